@@ -1,0 +1,87 @@
+"""All configuration in one place (pydantic-settings, env prefix ``HM_``).
+
+Precedence: explicit argument > environment (``HM_*`` or ``.env``) > default.
+Nothing reads the environment at import time: call :func:`get_settings`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="HM_", env_file=".env", extra="ignore")
+
+    # --- embedded data -------------------------------------------------------------
+    data_dir: Path = Field(Path("hm_data"), description="Folder of the embedded DuckDB/SQLite files.")
+
+    # --- warehouse -----------------------------------------------------------------
+    warehouse_backend: Literal["duckdb", "databricks"] = "duckdb"
+    databricks_host: str | None = None
+    databricks_warehouse_id: str | None = None
+    databricks_http_path: str | None = None
+    databricks_profile: str | None = None
+    databricks_timeout_s: float = 60.0
+    gold_catalog: str = "main"
+    gold_schema: str = "health_monitor"
+    # The pipeline event log is not a system table: a pipeline publishes it to a UC table.
+    event_log_table: str = "system.lakeflow.pipeline_event_log"
+    max_rows: int = Field(1000, ge=1, le=100_000, description="Row cap of one tool call.")
+
+    # --- cost ----------------------------------------------------------------------
+    discount_pct: float = Field(0.0, ge=0, lt=100, description="Negotiated discount off list price, %.")
+    discount_by_sku_family: dict[str, float] = Field(default_factory=dict)
+
+    # --- state (conversations, preferences, alerts) ---------------------------------
+    database_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite in data_dir.")
+    local_user: str = "local@health-monitor"
+    # --- LLM -----------------------------------------------------------------------
+    llm_provider: Literal["offline", "databricks", "openai"] = "offline"
+    llm_endpoint: str | None = None
+    llm_base_url: str | None = None
+    llm_api_key: str | None = None
+    llm_timeout_s: float = 30.0
+    llm_max_steps: int = 6
+
+    @field_validator("data_dir")
+    @classmethod
+    def _expand(cls, v: Path) -> Path:
+        return Path(v).expanduser()
+
+    # Derived paths (no side effects: creating folders is the caller's job).
+    @property
+    def system_db_path(self) -> Path:
+        return self.data_dir / "system.duckdb"
+
+    @property
+    def gold_db_path(self) -> Path:
+        return self.data_dir / "gold.duckdb"
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "state.sqlite"
+
+    @property
+    def state_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.sqlite_path}"
+
+    def net_factor(self, sku_name: str | None = None) -> float:
+        """Multiplier from list to net price for a SKU (per-family discount wins)."""
+        pct = self.discount_pct
+        if sku_name:
+            for family, family_pct in self.discount_by_sku_family.items():
+                if family.upper() in sku_name.upper():
+                    pct = family_pct
+                    break
+        return 1.0 - pct / 100.0
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings; tests call ``get_settings.cache_clear()`` after changing env."""
+    return Settings()

@@ -1,0 +1,187 @@
+"""One SQL, several engines: Databricks SQL in, the target engine's SQL out.
+
+Every SQL file in the project is written in the Databricks dialect. This module is the single
+dispatch point where engines differ (like dbt's per-adapter macros):
+
+* **Names.** SQL keeps Databricks' three-part names. A :class:`NameMap` rewrites catalogs and
+  schemas per target: DuckDB reserves the catalog ``system`` and the schema
+  ``information_schema``, so the synthetic system tables live under ``system_tables``; Gold
+  (written as ``main.health_monitor.*``) moves to the configured catalog/schema.
+* **Silent differences** that sqlglot carries without a warning are fixed on the AST for DuckDB:
+  ``date_add``/``date_sub`` return DATE, ``timestampdiff`` counts whole units elapsed,
+  ``collect_list`` of nothing is ``[]``, ``dayofweek`` is 1 = Sunday, ``weekday`` is 0 = Monday,
+  TIMESTAMP literals stay TIMESTAMP (not TIMESTAMPTZ), ``from_json`` takes a Spark schema string,
+  and the ``col:path`` JSON operator returns a string.
+
+Results are cached: the same text is transpiled once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+import sqlglot
+from sqlglot import exp
+
+Target = Literal["duckdb", "databricks", "spark"]
+
+# Names as written in the SQL files.
+SOURCE_GOLD = ("main", "health_monitor")
+DUCKDB_SYSTEM_CATALOG = "system_tables"
+DUCKDB_GOLD_CATALOG = "gold"
+DUCKDB_INFO_SCHEMA = "uc_information_schema"
+
+
+@dataclass(frozen=True)
+class NameMap:
+    """How the SQL's names map onto one engine's objects.
+
+    ``schemas`` maps a written ``(catalog, schema)`` to the engine's ``(catalog, schema)``;
+    ``catalog=None`` means two-part names on the engine. ``tables`` maps a written
+    ``catalog.schema.table`` to any other three-part name (used for the event log).
+    """
+
+    schemas: tuple[tuple[tuple[str, str], tuple[str | None, str]], ...] = ()
+    tables: tuple[tuple[str, str], ...] = field(default=())
+
+    @classmethod
+    def for_duckdb(cls) -> NameMap:
+        return cls(
+            schemas=(
+                (("system", "information_schema"), (DUCKDB_SYSTEM_CATALOG, DUCKDB_INFO_SCHEMA)),
+                (("system", "*"), (DUCKDB_SYSTEM_CATALOG, "*")),
+                (SOURCE_GOLD, (DUCKDB_GOLD_CATALOG, SOURCE_GOLD[1])),
+            )
+        )
+
+    @classmethod
+    def for_databricks(cls, gold_catalog: str, gold_schema: str, event_log_table: str) -> NameMap:
+        tables = ()
+        default_log = "system.lakeflow.pipeline_event_log"
+        if event_log_table != default_log:
+            tables = ((default_log, event_log_table),)
+        return cls(schemas=((SOURCE_GOLD, (gold_catalog, gold_schema)),), tables=tables)
+
+    @classmethod
+    def for_spark(cls) -> NameMap:
+        """Local Spark has one catalog: ``system.billing.usage`` becomes ``system_billing.usage``."""
+        return cls(schemas=((("*", "*"), (None, "{catalog}_{schema}")),))
+
+    def resolve(self, catalog: str, schema: str) -> tuple[str | None, str] | None:
+        for (cat, sch), (new_cat, new_sch) in self.schemas:
+            if cat not in ("*", catalog) or sch not in ("*", schema):
+                continue
+            new_sch = new_sch.replace("*", schema).format(catalog=catalog, schema=schema)
+            return (new_cat.format(catalog=catalog, schema=schema) if new_cat else None, new_sch)
+        return None
+
+
+def _rename_tables(tree: exp.Expression, names: NameMap) -> exp.Expression:
+    table_map = {k.lower(): v for k, v in names.tables}
+    for table in tree.find_all(exp.Table):
+        catalog, schema = table.catalog, table.db
+        if not catalog or not schema:
+            continue
+        full = f"{catalog}.{schema}.{table.name}".lower()
+        if full in table_map:
+            cat, sch, tbl = table_map[full].split(".")
+            table.set("catalog", exp.to_identifier(cat))
+            table.set("db", exp.to_identifier(sch))
+            table.set("this", exp.to_identifier(tbl))
+            continue
+        resolved = names.resolve(catalog.lower(), schema.lower())
+        if resolved is None:
+            continue
+        new_cat, new_sch = resolved
+        table.set("catalog", exp.to_identifier(new_cat) if new_cat else None)
+        table.set("db", exp.to_identifier(new_sch))
+    return tree
+
+
+# --- DuckDB fixes for differences sqlglot carries silently ---------------------------------
+
+_SECONDS = {"SECOND": 1, "MINUTE": 60, "HOUR": 3600, "DAY": 86400, "WEEK": 604800}
+
+
+def _epoch(e: exp.Expression) -> exp.Expression:
+    return exp.func("epoch", exp.cast(e.copy(), "timestamp"))
+
+
+def _spark_type_to_duckdb_json(spec: str) -> str:
+    """``array<struct<name:string,n:bigint>>`` -> ``[{"name":"VARCHAR","n":"BIGINT"}]``."""
+    scalar = {"string": "VARCHAR", "bigint": "BIGINT", "int": "INTEGER", "double": "DOUBLE",
+              "boolean": "BOOLEAN", "timestamp": "TIMESTAMP", "date": "DATE", "float": "FLOAT"}
+    tokens = re.findall(r"array<|struct<|map<|>|,|:|[A-Za-z_][A-Za-z0-9_]*", spec)
+    pos = 0
+
+    def parse() -> str:
+        nonlocal pos
+        tok = tokens[pos]
+        pos += 1
+        if tok == "array<":
+            inner = parse()
+            pos += 1  # '>'
+            return f"[{inner}]"
+        if tok == "struct<":
+            fields = []
+            while tokens[pos] != ">":
+                name = tokens[pos]
+                pos += 2  # name ':'
+                fields.append(f'"{name}":{parse()}')
+                if tokens[pos] == ",":
+                    pos += 1
+            pos += 1
+            return "{" + ",".join(fields) + "}"
+        return f'"{scalar.get(tok.lower(), tok.upper())}"'
+
+    return parse()
+
+
+def _duckdb_fixes(node: exp.Expression) -> exp.Expression:
+    if isinstance(node, exp.TsOrDsAdd):  # date_add/date_sub: DATE in, DATE out
+        return exp.cast(exp.DateAdd(this=exp.cast(node.this, "date"), expression=node.expression,
+                                    unit=exp.var("DAY")), "date")
+    if isinstance(node, exp.TimestampDiff):  # whole units elapsed, not boundaries crossed
+        unit = (node.unit.name if node.unit else "SECOND").upper()
+        if unit in _SECONDS:
+            diff = exp.Paren(this=exp.Sub(this=_epoch(node.this), expression=_epoch(node.expression)))
+            return exp.cast(exp.func("trunc", exp.Div(this=diff, expression=exp.Literal.number(_SECONDS[unit]))),
+                            "bigint")
+    if isinstance(node, (exp.ArrayAgg, exp.ArrayUniqueAgg)) and not isinstance(node.parent, exp.Coalesce):
+        return exp.Coalesce(this=node.copy(), expressions=[exp.Array(expressions=[])])
+    if isinstance(node, exp.DayOfWeek):  # Databricks: 1 = Sunday ... 7 = Saturday
+        return exp.Paren(this=exp.Add(this=node.copy(), expression=exp.Literal.number(1)))
+    if isinstance(node, exp.Anonymous) and node.name.lower() == "weekday":  # 0 = Monday
+        return exp.Paren(this=exp.Sub(this=exp.func("isodow", *node.expressions),
+                                      expression=exp.Literal.number(1)))
+    if isinstance(node, exp.DataType) and node.this in (exp.DType.TIMESTAMPTZ, exp.DType.TIMESTAMPLTZ):
+        return exp.DataType.build("timestamp")
+    if isinstance(node, exp.FromJson) and isinstance(node.expression, exp.Literal) and "<" in node.expression.this:
+        return exp.FromJson(this=node.this, expression=exp.Literal.string(_spark_type_to_duckdb_json(node.expression.this)))
+    if isinstance(node, exp.JSONExtract):  # col:path returns a string on Databricks
+        return exp.JSONExtractScalar(this=node.this, expression=node.expression)
+    return node
+
+
+@lru_cache(maxsize=4096)
+def prepare(sql: str, target: Target, names: NameMap) -> str:
+    """Rewrite one Databricks SQL text (one or more statements) for ``target``."""
+    statements = [s for s in sqlglot.parse(sql, read="databricks") if s is not None]
+    out = []
+    for tree in statements:
+        tree = _rename_tables(tree, names)
+        if target == "duckdb":
+            tree = tree.transform(_duckdb_fixes)
+            out.append(tree.sql(dialect="duckdb"))
+        else:
+            # Spark 4.3 parses Databricks SQL (QUALIFY, GROUP BY ALL): keep the dialect as written.
+            out.append(tree.sql(dialect="databricks"))
+    return ";\n".join(out)
+
+
+def referenced_params(sql: str) -> set[str]:
+    """Names of the ``:name`` parameters a Databricks SQL text uses."""
+    return {p.name for s in sqlglot.parse(sql, read="databricks") if s for p in s.find_all(exp.Placeholder) if p.name}
