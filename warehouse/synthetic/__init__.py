@@ -1,0 +1,10 @@
+"""The deterministic synthetic Databricks account (system tables in one DuckDB file).
+
+``generate(path, seed=..., as_of=..., scale=..., incidents=...)`` writes every table of
+``schema.sql`` with the facts of ``shared/demo-scenario.md``; see ``generator.py``.
+"""
+
+from warehouse.synthetic.entities import ML_MONTHLY_BUDGET_USD
+from warehouse.synthetic.generator import GenerationReport, generate
+
+__all__ = ["GenerationReport", "ML_MONTHLY_BUDGET_USD", "generate"]
