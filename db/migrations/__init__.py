@@ -1,0 +1,1 @@
+"""Alembic migrations of the state schema (see :mod:`db.migrate`)."""
