@@ -1,0 +1,51 @@
+"""Slack incoming webhook: a readable message (title, figure, threshold, severity, subject, link)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alerts.channels.base import ChannelConfig, DeliveryResult, Notification
+from alerts.channels.http import post_json
+from alerts.rules import format_value
+
+SEVERITY_EMOJI = {"info": ":information_source:", "warning": ":warning:", "high": ":rotating_light:",
+                  "critical": ":fire:"}
+
+
+def slack_payload(n: Notification, base_url: str) -> dict[str, Any]:
+    """The webhook body: ``text`` (notifications, fallback) and Block Kit ``blocks``."""
+    link = n.link(base_url)
+    emoji = ":white_check_mark:" if n.kind == "resolve" else SEVERITY_EMOJI.get(n.severity, ":bell:")
+    figure = format_value(n.value, n.unit)
+    limit = format_value(n.threshold, n.unit)
+    text = f"{emoji} {n.title}: {n.message}"
+    fields = [
+        f"*Value*\n{figure}",
+        f"*Threshold*\n{limit}",
+        f"*Severity*\n{n.severity}",
+        f"*Rule*\n{n.rule_name}",
+    ]
+    if n.subject:
+        fields.append(f"*Subject*\n{n.subject}")
+    blocks: list[dict[str, Any]] = [
+        {"type": "header", "text": {"type": "plain_text", "text": n.title[:150], "emoji": True}},
+        {"type": "section", "text": {"type": "mrkdwn", "text": f"{emoji} {n.message}"}},
+        {"type": "section", "fields": [{"type": "mrkdwn", "text": f} for f in fields]},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": f"<{link}|Open in Health Monitor> · "
+                                                                    f"{n.at:%Y-%m-%d %H:%M} UTC"}]},
+    ]
+    return {"text": f"{text} <{link}|Open in Health Monitor>", "blocks": blocks}
+
+
+class SlackChannel:
+    name = "slack"
+
+    def __init__(self, config: ChannelConfig) -> None:
+        self.config = config
+
+    def send(self, notification: Notification) -> DeliveryResult:
+        if self.config.slack_webhook_url is None:
+            return DeliveryResult(ok=False, attempts=0,
+                                  error="Slack is not configured: set HM_ALERT_SLACK_WEBHOOK_URL")
+        url = self.config.slack_webhook_url.get_secret_value()
+        return post_json(url, slack_payload(notification, self.config.base_url), config=self.config)
