@@ -40,6 +40,19 @@ class Settings(BaseSettings):
     # --- state (conversations, preferences, alerts) ---------------------------------
     database_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite in data_dir.")
     local_user: str = "local@health-monitor"
+    state_schema: str | None = Field(None, description="PostgreSQL schema of the state tables (Lakebase: health_monitor).")
+    state_secret_key: str | None = Field(None, description="Fernet key for integration secrets; default: key file in data_dir.")
+    admin_users: str = Field("", description="Comma-separated user ids that are always admin.")
+    lakebase_instance: str | None = Field(None, description="Lakebase Provisioned instance name (token via w.database).")
+    lakebase_endpoint: str | None = Field(None, description="Lakebase Autoscaling endpoint path (token via w.postgres).")
+    lakebase_token_margin_s: float = Field(300.0, ge=0, description="Refresh the Lakebase token this long before expiry.")
+    pghost: str | None = Field(None, validation_alias="PGHOST", description="Set by the Apps database resource.")
+    pgport: int = Field(5432, validation_alias="PGPORT")
+    pgdatabase: str = Field("databricks_postgres", validation_alias="PGDATABASE")
+    pguser: str | None = Field(None, validation_alias="PGUSER")
+    pgsslmode: str = Field("require", validation_alias="PGSSLMODE")
+    pgappname: str = Field("health-monitor", validation_alias="PGAPPNAME")
+    databricks_app_name: str | None = Field(None, validation_alias="DATABRICKS_APP_NAME", description="Set inside a Databricks App.")
     # --- LLM -----------------------------------------------------------------------
     llm_provider: Literal["offline", "databricks", "openai"] = "offline"
     llm_endpoint: str | None = None
