@@ -1,0 +1,65 @@
+"""The offline intelligence: routing, follow-ups, parameters and entities with no LLM.
+
+One call does it all::
+
+    parsed = parse_question("why did costs jump yesterday?", as_of=as_of, index=index, previous=last_turn)
+    parsed.domains, parsed.params, parsed.entities, parsed.is_followup, parsed.off_topic
+
+``index`` is an :class:`EntityIndex` the graph builds from the Gold dimensions; ``previous`` is the
+:class:`TurnContext` stored after the last turn (``TurnContext.from_parsed``). Nothing here raises on odd
+input (empty, huge, emoji, SQL): the worst case is an off-topic result. Deterministic; no network.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from graph.nlp.entities import EntityIndex, EntityResult
+from graph.nlp.followup import FollowUp, detect_followup, merge_context
+from graph.nlp.models import ParsedQuestion, TurnContext, UnknownMention
+from graph.nlp.params import ParamResult, extract_params
+from graph.nlp.router import RoutePlan, route
+from graph.nlp.vocabulary import DOMAINS
+
+#: Longest question parsed in full; longer ones are cut (the answer still quotes the original).
+MAX_QUESTION_CHARS = 5000
+
+__all__ = ["DOMAINS", "EntityIndex", "EntityResult", "FollowUp", "ParamResult", "ParsedQuestion", "RoutePlan",
+           "TurnContext", "UnknownMention", "detect_followup", "extract_params", "merge_context",
+           "parse_question", "route"]
+
+
+def _masked(text: str, result: EntityResult) -> str:
+    """``text`` with each recognised entity's words replaced by its kind (so names do not sway routing)."""
+    out = text
+    for m in sorted(result.matches, key=lambda m: -m.start):
+        out = out[:m.start] + f" {m.kind} " + out[m.end:]
+    return out
+
+
+def _without(text: str, words: str | None) -> str:
+    """``text`` without the time expression (a window alone, "and last week?", names no domain)."""
+    if not words:
+        return text
+    i = text.lower().find(words)
+    return text if i < 0 else text[:i] + " " + text[i + len(words):]
+
+
+def parse_question(text: str, *, as_of: datetime, index: EntityIndex | None = None,
+                   previous: TurnContext | None = None) -> ParsedQuestion:
+    """Route, extract parameters and entities, detect a follow-up and merge it with ``previous``."""
+    raw = text if isinstance(text, str) else ""
+    cut = raw[:MAX_QUESTION_CHARS]
+    found = (index or EntityIndex()).match(cut)
+    entities = found.entities
+    params = extract_params(cut, as_of=as_of)
+    plan = route(_without(_masked(cut, found), params.matched.get("start_date")), entities=entities)
+    regulations = [r for r in [params.params.get("regulation")] if r]
+    if regulations and "regulation" not in entities:
+        entities["regulation"] = regulations
+    follow = detect_followup(cut, has_own_domain=not plan.off_topic, has_own_entities=bool(entities))
+    parsed = ParsedQuestion(text=cut, domains=plan.domains, params=params.params, entities=entities,
+                            is_followup=follow.is_followup and previous is not None, off_topic=plan.off_topic,
+                            unknown_mentions=found.unknown_mentions, matched=params.matched,
+                            scores=plan.scores, reason=plan.reason, references=follow.references)
+    return merge_context(previous, parsed)

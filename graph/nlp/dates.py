@@ -1,0 +1,190 @@
+"""Time windows from words, relative to the data's as-of instant (never the wall clock).
+
+Conventions (``as_of`` 2026-01-15 09:00 UTC, a Thursday, in the examples):
+
+- calendar windows give inclusive ``start``/``end`` dates: "yesterday" 01-14..01-14, "today" 01-15,
+  "this week"/"since Monday" 01-12..01-15 (weeks start on Monday), "on Tuesday" the most recent
+  Tuesday *before* as_of (01-13), "this month" 01-01..01-15, "last month" 2025-12-01..12-31,
+  "this quarter" 01-01..01-15, "Jan 14"/"14 Jan"/"2026-01-14" that day (a day-month after as_of
+  means last year), "January 2026" the month, "next month" 02-01..02-28 (``future``, for forecasts);
+- trailing windows also give ``hours`` or ``days`` counted back from as_of: "last 48 hours"/"past 24h"
+  (hours), "last day" (24 hours), "last week"/"last wk"/"past 7 days" (7 days: monitoring users mean the
+  trailing week), "past fortnight" (14), "last 30 days" (30); ``start`` is the date of as_of minus the
+  window and ``end`` the date of as_of.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+WEEKDAYS.update({"tues": 1, "weds": 2, "thurs": 3})
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+                "thirty": 30, "forty-eight": 48, "fortnight": 14}
+_NUM = r"(\d{1,4}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_MON = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")"
+UNIT_DAYS = {"day": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, "year": 365}
+
+
+@dataclass(frozen=True)
+class TimeWindow:
+    """A resolved window: inclusive dates, optional trailing hours/days, and the words that set it."""
+
+    start: date
+    end: date
+    label: str
+    text: str
+    hours: int | None = None
+    days: int | None = None
+    future: bool = False
+
+
+def _num(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _trailing(as_of: datetime, text: str, label: str, *, hours: int | None = None,
+              days: int | None = None) -> TimeWindow:
+    span = timedelta(hours=hours) if hours is not None else timedelta(days=days or 0)
+    return TimeWindow((as_of - span).date(), as_of.date(), label, text, hours=hours, days=days)
+
+
+def _day_month(as_of: datetime, day: int, month: int, year: int | None, text: str) -> TimeWindow | None:
+    y = year or as_of.year
+    try:
+        d = date(y, month, day)
+        if year is None and d > as_of.date():
+            d = date(y - 1, month, day)
+    except ValueError:
+        return None
+    return TimeWindow(d, d, d.isoformat(), text)
+
+
+def _rules(as_of: datetime) -> list:
+    """(pattern, builder) pairs in priority order; a builder returns a window or None."""
+    today = as_of.date()
+    monday = today - timedelta(days=today.weekday())
+    q_start_month = 3 * ((today.month - 1) // 3) + 1
+    return [
+        (r"\b(\d{4})-(\d{2})-(\d{2})\b",
+         lambda m: _day_month(as_of, int(m[3]), int(m[2]), int(m[1]), m[0])),
+        (rf"\b(?:between|from)\s+{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|to|-)\s+(?:{_MON}\s+)?(\d{{1,2}})\b",
+         lambda m: _between(as_of, m)),
+        (rf"\b{_MON}\s+(\d{{4}})\b",
+         lambda m: TimeWindow(date(int(m[2]), MONTHS[m[1]], 1), _month_end(int(m[2]), MONTHS[m[1]]),
+                              f"{m[1]} {m[2]}", m[0])),
+        (rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:hours?|days?|h\b|d\b|:))",
+         lambda m: _day_month(as_of, int(m[2]), MONTHS[m[1]], None, m[0])),
+        (rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b",
+         lambda m: _day_month(as_of, int(m[1]), MONTHS[m[2]], None, m[0])),
+        (rf"\b(?:last|past|previous|over the last|in the last|within the last|trailing)\s+{_NUM}\s*"
+         rf"(?:hours?|hrs?|h)\b",
+         lambda m: _trailing(as_of, m[0], f"last {_num(m[1])} hours", hours=_num(m[1]))),
+        (rf"\b{_NUM}\s*(?:hours?|hrs?|h)\s+(?:ago|back)\b",
+         lambda m: _trailing(as_of, m[0], f"last {_num(m[1])} hours", hours=_num(m[1]))),
+        (rf"\b(?:last|past|previous|trailing)\s+{_NUM}\s*(days?|d|weeks?|wks?|months?|years?)\b",
+         lambda m: _trailing(as_of, m[0], f"last {_num(m[1]) * UNIT_DAYS[_unit(m[2])]} days",
+                             days=_num(m[1]) * UNIT_DAYS[_unit(m[2])])),
+        (rf"\b{_NUM}\s+days?\s+ago\b",
+         lambda m: _single(today - timedelta(days=_num(m[1])), m[0])),
+        (r"\b(?:the\s+)?(?:last|past)\s+(?:24\s*h\w*|day)\b",
+         lambda m: _trailing(as_of, m[0], "last 24 hours", hours=24)),
+        (r"\b(?:the\s+)?(?:last|past|previous)\s+(?:fortnight|two weeks)\b",
+         lambda m: _trailing(as_of, m[0], "last 14 days", days=14)),
+        (r"\b(?:last|past|previous)\s+(?:week|wk)\b|\bweek\s+ago\b",
+         lambda m: _trailing(as_of, m[0], "last 7 days", days=7)),
+        (r"\b(?:this|current)\s+(?:week|wk)\b|\bweek[- ]to[- ]date\b|\bwtd\b",
+         lambda m: TimeWindow(monday, today, "this week", m[0])),
+        (r"\b(?:this|current)\s+month\b|\bmonth[- ]to[- ]date\b|\bmtd\b",
+         lambda m: TimeWindow(today.replace(day=1), today, "this month", m[0])),
+        (r"\b(?:last|previous|past)\s+month\b",
+         lambda m: _month(*_shift_month(today.year, today.month, -1), m[0], "last month")),
+        (r"\bnext\s+month\b",
+         lambda m: _month(*_shift_month(today.year, today.month, 1), m[0], "next month", future=True)),
+        (r"\b(?:this|current)\s+quarter\b|\bquarter[- ]to[- ]date\b|\bqtd\b",
+         lambda m: TimeWindow(date(today.year, q_start_month, 1), today, "this quarter", m[0])),
+        (r"\b(?:last|previous)\s+quarter\b",
+         lambda m: _quarter_before(today, q_start_month, m[0])),
+        (r"\b(?:this|current)\s+year\b|\byear[- ]to[- ]date\b|\bytd\b",
+         lambda m: TimeWindow(date(today.year, 1, 1), today, "this year", m[0])),
+        (r"\blast\s+year\b",
+         lambda m: TimeWindow(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31), "last year", m[0])),
+        (rf"\bsince\s+(?:last\s+)?{_DAY}\b",
+         lambda m: TimeWindow(_weekday_on_or_before(today, WEEKDAYS[m[1]]), today, f"since {m[1]}", m[0])),
+        (r"\b(?:last\s+night|yesterday|yday|yest)\b",
+         lambda m: _single(today - timedelta(days=1), m[0], "yesterday")),
+        (r"\b(?:today|this morning|so far today|tonight)\b",
+         lambda m: _single(today, m[0], "today")),
+        (rf"\b(?:on\s+|last\s+)?{_DAY}\b",
+         lambda m: _single(_weekday_before(today, WEEKDAYS[m[1]]), m[0])),
+    ]
+
+
+def _unit(word: str) -> str:
+    w = word.rstrip("s")
+    return {"d": "day", "wk": "wk"}.get(w, w)
+
+
+def _single(d: date, text: str, label: str | None = None) -> TimeWindow:
+    return TimeWindow(d, d, label or d.isoformat(), text)
+
+
+def _month(year: int, month: int, text: str, label: str, *, future: bool = False) -> TimeWindow:
+    return TimeWindow(date(year, month, 1), _month_end(year, month), label, text, future=future)
+
+
+def _quarter_before(today: date, q_start_month: int, text: str) -> TimeWindow:
+    y, m = _shift_month(today.year, q_start_month, -3)
+    end_y, end_m = _shift_month(y, m, 2)
+    return TimeWindow(date(y, m, 1), _month_end(end_y, end_m), "last quarter", text)
+
+
+def _weekday_before(today: date, weekday: int) -> date:
+    """The most recent ``weekday`` strictly before ``today``."""
+    return today - timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
+
+
+def _weekday_on_or_before(today: date, weekday: int) -> date:
+    return today - timedelta(days=(today.weekday() - weekday) % 7)
+
+
+def _between(as_of: datetime, m: re.Match[str]) -> TimeWindow | None:
+    first = _day_month(as_of, int(m[2]), MONTHS[m[1]], None, m[0])
+    second = _day_month(as_of, int(m[4]), MONTHS[m[3] or m[1]], None, m[0])
+    if first is None or second is None:
+        return None
+    lo, hi = sorted((first.start, second.start))
+    return TimeWindow(lo, hi, f"{lo.isoformat()}..{hi.isoformat()}", m[0])
+
+
+def parse_window(text: str, as_of: datetime) -> TimeWindow | None:
+    """The first time window named in ``text`` (by rule priority: explicit dates first), or None.
+
+    ``as_of`` must be timezone-aware or is taken as UTC."""
+    if as_of.tzinfo is None:
+        as_of = as_of.replace(tzinfo=timezone.utc)
+    as_of = as_of.astimezone(timezone.utc)
+    low = (text or "")[:5000].lower()
+    for pattern, build in _rules(as_of):
+        for m in re.finditer(pattern, low):
+            window = build(m)
+            if window is not None:
+                return window
+    return None

@@ -1,0 +1,279 @@
+"""Entity recognition against a vocabulary built at run time from the Gold dimensions.
+
+:class:`EntityIndex` takes ``{kind: [names]}`` (kinds: workspace, job, user, ip, table, pipeline, model,
+endpoint, warehouse, cluster, expectation, sku, regulation, group) and recognises, in order:
+
+1. by pattern, known or not: e-mails (user), IPv4 addresses (ip), three-part names (table);
+2. names and aliases, longest first, separators and case ignored ("ML-Workspace", "ml workspace"):
+   table short names ("orders_gold", "orders silver", "sales.orders_gold") and workspace abbreviations
+   ("prod" -> production) when they point at exactly one name;
+3. light typos: one edit (insert, delete, substitute, swap) for names of at least 6 characters,
+   found through a deletion index so a lookup costs a few dictionary hits;
+4. descriptive phrases for models and endpoints by token overlap ("the job failure model" ->
+   job_failure_predictor);
+5. ``unknown_mentions``: "workspace foo", "job foo", "the foo_bar table" whose name is not in the index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from graph.nlp.models import UnknownMention
+
+KINDS: tuple[str, ...] = ("workspace", "job", "user", "ip", "table", "pipeline", "model", "endpoint", "warehouse",
+                          "cluster", "expectation", "sku", "regulation", "group")
+#: Abbreviations users type for workspace names; used only when exactly one workspace expands.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {"prod": ("production", "prd"), "prd": ("production", "prod"),
+                                             "stg": ("staging",), "dev": ("development",)}
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_IP = re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b")
+_THREE_PART = re.compile(r"\b[a-z_][\w]*\.[a-z_][\w]*\.[a-z_][\w]*\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[a-z0-9]+")
+_GENERIC = frozenset({"model", "models", "endpoint", "endpoints", "the", "a", "our", "my", "serving", "served",
+                      "predictor", "detector", "classifier", "v1", "v2", "prod"})
+_HEADS = {"model": "model", "models": "model", "predictor": "model", "detector": "model", "classifier": "model",
+          "endpoint": "endpoint", "endpoints": "endpoint"}
+_KIND_WORDS = {"workspace": "workspace", "job": "job", "table": "table", "warehouse": "warehouse",
+               "cluster": "cluster", "pipeline": "pipeline", "model": "model", "endpoint": "endpoint",
+               "user": "user", "group": "group", "expectation": "expectation", "sku": "sku"}
+_STOP = frozenset("""a an the this that these those it its is are was were be been do does did of in on for to
+from by with and or at as any all my our your their what which who whom how why when where there here
+me us we you they he she i not no yes than then so if about over under into out up down last past this next
+yesterday today week month day days hours ago since""".split())
+
+
+def normalize(text: str) -> str:
+    """Lower case, any run of separators (space, ``_ - . / :``) as one space."""
+    return " ".join(_TOKEN.findall(text.lower()))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Plain words of the router's training phrasings: words, not names (for unknown mentions)."""
+    words: set[str] = set(_STOP)
+    for path in (Path(__file__).resolve().parent / "training").glob("*.txt"):
+        words |= {w for w in re.findall(r"[a-z]+(?=[\s?!.,]|$)", path.read_text(encoding="utf-8").lower())}
+    return frozenset(words)
+
+
+@dataclass(frozen=True)
+class EntityMatch:
+    """One recognised entity: its kind, canonical name, the words that named it and how."""
+
+    kind: str
+    name: str
+    text: str
+    start: int
+    end: int
+    method: str  # pattern | exact | alias | typo | description
+    known: bool = True
+
+
+@dataclass
+class EntityResult:
+    """All matches, grouped names by kind (order of appearance), and unknown names."""
+
+    matches: list[EntityMatch] = field(default_factory=list)
+    unknown_mentions: list[UnknownMention] = field(default_factory=list)
+
+    @property
+    def entities(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for m in sorted(self.matches, key=lambda m: m.start):
+            bucket = out.setdefault(m.kind, [])
+            if m.name not in bucket:
+                bucket.append(m.name)
+        return out
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _within_one(a: str, b: str) -> bool:
+    """Optimal-string-alignment distance <= 1 (one insert, delete, substitute or adjacent swap)."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    i = 0
+    while i < min(la, lb) and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        return a[i + 1:] == b[i + 1:] or (i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
+    return a[i + 1:] == b[i:] if la > lb else a[i:] == b[i + 1:]
+
+
+class EntityIndex:
+    """Names by kind, with aliases, a typo index and token sets for descriptive phrases."""
+
+    def __init__(self, vocabulary: Mapping[str, Iterable[str]] | None = None) -> None:
+        self.names: dict[str, list[str]] = {k: list(dict.fromkeys(n for n in v if n))
+                                            for k, v in (vocabulary or {}).items()}
+        full: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        partial: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        self._lower: dict[str, tuple[str, str]] = {}
+        for kind, names in self.names.items():
+            for name in names:
+                key = normalize(name)
+                if not key:
+                    continue
+                full[key].add((kind, name))
+                self._lower[name.lower()] = (kind, name)
+                for alias in self._aliases(kind, name, key):
+                    partial[alias].add((kind, name))
+        self._alias: dict[str, tuple[tuple[str, str], ...]] = {k: tuple(sorted(v)) for k, v in full.items()}
+        for alias, targets in partial.items():
+            if alias not in self._alias and len(targets) == 1:
+                self._alias[alias] = tuple(targets)
+        self._max_tokens = max((a.count(" ") + 1 for a in self._alias), default=1)
+        self._typo_index: dict[str, str | list[str]] | None = None
+        self._described = {kind: [(n, frozenset(normalize(n).split()) - _GENERIC) for n in self.names.get(kind, [])]
+                           for kind in ("model", "endpoint")}
+
+    def _aliases(self, kind: str, name: str, key: str) -> list[str]:
+        if kind == "table":
+            parts = name.split(".")
+            return [normalize(".".join(parts[i:])) for i in range(1, len(parts))]
+        if kind == "workspace":
+            return [a for a, targets in ABBREVIATIONS.items() if name.lower() in targets]
+        return []
+
+    def warm(self) -> EntityIndex:
+        """Build the typo index now (otherwise the first typo lookup builds it); returns self."""
+        self._typo()
+        return self
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.names.values())
+
+    def lookup(self, kind: str, name: str) -> str | None:
+        """The canonical name of ``kind`` for ``name`` (any case/separators), or None."""
+        hit = self._lower.get(name.lower())
+        if hit and hit[0] == kind:
+            return hit[1]
+        targets = [t for t in self._alias.get(normalize(name), ()) if t[0] == kind]
+        return targets[0][1] if len(targets) == 1 else None
+
+    def match(self, text: str) -> EntityResult:
+        """Every entity named in ``text`` (cut at 5,000 characters)."""
+        text = (text or "")[:5000]
+        low = text.lower()
+        result = EntityResult()
+        taken = bytearray(len(low))
+        for kind, pattern in (("user", _EMAIL), ("ip", _IP), ("table", _THREE_PART)):
+            for m in pattern.finditer(low):
+                if any(taken[m.start():m.end()]):
+                    continue
+                hit = self._lower.get(m[0])
+                result.matches.append(EntityMatch(kind, hit[1] if hit else m[0], text[m.start():m.end()],
+                                                  m.start(), m.end(), "pattern", known=hit is not None))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        tokens = [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(low) if not taken[m.start()]]
+        used = [False] * len(tokens)
+        self._match_names(text, tokens, used, result)
+        self._match_descriptions(text, tokens, used, result)
+        result.unknown_mentions = self._unknown(low, result)
+        return result
+
+    def _match_names(self, text: str, tokens: list[tuple[str, int, int]], used: list[bool],
+                     result: EntityResult) -> None:
+        common = _common_words()
+        for n in range(min(self._max_tokens, 6), 0, -1):
+            for i in range(len(tokens) - n + 1):
+                if any(used[i:i + n]):
+                    continue
+                key = " ".join(t[0] for t in tokens[i:i + n])
+                method = "exact"
+                targets = self._alias.get(key)
+                if targets is None and len(key) >= 6 and not all(t[0] in common for t in tokens[i:i + n]):
+                    targets, method = self._typo_targets(key), "typo"
+                if not targets:
+                    continue
+                start, end = tokens[i][1], tokens[i + n - 1][2]
+                for kind, name in targets:
+                    if method == "exact" and normalize(name) != key:
+                        method = "alias"
+                    result.matches.append(EntityMatch(kind, name, text[start:end], start, end, method))
+                used[i:i + n] = [True] * n
+
+    def _typo(self) -> dict[str, str | list[str]]:
+        """Deletion variant -> alias(es) of at least 6 characters; built on the first typo lookup."""
+        if self._typo_index is None:
+            index: dict[str, str | list[str]] = {}
+            for alias in self._alias:
+                if len(alias) < 6:
+                    continue
+                for d in (alias, *_deletes(alias)):
+                    prev = index.get(d)
+                    if prev is None:
+                        index[d] = alias
+                    elif isinstance(prev, list):
+                        prev.append(alias)
+                    elif prev != alias:
+                        index[d] = [prev, alias]
+            self._typo_index = index
+        return self._typo_index
+
+    def _typo_targets(self, key: str) -> tuple[tuple[str, str], ...] | None:
+        typo = self._typo()
+        candidates: set[str] = set()
+        for d in (key, *_deletes(key)):
+            hit = typo.get(d)
+            if hit is not None:
+                candidates.update([hit] if isinstance(hit, str) else hit)
+        close = sorted(a for a in candidates if _within_one(key, a))
+        targets = {t for a in close for t in self._alias[a]}
+        return tuple(sorted(targets)) if len(targets) == 1 else None
+
+    def _match_descriptions(self, text: str, tokens: list[tuple[str, int, int]], used: list[bool],
+                            result: EntityResult) -> None:
+        for j, (word, _, end) in enumerate(tokens):
+            kind = _HEADS.get(word)
+            if kind is None or used[j]:
+                continue
+            lo = j
+            while lo > 0 and j - lo < 4 and not used[lo - 1] and tokens[lo - 1][0] not in _STOP:
+                lo -= 1
+            cue = {t[0].rstrip("s") for t in tokens[lo:j]} | ({word} if word in ("predictor", "detector") else set())
+            if not cue:
+                continue
+            best: list[tuple[int, str, str]] = []
+            for k in (kind, "endpoint" if kind == "model" else "model"):
+                for name, name_tokens in self._described.get(k, []):
+                    overlap = len(cue & {t.rstrip("s") for t in name_tokens})
+                    if overlap >= 2 or (overlap >= 1 and overlap == len(name_tokens)):
+                        best.append((overlap, k, name))
+                if best:
+                    break
+            best.sort(key=lambda b: -b[0])
+            if best and (len(best) == 1 or best[0][0] > best[1][0]):
+                _, k, name = best[0]
+                start = tokens[lo][1]
+                result.matches.append(EntityMatch(k, name, text[start:end], start, end, "description"))
+                used[lo:j + 1] = [True] * (j + 1 - lo)
+
+    def _unknown(self, low: str, result: EntityResult) -> list[UnknownMention]:
+        spans = [(m.start, m.end) for m in result.matches]
+        common = _common_words()
+        out: list[UnknownMention] = []
+        kinds = "|".join(_KIND_WORDS)
+        after = re.finditer(rf"\b({kinds})\s+[`'\"]?([a-z0-9][\w.@-]*[a-z0-9]|[a-z0-9])[`'\"]?", low)
+        before = re.finditer(rf"(?<![\w.-])([a-z0-9]*[_\-.0-9][\w.-]*[a-z0-9])\s+({kinds})\b", low)
+        for m, kind_group, name_group in [(m, 1, 2) for m in after] + [(m, 2, 1) for m in before]:
+            name, s = m[name_group], m.start(name_group)
+            if (name in common or name in _KIND_WORDS or _IP.fullmatch(name) or name.isdigit()
+                    or any(a <= s < b for a, b in spans)):
+                continue
+            kind = _KIND_WORDS[m[kind_group]]
+            if self.lookup(kind, name) is None and all(u.text != name for u in out):
+                out.append(UnknownMention(kind=kind, text=name))
+        out += [UnknownMention(kind=m.kind, text=m.name) for m in result.matches if not m.known
+                and m.kind == "table"]
+        return out

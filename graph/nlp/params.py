@@ -1,0 +1,121 @@
+"""Parameters from words: time window, top-N, severity, duration and percentage thresholds, regulations.
+
+:func:`extract_params` returns JSON-safe values (dates as ISO strings) and, per parameter, the words
+that set it, so an answer can explain itself ("yesterday" -> start_date 2026-01-14).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from graph.nlp.dates import NUMBER_WORDS, parse_window
+
+_NUM = r"(\d{1,4}(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_SUPERLATIVE = (r"(?:biggest|largest|most expensive|costliest|slowest|longest|worst|highest|top|"
+                r"most active|busiest|heaviest|greatest)")
+_UNIT_SECONDS = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "m": 60, "min": 60, "mins": 60,
+                 "minute": 60, "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600}
+_COMPARATOR = (r"(?:over|>=?|more than|longer than|greater than|at least|above|exceeding|exceeds?|"
+               r"slower than|taking|took|runs? for|ran for|in excess of)")
+REGULATIONS: dict[str, str] = {
+    r"soc\s*-?\s*2|soc\s*ii": "SOC 2", r"gdpr": "GDPR", r"hipaa": "HIPAA", r"pci(?:[\s-]*dss)?": "PCI DSS",
+    r"iso\s*-?\s*27001": "ISO 27001",
+}
+SEVERITIES = ("critical", "high", "medium", "low")
+
+
+@dataclass
+class ParamResult:
+    """Extracted parameters and the words behind each one."""
+
+    params: dict[str, Any] = field(default_factory=dict)
+    matched: dict[str, str] = field(default_factory=dict)
+
+
+def _number(word: str) -> float:
+    return float(word) if word[0].isdigit() else float(NUMBER_WORDS[word])
+
+
+def _top_n(low: str) -> tuple[int, str] | None:
+    m = re.search(rf"\b(?:top|first|best|worst)[\s-]*{_NUM}\b", low)
+    if m:
+        return int(_number(m[1])), m[0]
+    m = re.search(rf"\b(?:the\s+)?single\s+{_SUPERLATIVE}\b|\bnumber one\b|#1\b", low)
+    if m:
+        return 1, m[0]
+    m = re.search(rf"\b{_NUM}\s+{_SUPERLATIVE}\b", low)
+    if m and m[1] not in ("a", "an"):
+        return int(_number(m[1])), m[0]
+    m = re.search(r"\bthe\s+(?:biggest|largest|most expensive|costliest|slowest|longest|heaviest|busiest)"
+                  r"\s+([a-z_]+)\b", low)
+    if m and not m[1].endswith("s") and m[1] not in ("of", "in", "on", "for", "by"):
+        return 1, m[0]
+    return None
+
+
+def _severity(low: str) -> tuple[str, str] | None:
+    for sev in SEVERITIES:
+        m = re.search(rf"\b{sev}[\s-]*(?:severity|sev|priority|risk)\b|\bseverity\s*(?:of\s*|>=?\s*|=\s*|is\s*)?{sev}\b"
+                      rf"|\b{sev}\s+(?:alerts?|events?|threats?|issues?|findings?|incidents?)\b", low)
+        if m:
+            return sev, m[0]
+    m = re.search(r"\b(?:sev|p)\s*-?\s*([1-4])\b", low)
+    if m:
+        return SEVERITIES[int(m[1]) - 1], m[0]
+    return None
+
+
+def _threshold_seconds(low: str) -> tuple[int, str] | None:
+    m = re.search(rf"(?<!\w)(?:{_COMPARATOR})\s*{_NUM}\s*\+?\s*({'|'.join(sorted(_UNIT_SECONDS, key=len, reverse=True))})\b",
+                  low)
+    if m:
+        return int(_number(m[1]) * _UNIT_SECONDS[m[2]]), m[0]
+    m = re.search(rf"\b{_NUM}\s*\+\s*({'|'.join(sorted(_UNIT_SECONDS, key=len, reverse=True))})\b", low)
+    if m:
+        return int(_number(m[1]) * _UNIT_SECONDS[m[2]]), m[0]
+    return None
+
+
+def _threshold_pct(low: str) -> tuple[float, str] | None:
+    m = re.search(rf"(?:{_COMPARATOR}|below|under|less than|<)\s*(\d{{1,3}}(?:\.\d+)?)\s*(?:%|percent)", low)
+    return (float(m[1]), m[0]) if m else None
+
+
+def regulations(text: str) -> list[str]:
+    """Regulations named in ``text``, canonical spelling, in order of appearance."""
+    low = (text or "").lower()
+    found = sorted((m.start(), name) for pattern, name in REGULATIONS.items()
+                   for m in re.finditer(rf"\b(?:{pattern})\b", low))
+    return list(dict.fromkeys(name for _, name in found))
+
+
+def extract_params(text: str, *, as_of: datetime) -> ParamResult:
+    """Parameters named in ``text``; every relative date is computed from ``as_of``."""
+    low = (text or "")[:5000].lower()
+    out = ParamResult()
+    window = parse_window(low, as_of)
+    if window is not None:
+        out.params["start_date"] = window.start.isoformat()
+        out.params["end_date"] = window.end.isoformat()
+        for key in ("start_date", "end_date"):
+            out.matched[key] = window.text
+        if window.hours is not None:
+            out.params["hours"], out.matched["hours"] = window.hours, window.text
+        if window.days is not None:
+            out.params["days"], out.matched["days"] = window.days, window.text
+        if window.future:
+            out.params["horizon_days"] = (window.end - as_of.date()).days
+            out.matched["horizon_days"] = window.text
+    for key, finder in (("top_n", _top_n), ("severity", _severity), ("threshold_seconds", _threshold_seconds),
+                        ("threshold_pct", _threshold_pct)):
+        found = finder(low)
+        if found is not None:
+            out.params[key], out.matched[key] = found
+    regs = regulations(low)
+    if regs:
+        out.params["regulation"] = regs[0]
+        out.matched["regulation"] = regs[0]
+    return out

@@ -1,0 +1,127 @@
+"""The offline router: which specialists a question needs, or none (off-topic).
+
+Three signals are combined per domain::
+
+    score = 0.6 * classifier probability + 0.4 * cue strength + entity-kind bonus
+
+- the lexical classifier (:mod:`graph.nlp.classifier`), which generalises over phrasings and typos;
+- the weighted cue phrases of :mod:`graph.nlp.vocabulary`, which anchor precise terms (MTBF, SKU, lineage);
+- entity-kind hints (an IP leans security, a model leans mlops).
+
+Entity names are masked before scoring (``cost_anomaly_detector`` -> ``model``), so a name's words do
+not pull the question towards their domain. Multi-intent questions are handled twice: the whole text may
+select several domains, and each clause (split on "and", "also", ";", "?" ...) may add its own best domain
+when the whole question weakly agrees. The thresholds below were tuned on a held-out fifth of
+``training/`` (see ``tests/graph/test_nlp_router.py``), never on the evaluation sample.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, Field
+
+from graph.nlp.classifier import MAX_CHARS, LexicalClassifier, default_classifier
+from graph.nlp.vocabulary import DOMAINS, OFF_TOPIC_CUES, OFF_TOPIC_PENALTY, cue_scores, entity_hints
+
+#: Below this best score the question is off-topic.
+OFF_TOPIC_BELOW = 0.3
+#: A second (third) domain from the whole text needs at least this score...
+SECONDARY_AT = 0.65
+#: ...and at least this share of the best score.
+SECONDARY_SHARE = 0.7
+#: A clause's best domain joins when the clause scores this high...
+CLAUSE_AT = 0.6
+#: ...and the whole question gives that domain at least this.
+CLAUSE_CONFIRM = 0.25
+MAX_DOMAINS = 3
+W_CLASSIFIER, W_CUES = 0.6, 0.4
+
+_SPLIT = re.compile(r"[?;!]+|\.\s+|\s[—–-]+\s|,\s*(?:and|but|plus|also|then)\b|"
+                    r"\s(?:and also|and|but|plus|as well as|along with|also|or)\s", re.IGNORECASE)
+#: Words that carry no topic: a question made only of these ("and?", "what about then") names no domain.
+_FILLER = frozenset("""and or but also plus so then now ok okay what about how which who is are was were the a an
+that this those these it them do does did for of on in to please same again instead too as well""".split())
+_PATTERNS = {
+    "ip": re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b"),
+    "user": re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
+    "table": re.compile(r"\b[a-z_]\w*\.[a-z_]\w*\.[a-z_]\w*\b", re.IGNORECASE),
+}
+
+
+class RoutePlan(BaseModel):
+    """The router's decision: domains (best first), every domain's score, off-topic, and why."""
+
+    domains: list[str] = Field(default_factory=list)
+    scores: dict[str, float] = Field(default_factory=dict)
+    off_topic: bool = False
+    reason: str = ""
+
+
+def mask_entities(text: str, entities: dict[str, list[str]] | None = None) -> tuple[str, dict[str, list[str]]]:
+    """Replace entity names (given ones and IPs/e-mails/three-part names found by pattern) with their kind
+    word, so "cost_anomaly_detector" reads as "model". Returns the text and the entities seen."""
+    seen: dict[str, list[str]] = {k: list(v) for k, v in (entities or {}).items() if v}
+    for kind, pattern in _PATTERNS.items():
+        for m in pattern.findall(text):
+            seen.setdefault(kind, []).append(m)
+    names = sorted({(n, k) for k, ns in seen.items() for n in ns if n}, key=lambda nk: -len(nk[0]))
+    for name, kind in names:
+        variants = {name, name.replace("_", " "), name.replace("-", " "), name.split(".")[-1]}
+        for v in sorted(variants, key=len, reverse=True):
+            if len(v) >= 2:
+                text = re.sub(rf"(?<![\w@]){re.escape(v)}(?![\w@])", f" {kind} ", text, flags=re.IGNORECASE)
+    return text, seen
+
+
+def split_clauses(text: str) -> list[str]:
+    """The question's clauses (at least one; empty pieces dropped)."""
+    parts = [p.strip(" ,.:") for p in _SPLIT.split(text)]
+    return [p for p in parts if p] or [text.strip()]
+
+
+def _combine(prob: dict[str, float], cues: dict[str, float], bonus: dict[str, float]) -> dict[str, float]:
+    return {d: min(1.0, W_CLASSIFIER * prob[d] + W_CUES * cues[d] + bonus[d]) for d in DOMAINS}
+
+
+def route(text: str, *, entities: dict[str, list[str]] | None = None,
+          classifier: LexicalClassifier | None = None) -> RoutePlan:
+    """Classify ``text`` into zero or more of the eight domains. Never raises on odd input.
+
+    ``classifier`` replaces the default one (tests fit one on a split of the training data)."""
+    raw = (text or "")[:MAX_CHARS]
+    if not re.search(r"[a-zA-Z]{2,}", raw):
+        return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True,
+                         reason="no words to classify")
+    masked, seen = mask_entities(raw, entities)
+    if not set(re.findall(r"[a-z]{2,}", masked.lower())) - _FILLER:
+        return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True, reason="no topic words")
+    bonus = entity_hints(seen)
+    clauses = split_clauses(masked)
+    texts = [masked] + (clauses if len(clauses) > 1 else [])
+    probs = (classifier or default_classifier()).predict(texts)
+    cue_sets = [cue_scores(t) for t in texts]
+    whole = _combine(probs[0], cue_sets[0][0], bonus)
+    if OFF_TOPIC_CUES.search(masked):
+        whole = {d: max(0.0, s - OFF_TOPIC_PENALTY) for d, s in whole.items()}
+    best = max(whole.values())
+    if best < OFF_TOPIC_BELOW:
+        return RoutePlan(scores=_rounded(whole), off_topic=True,
+                         reason=f"no domain scored above {OFF_TOPIC_BELOW} (best {best:.2f})")
+    chosen = {d for d, s in whole.items() if s == best or (s >= SECONDARY_AT and s >= SECONDARY_SHARE * best)}
+    why = {d: "whole question" for d in chosen}
+    for clause, prob, (cues, _) in zip(clauses if len(clauses) > 1 else [], probs[1:], cue_sets[1:], strict=False):
+        local = _combine(prob, cues, dict.fromkeys(DOMAINS, 0.0))
+        top = max(local, key=local.__getitem__)
+        if top not in chosen and local[top] >= CLAUSE_AT and whole[top] >= CLAUSE_CONFIRM:
+            chosen.add(top)
+            why[top] = f"clause {clause!r}"
+    domains = sorted(chosen, key=lambda d: -whole[d])[:MAX_DOMAINS]
+    hits = cue_sets[0][1]
+    reason = "; ".join(f"{d} {whole[d]:.2f} ({why[d]}" + (f", cues: {', '.join(hits[d][:3])})" if d in hits else ")")
+                       for d in domains)
+    return RoutePlan(domains=domains, scores=_rounded(whole), reason=reason)
+
+
+def _rounded(scores: dict[str, float]) -> dict[str, float]:
+    return {d: round(s, 3) for d, s in scores.items()}

@@ -1,0 +1,137 @@
+"""Domain vocabulary: weighted cue phrases per specialist, and entity-kind hints.
+
+The router adds these to the lexical classifier's probabilities. A cue is a regular expression matched
+on the lower-cased question (word boundaries added here); its weight says how strongly it points at the
+domain (1.0: on its own enough; 0.3: a hint). Stems (``fail\\w*``) absorb inflections; the classifier's
+character n-grams absorb typos, so cues stay precise rather than exhaustive.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+#: The eight specialists, in presentation order (mirrors ``agents.registry.AGENT_NAMES``).
+DOMAINS: tuple[str, ...] = ("cost", "security", "performance", "reliability", "quality", "mlops",
+                            "governance", "optimization")
+
+#: domain -> {regex: weight}.
+DOMAIN_CUES: dict[str, dict[str, float]] = {
+    "cost": {
+        r"costs?|costing|costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
+        r"bill(s|ing)?": 0.9, r"budget\w*": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"expensive": 0.6,
+        r"cost drivers?|top drivers?|line items?": 1.0, r"\$+|dollars?|money": 0.5,
+        r"chargeback|showback": 0.9, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5,
+    },
+    "security": {
+        r"log ?ins?|logged in|sign[- ]?ins?": 0.9, r"auth\w*|401s?|403s?|mfa|password\w*": 0.8,
+        r"audit\w*": 0.7, r"pii|sensitive": 0.6, r"(access|accessed|acessed|acessd|read|looked at)": 0.3,
+        r"tokens?|pats?": 0.8, r"denied|unauthori[sz]ed|forbidden": 0.9, r"after[- ]hours|off[- ]hours": 1.0,
+        r"outside (normal )?(working|business) hours|at night|[0-9]+ ?am": 0.8,
+        r"threats?|suspicious|intrusion|brute force|hack\w*|breach(es)?|compromis\w*|exfiltrat\w*": 0.9,
+        r"security|secure": 0.9, r"principals?|service principal": 0.6, r"risky|anomalous user": 0.6,
+        r"who (did|does|has done)|what (else )?(has|did) .{0,30} (do|done)": 0.4,
+        r"severity|alerts?": 0.3,
+    },
+    "performance": {
+        r"jobs?|jbos": 0.45, r"runs?|ran|running": 0.35, r"fail\w*|faild|errors?|errored|broke\w*|oom": 0.55,
+        r"slow\w*|slower|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
+        r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0, r"cpu|memory|utili[sz]ation|gpu utili[sz]ation": 0.7,
+        r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,
+        r"retr(y|ies)|timed out|timeouts?": 0.5,
+    },
+    "reliability": {
+        r"slas?|slos?|sla miss\w*": 1.0, r"uptime|uptme|availab\w*|downtime|down": 0.9,
+        r"outages?|incidents?|incidnets?": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
+        r"reliab\w*|relability|stab(le|ility)|flaky": 0.9, r"health(y)?": 0.4, r"late|delayed": 0.4,
+        r"recover\w*|restore\w*|error budget": 0.6,
+    },
+    "quality": {
+        r"fresh\w*|freshnes|stale\w*|stail|up to date|out of date|lag\w*": 1.0,
+        r"expectations?|checks?|constraints?|violations?": 0.7, r"data quality|dq|quality|qualty": 0.9,
+        r"drift\w*": 0.4, r"nulls?|nul|missing values": 0.8, r"profil\w*|distribution|histogram|outliers?": 0.8,
+        r"duplicat\w*|row counts?|completeness|quarantin\w*|dropped (rows|records)|bad records": 0.8,
+        r"refresh\w*|last updated|behind": 0.6, r"abnormal|invalid values?": 0.5,
+    },
+    "mlops": {
+        r"models?|modle": 0.8, r"model versions?|versions?": 0.4, r"endpoints?|endpont|serving|served": 0.8,
+        r"inference|predictions?|predictor": 0.9, r"retrain\w*|training|trained": 0.7,
+        r"mlflow|mlops|registered|registry|champion|challenger": 0.9, r"model drift|input drift": 1.0,
+        r"accuracy|precision|recall|auc|f1": 0.8, r"feature (store|table|drift)": 0.6,
+    },
+    "governance": {
+        r"lineage|linage|upstream|downstream|depend\w*|consumes?|reads from": 1.0,
+        r"grants?|granted|grnts|privileges?|permissions?|modify|select on": 0.7,
+        r"who (has|can) (access|acess|read|see)|access review\w*|recertif\w*": 1.0,
+        r"owners?|owned|ownership|comments?|descriptions?|undocumented|metadata|documentation": 0.7,
+        r"tags?|tagged|classification": 0.5, r"complian\w*|soc ?2|gdpr|hipaa|pci( dss)?|iso ?27001|audit readiness": 1.0,
+        r"governance|catalog|schemas?|unity catalog|retention|mask\w*|row filters?": 0.7,
+    },
+    "optimization": {
+        r"sav(e|es|ing|ings)|savngs": 1.0, r"optimi[sz]\w*|optimze": 1.0, r"idle|idel|unused|underutili[sz]ed|underused": 1.0,
+        r"oversized?|over-?provisioned|right[- ]?siz\w*|downsiz\w*|too big": 1.0,
+        r"auto[- ]?(stop|termination|terminate)|autotermination": 1.0, r"all[- ]purpose|interactive clusters?": 0.7,
+        r"jobs compute|job clusters?|serverless|spot|photon": 0.6, r"untagged|without tags|missing (cost )?tags": 1.0,
+        r"(cut|reduce|lower|trim|shrink)\w*": 0.7, r"cheaper|waste\w*|zombie|left running": 0.9,
+        r"efficien\w*|opportunit\w*|recommendations?": 0.5,
+    },
+}
+
+#: Words that mark a request as something else (a joke about costs is still a joke): a penalty on every domain.
+OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|recipe|weather|riddle)\b", re.IGNORECASE)
+OFF_TOPIC_PENALTY = 0.4
+
+#: Entity kind -> {domain: bonus}. A question naming an IP leans security; a model, mlops; and so on.
+ENTITY_HINTS: dict[str, dict[str, float]] = {
+    "ip": {"security": 0.45},
+    "user": {"security": 0.15},
+    "group": {"security": 0.1, "governance": 0.1},
+    "job": {"performance": 0.12},
+    "table": {"quality": 0.08, "governance": 0.08},
+    "pipeline": {"quality": 0.1},
+    "expectation": {"quality": 0.4},
+    "model": {"mlops": 0.35},
+    "endpoint": {"mlops": 0.35},
+    "warehouse": {"performance": 0.05, "reliability": 0.05},
+    "cluster": {"performance": 0.08, "optimization": 0.05},
+    "sku": {"cost": 0.35},
+    "regulation": {"governance": 0.45},
+    "workspace": {"cost": 0.03},
+}
+
+
+@lru_cache(maxsize=1)
+def compiled_cues() -> dict[str, list[tuple[re.Pattern[str], float]]]:
+    """The cues compiled once, each wrapped in word boundaries."""
+    return {d: [(re.compile(rf"(?<![\w@.-])(?:{p})(?![\w@-])"), w) for p, w in cues.items()]
+            for d, cues in DOMAIN_CUES.items()}
+
+
+def cue_scores(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Per-domain cue strength in [0, 1] (saturating sum of weights) and the words that matched."""
+    low = text.lower()
+    scores: dict[str, float] = {}
+    hits: dict[str, list[str]] = {}
+    for domain, cues in compiled_cues().items():
+        total = 0.0
+        words: list[str] = []
+        for pattern, weight in cues:
+            m = pattern.search(low)
+            if m:
+                total += weight
+                words.append(m.group(0))
+        scores[domain] = min(1.0, total)
+        if words:
+            hits[domain] = words
+    return scores, hits
+
+
+def entity_hints(entities: dict[str, list[str]] | None) -> dict[str, float]:
+    """Per-domain bonus from the kinds of entities the question names."""
+    bonus = dict.fromkeys(DOMAINS, 0.0)
+    for kind, names in (entities or {}).items():
+        if not names:
+            continue
+        for domain, value in ENTITY_HINTS.get(kind, {}).items():
+            bonus[domain] = max(bonus[domain], value)
+    return bonus
