@@ -1,0 +1,160 @@
+"""Every tool runs with its defaults on the demo account and returns the scenario's facts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+YESTERDAY = date(2026, 1, 14)
+
+
+def rows(executor, name, **args):
+    res = executor.run(name, args)
+    assert res.ok, res.error
+    return res.rows
+
+
+def test_every_tool_runs_with_defaults(executor, registry):
+    failures = {}
+    for tool in registry:
+        res = executor.run(tool)
+        if not res.ok:
+            failures[tool.name] = res.error
+            continue
+        expected = executor._output_columns(tool)
+        assert res.columns == expected, f"{tool.name}: columns {res.columns} != contract {expected}"
+    assert not failures, failures
+
+
+# --- cost -------------------------------------------------------------------------------------------
+def test_cost_anomaly_ml_workspace_yesterday(executor):
+    hits = [r for r in rows(executor, "get_cost_anomalies") if r["workspace_name"] == "ml-workspace"]
+    assert any(r["usage_date"] == YESTERDAY and 30 <= r["pct_change"] <= 65 for r in hits), hits
+
+
+def test_daily_cost_and_top_driver(executor):
+    daily = rows(executor, "get_daily_cost_summary", start_date="2026-01-14", end_date="2026-01-14")
+    ml = next(r for r in daily if r["workspace_name"] == "ml-workspace")
+    assert 1900 < ml["list_cost"] < 2800 and ml["net_cost"] == pytest.approx(ml["list_cost"])
+    top = rows(executor, "get_top_cost_drivers", top_n=3)
+    assert top[0]["driver_name"] == "ml_training" and len(top) == 3
+
+
+def test_workspace_breakdown_accepts_id_or_name(executor):
+    by_name = rows(executor, "get_workspace_cost_breakdown", workspace_id="ml-workspace")
+    ws_id = by_name[0]["workspace_id"]
+    by_id = rows(executor, "get_workspace_cost_breakdown", workspace_id=ws_id)
+    assert by_name == by_id and {r["workspace_name"] for r in by_id} == {"ml-workspace"}
+
+
+def test_net_cost_follows_discount(warehouse, demo_dir):
+    from health_monitor.settings import Settings
+    from tools.executor import ToolExecutor
+
+    ex = ToolExecutor(warehouse, Settings(data_dir=demo_dir, discount_pct=20,
+                                          discount_by_sku_family={"JOBS": 30}))
+    res = ex.run("get_cost_by_sku")
+    assert res.ok and "net_cost" in res.columns and "negotiated discount" in res.cost_basis
+    for r in res.rows:
+        factor = 0.7 if "JOBS" in r["sku_name"] else 0.8
+        assert r["net_cost"] == pytest.approx(r["list_cost"] * factor)
+
+
+# --- security ---------------------------------------------------------------------------------------
+def test_failed_auth_attempts_ip(executor):
+    hits = [r for r in rows(executor, "get_failed_auth_attempts", hours=48)
+            if r["source_ip_address"] == "192.168.1.100"]
+    assert len(hits) == 3 and all(r["attempts_from_ip"] == 3 for r in hits)
+    assert all(r["event_time"].hour >= 20 for r in hits)
+
+
+def test_contractors_grant_and_high_severity_token(executor):
+    changes = rows(executor, "get_permission_changes", days=7)
+    assert any(r["securable_full_name"] == "main.crm.customers" and "contractors" in (r["detail"] or "")
+               for r in changes)
+    high_today = rows(executor, "get_security_events", start_date="2026-01-15", severity="high")
+    assert high_today and all(r["severity"] == "high" for r in high_today)
+    assert any(r["event_type"] == "TOKEN_CREATED" for r in high_today)
+    assert not rows(executor, "get_security_events", start_date="2026-01-14", end_date="2026-01-14",
+                    severity="high")
+
+
+def test_pii_reads_and_after_hours(executor):
+    pii = rows(executor, "get_pii_access_logs", user="analyst@company.com")
+    assert any(r["securable_full_name"] == "main.crm.customers" and r["accesses"] >= 2 for r in pii)
+    night = rows(executor, "get_after_hours_activity", user="user@company.com", days=2)
+    assert any(r["event_date"] == YESTERDAY and r["first_event"].hour < 5 for r in night)
+
+
+# --- performance ------------------------------------------------------------------------------------
+def test_failed_jobs_last_day(executor):
+    failed = rows(executor, "get_failed_jobs", hours=24)
+    ml = [r for r in failed if r["job_name"] == "ml_training"]
+    assert len(ml) == 3 and all("out of memory" in r["error_message"].lower() for r in ml)
+    assert any(r["job_name"] == "nightly_etl" for r in rows(executor, "get_failed_jobs", hours=36))
+    assert {r["workspace_name"] for r in rows(executor, "get_failed_jobs", workspace="production")} <= {"production"}
+
+
+def test_sla_slow_queries_cpu(executor):
+    sla = [r for r in rows(executor, "get_sla_breaches", days=7) if r["job_name"] == "hourly_ingest"]
+    assert len(sla) == 4 and all(r["duration_seconds"] > r["sla_seconds"] for r in sla)
+    slow = rows(executor, "get_slow_queries")
+    assert slow[0]["executed_by"] == "analyst@company.com" and slow[0]["warehouse_name"] == "bi-warehouse"
+    assert 15 <= slow[0]["duration_minutes"] <= 21
+    util = {r["cluster_name"]: r for r in rows(executor, "get_resource_utilization", workspace="production")}
+    assert util["prod-etl-cluster"]["hours_cpu_over_90_yesterday"] >= 2
+
+
+# --- reliability ------------------------------------------------------------------------------------
+def test_production_uptime_below_100(executor):
+    up = rows(executor, "get_uptime_metrics", workspace="production")
+    etl = next(r for r in up if r["warehouse_name"] == "etl-warehouse")
+    assert etl["availability_pct"] < 100 and etl["outages"] >= 1
+    incidents = rows(executor, "get_incident_summary", severity="high", days=7)
+    assert any(r["incident_type"] == "warehouse_outage" for r in incidents)
+
+
+# --- quality ----------------------------------------------------------------------------------------
+def test_freshness_and_expectations(executor):
+    stale = [r["table_full_name"] for r in rows(executor, "get_freshness_violations")]
+    assert "main.sales.orders_gold" in stale
+    failures = rows(executor, "get_expectation_failures", pipeline="orders_pipeline", days=2)
+    va = [r for r in failures if r["expectation_name"] == "valid_amount" and r["event_date"] == YESTERDAY]
+    assert va and 0.3 <= max(r["dropped_records"] / max(1, r["passed_records"] + r["dropped_records"]) * 100
+                             for r in va) <= 3
+
+
+def test_drift_of_orders_silver_amount(executor):
+    drift = rows(executor, "get_drift_metrics", table="main.sales.orders_silver")
+    amount = next(r for r in drift if r["column_name"] == "amount")
+    assert amount["is_drift"]
+
+
+# --- governance -------------------------------------------------------------------------------------
+def test_lineage_and_grants_and_metadata(executor):
+    lineage = rows(executor, "get_table_lineage", table_name="main.health_monitor.fact_usage")
+    assert any(r["direction"] == "upstream" and r["source_table_full_name"] == "system.billing.usage" for r in lineage)
+    grants = rows(executor, "get_access_grants", table_name="main.crm.customers")
+    assert any(r["grantee"] == "contractors" and r["privilege_type"] == "SELECT" for r in grants)
+    gaps = rows(executor, "get_metadata_quality", schema="sales")
+    assert any(not r["has_comment"] for r in gaps)
+    assert {r["control_id"] for r in rows(executor, "get_compliance_report", regulation="soc2")} >= {"AC-1", "DG-1"}
+
+
+# --- optimization and hub ---------------------------------------------------------------------------
+def test_savings_recommendations(executor):
+    recs = rows(executor, "get_savings_recommendations", top_n=50)
+    found = {(r["category"], r["resource_name"]) for r in recs}
+    assert ("idle_cluster", "analytics-adhoc") in found
+    assert ("jobs_on_all_purpose", "daily_report") in found
+    assert ("warehouse_rightsizing", "bi-warehouse") in found
+    assert ("untagged_spend", "dev") in found
+    assert all(r["estimated_monthly_saving"] > 0 for r in recs)
+
+
+def test_active_alerts(executor):
+    alerts = rows(executor, "get_active_alerts")
+    kinds = {(r["signal_type"], r["subject"]) for r in alerts}
+    assert ("cost_spike", "ml-workspace") in kinds and ("failed_logins", "192.168.1.100") in kinds
+    assert ("job_failures", "ml_training") in kinds

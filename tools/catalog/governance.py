@@ -1,0 +1,109 @@
+"""Governance tools: lineage (table and column), grants, metadata quality, owners, PII tables, compliance."""
+
+from __future__ import annotations
+
+from tools.params import Choice, Name, Text
+from tools.spec import Tool, ToolParams, columns
+
+GOV = ("governance",)
+
+
+class TableParam(ToolParams):
+    table_name: Name("table", "Table name, schema.table or catalog.schema.table (e.g. main.sales.orders_gold); "
+                              "omit for all.")
+
+
+class ColumnLineageParams(TableParam):
+    column_name: Text("Optional column name to follow.")
+
+
+class RegulationParams(ToolParams):
+    regulation: Choice("soc2", "gdpr", "hipaa", "pci", description="Regulation whose controls to check.")
+
+
+class SchemaParam(ToolParams):
+    schema_name: Name("schema", "Schema name or catalog.schema (e.g. sales or main.sales); omit for all.",
+                      alias="schema")
+
+
+class CatalogParam(ToolParams):
+    catalog: Name("catalog", "Catalog name (e.g. main); omit for every catalog except system.")
+
+
+class GrantsParams(ToolParams):
+    grantee: Text("User or group holding the privilege (e.g. contractors); omit for all.")
+    privilege: Text("Privilege type (SELECT, MODIFY, ALL PRIVILEGES, ...); omit for all.")
+    catalog: Name("catalog", "Catalog name (e.g. finance); omit for all.")
+
+
+class NoArgs(ToolParams):
+    pass
+
+
+TOOLS: list[Tool] = [
+    Tool(
+        name="get_table_lineage", domain="governance", agents=GOV + ("quality",), params=TableParam,
+        description="Upstream sources and downstream consumers of a table up to 3 hops, from system lineage "
+                    "and the Gold layer's own build edges. Use for 'where does X come from', 'what consumes "
+                    "system.billing.usage'.",
+        returns=columns("direction string, hops int, source_table_full_name string, target_table_full_name string, "
+                        "source_type string, target_type string, entity_type string, last_seen timestamp, "
+                        "events bigint"),
+    ),
+    Tool(
+        name="get_column_lineage", domain="governance", agents=GOV, params=ColumnLineageParams,
+        description="Column-level lineage into and out of a table (optionally one column): which source "
+                    "columns feed which target columns.",
+        returns=columns("direction string, source_table_full_name string, source_column_name string, "
+                        "target_table_full_name string, target_column_name string, last_seen timestamp, "
+                        "events bigint"),
+    ),
+    Tool(
+        name="get_access_grants", domain="governance", agents=GOV + ("security",), params=TableParam,
+        description="Who holds which privilege on a table (or on all tables, PII tables first): grantee, "
+                    "privilege, grantor, inherited from. Use for access reviews of PII tables.",
+        returns=columns("table_full_name string, grantee string, privilege_type string, grantor string, "
+                        "is_grantable boolean, inherited_from string, is_pii boolean"),
+    ),
+    Tool(
+        name="get_grants_by_principal", domain="governance", agents=GOV + ("security",), params=GrantsParams,
+        description="Privileges held by a user or group and/or of one type (e.g. MODIFY), optionally within a "
+                    "catalog. Use for 'who has MODIFY on the finance catalog', 'what can contractors read'.",
+        returns=columns("table_full_name string, table_catalog string, grantee string, privilege_type string, "
+                        "grantor string, inherited_from string, is_pii boolean"),
+    ),
+    Tool(
+        name="get_compliance_report", domain="governance", agents=GOV + ("security",), params=RegulationParams,
+        description="Control checks for a regulation (soc2, gdpr, hipaa, pci): PII access review, PII reads, "
+                    "credentials without expiry, failed logins, documented and owned tables, tagged spend; each "
+                    "with a status (pass, warn, fail, review) and evidence. Use for 'generate an access review'.",
+        returns=columns("regulation string, control_id string, control string, status string, findings bigint, "
+                        "evidence string"),
+    ),
+    Tool(
+        name="get_metadata_quality", domain="governance", agents=GOV + ("quality",), params=SchemaParam,
+        description="Metadata gaps of the tables of a schema: missing description, owner or tags, and PII "
+                    "flag; tables with most gaps first. Use for 'which tables have no description'.",
+        returns=columns("table_full_name string, table_type string, table_owner string, has_comment boolean, "
+                        "has_tags boolean, is_pii boolean, gaps string, gap_count int"),
+    ),
+    Tool(
+        name="get_undocumented_tables", domain="governance", agents=GOV, params=CatalogParam,
+        description="Tables without a description (comment) in a catalog, with owner and PII flag. Use for "
+                    "'list tables missing a comment in the main catalog'.",
+        returns=columns("table_full_name string, table_schema string, table_type string, table_owner string, "
+                        "created timestamp, last_altered timestamp, is_pii boolean"),
+    ),
+    Tool(
+        name="get_table_owners", domain="governance", agents=GOV, params=SchemaParam,
+        description="Owner, creator and last modifier of each table of a schema (or all).",
+        returns=columns("table_full_name string, table_owner string, created_by string, created timestamp, "
+                        "last_altered_by string, last_altered timestamp, is_pii boolean"),
+    ),
+    Tool(
+        name="get_pii_tables", domain="governance", agents=GOV + ("security",), params=NoArgs,
+        description="PII-tagged tables with their PII columns, owner and the principals who may read them.",
+        returns=columns("table_full_name string, table_owner string, pii_columns string, readers bigint, "
+                        "readers_list string, has_comment boolean"),
+    ),
+]

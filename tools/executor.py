@@ -1,0 +1,285 @@
+"""Run any catalog tool on any backend: validate -> resolve defaults -> bind -> query -> typed rows.
+
+    from tools.executor import ToolExecutor
+    ex = ToolExecutor(warehouse, settings)            # one per warehouse; cheap; thread-safe
+    res = ex.run("get_failed_jobs", {"hours": 24})  # never raises
+    res.ok, res.rows, res.columns, res.message, res.error, res.ms, res.truncated
+
+Steps:
+
+1. **Validate** the arguments with the tool's pydantic model (types, bounds, enums). A failure is a
+   ``ToolResult(ok=False, error="days: must be <= 365 (got 100000)")`` naming the parameter.
+2. **Resolve** ``None`` dates relative to the data's as-of date (``main.health_monitor.meta_build``,
+   cached per warehouse for a minute) and check them: not after the as-of date, end not before start.
+3. **Check names** (``Name("workspace")`` parameters): an unknown name gives ``ok=True``, no rows and a
+   message with close names; the tool's SQL never runs.
+4. **Query** with bound parameters only (plus the hidden ``:as_of`` / ``:as_of_date``), capped at
+   ``max_rows`` (settings.max_rows by default).
+5. **Net cost**: every cost column ``list_*`` gets a ``net_*`` neighbour from
+   ``Settings.discount_pct`` / ``discount_by_sku_family``; ``ToolResult.cost_basis`` says which.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from pydantic import ValidationError
+
+from tools.lookups import LOOKUPS
+from tools.registry import UnknownTool, get_registry
+from tools.spec import Tool
+
+AS_OF_SQL = "select as_of, as_of_date from main.health_monitor.meta_build"
+AS_OF_TTL_S = 60.0
+MAX_RANGE_DAYS = 731
+
+
+class ToolArgumentError(ValueError):
+    """Arguments a tool refuses; the message names the parameter."""
+
+
+@dataclass
+class ToolResult:
+    """One tool call's outcome. ``ok=False`` carries ``error``; an empty ``ok`` result may carry ``message``."""
+
+    tool: str
+    args: dict[str, Any]
+    columns: list[str] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    row_count: int = 0
+    ms: float = 0.0
+    truncated: bool = False
+    ok: bool = True
+    error: str | None = None
+    message: str | None = None
+    cost_basis: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"tool": self.tool, "args": _jsonable(self.args), "ok": self.ok, "error": self.error,
+                "message": self.message, "cost_basis": self.cost_basis, "columns": self.columns,
+                "row_count": self.row_count, "truncated": self.truncated, "ms": round(self.ms, 1),
+                "rows": [_jsonable(r) for r in self.rows]}
+
+    def to_text(self, max_rows: int = 50) -> str:
+        """Compact text for an LLM: a header line, then CSV-like rows."""
+        if not self.ok:
+            return f"ERROR calling {self.tool}: {self.error}"
+        head = [f"{self.tool}({', '.join(f'{k}={v}' for k, v in _jsonable(self.args).items())}): "
+                f"{self.row_count} row(s){' (truncated)' if self.truncated else ''}"]
+        if self.cost_basis:
+            head.append(f"cost basis: {self.cost_basis}")
+        if self.message:
+            head.append(self.message)
+        if not self.rows:
+            return "\n".join(head)
+        lines = [",".join(self.columns)]
+        for row in self.rows[:max_rows]:
+            lines.append(",".join(_cell(row.get(c)) for c in self.columns))
+        if len(self.rows) > max_rows:
+            lines.append(f"... {len(self.rows) - max_rows} more row(s)")
+        return "\n".join(head + lines)
+
+    def to_pandas(self):  # noqa: ANN201 - pandas imported lazily
+        import pandas as pd
+
+        return pd.DataFrame(self.rows, columns=self.columns)
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    """Decimals (DuckDB sums of integers are HUGEINT) become int or float: rows carry plain types."""
+    out = {}
+    for k, v in row.items():
+        if isinstance(v, Decimal):
+            v = int(v) if v == v.to_integral_value() else float(v)
+        out[k] = v
+    return out
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.2f}" if abs(v) >= 1 else f"{v:.4g}"
+    text = v.isoformat(sep=" ") if isinstance(v, datetime) else str(v)
+    return f'"{text}"' if ("," in text or "\n" in text) else text
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, dict):
+        return {k: _jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, (date, datetime)):
+        return v.isoformat()
+    if isinstance(v, float) and v != v:  # NaN
+        return None
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    return v
+
+
+def format_validation_error(e: ValidationError) -> str:
+    parts = []
+    for err in e.errors():
+        loc = ".".join(str(x) for x in err.get("loc", ())) or "arguments"
+        msg = err.get("msg", "invalid").removeprefix("Value error, ")
+        if err.get("type") == "extra_forbidden":
+            msg = "unknown parameter"
+        got = err.get("input")
+        got_text = f" (got {got!r})" if got is not None and not isinstance(got, dict) and len(repr(got)) < 60 else ""
+        parts.append(f"{loc}: {msg}{got_text}")
+    return "; ".join(parts)
+
+
+class ToolExecutor:
+    """Runs tools of one registry against one warehouse with one settings object."""
+
+    def __init__(self, warehouse: Any, settings: Any = None, registry: Any = None, *,
+                 max_rows: int | None = None) -> None:
+        from health_monitor.settings import get_settings
+
+        self.warehouse = warehouse
+        self.settings = settings or get_settings()
+        self.registry = registry or get_registry()
+        self.max_rows = max_rows or self.settings.max_rows
+        self._as_of: tuple[float, datetime, date] | None = None
+        self._lock = threading.Lock()
+
+    # -- time -----------------------------------------------------------------------------------
+    def as_of(self) -> tuple[datetime, date]:
+        """The data's as-of instant and date (cached for a minute: a rebuild moves it)."""
+        with self._lock:
+            if self._as_of and time.monotonic() - self._as_of[0] < AS_OF_TTL_S:
+                return self._as_of[1], self._as_of[2]
+        res = self.warehouse.query(AS_OF_SQL, max_rows=1)
+        if not res.rows:
+            from warehouse.errors import WarehouseUnavailable
+
+            raise WarehouseUnavailable("main.health_monitor.meta_build is empty: rebuild Gold "
+                                       "(`health-monitor gold build`).")
+        row = res.rows[0]
+        as_of = row["as_of"]
+        if isinstance(as_of, datetime) and as_of.tzinfo is not None:
+            as_of = as_of.replace(tzinfo=None) - (as_of.utcoffset() or timedelta(0))
+        as_of_date = row["as_of_date"]
+        if isinstance(as_of_date, datetime):
+            as_of_date = as_of_date.date()
+        with self._lock:
+            self._as_of = (time.monotonic(), as_of, as_of_date)
+        return as_of, as_of_date
+
+    # -- validation -----------------------------------------------------------------------------
+    def bind(self, tool: Tool, args: Mapping[str, Any] | None) -> dict[str, Any]:
+        """Validated, defaulted parameters plus hidden ones; raises :class:`ToolArgumentError`."""
+        if args is not None and not isinstance(args, Mapping):
+            raise ToolArgumentError(f"arguments must be an object of named parameters, got {type(args).__name__}")
+        try:
+            params = tool.params.model_validate(dict(args or {}))
+        except ValidationError as e:
+            raise ToolArgumentError(format_validation_error(e)) from None
+        values = params.model_dump(by_alias=True)
+        as_of, as_of_date = self.as_of()
+        for pname, days_ago in tool.relative_dates.items():
+            if values.get(pname) is None:
+                values[pname] = as_of_date - timedelta(days=days_ago)
+            elif values[pname] > as_of_date:
+                raise ToolArgumentError(f"{pname}: {values[pname]} is after the data's as-of date {as_of_date} "
+                                        "(there is no data in the future)")
+        start, end = values.get("start_date"), values.get("end_date")
+        if isinstance(start, date) and isinstance(end, date):
+            if end < start:
+                raise ToolArgumentError(f"end_date: {end} is before start_date {start}")
+            if (end - start).days > MAX_RANGE_DAYS:
+                raise ToolArgumentError(f"start_date: the range {start}..{end} is longer than {MAX_RANGE_DAYS} days")
+        values["as_of"], values["as_of_date"] = as_of, as_of_date
+        return values
+
+    def unknown_name(self, tool: Tool, values: Mapping[str, Any]) -> str | None:
+        """A message if a name parameter matches nothing; None if every name is known."""
+        for pname, kind in tool.name_params.items():
+            value = values.get(pname)
+            if value is None:
+                continue
+            lookup = LOOKUPS[kind]
+            hits = self.warehouse.query(lookup.exists_sql, {"value": value}, max_rows=1).scalar(0)
+            if hits:
+                continue
+            known = [r["name"] for r in self.warehouse.query(lookup.suggest_sql, {"value": value}, max_rows=8).rows]
+            hint = f" Known {kind}s include: {', '.join(known)}." if known else ""
+            return f"No {kind} matches {pname}={value!r}, so there is nothing to show.{hint}"
+        return None
+
+    # -- running ----------------------------------------------------------------------------------
+    def run(self, tool: str | Tool, args: Mapping[str, Any] | None = None, *,
+            max_rows: int | None = None) -> ToolResult:
+        """Run one tool; never raises (failures are ``ok=False`` with a readable ``error``)."""
+        started = time.perf_counter()
+        name = tool.name if isinstance(tool, Tool) else str(tool)
+        result = ToolResult(tool=name, args=dict(args or {}) if isinstance(args, Mapping) else {})
+        try:
+            spec = tool if isinstance(tool, Tool) else self.registry.get(name)
+            values = self.bind(spec, args)
+            result.args = {k: v for k, v in values.items() if k in spec.params.public_fields()}
+            result.columns = self._output_columns(spec)
+            if spec.cost_columns:
+                result.cost_basis = self.cost_basis()
+            message = self.unknown_name(spec, values)
+            if message:
+                result.message = message
+            else:
+                res = self.warehouse.query(spec.sql_text, values, max_rows=max(1, max_rows or self.max_rows))
+                rows = [_plain(r) for r in res.rows]
+                if spec.cost_columns:
+                    rows = [self._add_net(spec, r) for r in rows]
+                result.rows, result.truncated = rows, res.truncated
+                result.columns = self._output_columns(spec, res.columns)
+                if not rows:
+                    result.message = "No rows match these parameters."
+        except ToolArgumentError as e:
+            result.ok, result.error = False, f"invalid arguments for {name}: {e}"
+        except UnknownTool as e:
+            result.ok, result.error = False, str(e)
+        except Exception as e:  # a tool call must never raise into an agent or a page
+            first = str(e).splitlines()[0] if str(e) else e.__class__.__name__
+            result.ok, result.error = False, f"{name} failed: {first}"
+        result.row_count = len(result.rows)
+        result.ms = (time.perf_counter() - started) * 1000.0
+        return result
+
+    # -- cost -------------------------------------------------------------------------------------
+    def cost_basis(self) -> str:
+        s = self.settings
+        if not s.discount_pct and not s.discount_by_sku_family:
+            return "list price (no discount configured: net_* = list_*)"
+        fams = ", ".join(f"{k} {v:g}%" for k, v in s.discount_by_sku_family.items())
+        return (f"list_* = list price; net_* = after the negotiated discount ({s.discount_pct:g}% overall"
+                f"{'; ' + fams if fams else ''})")
+
+    def _add_net(self, tool: Tool, row: dict[str, Any]) -> dict[str, Any]:
+        factor = self.settings.net_factor(row.get(tool.sku_column) if tool.sku_column else None)
+        out: dict[str, Any] = {}
+        for k, v in row.items():
+            out[k] = v
+            if k in tool.cost_columns:
+                out[tool.net_column(k)] = None if v is None else float(v) * factor
+        return out
+
+    def _output_columns(self, tool: Tool, names: list[str] | None = None) -> list[str]:
+        out = []
+        for c in names or tool.column_names:
+            out.append(c)
+            if c in tool.cost_columns:
+                out.append(tool.net_column(c))
+        return out
+
+
+def run_tool(name: str | Tool, args: Mapping[str, Any] | None = None, *, warehouse: Any,
+             settings: Any = None, max_rows: int | None = None) -> ToolResult:
+    """One-off convenience: ``run_tool("get_failed_jobs", {"hours": 24}, warehouse=wh)``."""
+    return ToolExecutor(warehouse, settings).run(name, args, max_rows=max_rows)

@@ -1,0 +1,16 @@
+-- Who holds which privilege on a table (or on every table; PII tables first).
+-- Grain: one row per table x grantee x privilege. Parameters: :table_name (name, schema.name or full name).
+with grants as (
+    select * from main.health_monitor.fact_grants
+    where :table_name is null
+       or lower(table_full_name) = lower(:table_name)
+       or lower(table_full_name) like concat('%.', lower(:table_name))
+),
+
+final as (
+    select table_full_name, grantee, privilege_type, grantor, is_grantable, inherited_from, is_pii
+    from grants
+)
+
+select * from final
+order by is_pii desc, table_full_name, grantee, privilege_type
