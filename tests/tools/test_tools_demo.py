@@ -115,6 +115,13 @@ def test_production_uptime_below_100(executor):
     assert any(r["incident_type"] == "warehouse_outage" for r in incidents)
 
 
+def test_etl_warehouse_outage_is_one_two_hour_episode(executor):
+    # The outage is a failed start, a crash stop and a slow start back to back: users saw one outage.
+    outages = rows(executor, "get_warehouse_outages", warehouse="etl-warehouse", days=30)
+    assert len(outages) == 1, outages
+    assert 100 <= outages[0]["duration_minutes"] <= 140 and outages[0]["intervals"] >= 2
+
+
 # --- quality ----------------------------------------------------------------------------------------
 def test_freshness_and_expectations(executor):
     stale = [r["table_full_name"] for r in rows(executor, "get_freshness_violations")]

@@ -41,9 +41,10 @@ TOOLS: list[Tool] = [
     ),
     Tool(
         name="get_warehouse_outages", domain="reliability", agents=REL, params=OutageParams,
-        description="SQL warehouse outage intervals in the last N days: when, which warehouse, how long.",
+        description="SQL warehouse outages in the last N days, one row per outage (contiguous failed starts "
+                    "and crash stops merged): when, which warehouse, how long, how it began.",
         returns=columns("start_time timestamp, end_time timestamp, workspace_name string, warehouse_id string, "
-                        "warehouse_name string, event_type string, duration_minutes double"),
+                        "warehouse_name string, event_type string, intervals bigint, duration_minutes double"),
         time_column="start_time",
     ),
     Tool(
