@@ -1,0 +1,185 @@
+"""What a model *is*: a name, a feature query over Gold, train / evaluate / score, one output table.
+
+Every model subclasses :class:`Model` and is registered with :func:`register` into :data:`MODELS`
+(a dict, never an if/elif chain). The orchestration in :mod:`ml.train` is the same for all:
+
+    features = ctx.features(model.feature_sql)          # one query, as of the data's instant
+    for cutoff in cutoffs:                              # as_of - 28d, -21d, -14d, -7d, as_of
+        history = model.history(features, cutoff)      # rows knowable at the cutoff
+        train, valid = model.split(history, cutoff)    # time-based: the last ``valid_days`` validate
+        metrics = model.evaluate(model.train(train, ...), valid, ...)
+        state = model.train(history, cutoff)          # refit on all of it
+        predictions = model.score(state, history, cutoff, ctx)
+
+A model that cannot learn from what it is given raises :class:`InsufficientData` (too few days, a
+constant series, an empty table); the registry records ``status = 'insufficient data'`` with the
+reason, and the tools repeat it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:  # pandas is imported lazily (CLI start-up time)
+    import pandas as pd
+
+    from ml.context import RunContext
+
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+
+STATUS_OK = "ok"
+STATUS_INSUFFICIENT = "insufficient data"
+
+
+class InsufficientData(Exception):
+    """The model cannot be trained (or scored) on this data; the message says why, for a person."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """A Gold prediction table: ``main.health_monitor.<table>`` with Databricks-typed columns.
+
+    ``columns`` is ``"name type, name type, ..."``; every output also gets ``scored_by`` (the
+    model's name), ``scored_by_version`` and ``scored_at`` (added by the orchestration).
+    """
+
+    table: str
+    columns: str
+
+    @property
+    def schema(self) -> list[tuple[str, str]]:
+        cols = [c.strip() for c in re.split(r",\s*(?![^<]*>)", self.columns) if c.strip()]
+        pairs = [tuple(c.split(None, 1)) for c in cols]
+        return [(n, t.strip()) for n, t in pairs] + [
+            ("scored_by", "string"), ("scored_by_version", "bigint"), ("scored_at", "timestamp")]
+
+
+@dataclass
+class Trained:
+    """What one training at one cutoff produced."""
+
+    state: Any
+    metrics: dict[str, float | None] = field(default_factory=dict)
+    training_rows: int = 0
+    feature_stats: dict[str, Any] = field(default_factory=dict)
+
+
+class Model:
+    """Base of every model. Subclasses set the class attributes and implement train/evaluate/score."""
+
+    name: ClassVar[str]
+    family: ClassVar[str]  # the specialist agent that reads its predictions
+    description: ClassVar[str]
+    feature_sql: ClassVar[str]  # a file in ml/sql (Databricks SQL; parameter :as_of)
+    time_column: ClassVar[str]
+    output: ClassVar[Output]
+    #: "day": rows are whole days (a cutoff keeps days strictly before its date); "event": timestamps.
+    grain: ClassVar[str] = "day"
+    min_days: ClassVar[int] = 14
+    valid_days: ClassVar[int] = 7
+    #: Numeric features whose training distribution is kept for drift checks (model_drift_detector).
+    drift_features: ClassVar[tuple[str, ...]] = ()
+    #: Drift is also measured per segment (e.g. per workspace) when set.
+    segment_column: ClassVar[str | None] = None
+    #: Models whose results this one reads in the same run (trained first).
+    depends_on: ClassVar[tuple[str, ...]] = ()
+    primary_metric: ClassVar[str] = ""
+    #: True when a lower primary metric is better (MAPE, Brier score).
+    lower_is_better: ClassVar[bool] = False
+
+    # -- data ----------------------------------------------------------------------------------
+    def features(self, ctx: RunContext) -> pd.DataFrame:
+        return ctx.features(self.feature_sql)
+
+    def _bound(self, cutoff: datetime):
+        import pandas as pd
+
+        ts = pd.Timestamp(cutoff).tz_localize(None) if pd.Timestamp(cutoff).tzinfo else pd.Timestamp(cutoff)
+        return ts.normalize() if self.grain == "day" else ts
+
+    def history(self, features: pd.DataFrame, cutoff: datetime) -> pd.DataFrame:
+        """Rows knowable at ``cutoff`` (whole days before it for daily grain)."""
+        import pandas as pd
+
+        if features.empty:
+            return features
+        t = pd.to_datetime(features[self.time_column])
+        return features[t < self._bound(cutoff)].reset_index(drop=True)
+
+    def check(self, history: pd.DataFrame, cutoff: datetime) -> None:
+        """Raise :class:`InsufficientData` unless ``history`` spans ``min_days`` distinct days."""
+        import pandas as pd
+
+        if history.empty:
+            raise InsufficientData("no rows in the feature table")
+        days = pd.to_datetime(history[self.time_column]).dt.normalize().nunique()
+        if days < self.min_days:
+            raise InsufficientData(f"only {days} day(s) of history (need {self.min_days})")
+
+    def split(self, history: pd.DataFrame, cutoff: datetime) -> tuple[pd.DataFrame, pd.DataFrame]:
+        import pandas as pd
+
+        edge = self._bound(cutoff) - pd.Timedelta(days=self.valid_days)
+        t = pd.to_datetime(history[self.time_column])
+        return history[t < edge].reset_index(drop=True), history[t >= edge].reset_index(drop=True)
+
+    def valid_start(self, cutoff: datetime) -> datetime:
+        return self._bound(cutoff).to_pydatetime() - timedelta(days=self.valid_days)
+
+    def reference(self, train: pd.DataFrame, state: Any) -> pd.DataFrame:
+        """The training rows whose feature statistics are the drift reference (default: all)."""
+        return train
+
+    # -- the model -----------------------------------------------------------------------------
+    def train(self, data: pd.DataFrame, cutoff: datetime, ctx: RunContext) -> Any:
+        raise NotImplementedError
+
+    def evaluate(self, state: Any, train: pd.DataFrame, valid: pd.DataFrame, cutoff: datetime,
+                 ctx: RunContext) -> dict[str, float | None]:
+        raise NotImplementedError
+
+    def score(self, state: Any, history: pd.DataFrame, cutoff: datetime, ctx: RunContext) -> pd.DataFrame:
+        raise NotImplementedError
+
+
+MODELS: dict[str, Model] = {}
+
+
+def register(cls: type[Model]) -> type[Model]:
+    """Class decorator: add one instance to :data:`MODELS`; a duplicate name is a programming error."""
+    for attr in ("name", "family", "description", "feature_sql", "time_column", "output", "primary_metric"):
+        if not getattr(cls, attr, None):
+            raise TypeError(f"{cls.__name__} must set `{attr}`")
+    if cls.name in MODELS:
+        raise TypeError(f"model {cls.name!r} registered twice ({type(MODELS[cls.name]).__name__}, {cls.__name__}): "
+                        "rename one")
+    MODELS[cls.name] = cls()
+    return cls
+
+
+def all_models() -> dict[str, Model]:
+    """Every registered model (importing the family modules registers them)."""
+    import ml.models  # noqa: F401  (registration side effect)
+
+    return MODELS
+
+
+def sql_text(name: str) -> str:
+    return (SQL_DIR / name).read_text()
+
+
+Explainer = Callable[..., str]
+
+
+def pct(x: float) -> str:
+    """``0.453`` -> ``"45 %"`` (signless; callers say above/below)."""
+    return f"{abs(x) * 100:.0f} %"
+
+
+def money(x: float) -> str:
+    return f"${x:,.0f}"

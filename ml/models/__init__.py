@@ -1,0 +1,7 @@
+"""The model families; importing this package registers every model in :data:`ml.base.MODELS`.
+
+The MLOps family is imported last: it monitors every model registered before it.
+"""
+
+from ml.models import cost, jobs, quality, reliability, security  # noqa: F401, I001
+from ml.models import mlops  # noqa: F401

@@ -1,0 +1,315 @@
+"""Jobs and performance: failure risk, duration / SLA-breach forecast, compute bottlenecks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ml.base import InsufficientData, Model, Output, pct, register
+from ml.stats import binom_surprise, days_since, decayed_at, decayed_before, mape, norm_sf, safe_auc
+
+RECENT_DAYS = 3
+SURPRISE_P = 0.01
+
+
+def _prepare_runs(frame):
+    import pandas as pd
+
+    runs = frame.copy()
+    runs["start_time"] = pd.to_datetime(runs["start_time"])
+    runs = runs.sort_values(["job_id", "start_time", "run_id"]).reset_index(drop=True)
+    runs["fail"] = runs["is_failure"].astype(bool).astype(float)
+    return runs
+
+
+def _runs_per_day(runs, cutoff) -> dict[str, float]:
+    import pandas as pd
+
+    recent = runs[runs["start_time"] >= pd.Timestamp(cutoff) - pd.Timedelta(days=7)]
+    return (recent.groupby("job_id").size() / 7.0).to_dict()
+
+
+@dataclass
+class FailureState:
+    half_life_days: float
+    prior_strength: float
+    global_rate: float
+    prior_runs: float = 20.0
+
+
+@register
+class JobFailurePredictor(Model):
+    """Probability that a job's next run fails, and that it fails at least once in the next 24 hours.
+
+    Method: a time-decayed Beta-Bernoulli rate per job. Each run's failure probability is the
+    job's decayed failure count over its decayed run count, shrunk towards the job's long-run rate
+    (itself shrunk towards the account's). The half-life and the shrinkage strength are learned by
+    minimising log-loss on the training runs. Why not XGBoost: ordinary failures here are rare and
+    nearly independent, so a tree model learns "about 2 %" and cannot react to a regime change it
+    never saw in training (three CUDA out-of-memory failures in a row); a decayed rate reacts to
+    the evidence within a run or two, is calibrated by construction and explains itself ("3 of the
+    last 4 runs failed"). A binomial test of the last three days against the long-run rate marks a
+    job as *elevated* only when its recent failures are unlikely by chance.
+    Metrics: AUC, Brier score and log-loss of one-step-ahead predictions on the validation week.
+    """
+
+    name = "job_failure_predictor"
+    family = "reliability"
+    description = "Risk that each job's next run (and next 24 hours) fails"
+    feature_sql = "job_runs.sql"
+    time_column = "start_time"
+    grain = "event"
+    primary_metric = "auc"
+    drift_features = ("duration_seconds", "fail")
+    output = Output("ml_job_failure_risk", """workspace_id string, workspace_name string, job_id string,
+        job_name string, last_run_time timestamp, runs_per_day double, recent_runs bigint, recent_failures bigint,
+        consecutive_failures bigint, baseline_failure_rate double, failure_prob_next_run double,
+        failure_prob_24h double, risk_ratio double, surprise_p double, is_elevated boolean, last_error string,
+        explanation string""")
+
+    def features(self, ctx):
+        frame = ctx.features(self.feature_sql)
+        frame = frame.assign(fail=frame["is_failure"].astype(bool).astype(float)) if len(frame) else frame
+        return frame
+
+    def _probabilities(self, runs, state: FailureState):
+        import numpy as np
+
+        runs = _prepare_runs(runs)
+        out = np.zeros(len(runs))
+        t_all = days_since(runs["start_time"], runs["start_time"].min())
+        fail = runs["fail"].to_numpy()
+        for _, idx in runs.groupby("job_id").indices.items():
+            t, x = t_all[idx], fail[idx]
+            s, w = decayed_before(t, x, state.half_life_days)
+            n_all = np.arange(len(idx), dtype=float)
+            f_all = np.cumsum(x) - x
+            base = (f_all + state.prior_runs * state.global_rate) / (n_all + state.prior_runs)
+            out[idx] = (s + state.prior_strength * base) / (w + state.prior_strength)
+        return runs, out
+
+    def train(self, data, cutoff, ctx):
+        import numpy as np
+
+        runs = _prepare_runs(data)
+        if runs["job_id"].nunique() == 0:
+            raise InsufficientData("no job runs")
+        global_rate = float(np.clip(runs["fail"].mean(), 0.005, 0.5))
+        best, best_loss = None, np.inf
+        for h in (1.0, 3.0, 7.0):
+            for a in (2.0, 8.0):
+                state = FailureState(h, a, global_rate)
+                r, p = self._probabilities(runs, state)
+                p = np.clip(p, 1e-4, 1 - 1e-4)
+                y = r["fail"].to_numpy()
+                loss = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+                if loss < best_loss:
+                    best, best_loss = state, loss
+        return best
+
+    def evaluate(self, state, train, valid, cutoff, ctx):
+        import numpy as np
+        import pandas as pd
+
+        full = pd.concat([train, valid], ignore_index=True)
+        runs, p = self._probabilities(full, state)
+        is_valid = runs["run_id"].isin(set(valid["run_id"])).to_numpy() & (runs["start_time"] >= pd.Timestamp(
+            self.valid_start(cutoff))).to_numpy()
+        y, pv = runs["fail"].to_numpy()[is_valid], np.clip(p[is_valid], 1e-4, 1 - 1e-4)
+        return {"auc": safe_auc(y, pv), "brier": float(np.mean((pv - y) ** 2)) if y.size else None,
+                "log_loss": float(-np.mean(y * np.log(pv) + (1 - y) * np.log(1 - pv))) if y.size else None,
+                "failure_rate": float(y.mean()) if y.size else None, "validation_runs": int(y.size),
+                "half_life_days": state.half_life_days, "prior_strength": state.prior_strength}
+
+    def score(self, state, history, cutoff, ctx):
+        import pandas as pd
+
+        runs = _prepare_runs(history)
+        origin = runs["start_time"].min()
+        at = (pd.Timestamp(cutoff) - origin).total_seconds() / 86400.0
+        per_day = _runs_per_day(runs, cutoff)
+        rows = []
+        for job_id, g in runs.groupby("job_id"):
+            t = days_since(g["start_time"], origin)
+            x = g["fail"].to_numpy()
+            s, w = decayed_at(t, x, at, state.half_life_days)
+            recent_mask = g["start_time"] >= pd.Timestamp(cutoff) - pd.Timedelta(days=RECENT_DAYS)
+            old = g[~recent_mask]
+            base = (old["fail"].sum() + state.prior_runs * state.global_rate) / (len(old) + state.prior_runs)
+            p_all = (x.sum() + state.prior_runs * state.global_rate) / (len(x) + state.prior_runs)
+            p_next = (s + state.prior_strength * p_all) / (w + state.prior_strength)
+            rpd = max(per_day.get(job_id, 0.0), 1.0 / 7)
+            p24 = 1 - (1 - p_next) ** rpd
+            k, n = int(g.loc[recent_mask, "fail"].sum()), int(recent_mask.sum())
+            surprise = binom_surprise(k, n, base)
+            streak = 0
+            for v in x[::-1]:
+                if v < 1:
+                    break
+                streak += 1
+            elevated = bool(surprise < SURPRISE_P and k >= 2 and p_next >= 2 * base)
+            errors = g.loc[g["fail"] > 0, "error_message"].dropna()
+            last_error = str(errors.iloc[-1]) if len(errors) else None
+            last = g.iloc[-1]
+            why = (f"{k} of the last {n} runs failed in {RECENT_DAYS} days (long-run rate {pct(base)})"
+                   if n else "no runs in the last 3 days")
+            if streak >= 2:
+                why += f"; {streak} failures in a row"
+            if last_error:
+                why += f"; last error: {last_error[:80]}"
+            why = f"next-run failure risk {pct(p_next)}, {pct(p24)} within 24 h: " + why
+            rows.append({"workspace_id": last["workspace_id"], "workspace_name": last["workspace_name"],
+                         "job_id": job_id, "job_name": last["job_name"], "last_run_time": last["start_time"],
+                         "runs_per_day": per_day.get(job_id, 0.0), "recent_runs": n, "recent_failures": k,
+                         "consecutive_failures": streak, "baseline_failure_rate": base,
+                         "failure_prob_next_run": p_next, "failure_prob_24h": p24,
+                         "risk_ratio": p_next / max(base, 1e-6), "surprise_p": surprise, "is_elevated": elevated,
+                         "last_error": last_error, "explanation": why})
+        frame = pd.DataFrame(rows)
+        return frame.sort_values("failure_prob_24h", ascending=False, ignore_index=True) if len(frame) else frame
+
+
+@dataclass
+class DurationState:
+    half_life_days: float
+    sigma_floor: float = 0.05
+    breach_half_life_days: float = 3.0
+    prior_strength: float = 10.0
+
+
+@register
+class JobDurationForecaster(Model):
+    """Duration of each job's next run, its spread, and the risk of breaching the job's SLA.
+
+    Method: the next run's log-duration is the job's time-decayed mean log-duration (half-life
+    learned on the training runs by mean absolute error); its spread is the decayed standard
+    deviation. The SLA-breach probability blends the normal tail ``P(duration > SLA)`` with the
+    job's decayed recent breach rate (a Beta prior centred on the tail probability), so a job that
+    just breached several times is at risk even if its typical run is well inside the SLA. Why not
+    an LSTM: a job's duration is a level plus noise with occasional shifts; a decayed mean tracks
+    the level with one parameter, needs no GPU and no long sequences (weekly jobs have ~13 runs).
+    Metrics: MAPE and median APE on the validation week's successful runs; Brier score of the
+    breach probability on jobs with an SLA.
+    """
+
+    name = "job_duration_forecaster"
+    family = "performance"
+    description = "Next-run duration per job and the risk of missing its SLA"
+    feature_sql = "job_runs.sql"
+    time_column = "start_time"
+    grain = "event"
+    primary_metric = "mape"
+    lower_is_better = True
+    drift_features = ("duration_seconds",)
+    output = Output("ml_job_duration_forecast", """workspace_id string, workspace_name string, job_id string,
+        job_name string, last_run_time timestamp, runs_per_day double, last_duration_seconds double,
+        predicted_duration_seconds double, p90_duration_seconds double, sla_seconds double,
+        recent_sla_breaches bigint, recent_runs bigint, sla_breach_prob_next_run double, sla_breach_prob_24h double,
+        surprise_p double, is_sla_risk boolean, explanation string""")
+
+    def _series(self, runs):
+        import numpy as np
+
+        ok = runs[(runs["result_state"] == "SUCCEEDED") & (runs["duration_seconds"] > 0)].copy()
+        ok["log_d"] = np.log(ok["duration_seconds"].astype(float))
+        return ok
+
+    def _predict_rows(self, runs, h: float):
+        import numpy as np
+
+        ok = self._series(_prepare_runs(runs)).reset_index(drop=True)
+        t_all = days_since(ok["start_time"], ok["start_time"].min())
+        log_d = ok["log_d"].to_numpy()
+        mu = np.full(len(ok), np.nan)
+        for _, idx in ok.groupby("job_id").indices.items():
+            s, w = decayed_before(t_all[idx], log_d[idx], h)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                mu[idx] = np.where(w > 1e-9, s / np.maximum(w, 1e-12), np.nan)
+        ok["mu"] = mu
+        return ok
+
+    def train(self, data, cutoff, ctx):
+        import numpy as np
+
+        if self._series(_prepare_runs(data)).empty:
+            raise InsufficientData("no successful runs with a duration")
+        best, best_err = None, np.inf
+        for h in (1.0, 3.0, 7.0, 14.0, 30.0):
+            ok = self._predict_rows(data, h)
+            err = np.nanmean(np.abs(ok["log_d"] - ok["mu"]))
+            if err < best_err:
+                best, best_err = DurationState(h), err
+        return best
+
+    def evaluate(self, state, train, valid, cutoff, ctx):
+        import numpy as np
+        import pandas as pd
+
+        full = pd.concat([train, valid], ignore_index=True)
+        ok = self._predict_rows(full, state.half_life_days)
+        v = ok[(ok["start_time"] >= pd.Timestamp(self.valid_start(cutoff))) & ok["mu"].notna()]
+        actual, pred = v["duration_seconds"].to_numpy(float), np.exp(v["mu"].to_numpy(float))
+        ape = np.abs(actual - pred) / actual if len(v) else np.array([])
+        scored = self.score(state, train, self.valid_start(cutoff), ctx)
+        sla_jobs = scored[scored["sla_seconds"].notna()] if len(scored) else scored
+        brier = None
+        if len(sla_jobs):
+            vv = _prepare_runs(valid)
+            rate = vv.groupby("job_id")["is_sla_breach"].mean()
+            joined = sla_jobs.set_index("job_id")["sla_breach_prob_next_run"].to_frame().join(rate, how="inner")
+            if len(joined):
+                brier = float(np.mean((joined["sla_breach_prob_next_run"] - joined["is_sla_breach"].astype(float)) ** 2))
+        return {"mape": mape(actual, pred), "median_ape": float(np.median(ape)) if ape.size else None,
+                "validation_runs": int(len(v)), "sla_brier": brier, "half_life_days": state.half_life_days}
+
+    def score(self, state, history, cutoff, ctx):
+        import numpy as np
+        import pandas as pd
+
+        runs = _prepare_runs(history)
+        ok = self._series(runs)
+        if ok.empty:
+            return pd.DataFrame()
+        origin = runs["start_time"].min()
+        at = (pd.Timestamp(cutoff) - origin).total_seconds() / 86400.0
+        per_day = _runs_per_day(runs, cutoff)
+        recent_edge = pd.Timestamp(cutoff) - pd.Timedelta(days=7)
+        rows = []
+        for job_id, g in ok.groupby("job_id"):
+            all_runs = runs[runs["job_id"] == job_id]
+            t = days_since(g["start_time"], origin)
+            s, w = decayed_at(t, g["log_d"], at, state.half_life_days)
+            s2, _ = decayed_at(t, g["log_d"] ** 2, at, state.half_life_days)
+            if w < 1e-9:
+                continue
+            mu = s / w
+            sigma = max(float(np.sqrt(max(s2 / w - mu * mu, 0.0))), state.sigma_floor)
+            sla = all_runs["sla_seconds"].dropna()
+            sla = float(sla.iloc[-1]) if len(sla) else None
+            last = all_runs.iloc[-1]
+            rpd = max(per_day.get(job_id, 0.0), 1.0 / 7)
+            row = {"workspace_id": last["workspace_id"], "workspace_name": last["workspace_name"], "job_id": job_id,
+                   "job_name": last["job_name"], "last_run_time": last["start_time"],
+                   "runs_per_day": per_day.get(job_id, 0.0), "last_duration_seconds": float(g["duration_seconds"].iloc[-1]),
+                   "predicted_duration_seconds": float(np.exp(mu)),
+                   "p90_duration_seconds": float(np.exp(mu + 1.2816 * sigma)), "sla_seconds": sla,
+                   "is_sla_risk": False}
+            why = f"expected {np.exp(mu) / 60:.1f} min (p90 {np.exp(mu + 1.2816 * sigma) / 60:.1f} min)"
+            if sla:
+                tail = norm_sf((np.log(sla) - mu) / sigma)
+                ta = days_since(all_runs["start_time"], origin)
+                b = all_runs["is_sla_breach"].astype(bool).astype(float).to_numpy()
+                sb, wb = decayed_at(ta, b, at, state.breach_half_life_days)
+                p_next = (sb + state.prior_strength * tail) / (wb + state.prior_strength)
+                recent = all_runs["start_time"] >= recent_edge
+                k, n = int(all_runs.loc[recent, "is_sla_breach"].sum()), int(recent.sum())
+                old = all_runs[~recent]
+                base = (old["is_sla_breach"].sum() + 0.5) / (len(old) + 1.0)
+                surprise = binom_surprise(k, n, max(base, tail))
+                risk = bool((k >= 2 and surprise < SURPRISE_P) or np.exp(mu + 1.2816 * sigma) > sla)
+                row.update(recent_sla_breaches=k, recent_runs=n, sla_breach_prob_next_run=p_next,
+                           sla_breach_prob_24h=1 - (1 - p_next) ** rpd, surprise_p=surprise, is_sla_risk=risk)
+                why += (f"; SLA {sla / 60:.0f} min breached {k} time(s) in 7 days ({n} runs); "
+                        f"breach risk {pct(p_next)} per run, {pct(1 - (1 - p_next) ** rpd)} within 24 h")
+            row["explanation"] = why
+            rows.append(row)
+        return pd.DataFrame(rows)
