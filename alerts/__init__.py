@@ -9,6 +9,10 @@
 * :mod:`alerts.store`: the ``AlertStore`` protocol the db/ layer implements, and an in-memory store.
 * :mod:`alerts.channels`: Slack, e-mail, PagerDuty senders in a registry; ``ChannelNotifier``.
 * :mod:`alerts.nl_rules`: ``propose_rule(text)`` -> a rule and a sentence to confirm, offline.
+* :mod:`alerts.service`: what the CLI, the job and the app call (``install_default_rules``, ``evaluate_all``,
+  ``test_rule``, ``save_rule``, ``user_rules``, ``propose_from_text``, ``send_test_notification``).
+* :mod:`alerts.sql_store`: the ``AlertStore`` over the state database; :mod:`alerts.integrations`: channel
+  settings from ``HM_ALERT_*`` overlaid with stored integrations, per rule owner.
 
 Nothing here imports Streamlit, connects or reads the environment at import time. Sending installs a
 logging filter on the ``httpx``/``httpcore`` loggers that strips URL paths (webhook tokens) from their

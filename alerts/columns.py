@@ -6,16 +6,19 @@ rename here changes new rules, not stored ones.
 
 | tool | parameters | columns read | grain |
 |---|---|---|---|
-| get_cost_anomalies | lookback_days | workspace_name, usage_date, cost_usd, baseline_cost_usd (trailing 7-day average) | workspace x day |
-| get_failed_jobs | hours, workspace | job_name, workspace_name, period_start (one row per failed run) | failed run |
+| get_cost_anomalies | lookback_days | workspace_name, usage_date, net_cost, net_baseline_cost (trailing 7-day average; anomalous days only) | workspace x day |
+| get_failed_jobs | hours, workspace | job_name, workspace_name, start_time (one row per failed run) | failed run |
 | get_failed_auth_attempts | hours | source_ip_address, event_time (one row per failed attempt) | attempt |
-| get_freshness_violations | hours | table_name, hours_since_update | stale table |
-| get_model_drift | model_name | model_name, drift_score (PSI-like, > 0.2 = drift) | model (x day) |
+| get_freshness_violations | hours | table_full_name, hours_since_update | stale table |
+| get_model_drift | model_name (substring) | model_name, is_drift (the detector's verdict: PSI, KS, sample size), psi | model x feature x segment |
 | get_budget_status | workspace | workspace_name, projected_pct_of_budget (projected month spend / budget x 100) | workspace |
-| get_job_runs | hours, workspace | job_name, workspace_name, period_start, cost_usd, duration_minutes | run |
-| get_daily_cost_summary | start_date, end_date | workspace_name, usage_date, cost_usd | workspace x day |
-| get_sla_breaches | days | job_name, period_start | breach |
-| get_slow_queries (assumed) | hours, warehouse | warehouse_name, executed_by, duration_minutes | query |
+| get_job_runs | hours, workspace | job_name, workspace_name, start_time, net_cost, duration_minutes | run |
+| get_daily_cost_summary | start_date, end_date | workspace_name, usage_date, net_cost | workspace x day |
+| get_sla_breaches | days | job_name, start_time | breach |
+| get_slow_queries | threshold_seconds (fixed 7-day window) | warehouse_name, executed_by, duration_minutes | query |
+
+Money columns are the executor's ``net_*`` neighbours (after the configured discount; equal to list price
+when none is set). Checked against the live registry by ``tests/alerts/test_alert_service.py``.
 """
 
 from __future__ import annotations
@@ -34,28 +37,30 @@ class ToolColumns:
     date: str | None = None
     window_param: str | None = None
     baseline: str | None = None
+    flag: str | None = None  # a boolean column carrying the tool's own verdict (counted when true)
 
 
 COST_ANOMALIES = ToolColumns("get_cost_anomalies", subject="workspace_name", subject_label="workspace",
-                             value="cost_usd", date="usage_date", window_param="lookback_days",
-                             baseline="baseline_cost_usd")
-FAILED_JOBS = ToolColumns("get_failed_jobs", subject="job_name", subject_label="job", date="period_start",
+                             value="net_cost", date="usage_date", window_param="lookback_days",
+                             baseline="net_baseline_cost")
+FAILED_JOBS = ToolColumns("get_failed_jobs", subject="job_name", subject_label="job", date="start_time",
                           window_param="hours")
 FAILED_AUTH = ToolColumns("get_failed_auth_attempts", subject="source_ip_address", subject_label="IP",
                           date="event_time", window_param="hours")
-FRESHNESS = ToolColumns("get_freshness_violations", subject="table_name", subject_label="table",
+FRESHNESS = ToolColumns("get_freshness_violations", subject="table_full_name", subject_label="table",
                         value="hours_since_update", window_param="hours")
-MODEL_DRIFT = ToolColumns("get_model_drift", subject="model_name", subject_label="model", value="drift_score")
+MODEL_DRIFT = ToolColumns("get_model_drift", subject="model_name", subject_label="model", value="psi",
+                          flag="is_drift")
 BUDGET = ToolColumns("get_budget_status", subject="workspace_name", subject_label="workspace",
                      value="projected_pct_of_budget")
-JOB_RUNS = ToolColumns("get_job_runs", subject="job_name", subject_label="job", value="cost_usd",
-                       date="period_start", window_param="hours")
+JOB_RUNS = ToolColumns("get_job_runs", subject="job_name", subject_label="job", value="net_cost",
+                       date="start_time", window_param="hours")
 DAILY_COST = ToolColumns("get_daily_cost_summary", subject="workspace_name", subject_label="workspace",
-                         value="cost_usd", date="usage_date", window_param="date_range")
-SLA_BREACHES = ToolColumns("get_sla_breaches", subject="job_name", subject_label="job", date="period_start",
+                         value="net_cost", date="usage_date", window_param="date_range")
+SLA_BREACHES = ToolColumns("get_sla_breaches", subject="job_name", subject_label="job", date="start_time",
                            window_param="days")
 SLOW_QUERIES = ToolColumns("get_slow_queries", subject="warehouse_name", subject_label="warehouse",
-                           value="duration_minutes", window_param="hours")
+                           value="duration_minutes", date="start_time")
 
 #: Columns that carry a scope value on rows, by scope key (row filters when the tool lacks the parameter).
 SCOPE_COLUMNS: dict[str, tuple[str, ...]] = {

@@ -9,7 +9,8 @@ account's incidents fire and an ordinary day does not:
 * job failures: one job failing 3 or more times in 24 hours (ordinary failures are ~2 % of runs);
 * failed logins: 3 or more failed attempts from one IP in 24 hours;
 * stale tables: a table not updated for more than 24 hours;
-* model drift: a model's drift score above 0.2 (the usual PSI cut-off for significant drift);
+* model drift: a model with at least one input feature the drift detector flags (its verdict weighs PSI,
+  the KS test and sample sizes: a raw PSI above 0.2 on 15 live rows is noise);
 * budget at risk: a workspace projected to spend more than 100 % of its monthly budget.
 
 Seeding "once" is the store's job: call :func:`default_rules` and save the rules whose ``name`` is not
@@ -64,10 +65,11 @@ def default_rules(owner: str = DEFAULT_OWNER) -> list[AlertRule]:
             severity="warning", channels=["slack"], owner=owner),
         AlertRule(
             name="Model drift",
-            description="A model's input drift score is above 0.2 (significant drift).",
-            measure=Measure(tool=C.MODEL_DRIFT.tool, label="drift score", unit="score",
-                            value=_value(C.MODEL_DRIFT, "max")),
-            comparator=">", threshold=0.2, severity="warning", channels=["slack"], owner=owner),
+            description="The drift detector flags at least one input feature of a model as drifting.",
+            measure=Measure(tool=C.MODEL_DRIFT.tool, label="drifting input features", unit="count",
+                            value=MeasureValue(field=C.MODEL_DRIFT.flag, aggregate="count", subject=C.MODEL_DRIFT.subject,
+                                               subject_label=C.MODEL_DRIFT.subject_label)),
+            comparator=">=", threshold=1, severity="warning", channels=["slack"], owner=owner),
         AlertRule(
             name="Budget at risk",
             description="A workspace is projected to spend more than its monthly budget.",

@@ -12,6 +12,7 @@ applies actions to a store and notifies channels.
 from __future__ import annotations
 
 import enum
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
@@ -133,8 +134,12 @@ def _observe(rule: AlertRule, subject: str | None, rows: list[Row], today: date 
     b = rule.baseline
     baseline = None
     if rule.daily:
+        started = bool(rows)
         rows, history = _daily(rule, rows, today)
-        value = _reduce(rule, rows, rule.measure.value.field) if rows else None
+        if rows:
+            value = _reduce(rule, rows, rule.measure.value.field)
+        else:  # no row on the day: nothing counted or summed (once the data has started), else unknown
+            value = 0.0 if started and history and rule.measure.value.aggregate in ("count", "sum") else None
         if b is not None and b.field is None:
             baseline = BASELINES[b.kind](history) if history else None
     else:
@@ -164,7 +169,8 @@ def _daily(rule: AlertRule, rows: list[Row], today: date | None) -> tuple[list[R
             by_day.setdefault(day, []).append(row)
     if not by_day:
         return [], []
-    latest = max(by_day)
+    # With ``now`` the day is yesterday: a subject whose latest row is older is not re-judged on stale data.
+    latest = max(by_day) if today is None else today - timedelta(days=1)
     history: list[float] = []
     days = rule.baseline.days if rule.baseline is not None and rule.baseline.field is None else 0
     zero_fill = rule.measure.value.aggregate in ("count", "sum")
@@ -176,7 +182,7 @@ def _daily(rule: AlertRule, rows: list[Row], today: date | None) -> tuple[list[R
                 history.append(x)
         elif zero_fill and day >= min(by_day):
             history.append(0.0)
-    return by_day[latest], history
+    return by_day.get(latest, []), history
 
 
 def _message(rule: AlertRule, subject: str | None, value: float | None, reference: float | None,
@@ -238,6 +244,8 @@ class EvaluationReport:
     outcomes: list[Outcome] = field(default_factory=list)
     deliveries: list[Delivery] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
+    #: Rule name -> milliseconds spent running its tool and evaluating the rows.
+    timings: dict[str, float] = field(default_factory=dict)
 
     def count(self, action: Action) -> int:
         return sum(1 for o in self.outcomes if o.action == action.value)
@@ -251,7 +259,8 @@ class EvaluationReport:
                 "fired": self.count(Action.FIRE), "still_firing": self.count(Action.STILL_FIRING),
                 "resolved": self.count(Action.RESOLVE),
                 "outcomes": [asdict(o) for o in self.outcomes if o.action != Action.NONE.value],
-                "deliveries": [asdict(d) for d in self.deliveries], "errors": list(self.errors)}
+                "deliveries": [asdict(d) for d in self.deliveries], "errors": list(self.errors),
+                "timings_ms": {k: round(v, 1) for k, v in self.timings.items()}}
 
     def text(self) -> str:
         lines = [f"{self.rules_evaluated} rules evaluated at {self.at:%Y-%m-%d %H:%M} UTC: "
@@ -301,6 +310,7 @@ def run_evaluation(rules: Iterable[AlertRule], run_tool: RunTool, store: AlertSt
     for rule in rules:
         if not rule.enabled:
             continue
+        started = time.perf_counter()
         try:
             accepted = param_names(schema) if catalog and (schema := catalog(rule.measure.tool)) else None
             rows = run_tool(rule.measure.tool, rule.tool_params(accepted, now=now))
@@ -308,18 +318,28 @@ def run_evaluation(rules: Iterable[AlertRule], run_tool: RunTool, store: AlertSt
         except Exception as e:  # one broken rule never sinks the others; its open alerts stay open
             report.errors.append({"rule": rule.name, "error": f"{type(e).__name__}: {e}"})
             continue
+        finally:
+            report.timings[rule.name] = (time.perf_counter() - started) * 1000.0
         report.rules_evaluated += 1
-        seen = set()
-        for obs in observations:
-            key = dedup_key(rule, obs.subject)
-            seen.add(key)
-            _apply(rule, key, store.open_event(rule.key, key), obs, store, report, deliver, now)
-        for event in store.open_events(rule.key):
-            if event.dedup_key not in seen:
-                gone = Observation(subject=event.subject, value=None, firing=False,
-                                   message=f"{event.rule_name}: {event.subject or 'value'} no longer reported")
-                _apply(rule, event.dedup_key, event, gone, store, report, deliver, now)
+        try:
+            _apply_all(rule, observations, store, report, deliver, now)
+        except Exception as e:  # the store refused (e.g. a concurrent run opened the alert first)
+            report.errors.append({"rule": rule.name, "error": f"{type(e).__name__}: {e}"})
     return report
+
+
+def _apply_all(rule: AlertRule, observations: list[Observation], store: AlertStore, report: EvaluationReport,
+               deliver: Callable[..., None], now: datetime) -> None:
+    seen = set()
+    for obs in observations:
+        key = dedup_key(rule, obs.subject)
+        seen.add(key)
+        _apply(rule, key, store.open_event(rule.key, key), obs, store, report, deliver, now)
+    for event in store.open_events(rule.key):
+        if event.dedup_key not in seen:
+            gone = Observation(subject=event.subject, value=None, firing=False,
+                               message=f"{event.rule_name}: {event.subject or 'value'} no longer reported")
+            _apply(rule, event.dedup_key, event, gone, store, report, deliver, now)
 
 
 def _apply(rule: AlertRule, key: str, event: AlertEvent | None, obs: Observation, store: AlertStore,

@@ -323,7 +323,7 @@ class AlertRule(_Model):
 def param_names(schema: Any) -> set[str]:
     """Parameter names from a pydantic model class, a JSON schema, a mapping or a collection of names."""
     if isinstance(schema, type) and issubclass(schema, BaseModel):
-        return set(schema.model_fields)
+        return {info.alias or name for name, info in schema.model_fields.items()}  # public names
     if isinstance(schema, Mapping):
         props = schema.get("properties")
         if isinstance(props, Mapping) and schema.get("type", "object") == "object":

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -53,6 +53,22 @@ class Settings(BaseSettings):
     pgsslmode: str = Field("require", validation_alias="PGSSLMODE")
     pgappname: str = Field("health-monitor", validation_alias="PGAPPNAME")
     databricks_app_name: str | None = Field(None, validation_alias="DATABRICKS_APP_NAME", description="Set inside a Databricks App.")
+    # --- alerts (channels; the Settings page can also store them as integrations) -----------
+    alert_base_url: str | None = Field(None, description="App URL that alert notifications link to.")
+    alert_slack_webhook_url: SecretStr | None = Field(None, description="Slack incoming-webhook URL.")
+    alert_pagerduty_routing_key: SecretStr | None = Field(None, description="PagerDuty Events API v2 routing key.")
+    alert_pagerduty_events_url: str | None = Field(None, description="PagerDuty Events API URL (default the public one).")
+    alert_smtp_host: str | None = Field(None, description="SMTP server for e-mail alerts.")
+    alert_smtp_port: int | None = Field(None, description="SMTP port (default 587).")
+    alert_smtp_username: str | None = Field(None, description="SMTP login user.")
+    alert_smtp_password: SecretStr | None = Field(None, description="SMTP login password.")
+    alert_smtp_starttls: Literal["auto", "always", "never"] | None = Field(None, description="STARTTLS policy (default auto).")
+    alert_smtp_ca_file: str | None = Field(None, description="CA bundle to verify the SMTP server.")
+    alert_smtp_from: str | None = Field(None, description="Sender address of alert e-mails.")
+    alert_email_to: str | None = Field(None, description="Comma-separated recipients; default the rule owner.")
+    alert_retries: int | None = Field(None, ge=0, le=10, description="Extra send attempts on 5xx/429/timeouts (default 3).")
+    alert_backoff_s: float | None = Field(None, ge=0, description="First pause between send attempts, doubling (default 1 s).")
+    alert_owner: str | None = Field(None, description="Owner of the default alert rules (default local_user).")
     # --- LLM -----------------------------------------------------------------------
     llm_provider: Literal["offline", "databricks", "openai"] = "offline"
     llm_endpoint: str | None = None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 Kind = Literal["trigger", "resolve"]
 
@@ -78,6 +78,14 @@ class ChannelConfig(BaseModel):
     smtp_ca_file: str | None = Field(None, description="CA bundle to verify the SMTP server (self-signed).")
     smtp_from: str = "health-monitor@localhost"
     email_to: list[str] = Field(default_factory=list, description="Recipients; else the rule owner's e-mail.")
+
+    @field_validator("email_to", mode="before")
+    @classmethod
+    def _recipients(cls, v: Any) -> Any:
+        """``"a@x.com, b@x.com"`` (an environment variable) is a list of two recipients."""
+        if isinstance(v, str):
+            return [part.strip() for part in re.split(r"[,;\s]+", v) if part.strip()]
+        return v
 
     @classmethod
     def from_settings(cls, settings: Any, secrets: Mapping[str, str] | None = None) -> ChannelConfig:

@@ -150,7 +150,7 @@ def test_mask_helpers():
 
 def test_failed_delivery_recorded_then_delivered_on_a_later_run(http_server, channel_config):
     rule = next(r for r in default_rules() if r.name == "Repeated job failures")  # slack + pagerduty
-    rows = [{"job_name": "ml_training", "period_start": "2026-01-15"}] * 3
+    rows = [{"job_name": "ml_training", "start_time": "2026-01-15"}] * 3
     store = InMemoryAlertStore()
     notifier = ChannelNotifier(channel_config)
     http_server.default = 500

@@ -52,8 +52,8 @@ def test_per_subject_counts():
 
 
 def test_threshold_max_per_table_and_budget():
-    rows = [{"table_name": "main.sales.orders_gold", "hours_since_update": 49.5},
-            {"table_name": "main.crm.customers", "hours_since_update": 3.0}]
+    rows = [{"table_full_name": "main.sales.orders_gold", "hours_since_update": 49.5},
+            {"table_full_name": "main.crm.customers", "hours_since_update": 3.0}]
     obs = {o.subject: o for o in evaluate_rule(RULES["Stale tables"], rows)}
     assert obs["main.sales.orders_gold"].firing and not obs["main.crm.customers"].firing
     budget = evaluate_rule(RULES["Budget at risk"], [{"workspace_name": "ml-workspace", "projected_pct_of_budget": 118}])
@@ -64,9 +64,9 @@ def test_baseline_field_cost_spike_uses_latest_complete_day():
     rows = []
     for ws, cost, base in (("ml-workspace", 2300.0, 1600.0), ("production", 1850.0, 1840.0),
                            ("analytics", 1120.0, 1000.0)):
-        rows.append({"workspace_name": ws, "usage_date": date(2026, 1, 14), "cost_usd": cost, "baseline_cost_usd": base})
-        rows.append({"workspace_name": ws, "usage_date": date(2026, 1, 15), "cost_usd": 99999.0,
-                     "baseline_cost_usd": 1.0})  # today, incomplete: ignored
+        rows.append({"workspace_name": ws, "usage_date": date(2026, 1, 14), "net_cost": cost, "net_baseline_cost": base})
+        rows.append({"workspace_name": ws, "usage_date": date(2026, 1, 15), "net_cost": 99999.0,
+                     "net_baseline_cost": 1.0})  # today, incomplete: ignored
     obs = {o.subject: o for o in evaluate_rule(RULES["Cost spike vs trailing average"], rows, now=NOW)}
     assert obs["ml-workspace"].firing and obs["ml-workspace"].value == 2300.0
     assert obs["ml-workspace"].threshold == pytest.approx(1600 * 1.3)
@@ -79,16 +79,16 @@ def test_baseline_from_daily_history_median():
     rows = []
     for back in range(1, 9):  # 8 complete days before today
         day = datetime(2026, 1, 15, 2, tzinfo=timezone.utc) - timedelta(days=back)
-        rows.append({"job_name": "nightly_etl", "workspace_name": "production", "period_start": day,
-                     "cost_usd": 100.0 + back})
-        rows.append({"job_name": "ml_training", "workspace_name": "ml-workspace", "period_start": day,
-                     "cost_usd": 900.0})  # out of scope: filtered by workspace
-    rows.append({"job_name": "hourly_ingest", "workspace_name": "production", "period_start": NOW - timedelta(days=1),
-                 "cost_usd": 50.0})
-    rows.append({"job_name": "hourly_ingest", "workspace_name": "production", "period_start": NOW - timedelta(days=2),
-                 "cost_usd": 10.0})
-    rows.append({"job_name": "nightly_etl", "workspace_name": "production", "period_start": NOW - timedelta(days=1),
-                 "cost_usd": 400.0})  # second run yesterday: the day sums to 501
+        rows.append({"job_name": "nightly_etl", "workspace_name": "production", "start_time": day,
+                     "net_cost": 100.0 + back})
+        rows.append({"job_name": "ml_training", "workspace_name": "ml-workspace", "start_time": day,
+                     "net_cost": 900.0})  # out of scope: filtered by workspace
+    rows.append({"job_name": "hourly_ingest", "workspace_name": "production", "start_time": NOW - timedelta(days=1),
+                 "net_cost": 50.0})
+    rows.append({"job_name": "hourly_ingest", "workspace_name": "production", "start_time": NOW - timedelta(days=2),
+                 "net_cost": 10.0})
+    rows.append({"job_name": "nightly_etl", "workspace_name": "production", "start_time": NOW - timedelta(days=1),
+                 "net_cost": 400.0})  # second run yesterday: the day sums to 501
     obs = {o.subject: o for o in evaluate_rule(rule, rows, now=NOW)}
     assert set(obs) == {"nightly_etl", "hourly_ingest"}
     etl = obs["nightly_etl"]
@@ -98,8 +98,8 @@ def test_baseline_from_daily_history_median():
 
 def test_no_history_does_not_fire():
     rule = propose_rule("tell me on Slack if any production job costs more than twice its 7-day median").rule
-    obs = evaluate_rule(rule, [{"job_name": "x", "workspace_name": "production", "period_start": "2026-01-14",
-                                "cost_usd": 5.0}], now=NOW)
+    obs = evaluate_rule(rule, [{"job_name": "x", "workspace_name": "production", "start_time": "2026-01-14",
+                                "net_cost": 5.0}], now=NOW)
     assert not obs[0].firing and "no 7-day history" in obs[0].message
 
 
@@ -129,7 +129,7 @@ def test_transition(is_open, firing, action):
 def test_fire_once_still_firing_silent_then_resolve_to_pagerduty():
     rule = RULES["Repeated job failures"]  # slack + pagerduty
     store, notifier = InMemoryAlertStore(), RecordingNotifier()
-    rows = [{"job_name": "ml_training", "workspace_name": "ml-workspace", "period_start": f"2026-01-15T0{i}:00"}
+    rows = [{"job_name": "ml_training", "workspace_name": "ml-workspace", "start_time": f"2026-01-15T0{i}:00"}
             for i in range(3)]
     tool = {"rows": rows}
 
@@ -175,7 +175,7 @@ def test_failing_tool_keeps_alerts_open_and_other_rules_run():
     def run_tool(name, params):
         if name == "get_failed_auth_attempts":
             raise RuntimeError("warehouse down")
-        return [{"table_name": "main.sales.orders_gold", "hours_since_update": 50}]
+        return [{"table_full_name": "main.sales.orders_gold", "hours_since_update": 50}]
 
     report = run_evaluation(rules, run_tool, store, notifier, NOW + timedelta(hours=1))
     assert report.errors == [{"rule": "Failed logins from one IP", "error": "RuntimeError: warehouse down"}]
@@ -191,7 +191,7 @@ def test_disabled_rules_are_skipped():
 
 def test_failed_delivery_is_retried_next_run_and_alert_kept():
     rule = RULES["Repeated job failures"]
-    rows = [{"job_name": "ml_training", "period_start": "2026-01-15"}] * 3
+    rows = [{"job_name": "ml_training", "start_time": "2026-01-15"}] * 3
     store, notifier = InMemoryAlertStore(), RecordingNotifier(fail={"pagerduty"})
     first = run_evaluation([rule], lambda n, p: rows, store, notifier, NOW)
     assert [d.channel for d in first.failed_deliveries] == ["pagerduty"] and len(store.events) == 1
@@ -205,7 +205,7 @@ def test_failed_delivery_is_retried_next_run_and_alert_kept():
 
 def test_trigger_retry_goes_before_resolve():
     rule = RULES["Repeated job failures"]
-    rows = [{"job_name": "ml_training", "period_start": "2026-01-15"}] * 3
+    rows = [{"job_name": "ml_training", "start_time": "2026-01-15"}] * 3
     store, notifier = InMemoryAlertStore(), RecordingNotifier(fail={"pagerduty"})
     run_evaluation([rule], lambda n, p: rows, store, notifier, NOW)
     notifier.fail.clear()
@@ -217,7 +217,7 @@ def test_trigger_retry_goes_before_resolve():
 
 def test_trigger_retry_is_abandoned_once_resolved_and_resolve_retried():
     rule = RULES["Repeated job failures"]
-    rows = [{"job_name": "ml_training", "period_start": "2026-01-15"}] * 3
+    rows = [{"job_name": "ml_training", "start_time": "2026-01-15"}] * 3
     store, notifier = InMemoryAlertStore(), RecordingNotifier(fail={"pagerduty"})
     run_evaluation([rule], lambda n, p: rows, store, notifier, NOW)
     run_evaluation([rule], lambda n, p: [], store, notifier, NOW + timedelta(hours=1))  # resolves, PD still down
