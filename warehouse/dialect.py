@@ -163,7 +163,26 @@ def _duckdb_fixes(node: exp.Expression) -> exp.Expression:
         return exp.FromJson(this=node.this, expression=exp.Literal.string(_spark_type_to_duckdb_json(node.expression.this)))
     if isinstance(node, exp.JSONExtract):  # col:path returns a string on Databricks
         return exp.JSONExtractScalar(this=node.this, expression=node.expression)
+    if type(node) is exp.Quantile:  # percentile() interpolates on Databricks; DuckDB quantile() is discrete
+        return exp.func("quantile_cont", node.this, node.args.get("quantile"))
     return node
+
+
+def _transform_bottom_up(tree: exp.Expression, fix) -> exp.Expression:
+    """Apply ``fix`` to every node, children before parents.
+
+    ``Expression.transform`` does not descend into a node it has just replaced, so a difference
+    nested inside another (``collect_list(timestampdiff(...))``, ``date_add(TIMESTAMP '...', 1)``)
+    would stay unfixed. Reverse pre-order visits each node after all of its descendants.
+    """
+    for node in reversed(list(tree.dfs())):
+        new = fix(node)
+        if new is not node:
+            if node is tree:
+                tree = new
+            else:
+                node.replace(new)
+    return tree
 
 
 @lru_cache(maxsize=4096)
@@ -174,7 +193,7 @@ def prepare(sql: str, target: Target, names: NameMap) -> str:
     for tree in statements:
         tree = _rename_tables(tree, names)
         if target == "duckdb":
-            tree = tree.transform(_duckdb_fixes)
+            tree = _transform_bottom_up(tree, _duckdb_fixes)
             out.append(tree.sql(dialect="duckdb"))
         else:
             # Spark 4.3 parses Databricks SQL (QUALIFY, GROUP BY ALL): keep the dialect as written.
