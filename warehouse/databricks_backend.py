@@ -82,6 +82,19 @@ class DatabricksWarehouse:
         return QueryResult(columns=table.column_names, rows=table.to_pylist(), elapsed_ms=watch.ms,
                            truncated=truncated, types=[str(t) for t in table.schema.types])
 
+    def execute_statement(self, sql: str) -> None:
+        """Run one final Databricks statement as written (DDL from deploy-sql and the Gold build,
+        whose names are already mapped): no dialect rewrite, no parameters, no rows."""
+        try:
+            with self._connection().cursor() as cur:
+                cur.execute(sql)
+        except Exception as e:
+            self._local.con = None
+            raise WarehouseUnavailable(
+                f"Databricks SQL statement failed: {str(e).splitlines()[0][:200]}. Check the warehouse is "
+                "running and the principal may create objects in the Gold schema."
+            ) from e
+
     def close(self) -> None:
         con = getattr(self._local, "con", None)
         if con is not None:

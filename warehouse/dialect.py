@@ -46,6 +46,8 @@ class NameMap:
 
     schemas: tuple[tuple[tuple[str, str], tuple[str | None, str]], ...] = ()
     tables: tuple[tuple[str, str], ...] = field(default=())
+    # Also map 'catalog.schema.table' string literals (lineage rows naming Gold tables).
+    map_literals: bool = False
 
     @classmethod
     def for_duckdb(cls) -> NameMap:
@@ -63,7 +65,7 @@ class NameMap:
         default_log = "system.lakeflow.pipeline_event_log"
         if event_log_table != default_log:
             tables = ((default_log, event_log_table),)
-        return cls(schemas=((SOURCE_GOLD, (gold_catalog, gold_schema)),), tables=tables)
+        return cls(schemas=((SOURCE_GOLD, (gold_catalog, gold_schema)),), tables=tables, map_literals=True)
 
     @classmethod
     def for_spark(cls) -> NameMap:
@@ -98,6 +100,12 @@ def _rename_tables(tree: exp.Expression, names: NameMap) -> exp.Expression:
         new_cat, new_sch = resolved
         table.set("catalog", exp.to_identifier(new_cat) if new_cat else None)
         table.set("db", exp.to_identifier(new_sch))
+    if names.map_literals:
+        for literal in tree.find_all(exp.Literal):
+            parts = literal.this.split(".") if literal.is_string else []
+            resolved = names.resolve(parts[0].lower(), parts[1].lower()) if len(parts) == 3 else None
+            if resolved:
+                literal.set("this", ".".join([*(p for p in resolved if p), parts[2]]))
     return tree
 
 

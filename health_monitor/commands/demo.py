@@ -38,6 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-incidents", action="store_true", help="a quiet account without the scenario's incidents")
     p.add_argument("--no-train", action="store_true", help="skip model training")
     p.add_argument("--if-missing", action="store_true", help="do nothing when the demo already exists")
+    p.add_argument("--force", action="store_true", help="rebuild even with --if-missing (the default rebuilds)")
     p.set_defaults(func=run)
 
 
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     scale = parse_scale(args.scale)
     as_of = parse_as_of(args.as_of)
     data_dir = Path(args.data_dir) if args.data_dir else get_settings().data_dir
-    if args.if_missing and (data_dir / "gold.duckdb").exists() and (data_dir / "system.duckdb").exists():
+    if args.if_missing and not args.force and (data_dir / "gold.duckdb").exists() and (data_dir / "system.duckdb").exists():
         print(f"demo already built in {data_dir.resolve()} (run `health-monitor demo` to rebuild)")
         return 0
 

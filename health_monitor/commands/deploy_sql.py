@@ -46,11 +46,8 @@ def run(args: argparse.Namespace) -> int:
     from warehouse import open_warehouse
 
     wh = open_warehouse(settings)
-    # DDL is final text (names already mapped): it must not go through the dialect rewrite of
-    # Warehouse.query, so it runs on the connector's cursor directly.
-    for name, sql in stmts:
-        with wh._connection().cursor() as cur:
-            cur.execute(sql)
+    for name, sql in stmts:  # final text, names already mapped: no dialect rewrite
+        wh.execute_statement(sql)
         print(f"created {name}")
     print(f"{len(stmts)} objects in {settings.gold_catalog}.{settings.gold_schema}")
     return 0

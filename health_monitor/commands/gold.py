@@ -32,15 +32,15 @@ def run_build(args: argparse.Namespace) -> int:
 
     from warehouse.gold import databricks_build_sql
 
-    statements = databricks_build_sql(settings)
+    statements = list(databricks_build_sql(settings))
     if args.print_sql:
-        for name, sql in statements:
-            print(f"-- {name}\n{sql};\n")
+        for sql in statements:
+            print(f"{sql};\n")
         return 0
     from warehouse import open_warehouse
 
     wh = open_warehouse(settings)
-    for _name, sql in tqdm(statements, desc="gold", unit="table"):
-        wh.query(sql)
-    print(f"Gold built in {settings.gold_catalog}.{settings.gold_schema} ({len(statements)} tables)")
+    for sql in tqdm(statements, desc="gold", unit="statement"):
+        wh.execute_statement(sql)
+    print(f"Gold built in {settings.gold_catalog}.{settings.gold_schema} ({len(statements) - 1} tables)")
     return 0
