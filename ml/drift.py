@@ -9,6 +9,12 @@ the training rows. That is enough for both measures without keeping the training
   does not read as drift.
 * **KS**: the largest gap between the live empirical CDF and the training CDF interpolated from the
   quantiles, with its asymptotic p-value for the live sample size.
+
+Like is compared with like: platform activity has a strong weekly rhythm (weekends are quiet), so a
+live window of three weekdays read against a reference that includes weekends would always look
+shifted. The statistics are therefore also kept per *day type* (weekday / weekend), and
+:func:`matched_reference` builds, for each comparison, the reference mixture with the same share
+of weekday and weekend rows as the live window.
 """
 
 from __future__ import annotations
@@ -43,24 +49,88 @@ REFERENCE_DAYS = 28
 MAX_SEGMENTS = 50
 
 
+DAY_TYPES = ("weekday", "weekend")
+
+
+def day_types(times):
+    """``"weekday"`` / ``"weekend"`` (Saturday, Sunday; UTC) for each timestamp or date."""
+    import numpy as np
+    import pandas as pd
+
+    dow = pd.to_datetime(pd.Series(times)).dt.dayofweek.to_numpy()
+    return np.where(dow >= 5, "weekend", "weekday")
+
+
+def _by_day_type(frame, columns, kinds) -> dict[str, Any]:
+    return {k: feature_stats(frame[kinds == k], columns) for k in DAY_TYPES if (kinds == k).any()}
+
+
 def reference_stats(frame, columns, time_column: str, segment_column: str | None = None) -> dict[str, Any]:
-    """Statistics of the last ``REFERENCE_DAYS`` of the training rows, overall and per segment.
+    """Statistics of the last ``REFERENCE_DAYS`` of the training rows, overall and per segment,
+    each also split by day type (weekday / weekend).
 
     Only the recent part of the training window is the reference, so a slow trend does not read as
-    drift; ``{"features": {...}, "segments": {segment: {...}}}``.
+    drift; ``{"features": {...}, "segments": {segment: {...}}, "day_types": {"weekday": {...}, ...},
+    "segment_day_types": {segment: {"weekday": {...}, ...}}}``.
     """
     import pandas as pd
 
     if frame.empty or not columns:
-        return {"features": {}, "segments": {}}
+        return {"features": {}, "segments": {}, "day_types": {}, "segment_day_types": {}}
     t = pd.to_datetime(frame[time_column])
-    recent = frame[t >= t.max().normalize() - pd.Timedelta(days=REFERENCE_DAYS - 1)]
-    out = {"features": feature_stats(recent, columns), "segments": {}}
+    keep = (t >= t.max().normalize() - pd.Timedelta(days=REFERENCE_DAYS - 1)).to_numpy()
+    recent = frame[keep].reset_index(drop=True)
+    kinds = day_types(t[keep])
+    out = {"features": feature_stats(recent, columns), "segments": {},
+           "day_types": _by_day_type(recent, columns, kinds), "segment_day_types": {}}
     if segment_column and segment_column in recent.columns:
-        groups = list(recent.groupby(segment_column))
+        groups = recent.groupby(segment_column).indices
         if len(groups) <= MAX_SEGMENTS:
-            out["segments"] = {str(k): feature_stats(g, columns) for k, g in groups}
+            for k, idx in groups.items():
+                part = recent.iloc[idx]
+                out["segments"][str(k)] = feature_stats(part, columns)
+                out["segment_day_types"][str(k)] = _by_day_type(part, columns, kinds[idx])
     return out
+
+
+def matched_reference(overall: dict[str, Any] | None, by_type: dict[str, dict[str, Any]] | None,
+                      live_kinds) -> dict[str, Any] | None:
+    """The reference of one feature matched to the live rows' weekday / weekend mix.
+
+    ``overall`` is the feature's pooled statistics, ``by_type`` its statistics per day type (may be
+    missing: registries written before day types were kept), ``live_kinds`` the day type of each
+    live row. The result is the mixture ``sum_k w_k F_k`` with ``w_k`` the live share of day type
+    ``k`` (quantiles by inverting the mixture CDF; mean and standard deviation of the mixture).
+    Falls back to ``overall`` when a day type the live rows need has no reference.
+    """
+    import numpy as np
+
+    kinds = np.asarray(live_kinds)
+    if not by_type or kinds.size == 0:
+        return overall
+    weights = {k: float(np.mean(kinds == k)) for k in DAY_TYPES if (kinds == k).any()}
+    if any(k not in by_type or not by_type[k].get("n") for k in weights):
+        return overall
+    parts = [(w, by_type[k]) for k, w in weights.items()]
+    if len(parts) == 1:
+        return parts[0][1]
+    mean = sum(w * r["mean"] for w, r in parts)
+    second = sum(w * (r["std"] ** 2 + r["mean"] ** 2) for w, r in parts)
+    grid = np.unique(np.concatenate([np.asarray(r["quantiles"], dtype="float64") for _, r in parts]))
+    cdf = sum(w * _ref_cdf(r["quantiles"], grid) for w, r in parts)
+    cdf = np.maximum.accumulate(np.clip(cdf, 0.0, 1.0))
+    cdf[-1] = 1.0  # the grid ends at the pooled maximum
+    # invert the piecewise-linear CDF (point masses - ties in discrete features - stay point masses)
+    quantiles = []
+    for q in QUANTILES:
+        i = min(int(np.searchsorted(cdf, q - 1e-12, side="left")), grid.size - 1)
+        if i == 0 or cdf[i] <= cdf[i - 1]:
+            quantiles.append(float(grid[i]))
+        else:
+            frac = (q - cdf[i - 1]) / (cdf[i] - cdf[i - 1])
+            quantiles.append(float(grid[i - 1] + min(max(frac, 0.0), 1.0) * (grid[i] - grid[i - 1])))
+    return {"n": int(sum(r["n"] for _, r in parts)), "mean": float(mean),
+            "std": float(np.sqrt(max(second - mean ** 2, 0.0))), "quantiles": quantiles}
 
 
 def _ref_cdf(quantiles: list[float], x):

@@ -158,6 +158,23 @@ def train_model(model: Model, ctx: RunContext, cutoffs: list[datetime]) -> dict[
     return out
 
 
+@contextlib.contextmanager
+def _single_threaded() -> Iterator[None]:
+    """BLAS / OpenMP pools limited to one thread while the models train.
+
+    The fits are small (thousands of rows); on a busy 2-core machine a multi-threaded pool spends
+    most of its wall time waiting for a descheduled worker at each synchronisation, so one thread
+    is several times faster in wall-clock time and no slower in CPU time.
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - threadpoolctl ships with scikit-learn
+        yield
+        return
+    with threadpool_limits(limits=1):
+        yield
+
+
 def _save_artefact(folder: Path | None, name: str, cutoff: datetime, state: Any) -> str | None:
     if folder is None:
         return None
@@ -184,7 +201,8 @@ def run(ctx: RunContext, models: list[Model], *, progress: bool = True) -> Train
     bar = tqdm(models, desc="train", unit="model", disable=not progress)
     for model in bar:
         bar.set_postfix_str(model.name)
-        result = train_model(model, ctx, cutoffs_for(model, prior_registry, ctx.as_of))
+        with _single_threaded():
+            result = train_model(model, ctx, cutoffs_for(model, prior_registry, ctx.as_of))
         ctx.results[model.name] = result
         registry_rows += result["registry"]
         inference_rows += result["inference"]

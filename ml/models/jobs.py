@@ -71,14 +71,14 @@ class JobFailurePredictor(Model):
         frame = frame.assign(fail=frame["is_failure"].astype(bool).astype(float)) if len(frame) else frame
         return frame
 
-    def _probabilities(self, runs, state: FailureState):
+    def _probabilities(self, runs, state: FailureState, prepared: tuple | None = None):
+        """(sorted runs, one-step-ahead failure probability of each); ``prepared`` is the result of
+        :meth:`_prepare` for ``runs`` (the training grid search reuses it)."""
         import numpy as np
 
-        runs = _prepare_runs(runs)
+        runs, t_all, fail, groups = prepared or self._prepare(runs)
         out = np.zeros(len(runs))
-        t_all = days_since(runs["start_time"], runs["start_time"].min())
-        fail = runs["fail"].to_numpy()
-        for _, idx in runs.groupby("job_id").indices.items():
+        for idx in groups:
             t, x = t_all[idx], fail[idx]
             s, w = decayed_before(t, x, state.half_life_days)
             n_all = np.arange(len(idx), dtype=float)
@@ -87,20 +87,27 @@ class JobFailurePredictor(Model):
             out[idx] = (s + state.prior_strength * base) / (w + state.prior_strength)
         return runs, out
 
+    @staticmethod
+    def _prepare(frame):
+        runs = _prepare_runs(frame)
+        t_all = days_since(runs["start_time"], runs["start_time"].min())
+        return runs, t_all, runs["fail"].to_numpy(), list(runs.groupby("job_id").indices.values())
+
     def train(self, data, cutoff, ctx):
         import numpy as np
 
-        runs = _prepare_runs(data)
+        prepared = self._prepare(data)
+        runs = prepared[0]
         if runs["job_id"].nunique() == 0:
             raise InsufficientData("no job runs")
         global_rate = float(np.clip(runs["fail"].mean(), 0.005, 0.5))
         best, best_loss = None, np.inf
+        y = runs["fail"].to_numpy()
         for h in (1.0, 3.0, 7.0):
             for a in (2.0, 8.0):
                 state = FailureState(h, a, global_rate)
-                r, p = self._probabilities(runs, state)
+                _, p = self._probabilities(runs, state, prepared)
                 p = np.clip(p, 1e-4, 1 - 1e-4)
-                y = r["fail"].to_numpy()
                 loss = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
                 if loss < best_loss:
                     best, best_loss = state, loss
@@ -213,28 +220,33 @@ class JobDurationForecaster(Model):
         ok["log_d"] = np.log(ok["duration_seconds"].astype(float))
         return ok
 
-    def _predict_rows(self, runs, h: float):
-        import numpy as np
-
+    def _prepare(self, runs):
         ok = self._series(_prepare_runs(runs)).reset_index(drop=True)
         t_all = days_since(ok["start_time"], ok["start_time"].min())
-        log_d = ok["log_d"].to_numpy()
+        return ok, t_all, ok["log_d"].to_numpy(), list(ok.groupby("job_id").indices.values())
+
+    def _predict_rows(self, runs, h: float, prepared: tuple | None = None):
+        """Successful runs with ``mu``: the decayed mean log duration of the job's earlier runs;
+        ``prepared`` (from :meth:`_prepare`) lets the training grid search sort only once."""
+        import numpy as np
+
+        ok, t_all, log_d, groups = prepared or self._prepare(runs)
         mu = np.full(len(ok), np.nan)
-        for _, idx in ok.groupby("job_id").indices.items():
+        for idx in groups:
             s, w = decayed_before(t_all[idx], log_d[idx], h)
             with np.errstate(invalid="ignore", divide="ignore"):
                 mu[idx] = np.where(w > 1e-9, s / np.maximum(w, 1e-12), np.nan)
-        ok["mu"] = mu
-        return ok
+        return ok.assign(mu=mu)
 
     def train(self, data, cutoff, ctx):
         import numpy as np
 
-        if self._series(_prepare_runs(data)).empty:
+        prepared = self._prepare(data)
+        if prepared[0].empty:
             raise InsufficientData("no successful runs with a duration")
         best, best_err = None, np.inf
         for h in (1.0, 3.0, 7.0, 14.0, 30.0):
-            ok = self._predict_rows(data, h)
+            ok = self._predict_rows(data, h, prepared)
             err = np.nanmean(np.abs(ok["log_d"] - ok["mu"]))
             if err < best_err:
                 best, best_err = DurationState(h), err

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 
 from ml.base import MODELS, STATUS_INSUFFICIENT, InsufficientData, Model, Output, pct, register
-from ml.drift import is_drift, ks, mean_shift, psi
+from ml.drift import day_types, is_drift, ks, matched_reference, mean_shift, psi
 
 LIVE_DAYS = 3
 SEGMENT_Z = 5.0
@@ -62,7 +62,10 @@ class ModelDriftDetector(Model):
 
     Method: the registry keeps, for each version, statistics of the last four weeks of its training
     rows (for detectors: the rows the detector itself considered normal), overall and per segment
-    (e.g. per workspace). The live rows are the model's features of the last 3 days. Overall, a
+    (e.g. per workspace), each also split into weekdays and weekends. The live rows are the model's
+    features of the last 3 days; they are compared with the reference mixed in the same weekday /
+    weekend proportions (three weekdays against the reference weekdays), so the weekly rhythm of
+    the platform does not read as drift. Overall, a
     feature drifts when the small-sample-corrected PSI exceeds 0.25 *and* the KS test rejects at
     1 %; per segment (few rows), when the live mean is more than 5 standard errors and at least 10 %
     away from the reference mean. Metric: recall on live windows shifted by 3 reference standard
@@ -112,10 +115,14 @@ class ModelDriftDetector(Model):
             live = _live_rows(model, ctx, cutoff)
             if live is None or live.empty:
                 continue
-            for feat, ref in stats["features"].items():
+            kinds = day_types(live[model.time_column])
+            by_type = stats.get("day_types") or {}
+            for feat, pooled in stats["features"].items():
                 if feat not in live.columns:
                     continue
-                values = live[feat].astype(float).to_numpy() + shift_sd * ref["std"]
+                ref = matched_reference(pooled, {k: v[feat] for k, v in by_type.items() if feat in v}, kinds)
+                # injected shifts are in pooled standard deviations (comparable across versions)
+                values = live[feat].astype(float).to_numpy() + shift_sd * pooled["std"]
                 p, (d, kp), z = psi(ref, values), ks(ref, values), mean_shift(ref, values)
                 drift = is_drift(p, kp)
                 rows.append({"monitored_model": model.name, "monitored_version": rec.get("version"), "feature": feat,
@@ -126,15 +133,21 @@ class ModelDriftDetector(Model):
             for seg, feats in (stats.get("segments") or {}).items():
                 if not seg_col or seg_col not in live.columns:
                     continue
-                part = live[live[seg_col].astype(str) == seg]
+                in_seg = (live[seg_col].astype(str) == seg).to_numpy()
+                part = live[in_seg]
                 if len(part) < 2:
                     continue
                 label = str(part[f"{seg_col.replace('_id', '_name')}"].iloc[-1]) if \
                     f"{seg_col.replace('_id', '_name')}" in part.columns else seg
-                for feat, ref in feats.items():
-                    if feat not in part.columns or not ref.get("std"):
+                seg_types = (stats.get("segment_day_types") or {}).get(seg) or {}
+                for feat, pooled in feats.items():
+                    if feat not in part.columns:
                         continue
-                    values = part[feat].astype(float).to_numpy() + shift_sd * ref["std"]
+                    ref = matched_reference(pooled, {k: v[feat] for k, v in seg_types.items() if feat in v},
+                                            kinds[in_seg])
+                    if not ref.get("std"):
+                        continue
+                    values = part[feat].astype(float).to_numpy() + shift_sd * pooled["std"]
                     n = int(np.isfinite(values).sum())
                     live_mean = float(np.nanmean(values))
                     z = (live_mean - ref["mean"]) / (ref["std"] / np.sqrt(max(n, 1)))

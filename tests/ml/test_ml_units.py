@@ -47,3 +47,41 @@ def test_decayed_sums_match_the_definition():
     x = np.array([1.0, 0.0, 1.0])
     s, w = decayed_before(t, x, 1.0)
     assert np.allclose(w, [0, 0.5, 0.25 + 0.125]) and np.allclose(s, [0, 0.5, 0.125])
+
+
+def _weekly_rhythm(days: int, rng):
+    """Daily rows with a weekday level of 100 and a weekend level of 40 (noise 5)."""
+    dates = pd.date_range("2025-12-01", periods=days, freq="D")
+    level = np.where(dates.dayofweek >= 5, 40.0, 100.0)
+    return pd.DataFrame({"d": np.repeat(dates, 20), "x": np.repeat(level, 20) + rng.normal(0, 5, days * 20)})
+
+
+def test_drift_compares_weekdays_with_reference_weekdays():
+    from ml.drift import day_types, is_drift, ks, matched_reference, psi, reference_stats
+
+    r = np.random.default_rng(1)
+    stats = reference_stats(_weekly_rhythm(35, r), ["x"], "d")
+    assert set(stats["day_types"]) == {"weekday", "weekend"}
+    live = _weekly_rhythm(3, r).assign(d=lambda f: f["d"] + pd.Timedelta(days=35))  # Mon-Wed
+    kinds = day_types(live["d"])
+    assert set(kinds) == {"weekday"}
+    pooled = stats["features"]["x"]
+    assert is_drift(psi(pooled, live["x"]), ks(pooled, live["x"])[1])  # the false alarm being fixed
+    ref = matched_reference(pooled, {k: v["x"] for k, v in stats["day_types"].items()}, kinds)
+    assert not is_drift(psi(ref, live["x"]), ks(ref, live["x"])[1])
+    assert is_drift(psi(ref, live["x"] + 15), ks(ref, live["x"] + 15)[1])  # a real shift still shows
+
+
+def test_matched_reference_mixes_day_types_in_the_live_proportions():
+    from ml.drift import feature_stats, matched_reference
+
+    r = np.random.default_rng(2)
+    wd = feature_stats(pd.DataFrame({"x": r.normal(100, 5, 4000)}), ["x"])["x"]
+    we = feature_stats(pd.DataFrame({"x": r.normal(40, 5, 4000)}), ["x"])["x"]
+    mixed = matched_reference(wd, {"weekday": wd, "weekend": we}, np.array(["weekday"] * 3 + ["weekend"]))
+    assert abs(mixed["mean"] - (0.75 * 100 + 0.25 * 40)) < 1
+    assert mixed["quantiles"] == sorted(mixed["quantiles"])
+    assert 40 < mixed["quantiles"][4] < 60 and mixed["quantiles"][6] > 85  # 20 % / 30 % quantiles
+    # an old registry entry without day types, or a day type missing from the reference: pooled
+    assert matched_reference(wd, None, np.array(["weekend"])) is wd
+    assert matched_reference(wd, {"weekday": wd}, np.array(["weekend"])) is wd

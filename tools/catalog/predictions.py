@@ -172,7 +172,10 @@ TOOLS: list[Tool] = [
         name="get_inference_metrics", domain="predictions", agents=("mlops",), params=InferenceParams,
         sql="predictions/get_inference_metrics.sql",
         description="Inference latency of the health monitor's models: each batch scoring call (rows, latency) "
-                    "and, for models on a serving endpoint, the endpoint's daily requests, errors and p95 latency.",
+                    "and, for models on a serving endpoint, the endpoint's daily requests, errors and average / p95 "
+                    "latency (customer endpoints too, model_name null). 'Average inference time of X': average "
+                    "avg_latency_ms over the source = 'serving_endpoint' rows of X (batch_scoring rows are whole "
+                    "batch runs).",
         returns=columns("model_name string, endpoint_name string, source string, measured_at timestamp, "
                         "model_version bigint, requests bigint, errors bigint, avg_latency_ms double, "
                         "p95_latency_ms double"),
