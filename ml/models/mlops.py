@@ -11,6 +11,7 @@ from ml.drift import day_types, is_drift, ks, matched_reference, mean_shift, psi
 LIVE_DAYS = 3
 SEGMENT_Z = 5.0
 SEGMENT_MIN_CHANGE = 0.10
+DECAY_FLOOR = 0.05  # metric units
 DECAY_LIMIT = 0.20
 MAX_AGE_DAYS = 30
 
@@ -229,9 +230,10 @@ class RetrainingTrigger(Model):
         if len(vals) < 2:
             return None, None
         latest, base = vals[-1], float(np.mean(vals[:-1]))
-        if base == 0:
-            return latest, None
-        worse = (latest - base) / abs(base) if lower_is_better else (base - latest) / abs(base)
+        # Metrics live on 0..1-ish scales (AUC, F1, Brier, MAPE): a floor on the denominator keeps a
+        # near-perfect earlier score (Brier 1e-7) from turning a small change into "17,912,777 % worse".
+        denominator = max(abs(base), DECAY_FLOOR)
+        worse = (latest - base) / denominator if lower_is_better else (base - latest) / denominator
         return base, worse
 
     def evaluate(self, state, train, valid, cutoff, ctx):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 
 def test_fifteen_models_registered_with_docstrings():
@@ -85,3 +86,13 @@ def test_matched_reference_mixes_day_types_in_the_live_proportions():
     # an old registry entry without day types, or a day type missing from the reference: pooled
     assert matched_reference(wd, None, np.array(["weekend"])) is wd
     assert matched_reference(wd, {"weekday": wd}, np.array(["weekend"])) is wd
+
+
+def test_metric_decay_is_bounded_when_the_earlier_score_was_near_perfect():
+    from ml.models.mlops import RetrainingTrigger
+
+    base, worse = RetrainingTrigger._decay([1e-7, 2e-7, 0.02], lower_is_better=True)
+    assert base == pytest.approx(1.5e-7)
+    assert worse == pytest.approx(0.4, rel=0.01)  # 0.02 above ~0, over the 0.05 floor: 40 % worse, not 1e7 %
+    _, same = RetrainingTrigger._decay([0.9, 0.9, 0.9], lower_is_better=False)
+    assert same == 0
