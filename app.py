@@ -1,29 +1,29 @@
-"""Streamlit entry point (placeholder until the screens land): the Gold tables and their row counts."""
+"""Streamlit entry point: page config, identity, shared session keys, shared sidebar filters, then the
+page the user chose (``st.navigation`` over the registry in :mod:`ui.navigation`).
 
-import re
+Run: ``streamlit run app.py`` (``make run``). Layout and data live in ``pages/`` and ``ui/``.
+"""
 
 import streamlit as st
 
-from health_monitor.settings import get_settings
-from warehouse import HealthMonitorError, open_warehouse
+from ui import navigation, shell
+from ui.errors import show_error
+from ui.identity import IdentityUnavailable
 
-st.set_page_config(page_title="Health Monitor", page_icon=":material/monitor_heart:", layout="wide")
-st.title("Health Monitor")
-
-
-@st.cache_resource
-def _warehouse():
-    return open_warehouse(get_settings())
-
+st.set_page_config(page_title="Health Monitor", page_icon=":material/monitor_heart:", layout="wide",
+                   initial_sidebar_state="auto")
 
 try:
-    tables = _warehouse().query(
-        "select table_name from information_schema.tables where table_catalog = 'gold' order by table_name"
-    )
-    # Table names come from the catalog, not from a user; still, only plain identifiers are counted.
-    names = [r["table_name"] for r in tables.rows if re.fullmatch(r"[a-z_][a-z0-9_]*", r["table_name"])]
-    rows = [{"table": n, "rows": _warehouse().query(f"select count(*) as n from main.health_monitor.{n}").scalar()}
-            for n in names]
-    st.dataframe(rows, hide_index=True)
-except HealthMonitorError as e:
-    st.error(str(e))
+    shell.init_session()
+except IdentityUnavailable as e:
+    show_error(e, "your identity")
+    st.stop()
+
+navigation.check()
+sections: dict[str, list] = {}
+for spec in navigation.PAGES:
+    sections.setdefault(spec.section, []).append(
+        st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=spec.url_path, default=spec.default))
+page = st.navigation(sections)
+shell.sidebar()
+page.run()

@@ -1,0 +1,50 @@
+"""Governance: table lineage as a graph, grants on PII tables, tables missing descriptions, compliance."""
+
+import streamlit as st
+
+from ui import charts, governance, navigation, shell
+from ui import components as ui
+from ui.data import cached_runner
+from ui.errors import guarded
+
+shell.require_app()
+SPEC = navigation.spec_for("pages/governance.py")
+
+ui.page_header("Governance", "Where data comes from, who can read sensitive tables, and what is undocumented.")
+
+f, tz = shell.filters(), shell.tz()
+run = cached_runner(SPEC.refresh_s)
+with guarded("the governance figures"):
+    ui.kpi_row(governance.kpis(run, f))
+
+st.subheader("Lineage", anchor=False)
+with guarded("table lineage"):
+    tables = governance.lineage_tables(governance.lineage(run))
+    if not tables:
+        ui.empty_state("No lineage recorded yet.", "Lineage appears once jobs read and write Unity Catalog tables.")
+    else:
+        table = st.selectbox("Table", tables, key="gov_lineage_table")
+        edges = governance.lineage(run, table)
+        ui.chart(charts.lineage_graph(edges, focus=table), key="gov_lineage")
+        st.caption("Upstream sources on the left; system tables in green, the chosen table in red.")
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Grants on PII tables", anchor=False)
+    with guarded("grants on sensitive tables"):
+        ui.table(governance.pii_grants(run), key="gov_pii_grants", empty="No PII-tagged tables.", columns={
+            "table_full_name": "Table", "grantee": "Grantee", "privilege_type": "Privilege", "grantor": "Granted by",
+            "inherited_from": "Inherited from"})
+with right:
+    st.subheader("Missing descriptions", anchor=False)
+    with guarded("tables missing descriptions"):
+        ui.table(governance.undocumented(governance.metadata(run)), key="gov_undocumented",
+                 empty="Every table has a description.", columns={
+                     "table_full_name": "Table", "table_owner": "Owner", "gaps": "Gaps",
+                     "is_pii": st.column_config.CheckboxColumn("PII")})
+
+st.subheader("Compliance controls", anchor=False)
+with guarded("the compliance report"):
+    ui.table(governance.compliance(run), key="gov_compliance", columns={
+        "status_label": "Status", "control_id": "Id", "control": "Control", "findings": ui.number_col("Findings"),
+        "evidence": st.column_config.TextColumn("Evidence", width="large")})

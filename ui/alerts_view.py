@@ -1,0 +1,42 @@
+"""Rendering of signals (``get_active_alerts``) and stored alert events, shared by the Hub and Settings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import streamlit as st
+
+from ui.formatting import when
+
+BADGE = {"critical": "red", "high": "red", "medium": "orange", "warning": "orange", "low": "blue", "info": "gray"}
+
+
+def badge(severity: str | None) -> str:
+    sev = (severity or "info").lower()
+    return f":{BADGE.get(sev, 'gray')}-badge[{sev.upper()}]"
+
+
+def signal_label(signal_type: str | None) -> str:
+    return (signal_type or "signal").replace("_", " ").capitalize()
+
+
+def signal_list(rows: Sequence[Mapping[str, Any]], tz: str, page_for: Any, limit: int = 8) -> None:
+    """One line per signal: severity, what, subject, detail, when, and a link to the screen to drill into."""
+    for i, r in enumerate(rows[:limit]):
+        with st.container(border=True, key=f"signal_{i}"):
+            text, link = st.columns([6, 1], vertical_alignment="center")
+            where = f" · {r['workspace_name']}" if r.get("workspace_name") else ""
+            text.markdown(f"{badge(r.get('severity'))} **{signal_label(r.get('signal_type'))}**: "
+                          f"`{r.get('subject') or '–'}`{where}")
+            detail = str(r.get("detail") or "")
+            text.caption(f"{when(r.get('observed_at'), tz)} · {detail[:160]}{'…' if len(detail) > 160 else ''}")
+            link.page_link(page_for(str(r.get("signal_type") or "")), label="Open", icon=":material/arrow_forward:")
+    if len(rows) > limit:
+        st.caption(f"{len(rows) - limit} more signal(s) in the table below.")
+
+
+def event_rows(events: Sequence[Any]) -> list[dict[str, Any]]:
+    return [{"status": "open" if e.is_open else "resolved", "severity": e.severity, "rule": e.rule_name,
+             "subject": e.subject, "value": e.value, "threshold": e.threshold, "first_seen": e.first_seen_at,
+             "last_seen": e.last_seen_at, "message": e.message} for e in events]

@@ -1,0 +1,62 @@
+"""Governance service: lineage as a graph, grants on sensitive (PII) tables, missing descriptions,
+compliance controls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ui.data import Runner
+from ui.filters import Filters
+from ui.kpi import Kpi
+
+REFRESH_S = 900
+PREFERRED_LINEAGE = ("main.health_monitor.fact_usage", "main.sales.orders_gold")
+
+
+def lineage(run: Runner, table: str | None = None) -> list[dict[str, Any]]:
+    return run("get_table_lineage", **({"table_name": table} if table else {})).rows
+
+
+def lineage_tables(edges: list[dict[str, Any]]) -> list[str]:
+    """Tables that have upstream lineage (targets), the preferred ones first."""
+    names = sorted({str(e["target_table_full_name"]) for e in edges if e.get("target_table_full_name")})
+    first = [n for p in PREFERRED_LINEAGE for n in names if n == p or n.startswith(p)]
+    return list(dict.fromkeys(first + names))
+
+
+def metadata(run: Runner) -> list[dict[str, Any]]:
+    return run("get_metadata_quality").rows
+
+
+def undocumented(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [r for r in rows if not r.get("has_comment")]
+
+
+def pii_grants(run: Runner) -> list[dict[str, Any]]:
+    rows = [r for r in run("get_access_grants").rows if r.get("is_pii")]
+    return sorted(rows, key=lambda r: (str(r.get("table_full_name")), str(r.get("grantee"))))
+
+
+STATUS_ICONS = {"fail": "FAIL", "warn": "WARN", "review": "REVIEW", "pass": "pass"}
+
+
+def compliance(run: Runner) -> list[dict[str, Any]]:
+    order = {"fail": 0, "warn": 1, "review": 2, "pass": 3}
+    rows = sorted(run("get_compliance_report").rows, key=lambda r: order.get(str(r.get("status")), 9))
+    return [{**r, "status_label": STATUS_ICONS.get(str(r.get("status")), str(r.get("status")))} for r in rows]
+
+
+def kpis(run: Runner, f: Filters) -> list[Kpi]:
+    meta = metadata(run)
+    grants = pii_grants(run)
+    controls = compliance(run)
+    failing = [c for c in controls if c.get("status") in ("fail", "warn")]
+    return [
+        Kpi("Tables", f"{len(meta):,}", None, help="Tables in Unity Catalog the monitor can see."),
+        Kpi("Missing descriptions", f"{len(undocumented(meta)):,}", None, inverse=True,
+            help="Tables with no comment: hard to discover and to trust."),
+        Kpi("Grants on PII tables", f"{len(grants):,}",
+            None, help=f"{len({g['table_full_name'] for g in grants})} PII-tagged tables."),
+        Kpi("Controls failing", f"{len(failing)} / {len(controls)}", None, inverse=True,
+            help="Compliance controls with status fail or warn."),
+    ]

@@ -1,0 +1,61 @@
+"""Data Quality service: freshness, expectation results, drift, the per-table quality summary."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from ui.data import Runner
+from ui.filters import Filters
+from ui.formatting import pct
+from ui.kpi import Kpi
+
+REFRESH_S = 300
+
+
+def summary(run: Runner, f: Filters) -> list[dict[str, Any]]:
+    rows = run("get_dq_summary", days=f.days).rows
+    return sorted(rows, key=lambda r: (-(r.get("issues") or 0), str(r.get("table_full_name"))))
+
+
+def stale(run: Runner, f: Filters) -> list[dict[str, Any]]:
+    return sorted(run("get_freshness_violations").rows, key=lambda r: -(r.get("hours_since_update") or 0))
+
+
+def expectations(run: Runner, f: Filters) -> list[dict[str, Any]]:
+    return run("get_expectation_failures", days=f.days).rows
+
+
+def drift(run: Runner, f: Filters) -> list[dict[str, Any]]:
+    rows = run("get_drift_metrics").rows
+    return sorted(rows, key=lambda r: (not r.get("is_drift"), -abs(r.get("mean_shift_stddevs") or 0)))
+
+
+def kpis(run: Runner, f: Filters) -> list[Kpi]:
+    tables = summary(run, f)
+    exp = expectations(run, f)
+    passed = sum(int(r.get("passed_records") or 0) for r in exp)
+    failed = sum(int(r.get("failed_records") or 0) for r in exp)
+    dropped = sum(int(r.get("dropped_records") or 0) for r in exp)
+    drifting = [r for r in drift(run, f) if r.get("is_drift")]
+    return [
+        Kpi("Tables monitored", f"{len(tables):,}", None,
+            help=f"{sum(1 for t in tables if (t.get('issues') or 0) > 0)} with at least one issue."),
+        Kpi("Stale tables", f"{len(stale(run, f)):,}", None, inverse=True,
+            help="Tables not refreshed within 1.5x their usual interval."),
+        Kpi("Expectation pass rate", pct(passed / (passed + failed) * 100.0 if passed + failed else None, 2), None,
+            help=f"Pipeline expectations, {f.label.lower()}: {failed:,} failed and {dropped:,} dropped records."),
+        Kpi("Drifting columns", f"{len(drifting):,}", None, inverse=True,
+            help="Columns whose recent distribution moved away from the baseline."),
+    ]
+
+
+def failure_rate_by_day(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Failed-record rate (%) per day and expectation, for a line chart."""
+    agg: dict[tuple[Any, str], list[int]] = defaultdict(lambda: [0, 0])
+    for r in rows:
+        key = (r.get("event_date"), f"{r.get('dataset_name')}.{r.get('expectation_name')}")
+        agg[key][0] += int(r.get("failed_records") or 0)
+        agg[key][1] += int(r.get("failed_records") or 0) + int(r.get("passed_records") or 0)
+    return [{"event_date": d, "expectation": e, "failure_rate_pct": (v[0] / v[1] * 100.0) if v[1] else 0.0}
+            for (d, e), v in sorted(agg.items(), key=lambda kv: str(kv[0]))]

@@ -1,0 +1,188 @@
+"""The app's adapter to ``db/`` (conversations, preferences, roles, alert rules and events,
+integrations) and to ``alerts/`` (rule validation, evaluate-now, test notifications).
+
+Functions take the engine and the user explicitly; no Streamlit, no globals. Errors are the db
+layer's own (``NotFound``, ``PermissionDenied``, ``StateUnavailable``, ``Conflict``) or
+``alerts.rules.RuleError``: each carries a message fit to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime, timezone
+from typing import Any
+
+from db import repositories as repo
+from db import session_scope
+
+#: Owner of the install's default rules (alerts.defaults.DEFAULT_OWNER): their events are everyone's.
+SHARED_OWNER = "health-monitor"
+
+
+# --- users & preferences --------------------------------------------------------------------------------
+
+def ensure_user(engine: Any, user_id: str, admins: frozenset[str] = frozenset()) -> str:
+    with session_scope(engine) as s:
+        return repo.ensure_user(session=s, user_id=user_id, admins=admins)
+
+
+def preferences(engine: Any, user_id: str) -> Any:
+    with session_scope(engine) as s:
+        return repo.get_preferences(session=s, user_id=user_id)
+
+
+def save_preferences(engine: Any, user_id: str, **changes: Any) -> Any:
+    with session_scope(engine) as s:
+        return repo.set_preferences(session=s, user_id=user_id, **changes)
+
+
+def roles(engine: Any, user_id: str, admins: frozenset[str] = frozenset()) -> dict[str, str]:
+    with session_scope(engine) as s:
+        return repo.list_roles(session=s, user_id=user_id, admins=admins)
+
+
+def set_role(engine: Any, user_id: str, target: str, role: str, admins: frozenset[str] = frozenset()) -> str:
+    with session_scope(engine) as s:
+        return repo.set_role(session=s, user_id=user_id, target_user_id=target.strip().lower(), role=role,
+                             admins=admins)
+
+
+# --- conversations ---------------------------------------------------------------------------------------
+
+def conversations(engine: Any, user_id: str, limit: int = 50) -> list[Any]:
+    with session_scope(engine) as s:
+        return repo.list_conversations(session=s, user_id=user_id, limit=limit)
+
+
+def messages(engine: Any, user_id: str, conversation_id: str) -> list[Any]:
+    with session_scope(engine) as s:
+        return repo.get_messages(session=s, user_id=user_id, conversation_id=conversation_id)
+
+
+def rename_conversation(engine: Any, user_id: str, conversation_id: str, title: str) -> Any:
+    with session_scope(engine) as s:
+        return repo.rename_conversation(session=s, user_id=user_id, conversation_id=conversation_id, title=title)
+
+
+def delete_conversation(engine: Any, user_id: str, conversation_id: str) -> None:
+    with session_scope(engine) as s:
+        repo.delete_conversation(session=s, user_id=user_id, conversation_id=conversation_id)
+
+
+# --- alert events ----------------------------------------------------------------------------------------
+
+def alert_events(engine: Any, user_id: str, *, open_only: bool = False, limit: int = 50) -> list[Any]:
+    """Events of the user's rules and of the install's shared default rules, newest first."""
+    with session_scope(engine) as s:
+        events = repo.list_events(session=s, user_id=user_id, open_only=open_only, limit=limit)
+        if user_id != SHARED_OWNER:
+            events += repo.list_events(session=s, user_id=SHARED_OWNER, open_only=open_only, limit=limit)
+    return sorted(events, key=lambda e: e.last_seen_at, reverse=True)[:limit]
+
+
+# --- alert rules -----------------------------------------------------------------------------------------
+
+def _catalog(name: str) -> Any:
+    from tools.registry import get_registry
+
+    reg = get_registry()
+    return reg.get(name).params if name in reg else None
+
+
+def check_rule(definition: Mapping[str, Any] | Any, owner: str) -> Any:
+    """The rule, parsed and validated against the tool catalog; ``RuleError`` says what is wrong."""
+    from alerts.rules import AlertRule, parse_rule
+
+    data = definition.model_dump() if isinstance(definition, AlertRule) else dict(definition)
+    data["owner"] = owner
+    data.pop("id", None)
+    return parse_rule(data).validate_against(_catalog)
+
+
+def rules(engine: Any, user_id: str) -> list[Any]:
+    with session_scope(engine) as s:
+        return repo.list_rules(session=s, user_id=user_id)
+
+
+def save_rule(engine: Any, user_id: str, definition: Mapping[str, Any] | Any, *, rule_id: str | None = None,
+              enabled: bool | None = None) -> Any:
+    """Create (no ``rule_id``) or update a rule after validating it; returns the stored record."""
+    rule = check_rule(definition, user_id)
+    body = rule.model_dump(mode="json", exclude={"id"})
+    with session_scope(engine) as s:
+        if rule_id is None:
+            return repo.create_rule(session=s, user_id=user_id, name=rule.name, definition=body,
+                                    enabled=rule.enabled if enabled is None else enabled)
+        return repo.update_rule(session=s, user_id=user_id, rule_id=rule_id, name=rule.name, definition=body,
+                                enabled=enabled)
+
+
+def set_rule_enabled(engine: Any, user_id: str, rule_id: str, enabled: bool) -> Any:
+    with session_scope(engine) as s:
+        return repo.update_rule(session=s, user_id=user_id, rule_id=rule_id, enabled=enabled)
+
+
+def delete_rule(engine: Any, user_id: str, rule_id: str) -> None:
+    with session_scope(engine) as s:
+        repo.delete_rule(session=s, user_id=user_id, rule_id=rule_id)
+
+
+def test_rule(definition: Mapping[str, Any] | Any, owner: str, run_tool: Callable[[str, dict[str, Any]], Any],
+              now: datetime) -> list[Any]:
+    """Evaluate the rule now (at the data's as-of instant): one observation per subject, firing first."""
+    from alerts.evaluate import evaluate_rule
+    from alerts.rules import param_names
+
+    rule = check_rule(definition, owner)
+    accepted = param_names(_catalog(rule.measure.tool))
+    rows = run_tool(rule.measure.tool, rule.tool_params(accepted, now=now))
+    observations = evaluate_rule(rule, rows, now=now)
+    return sorted(observations, key=lambda o: (not o.firing, -(o.value or 0)))
+
+
+# --- integrations ----------------------------------------------------------------------------------------
+
+#: The secret each channel needs, with its label (the secret is write-only: shown masked after saving).
+CHANNEL_SECRETS = {"slack": ("slack_webhook_url", "Slack incoming-webhook URL"),
+                   "pagerduty": ("pagerduty_routing_key", "PagerDuty routing key"),
+                   "email": ("smtp_password", "SMTP password (optional)")}
+
+
+def integrations(engine: Any, user_id: str) -> list[Any]:
+    with session_scope(engine) as s:
+        return repo.list_integrations(session=s, user_id=user_id)
+
+
+def save_integration(engine: Any, settings: Any, user_id: str, *, channel: str, name: str,
+                     config: Mapping[str, Any], secret: str | None, scope: str = "user",
+                     admins: frozenset[str] = frozenset()) -> Any:
+    from db.crypto import SecretBox
+
+    secret_name = CHANNEL_SECRETS[channel][0]
+    secrets = {secret_name: secret} if secret else None
+    with session_scope(engine) as s:
+        return repo.create_integration(session=s, user_id=user_id, channel=channel, name=name, config=dict(config),
+                                       secrets=secrets, box=SecretBox.from_settings(settings) if secrets else None,
+                                       scope=scope, admins=admins)
+
+
+def delete_integration(engine: Any, user_id: str, integration_id: str, admins: frozenset[str] = frozenset()) -> None:
+    with session_scope(engine) as s:
+        repo.delete_integration(session=s, user_id=user_id, integration_id=integration_id, admins=admins)
+
+
+def send_test(engine: Any, settings: Any, user_id: str, integration_id: str) -> Any:
+    """Send a test notification through one integration; returns the channel's ``DeliveryResult``."""
+    from alerts.channels import ChannelConfig, ChannelNotifier, Notification
+    from db.crypto import SecretBox
+
+    with session_scope(engine) as s:
+        info = repo.get_integration(session=s, user_id=user_id, integration_id=integration_id)
+        secrets = repo.delivery_secrets(session=s, integration_id=integration_id, box=SecretBox.from_settings(settings))
+    values = {**{k: v for k, v in info.config.items() if k in ChannelConfig.model_fields}, **secrets}
+    config = ChannelConfig.from_settings(settings, values).model_copy(update={"retries": 0})
+    note = Notification(kind="trigger", rule_name="Test notification from Health Monitor",
+                        dedup_key=f"hm-test-{integration_id}", severity="info", subject=user_id, value=None,
+                        threshold=None, message="This is a test: your integration works.",
+                        at=datetime.now(timezone.utc), page="settings")
+    return ChannelNotifier(config).send(info.channel, note)
