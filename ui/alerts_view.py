@@ -26,7 +26,8 @@ def signal_list(rows: Sequence[Mapping[str, Any]], tz: str, page_for: Any, limit
     for i, r in enumerate(rows[:limit]):
         with st.container(border=True, key=f"signal_{i}"):
             text, link = st.columns([6, 1], vertical_alignment="center")
-            where = f" · {r['workspace_name']}" if r.get("workspace_name") else ""
+            ws = r.get("workspace_name")
+            where = f" · {ws}" if ws and ws != r.get("subject") else ""
             text.markdown(f"{badge(r.get('severity'))} **{signal_label(r.get('signal_type'))}**: "
                           f"`{r.get('subject') or '–'}`{where}")
             detail = str(r.get("detail") or "")

@@ -104,7 +104,9 @@ def signals(run: Runner, f: Filters) -> list[dict[str, Any]]:
     """Open signals of the last 24 hours (no rule needed), most severe first."""
     order = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
     rows = f.scope(run("get_active_alerts").rows)
-    return sorted(rows, key=lambda r: (order.get(str(r.get("severity")), 9), str(r.get("signal_type"))))
+    # Within a severity and kind, the biggest first (most failures, stalest table, largest spike).
+    return sorted(rows, key=lambda r: (order.get(str(r.get("severity")), 9), str(r.get("signal_type")),
+                                       -float(r.get("value") or 0)))
 
 
 SIGNAL_PAGES = {"cost": "pages/cost.py", "job": "pages/jobs.py", "sla": "pages/jobs.py",

@@ -45,6 +45,10 @@ def test_hub_kpis_show_the_cost_jump(run, f) -> None:
     signals = hub.signals(run, f)
     assert signals[0]["severity"] == "high"
     assert hub.page_for_signal("job_failures") == "pages/jobs.py"
+    stale = [r["subject"] for r in signals if r["signal_type"] == "stale_table"]
+    assert stale[0] == "main.sales.orders_gold", stale  # the stalest table leads its group
+    spike = next(r for r in signals if r["signal_type"] == "cost_spike")
+    assert spike["subject"] == "ml-workspace" and "$2274" in spike["detail"]
 
 
 def test_cost_services(run, f) -> None:

@@ -42,9 +42,9 @@ cost_scored as (
 cost_spikes as (
     select 'high' as severity, 'cost_spike' as signal_type, workspace_name as subject, workspace_name,
            cast(usage_date as timestamp) as observed_at, list_cost as value,
-           concat('cost ', cast(round(list_cost) as string), ' USD vs 7-day average ',
-                  cast(round(baseline_cost) as string), ' (+', cast(round((list_cost / baseline_cost - 1) * 100) as string),
-                  ' %)') as detail,
+           concat('cost $', cast(cast(round(list_cost) as bigint) as string), ' vs 7-day average $',
+                  cast(cast(round(baseline_cost) as bigint) as string), ' (+',
+                  cast(cast(round((list_cost / baseline_cost - 1) * 100) as bigint) as string), ' %)') as detail,
            'get_cost_anomalies' as source_tool
     from cost_scored
     where usage_date = date_sub(:as_of_date, 1)
