@@ -1,0 +1,137 @@
+"""Cost specialist: spend by day, workspace, SKU, product, user, team; spikes and what drove them."""
+
+from __future__ import annotations
+
+from agents.spec import AgentSpec, Lens, Play
+
+COST_PROMPT = """You are the cost specialist of a Databricks platform health monitor, answering {user}.
+The data is as of {as_of}; "yesterday" means the UTC day before that, "today" the part of the day up to it.
+Money is USD at list price from system.billing.usage joined to list prices.
+Your tools: {tools}. Use at most {max_steps} tool-calling steps; prefer one well-chosen call per question.
+For a spike, find the day and workspace first (anomalies), then what drove it (top cost drivers).
+Quote only figures the tools returned. Finish with what you found (figures), how severe it is
+(info, low, medium, high) and one concrete recommendation."""
+
+SPIKE = r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|why|unexpected|abnormal"
+DRIVERS = r"driv|behind|cause|biggest|line item|top|what (made|drove)|breakdown|jump|spike|why"
+
+AGENT = AgentSpec(
+    name="cost",
+    title="Cost",
+    description="Spend and DBUs by day, workspace, SKU, product, user, team or tag; cost spikes and their "
+                "drivers; month-to-date, budgets and forecasts.",
+    system_prompt=COST_PROMPT,
+    examples=(
+        "How much did ml-workspace cost yesterday?",
+        "What drove the cost jump yesterday?",
+        "Spend by SKU for the last 30 days",
+        "Forecast production's bill for next month",
+    ),
+    all_clear="Spend is in its normal range: no workspace stands out.",
+    playbook=(
+        Play("get_cost_anomalies", when=(SPIKE,), default=True, weight=2,
+             title="Cost spike",
+             lens=Lens(say="{workspace_name} spent {list_cost:money} on {usage_date:date}, {pct_change:spct} "
+                           "against its 7-day average of {baseline_cost:money}",
+                       sort="pct_change desc", rows=2,
+                       severity=(("high", "pct_change >= 40"), ("medium", "pct_change >= 20")),
+                       recommend="Look at what drove {workspace_name}'s spend on {usage_date:date} and set a "
+                                 "budget alert on it.",
+                       empty="No workspace's daily spend jumped out of its normal range.")),
+        Play("get_top_cost_drivers", when=(DRIVERS,), weight=2,
+             title="Top cost drivers",
+             lens=Lens(say="{driver_name} ({driver_type} in {workspace_name}, {sku_name}) cost {list_cost:money}, "
+                           "{pct_change:spct} against its 7-day average of {baseline_cost:money}",
+                       sort="list_cost desc", rows=3,
+                       severity=(("high", "pct_change >= 40 and list_cost >= 500"),
+                                 ("medium", "pct_change >= 20 and list_cost >= 200")),
+                       recommend="Review {driver_name}: its compute ({sku_name}) is the largest line item.")),
+        Play("get_daily_cost_summary", when=(r"how much|cost|spend|spent|bill|dbu",), default=True,
+             title="Spend by workspace",
+             lens=Lens(group="workspace_name", sum=("list_cost", "dbus", "jobs_cost", "all_purpose_cost", "sql_cost", "gpu_cost", "serverless_cost", "untagged_cost", "serving_cost"),
+                       sort="list_cost desc", rows=5,
+                       headline="{total_list_cost:money} in all over the period.",
+                       say="{workspace_name} {list_cost:money} (jobs {jobs_cost:money}, all-purpose "
+                           "{all_purpose_cost:money}, SQL {sql_cost:money})")),
+        Play("get_cost_period_comparison", when=(r"compar|week over week|vs\.?|versus|highlight|trend|change|"
+                                                 r"last week|previous",),
+             title="Period over period",
+             lens=Lens(say="{workspace_name} {list_cost:money} ({pct_change:spct} against the previous period's "
+                           "{previous_list_cost:money})", sort="list_cost desc", rows=5,
+                       severity=(("medium", "pct_change >= 20 and delta_cost >= 500"),))),
+        Play("get_cost_by_sku", when=(r"\bskus?\b",), weight=3, title="Spend by SKU",
+             lens=Lens(say="{sku_name} {list_cost:money} ({pct_of_total:pct100} of the total)", sort="list_cost desc",
+                       rows=5, headline="{total_list_cost:money} across {n} SKUs.")),
+        Play("get_cost_by_user", when=(r"\b(users?|who|principals?|people|identit\w*|person)\b",), weight=2,
+             title="Spend by identity",
+             lens=Lens(say="{run_as} {list_cost:money} across {jobs:int} jobs", sort="list_cost desc", rows=5)),
+        Play("get_cost_by_team", when=(r"\bteams?\b|chargeback|showback|department",), weight=3,
+             title="Spend by team",
+             lens=Lens(say="{team} {list_cost:money} ({pct_of_total:pct100})", sort="list_cost desc", rows=5)),
+        Play("get_cost_by_tag", when=(r"cost.?cent(er|re)|\bprojects?\b|\btag (key|value)",), weight=2,
+             args={"tag_key": "$tag_key|team"}, title="Spend by tag",
+             lens=Lens(say="{tag_key}={tag_value} {list_cost:money}", sort="list_cost desc", rows=5)),
+        Play("get_cost_by_product", when=(r"\bproducts?\b|categor|serverless vs|by service",), weight=2,
+             title="Spend by product",
+             lens=Lens(say="{billing_origin_product} {list_cost:money} ({pct_of_total:pct100})",
+                       sort="list_cost desc", rows=5)),
+        Play("get_untagged_spend", when=(r"untagged|attribut|without (a )?tags?|missing tags?",), weight=3,
+             title="Untagged spend",
+             lens=Lens(say="{workspace_name} {untagged_cost:money} untagged ({untagged_pct:pct100} of its spend)",
+                       where="untagged_cost > 0", sort="untagged_cost desc", rows=3,
+                       severity=(("medium", "untagged_pct >= 20"),),
+                       recommend="Enforce a team/cost_center tag with a compute policy in {workspace_name}.",
+                       empty="All spend carries a cost-attribution tag.")),
+        Play("get_job_costs", when=(r"\bjobs?\b|expensive|line item|biggest",),
+             args={"top_n": "$top_n|5"}, title="Most expensive jobs",
+             lens=Lens(say="{job_name} ({workspace_name}) {list_cost:money} over {runs:int} runs "
+                           "({failed_runs:int} failed, {list_cost_per_run:money} a run)",
+                       sort="list_cost desc", rows=3,
+                       severity=(("medium", "failed_runs >= 3"),))),
+        Play("get_job_costs", when=(r"cost|spend|spent|expensive|bill|how much",), needs=("job",), weight=3,
+             args={"top_n": "$top_n|5"}, title="Job cost",
+             lens=Lens(sort="list_cost desc", rows=2,
+                       say="{job_name} ({workspace_name}) cost {list_cost:money} over {runs:int} runs "
+                           "({failed_runs:int} failed, {list_cost_per_run:money} a run)")),
+        Play("get_warehouse_costs", when=(r"\bwarehouses?\b",), title="SQL warehouse spend",
+             lens=Lens(say="{warehouse_name} ({warehouse_size}, auto-stop {auto_stop_minutes:int} min) "
+                           "{list_cost:money}", sort="list_cost desc", rows=3)),
+        Play("get_monthly_cost_summary", when=(r"monthly|month.to.date|mtd|month over month|forecast|next month|"
+                                               r"run.?rate|projec|on course|on track|\bbill\b",), weight=2,
+             args={"months": "$months|2"}, title="Month to date and forecast",
+             lens=Lens(derive=(("run_rate", "list_cost / days * 30"), ("daily", "list_cost / days")),
+                       sort="month desc", rows=3, where="days > 0",
+                       say="{workspace_name}: {list_cost:money} in the {days:int} days of the month starting "
+                           "{month:date} ({daily:money} a day, a 30-day run rate of {run_rate:money})",
+                       recommend="At the current daily rate next month would be about {run_rate:money} for "
+                                 "{workspace_name}; compare it with the budget.")),
+        Play("get_cost_forecast", when=(r"forecast|next (month|week|\d+ days)|predict|projec|expect|will (we )?"
+                                        r"spend|coming",), weight=3, args={"days": "$horizon_days|30"},
+             title="Spend forecast",
+             lens=Lens(group="workspace_name", sum=("predicted_cost", "lower_cost", "upper_cost"),
+                       sort="predicted_cost desc", rows=5,
+                       headline="Forecast for the next {count:plural:day} from the dbu_usage_forecaster model.",
+                       say="{workspace_name} about {predicted_cost:money} (95% interval {lower_cost:money} to "
+                           "{upper_cost:money})")),
+        Play("get_budget_status", when=(r"budget|on (course|track)|exceed|overspend|over budget",), weight=3,
+             title="Budget status",
+             lens=Lens(sort="projected_pct_of_budget desc", rows=3,
+                       say="{workspace_name}: {mtd_cost:money} spent this month, projected {projected_cost:money} "
+                           "against a {monthly_budget_usd:money} budget ({projected_pct_of_budget:pct100}, {status})",
+                       severity=(("high", "is_at_risk == true"),),
+                       recommend="{workspace_name} is on course to exceed its budget: {explanation:long}")),
+        Play("get_serverless_spend", when=(r"serverless",), title="Serverless spend",
+             lens=Lens(say="{workspace_name} {serverless_cost:money} serverless ({serverless_pct:pct100})",
+                       sort="serverless_cost desc", rows=3)),
+        Play("get_endpoint_costs", when=(r"endpoint|serving|inference",), title="Model Serving spend",
+             lens=Lens(say="{endpoint_name} ({workspace_name}) {list_cost:money}", sort="list_cost desc", rows=3)),
+        Play("get_sku_cost_trend", when=(r"\bgpu\b|photon|trend",), needs=("sku",), title="SKU trend",
+             lens=Lens(group="sku_name", sum=("list_cost", "dbus"), sort="list_cost desc", rows=3,
+                       say="{sku_name} {list_cost:money} over the period")),
+        Play("get_workspace_cost_breakdown", when=(r"breakdown|split|by product|where .* (go|going)|made up",),
+             needs=("workspace",), weight=2, title="Workspace breakdown",
+             lens=Lens(say="{workspace_name}: {billing_origin_product} / {sku_name} {list_cost:money} "
+                           "({pct_of_workspace:pct100} of the workspace)",
+                       sort="list_cost desc", rows=4)),
+    ),
+)

@@ -1,0 +1,90 @@
+"""Governance specialist: lineage, grants and access reviews, documentation and ownership, compliance."""
+
+from __future__ import annotations
+
+from agents.spec import AgentSpec, Lens, Play
+
+GOVERNANCE_PROMPT = """You are the governance specialist of a Databricks platform health monitor, answering {user}.
+The data is as of {as_of}.
+You cover Unity Catalog lineage (upstream and downstream, tables and columns), grants and who can
+read what (PII tables first), documentation and ownership gaps (tables with no description) and
+compliance controls (SOC 2, GDPR, HIPAA, PCI).
+Your tools: {tools}. Use at most {max_steps} tool-calling steps.
+Quote only names and figures the tools returned. Finish with what you found, how severe it is
+(info, low, medium, high) and one concrete recommendation."""
+
+AGENT = AgentSpec(
+    name="governance",
+    title="Governance",
+    description="Unity Catalog lineage (upstream sources, downstream consumers), grants and access reviews, "
+                "tables missing descriptions or owners, PII tables and compliance controls.",
+    system_prompt=GOVERNANCE_PROMPT,
+    examples=(
+        "What consumes system.billing.usage downstream?",
+        "List tables missing a comment in the main catalog",
+        "Who can read the PII tables?",
+    ),
+    all_clear="No governance gap stands out.",
+    playbook=(
+        Play("get_table_lineage", when=(r"lineage|linage|upstream|downstream|consum|depend|comes? from|feeds?|"
+                                        r"reads from|source of",), weight=3, title="Lineage",
+             lens=Lens(sort="hops", rows=4,
+                       headline="{n:plural:lineage edge} found.",
+                       say="{source_table_full_name} -> {target_table_full_name} ({direction}, {hops:plural:hop})",
+                       empty="No lineage recorded for that table.")),
+        Play("get_column_lineage", when=(r"column.?level|which columns?|column lineage",), weight=3,
+             title="Column lineage",
+             lens=Lens(rows=4, say="{source_table_full_name}.{source_column_name} -> "
+                                   "{target_table_full_name}.{target_column_name}")),
+        Play("get_grants_by_principal", when=(r"\bmodify\b|\bselect\b|privileges?|granted|grants?|who (has|can)|"
+                                              r"contractors|what can",), weight=2,
+             args={"grantee": "$group|$user", "privilege": "$privilege"}, title="Grants",
+             lens=Lens(sort="is_pii desc", rows=4,
+                       say="{grantee} holds {privilege_type} on {table_full_name} (granted by {grantor})",
+                       severity=(("high", "is_pii == true and grantee == contractors"), ("medium", "is_pii == true")),
+                       empty="No grant matches.")),
+        Play("get_permission_changes", when=(r"chang\w*|recent\w*|who granted|revok\w*|permissions?",), weight=3,
+             title="Permission changes",
+             lens=Lens(sort="event_time desc", rows=3,
+                       say="{principal} ran {action_name} on {securable_full_name} at {event_time:time} ({detail:clip})",
+                       severity=(("high", "severity == high"), ("medium", "severity == medium")),
+                       empty="No grant or permission changed in the period.")),
+        Play("get_access_grants", when=(r"access review|who (can|has) (access|acess|read|see)|review access|"
+                                        r"recertif|pii tables?",), weight=2, title="Access review",
+             lens=Lens(sort="is_pii desc", rows=5,
+                       say="{grantee}: {privilege_type} on {table_full_name}",
+                       severity=(("medium", "is_pii == true"),),
+                       recommend="Have the owners of the PII tables confirm each grantee, starting with groups.")),
+        Play("get_compliance_report", when=(r"complian|soc ?2|gdpr|hipaa|pci|audit readiness|controls?|"
+                                            r"access review",), weight=2,
+             args={"regulation": "$regulation"}, title="Compliance controls",
+             lens=Lens(where="status != pass", sort="findings desc", rows=4,
+                       say="{control_id} {control}: {status} ({findings:plural:finding}; {evidence:clip})",
+                       severity=(("high", "status == fail"), ("medium", "status == warn")),
+                       empty="Every control passes.")),
+        Play("get_undocumented_tables", when=(r"comments?|descriptions?|undocumented|documentation|documented",),
+             weight=3, title="Tables without a description",
+             lens=Lens(group="table_schema", sort="count desc", rows=4,
+                       headline="Tables without a description in {n:plural:schema}.",
+                       say="{table_schema}: {count:plural:table}, e.g. {table_full_name} (owner {table_owner})",
+                       severity=(("low", "count >= 1"),),
+                       recommend="Add a COMMENT to each table (owners first), starting with {table_full_name}.",
+                       empty="Every table has a description.")),
+        Play("get_metadata_quality", when=(r"metadata|tags?|tagged|gaps?|classification",), weight=2,
+             title="Metadata gaps",
+             lens=Lens(where="gap_count > 0", sort="gap_count desc", rows=4, say="{table_full_name}: {gaps}")),
+        Play("get_table_owners", when=(r"owners?|owned|ownership|who (created|maintains)",), weight=2,
+             title="Owners",
+             lens=Lens(rows=4, say="{table_full_name} is owned by {table_owner} (last changed by {last_altered_by})")),
+        Play("get_pii_tables", when=(r"\bpii\b|sensitive|personal data",), default=True, title="PII tables",
+             lens=Lens(sort="readers desc", rows=3,
+                       say="{table_full_name} (owner {table_owner}) can be read by {readers:plural:principal}: "
+                           "{readers_list:clip}")),
+        Play("get_untagged_spend", when=(r"untagged|cost tags?|attribution",), title="Untagged spend",
+             lens=Lens(sort="untagged_cost desc", rows=3,
+                       say="{workspace_name} {untagged_cost:money} untagged ({untagged_pct:pct100})")),
+        Play("get_metadata_quality", when=(), default=True, title="Metadata gaps",
+             lens=Lens(where="gap_count > 0", sort="gap_count desc", rows=3, say="{table_full_name}: {gaps}",
+                       empty="Every table has a description, an owner and tags.")),
+    ),
+)

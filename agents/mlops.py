@@ -1,0 +1,63 @@
+"""MLOps specialist: registered models, training history, accuracy, drift, serving latency and cost."""
+
+from __future__ import annotations
+
+from agents.spec import AgentSpec, Lens, Play
+
+MLOPS_PROMPT = """You are the MLOps specialist of a Databricks platform health monitor, answering {user}.
+The data is as of {as_of}.
+You cover the health monitor's own models and the account's serving endpoints: versions and training
+history, accuracy metrics (AUC, F1, MAPE...), input drift and retraining, inference latency, errors
+and serving cost.
+Your tools: {tools}. Use at most {max_steps} tool-calling steps.
+Quote only figures the tools returned. Finish with what you found (figures), how severe it is
+(info, low, medium, high) and one concrete recommendation."""
+
+AGENT = AgentSpec(
+    name="mlops",
+    title="MLOps",
+    description="Machine-learning operations: registered models and versions, training and retraining history, "
+                "accuracy metrics, input drift, serving endpoints' latency, errors and cost.",
+    system_prompt=MLOPS_PROMPT,
+    examples=(
+        "Give me the model health overview: accuracy, drift and latency",
+        "How many times has the job failure model been retrained?",
+        "What's the average inference time for cost_anomaly_detector?",
+    ),
+    all_clear="The models and their endpoints look healthy.",
+    playbook=(
+        Play("get_model_performance", when=(r"accura|\bauc\b|\bf1\b|precision|recall|mape|metrics?|how (good|well)|"
+                                            r"overview",), default=True, weight=2,
+             args={"model_name": "$model"}, title="Model accuracy",
+             lens=Lens(where="is_primary == true", group="model_name", sort="metric_value", rows=4,
+                       say="{model_name} v{version} ({status}): {metric_name} {metric_value:.2f} on "
+                           "{training_rows:int} training rows")),
+        Play("get_model_drift", when=(r"drift|shift|\bpsi\b|inputs?|features?|overview|retrain",),
+             default=True, weight=2, args={"model_name": "$model"}, title="Input drift",
+             lens=Lens(where="is_drift == true", group="model_name", sort="count desc", rows=3,
+                       say="{model_name} ({count:plural:drifted feature}): {explanation:long}",
+                       severity=(("medium", "count >= 1"),),
+                       recommend="Retrain {model_name}: {retrain_reason}",
+                       empty="No model's inputs drifted.")),
+        Play("get_training_history", when=(r"retrain|trained|training|history|registered|registry",),
+             weight=3, args={"model_name": "$model"}, title="Training history",
+             lens=Lens(group="model_name", sort="trained_at desc", rows=4,
+                       say="{model_name}: trained {trainings:times} ({retrainings:plural:retraining}); the latest, "
+                           "v{version}, on {trained_at:date} with {training_rows:int} rows ({primary_metric} "
+                           "{primary_metric_value:.2f}, {status})")),
+        Play("get_inference_metrics", when=(r"latency|inference|serving|endpoints?|requests|response time|live|"
+                                            r"versions?|overview|fast|slow",), default=True, weight=2,
+             args={"endpoint": "$endpoint"}, title="Inference latency",
+             lens=Lens(group="endpoint_name", sum=("requests",), sort="avg_latency_ms desc", rows=4,
+                       say="{endpoint_name} ({source}): {avg_latency_ms:num} ms average latency{p95_latency_ms:p95} "
+                           "over {requests:plural:request}")),
+        Play("get_service_health", when=(r"errors?|degraded|status|healthy|up\b",), weight=1,
+             args={"service_name": "$endpoint"}, title="Serving health",
+             lens=Lens(where="service_type == serving_endpoint", sort="error_rate_pct desc", rows=3,
+                       say="{service_name} is {status}: p95 latency {latency_p95_ms:num} ms, {error_rate_pct:.2f}% "
+                           "errors",
+                       severity=(("medium", "status == degraded"),))),
+        Play("get_endpoint_costs", when=(r"cost|spend|expensive|bill",), weight=2, title="Serving cost",
+             lens=Lens(sort="list_cost desc", rows=3, say="{endpoint_name} {list_cost:money} ({sku_name})")),
+    ),
+)

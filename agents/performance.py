@@ -1,0 +1,128 @@
+"""Performance specialist: job runs and failures, slow queries, cluster CPU/memory, bottlenecks."""
+
+from __future__ import annotations
+
+from agents.spec import AgentSpec, Lens, Play
+
+PERFORMANCE_PROMPT = """You are the performance specialist of a Databricks platform health monitor, answering {user}.
+The data is as of {as_of}; "yesterday" is the UTC day before it, "the last day" the 24 hours before it.
+You cover job runs (failures, error messages, durations), SQL query performance (slow queries,
+queueing, spill), cluster CPU and memory, and where a job's time goes.
+Your tools: {tools}. Use at most {max_steps} tool-calling steps.
+Quote only figures the tools returned. Finish with what you found (figures), how severe it is
+(info, low, medium, high) and one concrete recommendation."""
+
+FAILS = r"fail|error|broke|crash|\boom\b|succe|did .* run|runs? ok|status|went wrong"
+
+AGENT = AgentSpec(
+    name="performance",
+    title="Performance",
+    description="Job runs and failures with their error messages, slow or long-running SQL queries, "
+                "cluster CPU and memory, queueing on SQL warehouses and job bottlenecks.",
+    system_prompt=PERFORMANCE_PROMPT,
+    examples=(
+        "Which jobs failed in the last 24 hours?",
+        "Top five queries by duration over the last 7 days",
+        "What has CPU utilisation on prod-etl-cluster looked like?",
+    ),
+    all_clear="Jobs and queries ran normally: no failures or slow statements stand out.",
+    playbook=(
+        Play("get_failed_jobs", when=(FAILS,), default=True, weight=2, title="Failed job runs",
+             lens=Lens(group="job_name", sort="count desc", rows=3,
+                       say="{job_name} ({workspace_name}) failed {count:times}; last error: "
+                           "{error_message:clip} ({termination_code})",
+                       severity=(("high", "count >= 3"), ("medium", "count >= 1")),
+                       recommend="Fix {job_name} first: {error_message:clip}",
+                       empty="No job run failed in the period.")),
+        Play("get_failed_jobs", when=(r"\bowns?\b|owner|owned|who runs|runs? as|responsible|maintain",),
+             needs=("job",), args={"hours": "$hours|720"}, weight=4, title="Who runs the job",
+             lens=Lens(group="job_name", rows=1,
+                       say="{job_name} in {workspace_name} runs as {run_as}; its last failure was at "
+                           "{start_time:time} ({error_message:clip})",
+                       recommend="Ask {run_as} (the identity the job runs as) or the job's creator to fix "
+                                 "{job_name}.",
+                       empty="That job has not failed in the last 30 days, so I have no run to read its owner from.")),
+        Play("get_job_runs", when=(r"succe|did .* run|those runs|how (did|many) .* run|runs? (ok|status)",),
+             title="Job runs", lens=Lens(group="job_name", sum=("list_cost",), sort="count desc", rows=3,
+                                         say="{job_name} ran {count:times}: {is_success:int} succeeded, "
+                                             "{is_sla_breach:int} over SLA, {list_cost:money} of compute")),
+        Play("get_job_success_rate", when=(r"failure rate|success rate|fail (the )?most|most fail|highest fail|"
+                                           r"flaky|most often|worst jobs?",), weight=3,
+             title="Job failure rates",
+             lens=Lens(where="failed > 0", sort="failure_rate_pct desc", rows=4,
+                       say="{job_name}: {failure_rate_pct:pct100} of {runs:int} runs failed ({failed:int})",
+                       severity=(("high", "failure_rate_pct >= 20"), ("medium", "failure_rate_pct >= 5")),
+                       empty="No job failed in the period.")),
+        Play("get_job_failure_reasons", when=(r"why .*fail|reasons?|root cause|error messages?|what went wrong",),
+             weight=2, title="Why jobs failed",
+             lens=Lens(sort="failures desc", rows=3,
+                       say="{job_name}: {failures:int} x {termination_code} ({error_message:clip})")),
+        Play("get_slow_queries", when=(r"slow\w* (quer|statement|sql)|(quer|statement|sql)\w* .{0,30}slow|"
+                                       r"long.?running (quer|statement)|slowest|latency",), weight=2,
+             title="Slow queries",
+             lens=Lens(sort="duration_seconds desc", rows=3,
+                       say="{duration_minutes:num} min on {warehouse_name} by {executed_by}, reading "
+                           "{read_gb:num} GB ({statement_type})",
+                       severity=(("medium", "duration_seconds >= 900"),),
+                       recommend="Review the slowest statement's plan (reads of {read_gb:num} GB suggest a missing "
+                                 "filter or partition pruning).",
+                       empty="No statement ran longer than 5 minutes.")),
+        Play("get_top_queries", when=(r"quer(y|ies)|statements?|longest",), title="Longest queries",
+             lens=Lens(sort="duration_minutes desc", rows=5,
+                       say="{duration_minutes:num} min on {warehouse_name} by {executed_by} ({read_gb:num} GB read)")),
+        Play("get_resource_utilization", when=(r"\bcpu\b|memory|utili[sz]|bottleneck|pressure|\bhot\b|saturat|"
+                                               r"overload\w*|struggl\w*|busy",),
+             weight=2, title="Cluster CPU and memory",
+             lens=Lens(sort="hours_cpu_over_90 desc", rows=3,
+                       say="{cluster_name} ({workspace_name}) averaged {avg_cpu_percent:pct100} CPU, peaking at "
+                           "{max_cpu_percent:pct100}, with {hours_cpu_over_90:int} hours above 90% "
+                           "({hours_cpu_over_90_yesterday:int} of them yesterday)",
+                       severity=(("high", "hours_cpu_over_90_yesterday >= 3"), ("medium", "hours_cpu_over_90 >= 3")),
+                       recommend="Give {cluster_name} more or larger workers (or autoscaling): it spends hours "
+                                 "above 90% CPU.")),
+        Play("get_cluster_cpu_history", when=(r"\bcpu\b|memory|utili[sz]|looked like|history|over time|"
+                                              r"overload\w*|busy",),
+             needs=("cluster",), weight=3, title="CPU history",
+             lens=Lens(sort="max_cpu_percent desc", rows=2,
+                       headline="{n} hours of data for {cluster_name}.",
+                       say="peak {max_cpu_percent:pct100} CPU at {hour:time} (average {avg_cpu_percent:pct100}, "
+                           "memory {max_mem_percent:pct100})",
+                       severity=(("high", "max_cpu_percent >= 90"),))),
+        Play("get_job_bottlenecks", when=(r"bottleneck|where .* time|which task|slow\w*|taking (so )?long|"
+                                          r"why .* (slow|long)",),
+             needs=("job",), weight=3, title="Where the job's time goes",
+             lens=Lens(sort="pct_of_job_time desc", rows=3,
+                       say="{job_name} task {task_key}: {pct_of_job_time:pct100} of the job's time, p95 "
+                           "{p95_duration_seconds:dur}, busiest cluster {busiest_cluster} peaking at "
+                           "{max_cpu_percent:pct100} CPU")),
+        Play("get_job_duration_trend", when=(r"slower|getting (slow|long)|duration|trend|how long",),
+             needs=("job",), weight=2, title="Job duration trend",
+             lens=Lens(sort="run_date desc", rows=3,
+                       say="{run_date:date}: {runs:int} runs, {failed:int} failed, average {avg_duration_seconds:dur}")),
+        Play("get_warehouse_utilization", when=(r"queu|concurren|warehouse load|busy|capacity",), weight=2,
+             title="SQL warehouse load",
+             lens=Lens(group="warehouse_name", sum=("statements", "queued_statements", "failed_statements"),
+                       sort="queued_statements desc", rows=3,
+                       say="{warehouse_name}: {statements:int} statements, {queued_statements:int} queued at capacity, "
+                           "{failed_statements:int} failed")),
+        Play("get_query_errors", when=(r"query errors?|failed (quer|statement)|quer(y|ies) fail",), weight=3,
+             title="Query errors",
+             lens=Lens(sort="failures desc", rows=3,
+                       say="{failures:int} x on {warehouse_name} by {executed_by}: {error_message:clip}")),
+        Play("get_sla_breaches", when=(r"\bslas?\b|breach",), title="SLA breaches",
+             lens=Lens(group="job_name", sort="count desc", rows=3,
+                       say="{job_name} exceeded its {sla_seconds:dur} SLA {count:times}",
+                       severity=(("medium", "count >= 2"),), empty="No job run breached its SLA.")),
+        Play("get_at_risk_jobs", when=(r"at risk|likely to (fail|miss)|will (fail|miss)|predict|next 24|risk",),
+             weight=3, title="Jobs at risk",
+             lens=Lens(where="is_at_risk == true", sort="risk_24h desc", rows=3,
+                       say="{job_name} ({workspace_name}): {failure_prob_24h:pct} chance of failing in the next "
+                           "24 hours{explanation:colon}",
+                       severity=(("medium", "failure_prob_24h >= 0.5"),),
+                       empty="No job's failure or SLA risk is elevated.")),
+        Play("get_job_costs", when=(r"expensive|cost(s|ly)? of (the )?jobs?|job costs?",),
+             title="Job cost",
+             lens=Lens(sort="list_cost desc", rows=3,
+                       say="{job_name} {list_cost:money} over {runs:int} runs ({failed_runs:int} failed)")),
+    ),
+)

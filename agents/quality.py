@@ -1,0 +1,80 @@
+"""Data-quality specialist: freshness, pipeline expectations, column profiles, drift."""
+
+from __future__ import annotations
+
+from agents.spec import AgentSpec, Lens, Play
+
+QUALITY_PROMPT = """You are the data-quality specialist of a Databricks platform health monitor, answering {user}.
+The data is as of {as_of}; "yesterday" is the UTC day before it.
+You cover table freshness (stale tables behind their refresh schedule), pipeline expectations
+(failed and dropped records), column profiles (null rates, ranges) and distribution drift.
+Your tools: {tools}. Use at most {max_steps} tool-calling steps.
+Quote only figures the tools returned. Finish with what you found (figures), how severe it is
+(info, low, medium, high) and one concrete recommendation."""
+
+AGENT = AgentSpec(
+    name="quality",
+    title="Data quality",
+    description="Freshness of tables (stale or behind schedule), pipeline expectations that failed or dropped "
+                "rows, column profiles and null rates, and distribution drift.",
+    system_prompt=QUALITY_PROMPT,
+    examples=(
+        "Which tables are behind their expected refresh schedule?",
+        "What did the valid_amount check catch yesterday?",
+        "What's the null rate in main.sales.orders_raw by column?",
+    ),
+    all_clear="Tables are fresh and every expectation passed.",
+    playbook=(
+        Play("get_freshness_violations", when=(r"stale|fresh|behind|late|refresh|up.to.date|out.of.date|lag|"
+                                               r"schedule|last (updated|written)",),
+             default=True, weight=2, title="Stale tables",
+             lens=Lens(sort="hours_since_update desc", rows=3,
+                       say="{table_full_name} was last written {hours_since_update:num} hours ago (it usually "
+                           "refreshes every {expected_refresh_hours:num} hours; owner {table_owner})",
+                       severity=(("high", "hours_since_update >= 36"), ("medium", "refreshes_missed >= 1")),
+                       recommend="Rerun the load that writes {table_full_name} and check why it stopped.",
+                       empty="No table is behind its refresh schedule.")),
+        Play("get_table_freshness", when=(r"fresh|last (updated|written)|when was",), needs=("table",),
+             weight=2, title="Table freshness",
+             lens=Lens(rows=2, say="{table_full_name}: last written {last_write_time:time}, {hours_since_update:num} "
+                                   "hours ago (usual interval {expected_refresh_hours:num} h)",
+                       severity=(("high", "is_stale == true"),))),
+        Play("get_expectation_failures", when=(r"expectations?|checks?|constraints?|violat|valid_|dropped|catch|"
+                                               r"quarantin|bad (rows|records)|rules?",),
+             default=True, weight=2, title="Expectation failures",
+             lens=Lens(sort="failed_records desc", rows=3,
+                       say="{expectation_name} on {dataset_name} ({pipeline_name}) caught {failed_records:int} "
+                           "records on {event_date:date} ({failure_rate_pct:.2f}%; {dropped_records:int} dropped)",
+                       severity=(("medium", "failure_rate_pct >= 0.5"),),
+                       recommend="Look at the rows {expectation_name} rejects at the source.",
+                       empty="Every pipeline expectation passed.")),
+        Play("get_pipeline_health", when=(r"pipelines?|dlt|lakeflow",), weight=2, title="Pipeline health",
+             lens=Lens(sort="failed_records desc", rows=3,
+                       say="{pipeline_name} / {dataset_name}: {pass_rate_pct:.2f}% of {checked_records:int} records "
+                           "passed; worst expectation {worst_expectation}")),
+        Play("get_drift_metrics", when=(r"drift|distribution|abnormal|shift|anomal|unusual|odd|weird",), weight=2,
+             title="Distribution drift",
+             lens=Lens(where="is_drift == true", sort="mean_shift_stddevs desc", rows=3,
+                       say="{table_full_name}.{column_name} moved {mean_shift_stddevs:num} standard deviations "
+                           "(average {baseline_avg:num} -> {recent_avg:num})",
+                       severity=(("medium", "mean_shift_stddevs >= 2"),),
+                       recommend="Check the upstream source of {column_name} for a change in units or logic.",
+                       empty="No profiled column drifted.")),
+        Play("get_column_profile", when=(r"profile|nulls?|by column|columns?|values?|distinct|min|max",),
+             needs=("table",), weight=3, title="Column profile",
+             lens=Lens(sort="null_rate_pct desc", rows=4,
+                       headline="{table_full_name}: {row_count:int} rows in the latest profile.",
+                       say="{column_name} {null_rate_pct:.2f}% null ({num_nulls:int} rows), {distinct_count:int} distinct")),
+        Play("get_freshness_risk", when=(r"will (be|become|go)|likely|risk|predict|soon|next \d+ hours|about to",),
+             weight=3, title="Tables at risk of going stale",
+             lens=Lens(sort="prob_stale desc", rows=3,
+                       say="{table_full_name}: {prob_stale:pct} chance of being stale (last write {hours_since_update:num} "
+                           "hours ago, usually every {typical_refresh_hours:num} hours)",
+                       severity=(("medium", "prob_stale >= 0.5"),))),
+        Play("get_dq_summary", when=(r"quality|score|scorecard|overview|health of (the )?data",), default=False,
+             weight=1, title="Data-quality scorecard",
+             lens=Lens(where="issues > 0", sort="issues desc", rows=3,
+                       say="{table_full_name} ({issues:plural:issue}): {hours_since_update:num} hours since the last "
+                           "write, worst null rate {max_null_rate_pct:.1f}%")),
+    ),
+)

@@ -1,0 +1,91 @@
+"""Reliability specialist: availability and outages, incidents, SLAs, MTBF/MTTR, service health."""
+
+from __future__ import annotations
+
+from agents.spec import AgentSpec, Lens, Play
+
+RELIABILITY_PROMPT = """You are the reliability specialist of a Databricks platform health monitor, answering {user}.
+The data is as of {as_of}; "yesterday" is the UTC day before it.
+You cover SQL warehouse availability and outages, incidents, SLA breaches, mean time between failures
+and to recover, job success rates and the health of services (warehouses, jobs, serving endpoints).
+Your tools: {tools}. Use at most {max_steps} tool-calling steps.
+Quote only figures the tools returned. Finish with what you found (figures), how severe it is
+(info, low, medium, high) and one concrete recommendation."""
+
+AGENT = AgentSpec(
+    name="reliability",
+    title="Reliability",
+    description="Availability and uptime of SQL warehouses, outages, incidents, SLA breaches, MTBF and MTTR, "
+                "job success rates and the health of services.",
+    system_prompt=RELIABILITY_PROMPT,
+    examples=(
+        "What's the availability of etl-warehouse over the last 7 days?",
+        "List SLA misses for hourly_ingest",
+        "What's the MTBF for the production workspace?",
+    ),
+    all_clear="Everything was up: no outage, incident or SLA breach.",
+    playbook=(
+        Play("get_incident_summary", when=(r"incidents?|what happened|went wrong|problems?|issues?|highlights?|"
+                                           r"summary|overview|"
+                                           r"monday|tuesday|wednesday|thursday|friday|saturday|sunday",),
+             default=True, weight=2, title="Incidents",
+             lens=Lens(sort="severity_rank desc", rows=4,
+                       say="{incident_date:date}: {incident_type} on {subject} ({workspace_name}, {severity}), "
+                           "{occurrences:times} — {detail:clip}",
+                       severity=(("high", "severity == high"), ("medium", "severity == medium")),
+                       empty="No incidents in the period.")),
+        Play("get_uptime_metrics", when=(r"uptime|availab|\bup\b|downtime|healthy|health|\b(is|was) .{0,25} down\b",),
+             default=True,
+             weight=2, title="Availability",
+             lens=Lens(sort="availability_pct", rows=3,
+                       say="{warehouse_name} ({workspace_name}) {availability_pct:.2f}% available over "
+                           "{days:int} days, {outages:plural:outage} totalling {outage_minutes:num} min",
+                       severity=(("high", "availability_pct < 99"), ("medium", "availability_pct < 99.9")),
+                       recommend="Check {warehouse_name}'s outage events and consider a second cluster "
+                                 "(max_clusters > 1) for failover.")),
+        Play("get_warehouse_outages", when=(r"outages?|\b(is|was|went|go(es)?|been|goes) down\b|downtime|unavailab",),
+             weight=2,
+             title="Outages",
+             lens=Lens(sort="start_time desc", rows=3,
+                       say="{warehouse_name} was down {duration_minutes:num} min from {start_time:time}",
+                       severity=(("high", "duration_minutes >= 60"), ("medium", "duration_minutes >= 10")),
+                       empty="No warehouse outage in the period.")),
+        Play("get_sla_breaches", when=(r"\bslas?\b|breach|\blate\b|\bmiss(ed|es)?\b",), weight=3,
+             title="SLA breaches",
+             lens=Lens(group="job_name", sort="count desc", rows=3,
+                       say="{job_name} missed its {sla_seconds:dur} SLA {count:times}, the last run "
+                           "{over_by_seconds:dur} over",
+                       severity=(("high", "count >= 4"), ("medium", "count >= 1")),
+                       recommend="Find what slows {job_name} down (its bottleneck tasks) or revisit its SLA.",
+                       empty="No job missed its SLA in the period.")),
+        Play("get_mtbf_mttr", when=(r"mtbf|mttr|mean time|between failures|to recover|recovery",), weight=3,
+             title="MTBF and MTTR",
+             lens=Lens(sort="failures desc", rows=3,
+                       say="{workspace_name}: MTBF {mtbf_hours:num} hours, MTTR {mttr_minutes:num} min "
+                           "({failures:int} failures in {runs:int} runs, {success_rate_pct:pct100} success)")),
+        Play("get_service_health", when=(r"services?|health|healthy|status|degraded",), weight=2,
+             title="Service health",
+             lens=Lens(where="status != healthy", sort="availability_pct", rows=3,
+                       say="{service_type} {service_name} is {status}: {availability_pct:pct100} available, "
+                           "{error_rate_pct:pct100} errors ({detail:clip})",
+                       severity=(("medium", "status == degraded"),),
+                       empty="Every service is healthy.")),
+        Play("get_job_success_rate", when=(r"success rate|failure rate|flaky|reliab|stable|stability",), weight=2,
+             title="Job success rates",
+             lens=Lens(where="failed > 0", sort="failure_rate_pct desc", rows=3,
+                       say="{job_name}: {success_rate_pct:pct100} success over {runs:int} runs")),
+        Play("get_failed_jobs", when=(r"fail|error|broke|crash",), title="Failed job runs",
+             lens=Lens(group="job_name", sort="count desc", rows=3,
+                       say="{job_name} failed {count:times} ({error_message:clip})",
+                       severity=(("high", "count >= 3"),))),
+        Play("get_at_risk_jobs", when=(r"at risk|likely to (fail|miss)|will (fail|miss)|predict|next 24|risk",),
+             weight=3, title="Jobs at risk",
+             lens=Lens(where="is_at_risk == true", sort="risk_24h desc", rows=3,
+                       say="{job_name}: {failure_prob_24h:pct} failure and {sla_breach_prob_24h:pct} SLA-breach "
+                           "risk in the next 24 hours",
+                       empty="No job's failure or SLA risk is elevated.")),
+        Play("get_job_duration_trend", when=(r"trend|getting|over time",), needs=("job",), title="Job trend",
+             lens=Lens(sort="run_date desc", rows=3,
+                       say="{run_date:date}: {runs:int} runs, {failed:int} failed, {sla_breaches:int} SLA breaches")),
+    ),
+)

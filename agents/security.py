@@ -1,0 +1,107 @@
+"""Security specialist: failed logins, permission changes, tokens, PII access, after-hours activity."""
+
+from __future__ import annotations
+
+from agents.spec import AgentSpec, Lens, Play
+
+SECURITY_PROMPT = """You are the security specialist of a Databricks platform health monitor, answering {user}.
+The data is as of {as_of}; "yesterday" is the UTC day before it, "today" the part of the day up to it.
+You read system.access.audit: failed logins, denied requests, permission changes, tokens created,
+reads of PII-tagged tables, after-hours activity (outside 07:00-20:00 UTC or at weekends).
+Your tools: {tools}. Use at most {max_steps} tool-calling steps.
+Quote only figures and names the tools returned. Finish with what you found, how severe it is
+(info, low, medium, high) and one concrete recommendation."""
+
+AGENT = AgentSpec(
+    name="security",
+    title="Security",
+    description="Audit-log security: failed logins and brute force, denied requests, permission changes, "
+                "tokens, reads of PII tables, after-hours activity and what a principal did.",
+    system_prompt=SECURITY_PROMPT,
+    examples=(
+        "Any failed logins yesterday?",
+        "Who accessed PII tables last week?",
+        "Any high-severity security events today?",
+    ),
+    all_clear="No security event stands out.",
+    playbook=(
+        Play("get_security_events", when=(r"security|threats?|alerts?|severity|suspicious|issues?|risks?|"
+                                          r"anything (to worry|odd|unusual)|incidents?",),
+             default=True, weight=2, title="Security events",
+             lens=Lens(group="event_type", sort="severity_rank desc", rows=4,
+                       say="{event_type} x {count:int} ({severity}), the latest by {principal} at "
+                           "{event_time:time}{detail:colon}",
+                       severity=(("high", "severity == high"), ("medium", "severity == medium")),
+                       empty="No security event of that kind in the period.")),
+        Play("get_failed_auth_attempts", when=(r"log.?ins?|logged in|sign.?ins?|\b401\b|brute|auth\w*|passwords?|"
+                                               r"credentials? fail", r"security|issues?|threats?|suspicious|"
+                                               r"anything (to worry|odd|unusual)"),
+             default=True, weight=2, title="Failed logins",
+             lens=Lens(group="source_ip_address", sort="count desc", rows=3,
+                       say="{count:plural:failed login} from {source_ip_address} (user {principal}, last at "
+                           "{event_time:time})",
+                       severity=(("high", "count >= 5"), ("medium", "count >= 3")),
+                       recommend="Block or investigate {source_ip_address} and check the account {principal}.",
+                       empty="No failed login in the period.")),
+        Play("get_permission_changes", when=(r"grants?|granted|permissions?|privileges?|revok|access changes?",),
+             weight=2, title="Permission changes",
+             lens=Lens(sort="event_time desc", rows=3,
+                       say="{principal} ran {action_name} on {securable_full_name} at {event_time:time} ({detail:clip})",
+                       severity=(("high", "severity == high"), ("medium", "severity == medium")))),
+        Play("get_pii_access_logs", when=(r"\bpii\b|sensitive|personal data|customers?|crm",), weight=3,
+             title="PII access",
+             lens=Lens(sort="accesses desc", rows=3,
+                       say="{principal} read {securable_full_name} {accesses:times} on {days_with_access:plural:day} "
+                           "({after_hours_accesses:int} after hours)",
+                       severity=(("medium", "accesses >= 10"),),
+                       recommend="Confirm {principal} needs {securable_full_name}; otherwise revoke the grant.",
+                       empty="Nobody read a PII table in the period.")),
+        Play("get_compliance_violations", when=(r"complian|violations?|soc ?2|gdpr|hipaa|policy",), weight=2,
+             title="Compliance findings",
+             lens=Lens(sort="occurrences desc", rows=3,
+                       say="{violation_type} ({severity}): {subject} — {detail:clip}",
+                       severity=(("high", "severity == high"),))),
+        Play("get_after_hours_activity", when=(r"after.?hours|outside .*hours|off.?hours|night|weekends?|"
+                                               r"working hours|odd hours|\d ?am\b",), weight=3,
+             title="After-hours activity",
+             lens=Lens(sort="events desc", rows=3,
+                       say="{principal} ran {events:int} events on {event_date:date} between {first_event:hm} and "
+                           "{last_event:hm} UTC",
+                       severity=(("medium", "events >= 10"),),
+                       empty="No activity outside working hours.")),
+        Play("get_token_activity", when=(r"tokens?|\bpats?\b|credentials?|created (it|that|this)|who created",),
+             weight=3, title="Tokens created",
+             lens=Lens(sort="severity_rank desc", rows=3,
+                       say="{principal} ran {action_name} at {event_time:time} ({severity}: {detail:clip})",
+                       severity=(("high", "severity == high"),),
+                       recommend="Give the token from {principal} an expiry (or revoke it) and prefer OAuth for "
+                                 "service principals.")),
+        Play("get_denied_requests", when=(r"denied|\b403\b|unauthori[sz]ed|forbidden|refused",), weight=3,
+             title="Denied requests",
+             lens=Lens(sort="denied_requests desc", rows=3,
+                       say="{principal} had {denied_requests:int} denied requests ({failed_logins:int} failed logins)")),
+        Play("get_user_activity", when=(r"what else|activity|done|did .* do|actions?|been up to|behaviou?r",),
+             needs=("user",), weight=3, title="What the principal did",
+             lens=Lens(sort="events desc", rows=4,
+                       say="{principal}: {events:int} x {service_name}.{action_name} ({failures:int} failed, "
+                           "{after_hours_events:int} after hours)")),
+        Play("search_security_events", when=(r"involv|mention|about|related|groups?|contractors?|\bip\b",),
+             args={"text": "$group|$ip"}, needs=("group|ip",), weight=3, title="Matching audit events",
+             lens=Lens(sort="event_time desc", rows=3,
+                       say="{event_type} by {principal} on {securable_full_name} at {event_time:time} ({detail:clip})",
+                       severity=(("high", "severity == high"), ("medium", "severity == medium")))),
+        Play("get_access_anomalies", when=(r"anomal|unusual|suspicious|strange|odd|weird|abnormal",), weight=2,
+             title="Unusual access",
+             lens=Lens(sort="anomaly_score desc", rows=3,
+                       say="{principal} on {event_date:date}: {reasons} (score {anomaly_score:.2f})",
+                       severity=(("medium", "anomaly_score >= 0.8"),))),
+        Play("get_breach_risk", when=(r"risk|risky|breach|likely|vulnerab|exposure",), weight=2,
+             title="Breach risk",
+             lens=Lens(sort="risk_score desc", rows=3,
+                       say="{principal}: risk {risk_score:num}/100 ({risk_level}; {top_factors:clip})",
+                       severity=(("high", "risk_level == high"), ("medium", "risk_level == medium")))),
+        Play("get_security_summary", when=(r"trend|summary|overview|posture",), title="Security trend",
+             lens=Lens(group="event_type", sum=("events", "after_hours_events"), sort="events desc", rows=4,
+                       say="{event_type}: {events:int} events")),
+    ),
+)

@@ -1,0 +1,102 @@
+"""What a specialist *is*: data. A name, a description (the router and the LLM read it), a system
+prompt with named placeholders, example questions and a *playbook*.
+
+The playbook is the offline planner's knowledge, declared per agent: which catalog tool answers
+which kind of question (:class:`Play`), the argument templates filled from the parsed question, and
+how to read the rows back (:class:`Lens`). ``graph.planner`` interprets it; nothing here runs a tool.
+The agent's *tools* are the catalog's per-agent list (``ToolRegistry.for_agent(name)``); the
+registry checks at build time that every play names one of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Lens:
+    """How to turn a tool's rows into a sentence with figures.
+
+    ``say`` is a template for one row, e.g. ``"{job_name} failed {failures:int} times ({error_message:clip})"``
+    (formats: ``money``, ``pct`` (a 0-1 ratio), ``pct100`` (already a percentage), ``spct`` (signed),
+    ``int``, ``num``, ``times`` ("once", "3 times"), ``dur`` (seconds), ``bytes``, ``clip``, ``date``,
+    ``time``, ``hm`` (clock time)). Rows with a ``severity`` column also get ``severity_rank`` (1-4). ``headline`` is said once, before the
+    rows, with the first row's values plus ``{n}`` (rows) and ``{total_<col>}`` sums. ``rows`` caps how
+    many rows are quoted. ``severity`` maps a condition on the first row to a level, checked in order
+    (``("high", "failures >= 3")``); ``where`` keeps only rows satisfying a condition.
+    """
+
+    say: str = ""
+    headline: str = ""
+    rows: int = 3
+    severity: tuple[tuple[str, str], ...] = ()
+    where: str = ""
+    empty: str = ""
+    recommend: str = ""
+    #: ``"column"`` or ``"column desc"``: order of the rows before quoting them.
+    sort: str = ""
+    #: Collapse rows sharing this column's value: the ``sum`` columns are added up and true booleans
+    #: counted; other columns keep the first row's value; ``count`` is the number of rows collapsed.
+    group: str = ""
+    sum: tuple[str, ...] = ()
+    #: Extra figures computed per row, e.g. ``(("run_rate", "list_cost / days * 30"),)`` (+ - * / only).
+    derive: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Play:
+    """One move of the offline planner: run ``tool`` when the question matches.
+
+    ``when`` holds regular expressions matched (case-insensitive) against the question and the
+    parser's intent names; a play with ``default=True`` runs when nothing else of its agent
+    matched. ``args`` maps a tool parameter to ``"$slot"`` (filled from the parsed question: see
+    ``graph.planner.SLOTS``), ``"$slot|fallback"``, or a literal value. Parameters named like a
+    slot (``workspace``, ``job``, ``days``...) are filled automatically unless ``args`` says otherwise.
+    """
+
+    tool: str
+    when: tuple[str, ...] = ()
+    args: dict[str, Any] = field(default_factory=dict)
+    default: bool = False
+    #: Slots that must be present for the play to apply (``("job",)``; ``"group|ip"``: either one).
+    needs: tuple[str, ...] = ()
+    lens: Lens = field(default_factory=Lens)
+    title: str = ""
+    #: Higher runs first when several plays match (the planner keeps at most a few per agent).
+    weight: int = 1
+
+    def matches(self, text: str, slots: dict[str, Any] | None = None) -> int:
+        """How many distinct words of ``when``'s patterns occur in ``text`` (0 = no match, or a needed slot
+        is missing)."""
+        if any(not any((slots or {}).get(alt) for alt in need.split("|")) for need in self.needs):
+            return 0
+        return sum(len({m.group(0).lower() for m in re.finditer(pattern, text, re.IGNORECASE)}) for pattern in self.when)
+
+
+@dataclass(frozen=True)
+class AgentSpec:
+    """One specialist."""
+
+    name: str
+    title: str
+    description: str
+    system_prompt: str
+    examples: tuple[str, ...]
+    playbook: tuple[Play, ...]
+    #: Shown when the agent has nothing to report.
+    all_clear: str = "Nothing stands out."
+
+    @property
+    def play_tools(self) -> list[str]:
+        return list(dict.fromkeys(p.tool for p in self.playbook))
+
+    def prompt(self, **values: Any) -> str:
+        """The system prompt with its placeholders filled (``as_of``, ``user``, ``tools``...)."""
+        return self.system_prompt.format_map(_Blank(values))
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

@@ -1,0 +1,305 @@
+"""The graph's thin adapters to the layers built beside it, in one place.
+
+* **tools/**: the registry, the executor (one per run context), LangChain tools per agent.
+* **graph/nlp/**: ``parse_question`` / ``route`` / ``merge_context`` -> :class:`Understanding`.
+* **db/**: see :mod:`graph.memory` (it talks to ``db.repositories`` only through the functions here).
+
+If one of those interfaces moves, this file is the only one to change.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from graph.context import RunContext
+
+_LOCK = threading.Lock()
+
+
+def jsonable(v: Any) -> Any:
+    """Dates -> ISO strings, Decimals -> floats, tuples -> lists, pydantic -> dicts (for JSON and tool args)."""
+    if isinstance(v, dict):
+        return {str(k): jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple, set)):
+        return [jsonable(x) for x in v]
+    if isinstance(v, datetime):
+        return v.isoformat()
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, Decimal):
+        return float(v)
+    if hasattr(v, "model_dump"):
+        return jsonable(v.model_dump())
+    return v
+
+
+# --- tools/ ------------------------------------------------------------------------------------------
+
+def tool_registry(ctx: RunContext) -> Any:
+    if ctx.tools is not None:
+        return ctx.tools
+    from tools.registry import get_registry
+
+    return get_registry()
+
+
+def executor(ctx: RunContext) -> Any:
+    """The context's tool executor (created once per context, thread-safe)."""
+    with _LOCK:
+        ex = ctx.extras.get("executor")
+        if ex is None:
+            from tools.executor import ToolExecutor
+
+            ex = ToolExecutor(ctx.warehouse, ctx.settings, tool_registry(ctx))
+            ctx.extras["executor"] = ex
+    return ex
+
+
+def run_tool(ctx: RunContext, name: str, args: dict[str, Any]) -> Any:
+    """A ``tools.executor.ToolResult`` (never raises)."""
+    return executor(ctx).run(name, args)
+
+
+def refused(name: str, args: dict[str, Any], reason: str) -> Any:
+    from tools.executor import ToolResult
+
+    return ToolResult(tool=name, args=dict(args), ok=False, error=reason)
+
+
+def agent_tool_names(ctx: RunContext, agent: str) -> list[str]:
+    return [t.name for t in tool_registry(ctx).for_agent(agent)]
+
+
+def langchain_tools(ctx: RunContext, agent: str) -> list[Any]:
+    """The agent's catalog tools as LangChain tools (schemas for ``bind_tools``)."""
+    from tools.langchain import as_langchain_tool
+
+    ex = executor(ctx)
+    return [as_langchain_tool(t, ex) for t in tool_registry(ctx).for_agent(agent)]
+
+
+def data_as_of(ctx: RunContext) -> datetime:
+    """``meta_build.as_of`` (naive UTC); raises the warehouse's error (a ``HealthMonitorError`` with a
+    message saying what to do) when the data cannot be read at all."""
+    as_of, _ = executor(ctx).as_of()
+    return as_of
+
+
+# --- graph/nlp/ --------------------------------------------------------------------------------------
+
+@dataclass
+class Understanding:
+    """What the graph needs from the parser, in one flat shape."""
+
+    agents: list[str] = field(default_factory=list)
+    intents: list[str] = field(default_factory=list)
+    #: Parameters and resolved entities: days, hours, start_date, end_date, date, top_n, severity,
+    #: workspace, job, user, table, cluster, warehouse, endpoint, pipeline, model, ...
+    slots: dict[str, Any] = field(default_factory=dict)
+    #: Names the question used that match nothing known ("workspace foo").
+    unknown: list[str] = field(default_factory=list)
+    off_topic: bool = False
+    followup: bool = False
+    reason: str = ""
+    #: The merged context to store with this turn (JSON-ready).
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+#: Parser parameters that are dates (ISO strings in ``ParsedQuestion.params``).
+DATE_PARAMS = ("start_date", "end_date", "date")
+
+#: An elliptical follow-up: it asks the last question again with something changed.
+ELLIPSIS = re.compile(r"^\s*(and|what about|how about|same (for|but)|then|also|now|compare)\b", re.IGNORECASE)
+
+#: Entity kind -> the specialist to ask when a question names such a thing but no topic.
+KIND_OWNERS: dict[str, str] = {
+    "pipeline": "quality", "expectation": "quality", "table": "quality", "job": "performance",
+    "cluster": "performance", "warehouse": "reliability", "workspace": "cost", "sku": "cost",
+    "user": "security", "ip": "security", "group": "security", "model": "mlops", "endpoint": "mlops",
+    "catalog": "governance", "schema": "governance",
+}
+
+#: Slots the parser does not extract, read here from the words (slot -> pattern; group 1 is the value).
+EXTRA_SLOTS: dict[str, re.Pattern[str]] = {
+    "direction": re.compile(r"\b(upstream|downstream)\b", re.IGNORECASE),
+    "privilege": re.compile(r"\b(ALL PRIVILEGES|SELECT|MODIFY|EXECUTE|USE CATALOG|USE SCHEMA|CREATE TABLE|"
+                            r"READ FILES|WRITE FILES|(?i:modify|all privileges|execute))\b"),
+}
+
+
+def understand(question: str, *, as_of: datetime | None, index: Any, previous: dict[str, Any] | None) -> Understanding:
+    """``graph.nlp.parse_question`` (router, parameters, entities, follow-up merge) -> :class:`Understanding`."""
+    from graph import nlp
+
+    prior = previous_turn_context(previous, question)
+    parsed = nlp.parse_question(question, as_of=as_of or datetime.utcnow(), index=index, previous=prior)
+    slots: dict[str, Any] = {}
+    for key, value in parsed.params.items():
+        if key in DATE_PARAMS and isinstance(value, str):
+            try:
+                value = date.fromisoformat(value[:10])
+            except ValueError:
+                continue
+        slots[key] = value
+    carried = {c.split(".", 1)[1] for c in parsed.carried if c.startswith("entities.")}
+    slots["_named"] = sorted(k for k, v in parsed.entities.items() if v and k not in carried)
+    for kind, names in parsed.entities.items():
+        if names:
+            # A name carried from earlier turns: the most relevant one only, so it focuses the answer.
+            slots[kind] = prefer_described(question, list(names))[:1] if kind in carried else list(names)
+    for slot, pattern in EXTRA_SLOTS.items():
+        m = pattern.search(question)
+        if m and slot not in slots:
+            slots[slot] = m.group(1).upper() if slot == "privilege" else m.group(1).lower()
+    if parsed.is_followup and prior is not None and set(parsed.domains) & set(prior.domains) \
+            and not slots["_named"]:
+        # "What was behind the jump?" continues the same topic: keep the subject it was about.
+        for kind, names in prior.entities.items():
+            if names and kind not in slots:
+                slots[kind] = prefer_described(question, list(names))[:1]
+    off_topic = parsed.off_topic
+    agents = list(parsed.domains)
+    intents = sorted(set(parsed.references.values()))
+    if parsed.is_followup and prior is not None and ELLIPSIS.match(question):
+        intents.append(prior.text)  # "and the week before?": the same kind of question as last time
+    if off_topic and not parsed.is_followup:
+        # "How is the orders_pipeline doing?": a question naming something in this account is on topic
+        # even when its words say little; ask the specialist that owns that kind of thing.
+        owners = [KIND_OWNERS[k] for k in parsed.entities if k in KIND_OWNERS and parsed.entities[k]]
+        if owners:
+            agents, off_topic = list(dict.fromkeys(owners))[:2], False
+    if parsed.is_followup and prior is not None and prior.domains and not _has_own_topic(question):
+        agents = list(prior.domains)  # "and last week?": the same specialists as the last turn
+    unknown = [f"{m.kind} “{m.text}”" for m in parsed.unknown_mentions]
+    context = {"nlp": parsed.model_dump(mode="json", exclude={"scores", "matched"})}
+    return Understanding(agents=agents, intents=intents, slots=slots,
+                         unknown=unknown, off_topic=off_topic, followup=parsed.is_followup,
+                         reason=parsed.reason, context=context)
+
+
+def _has_own_topic(question: str) -> bool:
+    """Does the question name a topic of its own (any domain cue), rather than lean on the last turn?"""
+    from graph.nlp.vocabulary import cue_scores
+
+    scores, _ = cue_scores(question)
+    return any(v > 0 for v in scores.values())
+
+
+def prefer_described(question: str, names: list[str]) -> list[str]:
+    """Put first the names whose words the question uses ("that failing ETL job" -> nightly_etl)."""
+    words = set(re.findall(r"[a-z0-9]+", question.lower()))
+
+    def score(name: str) -> int:
+        return sum(1 for part in re.split(r"[^a-z0-9]+", name.lower()) if len(part) >= 3 and part in words)
+
+    return sorted(names, key=lambda n: -score(n))
+
+
+def previous_turn_context(previous: dict[str, Any] | None, question: str = "") -> Any:
+    """The parser's ``TurnContext`` for the last answered turn, or None when there is none.
+
+    Its entities are the last turn's own; for the kinds ``question`` points back at ("that job",
+    "which user", "it"), the entities the earlier *answers* named (most recent first, then older
+    turns) are added, so "which principal created it?" or, turns later, "that failing ETL job"
+    resolve to what the answers talked about without an unrelated answer's names leaking into an
+    elliptical "and last week?"."""
+    if not previous or not previous.get("history"):
+        return None
+    from graph import nlp
+
+    history = [h for h in previous["history"] if h.get("nlp")]
+    if not history:
+        return None
+    last = history[-1]
+    parsed = last["nlp"]
+    entities: dict[str, list[str]] = {k: list(v) for k, v in (parsed.get("entities") or {}).items() if v}
+    references = set(nlp.detect_followup(question).references.values())
+    wanted = (references - {"any"}) | _asked_kinds(question)
+    for turn in reversed(history):  # the kinds asked for by name: what the answers named, newest first
+        for source in (turn.get("subject") or {}, turn.get("entities_found") or {},
+                       {} if turn is last else turn["nlp"].get("entities") or {}):
+            for kind, names in source.items():
+                if kind in wanted:
+                    bucket = entities.setdefault(kind, [])
+                    bucket += [n for n in names if n not in bucket]
+    if "any" in references and not wanted:  # a bare "it"/"that": the last answer's main subject
+        for kind, names in (last.get("subject") or {}).items():
+            if kind in _ANY_KINDS and kind not in entities:
+                entities[kind] = list(names)
+    return nlp.TurnContext(text=parsed.get("text", ""), domains=list(last.get("agents") or parsed.get("domains") or []),
+                           params=dict(parsed.get("params") or {}), entities=entities,
+                           off_topic=bool(parsed.get("off_topic")))
+
+
+#: Kinds a bare "it"/"that" may point back at (not SKUs or IPs).
+_ANY_KINDS = ("job", "workspace", "table", "user", "cluster", "warehouse", "endpoint", "pipeline", "model")
+_ASKS = {"user": r"\b(which|what)\b.{0,20}\b(users?|principals?|person|account)\b|\bwho (was|is) (that|it)\b",
+         "job": r"\b(which|what)\s+jobs?\b", "table": r"\b(which|what)\s+tables?\b"}
+
+
+def _asked_kinds(question: str) -> set[str]:
+    """Kinds a "which user was that?"-style question asks about."""
+    low = question.lower()
+    return {kind for kind, pattern in _ASKS.items() if re.search(pattern, low)}
+
+
+def build_entity_index(vocabulary: dict[str, list[str]]) -> Any:
+    from graph.nlp import EntityIndex
+
+    return EntityIndex(vocabulary)
+
+
+# --- db/ ---------------------------------------------------------------------------------------------
+
+def _repo() -> Any:
+    try:
+        from db import repositories as repo  # the documented facade, when present
+    except ImportError:
+        from db import conversations as repo
+    return repo
+
+
+def ensure_conversation(engine: Any, *, user_id: str, conversation_id: str | None, title: str,
+                        agent: str | None = None) -> str:
+    """The id of the user's conversation ``conversation_id`` (created when new), or of a new one."""
+    from db import session_scope
+
+    repo = _repo()
+    with session_scope(engine) as s:
+        conv = repo.create_conversation(session=s, user_id=user_id, title=title[:200], agent=agent or "auto",
+                                        conversation_id=conversation_id)
+        return conv.id
+
+
+def recent_turns(engine: Any, *, user_id: str, conversation_id: str, turns: int) -> list[Any]:
+    from db import session_scope
+
+    with session_scope(engine) as s:
+        return list(_repo().recent_context(session=s, user_id=user_id, conversation_id=conversation_id,
+                                           turns=turns))
+
+
+def save_message(engine: Any, *, user_id: str, conversation_id: str, role: str, content: str,
+                 tool_calls: list[dict[str, Any]] | None = None, agents: list[str] | None = None,
+                 context: dict[str, Any] | None = None, client_msg_id: str | None = None,
+                 status: str = "ok") -> Any:
+    from db import session_scope
+
+    with session_scope(engine) as s:
+        return _repo().add_message(session=s, user_id=user_id, conversation_id=conversation_id, role=role,
+                                   content=content, tool_calls=tool_calls, agents=agents, context=context,
+                                   client_msg_id=client_msg_id, status=status)
+
+
+def open_engine(settings: Any) -> Any:
+    """The state engine for ``settings``, migrated (idempotent)."""
+    from db import make_engine, migrate
+
+    engine = make_engine(settings)
+    migrate(engine)
+    return engine

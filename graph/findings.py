@@ -1,0 +1,319 @@
+"""Rows -> a :class:`Finding`: the offline summariser every specialist uses.
+
+A play's :class:`agents.spec.Lens` says how to read its tool's rows (a sentence per row, a headline,
+severity rules); a tool called without a lens (an LLM chose it) gets a generic reading built from
+the tool's column contract. Figures come from the rows only, and the entities a finding names
+(jobs, workspaces, users, tables...) are collected by column so cross-domain links and follow-ups
+("that job") can use them.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+import re
+from datetime import date, datetime
+from typing import Any
+
+from agents.spec import Lens
+from graph.figures import money, number, numbers_in_rows, render
+from graph.state import SEVERITY_RANK, Finding
+
+#: Result column -> the kind of thing it names (entities of a finding).
+ENTITY_COLUMNS: dict[str, str] = {
+    "workspace_name": "workspace", "job_name": "job", "cluster_name": "cluster", "warehouse_name": "warehouse",
+    "endpoint_name": "endpoint", "pipeline_name": "pipeline", "model_name": "model", "principal": "user",
+    "executed_by": "user", "run_as": "user", "user_name": "user", "owned_by": "user", "grantee": "user",
+    "table_full_name": "table", "securable_full_name": "table", "source_ip_address": "ip", "sku_name": "sku",
+    "source_table_full_name": "table", "target_table_full_name": "table", "dataset_name": "table",
+    "expectation_name": "expectation", "resource_name": "resource", "driver_name": "resource",
+}
+
+_OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt, "==": operator.eq,
+        "!=": operator.ne}
+_COND = re.compile(r"^\s*(\w+)\s*(>=|<=|==|!=|>|<)\s*(.+?)\s*$")
+
+
+def condition(expr: str, row: dict[str, Any]) -> bool:
+    """A tiny, safe condition language: ``"col op value"`` joined by ``and`` (no eval)."""
+    if not expr:
+        return True
+    for part in re.split(r"\s+and\s+", expr):
+        m = _COND.match(part)
+        if not m:
+            return False
+        col, op, raw = m.groups()
+        left = row.get(col)
+        right: Any = raw.strip("'\"")
+        if isinstance(left, (bool, int)) and str(right).lower() in ("true", "false"):
+            left, right = bool(left), str(right).lower() == "true"
+            if not _OPS[op](left, right):
+                return False
+            continue
+        try:
+            right = float(right)
+            left = float(left) if left is not None and not isinstance(left, bool) else left
+        except (TypeError, ValueError):
+            left = None if left is None else str(left).lower()
+            right = str(right).lower()
+        if left is None:
+            return False
+        try:
+            if not _OPS[op](left, right):
+                return False
+        except TypeError:
+            return False
+    return True
+
+
+#: Columns naming a row's subject whose kind is given by another column (``driver_type`` = job, cluster...).
+TYPED_NAME_COLUMNS: dict[str, str] = {"driver_name": "driver_type", "subject": "subject_type",
+                                      "resource_name": "resource_type", "service_name": "service_type"}
+
+
+def entities_of(rows: list[dict[str, Any]], limit: int = 5) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+
+    def add(kind: str, value: Any) -> None:
+        if isinstance(value, str) and value and value not in out.setdefault(kind, []):
+            out[kind].append(value)
+
+    for row in rows[:limit]:
+        for col, kind in ENTITY_COLUMNS.items():
+            if col in row and col not in TYPED_NAME_COLUMNS:
+                add(kind, row.get(col))
+        for col, type_col in TYPED_NAME_COLUMNS.items():
+            if col in row:
+                kind = str(row.get(type_col) or "").lower().replace("sql_", "").replace("_", "")
+                add(kind if kind in set(ENTITY_COLUMNS.values()) else ENTITY_COLUMNS.get(col, "resource"),
+                    row.get(col))
+    return {k: v for k, v in out.items() if v}
+
+
+#: Columns that date a row: a question's explicit window ("on Tuesday", "next month") keeps the rows inside it.
+DATE_COLUMNS = ("incident_date", "usage_date", "event_date", "run_date", "forecast_date", "start_date",
+                "event_time", "start_time", "hour")
+
+
+def _in_window(rows: list[dict[str, Any]], start: Any, end: Any) -> list[dict[str, Any]]:
+    col = next((c for c in DATE_COLUMNS if rows and c in rows[0]), None)
+    if col is None:
+        return rows
+
+    def day(v: Any) -> date | None:
+        if isinstance(v, datetime):
+            return v.date()
+        return v if isinstance(v, date) else None
+
+    hits = [r for r in rows if (d := day(r.get(col))) is not None and start <= d <= end]
+    return hits or rows
+
+
+#: Non-entity columns a slot of the same meaning narrows ("upstream of orders_gold" -> direction).
+FILTER_COLUMNS: dict[str, str] = {"direction": "direction"}
+
+
+def _typed_kind(row: dict[str, Any], type_col: str, col: str) -> str:
+    kind = str(row.get(type_col) or "").lower().replace("sql_", "").replace("_", "")
+    return kind if kind in set(ENTITY_COLUMNS.values()) else ENTITY_COLUMNS.get(col, "resource")
+
+
+def _names_of(row: dict[str, Any], kind: str, cols: list[str]) -> list[str] | None:
+    """The row's names of ``kind`` (None when the row says nothing about that kind)."""
+    values = [row.get(c) for c in cols if c in row]
+    for col, type_col in TYPED_NAME_COLUMNS.items():
+        if col in row and _typed_kind(row, type_col, col) == kind:
+            values.append(row.get(col))
+    values = [str(v).lower() for v in values if v is not None]
+    return values or None
+
+
+def focus(rows: list[dict[str, Any]], slots: dict[str, Any], skip: frozenset[str] = frozenset()
+          ) -> tuple[list[dict[str, Any]], str | None]:
+    """Keep the rows about the entities (and inside the explicit time window) the question named.
+
+    A name the question itself used (``slots["_named"]``) filters strictly: when no row is about it,
+    nothing is kept and the second value says so ("job nightly_etl"). A name carried from earlier
+    turns only narrows (a filter keeping nothing is skipped). Kinds in ``skip`` are not filtered (the
+    tool already filtered by them: lineage of a table also lists the edges two hops away)."""
+    kept = rows
+    start, end = slots.get("start_date"), slots.get("end_date")
+    if isinstance(start, date) and isinstance(end, date):
+        kept = _in_window(kept, start, end)
+    named = set(slots.get("_named") or ())
+    columns_by_kind: dict[str, list[str]] = {}
+    for col, kind in {**ENTITY_COLUMNS, **FILTER_COLUMNS}.items():
+        if col not in TYPED_NAME_COLUMNS:
+            columns_by_kind.setdefault(kind, []).append(col)
+    # The most specific names first (a job, a user) and the workspace last. A row matches a kind when
+    # any of its columns of that kind does (lineage rows name a table as source *or* target).
+    for kind in sorted(columns_by_kind, key=lambda k: k == "workspace"):
+        wanted = slots.get(kind) if kind not in skip else None
+        if not wanted or not kept:
+            continue
+        names = {str(w).lower() for w in (wanted if isinstance(wanted, (list, tuple)) else [wanted])}
+        about = [(r, _names_of(r, kind, columns_by_kind[kind])) for r in kept]
+        if all(values is None for _, values in about):
+            continue  # these rows are not about that kind of thing
+        hits = [r for r, values in about if values and any(v in names or v.split(".")[-1] in names for v in values)]
+        if hits:
+            kept = hits
+        elif kind in named:
+            return [], f"{kind} {sorted(names)[0]}"
+    return kept, None
+
+
+_ARITH = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
+
+
+def arithmetic(expr: str, row: dict[str, Any]) -> float | None:
+    """Evaluate ``+ - * /`` over a row's numeric columns and literals (no other syntax; no eval)."""
+
+    def ev(node: ast.AST) -> float:
+        if isinstance(node, ast.Expression):
+            return ev(node.body)
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+            return float(node.value)
+        if isinstance(node, ast.Name):
+            value = row.get(node.id)
+            if value is None or isinstance(value, bool):
+                raise ValueError(node.id)
+            return float(value)
+        if isinstance(node, ast.BinOp) and type(node.op) in _ARITH:
+            return _ARITH[type(node.op)](ev(node.left), ev(node.right))
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return -ev(node.operand)
+        raise ValueError("unsupported expression")
+
+    try:
+        return ev(ast.parse(expr, mode="eval"))
+    except (ValueError, ZeroDivisionError, SyntaxError, TypeError):
+        return None
+
+
+def grouped(rows: list[dict[str, Any]], column: str, sums: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Collapse rows by ``column``: add up ``sums``, count true booleans, keep the first row's other values."""
+    groups: dict[Any, dict[str, Any]] = {}
+    for row in rows:
+        key = row.get(column)
+        if key not in groups:
+            groups[key] = {**row, "count": 1}
+            for k, v in row.items():
+                if isinstance(v, bool):
+                    groups[key][k] = int(v)
+            continue
+        g = groups[key]
+        g["count"] += 1
+        for k, v in row.items():
+            if isinstance(v, bool):
+                g[k] = int(g.get(k) or 0) + int(v)
+            elif k in sums and isinstance(v, (int, float)) and isinstance(g.get(k), (int, float)):
+                g[k] = g[k] + v
+    return list(groups.values())
+
+
+def _totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    sums: dict[str, float] = {}
+    for row in rows:
+        for k, v in row.items():
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                sums[f"total_{k}"] = sums.get(f"total_{k}", 0.0) + float(v)
+    return sums
+
+
+def _generic_say(columns: list[str], money_cols: set[str]) -> str:
+    label = next((c for c in columns if c in ENTITY_COLUMNS), None) or next(
+        (c for c in columns if c.endswith("_name") or c.endswith("_date")), None)
+    parts = []
+    for c in columns:
+        if c == label or c.startswith("net_") or c.endswith("_id") or c == "rank":
+            continue
+        fmt = "money" if c in money_cols or c.endswith("_cost") else ""
+        parts.append(f"{c.replace('_', ' ')} {{{c}{':' + fmt if fmt else ''}}}")
+        if len(parts) == 3:
+            break
+    head = f"{{{label}}}" if label else ""
+    return (head + (": " if head and parts else "") + ", ".join(parts)) or "{n} row(s)"
+
+
+def reading(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], money_cols: set[str],
+            ) -> tuple[str, list[dict[str, Any]]]:
+    """The summary sentence(s) for ``rows`` and the rows it quotes."""
+    if rows and "severity" in rows[0]:
+        rows = [{**r, "severity_rank": SEVERITY_RANK.get(str(r.get("severity") or "").lower(), 0)} for r in rows]
+    if lens.derive:
+        rows = [{**r, **{name: arithmetic(expr, r) for name, expr in lens.derive}} for r in rows]
+    kept = [r for r in rows if condition(lens.where, r)]  # like SQL: filter rows, then group them
+    kept = grouped(kept, lens.group, lens.sum) if lens.group else kept
+    if lens.sort:
+        key, _, order = lens.sort.partition(" ")
+        present = [r for r in kept if r.get(key) is not None]
+        try:
+            present.sort(key=lambda r: r[key], reverse=order.strip() == "desc")
+        except TypeError:
+            present.sort(key=lambda r: str(r[key]), reverse=order.strip() == "desc")
+        kept = present + [r for r in kept if r.get(key) is None]
+    if not kept:
+        return "", []
+    quoted = kept[: lens.rows] if lens.rows else []
+    parts = []
+    if lens.headline:
+        parts.append(render(lens.headline, {**_totals(kept), **kept[0], "n": len(kept)}))
+    if quoted or not parts:
+        quoted = quoted or kept[:3]
+        say = lens.say or _generic_say(columns or list(kept[0]), money_cols)
+        items = "; ".join(render(say, {**r, "n": len(kept)}) for r in quoted)
+        if len(kept) > len(quoted):
+            items += f"; and {len(kept) - len(quoted)} more"
+        parts.append(items + ("" if items.endswith((".", "?", "!")) else "."))
+    return " ".join(parts), kept
+
+
+def severity_of(rows: list[dict[str, Any]], lens: Lens) -> str:
+    if not rows:
+        return "info"
+    for level, expr in lens.severity:
+        if any(condition(expr, r) for r in rows[:10]):
+            return level
+    top = str(rows[0].get("severity") or "").lower()
+    return top if top in {"low", "medium", "high", "critical"} else "info"
+
+
+def figures_of(rows: list[dict[str, Any]], limit: int = 3) -> dict[str, float | int | str]:
+    out: dict[str, float | int | str] = {}
+    for i, row in enumerate(rows[:limit]):
+        for k, v in row.items():
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and not k.endswith("_id"):
+                out[f"{k}" if i == 0 else f"{k}_{i + 1}"] = v
+    return out
+
+
+def to_finding(*, agent: str, tool: str, title: str, rows: list[dict[str, Any]], lens: Lens,
+               columns: list[str], money_cols: set[str], message: str | None = None,
+               slots: dict[str, Any] | None = None, filtered: frozenset[str] = frozenset()) -> Finding | None:
+    """One finding from one tool's rows (None when the lens keeps no row and has no ``empty`` text).
+    ``filtered``: entity kinds the tool call already filtered by."""
+    focused, missing = focus(rows, slots or {}, filtered)
+    if missing:
+        nothing = lens.empty or "nothing in these results."
+        return Finding(agent=agent, title=title, summary=f"For the {missing}: {nothing[:1].lower()}{nothing[1:]}",
+                       severity="info", tools=[tool])
+    text, kept = reading(focused, lens, columns=columns, money_cols=money_cols)
+    if not kept:
+        if not lens.empty and not message:
+            return None
+        generic = not message or message.startswith("No rows match")  # the executor's stock message
+        summary = lens.empty if lens.empty and generic else (message or lens.empty)
+        return Finding(agent=agent, title=title, summary=summary, severity="info", tools=[tool])
+    recommendation = render(lens.recommend, {**_totals(kept), **kept[0], "n": len(kept)}) if lens.recommend else None
+    return Finding(agent=agent, title=title, summary=text, severity=severity_of(kept, lens),  # type: ignore[arg-type]
+                   recommendation=recommendation, figures=figures_of(kept), entities=entities_of(kept),
+                   tools=[tool])
+
+
+def row_numbers(rows: list[dict[str, Any]]) -> list[float]:
+    return numbers_in_rows(rows)
+
+
+__all__ = ["ENTITY_COLUMNS", "condition", "entities_of", "money", "number", "reading", "row_numbers",
+           "severity_of", "to_finding"]

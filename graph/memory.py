@@ -1,0 +1,91 @@
+"""Conversation memory, rebuilt from the store for every turn (the store is the one source of truth).
+
+No LangGraph checkpointer: ``chat_messages`` (through ``db/``) holds each turn's question, answer,
+tool calls, agents and *context* (intents, parameters, entities found). :func:`load_previous`
+reads the last :data:`MEMORY_TURNS` turns back into the ``previous`` dict the supervisor hands to
+the parser, so "and last week?" or "go back to that failing ETL job: who owns it?" resolve after a
+restart exactly as they did before it. :func:`turn_context` is what gets stored.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.adapters import jsonable
+from graph.state import AgentReport
+
+MEMORY_TURNS = 12
+
+
+def entities_found(reports: dict[str, AgentReport]) -> dict[str, list[str]]:
+    """kind -> names the findings of this turn were about (most relevant first)."""
+    out: dict[str, list[str]] = {}
+    for report in reports.values():
+        for finding in report.findings:
+            for kind, names in finding.entities.items():
+                bucket = out.setdefault(kind, [])
+                bucket += [n for n in names if n not in bucket]
+    return out
+
+
+def subject_of(reports: dict[str, AgentReport]) -> dict[str, list[str]]:
+    """The answer's main subject: the first name of each kind in its most severe finding."""
+    rank = {"critical": 4, "high": 3, "medium": 2, "low": 1, "info": 0}
+    findings = sorted((f for r in reports.values() for f in r.findings), key=lambda f: -rank.get(f.severity, 0))
+    for f in findings:
+        if f.entities:
+            return {kind: names[:1] for kind, names in f.entities.items() if names}
+    return {}
+
+
+def turn_context(state: dict[str, Any]) -> dict[str, Any]:
+    """The JSON stored with the assistant message: enough to rebuild the next turn's context."""
+    turn = state.get("turn") or {}
+    plan = state.get("plan")
+    reports = state.get("findings") or {}
+    return jsonable({
+        "question": turn.get("question"),
+        "agents": list(plan.agents) if plan else [],
+        "declined": bool(plan.declined) if plan else False,
+        "intents": turn.get("intents") or [],
+        "slots": turn.get("slots") or {},
+        "nlp": turn.get("nlp"),
+        "unknown": turn.get("unknown") or [],
+        "entities_found": entities_found(reports),
+        "subject": subject_of(reports),
+        "findings": [{"agent": f.agent, "title": f.title, "severity": f.severity, "entities": f.entities}
+                     for r in reports.values() for f in r.findings][:12],
+    })
+
+
+def previous_from_turns(turns: list[Any]) -> dict[str, Any]:
+    """``recent_context`` turns (oldest first) -> the ``previous`` dict the supervisor reads.
+
+    ``agents``/``slots``/``intents`` are the last answered turn's; ``history`` keeps every turn's
+    context (oldest first) so older references ("that failing ETL job") can still be resolved.
+    """
+    history = []
+    for turn in turns:
+        ctx = dict(turn.context or {})
+        if not ctx and turn.user is None:
+            continue
+        ctx.setdefault("question", turn.user.content if turn.user else "")
+        ctx["agents"] = list(turn.agents or ctx.get("agents") or [])
+        history.append(ctx)
+    answered = [h for h in history if h.get("agents")]
+    last = answered[-1] if answered else {}
+    return {
+        "agents": list(last.get("agents") or []),
+        "slots": dict(last.get("slots") or {}),
+        "intents": list(last.get("intents") or []),
+        "entities_found": dict(last.get("entities_found") or {}),
+        "question": last.get("question"),
+        "history": history[-MEMORY_TURNS:],
+    }
+
+
+def load_previous(engine: Any, *, user_id: str, conversation_id: str) -> dict[str, Any]:
+    from graph.adapters import recent_turns
+
+    return previous_from_turns(recent_turns(engine, user_id=user_id, conversation_id=conversation_id,
+                                            turns=MEMORY_TURNS))

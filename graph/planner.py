@@ -1,0 +1,186 @@
+"""The offline planner: an agent's playbook + the parsed question -> tool calls with valid arguments.
+
+It reads data, not code: each :class:`agents.spec.Play` says when it applies (patterns over the
+question and the parser's intents) and how to fill its tool's parameters from *slots* (the
+parameters and entities the parser extracted: dates, top-N, workspace, job, user...). Every
+argument is validated against the tool's pydantic model before the call; an argument the model
+refuses is dropped (the tool's default applies) rather than sent, and a name the entity index did
+not resolve never reaches a tool.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import ValidationError
+
+from agents.spec import AgentSpec, Play
+
+#: Most plays one agent runs for one question (matched plays first, by score).
+MAX_PLAYS = 3
+MAX_DEFAULT_PLAYS = 2
+#: A matched play runs only if it scores at least this share of the best match (weaker matches are noise).
+RELEVANCE = 0.5
+
+#: Tool parameter name -> the slot that fills it (parameters carrying ``NameOf(kind)`` use ``kind``).
+PARAM_SLOTS: dict[str, str] = {
+    "days": "days", "lookback_days": "days", "hours": "hours", "top_n": "top_n", "months": "months",
+    "start_date": "start_date", "end_date": "end_date", "date": "date", "day": "date",
+    "severity": "severity", "min_severity": "severity",
+}
+
+
+@dataclass
+class PlannedCall:
+    tool: str
+    args: dict[str, Any]
+    play: Play | None = None
+    #: Index of the play in the agent's playbook (the summariser reads that play's lens).
+    play_index: int = -1
+    dropped: list[str] = field(default_factory=list)
+
+
+#: Slots that hold names (masked out of the question before plays are matched: "cost_anomaly_detector"
+#: must not make a question about that model look like a cost question).
+NAME_SLOTS = ("workspace", "job", "user", "table", "cluster", "warehouse", "endpoint", "pipeline", "model",
+              "expectation", "sku", "group", "catalog", "schema", "ip")
+
+
+def mask_names(question: str, slots: dict[str, Any]) -> str:
+    text = question
+    for slot in NAME_SLOTS:
+        values = slots.get(slot)
+        for value in values if isinstance(values, (list, tuple)) else [values]:
+            if not isinstance(value, str) or len(value) < 3:
+                continue
+            for variant in {value, value.split(".")[-1], value.replace("_", " "), value.replace("-", " ")}:
+                text = re.sub(re.escape(variant), f" {slot} ", text, flags=re.IGNORECASE)
+    return text
+
+
+def derive_slots(slots: dict[str, Any], as_of_date: date | None) -> dict[str, Any]:
+    """Fill the time slots from one another (a window gives ``days``/``hours``/``date`` and back)."""
+    out = {k: v for k, v in slots.items() if v not in (None, "", [])}
+    if as_of_date is None:
+        return out
+    start, end = out.get("start_date"), out.get("end_date")
+    if isinstance(start, date) and "days" not in out:
+        out["days"] = max(1, (as_of_date - start).days + (0 if end and end < as_of_date else 1))
+        if end and end < as_of_date:
+            out["days"] = max(1, (as_of_date - start).days + 1)
+    if isinstance(start, date) and "hours" not in out:
+        out["hours"] = max(1, min(24 * 31, ((as_of_date - start).days + 1) * 24))
+    if isinstance(start, date) and isinstance(end, date) and start == end and "date" not in out:
+        out["date"] = start
+    if "days" in out and "start_date" not in out:
+        out["start_date"] = as_of_date - timedelta(days=int(out["days"]))
+    return out
+
+
+def _template(value: Any, slots: dict[str, Any]) -> Any:
+    """``"$slot"``, ``"$slot|fallback"`` (the fallback may itself be ``"$other"``), or a literal."""
+    if not (isinstance(value, str) and value.startswith("$")):
+        return value
+    name, _, fallback = value[1:].partition("|")
+    got = slots.get(name)
+    if got is None and fallback:
+        if fallback.startswith("$"):
+            return _template(fallback, slots)
+        return int(fallback) if fallback.isdigit() else fallback
+    return got
+
+
+def fill_args(tool: Any, play: Play | None, slots: dict[str, Any]) -> dict[str, Any]:
+    """Arguments for ``tool``: explicit templates first, then parameters named like a slot."""
+    fields = tool.params.model_fields
+    kinds = tool.name_params
+    args: dict[str, Any] = {}
+    explicit = dict(play.args) if play else {}
+    for pname, info in fields.items():
+        key = info.alias or pname  # the name the tool accepts (``schema`` for ``schema_name``)
+        if pname in explicit or key in explicit:
+            value = _template(explicit.get(pname, explicit.get(key)), slots)
+        else:
+            slot = kinds.get(pname) or kinds.get(key) or PARAM_SLOTS.get(pname)
+            value = slots.get(slot) if slot else None
+        if isinstance(value, (list, tuple)):
+            value = value[0] if value else None
+        if value is not None:
+            args[key] = value
+    return args
+
+
+def validate_args(tool: Any, args: dict[str, Any], as_of_date: date | None) -> tuple[dict[str, Any], list[str]]:
+    """Keep only arguments the tool's model accepts (dates not after the as-of date)."""
+    dropped = []
+    if as_of_date is not None:
+        for k, v in list(args.items()):
+            if isinstance(v, date) and v > as_of_date:
+                dropped.append(k)
+                args.pop(k)
+    for _ in range(len(args) + 1):
+        try:
+            tool.params.model_validate(args)
+            break
+        except ValidationError as e:
+            bad = {str(err["loc"][0]) for err in e.errors() if err.get("loc")}
+            if not bad & set(args):
+                return {}, dropped + list(args)
+            for k in bad & set(args):
+                dropped.append(k)
+                args.pop(k)
+    start, end = args.get("start_date"), args.get("end_date")
+    if isinstance(start, date) and isinstance(end, date) and end < start:
+        args.pop("end_date")
+        dropped.append("end_date")
+    return args, dropped
+
+
+def choose_plays(spec: AgentSpec, text: str, slots: dict[str, Any] | None = None) -> list[Play]:
+    """The plays whose patterns match ``text`` (best first), else the agent's default plays."""
+    scored = [(p.matches(text, slots) * p.weight, i, p) for i, p in enumerate(spec.playbook)]
+    ranked = sorted(scored, key=lambda t: (-t[0], t[1]))
+    top = ranked[0][0] if ranked else 0
+    matched = [p for score, _, p in ranked if score > 0 and score >= RELEVANCE * top]
+    if matched:
+        return matched[:MAX_PLAYS]
+    return [p for p in spec.playbook if p.default][:MAX_DEFAULT_PLAYS]
+
+
+def plan(spec: AgentSpec, *, question: str, intents: list[str], slots: dict[str, Any], registry: Any,
+         as_of_date: date | None) -> list[PlannedCall]:
+    """Tool calls for one agent (at most one per tool)."""
+    full = derive_slots(slots, as_of_date)
+    text = " ".join([mask_names(question or "", full), *intents])
+    calls: list[PlannedCall] = []
+    seen: set[str] = set()
+    for play in choose_plays(spec, text, full):
+        if play.tool not in registry:
+            continue
+        tool = registry.get(play.tool)
+        args, dropped = validate_args(tool, fill_args(tool, play, full), as_of_date)
+        key = f"{play.tool}:{sorted((k, str(v)) for k, v in args.items())}"
+        if key in seen:
+            continue
+        seen.add(key)
+        calls.append(PlannedCall(tool=play.tool, args=args, play=play, play_index=spec.playbook.index(play),
+                                 dropped=dropped))
+    return calls
+
+
+def call_id(agent: str, call: PlannedCall, position: int) -> str:
+    """A tool-call id that remembers its play (``cost-p3-1``)."""
+    return f"{agent}-p{call.play_index}-{position}"
+
+
+def play_for(spec: AgentSpec, tool: str, call_id: str = "") -> Play | None:
+    """The play behind a call: from the id the planner gave it, else the first play using ``tool``."""
+    parts = call_id.split("-")
+    if len(parts) >= 3 and parts[-2].startswith("p") and parts[-2][1:].isdigit():
+        index = int(parts[-2][1:])
+        if index < len(spec.playbook) and spec.playbook[index].tool == tool:
+            return spec.playbook[index]
+    return next((p for p in spec.playbook if p.tool == tool), None)

@@ -1,0 +1,74 @@
+"""LLM providers behind one setting (``HM_LLM_PROVIDER``): a registry, not an if/elif chain.
+
+* ``offline`` (default): no model; the deterministic router, planner and templates answer.
+* ``databricks``: ``databricks_langchain.ChatDatabricks`` on a Model Serving endpoint
+  (``HM_LLM_ENDPOINT``); optional extra ``pip install 'health-monitor[databricks]'``.
+* ``openai``: ``langchain_openai.ChatOpenAI`` against any OpenAI-compatible base URL
+  (``HM_LLM_BASE_URL``, ``HM_LLM_API_KEY``, model ``HM_LLM_ENDPOINT``); extra ``[openai]``.
+
+Optional packages are imported only when their provider is chosen; a missing one raises a
+:class:`ConfigError` that says which extra to install.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from health_monitor.settings import Settings
+from warehouse.errors import ConfigError
+
+
+def _require(module: str, extra: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError as e:
+        raise ConfigError(
+            f"HM_LLM_PROVIDER needs the Python package {module!r} ({e.name or module} is missing). "
+            f"Install it with `pip install 'health-monitor[{extra}]'`, or set HM_LLM_PROVIDER=offline."
+        ) from None
+
+
+def _offline(settings: Settings) -> None:
+    return None
+
+
+def _databricks(settings: Settings) -> Any:
+    if not settings.llm_endpoint:
+        raise ConfigError("HM_LLM_PROVIDER=databricks needs HM_LLM_ENDPOINT (a serving endpoint name, "
+                          "e.g. databricks-claude-sonnet-4-6).")
+    module = _require("databricks_langchain", "databricks")
+    return module.ChatDatabricks(model=settings.llm_endpoint, temperature=0.0, timeout=settings.llm_timeout_s,
+                                 max_retries=1)
+
+
+def _openai(settings: Settings) -> Any:
+    if not settings.llm_endpoint:
+        raise ConfigError("HM_LLM_PROVIDER=openai needs HM_LLM_ENDPOINT (the model name, e.g. gpt-4o-mini).")
+    module = _require("langchain_openai", "openai")
+    kwargs: dict[str, Any] = {"model": settings.llm_endpoint, "temperature": 0.0,
+                              "timeout": settings.llm_timeout_s, "max_retries": 1}
+    if settings.llm_base_url:
+        kwargs["base_url"] = settings.llm_base_url
+    if settings.llm_api_key:
+        kwargs["api_key"] = settings.llm_api_key
+    return module.ChatOpenAI(**kwargs)
+
+
+#: Provider name -> factory(settings) -> chat model (None = offline).
+PROVIDERS: dict[str, Callable[[Settings], Any]] = {
+    "offline": _offline,
+    "databricks": _databricks,
+    "openai": _openai,
+}
+
+
+def make_chat_model(settings: Settings) -> Any:
+    """The chat model of the configured provider, or None for offline."""
+    try:
+        factory = PROVIDERS[settings.llm_provider]
+    except KeyError:
+        raise ConfigError(f"Unknown HM_LLM_PROVIDER {settings.llm_provider!r}; use one of "
+                          f"{', '.join(sorted(PROVIDERS))}.") from None
+    return factory(settings)

@@ -1,0 +1,208 @@
+"""The specialist subgraph factory: ``decide -> act -> decide ... -> report``.
+
+One factory serves all eight agents (each :class:`agents.spec.AgentSpec` is data). ``decide`` is
+the policy: with an LLM it is a tool-calling step over the agent's catalog tools (bounded by
+``llm_max_steps``); offline (or when the LLM fails) it is :mod:`graph.planner` reading the agent's
+playbook. ``act`` runs the chosen calls through the tool executor, streaming ``ToolStart``/``ToolEnd``.
+``report`` turns the rows into typed findings (:mod:`graph.findings`) and returns only the
+:class:`AgentReport` and the tool-call records to the parent, never the transcript.
+
+Nothing here raises into the parent: a failing LLM, tool or summariser becomes a note or an
+``ok=False`` report so one agent never sinks the others.
+"""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Literal
+
+from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
+from langgraph.graph import END, START, StateGraph
+from langgraph.runtime import Runtime
+
+from agents.spec import AgentSpec, Lens
+from graph import adapters
+from graph.context import RunContext
+from graph.events import ToolEnd, ToolStart, emit
+from graph.findings import row_numbers, to_finding
+from graph.llm import LLMFailure, invoke_llm
+from graph.planner import call_id, plan, play_for
+from graph.state import AgentReport, SpecialistInput, SpecialistOutput, SpecialistState, ToolCallRecord
+
+MAX_PARALLEL_CALLS = 4
+
+
+def _offline_calls(spec: AgentSpec, state: SpecialistState, ctx: RunContext) -> list[dict[str, Any]]:
+    turn = state.get("turn") or {}
+    calls = plan(spec, question=state.get("question", ""), intents=list(turn.get("intents") or []),
+                 slots=dict(turn.get("slots") or {}), registry=adapters.tool_registry(ctx),
+                 as_of_date=ctx.as_of.date() if ctx.as_of else None)
+    return [{"name": c.tool, "args": adapters.jsonable(c.args), "id": call_id(spec.name, c, i), "type": "tool_call"}
+            for i, c in enumerate(calls)]
+
+
+def make_decide(spec: AgentSpec):
+    def decide(state: SpecialistState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+        """Choose the next tool calls (an AIMessage with ``tool_calls``) or stop (one without)."""
+        ctx = runtime.context
+        steps = state.get("steps", 0)
+        mode = state.get("mode") or ("llm" if ctx.llm is not None else "offline")
+        if state.get("failure"):
+            return {"messages": [AIMessage(content="")], "steps": steps + 1}
+        if mode == "offline":
+            calls = _offline_calls(spec, state, ctx) if steps == 0 else []
+            return {"messages": [AIMessage(content="", tool_calls=calls)], "steps": steps + 1, "mode": "offline"}
+        if steps >= max(1, ctx.settings.llm_max_steps):
+            return {"messages": [AIMessage(content="")], "steps": steps + 1,
+                    "notes": [f"stopped after {steps} LLM steps (llm_max_steps)"]}
+        try:
+            reply = _llm_step(spec, state, ctx)
+        except Exception as e:  # LLMFailure, or binding the tools failed: the offline planner answers
+            note = f"The {spec.title} agent's LLM failed ({e}); answered offline."
+            calls = _offline_calls(spec, state, ctx) if not state.get("results") else []
+            return {"messages": [AIMessage(content="", tool_calls=calls)], "steps": steps + 1, "mode": "offline",
+                    "notes": [note]}
+        return {"messages": [reply], "steps": steps + 1, "mode": "llm"}
+
+    return decide
+
+
+def _llm_step(spec: AgentSpec, state: SpecialistState, ctx: RunContext) -> AIMessage:
+    tools = adapters.langchain_tools(ctx, spec.name)
+    prompt = spec.prompt(as_of=ctx.as_of_text, user=ctx.user_id, tools=", ".join(t.name for t in tools),
+                         max_steps=ctx.settings.llm_max_steps)
+    turn = state.get("turn") or {}
+    hint = json.dumps(adapters.jsonable(turn.get("slots") or {}), default=str)
+    messages = [SystemMessage(prompt),
+                HumanMessage(f"{state.get('question', '')}\n\n(Parameters understood so far: {hint})"),
+                *state.get("messages", [])]
+    reply = invoke_llm(ctx, lambda llm: llm.bind_tools(tools).invoke(messages))
+    if not isinstance(reply, AIMessage):
+        raise LLMFailure(f"unexpected reply type {type(reply).__name__}")
+    return reply
+
+
+def after_decide(state: SpecialistState) -> Literal["act", "report"]:
+    last = (state.get("messages") or [None])[-1]
+    return "act" if isinstance(last, AIMessage) and last.tool_calls else "report"
+
+
+def make_act(spec: AgentSpec):
+    def act(state: SpecialistState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+        """Run the last decision's tool calls (in parallel), streaming each start and end."""
+        ctx = runtime.context
+        calls = list(state["messages"][-1].tool_calls)
+        allowed = set(adapters.agent_tool_names(ctx, spec.name))
+        for call in calls:
+            emit(ToolStart(agent=spec.name, tool=call["name"], args=call.get("args") or {}, call_id=call["id"]))
+
+        def run(call: dict[str, Any]) -> Any:
+            if call["name"] not in allowed:
+                return adapters.refused(call["name"], call.get("args") or {},
+                                        f"{call['name']!r} is not one of the {spec.name} agent's tools")
+            return adapters.run_tool(ctx, call["name"], call.get("args") or {})
+
+        if len(calls) > 1:
+            with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL_CALLS, len(calls))) as pool:
+                outcomes = list(pool.map(run, calls))
+        else:
+            outcomes = [run(c) for c in calls]
+        messages, results, records = [], {}, []
+        for call, res in zip(calls, outcomes, strict=True):
+            args = adapters.jsonable(res.args or call.get("args") or {})
+            emit(ToolEnd(agent=spec.name, tool=call["name"], args=args, call_id=call["id"], ok=res.ok,
+                         rows=res.row_count, ms=round(res.ms, 1), error=res.error))
+            messages.append(ToolMessage(content=res.to_text(max_rows=30), tool_call_id=call["id"], name=call["name"]))
+            results[call["id"]] = {"tool": call["name"], "ok": res.ok, "rows": res.rows, "columns": res.columns,
+                                   "args": args,
+                                   "error": res.error, "message": res.message}
+            records.append(ToolCallRecord(agent=spec.name, tool=call["name"], args=args, ok=res.ok,
+                                          rows=res.row_count, ms=round(res.ms, 1), error=res.error,
+                                          message=res.message))
+        return {"messages": messages, "results": results, "tool_calls": records}
+
+    return act
+
+
+def make_report(spec: AgentSpec):
+    def report(state: SpecialistState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+        """Rows -> typed findings; the only thing the parent sees of this agent."""
+        ctx = runtime.context
+        registry = adapters.tool_registry(ctx)
+        findings, errors, numbers = [], [], []
+        if state.get("failure"):
+            errors.append(state["failure"])
+        for cid, result in (state.get("results") or {}).items():
+            name = result["tool"]
+            if not result["ok"]:
+                error = str(result["error"] or "failed")
+                errors.append(error if name in error else f"{name}: {error}")
+                continue
+            numbers += row_numbers(result["rows"])
+            play = play_for(spec, name, cid)
+            tool = registry.get(name) if name in registry else None
+            try:
+                finding = to_finding(
+                    agent=spec.name, tool=name, title=(play.title if play and play.title else _title(tool, name)),
+                    rows=result["rows"], lens=play.lens if play else Lens(), columns=result["columns"],
+                    money_cols=set(getattr(tool, "cost_columns", ()) or ()), message=result.get("message"),
+                    slots=(state.get("turn") or {}).get("slots") or {}, filtered=_filtered_kinds(tool, result))
+            except Exception as e:  # a bad template must not lose the agent's other findings
+                errors.append(f"{name}: could not summarise ({e.__class__.__name__}: {e})")
+                continue
+            if finding is not None:
+                findings.append(finding)
+        last = (state.get("messages") or [None])[-1]
+        narrative = last.content if isinstance(last, AIMessage) and state.get("mode") == "llm" else None
+        ok = not errors or bool(findings)
+        rep = AgentReport(agent=spec.name, findings=findings, ok=ok, notes=list(state.get("notes") or []),
+                          error="; ".join(errors) or None, numbers=numbers,
+                          narrative=narrative if isinstance(narrative, str) and narrative.strip() else None)
+        return {"findings": {spec.name: rep}}
+
+    return report
+
+
+def _filtered_kinds(tool: Any, result: dict[str, Any]) -> frozenset[str]:
+    """Entity kinds the call already filtered by (a name argument it was given)."""
+    kinds = getattr(tool, "name_params", {}) or {}
+    return frozenset(kind for param, kind in kinds.items() if (result.get("args") or {}).get(param))
+
+
+def _title(tool: Any, name: str) -> str:
+    if tool is None:
+        return name.replace("_", " ")
+    return tool.description.split(".")[0].split(":")[0][:80]
+
+
+def specialist_builder(spec: AgentSpec) -> StateGraph:
+    """The uncompiled subgraph of one specialist (``graph.builder`` compiles it)."""
+    b = StateGraph(SpecialistState, input_schema=SpecialistInput, output_schema=SpecialistOutput,
+                   context_schema=RunContext)
+    b.add_node("decide", _guard(spec, make_decide(spec)))
+    b.add_node("act", _guard(spec, make_act(spec)))
+    b.add_node("report", _guard(spec, make_report(spec)))
+    b.add_edge(START, "decide")
+    b.add_conditional_edges("decide", after_decide, ["act", "report"])
+    b.add_edge("act", "decide")
+    b.add_edge("report", END)
+    return b
+
+
+def _guard(spec: AgentSpec, node: Any) -> Any:
+    """Turn an unexpected exception in a node into a failed report (the other agents carry on)."""
+
+    def guarded(state: SpecialistState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+        try:
+            return node(state, runtime)
+        except Exception as e:
+            message = f"{e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}".strip(": ")
+            failure = f"the {spec.name} agent failed ({message})"
+            if node.__name__ == "report":
+                return {"findings": {spec.name: AgentReport(agent=spec.name, ok=False, error=failure)}}
+            return {"failure": failure, "messages": [AIMessage(content="")]}
+
+    guarded.__name__ = getattr(node, "__name__", "node")
+    guarded.__doc__ = node.__doc__
+    return guarded

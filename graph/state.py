@@ -1,0 +1,168 @@
+"""Every state schema of the graph, in one place.
+
+The parent graph (:class:`HealthState`) runs ``supervisor -> specialists (in parallel) -> synthesize``.
+A specialist is a compiled subgraph with its own state (:class:`SpecialistState`): it gets a narrow
+input (:class:`SpecialistInput`, sent with ``Send``), keeps its LLM/tool transcript in its *own*
+``messages`` channel, and hands back only a typed :class:`AgentReport` plus the tool calls it made
+(:class:`SpecialistOutput`), which the parent merges with the reducers below.
+
+Values are pydantic models (findings, reports, tool calls) so they serialise to JSON for the store,
+the CLI and MLflow without a custom encoder.
+"""
+
+from __future__ import annotations
+
+import operator
+from typing import Annotated, Any, Literal
+
+from langchain_core.messages import AnyMessage
+from langgraph.graph.message import add_messages
+from pydantic import BaseModel, Field
+from typing_extensions import TypedDict
+
+Severity = Literal["info", "low", "medium", "high", "critical"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
+
+
+class ToolCallRecord(BaseModel):
+    """One executed tool call, as the CLI/JSON output and the store report it."""
+
+    agent: str
+    tool: str
+    args: dict[str, Any] = Field(default_factory=dict)
+    ok: bool = True
+    rows: int = 0
+    ms: float = 0.0
+    error: str | None = None
+    message: str | None = None
+
+
+class Finding(BaseModel):
+    """One thing a specialist found: figures, a severity and what to do about it."""
+
+    agent: str
+    title: str
+    summary: str
+    severity: Severity = "info"
+    recommendation: str | None = None
+    #: Named figures quoted in ``summary`` (the synthesis and the figure check read them).
+    figures: dict[str, float | int | str] = Field(default_factory=dict)
+    #: What the finding is about, by kind (``{"job": ["ml_training"], "workspace": ["ml-workspace"]}``):
+    #: cross-domain links join on these names and follow-up questions resolve "that job" with them.
+    entities: dict[str, list[str]] = Field(default_factory=dict)
+    tools: list[str] = Field(default_factory=list)
+
+
+class AgentReport(BaseModel):
+    """What one specialist hands back: its findings, never its transcript."""
+
+    agent: str
+    findings: list[Finding] = Field(default_factory=list)
+    ok: bool = True
+    error: str | None = None
+    #: Honest notes for the reader ("the LLM timed out; answered offline").
+    notes: list[str] = Field(default_factory=list)
+    #: Every number seen in this agent's tool rows (the figure check's ground truth).
+    numbers: list[float] = Field(default_factory=list)
+    #: The LLM's own closing summary, when an LLM drove the agent (checked like any LLM text).
+    narrative: str | None = None
+
+
+class RoutingPlan(BaseModel):
+    """The supervisor's decision."""
+
+    agents: list[str] = Field(default_factory=list)
+    reason: str = ""
+    declined: bool = False
+    #: "offline", "llm", "forced" (the caller chose the agent) or "followup" (reused the last turn's).
+    method: str = "offline"
+
+
+def merge_reports(left: dict[str, Any] | None, right: dict[str, Any] | None) -> dict[str, Any]:
+    """Merge two keyed dicts: parallel specialists each write their own key (their agent name); a
+    later write for the same key replaces the earlier one."""
+    return {**(left or {}), **(right or {})}
+
+
+class HealthInput(TypedDict, total=False):
+    """What a caller passes in: the question, plus the conversation's remembered context."""
+
+    messages: Annotated[list[AnyMessage], add_messages]
+    question: str
+    #: Conversation memory rebuilt from the store for this turn (previous agents, params, entities).
+    previous: dict[str, Any]
+    #: Force one specialist (the app's agent picker, ``ask --agent``); None lets the supervisor choose.
+    forced_agent: str | None
+
+
+class HealthOutput(TypedDict, total=False):
+    """What a caller gets back."""
+
+    answer: str
+    plan: RoutingPlan
+    findings: dict[str, AgentReport]
+    tool_calls: list[ToolCallRecord]
+    turn: dict[str, Any]
+    notes: list[str]
+    revised: bool
+
+
+class HealthState(TypedDict, total=False):
+    """The parent graph's channels and how each one merges."""
+
+    #: Conversation messages: ``add_messages`` appends (and replaces by id). Holds the user turn and the answer.
+    messages: Annotated[list[AnyMessage], add_messages]
+    #: The user's words for this turn. Last write wins (only the input sets it).
+    question: str
+    #: Memory from earlier turns (see :mod:`graph.memory`). Last write wins (only the input sets it).
+    previous: dict[str, Any]
+    #: Forced specialist, if any. Last write wins.
+    forced_agent: str | None
+    #: This turn's parsed context (intents, params, entities) merged with ``previous``; the supervisor
+    #: writes it once and the service stores it for the next turn. Last write wins.
+    turn: dict[str, Any]
+    #: The routing plan. Last write wins (only the supervisor writes it).
+    plan: RoutingPlan
+    #: Per-agent reports: :func:`merge_reports` merges the dicts the parallel specialists return.
+    findings: Annotated[dict[str, AgentReport], merge_reports]
+    #: Every tool call of the turn, across agents: concatenated (``operator.add``) as branches finish.
+    tool_calls: Annotated[list[ToolCallRecord], operator.add]
+    #: Reader-facing notes (fallbacks, saving problems): concatenated.
+    notes: Annotated[list[str], operator.add]
+    #: The final text. Last write wins (only the synthesis writes it).
+    answer: str
+    #: True when the LLM's streamed draft was replaced by the template answer. Last write wins.
+    revised: bool
+
+
+class SpecialistInput(TypedDict, total=False):
+    """What the supervisor ``Send``s to one specialist."""
+
+    agent: str
+    question: str
+    turn: dict[str, Any]
+
+
+class SpecialistOutput(TypedDict, total=False):
+    """What a specialist returns to the parent (same reducers as :class:`HealthState`)."""
+
+    findings: Annotated[dict[str, AgentReport], merge_reports]
+    tool_calls: Annotated[list[ToolCallRecord], operator.add]
+
+
+class SpecialistState(SpecialistInput, SpecialistOutput, total=False):
+    """A specialist's private channels."""
+
+    #: The specialist's own transcript (LLM turns, tool calls, tool results): ``add_messages``.
+    #: It never leaves the subgraph.
+    messages: Annotated[list[AnyMessage], add_messages]
+    #: Decision steps taken (bounded by ``llm_max_steps``). Last write wins.
+    steps: int
+    #: Rows of each executed call keyed by tool_call id: merged dicts (the summariser reads them).
+    results: Annotated[dict[str, dict[str, Any]], merge_reports]
+    #: Notes raised inside the specialist (fallbacks): concatenated, copied into its report.
+    notes: Annotated[list[str], operator.add]
+    #: "llm" or "offline": which policy is deciding. Last write wins.
+    mode: str
+    #: Set when a node failed unexpectedly; the report carries it. Last write wins.
+    failure: str

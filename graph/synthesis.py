@@ -1,0 +1,109 @@
+"""The synthesis node: one answer from every specialist's findings.
+
+Offline the answer is written by :mod:`graph.templates` (a section per domain, the cross-domain
+insight when findings share an entity, an offer to dig further). With an LLM the model writes it,
+its tokens stream as they come, and every number it wrote is checked against the tool rows: if any
+is not supported, the template answer replaces the draft (``revised``) and says why. Either way the
+answer ends with the data's as-of time and the tools used, added here, not by the model.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+from langgraph.runtime import Runtime
+
+from agents.registry import AgentRegistry
+from graph import templates
+from graph.context import RunContext
+from graph.events import Token, emit
+from graph.figures import numbers_in_text, unsupported_numbers
+from graph.llm import LLMFailure, stream_llm
+from graph.state import HealthState, RoutingPlan
+
+SYNTHESIS_PROMPT = """You are the Databricks platform health monitor answering {user}. Data as of {as_of}.
+Write a short answer to the question from the specialists' findings below (JSON): one section per
+domain with a bold heading, the key figures, severity and a recommendation; if two domains' findings
+name the same job, workspace, user or table, say how they connect; end with one offer to dig further.
+Use ONLY numbers that appear in the findings; never invent or estimate a figure. Do not add a
+data-freshness line or a list of tools: they are appended for you.
+
+Findings:
+{findings}"""
+
+TOKEN_WORDS = 4
+
+
+def stream_text(text: str, source: str = "synthesis") -> None:
+    """Emit ``text`` as a few-words-at-a-time token stream (the offline path's streaming)."""
+    words = text.split(" ")
+    for i in range(0, len(words), TOKEN_WORDS):
+        chunk = " ".join(words[i:i + TOKEN_WORDS])
+        emit(Token(text=chunk + (" " if i + TOKEN_WORDS < len(words) else ""), source=source))
+
+
+def known_numbers(state: HealthState, ctx: RunContext, question: str) -> list[float]:
+    known: list[float] = numbers_in_text(question)
+    for report in (state.get("findings") or {}).values():
+        known += report.numbers
+        for f in report.findings:
+            known += [float(v) for v in f.figures.values() if isinstance(v, (int, float))]
+            known += numbers_in_text(f.summary)
+    if ctx.as_of:
+        known += [ctx.as_of.year, ctx.as_of.month, ctx.as_of.day, ctx.as_of.hour]
+    return known
+
+
+def make_synthesize(agents: AgentRegistry):
+    def synthesize(state: HealthState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+        """Write the answer (LLM with a figure check, or templates) and its footer."""
+        ctx = runtime.context
+        plan = state.get("plan") or RoutingPlan(declined=True)
+        reports = state.get("findings") or {}
+        turn = state.get("turn") or {}
+        question = turn.get("question") or state.get("question") or ""
+        footer = templates.footer(ctx.as_of_text, state.get("tool_calls") or [])
+        notes = list(state.get("notes") or []) + [n for r in reports.values() for n in r.notes]
+        if plan.declined or not plan.agents:
+            body = templates.decline(agents, reason=plan.reason)
+            text = templates.join(body, notes, footer)
+            stream_text(text)
+            return {"answer": text, "messages": [AIMessage(text)], "revised": False}
+        offline_body = templates.answer(agents, plan, reports, unknown=turn.get("unknown") or [],
+                                        question=question)
+        body, revised, extra = offline_body, False, []
+        if ctx.llm is not None:
+            body, revised, extra = _llm_body(state, ctx, question, plan, offline_body)
+        text = templates.join(body, notes + extra, footer)
+        # Offline the whole text streams here; with an LLM its tokens already streamed, so only the tail.
+        stream_text(text if ctx.llm is None else "\n\n" + templates.join("", notes + extra, footer))
+        return {"answer": text, "messages": [AIMessage(text)], "revised": revised}
+
+    return synthesize
+
+
+def _llm_body(state: HealthState, ctx: RunContext, question: str, plan: RoutingPlan,
+              fallback: str) -> tuple[str, bool, list[str]]:
+    """(body, revised, notes): the LLM's answer if its figures check out, else the template."""
+    payload = {name: r.model_dump(exclude={"numbers"}) for name, r in (state.get("findings") or {}).items()}
+    prompt = SYNTHESIS_PROMPT.format(user=ctx.user_id, as_of=ctx.as_of_text,
+                                     findings=json.dumps(payload, default=str)[:60_000])
+    chunks: list[str] = []
+    try:
+        for piece in stream_llm(ctx, [SystemMessage(prompt), HumanMessage(question)]):
+            chunks.append(piece)
+            emit(Token(text=piece))
+    except LLMFailure as e:
+        return fallback, True, [f"The LLM could not write the answer ({e}); this answer was written offline "
+                                "from the same findings."]
+    draft = "".join(chunks).strip()
+    if not draft:
+        return fallback, True, ["The LLM returned an empty answer; this one was written offline."]
+    bad = unsupported_numbers(draft, known_numbers(state, ctx, question))
+    if bad:
+        shown = ", ".join(f"{x:g}" for x in bad[:5])
+        return fallback, True, [f"The LLM's draft quoted figures not found in the tool results ({shown}), so "
+                                "this answer was written from the tool rows instead."]
+    return draft, False, []

@@ -1,0 +1,185 @@
+"""Offline answer templates: the words around the findings' figures.
+
+Reads like a person wrote it: a one-line lead (the most severe thing first), a section per domain
+with its findings, recommendations and honest gaps, a cross-domain paragraph when two domains'
+findings name the same job/workspace/user/table, an offer to dig further, and the footer with the
+data's as-of time and the tools used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from agents.registry import AgentRegistry
+from graph.state import SEVERITY_RANK, AgentReport, Finding, RoutingPlan, ToolCallRecord
+
+#: Entity kinds that make a meaningful cross-domain link (an SKU or an IP shared by two domains does not).
+LINK_KINDS = ("job", "workspace", "cluster", "warehouse", "table", "user", "endpoint", "pipeline", "model")
+
+#: Why two domains' findings about the same thing are connected: (domain, domain) -> sentence.
+LINK_REASONS: dict[frozenset[str], str] = {
+    frozenset({"cost", "performance"}): "failed runs that are retried still bill compute, so fixing the failures "
+                                        "should also bring the spend down",
+    frozenset({"cost", "reliability"}): "instability costs money: retries and restarts are billed too",
+    frozenset({"cost", "optimization"}): "that is also where the savings are",
+    frozenset({"performance", "quality"}): "a failed or late load leaves the tables downstream stale",
+    frozenset({"reliability", "quality"}): "an outage or a missed run leaves the tables downstream stale",
+    frozenset({"security", "governance"}): "an access pattern and the grants behind it",
+    frozenset({"performance", "reliability"}): "the same failures show up as both slowness and instability",
+}
+DEFAULT_LINK = "they are probably connected, so look at them together"
+
+SEVERITY_WORDS = {"critical": "critical", "high": "high severity", "medium": "worth a look", "low": "minor"}
+
+
+def _bullet(f: Finding) -> str:
+    tag = f" _({SEVERITY_WORDS[f.severity]})_" if f.severity in ("critical", "high", "medium") else ""
+    text = f"- **{f.title}**{tag}: {f.summary}"
+    if f.recommendation:
+        rec = f.recommendation.strip()
+        text += f" Recommendation: {rec}{'' if rec.endswith(('.', '!', '?')) else '.'}"
+    return text
+
+
+def section(title: str, report: AgentReport | None, all_clear: str) -> str:
+    lines = [f"**{title}**"]
+    if report is None:
+        lines.append("- This check did not run.")
+        return "\n".join(lines)
+    ordered = sorted(report.findings, key=lambda f: -SEVERITY_RANK.get(f.severity, 0))
+    lines += [_bullet(f) for f in ordered]
+    if report.error:
+        lines.append(f"- I could not complete part of this check: {report.error}. The other sections are unaffected.")
+    if not ordered and not report.error:
+        lines.append(f"- {all_clear}")
+    return "\n".join(lines)
+
+
+def area(title: str) -> str:
+    """"Cost" -> "cost", "Data quality" -> "data quality"; "MLOps", "CPU history", "SLA breaches" stay."""
+    first = title.split(" ")[0]
+    return title if any(ch.isupper() for ch in first[1:]) else title[:1].lower() + title[1:]
+
+
+def lead(reports: dict[str, AgentReport], titles: dict[str, str]) -> str:
+    findings = [f for r in reports.values() for f in r.findings]
+    worst = max(findings, key=lambda f: SEVERITY_RANK.get(f.severity, 0), default=None)
+    areas = " and ".join(area(titles[a]) for a in reports)
+    if worst is None or SEVERITY_RANK.get(worst.severity, 0) < 2:
+        return f"Here is what I found on {areas}; nothing in it is alarming."
+    n = sum(1 for f in findings if SEVERITY_RANK.get(f.severity, 0) >= 2)
+    what = f"{area(worst.title)} ({area(titles[worst.agent])})"
+    if n == 1:
+        return f"One thing needs attention: the {what}."
+    return f"{n} things need attention; the most pressing is the {what}."
+
+
+def shared_entities(reports: dict[str, AgentReport]) -> list[tuple[str, str, list[Finding]]]:
+    """(kind, name, findings from >= 2 domains) for every entity more than one domain mentions."""
+    seen: dict[tuple[str, str], list[Finding]] = {}
+    for report in reports.values():
+        for f in report.findings:
+            for kind in LINK_KINDS:
+                for name in f.entities.get(kind, [])[:1]:  # the finding's subject, not every row it lists
+                    seen.setdefault((kind, name), []).append(f)
+    out = []
+    for (kind, name), fs in seen.items():
+        if len({f.agent for f in fs}) >= 2:
+            out.append((kind, name, fs))
+    out.sort(key=lambda t: (LINK_KINDS.index(t[0]), -len(t[2])))
+    return out
+
+
+def cross_domain(reports: dict[str, AgentReport], titles: dict[str, str]) -> str:
+    """One paragraph per pair of domains that share an entity (the most specific entity first)."""
+    paragraphs, pairs = [], {}
+    for kind, name, fs in shared_entities(reports):
+        by_agent: dict[str, Finding] = {}
+        for f in fs:
+            by_agent.setdefault(f.agent, f)
+        pair = frozenset(list(by_agent)[:2])
+        pairs.setdefault(pair, []).append((kind, name, by_agent))
+    for pair, links in list(pairs.items())[:2]:
+        kind, name, by_agent = links[0]
+        agents = [a for a in titles if a in pair]
+        parts = " and ".join(f"the {area(titles[a])} finding ({area(by_agent[a].title)})" for a in agents)
+        reason = LINK_REASONS.get(pair, DEFAULT_LINK)
+        also = ", ".join(f"the {k} {n}" for k, n, _ in links[1:3])
+        paragraphs.append(f"**Across domains:** {parts} both involve the {kind} {name}"
+                          f"{f' (and {also})' if also else ''}: {reason}.")
+    return "\n".join(paragraphs)
+
+
+#: Which of a finding's entities to offer to dig into first.
+OFFER_KINDS = ("job", "table", "user", "cluster", "warehouse", "endpoint", "pipeline", "model", "workspace")
+
+
+def offer(reports: dict[str, AgentReport]) -> str:
+    names = [n for _, n, _ in shared_entities(reports)]
+    if not names:
+        findings = sorted((f for r in reports.values() for f in r.findings),
+                          key=lambda f: -SEVERITY_RANK.get(f.severity, 0))
+        for f in findings[:1]:  # the most severe finding's first subject (its first row's), workspace last
+            kinds = [k for k in f.entities if k in OFFER_KINDS]
+            for kind in sorted(kinds, key=lambda k: k == "workspace"):
+                names += f.entities[kind][:1]
+    if names:
+        return (f"Want me to dig further? I can break down {names[0]} in more detail, compare with an earlier "
+                "period, or check another area.")
+    return "Want me to dig further? I can look at a different period, a specific workspace, job or user."
+
+
+def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentReport], *,
+           unknown: Iterable[str] = (), question: str = "") -> str:
+    titles = {a.name: a.title for a in agents}
+    present = {name: reports[name] for name in plan.agents if name in reports}
+    parts = [lead(present, titles) if present else "I could not get any results for this question."]
+    missing = [str(u) for u in unknown]
+    if missing:
+        parts.append("I could not find " + "; nor ".join(missing) + " in this account, so I left that out and "
+                     "answered for everything else.")
+    for name in plan.agents:
+        spec = agents.get(name)
+        parts.append(section(spec.title, reports.get(name), spec.all_clear))
+    link = cross_domain(present, titles)
+    if link:
+        parts.append(link)
+    parts.append(offer(present))
+    return "\n\n".join(parts)
+
+
+#: Why a question was declined -> the opening sentence of the refusal.
+DECLINE_INTROS = {
+    "empty": "Your message was empty, so there is nothing to look up yet.",
+    "unsafe": "I can't do that: I only read the account's monitoring data, so I never run SQL you send, change "
+              "data or permissions, or set my instructions aside.",
+    "off-topic": "Sorry, that is outside what I can help with: I am the health monitor for this Databricks account.",
+}
+
+
+def decline(agents: AgentRegistry, *, reason: str = "") -> str:
+    areas = "; ".join(f"**{area(a.title)}** ({a.description.split('.')[0][:1].lower()}"
+                      f"{a.description.split('.')[0][1:]})" for a in agents)
+    examples = [a.examples[0] for a in list(agents)[:3] if a.examples]
+    intro = DECLINE_INTROS.get(reason, DECLINE_INTROS["off-topic"])
+    text = f"{intro} I can answer questions about {areas}."
+    if examples:
+        text += " For example: " + " / ".join(f"“{e}”" for e in examples) + "."
+    return text
+
+
+def footer(as_of_text: str, calls: list[ToolCallRecord]) -> str:
+    used = list(dict.fromkeys(c.tool for c in calls))
+    tools = ("tools used: " + ", ".join(used)) if used else "no tools were used"
+    failed = [c.tool for c in calls if not c.ok]
+    extra = f" ({len(failed)} failed: {', '.join(dict.fromkeys(failed))})" if failed else ""
+    return f"_Data as of {as_of_text}; {tools}{extra}._"
+
+
+def join(body: str, notes: Iterable[str], footer_text: str) -> str:
+    parts = [body.strip()] if body and body.strip() else []
+    notes = [n for n in dict.fromkeys(notes) if n]
+    if notes:
+        parts.append("\n".join(f"_Note: {n}_" for n in notes))
+    parts.append(footer_text)
+    return "\n\n".join(parts)

@@ -1,0 +1,77 @@
+"""The offline planner: plays chosen by the question, arguments filled from slots and validated."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from agents.registry import build_agent_registry
+from agents.spec import AgentSpec, Lens, Play
+from graph.planner import choose_plays, derive_slots, mask_names, plan, validate_args
+from tools.registry import get_registry
+
+AS_OF_DATE = date(2026, 1, 15)
+REG = get_registry()
+AGENTS = build_agent_registry(REG)
+
+
+def _plan(agent, question, **slots):
+    return plan(AGENTS.get(agent), question=question, intents=[], slots=slots, registry=REG, as_of_date=AS_OF_DATE)
+
+
+def test_yesterday_fills_date_days_and_hours():
+    slots = derive_slots({"start_date": date(2026, 1, 14), "end_date": date(2026, 1, 14)}, AS_OF_DATE)
+    assert slots["date"] == date(2026, 1, 14) and slots["days"] == 2 and slots["hours"] == 48
+
+
+def test_drivers_question_calls_the_drivers_tool_for_that_day():
+    calls = _plan("cost", "what drove the cost jump?", start_date=date(2026, 1, 14), end_date=date(2026, 1, 14))
+    assert "get_top_cost_drivers" in [c.tool for c in calls]
+    drivers = next(c for c in calls if c.tool == "get_top_cost_drivers")
+    assert drivers.args["date"] == date(2026, 1, 14)
+
+
+def test_entities_fill_name_parameters():
+    calls = _plan("reliability", "what's the MTBF?", workspace=["production"])
+    assert calls[0].tool == "get_mtbf_mttr" and calls[0].args == {"workspace": "production"}
+
+
+def test_out_of_bounds_arguments_are_dropped_not_sent():
+    tool = REG.get("get_top_queries")
+    args, dropped = validate_args(tool, {"top_n": 100000, "days": 7}, AS_OF_DATE)
+    assert args == {"days": 7} and dropped == ["top_n"]
+    args, dropped = validate_args(REG.get("get_daily_cost_summary"),
+                                  {"start_date": date(2026, 3, 1), "end_date": date(2026, 1, 1)}, AS_OF_DATE)
+    assert "start_date" in dropped and args == {"end_date": date(2026, 1, 1)}
+
+
+def test_unmatched_question_uses_the_default_plays():
+    spec = AGENTS.get("security")
+    plays = choose_plays(spec, "hmm")
+    assert plays and all(p.default for p in plays)
+
+
+def test_needs_gates_a_play():
+    assert "get_cluster_cpu_history" not in [c.tool for c in _plan("performance", "cpu history")]
+    assert "get_cluster_cpu_history" in [c.tool for c in _plan("performance", "cpu history",
+                                                                 cluster=["prod-etl-cluster"])]
+
+
+def test_names_are_masked_before_matching():
+    assert "cost" not in mask_names("average inference time for cost_anomaly_detector",
+                                    {"model": ["cost_anomaly_detector"]})
+    tools = [c.tool for c in _plan("mlops", "What's the average inference time for cost_anomaly_detector?",
+                                   model=["cost_anomaly_detector"])]
+    assert tools == ["get_inference_metrics"]
+
+
+def test_same_tool_with_different_arguments_runs_once_each():
+    tools = [(c.tool, c.args.get("category")) for c in _plan("optimization", "how do we cut warehouse spend")]
+    assert ("get_savings_recommendations", None) in tools
+    assert ("get_savings_recommendations", "warehouse_rightsizing") in tools
+
+
+def test_play_templates_with_fallbacks():
+    spec = AgentSpec(name="x", title="X", description="d" * 40, system_prompt="{as_of}", examples=("q",),
+                     playbook=(Play("search_security_events", args={"text": "$group|$ip"}, default=True, lens=Lens()),))
+    calls = plan(spec, question="q", intents=[], slots={"ip": ["192.168.1.100"]}, registry=REG, as_of_date=AS_OF_DATE)
+    assert calls[0].args["text"] == "192.168.1.100"

@@ -1,0 +1,48 @@
+"""LLM providers: a registry behind one setting; optional packages imported lazily with a clear message."""
+
+from __future__ import annotations
+
+import builtins
+import sys
+
+import pytest
+
+from graph.providers import PROVIDERS, make_chat_model
+from health_monitor.settings import Settings
+from warehouse.errors import ConfigError
+
+
+def test_registry_names():
+    assert set(PROVIDERS) == {"offline", "databricks", "openai"}
+
+
+def test_offline_is_none():
+    assert make_chat_model(Settings(llm_provider="offline")) is None
+
+
+@pytest.mark.parametrize("provider,module,extra", [("databricks", "databricks_langchain", "databricks"),
+                                                   ("openai", "langchain_openai", "openai")])
+def test_missing_optional_package_says_which_extra(monkeypatch, provider, module, extra):
+    real_import = builtins.__import__
+
+    def fake_import(name, *args, **kwargs):
+        if name.split(".")[0] == module:
+            raise ImportError(f"No module named {module!r}", name=module)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.delitem(sys.modules, module, raising=False)
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    with pytest.raises(ConfigError, match=rf"health-monitor\[{extra}\]"):
+        make_chat_model(Settings(llm_provider=provider, llm_endpoint="some-model"))
+
+
+@pytest.mark.parametrize("provider", ["databricks", "openai"])
+def test_endpoint_is_required(provider):
+    with pytest.raises(ConfigError, match="HM_LLM_ENDPOINT"):
+        make_chat_model(Settings(llm_provider=provider))
+
+
+def test_unknown_provider_lists_the_known_ones():
+    s = Settings().model_copy(update={"llm_provider": "nope"})
+    with pytest.raises(ConfigError, match="databricks, offline, openai"):
+        make_chat_model(s)
