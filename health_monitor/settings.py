@@ -38,10 +38,11 @@ class Settings(BaseSettings):
     discount_by_sku_family: dict[str, float] = Field(default_factory=dict)
 
     # --- state (conversations, preferences, alerts) ---------------------------------
-    database_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite in data_dir.")
+    # repr=False: these carry passwords or keys and must never reach a log line or an error page.
+    database_url: str | None = Field(None, repr=False, description="SQLAlchemy URL; default SQLite in data_dir.")
     local_user: str = "local@health-monitor"
     state_schema: str | None = Field(None, description="PostgreSQL schema of the state tables (Lakebase: health_monitor).")
-    state_secret_key: str | None = Field(None, description="Fernet key for integration secrets; default: key file in data_dir.")
+    state_secret_key: str | None = Field(None, repr=False, description="Fernet key for integration secrets; default: key file in data_dir.")
     admin_users: str = Field("", description="Comma-separated user ids that are always admin.")
     lakebase_instance: str | None = Field(None, description="Lakebase Provisioned instance name (token via w.database).")
     lakebase_endpoint: str | None = Field(None, description="Lakebase Autoscaling endpoint path (token via w.postgres).")
@@ -73,7 +74,7 @@ class Settings(BaseSettings):
     llm_provider: Literal["offline", "databricks", "openai"] = "offline"
     llm_endpoint: str | None = None
     llm_base_url: str | None = None
-    llm_api_key: str | None = None
+    llm_api_key: str | None = Field(None, repr=False)
     llm_timeout_s: float = 30.0
     llm_max_steps: int = 6
 

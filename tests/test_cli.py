@@ -15,11 +15,16 @@ from health_monitor.settings import get_settings
 
 @pytest.fixture(autouse=True)
 def _fresh_settings(monkeypatch):
+    # `--set` writes HM_* into os.environ (that is its job in a CLI process): restore it afterwards
+    # so no override leaks into other tests on this worker.
+    saved = dict(os.environ)
     for key in [k for k in os.environ if k.startswith("HM_") or k.startswith("DATABRICKS_")]:
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("DATABRICKS_CONFIG_FILE", "/nonexistent/.databrickscfg")
     get_settings.cache_clear()
     yield
+    os.environ.clear()
+    os.environ.update(saved)
     get_settings.cache_clear()
 
 

@@ -16,12 +16,17 @@ from warehouse.dialect import NameMap, prepare, referenced_params
 from warehouse.errors import ConfigError, WarehouseUnavailable
 
 
-def sdk_config(host: str | None, profile: str | None):  # noqa: ANN201 - databricks.sdk is lazy
-    """Resolve unified auth once; raise a ConfigError that says what to set when it fails."""
+def sdk_config(host: str | None, profile: str | None, timeout_s: float = 60.0):  # noqa: ANN201 - lazy import
+    """Resolve unified auth once; raise a ConfigError that says what to set when it fails.
+
+    The SDK's own HTTP calls (host metadata, OAuth) get our timeout: by default they wait without a
+    deadline, so a silent host would hang the app at start.
+    """
     from databricks.sdk.core import Config
 
     try:
-        cfg = Config(host=host, profile=profile)
+        cfg = Config(host=host, profile=profile, http_timeout_seconds=int(max(1, timeout_s)),
+                     retry_timeout_seconds=int(max(1, timeout_s)))
         cfg.authenticate()  # fail now, not on the first query
     except Exception as e:  # the SDK raises ValueError / its own errors for every auth gap
         raise ConfigError(
@@ -39,7 +44,7 @@ class DatabricksWarehouse:
                  profile: str | None, names: NameMap, timeout_s: float = 60.0) -> None:
         if not (http_path or warehouse_id):
             raise ConfigError("Set HM_DATABRICKS_WAREHOUSE_ID (or HM_DATABRICKS_HTTP_PATH) to use the databricks backend.")
-        self.config = sdk_config(host, profile)
+        self.config = sdk_config(host, profile, timeout_s)
         self.http_path = http_path or f"/sql/1.0/warehouses/{warehouse_id}"
         self.names = names
         self.timeout_s = timeout_s
@@ -56,6 +61,9 @@ class DatabricksWarehouse:
                 http_path=self.http_path,
                 credentials_provider=lambda: cfg.authenticate,
                 _socket_timeout=self.timeout_s,
+                # The connector retries for up to 900 s by default: bound the whole attempt by our timeout.
+                _retry_stop_after_attempts_duration=self.timeout_s,
+                _retry_stop_after_attempts_count=3,
                 user_agent_entry="health-monitor",
             )
             self._local.con = con

@@ -96,8 +96,6 @@ def test_a_database_password_is_not_in_errors_or_logs(tmp_path, caplog):
     assert password not in repr(engine.url) and password not in str(engine)
 
 
-@pytest.mark.xfail(strict=True, reason="Settings.llm_api_key and database_url are plain str: repr(Settings) "
-                                        "shows them (owner: health_monitor/settings.py; use SecretStr / repr=False)")
 def test_settings_repr_hides_secrets():
     s = Settings(llm_api_key="sk-SECRET-KEY-123456", database_url="postgresql://u:PwSecret99@h/db")
     assert "sk-SECRET-KEY-123456" not in repr(s) and "PwSecret99" not in repr(s)
