@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from datetime import datetime, timezone
 
 import pytest
-from sqlalchemy import create_engine, text
+from pg_support import PG_URL, private_schema
+from sqlalchemy import text
 
 from alerts import columns as C
 from alerts import service
@@ -18,7 +17,6 @@ from db import repositories as repo
 from db import session_scope
 from db.crypto import SecretBox
 
-PG_URL = os.environ.get("HM_TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
 AT = datetime(2026, 1, 15, 9, tzinfo=timezone.utc)
 
 
@@ -136,30 +134,20 @@ def test_send_test_notification_for_a_stored_integration(alert_settings, state_e
 def test_e2e_evaluation_on_postgresql(alert_settings, warehouse, http_server):
     from db import make_engine, migrate
 
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text("select 1"))
-    except Exception as error:  # noqa: BLE001
-        admin.dispose()
-        pytest.skip(f"PostgreSQL at {PG_URL} is not reachable: {error}")
-    schema = f"hm_alerts_{uuid.uuid4().hex[:12]}"
-    settings = alert_settings.model_copy(update={"database_url": PG_URL, "state_schema": schema})
-    engine = make_engine(settings)
-    try:
-        migrate(engine)
-        service.install_default_rules(engine, "ops@company.com")
-        first = service.evaluate_all(settings, engine=engine, warehouse=warehouse)
-        assert {("Failed logins from one IP", "192.168.1.100"), ("Repeated job failures", "ml_training")} <= \
-            {(o.rule, o.subject) for o in first.outcomes if o.action == "fire"}
-        sent = len(http_server.requests)
-        second = service.evaluate_all(settings, engine=engine, warehouse=warehouse)
-        assert second.count(Action.FIRE) == 0 and second.deliveries == [] and len(http_server.requests) == sent
-        with engine.connect() as conn:  # the rows really are in the test schema
-            assert conn.execute(text(f'select count(*) from "{schema}".alert_events')).scalar() == \
-                first.count(Action.FIRE)
-    finally:
-        engine.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'drop schema if exists "{schema}" cascade'))
-        admin.dispose()
+    with private_schema("hm_alerts") as schema:
+        settings = alert_settings.model_copy(update={"database_url": PG_URL, "state_schema": schema})
+        engine = make_engine(settings)
+        try:
+            migrate(engine)
+            service.install_default_rules(engine, "ops@company.com")
+            first = service.evaluate_all(settings, engine=engine, warehouse=warehouse)
+            assert {("Failed logins from one IP", "192.168.1.100"), ("Repeated job failures", "ml_training")} <= \
+                {(o.rule, o.subject) for o in first.outcomes if o.action == "fire"}
+            sent = len(http_server.requests)
+            second = service.evaluate_all(settings, engine=engine, warehouse=warehouse)
+            assert second.count(Action.FIRE) == 0 and second.deliveries == [] and len(http_server.requests) == sent
+            with engine.connect() as conn:  # the rows really are in the test schema
+                assert conn.execute(text(f'select count(*) from "{schema}".alert_events')).scalar() == \
+                    first.count(Action.FIRE)
+        finally:
+            engine.dispose()

@@ -2,32 +2,24 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from dataclasses import replace
 
 import pytest
+from pg_support import PG_URL, private_schema
 
 from graph.service import ask
-
-PG_URL = os.environ.get("HM_TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
 
 
 @pytest.mark.postgres
 def test_followups_survive_a_restart_on_postgres(demo_context):
-    from sqlalchemy import create_engine, text
+    with private_schema("hm_test") as schema:
+        _followups_survive_a_restart(demo_context, schema)
 
+
+def _followups_survive_a_restart(demo_context, schema: str) -> None:
     from db import make_engine, migrate
     from health_monitor.settings import Settings
 
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text("select 1"))
-    except Exception as error:  # noqa: BLE001
-        admin.dispose()
-        pytest.skip(f"PostgreSQL at {PG_URL} is not reachable: {error}")
-    schema = f"hm_test_{uuid.uuid4().hex[:12]}"
     settings = Settings(data_dir=demo_context.settings.data_dir, database_url=PG_URL, state_schema=schema)
     engines = []
     try:
@@ -45,6 +37,3 @@ def test_followups_survive_a_restart_on_postgres(demo_context):
     finally:
         for e in engines:
             e.dispose()
-        with admin.connect() as conn:
-            conn.execute(text(f'drop schema if exists "{schema}" cascade'))
-        admin.dispose()

@@ -4,11 +4,8 @@ once and in order; the latency percentiles are printed (the bench's ``--load-pg`
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
-from sqlalchemy import create_engine, text
+from pg_support import PG_URL, private_schema
 
 from db import make_engine, migrate
 from graph.builder import build_graph
@@ -18,28 +15,17 @@ from health_monitor.settings import Settings
 from tools.registry import get_registry
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
-PG_URL = os.environ.get("HM_TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
 CONVERSATIONS, TURNS = 20, 10
 
 
 @pytest.fixture
 def pg_engine(tmp_path):
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text("select 1"))
-    except Exception as e:  # noqa: BLE001
-        admin.dispose()
-        pytest.skip(f"PostgreSQL at {PG_URL} is not reachable: {e}")
-    schema = f"hm_load_{uuid.uuid4().hex[:10]}"
-    engine = make_engine(Settings(data_dir=tmp_path, database_url=PG_URL, state_schema=schema),
-                         pool_size=CONVERSATIONS, max_overflow=5)
-    migrate(engine)
-    yield engine
-    engine.dispose()
-    with admin.connect() as conn:
-        conn.execute(text(f'drop schema if exists "{schema}" cascade'))
-    admin.dispose()
+    with private_schema("hm_load") as schema:
+        engine = make_engine(Settings(data_dir=tmp_path, database_url=PG_URL, state_schema=schema),
+                             pool_size=CONVERSATIONS, max_overflow=5)
+        migrate(engine)
+        yield engine
+        engine.dispose()
 
 
 def test_concurrent_conversations(pg_engine, warehouse, demo_dir, capsys):

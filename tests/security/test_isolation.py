@@ -5,11 +5,8 @@ Parametrised over SQLite and the shared PostgreSQL (a private schema per test, d
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
-from sqlalchemy import create_engine, text
+from pg_support import PG_URL, private_schema
 
 from db import NotFound, PermissionDenied, make_engine, migrate, session_scope
 from db import repositories as repo
@@ -17,7 +14,6 @@ from db.crypto import SecretBox
 from health_monitor.settings import Settings
 
 ALICE, BOB = "alice@company.com", "bob@company.com"
-PG_URL = os.environ.get("HM_TEST_PG_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -28,21 +24,11 @@ def engine(request, tmp_path):
         yield eng
         eng.dispose()
         return
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text("select 1"))
-    except Exception as e:  # noqa: BLE001
-        admin.dispose()
-        pytest.skip(f"PostgreSQL at {PG_URL} is not reachable: {e}")
-    schema = f"hm_sec_{uuid.uuid4().hex[:12]}"
-    eng = make_engine(Settings(data_dir=tmp_path, database_url=PG_URL, state_schema=schema))
-    migrate(eng)
-    yield eng
-    eng.dispose()
-    with admin.connect() as conn:
-        conn.execute(text(f'drop schema if exists "{schema}" cascade'))
-    admin.dispose()
+    with private_schema("hm_sec") as schema:
+        eng = make_engine(Settings(data_dir=tmp_path, database_url=PG_URL, state_schema=schema))
+        migrate(eng)
+        yield eng
+        eng.dispose()
 
 
 @pytest.fixture
