@@ -18,7 +18,6 @@ from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import (
     AIMessage,
-    AIMessageChunk,
     BaseMessage,
     HumanMessage,
     SystemMessage,
@@ -26,6 +25,8 @@ from langchain_core.messages import (
 )
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import ConfigDict, PrivateAttr
+
+from graph.testing import stream_as_chunks
 
 #: The system prompt of the prebuilt supervisor in the comparison (the fake recognises it).
 PREBUILT_SUPERVISOR_PROMPT = ("You are the supervisor of a Databricks platform health monitor. Hand the question "
@@ -151,19 +152,7 @@ class FixedLatencyChatModel(BaseChatModel):
 
     def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
                 run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
-        reply = self._timed(messages)
-        words = reply.content.split(" ") if isinstance(reply.content, str) and reply.content else []
-        for i, word in enumerate(words):
-            chunk = AIMessageChunk(content=word + (" " if i < len(words) - 1 else ""))
-            if run_manager:
-                run_manager.on_llm_new_token(chunk.content, chunk=ChatGenerationChunk(message=chunk))
-            yield ChatGenerationChunk(message=chunk)
-        if reply.tool_calls:
-            import json
-
-            yield ChatGenerationChunk(message=AIMessageChunk(content="", tool_call_chunks=[
-                {"name": c["name"], "args": json.dumps(c["args"]), "id": c["id"], "index": i}
-                for i, c in enumerate(reply.tool_calls)]))
+        yield from stream_as_chunks(self._timed(messages), run_manager)
 
     def bind_tools(self, tools: Any, **kwargs: Any) -> FixedLatencyChatModel:
         return self

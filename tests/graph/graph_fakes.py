@@ -14,11 +14,12 @@ from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import ConfigDict, PrivateAttr
 
 from graph.adapters import Understanding
+from graph.testing import stream_as_chunks
 from tools.executor import ToolResult
 
 AS_OF = datetime(2026, 1, 15, 9, 0)
@@ -58,17 +59,7 @@ class ScriptedChatModel(BaseChatModel):
 
     def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
                 run_manager: CallbackManagerForLLMRun | None = None, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
-        reply = self._next(messages)
-        words = reply.content.split(" ") if isinstance(reply.content, str) and reply.content else []
-        for i, word in enumerate(words):
-            chunk = AIMessageChunk(content=word + (" " if i < len(words) - 1 else ""))
-            if run_manager:
-                run_manager.on_llm_new_token(chunk.content, chunk=ChatGenerationChunk(message=chunk))
-            yield ChatGenerationChunk(message=chunk)
-        if reply.tool_calls:
-            yield ChatGenerationChunk(message=AIMessageChunk(content="", tool_call_chunks=[
-                {"name": c["name"], "args": __import__("json").dumps(c["args"]), "id": c["id"], "index": i}
-                for i, c in enumerate(reply.tool_calls)]))
+        yield from stream_as_chunks(self._next(messages), run_manager)
 
     def bind_tools(self, tools: Any, **kwargs: Any) -> ScriptedChatModel:
         return self
