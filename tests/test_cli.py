@@ -112,3 +112,13 @@ def test_demo_if_missing_is_idempotent(capsys, demo_dir: Path):
     code, out, _ = run(capsys, "demo", "--if-missing", "--data-dir", str(demo_dir))
     assert code == 0 and "already built" in out
     assert before == {p.name: p.stat().st_mtime_ns for p in demo_dir.glob("*.duckdb")}
+
+
+def test_gold_build_on_duckdb(capsys, tmp_path, demo_dir: Path):
+    import shutil
+
+    shutil.copyfile(demo_dir / "system.duckdb", tmp_path / "system.duckdb")
+    code, out, err = run(capsys, "--set", f"data_dir={tmp_path}", "gold", "build")
+    assert code == 0, err
+    assert "Gold built in" in out and "tables" in out
+    assert (tmp_path / "gold.duckdb").exists()

@@ -25,7 +25,7 @@ def run_build(args: argparse.Namespace) -> int:
         from warehouse.gold import build_gold
 
         report = build_gold(settings.system_db_path, settings.gold_db_path, progress=True)
-        print(f"Gold built in {settings.gold_db_path.resolve()} ({len(report.rows)} tables, {report.seconds:.1f}s)")
+        print(f"Gold built in {settings.gold_db_path.resolve()} ({len(report.rows)} tables, {report.total_seconds:.1f}s)")
         return 0
 
     from tqdm import tqdm

@@ -106,6 +106,8 @@ CONTRACT: dict[str, dict[str, str]] = {
     "fact_warehouse_event": {"workspace_id": V, "warehouse_id": V, "warehouse_name": V, "event_type": V,
                              "cluster_count": INT, "start_time": TS, "end_time": TS, "duration_seconds": D,
                              "is_outage": BO, "is_outage_start": BO, "previous_event_type": V},
+    "fact_warehouse_hourly": {"workspace_id": V, "warehouse_id": V, "usage_date": DT, "usage_hour": TS,
+                              "list_cost": D, "statements": B},
     "fact_warehouse_uptime_daily": {"usage_date": DT, "workspace_id": V, "workspace_name": V, "warehouse_id": V,
                                     "warehouse_name": V, "running_seconds": D, "outage_seconds": D,
                                     "outages": B, "availability": D},
@@ -559,3 +561,21 @@ def test_databricks_statements(monkeypatch):
     assert "meta_build" in meta.split("\n")[0] and "CURRENT_TIMESTAMP" in meta.upper()
     assert "(SELECT as_of FROM ops.hm.meta_build)" in joined
     assert [n for n, _ in gold_statements("spark")] == [m.name for m in load_models()]
+
+
+def test_warehouse_hours_show_bi_warehouse_idle_and_sum_to_usage(warehouse):
+    """The hourly warehouse table keeps every dollar of warehouse usage and exposes idle billed hours."""
+    totals = warehouse.query("""
+        select
+            (select sum(list_cost) from main.health_monitor.fact_warehouse_hourly) as hourly,
+            (select sum(list_cost) from main.health_monitor.fact_usage where warehouse_id is not null) as usage
+    """).rows[0]
+    assert totals["hourly"] == pytest.approx(totals["usage"], rel=1e-9)
+    idle = warehouse.query("""
+        select w.warehouse_name, avg(case when h.statements = 0 then 1.0 else 0.0 end) as idle_share
+        from main.health_monitor.fact_warehouse_hourly as h
+        join main.health_monitor.dim_warehouse as w using (workspace_id, warehouse_id)
+        group by w.warehouse_name
+    """).rows
+    share = {r["warehouse_name"]: r["idle_share"] for r in idle}
+    assert share["bi-warehouse"] > 0.2, share  # long auto-stop: billed hours with nothing running

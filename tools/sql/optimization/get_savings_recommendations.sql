@@ -10,25 +10,14 @@ with usage_daily as (
     where usage_date >= date_sub(:as_of_date, 30) and usage_date < :as_of_date
 ),
 
-usage_hourly as (
-    select workspace_id, warehouse_id, usage_hour, sum(list_cost) as list_cost
-    from main.health_monitor.fact_usage
+warehouse_hourly as (
+    select * from main.health_monitor.fact_warehouse_hourly
     where usage_date >= date_sub(:as_of_date, 30) and usage_date < :as_of_date
-      and warehouse_id is not null
-    group by all
 ),
 
 node_util as (
     select * from main.health_monitor.fact_node_util
     where usage_date >= date_sub(:as_of_date, 30) and usage_date < :as_of_date
-),
-
-queries as (
-    select warehouse_id, date_trunc('HOUR', start_time) as query_hour, count(*) as statements
-    from main.health_monitor.fact_query
-    where start_date >= date_sub(:as_of_date, 30) and start_date < :as_of_date
-      and warehouse_id is not null
-    group by all
 ),
 
 runs as (
@@ -158,13 +147,12 @@ warehouse_hours as (
         h.workspace_id,
         h.warehouse_id,
         sum(h.list_cost) as list_cost,
-        sum(case when q.statements is null then h.list_cost else 0 end) as idle_cost,
+        sum(case when h.statements = 0 then h.list_cost else 0 end) as idle_cost,
         sum(case when hour(h.usage_hour) < 6 then h.list_cost else 0 end) as night_cost,
-        sum(case when hour(h.usage_hour) < 6 then coalesce(q.statements, 0) else 0 end) as night_statements,
+        sum(case when hour(h.usage_hour) < 6 then h.statements else 0 end) as night_statements,
         count(*) as billed_hours,
-        sum(case when q.statements is null then 1 else 0 end) as idle_hours
-    from usage_hourly as h
-    left join queries as q on h.warehouse_id = q.warehouse_id and h.usage_hour = q.query_hour
+        sum(case when h.statements = 0 then 1 else 0 end) as idle_hours
+    from warehouse_hourly as h
     group by all
 ),
 
