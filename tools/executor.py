@@ -21,6 +21,7 @@ Steps:
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Mapping
@@ -137,6 +138,25 @@ def format_validation_error(e: ValidationError) -> str:
     return "; ".join(parts)
 
 
+# DuckDB: "Table with name ml_x does not exist"; Databricks: "[TABLE_OR_VIEW_NOT_FOUND] ... `ml_x`".
+_MISSING_TABLE = re.compile(r"(?:Table with name|TABLE_OR_VIEW_NOT_FOUND\][^`]*`(?:[\w]+`?\.`?)*)\s*`?(\w+)`?")
+
+
+def missing_table_hint(error: str) -> str | None:
+    """Say which command builds a missing table instead of echoing the engine's catalog error."""
+    if "does not exist" not in error and "TABLE_OR_VIEW_NOT_FOUND" not in error:
+        return None
+    match = _MISSING_TABLE.search(error)
+    table = match.group(1) if match else None
+    if not table:
+        return None
+    if table.startswith("ml_"):
+        return (f"the model predictions it reads ({table}) have not been built yet: run `health-monitor train` "
+                "(on Databricks, the model-training job).")
+    return (f"the Gold table {table} does not exist yet: run `health-monitor gold build` "
+            "(embedded: `health-monitor demo`).")
+
+
 class ToolExecutor:
     """Runs tools of one registry against one warehouse with one settings object."""
 
@@ -247,7 +267,7 @@ class ToolExecutor:
             result.ok, result.error = False, str(e)
         except Exception as e:  # a tool call must never raise into an agent or a page
             first = str(e).splitlines()[0] if str(e) else e.__class__.__name__
-            result.ok, result.error = False, f"{name} failed: {first}"
+            result.ok, result.error = False, f"{name} failed: {missing_table_hint(first) or first}"
         result.row_count = len(result.rows)
         result.ms = (time.perf_counter() - started) * 1000.0
         return result

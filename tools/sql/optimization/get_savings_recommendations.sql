@@ -70,6 +70,7 @@ cluster_util as (
 
 cluster_stats as (
     select
+        c.workspace_id,
         c.workspace_name,
         c.cluster_id,
         c.cluster_name,
@@ -116,11 +117,18 @@ long_auto_termination as (
     where auto_termination_minutes > 60 and coalesce(idle_share, 0) < 0.5
 ),
 
+run_compute as (
+    -- one row per (run, compute id): an equi-join below instead of array_contains in the join
+    select workspace_id, job_id, job_name, duration_seconds, explode(compute_ids) as cluster_id
+    from runs
+),
+
 job_hours as (
     select r.workspace_id, r.job_id, any_value(r.job_name) as job_name, c.cluster_id,
            sum(r.duration_seconds) / 3600.0 as run_hours, count(*) as runs
-    from runs as r
-    inner join clusters as c on array_contains(r.compute_ids, c.cluster_id) and c.compute_kind = 'ALL_PURPOSE'
+    from run_compute as r
+    inner join clusters as c
+        on r.workspace_id = c.workspace_id and r.cluster_id = c.cluster_id and c.compute_kind = 'ALL_PURPOSE'
     group by all
 ),
 
@@ -138,7 +146,7 @@ jobs_on_all_purpose as (
         h.run_hours * coalesce(s.cost_per_hour, 0) * (1 - coalesce(try_divide(p.jobs_price, p.all_purpose_price), 0.3))
             as estimated_monthly_saving
     from job_hours as h
-    inner join cluster_stats as s on h.cluster_id = s.cluster_id
+    inner join cluster_stats as s on h.cluster_id = s.cluster_id and h.workspace_id = s.workspace_id
     cross join prices as p
 ),
 
