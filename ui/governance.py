@@ -57,6 +57,6 @@ def kpis(run: Runner, f: Filters) -> list[Kpi]:
             help="Tables with no comment: hard to discover and to trust."),
         Kpi("Grants on PII tables", f"{len(grants):,}",
             None, help=f"{len({g['table_full_name'] for g in grants})} PII-tagged tables."),
-        Kpi("Controls failing", f"{len(failing)} / {len(controls)}", None, inverse=True,
-            help="Compliance controls with status fail or warn."),
+        Kpi("Controls not passing", f"{len(failing)} / {len(controls)}", None, inverse=True,
+            help="Compliance controls with status fail or warn (see the table below for which)."),
     ]

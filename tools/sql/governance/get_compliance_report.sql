@@ -41,7 +41,7 @@ evidence as (
                                    cast(count(distinct principal) as string), ' principals in 30 days')
     from security_events where event_type = 'PII_ACCESS'
     union all
-    select 'AC-3', count(*), concat(cast(count(*) as string), ' tokens created without expiry in 30 days')
+    select 'AC-3', count(*), concat(cast(count(*) as string), ' token(s) created without expiry in 30 days')
     from security_events where event_type = 'TOKEN_CREATED' and severity = 'high'
     union all
     select 'AC-4', count(*), concat(cast(count(*) as string), ' failed logins from ',
