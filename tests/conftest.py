@@ -18,6 +18,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".pytest_cache" / "demo"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """MLflow 3 writes its tracking store to ./mlflow.db by default (also at import and exit)."""
+    import tempfile
+
+    os.environ.setdefault("MLFLOW_TRACKING_URI", f"sqlite:///{tempfile.mkdtemp(prefix='hm_mlflow_')}/mlflow.db")
+
+
 def _build(target: Path, *, incidents: bool = True, with_models: bool = True) -> Path:
     """Build (once, under a lock) the demo account into ``target``; return the folder."""
     target.mkdir(parents=True, exist_ok=True)

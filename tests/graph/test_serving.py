@@ -52,12 +52,9 @@ def test_conversation_continues_through_context(agent):
     assert "admin@company.com" in text
 
 
-def test_saved_as_code_loads_and_predicts(settings, tmp_path, monkeypatch):
+def test_saved_as_code_loads_and_predicts(settings, tmp_path):
     """Models from code: save (which runs the input example), load with pyfunc, predict."""
     import mlflow
-
-    # MLflow 3 defaults to sqlite:///mlflow.db in the working directory: keep it in tmp.
-    monkeypatch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{tmp_path / 'mlflow.db'}")
 
     from graph.serving import save_model
 
