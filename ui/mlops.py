@@ -55,7 +55,8 @@ def inference(run: Runner, f: Filters) -> list[dict[str, Any]]:
     rows = run("get_inference_metrics", days=f.days).rows
     agg: dict[tuple[str, str], dict[str, Any]] = {}
     for r in rows:
-        key = (str(r.get("model_name")), str(r.get("endpoint_name") or ""))
+        # Customer endpoints serve no health-monitor model: label them by endpoint, never "None".
+        key = (str(r.get("model_name") or r.get("endpoint_name") or "unnamed"), str(r.get("endpoint_name") or ""))
         a = agg.setdefault(key, {"model_name": key[0], "endpoint_name": key[1], "requests": 0, "errors": 0,
                                  "_lat": 0.0, "p95_latency_ms": None, "last_measured": None})
         n = int(r.get("requests") or 0)

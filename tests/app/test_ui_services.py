@@ -93,3 +93,12 @@ def test_chat_export_and_alert_detection() -> None:
     assert body["messages"][1]["tool_calls"][0]["rows"] == 1
     assert chat.is_alert_request("tell me on Slack if any production job costs more than twice its 7-day median")
     assert not chat.is_alert_request("Why did costs jump yesterday?")
+
+
+def test_inference_rows_are_labelled_for_every_endpoint(run, f) -> None:
+    from ui import mlops
+
+    rows = mlops.inference(run, f)
+    labels = {r["model_name"] for r in rows}
+    assert "None" not in labels and "cost_anomaly_detector" in labels
+    assert "security-threat-endpoint" in labels  # a customer endpoint, labelled by its name
