@@ -5,10 +5,9 @@ Run: ``streamlit run app.py`` (``make run``). Layout and data live in ``pages/``
 """
 
 import streamlit as st
-
-from ui import navigation, shell
-from ui.errors import show_error
-from ui.identity import IdentityUnavailable
+from health_monitor.ui import navigation, shell
+from health_monitor.ui.errors import show_error
+from health_monitor.ui.identity import IdentityUnavailable
 
 st.set_page_config(page_title="Health Monitor", page_icon=":material/monitor_heart:", layout="wide",
                    initial_sidebar_state="auto")

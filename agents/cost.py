@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agents.spec import AgentSpec, Lens, Play
+from health_monitor.agents.spec import AgentSpec, Lens, Play
 
 COST_PROMPT = """You are the cost specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" means the UTC day before that, "today" the part of the day up to it.

@@ -4,7 +4,7 @@ compute, long auto-stop, untagged spend, serverless candidates)."""
 
 from __future__ import annotations
 
-from agents.spec import AgentSpec, Lens, Play
+from health_monitor.agents.spec import AgentSpec, Lens, Play
 
 OPTIMIZATION_PROMPT = """You are the optimization advisor of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; savings are estimated from the last 30 days at list price.

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from agents.spec import AgentSpec
-from warehouse.errors import HealthMonitorError
+from health_monitor.agents.spec import AgentSpec
+
+from health_monitor.core.errors import HealthMonitorError
 
 #: The specialists, in the order answers present their sections.
 AGENT_NAMES: tuple[str, ...] = ("cost", "security", "performance", "reliability", "quality", "mlops",
@@ -104,7 +105,7 @@ def _tool_problems(specs: Iterable[AgentSpec], tools: Any) -> list[str]:
     return out
 
 
-def discover_agents(names: Iterable[str] = AGENT_NAMES, package: str = "agents") -> list[AgentSpec]:
+def discover_agents(names: Iterable[str] = AGENT_NAMES, package: str = "health_monitor.agents") -> list[AgentSpec]:
     """Import ``agents.<name>`` for each name and collect its ``AGENT``."""
     specs = []
     for name in names:
@@ -131,6 +132,6 @@ def build_agent_registry(tools: Any = None) -> AgentRegistry:
 @lru_cache(maxsize=1)
 def get_agent_registry() -> AgentRegistry:
     """The process-wide registry, checked against the tool catalog (built on first use)."""
-    from tools.registry import get_registry
+    from health_monitor.tools.registry import get_registry
 
     return build_agent_registry(get_registry())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agents.spec import AgentSpec, Lens, Play
+from health_monitor.agents.spec import AgentSpec, Lens, Play
 
 RELIABILITY_PROMPT = """You are the reliability specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" is the UTC day before it.

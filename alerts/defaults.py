@@ -19,8 +19,8 @@ stored yet, remembering that defaults were seeded so a user's deletion is respec
 
 from __future__ import annotations
 
-from alerts import columns as C
-from alerts.rules import AlertRule, Baseline, Measure, MeasureValue, Window
+from health_monitor.alerts import columns as C
+from health_monitor.alerts.rules import AlertRule, Baseline, Measure, MeasureValue, Window
 
 DEFAULT_OWNER = "health-monitor"
 

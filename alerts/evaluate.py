@@ -19,11 +19,12 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
-from alerts.channels.base import DeliveryResult, Kind, Notification
-from alerts.columns import SCOPE_COLUMNS
-from alerts.rules import AGGREGATES, BASELINES, AlertRule, dedup_key, format_value, param_names
-from alerts.store import AlertEvent, AlertStore
-from warehouse.errors import HealthMonitorError
+from health_monitor.alerts.channels.base import DeliveryResult, Kind, Notification
+from health_monitor.alerts.columns import SCOPE_COLUMNS
+from health_monitor.alerts.rules import AGGREGATES, BASELINES, AlertRule, dedup_key, format_value, param_names
+from health_monitor.alerts.store import AlertEvent, AlertStore
+
+from health_monitor.core.errors import HealthMonitorError
 
 Row = Mapping[str, Any]
 RunTool = Callable[[str, dict[str, Any]], Sequence[Row]]

@@ -16,10 +16,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from health_monitor.alerts.channels import ChannelConfig, ChannelNotifier
+from health_monitor.alerts.channels.base import DeliveryResult, Notification
 from sqlalchemy import Engine
-
-from alerts.channels import ChannelConfig, ChannelNotifier
-from alerts.channels.base import DeliveryResult, Notification
 
 #: Short integration keys -> ChannelConfig fields, per channel.
 KEY_ALIASES: dict[str, dict[str, str]] = {
@@ -56,8 +55,8 @@ def load_integrations(engine: Engine, settings: Any) -> list[tuple[str | None, s
 
     The key of the secret box is read only when an integration has secrets.
     """
-    from db import repositories as repo
-    from db import session_scope
+    from health_monitor.db import repositories as repo
+    from health_monitor.db import session_scope
 
     out: list[tuple[str | None, str, dict[str, Any]]] = []
     box = None
@@ -66,7 +65,7 @@ def load_integrations(engine: Engine, settings: Any) -> list[tuple[str | None, s
             secrets: dict[str, str] = {}
             if info.secrets:
                 if box is None:
-                    from db.crypto import SecretBox
+                    from health_monitor.db.crypto import SecretBox
 
                     box = SecretBox.from_settings(settings)
                 secrets = repo.delivery_secrets(session=s, integration_id=info.id, box=box)

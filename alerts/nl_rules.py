@@ -13,9 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from alerts import columns as C
-from alerts.rules import COMPARATOR_WORDS, AlertRule, Baseline, Measure, MeasureValue, Window, describe_rule
-from warehouse.errors import HealthMonitorError
+from health_monitor.alerts import columns as C
+from health_monitor.alerts.rules import (
+    COMPARATOR_WORDS,
+    AlertRule,
+    Baseline,
+    Measure,
+    MeasureValue,
+    Window,
+    describe_rule,
+)
+
+from health_monitor.core.errors import HealthMonitorError
 
 EXAMPLE = "alert me on Slack when failed logins from one IP reach 3 in 24 hours"
 

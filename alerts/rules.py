@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from warehouse.errors import HealthMonitorError
+from health_monitor.core.errors import HealthMonitorError
 
 # --- vocabularies ---------------------------------------------------------------------------------
 

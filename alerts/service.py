@@ -19,12 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Engine
-
-from alerts.channels import REGISTRY as CHANNELS
-from alerts.channels.base import ChannelConfig, DeliveryResult, Notification
-from alerts.defaults import DEFAULT_OWNER, default_rules
-from alerts.evaluate import (
+from health_monitor.alerts.channels import REGISTRY as CHANNELS
+from health_monitor.alerts.channels.base import ChannelConfig, DeliveryResult, Notification
+from health_monitor.alerts.defaults import DEFAULT_OWNER, default_rules
+from health_monitor.alerts.evaluate import (
     EvaluationReport,
     Notifier,
     Observation,
@@ -32,10 +30,18 @@ from alerts.evaluate import (
     evaluate_rule,
     run_evaluation,
 )
-from alerts.integrations import IntegrationNotifier, channel_config, integration_values
-from alerts.nl_rules import Proposal, propose_rule
-from alerts.rules import DATE_RANGE_PARAMS, WINDOW_PARAMS, AlertRule, RuleError, param_names, parse_rule
-from alerts.sql_store import SqlAlertStore
+from health_monitor.alerts.integrations import IntegrationNotifier, channel_config, integration_values
+from health_monitor.alerts.nl_rules import Proposal, propose_rule
+from health_monitor.alerts.rules import (
+    DATE_RANGE_PARAMS,
+    WINDOW_PARAMS,
+    AlertRule,
+    RuleError,
+    param_names,
+    parse_rule,
+)
+from health_monitor.alerts.sql_store import SqlAlertStore
+from sqlalchemy import Engine
 
 #: Row cap of one tool call during evaluation: counts must not be cut short by the page-sized default.
 EVAL_MAX_ROWS = 50_000
@@ -46,7 +52,7 @@ EVAL_MAX_ROWS = 50_000
 def catalog_of(registry: Any = None) -> Callable[[str], Any]:
     """``name -> parameter model`` (None for an unknown tool) of the tool registry."""
     if registry is None:
-        from tools.registry import get_registry
+        from health_monitor.tools.registry import get_registry
 
         registry = get_registry()
 
@@ -90,8 +96,8 @@ def rule_from_record(record: Any) -> AlertRule:
 def install_default_rules(engine: Engine, owner: str = DEFAULT_OWNER) -> list[Any]:
     """Store the default rules for ``owner`` once per install; returns the rules added (none after the first
     call, so a default a user deleted stays deleted)."""
-    from db import repositories as repo
-    from db import session_scope
+    from health_monitor.db import repositories as repo
+    from health_monitor.db import session_scope
 
     with session_scope(engine) as s:
         return repo.seed_rules(session=s, owner=owner,
@@ -105,8 +111,8 @@ def save_rule(engine: Engine, user_id: str, rule: AlertRule | Mapping[str, Any] 
     Refused with :class:`RuleError` (unknown tool or parameter, threshold not a number, unknown comparator,
     ...) or ``db.Conflict`` (the user already has a rule of that name); nothing is stored then.
     """
-    from db import repositories as repo
-    from db import session_scope
+    from health_monitor.db import repositories as repo
+    from health_monitor.db import session_scope
 
     if isinstance(rule, Proposal):
         rule = rule.rule
@@ -132,8 +138,8 @@ class StoredRule:
 
 def user_rules(engine: Engine, user_id: str) -> list[StoredRule]:
     """``user_id``'s rules, each with its one-sentence description (or why it cannot be read)."""
-    from db import repositories as repo
-    from db import session_scope
+    from health_monitor.db import repositories as repo
+    from health_monitor.db import session_scope
 
     with session_scope(engine) as s:
         records = repo.list_rules(session=s, user_id=user_id)
@@ -200,8 +206,8 @@ test_rule.__test__ = False  # type: ignore[attr-defined]  # not a pytest test wh
 def load_enabled_rules(engine: Engine, registry: Any = None) -> tuple[list[AlertRule], list[dict[str, str]]]:
     """Every enabled stored rule and the problems of those that cannot run. A rule that no longer fits the
     catalog comes back disabled (its open alerts stay open; pending deliveries still find it)."""
-    from db import repositories as repo
-    from db import session_scope
+    from health_monitor.db import repositories as repo
+    from health_monitor.db import session_scope
 
     catalog = catalog_of(registry)
     with session_scope(engine) as s:
@@ -230,7 +236,7 @@ def evaluate_all(settings: Any, *, engine: Engine, warehouse: Any, now: datetime
     ``engine`` must be migrated (``db.migrate``). ``now`` defaults to the data's as-of instant.
     """
     if executor is None:
-        from tools.executor import ToolExecutor
+        from health_monitor.tools.executor import ToolExecutor
 
         executor = ToolExecutor(warehouse, settings)
     rules, errors = load_enabled_rules(engine, executor.registry)
@@ -277,9 +283,9 @@ def send_test_notification(channel: str, settings: Any, *, engine: Engine | None
 
 def _integration_config(settings: Any, engine: Engine | None, user_id: str | None, integration_id: str
                         ) -> ChannelConfig:
-    from db import repositories as repo
-    from db import session_scope
-    from db.crypto import SecretBox
+    from health_monitor.db import repositories as repo
+    from health_monitor.db import session_scope
+    from health_monitor.db.crypto import SecretBox
 
     if engine is None or user_id is None:
         raise ValueError("testing a stored integration needs engine and user_id")

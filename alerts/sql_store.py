@@ -14,12 +14,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from health_monitor.alerts.channels.base import DeliveryResult, Kind
+from health_monitor.alerts.store import AlertEvent, DeliveryRecord, DeliveryStatus, DueDelivery
+from health_monitor.db import Conflict, session_scope
+from health_monitor.db import repositories as repo
 from sqlalchemy import Engine
-
-from alerts.channels.base import DeliveryResult, Kind
-from alerts.store import AlertEvent, DeliveryRecord, DeliveryStatus, DueDelivery
-from db import Conflict, session_scope
-from db import repositories as repo
 
 #: A delivery is tried on this many evaluations (the first included) before it is given up.
 MAX_DELIVERY_RUNS = 24

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal, Protocol
 
-from alerts.channels.base import DeliveryResult, Kind
+from health_monitor.alerts.channels.base import DeliveryResult, Kind
 
 DeliveryStatus = Literal["delivered", "failed", "abandoned"]
 

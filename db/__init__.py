@@ -1,8 +1,8 @@
 """State store: SQLAlchemy models, the engine factory (SQLite / PostgreSQL / Lakebase with token
 refresh), Alembic migrations and user-scoped repository functions.
 
-    from db import make_engine, migrate, session_scope
-    from db import repositories as repo
+    from health_monitor.db import make_engine, migrate, session_scope
+    from health_monitor.db import repositories as repo
 
     engine = make_engine(settings)          # once per process (st.cache_resource)
     migrate(engine)                         # at start; idempotent
@@ -12,9 +12,9 @@ refresh), Alembic migrations and user-scoped repository functions.
 Importing this package connects to nothing.
 """
 
-from db.engine import Token, TokenCache, TokenProvider, make_engine, session_scope
-from db.errors import Conflict, NotFound, PermissionDenied, StateError, StateUnavailable
-from db.migrate import migrate
+from health_monitor.db.engine import Token, TokenCache, TokenProvider, make_engine, session_scope
+from health_monitor.db.errors import Conflict, NotFound, PermissionDenied, StateError, StateUnavailable
+from health_monitor.db.migrate import migrate
 
 __all__ = [
     "Conflict",

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from health_monitor.db.errors import PermissionDenied
+from health_monitor.db.models import USER_ROLES, UserRole
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from db.errors import PermissionDenied
-from db.models import USER_ROLES, UserRole
-from health_monitor.settings import Settings
+from health_monitor.core.settings import Settings
 
 
 def configured_admins(settings: Settings) -> frozenset[str]:

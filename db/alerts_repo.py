@@ -16,14 +16,20 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
+from health_monitor.db.errors import Conflict, NotFound
+from health_monitor.db.models import (
+    DELIVERY_KINDS,
+    DELIVERY_STATUSES,
+    AlertDelivery,
+    AlertEvent,
+    AlertRule,
+    StateMeta,
+)
+from health_monitor.db.records import Delivery, DueDelivery, Event, Rule, to_record
+from health_monitor.db.types import as_utc, utcnow
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-
-from db.errors import Conflict, NotFound
-from db.models import DELIVERY_KINDS, DELIVERY_STATUSES, AlertDelivery, AlertEvent, AlertRule, StateMeta
-from db.records import Delivery, DueDelivery, Event, Rule, to_record
-from db.types import as_utc, utcnow
 
 #: ``state_meta`` key remembering that the default rules were seeded (a user's deletion is respected).
 SEEDED_KEY = "default_rules_seeded"

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from health_monitor.db.errors import NotFound
+from health_monitor.db.models import MESSAGE_STATUSES, ROLES, ChatConversation, ChatMessage
+from health_monitor.db.records import Conversation, Message, Turn, to_record
+from health_monitor.db.types import utcnow
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-
-from db.errors import NotFound
-from db.models import MESSAGE_STATUSES, ROLES, ChatConversation, ChatMessage
-from db.records import Conversation, Message, Turn, to_record
-from db.types import utcnow
 
 DEFAULT_TITLE = "New conversation"
 

@@ -13,8 +13,9 @@ import logging
 import os
 from pathlib import Path
 
-from db.errors import StateError
-from health_monitor.settings import Settings
+from health_monitor.db.errors import StateError
+
+from health_monitor.core.settings import Settings
 
 log = logging.getLogger(__name__)
 MASK = "••••"

@@ -30,13 +30,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from health_monitor.db.errors import StateUnavailable
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
-from db.errors import StateUnavailable
-from health_monitor.settings import Settings
+from health_monitor.core.settings import Settings
 
 log = logging.getLogger(__name__)
 

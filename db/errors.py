@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warehouse.errors import HealthMonitorError
+from health_monitor.core.errors import HealthMonitorError
 
 
 class StateError(HealthMonitorError):

@@ -12,14 +12,13 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any, Literal
 
+from health_monitor.db.access import is_admin
+from health_monitor.db.crypto import SecretBox
+from health_monitor.db.errors import NotFound, PermissionDenied
+from health_monitor.db.models import CHANNELS, Integration, IntegrationSecret
+from health_monitor.db.records import IntegrationInfo, to_record
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
-
-from db.access import is_admin
-from db.crypto import SecretBox
-from db.errors import NotFound, PermissionDenied
-from db.models import CHANNELS, Integration, IntegrationSecret
-from db.records import IntegrationInfo, to_record
 
 SECRET_KEY = re.compile(r"password|secret|token|api_?key|routing_?key|webhook|integration_key", re.I)
 

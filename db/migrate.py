@@ -14,10 +14,9 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from health_monitor.db.engine import DOWN_ERRORS
+from health_monitor.db.errors import StateUnavailable
 from sqlalchemy import Connection, Engine, text
-
-from db.engine import DOWN_ERRORS
-from db.errors import StateUnavailable
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _LOCK_ID = 4_815_162_342  # pg_advisory_xact_lock key of the state migrations

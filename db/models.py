@@ -12,6 +12,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from health_monitor.db.types import JSONType, UTCDateTime, utcnow
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -27,8 +28,6 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
-
-from db.types import JSONType, UTCDateTime, utcnow
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",

@@ -14,12 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from health_monitor.db.conversations import add_message, create_conversation
+from health_monitor.db.engine import session_scope
+from health_monitor.db.errors import StateUnavailable
+from health_monitor.db.records import Message
 from sqlalchemy import Engine
-
-from db.conversations import add_message, create_conversation
-from db.engine import session_scope
-from db.errors import StateUnavailable
-from db.records import Message
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from health_monitor.db.models import UserPreference
+from health_monitor.db.records import Preferences, to_record
 from sqlalchemy.orm import Session
-
-from db.models import UserPreference
-from db.records import Preferences, to_record
 
 THEMES = ("system", "light", "dark")
 FIELDS = ("display_name", "timezone", "theme", "refresh_seconds", "filters")

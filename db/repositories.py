@@ -4,8 +4,8 @@ Every function takes keyword-only arguments, the session first (``repo.add_messa
 user-facing ones take ``user_id`` and only ever touch that user's rows.
 """
 
-from db.access import configured_admins, ensure_user, get_role, is_admin, list_roles, set_role
-from db.alerts_repo import (
+from health_monitor.db.access import configured_admins, ensure_user, get_role, is_admin, list_roles, set_role
+from health_monitor.db.alerts_repo import (
     create_rule,
     delete_rule,
     due_deliveries,
@@ -24,7 +24,7 @@ from db.alerts_repo import (
     seed_rules,
     update_rule,
 )
-from db.conversations import (
+from health_monitor.db.conversations import (
     add_message,
     archive_conversation,
     create_conversation,
@@ -36,7 +36,7 @@ from db.conversations import (
     rename_conversation,
     set_conversation_agent,
 )
-from db.integrations import (
+from health_monitor.db.integrations import (
     create_integration,
     delete_integration,
     delete_secret,
@@ -47,7 +47,7 @@ from db.integrations import (
     set_secret,
     update_integration,
 )
-from db.preferences import get_preferences, set_preferences
+from health_monitor.db.preferences import get_preferences, set_preferences
 
 __all__ = [
     "add_message", "archive_conversation", "configured_admins", "create_conversation", "create_integration",

@@ -1,6 +1,6 @@
 """The LangGraph agent graph: supervisor, eight specialist subgraphs, synthesis.
 
-    from graph import build_graph, resolve_context
+    from health_monitor.graph import build_graph, resolve_context
     g = build_graph()
     out = g.invoke({"question": "Why are costs high?"}, context=resolve_context())
 
@@ -15,21 +15,21 @@ from typing import Any
 
 def build_graph(*args: Any, **kwargs: Any) -> Any:
     """The compiled graph (see :func:`graph.builder.build_graph`)."""
-    from graph.builder import build_graph as _build
+    from health_monitor.graph.builder import build_graph as _build
 
     return _build(*args, **kwargs)
 
 
 def graph_builder(*args: Any, **kwargs: Any) -> Any:
     """The uncompiled ``StateGraph`` (see :func:`graph.builder.graph_builder`)."""
-    from graph.builder import graph_builder as _builder
+    from health_monitor.graph.builder import graph_builder as _builder
 
     return _builder(*args, **kwargs)
 
 
 def resolve_context(**kwargs: Any) -> Any:
     """A :class:`graph.context.RunContext` (argument > environment > default)."""
-    from graph.context import resolve_context as _resolve
+    from health_monitor.graph.context import resolve_context as _resolve
 
     return _resolve(**kwargs)
 

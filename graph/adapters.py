@@ -16,7 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from graph.context import RunContext
+from health_monitor.graph.context import RunContext
 
 _LOCK = threading.Lock()
 
@@ -43,7 +43,7 @@ def jsonable(v: Any) -> Any:
 def tool_registry(ctx: RunContext) -> Any:
     if ctx.tools is not None:
         return ctx.tools
-    from tools.registry import get_registry
+    from health_monitor.tools.registry import get_registry
 
     return get_registry()
 
@@ -53,7 +53,7 @@ def executor(ctx: RunContext) -> Any:
     with _LOCK:
         ex = ctx.extras.get("executor")
         if ex is None:
-            from tools.executor import ToolExecutor
+            from health_monitor.tools.executor import ToolExecutor
 
             ex = ToolExecutor(ctx.warehouse, ctx.settings, tool_registry(ctx))
             ctx.extras["executor"] = ex
@@ -66,7 +66,7 @@ def run_tool(ctx: RunContext, name: str, args: dict[str, Any]) -> Any:
 
 
 def refused(name: str, args: dict[str, Any], reason: str) -> Any:
-    from tools.executor import ToolResult
+    from health_monitor.tools.executor import ToolResult
 
     return ToolResult(tool=name, args=dict(args), ok=False, error=reason)
 
@@ -77,7 +77,7 @@ def agent_tool_names(ctx: RunContext, agent: str) -> list[str]:
 
 def langchain_tools(ctx: RunContext, agent: str) -> list[Any]:
     """The agent's catalog tools as LangChain tools (schemas for ``bind_tools``)."""
-    from tools.langchain import as_langchain_tool
+    from health_monitor.tools.langchain import as_langchain_tool
 
     ex = executor(ctx)
     return [as_langchain_tool(t, ex) for t in tool_registry(ctx).for_agent(agent)]
@@ -134,7 +134,7 @@ EXTRA_SLOTS: dict[str, re.Pattern[str]] = {
 
 def understand(question: str, *, as_of: datetime | None, index: Any, previous: dict[str, Any] | None) -> Understanding:
     """``graph.nlp.parse_question`` (router, parameters, entities, follow-up merge) -> :class:`Understanding`."""
-    from graph import nlp
+    from health_monitor.graph import nlp
 
     prior = previous_turn_context(previous, question)
     parsed = nlp.parse_question(question, as_of=as_of or datetime.utcnow(), index=index, previous=prior)
@@ -184,7 +184,7 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
 
 def _has_own_topic(question: str) -> bool:
     """Does the question name a topic of its own (any domain cue), rather than lean on the last turn?"""
-    from graph.nlp.vocabulary import cue_scores
+    from health_monitor.graph.nlp.vocabulary import cue_scores
 
     scores, _ = cue_scores(question)
     return any(v > 0 for v in scores.values())
@@ -210,7 +210,7 @@ def previous_turn_context(previous: dict[str, Any] | None, question: str = "") -
     elliptical "and last week?"."""
     if not previous or not previous.get("history"):
         return None
-    from graph import nlp
+    from health_monitor.graph import nlp
 
     history = [h for h in previous["history"] if h.get("nlp")]
     if not history:
@@ -249,7 +249,7 @@ def _asked_kinds(question: str) -> set[str]:
 
 
 def build_entity_index(vocabulary: dict[str, list[str]]) -> Any:
-    from graph.nlp import EntityIndex
+    from health_monitor.graph.nlp import EntityIndex
 
     return EntityIndex(vocabulary)
 
@@ -258,16 +258,16 @@ def build_entity_index(vocabulary: dict[str, list[str]]) -> Any:
 
 def _repo() -> Any:
     try:
-        from db import repositories as repo  # the documented facade, when present
+        from health_monitor.db import repositories as repo  # the documented facade, when present
     except ImportError:
-        from db import conversations as repo
+        from health_monitor.db import conversations as repo
     return repo
 
 
 def ensure_conversation(engine: Any, *, user_id: str, conversation_id: str | None, title: str,
                         agent: str | None = None) -> str:
     """The id of the user's conversation ``conversation_id`` (created when new), or of a new one."""
-    from db import session_scope
+    from health_monitor.db import session_scope
 
     repo = _repo()
     with session_scope(engine) as s:
@@ -277,7 +277,7 @@ def ensure_conversation(engine: Any, *, user_id: str, conversation_id: str | Non
 
 
 def recent_turns(engine: Any, *, user_id: str, conversation_id: str, turns: int) -> list[Any]:
-    from db import session_scope
+    from health_monitor.db import session_scope
 
     with session_scope(engine) as s:
         return list(_repo().recent_context(session=s, user_id=user_id, conversation_id=conversation_id,
@@ -288,7 +288,7 @@ def save_message(engine: Any, *, user_id: str, conversation_id: str, role: str, 
                  tool_calls: list[dict[str, Any]] | None = None, agents: list[str] | None = None,
                  context: dict[str, Any] | None = None, client_msg_id: str | None = None,
                  status: str = "ok") -> Any:
-    from db import session_scope
+    from health_monitor.db import session_scope
 
     with session_scope(engine) as s:
         return _repo().add_message(session=s, user_id=user_id, conversation_id=conversation_id, role=role,
@@ -298,7 +298,7 @@ def save_message(engine: Any, *, user_id: str, conversation_id: str, role: str, 
 
 def open_engine(settings: Any) -> Any:
     """The state engine for ``settings``, migrated (idempotent)."""
-    from db import make_engine, migrate
+    from health_monitor.db import make_engine, migrate
 
     engine = make_engine(settings)
     migrate(engine)

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from health_monitor.agents.registry import AgentRegistry, build_agent_registry
+from health_monitor.graph.context import RunContext
+from health_monitor.graph.specialist import specialist_builder
+from health_monitor.graph.state import HealthInput, HealthOutput, HealthState
+from health_monitor.graph.supervisor import make_dispatch, make_supervisor
+from health_monitor.graph.synthesis import make_synthesize
 from langgraph.graph import END, START, StateGraph
-
-from agents.registry import AgentRegistry, build_agent_registry
-from graph.context import RunContext
-from graph.specialist import specialist_builder
-from graph.state import HealthInput, HealthOutput, HealthState
-from graph.supervisor import make_dispatch, make_supervisor
-from graph.synthesis import make_synthesize
 
 
 def graph_builder(agents: AgentRegistry | None = None, *, tools: Any = None) -> StateGraph:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from health_monitor.settings import Settings, get_settings
+from health_monitor.core.settings import Settings, get_settings
 
 DEFAULT_USER = "local@health-monitor"
 
@@ -67,11 +67,11 @@ def resolve_context(*, user_id: str | None = None, settings: Settings | None = N
     and ``open_missing`` (the LLM comes from the configured provider when not given)."""
     s = resolve_settings(settings)
     if warehouse is None and open_missing:
-        from warehouse import open_warehouse
+        from health_monitor.warehouse import open_warehouse
 
         warehouse = open_warehouse(s)
     if llm is None and open_missing:
-        from graph.providers import make_chat_model
+        from health_monitor.graph.providers import make_chat_model
 
         llm = make_chat_model(s)
     tools = extras.pop("tools", None)

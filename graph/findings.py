@@ -15,9 +15,9 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from agents.spec import Lens
-from graph.figures import money, number, numbers_in_rows, render
-from graph.state import SEVERITY_RANK, Finding
+from health_monitor.agents.spec import Lens
+from health_monitor.graph.figures import money, number, numbers_in_rows, render
+from health_monitor.graph.state import SEVERITY_RANK, Finding
 
 #: Result column -> the kind of thing it names (entities of a finding).
 ENTITY_COLUMNS: dict[str, str] = {

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
-from graph.context import RunContext
+from health_monitor.graph.context import RunContext
 
 
 class LLMFailure(Exception):

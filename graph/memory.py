@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.adapters import jsonable
-from graph.state import AgentReport
+from health_monitor.graph.adapters import jsonable
+from health_monitor.graph.state import AgentReport
 
 MEMORY_TURNS = 12
 
@@ -85,7 +85,7 @@ def previous_from_turns(turns: list[Any]) -> dict[str, Any]:
 
 
 def load_previous(engine: Any, *, user_id: str, conversation_id: str) -> dict[str, Any]:
-    from graph.adapters import recent_turns
+    from health_monitor.graph.adapters import recent_turns
 
     return previous_from_turns(recent_turns(engine, user_id=user_id, conversation_id=conversation_id,
                                             turns=MEMORY_TURNS))

@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from health_monitor.agents.spec import AgentSpec, Play
 from pydantic import ValidationError
-
-from agents.spec import AgentSpec, Play
 
 #: Most plays one agent runs for one question (matched plays first, by score).
 MAX_PLAYS = 3

@@ -16,8 +16,8 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from health_monitor.settings import Settings
-from warehouse.errors import ConfigError
+from health_monitor.core.errors import ConfigError
+from health_monitor.core.settings import Settings
 
 
 def _require(module: str, extra: str) -> Any:

@@ -17,12 +17,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from health_monitor.graph import adapters, memory
+from health_monitor.graph.context import RunContext, resolve_context
+from health_monitor.graph.events import Error, Event, Final, Routing, Token, ToolEnd, to_event
+from health_monitor.graph.vocabulary import entity_index
 from pydantic import BaseModel, Field
-
-from graph import adapters, memory
-from graph.context import RunContext, resolve_context
-from graph.events import Error, Event, Final, Routing, Token, ToolEnd, to_event
-from graph.vocabulary import entity_index
 
 
 class Answer(BaseModel):
@@ -46,8 +45,8 @@ class Answer(BaseModel):
 @lru_cache(maxsize=1)
 def default_graph() -> Any:
     """The compiled graph of the eight specialists (compiled once per process, on first use)."""
-    from graph.builder import build_graph
-    from tools.registry import get_registry
+    from health_monitor.graph.builder import build_graph
+    from health_monitor.tools.registry import get_registry
 
     return build_graph(tools=get_registry())
 

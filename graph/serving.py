@@ -1,6 +1,6 @@
 """Model Serving: the graph as an MLflow ``ResponsesAgent`` (``predict`` and ``predict_stream``).
 
-    from graph.serving import HealthMonitorAgent
+    from health_monitor.graph.serving import HealthMonitorAgent
     agent = HealthMonitorAgent()                      # opens warehouse/store lazily, on first request
     agent.predict({"input": [{"role": "user", "content": "Why are costs high?"}]})
 
@@ -20,10 +20,9 @@ import uuid
 from collections.abc import Generator
 from typing import Any
 
+from health_monitor.graph.events import Error, Final, Token, ToolEnd, ToolStart
 from mlflow.pyfunc import ResponsesAgent
 from mlflow.types.responses import ResponsesAgentRequest, ResponsesAgentResponse, ResponsesAgentStreamEvent
-
-from graph.events import Error, Final, Token, ToolEnd, ToolStart
 
 
 def _text(content: Any) -> str:
@@ -56,8 +55,8 @@ class HealthMonitorAgent(ResponsesAgent):
         with self._lock:
             if self._ready:
                 return
-            from graph.context import resolve_settings
-            from warehouse import open_warehouse
+            from health_monitor.graph.context import resolve_settings
+            from health_monitor.warehouse import open_warehouse
 
             self._settings = resolve_settings(self._settings)
             if self._warehouse is None:
@@ -76,7 +75,7 @@ class HealthMonitorAgent(ResponsesAgent):
     def predict_stream(self, request: ResponsesAgentRequest) -> Generator[ResponsesAgentStreamEvent, None, None]:
         if isinstance(request, dict):
             request = ResponsesAgentRequest(**request)
-        from graph.service import stream
+        from health_monitor.graph.service import stream
 
         self._resources()
         custom_in = dict(request.custom_inputs or {})

@@ -2,7 +2,6 @@
 Serving when the model loads (never imported by the app or the CLI)."""
 
 import mlflow
-
-from graph.serving import HealthMonitorAgent
+from health_monitor.graph.serving import HealthMonitorAgent
 
 mlflow.models.set_model(HealthMonitorAgent())

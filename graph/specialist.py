@@ -17,18 +17,23 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal
 
+from health_monitor.agents.spec import AgentSpec, Lens
+from health_monitor.graph import adapters
+from health_monitor.graph.context import RunContext
+from health_monitor.graph.events import ToolEnd, ToolStart, emit
+from health_monitor.graph.findings import row_numbers, to_finding
+from health_monitor.graph.llm import LLMFailure, invoke_llm
+from health_monitor.graph.planner import call_id, plan, play_for
+from health_monitor.graph.state import (
+    AgentReport,
+    SpecialistInput,
+    SpecialistOutput,
+    SpecialistState,
+    ToolCallRecord,
+)
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
 from langgraph.graph import END, START, StateGraph
 from langgraph.runtime import Runtime
-
-from agents.spec import AgentSpec, Lens
-from graph import adapters
-from graph.context import RunContext
-from graph.events import ToolEnd, ToolStart, emit
-from graph.findings import row_numbers, to_finding
-from graph.llm import LLMFailure, invoke_llm
-from graph.planner import call_id, plan, play_for
-from graph.state import AgentReport, SpecialistInput, SpecialistOutput, SpecialistState, ToolCallRecord
 
 MAX_PARALLEL_CALLS = 4
 

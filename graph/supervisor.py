@@ -12,18 +12,18 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
+from health_monitor.agents.registry import AgentRegistry
+from health_monitor.graph import adapters
+from health_monitor.graph.context import RunContext
+from health_monitor.graph.events import Routing, emit
+from health_monitor.graph.llm import LLMFailure, invoke_llm
+from health_monitor.graph.state import HealthState, RoutingPlan
 from langchain_core.messages import HumanMessage, SystemMessage
 from langgraph.runtime import Runtime
 from langgraph.types import Send
 from pydantic import BaseModel, Field
 
-from agents.registry import AgentRegistry
-from graph import adapters
-from graph.context import RunContext
-from graph.events import Routing, emit
-from graph.llm import LLMFailure, invoke_llm
-from graph.state import HealthState, RoutingPlan
-from warehouse.errors import ConfigError
+from health_monitor.core.errors import ConfigError
 
 #: Questions longer than this are read up to this length (the rest is ignored, and the answer says so).
 MAX_QUESTION_CHARS = 2000
@@ -82,7 +82,7 @@ def make_supervisor(agents: AgentRegistry):
                 pass
         if ctx.entity_index is None and ctx.warehouse is not None:  # a notebook run, not via graph.service
             try:
-                from graph.vocabulary import entity_index
+                from health_monitor.graph.vocabulary import entity_index
 
                 ctx.entity_index = entity_index(ctx.warehouse)
             except Exception:

@@ -12,16 +12,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from health_monitor.agents.registry import AgentRegistry
+from health_monitor.graph import templates
+from health_monitor.graph.context import RunContext
+from health_monitor.graph.events import Token, emit
+from health_monitor.graph.figures import numbers_in_text, unsupported_numbers
+from health_monitor.graph.llm import LLMFailure, stream_llm
+from health_monitor.graph.state import HealthState, RoutingPlan
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 from langgraph.runtime import Runtime
-
-from agents.registry import AgentRegistry
-from graph import templates
-from graph.context import RunContext
-from graph.events import Token, emit
-from graph.figures import numbers_in_text, unsupported_numbers
-from graph.llm import LLMFailure, stream_llm
-from graph.state import HealthState, RoutingPlan
 
 SYNTHESIS_PROMPT = """You are the Databricks platform health monitor answering {user}. Data as of {as_of}.
 Write a short answer to the question from the specialists' findings below (JSON): one section per

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from agents.registry import AgentRegistry
-from graph.state import SEVERITY_RANK, AgentReport, Finding, RoutingPlan, ToolCallRecord
+from health_monitor.agents.registry import AgentRegistry
+from health_monitor.graph.state import SEVERITY_RANK, AgentReport, Finding, RoutingPlan, ToolCallRecord
 
 #: Entity kinds that make a meaningful cross-domain link (an SKU or an IP shared by two domains does not).
 LINK_KINDS = ("job", "workspace", "cluster", "warehouse", "table", "user", "endpoint", "pipeline", "model")

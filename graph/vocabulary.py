@@ -97,7 +97,7 @@ _INDEXES: OrderedDict[int, tuple[dict[str, list[str]], Any]] = OrderedDict()
 
 def entity_index(warehouse: Any) -> Any:
     """The parser's entity index over :func:`vocabulary` (rebuilt only when the vocabulary changes)."""
-    from graph.adapters import build_entity_index
+    from health_monitor.graph.adapters import build_entity_index
 
     vocab = vocabulary(warehouse)
     key = id(warehouse)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from warehouse.build import ensure_writable_dir
+from health_monitor.warehouse.build import ensure_writable_dir
 
 
 @dataclass
@@ -23,8 +23,8 @@ class DemoReport:
 
 def build_demo(data_dir: Path, *, as_of: datetime, seed: int = 42, scale: float = 1, incidents: bool = True,
                train: bool = True, progress: bool = True) -> DemoReport:
-    from warehouse.gold import build_gold
-    from warehouse.synthetic import generate
+    from health_monitor.warehouse.gold import build_gold
+    from health_monitor.warehouse.synthetic import generate
 
     data_dir = ensure_writable_dir(Path(data_dir))
     report = DemoReport(data_dir=data_dir)
@@ -41,7 +41,7 @@ def build_demo(data_dir: Path, *, as_of: datetime, seed: int = 42, scale: float 
 
     if train:
         try:
-            from ml.train import train_all
+            from health_monitor.ml.train import train_all
         except ImportError:  # the models are optional until ml/ exists
             train_all = None
         if train_all is not None:

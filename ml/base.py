@@ -27,8 +27,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:  # pandas is imported lazily (CLI start-up time)
     import pandas as pd
-
-    from ml.context import RunContext
+    from health_monitor.ml.context import RunContext
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 
@@ -164,7 +163,7 @@ def register(cls: type[Model]) -> type[Model]:
 
 def all_models() -> dict[str, Model]:
     """Every registered model (importing the family modules registers them)."""
-    import ml.models  # noqa: F401  (registration side effect)
+    import health_monitor.ml.models  # noqa: F401  (registration side effect)
 
     return MODELS
 

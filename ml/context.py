@@ -7,12 +7,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ml.base import sql_text
+from health_monitor.ml.base import sql_text
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from ml.store import Store
+    from health_monitor.ml.store import Store
 
 
 @dataclass

@@ -20,8 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from ml.store import Store
+    from health_monitor.ml.store import Store
 
 REGISTRY_TABLE = "ml_model_registry"
 METRICS_TABLE = "ml_model_metrics"

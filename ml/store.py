@@ -15,13 +15,18 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, Protocol
 
-from warehouse.dialect import DUCKDB_GOLD_CATALOG, SOURCE_GOLD, NameMap, prepare, referenced_params
+from health_monitor.warehouse.dialect import (
+    DUCKDB_GOLD_CATALOG,
+    SOURCE_GOLD,
+    NameMap,
+    prepare,
+    referenced_params,
+)
 
 if TYPE_CHECKING:
     import duckdb
     import pandas as pd
-
-    from warehouse.base import Warehouse
+    from health_monitor.warehouse.base import Warehouse
 
 GOLD = "main.health_monitor"
 INSERT_BATCH = 200
@@ -79,7 +84,7 @@ class DuckDBStore:
     def read(self, sql: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
         import duckdb
 
-        from warehouse.errors import WarehouseUnavailable
+        from health_monitor.core.errors import WarehouseUnavailable
 
         used = referenced_params(sql)
         bound = {k: v for k, v in (params or {}).items() if k in used}

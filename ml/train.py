@@ -27,11 +27,12 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from ml.base import STATUS_INSUFFICIENT, InsufficientData, Model, all_models
-from ml.context import RunContext
-from ml.drift import finite, reference_stats
-from ml.registry_table import endpoint_name, merge_versions, read_prior, write_all
-from warehouse.errors import ConfigError, HealthMonitorError, WarehouseUnavailable
+from health_monitor.ml.base import STATUS_INSUFFICIENT, InsufficientData, Model, all_models
+from health_monitor.ml.context import RunContext
+from health_monitor.ml.drift import finite, reference_stats
+from health_monitor.ml.registry_table import endpoint_name, merge_versions, read_prior, write_all
+
+from health_monitor.core.errors import ConfigError, HealthMonitorError, WarehouseUnavailable
 
 BACKFILL_DAYS = (28, 21, 14, 7)
 
@@ -315,12 +316,12 @@ def _as_of(store) -> datetime:
 @contextlib.contextmanager
 def open_store(data_dir: Path | None, settings=None) -> Iterator[tuple[Any, Path | None]]:
     """(store, artefact folder) for the configured backend; DuckDB commits by renaming on exit."""
-    from health_monitor.settings import get_settings
+    from health_monitor.core.settings import get_settings
 
     s = settings or get_settings()
     if s.warehouse_backend == "databricks":
-        from ml.store import DatabricksStore
-        from warehouse import open_warehouse
+        from health_monitor.ml.store import DatabricksStore
+        from health_monitor.warehouse import open_warehouse
 
         wh = open_warehouse(s)
         try:
@@ -328,8 +329,8 @@ def open_store(data_dir: Path | None, settings=None) -> Iterator[tuple[Any, Path
         finally:
             wh.close()
         return
-    from ml.store import DuckDBStore
-    from warehouse.build import atomic_duckdb
+    from health_monitor.ml.store import DuckDBStore
+    from health_monitor.warehouse.build import atomic_duckdb
 
     folder = Path(data_dir) if data_dir else s.data_dir
     gold, system = folder / "gold.duckdb", folder / "system.duckdb"

@@ -3,10 +3,9 @@ Conversations are kept (new, reopen, rename, delete, export); the chat runs in a
 message does not rerun the page."""
 
 import streamlit as st
-
-from ui import chat, chat_view, clients, shell
-from ui import components as ui
-from ui.errors import guarded
+from health_monitor.ui import chat, chat_view, clients, shell
+from health_monitor.ui import components as ui
+from health_monitor.ui.errors import guarded
 
 shell.require_app()
 ui.page_header("Ask the agents", "Cost, security, performance, reliability, data quality, MLOps, governance and "

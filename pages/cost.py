@@ -2,11 +2,10 @@
 budgets and savings recommendations. Refreshes every 5 minutes."""
 
 import streamlit as st
-
-from ui import charts, clients, cost, navigation, shell
-from ui import components as ui
-from ui.data import cached_runner
-from ui.errors import guarded
+from health_monitor.ui import charts, clients, cost, navigation, shell
+from health_monitor.ui import components as ui
+from health_monitor.ui.data import cached_runner
+from health_monitor.ui.errors import guarded
 
 shell.require_app()
 SPEC = navigation.spec_for("pages/cost.py")

@@ -1,11 +1,10 @@
 """Dashboard Hub: headline KPIs, cost trend, job outcomes, what needs attention, quick actions."""
 
 import streamlit as st
-
-from ui import alerts_view, charts, clients, hub, navigation, shell, store
-from ui import components as ui
-from ui.data import cached_runner
-from ui.errors import guarded
+from health_monitor.ui import alerts_view, charts, clients, hub, navigation, shell, store
+from health_monitor.ui import components as ui
+from health_monitor.ui.data import cached_runner
+from health_monitor.ui.errors import guarded
 
 shell.require_app()
 SPEC = navigation.spec_for("pages/dashboard.py")

@@ -1,11 +1,10 @@
 """Governance: table lineage as a graph, grants on PII tables, tables missing descriptions, compliance."""
 
 import streamlit as st
-
-from ui import charts, governance, navigation, shell
-from ui import components as ui
-from ui.data import cached_runner
-from ui.errors import guarded
+from health_monitor.ui import charts, governance, navigation, shell
+from health_monitor.ui import components as ui
+from health_monitor.ui.data import cached_runner
+from health_monitor.ui.errors import guarded
 
 shell.require_app()
 SPEC = navigation.spec_for("pages/governance.py")

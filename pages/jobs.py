@@ -2,11 +2,10 @@
 the ML model flags as at risk. Refreshes every minute."""
 
 import streamlit as st
-
-from ui import charts, jobs, navigation, shell
-from ui import components as ui
-from ui.data import cached_runner
-from ui.errors import guarded
+from health_monitor.ui import charts, jobs, navigation, shell
+from health_monitor.ui import components as ui
+from health_monitor.ui.data import cached_runner
+from health_monitor.ui.errors import guarded
 
 shell.require_app()
 SPEC = navigation.spec_for("pages/jobs.py")

@@ -1,11 +1,10 @@
 """MLOps: the health monitor's own models: performance, input drift, training history, inference."""
 
 import streamlit as st
-
-from ui import charts, mlops, navigation, shell
-from ui import components as ui
-from ui.data import cached_runner
-from ui.errors import guarded
+from health_monitor.ui import charts, mlops, navigation, shell
+from health_monitor.ui import components as ui
+from health_monitor.ui.data import cached_runner
+from health_monitor.ui.errors import guarded
 
 shell.require_app()
 SPEC = navigation.spec_for("pages/mlops.py")

@@ -1,11 +1,10 @@
 """Data Quality: freshness, pipeline expectations, distribution drift and the per-table summary."""
 
 import streamlit as st
-
-from ui import charts, navigation, quality, shell
-from ui import components as ui
-from ui.data import cached_runner
-from ui.errors import guarded
+from health_monitor.ui import charts, navigation, quality, shell
+from health_monitor.ui import components as ui
+from health_monitor.ui.data import cached_runner
+from health_monitor.ui.errors import guarded
 
 shell.require_app()
 SPEC = navigation.spec_for("pages/quality.py")

@@ -1,11 +1,10 @@
 """Reliability: availability of SQL warehouses, outages, incidents, repair times and service health."""
 
 import streamlit as st
-
-from ui import charts, navigation, reliability, shell
-from ui import components as ui
-from ui.data import cached_runner
-from ui.errors import guarded
+from health_monitor.ui import charts, navigation, reliability, shell
+from health_monitor.ui import components as ui
+from health_monitor.ui.data import cached_runner
+from health_monitor.ui.errors import guarded
 
 shell.require_app()
 SPEC = navigation.spec_for("pages/reliability.py")

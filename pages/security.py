@@ -2,11 +2,10 @@
 Refreshes every 30 seconds."""
 
 import streamlit as st
-
-from ui import charts, navigation, security, shell
-from ui import components as ui
-from ui.data import cached_runner
-from ui.errors import guarded
+from health_monitor.ui import charts, navigation, security, shell
+from health_monitor.ui import components as ui
+from health_monitor.ui.data import cached_runner
+from health_monitor.ui.errors import guarded
 
 shell.require_app()
 SPEC = navigation.spec_for("pages/security.py")

@@ -1,10 +1,9 @@
 """Settings: your profile, alert rules, users and roles (admins), notification integrations."""
 
 import streamlit as st
-
-from ui import clients, settings_view, shell
-from ui import components as ui
-from ui.errors import guarded
+from health_monitor.ui import clients, settings_view, shell
+from health_monitor.ui import components as ui
+from health_monitor.ui.errors import guarded
 
 shell.require_app()
 ui.page_header("Settings", "Your profile, alert rules, who can do what, and where notifications go.")

@@ -56,7 +56,7 @@ def quiet_demo_dir() -> Path:
 @pytest.fixture
 def settings(demo_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     """Settings pointing at the shared demo, with a private SQLite state file."""
-    from health_monitor.settings import Settings, get_settings
+    from health_monitor.core.settings import Settings, get_settings
 
     monkeypatch.setenv("HM_DATA_DIR", str(demo_dir))
     monkeypatch.setenv("HM_DATABASE_URL", f"sqlite:///{tmp_path / 'state.sqlite'}")
@@ -68,7 +68,7 @@ def settings(demo_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
 @pytest.fixture(scope="session")
 def warehouse(demo_dir: Path):
     """A read-only DuckDB warehouse over the shared demo."""
-    from warehouse.duckdb_backend import DuckDBWarehouse
+    from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
 
     wh = DuckDBWarehouse(demo_dir / "system.duckdb", demo_dir / "gold.duckdb")
     yield wh

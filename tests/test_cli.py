@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from health_monitor.cli import main
-from health_monitor.settings import get_settings
+from health_monitor.core.settings import get_settings
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from databricks.bundles.database_instances import DatabaseInstance
 from databricks.bundles.jobs import Job
 
 from health_monitor.cli import build_parser
-from health_monitor.settings import Settings
+from health_monitor.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = yaml.safe_load((ROOT / "databricks.yml").read_text())

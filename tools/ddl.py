@@ -27,10 +27,9 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 import sqlglot
+from health_monitor.tools.spec import Tool
+from health_monitor.warehouse.dialect import NameMap, prepare
 from sqlglot import exp
-
-from tools.spec import Tool
-from warehouse.dialect import NameMap, prepare
 
 META_BUILD = "main.health_monitor.meta_build"
 HIDDEN_EXPR = {

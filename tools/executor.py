@@ -1,6 +1,6 @@
 """Run any catalog tool on any backend: validate -> resolve defaults -> bind -> query -> typed rows.
 
-    from tools.executor import ToolExecutor
+    from health_monitor.tools.executor import ToolExecutor
     ex = ToolExecutor(warehouse, settings)            # one per warehouse; cheap; thread-safe
     res = ex.run("get_failed_jobs", {"hours": 24})  # never raises
     res.ok, res.rows, res.columns, res.message, res.error, res.ms, res.truncated
@@ -30,11 +30,10 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from health_monitor.tools.lookups import LOOKUPS
+from health_monitor.tools.registry import UnknownTool, get_registry
+from health_monitor.tools.spec import Tool
 from pydantic import ValidationError
-
-from tools.lookups import LOOKUPS
-from tools.registry import UnknownTool, get_registry
-from tools.spec import Tool
 
 AS_OF_SQL = "select as_of, as_of_date from main.health_monitor.meta_build"
 AS_OF_TTL_S = 60.0
@@ -162,7 +161,7 @@ class ToolExecutor:
 
     def __init__(self, warehouse: Any, settings: Any = None, registry: Any = None, *,
                  max_rows: int | None = None) -> None:
-        from health_monitor.settings import get_settings
+        from health_monitor.core.settings import get_settings
 
         self.warehouse = warehouse
         self.settings = settings or get_settings()
@@ -179,7 +178,7 @@ class ToolExecutor:
                 return self._as_of[1], self._as_of[2]
         res = self.warehouse.query(AS_OF_SQL, max_rows=1)
         if not res.rows:
-            from warehouse.errors import WarehouseUnavailable
+            from health_monitor.core.errors import WarehouseUnavailable
 
             raise WarehouseUnavailable("main.health_monitor.meta_build is empty: rebuild Gold "
                                        "(`health-monitor gold build`).")

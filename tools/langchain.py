@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from health_monitor.tools.executor import ToolExecutor
+from health_monitor.tools.spec import Tool
 from langchain_core.tools import StructuredTool
-
-from tools.executor import ToolExecutor
-from tools.spec import Tool
 
 
 def as_langchain_tool(tool: Tool, executor: ToolExecutor, *, max_rows_in_text: int = 50) -> StructuredTool:

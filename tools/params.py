@@ -13,9 +13,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
+from health_monitor.tools.spec import NameOf, RelativeDate
 from pydantic import AfterValidator, BeforeValidator, Field
-
-from tools.spec import NameOf, RelativeDate
 
 MAX_TEXT = 200
 

@@ -13,8 +13,9 @@ import pkgutil
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from tools.spec import Tool
-from warehouse.errors import HealthMonitorError
+from health_monitor.tools.spec import Tool
+
+from health_monitor.core.errors import HealthMonitorError
 
 
 class CatalogError(HealthMonitorError):
@@ -70,7 +71,7 @@ class ToolRegistry:
         return out
 
 
-def discover_tools(package: str = "tools.catalog") -> list[Tool]:
+def discover_tools(package: str = "health_monitor.tools.catalog") -> list[Tool]:
     """Every ``TOOLS`` list of the modules in ``package`` (a new domain module needs no registration)."""
     pkg = importlib.import_module(package)
     found: list[Tool] = []

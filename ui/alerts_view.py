@@ -6,8 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import streamlit as st
-
-from ui.formatting import when
+from health_monitor.ui.formatting import when
 
 BADGE = {"critical": "red", "high": "red", "medium": "orange", "warning": "orange", "low": "blue", "info": "gray"}
 

@@ -167,9 +167,8 @@ def probe_pages(base_url: str, *, pages: Iterable[Any] | None = None, viewports:
                 timeout_s: float = 30.0) -> list[PageTiming]:
     """Every registered page in every viewport. ``warm`` first loads the hub once (server-side caches
     and the browser's JS bundle), as a returning user would have them."""
+    from health_monitor.ui.navigation import PAGES
     from playwright.sync_api import sync_playwright
-
-    from ui.navigation import PAGES
 
     pages = list(pages or PAGES)
     viewports = viewports or {"desktop": DESKTOP}
@@ -247,7 +246,7 @@ def summary(timings: Iterable[PageTiming]) -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":  # python -m ui.browser_probe DATA_DIR [OUT_DIR]
+if __name__ == "__main__":  # python -m health_monitor.ui.browser_probe DATA_DIR [OUT_DIR]
     data = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("HM_DATA_DIR", "hm_data"))
     out_dir = Path(sys.argv[2] if len(sys.argv) > 2 else ROOT / "artifacts")
     with AppServer(data, log_path=out_dir / "streamlit.log") as app:

@@ -28,7 +28,7 @@ _ALERT_ASK = re.compile(r"\b(?:alert|notify|tell|ping|page|warn|message|e-?mail)
 
 def agent_choices() -> list[tuple[str, str]]:
     """``[("auto", "Auto (orchestrator)"), ("cost", "Cost"), ...]`` from the agent registry."""
-    from agents.registry import get_agent_registry
+    from health_monitor.agents.registry import get_agent_registry
 
     out = [(AUTO, "Auto (orchestrator)")]
     for spec in get_agent_registry():
@@ -39,7 +39,7 @@ def agent_choices() -> list[tuple[str, str]]:
 def suggestions(agent: str) -> list[str]:
     if agent == AUTO:
         return list(GENERAL_QUESTIONS)
-    from agents.registry import get_agent_registry
+    from health_monitor.agents.registry import get_agent_registry
 
     reg = get_agent_registry()
     return list(reg.get(agent).examples)[:4] if agent in reg else list(GENERAL_QUESTIONS)
@@ -54,7 +54,7 @@ def propose_alert(text: str, owner: str) -> Any | None:
     else None (then the agents answer the text as a question)."""
     if not is_alert_request(text):
         return None
-    from alerts.nl_rules import RuleNotUnderstood, propose_rule
+    from health_monitor.alerts.nl_rules import RuleNotUnderstood, propose_rule
 
     try:
         return propose_rule(text, owner=owner)
@@ -88,7 +88,7 @@ def stream_turn(question: str, *, user_id: str, conversation_id: str | None, age
                 warehouse: Any, engine: Any | None, graph: Any, client_msg_id: str) -> Iterator[Any]:
     """One turn's typed events (Routing, ToolStart/End, Token, Error, Final) from the graph service.
     With ``engine=None`` (store down) nothing is persisted here: the caller queues the messages."""
-    from graph.service import stream
+    from health_monitor.graph.service import stream
 
     yield from stream(question, conversation_id=conversation_id, user_id=user_id,
                       agent=None if agent == AUTO else agent, settings=settings, warehouse=warehouse,

@@ -8,9 +8,8 @@ import uuid
 from typing import Any
 
 import streamlit as st
-
-from graph.events import Error, Final, Routing, Token, ToolEnd, ToolStart
-from ui import chat, clients, shell, store
+from health_monitor.graph.events import Error, Final, Routing, Token, ToolEnd, ToolStart
+from health_monitor.ui import chat, clients, shell, store
 
 log = logging.getLogger("health_monitor.ui")
 

@@ -14,21 +14,21 @@ import streamlit as st
 
 @st.cache_resource(show_spinner=False)
 def settings() -> Any:
-    from health_monitor.settings import get_settings
+    from health_monitor.core.settings import get_settings
 
     return get_settings()
 
 
 @st.cache_resource(show_spinner=False)
 def warehouse() -> Any:
-    from warehouse import open_warehouse
+    from health_monitor.warehouse import open_warehouse
 
     return open_warehouse(settings())
 
 
 @st.cache_resource(show_spinner=False)
 def executor() -> Any:
-    from tools.executor import ToolExecutor
+    from health_monitor.tools.executor import ToolExecutor
 
     return ToolExecutor(warehouse(), settings())
 
@@ -36,7 +36,7 @@ def executor() -> Any:
 @st.cache_resource(show_spinner=False)
 def raw_engine() -> Any:
     """The state store's engine, not yet connected (creating it never touches the database)."""
-    from db import make_engine
+    from health_monitor.db import make_engine
 
     return make_engine(settings())
 
@@ -45,7 +45,7 @@ def raw_engine() -> Any:
 def state_engine() -> Any:
     """The conversations/preferences/alerts store, migrated; raises ``StateUnavailable`` when down
     (not cached then: the next call tries again)."""
-    from db import migrate
+    from health_monitor.db import migrate
 
     engine = raw_engine()
     migrate(engine)
@@ -55,7 +55,7 @@ def state_engine() -> Any:
 @st.cache_resource(show_spinner=False)
 def pending_writes() -> Any:
     """Chat messages the store refused, kept until it is back (one outbox per process)."""
-    from db.outbox import PendingWrites
+    from health_monitor.db.outbox import PendingWrites
 
     return PendingWrites()
 
@@ -63,7 +63,7 @@ def pending_writes() -> Any:
 @st.cache_resource(show_spinner=False)
 def agent_graph() -> Any:
     """The compiled supervisor + specialists graph (compiled once per process, on the chat page)."""
-    from graph.service import default_graph
+    from health_monitor.graph.service import default_graph
 
     return default_graph()
 
@@ -86,7 +86,7 @@ def warm_agents() -> Any:
 
     def run() -> None:
         try:
-            from graph.service import ask
+            from health_monitor.graph.service import ask
 
             ask("What needs my attention right now?", settings=s, warehouse=wh, persist=False)
         except Exception:  # noqa: BLE001 - warming is best effort; the real question reports errors

@@ -7,10 +7,9 @@ from datetime import datetime
 from typing import Any
 
 import streamlit as st
-
-from ui import charts
-from ui.formatting import humanize, to_local, tz_label
-from ui.kpi import Kpi
+from health_monitor.ui import charts
+from health_monitor.ui.formatting import humanize, to_local, tz_label
+from health_monitor.ui.kpi import Kpi
 
 
 def page_header(title: str, caption: str | None = None) -> None:

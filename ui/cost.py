@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ui.data import Runner
-from ui.filters import Filters
-from ui.formatting import change_pct, money, number, signed_pct
-from ui.kpi import Kpi
+from health_monitor.ui.data import Runner
+from health_monitor.ui.filters import Filters
+from health_monitor.ui.formatting import change_pct, money, number, signed_pct
+from health_monitor.ui.kpi import Kpi
 
 REFRESH_S = 300
 FORECAST_DAYS = 14

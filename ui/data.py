@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 import streamlit as st
 
-from warehouse.errors import HealthMonitorError
+from health_monitor.core.errors import HealthMonitorError
 
 TTLS = (30, 60, 300, 900)
 
@@ -55,7 +55,7 @@ def make_runner(executor: Any) -> Runner:
 # One decorated function per TTL: st.cache_data fixes the TTL at decoration time.
 
 def _executor() -> Any:
-    from ui import clients
+    from health_monitor.ui import clients
 
     return clients.executor()
 

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from warehouse.errors import HealthMonitorError
+from health_monitor.core.errors import HealthMonitorError
 
 log = logging.getLogger("health_monitor.ui")
 
@@ -62,7 +62,7 @@ def guarded(what: str) -> Iterator[None]:
     except _PASS_THROUGH:
         raise
     except Exception as e:  # noqa: BLE001
-        from ui.data import ToolUnavailable
+        from health_monitor.ui.data import ToolUnavailable
 
         if not isinstance(e, ToolUnavailable):
             show_error(e, what)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.data import Runner
-from ui.filters import Filters
-from ui.kpi import Kpi
+from health_monitor.ui.data import Runner
+from health_monitor.ui.filters import Filters
+from health_monitor.ui.kpi import Kpi
 
 REFRESH_S = 900
 PREFERRED_LINEAGE = ("main.health_monitor.fact_usage", "main.sales.orders_gold")

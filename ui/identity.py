@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from warehouse.errors import HealthMonitorError
+from health_monitor.core.errors import HealthMonitorError
 
 #: Set by Databricks Apps in every app process (reference/databricks-platform.md section 5.3).
 APP_ENV_VAR = "DATABRICKS_APP_NAME"

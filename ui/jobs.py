@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ui.data import Runner
-from ui.filters import Filters
-from ui.formatting import change_pct, pct, signed_pct, to_local
-from ui.kpi import Kpi
+from health_monitor.ui.data import Runner
+from health_monitor.ui.filters import Filters
+from health_monitor.ui.formatting import change_pct, pct, signed_pct, to_local
+from health_monitor.ui.kpi import Kpi
 
 REFRESH_S = 60
 

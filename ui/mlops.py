@@ -7,10 +7,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from ui.data import Runner, ToolUnavailable
-from ui.filters import Filters
-from ui.formatting import number
-from ui.kpi import Kpi
+from health_monitor.ui.data import Runner, ToolUnavailable
+from health_monitor.ui.filters import Filters
+from health_monitor.ui.formatting import number
+from health_monitor.ui.kpi import Kpi
 
 REFRESH_S = 300
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.data import Runner
-from ui.filters import Filters
-from ui.formatting import duration, pct
-from ui.kpi import Kpi
+from health_monitor.ui.data import Runner
+from health_monitor.ui.filters import Filters
+from health_monitor.ui.formatting import duration, pct
+from health_monitor.ui.kpi import Kpi
 
 REFRESH_S = 60
 STATUS_ORDER = {"down": 0, "degraded": 1, "warning": 2, "healthy": 3, "ok": 3}

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ui.data import Runner, ToolUnavailable
-from ui.filters import Filters
-from ui.formatting import change_pct, signed_pct
-from ui.kpi import Kpi
+from health_monitor.ui.data import Runner, ToolUnavailable
+from health_monitor.ui.filters import Filters
+from health_monitor.ui.formatting import change_pct, signed_pct
+from health_monitor.ui.kpi import Kpi
 
 REFRESH_S = 30
 

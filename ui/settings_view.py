@@ -8,10 +8,9 @@ from functools import lru_cache
 from typing import Any
 
 import streamlit as st
-
-from ui import clients, shell, store
-from ui import components as ui
-from ui.formatting import when
+from health_monitor.ui import clients, shell, store
+from health_monitor.ui import components as ui
+from health_monitor.ui.formatting import when
 
 REFRESH_CHOICES = {0: "Off", 30: "Each page's default (30 s – 15 min)", 60: "At most every minute",
                    300: "At most every 5 minutes", 900: "At most every 15 minutes"}
@@ -26,7 +25,7 @@ def _zones() -> list[str]:
 
 
 def _admins() -> frozenset[str]:
-    from db.access import configured_admins
+    from health_monitor.db.access import configured_admins
 
     return configured_admins(clients.settings())
 
@@ -83,7 +82,7 @@ def rules(engine: Any) -> None:
     st.markdown("**New rule from plain language**")
     text = st.text_input("Describe the alert", placeholder=RULE_EXAMPLE, key="settings_rule_text")
     if text:
-        from alerts.nl_rules import RuleNotUnderstood, propose_rule
+        from health_monitor.alerts.nl_rules import RuleNotUnderstood, propose_rule
 
         try:
             proposal = propose_rule(text, owner=shell.user_id())
@@ -132,7 +131,7 @@ def _json_action(body: str, action: Any) -> None:
 
 
 def _rule_card(engine: Any, rule: Any) -> None:
-    from alerts.rules import describe_rule, parse_rule
+    from health_monitor.alerts.rules import describe_rule, parse_rule
 
     try:
         sentence = describe_rule(parse_rule({**rule.definition, "name": rule.name}))

@@ -13,17 +13,16 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import streamlit as st
-
-from ui import clients
-from ui.filters import CUSTOM, PERIODS, Filters, resolve
-from ui.identity import Identity, current_identity
+from health_monitor.ui import clients
+from health_monitor.ui.filters import CUSTOM, PERIODS, Filters, resolve
+from health_monitor.ui.identity import Identity, current_identity
 
 log = logging.getLogger("health_monitor.ui")
 ALL = "All workspaces"
 
 
 def _defaults(user_id: str) -> Any:
-    from db.records import Preferences
+    from health_monitor.db.records import Preferences
 
     return Preferences(user_id=user_id)
 
@@ -36,8 +35,8 @@ def init_session() -> None:
     ident = current_identity(settings.local_user)
     role, prefs, problem = "viewer", _defaults(ident.user_id), None
     try:
-        from db.access import configured_admins
-        from ui import store
+        from health_monitor.db.access import configured_admins
+        from health_monitor.ui import store
 
         engine = clients.state_engine()
         role = store.ensure_user(engine, ident.user_id, configured_admins(settings))
@@ -116,7 +115,7 @@ def as_of() -> tuple[datetime, date]:
 
 @st.cache_data(ttl=300, show_spinner=False)
 def _workspaces(start: date, end: date) -> list[str]:
-    from ui.data import cached_runner
+    from health_monitor.ui.data import cached_runner
 
     rows = cached_runner(300)("get_daily_cost_summary", start_date=start, end_date=end).rows
     return sorted({r["workspace_name"] for r in rows if r.get("workspace_name")})
@@ -131,7 +130,7 @@ def _save_filters(f: Filters) -> None:
     if st.session_state.get("state_error"):
         return
     try:
-        from ui import store
+        from health_monitor.ui import store
 
         p = store.save_preferences(clients.state_engine(), user_id(), filters=f.to_pref())
         set_prefs(p)

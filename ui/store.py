@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
-from db import repositories as repo
-from db import session_scope
+from health_monitor.db import repositories as repo
+from health_monitor.db import session_scope
 
 #: Owner of the install's default rules (alerts.defaults.DEFAULT_OWNER): their events are everyone's.
 SHARED_OWNER = "health-monitor"
@@ -83,7 +83,7 @@ def alert_events(engine: Any, user_id: str, *, open_only: bool = False, limit: i
 # --- alert rules -----------------------------------------------------------------------------------------
 
 def _catalog(name: str) -> Any:
-    from tools.registry import get_registry
+    from health_monitor.tools.registry import get_registry
 
     reg = get_registry()
     return reg.get(name).params if name in reg else None
@@ -91,7 +91,7 @@ def _catalog(name: str) -> Any:
 
 def check_rule(definition: Mapping[str, Any] | Any, owner: str) -> Any:
     """The rule, parsed and validated against the tool catalog; ``RuleError`` says what is wrong."""
-    from alerts.rules import AlertRule, parse_rule
+    from health_monitor.alerts.rules import AlertRule, parse_rule
 
     data = definition.model_dump() if isinstance(definition, AlertRule) else dict(definition)
     data["owner"] = owner
@@ -130,8 +130,8 @@ def delete_rule(engine: Any, user_id: str, rule_id: str) -> None:
 def test_rule(definition: Mapping[str, Any] | Any, owner: str, run_tool: Callable[[str, dict[str, Any]], Any],
               now: datetime) -> list[Any]:
     """Evaluate the rule now (at the data's as-of instant): one observation per subject, firing first."""
-    from alerts.evaluate import evaluate_rule
-    from alerts.rules import param_names
+    from health_monitor.alerts.evaluate import evaluate_rule
+    from health_monitor.alerts.rules import param_names
 
     rule = check_rule(definition, owner)
     accepted = param_names(_catalog(rule.measure.tool))
@@ -156,7 +156,7 @@ def integrations(engine: Any, user_id: str) -> list[Any]:
 def save_integration(engine: Any, settings: Any, user_id: str, *, channel: str, name: str,
                      config: Mapping[str, Any], secret: str | None, scope: str = "user",
                      admins: frozenset[str] = frozenset()) -> Any:
-    from db.crypto import SecretBox
+    from health_monitor.db.crypto import SecretBox
 
     secret_name = CHANNEL_SECRETS[channel][0]
     secrets = {secret_name: secret} if secret else None
@@ -173,8 +173,8 @@ def delete_integration(engine: Any, user_id: str, integration_id: str, admins: f
 
 def send_test(engine: Any, settings: Any, user_id: str, integration_id: str) -> Any:
     """Send a test notification through one integration; returns the channel's ``DeliveryResult``."""
-    from alerts.channels import ChannelConfig, ChannelNotifier, Notification
-    from db.crypto import SecretBox
+    from health_monitor.alerts.channels import ChannelConfig, ChannelNotifier, Notification
+    from health_monitor.db.crypto import SecretBox
 
     with session_scope(engine) as s:
         info = repo.get_integration(session=s, user_id=user_id, integration_id=integration_id)

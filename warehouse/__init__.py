@@ -4,20 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from health_monitor.settings import Settings, get_settings
-from warehouse.base import QueryResult, Warehouse
-from warehouse.errors import ConfigError, DemoNotBuilt, HealthMonitorError, WarehouseUnavailable
+from health_monitor.warehouse.base import QueryResult, Warehouse
+
+from health_monitor.core.errors import (
+    ConfigError,
+    DemoNotBuilt,
+    HealthMonitorError,
+    WarehouseUnavailable,
+)
+from health_monitor.core.settings import Settings, get_settings
 
 
 def _duckdb(s: Settings) -> Warehouse:
-    from warehouse.duckdb_backend import DuckDBWarehouse
+    from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
 
     return DuckDBWarehouse(s.system_db_path, s.gold_db_path)
 
 
 def _databricks(s: Settings) -> Warehouse:
-    from warehouse.databricks_backend import DatabricksWarehouse
-    from warehouse.dialect import NameMap
+    from health_monitor.warehouse.databricks_backend import DatabricksWarehouse
+    from health_monitor.warehouse.dialect import NameMap
 
     return DatabricksWarehouse(
         host=s.databricks_host, http_path=s.databricks_http_path, warehouse_id=s.databricks_warehouse_id,

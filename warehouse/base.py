@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from warehouse.dialect import Target
+from health_monitor.warehouse.dialect import Target
 
 
 @dataclass

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+from health_monitor.warehouse.dialect import DUCKDB_GOLD_CATALOG, DUCKDB_SYSTEM_CATALOG, NameMap, prepare
 
-from warehouse.dialect import DUCKDB_GOLD_CATALOG, DUCKDB_SYSTEM_CATALOG, NameMap, prepare
-from warehouse.errors import ConfigError
+from health_monitor.core.errors import ConfigError
 
 
 def ensure_writable_dir(path: Path) -> Path:
@@ -71,8 +71,8 @@ def atomic_duckdb(target: Path, *, attach_system: Path | None = None, copy_exist
 
 def run_sql(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> None:
     """Run Databricks-dialect SQL (one or more statements) on a build connection."""
-    from warehouse.base import only_used
-    from warehouse.dialect import referenced_params
+    from health_monitor.warehouse.base import only_used
+    from health_monitor.warehouse.dialect import referenced_params
 
     text = prepare(sql, "duckdb", NameMap.for_duckdb())
     bound = only_used(params, referenced_params(sql)) if params else {}

@@ -11,9 +11,10 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
-from warehouse.base import QueryResult, Stopwatch, only_used
-from warehouse.dialect import NameMap, prepare, referenced_params
-from warehouse.errors import ConfigError, WarehouseUnavailable
+from health_monitor.warehouse.base import QueryResult, Stopwatch, only_used
+from health_monitor.warehouse.dialect import NameMap, prepare, referenced_params
+
+from health_monitor.core.errors import ConfigError, WarehouseUnavailable
 
 
 def sdk_config(host: str | None, profile: str | None, timeout_s: float = 60.0):  # noqa: ANN201 - lazy import

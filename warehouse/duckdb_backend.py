@@ -15,10 +15,16 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from health_monitor.warehouse.base import QueryResult, Stopwatch, only_used
+from health_monitor.warehouse.dialect import (
+    DUCKDB_GOLD_CATALOG,
+    DUCKDB_SYSTEM_CATALOG,
+    NameMap,
+    prepare,
+    referenced_params,
+)
 
-from warehouse.base import QueryResult, Stopwatch, only_used
-from warehouse.dialect import DUCKDB_GOLD_CATALOG, DUCKDB_SYSTEM_CATALOG, NameMap, prepare, referenced_params
-from warehouse.errors import DemoNotBuilt, WarehouseUnavailable
+from health_monitor.core.errors import DemoNotBuilt, WarehouseUnavailable
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from alerts.channels.base import Channel, ChannelConfig, DeliveryResult, Notification
-from alerts.channels.email import EmailChannel
-from alerts.channels.pagerduty import PagerDutyChannel
-from alerts.channels.slack import SlackChannel
+from health_monitor.alerts.channels.base import Channel, ChannelConfig, DeliveryResult, Notification
+from health_monitor.alerts.channels.email import EmailChannel
+from health_monitor.alerts.channels.pagerduty import PagerDutyChannel
+from health_monitor.alerts.channels.slack import SlackChannel
 
 REGISTRY: dict[str, type[Channel]] = {c.name: c for c in (SlackChannel, EmailChannel, PagerDutyChannel)}
 

@@ -14,8 +14,8 @@ import time
 from collections.abc import Callable
 from email.message import EmailMessage
 
-from alerts.channels.base import ChannelConfig, DeliveryResult, Notification, mask
-from alerts.rules import format_value
+from health_monitor.alerts.channels.base import ChannelConfig, DeliveryResult, Notification, mask
+from health_monitor.alerts.rules import format_value
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import httpx
-
-from alerts.channels.base import ChannelConfig, DeliveryResult, mask, redact_url
+from health_monitor.alerts.channels.base import ChannelConfig, DeliveryResult, mask, redact_url
 
 log = logging.getLogger(__name__)
 

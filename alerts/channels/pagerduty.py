@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from alerts.channels.base import ChannelConfig, DeliveryResult, Notification
-from alerts.channels.http import post_json
-from alerts.rules import format_value
+from health_monitor.alerts.channels.base import ChannelConfig, DeliveryResult, Notification
+from health_monitor.alerts.channels.http import post_json
+from health_monitor.alerts.rules import format_value
 
 #: Our severities -> PagerDuty's (critical, error, warning, info).
 SEVERITY = {"critical": "critical", "high": "error", "warning": "warning", "info": "info"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from alerts.channels.base import ChannelConfig, DeliveryResult, Notification
-from alerts.channels.http import post_json
-from alerts.rules import format_value
+from health_monitor.alerts.channels.base import ChannelConfig, DeliveryResult, Notification
+from health_monitor.alerts.channels.http import post_json
+from health_monitor.alerts.rules import format_value
 
 SEVERITY_EMOJI = {"info": ":information_source:", "warning": ":warning:", "high": ":rotating_light:",
                   "critical": ":fire:"}

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from alembic import context
+from health_monitor.db.models import Base
 from sqlalchemy import Connection
-
-from db.models import Base
 
 config = context.config
 target_metadata = Base.metadata
@@ -19,7 +18,7 @@ def _run(connection: Connection) -> None:
 
 
 def run_offline() -> None:
-    from health_monitor.settings import get_settings
+    from health_monitor.core.settings import get_settings
 
     settings = get_settings()
     context.configure(url=settings.state_url, target_metadata=target_metadata, literal_binds=True)
@@ -32,9 +31,10 @@ def run_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    from db.engine import make_engine
-    from db.migrate import _ensure_schema
-    from health_monitor.settings import get_settings
+    from health_monitor.db.engine import make_engine
+    from health_monitor.db.migrate import _ensure_schema
+
+    from health_monitor.core.settings import get_settings
 
     engine = make_engine(get_settings())
     try:

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from graph.nlp.entities import EntityIndex, EntityResult
-from graph.nlp.followup import FollowUp, detect_followup, merge_context
-from graph.nlp.models import ParsedQuestion, TurnContext, UnknownMention
-from graph.nlp.params import ParamResult, extract_params
-from graph.nlp.router import RoutePlan, route
-from graph.nlp.vocabulary import DOMAINS
+from health_monitor.graph.nlp.entities import EntityIndex, EntityResult
+from health_monitor.graph.nlp.followup import FollowUp, detect_followup, merge_context
+from health_monitor.graph.nlp.models import ParsedQuestion, TurnContext, UnknownMention
+from health_monitor.graph.nlp.params import ParamResult, extract_params
+from health_monitor.graph.nlp.router import RoutePlan, route
+from health_monitor.graph.nlp.vocabulary import DOMAINS
 
 #: Longest question parsed in full; longer ones are cut (the answer still quotes the original).
 MAX_QUESTION_CHARS = 5000

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from health_monitor.graph.nlp.vocabulary import DOMAINS
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
-
-from graph.nlp.vocabulary import DOMAINS
 
 TRAINING_DIR = Path(__file__).resolve().parent / "training"
 #: Longest text the classifier sees (longer questions are cut; the clause splitter handles the rest).

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from graph.nlp.models import UnknownMention
+from health_monitor.graph.nlp.models import UnknownMention
 
 KINDS: tuple[str, ...] = ("workspace", "job", "user", "ip", "table", "pipeline", "model", "endpoint", "warehouse",
                           "cluster", "expectation", "sku", "regulation", "group")

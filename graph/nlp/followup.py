@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.nlp.models import TIME_KEYS, ParsedQuestion, TurnContext
+from health_monitor.graph.nlp.models import TIME_KEYS, ParsedQuestion, TurnContext
 
 _OPENERS = re.compile(r"^\s*(?:and|also|plus|but|ok(?:ay)?|so|then|what about|how about|same (?:for|but)|"
                       r"now|go back to|back to|compare (?:that|it|this)|and what about|what else)\b", re.IGNORECASE)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from graph.nlp.dates import NUMBER_WORDS, parse_window
+from health_monitor.graph.nlp.dates import NUMBER_WORDS, parse_window
 
 _NUM = r"(\d{1,4}(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _SUPERLATIVE = (r"(?:biggest|largest|most expensive|costliest|slowest|longest|worst|highest|top|"

@@ -19,10 +19,15 @@ from __future__ import annotations
 
 import re
 
+from health_monitor.graph.nlp.classifier import MAX_CHARS, LexicalClassifier, default_classifier
+from health_monitor.graph.nlp.vocabulary import (
+    DOMAINS,
+    OFF_TOPIC_CUES,
+    OFF_TOPIC_PENALTY,
+    cue_scores,
+    entity_hints,
+)
 from pydantic import BaseModel, Field
-
-from graph.nlp.classifier import MAX_CHARS, LexicalClassifier, default_classifier
-from graph.nlp.vocabulary import DOMAINS, OFF_TOPIC_CUES, OFF_TOPIC_PENALTY, cue_scores, entity_hints
 
 #: Below this best score the question is off-topic.
 OFF_TOPIC_BELOW = 0.3

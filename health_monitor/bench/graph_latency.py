@@ -33,10 +33,10 @@ def find_dev_questions(root: Path) -> Path | None:
 
 
 def offline_latency(questions: list[dict[str, Any]], *, warehouse: Any, settings: Any, repeats: int = 1) -> Section:
-    from db import make_engine, migrate
-    from graph.context import resolve_context
-    from graph.events import Final, Token
-    from graph.service import default_graph, stream
+    from health_monitor.db import make_engine, migrate
+    from health_monitor.graph.context import resolve_context
+    from health_monitor.graph.events import Final, Token
+    from health_monitor.graph.service import default_graph, stream
 
     section = Section("graph", "Offline answers (no LLM) over the dev question set")
     with tempfile.TemporaryDirectory(prefix="hm_bench_state_") as tmp:

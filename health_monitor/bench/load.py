@@ -49,9 +49,9 @@ class LoadResult:
 
 def run_load(*, engine: Any, warehouse: Any, settings: Any, conversations: int = 20, turns: int = 10,
              graph: Any = None, user_prefix: str = "load") -> LoadResult:
-    from graph.context import resolve_context
-    from graph.events import Error, Final
-    from graph.service import default_graph, stream
+    from health_monitor.graph.context import resolve_context
+    from health_monitor.graph.events import Error, Final
+    from health_monitor.graph.service import default_graph, stream
 
     graph = graph or default_graph()
     result = LoadResult()
@@ -106,8 +106,8 @@ def run_load(*, engine: Any, warehouse: Any, settings: Any, conversations: int =
 
 def verify_stored(engine: Any, result: LoadResult) -> list[str]:
     """Every sent question and received answer stored exactly once, in order, in its conversation."""
-    from db import repositories as repo
-    from db import session_scope
+    from health_monitor.db import repositories as repo
+    from health_monitor.db import session_scope
 
     problems = []
     for conversation_id, (user, pairs) in result.sent.items():
@@ -134,7 +134,7 @@ def load_section(url: str, *, warehouse: Any, settings: Any, conversations: int 
 
     from sqlalchemy import create_engine, text
 
-    from db import make_engine, migrate
+    from health_monitor.db import make_engine, migrate
 
     section = Section("load", f"Load: {conversations} conversations x {turns} turns, one graph, PostgreSQL")
     schema = f"hm_bench_{uuid.uuid4().hex[:10]}"

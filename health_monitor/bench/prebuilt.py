@@ -23,8 +23,8 @@ def build_prebuilt(model: Any, executor: Any, *, as_of_text: str = "the data's a
     """The compiled prebuilt supervisor over our specialists (prompts and catalog tools)."""
     from langgraph_supervisor import create_supervisor
 
-    from agents.registry import get_agent_registry
-    from tools.langchain import as_langchain_tool
+    from health_monitor.agents.registry import get_agent_registry
+    from health_monitor.tools.langchain import as_langchain_tool
 
     with warnings.catch_warnings():  # create_react_agent is deprecated in LangGraph 1.x; the prebuilt uses it
         warnings.simplefilter("ignore")
@@ -44,12 +44,12 @@ def compare(questions: list[dict[str, Any]], *, warehouse: Any, settings: Any, l
     """Run each question through both graphs ``repeats`` times; figures per kind (single / multi)."""
     from langchain_core.messages import HumanMessage
 
-    from graph.builder import build_graph
-    from graph.context import RunContext
-    from graph.service import ask
-    from graph.vocabulary import entity_index
-    from tools.executor import ToolExecutor
-    from tools.registry import get_registry
+    from health_monitor.graph.builder import build_graph
+    from health_monitor.graph.context import RunContext
+    from health_monitor.graph.service import ask
+    from health_monitor.graph.vocabulary import entity_index
+    from health_monitor.tools.executor import ToolExecutor
+    from health_monitor.tools.registry import get_registry
 
     section = Section("prebuilt", f"Ours vs langgraph_supervisor.create_supervisor (fake LLM {latency_s * 1000:.0f} ms/call)")
     recorder = SpanRecorder()

@@ -75,8 +75,8 @@ def run_bench(*, scale: float = 1.0, quick: bool = False, data_dir: Path | None 
     """Every section in ``only``; returns (meta, sections). ``--quick``: scale 1, reuse a demo, fewer runs."""
     from health_monitor.bench import demo_build, graph_latency, pages, prebuilt, tool_latency
     from health_monitor.bench.load import load_section
-    from health_monitor.settings import get_settings
-    from warehouse.duckdb_backend import DuckDBWarehouse
+    from health_monitor.core.settings import get_settings
+    from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
 
     if quick:
         scale = 1.0

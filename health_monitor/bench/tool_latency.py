@@ -14,8 +14,8 @@ def goal_ms(scale: float) -> float:
 
 
 def tool_latency(*, warehouse: Any, settings: Any, scale: float, runs: int = 10) -> Section:
-    from tools.executor import ToolExecutor
-    from tools.registry import get_registry
+    from health_monitor.tools.executor import ToolExecutor
+    from health_monitor.tools.registry import get_registry
 
     goal = goal_ms(scale)
     section = Section("tools", f"Tool latency on DuckDB at scale {scale:g} ({runs} runs each, defaults)")

@@ -43,8 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _state():  # noqa: ANN202
-    from db import make_engine, migrate
-    from health_monitor.settings import get_settings
+    from health_monitor.core.settings import get_settings
+    from health_monitor.db import make_engine, migrate
 
     settings = get_settings()
     engine = make_engine(settings)
@@ -57,8 +57,8 @@ def _owner(settings, owner: str | None) -> str:  # noqa: ANN001
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
-    from alerts.service import evaluate_all, install_default_rules
-    from warehouse import open_warehouse
+    from health_monitor.alerts.service import evaluate_all, install_default_rules
+    from health_monitor.warehouse import open_warehouse
 
     settings, engine = _state()
     if args.install_defaults:
@@ -79,9 +79,9 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from alerts.service import StoredRule, user_rules
-    from db import repositories as repo
-    from db import session_scope
+    from health_monitor.alerts.service import StoredRule, user_rules
+    from health_monitor.db import repositories as repo
+    from health_monitor.db import session_scope
 
     settings, engine = _state()
     if args.owner:
@@ -105,7 +105,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_defaults(args: argparse.Namespace) -> int:
-    from alerts.service import install_default_rules
+    from health_monitor.alerts.service import install_default_rules
 
     settings, engine = _state()
     owner = _owner(settings, args.owner)
@@ -119,7 +119,7 @@ def run_defaults(args: argparse.Namespace) -> int:
 
 
 def run_test_channel(args: argparse.Namespace) -> int:
-    from alerts.service import send_test_notification
+    from health_monitor.alerts.service import send_test_notification
 
     settings, engine = _state()
     result = send_test_notification(args.channel, settings, engine=engine, user_id=args.owner)

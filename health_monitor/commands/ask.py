@@ -18,7 +18,7 @@ import json
 import sys
 from typing import Any
 
-from warehouse.errors import ConfigError
+from health_monitor.core.errors import ConfigError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if bool(args.batch) == bool(args.question is not None):
         raise ConfigError('Give either a QUESTION or --batch FILE.jsonl, e.g. health-monitor ask "Why are costs up?"')
-    from graph.context import resolve_context
+    from health_monitor.graph.context import resolve_context
 
     ctx = resolve_context(user_id=args.user)
     try:
@@ -53,8 +53,8 @@ def run(args: argparse.Namespace) -> int:
 
 def run_one(question: str, *, ctx: Any, fmt: str, conversation: str | None, agent: str | None,
             persist: bool = True, out: Any = None, err: Any = None) -> int:
-    from graph.events import Error, Final, Routing, Token, ToolEnd, ToolStart
-    from graph.service import stream
+    from health_monitor.graph.events import Error, Final, Routing, Token, ToolEnd, ToolStart
+    from health_monitor.graph.service import stream
 
     out, err = out or sys.stdout, err or sys.stderr
     final, fatal = None, None
@@ -141,7 +141,7 @@ def read_batch(path: str) -> list[dict[str, Any]]:
 def answer_batch(items: list[dict[str, Any]], *, ctx: Any, agent: str | None = None, persist: bool = True,
                  graph: Any = None) -> list[dict[str, Any]]:
     """Answer ``items`` in order; lines sharing a ``conversation`` share context. Never raises per item."""
-    from graph.service import ask
+    from health_monitor.graph.service import ask
 
     conversations: dict[str, str] = {}
     records = []

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from health_monitor.bench import report
     from health_monitor.bench.runner import ROOT, SECTIONS, run_bench
     from health_monitor.commands.demo import parse_scale
-    from warehouse.errors import ConfigError
+    from health_monitor.core.errors import ConfigError
 
     scale = parse_scale(args.scale)
     only = tuple(x.strip() for x in args.only.split(",") if x.strip()) if args.only else SECTIONS

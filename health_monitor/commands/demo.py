@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, timezone
 
-from warehouse.errors import ConfigError
+from health_monitor.core.errors import ConfigError
 
 
 def parse_as_of(text: str | None) -> datetime:
@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from health_monitor.settings import get_settings
+    from health_monitor.core.settings import get_settings
 
     scale = parse_scale(args.scale)
     as_of = parse_as_of(args.as_of)

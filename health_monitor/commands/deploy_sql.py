@@ -18,9 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def statements(settings, only: str = "all") -> list[tuple[str, str]]:  # noqa: ANN001
-    from tools.ddl import catalog_ddl
-    from tools.metrics import metric_view_ddl
-    from tools.registry import get_registry
+    from health_monitor.tools.ddl import catalog_ddl
+    from health_monitor.tools.metrics import metric_view_ddl
+    from health_monitor.tools.registry import get_registry
 
     out: list[tuple[str, str]] = []
     if only in ("functions", "all"):
@@ -31,8 +31,8 @@ def statements(settings, only: str = "all") -> list[tuple[str, str]]:  # noqa: A
 
 
 def run(args: argparse.Namespace) -> int:
-    from health_monitor.settings import get_settings
-    from warehouse.errors import ConfigError
+    from health_monitor.core.errors import ConfigError
+    from health_monitor.core.settings import get_settings
 
     settings = get_settings()
     stmts = statements(settings, args.only)
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if settings.warehouse_backend != "databricks":
         raise ConfigError("--apply needs the Databricks backend: set HM_WAREHOUSE_BACKEND=databricks "
                           "(or --set warehouse_backend=databricks) and the warehouse settings.")
-    from warehouse import open_warehouse
+    from health_monitor.warehouse import open_warehouse
 
     wh = open_warehouse(settings)
     for name, sql in stmts:  # final text, names already mapped: no dialect rewrite

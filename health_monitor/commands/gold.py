@@ -18,11 +18,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from health_monitor.settings import get_settings
+    from health_monitor.core.settings import get_settings
 
     settings = get_settings()
     if settings.warehouse_backend == "duckdb" and not args.print_sql:
-        from warehouse.gold import build_gold
+        from health_monitor.warehouse.gold import build_gold
 
         report = build_gold(settings.system_db_path, settings.gold_db_path, progress=True)
         print(f"Gold built in {settings.gold_db_path.resolve()} ({len(report.rows)} tables, {report.total_seconds:.1f}s)")
@@ -30,14 +30,14 @@ def run_build(args: argparse.Namespace) -> int:
 
     from tqdm import tqdm
 
-    from warehouse.gold import databricks_build_sql
+    from health_monitor.warehouse.gold import databricks_build_sql
 
     statements = list(databricks_build_sql(settings))
     if args.print_sql:
         for sql in statements:
             print(f"{sql};\n")
         return 0
-    from warehouse import open_warehouse
+    from health_monitor.warehouse import open_warehouse
 
     wh = open_warehouse(settings)
     for sql in tqdm(statements, desc="gold", unit="statement"):

@@ -28,16 +28,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _executor():  # noqa: ANN202
-    from health_monitor.settings import get_settings
-    from tools.executor import ToolExecutor
-    from warehouse import open_warehouse
+    from health_monitor.core.settings import get_settings
+    from health_monitor.tools.executor import ToolExecutor
+    from health_monitor.warehouse import open_warehouse
 
     settings = get_settings()
     return ToolExecutor(open_warehouse(settings), settings)
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from tools.registry import get_registry
+    from health_monitor.tools.registry import get_registry
 
     tools = [t.signature() for t in get_registry()]
     if args.format == "json":
@@ -52,7 +52,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_one(args: argparse.Namespace) -> int:
-    from warehouse.errors import ConfigError
+    from health_monitor.core.errors import ConfigError
 
     try:
         params = json.loads(args.args or "{}")

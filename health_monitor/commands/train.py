@@ -22,13 +22,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ml.base import all_models
+    from health_monitor.ml.base import all_models
 
     if args.models == "list":
         for name, model in all_models().items():
             print(f"{name:<26} {model.family:<12} {model.description}")
         return 0
-    from ml.train import train_all
+    from health_monitor.ml.train import train_all
 
     names = [n.strip() for n in args.models.split(",") if n.strip()] if args.models else None
     report = train_all(Path(args.data_dir) if args.data_dir else None, models=names, progress=not args.quiet)

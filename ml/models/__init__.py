@@ -3,5 +3,5 @@
 The MLOps family is imported last: it monitors every model registered before it.
 """
 
-from ml.models import cost, jobs, quality, reliability, security  # noqa: F401, I001
-from ml.models import mlops  # noqa: F401
+from health_monitor.ml.models import cost, jobs, quality, reliability, security  # noqa: F401, I001
+from health_monitor.ml.models import mlops  # noqa: F401

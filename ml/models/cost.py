@@ -6,8 +6,8 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ml.base import InsufficientData, Model, Output, money, pct, register
-from ml.stats import mape, norm_sf, prf, rng, robust_scale
+from health_monitor.ml.base import InsufficientData, Model, Output, money, pct, register
+from health_monitor.ml.stats import mape, norm_sf, prf, rng, robust_scale
 
 ANOMALY_Z = 4.0
 ANOMALY_MIN_PCT = 0.20

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ml.base import InsufficientData, Model, Output, pct, register
-from ml.stats import binom_surprise, days_since, decayed_at, decayed_before, mape, norm_sf, safe_auc
+from health_monitor.ml.base import InsufficientData, Model, Output, pct, register
+from health_monitor.ml.stats import (
+    binom_surprise,
+    days_since,
+    decayed_at,
+    decayed_before,
+    mape,
+    norm_sf,
+    safe_auc,
+)
 
 RECENT_DAYS = 3
 SURPRISE_P = 0.01

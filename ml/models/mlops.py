@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ml.base import MODELS, STATUS_INSUFFICIENT, InsufficientData, Model, Output, pct, register
-from ml.drift import day_types, is_drift, ks, matched_reference, mean_shift, psi
+from health_monitor.ml.base import MODELS, STATUS_INSUFFICIENT, InsufficientData, Model, Output, pct, register
+from health_monitor.ml.drift import day_types, is_drift, ks, matched_reference, mean_shift, psi
 
 LIVE_DAYS = 3
 SEGMENT_Z = 5.0

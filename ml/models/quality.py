@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ml.base import InsufficientData, Model, Output, pct, register
-from ml.stats import prf, rng
+from health_monitor.ml.base import InsufficientData, Model, Output, pct, register
+from health_monitor.ml.stats import prf, rng
 
 LIVE_DAYS = 7
 BASELINE_DAYS = 28

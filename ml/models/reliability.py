@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ml.base import InsufficientData, Model, Output, pct, register
-from ml.stats import prf, rng, robust_scale
+from health_monitor.ml.base import InsufficientData, Model, Output, pct, register
+from health_monitor.ml.stats import prf, rng, robust_scale
 
 
 @dataclass

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ml.base import InsufficientData, Model, Output, register
-from ml.stats import prf, rng, safe_auc
+from health_monitor.ml.base import InsufficientData, Model, Output, register
+from health_monitor.ml.stats import prf, rng, safe_auc
 
 COUNT_FEATURES = {
     "night_events": "night-time events",

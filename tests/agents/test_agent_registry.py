@@ -6,16 +6,15 @@ import re
 import string
 
 import pytest
-
-from agents.registry import (
+from health_monitor.agents.registry import (
     AGENT_NAMES,
     AgentRegistry,
     AgentRegistryError,
     build_agent_registry,
     discover_agents,
 )
-from agents.spec import AgentSpec, Lens, Play
-from tools.registry import get_registry
+from health_monitor.agents.spec import AgentSpec, Lens, Play
+from health_monitor.tools.registry import get_registry
 
 EXPECTED = ["cost", "security", "performance", "reliability", "quality", "mlops", "governance", "optimization"]
 

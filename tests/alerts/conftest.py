@@ -168,7 +168,7 @@ def alert_settings(demo_dir, tmp_path, http_server, smtp_plain):
     local capture servers (fast retries)."""
     from cryptography.fernet import Fernet
 
-    from health_monitor.settings import Settings
+    from health_monitor.core.settings import Settings
 
     return Settings(data_dir=demo_dir, database_url=f"sqlite:///{tmp_path / 'state.sqlite'}",
                     state_secret_key=Fernet.generate_key().decode(), alert_base_url="https://hm.example.test",
@@ -181,7 +181,7 @@ def alert_settings(demo_dir, tmp_path, http_server, smtp_plain):
 @pytest.fixture
 def state_engine(alert_settings):
     """The migrated state engine of ``alert_settings``."""
-    from db import make_engine, migrate
+    from health_monitor.db import make_engine, migrate
 
     engine = make_engine(alert_settings)
     migrate(engine)

@@ -9,14 +9,13 @@ from email import message_from_string
 
 import httpx
 import pytest
-
-from alerts.channels import REGISTRY, ChannelConfig, ChannelNotifier
-from alerts.channels.base import Notification, mask, redact_url
-from alerts.channels.email import EmailChannel
-from alerts.channels.http import post_json
-from alerts.defaults import default_rules
-from alerts.evaluate import run_evaluation
-from alerts.store import InMemoryAlertStore
+from health_monitor.alerts.channels import REGISTRY, ChannelConfig, ChannelNotifier
+from health_monitor.alerts.channels.base import Notification, mask, redact_url
+from health_monitor.alerts.channels.email import EmailChannel
+from health_monitor.alerts.channels.http import post_json
+from health_monitor.alerts.defaults import default_rules
+from health_monitor.alerts.evaluate import run_evaluation
+from health_monitor.alerts.store import InMemoryAlertStore
 
 NOW = datetime(2026, 1, 15, 9, tzinfo=timezone.utc)
 SLACK_SECRET = "T0SECRET/B0SECRET/xoxSECRETtoken123"

@@ -6,13 +6,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-
-from alerts import service
-from alerts.evaluate import Action
-from alerts.rules import RuleError
-from db import repositories as repo
-from db import session_scope
-from warehouse.duckdb_backend import DuckDBWarehouse
+from health_monitor.alerts import service
+from health_monitor.alerts.evaluate import Action
+from health_monitor.alerts.rules import RuleError
+from health_monitor.db import repositories as repo
+from health_monitor.db import session_scope
+from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
 
 OWNER = "ops@company.com"
 SLACK_PATH = "/services/T0E2E/B0E2E/e2eSlackSecretToken"  # as configured by conftest.alert_settings
@@ -189,7 +188,7 @@ def test_bad_rules_are_refused_at_save_time(state_engine, change, message):
 
 def test_a_rule_from_plain_language_is_saved_tested_and_evaluated(alert_settings, state_engine, warehouse,
                                                                   http_server):
-    from tools.executor import ToolExecutor
+    from health_monitor.tools.executor import ToolExecutor
 
     proposal = service.propose_from_text("alert me on Slack when failed logins from one IP reach 3 in 24 hours",
                                          "me@company.com")
@@ -216,7 +215,7 @@ def test_a_broken_stored_rule_is_reported_not_fatal(alert_settings, installed, w
 # --- the models' incidents (ML prediction tools) ---------------------------------------------------------------
 
 def _needs(warehouse, settings, tool: str) -> None:
-    from tools.executor import ToolExecutor
+    from health_monitor.tools.executor import ToolExecutor
 
     result = ToolExecutor(warehouse, settings).run(tool)
     assert result.ok, f"{tool} does not answer on the demo: {result.error}"
@@ -240,7 +239,7 @@ def test_cli_evaluate_json_exits_0_and_reports_rule_failures(alert_settings, mon
     import json
 
     from health_monitor.cli import main
-    from health_monitor.settings import get_settings
+    from health_monitor.core.settings import get_settings
 
     monkeypatch.setenv("HM_DATA_DIR", str(alert_settings.data_dir))
     monkeypatch.setenv("HM_DATABASE_URL", alert_settings.database_url)
@@ -265,7 +264,7 @@ def test_cli_evaluate_json_exits_0_and_reports_rule_failures(alert_settings, mon
 
 
 def service_engine(settings):
-    from db import make_engine
+    from health_monitor.db import make_engine
 
     return make_engine(settings)
 

@@ -6,10 +6,9 @@ import json
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-
-from alerts.channels.base import DeliveryResult, Notification
-from alerts.defaults import default_rules
-from alerts.evaluate import (
+from health_monitor.alerts.channels.base import DeliveryResult, Notification
+from health_monitor.alerts.defaults import default_rules
+from health_monitor.alerts.evaluate import (
     Action,
     Observation,
     RuleEvaluationError,
@@ -17,9 +16,9 @@ from alerts.evaluate import (
     run_evaluation,
     transition,
 )
-from alerts.nl_rules import propose_rule
-from alerts.rules import dedup_key, parse_rule
-from alerts.store import InMemoryAlertStore
+from health_monitor.alerts.nl_rules import propose_rule
+from health_monitor.alerts.rules import dedup_key, parse_rule
+from health_monitor.alerts.store import InMemoryAlertStore
 
 NOW = datetime(2026, 1, 15, 9, tzinfo=timezone.utc)
 RULES = {r.name: r for r in default_rules(owner="ops@company.com")}

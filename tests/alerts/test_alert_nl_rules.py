@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-
-from alerts.nl_rules import EXAMPLE, RuleNotUnderstood, propose_rule
+from health_monitor.alerts.nl_rules import EXAMPLE, RuleNotUnderstood, propose_rule
 
 NOW = datetime(2026, 1, 15, 9, tzinfo=timezone.utc)
 

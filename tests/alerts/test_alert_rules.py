@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from health_monitor.alerts.defaults import default_rules
+from health_monitor.alerts.rules import AlertRule, RuleError, dedup_key, parse_rule
 from pydantic import BaseModel
-
-from alerts.defaults import default_rules
-from alerts.rules import AlertRule, RuleError, dedup_key, parse_rule
 
 # The catalog the tool author promised (names and parameters), as a test double.
 CATALOG = {
@@ -143,7 +142,7 @@ def test_default_rules_are_valid_against_the_catalog():
 
 
 def test_channel_vocabulary_matches_the_registry():
-    from alerts.channels import REGISTRY
-    from alerts.rules import KNOWN_CHANNELS
+    from health_monitor.alerts.channels import REGISTRY
+    from health_monitor.alerts.rules import KNOWN_CHANNELS
 
     assert set(REGISTRY) == set(KNOWN_CHANNELS)

@@ -5,23 +5,22 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from health_monitor.alerts import columns as C
+from health_monitor.alerts import service
+from health_monitor.alerts.defaults import default_rules
+from health_monitor.alerts.evaluate import Action
+from health_monitor.alerts.integrations import IntegrationNotifier
+from health_monitor.db import repositories as repo
+from health_monitor.db import session_scope
+from health_monitor.db.crypto import SecretBox
 from pg_support import PG_URL, private_schema
 from sqlalchemy import text
-
-from alerts import columns as C
-from alerts import service
-from alerts.defaults import default_rules
-from alerts.evaluate import Action
-from alerts.integrations import IntegrationNotifier
-from db import repositories as repo
-from db import session_scope
-from db.crypto import SecretBox
 
 AT = datetime(2026, 1, 15, 9, tzinfo=timezone.utc)
 
 
 def _registry():
-    from tools.registry import get_registry
+    from health_monitor.tools.registry import get_registry
 
     return get_registry()
 
@@ -132,7 +131,7 @@ def test_send_test_notification_for_a_stored_integration(alert_settings, state_e
 
 @pytest.mark.postgres
 def test_e2e_evaluation_on_postgresql(alert_settings, warehouse, http_server):
-    from db import make_engine, migrate
+    from health_monitor.db import make_engine, migrate
 
     with private_schema("hm_alerts") as schema:
         settings = alert_settings.model_copy(update={"database_url": PG_URL, "state_schema": schema})

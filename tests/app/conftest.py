@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def _clear_caches() -> None:
     import streamlit as st
 
-    from health_monitor.settings import get_settings
+    from health_monitor.core.settings import get_settings
 
     get_settings.cache_clear()
     st.cache_data.clear()

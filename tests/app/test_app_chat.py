@@ -34,9 +34,10 @@ def test_chat_proposes_and_saves_an_alert_rule(app) -> None:
     assert "alert rule" in _assistant_text(app)
     app.button(key="chat_rule_save").click().run()
     assert not app.exception
-    from db import make_engine, session_scope
-    from db import repositories as repo
-    from health_monitor.settings import get_settings
+    from health_monitor.db import make_engine, session_scope
+    from health_monitor.db import repositories as repo
+
+    from health_monitor.core.settings import get_settings
 
     with session_scope(make_engine(get_settings())) as s:
         rules = repo.list_rules(session=s, user_id="tester@company.com")
@@ -62,7 +63,7 @@ def test_chat_answers_when_the_state_store_is_down(store_down) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert "ml_training" in _assistant_text(at)
     assert any("saved when it is back" in i.value for i in at.info)
-    from ui import clients
+    from health_monitor.ui import clients
 
     waiting = clients.pending_writes().pending(user_id="tester@company.com")
     assert [m.role for m in waiting] == ["user", "assistant"]

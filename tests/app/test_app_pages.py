@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from ui.navigation import PAGES, check
+from health_monitor.ui.navigation import PAGES, check
 
 
 def test_page_registry_is_consistent() -> None:
@@ -49,10 +48,11 @@ def test_filters_round_trip_through_preferences(app_env) -> None:
     browser suite.)"""
     from datetime import date
 
-    from db import make_engine, migrate
-    from health_monitor.settings import get_settings
-    from ui import store
-    from ui.filters import Filters, resolve
+    from health_monitor.db import make_engine, migrate
+    from health_monitor.ui import store
+    from health_monitor.ui.filters import Filters, resolve
+
+    from health_monitor.core.settings import get_settings
 
     engine = make_engine(get_settings())
     migrate(engine)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from ui.identity import IdentityUnavailable, resolve_identity, running_as_databricks_app
+from health_monitor.ui.identity import IdentityUnavailable, resolve_identity, running_as_databricks_app
 
 FORGED = {"X-Forwarded-Email": "admin@company.com"}
 

@@ -6,18 +6,18 @@ import json
 from datetime import date
 
 import pytest
-
-from ui import chat, cost, governance, hub, jobs, quality, security
-from ui.data import ToolUnavailable, make_runner
-from ui.filters import Filters, resolve
+from health_monitor.ui import chat, cost, governance, hub, jobs, quality, security
+from health_monitor.ui.data import ToolUnavailable, make_runner
+from health_monitor.ui.filters import Filters, resolve
 
 AS_OF = date(2026, 1, 15)
 
 
 @pytest.fixture(scope="module")
 def run(warehouse):
-    from health_monitor.settings import Settings
-    from tools.executor import ToolExecutor
+    from health_monitor.tools.executor import ToolExecutor
+
+    from health_monitor.core.settings import Settings
 
     return make_runner(ToolExecutor(warehouse, Settings()))
 
@@ -96,7 +96,7 @@ def test_chat_export_and_alert_detection() -> None:
 
 
 def test_inference_rows_are_labelled_for_every_endpoint(run, f) -> None:
-    from ui import mlops
+    from health_monitor.ui import mlops
 
     rows = mlops.inference(run, f)
     labels = {r["model_name"] for r in rows}

@@ -9,9 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from ui import browser_probe as probe
-from ui.navigation import PAGES
+from health_monitor.ui import browser_probe as probe
+from health_monitor.ui.navigation import PAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from health_monitor.db import make_engine, migrate
 from pg_support import PG_URL, PgCluster, private_schema, throwaway_cluster
 from sqlalchemy import Engine
 
-from db import make_engine, migrate
-from health_monitor.settings import Settings
+from health_monitor.core.settings import Settings
 
 
 @dataclass
@@ -88,7 +88,7 @@ class FakeTokens:
     def __call__(self) -> Any:
         from datetime import datetime, timezone
 
-        from db import Token
+        from health_monitor.db import Token
 
         self.calls += 1
         return Token(self.cluster.password, datetime.fromtimestamp(self.clock() + self.ttl_s, timezone.utc))

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
-from db import Conflict, NotFound, session_scope
-from db import repositories as repo
+from health_monitor.db import Conflict, NotFound, session_scope
+from health_monitor.db import repositories as repo
 
 A, B = "alice@example.com", "bob@example.com"
 T0 = datetime(2026, 1, 15, 9, 0, tzinfo=timezone.utc)

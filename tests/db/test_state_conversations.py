@@ -6,11 +6,10 @@ import threading
 from datetime import timezone
 
 import pytest
+from health_monitor.db import NotFound, session_scope
+from health_monitor.db import repositories as repo
+from health_monitor.db.models import ChatMessage
 from sqlalchemy import func, select
-
-from db import NotFound, session_scope
-from db import repositories as repo
-from db.models import ChatMessage
 
 A, B = "alice@example.com", "bob@example.com"
 
@@ -167,9 +166,8 @@ def test_rename_archive_delete_cascade(store):
 
 def test_database_cascade_without_orm(store):
     """ON DELETE CASCADE holds in the database itself (foreign keys are on in SQLite too)."""
+    from health_monitor.db.models import ChatConversation
     from sqlalchemy import delete
-
-    from db.models import ChatConversation
 
     conv = _conv(store.engine)
     with session_scope(store.engine) as s:

@@ -6,12 +6,12 @@ import socket
 from datetime import datetime, timezone
 
 import pytest
+from health_monitor.db import StateUnavailable, Token, TokenCache, make_engine, migrate, session_scope
+from health_monitor.db.engine import _as_datetime, lakebase_token_provider, token_cache_of
+from health_monitor.db.errors import NotFound
 from sqlalchemy import text
 
-from db import StateUnavailable, Token, TokenCache, make_engine, migrate, session_scope
-from db.engine import _as_datetime, lakebase_token_provider, token_cache_of
-from db.errors import NotFound
-from warehouse.errors import HealthMonitorError
+from health_monitor.core.errors import HealthMonitorError
 
 
 class Clock:
@@ -63,7 +63,7 @@ def test_sdk_expiry_formats():
 
 
 def test_lakebase_settings_build_a_lazy_engine(monkeypatch, tmp_path):
-    from health_monitor.settings import Settings
+    from health_monitor.core.settings import Settings
 
     for k, v in {"PGHOST": "instance-1.database.cloud.databricks.com", "PGPORT": "5432",
                  "PGDATABASE": "databricks_postgres", "PGUSER": "0000-sp-client-id", "PGSSLMODE": "require",
@@ -88,7 +88,7 @@ def test_lakebase_settings_build_a_lazy_engine(monkeypatch, tmp_path):
 
 
 def test_lakebase_provider_calls_the_documented_sdk_api(tmp_path):
-    from health_monitor.settings import Settings
+    from health_monitor.core.settings import Settings
 
     class Cred:
         token, expiration_time, expire_time = "db-token", "2026-01-15T10:00:00Z", None
@@ -114,7 +114,7 @@ def test_lakebase_provider_calls_the_documented_sdk_api(tmp_path):
 
 
 def test_sqlite_pragmas(tmp_path):
-    from health_monitor.settings import Settings
+    from health_monitor.core.settings import Settings
 
     engine = make_engine(Settings(data_dir=tmp_path / "new", database_url=None, PGHOST=None))
     try:
@@ -128,7 +128,7 @@ def test_sqlite_pragmas(tmp_path):
 
 
 def test_unreachable_database_raises_state_unavailable(tmp_path):
-    from health_monitor.settings import Settings
+    from health_monitor.core.settings import Settings
 
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
@@ -147,7 +147,7 @@ def test_unreachable_database_raises_state_unavailable(tmp_path):
 
 
 def test_session_scope_rolls_back_and_reraises(store):
-    from db import repositories as repo
+    from health_monitor.db import repositories as repo
 
     with pytest.raises(NotFound), session_scope(store.engine) as s:
         repo.create_conversation(session=s, user_id="a", title="gone")

@@ -6,12 +6,11 @@ import os
 import stat
 
 import pytest
+from health_monitor.db import NotFound, PermissionDenied, session_scope
+from health_monitor.db import repositories as repo
+from health_monitor.db.crypto import SecretBox, mask
+from health_monitor.db.models import IntegrationSecret
 from sqlalchemy import select
-
-from db import NotFound, PermissionDenied, session_scope
-from db import repositories as repo
-from db.crypto import SecretBox, mask
-from db.models import IntegrationSecret
 
 A, B = "alice@example.com", "bob@example.com"
 WEBHOOK = "https://hooks.slack.com/services/T000/B000/XXXXsecretabcd"
@@ -25,7 +24,7 @@ def test_mask():
 
 
 def test_key_file_is_created_private(tmp_path):
-    from health_monitor.settings import Settings
+    from health_monitor.core.settings import Settings
 
     box = SecretBox.from_settings(Settings(data_dir=tmp_path / "d"))
     key = tmp_path / "d" / "state.key"

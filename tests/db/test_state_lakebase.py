@@ -9,13 +9,13 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from health_monitor.db import StateUnavailable, make_engine, migrate, session_scope
+from health_monitor.db import repositories as repo
+from health_monitor.db.engine import token_cache_of
+from health_monitor.db.outbox import PendingWrites
 from sqlalchemy import text
 
-from db import StateUnavailable, make_engine, migrate, session_scope
-from db import repositories as repo
-from db.engine import token_cache_of
-from db.outbox import PendingWrites
-from health_monitor.settings import Settings
+from health_monitor.core.settings import Settings
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 USER = "alice@example.com"

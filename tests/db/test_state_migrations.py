@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from health_monitor.db import migrate
+from health_monitor.db.migrate import current_revision, head_revision
+from health_monitor.db.models import Base
 from sqlalchemy import inspect
-
-from db import migrate
-from db.migrate import current_revision, head_revision
-from db.models import Base
 
 
 def test_migrate_twice_is_a_noop(store):

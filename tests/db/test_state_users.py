@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from health_monitor.db import PermissionDenied, session_scope
+from health_monitor.db import repositories as repo
 
-from db import PermissionDenied, session_scope
-from db import repositories as repo
-from health_monitor.settings import Settings
+from health_monitor.core.settings import Settings
 
 A, B, C = "alice@example.com", "bob@example.com", "carol@example.com"
 

@@ -12,16 +12,16 @@ import time
 from typing import Any
 
 import pytest
+from health_monitor.graph.builder import build_graph
+from health_monitor.graph.context import resolve_context
+from health_monitor.graph.service import ask
+from health_monitor.tools.registry import get_registry
+from health_monitor.warehouse.dialect import NameMap
 from langchain_core.messages import AIMessage, BaseMessage
 
-from graph.builder import build_graph
-from graph.context import resolve_context
-from graph.service import ask
 from health_monitor.bench.fakes import FixedLatencyChatModel
-from health_monitor.settings import Settings
-from tools.registry import get_registry
-from warehouse.dialect import NameMap
-from warehouse.errors import HealthMonitorError, WarehouseUnavailable
+from health_monitor.core.errors import HealthMonitorError, WarehouseUnavailable
+from health_monitor.core.settings import Settings
 
 
 class Blackhole:
@@ -82,9 +82,7 @@ class _Cfg:
 
 def _databricks_warehouse(monkeypatch, port: int, timeout_s: float):
     import databricks.sql
-
-    import warehouse.databricks_backend as backend
-
+    import health_monitor.warehouse.databricks_backend as backend
     real_connect = databricks.sql.connect
     monkeypatch.setattr(backend, "sdk_config", lambda host, profile, timeout_s=60.0: _Cfg(port))
     monkeypatch.setattr(databricks.sql, "connect", lambda **kw: real_connect(_port=port, **kw))
@@ -97,9 +95,7 @@ def _databricks_warehouse(monkeypatch, port: int, timeout_s: float):
 def test_a_failing_connector_becomes_warehouse_unavailable(monkeypatch):
     """Whatever the connector raises (here a socket timeout) becomes one readable WarehouseUnavailable."""
     import databricks.sql
-
-    import warehouse.databricks_backend as backend
-
+    import health_monitor.warehouse.databricks_backend as backend
     class Cursor:
         def __enter__(self):
             return self
@@ -140,7 +136,7 @@ def test_a_silent_databricks_host_times_out_quickly(monkeypatch, blackhole):
 
 @pytest.mark.slow
 def test_opening_a_silent_databricks_host_fails_quickly(monkeypatch, blackhole):
-    from warehouse.databricks_backend import DatabricksWarehouse
+    from health_monitor.warehouse.databricks_backend import DatabricksWarehouse
 
     monkeypatch.setenv("DATABRICKS_TOKEN", "dapi-fake")
     finished, outcome = _within(30, lambda: DatabricksWarehouse(
@@ -195,7 +191,7 @@ def test_a_failing_llm_leaves_the_offline_path_answering(hang_s, graph, warehous
 
 
 def test_a_misconfigured_llm_provider_is_a_readable_error():
-    from graph.providers import make_chat_model
+    from health_monitor.graph.providers import make_chat_model
 
     with pytest.raises(HealthMonitorError) as info:
         make_chat_model(Settings(llm_provider="openai", llm_endpoint="gpt-test",

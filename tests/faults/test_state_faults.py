@@ -7,15 +7,15 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from health_monitor.db import make_engine, migrate, session_scope
+from health_monitor.db import repositories as repo
+from health_monitor.graph.builder import build_graph
+from health_monitor.graph.context import resolve_context
+from health_monitor.graph.events import Error, Final
+from health_monitor.graph.service import save_answer, stream
+from health_monitor.tools.registry import get_registry
 
-from db import make_engine, migrate, session_scope
-from db import repositories as repo
-from graph.builder import build_graph
-from graph.context import resolve_context
-from graph.events import Error, Final
-from graph.service import save_answer, stream
-from health_monitor.settings import Settings
-from tools.registry import get_registry
+from health_monitor.core.settings import Settings
 
 pytestmark = pytest.mark.slow
 USER = "alice@company.com"

@@ -12,12 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
+from health_monitor.graph.context import resolve_context
+from health_monitor.graph.service import ask
+from health_monitor.tools.executor import ToolExecutor
+from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
 
-from graph.context import resolve_context
-from graph.service import ask
-from health_monitor.settings import Settings
-from tools.executor import ToolExecutor
-from warehouse.duckdb_backend import DuckDBWarehouse
+from health_monitor.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTION = "Which jobs failed in the last 24 hours?"

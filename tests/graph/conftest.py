@@ -12,8 +12,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 @pytest.fixture(scope="session")
 def compiled_graph():
-    from graph.builder import build_graph
-    from tools.registry import get_registry
+    from health_monitor.graph.builder import build_graph
+    from health_monitor.tools.registry import get_registry
 
     return build_graph(tools=get_registry())
 
@@ -22,9 +22,9 @@ def compiled_graph():
 def fake_context():
     """``fake_context(parser_table, rows=..., llm=..., **settings)`` -> a RunContext with canned tools."""
     from graph_fakes import AS_OF, DEMO_ROWS, FakeExecutor, fixed_parser
+    from health_monitor.graph.context import RunContext
 
-    from graph.context import RunContext
-    from health_monitor.settings import Settings
+    from health_monitor.core.settings import Settings
 
     def make(table, *, rows=None, llm=None, executor=None, **settings):
         ex = executor or FakeExecutor(DEMO_ROWS if rows is None else rows)
@@ -37,10 +37,11 @@ def fake_context():
 @pytest.fixture(scope="module")
 def demo_context(demo_dir, tmp_path_factory):
     """A run context over the shared demo with a private SQLite conversation store (module-scoped)."""
-    from graph.adapters import open_engine
-    from graph.context import resolve_context
-    from health_monitor.settings import Settings
-    from warehouse.duckdb_backend import DuckDBWarehouse
+    from health_monitor.graph.adapters import open_engine
+    from health_monitor.graph.context import resolve_context
+    from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
+
+    from health_monitor.core.settings import Settings
 
     state = tmp_path_factory.mktemp("state") / "state.sqlite"
     settings = Settings(data_dir=demo_dir, database_url=f"sqlite:///{state}", llm_provider="offline")

@@ -12,15 +12,14 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Any
 
+from health_monitor.graph.adapters import Understanding
+from health_monitor.graph.testing import stream_as_chunks
+from health_monitor.tools.executor import ToolResult
 from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import ConfigDict, PrivateAttr
-
-from graph.adapters import Understanding
-from graph.testing import stream_as_chunks
-from tools.executor import ToolResult
 
 AS_OF = datetime(2026, 1, 15, 9, 0)
 

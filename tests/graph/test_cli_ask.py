@@ -46,7 +46,7 @@ def test_batch_keeps_order_ids_and_shares_context(demo_context, tmp_path):
 
 
 def test_a_bad_batch_line_is_a_clear_error(tmp_path, demo_context):
-    from warehouse.errors import ConfigError
+    from health_monitor.core.errors import ConfigError
 
     path = tmp_path / "bad.jsonl"
     path.write_text('{"id": 1, "question": "ok"}\nnot json\n')
@@ -64,8 +64,7 @@ def test_cli_entry_point_end_to_end(settings, capsys):
 
 
 def test_batch_isolated_per_item_errors(demo_context, monkeypatch):
-    import graph.service as service
-
+    import health_monitor.graph.service as service
     calls = {"n": 0}
     real = service.stream
 
@@ -83,7 +82,7 @@ def test_batch_isolated_per_item_errors(demo_context, monkeypatch):
 
 def test_missing_data_is_one_clear_line_and_exit_2(tmp_path, monkeypatch, capsys):
     from health_monitor.cli import main
-    from health_monitor.settings import get_settings
+    from health_monitor.core.settings import get_settings
 
     monkeypatch.setenv("HM_DATA_DIR", str(tmp_path / "nothing"))
     monkeypatch.setenv("HM_DATABASE_URL", f"sqlite:///{tmp_path / 'state.sqlite'}")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from health_monitor.graph.context import DEFAULT_USER, resolve_context, resolve_settings
 
-from graph.context import DEFAULT_USER, resolve_context, resolve_settings
-from health_monitor.settings import Settings, get_settings
+from health_monitor.core.settings import Settings, get_settings
 
 
 @pytest.fixture(autouse=True)

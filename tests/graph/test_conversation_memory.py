@@ -4,8 +4,7 @@ new context over the same store), and the store is the only memory (no checkpoin
 from __future__ import annotations
 
 import pytest
-
-from graph.service import ask
+from health_monitor.graph.service import ask
 
 TURNS = [
     # (question, agents that must run, strings the answer must contain (any of each group))
@@ -36,9 +35,9 @@ def _check(answer, agents, mentions, question):
 
 @pytest.mark.slow
 def test_twelve_turns_and_a_restart(demo_context, demo_dir, tmp_path):
-    from graph.adapters import open_engine
-    from graph.context import resolve_context
-    from warehouse.duckdb_backend import DuckDBWarehouse
+    from health_monitor.graph.adapters import open_engine
+    from health_monitor.graph.context import resolve_context
+    from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
 
     conversation = None
     for question, agents, mentions in TURNS:
@@ -63,8 +62,8 @@ def test_twelve_turns_and_a_restart(demo_context, demo_dir, tmp_path):
 
 
 def test_messages_are_stored_with_tool_calls_agents_and_context(demo_context):
-    from db import repositories as repo
-    from db import session_scope
+    from health_monitor.db import repositories as repo
+    from health_monitor.db import session_scope
 
     answer = ask("Any failed logins yesterday?", context=demo_context)
     with session_scope(demo_context.engine) as s:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import statistics
 import time
 
-from graph.events import Token
-from graph.service import ask, stream
+from health_monitor.graph.events import Token
+from health_monitor.graph.service import ask, stream
 
 
 def test_top_cost_drivers_and_security_issues_from_yesterday(demo_context):

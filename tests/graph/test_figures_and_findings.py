@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from agents.spec import Lens
-from graph.figures import money, pct100, render, unsupported_numbers
-from graph.findings import arithmetic, condition, focus, grouped, to_finding
-from graph.state import AgentReport, Finding, merge_reports
+from health_monitor.agents.spec import Lens
+from health_monitor.graph.figures import money, pct100, render, unsupported_numbers
+from health_monitor.graph.findings import arithmetic, condition, focus, grouped, to_finding
+from health_monitor.graph.state import AgentReport, Finding, merge_reports
 
 ROWS = [{"job_name": "ml_training", "workspace_name": "ml-workspace", "failures": 3, "list_cost": 1585.2,
          "error_message": "CUDA out of memory", "is_stale": True, "run_date": date(2026, 1, 14)},

@@ -6,11 +6,10 @@ from __future__ import annotations
 import time
 
 from graph_fakes import ScriptedChatModel, tool_call
+from health_monitor.graph.adapters import Understanding
+from health_monitor.graph.events import Final, Token
+from health_monitor.graph.service import ask, stream
 from langchain_core.messages import AIMessage, ToolMessage
-
-from graph.adapters import Understanding
-from graph.events import Final, Token
-from graph.service import ask, stream
 
 Q = "Why are costs high and jobs failing?"
 TABLE = {Q: Understanding(agents=["cost"])}  # the offline router's (deliberately different) answer
@@ -111,9 +110,8 @@ def test_tool_calls_are_real_tool_calls_streamed_as_chunks():
 
 def test_catalog_tools_bind_as_openai_tools(fake_context):
     """What ChatDatabricks / ChatOpenAI do with bind_tools: every agent's tools convert cleanly."""
+    from health_monitor.graph import adapters
     from langchain_core.utils.function_calling import convert_to_openai_tool
-
-    from graph import adapters
 
     ctx = fake_context({})
     for agent in ["cost", "security", "performance", "reliability", "quality", "mlops", "governance",

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from graph_fakes import ScriptedChatModel, tool_call
+from health_monitor.graph.service import ask
 from langchain_core.messages import AIMessage, ToolMessage
-
-from graph.service import ask
 
 
 def _model(synthesis: str) -> ScriptedChatModel:

@@ -6,10 +6,9 @@ import time
 from datetime import date
 
 from graph_fakes import DEMO_ROWS, FakeExecutor
-
-from graph.adapters import Understanding
-from graph.events import Final, Routing, Token, ToolEnd, ToolStart
-from graph.service import ask, stream
+from health_monitor.graph.adapters import Understanding
+from health_monitor.graph.events import Final, Routing, Token, ToolEnd, ToolStart
+from health_monitor.graph.service import ask, stream
 
 Q = "Why are costs high and jobs failing?"
 YESTERDAY = {"start_date": date(2026, 1, 14), "end_date": date(2026, 1, 14)}

@@ -41,9 +41,9 @@ def test_import_graph_connects_nothing():
 def test_notebook_invoke_with_resolved_context(settings):
     """``from graph import build_graph`` + ``resolve_context()`` (settings from HM_* env): no Streamlit."""
     import pytest
+    from health_monitor.graph import build_graph, resolve_context
 
-    from graph import build_graph, resolve_context
-    from warehouse.errors import ConfigError
+    from health_monitor.core.errors import ConfigError
 
     g = build_graph()
     ctx = resolve_context()

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from health_monitor.graph.service import ask
 from pg_support import PG_URL, private_schema
-
-from graph.service import ask
 
 
 @pytest.mark.postgres
@@ -17,8 +16,9 @@ def test_followups_survive_a_restart_on_postgres(demo_context):
 
 
 def _followups_survive_a_restart(demo_context, schema: str) -> None:
-    from db import make_engine, migrate
-    from health_monitor.settings import Settings
+    from health_monitor.db import make_engine, migrate
+
+    from health_monitor.core.settings import Settings
 
     settings = Settings(data_dir=demo_context.settings.data_dir, database_url=PG_URL, state_schema=schema)
     engines = []

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
-from graph.nlp.dates import parse_window
-from graph.nlp.params import extract_params, regulations
+from health_monitor.graph.nlp.dates import parse_window
+from health_monitor.graph.nlp.params import extract_params, regulations
 
 AS_OF = datetime(2026, 1, 15, 9, 0, tzinfo=timezone.utc)
 

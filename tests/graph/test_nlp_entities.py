@@ -5,8 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-
-from graph.nlp.entities import EntityIndex, normalize
+from health_monitor.graph.nlp.entities import EntityIndex, normalize
 
 VOCAB = {
     "workspace": ["production", "analytics", "ml-workspace", "dev", "staging"],

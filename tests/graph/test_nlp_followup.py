@@ -5,8 +5,14 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-
-from graph.nlp import EntityIndex, ParsedQuestion, TurnContext, detect_followup, merge_context, parse_question
+from health_monitor.graph.nlp import (
+    EntityIndex,
+    ParsedQuestion,
+    TurnContext,
+    detect_followup,
+    merge_context,
+    parse_question,
+)
 
 AS_OF = datetime(2026, 1, 15, 9, 0, tzinfo=timezone.utc)
 INDEX = EntityIndex({"workspace": ["production", "ml-workspace"], "job": ["nightly_etl", "ml_training"],

@@ -9,11 +9,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-
-from graph.nlp import EntityIndex, TurnContext, parse_question, route
-from graph.nlp.classifier import LexicalClassifier, load_examples
-from graph.nlp.router import split_clauses
-from graph.nlp.vocabulary import DOMAINS
+from health_monitor.graph.nlp import EntityIndex, TurnContext, parse_question, route
+from health_monitor.graph.nlp.classifier import LexicalClassifier, load_examples
+from health_monitor.graph.nlp.router import split_clauses
+from health_monitor.graph.nlp.vocabulary import DOMAINS
 
 AS_OF = datetime(2026, 1, 15, 9, 0, tzinfo=timezone.utc)
 DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev_questions.jsonl"

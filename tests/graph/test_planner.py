@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from agents.registry import build_agent_registry
-from agents.spec import AgentSpec, Lens, Play
-from graph.planner import choose_plays, derive_slots, mask_names, plan, validate_args
-from tools.registry import get_registry
+from health_monitor.agents.registry import build_agent_registry
+from health_monitor.agents.spec import AgentSpec, Lens, Play
+from health_monitor.graph.planner import choose_plays, derive_slots, mask_names, plan, validate_args
+from health_monitor.tools.registry import get_registry
 
 AS_OF_DATE = date(2026, 1, 15)
 REG = get_registry()

@@ -6,10 +6,10 @@ import builtins
 import sys
 
 import pytest
+from health_monitor.graph.providers import PROVIDERS, make_chat_model
 
-from graph.providers import PROVIDERS, make_chat_model
-from health_monitor.settings import Settings
-from warehouse.errors import ConfigError
+from health_monitor.core.errors import ConfigError
+from health_monitor.core.settings import Settings
 
 
 def test_registry_names():

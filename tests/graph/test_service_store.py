@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from graph.events import Error, Final
-from graph.service import ask, save_answer, stream
+from health_monitor.graph.events import Error, Final
+from health_monitor.graph.service import ask, save_answer, stream
 
 
 class BrokenEngine:
@@ -34,8 +34,7 @@ def test_store_down_keeps_the_answer_and_says_so(demo_context):
 
 
 def test_failed_assistant_save_can_be_retried(demo_context, monkeypatch):
-    import graph.adapters as adapters
-
+    import health_monitor.graph.adapters as adapters
     real = adapters.save_message
 
     def flaky(engine, **kw):
@@ -52,8 +51,8 @@ def test_failed_assistant_save_can_be_retried(demo_context, monkeypatch):
                 client_msg_id="retry-1")
     save_answer(answer, question="Which tables are stale?", user_id=demo_context.user_id, engine=demo_context.engine,
                 client_msg_id="retry-1")  # idempotent
-    from db import repositories as repo
-    from db import session_scope
+    from health_monitor.db import repositories as repo
+    from health_monitor.db import session_scope
 
     with session_scope(demo_context.engine) as s:
         messages = repo.get_messages(session=s, user_id=demo_context.user_id, conversation_id=answer.conversation_id)

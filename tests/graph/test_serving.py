@@ -8,9 +8,8 @@ import pytest
 
 pytest.importorskip("mlflow")
 
+from health_monitor.graph.serving import HealthMonitorAgent  # noqa: E402
 from mlflow.types.responses import ResponsesAgentRequest  # noqa: E402
-
-from graph.serving import HealthMonitorAgent  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +54,7 @@ def test_conversation_continues_through_context(agent):
 def test_saved_as_code_loads_and_predicts(settings, tmp_path):
     """Models from code: save (which runs the input example), load with pyfunc, predict."""
     import mlflow
-
-    from graph.serving import save_model
+    from health_monitor.graph.serving import save_model
 
     path = tmp_path / "agent"
     save_model(str(path), pip_requirements=["health-monitor"])

@@ -5,14 +5,14 @@ once and in order; the latency percentiles are printed (the bench's ``--load-pg`
 from __future__ import annotations
 
 import pytest
+from health_monitor.db import make_engine, migrate
+from health_monitor.graph.builder import build_graph
+from health_monitor.tools.registry import get_registry
 from pg_support import PG_URL, private_schema
 
-from db import make_engine, migrate
-from graph.builder import build_graph
 from health_monitor.bench.load import run_load
 from health_monitor.bench.stats import p50_p95
-from health_monitor.settings import Settings
-from tools.registry import get_registry
+from health_monitor.core.settings import Settings
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 CONVERSATIONS, TURNS = 20, 10

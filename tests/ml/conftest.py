@@ -8,8 +8,8 @@ import pytest
 
 
 def _executor(folder: Path):
-    from tools.executor import ToolExecutor
-    from warehouse.duckdb_backend import DuckDBWarehouse
+    from health_monitor.tools.executor import ToolExecutor
+    from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
 
     wh = DuckDBWarehouse(folder / "system.duckdb", folder / "gold.duckdb")
     return wh, ToolExecutor(wh)

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
-from ml.train import train_all
+from health_monitor.ml.train import train_all
 
 
 def _tiny_gold(demo_dir: Path, target: Path, fill: str | None) -> Path:
@@ -41,8 +40,8 @@ def _registry(folder: Path) -> dict[str, tuple[str, str]]:
 
 
 def _tools(folder: Path):
-    from tools.executor import ToolExecutor
-    from warehouse.duckdb_backend import DuckDBWarehouse
+    from health_monitor.tools.executor import ToolExecutor
+    from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
 
     return ToolExecutor(DuckDBWarehouse(folder / "gold.duckdb", folder / "gold.duckdb"))
 
@@ -89,7 +88,7 @@ def test_constant_cost_series(demo_dir, tmp_path):
 
 
 def test_unknown_model_name_is_a_config_error(demo_dir):
-    from warehouse.errors import ConfigError
+    from health_monitor.core.errors import ConfigError
 
     with pytest.raises(ConfigError, match="cost_anomaly_detector"):
         train_all(demo_dir, models=["no_such_model"], progress=False)

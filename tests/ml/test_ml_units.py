@@ -8,7 +8,7 @@ import pytest
 
 
 def test_fifteen_models_registered_with_docstrings():
-    from ml.base import all_models
+    from health_monitor.ml.base import all_models
 
     models = all_models()
     assert len(models) == 15
@@ -18,7 +18,7 @@ def test_fifteen_models_registered_with_docstrings():
 
 
 def test_psi_and_ks_stay_quiet_on_same_distribution_and_fire_on_a_shift():
-    from ml.drift import feature_stats, is_drift, ks, psi
+    from health_monitor.ml.drift import feature_stats, is_drift, ks, psi
 
     r = np.random.default_rng(0)
     ref = feature_stats(pd.DataFrame({"x": r.normal(0, 1, 2000), "c": r.poisson(0.2, 2000)}), ["x", "c"])
@@ -31,7 +31,7 @@ def test_psi_and_ks_stay_quiet_on_same_distribution_and_fire_on_a_shift():
 
 
 def test_registry_versions_and_active_status():
-    from ml.registry_table import merge_versions
+    from health_monitor.ml.registry_table import merge_versions
 
     t = pd.Timestamp("2026-01-15 09:00")
     rows = [{"model_name": "m", "trained_at": t - pd.Timedelta(days=d), "status": "ok"} for d in (14, 7, 0)]
@@ -42,7 +42,7 @@ def test_registry_versions_and_active_status():
 
 
 def test_decayed_sums_match_the_definition():
-    from ml.stats import decayed_before
+    from health_monitor.ml.stats import decayed_before
 
     t = np.array([0.0, 1.0, 3.0])
     x = np.array([1.0, 0.0, 1.0])
@@ -58,7 +58,7 @@ def _weekly_rhythm(days: int, rng):
 
 
 def test_drift_compares_weekdays_with_reference_weekdays():
-    from ml.drift import day_types, is_drift, ks, matched_reference, psi, reference_stats
+    from health_monitor.ml.drift import day_types, is_drift, ks, matched_reference, psi, reference_stats
 
     r = np.random.default_rng(1)
     stats = reference_stats(_weekly_rhythm(35, r), ["x"], "d")
@@ -74,7 +74,7 @@ def test_drift_compares_weekdays_with_reference_weekdays():
 
 
 def test_matched_reference_mixes_day_types_in_the_live_proportions():
-    from ml.drift import feature_stats, matched_reference
+    from health_monitor.ml.drift import feature_stats, matched_reference
 
     r = np.random.default_rng(2)
     wd = feature_stats(pd.DataFrame({"x": r.normal(100, 5, 4000)}), ["x"])["x"]
@@ -89,7 +89,7 @@ def test_matched_reference_mixes_day_types_in_the_live_proportions():
 
 
 def test_metric_decay_is_bounded_when_the_earlier_score_was_near_perfect():
-    from ml.models.mlops import RetrainingTrigger
+    from health_monitor.ml.models.mlops import RetrainingTrigger
 
     base, worse = RetrainingTrigger._decay([1e-7, 2e-7, 0.02], lower_is_better=True)
     assert base == pytest.approx(1.5e-7)

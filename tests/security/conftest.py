@@ -10,9 +10,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse  # noqa: E402
 from security_payloads import RecordingWarehouse  # noqa: E402
-
-from warehouse.duckdb_backend import DuckDBWarehouse  # noqa: E402
 
 
 @pytest.fixture(scope="module")

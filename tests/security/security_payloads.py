@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from warehouse.duckdb_backend import DuckDBWarehouse
+from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
 
 SQL_INJECTION = [
     "' OR '1'='1",

@@ -8,17 +8,17 @@ from __future__ import annotations
 import re
 
 import pytest
+from health_monitor.db import make_engine, migrate, session_scope
+from health_monitor.db import repositories as repo
+from health_monitor.graph.builder import build_graph
+from health_monitor.graph.context import resolve_context
+from health_monitor.graph.events import Error, Final
+from health_monitor.graph.service import stream
+from health_monitor.tools.registry import get_registry
 from langchain_core.messages import AIMessage, BaseMessage, SystemMessage, ToolMessage
 from security_payloads import OBEYED_MARKERS, PROMPT_INJECTION, SQL_INJECTION
 
-from db import make_engine, migrate, session_scope
-from db import repositories as repo
-from graph.builder import build_graph
-from graph.context import resolve_context
-from graph.events import Error, Final
-from graph.service import stream
 from health_monitor.bench.fakes import FixedLatencyChatModel
-from tools.registry import get_registry
 
 USER = "alice@company.com"
 READ_ONLY = re.compile(r"^\s*(--[^\n]*\n\s*|/\*.*?\*/\s*)*(select|with|set timezone)\b", re.I | re.S)
@@ -31,7 +31,7 @@ def graph():
 
 @pytest.fixture
 def engine(tmp_path):
-    from health_monitor.settings import Settings
+    from health_monitor.core.settings import Settings
 
     eng = make_engine(Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'state.sqlite'}"))
     migrate(eng)
@@ -41,7 +41,7 @@ def engine(tmp_path):
 
 @pytest.fixture
 def chat(graph, engine, recording_warehouse, demo_dir):
-    from health_monitor.settings import Settings
+    from health_monitor.core.settings import Settings
 
     settings = Settings(data_dir=demo_dir)
 

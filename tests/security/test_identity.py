@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from ui.identity import EMAIL_HEADER, IdentityUnavailable, resolve_identity
+from health_monitor.ui.identity import EMAIL_HEADER, IdentityUnavailable, resolve_identity
 
 FORGED = [
     {EMAIL_HEADER: "admin@company.com"},

@@ -6,12 +6,12 @@ Parametrised over SQLite and the shared PostgreSQL (a private schema per test, d
 from __future__ import annotations
 
 import pytest
+from health_monitor.db import NotFound, PermissionDenied, make_engine, migrate, session_scope
+from health_monitor.db import repositories as repo
+from health_monitor.db.crypto import SecretBox
 from pg_support import PG_URL, private_schema
 
-from db import NotFound, PermissionDenied, make_engine, migrate, session_scope
-from db import repositories as repo
-from db.crypto import SecretBox
-from health_monitor.settings import Settings
+from health_monitor.core.settings import Settings
 
 ALICE, BOB = "alice@company.com", "bob@company.com"
 
@@ -105,9 +105,9 @@ def test_integrations_and_their_secrets_are_per_user(engine, tmp_path):
 
 
 def test_the_chat_will_not_continue_another_users_conversation(engine, alice_conversation, demo_dir):
-    from graph.context import resolve_context
-    from graph.service import ask
-    from warehouse.duckdb_backend import DuckDBWarehouse
+    from health_monitor.graph.context import resolve_context
+    from health_monitor.graph.service import ask
+    from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
 
     wh = DuckDBWarehouse(demo_dir / "system.duckdb", demo_dir / "gold.duckdb")
     try:

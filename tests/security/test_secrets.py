@@ -9,12 +9,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from health_monitor.db import StateUnavailable, make_engine, migrate, session_scope
+from health_monitor.db import repositories as repo
+from health_monitor.db.crypto import SecretBox
 from sqlalchemy import text
 
-from db import StateUnavailable, make_engine, migrate, session_scope
-from db import repositories as repo
-from db.crypto import SecretBox
-from health_monitor.settings import Settings
+from health_monitor.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 USER = "tester@company.com"
@@ -59,8 +59,8 @@ def test_integration_secrets_are_encrypted_masked_and_never_logged(store, caplog
 
 @pytest.mark.parametrize("failure", ["refused", "http500"])
 def test_channel_delivery_errors_and_logs_hide_the_secrets(caplog, failure):
-    from alerts.channels.base import ChannelConfig
-    from alerts.channels.http import post_json
+    from health_monitor.alerts.channels.base import ChannelConfig
+    from health_monitor.alerts.channels.http import post_json
 
     caplog.set_level(logging.DEBUG)
 
@@ -102,7 +102,7 @@ def test_settings_repr_hides_secrets():
 
 
 def test_chat_exports_carry_no_secrets():
-    from ui.chat import to_json, to_markdown
+    from health_monitor.ui.chat import to_json, to_markdown
 
     entries = [{"role": "user", "content": "Why did costs jump?"},
                {"role": "assistant", "content": "ml-workspace spent more.", "agents": ["cost"],
@@ -119,7 +119,7 @@ def test_the_settings_page_shows_secrets_masked(demo_dir, tmp_path, monkeypatch)
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from health_monitor.settings import get_settings
+    from health_monitor.core.settings import get_settings
 
     monkeypatch.setenv("HM_DATA_DIR", str(demo_dir))
     monkeypatch.setenv("HM_DATABASE_URL", f"sqlite:///{tmp_path / 'state.sqlite'}")

@@ -9,12 +9,11 @@ benign unknown name (empty, with a message); a substring filter returns only row
 from __future__ import annotations
 
 import pytest
+from health_monitor.tools.executor import AS_OF_SQL, ToolExecutor
+from health_monitor.tools.lookups import LOOKUPS
+from health_monitor.tools.registry import get_registry
+from health_monitor.warehouse.dialect import NameMap, prepare
 from security_payloads import PROMPT_INJECTION, SQL_INJECTION
-
-from tools.executor import AS_OF_SQL, ToolExecutor
-from tools.lookups import LOOKUPS
-from tools.registry import get_registry
-from warehouse.dialect import NameMap, prepare
 
 BENIGN = "zzq-benign-unknown-value"
 
@@ -51,7 +50,7 @@ def executor(recording_warehouse, settings_module):
 
 @pytest.fixture(scope="module")
 def settings_module(demo_dir):
-    from health_monitor.settings import Settings
+    from health_monitor.core.settings import Settings
 
     return Settings(data_dir=demo_dir)
 

@@ -7,14 +7,15 @@ import pytest
 
 @pytest.fixture(scope="session")
 def executor(warehouse, demo_dir):
-    from health_monitor.settings import Settings
-    from tools.executor import ToolExecutor
+    from health_monitor.tools.executor import ToolExecutor
+
+    from health_monitor.core.settings import Settings
 
     return ToolExecutor(warehouse, Settings(data_dir=demo_dir))
 
 
 @pytest.fixture(scope="session")
 def registry():
-    from tools.registry import get_registry
+    from health_monitor.tools.registry import get_registry
 
     return get_registry()

@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from health_monitor.tools.executor import ToolExecutor
+from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
+from health_monitor.warehouse.gold import build_gold
 
-from health_monitor.settings import Settings
-from tools.executor import ToolExecutor
-from warehouse.duckdb_backend import DuckDBWarehouse
-from warehouse.gold import build_gold
+from health_monitor.core.settings import Settings
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from tools.registry import CatalogError, ToolRegistry, UnknownTool
-from tools.spec import AGENTS
+from health_monitor.tools.registry import CatalogError, ToolRegistry, UnknownTool
+from health_monitor.tools.spec import AGENTS
 
 NAMED = {
     "get_daily_cost_summary": ["start_date", "end_date"],

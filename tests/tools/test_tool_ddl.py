@@ -6,9 +6,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from health_monitor.tools.ddl import catalog_ddl, create_function, sql_type
 
-from health_monitor.settings import Settings
-from tools.ddl import catalog_ddl, create_function, sql_type
+from health_monitor.core.settings import Settings
 
 
 def test_ddl_for_every_tool(registry):
@@ -33,7 +33,7 @@ def test_param_types():
 
 
 def test_metric_view_ddl():
-    from tools.metrics import metric_view_ddl
+    from health_monitor.tools.metrics import metric_view_ddl
 
     ddl = dict(metric_view_ddl(Settings(gold_catalog="ops", gold_schema="health")))
     assert "WITH METRICS" in ddl["mv_cost"] and "source: ops.health.fact_workspace_daily" in ddl["mv_cost"]
@@ -77,7 +77,7 @@ def spark_gold(spark, demo_dir: Path, tmp_path_factory):
 
 @pytest.mark.slow
 def test_every_tool_as_spark_table_function(spark_gold, registry, executor):
-    from warehouse.dialect import NameMap
+    from health_monitor.warehouse.dialect import NameMap
 
     spark = spark_gold
     failures = {}

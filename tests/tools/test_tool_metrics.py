@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from tools.metrics import MetricError, all_measures, compile_request, load_views, query_metrics
+from health_monitor.tools.metrics import MetricError, all_measures, compile_request, load_views, query_metrics
 
 
 def test_at_least_30_measures_with_unique_names():

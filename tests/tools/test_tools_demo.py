@@ -49,8 +49,9 @@ def test_workspace_breakdown_accepts_id_or_name(executor):
 
 
 def test_net_cost_follows_discount(warehouse, demo_dir):
-    from health_monitor.settings import Settings
-    from tools.executor import ToolExecutor
+    from health_monitor.tools.executor import ToolExecutor
+
+    from health_monitor.core.settings import Settings
 
     ex = ToolExecutor(warehouse, Settings(data_dir=demo_dir, discount_pct=20,
                                           discount_by_sku_family={"JOBS": 30}))

@@ -6,9 +6,8 @@ from datetime import date, datetime
 
 import duckdb
 import pytest
-
-from warehouse.base import only_used
-from warehouse.dialect import NameMap, prepare, referenced_params
+from health_monitor.warehouse.base import only_used
+from health_monitor.warehouse.dialect import NameMap, prepare, referenced_params
 
 DUCK = NameMap.for_duckdb()
 

@@ -14,9 +14,15 @@ from pathlib import Path
 import duckdb
 import pytest
 import sqlglot
+from health_monitor.warehouse.gold import (
+    GoldModel,
+    build_gold,
+    databricks_build_sql,
+    gold_statements,
+    load_models,
+)
 
-from warehouse.errors import DemoNotBuilt, WarehouseUnavailable
-from warehouse.gold import GoldModel, build_gold, databricks_build_sql, gold_statements, load_models
+from health_monitor.core.errors import DemoNotBuilt, WarehouseUnavailable
 
 AS_OF = datetime(2026, 1, 15, 9, 0)
 P = {"as_of": AS_OF}
@@ -527,7 +533,7 @@ def test_failed_build_leaves_old_file_untouched(demo_dir: Path, rebuilt, monkeyp
     shutil.copyfile(out / "gold.duckdb", target)
     before = target.read_bytes()
     broken = (*load_models(), GoldModel("broken", "select * from system.billing.no_such_table", ()))
-    monkeypatch.setattr("warehouse.gold.load_models", lambda: broken)
+    monkeypatch.setattr("health_monitor.warehouse.gold.load_models", lambda: broken)
     with pytest.raises(WarehouseUnavailable, match="broken"):
         build_gold(demo_dir / "system.duckdb", target, progress=False)
     assert target.read_bytes() == before
@@ -545,7 +551,7 @@ def test_missing_or_corrupt_system_file(tmp_path):
 
 
 def test_databricks_statements(monkeypatch):
-    from health_monitor.settings import Settings
+    from health_monitor.core.settings import Settings
 
     settings = Settings(gold_catalog="ops", gold_schema="hm")
     statements = list(databricks_build_sql(settings))

@@ -17,9 +17,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
-from warehouse.dialect import NameMap, prepare, referenced_params
-from warehouse.gold import build_params, load_models
+from health_monitor.warehouse.dialect import NameMap, prepare, referenced_params
+from health_monitor.warehouse.gold import build_params, load_models
 
 pytestmark = pytest.mark.slow
 
@@ -58,8 +57,8 @@ def spark(tmp_path_factory):
 @pytest.fixture(scope="module")
 def demo_dir(tmp_path_factory) -> Path:
     """A private account: system.duckdb + gold.duckdb (no ML models)."""
-    from warehouse.gold import build_gold
-    from warehouse.synthetic import generate
+    from health_monitor.warehouse.gold import build_gold
+    from health_monitor.warehouse.synthetic import generate
 
     out = tmp_path_factory.mktemp("account")
     generate(out / "system.duckdb", seed=42, as_of=datetime(2026, 1, 15, 9, 0, tzinfo=timezone.utc), scale=1, incidents=True, progress=False)

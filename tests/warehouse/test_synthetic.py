@@ -8,9 +8,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from health_monitor.warehouse.synthetic import generate
 
-from warehouse.errors import ConfigError
-from warehouse.synthetic import generate
+from health_monitor.core.errors import ConfigError
 
 AS_OF = datetime(2026, 1, 15, 9, 0, tzinfo=timezone.utc)
 YESTERDAY = "date '2026-01-14'"

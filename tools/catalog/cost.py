@@ -5,8 +5,8 @@ Money is list price (``list_cost``); the executor adds ``net_cost`` from the con
 
 from __future__ import annotations
 
-from tools.params import Date, Days, Name, Text, TopN
-from tools.spec import Tool, ToolParams, columns
+from health_monitor.tools.params import Date, Days, Name, Text, TopN
+from health_monitor.tools.spec import Tool, ToolParams, columns
 
 COST = ("cost",)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tools.params import Choice, Name, Text
-from tools.spec import Tool, ToolParams, columns
+from health_monitor.tools.params import Choice, Name, Text
+from health_monitor.tools.spec import Tool, ToolParams, columns
 
 GOV = ("governance",)
 

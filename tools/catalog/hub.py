@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tools.spec import NoParams, Tool, columns
+from health_monitor.tools.spec import NoParams, Tool, columns
 
 TOOLS: list[Tool] = [
     Tool(

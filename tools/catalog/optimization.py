@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tools.params import Choice, Days, Name, TopN
-from tools.spec import Tool, ToolParams, columns
+from health_monitor.tools.params import Choice, Days, Name, TopN
+from health_monitor.tools.spec import Tool, ToolParams, columns
 
 OPT = ("optimization",)
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from health_monitor.tools.params import Days, Hours, Name, TopN
+from health_monitor.tools.spec import Tool, ToolParams, columns
 from pydantic import Field
-
-from tools.params import Days, Hours, Name, TopN
-from tools.spec import Tool, ToolParams, columns
 
 PERF = ("performance",)
 

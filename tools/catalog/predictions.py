@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from health_monitor.tools.params import Days, Name, Text, TopN
+from health_monitor.tools.spec import Tool, ToolParams, columns
 from pydantic import Field
-
-from tools.params import Days, Name, Text, TopN
-from tools.spec import Tool, ToolParams, columns
 
 
 class ForecastParams(ToolParams):

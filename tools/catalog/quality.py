@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from health_monitor.tools.params import Date, Days, Name
+from health_monitor.tools.spec import Tool, ToolParams, columns
 from pydantic import Field
-
-from tools.params import Date, Days, Name
-from tools.spec import Tool, ToolParams, columns
 
 DQ = ("quality",)
 

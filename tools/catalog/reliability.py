@@ -4,8 +4,8 @@
 
 from __future__ import annotations
 
-from tools.params import Days, Name, Severity, Text
-from tools.spec import Tool, ToolParams, columns
+from health_monitor.tools.params import Days, Name, Severity, Text
+from health_monitor.tools.spec import Tool, ToolParams, columns
 
 REL = ("reliability",)
 

@@ -3,8 +3,8 @@ after-hours activity, tokens, denied requests, a principal's activity."""
 
 from __future__ import annotations
 
-from tools.params import Choice, Date, Days, Hours, Name, Severity, Text, TopN
-from tools.spec import Tool, ToolParams, columns
+from health_monitor.tools.params import Choice, Date, Days, Hours, Name, Severity, Text, TopN
+from health_monitor.tools.spec import Tool, ToolParams, columns
 
 SEC = ("security",)
 

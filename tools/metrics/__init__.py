@@ -7,7 +7,7 @@ filters x time grain) into one Databricks-dialect SELECT over the view's source,
 runs. Convention: a dimension named ``date`` is the view's time dimension (grains and date ranges
 apply to it).
 
-    from tools.metrics import query_metrics
+    from health_monitor.tools.metrics import query_metrics
     res = query_metrics(wh, "mv_cost", ["list_cost"], ["date", "workspace"], grain="week",
                         start_date=date(2026, 1, 1), filters={"workspace": "ml-workspace"})
 """
@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 import yaml
 
-from warehouse.errors import HealthMonitorError
+from health_monitor.core.errors import HealthMonitorError
 
 VIEWS_DIR = Path(__file__).resolve().parent / "views"
 GRAINS = {"day": "DAY", "week": "WEEK", "month": "MONTH", "quarter": "QUARTER", "year": "YEAR"}

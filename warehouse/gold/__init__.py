@@ -27,10 +27,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from warehouse.dialect import NameMap, Target, prepare
+from health_monitor.warehouse.dialect import NameMap, Target, prepare
 
 if TYPE_CHECKING:
-    from health_monitor.settings import Settings
+    from health_monitor.core.settings import Settings
 
 GOLD_DIR = Path(__file__).resolve().parent
 SEEDS_DIR = GOLD_DIR / "seeds"
@@ -149,7 +149,7 @@ def _databricks_select(model: GoldModel, gold_table: str) -> str:
 
 def databricks_build_sql(settings: Settings | None = None) -> Iterator[str]:
     """The statements that build Gold on Databricks (schema first, then each table in order)."""
-    from health_monitor.settings import get_settings
+    from health_monitor.core.settings import get_settings
 
     s = settings or get_settings()
     names = NameMap.for_databricks(s.gold_catalog, s.gold_schema, s.event_log_table)
@@ -166,7 +166,7 @@ def databricks_build_sql(settings: Settings | None = None) -> Iterator[str]:
 def _read_as_of(system_path: Path) -> datetime:
     import duckdb
 
-    from warehouse.errors import DemoNotBuilt, WarehouseUnavailable
+    from health_monitor.core.errors import DemoNotBuilt, WarehouseUnavailable
 
     if not system_path.exists():
         raise DemoNotBuilt(f"No system tables at {system_path}. Run `health-monitor demo` to build them.")
@@ -187,7 +187,7 @@ def _read_as_of(system_path: Path) -> datetime:
 def build_params(model: GoldModel, as_of: datetime, *, source: str = "synthetic",
                  built_at: datetime | None = None) -> dict:
     """The bound parameters a model's SQL references (DuckDB refuses unused ones)."""
-    from warehouse.dialect import referenced_params
+    from health_monitor.warehouse.dialect import referenced_params
 
     wanted = referenced_params(model.sql)
     values = {"as_of": as_of, "source": source,
@@ -198,9 +198,9 @@ def build_params(model: GoldModel, as_of: datetime, *, source: str = "synthetic"
 def build_gold(system_path: Path, gold_path: Path, *, progress: bool = True, threads: int | None = None) -> GoldReport:
     """Build every Gold table from ``system_path`` into ``gold_path`` (atomic: temp file + rename)."""
     import duckdb
+    from health_monitor.warehouse.build import atomic_duckdb, run_sql
 
-    from warehouse.build import atomic_duckdb, run_sql
-    from warehouse.errors import WarehouseUnavailable
+    from health_monitor.core.errors import WarehouseUnavailable
 
     system_path, gold_path = Path(system_path), Path(gold_path)
     as_of = _read_as_of(system_path)

@@ -4,7 +4,7 @@
 ``schema.sql`` with the facts of ``shared/demo-scenario.md``; see ``generator.py``.
 """
 
-from warehouse.synthetic.entities import ML_MONTHLY_BUDGET_USD
-from warehouse.synthetic.generator import GenerationReport, generate
+from health_monitor.warehouse.synthetic.entities import ML_MONTHLY_BUDGET_USD
+from health_monitor.warehouse.synthetic.generator import GenerationReport, generate
 
 __all__ = ["GenerationReport", "ML_MONTHLY_BUDGET_USD", "generate"]

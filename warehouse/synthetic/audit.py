@@ -13,9 +13,8 @@ holding prompt-injection / SQL-injection text.
 from __future__ import annotations
 
 import duckdb
-
-from warehouse.synthetic.entities import ACCOUNT_ID, AUTOMATION_SP
-from warehouse.synthetic.sqlkit import Context
+from health_monitor.warehouse.synthetic.entities import ACCOUNT_ID, AUTOMATION_SP
+from health_monitor.warehouse.synthetic.sqlkit import Context
 
 ACTIONS = [  # service, action, weight, param kind
     ("unityCatalog", "getTable", 30, "table"), ("databrickssql", "commandSubmit", 20, "command"),

@@ -12,9 +12,8 @@ RETRACTION/RESTATEMENT pairs.
 from __future__ import annotations
 
 import duckdb
-
-from warehouse.synthetic.entities import ACCOUNT_ID
-from warehouse.synthetic.sqlkit import Context
+from health_monitor.warehouse.synthetic.entities import ACCOUNT_ID
+from health_monitor.warehouse.synthetic.sqlkit import Context
 
 RAW_SQL = """
 create or replace temp table u_raw as

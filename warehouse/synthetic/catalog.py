@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import duckdb
 import pyarrow as pa
-
-from warehouse.synthetic.sqlkit import Context
+from health_monitor.warehouse.synthetic.sqlkit import Context
 
 ORDER_COLS = [("order_id", "BIGINT"), ("customer_id", "BIGINT"), ("product_id", "BIGINT"), ("order_date", "DATE"),
               ("amount", "DECIMAL(18,2)"), ("region", "STRING"), ("promo_code", "STRING"),

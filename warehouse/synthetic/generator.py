@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from warehouse.build import atomic_duckdb
-from warehouse.errors import ConfigError
-from warehouse.synthetic import (
+from health_monitor.warehouse.build import atomic_duckdb
+from health_monitor.warehouse.synthetic import (
     audit,
     billing,
     catalog,
@@ -25,8 +24,10 @@ from warehouse.synthetic import (
     serving,
     sql_activity,
 )
-from warehouse.synthetic.entities import build_account, to_arrow
-from warehouse.synthetic.sqlkit import Context, install, load
+from health_monitor.warehouse.synthetic.entities import build_account, to_arrow
+from health_monitor.warehouse.synthetic.sqlkit import Context, install, load
+
+from health_monitor.core.errors import ConfigError
 
 SCHEMA_SQL = Path(__file__).with_name("schema.sql")
 

@@ -8,9 +8,8 @@ tables have none, as on Databricks).
 from __future__ import annotations
 
 import duckdb
-
-from warehouse.synthetic.entities import ACCOUNT_ID
-from warehouse.synthetic.sqlkit import Context
+from health_monitor.warehouse.synthetic.entities import ACCOUNT_ID
+from health_monitor.warehouse.synthetic.sqlkit import Context
 
 OOM = ("torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 GiB (GPU 0; 22.19 GiB total "
        "capacity; 18.47 GiB already allocated; 1.62 GiB free). Task train failed on node g5.12xlarge.")

@@ -8,9 +8,8 @@ above 90 % CPU from 05:00 to 11:00 UTC yesterday (incident).
 from __future__ import annotations
 
 import duckdb
-
-from warehouse.synthetic.entities import ACCOUNT_ID
-from warehouse.synthetic.sqlkit import Context
+from health_monitor.warehouse.synthetic.entities import ACCOUNT_ID
+from health_monitor.warehouse.synthetic.sqlkit import Context
 
 NODES_SQL = f"""
 insert into compute.node_timeline

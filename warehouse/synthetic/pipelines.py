@@ -8,9 +8,8 @@
 from __future__ import annotations
 
 import duckdb
-
-from warehouse.synthetic.entities import ACCOUNT_ID
-from warehouse.synthetic.sqlkit import Context
+from health_monitor.warehouse.synthetic.entities import ACCOUNT_ID
+from health_monitor.warehouse.synthetic.sqlkit import Context
 
 PIPELINES_SQL = """
 insert into lakeflow.pipelines

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import duckdb
-
-from warehouse.synthetic.entities import ACCOUNT_ID, NODE_TYPES
-from warehouse.synthetic.sqlkit import Context
+from health_monitor.warehouse.synthetic.entities import ACCOUNT_ID, NODE_TYPES
+from health_monitor.warehouse.synthetic.sqlkit import Context
 
 # sku, list price $/DBU; one price change (jobs) and one promotion (serving) inside the window.
 PRICES = [

@@ -9,9 +9,8 @@ requests appear in ``serving.endpoint_usage`` (joined by ``databricks_request_id
 from __future__ import annotations
 
 import duckdb
-
-from warehouse.synthetic.entities import ACCOUNT_ID
-from warehouse.synthetic.sqlkit import Context
+from health_monitor.warehouse.synthetic.entities import ACCOUNT_ID
+from health_monitor.warehouse.synthetic.sqlkit import Context
 
 ENTITIES_SQL = f"""
 insert into serving.served_entities

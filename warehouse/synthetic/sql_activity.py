@@ -9,9 +9,8 @@ Large cluster all night for a handful of queries. ``etl-warehouse`` had a ~2 h o
 from __future__ import annotations
 
 import duckdb
-
-from warehouse.synthetic.entities import ACCOUNT_ID
-from warehouse.synthetic.sqlkit import Context
+from health_monitor.warehouse.synthetic.entities import ACCOUNT_ID
+from health_monitor.warehouse.synthetic.sqlkit import Context
 
 OUTAGE = "getvariable('today') - interval 5 day + interval 13 hour + interval 7 minute"
 OUTAGE_END = "getvariable('today') - interval 5 day + interval 15 hour + interval 6 minute"
