@@ -24,12 +24,9 @@ def load_questions(path: Path) -> list[dict[str, Any]]:
 
 
 def find_dev_questions(root: Path) -> Path | None:
-    """``../shared/eval/dev_questions.jsonl`` relative to the project root (None when absent)."""
-    for candidate in (root.parent / "shared" / "eval" / "dev_questions.jsonl",
-                      root / "shared" / "eval" / "dev_questions.jsonl"):
-        if candidate.is_file():
-            return candidate
-    return None
+    """The labelled dev questions kept with the tests (None outside a source checkout)."""
+    candidate = root / "tests" / "eval" / "dev_questions.jsonl"
+    return candidate if candidate.is_file() else None
 
 
 def offline_latency(questions: list[dict[str, Any]], *, warehouse: Any, settings: Any, repeats: int = 1) -> Section:

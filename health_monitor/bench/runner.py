@@ -114,7 +114,7 @@ def run_bench(*, scale: float = 1.0, quick: bool = False, data_dir: Path | None 
         if "graph" in only:
             if not questions:
                 sections.append(Section("graph", "Offline answers").skip(
-                    "the dev question set (../shared/eval/dev_questions.jsonl) is absent"))
+                    "the dev question set (tests/eval/dev_questions.jsonl) is absent: run from a source checkout"))
             else:
                 sections.append(_timed("graph", "Offline answers", lambda: graph_latency.offline_latency(
                     questions, warehouse=warehouse, settings=settings, repeats=1 if quick else 3)))

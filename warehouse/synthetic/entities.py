@@ -2,7 +2,7 @@
 
 These are small lists (thousands of rows at scale 100), so they are built in Python and loaded as
 Arrow tables; every *event* table is generated from them in SQL. Set 0 is the named demo account of
-``shared/demo-scenario.md``; sets 1.. are generic copies with generated names (the scale factor).
+``docs/demo-scenario.md``; sets 1.. are generic copies with generated names (the scale factor).
 
 Cost calibration (list price, per day): production ~$1,850; analytics ~$960 (+12 % over the last
 7 days); ml-workspace ~$1,600 trailing 7-day average and ~$2,300 yesterday (ml_training on GPU);
