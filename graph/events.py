@@ -3,7 +3,8 @@
 Nodes emit plain dicts through LangGraph's ``get_stream_writer()`` (custom stream mode) using the
 ``emit_*`` helpers below; :func:`to_event` turns such a dict back into one of these classes. A consumer
 renders ``Routing`` (which specialists run), ``ToolStart``/``ToolEnd`` (each call: name, args, rows,
-ms), ``Token`` (answer text as it is written) and finally ``Final`` (the authoritative answer:
+ms), ``Progress`` (an LLM step at work: which agent, what it is doing), ``Token`` (answer text, only
+once it passed the figure and content checks) and finally ``Final`` (the authoritative answer:
 when the LLM's draft failed the figure check, ``Final.answer`` replaces the streamed tokens and
 ``revised`` is true). ``Error`` reports a failure the caller should show (a DB save that failed,
 say) without losing the answer.
@@ -45,6 +46,16 @@ class ToolEnd(BaseModel):
     error: str | None = None
 
 
+class Progress(BaseModel):
+    """An LLM step at work (no answer text: that streams only after it is checked)."""
+
+    kind: Literal["progress"] = "progress"
+    #: "routing", "specialist" or "synthesis".
+    stage: str
+    agent: str | None = None
+    message: str = ""
+
+
 class Token(BaseModel):
     kind: Literal["token"] = "token"
     text: str
@@ -65,11 +76,11 @@ class Error(BaseModel):
     recoverable: bool = True
 
 
-Event = Routing | ToolStart | ToolEnd | Token | Final | Error
+Event = Routing | ToolStart | ToolEnd | Progress | Token | Final | Error
 
 #: Registry: the ``kind`` of an emitted dict -> its event class.
 EVENT_TYPES: dict[str, type[BaseModel]] = {cls.model_fields["kind"].default: cls
-                                           for cls in (Routing, ToolStart, ToolEnd, Token, Final, Error)}
+                                           for cls in (Routing, ToolStart, ToolEnd, Progress, Token, Final, Error)}
 
 
 def to_event(payload: Any) -> Event | None:

@@ -70,6 +70,7 @@ def previous_from_turns(turns: list[Any]) -> dict[str, Any]:
         if not ctx and turn.user is None:
             continue
         ctx.setdefault("question", turn.user.content if turn.user else "")
+        ctx.setdefault("answer", turn.assistant.content if turn.assistant else "")  # for the LLM's history
         ctx["agents"] = list(turn.agents or ctx.get("agents") or [])
         history.append(ctx)
     answered = [h for h in history if h.get("agents")]

@@ -8,6 +8,10 @@
 
 Optional packages are imported only when their provider is chosen; a missing one raises a
 :class:`ConfigError` that says which extra to install.
+
+Every model is built for :mod:`graph.llm`'s turn budget: an HTTP timeout no longer than the budget,
+no client-side retries (a retry inside an abandoned call would outlive the turn; the circuit breaker
+decides when to try again), and token usage on streaming calls.
 """
 
 from __future__ import annotations
@@ -30,6 +34,11 @@ def _require(module: str, extra: str) -> Any:
         ) from None
 
 
+def http_timeout(settings: Settings) -> float:
+    """One HTTP call may take at most the smaller of ``llm_timeout_s`` and the turn budget."""
+    return float(min(settings.llm_timeout_s, settings.turn_budget_s))
+
+
 def _offline(settings: Settings) -> None:
     return None
 
@@ -39,8 +48,11 @@ def _databricks(settings: Settings) -> Any:
         raise ConfigError("HM_LLM_PROVIDER=databricks needs HM_LLM_ENDPOINT (a serving endpoint name, "
                           "e.g. databricks-claude-sonnet-4-6).")
     module = _require("databricks_langchain", "databricks")
-    return module.ChatDatabricks(model=settings.llm_endpoint, temperature=0.0, timeout=settings.llm_timeout_s,
-                                 max_retries=1)
+    kwargs: dict[str, Any] = {"model": settings.llm_endpoint, "temperature": 0.0,
+                              "timeout": http_timeout(settings), "max_retries": 0}
+    if "stream_usage" in getattr(module.ChatDatabricks, "model_fields", {}):
+        kwargs["stream_usage"] = True
+    return module.ChatDatabricks(**kwargs)
 
 
 def _openai(settings: Settings) -> Any:
@@ -48,7 +60,7 @@ def _openai(settings: Settings) -> Any:
         raise ConfigError("HM_LLM_PROVIDER=openai needs HM_LLM_ENDPOINT (the model name, e.g. gpt-4o-mini).")
     module = _require("langchain_openai", "openai")
     kwargs: dict[str, Any] = {"model": settings.llm_endpoint, "temperature": 0.0,
-                              "timeout": settings.llm_timeout_s, "max_retries": 1}
+                              "timeout": http_timeout(settings), "max_retries": 0, "stream_usage": True}
     if settings.llm_base_url:
         kwargs["base_url"] = settings.llm_base_url
     if settings.llm_api_key:

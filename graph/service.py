@@ -20,6 +20,8 @@ from typing import Any
 from health_monitor.graph import adapters, memory
 from health_monitor.graph.context import RunContext, resolve_context
 from health_monitor.graph.events import Error, Event, Final, Routing, Token, ToolEnd, to_event
+from health_monitor.graph.llm import begin_turn
+from health_monitor.graph.tracing import traced_stream
 from health_monitor.graph.vocabulary import entity_index
 from pydantic import BaseModel, Field
 
@@ -40,6 +42,10 @@ class Answer(BaseModel):
     saved: bool = False
     save_error: str | None = None
     revised: bool = False
+    #: LLM steps answered offline instead, each ``{"step": "route"|"specialist:<agent>"|"synthesis", "reason"}``.
+    fallback: list[dict[str, str]] = Field(default_factory=list)
+    #: LLM calls, tokens (input/output/total), LLM time and the estimated ``cost_usd`` (None: no price set).
+    usage: dict[str, Any] = Field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -160,9 +166,9 @@ def _turn(ctx: RunContext, question: str, *, started: float, conversation_id: st
     g = graph or default_graph()
     state: dict[str, Any] = {}
     inputs = {"question": question, "previous": previous, "forced_agent": agent}
+    llm_turn = begin_turn(ctx, previous)
     try:
-        for namespace, mode, payload in g.stream(inputs, context=ctx, stream_mode=["custom", "values"],
-                                                 subgraphs=True):
+        for namespace, mode, payload in traced_stream(ctx, g, inputs, question):
             if mode == "values":
                 if not namespace:
                     state = payload
@@ -185,6 +191,13 @@ def _turn(ctx: RunContext, question: str, *, started: float, conversation_id: st
     timings["total_ms"] = ms()
 
     answer = _answer(state, ctx, conversation_id, timings)
+    if ctx.llm is not None:
+        answer.fallback = [f.as_dict() for f in llm_turn.fallbacks]
+        answer.usage = llm_turn.usage(ctx.settings.llm_prices, ctx.settings.llm_endpoint)
+        timings["llm_ms"] = answer.usage["llm_ms"]
+        # Stored with the message (its context JSON): the MLOps page sums tokens, cost and fallbacks.
+        answer.context["llm"] = {"usage": answer.usage, "fallback": answer.fallback, "timings": dict(timings),
+                                 "endpoint": ctx.settings.llm_endpoint, "provider": ctx.settings.llm_provider}
     problem = store.save_assistant(conversation_id, answer, client_msg_id)
     if problem:
         answer.save_error = problem

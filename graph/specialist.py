@@ -20,9 +20,10 @@ from typing import Any, Literal
 from health_monitor.agents.spec import AgentSpec, Lens
 from health_monitor.graph import adapters
 from health_monitor.graph.context import RunContext
-from health_monitor.graph.events import ToolEnd, ToolStart, emit
+from health_monitor.graph.events import Progress, ToolEnd, ToolStart, emit
 from health_monitor.graph.findings import row_numbers, to_finding
-from health_monitor.graph.llm import LLMFailure, invoke_llm
+from health_monitor.graph.history import history_messages, role_of
+from health_monitor.graph.llm import LLMFailure, call_llm, fallback, turn_of
 from health_monitor.graph.planner import call_id, plan, play_for
 from health_monitor.graph.state import (
     AgentReport,
@@ -31,6 +32,8 @@ from health_monitor.graph.state import (
     SpecialistState,
     ToolCallRecord,
 )
+from health_monitor.graph.tracing import span
+from health_monitor.graph.untrusted import RULE, fence
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, ToolMessage
 from langgraph.graph import END, START, StateGraph
 from langgraph.runtime import Runtime
@@ -59,33 +62,52 @@ def make_decide(spec: AgentSpec):
             calls = _offline_calls(spec, state, ctx) if steps == 0 else []
             return {"messages": [AIMessage(content="", tool_calls=calls)], "steps": steps + 1, "mode": "offline"}
         if steps >= max(1, ctx.settings.llm_max_steps):
-            return {"messages": [AIMessage(content="")], "steps": steps + 1,
-                    "notes": [f"stopped after {steps} LLM steps (llm_max_steps)"]}
+            return _rescue(spec, state, ctx, f"stopped after {steps} LLM steps (llm_max_steps)", steps,
+                           note=f"stopped after {steps} LLM steps (llm_max_steps)")
+        emit(Progress(stage="specialist", agent=spec.name,
+                      message=f"the {spec.title} agent is choosing {'its next' if steps else 'a'} tool"))
         try:
             reply = _llm_step(spec, state, ctx)
-        except Exception as e:  # LLMFailure, or binding the tools failed: the offline planner answers
-            note = f"The {spec.title} agent's LLM failed ({e}); answered offline."
-            calls = _offline_calls(spec, state, ctx) if not state.get("results") else []
-            return {"messages": [AIMessage(content="", tool_calls=calls)], "steps": steps + 1, "mode": "offline",
-                    "notes": [note]}
+        except LLMFailure as e:  # the offline planner answers (its calls run unless real rows came back)
+            return _rescue(spec, state, ctx, str(e), steps,
+                           note=f"The {spec.title} agent's LLM failed ({e}); answered offline.")
+        if not reply.tool_calls and not _has_rows(state):
+            return _rescue(spec, state, ctx, "the LLM stopped without usable tool results", steps,
+                           note=f"The {spec.title} agent's LLM stopped without usable tool results; "
+                                "answered with its offline plan.", reply=reply)
         return {"messages": [reply], "steps": steps + 1, "mode": "llm"}
 
     return decide
 
 
+def _has_rows(state: SpecialistState) -> bool:
+    """True once some call of this agent succeeded (rows or an honest "no rows")."""
+    return any(r.get("ok") for r in (state.get("results") or {}).values())
+
+
+def _rescue(spec: AgentSpec, state: SpecialistState, ctx: RunContext, reason: str, steps: int, *, note: str,
+            reply: AIMessage | None = None) -> dict[str, Any]:
+    """Hand the agent to its offline plan: its calls run when no LLM-chosen call succeeded, so a model that
+    failed, gave up after tool errors or ran out of steps never leaves the domain's section empty."""
+    calls = [] if _has_rows(state) else _offline_calls(spec, state, ctx)
+    fallback(ctx, f"specialist:{spec.name}", reason)
+    messages = [reply] if reply is not None else []
+    return {"messages": [*messages, AIMessage(content="", tool_calls=calls)], "steps": steps + 1, "mode": "offline",
+            "notes": [note]}
+
+
 def _llm_step(spec: AgentSpec, state: SpecialistState, ctx: RunContext) -> AIMessage:
     tools = adapters.langchain_tools(ctx, spec.name)
-    prompt = spec.prompt(as_of=ctx.as_of_text, user=ctx.user_id, tools=", ".join(t.name for t in tools),
-                         max_steps=ctx.settings.llm_max_steps)
+    prompt = spec.prompt(as_of=ctx.as_of_text, user=f"a {role_of(ctx)} of this health monitor",
+                         tools=", ".join(t.name for t in tools), max_steps=ctx.settings.llm_max_steps)
     turn = state.get("turn") or {}
     hint = json.dumps(adapters.jsonable(turn.get("slots") or {}), default=str)
-    messages = [SystemMessage(prompt),
+    history = history_messages(turn_of(ctx).previous, ctx.settings.llm_history_tokens)
+    messages = [SystemMessage(f"{prompt}\n{RULE}"), *history,
                 HumanMessage(f"{state.get('question', '')}\n\n(Parameters understood so far: {hint})"),
                 *state.get("messages", [])]
-    reply = invoke_llm(ctx, lambda llm: llm.bind_tools(tools).invoke(messages))
-    if not isinstance(reply, AIMessage):
-        raise LLMFailure(f"unexpected reply type {type(reply).__name__}")
-    return reply
+    with span(ctx, f"agent:{spec.name}:decide", "AGENT", {"step": state.get("steps", 0)}):
+        return call_llm(ctx, f"specialist:{spec.name}", messages, tools=tools)
 
 
 def after_decide(state: SpecialistState) -> Literal["act", "report"]:
@@ -106,7 +128,10 @@ def make_act(spec: AgentSpec):
             if call["name"] not in allowed:
                 return adapters.refused(call["name"], call.get("args") or {},
                                         f"{call['name']!r} is not one of the {spec.name} agent's tools")
-            return adapters.run_tool(ctx, call["name"], call.get("args") or {})
+            with span(ctx, f"tool:{call['name']}", "TOOL", {"agent": spec.name, "args": call.get("args") or {}}) as sp:
+                res = adapters.run_tool(ctx, call["name"], call.get("args") or {})
+                sp.set_outputs({"ok": res.ok, "rows": res.row_count, "ms": round(res.ms, 1), "error": res.error})
+                return res
 
         if len(calls) > 1:
             with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL_CALLS, len(calls))) as pool:
@@ -118,7 +143,9 @@ def make_act(spec: AgentSpec):
             args = adapters.jsonable(res.args or call.get("args") or {})
             emit(ToolEnd(agent=spec.name, tool=call["name"], args=args, call_id=call["id"], ok=res.ok,
                          rows=res.row_count, ms=round(res.ms, 1), error=res.error))
-            messages.append(ToolMessage(content=res.to_text(max_rows=30), tool_call_id=call["id"], name=call["name"]))
+            # Rows are the account's text: quoted as untrusted data, in the tool message (never the system prompt).
+            messages.append(ToolMessage(content=fence(res.to_text(max_rows=30), f"tool:{call['name']}"),
+                                        tool_call_id=call["id"], name=call["name"]))
             results[call["id"]] = {"tool": call["name"], "ok": res.ok, "rows": res.rows, "columns": res.columns,
                                    "args": args,
                                    "error": res.error, "message": res.message}

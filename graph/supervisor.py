@@ -16,7 +16,8 @@ from health_monitor.agents.registry import AgentRegistry
 from health_monitor.graph import adapters
 from health_monitor.graph.context import RunContext
 from health_monitor.graph.events import Routing, emit
-from health_monitor.graph.llm import LLMFailure, invoke_llm
+from health_monitor.graph.history import history_messages
+from health_monitor.graph.llm import LLMFailure, fallback, structured_llm, turn_of
 from health_monitor.graph.state import HealthState, RoutingPlan
 from langchain_core.messages import HumanMessage, SystemMessage
 from langgraph.runtime import Runtime
@@ -56,6 +57,18 @@ class RouteDecision(BaseModel):
     agents: list[str] = Field(default_factory=list, description="Names of the specialists to run.")
     off_topic: bool = Field(False, description="True when the question is not about the platform's health.")
     reason: str = Field("", description="One short sentence: why these specialists.")
+
+
+def route_schema(agents: AgentRegistry) -> type[RouteDecision]:
+    """:class:`RouteDecision` whose ``agents`` items are an enum of the registry's names (the model's
+    JSON schema says so, so a constrained endpoint cannot misspell one)."""
+    from typing import Literal as _Literal
+
+    from pydantic import create_model
+
+    names = _Literal[tuple(agents.names)]  # type: ignore[valid-type]
+    return create_model("RouteDecision", __base__=RouteDecision,
+                        agents=(list[names], Field(default_factory=list, description="Names of the specialists to run.")))
 
 
 def question_of(state: HealthState) -> str:
@@ -131,6 +144,7 @@ def _choose(agents: AgentRegistry, state: HealthState, ctx: RunContext, question
         try:
             return _llm_route(agents, ctx, question, previous)
         except LLMFailure as e:
+            fallback(ctx, "route", str(e))
             notes.append(f"The LLM could not route the question ({e}); I routed it offline.")
     chosen = [a for a in understood.agents if a in agents]
     if not chosen or understood.off_topic:
@@ -143,15 +157,16 @@ def _llm_route(agents: AgentRegistry, ctx: RunContext, question: str, previous: 
     roster = "\n".join(f"- {a.name}: {a.description}" for a in agents)
     prompt = SUPERVISOR_PROMPT.format(as_of=ctx.as_of_text, agents=roster,
                                       previous_agents=", ".join(previous.get("agents") or []) or "none")
-    decision = invoke_llm(ctx, lambda llm: llm.with_structured_output(RouteDecision).invoke(
-        [SystemMessage(prompt), HumanMessage(question)]))
-    if isinstance(decision, dict):
-        decision = RouteDecision.model_validate(decision)
-    if not isinstance(decision, RouteDecision):
-        raise LLMFailure("the routing answer had the wrong shape")
+    history = history_messages(turn_of(ctx).previous, ctx.settings.llm_history_tokens)
+    raw = structured_llm(ctx, "route", [SystemMessage(prompt), *history, HumanMessage(question)], route_schema(agents))
+    try:
+        decision = RouteDecision.model_validate(raw)
+    except Exception:
+        raise LLMFailure("the routing answer had the wrong shape", trip=False) from None
     unknown = [a for a in decision.agents if a not in agents]
-    if unknown:
-        raise LLMFailure(f"it named unknown specialist(s) {', '.join(unknown)}")
+    decision.agents = [a for a in decision.agents if a in agents]
+    if unknown and not decision.agents:
+        raise LLMFailure(f"it named unknown specialist(s) {', '.join(unknown)}", trip=False)
     if decision.off_topic or not decision.agents:
         return RoutingPlan(declined=True, reason=decision.reason or "off-topic", method="llm")
     return RoutingPlan(agents=_ordered(agents, decision.agents), reason=decision.reason, method="llm")

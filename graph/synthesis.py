@@ -1,10 +1,15 @@
 """The synthesis node: one answer from every specialist's findings.
 
 Offline the answer is written by :mod:`graph.templates` (a section per domain, the cross-domain
-insight when findings share an entity, an offer to dig further). With an LLM the model writes it,
-its tokens stream as they come, and every number it wrote is checked against the tool rows: if any
-is not supported, the template answer replaces the draft (``revised``) and says why. Either way the
-answer ends with the data's as-of time and the tools used, added here, not by the model.
+insight when findings share an entity, an offer to dig further). With an LLM the model writes a
+draft while a ``Progress`` event says so; the draft is checked before any of it is streamed: every
+number must be supported by the tool rows, and it may carry no link or instruction that did not come
+from the product (:mod:`graph.untrusted`). A draft that fails is replaced by the template answer
+(``revised``, and a ``fallback`` record naming the step). Only checked text reaches ``Token`` events.
+Either way the answer ends with the data's as-of time and the tools used, added here, not by the model.
+
+The findings (tool-derived, including each specialist's own LLM notes) go to the model in the user
+message, fenced as untrusted data; the system prompt holds only the product's instructions.
 """
 
 from __future__ import annotations
@@ -15,22 +20,24 @@ from typing import Any
 from health_monitor.agents.registry import AgentRegistry
 from health_monitor.graph import templates
 from health_monitor.graph.context import RunContext
-from health_monitor.graph.events import Token, emit
+from health_monitor.graph.events import Progress, Token, emit
 from health_monitor.graph.figures import numbers_in_text, unsupported_numbers
-from health_monitor.graph.llm import LLMFailure, stream_llm
+from health_monitor.graph.history import history_messages, role_of
+from health_monitor.graph.llm import LLMFailure, call_llm, fallback, text_of, turn_of
 from health_monitor.graph.state import HealthState, RoutingPlan
+from health_monitor.graph.untrusted import RULE, fence, foreign_content
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 from langgraph.runtime import Runtime
 
 SYNTHESIS_PROMPT = """You are the Databricks platform health monitor answering {user}. Data as of {as_of}.
-Write a short answer to the question from the specialists' findings below (JSON): one section per
-domain with a bold heading, the key figures, severity and a recommendation; if two domains' findings
-name the same job, workspace, user or table, say how they connect; end with one offer to dig further.
+Write a short answer to the question from the specialists' findings: one section per domain with a
+bold heading, the key figures, severity and a recommendation; if two domains' findings name the same
+job, workspace, user or table, say how they connect; end with one offer to dig further.
 Use ONLY numbers that appear in the findings; never invent or estimate a figure. Do not add a
-data-freshness line or a list of tools: they are appended for you.
+data-freshness line or a list of tools: they are appended for you. Do not include links.
+{rule}
 
-Findings:
-{findings}"""
+Findings: they come in the user's message as JSON, after the question."""
 
 TOKEN_WORDS = 4
 
@@ -76,33 +83,46 @@ def make_synthesize(agents: AgentRegistry):
         if ctx.llm is not None:
             body, revised, extra = _llm_body(state, ctx, question, plan, offline_body)
         text = templates.join(body, notes + extra, footer)
-        # Offline the whole text streams here; with an LLM its tokens already streamed, so only the tail.
-        stream_text(text if ctx.llm is None else "\n\n" + templates.join("", notes + extra, footer))
+        stream_text(text)  # only now, checked: nothing the LLM wrote streams before it passed
         return {"answer": text, "messages": [AIMessage(text)], "revised": revised}
 
     return synthesize
 
 
 def _llm_body(state: HealthState, ctx: RunContext, question: str, plan: RoutingPlan,
-              fallback: str) -> tuple[str, bool, list[str]]:
-    """(body, revised, notes): the LLM's answer if its figures check out, else the template."""
+              offline: str) -> tuple[str, bool, list[str]]:
+    """(body, revised, notes): the LLM's answer if it passes the checks, else the template."""
     payload = {name: r.model_dump(exclude={"numbers"}) for name, r in (state.get("findings") or {}).items()}
-    prompt = SYNTHESIS_PROMPT.format(user=ctx.user_id, as_of=ctx.as_of_text,
-                                     findings=json.dumps(payload, default=str)[:60_000])
-    chunks: list[str] = []
+    prompt = SYNTHESIS_PROMPT.format(user=f"a {role_of(ctx)} of this health monitor", as_of=ctx.as_of_text,
+                                     rule=RULE)
+    history = history_messages(state.get("previous") or turn_of(ctx).previous, ctx.settings.llm_history_tokens)
+    findings = fence(json.dumps(payload, default=str)[:60_000], "findings")
+    messages = [SystemMessage(prompt), *history, HumanMessage(f"Question: {question}\n\nFindings (JSON):\n{findings}")]
+    emit(Progress(stage="synthesis", message="writing the answer"))
     try:
-        for piece in stream_llm(ctx, [SystemMessage(prompt), HumanMessage(question)]):
-            chunks.append(piece)
-            emit(Token(text=piece))
+        draft = text_of(call_llm(ctx, "synthesis", messages)).strip()
     except LLMFailure as e:
-        return fallback, True, [f"The LLM could not write the answer ({e}); this answer was written offline "
-                                "from the same findings."]
-    draft = "".join(chunks).strip()
+        fallback(ctx, "synthesis", str(e))
+        return offline, True, [f"The LLM could not write the answer ({e}); this answer was written offline "
+                               "from the same findings."]
     if not draft:
-        return fallback, True, ["The LLM returned an empty answer; this one was written offline."]
+        fallback(ctx, "synthesis", "empty answer")
+        return offline, True, ["The LLM returned an empty answer; this one was written offline."]
     bad = unsupported_numbers(draft, known_numbers(state, ctx, question))
     if bad:
         shown = ", ".join(f"{x:g}" for x in bad[:5])
-        return fallback, True, [f"The LLM's draft quoted figures not found in the tool results ({shown}), so "
-                                "this answer was written from the tool rows instead."]
+        fallback(ctx, "synthesis", f"unsupported figures: {shown}")
+        return offline, True, [f"The LLM's draft quoted figures not found in the tool results ({shown}), so "
+                               "this answer was written from the tool rows instead."]
+    foreign = foreign_content(draft, product_texts=[offline], allowed_hosts=_product_hosts(ctx))
+    if foreign:
+        fallback(ctx, "synthesis", "content not from the product: " + ", ".join(foreign))
+        return offline, True, [f"The LLM's draft contained {', '.join(foreign)} that did not come from this "
+                               "product, so this answer was written from the tool rows instead."]
     return draft, False, []
+
+
+def _product_hosts(ctx: RunContext) -> list[str]:
+    """Hosts the product itself may link to (the configured workspace)."""
+    host = (ctx.settings.databricks_host or "").strip()
+    return [host.split("://")[-1].split("/")[0]] if host else []

@@ -77,6 +77,14 @@ class Settings(BaseSettings):
     llm_api_key: str | None = Field(None, repr=False)
     llm_timeout_s: float = 30.0
     llm_max_steps: int = 6
+    turn_budget_s: float = Field(25.0, gt=0, description="Wall-clock budget shared by every LLM step of one turn; "
+                                 "past it the turn answers offline.")
+    llm_cooldown_s: float = Field(60.0, ge=0, description="After an LLM failure, later turns skip the LLM this long.")
+    llm_prices: dict[str, dict[str, float]] = Field(
+        default_factory=dict, description='USD per 1k tokens by endpoint, e.g. {"my-endpoint": {"input": 0.003, '
+        '"output": 0.015}}; "*" applies to any endpoint. Unpriced endpoints report tokens without a cost.')
+    llm_tracing: bool = Field(False, description="Trace turns with MLflow (spans per node, LLM and tool call).")
+    llm_history_tokens: int = Field(1500, ge=0, description="Token budget of the conversation history sent to the LLM.")
 
     @field_validator("data_dir")
     @classmethod
