@@ -98,17 +98,17 @@ def role_of(ctx: Any) -> str:
     if isinstance(role, str) and role:
         return role
     role = "viewer"
-    try:
-        from health_monitor.db.access import configured_admins, get_role
-
-        if ctx.user_id.lower() in configured_admins(ctx.settings):
-            role = "admin"
-        elif ctx.engine is not None:
+    admins = {u.strip().lower() for u in str(getattr(ctx.settings, "admin_users", "") or "").split(",") if u.strip()}
+    if ctx.user_id.lower() in admins:
+        role = "admin"
+    elif ctx.engine is not None:  # the store is open, so db is already imported
+        try:
             from health_monitor.db import session_scope
+            from health_monitor.db.access import get_role
 
             with session_scope(ctx.engine) as s:
                 role = get_role(session=s, user_id=ctx.user_id)
-    except Exception:  # no store: the least privileged description
-        role = "viewer"
+        except Exception:  # the store is down: the least privileged description
+            role = "viewer"
     ctx.extras["role"] = role
     return role

@@ -117,6 +117,8 @@ class LLMTurn:
     previous: dict[str, Any] = field(default_factory=dict)
     started: float = field(default_factory=time.monotonic)
     calls: list[dict[str, Any]] = field(default_factory=list)
+    #: Set by the first endpoint failure: the rest of this turn goes offline without calling it.
+    failed: str | None = None
     fallbacks: list[Fallback] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -169,6 +171,19 @@ def turn_of(ctx: RunContext) -> LLMTurn:
     return turn
 
 
+def unavailable(ctx: RunContext) -> str | None:
+    """Why no LLM call would be made now (no model, breaker open, budget spent), else None."""
+    if ctx.llm is None:
+        return "no LLM configured"
+    turn = turn_of(ctx)
+    blocked = turn.failed or breaker(ctx).blocked(time.monotonic())
+    if blocked:
+        return f"skipped: the LLM endpoint failed recently ({blocked})"
+    if turn.remaining() <= 0.05:
+        return f"the turn's LLM budget ({turn.budget_s:g} s) is spent"
+    return None
+
+
 def fallback(ctx: RunContext, step: str, reason: str) -> None:
     """Record that ``step`` was answered offline (the answer's machine-readable ``fallback``)."""
     turn_of(ctx).record_fallback(step, reason)
@@ -182,7 +197,7 @@ def call_llm(ctx: RunContext, step: str, messages: list[BaseMessage], *, tools: 
         raise LLMFailure("no LLM configured", trip=False)
     turn = turn_of(ctx)
     gate = breaker(ctx)
-    blocked = gate.blocked(time.monotonic())
+    blocked = turn.failed or gate.blocked(time.monotonic())
     if blocked:
         raise LLMFailure(f"skipped: the LLM endpoint failed recently ({blocked})", trip=False)
     remaining = turn.remaining()
@@ -252,9 +267,10 @@ def structured_llm(ctx: RunContext, step: str, messages: list[BaseMessage], sche
 
 
 def _trip(ctx: RunContext, gate: Breaker, reason: str) -> None:
+    """Open the breaker: the rest of this turn, and later turns for ``llm_cooldown_s``, skip the endpoint."""
+    turn_of(ctx).failed = turn_of(ctx).failed or reason
     with _BREAKERS_LOCK:
-        gate.open_until = max(gate.open_until, time.monotonic() + float(ctx.settings.llm_cooldown_s),
-                              turn_of(ctx).deadline)
+        gate.open_until = max(gate.open_until, time.monotonic() + float(ctx.settings.llm_cooldown_s))
         gate.reason = reason
 
 

@@ -23,7 +23,7 @@ from health_monitor.graph.context import RunContext
 from health_monitor.graph.events import Progress, ToolEnd, ToolStart, emit
 from health_monitor.graph.findings import row_numbers, to_finding
 from health_monitor.graph.history import history_messages, role_of
-from health_monitor.graph.llm import LLMFailure, call_llm, fallback, turn_of
+from health_monitor.graph.llm import LLMFailure, call_llm, fallback, turn_of, unavailable
 from health_monitor.graph.planner import call_id, plan, play_for
 from health_monitor.graph.state import (
     AgentReport,
@@ -66,6 +66,10 @@ def make_decide(spec: AgentSpec):
                            note=f"stopped after {steps} LLM steps (llm_max_steps)")
         emit(Progress(stage="specialist", agent=spec.name,
                       message=f"the {spec.title} agent is choosing {'its next' if steps else 'a'} tool"))
+        skip = unavailable(ctx)
+        if skip:  # the endpoint already failed this turn: straight to the offline plan, no prompt built
+            return _rescue(spec, state, ctx, skip, steps,
+                           note=f"The {spec.title} agent's LLM failed ({skip}); answered offline.")
         try:
             reply = _llm_step(spec, state, ctx)
         except LLMFailure as e:  # the offline planner answers (its calls run unless real rows came back)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import select
+import socket
 import threading
 import time
 import uuid
@@ -198,12 +199,23 @@ class OpenAIServer:
                                "model": server.model, "choices": [], "usage": usage})
                 self._sse_raw(b"data: [DONE]\n\n")
 
+            def _client_gone(self, wait_s: float) -> bool:
+                """Wait up to ``wait_s``; True (and recorded) once the client has closed its socket."""
+                readable, _, _ = select.select([self.connection], [], [], wait_s)
+                try:
+                    gone = bool(readable) and not self.connection.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+                except (BlockingIOError, InterruptedError):
+                    gone = False
+                except OSError:
+                    gone = True
+                if gone:
+                    server.disconnects.append(time.monotonic())
+                return gone
+
             def _hang(self, reply: Reply, stream: bool, usage_wanted: bool) -> None:
                 # Never answer; notice when the client gives up (its socket closes).
                 while not server._stop.is_set():
-                    readable, _, _ = select.select([self.connection], [], [], 0.1)
-                    if readable and not self.connection.recv(1, 0x40):  # MSG_DONTWAIT; b"" = closed
-                        server.disconnects.append(time.monotonic())
+                    if self._client_gone(0.1):
                         return
 
             def _trickle(self, reply: Reply, stream: bool, usage_wanted: bool) -> None:
@@ -214,7 +226,8 @@ class OpenAIServer:
                         if server._stop.is_set():
                             return
                         self._chunk({"content": word + " "}, role=i == 0)
-                        time.sleep(reply.delay_s)
+                        if self._client_gone(reply.delay_s):
+                            return
                     self._chunk({}, finish="stop")
                     self._sse_raw(b"data: [DONE]\n\n")
                     return
@@ -230,7 +243,8 @@ class OpenAIServer:
                         return
                     self.wfile.write(data[i:i + 8])
                     self.wfile.flush()
-                    time.sleep(reply.delay_s)
+                    if self._client_gone(reply.delay_s):
+                        return
 
             def _status(self, reply: Reply, stream: bool, usage_wanted: bool) -> None:
                 self._json(reply.status, {"error": {"message": "internal error (test server)", "type": "server_error"}})
