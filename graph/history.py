@@ -61,14 +61,13 @@ def history_text(previous: dict[str, Any] | None, budget_tokens: int) -> str:
     understood = json.dumps(previous_understanding(previous), default=str, sort_keys=True)
     used = tokens(understood)
     verbatim: list[str] = []
-    for turn in reversed(turns[-VERBATIM_TURNS:]):
-        text = _verbatim(turn)
-        if used + tokens(text) > budget_tokens:
-            break
-        verbatim.insert(0, text)
-        used += tokens(text)
     summaries: list[str] = []
-    for turn in reversed(turns[:-VERBATIM_TURNS] if len(verbatim) == min(VERBATIM_TURNS, len(turns)) else []):
+    for age, turn in enumerate(reversed(turns)):  # newest first; a turn too long to quote is summarised
+        text = _verbatim(turn) if age < VERBATIM_TURNS and not summaries else None
+        if text is not None and used + tokens(text) <= budget_tokens:
+            verbatim.insert(0, text)
+            used += tokens(text)
+            continue
         line = _summary(turn)
         if used + tokens(line) > budget_tokens:
             break

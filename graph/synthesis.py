@@ -25,7 +25,7 @@ from health_monitor.graph.figures import numbers_in_text, unsupported_numbers
 from health_monitor.graph.history import history_messages, role_of
 from health_monitor.graph.llm import LLMFailure, call_llm, fallback, text_of, turn_of
 from health_monitor.graph.state import HealthState, RoutingPlan
-from health_monitor.graph.untrusted import RULE, fence, foreign_content
+from health_monitor.graph.untrusted import RULE, defang, fence, foreign_content
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 from langgraph.runtime import Runtime
 
@@ -82,7 +82,8 @@ def make_synthesize(agents: AgentRegistry):
         body, revised, extra = offline_body, False, []
         if ctx.llm is not None:
             body, revised, extra = _llm_body(state, ctx, question, plan, offline_body)
-        text = templates.join(body, notes + extra, footer)
+        # Links quoted from the data (a job name, an audit row) are made inert, whoever wrote the text.
+        text = defang(templates.join(body, notes + extra, footer), _product_hosts(ctx))
         stream_text(text)  # only now, checked: nothing the LLM wrote streams before it passed
         return {"answer": text, "messages": [AIMessage(text)], "revised": revised}
 
@@ -112,12 +113,14 @@ def _llm_body(state: HealthState, ctx: RunContext, question: str, plan: RoutingP
     if bad:
         shown = ", ".join(f"{x:g}" for x in bad[:5])
         fallback(ctx, "synthesis", f"unsupported figures: {shown}")
-        return offline, True, [f"The LLM's draft quoted figures not found in the tool results ({shown}), so "
-                               "this answer was written from the tool rows instead."]
+        # The invented figures stay out of the text (only the machine-readable fallback names them).
+        return offline, True, [f"The LLM's draft quoted {len(bad)} figure{'s' if len(bad) > 1 else ''} not found "
+                               "in the tool results, so this answer was written from the tool rows instead."]
     foreign = foreign_content(draft, product_texts=[offline], allowed_hosts=_product_hosts(ctx))
     if foreign:
         fallback(ctx, "synthesis", "content not from the product: " + ", ".join(foreign))
-        return offline, True, [f"The LLM's draft contained {', '.join(foreign)} that did not come from this "
+        # Not repeated to the reader (that would show the link after all); the fallback record names it.
+        return offline, True, ["The LLM's draft contained links or instructions that did not come from this "
                                "product, so this answer was written from the tool rows instead."]
     return draft, False, []
 

@@ -33,7 +33,6 @@ INSTRUCTION_PATTERNS: dict[str, str] = {
                             r"\b(instructions?|rules|prompts?|messages?)\b",
     "role change": r"\byou are now\b|\bact as (an? )?(admin|administrator|root|system)\b|\bsystem prompt\b",
     "credential request": r"\b(enter|provide|send|share|confirm)\b.{0,30}\b(password|credentials?|token|secret)s?\b",
-    "external action": r"\b(visit|go to|click|open|navigate to|log ?in at|download)\b\s+(?:<|\[)?(?:https?://|www\.)",
 }
 
 
@@ -69,3 +68,25 @@ def foreign_content(text: str, product_texts: Iterable[str] = (), allowed_hosts:
         if re.search(pattern, text or "", re.IGNORECASE | re.DOTALL):
             problems.append(f"an {name} phrase" if name[0] in "aeiou" else f"a {name} phrase")
     return list(dict.fromkeys(problems))
+
+
+EXPLICIT_URL_RE = re.compile(r"(?i)\b(?:https?|ftp)://[^\s<>()\[\]{}\"'`]+|\bwww\.[^\s<>()\[\]{}\"'`]+")
+
+
+def defang(text: str, allowed_hosts: Iterable[str] = ()) -> str:
+    """Links quoted from the data, made inert (``hxxp://evil[.]example``): still readable as evidence,
+    never a link a reader or a Markdown renderer follows. Hosts in ``allowed_hosts`` stay as they are."""
+    allowed = {h.lower().removeprefix("www.") for h in allowed_hosts if h}
+
+    def inert(m: re.Match[str]) -> str:
+        url = m.group(0)
+        if _host(url) in allowed:
+            return url
+        url = re.sub(r"(?i)^http", "hxxp", re.sub(r"(?i)^ftp", "fxp", url))
+        scheme, sep, rest = url.partition("://")
+        if not sep:
+            scheme, rest = "", url
+        host, slash, path = rest.partition("/")
+        return f"{scheme}{sep}{host.replace('.', '[.]')}{slash}{path}"
+
+    return EXPLICIT_URL_RE.sub(inert, text or "")

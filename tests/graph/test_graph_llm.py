@@ -66,7 +66,8 @@ def test_invented_figures_fall_back_to_the_template(compiled_graph, fake_context
     assert isinstance(final, Final) and final.revised
     text = final.answer.answer
     assert "$9,999" not in text and "$2,310" in text and "**Cost**" in text
-    assert "figures not found in the tool results" in text and "9999" in text
+    assert "not found in the tool results" in text and "9999" not in text and "9,999" not in text
+    assert "9999" in final.answer.fallback[0]["reason"]  # named for machines, never shown
 
 
 def test_routing_failure_uses_the_offline_router(compiled_graph, fake_context):
@@ -137,3 +138,70 @@ def test_a_plain_scripted_list_drives_one_agent_end_to_end(compiled_graph, fake_
                                   "ok": True, "rows": 3, "ms": 1.0}]
     assert answer.answer.startswith("There were 3 failed logins from 192.168.1.100 yesterday evening.")
     assert not llm.script  # every scripted message was used
+
+
+def test_an_invented_figure_never_reaches_the_stream(compiled_graph, fake_context):
+    """The draft is checked before any of it streams: the invented $9,999 is never a Token."""
+    llm = script(synthesis="ml-workspace spent $9,999 yesterday and 17 jobs failed.")
+    events = list(stream(Q, context=fake_context(TABLE, llm=llm), graph=compiled_graph, persist=False))
+    streamed = "".join(e.text for e in events if isinstance(e, Token))
+    assert "9,999" not in streamed and "9999" not in streamed
+    assert "$2,310" in streamed and streamed.strip() == events[-1].answer.answer.strip()
+    assert events[-1].answer.fallback[0]["step"] == "synthesis"
+    assert "unsupported figures" in events[-1].answer.fallback[0]["reason"]
+    # while the model worked the stream showed progress, not text
+    kinds = [type(e).__name__ for e in events]
+    assert "Progress" in kinds and kinds.index("Progress") < kinds.index("Token")
+    assert max(i for i, k in enumerate(kinds) if k in ("Progress", "ToolEnd")) < kinds.index("Token")
+
+
+def test_a_good_draft_streams_only_after_it_is_checked(compiled_graph, fake_context):
+    events = list(stream(Q, context=fake_context(TABLE, llm=script()), graph=compiled_graph, persist=False))
+    kinds = [type(e).__name__ for e in events]
+    first_token = kinds.index("Token")
+    assert all(k in ("Token", "Final") for k in kinds[first_token:])
+    assert events[-1].answer.fallback == []
+
+
+def test_routing_schema_is_an_enum_and_a_misspelt_name_is_dropped_not_fatal(compiled_graph, fake_context):
+    from health_monitor.agents.registry import get_agent_registry
+    from health_monitor.graph.supervisor import route_schema
+
+    schema = route_schema(get_agent_registry()).model_json_schema()
+    items = schema["properties"]["agents"]["items"]
+    assert sorted(items["enum"]) == sorted(get_agent_registry().names)
+
+    def route(messages):
+        if "route questions" in messages[0].content:
+            return AIMessage("", tool_calls=[tool_call("RouteDecision", {"agents": ["cost", "perfomance"],
+                                                                         "reason": "typo"})])
+        return script().route(messages)
+
+    answer = ask(Q, context=fake_context(TABLE, llm=ScriptedChatModel(route=route)), graph=compiled_graph,
+                 persist=False)
+    assert answer.agents == ["cost"] and not any(f["step"] == "route" for f in answer.fallback)
+
+
+def test_a_specialist_that_gives_up_after_tool_errors_falls_back_to_its_offline_plan(compiled_graph, fake_context):
+    """The LLM calls a tool that fails, then stops: the domain still gets its offline plan's rows."""
+
+    def route(messages):
+        system = messages[0].content
+        if "route questions" in system:
+            return AIMessage("", tool_calls=[tool_call("RouteDecision", {"agents": ["cost"], "reason": "spend"})])
+        if "Findings:" in system:
+            return AIMessage(GOOD_TEXT)
+        if any(isinstance(m, ToolMessage) for m in messages):
+            return AIMessage("I could not get the data.")
+        return AIMessage("", tool_calls=[tool_call("get_cost_by_sku", {}, "c-0")])
+
+    from graph_fakes import DEMO_ROWS, FakeExecutor
+
+    executor = FakeExecutor(DEMO_ROWS, fail={"get_cost_by_sku"})
+    ctx = fake_context(TABLE, llm=ScriptedChatModel(route=route), executor=executor)
+    answer = ask(Q, context=ctx, graph=compiled_graph, persist=False)
+    tools = [c["tool"] for c in answer.tool_calls]
+    assert tools[0] == "get_cost_by_sku" and len(tools) > 1  # the failed call, then the offline plan's
+    assert any(c["ok"] and c["tool"] != "get_cost_by_sku" for c in answer.tool_calls)
+    assert answer.fallback == [{"step": "specialist:cost", "reason": "the LLM stopped without usable tool results"}]
+    assert "answered with its offline plan" in answer.answer
