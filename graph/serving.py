@@ -4,9 +4,15 @@
     agent = HealthMonitorAgent()                      # opens warehouse/store lazily, on first request
     agent.predict({"input": [{"role": "user", "content": "Why are costs high?"}]})
 
-The last user message is the question; ``context.conversation_id`` / ``context.user_id`` (or the same
-keys in ``custom_inputs``) continue a stored conversation, and ``custom_inputs.agent`` forces one
-specialist. Streaming maps the graph's events onto the Responses protocol: each tool call becomes a
+The last user message is the question; ``context.conversation_id`` (or ``custom_inputs.conversation_id``)
+continues a stored conversation of the *caller*, and ``custom_inputs.agent`` forces one specialist.
+
+**Who asks comes from the authenticated request, never from the body.** On Databricks Model Serving
+the caller is read with on-behalf-of-user credentials (``ModelServingUserCredentials``; log the model
+with the user's ``serving.serving-endpoints`` scope). Elsewhere (a local ``mlflow models serve``, tests)
+it is the process's own configured user (``HM_LOCAL_USER``). A ``user_id`` in ``context`` or
+``custom_inputs`` is ignored (``custom_outputs.ignored_user_id`` says so), so no caller can read or write
+another user's conversation. When the caller cannot be established the request is refused. Streaming maps the graph's events onto the Responses protocol: each tool call becomes a
 ``function_call`` item and its ``function_call_output``, the answer streams as ``output_text.delta``
 and ends as one text item; ``custom_outputs`` carries agents, tool calls, timings and the data's
 as-of time. :func:`log_model` logs it with MLflow (models-from-code file: ``graph/serving_model.py``).
@@ -17,7 +23,7 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from typing import Any
 
 from health_monitor.graph.events import Error, Final, Token, ToolEnd, ToolStart
@@ -45,8 +51,10 @@ class HealthMonitorAgent(ResponsesAgent):
     """The health monitor behind the Responses API. Resources are opened on first use, not at import."""
 
     def __init__(self, *, settings: Any = None, warehouse: Any = None, engine: Any = None, graph: Any = None,
-                 llm: Any = None, persist: bool = True) -> None:
+                 llm: Any = None, persist: bool = True, identity: Callable[[Any], str | None] | None = None) -> None:
         self._settings, self._warehouse, self._engine = settings, warehouse, engine
+        #: ``identity(settings) -> user or None``: who the authenticated caller is (default :func:`caller_identity`).
+        self._identity = identity or caller_identity
         self._graph, self._llm, self._persist = graph, llm, persist
         self._lock = threading.Lock()
         self._ready = False
@@ -81,8 +89,23 @@ class HealthMonitorAgent(ResponsesAgent):
         custom_in = dict(request.custom_inputs or {})
         ctx = request.context
         conversation_id = (ctx.conversation_id if ctx else None) or custom_in.get("conversation_id")
-        user_id = (ctx.user_id if ctx else None) or custom_in.get("user_id")
+        claimed = (ctx.user_id if ctx else None) or custom_in.get("user_id")
         text_id = f"msg_{uuid.uuid4().hex[:12]}"
+        try:
+            user_id = self._identity(self._settings)
+        except Exception as e:  # the identity service failed: refuse rather than guess
+            user_id, why = None, f"{e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}"
+        else:
+            why = "no authenticated user in the request"
+        if not user_id:
+            message = (f"Could not establish who is calling ({why}); nothing was answered or stored. Enable "
+                       "on-behalf-of-user authentication for this serving endpoint.")
+            yield ResponsesAgentStreamEvent(type="error", code="identity", message=message)
+            yield ResponsesAgentStreamEvent(type="response.output_item.done",
+                                            item=self.create_text_output_item(text=message, id=text_id),
+                                            custom_outputs={"error": "identity"})
+            return
+        ignored = claimed if claimed and str(claimed).strip().lower() != user_id.lower() else None
         for event in stream(question_of(request), conversation_id=conversation_id, user_id=user_id,
                             agent=custom_in.get("agent"), settings=self._settings, warehouse=self._warehouse,
                             engine=self._engine, llm=self._llm, graph=self._graph, persist=self._persist):
@@ -97,15 +120,39 @@ class HealthMonitorAgent(ResponsesAgent):
             elif isinstance(event, Token):
                 yield ResponsesAgentStreamEvent(**self.create_text_delta(delta=event.text, item_id=text_id))
             elif isinstance(event, Error) and not event.recoverable:
-                yield ResponsesAgentStreamEvent(type="error", error={"message": event.message, "code": event.where})
+                yield ResponsesAgentStreamEvent(type="error", code=event.where or "error", message=event.message)
             elif isinstance(event, Final):
                 answer = event.answer
                 custom = {"agents": answer.agents, "tool_calls": answer.tool_calls, "timings": answer.timings,
                           "conversation_id": answer.conversation_id, "data_as_of": answer.data_as_of,
-                          "revised": answer.revised, "save_error": answer.save_error}
+                          "revised": answer.revised, "save_error": answer.save_error,
+                          "fallback": answer.fallback, "usage": answer.usage}
+                if ignored:
+                    custom["ignored_user_id"] = ignored
                 yield ResponsesAgentStreamEvent(type="response.output_item.done",
                                                 item=self.create_text_output_item(text=answer.answer, id=text_id),
                                                 custom_outputs=custom)
+
+
+def in_model_serving() -> bool:
+    import os
+
+    return any(os.environ.get(v, "").lower() == "true" for v in ("IS_IN_DB_MODEL_SERVING_ENV",
+                                                                  "IS_IN_DATABRICKS_MODEL_SERVING_ENV"))
+
+
+def caller_identity(settings: Any) -> str | None:
+    """The authenticated caller: on Model Serving, the user the request's on-behalf-of credentials
+    belong to; elsewhere the process's configured local user. Never anything from the request body."""
+    if in_model_serving():
+        from databricks.sdk import WorkspaceClient
+        from databricks.sdk.credentials_provider import ModelServingUserCredentials
+
+        me = WorkspaceClient(credentials_strategy=ModelServingUserCredentials()).current_user.me()
+        return (me.user_name or "").strip() or None
+    from health_monitor.graph.context import resolve_user
+
+    return resolve_user(None, settings)
 
 
 #: What an MLflow signature is inferred from (running it needs the configured warehouse).

@@ -62,3 +62,35 @@ def test_saved_as_code_loads_and_predicts(settings, tmp_path):
     out = model.predict({"input": [{"role": "user", "content": "Which tables are stale?"}]})
     text = [item for item in out["output"] if item["type"] == "message"][0]["content"][0]["text"]
     assert "orders_gold" in text
+
+
+def test_the_user_comes_from_the_authenticated_context_not_the_body(demo_context):
+    """A caller naming another user in the body neither reads nor writes that user's conversation."""
+    from health_monitor.graph.adapters import ensure_conversation, recent_turns, save_message
+
+    victim = "victim@company.com"
+    theirs = ensure_conversation(demo_context.engine, user_id=victim, conversation_id=None, title="private",
+                                 agent=None)
+    save_message(demo_context.engine, user_id=victim, conversation_id=theirs, role="user", content="secret question")
+    agent = HealthMonitorAgent(settings=demo_context.settings, warehouse=demo_context.warehouse,
+                               engine=demo_context.engine, identity=lambda settings: "caller@company.com")
+    out = agent.predict({"input": [{"role": "user", "content": "Which tables are stale?"}],
+                         "context": {"conversation_id": theirs, "user_id": victim},
+                         "custom_inputs": {"user_id": victim}})
+    assert out.custom_outputs["ignored_user_id"] == victim
+    assert out.custom_outputs["conversation_id"] != theirs
+    assert [t.user.content for t in recent_turns(demo_context.engine, user_id=victim, conversation_id=theirs,
+                                                 turns=5)] == ["secret question"]
+    mine = recent_turns(demo_context.engine, user_id="caller@company.com",
+                        conversation_id=out.custom_outputs["conversation_id"], turns=5)
+    assert [t.user.content for t in mine] == ["Which tables are stale?"]
+
+
+def test_an_unknown_caller_is_refused_and_nothing_is_stored(demo_context):
+    calls = []
+    agent = HealthMonitorAgent(settings=demo_context.settings, warehouse=demo_context.warehouse,
+                               engine=demo_context.engine, graph=calls, identity=lambda settings: None)
+    events = list(agent.predict_stream({"input": [{"role": "user", "content": "Any failed logins?"}],
+                                        "custom_inputs": {"user_id": "someone@company.com"}}))
+    assert events[0].type == "error" and events[0].code == "identity"
+    assert "Could not establish who is calling" in events[-1].item["content"][0]["text"]
