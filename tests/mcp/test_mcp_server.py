@@ -81,11 +81,11 @@ class RecordingWarehouse:
 
 
 def test_a_bad_argument_runs_no_sql_in_process(demo_dir):
-    from health_monitor.mcp_server import build_server
     from health_monitor.tools.executor import ToolExecutor
     from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
 
     from health_monitor.core.settings import Settings
+    from health_monitor.mcp_server import build_server
 
     wh = RecordingWarehouse(DuckDBWarehouse(demo_dir / "system.duckdb", demo_dir / "gold.duckdb"))
     server = build_server(lambda: ToolExecutor(wh, Settings(data_dir=demo_dir)))
