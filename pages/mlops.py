@@ -1,7 +1,7 @@
 """MLOps: the health monitor's own models: performance, input drift, training history, inference."""
 
 import streamlit as st
-from health_monitor.ui import charts, mlops, navigation, shell
+from health_monitor.ui import charts, clients, llm_usage, mlops, navigation, shell
 from health_monitor.ui import components as ui
 from health_monitor.ui.data import cached_runner
 from health_monitor.ui.errors import guarded
@@ -58,6 +58,9 @@ def body() -> None:
             "model_name": "Model", "endpoint_name": "Endpoint", "requests": ui.number_col("Requests"),
             "errors": ui.number_col("Errors"), "avg_latency_ms": ui.number_col("Avg ms", "%.1f"),
             "p95_latency_ms": ui.number_col("p95 ms", "%.1f"), "last_measured": "Last measured"})
+
+    with st.expander("The chat's LLM: tokens, cost, fallbacks, latency"), guarded("LLM usage"):
+        llm_usage.section(clients.state_engine(), user_id=shell.user_id(), admin=shell.is_admin())
 
 
 body()
