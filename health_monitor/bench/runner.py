@@ -20,7 +20,7 @@ from health_monitor.bench.stats import Section
 ROOT = Path(__file__).resolve().parents[2]
 #: The instant every bench demo is built at (the tests' AS_OF): figures do not move with the clock.
 AS_OF = datetime(2026, 1, 15, 9, 0, tzinfo=timezone.utc)
-SECTIONS = ("demo", "tools", "graph", "prebuilt", "pages", "load")
+SECTIONS = ("demo", "tools", "graph", "prebuilt", "llm", "pages", "load")
 
 
 def _log(message: str) -> None:
@@ -73,7 +73,7 @@ def run_bench(*, scale: float = 1.0, quick: bool = False, data_dir: Path | None 
               only: tuple[str, ...] = SECTIONS, load_pg: str | None = None,
               questions_path: Path | None = None) -> tuple[dict[str, Any], list[Section]]:
     """Every section in ``only``; returns (meta, sections). ``--quick``: scale 1, reuse a demo, fewer runs."""
-    from health_monitor.bench import demo_build, graph_latency, pages, prebuilt, tool_latency
+    from health_monitor.bench import demo_build, graph_latency, llm_path, pages, prebuilt, tool_latency
     from health_monitor.bench.load import load_section
     from health_monitor.core.settings import get_settings
     from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
@@ -126,6 +126,14 @@ def run_bench(*, scale: float = 1.0, quick: bool = False, data_dir: Path | None 
             else:
                 sections.append(_timed("prebuilt", "Ours vs prebuilt supervisor", lambda: prebuilt.compare(
                     picked, warehouse=warehouse, settings=settings, latency_s=0.2, repeats=1 if quick else 2)))
+
+        if "llm" in only:
+            picked = _comparison_questions(questions, per_kind=2 if quick else 6)
+            if not picked:
+                sections.append(Section("llm", "LLM path").skip("the dev question set is absent"))
+            else:
+                sections.append(_timed("llm", "LLM path", lambda: llm_path.llm_path(
+                    picked, warehouse=warehouse, settings=settings, latency_s=0.2, repeats=1 if quick else 3)))
 
         # --- the app ---------------------------------------------------------------------------
         if "pages" in only:
