@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from health_monitor.graph.context import RunContext
+from health_monitor.graph.kinds import KINDS, PRONOUN_KINDS
 
 _LOCK = threading.Lock()
 
@@ -117,12 +118,7 @@ DATE_PARAMS = ("start_date", "end_date", "date")
 ELLIPSIS = re.compile(r"^\s*(and|what about|how about|same (for|but)|then|also|now|compare)\b", re.IGNORECASE)
 
 #: Entity kind -> the specialist to ask when a question names such a thing but no topic.
-KIND_OWNERS: dict[str, str] = {
-    "pipeline": "quality", "expectation": "quality", "table": "quality", "job": "performance",
-    "cluster": "performance", "warehouse": "reliability", "workspace": "cost", "sku": "cost",
-    "user": "security", "ip": "security", "group": "security", "model": "mlops", "endpoint": "mlops",
-    "catalog": "governance", "schema": "governance",
-}
+KIND_OWNERS: dict[str, str] = {k.name: k.owner for k in KINDS if k.owner and k.name not in ("regulation", "grant")}
 
 #: Slots the parser does not extract, read here from the words (slot -> pattern; group 1 is the value).
 EXTRA_SLOTS: dict[str, re.Pattern[str]] = {
@@ -237,7 +233,7 @@ def previous_turn_context(previous: dict[str, Any] | None, question: str = "") -
 
 
 #: Kinds a bare "it"/"that" may point back at (not SKUs or IPs).
-_ANY_KINDS = ("job", "workspace", "table", "user", "cluster", "warehouse", "endpoint", "pipeline", "model")
+_ANY_KINDS = tuple(k for k in PRONOUN_KINDS if k != "grant")
 _ASKS = {"user": r"\b(which|what)\b.{0,20}\b(users?|principals?|person|account)\b|\bwho (was|is) (that|it)\b",
          "job": r"\b(which|what)\s+jobs?\b", "table": r"\b(which|what)\s+tables?\b"}
 

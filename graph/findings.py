@@ -17,17 +17,12 @@ from typing import Any
 
 from health_monitor.agents.spec import Lens
 from health_monitor.graph.figures import money, number, numbers_in_rows, render
+from health_monitor.graph.kinds import COLUMN_KINDS
 from health_monitor.graph.state import SEVERITY_RANK, Finding
 
-#: Result column -> the kind of thing it names (entities of a finding).
-ENTITY_COLUMNS: dict[str, str] = {
-    "workspace_name": "workspace", "job_name": "job", "cluster_name": "cluster", "warehouse_name": "warehouse",
-    "endpoint_name": "endpoint", "pipeline_name": "pipeline", "model_name": "model", "principal": "user",
-    "executed_by": "user", "run_as": "user", "user_name": "user", "owned_by": "user", "grantee": "user",
-    "table_full_name": "table", "securable_full_name": "table", "source_ip_address": "ip", "sku_name": "sku",
-    "source_table_full_name": "table", "target_table_full_name": "table", "dataset_name": "table",
-    "expectation_name": "expectation", "resource_name": "resource", "driver_name": "resource",
-}
+#: Result column -> the kind of thing it names (entities of a finding): the table of kinds, plus the
+#: typed subject columns whose kind another column gives (see TYPED_NAME_COLUMNS).
+ENTITY_COLUMNS: dict[str, str] = {**COLUMN_KINDS, "resource_name": "resource", "driver_name": "resource"}
 
 _OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt, "==": operator.eq,
         "!=": operator.ne}

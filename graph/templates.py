@@ -11,10 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from health_monitor.agents.registry import AgentRegistry
+from health_monitor.graph.kinds import LINK_KINDS, OFFER_KINDS
 from health_monitor.graph.state import SEVERITY_RANK, AgentReport, Finding, RoutingPlan, ToolCallRecord
-
-#: Entity kinds that make a meaningful cross-domain link (an SKU or an IP shared by two domains does not).
-LINK_KINDS = ("job", "workspace", "cluster", "warehouse", "table", "user", "endpoint", "pipeline", "model")
 
 #: Why two domains' findings about the same thing are connected: (domain, domain) -> sentence.
 LINK_REASONS: dict[frozenset[str], str] = {
@@ -110,8 +108,6 @@ def cross_domain(reports: dict[str, AgentReport], titles: dict[str, str]) -> str
     return "\n".join(paragraphs)
 
 
-#: Which of a finding's entities to offer to dig into first.
-OFFER_KINDS = ("job", "table", "user", "cluster", "warehouse", "endpoint", "pipeline", "model", "workspace")
 
 
 def offer(reports: dict[str, AgentReport]) -> str:

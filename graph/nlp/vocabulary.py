@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-#: The eight specialists, in presentation order (mirrors ``agents.registry.AGENT_NAMES``).
-DOMAINS: tuple[str, ...] = ("cost", "security", "performance", "reliability", "quality", "mlops",
-                            "governance", "optimization")
+from health_monitor.agents.registry import AGENT_NAMES
+from health_monitor.graph.kinds import KINDS
+
+#: The specialists, in presentation order: the agents' registry is the only list.
+DOMAINS: tuple[str, ...] = AGENT_NAMES
 
 #: domain -> {regex: weight}.
 DOMAIN_CUES: dict[str, dict[str, float]] = {
@@ -81,23 +83,30 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
 OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|recipe|weather|riddle)\b", re.IGNORECASE)
 OFF_TOPIC_PENALTY = 0.4
 
-#: Entity kind -> {domain: bonus}. A question naming an IP leans security; a model, mlops; and so on.
-ENTITY_HINTS: dict[str, dict[str, float]] = {
-    "ip": {"security": 0.45},
-    "user": {"security": 0.15},
-    "group": {"security": 0.1, "governance": 0.1},
-    "job": {"performance": 0.12},
-    "table": {"quality": 0.08, "governance": 0.08},
-    "pipeline": {"quality": 0.1},
-    "expectation": {"quality": 0.4},
-    "model": {"mlops": 0.35},
-    "endpoint": {"mlops": 0.35},
-    "warehouse": {"performance": 0.05, "reliability": 0.05},
-    "cluster": {"performance": 0.08, "optimization": 0.05},
-    "sku": {"cost": 0.35},
-    "regulation": {"governance": 0.45},
-    "workspace": {"cost": 0.03},
-}
+#: Entity kind -> {domain: bonus}, from the one table of kinds (an IP leans security; a model, mlops).
+ENTITY_HINTS: dict[str, dict[str, float]] = {k.name: dict(k.hints) for k in KINDS if k.hints}
+
+
+class VocabularyError(ValueError):
+    """The cue table and the agents' registry disagree (a specialist would be unroutable)."""
+
+
+def check_vocabulary(domains: tuple[str, ...] = DOMAINS) -> None:
+    """Every specialist has cues and every cue belongs to a specialist; raises naming what to fix."""
+    missing = [d for d in domains if not DOMAIN_CUES.get(d)]
+    extra = [d for d in DOMAIN_CUES if d not in domains]
+    stray = sorted({d for k in KINDS for d in k.hints if d not in domains} | {k.owner for k in KINDS
+                                                                             if k.owner not in domains})
+    problems = ([f"no cues for specialist(s) {', '.join(missing)}: add them to DOMAIN_CUES in graph/nlp/vocabulary.py"]
+                if missing else [])
+    problems += [f"cues for unknown specialist(s) {', '.join(extra)}: add them to agents/registry.py or drop them"] \
+        if extra else []
+    problems += [f"graph/kinds.py names unknown specialist(s) {', '.join(stray)}"] if stray else []
+    if problems:
+        raise VocabularyError("; ".join(problems))
+
+
+check_vocabulary()
 
 
 @lru_cache(maxsize=1)
