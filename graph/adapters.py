@@ -18,6 +18,8 @@ from typing import Any
 
 from health_monitor.graph.context import RunContext
 from health_monitor.graph.kinds import KINDS, PRONOUN_KINDS
+from health_monitor.graph.understanding import Entity, Window
+from health_monitor.graph.understanding import Understanding as TypedUnderstanding
 
 _LOCK = threading.Lock()
 
@@ -109,6 +111,8 @@ class Understanding:
     reason: str = ""
     #: The merged context to store with this turn (JSON-ready).
     context: dict[str, Any] = field(default_factory=dict)
+    #: The typed understanding of the turn (what is stored and read back; see graph.understanding).
+    typed: TypedUnderstanding | None = None
 
 
 #: Parser parameters that are dates (ISO strings in ``ParsedQuestion.params``).
@@ -133,7 +137,9 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     from health_monitor.graph import nlp
 
     prior = previous_turn_context(previous, question)
-    parsed = nlp.parse_question(question, as_of=as_of or datetime.utcnow(), index=index, previous=prior)
+    as_of = as_of or datetime.utcnow()
+    parsed = nlp.parse_question(question, as_of=as_of, index=index, previous=prior)
+    original, question = question, parsed.english or question
     slots: dict[str, Any] = {}
     for key, value in parsed.params.items():
         if key in DATE_PARAMS and isinstance(value, str):
@@ -173,9 +179,150 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         agents = list(prior.domains)  # "and last week?": the same specialists as the last turn
     unknown = [f"{m.kind} “{m.text}”" for m in parsed.unknown_mentions]
     context = {"nlp": parsed.model_dump(mode="json", exclude={"scores", "matched"})}
-    return Understanding(agents=agents, intents=intents, slots=slots,
+    flat = Understanding(agents=agents, intents=intents, slots=slots,
                          unknown=unknown, off_topic=off_topic, followup=parsed.is_followup,
                          reason=parsed.reason, context=context)
+    typed_turn(flat, parsed, original, as_of=as_of, index=index, previous=previous)
+    return flat
+
+
+#: Words added to the planner's text per intent, so plays about causes, fixes or times are preferred.
+INTENT_WORDS: dict[str, str] = {"cause": "why cause driver reason", "recommendation": "recommend save fix",
+                                "trend": "trend", "compare": "compare trend", "list_more": "", "lookup": "",
+                                "briefing": "summary overview"}
+#: Kinds whose unknown names get an honest "no such thing" instead of the whole account's figures.
+HONEST_KINDS = ("workspace", "job", "table", "warehouse", "cluster", "endpoint", "pipeline", "model")
+
+
+def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: datetime, index: Any,
+               previous: dict[str, Any] | None) -> TypedUnderstanding:
+    """Build the typed understanding, apply a follow-up transformation of the previous one, the intent
+    and the honest checks, and bring the planner's view (``flat``) in line with it."""
+    from health_monitor.graph.nlp import followup, honest, intents
+    from health_monitor.graph.nlp.vocabulary import DOMAINS, cue_scores
+
+    carried = set(parsed.carried)
+    english = parsed.english or original
+    known = dict(getattr(index, "names", {}) or {})
+    own = TypedUnderstanding(
+        question=original, language=parsed.language,
+        domains=[] if "domains" in carried else list(flat.agents if not flat.off_topic else []),
+        intent=intents.intent_of(english),
+        entities=[Entity(kind=k, name=n) for k, names in parsed.entities.items()
+                  if f"entities.{k}" not in carried and k in _ENTITY_KINDS for n in names],
+        window=_window(parsed, as_of) if not any(c.startswith("params.start") for c in carried) else None,
+        params={k: v for k, v in parsed.params.items() if k not in _TIME and f"params.{k}" not in carried},
+        reason=flat.reason)
+    for slot in EXTRA_SLOTS:
+        if slot in flat.slots:
+            own.params[slot] = flat.slots[slot]
+    for m in parsed.unknown_mentions:
+        if m.kind in _ENTITY_KINDS:
+            own.entities.append(Entity(kind=m.kind, name=m.text, resolved=False,
+                                       suggestions=honest.closest(m.text, known.get(m.kind, []))))
+    prior = previous_prior(previous)
+    typed = followup.apply_followup(english, own, prior, known) or _merged(own, flat, parsed, as_of)
+    if typed.intent == "compare" and typed.window is not None and typed.comparison is None:
+        typed.comparison = typed.window.shifted(-typed.window.span_days, name="the period before")
+    strongest = max(cue_scores(english)[0].values(), default=0.0)
+    if typed.intent == "briefing" and (flat.off_topic or strongest < 0.8) and typed.previous is None:
+        typed.domains = list(DOMAINS)
+    if typed.refusal is None:
+        _honest(typed, original, as_of, known)
+    _apply_to_flat(flat, typed)
+    flat.typed = typed
+    flat.context["understanding"] = typed.to_json()
+    return typed
+
+
+_TIME = ("start_date", "end_date", "hours", "days", "horizon_days")
+_ENTITY_KINDS = frozenset(k.name for k in KINDS)
+
+
+def _window(parsed: Any, as_of: datetime) -> Window | None:
+    p = parsed.params
+    if not p.get("start_date") or not p.get("end_date"):
+        return None
+    start, end = date.fromisoformat(p["start_date"]), date.fromisoformat(p["end_date"])
+    label = parsed.matched.get("window_label") or parsed.matched.get("start_date") or ""
+    if label == start.isoformat():
+        label = ""
+    return Window.make(start, end, label, words=parsed.matched.get("start_date", ""), hours=p.get("hours"),
+                       days=p.get("days"), future="horizon_days" in p)
+
+
+def _merged(own: TypedUnderstanding, flat: Understanding, parsed: Any, as_of: datetime) -> TypedUnderstanding:
+    """No transformation applied: the parser's merged view (its carried domains, window and names)."""
+    out = own.model_copy(deep=True)
+    out.domains = [] if flat.off_topic else list(flat.agents)
+    if out.window is None:
+        out.window = _window(parsed, as_of)
+    names = {(e.kind, e.name) for e in out.entities}
+    for kind, values in parsed.entities.items():
+        if kind in _ENTITY_KINDS:
+            out.entities += [Entity(kind=kind, name=n) for n in values if (kind, n) not in names]
+    out.params = {**{k: v for k, v in parsed.params.items() if k not in _TIME}, **out.params}
+    return out
+
+
+def _honest(typed: TypedUnderstanding, original: str, as_of: datetime, known: dict[str, list[str]]) -> None:
+    from health_monitor.graph.nlp import honest
+
+    found = honest.other_product(original)
+    w = typed.window
+    if found is None and w is not None:
+        found = honest.future_window(w.start, w.end, as_of.date(), forecast=w.future)
+    if found is None:
+        missing = [e for e in typed.unknown if e.kind in HONEST_KINDS and known.get(e.kind)]
+        if missing:
+            e = missing[0]
+            found = "clarify", honest.unknown_names(e.kind, e.name, e.suggestions)
+    if found is not None:
+        typed.refusal, typed.refusal_text = found  # type: ignore[assignment]
+
+
+def _apply_to_flat(flat: Understanding, typed: TypedUnderstanding) -> None:
+    """The planner reads ``flat``: make its agents, window, names and intents say what ``typed`` says."""
+    if typed.previous is not None:
+        flat.agents = list(typed.domains)
+        flat.off_topic = not typed.domains and typed.refusal is None
+        flat.followup = True
+        for kind in {e.kind for e in typed.entities if e.resolved}:
+            flat.slots[kind] = typed.names(kind)
+        for key, value in typed.params.items():
+            if key not in _TIME:
+                flat.slots[key] = value
+        flat.reason = f"follow-up ({typed.previous.transform}) of “{typed.previous.question[:80]}”"
+    elif typed.domains and set(typed.domains) != set(flat.agents):
+        flat.agents, flat.off_topic = list(typed.domains), False
+        flat.reason = f"{typed.intent}: every specialist's top signals"
+    if typed.window is not None and typed.previous is not None:
+        for key in _TIME:
+            flat.slots.pop(key, None)
+        flat.slots.pop("date", None)
+        flat.slots["start_date"], flat.slots["end_date"] = typed.window.start, typed.window.end
+        if typed.window.days:
+            flat.slots["days"] = typed.window.days
+        if typed.window.hours:
+            flat.slots["hours"] = typed.window.hours
+    words = INTENT_WORDS.get(typed.intent, "")
+    if words:
+        flat.intents.append(words)
+
+
+def previous_prior(previous: dict[str, Any] | None) -> Any:
+    """The last answered turn as a follow-up sees it (None when there is none or it was not stored typed)."""
+    from health_monitor.graph.nlp.followup import Prior
+
+    history = [h for h in (previous or {}).get("history") or [] if h.get("understanding")]
+    if not history:
+        return None
+    last = history[-1]
+    u = TypedUnderstanding.from_json(last["understanding"])
+    if u is None:
+        return None
+    return Prior(understanding=u, subject=dict(last.get("subject") or {}),
+                 found=dict(last.get("entities_found") or {}), index=len(history) - 1)
 
 
 def _has_own_topic(question: str) -> bool:

@@ -50,6 +50,7 @@ def turn_context(state: dict[str, Any]) -> dict[str, Any]:
         "intents": turn.get("intents") or [],
         "slots": turn.get("slots") or {},
         "nlp": turn.get("nlp"),
+        "understanding": turn.get("understanding"),
         "unknown": turn.get("unknown") or [],
         "entities_found": entities_found(reports),
         "subject": subject_of(reports),

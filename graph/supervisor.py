@@ -17,7 +17,7 @@ from health_monitor.graph import adapters
 from health_monitor.graph.context import RunContext
 from health_monitor.graph.events import Routing, emit
 from health_monitor.graph.llm import LLMFailure, invoke_llm
-from health_monitor.graph.state import HealthState, RoutingPlan
+from health_monitor.graph.state import HONEST_PREFIX, HealthState, RoutingPlan
 from langchain_core.messages import HumanMessage, SystemMessage
 from langgraph.runtime import Runtime
 from langgraph.types import Send
@@ -111,6 +111,14 @@ def make_supervisor(agents: AgentRegistry):
         except Exception as e:  # the parser must never sink the turn
             understood = adapters.Understanding(reason=f"could not parse the question ({e.__class__.__name__})")
         plan = _choose(agents, state, ctx, question, understood, previous, notes)
+        typed = understood.typed
+        if typed is not None:
+            plan.intent = typed.intent
+            plan.period = typed.window.label if typed.window is not None else ""
+        if typed is not None and typed.language != "en" and ctx.llm is None:
+            from health_monitor.graph.nlp.languages import note
+
+            notes.append(note(typed.language))
         understood.unknown = [_with_suggestions(u, ctx.entity_index) for u in understood.unknown]
         turn = {**understood.context, "question": question, "intents": understood.intents,
                 "slots": understood.slots, "unknown": understood.unknown, "agents": plan.agents}
@@ -132,7 +140,13 @@ def _choose(agents: AgentRegistry, state: HealthState, ctx: RunContext, question
             return _llm_route(agents, ctx, question, previous)
         except LLMFailure as e:
             notes.append(f"The LLM could not route the question ({e}); I routed it offline.")
+    typed = understood.typed
+    if typed is not None and typed.refusal is not None:
+        return RoutingPlan(declined=True, reason=f"{HONEST_PREFIX}{typed.refusal_text or typed.refusal}",
+                           method=f"honest: {typed.refusal}")
     chosen = [a for a in understood.agents if a in agents]
+    if typed is not None and typed.intent == "briefing" and len(chosen) == len(agents):
+        return RoutingPlan(agents=agents.names, reason=understood.reason, method="briefing")
     if not chosen or understood.off_topic:
         return RoutingPlan(declined=True, reason=understood.reason or "off-topic", method="offline")
     method = "followup" if understood.followup else "offline"
