@@ -190,6 +190,9 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
 INTENT_WORDS: dict[str, str] = {"cause": "why cause driver reason", "recommendation": "recommend save fix",
                                 "trend": "trend", "compare": "compare trend", "list_more": "", "lookup": "",
                                 "briefing": "summary overview"}
+#: Words added per follow-up move ("who did that?" reads the actor's activity; "downstream" the lineage).
+TRANSFORM_WORDS: dict[str, str] = {"who_did_that": "what did the user do activity", "downstream": "downstream lineage",
+                                   "when": "time"}
 #: Kinds whose unknown names get an honest "no such thing" instead of the whole account's figures.
 HONEST_KINDS = ("workspace", "job", "table", "warehouse", "cluster", "endpoint", "pipeline", "model")
 
@@ -276,7 +279,7 @@ def _honest(typed: TypedUnderstanding, original: str, as_of: datetime, known: di
         missing = [e for e in typed.unknown if e.kind in HONEST_KINDS and known.get(e.kind)]
         if missing:
             e = missing[0]
-            found = "clarify", honest.unknown_names(e.kind, e.name, e.suggestions)
+            found = "clarify", honest.unknown_names(e.kind, e.name, e.suggestions, known.get(e.kind))
     if found is not None:
         typed.refusal, typed.refusal_text = found  # type: ignore[assignment]
 
@@ -306,6 +309,8 @@ def _apply_to_flat(flat: Understanding, typed: TypedUnderstanding) -> None:
         if typed.window.hours:
             flat.slots["hours"] = typed.window.hours
     words = INTENT_WORDS.get(typed.intent, "")
+    if typed.previous is not None:
+        words = f"{words} {TRANSFORM_WORDS.get(typed.previous.transform, '')}".strip()
     if words:
         flat.intents.append(words)
 

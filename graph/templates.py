@@ -94,7 +94,7 @@ def lead(reports: dict[str, AgentReport], titles: dict[str, str], period: str = 
         return f"{top} Nothing on {areas} crosses a threshold."
     n = sum(1 for f in findings if SEVERITY_RANK.get(f.severity, 0) >= 2)
     what = f"{area(worst.title)} ({area(titles[worst.agent])})"
-    return f"{top} {'It is the one thing' if n == 1 else f'It is the most pressing of {n} things'} that need " \
+    return f"{top} {'It is the one thing that needs' if n == 1 else f'It is the most pressing of {n} things that need'} " \
            f"attention: the {what}."
 
 

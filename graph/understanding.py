@@ -84,8 +84,8 @@ class Window(BaseModel):
             ny, nm = divmod(y * 12 + m + 1, 12)
             end = date(ny, nm + 1, 1) - timedelta(days=1)
             return Window.make(start, end, name or start.strftime("%B %Y"))
-        return Window.make(self.start + timedelta(days=days), self.end + timedelta(days=days), name,
-                           days=self.days, hours=None)
+        # A moved window is no longer "the last N days" counted back from the as-of instant.
+        return Window.make(self.start + timedelta(days=days), self.end + timedelta(days=days), name)
 
 
 class TurnRef(BaseModel):

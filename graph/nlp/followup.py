@@ -174,7 +174,8 @@ def _shift(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
         out.window = Window.make(prev.start.replace(year=prev.start.year - 1),
                                  prev.end.replace(year=prev.end.year - 1), f"a year before {prev.label}")
     else:
-        step = prev.span_days if unit not in _UNITS else max(_UNITS[unit], prev.span_days if unit != "day" else 1)
+        trailing = prev.days or prev.span_days
+        step = 1 if unit == "day" and prev.span_days == 1 else max(_UNITS.get(unit, 1), trailing)
         name = f"the {unit or 'period'} before"
         out.window = prev.shifted(-step, name=name)
     return out
@@ -196,7 +197,7 @@ def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
     if not actors:
         return _clarify(cur, prior, "resolve_subject", "The last answer did not name anyone who did something; "
                         "which event, job or table do you mean?")
-    out = _carry(cur, prior, "resolve_subject", domains=False)
+    out = _carry(cur, prior, "who_did_that", domains=False)
     out.entities = [e for e in out.entities if e.kind != "user"] + [Entity(kind="user", name=actors[0], text=m[0])]
     out.domains = cur.domains or ["security"]
     return out

@@ -63,15 +63,22 @@ def not_covered(start: date, end: date, first: date | None, as_of: date) -> tupl
 
 
 def closest(name: str, known: list[str], n: int = 3) -> list[str]:
-    """The known names closest to ``name`` (by spelling, then by shared words)."""
+    """The known names closest to ``name`` (by spelling, then by shared words); empty when none is close."""
     low = {k.lower(): k for k in known}
-    hits = difflib.get_close_matches(name.lower(), list(low), n=n, cutoff=0.5)
-    if len(hits) < n:
-        words = set(re.findall(r"[a-z0-9]+", name.lower()))
-        hits += [k for k in low if k not in hits and words & set(re.findall(r"[a-z0-9]+", k))][: n - len(hits)]
-    return [low[h] for h in hits] or sorted(known)[:n]
+    hits = difflib.get_close_matches(name.lower(), list(low), n=n, cutoff=0.6)
+    words = set(re.findall(r"[a-z0-9]+", name.lower()))
+    for k in low:
+        if len(hits) < n and k not in hits and any(difflib.SequenceMatcher(None, w, p).ratio() >= 0.8
+                                                   for w in words for p in re.findall(r"[a-z0-9]+", k)):
+            hits.append(k)
+    return [low[h] for h in hits]
 
 
-def unknown_names(kind: str, name: str, suggestions: list[str]) -> str:
-    close = f" The closest {kind}s are {', '.join(suggestions)}." if suggestions else ""
-    return f"There is no {kind} called “{name}” in this account, so I have no figures for it.{close}"
+def unknown_names(kind: str, name: str, suggestions: list[str], known: list[str] | None = None) -> str:
+    if suggestions:
+        more = f" The closest {kind}s are {', '.join(suggestions)}."
+    elif known:
+        more = f" Known {kind}s include {', '.join(sorted(known)[:6])}."
+    else:
+        more = ""
+    return f"There is no {kind} called “{name}” in this account, so I have no figures for it.{more}"
