@@ -18,16 +18,18 @@ NAMES = {"en": "English", "de": "German", "es": "Spanish", "fr": "French", "pt":
 _MARKERS: dict[str, frozenset[str]] = {
     "de": frozenset("""der die das und ist sind nicht welche welcher welches warum wieso gestern heute wie viel viele
         was wer wurde wurden haben hat letzte letzten letzter woche monat seit gibt es mit auf für von zu im vom zum
-        unsere unser unseren mir zeig zeige gab fehlgeschlagen fehlgeschlagene kosten""".split()),
+        unsere unser unseren mir zeig zeige gab fehlgeschlagen fehlgeschlagene kosten wir ich können könnte
+        wo woher wohin gibt es sich auch noch nach bei über diese dieser diesen welchen keine kein""".split()),
     "es": frozenset("""el la los las que qué por porqué cuál cuáles cuánto cuánta cuántos ayer hoy semana pasada
         mes es son fue fueron han hay del con para nuestro nuestra nuestros muéstrame muestra dime trabajos
-        fallaron fallidos costos coste gasto cómo quién""".split()),
+        fallaron fallidos costos coste gasto cómo quién dónde donde podemos puedo hubo están esta este estos
+        una uno unos tienen tiene ayer anoche desde""".split()),
     "fr": frozenset("""le les des est sont pourquoi quels quelles quel quelle combien hier aujourd'hui semaine
         dernière dernier mois il y a du au aux avec pour nos notre qui ont été échoué échoués coûts montre
-        moi quoi""".split()),
+        moi quoi où nous pouvons pouvez avons y a-t-il cette ces une un sont-elles est-ce""".split()),
     "pt": frozenset("""o os as que por porque quais qual quanto quantos ontem hoje semana passada mês é são foi
         foram há do da dos das com para nosso nossa nossos mostre mostra falharam falhos custos gasto quem
-        não""".split()),
+        não onde podemos houve estão esta este uma um têm tem nós""".split()),
 }
 
 #: Per language: phrase -> English (longest phrases win; matched on whole words, case-insensitive).
@@ -48,7 +50,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "veraltete": "stale", "aktuell": "fresh", "datenqualität": "data quality", "tabellen": "tables",
         "tabelle": "table", "modelle": "models", "modell": "model", "berechtigungen": "grants",
         "abstammung": "lineage", "sparen": "save", "einsparungen": "savings", "ungenutzte": "idle",
-        "welche": "which", "welcher": "which", "warum": "why", "wieso": "why", "wer": "who",
+        "welche": "which",
+        "wo": "where", "woher": "where from", "geld": "money", "zuverlässig": "reliable", "plattform": "platform", "abgestürzt": "crashed", "ausfall": "outage", "daten": "data", "wer hat zugriff": "who has access", "besitzer": "owner", "sensible daten": "sensitive data", "latenz": "latency", "endpunkte": "endpoints", "welcher": "which", "warum": "why", "wieso": "why", "wer": "who",
         "wie viel": "how much", "wieviel": "how much", "zeig mir": "show me", "zeige": "show", "und": "and",
         "im": "in", "in der": "in the", "morgenbericht": "morning briefing", "überblick": "overview",
     },
@@ -69,7 +72,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "ahorro": "savings", "ahorros": "savings", "inactivos": "idle", "qué": "what", "que": "which",
         "cuáles": "which", "cuales": "which", "por qué": "why", "porqué": "why", "quién": "who",
         "cuánto": "how much", "cuanto": "how much", "muéstrame": "show me", "y": "and", "en": "in",
-        "resumen": "briefing", "informe matutino": "morning briefing",
+        "resumen": "briefing",
+        "dónde": "where", "donde": "where", "dinero": "money", "anoche": "last night", "datos": "data", "sensibles": "sensitive", "caídas": "outages", "incidentes": "incidents", "inicios de sesión fallidos": "failed logins", "clústeres": "clusters", "espacio de trabajo": "workspace", "latencia": "latency", "quién tiene permisos": "who has grants", "informe matutino": "morning briefing",
     },
     "fr": {
         "avant-hier": "the day before yesterday", "hier": "yesterday", "aujourd'hui": "today",
@@ -84,7 +88,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "disponibilité": "availability", "fiabilité": "reliability", "obsolète": "stale", "obsolètes": "stale",
         "qualité des données": "data quality", "tables": "tables", "modèles": "models", "modèle": "model",
         "droits": "grants", "lignage": "lineage", "économiser": "save", "économies": "savings",
-        "inactifs": "idle", "quels": "which", "quelles": "which", "pourquoi": "why", "qui": "who",
+        "inactifs": "idle",
+        "où": "where", "argent": "money", "données": "data", "sensibles": "sensitive", "pannes": "outages", "connexions échouées": "failed logins", "espace de travail": "workspace", "qui a accès": "who has access", "dérivent": "drift", "à jour": "up to date", "quels": "which", "quelles": "which", "pourquoi": "why", "qui": "who",
         "combien": "how much", "montre-moi": "show me", "et": "and", "briefing du matin": "morning briefing",
     },
     "pt": {
@@ -102,6 +107,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "economizar": "save", "economia": "savings", "ociosos": "idle", "quais": "which", "qual": "which",
         "por que": "why", "porque": "why", "quem": "who", "quanto": "how much", "mostre": "show", "e": "and",
         "resumo": "briefing",
+        "onde": "where", "dinheiro": "money", "dados": "data", "sensíveis": "sensitive", "incidentes": "incidents", "atualizados": "up to date", "retreinados": "retrained", "quem tem permissões": "who has grants",
     },
 }
 

@@ -79,7 +79,7 @@ def test_lenses_and_args_match_the_tool_contracts(registry, name):
             words = set(re.findall(r"\b[a-z_][a-z0-9_]*\b", expr)) - {"and", "desc", "true", "false", "high",
                                                                       "medium", "low", "healthy", "degraded",
                                                                       "pass", "fail", "warn", "ok",
-                                                                      "contractors", "serving_endpoint"}
+                                                                      "serving_endpoint"}
             assert words <= known, f"{play.tool}: {words - known}"
         assert set(play.args) <= set(tool.params.model_fields), f"{play.tool}: {set(play.args)}"
         for pattern in play.when:
