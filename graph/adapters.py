@@ -86,6 +86,24 @@ def langchain_tools(ctx: RunContext, agent: str) -> list[Any]:
     return [as_langchain_tool(t, ex) for t in tool_registry(ctx).for_agent(agent)]
 
 
+FIRST_DAY_SQL = "select min(usage_date) as first_day from main.health_monitor.fact_usage_daily"
+
+
+def data_first_day(ctx: RunContext) -> date | None:
+    """The first day the account's data covers (billing usage, the longest-kept system table), cached
+    per context; None when it cannot be read (the tools then say what is missing)."""
+    if "first_day" not in ctx.extras:
+        first = None
+        try:
+            rows = ctx.warehouse.query(FIRST_DAY_SQL, max_rows=1).rows if ctx.warehouse is not None else []
+            value = rows[0]["first_day"] if rows else None
+            first = value.date() if isinstance(value, datetime) else value if isinstance(value, date) else None
+        except Exception:  # noqa: BLE001 - coverage is a courtesy check, never a failure
+            first = None
+        ctx.extras["first_day"] = first
+    return ctx.extras["first_day"]
+
+
 def data_as_of(ctx: RunContext) -> datetime:
     """``meta_build.as_of`` (naive UTC); raises the warehouse's error (a ``HealthMonitorError`` with a
     message saying what to do) when the data cannot be read at all."""

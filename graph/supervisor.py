@@ -110,6 +110,7 @@ def make_supervisor(agents: AgentRegistry):
             understood = parse(question, as_of=ctx.as_of, index=ctx.entity_index, previous=previous)
         except Exception as e:  # the parser must never sink the turn
             understood = adapters.Understanding(reason=f"could not parse the question ({e.__class__.__name__})")
+        _check_coverage(ctx, understood)
         plan = _choose(agents, state, ctx, question, understood, previous, notes)
         typed = understood.typed
         if typed is not None:
@@ -126,6 +127,19 @@ def make_supervisor(agents: AgentRegistry):
         return {"plan": plan, "turn": turn, "notes": notes, "question": question}
 
     return supervisor
+
+
+def _check_coverage(ctx: RunContext, understood: adapters.Understanding) -> None:
+    """A window that ends before the data starts gets an honest "the data covers ..." answer."""
+    typed = understood.typed
+    if typed is None or typed.refusal is not None or typed.window is None or ctx.as_of is None:
+        return
+    from health_monitor.graph.nlp.honest import not_covered
+
+    found = not_covered(typed.window.start, typed.window.end, adapters.data_first_day(ctx), ctx.as_of.date())
+    if found is not None:
+        typed.refusal, typed.refusal_text = found  # type: ignore[assignment]
+        understood.context["understanding"] = typed.to_json()
 
 
 def _choose(agents: AgentRegistry, state: HealthState, ctx: RunContext, question: str,

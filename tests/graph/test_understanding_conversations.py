@@ -101,3 +101,9 @@ def test_the_understanding_is_stored_and_read_back_after_a_restart(demo_context)
                              conversation_id=first.conversation_id)
     again = Understanding.from_json(previous["history"][-1]["understanding"])
     assert again == stored
+
+
+def test_a_window_before_the_data_says_what_the_data_covers(demo_context):
+    answer = ask("what did we spend in March 2024?", context=demo_context)
+    assert answer.answer.startswith("The data covers ") and "to 2026-01-15, so 2024-03-01 to 2024-03-31" in answer.answer
+    assert answer.tool_calls == []
