@@ -41,7 +41,7 @@ def cold_cli(settings: Any, *, runs: int = 2) -> list[tuple[float, float]]:
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
             first: list[float] = []
 
-            def watch(stream: Any) -> None:
+            def watch(stream: Any, first: list[float] = first, t0: float = t0) -> None:
                 for line in stream:
                     if line.strip() and not first:
                         first.append((time.perf_counter() - t0) * 1000)
