@@ -196,7 +196,7 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     if parsed.is_followup and prior is not None and prior.domains and not _has_own_topic(question):
         agents = list(prior.domains)  # "and last week?": the same specialists as the last turn
     unknown = [f"{m.kind} “{m.text}”" for m in parsed.unknown_mentions]
-    context = {"nlp": parsed.model_dump(mode="json", exclude={"scores", "matched"})}
+    context: dict[str, Any] = {}
     flat = Understanding(agents=agents, intents=intents, slots=slots,
                          unknown=unknown, off_topic=off_topic, followup=parsed.is_followup,
                          reason=parsed.reason, context=context)
@@ -378,17 +378,17 @@ def previous_turn_context(previous: dict[str, Any] | None, question: str = "") -
         return None
     from health_monitor.graph import nlp
 
-    history = [h for h in previous["history"] if h.get("nlp")]
+    history = [(h, u) for h in previous["history"]
+               if (u := TypedUnderstanding.from_json(h.get("understanding"))) is not None]
     if not history:
         return None
-    last = history[-1]
-    parsed = last["nlp"]
-    entities: dict[str, list[str]] = {k: list(v) for k, v in (parsed.get("entities") or {}).items() if v}
+    last, understood = history[-1]
+    entities: dict[str, list[str]] = understood.entity_map()
     references = set(nlp.detect_followup(question).references.values())
     wanted = (references - {"any"}) | _asked_kinds(question)
-    for turn in reversed(history):  # the kinds asked for by name: what the answers named, newest first
+    for turn, u in reversed(history):  # the kinds asked for by name: what the answers named, newest first
         for source in (turn.get("subject") or {}, turn.get("entities_found") or {},
-                       {} if turn is last else turn["nlp"].get("entities") or {}):
+                       {} if turn is last else u.entity_map()):
             for kind, names in source.items():
                 if kind in wanted:
                     bucket = entities.setdefault(kind, [])
@@ -397,9 +397,15 @@ def previous_turn_context(previous: dict[str, Any] | None, question: str = "") -
         for kind, names in (last.get("subject") or {}).items():
             if kind in _ANY_KINDS and kind not in entities:
                 entities[kind] = list(names)
-    return nlp.TurnContext(text=parsed.get("text", ""), domains=list(last.get("agents") or parsed.get("domains") or []),
-                           params=dict(parsed.get("params") or {}), entities=entities,
-                           off_topic=bool(parsed.get("off_topic")))
+    params = dict(understood.params)
+    w = understood.window
+    if w is not None:
+        params.update({"start_date": w.start.isoformat(), "end_date": w.end.isoformat()})
+        params.update({k: v for k, v in (("days", w.days), ("hours", w.hours)) if v})
+    return nlp.TurnContext(text=understood.question, domains=list(last.get("agents") or understood.domains),
+                           params=params, entities=entities,
+                           off_topic=understood.refusal in ("off_topic", "unsafe", "empty") or not (
+                               last.get("agents") or understood.domains))
 
 
 #: Kinds a bare "it"/"that" may point back at (not SKUs or IPs).
