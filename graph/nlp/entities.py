@@ -30,9 +30,9 @@ KINDS: tuple[str, ...] = KIND_NAMES
 #: Abbreviations users type for workspace names; used only when exactly one workspace expands.
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {"prod": ("production", "prd"), "prd": ("production", "prod"),
                                              "stg": ("staging",), "dev": ("development",)}
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_IP = re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b")
-_THREE_PART = re.compile(r"\b[a-z_][\w]*\.[a-z_][\w]*\.[a-z_][\w]*\b", re.IGNORECASE)
+_EMAIL = EMAIL_PATTERN = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_IP = IP_PATTERN = re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b")
+_THREE_PART = THREE_PART_PATTERN = re.compile(r"\b[a-z_][\w]*\.[a-z_][\w]*\.[a-z_][\w]*\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z0-9]+")
 _GENERIC = frozenset({"model", "models", "endpoint", "endpoints", "the", "a", "our", "my", "serving", "served",
                       "predictor", "detector", "classifier", "v1", "v2", "prod"})

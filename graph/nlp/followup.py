@@ -20,16 +20,10 @@ from health_monitor.graph.understanding import Entity, TurnRef, Understanding, W
 _OPENERS = re.compile(r"^\s*(?:and|also|plus|but|ok(?:ay)?|so|then|what about|how about|same (?:for|but)|"
                       r"now|go back to|back to|compare (?:that|it|this)|and what about|what else)\b", re.IGNORECASE)
 #: Reference word -> the entity kind it points at ("any": whatever the last turn named).
-_REFERENCES: dict[str, str] = {
-    "job": "job", "jobs": "job", "run": "job", "runs": "job", "user": "user", "users": "user",
-    "principal": "user", "person": "user", "account": "user", "ip": "ip", "address": "ip",
-    "table": "table", "tables": "table", "workspace": "workspace", "warehouse": "warehouse",
-    "cluster": "cluster", "model": "model", "endpoint": "endpoint", "pipeline": "pipeline",
-    "group": "group", "expectation": "expectation", "check": "expectation", "one": "any", "ones": "any",
-}
-_REF = re.compile(r"\b(?:that|those|these|this|the same|same)\s+(?:[a-z]+\s+){0,2}?"
-                  r"(job|jobs|runs?|users?|principal|person|account|ip|address|tables?|workspace|warehouse|"
-                  r"cluster|model|endpoint|pipeline|group|expectation|check|ones?)\b", re.IGNORECASE)
+#: The kind words come from the one table of kinds (graph/kinds.py); a run is a job's, "one" is anything.
+_REFERENCES: dict[str, str] = {**WORD_KINDS, "run": "job", "runs": "job", "one": "any", "ones": "any"}
+_REF = re.compile(r"\b(?:that|those|these|this|the same|same)\s+(?:[a-z]+\s+){0,2}?("
+                  + "|".join(sorted(map(re.escape, _REFERENCES), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|its|them|they|those)\b|\bthat\s*\?*$", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:the|that|this)\s+(?:jump|spike|increase|drop|dip|change|failure|error|outage|"
                         r"incident|alert|event|anomaly|breach|one)\b|\bwho (?:was|is) (?:that|it)\b|"
