@@ -86,6 +86,9 @@ class RoutingPlan(BaseModel):
     period: str = ""
     #: The question's intent (see graph.understanding.INTENTS).
     intent: str = "lookup"
+    #: A sentence the answer opens with when the follow-up itself answers part of the question
+    #: ("That was admin@company.com." for "who did that?").
+    opening: str = ""
 
 
 def merge_reports(left: dict[str, Any] | None, right: dict[str, Any] | None) -> dict[str, Any]:

@@ -116,6 +116,8 @@ def make_supervisor(agents: AgentRegistry):
         if typed is not None:
             plan.intent = typed.intent
             plan.period = typed.window.label if typed.window is not None else ""
+            if typed.previous is not None and typed.previous.transform == "who_did_that" and typed.names("user"):
+                plan.opening = f"That was {typed.names('user')[0]}; here is what they did."
         if typed is not None and typed.language != "en" and ctx.llm is None:
             from health_monitor.graph.nlp.languages import note
 

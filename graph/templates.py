@@ -197,7 +197,8 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
         return briefing(agents, plan, reports)
     titles = {a.name: a.title for a in agents}
     present = {name: reports[name] for name in plan.agents if name in reports}
-    parts = [lead(present, titles, plan.period) if present else "I could not get any results for this question."]
+    first = lead(present, titles, plan.period) if present else "I could not get any results for this question."
+    parts = [f"{plan.opening} {first}" if plan.opening else first]
     missing = [str(u) for u in unknown]
     if missing:
         parts.append("I could not find " + "; nor ".join(missing) + " in this account, so I left that out and "
