@@ -313,6 +313,8 @@ def _apply_to_flat(flat: Understanding, typed: TypedUnderstanding) -> None:
         for key, value in typed.params.items():
             if key not in _TIME:
                 flat.slots[key] = value
+        if typed.offset:
+            flat.slots["page"] = typed.offset
         flat.reason = f"follow-up ({typed.previous.transform}) of “{typed.previous.question[:80]}”"
     elif typed.domains and set(typed.domains) != set(flat.agents):
         flat.agents, flat.off_topic = list(typed.domains), False

@@ -117,7 +117,7 @@ class Understanding(BaseModel):
     refusal: Refusal | None = None
     #: The sentence explaining the refusal ("I only read this Databricks account's data; Snowflake ...").
     refusal_text: str = ""
-    #: Rows to skip ("show me more" asks for the next page).
+    #: Pages of rows already shown ("show me more" asks for the next page; each finding quotes a page).
     offset: int = 0
     reason: str = ""
 

@@ -226,9 +226,9 @@ def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
 
 def _more(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     out = _carry(cur, prior, "show_more")
-    shown = int(prior.understanding.params.get("top_n") or 5)
-    out.intent, out.offset = "list_more", prior.understanding.offset + shown
-    out.params["top_n"] = out.offset + shown
+    out.intent, out.offset = "list_more", prior.understanding.offset + 1
+    # Ask the tools for enough rows to reach the next page.
+    out.params["top_n"] = max(int(prior.understanding.params.get("top_n") or 0), 5 * (out.offset + 1))
     return out
 
 

@@ -102,7 +102,9 @@ def test_why_asks_for_causes_of_the_same_thing():
 
 def test_show_more_pages_on():
     out = follow("show me more", prior())
-    assert out.intent == "list_more" and out.offset == 5 and out.params["top_n"] == 10
+    assert out.intent == "list_more" and out.offset == 1 and out.params["top_n"] == 10
+    again = follow("more", prior(u={"offset": 1, "params": {"top_n": 10}}))
+    assert again.offset == 2 and again.params["top_n"] == 15
 
 
 def test_downstream_follows_lineage_from_the_table():

@@ -107,3 +107,11 @@ def test_a_window_before_the_data_says_what_the_data_covers(demo_context):
     answer = ask("what did we spend in March 2024?", context=demo_context)
     assert answer.answer.startswith("The data covers ") and "to 2026-01-15, so 2024-03-01 to 2024-03-31" in answer.answer
     assert answer.tool_calls == []
+
+
+def test_show_me_more_quotes_the_next_rows(demo_context):
+    first, second = _talk(demo_context, "Which jobs failed in the last 7 days?", "show me more")
+    failed = lambda a: next(line for line in a.answer.splitlines() if line.startswith("- **Failed job runs**"))  # noqa: E731
+    assert failed(first) != failed(second)
+    assert first.answer.split("(production) failed")[0][-20:] not in failed(second)
+    assert {c["tool"] for c in second.tool_calls} == {"get_failed_jobs"}
