@@ -36,14 +36,14 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"severity|alerts?": 0.3,
     },
     "performance": {
-        r"jobs?": 0.45, r"runs?|ran|running": 0.35, r"fail\w*|errors?|errored|broke\w*|broken|crash\w*|oom": 0.55,
+        r"jobs?": 0.45, r"runs?|ran|running": 0.35, r"fail\w*|errors?|errored|oom": 0.55, r"broke|broken|crash\w*": 0.8,
         r"slow\w*|slower|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
         r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0, r"cpu|memory|utili[sz]ation|gpu utili[sz]ation": 0.7,
         r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,
         r"retr(y|ies)|timed out|timeouts?": 0.5,
     },
     "reliability": {
-        r"slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|down": 0.9,
+        r"slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|(?:is|was|went|go(?:es)?|goes|going|been) down": 0.9,
         r"outages?|incidents?": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
         r"reliab\w*|stab(le|ility)|flaky": 0.9, r"health(y)?": 0.4, r"late|delayed": 0.4,
         r"recover\w*|restore\w*|error budget": 0.6,
