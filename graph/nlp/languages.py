@@ -112,11 +112,50 @@ GLOSSARY: dict[str, dict[str, str]] = {
 }
 
 
+#: Number, weekday and month words per language -> English (dates and counts: "letzten drei Tage").
+_CALENDAR: dict[str, tuple[str, str, str]] = {
+    "de": ("eins zwei drei vier fünf sechs sieben acht neun zehn", "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+           "januar februar märz april mai juni juli august september oktober november dezember"),
+    "es": ("uno dos tres cuatro cinco seis siete ocho nueve diez", "lunes martes miércoles jueves viernes sábado domingo",
+           "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"),
+    "fr": ("un deux trois quatre cinq six sept huit neuf dix", "lundi mardi mercredi jeudi vendredi samedi dimanche",
+           "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
+    "pt": ("um dois três quatro cinco seis sete oito nove dez",
+           "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
+           "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"),
+}
+_EN_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_EN_MONTHS = "january february march april may june july august september october november december".split()
+for _lang, (_nums, _days, _months) in _CALENDAR.items():
+    GLOSSARY[_lang].update({w: str(i) for i, w in enumerate(_nums.split(), 1)})
+    GLOSSARY[_lang].update(dict(zip(_days.split(), _EN_DAYS, strict=True)))
+    GLOSSARY[_lang].update(dict(zip(_months.split(), _EN_MONTHS, strict=True)))
+#: Calendar words mark their language too ("dezembro" is Portuguese), the English-looking ones aside.
+_MARKERS = {lang: markers | (frozenset(" ".join(_CALENDAR[lang]).split()) - frozenset(_EN_MONTHS + _EN_DAYS)
+                             - {"un", "uno", "um", "dos", "six", "sept", "mai", "abril", "april"})
+            for lang, markers in _MARKERS.items()}
+_MARKERS["pt"] = _MARKERS["pt"] | {"gastamos", "em", "você", "isso", "então"}
+_MARKERS["de"] = _MARKERS["de"] | {"war", "hoch", "dem", "den", "ein", "eine", "einen", "wann", "ich", "bitte"}
+_MARKERS["fr"] = _MARKERS["fr"] | {"la", "je", "vous", "ce", "ça", "pas", "ne", "quand", "sur", "dans"}
+_MARKERS["es"] = _MARKERS["es"] | {"datos", "cuándo", "cuando", "también", "usted", "sobre"}
+#: Words that are also everyday English never mark another language.
+_MARKERS = {lang: m - {"was", "die", "as", "no", "na", "a", "o", "son", "con", "hat", "an", "du", "do",
+                                    "be"}
+            for lang, m in _MARKERS.items()}
+GLOSSARY["de"].update({"dreißig": "30", "vierzehn": "14", "seit": "since", "am": "on", "im": "in"})
+GLOSSARY["es"].update({"treinta": "30", "catorce": "14", "desde el": "since", "desde": "since", "el": "on"})
+GLOSSARY["fr"].update({"trente": "30", "quatorze": "14", "depuis": "since", "en": "in"})
+GLOSSARY["pt"].update({"trinta": "30", "catorze": "14", "desde": "since", "em": "in"})
+
+
 def detect(text: str) -> str:
     """ISO code of the question's language ("en" unless another language's markers clearly dominate)."""
-    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", (text or "").lower())
+    names = re.sub(r"\S*[@._]\S*", " ", (text or "").lower())  # e-mails and dotted or snake_case names
+    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", names)
     if not words:
         return "en"
+    if "¿" in (text or "") or "¡" in (text or ""):
+        return "es"
     best, hits = "en", 0
     for lang, markers in _MARKERS.items():
         n = sum(1 for w in words if w in markers)

@@ -115,3 +115,32 @@ def test_show_me_more_quotes_the_next_rows(demo_context):
     assert failed(first) != failed(second)
     assert first.answer.split("(production) failed")[0][-20:] not in failed(second)
     assert {c["tool"] for c in second.tool_calls} == {"get_failed_jobs"}
+
+
+@pytest.mark.parametrize(("question", "start", "end"), [
+    ("Welche Jobs sind in den letzten drei Tagen fehlgeschlagen?", "2026-01-12", "2026-01-15"),
+    ("¿Qué trabajos fallaron el martes?", "2026-01-13", "2026-01-13"),
+    ("Quanto gastamos em dezembro?", "2025-12-01", "2025-12-31"),
+    ("Combien avons-nous dépensé depuis lundi ?", "2026-01-12", "2026-01-15"),
+])
+def test_date_and_number_words_in_other_languages(question, start, end):
+    from datetime import datetime
+
+    from health_monitor.graph.adapters import understand
+
+    u = understand(question, as_of=datetime(2026, 1, 15, 9), index=None, previous=None).typed
+    assert u.language != "en" and u.window is not None and u.domains
+    assert (u.window.start.isoformat(), u.window.end.isoformat()) == (start, end)
+
+
+def test_english_questions_stay_english():
+    import json
+    from pathlib import Path
+
+    from health_monitor.graph.nlp.languages import detect
+
+    dev = Path(__file__).resolve().parents[1] / "eval" / "dev_questions.jsonl"
+    questions = [json.loads(line)["question"] for line in dev.read_text().splitlines() if line.strip()]
+    questions += ["was it down yesterday?", "Did user@company.com do anything odd?", "no failures today?",
+                  "what was the cost as of monday"]
+    assert [q for q in questions if detect(q) != "en"] == []
