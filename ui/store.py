@@ -9,7 +9,7 @@ layer's own (``NotFound``, ``PermissionDenied``, ``StateUnavailable``, ``Conflic
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from health_monitor.db import repositories as repo
@@ -172,17 +172,12 @@ def delete_integration(engine: Any, user_id: str, integration_id: str, admins: f
 
 
 def send_test(engine: Any, settings: Any, user_id: str, integration_id: str) -> Any:
-    """Send a test notification through one integration; returns the channel's ``DeliveryResult``."""
-    from health_monitor.alerts.channels import ChannelConfig, ChannelNotifier, Notification
-    from health_monitor.db.crypto import SecretBox
+    """Send a test notification through one integration; returns the channel's ``DeliveryResult``
+    (status and our own message only). Only the user's own credentials are used for their integration;
+    a global one can be tested by admins only."""
+    from health_monitor.alerts.service import send_test_notification
 
     with session_scope(engine) as s:
         info = repo.get_integration(session=s, user_id=user_id, integration_id=integration_id)
-        secrets = repo.delivery_secrets(session=s, integration_id=integration_id, box=SecretBox.from_settings(settings))
-    values = {**{k: v for k, v in info.config.items() if k in ChannelConfig.model_fields}, **secrets}
-    config = ChannelConfig.from_settings(settings, values).model_copy(update={"retries": 0})
-    note = Notification(kind="trigger", rule_name="Test notification from Health Monitor",
-                        dedup_key=f"hm-test-{integration_id}", severity="info", subject=user_id, value=None,
-                        threshold=None, message="This is a test: your integration works.",
-                        at=datetime.now(timezone.utc), page="settings")
-    return ChannelNotifier(config).send(info.channel, note)
+    return send_test_notification(info.channel, settings, engine=engine, user_id=user_id,
+                                  integration_id=integration_id)

@@ -45,7 +45,7 @@ class SlackChannel:
 
     def send(self, notification: Notification) -> DeliveryResult:
         if self.config.slack_webhook_url is None:
-            return DeliveryResult(ok=False, attempts=0,
+            return DeliveryResult(ok=False, attempts=0, permanent=True,
                                   error="Slack is not configured: set HM_ALERT_SLACK_WEBHOOK_URL")
         url = self.config.slack_webhook_url.get_secret_value()
         return post_json(url, slack_payload(notification, self.config.base_url), config=self.config)

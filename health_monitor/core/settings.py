@@ -69,6 +69,8 @@ class Settings(BaseSettings):
     alert_email_to: str | None = Field(None, description="Comma-separated recipients; default the rule owner.")
     alert_retries: int | None = Field(None, ge=0, le=10, description="Extra send attempts on 5xx/429/timeouts (default 3).")
     alert_backoff_s: float | None = Field(None, ge=0, description="First pause between send attempts, doubling (default 1 s).")
+    alert_allowed_hosts: str | None = Field(None, description="Comma-separated webhook hosts (https) or origins "
+                                                "alerts may post to (default hooks.slack.com, events.pagerduty.com).")
     alert_owner: str | None = Field(None, description="Owner of the default alert rules (default local_user).")
     # --- LLM -----------------------------------------------------------------------
     llm_provider: Literal["offline", "databricks", "openai"] = "offline"

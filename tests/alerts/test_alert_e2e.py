@@ -198,7 +198,9 @@ def test_a_rule_from_plain_language_is_saved_tested_and_evaluated(alert_settings
     assert record.definition["owner"] == "me@company.com"
     report = evaluate(alert_settings, state_engine, warehouse)
     assert fired(report) == {(record.name, "192.168.1.100")}
-    assert len(http_server.bodies(SLACK_PATH)) == 1
+    # a viewer's rule never borrows the install's Slack: without an integration of their own nothing is sent
+    assert http_server.bodies(SLACK_PATH) == [] and not report.deliveries[0].ok
+    assert "no slack integration of their own" in report.deliveries[0].error
 
 
 def test_a_broken_stored_rule_is_reported_not_fatal(alert_settings, installed, warehouse):
