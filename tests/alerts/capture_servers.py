@@ -133,3 +133,28 @@ def start_smtp(*, tls: tuple[Path, Path] | None = None, password: str | None = N
     controller = Controller(Handler(), hostname=capture.host, port=capture.port, **kwargs)
     controller.start()
     return controller, capture
+
+
+class Blackhole:
+    """Accepts TCP connections and never sends a byte (a hung webhook, a hung database)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.port = self.sock.getsockname()[1]
+        self.conns: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.conns.append(conn)
+
+    def close(self) -> None:
+        self.sock.close()
+        for c in self.conns:
+            c.close()
