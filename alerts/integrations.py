@@ -96,6 +96,8 @@ class StoredIntegration:
     channel: str
     name: str
     values: dict[str, Any]
+    #: Why this integration cannot be used this run (its secret cannot be decrypted), else None.
+    problem: str | None = None
 
 
 def load_integrations(engine: Engine, settings: Any, problems: list[str] | None = None) -> list[StoredIntegration]:
@@ -123,6 +125,7 @@ def load_integrations(engine: Engine, settings: Any, problems: list[str] | None 
                     log.warning(message)
                     if problems is not None:
                         problems.append(message)
+                    out.append(StoredIntegration(info.id, info.owner, info.channel, info.name, {}, message))
                     continue
             install = info.owner is None
             out.append(StoredIntegration(info.id, info.owner, info.channel, info.name,
@@ -170,18 +173,30 @@ class IntegrationNotifier:
     def is_install_level(self, owner: str | None) -> bool:
         return owner is None or owner.lower() in self.install_owners
 
-    def config_for(self, owner: str | None, channel: str) -> ChannelConfig | None:
-        """The channel settings a rule of ``owner`` uses, or None when that owner has none of their own."""
+    def _integration(self, owner: str | None, channel: str) -> StoredIntegration | None:
+        """The integration a rule of ``owner`` uses for ``channel``: their own, else (install level) the global one."""
         own = next((i for i in self.integrations if owner is not None and i.owner == owner and i.channel == channel),
                    None)
-        if own is not None:
-            return user_channel_config(self.settings, own.values)
+        if own is not None or not self.is_install_level(owner):
+            return own
+        return next((i for i in self.integrations if i.owner is None and i.channel == channel), None)
+
+    def config_for(self, owner: str | None, channel: str) -> ChannelConfig | None:
+        """The channel settings a rule of ``owner`` uses, or None when that owner has none (or theirs is
+        unusable this run)."""
+        chosen = self._integration(owner, channel)
+        if chosen is not None and chosen.problem:
+            return None
+        if chosen is not None and chosen.owner is not None:
+            return user_channel_config(self.settings, chosen.values)
         if not self.is_install_level(owner):
             return None
-        shared = next((i for i in self.integrations if i.owner is None and i.channel == channel), None)
-        return channel_config(self.settings, shared.values if shared else {})
+        return channel_config(self.settings, chosen.values if chosen else {})
 
     def send(self, channel: str, notification: Notification) -> DeliveryResult:
+        chosen = self._integration(notification.owner, channel)
+        if chosen is not None and chosen.problem:  # not permanent: a restored key delivers on a later run
+            return DeliveryResult(ok=False, attempts=0, error=chosen.problem)
         key = (notification.owner, channel)
         if key not in self._notifiers:
             config = self.config_for(notification.owner, channel)

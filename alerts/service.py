@@ -252,6 +252,7 @@ def evaluate_all(settings: Any, *, engine: Engine, warehouse: Any, now: datetime
     report = run_evaluation(rules, _runner(executor, warnings), SqlAlertStore(engine), notifier, now,
                             catalog=catalog_of(executor.registry))
     report.errors[:0] = errors
+    report.errors += [{"rule": "(integration)", "error": p} for p in getattr(notifier, "problems", ())]
     report.errors += [{"rule": "(warning)", "error": w} for w in warnings]
     return report
 

@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     local_user: str = "local@health-monitor"
     state_schema: str | None = Field(None, description="PostgreSQL schema of the state tables (Lakebase: health_monitor).")
     state_secret_key: str | None = Field(None, repr=False, description="Fernet key for integration secrets; default: key file in data_dir.")
+    state_connect_timeout_s: float = Field(10.0, gt=0, description="Seconds to wait for a PostgreSQL connection.")
+    state_statement_timeout_s: float = Field(30.0, ge=0, description="PostgreSQL statement timeout (0: none).")
+    state_secret_scope: str | None = Field(None, description="Databricks secret scope holding the Fernet key (jobs).")
+    state_secret_name: str = Field("state-key", description="Key of the Fernet key in HM_STATE_SECRET_SCOPE.")
     admin_users: str = Field("", description="Comma-separated user ids that are always admin.")
     lakebase_instance: str | None = Field(None, description="Lakebase Provisioned instance name (token via w.database).")
     lakebase_endpoint: str | None = Field(None, description="Lakebase Autoscaling endpoint path (token via w.postgres).")
