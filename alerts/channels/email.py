@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 
 def email_message(n: Notification, config: ChannelConfig, recipients: list[str]) -> EmailMessage:
     msg = EmailMessage()
-    msg["Subject"] = f"[Health Monitor] {n.title}"
+    # a header from the data: no line breaks or control characters (they would inject or refuse headers)
+    msg["Subject"] = "".join(ch for ch in f"[Health Monitor] {n.title}" if ch.isprintable())[:200]
     msg["From"] = config.smtp_from
     msg["To"] = ", ".join(recipients)
     lines = [

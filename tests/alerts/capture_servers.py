@@ -24,6 +24,8 @@ class CapturingHTTP:
 
     url: str = ""
     requests: list[tuple[str, dict]] = field(default_factory=list)
+    #: Paths of GET requests (an image or link the browser fetched).
+    gets: list[str] = field(default_factory=list)
     queue: list[int] = field(default_factory=list)
     default: int = 200
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -51,6 +53,12 @@ def start_http(reply: bytes | None = None):
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
             self.wfile.write(payload)
+
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            capture.gets.append(self.path)
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
 
         def log_message(self, *args):  # keep test output quiet
             pass
