@@ -160,6 +160,13 @@ def save_integration(engine: Any, settings: Any, user_id: str, *, channel: str, 
 
     secret_name = CHANNEL_SECRETS[channel][0]
     secrets = {secret_name: secret} if secret else None
+    if channel == "slack" and secret:  # refuse at once what the sender would refuse: no server-side fetches
+        from health_monitor.alerts.channels.base import ChannelConfig
+        from health_monitor.alerts.channels.http import url_refusal
+
+        refusal = url_refusal(secret, ChannelConfig.from_settings(settings).allowed_hosts)
+        if refusal:
+            raise ValueError(f"Slack webhook refused: {refusal}.")
     with session_scope(engine) as s:
         return repo.create_integration(session=s, user_id=user_id, channel=channel, name=name, config=dict(config),
                                        secrets=secrets, box=SecretBox.from_settings(settings) if secrets else None,
