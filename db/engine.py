@@ -51,6 +51,7 @@ _AUTH_FAILURE = re.compile(
     r"|invalid token|pam authentication|no password supplied", re.I)
 #: Engine -> its token cache (weak: disposing of the engine forgets it).
 _TOKEN_CACHES: weakref.WeakKeyDictionary[Engine, TokenCache] = weakref.WeakKeyDictionary()
+_TIMED_OUT = re.compile(r"timeout expired|statement timeout|timed out|QueuePool limit", re.I)
 #: Errors meaning "the database is not there" (not "your data is wrong").
 DOWN_ERRORS = (exc.OperationalError, exc.InterfaceError, exc.DisconnectionError, exc.TimeoutError)
 
@@ -287,6 +288,9 @@ def session_scope(engine: Engine) -> Iterator[Session]:
     except DOWN_ERRORS as error:
         with suppress(Exception):
             session.rollback()
+        if _TIMED_OUT.search(str(error)):
+            raise StateUnavailable("The state database did not answer in time (it accepts connections but does "
+                                   "not respond); your message is kept and will be saved when it is back.") from error
         raise StateUnavailable() from error
     except BaseException:
         with suppress(Exception):
