@@ -21,9 +21,19 @@ SHARED_OWNER = "health-monitor"
 
 # --- users & preferences --------------------------------------------------------------------------------
 
-def ensure_user(engine: Any, user_id: str, admins: frozenset[str] = frozenset()) -> str:
+def ensure_user(engine: Any, user_id: str, admins: frozenset[str] = frozenset(), *,
+                app: bool | None = None, workspace_admin: Callable[[str], bool] | None = None) -> str:
+    """Record the user and return their role. As a Databricks App (``app``; default: detected) admins are
+    ``admins`` (``HM_ADMIN_USERS``) and members of the workspace's admin group, never the first user;
+    locally (one user on 127.0.0.1) the first user of the install is admin."""
+    from health_monitor.ui.identity import is_workspace_admin, running_as_databricks_app
+
+    app = running_as_databricks_app() if app is None else app
+    if app and user_id.lower() not in {a.lower() for a in admins}:
+        if (workspace_admin or is_workspace_admin)(user_id):
+            admins = frozenset({*admins, user_id})
     with session_scope(engine) as s:
-        return repo.ensure_user(session=s, user_id=user_id, admins=admins)
+        return repo.ensure_user(session=s, user_id=user_id, admins=admins, first_user_admin=not app)
 
 
 def preferences(engine: Any, user_id: str) -> Any:
