@@ -10,8 +10,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from health_monitor.core.identifiers import check_identifier
 
 
 class Settings(BaseSettings):
@@ -88,6 +90,12 @@ class Settings(BaseSettings):
     @classmethod
     def _expand(cls, v: Path) -> Path:
         return Path(v).expanduser()
+
+    @field_validator("gold_catalog", "gold_schema")
+    @classmethod
+    def _identifier(cls, v: str, info: ValidationInfo) -> str:
+        """These names go into DDL: plain identifiers only (HM_GOLD_SCHEMA cannot carry SQL)."""
+        return check_identifier(v, f"HM_{info.field_name.upper()}")
 
     # Derived paths (no side effects: creating folders is the caller's job).
     @property
