@@ -127,5 +127,14 @@ class Settings(BaseSettings):
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """The process-wide settings; tests call ``get_settings.cache_clear()`` after changing env."""
-    return Settings()
+    """The process-wide settings; tests call ``get_settings.cache_clear()`` after changing env.
+    A bad value is a :class:`ConfigError` naming the setting, not a traceback."""
+    from pydantic import ValidationError
+
+    from health_monitor.core.errors import ConfigError
+
+    try:
+        return Settings()
+    except ValidationError as e:
+        problems = "; ".join(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in e.errors())
+        raise ConfigError(f"invalid setting: {problems}") from None

@@ -39,3 +39,17 @@ def test_every_function_statement_names_its_target_quoted():
     stmts = catalog_ddl(get_registry(), Settings(gold_catalog="ops", gold_schema="hm_prod"))
     assert stmts and all(ddl.startswith(f"CREATE OR REPLACE FUNCTION `ops`.`hm_prod`.`{name}`(")
                          for name, ddl in stmts)
+
+
+def test_the_cli_reports_a_bad_gold_schema_in_one_line(monkeypatch, capsys):
+    from health_monitor.cli import main
+    from health_monitor.core.settings import get_settings
+
+    monkeypatch.setenv("HM_GOLD_SCHEMA", "x; drop schema y")
+    get_settings.cache_clear()
+    try:
+        assert main(["alerts", "list"]) == 2
+    finally:
+        get_settings.cache_clear()
+    err = capsys.readouterr().err
+    assert err.startswith("error: invalid setting: gold_schema") and "Traceback" not in err
