@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 from health_monitor.ui.formatting import when
+from health_monitor.ui.safe_text import escape
 
 BADGE = {"critical": "red", "high": "red", "medium": "orange", "warning": "orange", "low": "blue", "info": "gray"}
 
@@ -27,10 +28,11 @@ def signal_list(rows: Sequence[Mapping[str, Any]], tz: str, page_for: Any, limit
             text, link = st.columns([6, 1], vertical_alignment="center")
             ws = r.get("workspace_name")
             where = f" · {ws}" if ws and ws != r.get("subject") else ""
-            text.markdown(f"{badge(r.get('severity'))} **{signal_label(r.get('signal_type'))}**: "
-                          f"`{r.get('subject') or '–'}`{where}")
+            # subject, workspace and detail are the account's data: shown as typed, never as Markdown
+            text.markdown(f"{badge(r.get('severity'))} **{escape(signal_label(r.get('signal_type')))}**: "
+                          f"{escape(r.get('subject') or '–')}{escape(where)}")
             detail = str(r.get("detail") or "")
-            text.caption(f"{when(r.get('observed_at'), tz)} · {detail[:160]}{'…' if len(detail) > 160 else ''}")
+            text.caption(f"{when(r.get('observed_at'), tz)} · {escape(detail[:160])}{'…' if len(detail) > 160 else ''}")
             link.page_link(page_for(str(r.get("signal_type") or "")), label="Open", icon=":material/arrow_forward:")
     if len(rows) > limit:
         st.caption(f"{len(rows) - limit} more signal(s) in the table below.")

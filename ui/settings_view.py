@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 import streamlit as st
+from health_monitor.db.errors import StateError
 from health_monitor.ui import clients, shell, store
 from health_monitor.ui import components as ui
 from health_monitor.ui.formatting import when
@@ -223,8 +224,12 @@ def integrations(engine: Any) -> None:
             if channel != "email" and not secret:
                 st.error(f"{secret_label} is required.")
             else:
-                store.save_integration(engine, clients.settings(), shell.user_id(), channel=channel, name=name,
-                                       config={k: v for k, v in config.items() if v is not None}, secret=secret or None,
-                                       scope=scope, admins=_admins())
-                st.success(f"Added {name}. The secret is stored encrypted.")
-                st.rerun()
+                try:
+                    store.save_integration(engine, clients.settings(), shell.user_id(), channel=channel, name=name,
+                                           config={k: v for k, v in config.items() if v is not None},
+                                           secret=secret or None, scope=scope, admins=_admins())
+                except (ValueError, StateError) as e:  # a refused webhook host, a missing key: say why
+                    st.error(str(e), icon=":material/block:")
+                else:
+                    st.success(f"Added {name}. The secret is stored encrypted.")
+                    st.rerun()
