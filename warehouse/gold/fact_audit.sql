@@ -5,7 +5,7 @@
 -- params:  none
 -- depends: dim_workspace, dim_table
 with audit as (
-    select * from system.access.audit
+    select * from main.health_monitor_staging.access__audit
 ),
 
 workspaces as (

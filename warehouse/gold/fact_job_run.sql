@@ -4,11 +4,11 @@
 -- params:  none
 -- depends: dim_workspace, dim_job, dim_cluster
 with timeline as (
-    select * from system.lakeflow.job_run_timeline
+    select * from main.health_monitor_staging.lakeflow__job_run_timeline
 ),
 
 audit as (
-    select * from system.access.audit
+    select * from main.health_monitor_staging.access__audit
 ),
 
 workspaces as (

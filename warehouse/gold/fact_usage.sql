@@ -4,11 +4,11 @@
 -- params:  none
 -- depends: dim_workspace, dim_job
 with usage as (
-    select * from system.billing.usage
+    select * from main.health_monitor_staging.billing__usage
 ),
 
 list_prices as (
-    select * from system.billing.list_prices
+    select * from main.health_monitor_staging.billing__list_prices
 ),
 
 workspaces as (

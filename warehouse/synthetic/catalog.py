@@ -5,13 +5,14 @@
 ``finance-etl-sp`` and ``finance_admins``; ``main.health_monitor.fact_usage`` reads
 ``system.billing.usage``. With incidents: orders_gold last altered ~2 days before as_of (nightly_etl
 failed), orders_raw.amount is now STRING, the contractors grant, and orders_silver.amount drifts
-over the last 6 days in ``data_quality_monitoring.profile_metrics``.
+over the last 6 days in the demo's Lakehouse Monitoring ``published.*_profile_metrics`` tables.
 """
 
 from __future__ import annotations
 
 import duckdb
 import pyarrow as pa
+from health_monitor.warehouse.synthetic.schema import PROFILE_TABLES, PUBLISHED_SCHEMA
 from health_monitor.warehouse.synthetic.sqlkit import Context
 
 ORDER_COLS = [("order_id", "BIGINT"), ("customer_id", "BIGINT"), ("product_id", "BIGINT"), ("order_date", "DATE"),
@@ -218,7 +219,7 @@ PROFILE_COLS = [  # table, column, type, mean, sd, null %
 def _profiles(con: duckdb.DuckDBPyConnection) -> None:
     _load(con, "e_profile", [{"tbl": t, "col": c, "typ": y, "mu": m, "sd": s, "nullp": n} for t, c, y, m, s, n in PROFILE_COLS])
     con.execute("""
-        insert into data_quality_monitoring.profile_metrics
+        create or replace temp table e_profile_rows as
         with d as (select unnest(generate_series(getvariable('t0'), getvariable('as_of') - interval 1 day,
                                                  interval 1 day)) as day),
         p as (
@@ -237,7 +238,7 @@ def _profiles(con: duckdb.DuckDBPyConnection) -> None:
                    greatest(0, nullp * (1 + 0.1 * rnorm(k, 'np'))) as np
             from p
         )
-        select tbl, {'start': day, 'end': day + interval 1 day}, 'INPUT', '1 day', null, null, col, typ, n,
+        select tbl, {'start': day, 'end': day + interval 1 day} as w, 'INPUT', '1 day', null, null, col, typ, n,
                (n * np / 100)::bigint, avg_, sd_,
                case when avg_ is not null then greatest(0, avg_ - 2 * sd_) end,
                case when avg_ is not null then avg_ + 6 * sd_ end,
@@ -247,3 +248,6 @@ def _profiles(con: duckdb.DuckDBPyConnection) -> None:
                (n * case when col in ('order_id', 'email', 'phone') then 0.99 else 0.05 end)::bigint,
                round(np, 4), case when col in ('order_id', 'email', 'phone') then 99.0 else 5.0 end
         from m""")
+    for table, metrics in PROFILE_TABLES.items():  # one Lakehouse Monitoring output table per monitored table
+        con.execute(f"insert into {PUBLISHED_SCHEMA}.{metrics} select * exclude (tbl) from e_profile_rows "
+                    "where tbl = $t", {"t": table})
