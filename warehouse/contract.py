@@ -560,6 +560,9 @@ SOURCES += (
         C("catalog_name", "string"),
         C("schema_name", "string"),
         C("table_name", "string"),
+        C("catalog_id", "string"),
+        C("schema_id", "string"),
+        C("table_id", "string"),
         C("status", "string"),
         C("freshness", "struct<status:string,commit_freshness:struct<status:string,error_code:string,"
                        "last_value:timestamp,predicted_value:timestamp>>"),

@@ -253,11 +253,28 @@ def databricks_build_sql(settings: Settings | None = None) -> Iterator[str]:
 
     for view in plan(full_schema, published):
         yield prepare(f"create or replace view {staging_name(view)} as\n{view.select}", "databricks", names)
-    instant = datetime(2000, 1, 1)
+    meta = f"{GOLD_SCHEMA}.meta_build"
     for model in load_models():
-        text = inline_params(model.sql, build_params(model, instant, source="system", built_at=instant))
-        text = text.replace("CAST('2000-01-01 00:00:00' AS TIMESTAMP)", "current_timestamp()")
-        yield prepare(f"create or replace table {GOLD_SCHEMA}.{model.name} as\n{text}", "databricks", names)
+        ctas = f"create or replace table {GOLD_SCHEMA}.{model.name} as\n{_databricks_select(model, meta)}"
+        yield prepare(ctas, "databricks", names)
+
+
+def _databricks_select(model: GoldModel, gold_table: str) -> str:
+    """Replace the build parameters by expressions: meta_build gets the clock, the rest read meta_build."""
+    import sqlglot
+    from sqlglot import exp
+
+    tree = sqlglot.parse_one(model.sql, read="databricks")
+    for node in list(tree.find_all(exp.Placeholder)):
+        if node.name in ("as_of", "built_at"):
+            new = (exp.func("current_timestamp") if model.name == "meta_build" else
+                   exp.Subquery(this=exp.select("as_of").from_(exp.to_table(gold_table))))
+        elif node.name == "source":
+            new = exp.Literal.string("system")
+        else:
+            raise ValueError(f"{model.name}.sql uses unknown build parameter :{node.name}")
+        node.replace(new)
+    return tree.sql(dialect="databricks", pretty=True)
 
 
 # -- DuckDB --------------------------------------------------------------------------------------

@@ -162,6 +162,71 @@ def build(con: duckdb.DuckDBPyConnection, ctx: Context) -> None:
         from e_ctags""")
     _lineage(con)
     _profiles(con)
+    _quality_results(con)
+
+
+def _quality_results(con: duckdb.DuckDBPyConnection) -> None:
+    """Data quality monitoring (enabled on ``main.sales``): one scan per table per day at 06:00.
+
+    Freshness compares the last commit with the predicted next one; completeness the rows added that
+    day with the predicted range. With incidents orders_gold has had no commit since nightly_etl
+    failed, so its last two scans are Unhealthy on both, with high downstream impact.
+    """
+    con.execute("""
+        insert into data_quality_monitoring.table_results
+        with d as (select unnest(generate_series(getvariable('today') - interval 29 day, getvariable('today'),
+                                                 interval 1 day)) as day),
+        scans as (
+            select t.*, d.day + interval 6 hour as ev,
+                   case when refresh = 'hourly' then interval 1 hour when refresh = 'daily' then interval 1 day
+                        else interval 7 day end as period
+            from e_tables2 t, d
+            where t.cat = 'main' and t.sch = 'sales' and refresh in ('hourly', 'daily', 'weekly')
+              and d.day + interval 6 hour <= getvariable('as_of')
+        ),
+        commits as (
+            select s.*,
+                   case when getvariable('inc') and fqn = 'main.sales.orders_gold' and ev > altered + interval 1 day
+                            then altered
+                        when altered <= ev and altered > ev - period - interval 1 day then altered
+                        when refresh = 'hourly' then date_trunc('hour', ev) - interval 51 minute
+                        when refresh = 'daily' then date_trunc('day', ev) + interval 3 hour + interval 14 minute
+                        else date_trunc('week', ev) + interval 2 hour end as last_commit,
+                   (getvariable('inc') and fqn = 'main.sales.orders_gold' and ev > altered + interval 1 day) as stale
+            from scans s
+        ),
+        r as (
+            select c.*,
+                   least(last_commit, ev) as last_value,
+                   least(last_commit, ev) + period + interval 1 hour as predicted,
+                   case when stale then 0
+                        else (case when refresh = 'hourly' then 40000 else 12000 end
+                              * (0.9 + 0.2 * rnd(fqn || ev::varchar, 'dq')))::bigint end as daily_rows,
+                   case when refresh = 'hourly' then 30000 else 9000 end as lo,
+                   case when refresh = 'hourly' then 52000 else 15000 end as hi
+            from commits c
+        ),
+        f as (
+            select r.*,
+                   case when ev > predicted then 'Unhealthy' else 'Healthy' end as fresh,
+                   case when daily_rows < lo then 'Unhealthy' else 'Healthy' end as complete
+            from r
+        )
+        select ev, cat, sch, tbl, uuid_of(cat, 'cat'), uuid_of(cat || sch, 'sch'), uuid_of(fqn, 'tbl'),
+               case when fresh = 'Unhealthy' or complete = 'Unhealthy' then 'Unhealthy' else 'Healthy' end,
+               {'status': fresh, 'commit_freshness': {'status': fresh, 'error_code': null,
+                                                      'last_value': last_value, 'predicted_value': predicted}},
+               {'status': complete,
+                'total_row_count': {'status': 'Healthy', 'error_code': null,
+                                    'last_value': (4e6 + 1000 * date_diff('day', getvariable('t0'), ev))::bigint,
+                                    'min_predicted_value': null, 'max_predicted_value': null},
+                'daily_row_count': {'status': complete, 'error_code': null, 'last_value': daily_rows,
+                                    'min_predicted_value': lo, 'max_predicted_value': hi}},
+               {'impact_level': case when fresh = 'Unhealthy' or complete = 'Unhealthy'
+                                     then (case when fqn = 'main.sales.orders_gold' then 3 else 1 end) else 0 end,
+                'num_downstream_tables': case when fqn = 'main.sales.orders_gold' then 2 else 1 end,
+                'num_queries_on_affected_tables': case when fqn = 'main.sales.orders_gold' then 40 else 5 end}
+        from f""")
 
 
 def _lineage(con: duckdb.DuckDBPyConnection) -> None:
