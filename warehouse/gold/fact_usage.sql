@@ -107,7 +107,8 @@ final as (
         priced.run_as,
         priced.team,
         priced.is_tagged,
-        priced.custom_tags
+        priced.custom_tags,
+        priced.list_price is not null as is_priced
     from priced
     left join workspaces
         on priced.workspace_id = workspaces.workspace_id
