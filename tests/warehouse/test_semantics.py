@@ -44,6 +44,8 @@ ROWS = [
            period_end_time, run_type, result_state, termination_code)
        values ('acc', '1001', 'j1', 'run1', '{DAY} 03:00', '{DAY} 03:02', 'JOB_RUN', 'FAILED', 'DRIVER_ERROR'),
               ('acc', '1001', 'j2', 'run2', '{DAY} 04:00', '{DAY} 04:02', 'JOB_RUN', 'SUCCEEDED', 'SUCCESS')""",
+    # the Beta AI Gateway table is absent (not enabled): serving latency must read "not measured"
+    "drop table ai_gateway.usage",
     # jobs/runFailed as real accounts log it: ids only, no error text; and an account-level login
     f"""insert into access.audit (account_id, workspace_id, event_time, event_date, service_name, action_name,
            request_params, response, user_identity, event_id, audit_level)
@@ -56,8 +58,12 @@ ROWS = [
 
 
 @pytest.fixture(scope="module")
-def gold(tmp_path_factory) -> duckdb.DuckDBPyConnection:
-    folder: Path = tmp_path_factory.mktemp("semantics")
+def folder(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("semantics")
+
+
+@pytest.fixture(scope="module")
+def gold(folder: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(folder / "system.duckdb"))
     for statement in schema_ddl():
         con.execute(statement)
@@ -119,3 +125,22 @@ def test_failed_run_without_audit_error_text_falls_back_to_termination_code(gold
 def test_account_level_audit_rows_have_workspace_zero(gold):
     row = one(gold, "select workspace_id, workspace_name from health_monitor.fact_audit where event_id = 'e2'")
     assert row == ("0", "(account)")
+
+
+def test_tool_on_a_degraded_model_says_not_measured(gold, folder: Path):
+    """A missing optional source degrades the model; a tool reading it says why, never just 'no rows'."""
+    from health_monitor.tools.executor import run_tool
+    from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
+
+    status, reason, fix = one(gold, "select status, reason, fix from health_monitor.meta_build_report "
+                                    "where name = 'fact_serving_daily'")
+    assert status == "degraded" and "system.ai_gateway.usage" in reason and "AI Gateway" in fix
+    wh = DuckDBWarehouse(folder / "system.duckdb", folder / "gold.duckdb")
+    try:
+        result = run_tool("get_service_health", {}, warehouse=wh)
+        untouched = run_tool("get_failed_jobs", {}, warehouse=wh)
+    finally:
+        wh.close()
+    assert result.ok, result.error
+    assert result.message.startswith("not measured") and "ai_gateway" in result.message
+    assert "not measured" not in (untouched.message or "")
