@@ -3,7 +3,7 @@
 import streamlit as st
 from health_monitor.ui import charts, navigation, quality, shell
 from health_monitor.ui import components as ui
-from health_monitor.ui.data import cached_runner
+from health_monitor.ui.cache import cached_runner
 from health_monitor.ui.errors import guarded
 
 shell.require_app()
@@ -42,7 +42,7 @@ def body() -> None:
     st.subheader("Distribution drift", anchor=False)
     with guarded("drift metrics"):
         ui.table(quality.drift(run, f), key="dq_drift", columns={
-            "is_drift": st.column_config.CheckboxColumn("Drift"), "table_full_name": "Table", "column_name": "Column",
+            "table_full_name": "Table", "column_name": "Column", "is_drift": st.column_config.CheckboxColumn("Drift"),
             "baseline_avg": ui.number_col("Baseline mean", "%.2f"), "recent_avg": ui.number_col("Recent mean", "%.2f"),
             "mean_shift_stddevs": ui.number_col("Shift (σ)", "%.2f"),
             "null_rate_change_pct": ui.pct_col("Null-rate change"),
