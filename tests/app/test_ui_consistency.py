@@ -18,7 +18,7 @@ AS_OF = date(2026, 1, 15)
 #: Every screen service and the pure helpers they use: importable with no Streamlit at all.
 SERVICES = ("hub", "cost", "jobs", "security", "reliability", "quality", "governance", "mlops", "chat", "data",
             "filters", "formatting", "kpi", "charts", "metrics", "refresh", "navigation", "palette", "highlights",
-            "followups")
+            "answer_parts")
 
 
 @pytest.fixture(scope="module")
