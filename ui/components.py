@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import streamlit as st
 from health_monitor.ui import charts, palette
-from health_monitor.ui.formatting import MISSING, humanize, label, missing, to_local, tz_label
+from health_monitor.ui.formatting import MISSING, humanize, label, missing, printf, to_local, tz_label
 from health_monitor.ui.kpi import Kpi
 
 
@@ -93,8 +93,9 @@ def table(rows: Sequence[Mapping[str, Any]], *, columns: Mapping[str, Any] | Non
     specs = {c: (columns or {}).get(c) for c in order}
     config = {c: _resolve(c, specs[c], rows, tz) for c in order}
     labelled = {c for c, sp in specs.items() if isinstance(sp, Col) and sp.kind in ("status", "enum")}
-    numeric = {c for c in order if c not in labelled and any(isinstance(r.get(c), (int, float)) and
-                                                               not isinstance(r.get(c), bool) for r in rows)}
+    # Typed columns (numbers, times, flags) keep None: Arrow needs one type per column. Text gets "—".
+    numeric = {c for c in order if c not in labelled and any(isinstance(r.get(c), (int, float, date, bool))
+                                                               for r in rows)}
     data = []
     for r in rows:
         out = {}
@@ -106,9 +107,25 @@ def table(rows: Sequence[Mapping[str, Any]], *, columns: Mapping[str, Any] | Non
                 v = MISSING
             out[c] = v
         data.append(out)
+    # A number column with gaps shows as right-aligned text: Streamlit draws a missing number as "None".
+    for c in order:
+        conf = config[c]
+        kind = (conf.get("type_config") or {}).get("type") if isinstance(conf, dict) else None
+        if c in numeric and kind in (None, "number") and any(missing(d[c]) for d in data) and not any(
+                isinstance(d[c], (date, datetime)) for d in data):
+            fmt = (conf.get("type_config") or {}).get("format") if isinstance(conf, dict) else None
+            for d in data:
+                d[c] = printf(fmt, d[c])
+            config[c] = st.column_config.TextColumn(conf.get("label") if isinstance(conf, dict) else humanize(c),
+                                                    help=conf.get("help") if isinstance(conf, dict) else None,
+                                                    alignment="right")
+            numeric.discard(c)
     frame = pd.DataFrame(data, columns=order)
     status = [c for c, sp in specs.items() if isinstance(sp, Col) and sp.kind == "status"]
-    shown: Any = frame.style.map(palette.cell_style, subset=status) if status else frame
+    # Missing numbers and times show "—" (the Styler's display value), not Streamlit's grey "None".
+    shown: Any = frame.style.format(na_rep=MISSING, subset=[c for c in order if c in numeric])
+    if status:
+        shown = shown.map(palette.cell_style, subset=status)
     st.dataframe(shown, hide_index=True, column_config=config, height=height, key=key, width="stretch")
 
 

@@ -8,6 +8,7 @@ No Streamlit here.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime, timezone
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -173,3 +174,22 @@ def humanize(column: str) -> str:
     """``list_cost_30d`` -> ``List cost 30d`` (table headers)."""
     words = column.replace("_pct", " %").replace("_", " ").strip()
     return words[:1].upper() + words[1:]
+
+
+_PRINTF = re.compile(r"%(,?)(\.\d+)?([dfi])")
+
+
+def printf(fmt: str | None, v: Any) -> str:
+    """A value through a Streamlit/sprintf number format (``"$%,.0f"``, ``"%.1f %%"``, ``"%d"``), in Python:
+    for cells that must show as text (a number column with gaps); :data:`MISSING` for a missing value."""
+    if missing(v):
+        return MISSING
+    m = _PRINTF.search(fmt or "")
+    if not m:
+        return number(v, 2 if isinstance(v, float) and abs(v) < 100 and v != int(v) else 0)
+    x = float(v)
+    if m.group(3) in "di":
+        body = format(int(round(x)), "," if m.group(1) else "")
+    else:
+        body = format(_zero(x, int((m.group(2) or ".6")[1:])), f"{m.group(1)}{m.group(2) or '.6'}f")
+    return fmt[:m.start()].replace("%%", "%") + body + fmt[m.end():].replace("%%", "%")

@@ -52,5 +52,5 @@ def stale_notice(as_of: Any, now: Any, *, max_age_hours: float = 24.0) -> str | 
     if age_h <= max_age_hours:
         return None
     age = f"{age_h / 24:.0f} days" if age_h >= 48 else f"{age_h:.0f} hours"
-    return (f"The data is {age} old (last data at {as_of:%Y-%m-%d %H:%M} UTC): \"yesterday\" and \"today\" on these "
-            "screens mean the days before that instant. Check the Gold refresh job if this is unexpected.")
+    return (f"The data is {age} old (last data at {as_of:%Y-%m-%d %H:%M} UTC): \"yesterday\" on these screens "
+            "means the day before that. Check the Gold refresh job.")

@@ -82,3 +82,66 @@ def test_the_same_kpi_agrees_across_pages(run, workspace) -> None:
     # Every KPI shown under one label on two pages comes from the one registry.
     shared = set(on_hub) & (set(on_security) | set(on_jobs))
     assert shared <= set(metrics.KPIS), shared
+
+
+def test_the_scenario_incidents_are_found_by_general_rules(run) -> None:
+    from health_monitor.ui import governance, highlights
+
+    f = resolve({"period": 30}, AS_OF)
+    as_of = datetime(2026, 1, 15, 9, 0)
+    slow = highlights.slow_queries(run, f, as_of)
+    assert slow and "18 min" in slow[0].title and "bi-warehouse" in slow[0].title and "2.0 TB" in slow[0].detail
+    hot = highlights.hot_clusters(run, f)
+    assert hot and hot[0].subject == "prod-etl-cluster" and hot[0].severity == "high"
+    over = highlights.budgets(run, f)
+    assert [b.subject for b in over] == ["ml-workspace"]
+    sec = highlights.security_events(security.events(run, f), security.pii_tables(run))
+    titles = " | ".join(h.title for h in sec)
+    assert "no expiry" in titles and "main.crm.customers" in titles
+    grants = governance.pii_grants_with_changes(run, f)
+    assert (grants[0]["table_full_name"], grants[0]["grantee"], grants[0]["recent"]) == \
+        ("main.crm.customers", "contractors", "new grant")
+    # The workspace filter applies to the highlights too.
+    dev = resolve({"period": 30, "workspace": "dev"}, AS_OF)
+    assert not highlights.budgets(run, dev) and not highlights.slow_queries(run, dev, as_of)
+
+
+def test_the_quiet_account_raises_no_highlight(quiet_demo_dir) -> None:
+    from health_monitor.core.settings import Settings
+    from health_monitor.tools.executor import ToolExecutor
+    from health_monitor.ui import highlights
+    from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
+
+    wh = DuckDBWarehouse(quiet_demo_dir / "system.duckdb", quiet_demo_dir / "gold.duckdb")
+    try:
+        quiet = make_runner(ToolExecutor(wh, Settings()))
+        f = resolve({"period": 30}, AS_OF)
+        assert not highlights.slow_queries(quiet, f, datetime(2026, 1, 15, 9, 0))
+        assert not highlights.hot_clusters(quiet, f)
+    finally:
+        wh.close()
+
+
+def test_stale_data_banner_only_when_a_day_behind() -> None:
+    as_of = datetime(2026, 1, 15, 9, 0)
+    assert refresh.stale_notice(as_of, datetime(2026, 1, 16, 8, 0)) is None
+    note = refresh.stale_notice(as_of, datetime(2026, 1, 18, 9, 0))
+    assert note and "3 days old" in note and "2026-01-15 09:00" in note
+
+
+def test_follow_ups_name_what_the_answer_was_about(run) -> None:
+    from health_monitor.ui import answer_parts
+
+    f = resolve({"period": 7}, AS_OF)
+    rows = cost.anomalies(run, f, cost.Basis(False, ""))
+    asks = answer_parts.follow_ups("Why did costs jump yesterday?", ["cost"], rows)
+    assert len(asks) == 3 and len(set(asks)) == 3
+    assert any("ml-workspace" in q for q in asks), asks
+    # no subject in the rows: only templates without placeholders, never a literal "{workspace}"
+    plain = answer_parts.follow_ups("Any failed logins?", ["security"], [])
+    assert len(plain) == 3 and not any("{" in q for q in plain)
+    pts = answer_parts.series(cost.daily(run, f))
+    assert pts is not None and pts[0] == "usage_date" and len(pts[2]) >= 7
+    assert answer_parts.series([{"workspace_name": "a", "list_cost": 1.0}]) is None
+    table = answer_parts.compact(rows)
+    assert table and list(table[0])[0] == "workspace_name" and len(table[0]) <= 6

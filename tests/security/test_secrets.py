@@ -5,7 +5,6 @@ passwords in errors, and the Settings page of the running app."""
 from __future__ import annotations
 
 import json
-
 import logging
 from pathlib import Path
 
