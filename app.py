@@ -20,6 +20,7 @@ except IdentityUnavailable as e:
     show_error(e, "your identity")
     st.stop()
 
+theme.follow_preference(shell.prefs().theme)
 warmup.start()
 navigation.check()
 sections: dict[str, list] = {}

@@ -107,10 +107,11 @@ def test_the_scenario_incidents_are_found_by_general_rules(run) -> None:
 
 
 def test_the_quiet_account_raises_no_highlight(quiet_demo_dir) -> None:
-    from health_monitor.core.settings import Settings
     from health_monitor.tools.executor import ToolExecutor
     from health_monitor.ui import highlights
     from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
+
+    from health_monitor.core.settings import Settings
 
     wh = DuckDBWarehouse(quiet_demo_dir / "system.duckdb", quiet_demo_dir / "gold.duckdb")
     try:
