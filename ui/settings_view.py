@@ -9,8 +9,8 @@ from typing import Any
 
 import streamlit as st
 from health_monitor.ui import clients, shell, store
-from health_monitor.ui import theme as theme_view
 from health_monitor.ui import components as ui
+from health_monitor.ui import theme as theme_view
 from health_monitor.ui.formatting import when
 
 REFRESH_CHOICES = {0: "Off", 30: "Each page's default (30 s – 15 min)", 60: "At most every minute",

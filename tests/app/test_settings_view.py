@@ -29,9 +29,10 @@ def test_a_duplicate_rule_name_is_refused_in_place_and_the_rules_stay(app) -> No
 
 
 def test_deleting_a_rule_asks_for_confirmation(app) -> None:
-    from health_monitor.core.settings import get_settings
     from health_monitor.db import make_engine
     from health_monitor.ui import store
+
+    from health_monitor.core.settings import get_settings
 
     at = _settings(app)
     at.text_input(key="settings_rule_text").input(RULE_TEXT).run()
@@ -47,9 +48,10 @@ def test_deleting_a_rule_asks_for_confirmation(app) -> None:
 
 
 def test_two_channels_cannot_share_a_name(app_env) -> None:
-    from health_monitor.core.settings import get_settings
     from health_monitor.db import make_engine, migrate
     from health_monitor.ui import store
+
+    from health_monitor.core.settings import get_settings
 
     settings = get_settings()
     engine = make_engine(settings)
