@@ -19,10 +19,10 @@ ui.page_header("Cost Center", basis.text)
 def body() -> None:
     f, tz = shell.filters(), shell.tz()
     run = cached_runner(SPEC.refresh_s)
-    with guarded("the cost figures"):
-        ui.kpi_row(cost.kpis(run, f, basis))
     with guarded("budget status"):
         ui.highlights(highlights.budgets(run, f), key="cost_highlight")
+    with guarded("the cost figures"):
+        ui.kpi_row(cost.kpis(run, f, basis))
 
     left, right = st.columns([3, 2])
     with left:

@@ -13,6 +13,10 @@ ui.page_header("Governance", "Where data comes from, who can read sensitive tabl
 
 f, tz = shell.filters(), shell.tz()
 run = cached_runner(SPEC.refresh_s)
+grants: list = []
+with guarded("grants on sensitive tables"):
+    grants = governance.pii_grants_with_changes(run, f)
+    ui.highlights(governance.new_grant_highlights(grants), key="gov_highlight")
 with guarded("the governance figures"):
     ui.kpi_row(governance.kpis(run, f))
 
@@ -29,8 +33,6 @@ with guarded("table lineage"):
 
 st.subheader("Grants on PII tables", anchor=False)
 with guarded("grants on sensitive tables"):
-    grants = governance.pii_grants_with_changes(run, f)
-    ui.highlights(governance.new_grant_highlights(grants), key="gov_highlight")
     ui.table(grants, tz=tz, key="gov_pii_grants", empty="No PII-tagged tables.", columns={
         "table_full_name": "Table", "grantee": "Grantee", "recent": ui.status_col(
             "Change", help="New grant: added by a permission change in the audit log of the last 30 days"),

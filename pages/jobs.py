@@ -17,11 +17,11 @@ ui.page_header("Job Operations", "Lakeflow job runs: reliability, SLAs and what 
 def body() -> None:
     f, tz = shell.filters(), shell.tz()
     run = cached_runner(SPEC.refresh_s)
-    with guarded("the job figures"):
-        ui.kpi_row(jobs.kpis(run, f))
     with guarded("slow queries and busy clusters"):
         as_of, _ = shell.as_of()
         ui.highlights(highlights.slow_queries(run, f, as_of) + highlights.hot_clusters(run, f), key="jobs_highlight")
+    with guarded("the job figures"):
+        ui.kpi_row(jobs.kpis(run, f))
 
     st.subheader("Last 24 hours", anchor=False)
     with guarded("the run timeline"):

@@ -1,7 +1,7 @@
 """MLOps: the health monitor's own models: performance, input drift, training history, inference."""
 
 import streamlit as st
-from health_monitor.ui import charts, mlops, navigation, palette, shell
+from health_monitor.ui import charts, highlights, mlops, navigation, palette, shell
 from health_monitor.ui import components as ui
 from health_monitor.ui.cache import cached_runner
 from health_monitor.ui.errors import guarded
@@ -16,6 +16,8 @@ ui.page_header("MLOps", "The models behind forecasts, anomaly flags and at-risk 
 def body() -> None:
     f, tz = shell.filters(), shell.tz()
     run = cached_runner(SPEC.refresh_s)
+    with guarded("model drift"):
+        ui.highlights(highlights.drifting_models(mlops.drift(run, f)), key="ml_highlight")
     with guarded("the model figures"):
         ui.kpi_row(mlops.kpis(run, f))
 

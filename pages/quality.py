@@ -1,7 +1,7 @@
 """Data Quality: freshness, pipeline expectations, distribution drift and the per-table summary."""
 
 import streamlit as st
-from health_monitor.ui import charts, navigation, quality, shell
+from health_monitor.ui import charts, highlights, navigation, quality, shell
 from health_monitor.ui import components as ui
 from health_monitor.ui.cache import cached_runner
 from health_monitor.ui.errors import guarded
@@ -16,6 +16,8 @@ ui.page_header("Data Quality", "Is the data fresh, valid and stable?")
 def body() -> None:
     f, tz = shell.filters(), shell.tz()
     run = cached_runner(SPEC.refresh_s)
+    with guarded("stale tables"):
+        ui.highlights(highlights.stale_tables(quality.stale(run, f)), key="dq_highlight")
     with guarded("the quality figures"):
         ui.kpi_row(quality.kpis(run, f))
 

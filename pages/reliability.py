@@ -1,7 +1,7 @@
 """Reliability: availability of SQL warehouses, outages, incidents, repair times and service health."""
 
 import streamlit as st
-from health_monitor.ui import charts, navigation, palette, reliability, shell
+from health_monitor.ui import charts, highlights, navigation, palette, reliability, shell
 from health_monitor.ui import components as ui
 from health_monitor.ui.cache import cached_runner
 from health_monitor.ui.errors import guarded
@@ -16,6 +16,8 @@ ui.page_header("Reliability", "Uptime, outages and incidents across warehouses, 
 def body() -> None:
     f, tz = shell.filters(), shell.tz()
     run = cached_runner(SPEC.refresh_s)
+    with guarded("warehouse outages"):
+        ui.highlights(highlights.outages(reliability.outages(run, f)), key="rel_highlight")
     with guarded("the reliability figures"):
         ui.kpi_row(reliability.kpis(run, f))
 

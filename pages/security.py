@@ -17,12 +17,12 @@ ui.page_header("Security Center", "Sign-ins, permissions, tokens and access to s
 def body() -> None:
     f, tz = shell.filters(), shell.tz()
     run = cached_runner(SPEC.refresh_s)
-    with guarded("the security figures"):
-        ui.kpi_row(security.kpis(run, f))
     rows = []
     with guarded("events that need review"):
         rows = security.events(run, f)
         ui.highlights(highlights.security_events(rows, security.pii_tables(run)), key="sec_highlight")
+    with guarded("the security figures"):
+        ui.kpi_row(security.kpis(run, f))
 
     left, right = st.columns(2)
     with left:

@@ -9,7 +9,16 @@ from typing import Any
 
 import streamlit as st
 from health_monitor.ui import charts, palette
-from health_monitor.ui.formatting import MISSING, humanize, label, missing, printf, to_local, tz_label
+from health_monitor.ui.formatting import (
+    MISSING,
+    humanize,
+    label,
+    missing,
+    printf,
+    tidy_text,
+    to_local,
+    tz_label,
+)
 from health_monitor.ui.kpi import Kpi
 
 
@@ -105,6 +114,8 @@ def table(rows: Sequence[Mapping[str, Any]], *, columns: Mapping[str, Any] | Non
                 v = label(v) if v is not None else MISSING
             elif v is None and c not in numeric:
                 v = MISSING
+            elif isinstance(v, str):
+                v = tidy_text(v)
             out[c] = v
         data.append(out)
     # A number column with gaps shows as right-aligned text: Streamlit draws a missing number as "None".

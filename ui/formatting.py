@@ -193,3 +193,11 @@ def printf(fmt: str | None, v: Any) -> str:
     else:
         body = format(_zero(x, int((m.group(2) or ".6")[1:])), f"{m.group(1)}{m.group(2) or '.6'}f")
     return fmt[:m.start()].replace("%%", "%") + body + fmt[m.end():].replace("%%", "%")
+
+
+_SCI = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?e[+-]?\d+(?![\w.])", re.IGNORECASE)
+
+
+def tidy_text(value: str) -> str:
+    """Free text from a tool with its scientific-notation numbers written out (``1.07e+03`` -> ``1,070``)."""
+    return _SCI.sub(lambda m: number(float(m.group(0)), 2 if abs(float(m.group(0))) < 100 else 0), value)

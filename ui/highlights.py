@@ -148,3 +148,40 @@ def recent_pii_grants(grants: list[dict[str, Any]], events: list[dict[str, Any]]
                     "recent": "new grant" if e else ("inherited" if g.get("inherited_from") else "direct")})
     return sorted(out, key=lambda g: (g["granted_at"] is None, bool(g.get("inherited_from")),
                                       str(g.get("table_full_name")), str(g.get("grantee"))))
+
+
+def outages(rows: list[dict[str, Any]]) -> list[Highlight]:
+    """SQL warehouse outages in the period, longest first (rows of ``get_warehouse_outages``)."""
+    out = []
+    for r in sorted(rows, key=lambda r: -(r.get("duration_minutes") or 0))[:2]:
+        mins = float(r.get("duration_minutes") or 0)
+        when = r["start_time"].strftime("%b %d %H:%M UTC") if isinstance(r.get("start_time"), datetime) else ""
+        out.append(Highlight("critical" if mins >= 60 else "high",
+                             f"Outage: {r.get('warehouse_name')} down {duration(mins * 60)}",
+                             f"from {when} in {text(r.get('workspace_name'))} ({label(r.get('event_type'))}).",
+                             str(r.get("warehouse_name") or "")))
+    return out
+
+
+def stale_tables(rows: list[dict[str, Any]]) -> list[Highlight]:
+    """Tables past their refresh threshold, most refreshes missed first (rows of ``get_freshness_violations``)."""
+    out = []
+    for r in sorted(rows, key=lambda r: -(r.get("refreshes_missed") or 0))[:2]:
+        missed = float(r.get("refreshes_missed") or 0)
+        out.append(Highlight("high" if missed >= 2 else "medium", f"Stale: {r.get('table_full_name')}",
+                             f"last update {duration(float(r.get('hours_since_update') or 0) * 3600)} ago, usually "
+                             f"every {duration(float(r.get('expected_refresh_hours') or 0) * 3600)} "
+                             f"({missed:.1f} refreshes missed); owner {text(r.get('table_owner'))}.",
+                             str(r.get("table_full_name") or "")))
+    return out
+
+
+def drifting_models(rows: list[dict[str, Any]]) -> list[Highlight]:
+    """Models with drifting inputs, most drifting features first (rows of ``get_model_drift``)."""
+    feats: dict[str, set[str]] = {}
+    for r in rows:
+        if r.get("is_drift"):
+            feats.setdefault(str(r.get("model_name")), set()).add(str(r.get("feature")))
+    ranked = sorted(feats.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:3]
+    return [Highlight("medium", f"Input drift: {m}", f"{len(f)} feature(s) drifting: {', '.join(sorted(f)[:4])}; "
+                                                     "retraining is due.", m) for m, f in ranked]
