@@ -6,7 +6,7 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from health_monitor.ml.base import InsufficientData, Model, Output, money, pct, register
+from health_monitor.ml.base import InsufficientData, Model, Output, money, pct
 from health_monitor.ml.stats import mape, norm_sf, prf, rng, robust_scale
 
 ANOMALY_Z = 4.0
@@ -68,7 +68,6 @@ class AnomalyState:
     global_scale: float = 0.05
 
 
-@register
 class CostAnomalyDetector(Model):
     """Days whose spend in a workspace is far from what that weekday usually costs.
 
@@ -91,6 +90,7 @@ class CostAnomalyDetector(Model):
     time_column = "usage_date"
     min_days = 35
     primary_metric = "f1"
+    day_column = "usage_date"
     drift_features = ("list_cost", "jobs_cost", "pct_vs_7d", "jobs_share")
     segment_column = "workspace_id"
     output = Output("ml_cost_anomalies", """usage_date date, workspace_id string, workspace_name string,
@@ -278,7 +278,6 @@ def _fit_all(data) -> dict[str, SeriesFit]:
     return {ws: _fit_series(g) for ws, g in frame.groupby("workspace_id")}
 
 
-@register
 class DbuUsageForecaster(Model):
     """Daily spend (and DBUs) per workspace for the next 60 days, with a 95 % interval.
 
@@ -350,7 +349,6 @@ class DbuUsageForecaster(Model):
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-@register
 class BudgetAlerter(Model):
     """Will each workspace exceed its monthly budget? Month-to-date spend plus the forecast.
 
@@ -418,11 +416,12 @@ class BudgetAlerter(Model):
             mid = month.replace(day=15)
             known = frame[frame["usage_date"].dt.date < mid]
             if known["usage_date"].nunique() >= 21:
-                fits = _fit_all(known)
-                for ws, fit in fits.items():
-                    proj = self._project(fit, known[known["workspace_id"] == ws], mid)["projected_cost"]
-                    actual = frame[(frame["workspace_id"] == ws) & (frame["usage_date"].dt.date >= month)
-                                   & (frame["usage_date"].dt.date <= end)]["list_cost"].sum()
+                days = frame["usage_date"].dt.date
+                actuals = frame[(days >= month) & (days <= end)].groupby("workspace_id")["list_cost"].sum()
+                # one groupby per month, not one scan of every row per workspace
+                for ws, g in known.groupby("workspace_id"):
+                    proj = self._project(_fit_series(g), g, mid)["projected_cost"]
+                    actual = actuals.get(ws, 0.0)
                     if actual > 0:
                         errors.append(abs(proj - actual) / actual)
             month = (month + timedelta(days=32)).replace(day=1)

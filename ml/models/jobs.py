@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from health_monitor.ml.base import InsufficientData, Model, Output, pct, register
+from health_monitor.ml.base import InsufficientData, Model, Output, pct
 from health_monitor.ml.stats import (
     binom_surprise,
     days_since,
@@ -44,7 +44,6 @@ class FailureState:
     prior_runs: float = 20.0
 
 
-@register
 class JobFailurePredictor(Model):
     """Probability that a job's next run fails, and that it fails at least once in the next 24 hours.
 
@@ -74,10 +73,8 @@ class JobFailurePredictor(Model):
         failure_prob_24h double, risk_ratio double, surprise_p double, is_elevated boolean, last_error string,
         explanation string""")
 
-    def features(self, ctx):
-        frame = ctx.features(self.feature_sql)
-        frame = frame.assign(fail=frame["is_failure"].astype(bool).astype(float)) if len(frame) else frame
-        return frame
+    def prepare(self, frame):
+        return frame.assign(fail=frame["is_failure"].astype(bool).astype(float)) if len(frame) else frame
 
     def _probabilities(self, runs, state: FailureState, prepared: tuple | None = None):
         """(sorted runs, one-step-ahead failure probability of each); ``prepared`` is the result of
@@ -191,7 +188,6 @@ class DurationState:
     prior_strength: float = 10.0
 
 
-@register
 class JobDurationForecaster(Model):
     """Duration of each job's next run, its spread, and the risk of breaching the job's SLA.
 
@@ -294,8 +290,9 @@ class JobDurationForecaster(Model):
         per_day = _runs_per_day(runs, cutoff)
         recent_edge = pd.Timestamp(cutoff) - pd.Timedelta(days=7)
         rows = []
+        runs_of = runs.groupby("job_id").indices  # one pass, not one scan of every run per job
         for job_id, g in ok.groupby("job_id"):
-            all_runs = runs[runs["job_id"] == job_id]
+            all_runs = runs.iloc[runs_of[job_id]]
             t = days_since(g["start_time"], origin)
             s, w = decayed_at(t, g["log_d"], at, state.half_life_days)
             s2, _ = decayed_at(t, g["log_d"] ** 2, at, state.half_life_days)

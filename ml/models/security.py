@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from health_monitor.ml.base import InsufficientData, Model, Output, register
+from health_monitor.ml.base import InsufficientData, Model, Output
 from health_monitor.ml.stats import prf, rng, safe_auc
 
 COUNT_FEATURES = {
@@ -15,7 +15,6 @@ COUNT_FEATURES = {
 }
 SURPRISE_P = 1e-4
 MIN_COUNT = 3
-SCORE_DAYS = 2
 
 
 def _poisson_sf(k, lam):
@@ -36,7 +35,6 @@ class AccessState:
     prior_days: float = 14.0
 
 
-@register
 class AccessAnomalyDetector(Model):
     """Principal-days with access that is unusual *for that principal*.
 
@@ -60,6 +58,7 @@ class AccessAnomalyDetector(Model):
     time_column = "event_date"
     min_days = 14
     primary_metric = "f1"
+    day_column = "event_date"
     drift_features = ("events", "night_events", "failed_logins", "after_hours_events")
     output = Output("ml_access_anomalies", """event_date date, principal string, is_service_principal boolean,
         source_ip string, events bigint, night_events bigint, after_hours_events bigint, failed_logins bigint,
@@ -109,37 +108,50 @@ class AccessAnomalyDetector(Model):
         return out
 
     def score(self, state, history, cutoff, ctx):
+        """Every principal-day of ``history`` (so "unusual access this week" can be answered); only the
+        anomalous days get a detailed sentence."""
         import numpy as np
         import pandas as pd
 
-        dates = pd.to_datetime(history["event_date"])
-        rows = history[dates >= dates.max() - pd.Timedelta(days=SCORE_DAYS - 1)].reset_index(drop=True)
+        rows = history.reset_index(drop=True)
         if rows.empty:
             return rows
         tails, min_p, flags = self._score_rows(state, rows)
-        reasons, texts = [], []
-        for i, rec in enumerate(rows.to_dict("records")):
+        reasons = np.full(len(rows), "", dtype=object)
+        texts = np.full(len(rows), "within this principal's usual pattern", dtype=object)
+        for i in np.flatnonzero(flags):
+            rec = rows.iloc[i]
             parts = []
             for f, label in COUNT_FEATURES.items():
                 tail, lam = tails[f]
                 if tail[i] < SURPRISE_P:
-                    detail = ""
-                    if f == "night_events" and rec.get("first_night_hour") is not None:
-                        detail = f" (between {int(rec['first_night_hour']):02d}:00 and {int(rec['last_night_hour']) + 1:02d}:00 UTC)"
-                    if f == "failed_logins" and rec.get("failed_login_ip"):
-                        detail = f" from {rec['failed_login_ip']}"
-                        if rec.get("first_failed_hour") is not None and rec["first_failed_hour"] >= 20:
-                            detail += " after 20:00 UTC"
-                    if f == "new_ip_events" and rec.get("new_ip"):
-                        detail = f" ({rec['new_ip']})"
-                    parts.append(f"{int(rec[f])} {label}{detail}, usually {lam[i]:.1f} a day")
-            reasons.append(", ".join(f for f in COUNT_FEATURES if tails[f][0][i] < SURPRISE_P))
-            texts.append(f"{rec['principal']} on {pd.Timestamp(rec['event_date']):%Y-%m-%d}: " + "; ".join(parts)
-                         if parts else "within this principal's usual pattern")
+                    parts.append(f"{int(rec[f])} {label}{_detail(f, rec)}, usually {lam[i]:.1f} a day")
+            reasons[i] = ", ".join(f for f in COUNT_FEATURES if tails[f][0][i] < SURPRISE_P)
+            texts[i] = f"{rec['principal']} on {pd.Timestamp(rec['event_date']):%Y-%m-%d}: " + "; ".join(parts)
         rows["anomaly_score"] = -np.log10(np.maximum(min_p, 1e-300))
         rows["min_tail_p"], rows["is_anomaly"], rows["reasons"], rows["explanation"] = min_p, flags, reasons, texts
         rows["source_ip"] = rows["failed_login_ip"].where(rows["failed_logins"] > 0, rows["new_ip"])
-        return rows.sort_values("anomaly_score", ascending=False, ignore_index=True)
+        return rows.sort_values(["anomaly_score", "event_date", "principal"], ascending=[False, True, True],
+                                ignore_index=True)
+
+
+def _detail(feature: str, rec) -> str:
+    """Where and when a surprising count happened (hours, IP), from the feature row."""
+    import pandas as pd
+
+    def known(key: str) -> bool:
+        return key in rec and rec[key] is not None and not pd.isna(rec[key])
+
+    if feature == "night_events" and known("first_night_hour"):
+        return f" (between {int(rec['first_night_hour']):02d}:00 and {int(rec['last_night_hour']) + 1:02d}:00 UTC)"
+    if feature == "failed_logins" and known("failed_login_ip"):
+        out = f" from {rec['failed_login_ip']}"
+        if known("first_failed_hour") and rec["first_failed_hour"] >= 20:
+            out += " after 20:00 UTC"
+        return out
+    if feature == "new_ip_events" and known("new_ip"):
+        return f" ({rec['new_ip']})"
+    return ""
 
 
 # -- breach risk -------------------------------------------------------------------------------
@@ -187,7 +199,6 @@ class RiskState:
     features: list[str]
 
 
-@register
 class BreachRiskScorer(Model):
     """Risk (0-100) that a principal is involved in a security incident in the coming week.
 
@@ -331,7 +342,6 @@ def _js(p, q):
     return float(0.5 * np.sum(p * np.log2(p / m)) + 0.5 * np.sum(q * np.log2(q / m)))
 
 
-@register
 class UserBehaviorAnalyzer(Model):
     """How far each principal's last 7 days depart from their own hour-of-day profile, and peer groups.
 

@@ -8,7 +8,7 @@ import pytest
 
 
 def test_fifteen_models_registered_with_docstrings():
-    from health_monitor.ml.base import all_models
+    from health_monitor.ml.registry import all_models
 
     models = all_models()
     assert len(models) == 15
