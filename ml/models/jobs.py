@@ -9,7 +9,7 @@ from health_monitor.ml.stats import (
     binom_surprise,
     days_since,
     decayed_at,
-    decayed_before,
+    decayed_before_groups,
     mape,
     norm_sf,
     safe_auc,
@@ -79,24 +79,21 @@ class JobFailurePredictor(Model):
     def _probabilities(self, runs, state: FailureState, prepared: tuple | None = None):
         """(sorted runs, one-step-ahead failure probability of each); ``prepared`` is the result of
         :meth:`_prepare` for ``runs`` (the training grid search reuses it)."""
-        import numpy as np
+        import pandas as pd
 
-        runs, t_all, fail, groups = prepared or self._prepare(runs)
-        out = np.zeros(len(runs))
-        for idx in groups:
-            t, x = t_all[idx], fail[idx]
-            s, w = decayed_before(t, x, state.half_life_days)
-            n_all = np.arange(len(idx), dtype=float)
-            f_all = np.cumsum(x) - x
-            base = (f_all + state.prior_runs * state.global_rate) / (n_all + state.prior_runs)
-            out[idx] = (s + state.prior_strength * base) / (w + state.prior_strength)
-        return runs, out
+        runs, t_all, fail, codes = prepared or self._prepare(runs)
+        s, w = decayed_before_groups(t_all, fail, codes, state.half_life_days)
+        keys = pd.Series(codes)
+        n_all = keys.groupby(keys).cumcount().to_numpy(float)
+        f_all = pd.Series(fail).groupby(keys).cumsum().to_numpy() - fail
+        base = (f_all + state.prior_runs * state.global_rate) / (n_all + state.prior_runs)
+        return runs, (s + state.prior_strength * base) / (w + state.prior_strength)
 
     @staticmethod
     def _prepare(frame):
         runs = _prepare_runs(frame)
         t_all = days_since(runs["start_time"], runs["start_time"].min())
-        return runs, t_all, runs["fail"].to_numpy(), list(runs.groupby("job_id").indices.values())
+        return runs, t_all, runs["fail"].to_numpy(), runs.groupby("job_id", sort=False).ngroup().to_numpy()
 
     def train(self, data, cutoff, ctx):
         import numpy as np
@@ -227,19 +224,17 @@ class JobDurationForecaster(Model):
     def _prepare(self, runs):
         ok = self._series(_prepare_runs(runs)).reset_index(drop=True)
         t_all = days_since(ok["start_time"], ok["start_time"].min())
-        return ok, t_all, ok["log_d"].to_numpy(), list(ok.groupby("job_id").indices.values())
+        return ok, t_all, ok["log_d"].to_numpy(), ok.groupby("job_id", sort=False).ngroup().to_numpy()
 
     def _predict_rows(self, runs, h: float, prepared: tuple | None = None):
         """Successful runs with ``mu``: the decayed mean log duration of the job's earlier runs;
         ``prepared`` (from :meth:`_prepare`) lets the training grid search sort only once."""
         import numpy as np
 
-        ok, t_all, log_d, groups = prepared or self._prepare(runs)
-        mu = np.full(len(ok), np.nan)
-        for idx in groups:
-            s, w = decayed_before(t_all[idx], log_d[idx], h)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                mu[idx] = np.where(w > 1e-9, s / np.maximum(w, 1e-12), np.nan)
+        ok, t_all, log_d, codes = prepared or self._prepare(runs)
+        s, w = decayed_before_groups(t_all, log_d, codes, h)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mu = np.where(w > 1e-9, s / np.maximum(w, 1e-12), np.nan)
         return ok.assign(mu=mu)
 
     def train(self, data, cutoff, ctx):
