@@ -120,6 +120,18 @@ def robust_scale(values, floor: float) -> tuple[float, float]:
     return med, max(mad, floor)
 
 
+def binom_surprises(k, n, p):
+    """:func:`binom_surprise` over arrays (one call, not one per job)."""
+    import numpy as np
+    from scipy.stats import binom
+
+    k, n = np.asarray(k), np.asarray(n)
+    p = np.clip(np.asarray(p, dtype=float), 1e-6, 1 - 1e-6)
+    with np.errstate(invalid="ignore"):
+        out = binom.sf(k - 1, n, p)
+    return np.where((k <= 0) | (n <= 0), 1.0, out)
+
+
 def norm_sf(z: float) -> float:
     return 0.5 * math.erfc(z / math.sqrt(2))
 
