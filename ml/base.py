@@ -24,25 +24,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from health_monitor.ml.errors import BUDGET_SETTING, InsufficientData, OverBudget
+
 if TYPE_CHECKING:  # pandas is imported lazily (CLI start-up time)
     import pandas as pd
     from health_monitor.ml.context import RunContext
 
+__all__ = ["BUDGET_SETTING", "STATUS_INSUFFICIENT", "STATUS_OK", "InsufficientData", "Model", "Output", "OverBudget",
+           "Trained", "money", "pct"]
 
 STATUS_OK = "ok"
 STATUS_INSUFFICIENT = "insufficient data"
-
-
-class InsufficientData(Exception):
-    """The model cannot be trained (or scored) on this data; the message says why, for a person."""
-
-
-#: The setting that bounds one feature frame in Python.
-BUDGET_SETTING = "HM_ML_FEATURE_MEMORY_MB"
-
-
-class OverBudget(InsufficientData):
-    """A feature frame would take more memory in Python than the budget allows; only this model stops."""
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, Protocol
 
-from health_monitor.ml.base import BUDGET_SETTING, OverBudget
+from health_monitor.ml.errors import BUDGET_SETTING, OverBudget
 from health_monitor.warehouse.dialect import (
     DUCKDB_GOLD_CATALOG,
     SOURCE_GOLD,
