@@ -15,6 +15,7 @@ COUNT_FEATURES = {
 }
 SURPRISE_P = 1e-4
 MIN_COUNT = 3
+SILHOUETTE_SAMPLE = 2000
 
 
 def _poisson_sf(k, lam):
@@ -317,22 +318,65 @@ class BehaviourState:
     silhouette: float | None
 
 
-def _hour_profiles(frame, since=None, until=None):
-    import numpy as np
-    import pandas as pd
+class HourCube:
+    """Events per principal x day x hour of day as one dense array with cumulative sums over days,
+    built in one pass: any window's hour profile is then a difference of two slices, not a
+    filter and a groupby of every row (the models ask for a dozen windows per training)."""
 
-    f = frame
-    d = pd.to_datetime(f["event_date"])
-    if since is not None:
-        f = f[d >= since]
-        d = d[d >= since]
-    if until is not None:
-        f = f[d < until]
-    pivot = f.groupby(["principal", "event_hour"])["events"].sum().unstack("event_hour", fill_value=0)
-    pivot = pivot.reindex(columns=range(24), fill_value=0)
-    counts = pivot.sum(axis=1)
-    probs = (pivot.to_numpy(float) + 0.05) / (pivot.to_numpy(float) + 0.05).sum(axis=1, keepdims=True)
-    return pd.DataFrame(probs, index=pivot.index), counts, np
+    def __init__(self, frame):
+        import numpy as np
+        import pandas as pd
+
+        codes, names = pd.factorize(frame["principal"], sort=True)
+        day = pd.to_datetime(frame["event_date"]).to_numpy("datetime64[D]").astype(np.int64)
+        self.names = pd.Index(names, name="principal")
+        self.first = int(day.min()) if len(day) else 0
+        self.days = int(day.max()) - self.first + 1 if len(day) else 0
+        flat = (codes * self.days + (day - self.first)) * 24 + frame["event_hour"].to_numpy(np.int64)
+        cube = np.bincount(flat, weights=frame["events"].to_numpy(float),
+                           minlength=len(names) * self.days * 24).reshape(len(names), self.days, 24)
+        self.rows = np.bincount(codes * self.days + (day - self.first),
+                                minlength=len(names) * self.days).reshape(len(names), self.days)
+        self.cum = np.concatenate([np.zeros((len(names), 1, 24)), cube.cumsum(axis=1)], axis=1)
+        self.cum_rows = np.concatenate([np.zeros((len(names), 1)), self.rows.cumsum(axis=1)], axis=1)
+
+    def _index(self, when, default: int) -> int:
+        import numpy as np
+        import pandas as pd
+
+        if when is None:
+            return default
+        offset = (pd.Timestamp(when) - pd.Timestamp(self.first, unit="D")) / pd.Timedelta(days=1)
+        return int(np.clip(np.ceil(offset), 0, self.days))
+
+    def window(self, since=None, until=None):
+        """(smoothed hour-of-day distribution per principal, events per principal) of the days in
+        ``[since, until)``; principals without rows in the window are left out."""
+        import pandas as pd
+
+        lo, hi = self._index(since, 0), self._index(until, self.days)
+        hi = max(hi, lo)
+        sums = self.cum[:, hi, :] - self.cum[:, lo, :]
+        present = (self.cum_rows[:, hi] - self.cum_rows[:, lo]) > 0
+        sums, index = sums[present], self.names[present]
+        probs = (sums + 0.05) / (sums + 0.05).sum(axis=1, keepdims=True)
+        return pd.DataFrame(probs, index=index), pd.Series(sums.sum(axis=1), index=index)
+
+
+def _hour_profiles(source, since=None, until=None):
+    import numpy as np
+
+    cube = source if isinstance(source, HourCube) else HourCube(source)
+    probs, counts = cube.window(since, until)
+    return probs, counts, np
+
+
+def _js_rows(p, q):
+    """Jensen-Shannon divergence (bits) of each row of ``p`` with the same row of ``q``."""
+    import numpy as np
+
+    m = 0.5 * (p + q)
+    return 0.5 * np.sum(p * np.log2(p / m), axis=1) + 0.5 * np.sum(q * np.log2(q / m), axis=1)
 
 
 def _js(p, q):
@@ -369,17 +413,18 @@ class UserBehaviorAnalyzer(Model):
         import pandas as pd
 
         end = pd.Timestamp(cutoff).normalize()
-        base, counts, np = _hour_profiles(data, until=end - pd.Timedelta(days=7))
+        cube = HourCube(data)
+        base, counts, np = _hour_profiles(cube, until=end - pd.Timedelta(days=7))
         if base.empty:
             raise InsufficientData("no audit activity to profile")
         divergences = []
         for k in range(1, 5):
             hi = end - pd.Timedelta(days=7 * k)
-            week, wc, _ = _hour_profiles(data, since=hi - pd.Timedelta(days=7), until=hi)
-            ref, _, _ = _hour_profiles(data, until=hi - pd.Timedelta(days=7))
-            for p in week.index.intersection(ref.index):
-                if wc[p] >= 20:
-                    divergences.append(_js(week.loc[p].to_numpy(), ref.loc[p].to_numpy()))
+            week, wc, _ = _hour_profiles(cube, since=hi - pd.Timedelta(days=7), until=hi)
+            ref, _, _ = _hour_profiles(cube, until=hi - pd.Timedelta(days=7))
+            both = week.index.intersection(ref.index, sort=False)
+            both = both[wc[both].to_numpy() >= 20]
+            divergences += [float(v) for v in _js_rows(week.loc[both].to_numpy(), ref.loc[both].to_numpy())]
         threshold = float(np.quantile(divergences, 0.99)) if divergences else 0.3
         clusters, sil = {}, None
         if len(base) >= 6:
@@ -388,9 +433,12 @@ class UserBehaviorAnalyzer(Model):
 
             km = KMeans(n_clusters=4, n_init=5, random_state=0).fit(base.to_numpy())
             clusters = dict(zip(base.index, (int(c) for c in km.labels_), strict=True))
-            sil = float(silhouette_score(base.to_numpy(), km.labels_)) if len(set(km.labels_)) > 1 else None
-        full, _, _ = _hour_profiles(data)
-        return BehaviourState({p: list(full.loc[p]) for p in full.index}, max(threshold, 0.05), clusters, sil)
+            # a fixed sample of at most 2000 principals: the score is O(n^2) in the principals
+            sil = float(silhouette_score(base.to_numpy(), km.labels_, sample_size=min(len(base), SILHOUETTE_SAMPLE),
+                                         random_state=0)) if len(set(km.labels_)) > 1 else None
+        full, _, _ = _hour_profiles(cube)
+        return BehaviourState(dict(zip(full.index, full.to_numpy().tolist(), strict=True)), max(threshold, 0.05),
+                              clusters, sil)
 
     def evaluate(self, state, train, valid, cutoff, ctx):
         import pandas as pd
@@ -430,7 +478,7 @@ class UserBehaviorAnalyzer(Model):
 
         end = pd.Timestamp(cutoff).normalize()
         base, _, _ = _hour_profiles(history, until=end - pd.Timedelta(days=7))
-        baseline = BehaviourState({p: list(base.loc[p]) for p in base.index}, state.threshold, state.clusters,
-                                  state.silhouette)
+        baseline = BehaviourState(dict(zip(base.index, base.to_numpy().tolist(), strict=True)), state.threshold,
+                                  state.clusters, state.silhouette)
         out = self._score(state, history, cutoff, baseline)
         return out.sort_values("divergence", ascending=False, ignore_index=True) if len(out) else out
