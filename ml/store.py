@@ -96,9 +96,13 @@ def conform(frame: pd.DataFrame, schema: list[tuple[str, str]]) -> pd.DataFrame:
 class DuckDBStore:
     target = "duckdb"
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, *, catalog: str = DUCKDB_GOLD_CATALOG) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, *, catalog: str = DUCKDB_GOLD_CATALOG,
+                 memory_limit_mb: float | None = None) -> None:
         self.con = con
         self.catalog = catalog
+        if memory_limit_mb:
+            # The engine runs inside this process: its buffers count towards the training's memory.
+            con.execute(f"SET memory_limit = '{int(memory_limit_mb)}MB'")
         base = NameMap.for_duckdb()
         gold = ((SOURCE_GOLD, (catalog, SOURCE_GOLD[1])),)
         self.names = NameMap(schemas=gold + tuple(m for m in base.schemas if m[0] != SOURCE_GOLD))

@@ -383,7 +383,8 @@ def open_store(data_dir: Path | None, settings=None, *, spark=None) -> Iterator[
     with atomic_duckdb(gold, attach_system=attach, copy_existing=True) as con:
         # With the system tables attached the temp copy is catalog ``gold`` (as in a Gold build);
         # Gold alone (hand-made test files) it is ``target``.
-        yield DuckDBStore(con, catalog="gold" if attach else "target"), folder / "models"
+        yield (DuckDBStore(con, catalog="gold" if attach else "target", memory_limit_mb=s.ml_engine_memory_mb),
+               folder / "models")
 
 
 def train_all(data_dir: Path | str | None = None, *, models: Sequence[str] | None = None,

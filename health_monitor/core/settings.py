@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     ml_feature_memory_mb: float = Field(1024.0, ge=0, description="Most memory one model's feature frame may "
                                         "take in Python during training (0 = no limit); a model over it stops, "
                                         "the others train.")
+    ml_engine_memory_mb: float = Field(1536.0, ge=0, description="Memory limit of the embedded DuckDB engine "
+                                       "while training (0 = DuckDB's default); larger aggregations spill to disk.")
 
     # --- cost ----------------------------------------------------------------------
     discount_pct: float = Field(0.0, ge=0, lt=100, description="Negotiated discount off list price, %.")
