@@ -359,8 +359,11 @@ def open_store(data_dir: Path | None, settings=None, *, spark=None) -> Iterator[
     s = settings or get_settings()
     if spark is not None:
         from health_monitor.ml.store import SparkStore
+        from health_monitor.warehouse.dialect import NameMap
 
-        yield SparkStore(spark), Path(data_dir or s.data_dir) / "models"
+        names = (NameMap.for_databricks(s.gold_catalog, s.gold_schema, s.event_log_table)
+                 if s.warehouse_backend == "databricks" else NameMap.for_spark())
+        yield SparkStore(spark, names), Path(data_dir or s.data_dir) / "models"
         return
     if s.warehouse_backend == "databricks":
         from health_monitor.ml.store import DatabricksStore

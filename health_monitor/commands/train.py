@@ -2,7 +2,8 @@
 
 Embedded: reads features from ``gold.duckdb`` and writes the prediction tables, the model registry
 and inference metrics into a copy renamed into place. Databricks (``warehouse_backend=databricks``):
-reads and writes through the SQL warehouse.
+reads and writes through the SQL warehouse, or with ``--spark`` (the bundle's jobs) on the job's
+SparkSession.
 
 ``--profile`` prints wall time, CPU time, peak resident memory and the rows read into Python for
 each model and each feature query. ``--score-only`` is the frequent job: no training, each
@@ -24,6 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="print time, CPU, peak memory and rows read per model and per feature query")
     p.add_argument("--score-only", action="store_true",
                    help="no training: score the days since the last scoring run with the active versions")
+    p.add_argument("--spark", action="store_true",
+                   help="run the feature SQL and write the predictions on the active SparkSession (a Databricks job)")
     p.set_defaults(func=run)
 
 
@@ -42,12 +45,10 @@ def run(args: argparse.Namespace) -> int:
     names = [n.strip() for n in args.models.split(",") if n.strip()] if args.models else None
     profiler = Profiler() if args.profile else None
     data_dir = Path(args.data_dir) if args.data_dir else None
-    if args.score_only:
-        report = score_all(data_dir, models=names, progress=not args.quiet, profiler=profiler)
-        verb = "scored"
-    else:
-        report = train_all(data_dir, models=names, progress=not args.quiet, profiler=profiler)
-        verb = "trained"
+    spark = _spark_session() if args.spark else None
+    run_models = score_all if args.score_only else train_all
+    report = run_models(data_dir, models=names, progress=not args.quiet, profiler=profiler, spark=spark)
+    verb = "scored" if args.score_only else "trained"
     print(f"{verb} {len(report.models)} model(s) as of {report.as_of:%Y-%m-%d %H:%M} UTC in {report.seconds:.1f}s")
     for line in report.lines():
         print("  " + line)
@@ -56,3 +57,14 @@ def run(args: argparse.Namespace) -> int:
         for line in profiler.lines():
             print(line)
     return 0
+
+
+def _spark_session():
+    from health_monitor.core.errors import ConfigError
+
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as e:
+        raise ConfigError("--spark needs pyspark (a Databricks job or the dev extra); leave it out to train on "
+                          "the configured warehouse.") from e
+    return SparkSession.builder.getOrCreate()
