@@ -35,6 +35,13 @@ class Settings(BaseSettings):
     event_log_table: str = "system.lakeflow.pipeline_event_log"
     max_rows: int = Field(1000, ge=1, le=100_000, description="Row cap of one tool call.")
 
+    # --- model training ------------------------------------------------------------
+    ml_feature_memory_mb: float = Field(1024.0, ge=0, description="Most memory one model's feature frame may "
+                                        "take in Python during training (0 = no limit); a model over it stops, "
+                                        "the others train.")
+    ml_engine_memory_mb: float = Field(1536.0, ge=0, description="Memory limit of the embedded DuckDB engine "
+                                       "while training (0 = DuckDB's default); larger aggregations spill to disk.")
+
     # --- cost ----------------------------------------------------------------------
     discount_pct: float = Field(0.0, ge=0, lt=100, description="Negotiated discount off list price, %.")
     discount_by_sku_family: dict[str, float] = Field(default_factory=dict)
