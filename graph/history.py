@@ -33,7 +33,9 @@ def tokens(text: str) -> int:
 
 def _summary(turn: dict[str, Any]) -> str:
     slots = turn.get("slots") or {}
-    window = slots.get("window") or slots.get("date") or slots.get("start_date") or ""
+    typed = turn.get("understanding") if isinstance(turn.get("understanding"), dict) else {}
+    window = ((typed.get("window") or {}).get("label") if typed else None) or slots.get("window") \
+        or slots.get("date") or slots.get("start_date") or ""
     agents = ", ".join(turn.get("agents") or []) or "declined"
     return f"- {str(turn.get('question') or '')[:160]} [{agents}{'; ' + str(window) if window else ''}]"
 
