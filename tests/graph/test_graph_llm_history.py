@@ -9,7 +9,7 @@ import re
 from datetime import date, timedelta
 
 from graph_fakes import DEMO_ROWS, FakeExecutor, ScriptedChatModel, tool_call
-from health_monitor.graph.adapters import Understanding, open_engine
+from health_monitor.graph.adapters import open_engine
 from health_monitor.graph.history import history_text, tokens
 from health_monitor.graph.service import ask
 from langchain_core.messages import AIMessage, SystemMessage, ToolMessage
@@ -18,21 +18,24 @@ from health_monitor.core.settings import Settings
 
 Q1 = "How much did we spend yesterday?"
 Q2 = "And the day before?"
-YESTERDAY = {"start_date": date(2026, 1, 14), "end_date": date(2026, 1, 14)}
-# The rule-based parser keeps yesterday's window on this follow-up; the LLM has the conversation.
-TABLE = {Q1: Understanding(agents=["cost"], slots=dict(YESTERDAY)),
-         Q2: Understanding(agents=["cost"], slots=dict(YESTERDAY), followup=True)}
 ROWS = {**DEMO_ROWS, "get_daily_cost_summary": [{"usage_date": date(2026, 1, 14), "list_cost": 1875.0}]}
 EMAIL = "tester@company.com"
 
 
 def _previous_window(messages) -> date | None:
-    """What a model does with the history: the previous turn's start date, if the history names it."""
+    """The previous turn's window start, as the history names it."""
     text = "\n".join(str(m.content) for m in messages)
     found = re.search(r"Understanding of the previous turn \(JSON\): (\{.*?\})\n", text + "\n")
     if not found:
         return None
-    return date.fromisoformat(json.loads(found.group(1))["slots"]["start_date"])
+    window = (json.loads(found.group(1)).get("window") or {})
+    return date.fromisoformat(window["start"]) if window.get("start") else None
+
+
+def _hint(messages) -> dict:
+    text = "\n".join(str(m.content) for m in messages if m.type == "human")
+    found = re.search(r"\(Parameters understood so far: (\{.*?\})\)", text)
+    return json.loads(found.group(1)) if found else {}
 
 
 def model() -> ScriptedChatModel:
@@ -44,10 +47,15 @@ def model() -> ScriptedChatModel:
             return AIMessage("Spend was $1,875 that day.")
         if any(isinstance(m, ToolMessage) for m in messages):
             return AIMessage("cost checked.")
-        day = date(2026, 1, 14)
+        # A model reads the conversation: "the day before" the previous turn's window (and the parser's
+        # parameters say the same); without history it could only guess yesterday.
         previous = _previous_window(messages)
-        if previous is not None and "day before" in str(messages[-1].content):
+        question = next(str(m.content) for m in reversed(messages) if m.type == "human")
+        if previous is not None and "day before" in question:
             day = previous - timedelta(days=1)
+            assert _hint(messages).get("start_date") == day.isoformat(), _hint(messages)
+        else:
+            day = date.fromisoformat(_hint(messages).get("start_date") or "2026-01-14")
         return AIMessage("", tool_calls=[tool_call("get_daily_cost_summary", {"start_date": day.isoformat(),
                                                                                "end_date": day.isoformat()}, "d-0")])
 
@@ -57,7 +65,8 @@ def model() -> ScriptedChatModel:
 def test_two_turns_send_history_by_role_and_shift_the_date(compiled_graph, fake_context, tmp_path):
     llm = model()
     executor = FakeExecutor(ROWS)
-    ctx = fake_context(TABLE, llm=llm, executor=executor)
+    ctx = fake_context({}, llm=llm, executor=executor)
+    ctx.parser = None  # the real parser: it reads "the day before" against the stored understanding
     ctx.engine = open_engine(Settings(database_url=f"sqlite:///{tmp_path / 'state.sqlite'}"))
     first = ask(Q1, context=ctx, graph=compiled_graph)
     first_calls = len(llm.calls)
