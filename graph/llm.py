@@ -30,6 +30,8 @@ from health_monitor.graph.tracing import span
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, message_chunk_to_message
 
 TURN_KEY = "llm_turn"
+#: How often a waiting call checks whether another step of the turn saw the endpoint fail.
+ABORT_POLL_S = 0.05
 
 
 class LLMFailure(Exception):
@@ -119,6 +121,8 @@ class LLMTurn:
     calls: list[dict[str, Any]] = field(default_factory=list)
     #: Set by the first endpoint failure: the rest of this turn goes offline without calling it.
     failed: str | None = None
+    #: Set with ``failed``: calls still waiting in parallel steps give up at once.
+    abort: threading.Event = field(default_factory=threading.Event, repr=False)
     fallbacks: list[Fallback] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -235,8 +239,16 @@ def _run(ctx: RunContext, turn: LLMTurn, gate: Breaker, step: str, runnable: Any
     worker = threading.Thread(target=contextvars.copy_context().run, args=(call.run,), daemon=True,
                               name=f"llm-{step}")
     worker.start()
-    finished = call.done.wait(timeout=max(0.0, wait_s))
+    deadline = time.monotonic() + max(0.0, wait_s)
+    finished = False
+    while not finished and not turn.abort.is_set() and time.monotonic() < deadline:
+        finished = call.done.wait(timeout=min(ABORT_POLL_S, max(0.0, deadline - time.monotonic())))
+    finished = finished or call.done.is_set()
     ms = (time.perf_counter() - started) * 1000.0
+    if not finished and turn.abort.is_set():
+        call.cancel.set()
+        turn.record_call({"step": step, "ms": ms, "ok": False, "usage_reported": False})
+        raise LLMFailure(f"cancelled: the endpoint failed in another step ({turn.failed})", trip=False)
     if not finished:
         call.cancel.set()
         why = (f"no answer within the turn's budget ({turn.budget_s:g} s)" if wait_s >= remaining
@@ -268,7 +280,9 @@ def structured_llm(ctx: RunContext, step: str, messages: list[BaseMessage], sche
 
 def _trip(ctx: RunContext, gate: Breaker, reason: str) -> None:
     """Open the breaker: the rest of this turn, and later turns for ``llm_cooldown_s``, skip the endpoint."""
-    turn_of(ctx).failed = turn_of(ctx).failed or reason
+    turn = turn_of(ctx)
+    turn.failed = turn.failed or reason
+    turn.abort.set()
     with _BREAKERS_LOCK:
         gate.open_until = max(gate.open_until, time.monotonic() + float(ctx.settings.llm_cooldown_s))
         gate.reason = reason

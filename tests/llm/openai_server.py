@@ -59,8 +59,8 @@ class Reply:
         return cls(mode="trickle", content=content, delay_s=per_token_s)
 
     @classmethod
-    def error(cls, status: int = 500) -> Reply:
-        return cls(mode="status", status=status)
+    def error(cls, status: int = 500, after_s: float = 0.0) -> Reply:
+        return cls(mode="status", status=status, delay_s=after_s)
 
     @classmethod
     def malformed(cls) -> Reply:
@@ -247,6 +247,8 @@ class OpenAIServer:
                         return
 
             def _status(self, reply: Reply, stream: bool, usage_wanted: bool) -> None:
+                if reply.delay_s:
+                    time.sleep(reply.delay_s)
                 self._json(reply.status, {"error": {"message": "internal error (test server)", "type": "server_error"}})
 
             def _malformed(self, reply: Reply, stream: bool, usage_wanted: bool) -> None:

@@ -152,3 +152,18 @@ def test_a_slow_but_alive_model_is_cut_off_by_the_shared_budget(llm_server, http
     assert time.monotonic() - started < 2.0 + 1.0
     assert answer.fallback and "$2,310" in answer.answer
     assert any("budget" in f["reason"] for f in answer.fallback)
+
+
+def test_a_failure_in_one_specialist_cancels_the_other_in_flight_call(llm_server, http_context, llm_graph):
+    """cost gets a 500 while performance hangs: the turn does not wait for the hanging call."""
+    # the 500 comes after 1 s, when the performance call is surely in flight
+    server = llm_server(healthy({"performance": Reply.hang(), "cost": Reply.error(500, after_s=1.0)}))
+    ctx = http_context(server, TABLE, turn_budget_s=10.0)
+    started = time.monotonic()
+    answer = ask(Q, context=ctx, graph=llm_graph, persist=False)
+    assert time.monotonic() - started < 5.0
+    reasons = {f["step"]: f["reason"] for f in answer.fallback}
+    assert "500" in reasons["specialist:cost"]
+    assert reasons["specialist:performance"].startswith("cancelled: the endpoint failed in another step")
+    assert "synthesis" in reasons and answer.agents == ["cost", "performance"]
+    assert "**Cost**" in answer.answer and "ml_training" in answer.answer
