@@ -28,8 +28,12 @@ def _require(module: str, extra: str) -> Any:
     try:
         return importlib.import_module(module)
     except ImportError as e:
+        if isinstance(e, ModuleNotFoundError):
+            why = f"{e.name or module} is missing"
+        else:  # installed but broken, e.g. a dependency of another major version (mcp 2 vs databricks-mcp)
+            why = f"it is installed but does not import: {str(e).splitlines()[0][:160]}"
         raise ConfigError(
-            f"HM_LLM_PROVIDER needs the Python package {module!r} ({e.name or module} is missing). "
+            f"HM_LLM_PROVIDER needs the Python package {module!r} ({why}). "
             f"Install it with `pip install 'health-monitor[{extra}]'`, or set HM_LLM_PROVIDER=offline."
         ) from None
 

@@ -46,3 +46,25 @@ def test_unknown_provider_lists_the_known_ones():
     s = Settings().model_copy(update={"llm_provider": "nope"})
     with pytest.raises(ConfigError, match="databricks, offline, openai"):
         make_chat_model(s)
+
+
+def test_an_installed_but_broken_package_says_so(monkeypatch):
+    import importlib
+
+    real = importlib.import_module
+
+    def fake_import_module(name, *args, **kwargs):
+        if name == "databricks_langchain":
+            raise ImportError("cannot import name 'RequestContext' from 'mcp.shared.context'")
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(importlib, "import_module", fake_import_module)
+    with pytest.raises(ConfigError, match="installed but does not import: cannot import name 'RequestContext'"):
+        make_chat_model(Settings(llm_provider="databricks", llm_endpoint="some-model"))
+
+
+def test_models_are_built_for_the_turn_budget():
+    pytest.importorskip("langchain_openai")
+    llm = make_chat_model(Settings(llm_provider="openai", llm_endpoint="m", llm_base_url="http://127.0.0.1:9/v1",
+                                   llm_api_key="k", llm_timeout_s=30, turn_budget_s=12))
+    assert llm.max_retries == 0 and llm.request_timeout == 12 and llm.stream_usage is True
