@@ -15,6 +15,7 @@ from __future__ import annotations
 import operator
 from typing import Annotated, Any, Literal
 
+from health_monitor.graph.understanding import Understanding
 from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
 from pydantic import BaseModel, Field
@@ -134,6 +135,8 @@ class HealthState(TypedDict, total=False):
     #: This turn's parsed context (intents, params, entities) merged with ``previous``; the supervisor
     #: writes it once and the service stores it for the next turn. Last write wins.
     turn: dict[str, Any]
+    #: The typed understanding of this turn (graph.understanding); the supervisor writes it once.
+    understanding: Understanding | None
     #: The routing plan. Last write wins (only the supervisor writes it).
     plan: RoutingPlan
     #: Per-agent reports: :func:`merge_reports` merges the dicts the parallel specialists return.

@@ -126,7 +126,7 @@ def make_supervisor(agents: AgentRegistry):
         turn = {**understood.context, "question": question, "intents": understood.intents,
                 "slots": understood.slots, "unknown": understood.unknown, "agents": plan.agents}
         emit(Routing(agents=plan.agents, reason=plan.reason, declined=plan.declined, method=plan.method))
-        return {"plan": plan, "turn": turn, "notes": notes, "question": question}
+        return {"plan": plan, "turn": turn, "notes": notes, "question": question, "understanding": understood.typed}
 
     return supervisor
 
