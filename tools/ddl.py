@@ -31,6 +31,8 @@ from health_monitor.tools.spec import Tool
 from health_monitor.warehouse.dialect import NameMap, prepare
 from sqlglot import exp
 
+from health_monitor.core.identifiers import qualified
+
 META_BUILD = "main.health_monitor.meta_build"
 HIDDEN_EXPR = {
     "as_of": f"(select max(as_of) from {META_BUILD})",
@@ -126,7 +128,7 @@ def create_function(tool: Tool, *, qualified_name: str | None = None, settings: 
                     target: str = "databricks", names: NameMap | None = None, temporary: bool = False) -> str:
     """``CREATE OR REPLACE [TEMPORARY] FUNCTION`` for one tool."""
     fq = qualified_name or f"main.health_monitor.{tool.name}"
-    short = fq.split(".")[-1]
+    short = fq.split(".")[-1].strip("`")
     params = []
     rel = tool.relative_dates
     for pname, info in tool.params.public_fields().items():
@@ -150,6 +152,7 @@ def catalog_ddl(registry: Any, settings: Any) -> list[tuple[str, str]]:
     names = NameMap.for_databricks(settings.gold_catalog, settings.gold_schema, settings.event_log_table)
     out = []
     for tool in registry:
-        fq = f"{settings.gold_catalog}.{settings.gold_schema}.{tool.name}"
+        # validated and quoted: configuration never reaches DDL as raw text
+        fq = qualified(settings.gold_catalog, settings.gold_schema, tool.name)
         out.append((tool.name, create_function(tool, qualified_name=fq, settings=settings, names=names)))
     return out

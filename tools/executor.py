@@ -21,6 +21,7 @@ Steps:
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import time
@@ -156,6 +157,24 @@ def missing_table_hint(error: str) -> str | None:
             "(embedded: `health-monitor demo`).")
 
 
+DEGRADED_SQL = ("select name, reason from main.health_monitor.meta_build_report "
+                "where kind = 'model' and status = 'degraded'")
+
+
+@functools.lru_cache(maxsize=512)
+def gold_tables(sql: str) -> frozenset[str]:
+    """Gold tables (``main.health_monitor.<name>``) a tool's SQL reads."""
+    import sqlglot
+    from sqlglot import exp
+
+    out = set()
+    for tree in sqlglot.parse(sql, read="databricks"):
+        for table in tree.find_all(exp.Table) if tree else ():
+            if (table.catalog, table.db) == ("main", "health_monitor"):
+                out.add(table.name)
+    return frozenset(out)
+
+
 class ToolExecutor:
     """Runs tools of one registry against one warehouse with one settings object."""
 
@@ -168,6 +187,7 @@ class ToolExecutor:
         self.registry = registry or get_registry()
         self.max_rows = max_rows or self.settings.max_rows
         self._as_of: tuple[float, datetime, date] | None = None
+        self._degraded: tuple[float, dict[str, str]] | None = None
         self._lock = threading.Lock()
 
     # -- time -----------------------------------------------------------------------------------
@@ -260,6 +280,9 @@ class ToolExecutor:
                 result.columns = self._output_columns(spec, res.columns)
                 if not rows:
                     result.message = "No rows match these parameters."
+            gaps = self.not_measured(spec)
+            if gaps:  # a degraded Gold model: its empty or NULL figures are not "none" or "healthy"
+                result.message = "; ".join([gaps, *([result.message] if result.message else [])])
         except ToolArgumentError as e:
             result.ok, result.error = False, f"invalid arguments for {name}: {e}"
         except UnknownTool as e:
@@ -270,6 +293,32 @@ class ToolExecutor:
         result.row_count = len(result.rows)
         result.ms = (time.perf_counter() - started) * 1000.0
         return result
+
+    # -- degraded Gold models ---------------------------------------------------------------------
+    def degraded_models(self) -> dict[str, str]:
+        """Gold models the last build reported degraded, with the reason (cached like as_of)."""
+        with self._lock:
+            if self._degraded and time.monotonic() - self._degraded[0] < AS_OF_TTL_S:
+                return self._degraded[1]
+        try:
+            rows = self.warehouse.query(DEGRADED_SQL, max_rows=1000).rows
+            found = {r["name"]: r["reason"] for r in rows}
+        except Exception:  # Gold built before the report existed: nothing known to be degraded
+            found = {}
+        with self._lock:
+            self._degraded = (time.monotonic(), found)
+        return found
+
+    def not_measured(self, tool: Tool) -> str | None:
+        """"not measured: <reason>" when a Gold table the tool reads was built degraded."""
+        degraded = self.degraded_models()
+        if not degraded:
+            return None
+        hits = [f"{t}: {degraded[t]}" for t in sorted(gold_tables(tool.sql_text)) if t in degraded]
+        if not hits:
+            return None
+        text = "; ".join(hits)
+        return text if text.startswith("not measured") else f"not measured: {text}"
 
     # -- cost -------------------------------------------------------------------------------------
     def cost_basis(self) -> str:
