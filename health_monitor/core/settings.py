@@ -121,15 +121,32 @@ class Settings(BaseSettings):
     def state_url(self) -> str:
         return self.database_url or f"sqlite:///{self.sqlite_path}"
 
+    # -- the negotiated discount: the one place list prices become net prices ------------------------------
+    @property
+    def has_discount(self) -> bool:
+        return bool(self.discount_pct or self.discount_by_sku_family)
+
+    def discount_factors(self) -> tuple[float, list[tuple[str, float]]]:
+        """(overall list->net multiplier, [(SKU family in upper case, its multiplier), ...] in priority order).
+        A SKU whose name contains a family takes that family's factor (the first match wins)."""
+        families = [(family.upper(), 1.0 - pct / 100.0) for family, pct in self.discount_by_sku_family.items()]
+        return 1.0 - self.discount_pct / 100.0, families
+
     def net_factor(self, sku_name: str | None = None) -> float:
         """Multiplier from list to net price for a SKU (per-family discount wins)."""
-        pct = self.discount_pct
+        base, families = self.discount_factors()
         if sku_name:
-            for family, family_pct in self.discount_by_sku_family.items():
-                if family.upper() in sku_name.upper():
-                    pct = family_pct
-                    break
-        return 1.0 - pct / 100.0
+            for family, factor in families:
+                if family in sku_name.upper():
+                    return factor
+        return base
+
+    def discount_summary(self) -> str:
+        """How net money is derived, in words, for answers and pages."""
+        if not self.has_discount:
+            return "no discount configured (set HM_DISCOUNT_PCT to see net cost)"
+        fams = ", ".join(f"{k} {v:g} %" for k, v in self.discount_by_sku_family.items())
+        return f"negotiated discount {self.discount_pct:g} % overall{'; ' + fams if fams else ''}"
 
 
 @lru_cache(maxsize=1)
