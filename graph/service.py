@@ -18,9 +18,11 @@ from functools import lru_cache
 from typing import Any
 
 from health_monitor.graph import adapters, memory
+from health_monitor.graph.builder import build_graph
 from health_monitor.graph.context import RunContext, resolve_context
 from health_monitor.graph.events import Error, Event, Final, Routing, Token, ToolEnd, to_event
 from health_monitor.graph.vocabulary import entity_index
+from health_monitor.tools.registry import get_registry
 from pydantic import BaseModel, Field
 
 
@@ -45,9 +47,6 @@ class Answer(BaseModel):
 @lru_cache(maxsize=1)
 def default_graph() -> Any:
     """The compiled graph of the eight specialists (compiled once per process, on first use)."""
-    from health_monitor.graph.builder import build_graph
-    from health_monitor.tools.registry import get_registry
-
     return build_graph(tools=get_registry())
 
 

@@ -18,6 +18,7 @@ from health_monitor.graph.context import RunContext
 from health_monitor.graph.events import Routing, emit
 from health_monitor.graph.llm import LLMFailure, invoke_llm
 from health_monitor.graph.state import HONEST_PREFIX, HealthState, RoutingPlan
+from health_monitor.graph.vocabulary import entity_index
 from langchain_core.messages import HumanMessage, SystemMessage
 from langgraph.runtime import Runtime
 from langgraph.types import Send
@@ -82,8 +83,6 @@ def make_supervisor(agents: AgentRegistry):
                 pass
         if ctx.entity_index is None and ctx.warehouse is not None:  # a notebook run, not via graph.service
             try:
-                from health_monitor.graph.vocabulary import entity_index
-
                 ctx.entity_index = entity_index(ctx.warehouse)
             except Exception:
                 pass
