@@ -728,7 +728,7 @@ def sdk_duration_rule(w: Any, p: DurationRuleParams) -> SdkPlan:
 def demo_duration_rule(tx: Any, p: DurationRuleParams) -> dict[str, Any]:
     before, after = tx.scd2(
         "lakeflow.jobs", {"workspace_id": p.workspace_id, "job_id": p.job_id},
-        {"health_rules": "list_concat(list_filter(coalesce(health_rules, []), x -> x.metric != "
+        {"health_rules": "list_concat(list_filter(coalesce(health_rules, []), lambda x: x.metric != "
                          "'RUN_DURATION_SECONDS'), [{'metric': 'RUN_DURATION_SECONDS', 'operator': 'GREATER_THAN', "
                          "'value': cast($seconds as bigint)}])"}, {"seconds": p.seconds})
     return {"before": {"health_rules": before.get("health_rules")}, "after": {"health_rules": after.get("health_rules")},

@@ -322,7 +322,8 @@ def verify(engine: Any, warehouse: Any, *, action_id: str | None = None, actor: 
 def verify_one(view: ActionView, done: dict[str, Any], warehouse: Any, built: datetime | None) -> Verification:
     spec = CATALOG[view.kind]
     executed_at = done["at"]
-    if built is not None and built < executed_at.replace(tzinfo=timezone.utc):
+    # Gold stamps its build to the second.
+    if built is not None and built < executed_at.astimezone(timezone.utc).replace(microsecond=0):
         return Verification(status="pending", message="Gold has not been rebuilt since the change: run "
                                                       "`health-monitor gold build` (or wait for the scheduled build).")
     p = spec.parse(done["detail"].get("params") or view.params)

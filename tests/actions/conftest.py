@@ -40,7 +40,7 @@ def engine(account):
 
 
 @pytest.fixture
-def warehouse(account):
+def account_warehouse(account):
     from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
 
     wh = DuckDBWarehouse(account.system_db_path, account.gold_db_path)

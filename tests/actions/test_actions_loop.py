@@ -20,7 +20,8 @@ def _latest_auto_termination(system_path, cluster_id: str) -> int:
 
 
 @pytest.mark.slow
-def test_savings_question_to_verified_change(account, engine, warehouse):
+def test_savings_question_to_verified_change(account, engine, account_warehouse):
+    warehouse = account_warehouse
     from health_monitor.actions import service as actions
     from health_monitor.graph import approval
     from health_monitor.graph.service import ask
