@@ -2,7 +2,7 @@
 Refreshes every 30 seconds."""
 
 import streamlit as st
-from health_monitor.ui import charts, navigation, security, shell
+from health_monitor.ui import actions_view, charts, navigation, security, shell
 from health_monitor.ui import components as ui
 from health_monitor.ui.data import cached_runner
 from health_monitor.ui.errors import guarded
@@ -55,3 +55,4 @@ def body() -> None:
 
 
 body()
+actions_view.render_center("security")

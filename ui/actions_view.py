@@ -225,3 +225,19 @@ def render_savings(engine: Any) -> None:
     right.metric("Realised so far", f"${s['realised']:,.0f}/month" if s["realised"] is not None else "not measured yet",
                  border=False, help="Billing after each change against the 30 days before it, once 7 days of "
                                     "billing exist after the change.")
+
+
+def render_center(center: str) -> None:
+    """A center's "Actions taken" section (the pages' one call)."""
+    from health_monitor.ui import clients
+    from health_monitor.ui.errors import guarded
+
+    engine, _ = clients.engine_or_problem()
+    with guarded("the actions taken"):
+        render_taken(engine, center=center, key=center)
+
+
+def render_settings_tab(engine: Any) -> None:
+    """Settings → Actions: the execution policy (admins) and the whole audit trail."""
+    render_policy(engine)
+    render_taken(engine, key="settings")

@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 from health_monitor.graph.events import Error, Final, Routing, Token, ToolEnd, ToolStart
-from health_monitor.ui import chat, clients, shell, store
+from health_monitor.ui import actions_view, chat, clients, shell, store
 
 log = logging.getLogger("health_monitor.ui")
 
@@ -133,6 +133,8 @@ def render_entry(entry: dict[str, Any]) -> None:
         for call in entry.get("tool_calls") or []:
             tool_status(call)
         st.markdown(entry["content"])
+        if entry.get("actions"):
+            actions_view.render_cards(entry["actions"], clients.engine_or_problem()[0], key=entry["id"])
         if not entry.get("saved", True):
             st.caption(":material/cloud_off: Not saved yet: it will be saved when the state store is back.")
 
@@ -169,6 +171,9 @@ def ask(question: str, agent: str, engine: Any | None, problem: str | None) -> N
     entries[-1]["saved"] = saved
     entries.append(chat.new_entry("assistant", text, tool_calls=calls, agents=list(answer.agents) if answer else [],
                                   saved=saved))
+    if answer is not None and answer.actions:  # offer the fixes the answer found (approval cards)
+        entries[-1]["actions"] = list(answer.actions)
+        actions_view.render_cards(entries[-1]["actions"], engine, key=entries[-1]["id"])
     if not saved:
         _queue(question, answer, text, client_msg_id, agent)
         st.session_state["chat_notice"] = (
