@@ -117,6 +117,7 @@ def render_cards(cards: list[dict[str, Any]], engine: Any, *, key: str) -> None:
             st.markdown(f"{STATUS_ICONS.get(status, '')} **Proposed action** · status: {status}")
             st.markdown("\n".join(preview_lines(card)))
             if view is not None and view.decided:
+                _flash(card["id"])
                 last = view.events[-1]
                 st.caption(f"{last['event']} by {last['actor']} at {last['at']:%Y-%m-%d %H:%M} UTC. {last['message']}")
                 continue
@@ -152,10 +153,28 @@ def render_cards(cards: list[dict[str, Any]], engine: Any, *, key: str) -> None:
                     outcome = decide_action(card["id"], decision, user_id=user_id, role=role, engine=engine,
                                             settings=clients.settings(), params=changed or None,
                                             user_token=_user_token())
-                    (st.success if outcome.status in ("executed", "rejected", "dry_run") else st.warning)(
-                        outcome.message)
+                    st.session_state[f"actions_flash_{card['id']}"] = (outcome.status, outcome.message)
+                    _rerun()  # redraw the card in its decided state
                 except Exception as e:  # noqa: BLE001 - the refusal says why (role, allow-list, bad value)
                     st.error(str(e))
+
+
+def _rerun() -> None:
+    import streamlit as st
+    from streamlit.errors import StreamlitInvalidLayoutContextError
+
+    try:
+        st.rerun(scope="fragment")
+    except StreamlitInvalidLayoutContextError:
+        st.rerun()
+
+
+def _flash(card_id: str) -> None:
+    import streamlit as st
+
+    status, message = st.session_state.get(f"actions_flash_{card_id}") or (None, None)
+    if message:
+        (st.success if status in ("executed", "rejected", "dry_run", "verified") else st.warning)(message)
 
 
 def _user_token() -> str | None:
