@@ -196,6 +196,7 @@ def render_taken(engine: Any, *, center: str | None = None, key: str = "all") ->
     if engine is None:
         st.caption("The audit trail is in the state database, which is unavailable right now.")
         return
+    _verify_quietly(engine)
     views = actions.list_views(engine, kinds=CENTER_ACTIONS.get(center) if center else None)
     rows = audit_rows(views)
     if not rows:
@@ -208,6 +209,17 @@ def render_taken(engine: Any, *, center: str | None = None, key: str = "all") ->
         "verification": st.column_config.TextColumn("Verification", width="large")})
     st.download_button("Export CSV", to_csv(rows), file_name="actions-audit.csv", mime="text/csv",
                        on_click="ignore", icon=":material/download:", key=f"actions_csv_{key}")
+
+
+def _verify_quietly(engine: Any) -> None:
+    """Verify executed actions against the current Gold (a no-op until Gold is rebuilt after a change; a
+    result is appended only when it differs from the last one)."""
+    from health_monitor.ui import clients
+
+    try:
+        actions.verify(engine, clients.warehouse())
+    except Exception:  # noqa: BLE001 - verification is best effort here; the CLI reports its errors
+        pass
 
 
 def render_policy(engine: Any) -> None:
