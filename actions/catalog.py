@@ -824,7 +824,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         description="Add a RUN_DURATION_SECONDS health rule so a slow run alerts.",
         risk="low", params=DurationRuleParams,
         answers=("get_job_duration_trend", "get_job_runs", "get_job_bottlenecks", "get_job_duration_forecast",
-                 "get_at_risk_jobs", "get_failed_jobs"),
+                 "get_at_risk_jobs"),
         propose=propose_duration_rule, sdk_plan=sdk_duration_rule, demo=demo_duration_rule,
         verify_sql=CONFIG.format(column="sla_seconds", table="dim_job", key="job_id", param="job_id"),
         check=check_config("sla_seconds", lambda p: p.seconds), editable=("seconds",)),
