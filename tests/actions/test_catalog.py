@@ -216,3 +216,21 @@ def test_every_demo_action_is_verified_after_a_gold_rebuild(account, account_war
         result: Verification = spec.check(rows, params, detail)
         expected = "pending" if name == "move_job_to_job_compute" else "verified"  # no run since: honest
         assert result.status == expected, (name, result.message)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, kind, risk", [
+    ("which clusters are idle?", "terminate_idle_cluster", "medium"),
+    ("who has access to PII tables?", "revoke_group_grant", "high"),
+    ("any tokens created without expiry?", "revoke_token_without_expiry", "high"),
+    ("did any jobs fail in the last 24 hours?", "pause_job_schedule", "medium"),
+    ("how long does nightly_etl take?", "set_job_duration_rule", "low"),
+])
+def test_answers_across_domains_offer_their_fix(question, kind, risk, warehouse, settings):
+    from health_monitor.graph import build_graph, resolve_context
+
+    ctx = resolve_context(settings=settings, warehouse=warehouse)
+    out = build_graph().invoke({"question": question}, context=ctx)
+    offered = {a["action"]: a for a in out.get("actions") or []}
+    assert kind in offered, (question, list(offered))
+    assert offered[kind]["risk"] == risk and offered[kind]["target"]["name"]
