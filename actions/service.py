@@ -184,9 +184,10 @@ def get(engine: Any, action_id: str) -> ActionView:
         return _view(row, repo.events(session=s, action_id=row.id))
 
 
-def list_views(engine: Any, *, limit: int = 200, kinds: tuple[str, ...] | None = None) -> list[ActionView]:
+def list_views(engine: Any, *, limit: int = 200, kinds: tuple[str, ...] | None = None,
+               conversation_id: str | None = None) -> list[ActionView]:
     with session_scope(engine) as s:
-        rows = repo.list_actions(session=s, limit=limit, kinds=kinds)
+        rows = repo.list_actions(session=s, limit=limit, kinds=kinds, conversation_id=conversation_id)
         evs = repo.latest_events(session=s, action_ids=[r.id for r in rows])
         return [_view(r, evs[r.id]) for r in rows]
 

@@ -148,10 +148,13 @@ def add_event(*, session: Session, action_id: str, event: str, actor: str, detai
     return row
 
 
-def list_actions(*, session: Session, limit: int = 200, kinds: tuple[str, ...] | None = None) -> list[ActionRecord]:
+def list_actions(*, session: Session, limit: int = 200, kinds: tuple[str, ...] | None = None,
+                 conversation_id: str | None = None) -> list[ActionRecord]:
     q = select(ActionRecord).order_by(ActionRecord.proposed_at.desc()).limit(limit)
     if kinds:
         q = q.where(ActionRecord.kind.in_(kinds))
+    if conversation_id:
+        q = q.where(ActionRecord.conversation_id == conversation_id)
     return list(session.scalars(q))
 
 

@@ -258,6 +258,18 @@ def render_savings(engine: Any) -> None:
                                     "billing exist after the change.")
 
 
+def attach_to_transcript(engine: Any, conversation_id: str | None, entries: list[dict[str, Any]]) -> None:
+    """A reopened conversation shows its proposed actions again, under its last answer."""
+    answers = [e for e in entries if e.get("role") == "assistant"]
+    if engine is None or not conversation_id or not answers:
+        return
+    from health_monitor.graph.service import action_card
+
+    views = actions.list_views(engine, conversation_id=conversation_id)
+    if views:
+        answers[-1]["actions"] = [action_card(v) for v in reversed(views)]
+
+
 def render_center(center: str) -> None:
     """A center's "Actions taken" section (the pages' one call)."""
     from health_monitor.ui import clients

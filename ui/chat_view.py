@@ -69,6 +69,7 @@ def open_conversation(engine: Any | None, conversation_id: str | None, title: st
     pending = clients.pending_writes().pending(user_id=shell.user_id(), conversation_id=conversation_id)
     saved = store.messages(engine, shell.user_id(), conversation_id) if engine is not None else []
     st.session_state["chat_entries"] = chat.entries_from_messages(saved, pending)
+    actions_view.attach_to_transcript(engine, conversation_id, st.session_state["chat_entries"])
 
 
 def conversation_bar(engine: Any | None, agent_labels: dict[str, str]) -> str:

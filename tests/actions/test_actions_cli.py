@@ -96,3 +96,23 @@ def test_allow_list_blocks_and_trail_is_append_only(proposed, account, engine, m
         with session_scope(engine) as s:
             row = s.query(ActionEvent).first()
             s.delete(row)
+
+
+def test_reopened_conversation_shows_its_actions(account, engine, account_warehouse):
+    from health_monitor.actions.catalog import CATALOG
+    from health_monitor.actions.lookup import Lookup
+    from health_monitor.actions.service import record
+    from health_monitor.graph.findings import entities_of
+    from health_monitor.ui.actions_view import attach_to_transcript
+
+    lookup = Lookup(account_warehouse, account)
+    finding = {"agent": "optimization", "title": "Auto-stop", "tools": ["get_autotermination_settings"],
+               "entities": entities_of(lookup.tool("get_autotermination_settings", {}))}
+    proposals = CATALOG["set_warehouse_auto_stop"].propose(lookup, finding)
+    [mine] = record(engine, proposals, user_id=ADMIN, settings=account, conversation_id="c-1")
+    entries = [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a"}]
+    attach_to_transcript(engine, "c-2", entries)
+    assert "actions" not in entries[1]
+    attach_to_transcript(engine, "c-1", entries)
+    assert [c["id"] for c in entries[1]["actions"]] == [mine]
+    assert entries[1]["actions"][0]["preview"]["changes"][0]["after"] == 10
