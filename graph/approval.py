@@ -5,9 +5,11 @@ pauses with LangGraph's ``interrupt`` until a person decides, then carries the d
     approval graph, one thread per action:  START -> await_decision (interrupt) -> carry_out -> END
                                                        ^---- refused decision ----'
 
-The approval graph is compiled with a checkpointer (SQLite in the data folder), so a proposal survives
-a restart of the app between the proposal and the decision; the audit trail in the state database
-is the record of what was decided, and an approval whose checkpoint was lost restarts its thread.
+The approval graph is compiled with a checkpointer, so a proposal survives a restart of the app between
+the proposal and the decision: PostgreSQL in the state database's schema when the state is PostgreSQL
+and the ``postgres`` extra (langgraph-checkpoint-postgres) is installed, else SQLite in the data folder.
+The audit trail in the state database is the record of what was decided, and an approval whose
+checkpoint was lost restarts its thread.
 """
 
 from __future__ import annotations
@@ -104,15 +106,60 @@ def checkpointer(path: Path) -> Any:
     return SqliteSaver(sqlite3.connect(str(path), check_same_thread=False))
 
 
-def approval_graph(settings: Any, *, saver: Any = None) -> Any:
-    """The compiled approval graph over the data folder's checkpoint file (one per process and file)."""
+def postgres_checkpointer(settings: Any, engine: Any) -> Any | None:
+    """A PostgreSQL checkpointer in the state database's schema, or None (SQLite state, or the
+    ``postgres`` extra not installed). Lakebase: the password is the engine's current OAuth token."""
+    if engine is None or engine.url.get_backend_name() != "postgresql":
+        return None
+    try:
+        import psycopg
+        from langgraph.checkpoint.postgres import PostgresSaver
+        from psycopg.rows import dict_row
+    except ImportError:
+        return None
+    from health_monitor.db.engine import LAKEBASE_SCHEMA, token_cache_of
+
+    url, tokens = engine.url, token_cache_of(engine)
+    lakebase = not settings.database_url
+    schema = settings.state_schema or (LAKEBASE_SCHEMA if lakebase else None)
+    kwargs: dict[str, Any] = {"host": url.host, "port": url.port or 5432, "dbname": url.database, "user": url.username,
+                              "password": url.password or (tokens.get() if tokens else None), "autocommit": True,
+                              "prepare_threshold": 0, "row_factory": dict_row}
+    if schema:
+        kwargs["options"] = f"-csearch_path={schema}"
+    if lakebase:
+        kwargs["sslmode"] = settings.pgsslmode
+    saver = PostgresSaver(psycopg.connect(**{k: v for k, v in kwargs.items() if v is not None}))
+    saver.setup()
+    return saver
+
+
+def approval_graph(settings: Any, *, saver: Any = None, engine: Any = None) -> Any:
+    """The compiled approval graph over the state database (PostgreSQL) or the data folder's checkpoint
+    file (one per process and store)."""
     if saver is not None:
         return approval_builder().compile(checkpointer=saver, name="action_approval")
-    path = Path(settings.data_dir) / CHECKPOINT_FILE
+    pg = engine is not None and engine.url.get_backend_name() == "postgresql"
+    key = f"{engine.url}|{settings.state_schema}" if pg else str(Path(settings.data_dir) / CHECKPOINT_FILE)
     with _LOCK:
-        if str(path) not in _GRAPHS:
-            _GRAPHS[str(path)] = approval_builder().compile(checkpointer=checkpointer(path), name="action_approval")
-        return _GRAPHS[str(path)]
+        cached = _GRAPHS.get(key)
+        if cached is not None and not getattr(getattr(cached.checkpointer, "conn", None), "closed", False):
+            return cached
+        store = postgres_checkpointer(settings, engine) if pg else None
+        if store is None:
+            store = checkpointer(Path(settings.data_dir) / CHECKPOINT_FILE)
+        _GRAPHS[key] = approval_builder().compile(checkpointer=store, name="action_approval")
+        return _GRAPHS[key]
+
+
+def reset() -> None:
+    """Forget the compiled approval graphs and close their checkpoint connections (tests; a restart)."""
+    with _LOCK:
+        for g in _GRAPHS.values():
+            conn = getattr(g.checkpointer, "conn", None)
+            if conn is not None:
+                conn.close()
+        _GRAPHS.clear()
 
 
 def _config(action_id: str) -> dict[str, Any]:
@@ -121,16 +168,16 @@ def _config(action_id: str) -> dict[str, Any]:
 
 def start(action_ids: list[str], *, engine: Any, settings: Any, graph: Any = None) -> None:
     """Run each new action's approval thread up to its pause (a thread already paused is left alone)."""
-    g = graph or approval_graph(settings)
+    g = graph or approval_graph(settings, engine=engine)
     ctx = ApprovalContext(engine=engine, settings=settings)
     for action_id in action_ids:
         if not g.get_state(_config(action_id)).next:
             g.invoke({"action_id": action_id}, _config(action_id), context=ctx)
 
 
-def pending(action_id: str, *, settings: Any, graph: Any = None) -> bool:
+def pending(action_id: str, *, settings: Any, graph: Any = None, engine: Any = None) -> bool:
     """True when the action's approval thread is paused waiting for a decision."""
-    g = graph or approval_graph(settings)
+    g = graph or approval_graph(settings, engine=engine)
     return bool(g.get_state(_config(action_id)).next)
 
 
@@ -143,7 +190,7 @@ def decide(action_id: str, decision: str, *, user_id: str, role: str, engine: An
     if view.decided:
         return actions.Outcome(view.id, view.status, f"Already decided ({view.status}); nothing was done again.",
                                replayed=True)
-    g = graph or approval_graph(settings)
+    g = graph or approval_graph(settings, engine=engine)
     ctx = ApprovalContext(engine=engine, settings=settings, client=client, user_token=user_token)
     config = _config(view.id)
     if not g.get_state(config).next:  # never started here, or its checkpoint was lost: the audit trail rules

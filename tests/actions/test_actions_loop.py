@@ -46,7 +46,7 @@ def test_savings_question_to_verified_change(account, engine, account_warehouse)
     assert before == idlest["auto_termination_minutes"]
 
     # 3. A restart: a new process has new graph objects over the same checkpoint file.
-    approval._GRAPHS.clear()
+    approval.reset()
     restarted = approval.approval_graph(account, saver=approval.checkpointer(account.data_dir / approval.CHECKPOINT_FILE))
     assert restarted.get_state({"configurable": {"thread_id": f"action:{card['id']}"}}).next == ("await_decision",)
     with pytest.raises(PermissionDenied):

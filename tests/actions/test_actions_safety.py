@@ -31,7 +31,7 @@ def grant_action(account, engine, account_warehouse):
     [action_id] = record(engine, [proposal], user_id=VIEWER, settings=account)
     approval.start([action_id], engine=engine, settings=account)
     yield action_id
-    approval._GRAPHS.clear()
+    approval.reset()
 
 
 def test_viewer_refused_and_the_approval_still_waits(grant_action, account, engine):

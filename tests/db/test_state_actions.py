@@ -12,7 +12,7 @@ from sqlalchemy import text
 def _action(store) -> str:
     with session_scope(store.engine) as s:
         row = repo.add_action(session=s, kind="set_warehouse_auto_stop", title="Set auto-stop", target_key="k:1:w",
-                              risk="low", params={"minutes": 10}, preview={}, proposed_by="viewer@company.com")
+                              risk="low", params={"workspace_id": "1", "warehouse_id": "31a79611c8f15845", "minutes": 10}, preview={}, proposed_by="viewer@company.com")
         return row.id
 
 
@@ -38,3 +38,27 @@ def test_the_trail_is_append_only_in_the_database(store, sql):
     with pytest.raises(Exception, match="append-only"):
         with session_scope(store.engine) as s:
             s.execute(text(sql))
+
+
+def test_a_paused_approval_survives_a_restart_in_the_state_store(store):
+    from health_monitor.graph import approval
+
+    action_id = _action(store)
+    approval.start([action_id], engine=store.engine, settings=store.settings)
+    approval.reset()  # a new process: new graph, new checkpointer connection
+    engine = store.new_engine()
+    assert approval.pending(action_id, settings=store.settings, engine=engine)
+    checkpoint_file = store.settings.data_dir / approval.CHECKPOINT_FILE
+    if store.kind == "postgres":
+        pytest.importorskip("langgraph.checkpoint.postgres")
+        with engine.connect() as conn:
+            threads = conn.execute(text("select count(*) from checkpoints where thread_id = :t"),
+                                   {"t": f"action:{action_id}"}).scalar()
+        assert threads >= 1 and not checkpoint_file.exists()
+    else:
+        assert checkpoint_file.exists()
+    outcome = approval.decide(action_id, "reject", user_id="admin@company.com", role="admin", engine=engine,
+                              settings=store.settings)
+    assert outcome.status == "rejected"
+    assert not approval.pending(action_id, settings=store.settings, engine=engine)
+    approval.reset()
