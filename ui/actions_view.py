@@ -107,7 +107,13 @@ def render_cards(cards: list[dict[str, Any]], engine: Any, *, key: str) -> None:
     from health_monitor.ui import clients
 
     user_id, role = _who()
+    try:  # who would execute it now: this user's token (on-behalf-of-user) or the service principal
+        live = actions.executor_of(clients.settings(), user_token=_user_token(),
+                                   policy=actions.get_policy(engine) if engine is not None else None)
+    except Exception:  # noqa: BLE001 - fall back to what the proposal recorded
+        live = {}
     for card in cards:
+        card = {**card, "preview": {**(card.get("preview") or {}), **live}}
         try:
             view = actions.get(engine, card["id"]) if engine is not None else None
         except Exception:  # noqa: BLE001 - the card still shows what was proposed

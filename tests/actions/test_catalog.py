@@ -234,3 +234,15 @@ def test_answers_across_domains_offer_their_fix(question, kind, risk, warehouse,
     offered = {a["action"]: a for a in out.get("actions") or []}
     assert kind in offered, (question, list(offered))
     assert offered[kind]["risk"] == risk and offered[kind]["target"]["name"]
+
+
+def test_preview_says_who_executes():
+    from health_monitor.actions.service import executor_of
+
+    from health_monitor.core.settings import Settings
+
+    assert executor_of(Settings())["executor"] == "demo"
+    real = Settings(warehouse_backend="databricks", databricks_host="https://x.cloud.databricks.com")
+    assert executor_of(real, user_token="u")["run_as"].startswith("the approving user")
+    assert "service principal" in executor_of(real)["run_as"] and executor_of(real)["dry_run"]
+    assert not executor_of(real, policy=Policy(execute_on_real=True))["dry_run"]
