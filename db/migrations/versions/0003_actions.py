@@ -1,7 +1,7 @@
 """Actions proposed in chat and their append-only audit trail.
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-12-03 09:50:00
 """
 
@@ -15,7 +15,7 @@ JSON = sa.JSON(none_as_null=True).with_variant(postgresql.JSONB(none_as_null=Tru
 BIGID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
