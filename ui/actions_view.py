@@ -42,7 +42,9 @@ def audit_rows(views: list[actions.ActionView]) -> list[dict[str, Any]]:
         check = v.last("verified", "regressed", "pending") or {}
         detail = outcome.get("detail") or {}
         rows.append({
-            "action_id": v.id, "kind": v.kind, "title": v.title, "risk": v.risk, "status": v.status,
+            "action_id": v.id, "kind": v.kind, "title": v.title, "risk": v.risk,
+            # a verification result qualifies the outcome ("executed · verification pending"), never hides it
+            "status": f"{outcome['event']} · verification {v.status}" if check and outcome else v.status,
             "proposed_by": v.proposed_by, "proposed_at": v.proposed_at, "approved_by": decision.get("actor"),
             "decided_at": decision.get("at"), "decision": decision.get("event"),
             "params": json.dumps((decision.get("detail") or {}).get("params") or v.params, sort_keys=True),

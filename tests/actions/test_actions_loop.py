@@ -81,3 +81,8 @@ def test_savings_question_to_verified_change(account, engine, account_warehouse)
     assert result.status == "verified", result.message
     assert result.observed["auto_termination_minutes"] == card["params"]["minutes"]
     assert actions.get(engine, card["id"]).status == "verified"
+    from health_monitor.ui.actions_view import audit_rows
+
+    [row] = [r for r in audit_rows(actions.list_views(engine)) if r["action_id"] == card["id"]]
+    assert row["status"] == "executed · verification verified" and row["approved_by"] == ADMIN
+    assert "as approved" in row["verification"]
