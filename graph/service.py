@@ -42,6 +42,8 @@ class Answer(BaseModel):
     saved: bool = False
     save_error: str | None = None
     revised: bool = False
+    #: Actions offered for approval: ``{id, kind, title, risk, status, preview}`` (see :mod:`graph.approval`).
+    actions: list[dict[str, Any]] = Field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -184,6 +186,9 @@ def _turn(ctx: RunContext, question: str, *, started: float, conversation_id: st
     timings["total_ms"] = ms()
 
     answer = _answer(state, ctx, conversation_id, timings)
+    problem = _offer_actions(answer, state, ctx, store)
+    if problem:
+        yield Error(message=problem, where="actions")
     problem = store.save_assistant(conversation_id, answer, client_msg_id)
     if problem:
         answer.save_error = problem
@@ -208,6 +213,42 @@ def _answer(state: dict[str, Any], ctx: RunContext, conversation_id: str | None,
         context=memory.turn_context(state),
         revised=bool(state.get("revised")),
     )
+
+
+def _offer_actions(answer: Answer, state: dict[str, Any], ctx: RunContext, store: Any) -> str | None:
+    """Record the turn's proposed actions and pause an approval thread for each (needs the state store)."""
+    proposals = state.get("actions") or []
+    if not proposals:
+        return None
+    if not store.ok or ctx.engine is None:
+        return "Actions could be proposed, but the state store is unavailable to record them."
+    from health_monitor.actions import service as actions
+    from health_monitor.actions.spec import Proposal
+    from health_monitor.graph import approval
+
+    try:
+        ids = actions.record(ctx.engine, [Proposal.model_validate(p) for p in proposals], user_id=ctx.user_id,
+                             settings=ctx.settings, conversation_id=answer.conversation_id,
+                             user_token=ctx.extras.get("user_token"))
+        approval.start(ids, engine=ctx.engine, settings=ctx.settings)
+        answer.actions = [action_card(actions.get(ctx.engine, i)) for i in ids]
+    except Exception as e:
+        return _store_problem("record the proposed actions", e)
+    return None
+
+
+def action_card(view: Any) -> dict[str, Any]:
+    """What the chat shows of an action (JSON-safe)."""
+    return adapters.jsonable({"id": view.id, "kind": view.kind, "title": view.title, "risk": view.risk,
+                              "status": view.status, "params": view.params, "preview": view.preview,
+                              "estimated_monthly_saving": view.estimated_monthly_saving})
+
+
+def decide_action(action_id: str, decision: str, **kwargs: Any) -> Any:
+    """Resume an action's paused approval with a person's decision (see :func:`graph.approval.decide`)."""
+    from health_monitor.graph import approval
+
+    return approval.decide(action_id, decision, **kwargs)
 
 
 class _Store:

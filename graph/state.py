@@ -119,6 +119,8 @@ class HealthOutput(TypedDict, total=False):
     turn: dict[str, Any]
     notes: list[str]
     revised: bool
+    #: Actions that would fix what was found (``actions.spec.Proposal`` JSON), offered for approval.
+    actions: list[dict[str, Any]]
 
 
 class HealthState(TypedDict, total=False):
@@ -149,6 +151,8 @@ class HealthState(TypedDict, total=False):
     answer: str
     #: True when the LLM's streamed draft was replaced by the template answer. Last write wins.
     revised: bool
+    #: Proposed actions (written once, after synthesis). Last write wins.
+    actions: list[dict[str, Any]]
 
 
 class SpecialistInput(TypedDict, total=False):
