@@ -72,13 +72,13 @@ def sql_literal(value: Any) -> str:
 
 
 def _net_factor_sql(tool: Tool, settings: Any, alias: str) -> str:
-    base = 1.0 - (settings.discount_pct if settings else 0.0) / 100.0
-    fams = (settings.discount_by_sku_family if settings else {}) or {}
-    if not fams or not tool.sku_column:
+    """The SQL twin of ``Settings.net_factor`` (same factors, same first-match order)."""
+    base, families = settings.discount_factors() if settings else (1.0, [])
+    if not families or not tool.sku_column:
         return repr(round(base, 6))
     whens = " ".join(
-        f"when upper({alias}.{tool.sku_column}) like {sql_string('%' + fam.upper() + '%')} "
-        f"then {round(1.0 - pct / 100.0, 6)!r}" for fam, pct in fams.items())
+        f"when upper({alias}.{tool.sku_column}) like {sql_string('%' + family + '%')} "
+        f"then {round(factor, 6)!r}" for family, factor in families)
     return f"(case {whens} else {round(base, 6)!r} end)"
 
 

@@ -6,15 +6,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import streamlit as st
+from health_monitor.ui import palette
 from health_monitor.ui.formatting import when
 from health_monitor.ui.safe_text import escape
 
-BADGE = {"critical": "red", "high": "red", "medium": "orange", "warning": "orange", "low": "blue", "info": "gray"}
-
 
 def badge(severity: str | None) -> str:
-    sev = (severity or "info").lower()
-    return f":{BADGE.get(sev, 'gray')}-badge[{sev.upper()}]"
+    """The severity as a status pill in the shared palette (``:red-badge[High]``)."""
+    return palette.pill(severity or "info")
 
 
 def signal_label(signal_type: str | None) -> str:
@@ -36,6 +35,16 @@ def signal_list(rows: Sequence[Mapping[str, Any]], tz: str, page_for: Any, limit
             link.page_link(page_for(str(r.get("signal_type") or "")), label="Open", icon=":material/arrow_forward:")
     if len(rows) > limit:
         st.caption(f"{len(rows) - limit} more signal(s) in the table below.")
+
+
+def event_columns() -> dict[str, Any]:
+    """Alert-event tables: the rule and its state first, then what and when."""
+    from health_monitor.ui import components as ui
+
+    return {"rule": "Rule", "status": ui.status_col("Status"), "severity": ui.status_col("Severity"),
+            "subject": "Subject", "value": ui.number_col("Value", "%,.2f"),
+            "threshold": ui.number_col("Threshold", "%,.2f"), "last_seen": "Last seen", "first_seen": "First seen",
+            "message": st.column_config.TextColumn("Message", width="large")}
 
 
 def event_rows(events: Sequence[Any]) -> list[dict[str, Any]]:

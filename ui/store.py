@@ -178,6 +178,10 @@ def save_integration(engine: Any, settings: Any, user_id: str, *, channel: str, 
         if refusal:
             raise ValueError(f"Slack webhook refused: {refusal}.")
     with session_scope(engine) as s:
+        # One name, one channel: notifications and rules refer to channels by name.
+        wanted = (name or channel).strip().casefold()
+        if any(i.name.strip().casefold() == wanted for i in repo.list_integrations(session=s, user_id=user_id)):
+            raise ValueError(f"A channel named {name or channel!r} already exists; choose another name.")
         return repo.create_integration(session=s, user_id=user_id, channel=channel, name=name, config=dict(config),
                                        secrets=secrets, box=SecretBox.from_settings(settings) if secrets else None,
                                        scope=scope, admins=admins)

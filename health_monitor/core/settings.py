@@ -35,6 +35,13 @@ class Settings(BaseSettings):
     event_log_table: str = "system.lakeflow.pipeline_event_log"
     max_rows: int = Field(1000, ge=1, le=100_000, description="Row cap of one tool call.")
 
+    # --- model training ------------------------------------------------------------
+    ml_feature_memory_mb: float = Field(1024.0, ge=0, description="Most memory one model's feature frame may "
+                                        "take in Python during training (0 = no limit); a model over it stops, "
+                                        "the others train.")
+    ml_engine_memory_mb: float = Field(1536.0, ge=0, description="Memory limit of the embedded DuckDB engine "
+                                       "while training (0 = DuckDB's default); larger aggregations spill to disk.")
+
     # --- cost ----------------------------------------------------------------------
     discount_pct: float = Field(0.0, ge=0, lt=100, description="Negotiated discount off list price, %.")
     discount_by_sku_family: dict[str, float] = Field(default_factory=dict)
@@ -114,15 +121,32 @@ class Settings(BaseSettings):
     def state_url(self) -> str:
         return self.database_url or f"sqlite:///{self.sqlite_path}"
 
+    # -- the negotiated discount: the one place list prices become net prices ------------------------------
+    @property
+    def has_discount(self) -> bool:
+        return bool(self.discount_pct or self.discount_by_sku_family)
+
+    def discount_factors(self) -> tuple[float, list[tuple[str, float]]]:
+        """(overall list->net multiplier, [(SKU family in upper case, its multiplier), ...] in priority order).
+        A SKU whose name contains a family takes that family's factor (the first match wins)."""
+        families = [(family.upper(), 1.0 - pct / 100.0) for family, pct in self.discount_by_sku_family.items()]
+        return 1.0 - self.discount_pct / 100.0, families
+
     def net_factor(self, sku_name: str | None = None) -> float:
         """Multiplier from list to net price for a SKU (per-family discount wins)."""
-        pct = self.discount_pct
+        base, families = self.discount_factors()
         if sku_name:
-            for family, family_pct in self.discount_by_sku_family.items():
-                if family.upper() in sku_name.upper():
-                    pct = family_pct
-                    break
-        return 1.0 - pct / 100.0
+            for family, factor in families:
+                if family in sku_name.upper():
+                    return factor
+        return base
+
+    def discount_summary(self) -> str:
+        """How net money is derived, in words, for answers and pages."""
+        if not self.has_discount:
+            return "no discount configured (set HM_DISCOUNT_PCT to see net cost)"
+        fams = ", ".join(f"{k} {v:g} %" for k, v in self.discount_by_sku_family.items())
+        return f"negotiated discount {self.discount_pct:g} % overall{'; ' + fams if fams else ''}"
 
 
 @lru_cache(maxsize=1)
