@@ -18,7 +18,6 @@ column list for each table written.
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, Any, Protocol
 
 from health_monitor.ml.errors import BUDGET_SETTING, OverBudget
@@ -29,6 +28,8 @@ from health_monitor.warehouse.dialect import (
     prepare,
     referenced_params,
 )
+
+from health_monitor.core.jsonable import plain
 
 if TYPE_CHECKING:
     import duckdb
@@ -201,7 +202,7 @@ class DatabricksStore:
                 marks = []
                 for j, (value, (_, typ)) in enumerate(zip(row, schema, strict=True)):
                     key = f"p{i}_{j}"
-                    params[key] = _plain(value)
+                    params[key] = plain(value)
                     marks.append(f"cast(:{key} as {typ})")
                 values.append(f"({', '.join(marks)})")
             self.wh.query(f"insert into {GOLD}.{table} ({', '.join(cols)}) values {', '.join(values)}", params)
@@ -275,16 +276,3 @@ class SparkStore:
         return bool(self.spark.catalog.tableExists(self._table(table)))
 
 
-def _plain(value: Any) -> Any:
-    """pandas/numpy scalars -> Python values the connector binds."""
-    if value is None:
-        return None
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if str(value) in ("NaT", "<NA>"):
-        return None
-    if hasattr(value, "to_pydatetime"):
-        return value.to_pydatetime()
-    return value
