@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from health_monitor.bench.stats import Section
+from health_monitor.bench.training import training
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The instant every bench demo is built at (the tests' AS_OF): figures do not move with the clock.
@@ -105,8 +106,6 @@ def run_bench(*, scale: float = 1.0, quick: bool = False, data_dir: Path | None 
 
         # --- training --------------------------------------------------------------------------
         if "training" in only:
-            from health_monitor.bench.training import training
-
             train_scale = _scale_of(demo_dir) or scale
             sections.append(_timed("training", "Model training", lambda: training(demo_dir, scale=train_scale)))
 
