@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 export HM_DATA_DIR ?= hm_data
 
-.PHONY: run test install demo lint bench clean
+.PHONY: run dev test install demo lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -20,6 +20,9 @@ demo: install
 
 run: demo
 	$(BIN)/streamlit run app.py --server.headless true
+
+dev: demo
+	$(BIN)/streamlit run app.py --server.headless true --server.fileWatcherType auto --client.toolbarMode developer
 
 test: install
 	bash scripts/install-system-deps.sh

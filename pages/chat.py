@@ -13,13 +13,15 @@ ui.page_header("Ask the agents", "Cost, security, performance, reliability, data
 chat_view.init_state()
 clients.warm_agents()
 
+with st.sidebar, guarded("your conversations"):
+    chat_view.sidebar_controls(clients.engine_or_problem()[0], dict(chat.agent_choices()))
+
 
 @st.fragment
 def conversation() -> None:
     engine, problem = clients.engine_or_problem()
     waiting = chat_view.flush_pending(engine)
-    with guarded("your conversations"):
-        agent = chat_view.conversation_bar(engine, dict(chat.agent_choices()))
+    agent = st.session_state.get("chat_agent") or chat.AUTO
     if problem:
         st.warning(f"Conversation history is unavailable ({problem}). You can still ask: messages are kept and "
                    "saved when the state store is back.", icon=":material/cloud_off:")
@@ -28,6 +30,8 @@ def conversation() -> None:
 
     chat_view.transcript()
     turn_area = st.container()  # a new turn renders here: above the suggestions and the input box
+    with guarded("the conversation tools"):
+        chat_view.toolbar(engine)
     chat_view.proposal_box(engine)
     if st.session_state.get("chat_notice"):
         st.info(st.session_state["chat_notice"], icon=":material/cloud_off:")
@@ -42,7 +46,7 @@ def conversation() -> None:
     question = typed or question
     if question:
         with turn_area, guarded("the answer"):
-            chat_view.ask(question, agent or chat.AUTO, engine, problem)
+            chat_view.ask(question, agent, engine, problem)
 
 
 conversation()

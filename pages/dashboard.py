@@ -1,19 +1,21 @@
 """Dashboard Hub: headline KPIs, cost trend, job outcomes, what needs attention, quick actions."""
 
 import streamlit as st
-from health_monitor.ui import alerts_view, charts, clients, hub, navigation, shell, store
+from health_monitor.ui import alerts_view, charts, clients, hub, navigation, palette, refresh, shell, store
 from health_monitor.ui import components as ui
-from health_monitor.ui.data import cached_runner
+from health_monitor.ui.cache import cached_runner
 from health_monitor.ui.errors import guarded
 
 shell.require_app()
 SPEC = navigation.spec_for("pages/dashboard.py")
+EVERY = shell.refresh_every(SPEC.refresh_s)
 
 ui.page_header("Dashboard Hub", "The platform at a glance: spend, jobs, workspaces and security, refreshed "
-                                "every 30 seconds.")
+                                f"{refresh.describe(EVERY)}.")
 
 
-@st.fragment(run_every=shell.refresh_every(SPEC.refresh_s))
+# Only this fragment re-runs on the timer: the quick actions below never re-render (the page stays settled).
+@st.fragment(run_every=EVERY)
 def overview() -> None:
     f, tz = shell.filters(), shell.tz()
     run = cached_runner(SPEC.refresh_s)
@@ -33,7 +35,8 @@ def overview() -> None:
         st.subheader("Job outcomes", anchor=False)
         with guarded("job outcomes"):
             out = hub.job_outcomes(run, f)
-            ui.chart(charts.donut(out.labels, out.values, colors={"Succeeded": "#2ca02c", "Failed": "#d62728"},
+            ui.chart(charts.donut(out.labels, out.values, colors={"Succeeded": palette.color("ok"), "Failed": palette.color("critical"),
+                                          "Other (canceled, skipped)": palette.color("not_measured")},
                                   center=f"{out.rate:.1f} %" if out.rate is not None else None),
                      key="dash_job_outcomes")
             st.caption(f"{out.runs:,} runs in the period.")
@@ -49,9 +52,10 @@ def overview() -> None:
         else:
             alerts_view.signal_list(rows, tz, hub.page_for_signal)
             with st.expander(f"All {len(rows)} signals as a table"):
-                ui.table(rows, tz=tz, columns={"severity": "Severity", "signal_type": "Signal", "subject": "Subject",
-                                               "workspace_name": "Workspace", "observed_at": "Observed",
-                                               "detail": "Detail"}, key="dash_signals_table")
+                ui.table(rows, tz=tz, columns={"subject": "Subject", "severity": ui.status_col("Severity"),
+                                               "signal_type": ui.enum_col("Signal"), "workspace_name": "Workspace",
+                                               "observed_at": "Observed", "detail": st.column_config.TextColumn(
+                                                   "Detail", width="large")}, key="dash_signals_table")
     with rules_tab, guarded("alert events"):
         if st.session_state.get("state_error"):
             ui.empty_state("Alert history is unavailable while the state store is down.",
@@ -60,14 +64,16 @@ def overview() -> None:
             events = store.alert_events(clients.state_engine(), shell.user_id(), limit=50)
             open_events = [e for e in events if e.is_open]
             if open_events:
-                ui.table(alerts_view.event_rows(open_events), tz=tz, key="dash_open_events")
+                ui.table(alerts_view.event_rows(open_events), tz=tz, key="dash_open_events",
+                         columns=alerts_view.event_columns())
             else:
                 ui.empty_state("No alert rule is firing.", "Rules are evaluated by the alert job; manage them "
                                                           "in Settings.", icon=":material/notifications_off:")
             closed = [e for e in events if not e.is_open]
             if closed:
                 with st.expander(f"History ({len(closed)} resolved)"):
-                    ui.table(alerts_view.event_rows(closed), tz=tz, key="dash_event_history")
+                    ui.table(alerts_view.event_rows(closed), tz=tz, key="dash_event_history",
+                             columns=alerts_view.event_columns())
 
 
 overview()

@@ -3,7 +3,7 @@
 import streamlit as st
 from health_monitor.ui import charts, governance, navigation, shell
 from health_monitor.ui import components as ui
-from health_monitor.ui.data import cached_runner
+from health_monitor.ui.cache import cached_runner
 from health_monitor.ui.errors import guarded
 
 shell.require_app()
@@ -13,6 +13,10 @@ ui.page_header("Governance", "Where data comes from, who can read sensitive tabl
 
 f, tz = shell.filters(), shell.tz()
 run = cached_runner(SPEC.refresh_s)
+grants: list = []
+with guarded("grants on sensitive tables"):
+    grants = governance.pii_grants_with_changes(run, f)
+    ui.highlights(governance.new_grant_highlights(grants), key="gov_highlight")
 with guarded("the governance figures"):
     ui.kpi_row(governance.kpis(run, f))
 
@@ -27,23 +31,23 @@ with guarded("table lineage"):
         ui.chart(charts.lineage_graph(edges, focus=table), key="gov_lineage")
         st.caption("Upstream sources on the left; system tables in green, the chosen table in red.")
 
-left, right = st.columns(2)
-with left:
-    st.subheader("Grants on PII tables", anchor=False)
-    with guarded("grants on sensitive tables"):
-        ui.table(governance.pii_grants(run), key="gov_pii_grants", empty="No PII-tagged tables.", columns={
-            "table_full_name": "Table", "grantee": "Grantee", "privilege_type": "Privilege", "grantor": "Granted by",
-            "inherited_from": "Inherited from"})
-with right:
-    st.subheader("Missing descriptions", anchor=False)
-    with guarded("tables missing descriptions"):
-        ui.table(governance.undocumented(governance.metadata(run)), key="gov_undocumented",
-                 empty="Every table has a description.", columns={
-                     "table_full_name": "Table", "table_owner": "Owner", "gaps": "Gaps",
-                     "is_pii": st.column_config.CheckboxColumn("PII")})
+st.subheader("Grants on PII tables", anchor=False)
+with guarded("grants on sensitive tables"):
+    ui.table(grants, tz=tz, key="gov_pii_grants", empty="No PII-tagged tables.", columns={
+        "table_full_name": "Table", "grantee": "Grantee", "recent": ui.status_col(
+            "Change", help="New grant: added by a permission change in the audit log of the last 30 days"),
+        "privilege_type": "Privilege", "granted_at": "Granted", "grantor": "Granted by",
+        "inherited_from": "Inherited from"})
+
+st.subheader("Missing descriptions", anchor=False)
+with guarded("tables missing descriptions"):
+    ui.table(governance.undocumented(governance.metadata(run)), key="gov_undocumented",
+             empty="Every table has a description.", columns={
+                 "table_full_name": "Table", "table_owner": "Owner", "gaps": "Gaps",
+                 "is_pii": st.column_config.CheckboxColumn("PII")})
 
 st.subheader("Compliance controls", anchor=False)
 with guarded("the compliance report"):
     ui.table(governance.compliance(run), key="gov_compliance", columns={
-        "status_label": "Status", "control_id": "Id", "control": "Control", "findings": ui.number_col("Findings"),
-        "evidence": st.column_config.TextColumn("Evidence", width="large")})
+        "control": "Control", "status": ui.status_col("Status"), "control_id": "Id",
+        "findings": ui.number_col("Findings"), "evidence": st.column_config.TextColumn("Evidence", width="large")})

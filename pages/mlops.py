@@ -1,9 +1,9 @@
 """MLOps: the health monitor's own models: performance, input drift, training history, inference."""
 
 import streamlit as st
-from health_monitor.ui import charts, mlops, navigation, shell
+from health_monitor.ui import charts, highlights, mlops, navigation, palette, shell
 from health_monitor.ui import components as ui
-from health_monitor.ui.data import cached_runner
+from health_monitor.ui.cache import cached_runner
 from health_monitor.ui.errors import guarded
 
 shell.require_app()
@@ -16,6 +16,8 @@ ui.page_header("MLOps", "The models behind forecasts, anomaly flags and at-risk 
 def body() -> None:
     f, tz = shell.filters(), shell.tz()
     run = cached_runner(SPEC.refresh_s)
+    with guarded("model drift"):
+        ui.highlights(highlights.drifting_models(mlops.drift(run, f)), key="ml_highlight")
     with guarded("the model figures"):
         ui.kpi_row(mlops.kpis(run, f))
 
@@ -32,17 +34,17 @@ def body() -> None:
         st.subheader("Inference", anchor=False)
         with guarded("inference metrics"):
             inf = mlops.inference(run, f)
-            ui.chart(charts.bars(inf, label="model_name", value="avg_latency_ms", color="#17becf"), key="ml_latency")
+            ui.chart(charts.bars(inf, label="model_name", value="avg_latency_ms", color=palette.LEVELS["low"].color), key="ml_latency")
             st.caption("Average inference latency per model (ms).")
 
     st.subheader("Input drift", anchor=False)
     with guarded("model drift"):
         rows = mlops.drift(run, f)
         if rows:
-            ui.chart(charts.bars(mlops.drift_by_model(rows), label="model_name", value="psi", color="#ff7f0e"),
+            ui.chart(charts.bars(mlops.drift_by_model(rows), label="model_name", value="psi", color=palette.color("medium")),
                      key="ml_drift_chart")
         ui.table(rows, tz=tz, key="ml_drift", empty="No drift measured yet.", columns={
-            "is_drift": st.column_config.CheckboxColumn("Drift"), "model_name": "Model", "feature": "Feature",
+            "model_name": "Model", "is_drift": st.column_config.CheckboxColumn("Drift"), "feature": "Feature",
             "segment": "Segment", "psi": ui.number_col("PSI", "%.3f"), "mean_shift_z": ui.number_col("Shift (z)", "%.2f"),
             "retrain_due": st.column_config.CheckboxColumn("Retrain due"),
             "explanation": st.column_config.TextColumn("Why", width="large")})
@@ -50,7 +52,7 @@ def body() -> None:
     with st.expander("Training history"), guarded("training history"):
         ui.table(mlops.training(run, f), tz=tz, key="ml_training", height=320, empty="No training runs yet.",
                  columns={"trained_at": "Trained", "model_name": "Model", "version": ui.number_col("Version"),
-                          "status": "Status", "primary_metric": "Metric",
+                          "status": ui.status_col("Status"), "primary_metric": "Metric",
                           "primary_metric_value": ui.number_col("Value", "%.3f"),
                           "training_rows": ui.number_col("Rows"), "train_seconds": ui.number_col("Seconds", "%.1f")})
     with st.expander("Inference by endpoint"), guarded("inference by endpoint"):

@@ -1,9 +1,9 @@
 """Data Quality: freshness, pipeline expectations, distribution drift and the per-table summary."""
 
 import streamlit as st
-from health_monitor.ui import charts, navigation, quality, shell
+from health_monitor.ui import charts, highlights, navigation, quality, shell
 from health_monitor.ui import components as ui
-from health_monitor.ui.data import cached_runner
+from health_monitor.ui.cache import cached_runner
 from health_monitor.ui.errors import guarded
 
 shell.require_app()
@@ -16,6 +16,8 @@ ui.page_header("Data Quality", "Is the data fresh, valid and stable?")
 def body() -> None:
     f, tz = shell.filters(), shell.tz()
     run = cached_runner(SPEC.refresh_s)
+    with guarded("stale tables"):
+        ui.highlights(highlights.stale_tables(quality.stale(run, f)), key="dq_highlight")
     with guarded("the quality figures"):
         ui.kpi_row(quality.kpis(run, f))
 
@@ -42,7 +44,7 @@ def body() -> None:
     st.subheader("Distribution drift", anchor=False)
     with guarded("drift metrics"):
         ui.table(quality.drift(run, f), key="dq_drift", columns={
-            "is_drift": st.column_config.CheckboxColumn("Drift"), "table_full_name": "Table", "column_name": "Column",
+            "table_full_name": "Table", "column_name": "Column", "is_drift": st.column_config.CheckboxColumn("Drift"),
             "baseline_avg": ui.number_col("Baseline mean", "%.2f"), "recent_avg": ui.number_col("Recent mean", "%.2f"),
             "mean_shift_stddevs": ui.number_col("Shift (σ)", "%.2f"),
             "null_rate_change_pct": ui.pct_col("Null-rate change"),

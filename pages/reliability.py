@@ -1,9 +1,9 @@
 """Reliability: availability of SQL warehouses, outages, incidents, repair times and service health."""
 
 import streamlit as st
-from health_monitor.ui import charts, navigation, reliability, shell
+from health_monitor.ui import charts, highlights, navigation, palette, reliability, shell
 from health_monitor.ui import components as ui
-from health_monitor.ui.data import cached_runner
+from health_monitor.ui.cache import cached_runner
 from health_monitor.ui.errors import guarded
 
 shell.require_app()
@@ -16,14 +16,17 @@ ui.page_header("Reliability", "Uptime, outages and incidents across warehouses, 
 def body() -> None:
     f, tz = shell.filters(), shell.tz()
     run = cached_runner(SPEC.refresh_s)
+    with guarded("warehouse outages"):
+        ui.highlights(highlights.outages(reliability.outages(run, f)), key="rel_highlight")
     with guarded("the reliability figures"):
         ui.kpi_row(reliability.kpis(run, f))
 
     st.subheader("Service health", anchor=False)
     with guarded("service health"):
         ui.table(reliability.service_health(run, f), key="rel_health", columns={
-            "status": "Status", "service_type": "Type", "service_name": "Service", "workspace_name": "Workspace",
-            "availability_pct": ui.progress_col("Availability"), "error_rate_pct": ui.pct_col("Error rate"),
+            "service_name": "Service", "status": ui.status_col("Status"), "service_type": ui.enum_col("Type"),
+            "availability_pct": ui.progress_col("Availability", color=palette.color("ok")),
+            "error_rate_pct": ui.pct_col("Error rate"), "workspace_name": "Workspace",
             "latency_p95_ms": ui.number_col("p95 latency (ms)"), "detail": "Detail"})
 
     left, right = st.columns(2)
@@ -31,7 +34,7 @@ def body() -> None:
         st.subheader("Warehouse availability", anchor=False)
         with guarded("warehouse availability"):
             up = reliability.uptime(run, f)
-            ui.chart(charts.bars(up, label="warehouse_name", value="outage_minutes", color="#d62728"),
+            ui.chart(charts.bars(up, label="warehouse_name", value="outage_minutes", color=palette.color("critical")),
                      key="rel_outage_min")
             st.caption("Outage minutes per SQL warehouse in the period.")
     with right:
@@ -46,15 +49,15 @@ def body() -> None:
     with guarded("incidents"):
         ui.table(reliability.incidents_in(run, f), tz=tz, key="rel_incidents", height=340,
                  empty="No incidents in the period.", columns={
-                     "last_seen": "Last seen", "severity": "Severity", "incident_type": "Type", "subject": "Subject",
-                     "workspace_name": "Workspace", "occurrences": ui.number_col("Count"),
+                     "subject": "Subject", "severity": ui.status_col("Severity"), "incident_type": ui.enum_col("Type"),
+                     "last_seen": "Last seen", "workspace_name": "Workspace", "occurrences": ui.number_col("Count"),
                      "detail": st.column_config.TextColumn("Detail", width="large")})
 
     st.subheader("Warehouse outages", anchor=False)
     with guarded("warehouse outages"):
         ui.table(reliability.outages(run, f), tz=tz, key="rel_outages", empty="No outages in the period.", columns={
-            "start_time": "Start", "end_time": "End", "warehouse_name": "Warehouse", "workspace_name": "Workspace",
-            "event_type": "Event", "duration_minutes": ui.number_col("Minutes", "%.0f")})
+            "warehouse_name": "Warehouse", "event_type": ui.enum_col("Event"), "start_time": "Start",
+            "end_time": "End", "workspace_name": "Workspace", "duration_minutes": ui.number_col("Minutes", "%.0f")})
 
 
 body()

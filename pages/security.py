@@ -2,9 +2,9 @@
 Refreshes every 30 seconds."""
 
 import streamlit as st
-from health_monitor.ui import charts, navigation, security, shell
+from health_monitor.ui import charts, highlights, navigation, palette, security, shell
 from health_monitor.ui import components as ui
-from health_monitor.ui.data import cached_runner
+from health_monitor.ui.cache import cached_runner
 from health_monitor.ui.errors import guarded
 
 shell.require_app()
@@ -17,41 +17,43 @@ ui.page_header("Security Center", "Sign-ins, permissions, tokens and access to s
 def body() -> None:
     f, tz = shell.filters(), shell.tz()
     run = cached_runner(SPEC.refresh_s)
+    rows = []
+    with guarded("events that need review"):
+        rows = security.events(run, f)
+        ui.highlights(highlights.security_events(rows, security.pii_tables(run)), key="sec_highlight")
     with guarded("the security figures"):
         ui.kpi_row(security.kpis(run, f))
 
-    rows = []
     left, right = st.columns(2)
     with left:
         st.subheader("Events by service", anchor=False)
         with guarded("events by service"):
-            rows = security.events(run, f)
             ui.chart(charts.bars(security.count_by(rows, "service_name"), label="service_name", value="events"),
                      key="sec_by_service")
     with right:
         st.subheader("Events by action", anchor=False)
         with guarded("events by action"):
             ui.chart(charts.bars(security.count_by(rows, "action_name"), label="action_name", value="events",
-                                 color="#9467bd"), key="sec_by_action")
+                                 color=palette.LEVELS["low"].color), key="sec_by_action")
 
     st.subheader("Anomalies (ML)", anchor=False)
     with guarded("access anomalies"):
         flagged = security.anomalies(run, f)
         if flagged:
             ui.table(flagged, tz=tz, key="sec_anomalies", columns={
-                "event_date": "Day", "principal": "Principal", "source_ip": "IP",
+                "principal": "Principal", "event_date": "Day", "source_ip": "IP",
                 "anomaly_score": ui.number_col("Score", "%.1f"), "reasons": "Signals",
                 "explanation": st.column_config.TextColumn("Why", width="large")})
         else:
             ui.empty_state("The anomaly model flags nothing unusual.", icon=":material/verified_user:")
 
-    st.subheader("Recent security events", anchor=False)
+    st.subheader("Security events, most severe first", anchor=False)
     with guarded("recent audit events"):
-        ui.table(rows, tz=tz, key="sec_events", height=380, empty="No security events in the period.", columns={
-            "event_time": "Time", "severity": "Severity", "event_type": "Event", "principal": "Principal",
-            "source_ip_address": "IP", "action_name": "Action", "securable_full_name": "Object",
-            "workspace_name": "Workspace", "detail": st.column_config.TextColumn("Detail", width="medium"),
-            "is_after_hours": st.column_config.CheckboxColumn("After hours")})
+        ui.table(security.events_first(rows), tz=tz, key="sec_events", height=380, empty="No security events in the period.", columns={
+            "event_type": ui.enum_col("Event"), "severity": ui.status_col("Severity"), "principal": "Principal",
+            "event_time": "Time", "securable_full_name": "Object", "detail": st.column_config.TextColumn(
+                "Detail", width="medium"), "source_ip_address": "IP", "action_name": "Action",
+            "workspace_name": "Workspace", "is_after_hours": st.column_config.CheckboxColumn("After hours")})
 
 
 body()

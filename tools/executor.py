@@ -28,13 +28,15 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
 from health_monitor.tools.lookups import LOOKUPS
 from health_monitor.tools.registry import UnknownTool, get_registry
 from health_monitor.tools.spec import Tool
 from pydantic import ValidationError
+
+from health_monitor.core.errors import WarehouseUnavailable
+from health_monitor.core.jsonable import plain, to_jsonable
 
 AS_OF_SQL = "select as_of, as_of_date from main.health_monitor.meta_build"
 AS_OF_TTL_S = 60.0
@@ -62,16 +64,16 @@ class ToolResult:
     cost_basis: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"tool": self.tool, "args": _jsonable(self.args), "ok": self.ok, "error": self.error,
+        return {"tool": self.tool, "args": to_jsonable(self.args), "ok": self.ok, "error": self.error,
                 "message": self.message, "cost_basis": self.cost_basis, "columns": self.columns,
                 "row_count": self.row_count, "truncated": self.truncated, "ms": round(self.ms, 1),
-                "rows": [_jsonable(r) for r in self.rows]}
+                "rows": [to_jsonable(r) for r in self.rows]}
 
     def to_text(self, max_rows: int = 50) -> str:
         """Compact text for an LLM: a header line, then CSV-like rows."""
         if not self.ok:
             return f"ERROR calling {self.tool}: {self.error}"
-        head = [f"{self.tool}({', '.join(f'{k}={v}' for k, v in _jsonable(self.args).items())}): "
+        head = [f"{self.tool}({', '.join(f'{k}={v}' for k, v in to_jsonable(self.args).items())}): "
                 f"{self.row_count} row(s){' (truncated)' if self.truncated else ''}"]
         if self.cost_basis:
             head.append(f"cost basis: {self.cost_basis}")
@@ -93,13 +95,8 @@ class ToolResult:
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
-    """Decimals (DuckDB sums of integers are HUGEINT) become int or float: rows carry plain types."""
-    out = {}
-    for k, v in row.items():
-        if isinstance(v, Decimal):
-            v = int(v) if v == v.to_integral_value() else float(v)
-        out[k] = v
-    return out
+    """Decimals (DuckDB sums of integers are HUGEINT), NaN and numpy scalars become plain Python values."""
+    return {k: plain(v) for k, v in row.items()}
 
 
 def _cell(v: Any) -> str:
@@ -109,20 +106,6 @@ def _cell(v: Any) -> str:
         return f"{v:.2f}" if abs(v) >= 1 else f"{v:.4g}"
     text = v.isoformat(sep=" ") if isinstance(v, datetime) else str(v)
     return f'"{text}"' if ("," in text or "\n" in text) else text
-
-
-def _jsonable(v: Any) -> Any:
-    if isinstance(v, dict):
-        return {k: _jsonable(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [_jsonable(x) for x in v]
-    if isinstance(v, (date, datetime)):
-        return v.isoformat()
-    if isinstance(v, float) and v != v:  # NaN
-        return None
-    if isinstance(v, Decimal):
-        return int(v) if v == v.to_integral_value() else float(v)
-    return v
 
 
 def format_validation_error(e: ValidationError) -> str:
@@ -198,8 +181,6 @@ class ToolExecutor:
                 return self._as_of[1], self._as_of[2]
         res = self.warehouse.query(AS_OF_SQL, max_rows=1)
         if not res.rows:
-            from health_monitor.core.errors import WarehouseUnavailable
-
             raise WarehouseUnavailable("main.health_monitor.meta_build is empty: rebuild Gold "
                                        "(`health-monitor gold build`).")
         row = res.rows[0]
@@ -323,11 +304,9 @@ class ToolExecutor:
     # -- cost -------------------------------------------------------------------------------------
     def cost_basis(self) -> str:
         s = self.settings
-        if not s.discount_pct and not s.discount_by_sku_family:
+        if not s.has_discount:
             return "list price (no discount configured: net_* = list_*)"
-        fams = ", ".join(f"{k} {v:g}%" for k, v in s.discount_by_sku_family.items())
-        return (f"list_* = list price; net_* = after the negotiated discount ({s.discount_pct:g}% overall"
-                f"{'; ' + fams if fams else ''})")
+        return f"list_* = list price; net_* = after the {s.discount_summary()}"
 
     def _add_net(self, tool: Tool, row: dict[str, Any]) -> dict[str, Any]:
         factor = self.settings.net_factor(row.get(tool.sku_column) if tool.sku_column else None)

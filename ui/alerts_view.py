@@ -6,14 +6,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import streamlit as st
+from health_monitor.ui import palette
 from health_monitor.ui.formatting import when
-
-BADGE = {"critical": "red", "high": "red", "medium": "orange", "warning": "orange", "low": "blue", "info": "gray"}
+from health_monitor.ui.safe_text import escape
 
 
 def badge(severity: str | None) -> str:
-    sev = (severity or "info").lower()
-    return f":{BADGE.get(sev, 'gray')}-badge[{sev.upper()}]"
+    """The severity as a status pill in the shared palette (``:red-badge[High]``)."""
+    return palette.pill(severity or "info")
 
 
 def signal_label(signal_type: str | None) -> str:
@@ -27,13 +27,24 @@ def signal_list(rows: Sequence[Mapping[str, Any]], tz: str, page_for: Any, limit
             text, link = st.columns([6, 1], vertical_alignment="center")
             ws = r.get("workspace_name")
             where = f" · {ws}" if ws and ws != r.get("subject") else ""
-            text.markdown(f"{badge(r.get('severity'))} **{signal_label(r.get('signal_type'))}**: "
-                          f"`{r.get('subject') or '–'}`{where}")
+            # subject, workspace and detail are the account's data: shown as typed, never as Markdown
+            text.markdown(f"{badge(r.get('severity'))} **{escape(signal_label(r.get('signal_type')))}**: "
+                          f"{escape(r.get('subject') or '–')}{escape(where)}")
             detail = str(r.get("detail") or "")
-            text.caption(f"{when(r.get('observed_at'), tz)} · {detail[:160]}{'…' if len(detail) > 160 else ''}")
+            text.caption(f"{when(r.get('observed_at'), tz)} · {escape(detail[:160])}{'…' if len(detail) > 160 else ''}")
             link.page_link(page_for(str(r.get("signal_type") or "")), label="Open", icon=":material/arrow_forward:")
     if len(rows) > limit:
         st.caption(f"{len(rows) - limit} more signal(s) in the table below.")
+
+
+def event_columns() -> dict[str, Any]:
+    """Alert-event tables: the rule and its state first, then what and when."""
+    from health_monitor.ui import components as ui
+
+    return {"rule": "Rule", "status": ui.status_col("Status"), "severity": ui.status_col("Severity"),
+            "subject": "Subject", "value": ui.number_col("Value", "%,.2f"),
+            "threshold": ui.number_col("Threshold", "%,.2f"), "last_seen": "Last seen", "first_seen": "First seen",
+            "message": st.column_config.TextColumn("Message", width="large")}
 
 
 def event_rows(events: Sequence[Any]) -> list[dict[str, Any]]:

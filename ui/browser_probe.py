@@ -48,6 +48,7 @@ class PageTiming:
     title: str
     url: str
     viewport: str
+    theme: str = "light"
     content_s: float | None = None
     settled_s: float | None = None
     exceptions: int = 0
@@ -164,9 +165,10 @@ def measure_page(page: Any, url: str, *, title: str, viewport: str, screenshot: 
 
 def probe_pages(base_url: str, *, pages: Iterable[Any] | None = None, viewports: Mapping[str, Mapping[str, int]]
                 | None = None, screenshot_dir: Path | None = None, warm: bool = True,
-                timeout_s: float = 30.0) -> list[PageTiming]:
-    """Every registered page in every viewport. ``warm`` first loads the hub once (server-side caches
-    and the browser's JS bundle), as a returning user would have them."""
+                timeout_s: float = 30.0, themes: Iterable[str] = ("light",)) -> list[PageTiming]:
+    """Every registered page in every viewport and theme (the browser's ``prefers-color-scheme``, which the
+    app follows). ``warm`` first loads the hub once (server-side caches and the browser's JS bundle), as a
+    returning user would have them; ``warm=False`` measures first visits."""
     from health_monitor.ui.navigation import PAGES
     from playwright.sync_api import sync_playwright
 
@@ -176,16 +178,20 @@ def probe_pages(base_url: str, *, pages: Iterable[Any] | None = None, viewports:
     with sync_playwright() as p:
         browser = launch(p)
         try:
-            for vp_name, vp in viewports.items():
-                context = browser.new_context(viewport=dict(vp))
-                page = context.new_page()
-                if warm:
-                    measure_page(page, f"{base_url}/", title="warm-up", viewport=vp_name, timeout_s=60)
-                for spec in pages:
-                    shot = screenshot_dir / f"{vp_name}-{spec.url_path}.png" if screenshot_dir else None
-                    out.append(measure_page(page, f"{base_url}/{spec.url}", title=spec.title, viewport=vp_name,
-                                            screenshot=shot, timeout_s=timeout_s))
-                context.close()
+            for theme in themes:
+                for vp_name, vp in viewports.items():
+                    context = browser.new_context(viewport=dict(vp), color_scheme=theme)
+                    page = context.new_page()
+                    if warm:
+                        measure_page(page, f"{base_url}/", title="warm-up", viewport=vp_name, timeout_s=60)
+                    for spec in pages:
+                        shot = (screenshot_dir / f"{theme}-{vp_name}-{spec.url_path}.png" if screenshot_dir
+                                else None)
+                        t = measure_page(page, f"{base_url}/{spec.url}", title=spec.title, viewport=vp_name,
+                                         screenshot=shot, timeout_s=timeout_s)
+                        t.theme = theme
+                        out.append(t)
+                    context.close()
         finally:
             browser.close()
     return out

@@ -222,6 +222,10 @@ def short_label(text: str, limit: int = 28) -> str:
     """Axis labels that fit a phone: ``PREMIUM_JOBS_SERVERLESS_COMPUTE_US_EAST_1`` -> ``JOBS_SERVERLESS_COMPUTE…``."""
     text = re.sub(r"^PREMIUM_|^ENTERPRISE_|^STANDARD_", "", text)
     text = re.sub(r"_(US|EU|AP|CA|SA|UK|AU)_[A-Z]+_\d+$", "", text)
+    if text.isupper() and "_" in text:  # an enum (JOBS_COMPUTE), not a name someone chose (ml_training)
+        from health_monitor.ui.formatting import label
+
+        text = label(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -109,8 +109,51 @@ def args_text(args: Mapping[str, Any] | None) -> str:
 
 
 # --- export ----------------------------------------------------------------------------------------------
+# A pasted webhook URL, key or password must not leave in an export file: mask them in text and arguments.
 
-def to_markdown(title: str, entries: Sequence[Mapping[str, Any]], *, user: str) -> str:
+REDACTED = "***"
+_SECRET_KEY = r"(?:pass(?:word|wd)?|pwd|secret|token|api[_ -]?key|routing[_ -]?key|integration[_ -]?key|webhook(?:[_ -]?url)?)"
+_SECRET_PATTERNS = (
+    # key: value / key=value / "key": "value" / key is value
+    re.compile(rf"(?i)(\b[\w-]*{_SECRET_KEY}[\w-]*\b[\"']?(?:\s*[:=]\s*|\s+is\s+)[\"']?)([^\s\"',;]{{6,}})"),
+    # "routing key X": a key-like word then a long value with a digit in it
+    re.compile(r"(?i)(\b(?:routing|integration|api|access|secret)[ _-]?(?:key|token)\s+)((?=[^\s,;]*\d)[^\s\"',;]{12,})"),
+    re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^/\s:@]+:)([^@\s/]+)(?=@)"),  # credentials in a URL
+    re.compile(r"(?i)(https?://(?:hooks\.slack\.com|[\w.-]*webhook[\w.-]*|events\.pagerduty\.com|"
+               r"[\w.-]*\.webhook\.office\.com)/)(\S+)"),  # webhook paths carry the token
+    re.compile(r"\b()(dapi[0-9a-f]{16,}|sk-[A-Za-z0-9_-]{12,}|xox[abpsr]-[A-Za-z0-9-]{10,}|gh[pousr]_[A-Za-z0-9]{20,})"),
+)
+
+
+def redact(text: str, secrets: Sequence[str] = ()) -> str:
+    """``text`` with secret-looking values (after secret-like keys, in URLs, known token shapes) and every
+    given secret replaced by ``***``."""
+    out = str(text)
+    for secret in sorted({s for s in secrets if s and len(s) >= 4}, key=len, reverse=True):
+        out = out.replace(secret, REDACTED)
+    for pattern in _SECRET_PATTERNS:
+        out = pattern.sub(lambda m: m.group(1) + REDACTED, out)
+    return out
+
+
+def _redact_value(value: Any, secrets: Sequence[str]) -> Any:
+    if isinstance(value, Mapping):
+        return {k: (REDACTED if re.fullmatch(rf"(?i)[\w-]*{_SECRET_KEY}[\w-]*", str(k)) and v
+                    else _redact_value(v, secrets)) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_redact_value(v, secrets) for v in value]
+    if isinstance(value, str):
+        return redact(value, secrets)
+    return value
+
+
+def redacted_entries(entries: Sequence[Mapping[str, Any]], secrets: Sequence[str] = ()) -> list[dict[str, Any]]:
+    return [_redact_value(dict(e), secrets) for e in entries]
+
+def to_markdown(title: str, entries: Sequence[Mapping[str, Any]], *, user: str, secrets: Sequence[str] = ()) -> str:
+    """The conversation as Markdown, secrets masked (see :func:`redact`)."""
+    entries = redacted_entries(entries, secrets)
+    title = redact(title, secrets)
     lines = [f"# {title}", "", f"_Exported {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by {user}_", ""]
     for e in entries:
         who = "You" if e["role"] == "user" else "Health Monitor" + (f" ({', '.join(e['agents'])})" if e.get("agents")
@@ -124,8 +167,11 @@ def to_markdown(title: str, entries: Sequence[Mapping[str, Any]], *, user: str) 
     return "\n".join(lines)
 
 
-def to_json(title: str, entries: Sequence[Mapping[str, Any]], *, user: str, conversation_id: str | None) -> str:
-    body = {"title": title, "conversation_id": conversation_id, "user": user,
+def to_json(title: str, entries: Sequence[Mapping[str, Any]], *, user: str, conversation_id: str | None,
+            secrets: Sequence[str] = ()) -> str:
+    """The conversation as JSON, secrets masked (see :func:`redact`)."""
+    entries = redacted_entries(entries, secrets)
+    body = {"title": redact(title, secrets), "conversation_id": conversation_id, "user": user,
             "exported_at": datetime.now(timezone.utc).isoformat(),
             "messages": [{k: e.get(k) for k in ("role", "content", "agents", "tool_calls", "saved")} for e in entries]}
     return json.dumps(body, indent=2, default=str)

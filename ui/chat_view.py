@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 from health_monitor.graph.events import Error, Final, Routing, Token, ToolEnd, ToolStart
-from health_monitor.ui import chat, clients, shell, store
+from health_monitor.ui import chat, clients, safe_text, shell, store
 
 log = logging.getLogger("health_monitor.ui")
 
@@ -71,75 +71,144 @@ def open_conversation(engine: Any | None, conversation_id: str | None, title: st
     st.session_state["chat_entries"] = chat.entries_from_messages(saved, pending)
 
 
-def conversation_bar(engine: Any | None, agent_labels: dict[str, str]) -> str:
-    """Agent picker, conversation picker, rename/delete, export. Returns the chosen agent."""
-    convs = store.conversations(engine, shell.user_id()) if engine is not None else []
-    titles = {c.id: c.title for c in convs}
+def sidebar_controls(engine: Any | None, agent_labels: dict[str, str]) -> str:
+    """In the sidebar (outside the chat fragment): the agent picker and the conversation list."""
+    st.subheader("Agent", anchor=False)
+    agent = st.radio("Agent", list(agent_labels), format_func=agent_labels.get, key="chat_agent",
+                     label_visibility="collapsed",
+                     help="Auto lets the orchestrator pick the specialists; or ask one directly.")
+    st.subheader("Conversations", anchor=False)
     current = st.session_state["chat_conversation_id"]
-    if current and current not in titles:
-        titles = {current: st.session_state["chat_title"], **titles}
-    agent_col, conv_col = st.columns([1, 2])
-    with agent_col:
-        agent = st.selectbox("Agent", list(agent_labels), format_func=agent_labels.get, key="chat_agent",
-                             help="Auto lets the orchestrator pick the specialists; or ask one directly.")
-    with conv_col:
-        options = [None, *titles]
-        choice = st.selectbox("Conversation", options, index=options.index(current),
-                              format_func=lambda c: "+ New conversation" if c is None else titles.get(c, c),
-                              key=f"chat_conv_pick_{current}")
-        if choice != current:
-            open_conversation(engine, choice, titles.get(choice, "New conversation"))
-            rerun_chat()
+    if st.button("New conversation", icon=":material/add:", key="chat_new", width="stretch",
+                 type="primary" if current is None else "secondary"):
+        open_conversation(engine, None)
+        st.rerun()
+    convs = store.conversations(engine, shell.user_id(), limit=20) if engine is not None else []
+    for c in convs:
+        if st.button(c.title or "Untitled", key=f"chat_open_{c.id}", width="stretch",
+                     type="primary" if c.id == current else "tertiary", icon=":material/chat:"):
+            open_conversation(engine, c.id, c.title)
+            st.rerun()
+    if engine is None:
+        st.caption(":material/cloud_off: Saved conversations are unavailable right now.")
+    return agent or chat.AUTO
+
+
+def toolbar(engine: Any | None) -> None:
+    """Rename, delete and export the open conversation (drawn after the transcript, so always current)."""
+    current = st.session_state["chat_conversation_id"]
     entries = st.session_state["chat_entries"]
+    if not entries:
+        return
+    title = st.session_state["chat_title"]
     with st.container(horizontal=True, gap="small"):
         if current and engine is not None:
             with st.popover("Rename", icon=":material/edit:"):
-                name = st.text_input("New title", value=titles.get(current, ""), key="chat_rename_text")
+                name = st.text_input("New title", value=title, key="chat_rename_text")
                 if st.button("Save title", key="chat_rename_go"):
                     store.rename_conversation(engine, shell.user_id(), current, name)
                     st.session_state["chat_title"] = name
-                    rerun_chat()
+                    st.rerun()
             with st.popover("Delete", icon=":material/delete:"):
                 st.write("Delete this conversation and all its messages?")
                 if st.button("Delete for good", type="primary", key="chat_delete_go"):
                     store.delete_conversation(engine, shell.user_id(), current)
                     open_conversation(engine, None)
-                    rerun_chat()
-        if entries:
-            title = titles.get(current, st.session_state["chat_title"])
-            st.download_button("Markdown", chat.to_markdown(title, entries, user=shell.user_id()),
-                               file_name=f"{chat.slug(title)}.md", mime="text/markdown", on_click="ignore",
-                               icon=":material/download:", key="chat_export_md")
-            st.download_button("JSON", chat.to_json(title, entries, user=shell.user_id(), conversation_id=current),
-                               file_name=f"{chat.slug(title)}.json", mime="application/json", on_click="ignore",
-                               icon=":material/data_object:", key="chat_export_json")
-    return agent
+                    st.rerun()
+        secrets = _configured_secrets()
+        st.download_button("Markdown", chat.to_markdown(title, entries, user=shell.user_id(), secrets=secrets),
+                           file_name=f"{chat.slug(title)}.md", mime="text/markdown", on_click="ignore",
+                           icon=":material/download:", key="chat_export_md")
+        st.download_button("JSON", chat.to_json(title, entries, user=shell.user_id(), conversation_id=current,
+                                                   secrets=secrets),
+                           file_name=f"{chat.slug(title)}.json", mime="application/json", on_click="ignore",
+                           icon=":material/data_object:", key="chat_export_json")
+
+
+def _configured_secrets() -> list[str]:
+    """The app's own secrets, masked wherever they might appear in an export."""
+    s = clients.settings()
+    return [v for v in (getattr(s, "llm_api_key", None), getattr(s, "state_secret_key", None),
+                        getattr(s, "databricks_token", None)) if isinstance(v, str) and v]
 
 
 # --- transcript --------------------------------------------------------------------------------------------
 
-def tool_status(call: dict[str, Any], *, expanded: bool = False) -> None:
+def _rows(call: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows the call returned, read again through the app's cached runner (same tool, same arguments,
+    same data), or [] when the call failed or the tool is not available."""
+    if call.get("ok") is False or not call.get("tool"):
+        return []
+    from health_monitor.ui.cache import cached_runner
+
+    try:
+        return list(cached_runner(300)(str(call["tool"]), **dict(call.get("args") or {})).rows)
+    except Exception as e:  # noqa: BLE001 - the answer stands without its table
+        log.info("could not re-read %s for the transcript: %s", call.get("tool"), e)
+        return []
+
+
+def tool_status(call: dict[str, Any], *, expanded: bool = False, rows: list[dict[str, Any]] | None = None) -> None:
     state = "error" if call.get("ok") is False else "complete"
     with st.status(chat.tool_label(call), state=state, expanded=expanded):
-        st.caption(f"Arguments: {chat.args_text(call.get('args'))}")
+        st.caption(f"Arguments: {safe_text.escape(chat.args_text(call.get('args')))}")
         if call.get("error"):
-            st.caption(f"Error: {call['error']}")
+            st.caption(f"Error: {safe_text.escape(call['error'])}")
+        if rows:
+            _data(rows, key=str(call.get("call_id") or id(call)))
 
 
-def render_entry(entry: dict[str, Any]) -> None:
+def _data(rows: list[dict[str, Any]], key: str) -> None:
+    from health_monitor.ui import answer_parts, charts
+    from health_monitor.ui import components as ui
+
+    points = answer_parts.series(rows)
+    if points is not None:
+        x, y, pts = points
+        ui.chart(charts.lines([{**p, "series": y} for p in pts], x=x, y=y, by="series", height=180),
+                 key=f"chat_series_{key}_{uuid.uuid4().hex[:6]}")
+    ui.table(answer_parts.compact(rows), tz=shell.tz(), key=None)
+    if len(rows) > 8:
+        st.caption(f"First 8 of {len(rows):,} rows.")
+
+
+def render_entry(entry: dict[str, Any], *, last: bool = False, question: str = "") -> None:
     with st.chat_message(entry["role"]):
         if entry["role"] == "assistant" and entry.get("agents"):
             st.caption("Answered by " + ", ".join(entry["agents"]))
+        all_rows: list[dict[str, Any]] = []
         for call in entry.get("tool_calls") or []:
-            tool_status(call)
-        st.markdown(entry["content"])
+            rows = _rows(call) if entry["role"] == "assistant" else []
+            all_rows += rows
+            tool_status(call, rows=rows)
+        st.markdown(safe_text.defang(entry["content"]))
         if not entry.get("saved", True):
             st.caption(":material/cloud_off: Not saved yet: it will be saved when the state store is back.")
+        if last and entry["role"] == "assistant" and entry.get("tool_calls"):
+            _follow_ups(question, entry.get("agents") or [], all_rows)
+
+
+def _follow_ups(question: str, agents: list[str], rows: list[dict[str, Any]]) -> None:
+    from health_monitor.ui import answer_parts
+
+    asks = answer_parts.follow_ups(question, agents, rows)
+    if not asks:
+        return
+    st.caption("Ask next:")
+    with st.container(horizontal=True, gap="small"):
+        for i, q in enumerate(asks):
+            if st.button(q, key=f"chat_follow_{i}", icon=":material/subdirectory_arrow_right:"):
+                st.session_state["chat_prefill"] = q
+                rerun_chat()
 
 
 def transcript() -> None:
-    for entry in st.session_state["chat_entries"]:
-        render_entry(entry)
+    entries = st.session_state["chat_entries"]
+    last_q = ""
+    for i, entry in enumerate(entries):
+        if entry["role"] == "user":
+            last_q = str(entry["content"])
+        render_entry(entry, last=i == len(entries) - 1, question=last_q)
 
 
 # --- one turn ----------------------------------------------------------------------------------------------
@@ -177,6 +246,9 @@ def ask(question: str, agent: str, engine: Any | None, problem: str | None) -> N
         st.info(st.session_state["chat_notice"], icon=":material/cloud_off:")
     else:
         st.session_state["chat_notice"] = None
+    # Redraw the whole page from the transcript: the answer's tables and follow-ups, a current toolbar and the
+    # sidebar listing a conversation the answer just created.
+    st.rerun()
 
 
 def _stream(question: str, agent: str, engine: Any | None, client_msg_id: str) -> tuple[Any, str, list[dict]]:
@@ -194,7 +266,7 @@ def _stream(question: str, agent: str, engine: Any | None, client_msg_id: str) -
         elif isinstance(ev, ToolStart):
             key = ev.call_id or f"{ev.agent}.{ev.tool}.{len(statuses)}"
             statuses[key] = st.status(f"{ev.agent} · {ev.tool}", state="running", expanded=False)
-            statuses[key].caption(f"Arguments: {chat.args_text(ev.args)}")
+            statuses[key].caption(f"Arguments: {safe_text.escape(chat.args_text(ev.args))}")
         elif isinstance(ev, ToolEnd):
             call = {"agent": ev.agent, "tool": ev.tool, "args": ev.args, "ok": ev.ok, "rows": ev.rows, "ms": ev.ms,
                     "error": ev.error}
@@ -203,7 +275,7 @@ def _stream(question: str, agent: str, engine: Any | None, client_msg_id: str) -
             if key in statuses:
                 statuses[key].update(label=chat.tool_label(call), state="error" if not ev.ok else "complete")
                 if ev.error:
-                    statuses[key].caption(f"Error: {ev.error}")
+                    statuses[key].caption(f"Error: {safe_text.escape(ev.error)}")
             else:
                 tool_status(call)
         elif isinstance(ev, Token):
@@ -220,12 +292,12 @@ def _stream(question: str, agent: str, engine: Any | None, client_msg_id: str) -
             if text:
                 yield text
 
-    streamed = st.write_stream(tokens())
+    streamed = st.write_stream(safe_text.defang_stream(tokens()))
     final = box["final"]
     answer = final.answer if final is not None else None
     text = answer.answer if answer is not None and answer.answer else (streamed if isinstance(streamed, str) else "")
     if final is not None and final.revised:
-        st.markdown(text)
+        st.markdown(safe_text.defang(text))
         st.caption("The draft above was corrected by the figure check; this is the final answer.")
     for err in box["errors"]:
         if err.where != "store":

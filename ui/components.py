@@ -3,13 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 import streamlit as st
-from health_monitor.ui import charts
-from health_monitor.ui.formatting import humanize, to_local, tz_label
+from health_monitor.ui import charts, palette
+from health_monitor.ui.formatting import (
+    MISSING,
+    humanize,
+    label,
+    missing,
+    printf,
+    tidy_text,
+    to_local,
+    tz_label,
+)
 from health_monitor.ui.kpi import Kpi
+
+
+@dataclass(frozen=True)
+class Col:
+    """A column spec resolved against the data in :func:`table` (money precision, status colours)."""
+
+    kind: str  # money | status | enum
+    label: str
+    help: str | None = None
 
 
 def page_header(title: str, caption: str | None = None) -> None:
@@ -35,39 +54,108 @@ def chart(fig: Any, *, key: str | None = None) -> None:
     st.plotly_chart(fig, config=charts.CONFIG, key=key, width="stretch")
 
 
+def highlights(items: Sequence[Any], *, key: str) -> None:
+    """The incidents a center must show first: one bordered callout each (severity pill, what, detail)."""
+    if not items:
+        return
+    per_row = min(len(items), 3)
+    for start in range(0, len(items), per_row):
+        cols = st.columns(per_row)
+        for i, (col, h) in enumerate(zip(cols, items[start:start + per_row], strict=False)):
+            with col, st.container(border=True, key=f"{key}_{start + i}"):
+                st.markdown(f"{palette.pill(h.severity)} **{h.title}**")
+                st.caption(h.detail)
+
+
+def _display(value: Any, tz: str | None) -> Any:
+    if isinstance(value, datetime):
+        return to_local(value, tz)
+    return None if missing(value) else value
+
+
+def _resolve(c: str, spec: Any, rows: Sequence[Mapping[str, Any]], tz: str | None) -> Any:
+    if isinstance(spec, Col):
+        if spec.kind == "money":
+            top = max((abs(float(r[c])) for r in rows if not missing(r.get(c))), default=0.0)
+            return st.column_config.NumberColumn(spec.label, help=spec.help,
+                                                 format="$%,.0f" if top >= 1000 else "$%,.2f")
+        return st.column_config.TextColumn(spec.label, help=spec.help)
+    if spec is None or isinstance(spec, str):
+        name = spec or humanize(c)
+        if any(isinstance(r.get(c), datetime) for r in rows[:50]):
+            return st.column_config.DatetimeColumn(name, format="YYYY-MM-DD HH:mm", help=f"Time in {tz_label(tz)}")
+        return st.column_config.Column(name)
+    return spec
+
+
 def table(rows: Sequence[Mapping[str, Any]], *, columns: Mapping[str, Any] | None = None, tz: str | None = None,
           height: int | str = "auto", key: str | None = None, empty: str = "Nothing to show for this period.") -> None:
-    """Rows as a table. ``columns`` maps each column to show (in order) to a label or an
-    ``st.column_config`` object; datetimes are shown in ``tz``."""
+    """Rows as a full-width table. ``columns`` maps each column to show (in order) to a label, a :class:`Col`
+    (money, status, enum) or an ``st.column_config`` object; datetimes are shown in ``tz``. Missing values
+    show as "—", status cells carry the severity palette's tint, enum values read as words."""
     if not rows:
         empty_state(empty)
         return
     import pandas as pd
 
     order = list(columns) if columns else list(rows[0])
-    data = [{c: to_local(r.get(c), tz) if isinstance(r.get(c), datetime) else r.get(c) for c in order}
-            for r in rows]
-    config: dict[str, Any] = {}
+    specs = {c: (columns or {}).get(c) for c in order}
+    config = {c: _resolve(c, specs[c], rows, tz) for c in order}
+    labelled = {c for c, sp in specs.items() if isinstance(sp, Col) and sp.kind in ("status", "enum")}
+    # Typed columns (numbers, times, flags) keep None: Arrow needs one type per column. Text gets "—".
+    numeric = {c for c in order if c not in labelled and any(isinstance(r.get(c), (int, float, date, bool))
+                                                               for r in rows)}
+    data = []
+    for r in rows:
+        out = {}
+        for c in order:
+            v = _display(r.get(c), tz)
+            if c in labelled:
+                v = label(v) if v is not None else MISSING
+            elif v is None and c not in numeric:
+                v = MISSING
+            elif isinstance(v, str):
+                v = tidy_text(v)
+            out[c] = v
+        data.append(out)
+    # A number column with gaps shows as right-aligned text: Streamlit draws a missing number as "None".
     for c in order:
-        spec = (columns or {}).get(c)
-        if spec is None or isinstance(spec, str):
-            label = spec or humanize(c)
-            if any(isinstance(r.get(c), datetime) for r in rows[:20]):
-                config[c] = st.column_config.DatetimeColumn(label, format="YYYY-MM-DD HH:mm",
-                                                            help=f"Time in {tz_label(tz)}")
-            else:
-                config[c] = st.column_config.Column(label)
-        else:
-            config[c] = spec
-    st.dataframe(pd.DataFrame(data, columns=order), hide_index=True, column_config=config, height=height,
-                 key=key, width="stretch")
+        conf = config[c]
+        kind = (conf.get("type_config") or {}).get("type") if isinstance(conf, dict) else None
+        if c in numeric and kind in (None, "number") and any(missing(d[c]) for d in data) and not any(
+                isinstance(d[c], (date, datetime)) for d in data):
+            fmt = (conf.get("type_config") or {}).get("format") if isinstance(conf, dict) else None
+            for d in data:
+                d[c] = printf(fmt, d[c])
+            config[c] = st.column_config.TextColumn(conf.get("label") if isinstance(conf, dict) else humanize(c),
+                                                    help=conf.get("help") if isinstance(conf, dict) else None,
+                                                    alignment="right")
+            numeric.discard(c)
+    frame = pd.DataFrame(data, columns=order)
+    status = [c for c, sp in specs.items() if isinstance(sp, Col) and sp.kind == "status"]
+    # Missing numbers and times show "—" (the Styler's display value), not Streamlit's grey "None".
+    shown: Any = frame.style.format(na_rep=MISSING, subset=[c for c in order if c in numeric])
+    if status:
+        shown = shown.map(palette.cell_style, subset=status)
+    st.dataframe(shown, hide_index=True, column_config=config, height=height, key=key, width="stretch")
 
 
-def money_col(label: str, help: str | None = None) -> Any:
-    return st.column_config.NumberColumn(label, format="dollar", help=help)
+def money_col(label: str, help: str | None = None) -> Col:
+    """Dollars with thousands separators; cents only when every value in the column is under $1,000."""
+    return Col("money", label, help)
 
 
-def number_col(label: str, fmt: str = "localized", help: str | None = None) -> Any:
+def status_col(label: str, help: str | None = None) -> Col:
+    """A status or severity word, shown as words on the palette's tint (FAILED -> "Failed", red)."""
+    return Col("status", label, help)
+
+
+def enum_col(label: str, help: str | None = None) -> Col:
+    """A raw enum value shown as words (ALL_PURPOSE -> "All purpose"), no colour."""
+    return Col("enum", label, help)
+
+
+def number_col(label: str, fmt: str = "%,.0f", help: str | None = None) -> Any:
     return st.column_config.NumberColumn(label, format=fmt, help=help)
 
 
@@ -75,8 +163,11 @@ def pct_col(label: str, help: str | None = None) -> Any:
     return st.column_config.NumberColumn(label, format="%.1f %%", help=help)
 
 
-def progress_col(label: str, help: str | None = None, max_value: float = 100) -> Any:
-    return st.column_config.ProgressColumn(label, format="%.1f %%", min_value=0, max_value=max_value, help=help)
+def progress_col(label: str, help: str | None = None, max_value: float = 100, color: str | None = None) -> Any:
+    """A share as a bar. Colour by meaning: ``palette.color("ok")`` for availability, a warning colour for
+    risk; never the theme's red by default (a red bar reads as an alarm)."""
+    return st.column_config.ProgressColumn(label, format="%.1f %%", min_value=0, max_value=max_value, help=help,
+                                           color=color or palette.LEVELS["low"].color)
 
 
 def notice_unavailable(message: str) -> None:

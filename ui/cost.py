@@ -32,11 +32,9 @@ class Basis:
 
 
 def basis(settings: Any) -> Basis:
-    if settings.discount_pct or settings.discount_by_sku_family:
-        fams = ", ".join(f"{k} {v:g} %" for k, v in settings.discount_by_sku_family.items())
-        return Basis(True, f"Net figures: list price minus your negotiated discount ({settings.discount_pct:g} %"
-                           f"{'; ' + fams if fams else ''}).")
-    return Basis(False, "List-price figures (no discount configured; set HM_DISCOUNT_PCT to see net cost).")
+    if settings.has_discount:
+        return Basis(True, f"Net figures: list price minus your {settings.discount_summary()}.")
+    return Basis(False, f"List-price figures ({settings.discount_summary()}).")
 
 
 def _sum(rows: Sequence[Mapping[str, Any]], col: str) -> float:
@@ -116,8 +114,19 @@ def forecast(run: Runner, f: Filters, basis_net: bool = False) -> Forecast:
 
 
 def by_sku(run: Runner, f: Filters, b: Basis) -> list[dict[str, Any]]:
-    rows = run("get_cost_by_sku", start_date=f.start, end_date=f.end).rows
-    return [{**r, "cost": r.get(b.col("list_cost"))} for r in rows]
+    """Spend per SKU in the period and the chosen workspace (so the bars add up to the Spend figure)."""
+    args: dict[str, Any] = {"start_date": f.start, "end_date": f.end}
+    if f.workspace:
+        args["workspace_id"] = f.workspace
+    rows = f.scope(run("get_workspace_cost_breakdown", **args).rows)
+    agg: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        a = agg.setdefault(str(r.get("sku_name") or "unknown"), {"sku_name": str(r.get("sku_name") or "unknown"),
+                                                                 "billing_origin_product": r.get("billing_origin_product"),
+                                                                 "cost": 0.0, "dbus": 0.0})
+        a["cost"] += float(r.get(b.col("list_cost")) or 0)
+        a["dbus"] += float(r.get("dbus") or 0)
+    return sorted(agg.values(), key=lambda a: -a["cost"])
 
 
 def by_workspace(run: Runner, f: Filters, b: Basis) -> list[dict[str, Any]]:

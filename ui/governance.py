@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from health_monitor.ui.data import Runner
+from health_monitor.ui.data import Runner, ToolUnavailable
 from health_monitor.ui.filters import Filters
 from health_monitor.ui.kpi import Kpi
 
@@ -37,13 +37,34 @@ def pii_grants(run: Runner) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (str(r.get("table_full_name")), str(r.get("grantee"))))
 
 
-STATUS_ICONS = {"fail": "FAIL", "warn": "WARN", "review": "REVIEW", "pass": "pass"}
+def pii_grants_with_changes(run: Runner, f: Filters, days: int = 30) -> list[dict[str, Any]]:
+    """PII grants, the ones a permission change of the last ``days`` added first (with when and by whom)."""
+    from datetime import timedelta
+
+    from health_monitor.ui.highlights import recent_pii_grants
+
+    end = f.as_of or f.end
+    try:
+        events = run("get_security_events", start_date=end - timedelta(days=days - 1), end_date=end).rows
+    except ToolUnavailable:
+        events = []
+    return recent_pii_grants(pii_grants(run), events)
+
+
+def new_grant_highlights(grants: list[dict[str, Any]]) -> list[Any]:
+    from health_monitor.ui.highlights import Highlight
+
+    return [Highlight("high", f"New grant on {g['table_full_name']}",
+                      f"{g.get('privilege_type')} to {g.get('grantee')} by {g.get('grantor')}"
+                      + (f" on {g['granted_at']:%b %d %H:%M} UTC" if g.get("granted_at") else "")
+                      + ": a PII-tagged table.", str(g["table_full_name"]))
+            for g in grants if g.get("recent") == "new grant"][:3]
 
 
 def compliance(run: Runner) -> list[dict[str, Any]]:
-    order = {"fail": 0, "warn": 1, "review": 2, "pass": 3}
-    rows = sorted(run("get_compliance_report").rows, key=lambda r: order.get(str(r.get("status")), 9))
-    return [{**r, "status_label": STATUS_ICONS.get(str(r.get("status")), str(r.get("status")))} for r in rows]
+    from health_monitor.ui.palette import rank
+
+    return sorted(run("get_compliance_report").rows, key=lambda r: rank(r.get("status")))
 
 
 def kpis(run: Runner, f: Filters) -> list[Kpi]:

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from health_monitor.ui import metrics
 from health_monitor.ui.data import Runner
 from health_monitor.ui.filters import Filters
-from health_monitor.ui.formatting import change_pct, money, number, pct, signed_pct
+from health_monitor.ui.formatting import change_pct, money, number, signed_pct
 from health_monitor.ui.kpi import Kpi
 
 REFRESH_S = 30
@@ -32,7 +33,8 @@ def _rate(rows: list[dict[str, Any]]) -> tuple[float | None, int, int]:
 
 
 def kpis(run: Runner, f: Filters, as_of: date) -> list[Kpi]:
-    """Spend (yesterday vs trailing 7 days), job success rate, active workspaces, security events."""
+    """Spend (yesterday vs trailing 7 days), job success rate, active workspaces, security events (the last two
+    from :mod:`ui.metrics`, the same figures as on Job Operations and the Security Center)."""
     yesterday = as_of - timedelta(days=1)
     start = min(f.previous().start, yesterday - timedelta(days=7))
     cost = f.scope(run("get_daily_cost_summary", start_date=start, end_date=as_of).rows)
@@ -45,22 +47,9 @@ def kpis(run: Runner, f: Filters, as_of: date) -> list[Kpi]:
     avg7 = sum(trailing) / 7 if any(trailing) else None
     y_cost = by_day.get(yesterday)
 
-    now_rows = f.scope(run("get_job_success_rate", days=f.days).rows)
-    both_rows = f.scope(run("get_job_success_rate", days=min(f.days * 2, 365)).rows)
-    rate, runs, ok = _rate(now_rows)
-    _, runs2, ok2 = _rate(both_rows)
-    prev_rate = (ok2 - ok) / (runs2 - runs) * 100.0 if runs2 > runs else None
-
     active = {r["workspace_name"] for r in cost if f.start <= r["usage_date"] <= f.end and r.get("list_cost")}
     before = {r["workspace_name"] for r in cost if f.previous().start <= r["usage_date"] <= f.previous().end
               and r.get("list_cost")}
-
-    sec = run("get_security_summary", days=min(f.days * 2, 365)).rows
-    serious = [r for r in sec if r.get("severity") in ("high", "critical", "medium")]
-    cur = sum(int(r["events"] or 0) for r in serious if r["event_date"] >= f.start)
-    prev = sum(int(r["events"] or 0) for r in serious if f.previous().start <= r["event_date"] < f.start)
-    high = sum(int(r["events"] or 0) for r in sec if r.get("severity") in ("high", "critical")
-               and r["event_date"] >= f.start)
 
     ws_delta = len(active) - len(before)
     return [
@@ -68,14 +57,10 @@ def kpis(run: Runner, f: Filters, as_of: date) -> list[Kpi]:
             delta_description="vs 7-day avg",
             help=f"List cost on {yesterday:%b %d} (UTC) across {'the workspace' if f.workspace else 'all workspaces'}"
                  f"; {number(dbus_by_day.get(yesterday))} DBUs. Trailing 7-day average: {money(avg7)}."),
-        Kpi("Job success rate", pct(rate), None if rate is None or prev_rate is None
-            else f"{rate - prev_rate:+.1f} pts", delta_description="vs previous period",
-            help=f"{ok:,} of {runs:,} job runs succeeded in the {f.label.lower()}."),
+        metrics.kpi_job_success(run, f),
         Kpi("Active workspaces", f"{len(active)}", None if not ws_delta else f"{ws_delta:+d}",
             delta_description="vs previous period", help="Workspaces with any spend in the period."),
-        Kpi("Security events", f"{cur:,}", signed_pct(change_pct(cur, prev)), inverse=True,
-            delta_description="vs previous period",
-            help=f"Medium and high severity audit events in the period ({high} high)."),
+        metrics.kpi_security_events(run, f),
     ]
 
 

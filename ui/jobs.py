@@ -5,32 +5,23 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from health_monitor.ui import metrics
 from health_monitor.ui.data import Runner
 from health_monitor.ui.filters import Filters
-from health_monitor.ui.formatting import change_pct, pct, signed_pct, to_local
+from health_monitor.ui.formatting import change_pct, signed_pct, to_local
 from health_monitor.ui.kpi import Kpi
 
 REFRESH_S = 60
 
 
 def kpis(run: Runner, f: Filters) -> list[Kpi]:
-    now = f.scope(run("get_job_success_rate", days=f.days).rows)
-    both = f.scope(run("get_job_success_rate", days=min(f.days * 2, 365)).rows)
-    runs = sum(int(r["runs"] or 0) for r in now)
-    ok = sum(int(r["succeeded"] or 0) for r in now)
-    failed = sum(int(r["failed"] or 0) for r in now)
-    runs2 = sum(int(r["runs"] or 0) for r in both)
-    ok2 = sum(int(r["succeeded"] or 0) for r in both)
-    failed2 = sum(int(r["failed"] or 0) for r in both)
-    rate = ok / runs * 100.0 if runs else None
-    prev_rate = (ok2 - ok) / (runs2 - runs) * 100.0 if runs2 > runs else None
+    c = metrics.job_counts(run, f)
     breaches = f.scope(run("get_sla_breaches", days=f.days).rows)
     return [
-        Kpi("Runs", f"{runs:,}", signed_pct(change_pct(runs, runs2 - runs)), delta_description="vs previous period",
+        Kpi("Runs", f"{c.runs:,}", signed_pct(change_pct(c.runs, c.prev_runs)), delta_description="vs previous period",
             help=f"Job runs, {f.label.lower()}."),
-        Kpi("Success rate", pct(rate), None if rate is None or prev_rate is None else f"{rate - prev_rate:+.1f} pts",
-            delta_description="vs previous period", help="Succeeded runs / all runs."),
-        Kpi("Failures", f"{failed:,}", signed_pct(change_pct(failed, failed2 - failed)), inverse=True,
+        metrics.kpi_job_success(run, f),
+        Kpi("Failures", f"{c.failed:,}", signed_pct(change_pct(c.failed, c.prev_failed)), inverse=True,
             delta_description="vs previous period", help="Runs that ended FAILED, TIMED_OUT or in error."),
         Kpi("SLA breaches", f"{len(breaches):,}", None, inverse=True,
             help="Runs longer than their job's SLA (duration threshold)."),

@@ -16,6 +16,8 @@ class PageSpec:
     #: Seconds between automatic refreshes (also the TTL of the page's cached data); None = static.
     refresh_s: int | None = None
     default: bool = False
+    #: The shared sidebar filters this page applies (the sidebar shows only these): period, workspace.
+    filters: tuple[str, ...] = ("period", "workspace")
 
     @property
     def url(self) -> str:
@@ -25,15 +27,15 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/dashboard.py", "Dashboard Hub", ":material/dashboard:", "Overview", "dashboard", 30, True),
-    PageSpec("pages/chat.py", "Ask the agents", ":material/forum:", "Overview", "chat"),
+    PageSpec("pages/chat.py", "Ask the agents", ":material/forum:", "Overview", "chat", filters=()),
     PageSpec("pages/cost.py", "Cost Center", ":material/payments:", "Centers", "cost", 300),
     PageSpec("pages/jobs.py", "Job Operations", ":material/work_history:", "Centers", "jobs", 60),
     PageSpec("pages/security.py", "Security Center", ":material/shield:", "Centers", "security", 30),
     PageSpec("pages/reliability.py", "Reliability", ":material/monitor_heart:", "Centers", "reliability", 60),
-    PageSpec("pages/quality.py", "Data Quality", ":material/fact_check:", "Centers", "quality", 300),
-    PageSpec("pages/mlops.py", "MLOps", ":material/model_training:", "Centers", "mlops", 300),
-    PageSpec("pages/governance.py", "Governance", ":material/account_tree:", "Centers", "governance", 900),
-    PageSpec("pages/settings.py", "Settings", ":material/settings:", "Admin", "settings"),
+    PageSpec("pages/quality.py", "Data Quality", ":material/fact_check:", "Centers", "quality", 300, filters=("period",)),
+    PageSpec("pages/mlops.py", "MLOps", ":material/model_training:", "Centers", "mlops", 300, filters=("period",)),
+    PageSpec("pages/governance.py", "Governance", ":material/account_tree:", "Centers", "governance", 900, filters=()),
+    PageSpec("pages/settings.py", "Settings", ":material/settings:", "Admin", "settings", filters=()),
 )
 
 
@@ -53,3 +55,7 @@ def check(pages: tuple[PageSpec, ...] = PAGES) -> None:
 
 def spec_for(path: str) -> PageSpec:
     return next(p for p in PAGES if p.path == path)
+
+
+def spec_titled(title: str) -> PageSpec | None:
+    return next((p for p in PAGES if p.title == title), None)

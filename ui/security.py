@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from health_monitor.ui import metrics
 from health_monitor.ui.data import Runner, ToolUnavailable
 from health_monitor.ui.filters import Filters
 from health_monitor.ui.formatting import change_pct, signed_pct
@@ -14,8 +15,7 @@ REFRESH_S = 30
 
 
 def events(run: Runner, f: Filters) -> list[dict[str, Any]]:
-    rows = f.scope(run("get_security_events", start_date=f.start, end_date=f.end).rows)
-    return sorted(rows, key=lambda r: r.get("event_time") or 0, reverse=True)
+    return metrics.security_events(run, f)
 
 
 def anomalies(run: Runner, f: Filters) -> list[dict[str, Any]]:
@@ -27,8 +27,7 @@ def anomalies(run: Runner, f: Filters) -> list[dict[str, Any]]:
 
 def kpis(run: Runner, f: Filters) -> list[Kpi]:
     cur = events(run, f)
-    p = f.previous()
-    prev = f.scope(run("get_security_events", start_date=p.start, end_date=p.end).rows)
+    prev = metrics.previous_security_events(run, f)
     users = {r["principal"] for r in cur if r.get("principal")}
     failed = [r for r in cur if r.get("event_type") == "FAILED_LOGIN" or r.get("status_code") == 401]
     failed_prev = [r for r in prev if r.get("event_type") == "FAILED_LOGIN" or r.get("status_code") == 401]
@@ -39,13 +38,28 @@ def kpis(run: Runner, f: Filters) -> list[Kpi]:
         flagged = sum(1 for r in cur if r.get("is_after_hours"))
         flag_help = "After-hours security events (the ML anomaly model is not installed)."
     return [
-        Kpi("Security events", f"{len(cur):,}", signed_pct(change_pct(len(cur), len(prev))), inverse=True,
-            delta_description="vs previous period", help=f"Security-relevant audit events, {f.label.lower()}."),
+        metrics.kpi_security_events(run, f),
         Kpi("Users involved", f"{len(users):,}", None, help="Distinct principals behind those events."),
         Kpi("Failed logins", f"{len(failed):,}", signed_pct(change_pct(len(failed), len(failed_prev))), inverse=True,
             delta_description="vs previous period", help="HTTP 401 sign-in attempts."),
         Kpi("Anomalies", f"{flagged:,}", None, inverse=True, help=flag_help),
     ]
+
+
+def pii_tables(run: Runner) -> set[str]:
+    """Tables tagged as holding personal data (from the grants listing), for highlighting changes on them."""
+    try:
+        return {str(r["table_full_name"]) for r in run("get_access_grants").rows if r.get("is_pii")}
+    except ToolUnavailable:
+        return set()
+
+
+def events_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Most severe first, newest first within a severity (the table under the highlights)."""
+    from health_monitor.ui.palette import rank
+
+    return sorted(rows, key=lambda r: (rank(r.get("severity")), -(r["event_time"].timestamp()
+                                                                    if r.get("event_time") else 0)))
 
 
 def count_by(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:

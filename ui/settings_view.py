@@ -8,8 +8,10 @@ from functools import lru_cache
 from typing import Any
 
 import streamlit as st
+from health_monitor.db.errors import StateError
 from health_monitor.ui import clients, shell, store
 from health_monitor.ui import components as ui
+from health_monitor.ui import theme as theme_view
 from health_monitor.ui.formatting import when
 
 REFRESH_CHOICES = {0: "Off", 30: "Each page's default (30 s – 15 min)", 60: "At most every minute",
@@ -40,8 +42,8 @@ def profile(engine: Any) -> None:
         tz = st.selectbox("Time zone", zones, index=zones.index(p.timezone) if p.timezone in zones else
                           zones.index("UTC"), help="Times on every screen are shown in this zone.")
         theme = st.segmented_control("Theme", ["system", "light", "dark"], default=p.theme or "system",
-                                     format_func=str.title, help="Applied by your browser's Streamlit settings "
-                                                                 "menu; saved here for your next device.")
+                                     format_func=str.title, help="Applied when you save, and on every device you "
+                                                                 "sign in from. System follows your device.")
         current = 30 if p.updated_at is None else p.refresh_seconds
         refresh = st.selectbox("Auto-refresh", list(REFRESH_CHOICES), format_func=REFRESH_CHOICES.get,
                                index=list(REFRESH_CHOICES).index(current) if current in REFRESH_CHOICES else 1)
@@ -50,6 +52,7 @@ def profile(engine: Any) -> None:
                                            theme=theme or "system", refresh_seconds=int(refresh))
             shell.set_prefs(saved)
             st.success("Profile saved.", icon=":material/check:")
+            theme_view.follow_preference(saved.theme, force=True)
     st.caption(f"Signed in as {shell.user_id()} ({shell.user().source}); role: {st.session_state.get('role')}.")
 
 
@@ -93,8 +96,8 @@ def rules(engine: Any) -> None:
             if test_col.button("Test now", key="settings_rule_nl_test"):
                 _show_test(proposal.rule)
             if save_col.button("Save rule", type="primary", key="settings_rule_nl_save"):
-                store.save_rule(engine, shell.user_id(), proposal.rule)
-                st.success(f"Saved {proposal.rule.name!r}.")
+                _json_action(proposal.rule, lambda d: (store.save_rule(engine, shell.user_id(), d),
+                                                       st.success(f"Saved {proposal.rule.name!r}.")))
         except RuleNotUnderstood as e:
             st.error(str(e), icon=":material/help:")
 
@@ -118,12 +121,17 @@ def rules(engine: Any) -> None:
         _rule_card(engine, rule)
 
 
-def _json_action(body: str, action: Any) -> None:
-    try:
-        definition = json.loads(body)
-    except json.JSONDecodeError as e:
-        st.error(f"Not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}.")
-        return
+def _json_action(body: Any, action: Any) -> None:
+    """Run ``action`` on a rule (JSON text or an already parsed rule); any refusal (invalid rule, a name
+    already taken) shows under the button and the rest of the tab stays."""
+    if isinstance(body, str):
+        try:
+            definition = json.loads(body)
+        except json.JSONDecodeError as e:
+            st.error(f"Not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}.")
+            return
+    else:
+        definition = body
     try:
         action(definition)
     except Exception as e:  # noqa: BLE001 - RuleError and db errors carry the message to show
@@ -152,9 +160,11 @@ def _rule_card(engine: Any, rule: Any) -> None:
         if b.button("Save changes", key=f"settings_rule_save_{rule.id}"):
             _json_action(body, lambda d: (store.save_rule(engine, shell.user_id(), d, rule_id=rule.id),
                                           st.success("Saved.")))
-        if c.button("Delete", key=f"settings_rule_del_{rule.id}"):
-            store.delete_rule(engine, shell.user_id(), rule.id)
-            st.rerun()
+        with c.popover("Delete", icon=":material/delete:"):
+            st.write(f"Delete the rule **{rule.name}** and its alert history?")
+            if st.button("Delete for good", type="primary", key=f"settings_rule_del_{rule.id}"):
+                store.delete_rule(engine, shell.user_id(), rule.id)
+                st.rerun()
 
 
 # --- users & roles -----------------------------------------------------------------------------------------
@@ -197,9 +207,12 @@ def integrations(engine: Any) -> None:
                     st.success(f"Test notification sent (status {result.status}).")
                 else:
                     st.error(f"The test failed: {result.error}")
-            if editable and b.button("Delete", key=f"settings_int_del_{it.id}", icon=":material/delete:"):
-                store.delete_integration(engine, shell.user_id(), it.id, _admins())
-                st.rerun()
+            if editable:
+                with b.popover("Delete", icon=":material/delete:"):
+                    st.write(f"Delete the channel **{it.name}**? Rules that notify it will no longer reach it.")
+                    if st.button("Delete for good", type="primary", key=f"settings_int_del_{it.id}"):
+                        store.delete_integration(engine, shell.user_id(), it.id, _admins())
+                        st.rerun()
 
     st.markdown("**Add a channel**")
     channel = st.segmented_control("Channel", list(store.CHANNEL_SECRETS), default="slack",
@@ -223,8 +236,12 @@ def integrations(engine: Any) -> None:
             if channel != "email" and not secret:
                 st.error(f"{secret_label} is required.")
             else:
-                store.save_integration(engine, clients.settings(), shell.user_id(), channel=channel, name=name,
-                                       config={k: v for k, v in config.items() if v is not None}, secret=secret or None,
-                                       scope=scope, admins=_admins())
-                st.success(f"Added {name}. The secret is stored encrypted.")
-                st.rerun()
+                try:
+                    store.save_integration(engine, clients.settings(), shell.user_id(), channel=channel, name=name,
+                                           config={k: v for k, v in config.items() if v is not None},
+                                           secret=secret or None, scope=scope, admins=_admins())
+                except (ValueError, StateError) as e:  # a name in use, a refused webhook host, a missing key
+                    st.error(str(e), icon=":material/block:")
+                else:
+                    st.success(f"Added {name}. The secret is stored encrypted.")
+                    st.rerun()

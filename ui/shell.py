@@ -9,11 +9,11 @@ Shared session keys (initialised once by :func:`init_session`): ``user`` (an :cl
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import streamlit as st
-from health_monitor.ui import clients
+from health_monitor.ui import clients, refresh
 from health_monitor.ui.filters import CUSTOM, PERIODS, Filters, resolve
 from health_monitor.ui.identity import Identity, current_identity
 
@@ -92,15 +92,8 @@ def set_prefs(p: Any) -> None:
 
 
 def refresh_every(page_default: int | None) -> int | None:
-    """Auto-refresh interval of a page: its own default, slowed to the user's preference (0 = off).
-    A user who never saved preferences gets each page's default."""
-    if page_default is None:
-        return None
-    p = prefs()
-    chosen = page_default if p.updated_at is None else int(p.refresh_seconds)
-    if chosen <= 0:
-        return None
-    return max(page_default, chosen)
+    """Auto-refresh interval of a page: its own default, slowed to the user's explicit choice (0 = off)."""
+    return refresh.interval(page_default, prefs())
 
 
 @st.cache_data(ttl=60, show_spinner=False)
@@ -115,7 +108,7 @@ def as_of() -> tuple[datetime, date]:
 
 @st.cache_data(ttl=300, show_spinner=False)
 def _workspaces(start: date, end: date) -> list[str]:
-    from health_monitor.ui.data import cached_runner
+    from health_monitor.ui.cache import cached_runner
 
     rows = cached_runner(300)("get_daily_cost_summary", start_date=start, end_date=end).rows
     return sorted({r["workspace_name"] for r in rows if r.get("workspace_name")})
@@ -132,7 +125,8 @@ def _save_filters(f: Filters) -> None:
     try:
         from health_monitor.ui import store
 
-        p = store.save_preferences(clients.state_engine(), user_id(), filters=f.to_pref())
+        p = store.save_preferences(clients.state_engine(), user_id(), filters=f.to_pref(),
+                                   **refresh.first_save_fields(prefs()))
         set_prefs(p)
     except Exception as e:  # noqa: BLE001
         log.warning("could not save filters: %s", e)
@@ -140,8 +134,21 @@ def _save_filters(f: Filters) -> None:
                  icon=":material/cloud_off:")
 
 
-def sidebar() -> None:
-    """The shared filters (period, workspace) and who is signed in, under the page list."""
+def stale_banner() -> None:
+    """Warn on every page when the data is more than a day behind the clock."""
+    try:
+        as_of_dt, _ = as_of()
+    except Exception:  # noqa: BLE001 - pages show the warehouse error themselves
+        return
+    note = refresh.stale_notice(as_of_dt, datetime.now(timezone.utc))
+    if note:
+        st.warning(note, icon=":material/schedule:")
+
+
+def sidebar(spec: Any = None) -> None:
+    """The shared filters this page applies (period, workspace) and who is signed in, under the page list.
+    Pages that apply no filter (chat, settings, governance) show none: a control that does nothing misleads."""
+    shown = getattr(spec, "filters", ("period", "workspace"))
     try:
         _, as_of_date = as_of()
     except Exception as e:  # noqa: BLE001 - pages show the warehouse error themselves
@@ -151,12 +158,24 @@ def sidebar() -> None:
         st.session_state["filters"] = resolve(prefs().filters, as_of_date)
     current = filters()
     with st.sidebar:
-        st.subheader("Filters", anchor=False)
+        if shown:
+            _filter_widgets(current, shown, as_of_date)
+        st.caption(f"Data as of {as_of_date:%Y-%m-%d} · times in {tz()}")
+        st.divider()
+        who = display_name()
+        st.caption(f":material/person: {who} ({st.session_state.get('role', 'viewer')})")
+        if st.session_state.get("state_error"):
+            st.caption(":material/cloud_off: Preferences and history are unavailable right now.")
+
+
+def _filter_widgets(current: Filters, shown: tuple[str, ...], as_of_date: date) -> None:
+    st.subheader("Filters", anchor=False)
+    start, end, period, workspace = current.start, current.end, current.period, current.workspace
+    if "period" in shown:
         options = [*PERIODS, CUSTOM]
         period = st.selectbox("Period", options, index=options.index(current.period) if current.period in options
                               else options.index(30), format_func=lambda p: PERIODS.get(p, "Custom range"),
                               key="shell_period")
-        start, end = current.start, current.end
         if period == CUSTOM:
             picked = st.date_input("Dates (UTC)", value=(current.start, current.end), max_value=as_of_date,
                                    min_value=as_of_date - timedelta(days=730), key="shell_dates")
@@ -164,6 +183,7 @@ def sidebar() -> None:
                 start, end = picked
         else:
             start, end = as_of_date - timedelta(days=int(period) - 1), as_of_date
+    if "workspace" in shown:
         try:
             names = _workspaces(as_of_date - timedelta(days=89), as_of_date)
         except Exception:  # noqa: BLE001
@@ -172,12 +192,6 @@ def sidebar() -> None:
         picked_ws = st.selectbox("Workspace", choices, index=choices.index(current.workspace or ALL),
                                  key="shell_workspace")
         workspace = None if picked_ws == ALL else picked_ws
-        new = Filters(start, end, workspace, period, as_of_date)
-        if new != current:
-            _save_filters(new)
-        st.caption(f"Data as of {as_of_date:%Y-%m-%d} · times in {tz()}")
-        st.divider()
-        who = display_name()
-        st.caption(f":material/person: {who} ({st.session_state.get('role', 'viewer')})")
-        if st.session_state.get("state_error"):
-            st.caption(":material/cloud_off: Preferences and history are unavailable right now.")
+    new = Filters(start, end, workspace, period, as_of_date)
+    if new != current:
+        _save_filters(new)

@@ -4,6 +4,7 @@ passwords in errors, and the Settings page of the running app."""
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def test_integration_secrets_are_encrypted_masked_and_never_logged(store, caplog
     assert plain == {"slack_webhook_url": WEBHOOK}  # the one way back, for the sender
     for item in shown:
         assert WEBHOOK not in repr(item) and "xyzzyWebhookSecret42" not in repr(item)
-        assert item.secrets["slack_webhook_url"].startswith("••••")
+        assert item.secrets["slack_webhook_url"].startswith("set, changed ")  # that it is set, and when
     assert raw and all(WEBHOOK not in str(v) and "xyzzy" not in str(v) for v in raw), "stored in clear"
     assert "xyzzyWebhookSecret42" not in caplog.text and "T0SECRET" not in caplog.text
     assert "xyzzy" not in repr(box)
@@ -102,15 +103,24 @@ def test_settings_repr_hides_secrets():
 
 
 def test_chat_exports_carry_no_secrets():
+    """A user pastes a webhook, a routing key and an SMTP secret into the chat (and a tool call carries one
+    as an argument): the Markdown and JSON exports mask every one of them and keep the rest."""
     from health_monitor.ui.chat import to_json, to_markdown
 
-    entries = [{"role": "user", "content": "Why did costs jump?"},
-               {"role": "assistant", "content": "ml-workspace spent more.", "agents": ["cost"],
-                "tool_calls": [{"agent": "cost", "tool": "get_cost_anomalies", "args": {"days": 7}, "ok": True,
-                                "rows": 2, "ms": 12.0}]}]
-    exported = to_markdown("Costs", entries, user=USER) + to_json("Costs", entries, user=USER, conversation_id="c1")
-    for secret in (WEBHOOK, ROUTING_KEY, SMTP_PASSWORD, "state_secret_key", "llm_api_key", "password"):
-        assert secret not in exported
+    api_key = "sk-SECRET-KEY-123456"
+    entries = [{"role": "user", "content": f"Alert me on {WEBHOOK} with routing key {ROUTING_KEY}, smtp pass: "
+                                           f"{SMTP_PASSWORD}"},
+               {"role": "assistant", "content": f"Saved. I will post to {WEBHOOK}.", "agents": ["cost"],
+                "tool_calls": [{"agent": "cost", "tool": "get_cost_anomalies", "ok": True, "rows": 2, "ms": 12.0,
+                                "args": {"days": 7, "webhook_url": WEBHOOK, "note": f"key {api_key}"}}]}]
+    title = "Costs"
+    exported = (to_markdown(title, entries, user=USER, secrets=[SMTP_PASSWORD])
+                + to_json(title, entries, user=USER, conversation_id="c1"))
+    for secret in (WEBHOOK, "xyzzyWebhookSecret42", ROUTING_KEY, SMTP_PASSWORD, api_key):
+        assert secret not in exported, secret
+    assert "get_cost_anomalies" in exported and "hooks.slack.com" in exported and "***" in exported
+    assert json.loads(to_json("t", entries, user=USER, conversation_id="c1"))["messages"][1]["tool_calls"][0][
+        "args"]["days"] == 7
 
 
 @pytest.mark.slow
