@@ -7,7 +7,8 @@ from typing import Any
 
 import streamlit as st
 from health_monitor.ui import palette
-from health_monitor.ui.formatting import when
+from health_monitor.ui.formatting import label, tidy_text, when
+from health_monitor.ui.formatting import text as cut
 
 
 def badge(severity: str | None) -> str:
@@ -16,7 +17,7 @@ def badge(severity: str | None) -> str:
 
 
 def signal_label(signal_type: str | None) -> str:
-    return (signal_type or "signal").replace("_", " ").capitalize()
+    return label(signal_type or "signal")
 
 
 def signal_list(rows: Sequence[Mapping[str, Any]], tz: str, page_for: Any, limit: int = 8) -> None:
@@ -28,8 +29,7 @@ def signal_list(rows: Sequence[Mapping[str, Any]], tz: str, page_for: Any, limit
             where = f" · {ws}" if ws and ws != r.get("subject") else ""
             text.markdown(f"{badge(r.get('severity'))} **{signal_label(r.get('signal_type'))}**: "
                           f"`{r.get('subject') or '–'}`{where}")
-            detail = str(r.get("detail") or "")
-            text.caption(f"{when(r.get('observed_at'), tz)} · {detail[:160]}{'…' if len(detail) > 160 else ''}")
+            text.caption(f"{when(r.get('observed_at'), tz)} · {tidy_text(cut(r.get('detail'), 160))}")
             link.page_link(page_for(str(r.get("signal_type") or "")), label="Open", icon=":material/arrow_forward:")
     if len(rows) > limit:
         st.caption(f"{len(rows) - limit} more signal(s) in the table below.")

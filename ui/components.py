@@ -131,6 +131,15 @@ def table(rows: Sequence[Mapping[str, Any]], *, columns: Mapping[str, Any] | Non
                                                     help=conf.get("help") if isinstance(conf, dict) else None,
                                                     alignment="right")
             numeric.discard(c)
+    # Same for a time column with gaps: written out in the user's zone, "—" where there is no time.
+    for c in order:
+        if any(isinstance(d[c], datetime) for d in data) and any(d[c] is None for d in data):
+            for d in data:
+                d[c] = d[c].strftime("%Y-%m-%d %H:%M") if isinstance(d[c], datetime) else MISSING
+            conf = config[c]
+            config[c] = st.column_config.TextColumn(conf.get("label") if isinstance(conf, dict) else humanize(c),
+                                                    help=f"Time in {tz_label(tz)}")
+            numeric.discard(c)
     frame = pd.DataFrame(data, columns=order)
     status = [c for c, sp in specs.items() if isinstance(sp, Col) and sp.kind == "status"]
     # Missing numbers and times show "—" (the Styler's display value), not Streamlit's grey "None".
