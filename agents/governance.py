@@ -37,11 +37,13 @@ AGENT = AgentSpec(
              lens=Lens(rows=4, say="{source_table_full_name}.{source_column_name} -> "
                                    "{target_table_full_name}.{target_column_name}")),
         Play("get_grants_by_principal", when=(r"\bmodify\b|\bselect\b|privileges?|granted|grants?|who (has|can)|"
-                                              r"contractors|what can",), weight=2,
+                                              r"what can",), weight=2,
              args={"grantee": "$group|$user", "privilege": "$privilege"}, title="Grants",
              lens=Lens(sort="is_pii desc", rows=4,
                        say="{grantee} holds {privilege_type} on {table_full_name} (granted by {grantor})",
-                       severity=(("high", "is_pii == true and grantee == contractors"), ("medium", "is_pii == true")),
+                       severity=(("high", "is_pii == true and privilege_type == MODIFY"),
+                                 ("high", "is_pii == true and privilege_type == ALL PRIVILEGES"),
+                                 ("medium", "is_pii == true")),
                        empty="No grant matches.")),
         Play("get_permission_changes", when=(r"chang\w*|recent\w*|who granted|revok\w*|permissions?",), weight=3,
              title="Permission changes",
@@ -49,7 +51,7 @@ AGENT = AgentSpec(
                        say="{principal} ran {action_name} on {securable_full_name} at {event_time:time} ({detail:clip})",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")),
                        empty="No grant or permission changed in the period.")),
-        Play("get_access_grants", when=(r"access review|who (can|has) (access|acess|read|see)|review access|"
+        Play("get_access_grants", when=(r"access review|who (can|has) (access|read|see)|review access|"
                                         r"recertif|pii tables?",), weight=2, title="Access review",
              lens=Lens(sort="is_pii desc", rows=5,
                        say="{grantee}: {privilege_type} on {table_full_name}",

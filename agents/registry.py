@@ -91,10 +91,23 @@ def _spec_problems(spec: AgentSpec) -> list[str]:
     return out
 
 
+#: Tool owners that are screens, not specialists.
+NON_AGENT_OWNERS = frozenset({"hub"})
+
+
 def _tool_problems(specs: Iterable[AgentSpec], tools: Any) -> list[str]:
+    specs = list(specs)
+    names = {s.name for s in specs}
     out = []
+    owners = {a for t in tools for a in getattr(t, "agents", ())} - NON_AGENT_OWNERS
+    for stray in sorted(owners - names):
+        out.append(f"tools name the agent {stray!r}, which is not in AGENT_NAMES (agents/registry.py): "
+                   "register it or fix the tools' `agents`")
     for spec in specs:
         own = {t.name for t in tools.for_agent(spec.name)}
+        if not own:
+            out.append(f"agent {spec.name!r} has no tools: list {spec.name!r} in some tool's `agents` "
+                       "(tools/catalog/)")
         for name in spec.play_tools:
             if name not in tools:
                 out.append(f"agent {spec.name!r}: playbook tool {name!r} is not in the tool catalog "

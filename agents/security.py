@@ -48,7 +48,7 @@ AGENT = AgentSpec(
              lens=Lens(sort="event_time desc", rows=3,
                        say="{principal} ran {action_name} on {securable_full_name} at {event_time:time} ({detail:clip})",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")))),
-        Play("get_pii_access_logs", when=(r"\bpii\b|sensitive|personal data|customers?|crm",), weight=3,
+        Play("get_pii_access_logs", when=(r"\bpii\b|sensitive|personal data",), weight=3,
              title="PII access",
              lens=Lens(sort="accesses desc", rows=3,
                        say="{principal} read {securable_full_name} {accesses:times} on {days_with_access:plural:day} "
@@ -85,7 +85,7 @@ AGENT = AgentSpec(
              lens=Lens(sort="events desc", rows=4,
                        say="{principal}: {events:int} x {service_name}.{action_name} ({failures:int} failed, "
                            "{after_hours_events:int} after hours)")),
-        Play("search_security_events", when=(r"involv|mention|about|related|groups?|contractors?|\bip\b",),
+        Play("search_security_events", when=(r"involv|mention|about|related|groups?|\bip\b",),
              args={"text": "$group|$ip"}, needs=("group|ip",), weight=3, title="Matching audit events",
              lens=Lens(sort="event_time desc", rows=3,
                        say="{event_type} by {principal} on {securable_full_name} at {event_time:time} ({detail:clip})",

@@ -7,13 +7,22 @@ applies actions to a store and notifies channels.
 * :func:`run_evaluation` evaluates every enabled rule, writes events, notifies channels for *new*
   firings and resolutions only, and first retries deliveries that failed on earlier runs. A rule whose
   tool fails is reported and skipped: its open alerts stay open (no data is not a recovery).
+
+Notifications go through an **outbox**: the store writes a ``pending`` delivery per channel in the same
+transaction that opens or resolves the event, and the run then drains pending deliveries. A process
+killed between the two, or a channel that raises, leaves the row pending: the next run sends it. A
+delivery whose latest record is ``delivered`` is never sent again (one per event, channel and kind).
+Deliveries of one drain run concurrently within a per-run time budget; a result that cannot improve
+by retrying (channel not configured, host not allowed) is recorded ``abandoned``, not retried forever.
 """
 
 from __future__ import annotations
 
 import enum
+import logging
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -22,11 +31,16 @@ from typing import Any, Protocol
 from health_monitor.alerts.channels.base import DeliveryResult, Kind, Notification
 from health_monitor.alerts.columns import SCOPE_COLUMNS
 from health_monitor.alerts.rules import AGGREGATES, BASELINES, AlertRule, dedup_key, format_value, param_names
-from health_monitor.alerts.store import AlertEvent, AlertStore
+from health_monitor.alerts.store import AlertEvent, AlertStore, DeliveryStatus, DueDelivery
 
 from health_monitor.core.errors import HealthMonitorError
 
+log = logging.getLogger(__name__)
 Row = Mapping[str, Any]
+#: Seconds one run may spend delivering (each send also has its own deadline, ChannelConfig.deadline_s).
+DELIVERY_BUDGET_S = 120.0
+#: Deliveries sent at the same time.
+DELIVERY_WORKERS = 8
 RunTool = Callable[[str, dict[str, Any]], Sequence[Row]]
 
 
@@ -284,29 +298,20 @@ def notification_for(event: AlertEvent, rule: AlertRule | None, kind: Kind, at: 
 
 
 def run_evaluation(rules: Iterable[AlertRule], run_tool: RunTool, store: AlertStore, notifier: Notifier,
-                   now: datetime, *, catalog: Callable[[str], Any] | None = None) -> EvaluationReport:
+                   now: datetime, *, catalog: Callable[[str], Any] | None = None,
+                   budget_s: float = DELIVERY_BUDGET_S, workers: int = DELIVERY_WORKERS,
+                   clock: Callable[[], float] = time.monotonic) -> EvaluationReport:
     """Evaluate enabled rules at ``now`` (the data's as-of instant), update the store, notify.
 
     ``catalog`` (tool name -> parameter schema) lets the window reach the right tool parameter;
     rules from :mod:`alerts.defaults` and :mod:`alerts.nl_rules` name that parameter themselves.
+    Earlier runs' pending and failed deliveries go first; then the rules; then this run's deliveries.
     """
     rules = list(rules)
     by_id = {r.key: r for r in rules}
     report = EvaluationReport(at=now)
-
-    def deliver(event: AlertEvent, channel: str, kind: Kind, rule: AlertRule | None, retry: bool) -> None:
-        result = notifier.send(channel, notification_for(event, rule, kind, now))
-        store.record_delivery(event_id=event.id, channel=channel, kind=kind, result=result, at=now)
-        report.deliveries.append(Delivery(event.id, event.dedup_key, channel, kind, result.ok, result.status,
-                                          result.attempts, result.error, retry))
-
-    for due in store.due_deliveries(now):
-        if due.kind == "trigger" and not due.event.is_open:
-            store.record_delivery(event_id=due.event.id, channel=due.channel, kind=due.kind, at=now,
-                                  status="abandoned",
-                                  result=DeliveryResult(ok=False, attempts=0, error="alert resolved before delivery"))
-            continue
-        deliver(due.event, due.channel, due.kind, by_id.get(due.event.rule_id), retry=True)
+    deadline = clock() + budget_s
+    attempted = _drain(store, notifier, by_id, now, report, deadline=deadline, workers=workers, clock=clock)
 
     for rule in rules:
         if not rule.enabled:
@@ -323,40 +328,90 @@ def run_evaluation(rules: Iterable[AlertRule], run_tool: RunTool, store: AlertSt
             report.timings[rule.name] = (time.perf_counter() - started) * 1000.0
         report.rules_evaluated += 1
         try:
-            _apply_all(rule, observations, store, report, deliver, now)
+            _apply_all(rule, observations, store, report, now)
         except Exception as e:  # the store refused (e.g. a concurrent run opened the alert first)
             report.errors.append({"rule": rule.name, "error": f"{type(e).__name__}: {e}"})
+    _drain(store, notifier, by_id, now, report, deadline=deadline, workers=workers, clock=clock, skip=attempted)
     return report
 
 
+def _deliver(store: AlertStore, notifier: Notifier, due: DueDelivery, note: Notification, now: datetime) -> Delivery:
+    """Send one outbox delivery and record the result at once (in the sending thread, so a process killed
+    later does not send it again)."""
+    try:
+        result = notifier.send(due.channel, note)
+    except Exception as e:  # a channel bug must not lose the alert: recorded failed, retried next run
+        log.warning("sending to %s raised %s", due.channel, type(e).__name__)
+        result = DeliveryResult(ok=False, attempts=1, error=f"{type(e).__name__} while sending: {e}")
+    status: DeliveryStatus | None = "abandoned" if result.permanent and not result.ok else None
+    store.record_delivery(event_id=due.event.id, channel=due.channel, kind=due.kind, result=result, at=now,
+                          status=status)
+    return Delivery(due.event.id, due.event.dedup_key, due.channel, due.kind, result.ok, result.status,
+                    result.attempts, result.error, retry=due.last_status != "pending" or due.runs > 1)
+
+
+def _drain(store: AlertStore, notifier: Notifier, by_id: Mapping[str, AlertRule], now: datetime,
+           report: EvaluationReport, *, deadline: float, workers: int, clock: Callable[[], float],
+           skip: set[tuple[int, str, str]] | None = None) -> set[tuple[int, str, str]]:
+    """Send every due delivery (concurrently, until ``deadline``) and record each result. Returns the
+    ``(event, channel, kind)`` keys attempted. Sends still running at the deadline are left pending."""
+    todo = []
+    for due in store.due_deliveries(now):
+        key = (due.event.id, due.channel, due.kind)
+        if skip and key in skip:
+            continue
+        if due.kind == "trigger" and not due.event.is_open:
+            store.record_delivery(event_id=due.event.id, channel=due.channel, kind=due.kind, at=now,
+                                  status="abandoned",
+                                  result=DeliveryResult(ok=False, attempts=0, error="alert resolved before delivery"))
+            continue
+        todo.append(due)
+    if not todo:
+        return set()
+    pool = ThreadPoolExecutor(max_workers=max(1, min(workers, len(todo))), thread_name_prefix="hm-deliver")
+    futures = [pool.submit(_deliver, store, notifier, due,
+                           notification_for(due.event, by_id.get(due.event.rule_id), due.kind, now), now)
+               for due in todo]
+    _, unfinished = wait(futures, timeout=max(0.0, deadline - clock()))
+    pool.shutdown(wait=False, cancel_futures=True)
+    for due, future in zip(todo, futures, strict=True):
+        if future in unfinished:  # over the budget: stays pending in the outbox, sent by a later run
+            report.errors.append({"rule": due.event.rule_name, "error": (
+                f"delivery to {due.channel} not finished within the run's delivery budget; left for the next run")})
+        elif future.exception() is not None:  # the store refused the record: the row stays due
+            report.errors.append({"rule": due.event.rule_name, "error": (
+                f"delivery to {due.channel}: could not record the result: {future.exception()}")})
+        else:
+            report.deliveries.append(future.result())  # in outbox order
+    return {(d.event.id, d.channel, d.kind) for d in todo}
+
+
 def _apply_all(rule: AlertRule, observations: list[Observation], store: AlertStore, report: EvaluationReport,
-               deliver: Callable[..., None], now: datetime) -> None:
+               now: datetime) -> None:
     seen = set()
     for obs in observations:
         key = dedup_key(rule, obs.subject)
         seen.add(key)
-        _apply(rule, key, store.open_event(rule.key, key), obs, store, report, deliver, now)
+        _apply(rule, key, store.open_event(rule.key, key), obs, store, report, now)
     for event in store.open_events(rule.key):
         if event.dedup_key not in seen:
             gone = Observation(subject=event.subject, value=None, firing=False,
                                message=f"{event.rule_name}: {event.subject or 'value'} no longer reported")
-            _apply(rule, event.dedup_key, event, gone, store, report, deliver, now)
+            _apply(rule, event.dedup_key, event, gone, store, report, now)
 
 
 def _apply(rule: AlertRule, key: str, event: AlertEvent | None, obs: Observation, store: AlertStore,
-           report: EvaluationReport, deliver: Callable[..., None], now: datetime) -> None:
+           report: EvaluationReport, now: datetime) -> None:
+    """Apply the transition; opening or resolving writes the channels' pending deliveries atomically."""
     action = transition(event, obs)
     if action is Action.FIRE:
         event = store.fire(rule_id=rule.key, rule_name=rule.name, dedup_key=key, subject=obs.subject,
                            severity=rule.severity, value=obs.value, threshold=obs.threshold,
-                           message=obs.message, at=now)
+                           message=obs.message, at=now, channels=rule.channels)
     elif action is Action.STILL_FIRING and event is not None:
         event = store.refresh(event.id, value=obs.value, threshold=obs.threshold, message=obs.message, at=now)
     elif action is Action.RESOLVE and event is not None:
-        event = store.resolve(event.id, value=obs.value, message=f"Recovered: {obs.message}", at=now)
+        event = store.resolve(event.id, value=obs.value, message=f"Recovered: {obs.message}", at=now,
+                              channels=rule.channels)
     report.outcomes.append(Outcome(rule.name, obs.subject, action.value, obs.value, obs.threshold, key,
                                    event.id if event else None, obs.message))
-    if event is not None and action in (Action.FIRE, Action.RESOLVE):
-        kind: Kind = "trigger" if action is Action.FIRE else "resolve"
-        for channel in rule.channels:
-            deliver(event, channel, kind, rule, False)

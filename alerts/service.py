@@ -30,7 +30,13 @@ from health_monitor.alerts.evaluate import (
     evaluate_rule,
     run_evaluation,
 )
-from health_monitor.alerts.integrations import IntegrationNotifier, channel_config, integration_values
+from health_monitor.alerts.integrations import (
+    IntegrationNotifier,
+    channel_config,
+    install_level_owners,
+    integration_values,
+    user_channel_config,
+)
 from health_monitor.alerts.nl_rules import Proposal, propose_rule
 from health_monitor.alerts.rules import (
     DATE_RANGE_PARAMS,
@@ -246,6 +252,7 @@ def evaluate_all(settings: Any, *, engine: Engine, warehouse: Any, now: datetime
     report = run_evaluation(rules, _runner(executor, warnings), SqlAlertStore(engine), notifier, now,
                             catalog=catalog_of(executor.registry))
     report.errors[:0] = errors
+    report.errors += [{"rule": "(integration)", "error": p} for p in getattr(notifier, "problems", ())]
     report.errors += [{"rule": "(warning)", "error": w} for w in warnings]
     return report
 
@@ -257,17 +264,26 @@ def send_test_notification(channel: str, settings: Any, *, engine: Engine | None
                            at: datetime | None = None) -> DeliveryResult:
     """Send "this is a test" to one channel and say what happened (never raises for a delivery problem).
 
-    Channel settings: ``config`` if given; else ``integration_id`` (one of ``user_id``'s or a global
-    integration, over ``HM_ALERT_*``); else what ``user_id``'s rules would use. A PagerDuty test is
-    resolved right after it is triggered, so it opens no lasting incident.
+    Channel settings: ``config`` if given; else ``integration_id`` (one of ``user_id``'s own, or a global
+    integration when ``user_id`` is install-level); else what ``user_id``'s rules would use (only their own
+    integrations unless they are install-level). A PagerDuty test is resolved right after it is triggered,
+    so it opens no lasting incident. Results carry a status and our own message, never a remote reply.
     """
     if channel not in CHANNELS:
         return DeliveryResult(ok=False, attempts=0, error=f"unknown channel {channel!r}; known: {', '.join(CHANNELS)}")
     if config is None:
         if integration_id is not None:
-            config = _integration_config(settings, engine, user_id, integration_id)
+            from health_monitor.db.errors import PermissionDenied
+
+            try:
+                config = _integration_config(settings, engine, user_id, integration_id)
+            except PermissionDenied as e:
+                return DeliveryResult(ok=False, attempts=0, permanent=True, error=str(e))
         elif engine is not None:
-            config = IntegrationNotifier.from_engine(settings, engine).config_for(user_id)
+            config = IntegrationNotifier.from_engine(settings, engine).config_for(user_id, channel)
+            if config is None:
+                return DeliveryResult(ok=False, attempts=0, permanent=True,
+                                      error=f"{user_id} has no {channel} integration of their own: add one in Settings")
         else:
             config = channel_config(settings)
     at = at or datetime.now(timezone.utc)
@@ -283,9 +299,12 @@ def send_test_notification(channel: str, settings: Any, *, engine: Engine | None
 
 def _integration_config(settings: Any, engine: Engine | None, user_id: str | None, integration_id: str
                         ) -> ChannelConfig:
+    """One stored integration's settings: a user's own with only what they supplied; a global one (over
+    ``HM_ALERT_*``) for install-level users only, so a viewer cannot make the install send anything."""
     from health_monitor.db import repositories as repo
     from health_monitor.db import session_scope
     from health_monitor.db.crypto import SecretBox
+    from health_monitor.db.errors import PermissionDenied
 
     if engine is None or user_id is None:
         raise ValueError("testing a stored integration needs engine and user_id")
@@ -293,4 +312,8 @@ def _integration_config(settings: Any, engine: Engine | None, user_id: str | Non
         info = repo.get_integration(session=s, user_id=user_id, integration_id=integration_id)
         secrets = (repo.delivery_secrets(session=s, integration_id=info.id, box=SecretBox.from_settings(settings))
                    if info.secrets else {})
-    return channel_config(settings, integration_values(info.channel, info.config, secrets))
+    if info.owner is None:
+        if user_id.lower() not in install_level_owners(settings, engine):
+            raise PermissionDenied("Only an admin can send through a global integration.")
+        return channel_config(settings, integration_values(info.channel, info.config, secrets, install_level=True))
+    return user_channel_config(settings, integration_values(info.channel, info.config, secrets))

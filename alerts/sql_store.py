@@ -2,7 +2,8 @@
 
 A thin adapter: each call is its own short transaction (:func:`db.session_scope`), so nothing holds a
 database lock while a channel is being called over the network, and an event is committed before its
-notifications go out. Events belong to rules stored in ``alert_rules``: ``rule_id`` is the rule's
+notifications go out: :meth:`SqlAlertStore.fire` and :meth:`SqlAlertStore.resolve` write the event and its
+pending deliveries (the outbox) in one transaction. Events belong to rules stored in ``alert_rules``: ``rule_id`` is the rule's
 storage id (``AlertRule.id``), which a foreign key checks.
 
     store = SqlAlertStore(engine)
@@ -11,6 +12,7 @@ storage id (``AlertRule.id``), which a foreign key checks.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -56,12 +58,14 @@ class SqlAlertStore:
             return [to_event(r) for r in repo.open_events(session=s, rule_id=rule_id)]
 
     def fire(self, *, rule_id: str, rule_name: str, dedup_key: str, subject: str | None, severity: str,
-             value: float | None, threshold: float | None, message: str, at: datetime) -> AlertEvent:
-        """Open an event; :class:`db.Conflict` when another run opened it first (so nobody pages twice)."""
+             value: float | None, threshold: float | None, message: str, at: datetime,
+             channels: Sequence[str] = ()) -> AlertEvent:
+        """Open an event with its pending deliveries; :class:`db.Conflict` when another run opened it first
+        (so nobody pages twice)."""
         with session_scope(self.engine) as s:
             return to_event(repo.fire_event(session=s, rule_id=rule_id, rule_name=rule_name, dedup_key=dedup_key,
                                             subject=subject, severity=severity, value=value, threshold=threshold,
-                                            message=message, at=at))
+                                            message=message, at=at, channels=channels))
 
     def refresh(self, event_id: int, *, value: float | None, threshold: float | None, message: str,
                 at: datetime) -> AlertEvent:
@@ -69,12 +73,14 @@ class SqlAlertStore:
             return to_event(repo.refresh_event(session=s, event_id=event_id, value=value, threshold=threshold,
                                                message=message, at=at))
 
-    def resolve(self, event_id: int, *, value: float | None, message: str, at: datetime) -> AlertEvent:
+    def resolve(self, event_id: int, *, value: float | None, message: str, at: datetime,
+                channels: Sequence[str] = ()) -> AlertEvent:
         """Close an event; :class:`db.Conflict` when it is already closed (a concurrent run resolved it)."""
         with session_scope(self.engine) as s:
             if not repo.get_event(session=s, event_id=event_id).is_open:
                 raise Conflict(f"Alert event {event_id} is already resolved.")
-            return to_event(repo.resolve_event(session=s, event_id=event_id, value=value, message=message, at=at))
+            return to_event(repo.resolve_event(session=s, event_id=event_id, value=value, message=message, at=at,
+                                               channels=channels))
 
     def record_delivery(self, *, event_id: int, channel: str, kind: Kind, result: DeliveryResult,
                         at: datetime, status: DeliveryStatus | None = None) -> DeliveryRecord:
@@ -87,7 +93,8 @@ class SqlAlertStore:
     def due_deliveries(self, at: datetime) -> list[DueDelivery]:
         with session_scope(self.engine) as s:
             due = repo.due_deliveries(session=s, at=at, max_runs=self.max_delivery_runs)
-            return [DueDelivery(event=to_event(d.event), channel=d.channel, kind=d.kind, runs=d.runs) for d in due]
+            return [DueDelivery(event=to_event(d.event), channel=d.channel, kind=d.kind, runs=d.runs,
+                                last_status=d.last.status) for d in due]
 
     # --- reads for pages and tests (not part of the protocol) --------------------------------------
 

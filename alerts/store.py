@@ -8,13 +8,14 @@ The SQLAlchemy implementation (tables ``alert_events`` and ``alert_deliveries``)
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal, Protocol
 
 from health_monitor.alerts.channels.base import DeliveryResult, Kind
 
-DeliveryStatus = Literal["delivered", "failed", "abandoned"]
+DeliveryStatus = Literal["pending", "delivered", "failed", "abandoned"]
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,14 @@ class DeliveryRecord:
 
 @dataclass(frozen=True)
 class DueDelivery:
-    """A delivery whose latest attempt failed: to be sent again."""
+    """A delivery not yet made: pending in the outbox, or its latest attempt failed."""
 
     event: AlertEvent
     channel: str
     kind: Kind
     runs: int
+    #: ``pending`` (written with the event, never tried) or ``failed``.
+    last_status: str = "failed"
 
 
 class AlertStore(Protocol):
@@ -75,18 +78,24 @@ class AlertStore(Protocol):
         ...
 
     def fire(self, *, rule_id: str, rule_name: str, dedup_key: str, subject: str | None, severity: str,
-             value: float | None, threshold: float | None, message: str, at: datetime) -> AlertEvent: ...
+             value: float | None, threshold: float | None, message: str, at: datetime,
+             channels: Sequence[str] = ()) -> AlertEvent:
+        """Open an event and, atomically with it, a pending ``trigger`` delivery per channel."""
+        ...
 
     def refresh(self, event_id: int, *, value: float | None, threshold: float | None, message: str,
                 at: datetime) -> AlertEvent: ...
 
-    def resolve(self, event_id: int, *, value: float | None, message: str, at: datetime) -> AlertEvent: ...
+    def resolve(self, event_id: int, *, value: float | None, message: str, at: datetime,
+                channels: Sequence[str] = ()) -> AlertEvent:
+        """Close an event and, atomically with it, write a pending ``resolve`` delivery per channel."""
+        ...
 
     def record_delivery(self, *, event_id: int, channel: str, kind: Kind, result: DeliveryResult,
                         at: datetime, status: DeliveryStatus | None = None) -> DeliveryRecord: ...
 
     def due_deliveries(self, at: datetime) -> list[DueDelivery]:
-        """Deliveries whose latest record failed, fewer than the store's retry limit runs ago."""
+        """Deliveries whose latest record is pending or failed, fewer than the store's retry limit runs ago."""
         ...
 
 
@@ -107,14 +116,21 @@ class InMemoryAlertStore:
         return [e for e in self.events.values() if e.rule_id == rule_id and e.is_open]
 
     def fire(self, *, rule_id: str, rule_name: str, dedup_key: str, subject: str | None, severity: str,
-             value: float | None, threshold: float | None, message: str, at: datetime) -> AlertEvent:
+             value: float | None, threshold: float | None, message: str, at: datetime,
+             channels: Sequence[str] = ()) -> AlertEvent:
         if self.open_event(rule_id, dedup_key) is not None:
             raise ValueError(f"alert {dedup_key} is already open")
         event = AlertEvent(id=next(self._ids), rule_id=rule_id, rule_name=rule_name, dedup_key=dedup_key,
                            subject=subject, severity=severity, value=value, threshold=threshold,
                            message=message, fired_at=at, last_seen_at=at)
         self.events[event.id] = event
+        self._outbox(event.id, "trigger", channels, at)
         return event
+
+    def _outbox(self, event_id: int, kind: Kind, channels: Sequence[str], at: datetime) -> None:
+        for channel in channels:
+            self.record_delivery(event_id=event_id, channel=channel, kind=kind, at=at, status="pending",
+                                 result=DeliveryResult(ok=False, attempts=0))
 
     def refresh(self, event_id: int, *, value: float | None, threshold: float | None, message: str,
                 at: datetime) -> AlertEvent:
@@ -123,10 +139,12 @@ class InMemoryAlertStore:
         self.events[event_id] = event
         return event
 
-    def resolve(self, event_id: int, *, value: float | None, message: str, at: datetime) -> AlertEvent:
+    def resolve(self, event_id: int, *, value: float | None, message: str, at: datetime,
+                channels: Sequence[str] = ()) -> AlertEvent:
         event = replace(self.events[event_id], resolved_at=at, resolved_value=value, message=message,
                         last_seen_at=at)
         self.events[event_id] = event
+        self._outbox(event_id, "resolve", channels, at)
         return event
 
     def record_delivery(self, *, event_id: int, channel: str, kind: Kind, result: DeliveryResult,
@@ -144,6 +162,7 @@ class InMemoryAlertStore:
             key = (record.event_id, record.channel, record.kind)
             latest[key] = record
             runs[key] = runs.get(key, 0) + 1
-        return [DueDelivery(event=self.events[r.event_id], channel=r.channel, kind=r.kind, runs=runs[key])
+        return [DueDelivery(event=self.events[r.event_id], channel=r.channel, kind=r.kind, runs=runs[key],
+                            last_status=r.status)
                 for key, r in latest.items()
-                if r.status == "failed" and runs[key] < self.max_delivery_runs and r.at <= at]
+                if r.status in ("pending", "failed") and runs[key] < self.max_delivery_runs and r.at <= at]

@@ -1,8 +1,10 @@
 """Roles: ``admin`` or ``viewer`` (the default).
 
-:func:`ensure_user` is called when a user opens the app: it records them and makes the very first
-user of an install an admin, as well as anyone listed in ``HM_ADMIN_USERS``. Identity itself (the
-``X-Forwarded-Email`` header behind the Apps proxy, ``HM_LOCAL_USER`` outside it) is the app's job.
+:func:`ensure_user` is called when a user opens the app: it records them; anyone in ``admins``
+(``HM_ADMIN_USERS``, and as an App the workspace's admins) is an admin. The very first user becomes admin
+only with ``first_user_admin`` (a local, single-user install): as a Databricks App it is off, so the
+first e-mail to open the app gains nothing. Identity itself (the ``X-Forwarded-Email`` header behind
+the Apps proxy, ``HM_LOCAL_USER`` outside it) is the app's job.
 """
 
 from __future__ import annotations
@@ -33,13 +35,15 @@ def is_admin(*, session: Session, user_id: str, admins: Collection[str] = ()) ->
     return get_role(session=session, user_id=user_id, admins=admins) == "admin"
 
 
-def ensure_user(*, session: Session, user_id: str, admins: Collection[str] = ()) -> str:
-    """Record a user on first sight (the first user of the install becomes admin); return the role."""
+def ensure_user(*, session: Session, user_id: str, admins: Collection[str] = (),
+                first_user_admin: bool = True) -> str:
+    """Record a user on first sight (with ``first_user_admin``, the install's first user becomes admin);
+    return the role."""
     row = session.get(UserRole, user_id)
     if row is None:
         if session.get_bind().dialect.name == "postgresql":
             session.execute(text("lock table user_roles in share row exclusive mode"))
-        first = not session.scalar(select(func.count()).select_from(UserRole))
+        first = first_user_admin and not session.scalar(select(func.count()).select_from(UserRole))
         role = "admin" if first or user_id.lower() in {a.lower() for a in admins} else "viewer"
         row = UserRole(user_id=user_id, role=role, granted_by="first-user" if first else None)
         session.add(row)

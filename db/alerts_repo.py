@@ -149,8 +149,9 @@ def open_events(*, session: Session, rule_id: str) -> list[Event]:
 def fire_event(*, session: Session, rule_id: str, dedup_key: str, value: float | None,
                threshold: float | None, message: str, rule_name: str = "", subject: str | None = None,
                severity: str = "warning", details: Mapping[str, Any] | None = None,
-               at: datetime | None = None) -> Event:
-    """Open a new event; :class:`Conflict` when one is already open for ``(rule_id, dedup_key)``."""
+               at: datetime | None = None, channels: Iterable[str] = ()) -> Event:
+    """Open a new event, with a ``pending`` trigger delivery per channel in the same transaction (the
+    outbox); :class:`Conflict` when one is already open for ``(rule_id, dedup_key)``."""
     at = as_utc(at) if at else utcnow()
     row = AlertEvent(rule_id=rule_id, rule_name=rule_name, dedup_key=dedup_key, subject=subject,
                      severity=severity, status="fired", value=value, threshold=threshold, message=message,
@@ -162,7 +163,15 @@ def fire_event(*, session: Session, rule_id: str, dedup_key: str, value: float |
             session.flush()
     except IntegrityError:
         raise Conflict(f"Alert {dedup_key} of rule {rule_id} is already open (or the rule is gone).") from None
+    _outbox(session, row.id, "trigger", channels, at)
     return to_record(Event, row)
+
+
+def _outbox(session: Session, event_id: int, kind: str, channels: Iterable[str], at: datetime) -> None:
+    for channel in dict.fromkeys(channels):
+        session.add(AlertDelivery(event_id=event_id, channel=channel, kind=kind, status="pending", attempts=0,
+                                  created_at=at, updated_at=at))
+    session.flush()
 
 
 def refresh_event(*, session: Session, event_id: int, value: float | None, threshold: float | None,
@@ -179,7 +188,8 @@ def refresh_event(*, session: Session, event_id: int, value: float | None, thres
 
 
 def resolve_event(*, session: Session, event_id: int, value: float | None = None, message: str | None = None,
-                  at: datetime | None = None) -> Event:
+                  at: datetime | None = None, channels: Iterable[str] = ()) -> Event:
+    """Close an event, with a ``pending`` resolve delivery per channel in the same transaction."""
     row = _event(session, event_id)
     at = as_utc(at) if at else utcnow()
     row.status, row.resolved_value, row.resolved_at, row.last_seen_at = "resolved", value, at, at
@@ -187,6 +197,7 @@ def resolve_event(*, session: Session, event_id: int, value: float | None = None
         row.message = message
     row.evaluation_count += 1
     session.flush()
+    _outbox(session, row.id, "resolve", channels, at)
     return to_record(Event, row)
 
 

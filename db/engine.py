@@ -6,13 +6,18 @@ Three targets, chosen by settings (first match wins):
 2. Lakebase: the Databricks App's database resource sets ``PGHOST``/``PGPORT``/``PGDATABASE``/
    ``PGUSER``/``PGSSLMODE`` and no password. Used inside an App (``DATABRICKS_APP_NAME`` set) or when
    ``HM_LAKEBASE_INSTANCE``/``HM_LAKEBASE_ENDPOINT`` is given: a developer's stray ``PGHOST`` alone
-   does not switch the store. The password is an OAuth token from databricks-sdk
+   does not switch the store. A job (no database resource, so no ``PGHOST``) with
+   ``HM_LAKEBASE_INSTANCE`` finds the instance's host and its own role name through databricks-sdk
+   (:func:`lakebase_target`), so it reads the same database as the app. The password is an OAuth token from databricks-sdk
    (:func:`lakebase_token_provider`), injected by a ``do_connect`` hook, cached until
    ``HM_LAKEBASE_TOKEN_MARGIN_S`` before it expires, and refreshed once when a login is refused;
 3. the embedded default: SQLite at ``settings.sqlite_path`` (WAL, foreign keys, busy timeout).
 
 On PostgreSQL, ``HM_STATE_SCHEMA`` (Lakebase default ``health_monitor``) becomes the connection's
-``search_path``; :func:`db.migrate` creates the schema. Nothing here connects until first use.
+``search_path``; :func:`db.migrate` creates the schema. Every PostgreSQL connection gets a
+``connect_timeout`` (``HM_STATE_CONNECT_TIMEOUT_S``) and a ``statement_timeout``
+(``HM_STATE_STATEMENT_TIMEOUT_S``), and TCP keepalives, so a server that accepts and never answers is an
+error in seconds, not a hang. Nothing here connects until first use.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ _AUTH_FAILURE = re.compile(
     r"|invalid token|pam authentication|no password supplied", re.I)
 #: Engine -> its token cache (weak: disposing of the engine forgets it).
 _TOKEN_CACHES: weakref.WeakKeyDictionary[Engine, TokenCache] = weakref.WeakKeyDictionary()
+_TIMED_OUT = re.compile(r"timeout expired|statement timeout|timed out|QueuePool limit", re.I)
 #: Errors meaning "the database is not there" (not "your data is wrong").
 DOWN_ERRORS = (exc.OperationalError, exc.InterfaceError, exc.DisconnectionError, exc.TimeoutError)
 
@@ -182,12 +188,33 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _pg_options(schema: str | None) -> dict[str, Any]:
-    if not schema:
-        return {}
-    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,62}", schema):
-        raise ValueError(f"HM_STATE_SCHEMA must be a plain identifier, got {schema!r}")
-    return {"options": f"-csearch_path={schema}"}
+def _pg_options(schema: str | None, statement_timeout_s: float | None = None) -> dict[str, Any]:
+    options = []
+    if schema:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,62}", schema):
+            raise ValueError(f"HM_STATE_SCHEMA must be a plain identifier, got {schema!r}")
+        options.append(f"-csearch_path={schema}")
+    if statement_timeout_s:
+        options.append(f"-cstatement_timeout={int(statement_timeout_s * 1000)}")
+    return {"options": " ".join(options)} if options else {}
+
+
+def lakebase_target(settings: Settings, *, client: Any = None) -> Settings:
+    """``settings`` with ``pghost``/``pguser`` of the Lakebase instance ``HM_LAKEBASE_INSTANCE`` filled in
+    (for jobs: the Apps database resource sets them only for the app)."""
+    if client is None:
+        from databricks.sdk import WorkspaceClient
+
+        kwargs = {k: v for k, v in (("host", settings.databricks_host),
+                                    ("profile", settings.databricks_profile)) if v}
+        client = WorkspaceClient(**kwargs)
+    instance = client.database.get_database_instance(name=settings.lakebase_instance)
+    host = getattr(instance, "read_write_dns", None)
+    if not host:
+        raise StateUnavailable(f"Lakebase instance {settings.lakebase_instance!r} has no host yet (state: "
+                               f"{getattr(instance, 'state', 'unknown')}); start it or set PGHOST.")
+    user = settings.pguser or client.current_user.me().user_name
+    return settings.model_copy(update={"pghost": host, "pguser": user})
 
 
 def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
@@ -207,6 +234,8 @@ def make_engine(settings: Settings, *, token_provider: TokenProvider | None = No
                 clock: Callable[[], float] = time.time, **engine_kwargs: Any) -> Engine:
     """The state engine for ``settings``; ``token_provider`` overrides the Lakebase credential source
     (and, with a PostgreSQL ``database_url``, supplies its password: tests use that)."""
+    if not settings.database_url and not settings.pghost and settings.lakebase_instance:
+        settings = lakebase_target(settings)
     if settings.database_url:
         url = make_url(settings.database_url)
     elif settings.pghost and (settings.databricks_app_name or settings.lakebase_instance
@@ -222,13 +251,19 @@ def make_engine(settings: Settings, *, token_provider: TokenProvider | None = No
 
     lakebase = not settings.database_url
     connect_args: dict[str, Any] = dict(engine_kwargs.pop("connect_args", {}))
-    connect_args.update(_pg_options(settings.state_schema or (LAKEBASE_SCHEMA if lakebase else None)))
+    connect_args.update(_pg_options(settings.state_schema or (LAKEBASE_SCHEMA if lakebase else None),
+                                    settings.state_statement_timeout_s))
     if lakebase:
         connect_args.setdefault("sslmode", settings.pgsslmode)
         connect_args.setdefault("application_name", settings.pgappname)
-        connect_args.setdefault("connect_timeout", 10)
+    # Bounded waits on every PostgreSQL target: a silent server is an error, never a hang.
+    connect_args.setdefault("connect_timeout", max(1, int(settings.state_connect_timeout_s)))
+    connect_args.setdefault("keepalives", 1)
+    connect_args.setdefault("keepalives_idle", 30)
+    connect_args.setdefault("keepalives_interval", 10)
+    connect_args.setdefault("keepalives_count", 3)
     options = {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 5, "pool_recycle": 45 * 60,
-               **engine_kwargs}
+               "pool_timeout": settings.state_connect_timeout_s, **engine_kwargs}
     engine = create_engine(url, connect_args=connect_args, **options)
     if token_provider is not None:
         tokens = TokenCache(token_provider, margin_s=settings.lakebase_token_margin_s, clock=clock)
@@ -253,6 +288,9 @@ def session_scope(engine: Engine) -> Iterator[Session]:
     except DOWN_ERRORS as error:
         with suppress(Exception):
             session.rollback()
+        if _TIMED_OUT.search(str(error)):
+            raise StateUnavailable("The state database did not answer in time (it accepts connections but does "
+                                   "not respond); your message is kept and will be saved when it is back.") from error
         raise StateUnavailable() from error
     except BaseException:
         with suppress(Exception):

@@ -2,8 +2,9 @@
 
 An integration belongs to a user (``owner``) or is global (``owner`` None: every user sees it, only
 admins change it). ``config`` is plain JSON and refuses secret-looking keys; secret values live in
-``integration_secrets``, encrypted by a :class:`~db.crypto.SecretBox`. Listing returns only masked
-forms (``'••••abcd'``); :func:`delivery_secrets` (for the evaluator job) is the one way back to plain text.
+``integration_secrets``, encrypted by a :class:`~db.crypto.SecretBox`. No part of a secret is stored in
+clear: listing says only that a secret is set and when it last changed (``'set, changed 2026-01-15
+09:00 UTC'``); :func:`delivery_secrets` (for the evaluator job) is the one way back to plain text.
 """
 
 from __future__ import annotations
@@ -17,15 +18,22 @@ from health_monitor.db.crypto import SecretBox
 from health_monitor.db.errors import NotFound, PermissionDenied
 from health_monitor.db.models import CHANNELS, Integration, IntegrationSecret
 from health_monitor.db.records import IntegrationInfo, to_record
+from health_monitor.db.types import utcnow
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 SECRET_KEY = re.compile(r"password|secret|token|api_?key|routing_?key|webhook|integration_key", re.I)
 
 
+def secret_state(secret: IntegrationSecret) -> str:
+    """What a page may show of a secret: that it is set, and when it last changed."""
+    changed = secret.updated_at or secret.created_at
+    return f"set, changed {changed:%Y-%m-%d %H:%M} UTC" if changed else "set"
+
+
 def _info(row: Integration) -> IntegrationInfo:
-    masked = {s.name: "••••" + s.hint for s in sorted(row.secrets, key=lambda s: s.name)}
-    return to_record(IntegrationInfo, row, secrets=masked)
+    shown = {s.name: secret_state(s) for s in sorted(row.secrets, key=lambda s: s.name)}
+    return to_record(IntegrationInfo, row, secrets=shown)
 
 
 def _check_config(config: Mapping[str, Any]) -> dict[str, Any]:
@@ -45,16 +53,13 @@ def _integration(session: Session, user_id: str, integration_id: str, *, write: 
     return row
 
 
-def _hint(value: str) -> str:
-    return value[-4:] if len(value) >= 8 else ""
-
-
 def _put_secret(row: Integration, name: str, value: str, box: SecretBox) -> None:
     current = next((s for s in row.secrets if s.name == name), None)
     if current is None:
-        row.secrets.append(IntegrationSecret(name=name, ciphertext=box.encrypt(value), hint=_hint(value)))
-    else:
-        current.ciphertext, current.hint = box.encrypt(value), _hint(value)
+        row.secrets.append(IntegrationSecret(name=name, ciphertext=box.encrypt(value), hint="",
+                                             created_at=utcnow(), updated_at=utcnow()))
+    else:  # the hint column stays empty: no part of a secret is kept in clear
+        current.ciphertext, current.hint, current.updated_at = box.encrypt(value), "", utcnow()
 
 
 def create_integration(*, session: Session, user_id: str, channel: str, name: str | None = None,

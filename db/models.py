@@ -217,7 +217,8 @@ class Integration(Timestamped, Base):
 
 
 class IntegrationSecret(Timestamped, Base):
-    """A secret value of an integration, encrypted (``fernet:...``); ``hint`` = its last 4 characters."""
+    """A secret value of an integration, encrypted (``fernet:...``). ``hint`` is kept empty (migration 0002
+    cleared the last-4-characters hints older versions stored): no part of a secret is stored in clear."""
 
     __tablename__ = "integration_secrets"
     __table_args__ = (UniqueConstraint("integration_id", "name"),)

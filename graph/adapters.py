@@ -17,6 +17,9 @@ from decimal import Decimal
 from typing import Any
 
 from health_monitor.graph.context import RunContext
+from health_monitor.graph.kinds import KINDS, PRONOUN_KINDS
+from health_monitor.graph.understanding import Entity, Window
+from health_monitor.graph.understanding import Understanding as TypedUnderstanding
 
 _LOCK = threading.Lock()
 
@@ -83,6 +86,24 @@ def langchain_tools(ctx: RunContext, agent: str) -> list[Any]:
     return [as_langchain_tool(t, ex) for t in tool_registry(ctx).for_agent(agent)]
 
 
+FIRST_DAY_SQL = "select min(usage_date) as first_day from main.health_monitor.fact_usage_daily"
+
+
+def data_first_day(ctx: RunContext) -> date | None:
+    """The first day the account's data covers (billing usage, the longest-kept system table), cached
+    per context; None when it cannot be read (the tools then say what is missing)."""
+    if "first_day" not in ctx.extras:
+        first = None
+        try:
+            rows = ctx.warehouse.query(FIRST_DAY_SQL, max_rows=1).rows if ctx.warehouse is not None else []
+            value = rows[0]["first_day"] if rows else None
+            first = value.date() if isinstance(value, datetime) else value if isinstance(value, date) else None
+        except Exception:  # noqa: BLE001 - coverage is a courtesy check, never a failure
+            first = None
+        ctx.extras["first_day"] = first
+    return ctx.extras["first_day"]
+
+
 def data_as_of(ctx: RunContext) -> datetime:
     """``meta_build.as_of`` (naive UTC); raises the warehouse's error (a ``HealthMonitorError`` with a
     message saying what to do) when the data cannot be read at all."""
@@ -108,6 +129,8 @@ class Understanding:
     reason: str = ""
     #: The merged context to store with this turn (JSON-ready).
     context: dict[str, Any] = field(default_factory=dict)
+    #: The typed understanding of the turn (what is stored and read back; see graph.understanding).
+    typed: TypedUnderstanding | None = None
 
 
 #: Parser parameters that are dates (ISO strings in ``ParsedQuestion.params``).
@@ -117,12 +140,7 @@ DATE_PARAMS = ("start_date", "end_date", "date")
 ELLIPSIS = re.compile(r"^\s*(and|what about|how about|same (for|but)|then|also|now|compare)\b", re.IGNORECASE)
 
 #: Entity kind -> the specialist to ask when a question names such a thing but no topic.
-KIND_OWNERS: dict[str, str] = {
-    "pipeline": "quality", "expectation": "quality", "table": "quality", "job": "performance",
-    "cluster": "performance", "warehouse": "reliability", "workspace": "cost", "sku": "cost",
-    "user": "security", "ip": "security", "group": "security", "model": "mlops", "endpoint": "mlops",
-    "catalog": "governance", "schema": "governance",
-}
+KIND_OWNERS: dict[str, str] = {k.name: k.owner for k in KINDS if k.owner and k.name not in ("regulation", "grant")}
 
 #: Slots the parser does not extract, read here from the words (slot -> pattern; group 1 is the value).
 EXTRA_SLOTS: dict[str, re.Pattern[str]] = {
@@ -137,7 +155,9 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     from health_monitor.graph import nlp
 
     prior = previous_turn_context(previous, question)
-    parsed = nlp.parse_question(question, as_of=as_of or datetime.utcnow(), index=index, previous=prior)
+    as_of = as_of or datetime.utcnow()
+    parsed = nlp.parse_question(question, as_of=as_of, index=index, previous=prior)
+    original, question = question, parsed.english or question
     slots: dict[str, Any] = {}
     for key, value in parsed.params.items():
         if key in DATE_PARAMS and isinstance(value, str):
@@ -176,10 +196,158 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     if parsed.is_followup and prior is not None and prior.domains and not _has_own_topic(question):
         agents = list(prior.domains)  # "and last week?": the same specialists as the last turn
     unknown = [f"{m.kind} “{m.text}”" for m in parsed.unknown_mentions]
-    context = {"nlp": parsed.model_dump(mode="json", exclude={"scores", "matched"})}
-    return Understanding(agents=agents, intents=intents, slots=slots,
+    context: dict[str, Any] = {}
+    flat = Understanding(agents=agents, intents=intents, slots=slots,
                          unknown=unknown, off_topic=off_topic, followup=parsed.is_followup,
                          reason=parsed.reason, context=context)
+    typed_turn(flat, parsed, original, as_of=as_of, index=index, previous=previous)
+    return flat
+
+
+#: Words added to the planner's text per intent, so plays about causes, fixes or times are preferred.
+INTENT_WORDS: dict[str, str] = {"cause": "why cause driver reason", "recommendation": "recommend save fix",
+                                "trend": "trend", "compare": "compare trend", "list_more": "", "lookup": "",
+                                "briefing": "summary overview"}
+#: Words added per follow-up move ("who did that?" reads the actor's activity; "downstream" the lineage).
+TRANSFORM_WORDS: dict[str, str] = {"who_did_that": "what did the user do activity", "downstream": "downstream lineage",
+                                   "when": "time"}
+#: Kinds whose unknown names get an honest "no such thing" instead of the whole account's figures.
+HONEST_KINDS = ("workspace", "job", "table", "warehouse", "cluster", "endpoint", "pipeline", "model")
+
+
+def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: datetime, index: Any,
+               previous: dict[str, Any] | None) -> TypedUnderstanding:
+    """Build the typed understanding, apply a follow-up transformation of the previous one, the intent
+    and the honest checks, and bring the planner's view (``flat``) in line with it."""
+    from health_monitor.graph.nlp import followup, honest, intents
+    from health_monitor.graph.nlp.vocabulary import DOMAINS, cue_scores
+
+    carried = set(parsed.carried)
+    english = parsed.english or original
+    known = dict(getattr(index, "names", {}) or {})
+    own = TypedUnderstanding(
+        question=original, language=parsed.language,
+        domains=[] if "domains" in carried else list(flat.agents if not flat.off_topic else []),
+        intent=intents.intent_of(english),
+        entities=[Entity(kind=k, name=n) for k, names in parsed.entities.items()
+                  if f"entities.{k}" not in carried and k in _ENTITY_KINDS for n in names],
+        window=_window(parsed, as_of) if not any(c.startswith("params.start") for c in carried) else None,
+        params={k: v for k, v in parsed.params.items() if k not in _TIME and f"params.{k}" not in carried},
+        reason=flat.reason)
+    for slot in EXTRA_SLOTS:
+        if slot in flat.slots:
+            own.params[slot] = flat.slots[slot]
+    for m in parsed.unknown_mentions:
+        if m.kind in _ENTITY_KINDS:
+            own.entities.append(Entity(kind=m.kind, name=m.text, resolved=False,
+                                       suggestions=honest.closest(m.text, known.get(m.kind, []))))
+    prior = previous_prior(previous)
+    typed = followup.apply_followup(english, own, prior, known) or _merged(own, flat, parsed, as_of)
+    if typed.intent == "compare" and typed.window is not None and typed.comparison is None:
+        typed.comparison = typed.window.shifted(-typed.window.span_days, name="the period before")
+    strongest = max(cue_scores(english)[0].values(), default=0.0)
+    if typed.intent == "briefing" and (flat.off_topic or strongest < 0.8) and typed.previous is None:
+        typed.domains = list(DOMAINS)
+    if typed.refusal is None:
+        _honest(typed, original, as_of, known)
+    _apply_to_flat(flat, typed)
+    flat.typed = typed
+    flat.context["understanding"] = typed.to_json()
+    return typed
+
+
+_TIME = ("start_date", "end_date", "hours", "days", "horizon_days")
+_ENTITY_KINDS = frozenset(k.name for k in KINDS)
+
+
+def _window(parsed: Any, as_of: datetime) -> Window | None:
+    p = parsed.params
+    if not p.get("start_date") or not p.get("end_date"):
+        return None
+    start, end = date.fromisoformat(p["start_date"]), date.fromisoformat(p["end_date"])
+    label = parsed.matched.get("window_label") or parsed.matched.get("start_date") or ""
+    if label == start.isoformat():
+        label = ""
+    return Window.make(start, end, label, words=parsed.matched.get("start_date", ""), hours=p.get("hours"),
+                       days=p.get("days"), future="horizon_days" in p)
+
+
+def _merged(own: TypedUnderstanding, flat: Understanding, parsed: Any, as_of: datetime) -> TypedUnderstanding:
+    """No transformation applied: the parser's merged view (its carried domains, window and names)."""
+    out = own.model_copy(deep=True)
+    out.domains = [] if flat.off_topic else list(flat.agents)
+    if out.window is None:
+        out.window = _window(parsed, as_of)
+    names = {(e.kind, e.name) for e in out.entities}
+    for kind, values in parsed.entities.items():
+        if kind in _ENTITY_KINDS:
+            out.entities += [Entity(kind=kind, name=n) for n in values if (kind, n) not in names]
+    out.params = {**{k: v for k, v in parsed.params.items() if k not in _TIME}, **out.params}
+    return out
+
+
+def _honest(typed: TypedUnderstanding, original: str, as_of: datetime, known: dict[str, list[str]]) -> None:
+    from health_monitor.graph.nlp import honest
+
+    found = honest.other_product(original)
+    w = typed.window
+    if found is None and w is not None:
+        found = honest.future_window(w.start, w.end, as_of.date(), forecast=w.future)
+    if found is None:
+        missing = [e for e in typed.unknown if e.kind in HONEST_KINDS and known.get(e.kind)]
+        if missing:
+            e = missing[0]
+            found = "clarify", honest.unknown_names(e.kind, e.name, e.suggestions, known.get(e.kind))
+    if found is not None:
+        typed.refusal, typed.refusal_text = found  # type: ignore[assignment]
+
+
+def _apply_to_flat(flat: Understanding, typed: TypedUnderstanding) -> None:
+    """The planner reads ``flat``: make its agents, window, names and intents say what ``typed`` says."""
+    if typed.previous is not None:
+        flat.agents = list(typed.domains)
+        flat.off_topic = not typed.domains and typed.refusal is None
+        flat.followup = True
+        for kind in {e.kind for e in typed.entities if e.resolved}:
+            flat.slots[kind] = typed.names(kind)
+        for key, value in typed.params.items():
+            if key not in _TIME:
+                flat.slots[key] = value
+        if typed.offset:
+            flat.slots["page"] = typed.offset
+        flat.reason = f"follow-up ({typed.previous.transform}) of “{typed.previous.question[:80]}”"
+    elif typed.domains and set(typed.domains) != set(flat.agents):
+        flat.agents, flat.off_topic = list(typed.domains), False
+        flat.reason = f"{typed.intent}: every specialist's top signals"
+    if typed.window is not None and typed.previous is not None:
+        for key in _TIME:
+            flat.slots.pop(key, None)
+        flat.slots.pop("date", None)
+        flat.slots["start_date"], flat.slots["end_date"] = typed.window.start, typed.window.end
+        if typed.window.days:
+            flat.slots["days"] = typed.window.days
+        if typed.window.hours:
+            flat.slots["hours"] = typed.window.hours
+    words = INTENT_WORDS.get(typed.intent, "")
+    if typed.previous is not None:
+        words = f"{words} {TRANSFORM_WORDS.get(typed.previous.transform, '')}".strip()
+    if words:
+        flat.intents.append(words)
+
+
+def previous_prior(previous: dict[str, Any] | None) -> Any:
+    """The last answered turn as a follow-up sees it (None when there is none or it was not stored typed)."""
+    from health_monitor.graph.nlp.followup import Prior
+
+    history = [h for h in (previous or {}).get("history") or [] if h.get("understanding")]
+    if not history:
+        return None
+    last = history[-1]
+    u = TypedUnderstanding.from_json(last["understanding"])
+    if u is None:
+        return None
+    return Prior(understanding=u, subject=dict(last.get("subject") or {}),
+                 found=dict(last.get("entities_found") or {}), index=len(history) - 1)
 
 
 def _has_own_topic(question: str) -> bool:
@@ -212,17 +380,17 @@ def previous_turn_context(previous: dict[str, Any] | None, question: str = "") -
         return None
     from health_monitor.graph import nlp
 
-    history = [h for h in previous["history"] if h.get("nlp")]
+    history = [(h, u) for h in previous["history"]
+               if (u := TypedUnderstanding.from_json(h.get("understanding"))) is not None]
     if not history:
         return None
-    last = history[-1]
-    parsed = last["nlp"]
-    entities: dict[str, list[str]] = {k: list(v) for k, v in (parsed.get("entities") or {}).items() if v}
+    last, understood = history[-1]
+    entities: dict[str, list[str]] = understood.entity_map()
     references = set(nlp.detect_followup(question).references.values())
     wanted = (references - {"any"}) | _asked_kinds(question)
-    for turn in reversed(history):  # the kinds asked for by name: what the answers named, newest first
+    for turn, u in reversed(history):  # the kinds asked for by name: what the answers named, newest first
         for source in (turn.get("subject") or {}, turn.get("entities_found") or {},
-                       {} if turn is last else turn["nlp"].get("entities") or {}):
+                       {} if turn is last else u.entity_map()):
             for kind, names in source.items():
                 if kind in wanted:
                     bucket = entities.setdefault(kind, [])
@@ -231,13 +399,19 @@ def previous_turn_context(previous: dict[str, Any] | None, question: str = "") -
         for kind, names in (last.get("subject") or {}).items():
             if kind in _ANY_KINDS and kind not in entities:
                 entities[kind] = list(names)
-    return nlp.TurnContext(text=parsed.get("text", ""), domains=list(last.get("agents") or parsed.get("domains") or []),
-                           params=dict(parsed.get("params") or {}), entities=entities,
-                           off_topic=bool(parsed.get("off_topic")))
+    params = dict(understood.params)
+    w = understood.window
+    if w is not None:
+        params.update({"start_date": w.start.isoformat(), "end_date": w.end.isoformat()})
+        params.update({k: v for k, v in (("days", w.days), ("hours", w.hours)) if v})
+    return nlp.TurnContext(text=understood.question, domains=list(last.get("agents") or understood.domains),
+                           params=params, entities=entities,
+                           off_topic=understood.refusal in ("off_topic", "unsafe", "empty") or not (
+                               last.get("agents") or understood.domains))
 
 
 #: Kinds a bare "it"/"that" may point back at (not SKUs or IPs).
-_ANY_KINDS = ("job", "workspace", "table", "user", "cluster", "warehouse", "endpoint", "pipeline", "model")
+_ANY_KINDS = tuple(k for k in PRONOUN_KINDS if k != "grant")
 _ASKS = {"user": r"\b(which|what)\b.{0,20}\b(users?|principals?|person|account)\b|\bwho (was|is) (that|it)\b",
          "job": r"\b(which|what)\s+jobs?\b", "table": r"\b(which|what)\s+tables?\b"}
 

@@ -17,17 +17,12 @@ from typing import Any
 
 from health_monitor.agents.spec import Lens
 from health_monitor.graph.figures import money, number, numbers_in_rows, render
+from health_monitor.graph.kinds import COLUMN_KINDS
 from health_monitor.graph.state import SEVERITY_RANK, Finding
 
-#: Result column -> the kind of thing it names (entities of a finding).
-ENTITY_COLUMNS: dict[str, str] = {
-    "workspace_name": "workspace", "job_name": "job", "cluster_name": "cluster", "warehouse_name": "warehouse",
-    "endpoint_name": "endpoint", "pipeline_name": "pipeline", "model_name": "model", "principal": "user",
-    "executed_by": "user", "run_as": "user", "user_name": "user", "owned_by": "user", "grantee": "user",
-    "table_full_name": "table", "securable_full_name": "table", "source_ip_address": "ip", "sku_name": "sku",
-    "source_table_full_name": "table", "target_table_full_name": "table", "dataset_name": "table",
-    "expectation_name": "expectation", "resource_name": "resource", "driver_name": "resource",
-}
+#: Result column -> the kind of thing it names (entities of a finding): the table of kinds, plus the
+#: typed subject columns whose kind another column gives (see TYPED_NAME_COLUMNS).
+ENTITY_COLUMNS: dict[str, str] = {**COLUMN_KINDS, "resource_name": "resource", "driver_name": "resource"}
 
 _OPS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt, "==": operator.eq,
         "!=": operator.ne}
@@ -237,8 +232,9 @@ def _generic_say(columns: list[str], money_cols: set[str]) -> str:
 
 
 def reading(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], money_cols: set[str],
-            ) -> tuple[str, list[dict[str, Any]]]:
-    """The summary sentence(s) for ``rows`` and the rows it quotes."""
+            page: int = 0) -> tuple[str, list[dict[str, Any]]]:
+    """The summary sentence(s) for ``rows`` and the rows it quotes (``page``: pages already shown, so
+    "show me more" quotes the next rows)."""
     if rows and "severity" in rows[0]:
         rows = [{**r, "severity_rank": SEVERITY_RANK.get(str(r.get("severity") or "").lower(), 0)} for r in rows]
     if lens.derive:
@@ -255,7 +251,10 @@ def reading(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], money
         kept = present + [r for r in kept if r.get(key) is None]
     if not kept:
         return "", []
-    quoted = kept[: lens.rows] if lens.rows else []
+    size = lens.rows or 3
+    if page and page * size >= len(kept):
+        return f"No more rows: all {len(kept)} were shown already.", kept
+    quoted = kept[page * size: (page + 1) * size] if lens.rows or page else []
     parts = []
     if lens.headline:
         parts.append(render(lens.headline, {**_totals(kept), **kept[0], "n": len(kept)}))
@@ -263,8 +262,8 @@ def reading(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], money
         quoted = quoted or kept[:3]
         say = lens.say or _generic_say(columns or list(kept[0]), money_cols)
         items = "; ".join(render(say, {**r, "n": len(kept)}) for r in quoted)
-        if len(kept) > len(quoted):
-            items += f"; and {len(kept) - len(quoted)} more"
+        if len(kept) > page * size + len(quoted):
+            items += f"; and {len(kept) - page * size - len(quoted)} more"
         parts.append(items + ("" if items.endswith((".", "?", "!")) else "."))
     return " ".join(parts), kept
 
@@ -298,7 +297,8 @@ def to_finding(*, agent: str, tool: str, title: str, rows: list[dict[str, Any]],
         nothing = lens.empty or "nothing in these results."
         return Finding(agent=agent, title=title, summary=f"For the {missing}: {nothing[:1].lower()}{nothing[1:]}",
                        severity="info", tools=[tool])
-    text, kept = reading(focused, lens, columns=columns, money_cols=money_cols)
+    text, kept = reading(focused, lens, columns=columns, money_cols=money_cols,
+                         page=int((slots or {}).get("page") or 0))
     if not kept:
         if not lens.empty and not message:
             return None

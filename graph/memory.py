@@ -1,7 +1,8 @@
 """Conversation memory, rebuilt from the store for every turn (the store is the one source of truth).
 
 No LangGraph checkpointer: ``chat_messages`` (through ``db/``) holds each turn's question, answer,
-tool calls, agents and *context* (intents, parameters, entities found). :func:`load_previous`
+tool calls, agents and *context*: the typed understanding of the turn (graph.understanding) plus the
+names its answer was about. :func:`load_previous`
 reads the last :data:`MEMORY_TURNS` turns back into the ``previous`` dict the supervisor hands to
 the parser, so "and last week?" or "go back to that failing ETL job: who owns it?" resolve after a
 restart exactly as they did before it. :func:`turn_context` is what gets stored.
@@ -47,9 +48,7 @@ def turn_context(state: dict[str, Any]) -> dict[str, Any]:
         "question": turn.get("question"),
         "agents": list(plan.agents) if plan else [],
         "declined": bool(plan.declined) if plan else False,
-        "intents": turn.get("intents") or [],
-        "slots": turn.get("slots") or {},
-        "nlp": turn.get("nlp"),
+        "understanding": turn.get("understanding"),
         "unknown": turn.get("unknown") or [],
         "entities_found": entities_found(reports),
         "subject": subject_of(reports),
@@ -61,7 +60,7 @@ def turn_context(state: dict[str, Any]) -> dict[str, Any]:
 def previous_from_turns(turns: list[Any]) -> dict[str, Any]:
     """``recent_context`` turns (oldest first) -> the ``previous`` dict the supervisor reads.
 
-    ``agents``/``slots``/``intents`` are the last answered turn's; ``history`` keeps every turn's
+    ``agents``/``understanding`` are the last answered turn's; ``history`` keeps every turn's
     context (oldest first) so older references ("that failing ETL job") can still be resolved.
     """
     history = []
@@ -76,8 +75,7 @@ def previous_from_turns(turns: list[Any]) -> dict[str, Any]:
     last = answered[-1] if answered else {}
     return {
         "agents": list(last.get("agents") or []),
-        "slots": dict(last.get("slots") or {}),
-        "intents": list(last.get("intents") or []),
+        "understanding": last.get("understanding"),
         "entities_found": dict(last.get("entities_found") or {}),
         "question": last.get("question"),
         "history": history[-MEMORY_TURNS:],

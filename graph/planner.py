@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from health_monitor.agents.spec import AgentSpec, Play
+from health_monitor.graph.kinds import KIND_NAMES
 from pydantic import ValidationError
 
 #: Most plays one agent runs for one question (matched plays first, by score).
@@ -44,8 +45,7 @@ class PlannedCall:
 
 #: Slots that hold names (masked out of the question before plays are matched: "cost_anomaly_detector"
 #: must not make a question about that model look like a cost question).
-NAME_SLOTS = ("workspace", "job", "user", "table", "cluster", "warehouse", "endpoint", "pipeline", "model",
-              "expectation", "sku", "group", "catalog", "schema", "ip")
+NAME_SLOTS = tuple(k for k in KIND_NAMES if k not in ("regulation", "grant"))
 
 
 def mask_names(question: str, slots: dict[str, Any]) -> str:

@@ -68,14 +68,27 @@ class AgentReport(BaseModel):
     narrative: str | None = None
 
 
+#: A declined plan whose reason starts with this carries the honest answer itself (unknown name, future
+#: date, another product, a question back): the answer is that sentence, not the generic refusal.
+HONEST_PREFIX = "honest: "
+
+
 class RoutingPlan(BaseModel):
     """The supervisor's decision."""
 
     agents: list[str] = Field(default_factory=list)
     reason: str = ""
     declined: bool = False
-    #: "offline", "llm", "forced" (the caller chose the agent) or "followup" (reused the last turn's).
+    #: "offline", "llm", "forced" (the caller chose the agent), "followup" (reused the last turn's),
+    #: "briefing" (every specialist's top signals) or "honest: <refusal>".
     method: str = "offline"
+    #: The labelled window the question asked about ("yesterday, 2026-01-14 (UTC day)"); answers quote it.
+    period: str = ""
+    #: The question's intent (see graph.understanding.INTENTS).
+    intent: str = "lookup"
+    #: A sentence the answer opens with when the follow-up itself answers part of the question
+    #: ("That was admin@company.com." for "who did that?").
+    opening: str = ""
 
 
 def merge_reports(left: dict[str, Any] | None, right: dict[str, Any] | None) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from health_monitor.graph import adapters
 from health_monitor.graph.context import RunContext
 from health_monitor.graph.events import Routing, emit
 from health_monitor.graph.llm import LLMFailure, invoke_llm
-from health_monitor.graph.state import HealthState, RoutingPlan
+from health_monitor.graph.state import HONEST_PREFIX, HealthState, RoutingPlan
 from langchain_core.messages import HumanMessage, SystemMessage
 from langgraph.runtime import Runtime
 from langgraph.types import Send
@@ -110,7 +110,18 @@ def make_supervisor(agents: AgentRegistry):
             understood = parse(question, as_of=ctx.as_of, index=ctx.entity_index, previous=previous)
         except Exception as e:  # the parser must never sink the turn
             understood = adapters.Understanding(reason=f"could not parse the question ({e.__class__.__name__})")
+        _check_coverage(ctx, understood)
         plan = _choose(agents, state, ctx, question, understood, previous, notes)
+        typed = understood.typed
+        if typed is not None:
+            plan.intent = typed.intent
+            plan.period = typed.window.label if typed.window is not None else ""
+            if typed.previous is not None and typed.previous.transform == "who_did_that" and typed.names("user"):
+                plan.opening = f"That was {typed.names('user')[0]}; here is what they did."
+        if typed is not None and typed.language != "en" and ctx.llm is None:
+            from health_monitor.graph.nlp.languages import note
+
+            notes.append(note(typed.language))
         understood.unknown = [_with_suggestions(u, ctx.entity_index) for u in understood.unknown]
         turn = {**understood.context, "question": question, "intents": understood.intents,
                 "slots": understood.slots, "unknown": understood.unknown, "agents": plan.agents}
@@ -118,6 +129,19 @@ def make_supervisor(agents: AgentRegistry):
         return {"plan": plan, "turn": turn, "notes": notes, "question": question}
 
     return supervisor
+
+
+def _check_coverage(ctx: RunContext, understood: adapters.Understanding) -> None:
+    """A window that ends before the data starts gets an honest "the data covers ..." answer."""
+    typed = understood.typed
+    if typed is None or typed.refusal is not None or typed.window is None or ctx.as_of is None:
+        return
+    from health_monitor.graph.nlp.honest import not_covered
+
+    found = not_covered(typed.window.start, typed.window.end, adapters.data_first_day(ctx), ctx.as_of.date())
+    if found is not None:
+        typed.refusal, typed.refusal_text = found  # type: ignore[assignment]
+        understood.context["understanding"] = typed.to_json()
 
 
 def _choose(agents: AgentRegistry, state: HealthState, ctx: RunContext, question: str,
@@ -132,7 +156,13 @@ def _choose(agents: AgentRegistry, state: HealthState, ctx: RunContext, question
             return _llm_route(agents, ctx, question, previous)
         except LLMFailure as e:
             notes.append(f"The LLM could not route the question ({e}); I routed it offline.")
+    typed = understood.typed
+    if typed is not None and typed.refusal is not None:
+        return RoutingPlan(declined=True, reason=f"{HONEST_PREFIX}{typed.refusal_text or typed.refusal}",
+                           method=f"honest: {typed.refusal}")
     chosen = [a for a in understood.agents if a in agents]
+    if typed is not None and typed.intent == "briefing" and len(chosen) == len(agents):
+        return RoutingPlan(agents=agents.names, reason=understood.reason, method="briefing")
     if not chosen or understood.off_topic:
         return RoutingPlan(declined=True, reason=understood.reason or "off-topic", method="offline")
     method = "followup" if understood.followup else "offline"

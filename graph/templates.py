@@ -11,10 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from health_monitor.agents.registry import AgentRegistry
-from health_monitor.graph.state import SEVERITY_RANK, AgentReport, Finding, RoutingPlan, ToolCallRecord
-
-#: Entity kinds that make a meaningful cross-domain link (an SKU or an IP shared by two domains does not).
-LINK_KINDS = ("job", "workspace", "cluster", "warehouse", "table", "user", "endpoint", "pipeline", "model")
+from health_monitor.graph.kinds import LINK_KINDS, OFFER_KINDS
+from health_monitor.graph.state import (
+    HONEST_PREFIX,
+    SEVERITY_RANK,
+    AgentReport,
+    Finding,
+    RoutingPlan,
+    ToolCallRecord,
+)
 
 #: Why two domains' findings about the same thing are connected: (domain, domain) -> sentence.
 LINK_REASONS: dict[frozenset[str], str] = {
@@ -32,13 +37,26 @@ DEFAULT_LINK = "they are probably connected, so look at them together"
 SEVERITY_WORDS = {"critical": "critical", "high": "high severity", "medium": "worth a look", "low": "minor"}
 
 
+#: At most this many items per section (the rest is one "show me more" away).
+MAX_ITEMS = 5
+#: Items of a briefing: the ranked top signals across every specialist.
+BRIEFING_ITEMS = 5
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def _bullet(f: Finding) -> str:
     tag = f" _({SEVERITY_WORDS[f.severity]})_" if f.severity in ("critical", "high", "medium") else ""
-    text = f"- **{f.title}**{tag}: {f.summary}"
-    if f.recommendation:
-        rec = f.recommendation.strip()
-        text += f" Recommendation: {rec}{'' if rec.endswith(('.', '!', '?')) else '.'}"
-    return text
+    return f"- **{f.title}**{tag}: {f.summary}"
+
+
+def _ranked(findings: Iterable[Finding], order: list[str]) -> list[Finding]:
+    """Most severe first; ties keep the specialists' presentation order."""
+    return sorted(findings, key=lambda f: (-SEVERITY_RANK.get(f.severity, 0),
+                                           order.index(f.agent) if f.agent in order else 99))
 
 
 def section(title: str, report: AgentReport | None, all_clear: str) -> str:
@@ -47,7 +65,9 @@ def section(title: str, report: AgentReport | None, all_clear: str) -> str:
         lines.append("- This check did not run.")
         return "\n".join(lines)
     ordered = sorted(report.findings, key=lambda f: -SEVERITY_RANK.get(f.severity, 0))
-    lines += [_bullet(f) for f in ordered]
+    lines += [_bullet(f) for f in ordered[:MAX_ITEMS]]
+    if len(ordered) > MAX_ITEMS:
+        lines.append(f"- …and {len(ordered) - MAX_ITEMS} more (ask “show me more”).")
     if report.error:
         lines.append(f"- I could not complete part of this check: {report.error}. The other sections are unaffected.")
     if not ordered and not report.error:
@@ -61,17 +81,61 @@ def area(title: str) -> str:
     return title if any(ch.isupper() for ch in first[1:]) else title[:1].lower() + title[1:]
 
 
-def lead(reports: dict[str, AgentReport], titles: dict[str, str]) -> str:
-    findings = [f for r in reports.values() for f in r.findings]
-    worst = max(findings, key=lambda f: SEVERITY_RANK.get(f.severity, 0), default=None)
+def lead(reports: dict[str, AgentReport], titles: dict[str, str], period: str = "") -> str:
+    """The answer's first sentence: the most important finding with its figure, and the period asked."""
+    findings = _ranked((f for r in reports.values() for f in r.findings), list(titles))
+    when = f"{period[:1].upper()}{period[1:]}: " if period else ""
     areas = " and ".join(area(titles[a]) for a in reports)
-    if worst is None or SEVERITY_RANK.get(worst.severity, 0) < 2:
-        return f"Here is what I found on {areas}; nothing in it is alarming."
+    worst = findings[0] if findings else None
+    if worst is None:
+        return f"{when}I found nothing to report on {areas}."
+    top = f"{when}{_sentence(worst.summary)}"
+    if SEVERITY_RANK.get(worst.severity, 0) < 2:
+        return f"{top} Nothing on {areas} crosses a threshold."
     n = sum(1 for f in findings if SEVERITY_RANK.get(f.severity, 0) >= 2)
     what = f"{area(worst.title)} ({area(titles[worst.agent])})"
-    if n == 1:
-        return f"One thing needs attention: the {what}."
-    return f"{n} things need attention; the most pressing is the {what}."
+    return f"{top} {'It is the one thing that needs' if n == 1 else f'It is the most pressing of {n} things that need'} " \
+           f"attention: the {what}."
+
+
+def recommendation(reports: dict[str, AgentReport], order: list[str]) -> str:
+    """One recommendation: the most severe finding's that has one."""
+    for f in _ranked((f for r in reports.values() for f in r.findings), order):
+        if f.recommendation and f.recommendation.strip():
+            return f"**Recommendation:** {_sentence(f.recommendation)}"
+    return ""
+
+
+def briefing(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentReport]) -> str:
+    """Every specialist's top signals, ranked across domains: the top five, one recommendation."""
+    titles = {a.name: a.title for a in agents}
+    present = {name: reports[name] for name in plan.agents if name in reports}
+    ranked = [f for f in _ranked((f for r in present.values() for f in r.findings), list(titles))
+              if SEVERITY_RANK.get(f.severity, 0) >= 1 or f.figures]
+    top = ranked[:BRIEFING_ITEMS]
+    period = f" ({plan.period})" if plan.period else ""
+    if not top:
+        parts = [f"Briefing{period}: nothing crosses a threshold across {len(present)} areas."]
+    else:
+        urgent = sum(1 for f in ranked if SEVERITY_RANK.get(f.severity, 0) >= 2)
+        parts = [f"Briefing{period}: {urgent} signal{'s' if urgent != 1 else ''} need attention across "
+                 f"{len(present)} areas; the most pressing: {_sentence(top[0].summary)}",
+                 f"**Top {len(top)} across the platform**\n" + "\n".join(
+                     f"{i}. **{titles.get(f.agent, f.agent)}: {f.title}**"
+                     f"{f' _({SEVERITY_WORDS[f.severity]})_' if f.severity in SEVERITY_WORDS else ''}: {f.summary}"
+                     for i, f in enumerate(top, 1))]
+    quiet = [area(titles[a]) for a, r in present.items()
+             if not any(SEVERITY_RANK.get(f.severity, 0) >= 2 for f in r.findings) and not r.error]
+    if quiet:
+        parts.append(f"Nothing alarming in: {', '.join(quiet)}.")
+    failed = [f"{area(titles[a])} ({r.error})" for a, r in present.items() if r.error]
+    if failed:
+        parts.append("I could not complete: " + "; ".join(failed) + ".")
+    rec = recommendation({a: r for a, r in present.items()}, list(titles))
+    if rec:
+        parts.append(rec)
+    parts.append(offer(present))
+    return "\n\n".join(parts)
 
 
 def shared_entities(reports: dict[str, AgentReport]) -> list[tuple[str, str, list[Finding]]]:
@@ -110,8 +174,6 @@ def cross_domain(reports: dict[str, AgentReport], titles: dict[str, str]) -> str
     return "\n".join(paragraphs)
 
 
-#: Which of a finding's entities to offer to dig into first.
-OFFER_KINDS = ("job", "table", "user", "cluster", "warehouse", "endpoint", "pipeline", "model", "workspace")
 
 
 def offer(reports: dict[str, AgentReport]) -> str:
@@ -131,9 +193,12 @@ def offer(reports: dict[str, AgentReport]) -> str:
 
 def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentReport], *,
            unknown: Iterable[str] = (), question: str = "") -> str:
+    if plan.method == "briefing":
+        return briefing(agents, plan, reports)
     titles = {a.name: a.title for a in agents}
     present = {name: reports[name] for name in plan.agents if name in reports}
-    parts = [lead(present, titles) if present else "I could not get any results for this question."]
+    first = lead(present, titles, plan.period) if present else "I could not get any results for this question."
+    parts = [f"{plan.opening} {first}" if plan.opening else first]
     missing = [str(u) for u in unknown]
     if missing:
         parts.append("I could not find " + "; nor ".join(missing) + " in this account, so I left that out and "
@@ -144,6 +209,9 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
     link = cross_domain(present, titles)
     if link:
         parts.append(link)
+    rec = recommendation(present, list(titles))
+    if rec:
+        parts.append(rec)
     parts.append(offer(present))
     return "\n\n".join(parts)
 
@@ -158,6 +226,8 @@ DECLINE_INTROS = {
 
 
 def decline(agents: AgentRegistry, *, reason: str = "") -> str:
+    if reason.startswith(HONEST_PREFIX):  # the honest "no" (or question back) is the whole answer
+        return reason[len(HONEST_PREFIX):]
     areas = "; ".join(f"**{area(a.title)}** ({a.description.split('.')[0][:1].lower()}"
                       f"{a.description.split('.')[0][1:]})" for a in agents)
     examples = [a.examples[0] for a in list(agents)[:3] if a.examples]

@@ -1,7 +1,7 @@
 """What a model *is*: a name, a feature query over Gold, train / evaluate / score, one output table.
 
-Every model subclasses :class:`Model` and is registered with :func:`register` into :data:`MODELS`
-(a dict, never an if/elif chain). The orchestration in :mod:`ml.train` is the same for all:
+Every model subclasses :class:`Model`; the one list of models is :data:`ml.registry.MODEL_CLASSES`
+(explicit, never registration by import side effect). The orchestration in :mod:`ml.train` is the same for all:
 
     features = ctx.features(model.feature_sql)          # one query, as of the data's instant
     for cutoff in cutoffs:                              # as_of - 28d, -21d, -14d, -7d, as_of
@@ -22,21 +22,19 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
+
+from health_monitor.ml.errors import BUDGET_SETTING, InsufficientData, OverBudget
 
 if TYPE_CHECKING:  # pandas is imported lazily (CLI start-up time)
     import pandas as pd
     from health_monitor.ml.context import RunContext
 
-SQL_DIR = Path(__file__).resolve().parent / "sql"
+__all__ = ["BUDGET_SETTING", "STATUS_INSUFFICIENT", "STATUS_OK", "InsufficientData", "Model", "Output", "OverBudget",
+           "Trained", "money", "pct"]
 
 STATUS_OK = "ok"
 STATUS_INSUFFICIENT = "insufficient data"
-
-
-class InsufficientData(Exception):
-    """The model cannot be trained (or scored) on this data; the message says why, for a person."""
 
 
 @dataclass(frozen=True)
@@ -87,13 +85,30 @@ class Model:
     segment_column: ClassVar[str | None] = None
     #: Models whose results this one reads in the same run (trained first).
     depends_on: ClassVar[tuple[str, ...]] = ()
+    #: True for the MLOps models: they read every monitored model's results, so train after them.
+    monitors_models: ClassVar[bool] = False
+    #: The output column holding the day a prediction is about, when the table keeps one row per
+    #: entity and day (incremental scoring replaces only the new days); None: a snapshot table.
+    day_column: ClassVar[str | None] = None
     primary_metric: ClassVar[str] = ""
     #: True when a lower primary metric is better (MAPE, Brier score).
     lower_is_better: ClassVar[bool] = False
 
     # -- data ----------------------------------------------------------------------------------
     def features(self, ctx: RunContext) -> pd.DataFrame:
-        return ctx.features(self.feature_sql)
+        return self.prepare(ctx.features(self.feature_sql))
+
+    def prepare(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Column derivations on the feature frame that need no history (default: none)."""
+        return frame
+
+    def live_features(self, ctx: RunContext, cutoff: datetime, days: int) -> pd.DataFrame:
+        """Feature rows of the ``days`` before ``cutoff`` (drift checks); the window is cut in the engine."""
+        import pandas as pd
+
+        until = self._bound(cutoff)
+        frame = ctx.window(self.feature_sql, self.time_column, until - pd.Timedelta(days=days), until)
+        return self.prepare(frame)
 
     def _bound(self, cutoff: datetime):
         import pandas as pd
@@ -146,30 +161,7 @@ class Model:
         raise NotImplementedError
 
 
-MODELS: dict[str, Model] = {}
-
-
-def register(cls: type[Model]) -> type[Model]:
-    """Class decorator: add one instance to :data:`MODELS`; a duplicate name is a programming error."""
-    for attr in ("name", "family", "description", "feature_sql", "time_column", "output", "primary_metric"):
-        if not getattr(cls, attr, None):
-            raise TypeError(f"{cls.__name__} must set `{attr}`")
-    if cls.name in MODELS:
-        raise TypeError(f"model {cls.name!r} registered twice ({type(MODELS[cls.name]).__name__}, {cls.__name__}): "
-                        "rename one")
-    MODELS[cls.name] = cls()
-    return cls
-
-
-def all_models() -> dict[str, Model]:
-    """Every registered model (importing the family modules registers them)."""
-    import health_monitor.ml.models  # noqa: F401  (registration side effect)
-
-    return MODELS
-
-
-def sql_text(name: str) -> str:
-    return (SQL_DIR / name).read_text()
+REQUIRED = ("name", "family", "description", "feature_sql", "time_column", "output", "primary_metric")
 
 
 Explainer = Callable[..., str]

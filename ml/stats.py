@@ -25,6 +25,27 @@ def decayed_before(t_days, x, half_life_days: float):
     return cx * scale, cw * scale
 
 
+def decayed_before_groups(t_days, x, codes, half_life_days: float):
+    """:func:`decayed_before` for many series at once: rows sorted by ``codes`` (contiguous groups,
+    e.g. one per job) then time. Per-group cumulative sums (pandas' grouped cumsum) keep each
+    series' re-basing local, so precision is that of one series, and one pass replaces a Python
+    loop over the groups."""
+    import numpy as np
+    import pandas as pd
+
+    t = np.asarray(t_days, dtype="float64")
+    x = np.asarray(x, dtype="float64")
+    if t.size == 0:
+        return np.zeros(0), np.zeros(0)
+    keys = pd.Series(np.asarray(codes))
+    top = pd.Series(t).groupby(keys).transform("max").to_numpy()
+    e = np.exp2((t - top) / half_life_days)
+    scale = np.where(e > 0, 1.0 / np.maximum(e, 1e-300), 0.0)
+    cx = pd.Series(x * e).groupby(keys).cumsum().to_numpy() - x * e
+    cw = pd.Series(e).groupby(keys).cumsum().to_numpy() - e
+    return cx * scale, cw * scale
+
+
 def decayed_at(t_days, x, at_day: float, half_life_days: float) -> tuple[float, float]:
     """``(S, W)`` of all rows as seen at time ``at_day`` (the next, unseen row)."""
     import numpy as np
@@ -97,6 +118,18 @@ def robust_scale(values, floor: float) -> tuple[float, float]:
     med = float(np.median(v))
     mad = float(np.median(np.abs(v - med))) * 1.4826
     return med, max(mad, floor)
+
+
+def binom_surprises(k, n, p):
+    """:func:`binom_surprise` over arrays (one call, not one per job)."""
+    import numpy as np
+    from scipy.stats import binom
+
+    k, n = np.asarray(k), np.asarray(n)
+    p = np.clip(np.asarray(p, dtype=float), 1e-6, 1 - 1e-6)
+    with np.errstate(invalid="ignore"):
+        out = binom.sf(k - 1, n, p)
+    return np.where((k <= 0) | (n <= 0), 1.0, out)
 
 
 def norm_sf(z: float) -> float:

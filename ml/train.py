@@ -27,9 +27,12 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from health_monitor.ml.base import STATUS_INSUFFICIENT, InsufficientData, Model, all_models
+from health_monitor.ml.base import STATUS_INSUFFICIENT, InsufficientData, Model, OverBudget
 from health_monitor.ml.context import RunContext
 from health_monitor.ml.drift import finite, reference_stats
+from health_monitor.ml.models.mlops import monitored
+from health_monitor.ml.profile import Profiler
+from health_monitor.ml.registry import all_models
 from health_monitor.ml.registry_table import endpoint_name, merge_versions, read_prior, write_all
 
 from health_monitor.core.errors import ConfigError, HealthMonitorError, WarehouseUnavailable
@@ -78,7 +81,8 @@ def resolve(names: Sequence[str] | None) -> list[Model]:
     def visit(n: str) -> None:
         if n in order:
             return
-        for dep in models[n].depends_on:
+        deps = list(models[n].depends_on) + (monitored(models) if models[n].monitors_models else [])
+        for dep in deps:
             if dep in wanted:
                 visit(dep)
         order.append(n)
@@ -103,6 +107,8 @@ def train_model(model: Model, ctx: RunContext, cutoffs: list[datetime]) -> dict[
                            "reason": "", "seconds": 0.0}
     try:
         features = model.features(ctx)
+    except OverBudget as e:
+        features, out["reason"], out["over_budget"] = None, str(e), True
     except (InsufficientData, WarehouseUnavailable) as e:  # a missing Gold table is missing data
         features, out["reason"] = None, str(e)
     for cutoff in cutoffs:
@@ -155,7 +161,6 @@ def train_model(model: Model, ctx: RunContext, cutoffs: list[datetime]) -> dict[
         if final:
             out["predictions"], out["state"], out["reason"] = predictions, state, ""
             out["feature_stats"] = stats
-            out["history"] = history
     return out
 
 
@@ -189,50 +194,83 @@ def _save_artefact(folder: Path | None, name: str, cutoff: datetime, state: Any)
 
 
 def run(ctx: RunContext, models: list[Model], *, progress: bool = True) -> TrainReport:
-    """Train ``models`` in order on ``ctx`` and write registry, metrics, inference and predictions."""
-    import pandas as pd
+    """Train ``models`` in order on ``ctx`` and write registry, metrics, inference and predictions.
+
+    Memory stays bounded by what one model needs: a feature frame is dropped once no later model
+    of the run reads it, and each model's predictions are written as soon as it has trained (kept
+    only when a later model reads them).
+    """
     from tqdm import tqdm
 
     report = TrainReport(as_of=ctx.as_of)
     t_all = time.perf_counter()
     prior_registry, prior_inference = read_prior(ctx.store)
     ctx.prior_registry = prior_registry
+    if not ctx.models:
+        ctx.models = all_models()
+    ctx.plan([m.feature_sql for m in models])
+    needed_later = {d for m in models for d in m.depends_on}
     registry_rows: list[dict[str, Any]] = []
     inference_rows: list[dict[str, Any]] = []
     bar = tqdm(models, desc="train", unit="model", disable=not progress)
     for model in bar:
         bar.set_postfix_str(model.name)
-        with _single_threaded():
+        with _model_span(ctx, model.name) as span, _single_threaded():
             result = train_model(model, ctx, cutoffs_for(model, prior_registry, ctx.as_of))
+            ctx.release(model.feature_sql)
+            registry_rows += result["registry"]
+            inference_rows += result["inference"]
+            # Models later in the order (model_drift_detector, retraining_trigger) read the registry so far.
+            ctx.prior_registry = merge_versions(prior_registry, registry_rows)
+            version = _final_version(ctx.prior_registry, model.name, ctx.as_of)
+            _write_predictions(ctx, model, result["predictions"], version)
+            if span is not None and result.get("over_budget"):
+                span.status = "over budget"
+        if model.name not in needed_later:
+            result["predictions"] = None
         ctx.results[model.name] = result
-        registry_rows += result["registry"]
-        inference_rows += result["inference"]
-        # Models later in the order (model_drift_detector, retraining_trigger) read the registry so far.
-        ctx.prior_registry = merge_versions(prior_registry, registry_rows)
+        report.models[model.name] = _model_report(model, result, ctx.prior_registry, version, ctx.as_of)
     registry = merge_versions(prior_registry, registry_rows)
     inference = _merge_inference(prior_inference, inference_rows, registry)
-    for model in models:
-        result = ctx.results[model.name]
-        version = _final_version(registry, model.name, ctx.as_of)
-        frame = result["predictions"]
-        if frame is None:
-            frame = pd.DataFrame(columns=[c for c, _ in model.output.schema])
-        else:
-            frame = frame.assign(scored_by=model.name, scored_by_version=version, scored_at=ctx.as_of)
-        ctx.store.replace(model.output.table, frame, model.output.schema)
-        status_row = registry[(registry["model_name"] == model.name) & (registry["trained_at"] == pd.Timestamp(ctx.as_of))]
-        status = status_row["status"].iloc[0] if len(status_row) else STATUS_INSUFFICIENT
-        metric_value = status_row["primary_metric_value"].iloc[0] if len(status_row) else None
-        report.models[model.name] = ModelReport(
-            name=model.name, status=status, version=version, metric=model.primary_metric,
-            value=None if metric_value is None or pd.isna(metric_value) else float(metric_value),
-            train_seconds=result["seconds"], training_rows=int(status_row["training_rows"].fillna(0).iloc[0])
-            if len(status_row) else 0,
-            versions_trained=len(result["registry"]), reason=result["reason"])
     write_all(ctx.store, registry, inference)
     _log_mlflow(ctx, registry, models)
     report.seconds = time.perf_counter() - t_all
     return report
+
+
+@contextlib.contextmanager
+def _model_span(ctx: RunContext, name: str) -> Iterator[Any]:
+    if ctx.profiler is None:
+        yield None
+        return
+    with ctx.profiler.span("model", name) as span:
+        yield span
+
+
+def _write_predictions(ctx: RunContext, model: Model, frame, version: int | None) -> None:
+    import pandas as pd
+
+    if frame is None:
+        frame = pd.DataFrame(columns=[c for c, _ in model.output.schema])
+    else:
+        frame = frame.assign(scored_by=model.name, scored_by_version=version, scored_at=ctx.as_of)
+    ctx.store.replace(model.output.table, frame, model.output.schema)
+
+
+def _model_report(model: Model, result: dict[str, Any], registry, version: int | None, as_of: datetime) -> ModelReport:
+    import pandas as pd
+
+    status_row = registry[(registry["model_name"] == model.name) & (registry["trained_at"] == pd.Timestamp(as_of))]
+    status = status_row["status"].iloc[0] if len(status_row) else STATUS_INSUFFICIENT
+    if result.get("over_budget"):
+        status = "over budget"
+    metric_value = status_row["primary_metric_value"].iloc[0] if len(status_row) else None
+    return ModelReport(
+        name=model.name, status=status, version=version, metric=model.primary_metric,
+        value=None if metric_value is None or pd.isna(metric_value) else float(metric_value),
+        train_seconds=result["seconds"],
+        training_rows=int(status_row["training_rows"].fillna(0).iloc[0]) if len(status_row) else 0,
+        versions_trained=len(result["registry"]), reason=result["reason"])
 
 
 def _final_version(registry, name: str, as_of: datetime) -> int | None:
@@ -314,11 +352,19 @@ def _as_of(store) -> datetime:
 
 
 @contextlib.contextmanager
-def open_store(data_dir: Path | None, settings=None) -> Iterator[tuple[Any, Path | None]]:
+def open_store(data_dir: Path | None, settings=None, *, spark=None) -> Iterator[tuple[Any, Path | None]]:
     """(store, artefact folder) for the configured backend; DuckDB commits by renaming on exit."""
     from health_monitor.core.settings import get_settings
 
     s = settings or get_settings()
+    if spark is not None:
+        from health_monitor.ml.store import SparkStore
+        from health_monitor.warehouse.dialect import NameMap
+
+        names = (NameMap.for_databricks(s.gold_catalog, s.gold_schema, s.event_log_table)
+                 if s.warehouse_backend == "databricks" else NameMap.for_spark())
+        yield SparkStore(spark, names), Path(data_dir or s.data_dir) / "models"
+        return
     if s.warehouse_backend == "databricks":
         from health_monitor.ml.store import DatabricksStore
         from health_monitor.warehouse import open_warehouse
@@ -340,13 +386,154 @@ def open_store(data_dir: Path | None, settings=None) -> Iterator[tuple[Any, Path
     with atomic_duckdb(gold, attach_system=attach, copy_existing=True) as con:
         # With the system tables attached the temp copy is catalog ``gold`` (as in a Gold build);
         # Gold alone (hand-made test files) it is ``target``.
-        yield DuckDBStore(con, catalog="gold" if attach else "target"), folder / "models"
+        yield (DuckDBStore(con, catalog="gold" if attach else "target", memory_limit_mb=s.ml_engine_memory_mb),
+               folder / "models")
 
 
 def train_all(data_dir: Path | str | None = None, *, models: Sequence[str] | None = None,
-              progress: bool = True, settings=None) -> TrainReport:
-    """Train and score ``models`` (default: all fifteen) into Gold; what ``health-monitor demo`` calls."""
+              progress: bool = True, settings=None, profiler: Profiler | None = None,
+              spark=None) -> TrainReport:
+    """Train and score ``models`` (default: all of them) into Gold; what ``health-monitor demo`` calls.
+
+    With ``spark`` (a SparkSession, as in the bundle's training job) the feature SQL runs on Spark
+    and the prediction tables are written through it.
+    """
+    from health_monitor.core.settings import get_settings
+
+    s = settings or get_settings()
     chosen = resolve(models)
-    with open_store(Path(data_dir) if data_dir else None, settings) as (store, artefacts):
-        ctx = RunContext(store=store, as_of=_as_of(store), artefact_dir=artefacts)
-        return run(ctx, chosen, progress=progress)
+    if profiler is not None:
+        profiler.start()
+    try:
+        with open_store(Path(data_dir) if data_dir else None, s, spark=spark) as (store, artefacts):
+            ctx = RunContext(store=store, as_of=_as_of(store), artefact_dir=artefacts, models=all_models(),
+                             feature_budget_mb=s.ml_feature_memory_mb or None, profiler=profiler)
+            return run(ctx, chosen, progress=progress)
+    finally:
+        if profiler is not None:
+            profiler.stop()
+
+
+# -- incremental scoring -----------------------------------------------------------------------
+
+def _load_artefact(path: str | None) -> Any:
+    if not path or not Path(path).exists():
+        return None
+    with open(path, "rb") as fh:
+        return pickle.load(fh)  # noqa: S301 - our own artefact folder, written by _save_artefact
+
+
+def _last_scored_day(ctx: RunContext, model: Model):
+    import pandas as pd
+
+    if not model.day_column or not ctx.store.exists(model.output.table):
+        return None
+    value = ctx.read(f"select max({model.day_column}) as last_day from main.health_monitor.{model.output.table}",
+                     label=f"{model.output.table} (last scored day)")["last_day"].iloc[0]
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).normalize()
+
+
+def score_model(model: Model, ctx: RunContext, registry) -> dict[str, Any]:
+    """Score ``model``'s active version as of ``ctx.as_of``; a day-keyed table gets only the days
+    after its last scored day (the last scored day itself again: it may have been partial)."""
+    import pandas as pd
+
+    active = registry[(registry["model_name"] == model.name) & (registry["status"] == "active")]
+    if active.empty:
+        return {"reason": "no trained version: run `health-monitor train` first", "rows": 0, "version": None}
+    rec = active.sort_values("trained_at").iloc[-1]
+    state = _load_artefact(rec.get("artefact_path"))
+    if state is None:
+        return {"reason": f"the artefact of v{int(rec['version'])} is missing: run `health-monitor train`",
+                "rows": 0, "version": int(rec["version"])}
+    since = _last_scored_day(ctx, model)
+    if model.day_column and since is not None:
+        # only the new days come back from the engine (their features carry their own look-back)
+        history = model.prepare(ctx.window(model.feature_sql, model.time_column, since, model._bound(ctx.as_of)))
+    else:
+        history = model.history(model.features(ctx), ctx.as_of)
+    t0 = time.perf_counter()
+    predictions = model.score(state, history, ctx.as_of, ctx)
+    latency_ms = (time.perf_counter() - t0) * 1000
+    version = int(rec["version"])
+    if predictions is None or predictions.empty:
+        predictions = pd.DataFrame(columns=[c for c, _ in model.output.schema])
+    frame = predictions.assign(scored_by=model.name, scored_by_version=version, scored_at=ctx.as_of)
+    if model.day_column and since is not None:
+        day = pd.to_datetime(frame[model.day_column])
+        frame = frame[day >= since]
+        ctx.store.replace_days(model.output.table, frame, model.output.schema, model.day_column, since.date())
+    else:
+        ctx.store.replace(model.output.table, frame, model.output.schema)
+    return {"reason": "", "rows": len(frame), "version": version, "latency_ms": latency_ms,
+            "since": None if since is None else since.date(), "predictions": predictions}
+
+
+def score_run(ctx: RunContext, models: list[Model], *, progress: bool = True) -> TrainReport:
+    """The frequent job: no training; every model's active version scores what is new."""
+    from tqdm import tqdm
+
+    report = TrainReport(as_of=ctx.as_of)
+    t_all = time.perf_counter()
+    registry, prior_inference = read_prior(ctx.store)
+    ctx.prior_registry = registry
+    if not ctx.models:
+        ctx.models = all_models()
+    ctx.plan([m.feature_sql for m in models])
+    rows: list[dict[str, Any]] = []
+    for model in tqdm(models, desc="score", unit="model", disable=not progress):
+        t0 = time.perf_counter()
+        with _model_span(ctx, model.name), _single_threaded():
+            try:
+                result = score_model(model, ctx, registry)
+            except (InsufficientData, WarehouseUnavailable) as e:
+                result = {"reason": str(e), "rows": 0, "version": None}
+            ctx.release(model.feature_sql)
+        ctx.results[model.name] = {"predictions": result.pop("predictions", None)}
+        since = result.get("since")
+        report.models[model.name] = ModelReport(
+            name=model.name, status="scored" if not result["reason"] else "not scored", version=result["version"],
+            metric="rows", value=float(result["rows"]), train_seconds=time.perf_counter() - t0,
+            reason=result["reason"] or (f"days from {since:%Y-%m-%d}" if since else "all rows"))
+        if not result["reason"]:
+            rows.append({"model_name": model.name, "model_version": result["version"],
+                         "endpoint_name": endpoint_name(model.name), "mode": "incremental", "scored_at": ctx.as_of,
+                         "rows_scored": result["rows"], "latency_ms": result["latency_ms"],
+                         "latency_per_1k_rows_ms": result["latency_ms"] / max(result["rows"], 1) * 1000})
+    inference = _append_inference(prior_inference, rows)
+    from health_monitor.ml.registry_table import INFERENCE_SCHEMA, INFERENCE_TABLE
+
+    ctx.store.replace(INFERENCE_TABLE, inference, INFERENCE_SCHEMA)
+    report.seconds = time.perf_counter() - t_all
+    return report
+
+
+def _append_inference(prior, rows):
+    import pandas as pd
+
+    new = pd.DataFrame(rows)
+    if new.empty:
+        return prior
+    frame = new if prior.empty else pd.concat([prior, new], ignore_index=True)
+    frame["scored_at"] = pd.to_datetime(frame["scored_at"])
+    return frame.drop_duplicates(["model_name", "scored_at", "mode"], keep="last").reset_index(drop=True)
+
+
+def score_all(data_dir: Path | str | None = None, *, models: Sequence[str] | None = None,
+              progress: bool = True, settings=None, profiler: Profiler | None = None,
+              spark=None) -> TrainReport:
+    """Incremental scoring of ``models`` (default: all) with their active versions; no training."""
+    from health_monitor.core.settings import get_settings
+
+    s = settings or get_settings()
+    chosen = resolve(models)
+    if profiler is not None:
+        profiler.start()
+    try:
+        with open_store(Path(data_dir) if data_dir else None, s, spark=spark) as (store, artefacts):
+            ctx = RunContext(store=store, as_of=_as_of(store), artefact_dir=artefacts, models=all_models(),
+                             feature_budget_mb=s.ml_feature_memory_mb or None, profiler=profiler)
+            return score_run(ctx, chosen, progress=progress)
+    finally:
+        if profiler is not None:
+            profiler.stop()

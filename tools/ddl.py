@@ -31,6 +31,8 @@ from health_monitor.tools.spec import Tool
 from health_monitor.warehouse.dialect import NameMap, prepare
 from sqlglot import exp
 
+from health_monitor.core.identifiers import qualified
+
 META_BUILD = "main.health_monitor.meta_build"
 HIDDEN_EXPR = {
     "as_of": f"(select max(as_of) from {META_BUILD})",
@@ -70,13 +72,13 @@ def sql_literal(value: Any) -> str:
 
 
 def _net_factor_sql(tool: Tool, settings: Any, alias: str) -> str:
-    base = 1.0 - (settings.discount_pct if settings else 0.0) / 100.0
-    fams = (settings.discount_by_sku_family if settings else {}) or {}
-    if not fams or not tool.sku_column:
+    """The SQL twin of ``Settings.net_factor`` (same factors, same first-match order)."""
+    base, families = settings.discount_factors() if settings else (1.0, [])
+    if not families or not tool.sku_column:
         return repr(round(base, 6))
     whens = " ".join(
-        f"when upper({alias}.{tool.sku_column}) like {sql_string('%' + fam.upper() + '%')} "
-        f"then {round(1.0 - pct / 100.0, 6)!r}" for fam, pct in fams.items())
+        f"when upper({alias}.{tool.sku_column}) like {sql_string('%' + family + '%')} "
+        f"then {round(factor, 6)!r}" for family, factor in families)
     return f"(case {whens} else {round(base, 6)!r} end)"
 
 
@@ -126,7 +128,7 @@ def create_function(tool: Tool, *, qualified_name: str | None = None, settings: 
                     target: str = "databricks", names: NameMap | None = None, temporary: bool = False) -> str:
     """``CREATE OR REPLACE [TEMPORARY] FUNCTION`` for one tool."""
     fq = qualified_name or f"main.health_monitor.{tool.name}"
-    short = fq.split(".")[-1]
+    short = fq.split(".")[-1].strip("`")
     params = []
     rel = tool.relative_dates
     for pname, info in tool.params.public_fields().items():
@@ -150,6 +152,7 @@ def catalog_ddl(registry: Any, settings: Any) -> list[tuple[str, str]]:
     names = NameMap.for_databricks(settings.gold_catalog, settings.gold_schema, settings.event_log_table)
     out = []
     for tool in registry:
-        fq = f"{settings.gold_catalog}.{settings.gold_schema}.{tool.name}"
+        # validated and quoted: configuration never reaches DDL as raw text
+        fq = qualified(settings.gold_catalog, settings.gold_schema, tool.name)
         out.append((tool.name, create_function(tool, qualified_name=fq, settings=settings, names=names)))
     return out

@@ -21,19 +21,22 @@ Steps:
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
 from health_monitor.tools.lookups import LOOKUPS
 from health_monitor.tools.registry import UnknownTool, get_registry
 from health_monitor.tools.spec import Tool
 from pydantic import ValidationError
+
+from health_monitor.core.errors import WarehouseUnavailable
+from health_monitor.core.jsonable import plain, to_jsonable
 
 AS_OF_SQL = "select as_of, as_of_date from main.health_monitor.meta_build"
 AS_OF_TTL_S = 60.0
@@ -61,16 +64,16 @@ class ToolResult:
     cost_basis: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"tool": self.tool, "args": _jsonable(self.args), "ok": self.ok, "error": self.error,
+        return {"tool": self.tool, "args": to_jsonable(self.args), "ok": self.ok, "error": self.error,
                 "message": self.message, "cost_basis": self.cost_basis, "columns": self.columns,
                 "row_count": self.row_count, "truncated": self.truncated, "ms": round(self.ms, 1),
-                "rows": [_jsonable(r) for r in self.rows]}
+                "rows": [to_jsonable(r) for r in self.rows]}
 
     def to_text(self, max_rows: int = 50) -> str:
         """Compact text for an LLM: a header line, then CSV-like rows."""
         if not self.ok:
             return f"ERROR calling {self.tool}: {self.error}"
-        head = [f"{self.tool}({', '.join(f'{k}={v}' for k, v in _jsonable(self.args).items())}): "
+        head = [f"{self.tool}({', '.join(f'{k}={v}' for k, v in to_jsonable(self.args).items())}): "
                 f"{self.row_count} row(s){' (truncated)' if self.truncated else ''}"]
         if self.cost_basis:
             head.append(f"cost basis: {self.cost_basis}")
@@ -92,13 +95,8 @@ class ToolResult:
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
-    """Decimals (DuckDB sums of integers are HUGEINT) become int or float: rows carry plain types."""
-    out = {}
-    for k, v in row.items():
-        if isinstance(v, Decimal):
-            v = int(v) if v == v.to_integral_value() else float(v)
-        out[k] = v
-    return out
+    """Decimals (DuckDB sums of integers are HUGEINT), NaN and numpy scalars become plain Python values."""
+    return {k: plain(v) for k, v in row.items()}
 
 
 def _cell(v: Any) -> str:
@@ -108,20 +106,6 @@ def _cell(v: Any) -> str:
         return f"{v:.2f}" if abs(v) >= 1 else f"{v:.4g}"
     text = v.isoformat(sep=" ") if isinstance(v, datetime) else str(v)
     return f'"{text}"' if ("," in text or "\n" in text) else text
-
-
-def _jsonable(v: Any) -> Any:
-    if isinstance(v, dict):
-        return {k: _jsonable(x) for k, x in v.items()}
-    if isinstance(v, (list, tuple)):
-        return [_jsonable(x) for x in v]
-    if isinstance(v, (date, datetime)):
-        return v.isoformat()
-    if isinstance(v, float) and v != v:  # NaN
-        return None
-    if isinstance(v, Decimal):
-        return int(v) if v == v.to_integral_value() else float(v)
-    return v
 
 
 def format_validation_error(e: ValidationError) -> str:
@@ -156,6 +140,24 @@ def missing_table_hint(error: str) -> str | None:
             "(embedded: `health-monitor demo`).")
 
 
+DEGRADED_SQL = ("select name, reason from main.health_monitor.meta_build_report "
+                "where kind = 'model' and status = 'degraded'")
+
+
+@functools.lru_cache(maxsize=512)
+def gold_tables(sql: str) -> frozenset[str]:
+    """Gold tables (``main.health_monitor.<name>``) a tool's SQL reads."""
+    import sqlglot
+    from sqlglot import exp
+
+    out = set()
+    for tree in sqlglot.parse(sql, read="databricks"):
+        for table in tree.find_all(exp.Table) if tree else ():
+            if (table.catalog, table.db) == ("main", "health_monitor"):
+                out.add(table.name)
+    return frozenset(out)
+
+
 class ToolExecutor:
     """Runs tools of one registry against one warehouse with one settings object."""
 
@@ -168,6 +170,7 @@ class ToolExecutor:
         self.registry = registry or get_registry()
         self.max_rows = max_rows or self.settings.max_rows
         self._as_of: tuple[float, datetime, date] | None = None
+        self._degraded: tuple[float, dict[str, str]] | None = None
         self._lock = threading.Lock()
 
     # -- time -----------------------------------------------------------------------------------
@@ -178,8 +181,6 @@ class ToolExecutor:
                 return self._as_of[1], self._as_of[2]
         res = self.warehouse.query(AS_OF_SQL, max_rows=1)
         if not res.rows:
-            from health_monitor.core.errors import WarehouseUnavailable
-
             raise WarehouseUnavailable("main.health_monitor.meta_build is empty: rebuild Gold "
                                        "(`health-monitor gold build`).")
         row = res.rows[0]
@@ -260,6 +261,9 @@ class ToolExecutor:
                 result.columns = self._output_columns(spec, res.columns)
                 if not rows:
                     result.message = "No rows match these parameters."
+            gaps = self.not_measured(spec)
+            if gaps:  # a degraded Gold model: its empty or NULL figures are not "none" or "healthy"
+                result.message = "; ".join([gaps, *([result.message] if result.message else [])])
         except ToolArgumentError as e:
             result.ok, result.error = False, f"invalid arguments for {name}: {e}"
         except UnknownTool as e:
@@ -271,14 +275,38 @@ class ToolExecutor:
         result.ms = (time.perf_counter() - started) * 1000.0
         return result
 
+    # -- degraded Gold models ---------------------------------------------------------------------
+    def degraded_models(self) -> dict[str, str]:
+        """Gold models the last build reported degraded, with the reason (cached like as_of)."""
+        with self._lock:
+            if self._degraded and time.monotonic() - self._degraded[0] < AS_OF_TTL_S:
+                return self._degraded[1]
+        try:
+            rows = self.warehouse.query(DEGRADED_SQL, max_rows=1000).rows
+            found = {r["name"]: r["reason"] for r in rows}
+        except Exception:  # Gold built before the report existed: nothing known to be degraded
+            found = {}
+        with self._lock:
+            self._degraded = (time.monotonic(), found)
+        return found
+
+    def not_measured(self, tool: Tool) -> str | None:
+        """"not measured: <reason>" when a Gold table the tool reads was built degraded."""
+        degraded = self.degraded_models()
+        if not degraded:
+            return None
+        hits = [f"{t}: {degraded[t]}" for t in sorted(gold_tables(tool.sql_text)) if t in degraded]
+        if not hits:
+            return None
+        text = "; ".join(hits)
+        return text if text.startswith("not measured") else f"not measured: {text}"
+
     # -- cost -------------------------------------------------------------------------------------
     def cost_basis(self) -> str:
         s = self.settings
-        if not s.discount_pct and not s.discount_by_sku_family:
+        if not s.has_discount:
             return "list price (no discount configured: net_* = list_*)"
-        fams = ", ".join(f"{k} {v:g}%" for k, v in s.discount_by_sku_family.items())
-        return (f"list_* = list price; net_* = after the negotiated discount ({s.discount_pct:g}% overall"
-                f"{'; ' + fams if fams else ''})")
+        return f"list_* = list price; net_* = after the {s.discount_summary()}"
 
     def _add_net(self, tool: Tool, row: dict[str, Any]) -> dict[str, Any]:
         factor = self.settings.net_factor(row.get(tool.sku_column) if tool.sku_column else None)

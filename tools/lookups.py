@@ -5,7 +5,9 @@ is not an error: the tool answers with no rows and a message listing close names
 say "there is no workspace called 'prod'; did you mean production?".
 
 Each lookup is two bound queries over Gold dimensions: ``exists`` (one row if the value matches)
-and ``suggest`` (up to 8 known names, those containing the value first).
+and ``suggest`` (up to 8 known names, those containing the value first). Matching is literal: a
+suffix match compares with ``right(...)``, never ``LIKE``, so ``%`` and ``_`` in a name are just
+characters (``table_name="%"`` matches no table instead of all of them).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ LOOKUPS: dict[str, Lookup] = {lk.kind: lk for lk in (
     Lookup("user", "select principal as id, principal as name from main.health_monitor.dim_user",
            extra_match="lower(split_part(n.name, '@', 1)) = lower(:value)"),
     Lookup("table", _TABLE_NAMES,
-           extra_match="lower(n.name) like concat('%.', lower(:value))"),
+           extra_match="right(lower(n.name), length(:value) + 1) = concat('.', lower(:value))"),
     Lookup("schema", "select distinct table_schema as id, concat(table_catalog, '.', table_schema) as name "
            "from main.health_monitor.dim_table"),
     Lookup("catalog", "select distinct table_catalog as id, table_catalog as name from main.health_monitor.dim_table"),

@@ -29,6 +29,13 @@ def _printable(value: str | None) -> str | None:
     return value
 
 
+def _not_blank(value: str | None) -> str | None:
+    """A name given must name something: empty or whitespace-only is an error, not "all"."""
+    if value is not None and not value.strip():
+        raise ValueError("must not be empty or only spaces; omit it for all")
+    return value
+
+
 def _lower(value: Any) -> Any:
     return value.strip().lower() if isinstance(value, str) else value
 
@@ -62,7 +69,7 @@ def Name(kind: str, description: str | None = None, *, alias: str | None = None)
     """
     desc = description or f"Optional {kind} name or id; omit for all."
     return Annotated[str | None, Field(None, max_length=MAX_TEXT, description=desc, alias=alias),
-                     AfterValidator(_printable), NameOf(kind)]
+                     BeforeValidator(_not_blank), AfterValidator(_printable), NameOf(kind)]
 
 
 def Text(description: str) -> Any:  # noqa: N802

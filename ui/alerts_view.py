@@ -9,6 +9,7 @@ import streamlit as st
 from health_monitor.ui import palette
 from health_monitor.ui.formatting import label, tidy_text, when
 from health_monitor.ui.formatting import text as cut
+from health_monitor.ui.safe_text import escape
 
 
 def badge(severity: str | None) -> str:
@@ -27,9 +28,10 @@ def signal_list(rows: Sequence[Mapping[str, Any]], tz: str, page_for: Any, limit
             text, link = st.columns([6, 1], vertical_alignment="center")
             ws = r.get("workspace_name")
             where = f" · {ws}" if ws and ws != r.get("subject") else ""
-            text.markdown(f"{badge(r.get('severity'))} **{signal_label(r.get('signal_type'))}**: "
-                          f"`{r.get('subject') or '–'}`{where}")
-            text.caption(f"{when(r.get('observed_at'), tz)} · {tidy_text(cut(r.get('detail'), 160))}")
+            # subject, workspace and detail are the account's data: shown as typed, never as Markdown
+            text.markdown(f"{badge(r.get('severity'))} **{escape(signal_label(r.get('signal_type')))}**: "
+                          f"{escape(r.get('subject') or '–')}{escape(where)}")
+            text.caption(f"{when(r.get('observed_at'), tz)} · {escape(tidy_text(cut(r.get('detail'), 160)))}")
             link.page_link(page_for(str(r.get("signal_type") or "")), label="Open", icon=":material/arrow_forward:")
     if len(rows) > limit:
         st.caption(f"{len(rows) - limit} more signal(s) in the table below.")

@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 from health_monitor.graph.events import Error, Final, Routing, Token, ToolEnd, ToolStart
-from health_monitor.ui import chat, clients, shell, store
+from health_monitor.ui import chat, clients, safe_text, shell, store
 
 log = logging.getLogger("health_monitor.ui")
 
@@ -151,9 +151,9 @@ def _rows(call: dict[str, Any]) -> list[dict[str, Any]]:
 def tool_status(call: dict[str, Any], *, expanded: bool = False, rows: list[dict[str, Any]] | None = None) -> None:
     state = "error" if call.get("ok") is False else "complete"
     with st.status(chat.tool_label(call), state=state, expanded=expanded):
-        st.caption(f"Arguments: {chat.args_text(call.get('args'))}")
+        st.caption(f"Arguments: {safe_text.escape(chat.args_text(call.get('args')))}")
         if call.get("error"):
-            st.caption(f"Error: {call['error']}")
+            st.caption(f"Error: {safe_text.escape(call['error'])}")
         if rows:
             _data(rows, key=str(call.get("call_id") or id(call)))
 
@@ -187,7 +187,7 @@ def render_entry(entry: dict[str, Any], *, last: bool = False, question: str = "
             rows = _rows(call) if entry["role"] == "assistant" else []
             all_rows += rows
             tool_status(call, rows=rows)
-        st.markdown(entry["content"])
+        st.markdown(safe_text.defang(entry["content"]))
         if not entry.get("saved", True):
             st.caption(":material/cloud_off: Not saved yet: it will be saved when the state store is back.")
         if last and entry["role"] == "assistant" and entry.get("tool_calls"):
@@ -272,7 +272,7 @@ def _stream(question: str, agent: str, engine: Any | None, client_msg_id: str) -
         elif isinstance(ev, ToolStart):
             key = ev.call_id or f"{ev.agent}.{ev.tool}.{len(statuses)}"
             statuses[key] = st.status(f"{ev.agent} · {ev.tool}", state="running", expanded=False)
-            statuses[key].caption(f"Arguments: {chat.args_text(ev.args)}")
+            statuses[key].caption(f"Arguments: {safe_text.escape(chat.args_text(ev.args))}")
         elif isinstance(ev, ToolEnd):
             call = {"agent": ev.agent, "tool": ev.tool, "args": ev.args, "ok": ev.ok, "rows": ev.rows, "ms": ev.ms,
                     "error": ev.error}
@@ -281,7 +281,7 @@ def _stream(question: str, agent: str, engine: Any | None, client_msg_id: str) -
             if key in statuses:
                 statuses[key].update(label=chat.tool_label(call), state="error" if not ev.ok else "complete")
                 if ev.error:
-                    statuses[key].caption(f"Error: {ev.error}")
+                    statuses[key].caption(f"Error: {safe_text.escape(ev.error)}")
             else:
                 tool_status(call)
         elif isinstance(ev, Token):
@@ -298,12 +298,12 @@ def _stream(question: str, agent: str, engine: Any | None, client_msg_id: str) -
             if text:
                 yield text
 
-    streamed = st.write_stream(tokens())
+    streamed = st.write_stream(safe_text.defang_stream(tokens()))
     final = box["final"]
     answer = final.answer if final is not None else None
     text = answer.answer if answer is not None and answer.answer else (streamed if isinstance(streamed, str) else "")
     if final is not None and final.revised:
-        st.markdown(text)
+        st.markdown(safe_text.defang(text))
         st.caption("The draft above was corrected by the figure check; this is the final answer.")
     for err in box["errors"]:
         if err.where != "store":

@@ -20,6 +20,7 @@ from health_monitor.ui.formatting import (
     tz_label,
 )
 from health_monitor.ui.kpi import Kpi
+from health_monitor.ui.safe_text import escape
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,9 @@ def highlights(items: Sequence[Any], *, key: str) -> None:
         cols = st.columns(per_row)
         for i, (col, h) in enumerate(zip(cols, items[start:start + per_row], strict=False)):
             with col, st.container(border=True, key=f"{key}_{start + i}"):
-                st.markdown(f"{palette.pill(h.severity)} **{h.title}**")
-                st.caption(h.detail)
+                # titles and details quote the account's data (names, SQL text): shown as typed
+                st.markdown(f"{palette.pill(h.severity)} **{escape(h.title)}**")
+                st.caption(escape(h.detail))
 
 
 def _display(value: Any, tz: str | None) -> Any:

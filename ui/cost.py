@@ -32,11 +32,9 @@ class Basis:
 
 
 def basis(settings: Any) -> Basis:
-    if settings.discount_pct or settings.discount_by_sku_family:
-        fams = ", ".join(f"{k} {v:g} %" for k, v in settings.discount_by_sku_family.items())
-        return Basis(True, f"Net figures: list price minus your negotiated discount ({settings.discount_pct:g} %"
-                           f"{'; ' + fams if fams else ''}).")
-    return Basis(False, "List-price figures (no discount configured; set HM_DISCOUNT_PCT to see net cost).")
+    if settings.has_discount:
+        return Basis(True, f"Net figures: list price minus your {settings.discount_summary()}.")
+    return Basis(False, f"List-price figures ({settings.discount_summary()}).")
 
 
 def _sum(rows: Sequence[Mapping[str, Any]], col: str) -> float:

@@ -11,14 +11,17 @@ locally would let a browser claim to be an admin.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from health_monitor.core.errors import HealthMonitorError
 
+log = logging.getLogger(__name__)
 #: Set by Databricks Apps in every app process (reference/databricks-platform.md section 5.3).
 APP_ENV_VAR = "DATABRICKS_APP_NAME"
 EMAIL_HEADER = "X-Forwarded-Email"
@@ -68,6 +71,36 @@ def resolve_identity(*, local_user: str, headers: Mapping[str, str] | None,
         raise IdentityUnavailable("The Databricks Apps proxy did not forward your e-mail (X-Forwarded-Email). "
                                   "Reload the page; if it persists, open the app through its Databricks URL.")
     return Identity(user_id=email.lower(), source="databricks-app")
+
+
+#: Workspace group whose members are admins of the app (besides ``HM_ADMIN_USERS``).
+WORKSPACE_ADMIN_GROUP = "admins"
+_ADMIN_CACHE: dict[str, tuple[float, bool]] = {}
+_ADMIN_TTL_S = 600.0
+
+
+def is_workspace_admin(email: str, *, client: Any = None, group: str = WORKSPACE_ADMIN_GROUP,
+                       clock: Callable[[], float] = time.monotonic) -> bool:
+    """Whether ``email`` is in the workspace's admin group (databricks-sdk, cached 10 minutes).
+    Any failure (no SDK, no permission, no such user) is "no": admin rights fail closed."""
+    key = f"{group}:{email.lower()}"
+    hit = _ADMIN_CACHE.get(key)
+    if hit is not None and clock() - hit[0] < _ADMIN_TTL_S:
+        return hit[1]
+    try:
+        if client is None:
+            from databricks.sdk import WorkspaceClient
+
+            client = WorkspaceClient()
+        quoted = email.replace('"', "")
+        users = list(client.users.list(filter=f'userName eq "{quoted}"', attributes="userName,groups"))
+        answer = any((u.user_name or "").lower() == email.lower()
+                     and any((g.display or "") == group for g in (u.groups or [])) for u in users)
+    except Exception as e:  # noqa: BLE001 - fail closed, and say why in the log
+        log.warning("could not check whether %s is a workspace admin: %s", email, type(e).__name__)
+        answer = False
+    _ADMIN_CACHE[key] = (clock(), answer)
+    return answer
 
 
 def current_identity(local_user: str) -> Identity:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 import streamlit as st
+from health_monitor.db.errors import StateError
 from health_monitor.ui import clients, shell, store
 from health_monitor.ui import components as ui
 from health_monitor.ui import theme as theme_view
@@ -242,8 +243,8 @@ def integrations(engine: Any) -> None:
                     store.save_integration(engine, clients.settings(), shell.user_id(), channel=channel, name=name,
                                            config={k: v for k, v in config.items() if v is not None},
                                            secret=secret or None, scope=scope, admins=_admins())
-                except ValueError as e:  # a name already in use, a bad address: say so, keep the form
-                    st.error(str(e), icon=":material/hub:")
+                except (ValueError, StateError) as e:  # a name in use, a refused webhook host, a missing key
+                    st.error(str(e), icon=":material/block:")
                 else:
                     st.success(f"Added {name}. The secret is stored encrypted.")
                     st.rerun()

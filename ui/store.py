@@ -9,7 +9,7 @@ layer's own (``NotFound``, ``PermissionDenied``, ``StateUnavailable``, ``Conflic
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from health_monitor.db import repositories as repo
@@ -21,9 +21,19 @@ SHARED_OWNER = "health-monitor"
 
 # --- users & preferences --------------------------------------------------------------------------------
 
-def ensure_user(engine: Any, user_id: str, admins: frozenset[str] = frozenset()) -> str:
+def ensure_user(engine: Any, user_id: str, admins: frozenset[str] = frozenset(), *,
+                app: bool | None = None, workspace_admin: Callable[[str], bool] | None = None) -> str:
+    """Record the user and return their role. As a Databricks App (``app``; default: detected) admins are
+    ``admins`` (``HM_ADMIN_USERS``) and members of the workspace's admin group, never the first user;
+    locally (one user on 127.0.0.1) the first user of the install is admin."""
+    from health_monitor.ui.identity import is_workspace_admin, running_as_databricks_app
+
+    app = running_as_databricks_app() if app is None else app
+    if app and user_id.lower() not in {a.lower() for a in admins}:
+        if (workspace_admin or is_workspace_admin)(user_id):
+            admins = frozenset({*admins, user_id})
     with session_scope(engine) as s:
-        return repo.ensure_user(session=s, user_id=user_id, admins=admins)
+        return repo.ensure_user(session=s, user_id=user_id, admins=admins, first_user_admin=not app)
 
 
 def preferences(engine: Any, user_id: str) -> Any:
@@ -160,6 +170,13 @@ def save_integration(engine: Any, settings: Any, user_id: str, *, channel: str, 
 
     secret_name = CHANNEL_SECRETS[channel][0]
     secrets = {secret_name: secret} if secret else None
+    if channel == "slack" and secret:  # refuse at once what the sender would refuse: no server-side fetches
+        from health_monitor.alerts.channels.base import ChannelConfig
+        from health_monitor.alerts.channels.http import url_refusal
+
+        refusal = url_refusal(secret, ChannelConfig.from_settings(settings).allowed_hosts)
+        if refusal:
+            raise ValueError(f"Slack webhook refused: {refusal}.")
     with session_scope(engine) as s:
         # One name, one channel: notifications and rules refer to channels by name.
         wanted = (name or channel).strip().casefold()
@@ -176,17 +193,12 @@ def delete_integration(engine: Any, user_id: str, integration_id: str, admins: f
 
 
 def send_test(engine: Any, settings: Any, user_id: str, integration_id: str) -> Any:
-    """Send a test notification through one integration; returns the channel's ``DeliveryResult``."""
-    from health_monitor.alerts.channels import ChannelConfig, ChannelNotifier, Notification
-    from health_monitor.db.crypto import SecretBox
+    """Send a test notification through one integration; returns the channel's ``DeliveryResult``
+    (status and our own message only). Only the user's own credentials are used for their integration;
+    a global one can be tested by admins only."""
+    from health_monitor.alerts.service import send_test_notification
 
     with session_scope(engine) as s:
         info = repo.get_integration(session=s, user_id=user_id, integration_id=integration_id)
-        secrets = repo.delivery_secrets(session=s, integration_id=integration_id, box=SecretBox.from_settings(settings))
-    values = {**{k: v for k, v in info.config.items() if k in ChannelConfig.model_fields}, **secrets}
-    config = ChannelConfig.from_settings(settings, values).model_copy(update={"retries": 0})
-    note = Notification(kind="trigger", rule_name="Test notification from Health Monitor",
-                        dedup_key=f"hm-test-{integration_id}", severity="info", subject=user_id, value=None,
-                        threshold=None, message="This is a test: your integration works.",
-                        at=datetime.now(timezone.utc), page="settings")
-    return ChannelNotifier(config).send(info.channel, note)
+    return send_test_notification(info.channel, settings, engine=engine, user_id=user_id,
+                                  integration_id=integration_id)

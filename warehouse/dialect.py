@@ -33,6 +33,8 @@ SOURCE_GOLD = ("main", "health_monitor")
 DUCKDB_SYSTEM_CATALOG = "system_tables"
 DUCKDB_GOLD_CATALOG = "gold"
 DUCKDB_INFO_SCHEMA = "uc_information_schema"
+STAGING = ("main", "health_monitor_staging")  # the staging views (warehouse/staging.py)
+PUBLISHED = ("main", "published")  # the demo's user-published relations (event logs, profile metrics)
 
 
 @dataclass(frozen=True)
@@ -56,16 +58,19 @@ class NameMap:
                 (("system", "information_schema"), (DUCKDB_SYSTEM_CATALOG, DUCKDB_INFO_SCHEMA)),
                 (("system", "*"), (DUCKDB_SYSTEM_CATALOG, "*")),
                 (SOURCE_GOLD, (DUCKDB_GOLD_CATALOG, SOURCE_GOLD[1])),
+                (STAGING, ("temp", "main")),  # staging views are temporary views of the build session
+                (PUBLISHED, (DUCKDB_SYSTEM_CATALOG, PUBLISHED[1])),
             )
         )
 
     @classmethod
-    def for_databricks(cls, gold_catalog: str, gold_schema: str, event_log_table: str) -> NameMap:
-        tables = ()
-        default_log = "system.lakeflow.pipeline_event_log"
-        if event_log_table != default_log:
-            tables = ((default_log, event_log_table),)
-        return cls(schemas=((SOURCE_GOLD, (gold_catalog, gold_schema)),), tables=tables, map_literals=True)
+    def for_databricks(cls, gold_catalog: str, gold_schema: str, event_log_table: str | None = None) -> NameMap:
+        """Gold moves to the configured schema, staging views beside it (``<schema>_staging``).
+
+        ``event_log_table`` is accepted for old callers; event logs are staging sources now.
+        """
+        return cls(schemas=((SOURCE_GOLD, (gold_catalog, gold_schema)),
+                            (STAGING, (gold_catalog, f"{gold_schema}_staging"))), map_literals=True)
 
     @classmethod
     def for_spark(cls) -> NameMap:
@@ -207,6 +212,13 @@ def prepare(sql: str, target: Target, names: NameMap) -> str:
             # Spark 4.3 parses Databricks SQL (QUALIFY, GROUP BY ALL): keep the dialect as written.
             out.append(tree.sql(dialect="databricks"))
     return ";\n".join(out)
+
+
+def local_table(written: str, target: Target, names: NameMap) -> str:
+    """A three-part Databricks name as ``target`` spells it after ``names``."""
+    tree = _rename_tables(exp.select("*").from_(exp.to_table(written, dialect="databricks")), names)
+    table = tree.find(exp.Table)
+    return table.sql(dialect="duckdb" if target == "duckdb" else "databricks")
 
 
 def referenced_params(sql: str) -> set[str]:

@@ -11,6 +11,8 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 Kind = Literal["trigger", "resolve"]
+#: Webhook hosts allowed unless the install configures ``HM_ALERT_ALLOWED_HOSTS``.
+DEFAULT_ALLOWED_HOSTS = ("hooks.slack.com", "events.pagerduty.com")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class DeliveryResult:
     status: int | None = None
     attempts: int = 1
     error: str | None = None
+    #: Retrying cannot help (channel not configured, host not allowed, login refused): not retried.
+    permanent: bool = False
 
 
 class ChannelConfig(BaseModel):
@@ -78,8 +82,12 @@ class ChannelConfig(BaseModel):
     smtp_ca_file: str | None = Field(None, description="CA bundle to verify the SMTP server (self-signed).")
     smtp_from: str = "health-monitor@localhost"
     email_to: list[str] = Field(default_factory=list, description="Recipients; else the rule owner's e-mail.")
+    #: Where webhooks may go: host names (https only) or exact origins such as ``http://127.0.0.1:8080``.
+    allowed_hosts: list[str] = Field(default_factory=lambda: list(DEFAULT_ALLOWED_HOSTS))
+    #: Wall-clock budget of one send, retries and pauses included.
+    deadline_s: float = Field(30.0, gt=0)
 
-    @field_validator("email_to", mode="before")
+    @field_validator("email_to", "allowed_hosts", mode="before")
     @classmethod
     def _recipients(cls, v: Any) -> Any:
         """``"a@x.com, b@x.com"`` (an environment variable) is a list of two recipients."""

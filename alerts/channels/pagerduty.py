@@ -46,7 +46,7 @@ class PagerDutyChannel:
 
     def send(self, notification: Notification) -> DeliveryResult:
         if self.config.pagerduty_routing_key is None:
-            return DeliveryResult(ok=False, attempts=0,
+            return DeliveryResult(ok=False, attempts=0, permanent=True,
                                   error="PagerDuty is not configured: set HM_ALERT_PAGERDUTY_ROUTING_KEY")
         key = self.config.pagerduty_routing_key.get_secret_value()
         body = pagerduty_payload(notification, key, self.config.base_url)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from health_monitor.graph.nlp import languages
 from health_monitor.graph.nlp.entities import EntityIndex, EntityResult
 from health_monitor.graph.nlp.followup import FollowUp, detect_followup, merge_context
 from health_monitor.graph.nlp.models import ParsedQuestion, TurnContext, UnknownMention
@@ -49,7 +50,9 @@ def parse_question(text: str, *, as_of: datetime, index: EntityIndex | None = No
                    previous: TurnContext | None = None) -> ParsedQuestion:
     """Route, extract parameters and entities, detect a follow-up and merge it with ``previous``."""
     raw = text if isinstance(text, str) else ""
-    cut = raw[:MAX_QUESTION_CHARS]
+    original = raw[:MAX_QUESTION_CHARS]
+    language = languages.detect(original)
+    cut = languages.to_english(original, language) if language != "en" else original
     found = (index or EntityIndex()).match(cut)
     entities = found.entities
     params = extract_params(cut, as_of=as_of)
@@ -58,7 +61,7 @@ def parse_question(text: str, *, as_of: datetime, index: EntityIndex | None = No
     if regulations and "regulation" not in entities:
         entities["regulation"] = regulations
     follow = detect_followup(cut, has_own_domain=not plan.off_topic, has_own_entities=bool(entities))
-    parsed = ParsedQuestion(text=cut, domains=plan.domains, params=params.params, entities=entities,
+    parsed = ParsedQuestion(text=original, language=language, english=cut, domains=plan.domains, params=params.params, entities=entities,
                             is_followup=follow.is_followup and previous is not None, off_topic=plan.off_topic,
                             unknown_mentions=found.unknown_mentions, matched=params.matched,
                             scores=plan.scores, reason=plan.reason, references=follow.references)

@@ -128,13 +128,24 @@ def _rules(as_of: datetime) -> list:
          lambda m: TimeWindow(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31), "last year", m[0])),
         (rf"\bsince\s+(?:last\s+)?{_DAY}\b",
          lambda m: TimeWindow(_weekday_on_or_before(today, WEEKDAYS[m[1]]), today, f"since {m[1]}", m[0])),
+        (r"\b(?:the\s+)?day\s+before\s+yesterday\b",
+         lambda m: _single(today - timedelta(days=2), m[0], "the day before yesterday")),
         (r"\b(?:last\s+night|yesterday|yday|yest)\b",
          lambda m: _single(today - timedelta(days=1), m[0], "yesterday")),
         (r"\b(?:today|this morning|so far today|tonight)\b",
          lambda m: _single(today, m[0], "today")),
+        (rf"\b(?:in|for|during|of|over)\s+{_MON}(?![\w-])(?!\s+\d)",
+         lambda m: _month_named(today, MONTHS[m[1]], m[0])),
         (rf"\b(?:on\s+|last\s+)?{_DAY}\b",
          lambda m: _single(_weekday_before(today, WEEKDAYS[m[1]]), m[0])),
     ]
+
+
+def _month_named(today: date, month: int, text: str) -> TimeWindow:
+    """"in October": the latest October that has started by ``today`` (this year's or last year's)."""
+    year = today.year if month <= today.month else today.year - 1
+    end = min(_month_end(year, month), today)
+    return TimeWindow(date(year, month, 1), end, f"{calendar.month_name[month]} {year}", text)
 
 
 def _unit(word: str) -> str:

@@ -23,24 +23,23 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from health_monitor.graph.kinds import KIND_NAMES, WORD_KINDS
 from health_monitor.graph.nlp.models import UnknownMention
 
-KINDS: tuple[str, ...] = ("workspace", "job", "user", "ip", "table", "pipeline", "model", "endpoint", "warehouse",
-                          "cluster", "expectation", "sku", "regulation", "group")
+KINDS: tuple[str, ...] = KIND_NAMES
 #: Abbreviations users type for workspace names; used only when exactly one workspace expands.
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {"prod": ("production", "prd"), "prd": ("production", "prod"),
                                              "stg": ("staging",), "dev": ("development",)}
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_IP = re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b")
-_THREE_PART = re.compile(r"\b[a-z_][\w]*\.[a-z_][\w]*\.[a-z_][\w]*\b", re.IGNORECASE)
+_EMAIL = EMAIL_PATTERN = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_IP = IP_PATTERN = re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b")
+_THREE_PART = THREE_PART_PATTERN = re.compile(r"\b[a-z_][\w]*\.[a-z_][\w]*\.[a-z_][\w]*\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z0-9]+")
 _GENERIC = frozenset({"model", "models", "endpoint", "endpoints", "the", "a", "our", "my", "serving", "served",
                       "predictor", "detector", "classifier", "v1", "v2", "prod"})
 _HEADS = {"model": "model", "models": "model", "predictor": "model", "detector": "model", "classifier": "model",
           "endpoint": "endpoint", "endpoints": "endpoint"}
-_KIND_WORDS = {"workspace": "workspace", "job": "job", "table": "table", "warehouse": "warehouse",
-               "cluster": "cluster", "pipeline": "pipeline", "model": "model", "endpoint": "endpoint",
-               "user": "user", "group": "group", "expectation": "expectation", "sku": "sku"}
+#: Singular kind words that introduce a name ("workspace foo", "the foo table"), from the table of kinds.
+_KIND_WORDS = {w: k for w, k in WORD_KINDS.items() if w == k and k not in ("ip", "grant", "catalog", "schema")}
 _STOP = frozenset("""a an the this that these those it its is are was were be been do does did of in on for to
 from by with and or at as any all my our your their what which who whom how why when where there here
 me us we you they he she i not no yes than then so if about over under into out up down last past this next

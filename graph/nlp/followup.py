@@ -10,23 +10,20 @@ out (domains, other parameters, the entities it points back at) is carried over.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from health_monitor.graph.kinds import WORD_KINDS
 from health_monitor.graph.nlp.models import TIME_KEYS, ParsedQuestion, TurnContext
+from health_monitor.graph.understanding import Entity, TurnRef, Understanding, Window
 
 _OPENERS = re.compile(r"^\s*(?:and|also|plus|but|ok(?:ay)?|so|then|what about|how about|same (?:for|but)|"
                       r"now|go back to|back to|compare (?:that|it|this)|and what about|what else)\b", re.IGNORECASE)
 #: Reference word -> the entity kind it points at ("any": whatever the last turn named).
-_REFERENCES: dict[str, str] = {
-    "job": "job", "jobs": "job", "run": "job", "runs": "job", "user": "user", "users": "user",
-    "principal": "user", "person": "user", "account": "user", "ip": "ip", "address": "ip",
-    "table": "table", "tables": "table", "workspace": "workspace", "warehouse": "warehouse",
-    "cluster": "cluster", "model": "model", "endpoint": "endpoint", "pipeline": "pipeline",
-    "group": "group", "expectation": "expectation", "check": "expectation", "one": "any", "ones": "any",
-}
-_REF = re.compile(r"\b(?:that|those|these|this|the same|same)\s+(?:[a-z]+\s+){0,2}?"
-                  r"(job|jobs|runs?|users?|principal|person|account|ip|address|tables?|workspace|warehouse|"
-                  r"cluster|model|endpoint|pipeline|group|expectation|check|ones?)\b", re.IGNORECASE)
+#: The kind words come from the one table of kinds (graph/kinds.py); a run is a job's, "one" is anything.
+_REFERENCES: dict[str, str] = {**WORD_KINDS, "run": "job", "runs": "job", "one": "any", "ones": "any"}
+_REF = re.compile(r"\b(?:that|those|these|this|the same|same)\s+(?:[a-z]+\s+){0,2}?("
+                  + "|".join(sorted(map(re.escape, _REFERENCES), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|its|them|they|those)\b|\bthat\s*\?*$", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:the|that|this)\s+(?:jump|spike|increase|drop|dip|change|failure|error|outage|"
                         r"incident|alert|event|anomaly|breach|one)\b|\bwho (?:was|is) (?:that|it)\b|"
@@ -95,3 +92,245 @@ def merge_context(previous: TurnContext | None, current: ParsedQuestion) -> Pars
             carried.append(f"entities.{kind}")
     merged.carried = carried
     return merged
+
+
+# --- follow-ups as explicit transformations of the previous understanding ------------------------------
+
+@dataclass
+class Prior:
+    """The previous turn as a follow-up sees it: its understanding and what its answer was about."""
+
+    understanding: Understanding
+    #: The answer's main subject, by kind (first name of the most severe finding).
+    subject: dict[str, list[str]] = field(default_factory=dict)
+    #: Every name the answer's findings mentioned, by kind (most relevant first).
+    found: dict[str, list[str]] = field(default_factory=dict)
+    index: int = -1
+
+    def named(self, kind: str) -> list[str]:
+        """Names of ``kind`` the last turn was about: its answer's subject, the answer, then the question."""
+        out: list[str] = []
+        for names in (self.subject.get(kind, []), self.found.get(kind, []), self.understanding.names(kind)):
+            out += [n for n in names if n not in out]
+        return out
+
+
+Apply = Callable[[Understanding, Prior, "re.Match[str]", list[str]], Understanding]
+
+
+@dataclass(frozen=True)
+class Transform:
+    """One follow-up move: when ``pattern`` matches, ``apply`` builds this turn's understanding from the
+    previous one. ``apply`` may set ``refusal="clarify"`` with a question back instead of guessing."""
+
+    name: str
+    pattern: re.Pattern[str]
+    apply: Apply
+
+
+def _carry(cur: Understanding, prior: Prior, name: str, *, window: bool = True, entities: bool = True,
+           domains: bool = True) -> Understanding:
+    """``cur`` completed from the previous understanding (what ``cur`` names itself wins)."""
+    prev = prior.understanding
+    out = cur.model_copy(deep=True)
+    if domains and not cur.domains:
+        out.domains = list(prev.domains)
+    if window and cur.window is None:
+        out.window, out.comparison = prev.window, prev.comparison
+    if entities:
+        own = {e.kind for e in cur.entities}
+        out.entities = list(cur.entities) + [e for e in prev.entities if e.kind not in own]
+    out.params = {**prev.params, **cur.params}
+    out.previous = TurnRef(index=prior.index, question=prev.question, transform=name)
+    return out
+
+
+def _clarify(cur: Understanding, prior: Prior, name: str, text: str) -> Understanding:
+    out = _carry(cur, prior, name)
+    out.refusal, out.refusal_text = "clarify", text
+    return out
+
+
+_UNITS = {"day": 1, "week": 7, "fortnight": 14}
+
+
+def _shift(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"and the day/week/month before?": the previous window moved back by its unit."""
+    prev = prior.understanding.window
+    unit = (m.group("unit") or "").lower()
+    if prev is None:
+        return _clarify(cur, prior, "shift_window", "The last answer was not about a specific period; which day, "
+                        "week or month do you mean?")
+    out = _carry(cur, prior, "shift_window", window=False)
+    if unit == "month":
+        out.window = prev.shifted(months=-1)
+    elif unit == "year":
+        out.window = Window.make(prev.start.replace(year=prev.start.year - 1),
+                                 prev.end.replace(year=prev.end.year - 1), f"a year before {prev.label}")
+    else:
+        trailing = prev.days or prev.span_days
+        step = 1 if unit == "day" and prev.span_days == 1 else max(_UNITS.get(unit, 1), trailing)
+        name = f"the {unit or 'period'} before"
+        out.window = prev.shifted(-step, name=name)
+    return out
+
+
+def _new_window(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"and last month?", "same for October": the previous question over the window this one names."""
+    return _carry(cur, prior, "new_window", window=False)
+
+
+def _switch_filter(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"only production", "what about ml-workspace": the previous question for another name."""
+    return _carry(cur, prior, "switch_filter")
+
+
+def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"who did that?": the principal behind the event the last answer was about."""
+    actors = prior.named("user")
+    if not actors:
+        return _clarify(cur, prior, "resolve_subject", "The last answer did not name anyone who did something; "
+                        "which event, job or table do you mean?")
+    out = _carry(cur, prior, "who_did_that", domains=False)
+    out.entities = [e for e in out.entities if e.kind != "user"] + [Entity(kind="user", name=actors[0], text=m[0])]
+    out.domains = cur.domains or ["security"]
+    return out
+
+
+def _when(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"when exactly?": the same question, read for its times."""
+    out = _carry(cur, prior, "resolve_subject")
+    out.intent = "lookup"
+    return out
+
+
+def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"that IP / table / grant / job": the one the last answer was about, else a question back."""
+    kind = WORD_KINDS.get(m.group("kind").lower(), m.group("kind").lower())
+    if any(e.kind == kind for e in cur.entities):
+        return _carry(cur, prior, "resolve_subject")
+    names = prior.named(kind)
+    if not names:
+        listed = f": {', '.join(known[:5])}?" if known else "?"
+        return _clarify(cur, prior, "resolve_subject", f"Which {kind} do you mean{listed}")
+    out = _carry(cur, prior, "resolve_subject")
+    out.entities = [e for e in out.entities if e.kind != kind] + [Entity(kind=kind, name=names[0], text=m[0])]
+    return out
+
+
+def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    out = _carry(cur, prior, "why")
+    out.intent = "cause"
+    return out
+
+
+def _more(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    out = _carry(cur, prior, "show_more")
+    out.intent, out.offset = "list_more", prior.understanding.offset + 1
+    # Ask the tools for enough rows to reach the next page.
+    out.params["top_n"] = max(int(prior.understanding.params.get("top_n") or 0), 5 * (out.offset + 1))
+    return out
+
+
+def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"what does that break downstream?": lineage from the table the last answer was about."""
+    out = _carry(cur, prior, "downstream", domains=False)
+    tables = [e.name for e in cur.entities if e.kind == "table"] or prior.named("table")
+    if not tables:
+        listed = f": {', '.join(known[:5])}?" if known else "?"
+        return _clarify(cur, prior, "downstream", f"Which table do you mean{listed}")
+    out.entities = [e for e in out.entities if e.kind != "table"] + [Entity(kind="table", name=tables[0])]
+    out.domains = ["governance"]
+    out.params["direction"] = "downstream"
+    out.intent = "cause"
+    return out
+
+
+def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    out = _carry(cur, prior, "act")
+    out.intent = "recommendation"
+    return out
+
+
+def _save(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    out = _carry(cur, prior, "act", domains=False)
+    out.domains = ["optimization"]
+    out.intent = "recommendation"
+    return out
+
+
+_KIND_WORD = "|".join(sorted((w for w in WORD_KINDS if " " not in w), key=len, reverse=True))
+
+#: The follow-up moves, checked in order (the first that matches applies). Each is tested on its own.
+TRANSFORMS: tuple[Transform, ...] = (
+    Transform("downstream", re.compile(r"\b(?:break|breaks|broke|impact\w*|affect\w*|blast radius|downstream|"
+                                       r"depends? on (?:it|that|this))\b.*\b(?:downstream|that|it|this)\b|"
+                                       r"\bwhat(?:'s| is)? downstream\b|\bdownstream (?:of )?(?:that|it|this)\b",
+                                       re.IGNORECASE), _downstream),
+    Transform("how_much_save", re.compile(r"\bhow much (?:would|could|will|can) (?:that|it|this|we|i)\b.*\bsave\b|"
+                                          r"\bsavings? (?:from|of) (?:that|it|this)\b", re.IGNORECASE), _save),
+    Transform("act", re.compile(r"\bwhat (?:should|do|can) (?:i|we) do\b|\bhow (?:do|can|should) (?:i|we) fix\b|"
+                                r"\bwhat do you (?:recommend|suggest)\b|\bnext steps?\b|\bfix (?:it|that|this)\b",
+                                re.IGNORECASE), _act),
+    Transform("who_did_that", re.compile(r"\bwho\s+(?:did|does|made|ran|run|changed|granted|deleted|created|"
+                                         r"triggered|started|caused|was behind|was responsible for|is behind)\s+"
+                                         r"(?:that|it|this|those|these|them)\b|\bwho (?:was|is) (?:it|that)\b",
+                                         re.IGNORECASE), _actor),
+    Transform("shift_window", re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|period)\s+(?:before|prior)\b"
+                                         r"(?!\s+yesterday)|\b(?:the\s+)?(?:previous|prior|preceding)\s+"
+                                         r"(?P<unit2>day|week|month|year|period)\b", re.IGNORECASE), _shift),
+    Transform("that_thing", re.compile(rf"\b(?:that|this|the same|those|these)\s+(?P<kind>{_KIND_WORD})\b",
+                                       re.IGNORECASE), _that_thing),
+    Transform("why", re.compile(r"^\W*(?:and\s+|but\s+|so\s+)?(?:why|how come)\b|\bwhat caused (?:it|that|this)\b|"
+                                r"\broot cause\b|\bwhat'?s behind (?:it|that|this)\b|\bwhy (?:is|was|did) (?:it|that)\b",
+                                re.IGNORECASE), _why),
+    Transform("show_more", re.compile(r"\b(?:show|give|list|tell)(?: me)? more\b|\bmore (?:rows|results|of (?:them|"
+                                      r"those))\b|\bthe (?:rest|others)\b|\bnext (?:ones|page|five|5|ten|10)\b|"
+                                      r"\bkeep going\b|^\W*more\W*$", re.IGNORECASE), _more),
+    Transform("when", re.compile(r"^\W*(?:and\s+)?when(?: exactly| was (?:that|it)| did (?:that|it|this) happen)?\W*$|"
+                                 r"\bat what time\b|\bwhat time (?:was|did)\b", re.IGNORECASE), _when),
+)
+#: Moves that need the question to carry something of its own (a window, a name), else they do not apply.
+NEW_WINDOW = Transform("new_window", _OPENERS, _new_window)
+SWITCH_FILTER = Transform("switch_filter", re.compile(r"^\W*(?:and\s+)?(?:only|just|what about|how about|same for|"
+                                                      r"now for|for)\b", re.IGNORECASE), _switch_filter)
+
+
+def apply_followup(question: str, cur: Understanding, prior: Prior | None,
+                   known: dict[str, list[str]] | None = None) -> Understanding | None:
+    """This turn's understanding as a transformation of the previous one, or None when the question
+    stands on its own. ``known`` (kind -> names in the account) lists choices when asking back."""
+    if prior is None or prior.understanding.refusal in ("off_topic", "unsafe", "empty"):
+        return None
+    text = (question or "")[:2000]
+    for t in TRANSFORMS:
+        m = t.pattern.search(text)
+        if m and t.name == "shift_window":
+            m = _ShiftMatch(m)
+        if m:
+            kind = m.groupdict().get("kind") if t.name == "that_thing" else None
+            return t.apply(cur, prior, m, list((known or {}).get(WORD_KINDS.get((kind or "").lower(), ""), [])
+                                               or (known or {}).get("table" if t.name == "downstream" else "", [])))
+    own_entities = bool(cur.entities)
+    if cur.window is not None and not cur.domains and NEW_WINDOW.pattern.search(text) or \
+            (cur.window is not None and not cur.domains and not own_entities and len(text.split()) <= 6):
+        return NEW_WINDOW.apply(cur, prior, None, [])  # type: ignore[arg-type]
+    if own_entities and not cur.domains and (SWITCH_FILTER.pattern.search(text) or len(text.split()) <= 5):
+        return SWITCH_FILTER.apply(cur, prior, None, [])  # type: ignore[arg-type]
+    return None
+
+
+class _ShiftMatch:
+    """A shift match whose unit is read from either alternative."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self._m = m
+
+    def group(self, name: str) -> str | None:
+        return self._m.group("unit") or self._m.group("unit2") if name == "unit" else self._m.group(name)
+
+    def groupdict(self) -> dict[str, str | None]:
+        return self._m.groupdict()
+
+    def __getitem__(self, i: int) -> str:
+        return self._m[i]

@@ -25,6 +25,9 @@ class ParsedQuestion(BaseModel):
     """Everything the offline path understood about one question."""
 
     text: str = ""
+    #: ISO code of the question's language; ``english`` is the text the parser read (glossary-translated).
+    language: str = "en"
+    english: str = ""
     domains: list[str] = Field(default_factory=list)
     #: start_date, end_date (ISO dates, inclusive), hours, days, horizon_days, top_n, severity,
     #: threshold_seconds, threshold_pct, regulation.

@@ -102,6 +102,7 @@ def extract_params(text: str, *, as_of: datetime) -> ParamResult:
         out.params["end_date"] = window.end.isoformat()
         for key in ("start_date", "end_date"):
             out.matched[key] = window.text
+        out.matched["window_label"] = window.label
         if window.hours is not None:
             out.params["hours"], out.matched["hours"] = window.hours, window.text
         if window.days is not None:

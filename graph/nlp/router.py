@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from health_monitor.graph.nlp.classifier import MAX_CHARS, LexicalClassifier, default_classifier
+from health_monitor.graph.nlp.entities import EMAIL_PATTERN, IP_PATTERN, THREE_PART_PATTERN
 from health_monitor.graph.nlp.vocabulary import (
     DOMAINS,
     OFF_TOPIC_CUES,
@@ -42,16 +43,13 @@ CLAUSE_CONFIRM = 0.25
 MAX_DOMAINS = 3
 W_CLASSIFIER, W_CUES = 0.6, 0.4
 
-_SPLIT = re.compile(r"[?;!]+|\.\s+|\s[—–-]+\s|,\s*(?:and|but|plus|also|then)\b|"
+_SPLIT = re.compile(r"[?;!]+|\.\s+|\s[—–-]+\s|,\s*(?:and|but|plus|also|then)\b|,\s+|"
                     r"\s(?:and also|and|but|plus|as well as|along with|also|or)\s", re.IGNORECASE)
 #: Words that carry no topic: a question made only of these ("and?", "what about then") names no domain.
 _FILLER = frozenset("""and or but also plus so then now ok okay what about how which who is are was were the a an
 that this those these it them do does did for of on in to please same again instead too as well""".split())
-_PATTERNS = {
-    "ip": re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b"),
-    "user": re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),
-    "table": re.compile(r"\b[a-z_]\w*\.[a-z_]\w*\.[a-z_]\w*\b", re.IGNORECASE),
-}
+#: Names recognised by their shape: the entity index's patterns (one definition).
+_PATTERNS = {"ip": IP_PATTERN, "user": EMAIL_PATTERN, "table": THREE_PART_PATTERN}
 
 
 class RoutePlan(BaseModel):

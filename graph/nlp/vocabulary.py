@@ -11,21 +11,23 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-#: The eight specialists, in presentation order (mirrors ``agents.registry.AGENT_NAMES``).
-DOMAINS: tuple[str, ...] = ("cost", "security", "performance", "reliability", "quality", "mlops",
-                            "governance", "optimization")
+from health_monitor.agents.registry import AGENT_NAMES
+from health_monitor.graph.kinds import KINDS
+
+#: The specialists, in presentation order: the agents' registry is the only list.
+DOMAINS: tuple[str, ...] = AGENT_NAMES
 
 #: domain -> {regex: weight}.
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
         r"costs?|costing|costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
-        r"bill(s|ing)?": 0.9, r"budget\w*": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"expensive": 0.6,
+        r"bill(s|ing)?|invoices?": 0.9, r"budget\w*": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"expensive": 0.6,
         r"cost drivers?|top drivers?|line items?": 1.0, r"\$+|dollars?|money": 0.5,
         r"chargeback|showback": 0.9, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5,
     },
     "security": {
         r"log ?ins?|logged in|sign[- ]?ins?": 0.9, r"auth\w*|401s?|403s?|mfa|password\w*": 0.8,
-        r"audit\w*": 0.7, r"pii|sensitive": 0.6, r"(access|accessed|acessed|acessd|read|looked at)": 0.3,
+        r"audit\w*": 0.7, r"pii|sensitive": 0.6, r"(access|accessed|read|looked at)": 0.3,
         r"tokens?|pats?": 0.8, r"denied|unauthori[sz]ed|forbidden": 0.9, r"after[- ]hours|off[- ]hours": 1.0,
         r"outside (normal )?(working|business) hours|at night|[0-9]+ ?am": 0.8,
         r"threats?|suspicious|intrusion|brute force|hack\w*|breach(es)?|compromis\w*|exfiltrat\w*": 0.9,
@@ -34,45 +36,45 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"severity|alerts?": 0.3,
     },
     "performance": {
-        r"jobs?|jbos": 0.45, r"runs?|ran|running": 0.35, r"fail\w*|faild|errors?|errored|broke\w*|oom": 0.55,
+        r"jobs?": 0.45, r"runs?|ran|running": 0.35, r"fail\w*|errors?|errored|oom": 0.55, r"broke|broken|crash\w*": 0.8,
         r"slow\w*|slower|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
         r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0, r"cpu|memory|utili[sz]ation|gpu utili[sz]ation": 0.7,
         r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,
         r"retr(y|ies)|timed out|timeouts?": 0.5,
     },
     "reliability": {
-        r"slas?|slos?|sla miss\w*": 1.0, r"uptime|uptme|availab\w*|downtime|down": 0.9,
-        r"outages?|incidents?|incidnets?": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
-        r"reliab\w*|relability|stab(le|ility)|flaky": 0.9, r"health(y)?": 0.4, r"late|delayed": 0.4,
+        r"slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|(?:is|was|went|go(?:es)?|goes|going|been) down": 0.9,
+        r"outages?|incidents?": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
+        r"reliab\w*|stab(le|ility)|flaky": 0.9, r"health(y)?": 0.4, r"late|delayed": 0.4,
         r"recover\w*|restore\w*|error budget": 0.6,
     },
     "quality": {
-        r"fresh\w*|freshnes|stale\w*|stail|up to date|out of date|lag\w*": 1.0,
-        r"expectations?|checks?|constraints?|violations?": 0.7, r"data quality|dq|quality|qualty": 0.9,
-        r"drift\w*": 0.4, r"nulls?|nul|missing values": 0.8, r"profil\w*|distribution|histogram|outliers?": 0.8,
+        r"fresh\w*|stale\w*|up to date|out of date|lag\w*": 1.0,
+        r"expectations?|checks?|constraints?|violations?": 0.7, r"data quality|dq|quality|validat\w*": 0.9,
+        r"drift\w*": 0.4, r"nulls?|missing values": 0.8, r"profil\w*|distribution|histogram|outliers?": 0.8,
         r"duplicat\w*|row counts?|completeness|quarantin\w*|dropped (rows|records)|bad records": 0.8,
         r"refresh\w*|last updated|behind": 0.6, r"abnormal|invalid values?": 0.5,
     },
     "mlops": {
-        r"models?|modle": 0.8, r"model versions?|versions?": 0.4, r"endpoints?|endpont|serving|served": 0.8,
+        r"models?": 0.8, r"model versions?|versions?": 0.4, r"endpoints?|serving|served": 0.8,
         r"inference|predictions?|predictor": 0.9, r"retrain\w*|training|trained": 0.7,
         r"mlflow|mlops|registered|registry|champion|challenger": 0.9, r"model drift|input drift": 1.0,
         r"accuracy|precision|recall|auc|f1": 0.8, r"feature (store|table|drift)": 0.6,
     },
     "governance": {
-        r"lineage|linage|upstream|downstream|depend\w*|consumes?|reads from": 1.0,
-        r"grants?|granted|grnts|privileges?|permissions?|modify|select on": 0.7,
-        r"who (has|can) (access|acess|read|see)|access review\w*|recertif\w*": 1.0,
+        r"lineage|upstream|downstream|depend\w*|consumes?|reads from": 1.0,
+        r"grants?|granted|privileges?|permissions?|modify|select on": 0.7,
+        r"who (has|can) (access|read|see)|access review\w*|recertif\w*": 1.0,
         r"owners?|owned|ownership|comments?|descriptions?|undocumented|metadata|documentation": 0.7,
         r"tags?|tagged|classification": 0.5, r"complian\w*|soc ?2|gdpr|hipaa|pci( dss)?|iso ?27001|audit readiness": 1.0,
         r"governance|catalog|schemas?|unity catalog|retention|mask\w*|row filters?": 0.7,
     },
     "optimization": {
-        r"sav(e|es|ing|ings)|savngs": 1.0, r"optimi[sz]\w*|optimze": 1.0, r"idle|idel|unused|underutili[sz]ed|underused": 1.0,
+        r"sav(e|es|ing|ings)": 1.0, r"optimi[sz]\w*": 1.0, r"idle|unused|underutili[sz]ed|underused": 1.0,
         r"oversized?|over-?provisioned|right[- ]?siz\w*|downsiz\w*|too big": 1.0,
         r"auto[- ]?(stop|termination|terminate)|autotermination": 1.0, r"all[- ]purpose|interactive clusters?": 0.7,
         r"jobs compute|job clusters?|serverless|spot|photon": 0.6, r"untagged|without tags|missing (cost )?tags": 1.0,
-        r"(cut|reduce|lower|trim|shrink)\w*": 0.7, r"cheaper|waste\w*|zombie|left running": 0.9,
+        r"(cut|reduce|lower|trim|shrink)\w*": 0.7, r"cheaper|wast\w*|zombie|left running": 0.9,
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
     },
 }
@@ -81,23 +83,30 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
 OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|recipe|weather|riddle)\b", re.IGNORECASE)
 OFF_TOPIC_PENALTY = 0.4
 
-#: Entity kind -> {domain: bonus}. A question naming an IP leans security; a model, mlops; and so on.
-ENTITY_HINTS: dict[str, dict[str, float]] = {
-    "ip": {"security": 0.45},
-    "user": {"security": 0.15},
-    "group": {"security": 0.1, "governance": 0.1},
-    "job": {"performance": 0.12},
-    "table": {"quality": 0.08, "governance": 0.08},
-    "pipeline": {"quality": 0.1},
-    "expectation": {"quality": 0.4},
-    "model": {"mlops": 0.35},
-    "endpoint": {"mlops": 0.35},
-    "warehouse": {"performance": 0.05, "reliability": 0.05},
-    "cluster": {"performance": 0.08, "optimization": 0.05},
-    "sku": {"cost": 0.35},
-    "regulation": {"governance": 0.45},
-    "workspace": {"cost": 0.03},
-}
+#: Entity kind -> {domain: bonus}, from the one table of kinds (an IP leans security; a model, mlops).
+ENTITY_HINTS: dict[str, dict[str, float]] = {k.name: dict(k.hints) for k in KINDS if k.hints}
+
+
+class VocabularyError(ValueError):
+    """The cue table and the agents' registry disagree (a specialist would be unroutable)."""
+
+
+def check_vocabulary(domains: tuple[str, ...] = DOMAINS) -> None:
+    """Every specialist has cues and every cue belongs to a specialist; raises naming what to fix."""
+    missing = [d for d in domains if not DOMAIN_CUES.get(d)]
+    extra = [d for d in DOMAIN_CUES if d not in domains]
+    stray = sorted({d for k in KINDS for d in k.hints if d not in domains} | {k.owner for k in KINDS
+                                                                             if k.owner not in domains})
+    problems = ([f"no cues for specialist(s) {', '.join(missing)}: add them to DOMAIN_CUES in graph/nlp/vocabulary.py"]
+                if missing else [])
+    problems += [f"cues for unknown specialist(s) {', '.join(extra)}: add them to agents/registry.py or drop them"] \
+        if extra else []
+    problems += [f"graph/kinds.py names unknown specialist(s) {', '.join(stray)}"] if stray else []
+    if problems:
+        raise VocabularyError("; ".join(problems))
+
+
+check_vocabulary()
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ from health_monitor.bench.stats import Section
 ROOT = Path(__file__).resolve().parents[2]
 #: The instant every bench demo is built at (the tests' AS_OF): figures do not move with the clock.
 AS_OF = datetime(2026, 1, 15, 9, 0, tzinfo=timezone.utc)
-SECTIONS = ("demo", "tools", "graph", "prebuilt", "pages", "load")
+SECTIONS = ("demo", "training", "tools", "graph", "prebuilt", "pages", "load")
 
 
 def _log(message: str) -> None:
@@ -102,6 +102,13 @@ def run_bench(*, scale: float = 1.0, quick: bool = False, data_dir: Path | None 
         settings = base.model_copy(update={"data_dir": demo_dir})
         warehouse = DuckDBWarehouse(demo_dir / "system.duckdb", demo_dir / "gold.duckdb")
         stack.callback(warehouse.close)
+
+        # --- training --------------------------------------------------------------------------
+        if "training" in only:
+            from health_monitor.bench.training import training
+
+            train_scale = _scale_of(demo_dir) or scale
+            sections.append(_timed("training", "Model training", lambda: training(demo_dir, scale=train_scale)))
 
         # --- tools -----------------------------------------------------------------------------
         if "tools" in only:

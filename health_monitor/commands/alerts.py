@@ -7,6 +7,8 @@
 
 ``evaluate`` exits 0 when it ran, even if a rule failed or a delivery did not go out: those are in the
 output (``errors``, ``deliveries``). Configuration errors (no demo, unreachable state database) exit 2.
+With ``--expect-rules`` (the scheduled job) finding no enabled rule exits 3 with a warning naming the
+state database: a job pointed at an empty, fresh database must fail loudly, not succeed quietly.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     ev.add_argument("--install-defaults", action="store_true",
                     help="install the default rules first (once per install; later runs do nothing)")
     ev.add_argument("--owner", default=None, help="owner of the default rules (default HM_ALERT_OWNER or HM_LOCAL_USER)")
+    ev.add_argument("--expect-rules", action="store_true",
+                    help="exit 3 when the state database holds no enabled rule (a job on the wrong database)")
     ev.set_defaults(func=run_evaluate)
 
     ls = actions.add_parser("list", help="list stored rules (all owners, or one)")
@@ -75,7 +79,36 @@ def run_evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(report.to_dict(), indent=2, default=str))
     else:
         print(report.text())
+    if args.expect_rules and report.rules_evaluated == 0 and not _any_enabled_rule(settings):
+        import sys
+
+        print(f"warning: no enabled alert rule in the state database {_target(settings)}; rules saved in the "
+              "app are not being evaluated. Point this job at the app's database (HM_LAKEBASE_INSTANCE or "
+              "HM_DATABASE_URL).", file=sys.stderr)
+        return 3
     return 0
+
+
+def _target(settings) -> str:  # noqa: ANN001
+    from sqlalchemy.engine import make_url
+
+    if settings.database_url:
+        return make_url(settings.database_url).render_as_string(hide_password=True)
+    if settings.pghost or settings.lakebase_instance:
+        return f"Lakebase {settings.lakebase_instance or settings.pghost}/{settings.pgdatabase}"
+    return f"sqlite:///{settings.sqlite_path}"
+
+
+def _any_enabled_rule(settings) -> bool:  # noqa: ANN001
+    from health_monitor.db import make_engine, session_scope
+    from health_monitor.db import repositories as repo
+
+    engine = make_engine(settings)
+    try:
+        with session_scope(engine) as s:
+            return bool(repo.list_all_enabled_rules(session=s))
+    finally:
+        engine.dispose()
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="what to print (the files are always JSON + Markdown)")
     p.add_argument("--data-dir", default=None, help="build into / measure this folder instead of a temp one")
     p.add_argument("--out", default=None, help="results folder (default: bench-results/ in the project)")
-    p.add_argument("--only", default=None, help="comma-separated sections: demo,tools,graph,prebuilt,pages,load")
+    p.add_argument("--only", default=None, help="comma-separated sections: demo,training,tools,graph,prebuilt,pages,load")
     p.add_argument("--load-pg", default=None, metavar="URL",
                    help="include the load run (20 conversations x 10 turns) against this PostgreSQL URL")
     p.add_argument("--questions", default=None, help="question set (default ../shared/eval/dev_questions.jsonl)")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
-from health_monitor.ml.base import InsufficientData, Model, Output, money, pct, register
+from health_monitor.ml.base import InsufficientData, Model, Output, money, pct
 from health_monitor.ml.stats import mape, norm_sf, prf, rng, robust_scale
 
 ANOMALY_Z = 4.0
@@ -68,7 +69,6 @@ class AnomalyState:
     global_scale: float = 0.05
 
 
-@register
 class CostAnomalyDetector(Model):
     """Days whose spend in a workspace is far from what that weekday usually costs.
 
@@ -91,6 +91,7 @@ class CostAnomalyDetector(Model):
     time_column = "usage_date"
     min_days = 35
     primary_metric = "f1"
+    day_column = "usage_date"
     drift_features = ("list_cost", "jobs_cost", "pct_vs_7d", "jobs_share")
     segment_column = "workspace_id"
     output = Output("ml_cost_anomalies", """usage_date date, workspace_id string, workspace_name string,
@@ -218,25 +219,58 @@ class SeriesFit:
     dbu_per_usd: float
 
 
+EPOCH = date(1970, 1, 1)  # a Thursday: weekday of day number d is (d + 3) % 7
+
+
+@dataclass
+class Series:
+    """One workspace's daily cost as arrays sorted by day (``day`` = days since 1970-01-01)."""
+
+    day: Any
+    cost: Any
+    dbus: Any
+
+
+def _series(frame) -> dict[str, Series]:
+    """Every workspace's series from one sort of the frame (not one pandas slice per workspace)."""
+    import numpy as np
+    import pandas as pd
+
+    if frame.empty:
+        return {}
+    day = pd.to_datetime(frame["usage_date"]).to_numpy("datetime64[D]").astype(np.int64)
+    codes, names = pd.factorize(frame["workspace_id"], sort=True)
+    order = np.lexsort((day, codes))
+    codes, day = codes[order], day[order]
+    cost = frame["list_cost"].to_numpy(float)[order]
+    dbus = frame["usage_quantity"].to_numpy(float)[order]
+    bounds = np.flatnonzero(np.diff(codes)) + 1
+    starts, ends = np.r_[0, bounds], np.r_[bounds, len(codes)]
+    return {names[codes[a]]: Series(day[a:b], cost[a:b], dbus[a:b]) for a, b in zip(starts, ends, strict=True)}
+
+
 def _fit_series(g, fit_days: int = FIT_DAYS) -> SeriesFit:
     """Robust linear trend + weekday effects (Huber loss) on one workspace's last ``fit_days`` days."""
     import numpy as np
 
-    g = g.sort_values("usage_date").tail(fit_days)
-    y = g["list_cost"].to_numpy(float)
+    if not isinstance(g, Series):
+        g = next(iter(_series(g).values()), Series(np.zeros(0, np.int64), np.zeros(0), np.zeros(0)))
+    day, y, dbus = g.day[-fit_days:], g.cost[-fit_days:], g.dbus[-fit_days:]
+    cost_sum = float(y.sum()) if len(y) else 0.0
+    ratio = float(dbus.sum()) / cost_sum if cost_sum > 0 else 0.0
     if len(y) < 14 or np.std(y) < 1e-9:
         level = float(np.mean(y)) if len(y) else 0.0
-        return SeriesFit(level, 0.0, [0.0] * 7, 0.0, 0.0, g["usage_date"].max().date() if len(g) else date.today(),
-                         _dbu_ratio(g))
-    t = (g["usage_date"] - g["usage_date"].min()).dt.days.to_numpy(float)
-    dow = g["usage_date"].dt.weekday.to_numpy()
-    x = np.column_stack([t] + [(dow == k).astype(float) for k in range(1, 7)])
-    coef = _huber(np.column_stack([np.ones(len(y)), x]), y)
-    resid = y - np.column_stack([np.ones(len(y)), x]) @ coef
+        origin = EPOCH + timedelta(days=int(day.max())) if len(day) else date.today()
+        return SeriesFit(level, 0.0, [0.0] * 7, 0.0, 0.0, origin, ratio)
+    t = (day - day.min()).astype(float)
+    dow = (day + 3) % 7
+    x = np.column_stack([np.ones(len(y)), t] + [(dow == k).astype(float) for k in range(1, 7)])
+    coef = _huber(x, y)
+    resid = y - x @ coef
     rho = float(np.corrcoef(resid[:-1], resid[1:])[0, 1]) if len(resid) > 3 and np.std(resid) > 0 else 0.0
     return SeriesFit(intercept=float(coef[0]), slope=float(coef[1]), weekday=[0.0] + [float(c) for c in coef[2:]],
                      resid_sd=float(np.std(resid)), resid_rho=float(np.nan_to_num(rho)),
-                     origin=g["usage_date"].min().date(), dbu_per_usd=_dbu_ratio(g))
+                     origin=EPOCH + timedelta(days=int(day.min())), dbu_per_usd=ratio)
 
 
 def _huber(x, y, epsilon: float = 1.35, iterations: int = 30):
@@ -257,11 +291,6 @@ def _huber(x, y, epsilon: float = 1.35, iterations: int = 30):
     return coef
 
 
-def _dbu_ratio(g) -> float:
-    cost = float(g["list_cost"].sum()) if len(g) else 0.0
-    return float(g["usage_quantity"].sum()) / cost if cost > 0 else 0.0
-
-
 def _predict(fit: SeriesFit, days: list[date]):
     import numpy as np
 
@@ -271,14 +300,9 @@ def _predict(fit: SeriesFit, days: list[date]):
 
 
 def _fit_all(data) -> dict[str, SeriesFit]:
-    import pandas as pd
-
-    frame = data.copy()
-    frame["usage_date"] = pd.to_datetime(frame["usage_date"])
-    return {ws: _fit_series(g) for ws, g in frame.groupby("workspace_id")}
+    return {ws: _fit_series(s) for ws, s in _series(data).items()}
 
 
-@register
 class DbuUsageForecaster(Model):
     """Daily spend (and DBUs) per workspace for the next 60 days, with a 95 % interval.
 
@@ -350,7 +374,6 @@ class DbuUsageForecaster(Model):
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-@register
 class BudgetAlerter(Model):
     """Will each workspace exceed its monthly budget? Month-to-date spend plus the forecast.
 
@@ -385,14 +408,13 @@ class BudgetAlerter(Model):
     def train(self, data, cutoff, ctx):
         return _fit_all(data)
 
-    def _project(self, fit: SeriesFit, frame, today: date):
+    def _project(self, fit: SeriesFit, series: Series, today: date):
         import numpy as np
-        import pandas as pd
 
         month_start = today.replace(day=1)
         dim = calendar.monthrange(today.year, today.month)[1]
-        dates = pd.to_datetime(frame["usage_date"]).dt.date
-        mtd = float(frame.loc[(dates >= month_start) & (dates < today), "list_cost"].sum())
+        lo, hi = (month_start - EPOCH).days, (today - EPOCH).days
+        mtd = float(series.cost[(series.day >= lo) & (series.day < hi)].sum())
         remaining = [today + timedelta(days=i) for i in range((month_start.replace(day=dim) - today).days + 1)]
         rest = float(_predict(fit, remaining).sum())
         rho = min(max(fit.resid_rho, 0.0), 0.9)
@@ -418,11 +440,12 @@ class BudgetAlerter(Model):
             mid = month.replace(day=15)
             known = frame[frame["usage_date"].dt.date < mid]
             if known["usage_date"].nunique() >= 21:
-                fits = _fit_all(known)
-                for ws, fit in fits.items():
-                    proj = self._project(fit, known[known["workspace_id"] == ws], mid)["projected_cost"]
-                    actual = frame[(frame["workspace_id"] == ws) & (frame["usage_date"].dt.date >= month)
-                                   & (frame["usage_date"].dt.date <= end)]["list_cost"].sum()
+                days = frame["usage_date"].dt.date
+                actuals = frame[(days >= month) & (days <= end)].groupby("workspace_id")["list_cost"].sum()
+                # one sort per month, not one scan of every row per workspace
+                for ws, series in _series(known).items():
+                    proj = self._project(_fit_series(series), series, mid)["projected_cost"]
+                    actual = actuals.get(ws, 0.0)
                     if actual > 0:
                         errors.append(abs(proj - actual) / actual)
             month = (month + timedelta(days=32)).replace(day=1)
@@ -433,11 +456,12 @@ class BudgetAlerter(Model):
 
         today = pd.Timestamp(cutoff).date()
         frame = history.copy()
+        series = _series(frame)
         rows = []
         for ws, g in frame.groupby("workspace_id"):
             if ws not in state:
                 continue
-            p = self._project(state[ws], g, today)
+            p = self._project(state[ws], series[ws], today)
             budget = g["monthly_budget_usd"].dropna()
             budget = float(budget.iloc[-1]) if len(budget) else None
             threshold = g["alert_threshold_pct"].dropna()

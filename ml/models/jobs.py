@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from health_monitor.ml.base import InsufficientData, Model, Output, pct, register
+from health_monitor.ml.base import InsufficientData, Model, Output, pct
 from health_monitor.ml.stats import (
-    binom_surprise,
+    binom_surprises,
     days_since,
-    decayed_at,
-    decayed_before,
+    decayed_before_groups,
     mape,
     norm_sf,
     safe_auc,
@@ -44,7 +43,6 @@ class FailureState:
     prior_runs: float = 20.0
 
 
-@register
 class JobFailurePredictor(Model):
     """Probability that a job's next run fails, and that it fails at least once in the next 24 hours.
 
@@ -74,32 +72,27 @@ class JobFailurePredictor(Model):
         failure_prob_24h double, risk_ratio double, surprise_p double, is_elevated boolean, last_error string,
         explanation string""")
 
-    def features(self, ctx):
-        frame = ctx.features(self.feature_sql)
-        frame = frame.assign(fail=frame["is_failure"].astype(bool).astype(float)) if len(frame) else frame
-        return frame
+    def prepare(self, frame):
+        return frame.assign(fail=frame["is_failure"].astype(bool).astype(float)) if len(frame) else frame
 
     def _probabilities(self, runs, state: FailureState, prepared: tuple | None = None):
         """(sorted runs, one-step-ahead failure probability of each); ``prepared`` is the result of
         :meth:`_prepare` for ``runs`` (the training grid search reuses it)."""
-        import numpy as np
+        import pandas as pd
 
-        runs, t_all, fail, groups = prepared or self._prepare(runs)
-        out = np.zeros(len(runs))
-        for idx in groups:
-            t, x = t_all[idx], fail[idx]
-            s, w = decayed_before(t, x, state.half_life_days)
-            n_all = np.arange(len(idx), dtype=float)
-            f_all = np.cumsum(x) - x
-            base = (f_all + state.prior_runs * state.global_rate) / (n_all + state.prior_runs)
-            out[idx] = (s + state.prior_strength * base) / (w + state.prior_strength)
-        return runs, out
+        runs, t_all, fail, codes = prepared or self._prepare(runs)
+        s, w = decayed_before_groups(t_all, fail, codes, state.half_life_days)
+        keys = pd.Series(codes)
+        n_all = keys.groupby(keys).cumcount().to_numpy(float)
+        f_all = pd.Series(fail).groupby(keys).cumsum().to_numpy() - fail
+        base = (f_all + state.prior_runs * state.global_rate) / (n_all + state.prior_runs)
+        return runs, (s + state.prior_strength * base) / (w + state.prior_strength)
 
     @staticmethod
     def _prepare(frame):
         runs = _prepare_runs(frame)
         t_all = days_since(runs["start_time"], runs["start_time"].min())
-        return runs, t_all, runs["fail"].to_numpy(), list(runs.groupby("job_id").indices.values())
+        return runs, t_all, runs["fail"].to_numpy(), runs.groupby("job_id", sort=False).ngroup().to_numpy()
 
     def train(self, data, cutoff, ctx):
         import numpy as np
@@ -136,51 +129,57 @@ class JobFailurePredictor(Model):
                 "half_life_days": state.half_life_days, "prior_strength": state.prior_strength}
 
     def score(self, state, history, cutoff, ctx):
+        import numpy as np
         import pandas as pd
 
         runs = _prepare_runs(history)
+        if runs.empty:
+            return pd.DataFrame()
         origin = runs["start_time"].min()
         at = (pd.Timestamp(cutoff) - origin).total_seconds() / 86400.0
         per_day = _runs_per_day(runs, cutoff)
-        rows = []
-        for job_id, g in runs.groupby("job_id"):
-            t = days_since(g["start_time"], origin)
-            x = g["fail"].to_numpy()
-            s, w = decayed_at(t, x, at, state.half_life_days)
-            recent_mask = g["start_time"] >= pd.Timestamp(cutoff) - pd.Timedelta(days=RECENT_DAYS)
-            old = g[~recent_mask]
-            base = (old["fail"].sum() + state.prior_runs * state.global_rate) / (len(old) + state.prior_runs)
-            p_all = (x.sum() + state.prior_runs * state.global_rate) / (len(x) + state.prior_runs)
-            p_next = (s + state.prior_strength * p_all) / (w + state.prior_strength)
-            rpd = max(per_day.get(job_id, 0.0), 1.0 / 7)
-            p24 = 1 - (1 - p_next) ** rpd
-            k, n = int(g.loc[recent_mask, "fail"].sum()), int(recent_mask.sum())
-            surprise = binom_surprise(k, n, base)
-            streak = 0
-            for v in x[::-1]:
-                if v < 1:
-                    break
-                streak += 1
-            elevated = bool(surprise < SURPRISE_P and k >= 2 and p_next >= 2 * base)
-            errors = g.loc[g["fail"] > 0, "error_message"].dropna()
-            last_error = str(errors.iloc[-1]) if len(errors) else None
-            last = g.iloc[-1]
-            why = (f"{k} of the last {n} runs failed in {RECENT_DAYS} days (long-run rate {pct(base)})"
-                   if n else "no runs in the last 3 days")
-            if streak >= 2:
-                why += f"; {streak} failures in a row"
-            if last_error:
-                why += f"; last error: {last_error[:80]}"
-            why = f"next-run failure risk {pct(p_next)}, {pct(p24)} within 24 h: " + why
-            rows.append({"workspace_id": last["workspace_id"], "workspace_name": last["workspace_name"],
-                         "job_id": job_id, "job_name": last["job_name"], "last_run_time": last["start_time"],
-                         "runs_per_day": per_day.get(job_id, 0.0), "recent_runs": n, "recent_failures": k,
-                         "consecutive_failures": streak, "baseline_failure_rate": base,
-                         "failure_prob_next_run": p_next, "failure_prob_24h": p24,
-                         "risk_ratio": p_next / max(base, 1e-6), "surprise_p": surprise, "is_elevated": elevated,
-                         "last_error": last_error, "explanation": why})
-        frame = pd.DataFrame(rows)
-        return frame.sort_values("failure_prob_24h", ascending=False, ignore_index=True) if len(frame) else frame
+        # Every job at once: decayed sums, counts, streaks and last rows as grouped aggregates.
+        x = runs["fail"].to_numpy(float)
+        w = np.exp2(-(at - days_since(runs["start_time"], origin)) / state.half_life_days)
+        recent = (runs["start_time"] >= pd.Timestamp(cutoff) - pd.Timedelta(days=RECENT_DAYS)).to_numpy()
+        pos = runs.groupby("job_id", sort=False).cumcount().to_numpy()
+        parts = pd.DataFrame({"job_id": runs["job_id"].to_numpy(), "s": w * x, "w": w, "fails": x, "k": x * recent,
+                              "n_recent": recent.astype(float), "last_ok": np.where(x < 1, pos, -1)})
+        agg = parts.groupby("job_id", sort=True).agg(s=("s", "sum"), w=("w", "sum"), fails=("fails", "sum"),
+                                                     n=("fails", "size"), k=("k", "sum"),
+                                                     n_recent=("n_recent", "sum"), last_ok=("last_ok", "max"))
+        last = runs.groupby("job_id", sort=True).tail(1).set_index("job_id").loc[agg.index]
+        errors = runs[(runs["fail"] > 0) & runs["error_message"].notna()]
+        last_errors = errors.groupby("job_id", sort=True)["error_message"].last()
+        prior = state.prior_runs * state.global_rate
+        k, n = agg["k"].to_numpy().round().astype(int), agg["n_recent"].to_numpy().round().astype(int)
+        base = (agg["fails"].to_numpy() - k + prior) / (agg["n"].to_numpy() - n + state.prior_runs)
+        p_all = (agg["fails"].to_numpy() + prior) / (agg["n"].to_numpy() + state.prior_runs)
+        p_next = (agg["s"].to_numpy() + state.prior_strength * p_all) / (agg["w"].to_numpy() + state.prior_strength)
+        rates = np.array([per_day.get(j, 0.0) for j in agg.index])
+        p24 = 1 - (1 - p_next) ** np.maximum(rates, 1.0 / 7)
+        surprise = binom_surprises(k, n, base)
+        streak = agg["n"].to_numpy() - 1 - agg["last_ok"].to_numpy()
+        elevated = (surprise < SURPRISE_P) & (k >= 2) & (p_next >= 2 * base)
+        last_error = [last_errors.get(j) for j in agg.index]
+        texts = []
+        for i in range(len(agg)):
+            why = (f"{k[i]} of the last {n[i]} runs failed in {RECENT_DAYS} days (long-run rate {pct(base[i])})"
+                   if n[i] else "no runs in the last 3 days")
+            if streak[i] >= 2:
+                why += f"; {streak[i]} failures in a row"
+            if last_error[i]:
+                why += f"; last error: {str(last_error[i])[:80]}"
+            texts.append(f"next-run failure risk {pct(p_next[i])}, {pct(p24[i])} within 24 h: " + why)
+        frame = pd.DataFrame({
+            "workspace_id": last["workspace_id"].to_numpy(), "workspace_name": last["workspace_name"].to_numpy(),
+            "job_id": agg.index.to_numpy(), "job_name": last["job_name"].to_numpy(),
+            "last_run_time": last["start_time"].to_numpy(), "runs_per_day": rates, "recent_runs": n,
+            "recent_failures": k, "consecutive_failures": streak, "baseline_failure_rate": base,
+            "failure_prob_next_run": p_next, "failure_prob_24h": p24, "risk_ratio": p_next / np.maximum(base, 1e-6),
+            "surprise_p": surprise, "is_elevated": elevated,
+            "last_error": [None if e is None else str(e) for e in last_error], "explanation": texts})
+        return frame.sort_values("failure_prob_24h", ascending=False, ignore_index=True)
 
 
 @dataclass
@@ -191,7 +190,6 @@ class DurationState:
     prior_strength: float = 10.0
 
 
-@register
 class JobDurationForecaster(Model):
     """Duration of each job's next run, its spread, and the risk of breaching the job's SLA.
 
@@ -231,19 +229,17 @@ class JobDurationForecaster(Model):
     def _prepare(self, runs):
         ok = self._series(_prepare_runs(runs)).reset_index(drop=True)
         t_all = days_since(ok["start_time"], ok["start_time"].min())
-        return ok, t_all, ok["log_d"].to_numpy(), list(ok.groupby("job_id").indices.values())
+        return ok, t_all, ok["log_d"].to_numpy(), ok.groupby("job_id", sort=False).ngroup().to_numpy()
 
     def _predict_rows(self, runs, h: float, prepared: tuple | None = None):
         """Successful runs with ``mu``: the decayed mean log duration of the job's earlier runs;
         ``prepared`` (from :meth:`_prepare`) lets the training grid search sort only once."""
         import numpy as np
 
-        ok, t_all, log_d, groups = prepared or self._prepare(runs)
-        mu = np.full(len(ok), np.nan)
-        for idx in groups:
-            s, w = decayed_before(t_all[idx], log_d[idx], h)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                mu[idx] = np.where(w > 1e-9, s / np.maximum(w, 1e-12), np.nan)
+        ok, t_all, log_d, codes = prepared or self._prepare(runs)
+        s, w = decayed_before_groups(t_all, log_d, codes, h)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mu = np.where(w > 1e-9, s / np.maximum(w, 1e-12), np.nan)
         return ok.assign(mu=mu)
 
     def train(self, data, cutoff, ctx):
@@ -293,43 +289,50 @@ class JobDurationForecaster(Model):
         at = (pd.Timestamp(cutoff) - origin).total_seconds() / 86400.0
         per_day = _runs_per_day(runs, cutoff)
         recent_edge = pd.Timestamp(cutoff) - pd.Timedelta(days=7)
-        rows = []
-        for job_id, g in ok.groupby("job_id"):
-            all_runs = runs[runs["job_id"] == job_id]
-            t = days_since(g["start_time"], origin)
-            s, w = decayed_at(t, g["log_d"], at, state.half_life_days)
-            s2, _ = decayed_at(t, g["log_d"] ** 2, at, state.half_life_days)
-            if w < 1e-9:
-                continue
-            mu = s / w
-            sigma = max(float(np.sqrt(max(s2 / w - mu * mu, 0.0))), state.sigma_floor)
-            sla = all_runs["sla_seconds"].dropna()
-            sla = float(sla.iloc[-1]) if len(sla) else None
-            last = all_runs.iloc[-1]
-            rpd = max(per_day.get(job_id, 0.0), 1.0 / 7)
-            row = {"workspace_id": last["workspace_id"], "workspace_name": last["workspace_name"], "job_id": job_id,
-                   "job_name": last["job_name"], "last_run_time": last["start_time"],
-                   "runs_per_day": per_day.get(job_id, 0.0), "last_duration_seconds": float(g["duration_seconds"].iloc[-1]),
-                   "predicted_duration_seconds": float(np.exp(mu)),
-                   "p90_duration_seconds": float(np.exp(mu + 1.2816 * sigma)), "sla_seconds": sla,
-                   "is_sla_risk": False}
-            why = f"expected {np.exp(mu) / 60:.1f} min (p90 {np.exp(mu + 1.2816 * sigma) / 60:.1f} min)"
-            if sla:
-                tail = norm_sf((np.log(sla) - mu) / sigma)
-                ta = days_since(all_runs["start_time"], origin)
-                b = all_runs["is_sla_breach"].astype(bool).astype(float).to_numpy()
-                sb, wb = decayed_at(ta, b, at, state.breach_half_life_days)
-                p_next = (sb + state.prior_strength * tail) / (wb + state.prior_strength)
-                recent = all_runs["start_time"] >= recent_edge
-                k, n = int(all_runs.loc[recent, "is_sla_breach"].sum()), int(recent.sum())
-                old = all_runs[~recent]
-                base = (old["is_sla_breach"].sum() + 0.5) / (len(old) + 1.0)
-                surprise = binom_surprise(k, n, max(base, tail))
-                risk = bool((k >= 2 and surprise < SURPRISE_P) or np.exp(mu + 1.2816 * sigma) > sla)
-                row.update(recent_sla_breaches=k, recent_runs=n, sla_breach_prob_next_run=p_next,
-                           sla_breach_prob_24h=1 - (1 - p_next) ** rpd, surprise_p=surprise, is_sla_risk=risk)
-                why += (f"; SLA {sla / 60:.0f} min breached {k} time(s) in 7 days ({n} runs); "
-                        f"breach risk {pct(p_next)} per run, {pct(1 - (1 - p_next) ** rpd)} within 24 h")
-            row["explanation"] = why
-            rows.append(row)
-        return pd.DataFrame(rows)
+        # Every job at once: decayed moments of the successful runs' log duration ...
+        wd = np.exp2(-(at - days_since(ok["start_time"], origin)) / state.half_life_days)
+        log_d = ok["log_d"].to_numpy(float)
+        mom = pd.DataFrame({"job_id": ok["job_id"].to_numpy(), "s": wd * log_d, "s2": wd * log_d ** 2, "w": wd,
+                            "last_d": ok["duration_seconds"].to_numpy(float)}).groupby("job_id", sort=True).agg(
+            s=("s", "sum"), s2=("s2", "sum"), w=("w", "sum"), last_d=("last_d", "last"))
+        mom = mom[mom["w"] >= 1e-9]
+        # ... and of every run's SLA breaches (decayed, last 7 days, before)
+        b = runs["is_sla_breach"].astype(bool).to_numpy(float)
+        wb = np.exp2(-(at - days_since(runs["start_time"], origin)) / state.breach_half_life_days)
+        recent = (runs["start_time"] >= recent_edge).to_numpy()
+        br = pd.DataFrame({"job_id": runs["job_id"].to_numpy(), "sb": wb * b, "wb": wb, "b": b, "k": b * recent,
+                           "n": recent.astype(float), "sla": runs["sla_seconds"].to_numpy(float)}).groupby(
+            "job_id", sort=True).agg(sb=("sb", "sum"), wb=("wb", "sum"), b=("b", "sum"), size=("b", "size"),
+                                     k=("k", "sum"), n=("n", "sum"), sla=("sla", "last")).loc[mom.index]
+        last = runs.groupby("job_id", sort=True).tail(1).set_index("job_id").loc[mom.index]
+        mu = (mom["s"] / mom["w"]).to_numpy()
+        sigma = np.maximum(np.sqrt(np.maximum((mom["s2"] / mom["w"]).to_numpy() - mu * mu, 0.0)), state.sigma_floor)
+        sla = br["sla"].to_numpy()
+        has_sla = np.isfinite(sla) & (sla > 0)
+        p90 = np.exp(mu + 1.2816 * sigma)
+        tail = np.array([norm_sf((np.log(s_) - m) / sd) if ok_ else np.nan
+                         for s_, m, sd, ok_ in zip(sla, mu, sigma, has_sla, strict=True)])
+        p_next = (br["sb"].to_numpy() + state.prior_strength * tail) / (br["wb"].to_numpy() + state.prior_strength)
+        k, n = br["k"].to_numpy().round().astype(int), br["n"].to_numpy().round().astype(int)
+        base = (br["b"].to_numpy() - k + 0.5) / (br["size"].to_numpy() - n + 1.0)
+        surprise = np.where(has_sla, binom_surprises(k, n, np.maximum(base, np.nan_to_num(tail))), np.nan)
+        rates = np.array([per_day.get(j, 0.0) for j in mom.index])
+        p24 = 1 - (1 - p_next) ** np.maximum(rates, 1.0 / 7)
+        risk = has_sla & (((k >= 2) & (surprise < SURPRISE_P)) | (p90 > np.where(has_sla, sla, np.inf)))
+        texts = []
+        for i in range(len(mom)):
+            why = f"expected {np.exp(mu[i]) / 60:.1f} min (p90 {p90[i] / 60:.1f} min)"
+            if has_sla[i]:
+                why += (f"; SLA {sla[i] / 60:.0f} min breached {k[i]} time(s) in 7 days ({n[i]} runs); "
+                        f"breach risk {pct(p_next[i])} per run, {pct(p24[i])} within 24 h")
+            texts.append(why)
+        return pd.DataFrame({
+            "workspace_id": last["workspace_id"].to_numpy(), "workspace_name": last["workspace_name"].to_numpy(),
+            "job_id": mom.index.to_numpy(), "job_name": last["job_name"].to_numpy(),
+            "last_run_time": last["start_time"].to_numpy(), "runs_per_day": rates,
+            "last_duration_seconds": mom["last_d"].to_numpy(), "predicted_duration_seconds": np.exp(mu),
+            "p90_duration_seconds": p90, "sla_seconds": np.where(has_sla, sla, np.nan),
+            "recent_sla_breaches": np.where(has_sla, k, np.nan), "recent_runs": np.where(has_sla, n, np.nan),
+            "sla_breach_prob_next_run": np.where(has_sla, p_next, np.nan),
+            "sla_breach_prob_24h": np.where(has_sla, p24, np.nan), "surprise_p": surprise, "is_sla_risk": risk,
+            "explanation": texts})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from health_monitor.ml.base import MODELS, STATUS_INSUFFICIENT, InsufficientData, Model, Output, pct, register
+from health_monitor.ml.base import STATUS_INSUFFICIENT, InsufficientData, Model, Output, pct
 from health_monitor.ml.drift import day_types, is_drift, ks, matched_reference, mean_shift, psi
 
 LIVE_DAYS = 3
@@ -16,8 +16,9 @@ DECAY_LIMIT = 0.20
 MAX_AGE_DAYS = 30
 
 
-def _monitored() -> list[str]:
-    return [n for n, m in MODELS.items() if m.drift_features and m.family != "mlops"]
+def monitored(models) -> list[str]:
+    """The models whose inputs the MLOps family watches (every model with drift features)."""
+    return [n for n, m in models.items() if m.drift_features and not m.monitors_models]
 
 
 def _registry(ctx):
@@ -42,14 +43,7 @@ def _active(reg, cutoff):
 
 
 def _live_rows(model: Model, ctx, cutoff):
-    import pandas as pd
-
-    frame = model.features(ctx)
-    if frame is None or frame.empty or model.time_column not in frame.columns:
-        return frame
-    hist = model.history(frame, cutoff)
-    t = pd.to_datetime(hist[model.time_column])
-    return hist[t >= model._bound(cutoff) - pd.Timedelta(days=LIVE_DAYS)]
+    return model.live_features(ctx, cutoff, LIVE_DAYS)
 
 
 @dataclass
@@ -57,7 +51,6 @@ class DriftState:
     live_days: int = LIVE_DAYS
 
 
-@register
 class ModelDriftDetector(Model):
     """Input drift of each health-monitor model: its last 3 days of features vs its training reference.
 
@@ -86,9 +79,7 @@ class ModelDriftDetector(Model):
         segment string, n_reference bigint, n_live bigint, reference_mean double, live_mean double, psi double,
         ks_stat double, ks_p double, mean_shift_z double, is_drift boolean, explanation string""")
 
-    @property
-    def depends_on(self):  # every monitored model is trained first
-        return tuple(_monitored())
+    monitors_models = True  # every monitored model is trained first
 
     def features(self, ctx):
         return _registry(ctx)
@@ -109,7 +100,7 @@ class ModelDriftDetector(Model):
 
         rows = []
         for rec in _active(_registry(ctx), cutoff).to_dict("records"):
-            model = MODELS.get(rec["model_name"])
+            model = ctx.models.get(rec["model_name"])
             stats = json.loads(rec.get("feature_stats") or "{}")
             if model is None or not stats.get("features"):
                 continue
@@ -184,7 +175,6 @@ class ModelDriftDetector(Model):
         return out.sort_values(["is_drift", "monitored_model"], ascending=[False, True], ignore_index=True)
 
 
-@register
 class RetrainingTrigger(Model):
     """Decides per model whether a retrain is due: input drift, metric decay, age, or missing data.
 
@@ -205,6 +195,7 @@ class RetrainingTrigger(Model):
     valid_days = 0
     primary_metric = "decay_precision"
     depends_on = ("model_drift_detector",)
+    monitors_models = True
     output = Output("ml_retraining_decisions", """model_name string, active_version bigint, trained_at timestamp,
         versions bigint, days_since_training double, primary_metric string, latest_value double, baseline_value double,
         decay_pct double, drifting_features bigint, retrain_due boolean, reason string, explanation string""")
@@ -239,7 +230,7 @@ class RetrainingTrigger(Model):
     def evaluate(self, state, train, valid, cutoff, ctx):
         hits = total = 0
         for name, g in _registry(ctx).groupby("model_name"):
-            model = MODELS.get(name)
+            model = ctx.models.get(name)
             vals = g.sort_values("trained_at")["primary_metric_value"].tolist()
             for k in range(2, len(vals) - 1):
                 _, worse = self._decay(vals[: k + 1], model.lower_is_better if model else False)
@@ -258,7 +249,7 @@ class RetrainingTrigger(Model):
         reg = _registry(ctx)
         rows = []
         for name, g in reg.groupby("model_name"):
-            model = MODELS.get(name)
+            model = ctx.models.get(name)
             g = g.sort_values("trained_at")
             ok = g[g["status"] != STATUS_INSUFFICIENT]
             if ok.empty:

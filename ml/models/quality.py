@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from health_monitor.ml.base import InsufficientData, Model, Output, pct, register
+from health_monitor.ml.base import InsufficientData, Model, Output, pct
 from health_monitor.ml.stats import prf, rng
 
 LIVE_DAYS = 7
@@ -53,7 +53,6 @@ class DriftState:
     reference: dict = field(default_factory=dict)
 
 
-@register
 class DriftDetector(Model):
     """Distribution drift of table columns: the last 7 days of profile windows vs the 28 before.
 
@@ -169,7 +168,6 @@ class DriftDetector(Model):
 # -- freshness ---------------------------------------------------------------------------------
 
 HORIZONS = (6, 12, 24, 48)
-BURST_HOURS = 0.5
 
 
 @dataclass
@@ -179,17 +177,15 @@ class FreshnessState:
 
 
 def _gaps(frame):
+    """Refreshes in time order per table; ``gap_h`` (hours since the table's previous refresh, bursts
+    of writes counted once) comes from the engine (``table_writes.sql``) and only looks back, so
+    any time slice of the rows keeps the same gaps."""
     import pandas as pd
 
-    f = frame.sort_values(["table_full_name", "event_time"]).copy()
-    f["event_time"] = pd.to_datetime(f["event_time"])
-    gap = f.groupby("table_full_name")["event_time"].diff().dt.total_seconds() / 3600
-    f = f[gap.isna() | (gap > BURST_HOURS)].copy()  # writes minutes apart are one refresh
-    f["gap_h"] = f.groupby("table_full_name")["event_time"].diff().dt.total_seconds() / 3600
-    return f.reset_index(drop=True)
+    f = frame.assign(event_time=pd.to_datetime(frame["event_time"]))
+    return f.sort_values(["table_full_name", "event_time"], kind="stable").reset_index(drop=True)
 
 
-@register
 class FreshnessPredictor(Model):
     """Probability that each table is (or becomes) stale within the next 6/12/24/48 hours.
 
@@ -219,8 +215,7 @@ class FreshnessPredictor(Model):
         prob_stale_12h double, prob_stale_24h double, prob_stale_48h double, expected_next_write timestamp,
         explanation string""")
 
-    def features(self, ctx):
-        frame = ctx.features(self.feature_sql)
+    def prepare(self, frame):
         return _gaps(frame) if len(frame) else frame
 
     def train(self, data, cutoff, ctx):

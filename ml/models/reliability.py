@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from health_monitor.ml.base import InsufficientData, Model, Output, pct, register
+from health_monitor.ml.base import InsufficientData, Model, Output, pct
 from health_monitor.ml.stats import prf, rng, robust_scale
 
 
@@ -17,7 +17,6 @@ class UptimeState:
     prior_days: float = 30.0
 
 
-@register
 class UptimePredictor(Model):
     """Outage risk and expected availability of each SQL warehouse over the next 7 and 30 days.
 
@@ -123,7 +122,6 @@ def rule_label(text: str | None) -> str:
     return OTHER
 
 
-@register
 class IncidentClassifier(Model):
     """Category of each failure (job runs, queries) from its error text: resource exhaustion,
     schema change, missing object, infrastructure, code error, permission.
@@ -223,7 +221,6 @@ class BottleneckState:
     fleet_scale: float = 1.0
 
 
-@register
 class BottleneckDetector(Model):
     """Clusters saturated for hours: CPU above 90 % for longer than is normal for that cluster.
 
@@ -240,6 +237,7 @@ class BottleneckDetector(Model):
     description = "Compute bottlenecks: clusters saturated (CPU > 90 %) for unusually many hours"
     feature_sql = "node_util.sql"
     time_column = "usage_date"
+    day_column = "usage_date"
     min_days = 14
     primary_metric = "f1"
     drift_features = ("avg_cpu", "hot_hours", "avg_mem")

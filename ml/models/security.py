@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from health_monitor.ml.base import InsufficientData, Model, Output, register
+from health_monitor.ml.base import InsufficientData, Model, Output
 from health_monitor.ml.stats import prf, rng, safe_auc
 
 COUNT_FEATURES = {
@@ -15,7 +15,7 @@ COUNT_FEATURES = {
 }
 SURPRISE_P = 1e-4
 MIN_COUNT = 3
-SCORE_DAYS = 2
+SILHOUETTE_SAMPLE = 2000
 
 
 def _poisson_sf(k, lam):
@@ -36,7 +36,6 @@ class AccessState:
     prior_days: float = 14.0
 
 
-@register
 class AccessAnomalyDetector(Model):
     """Principal-days with access that is unusual *for that principal*.
 
@@ -60,6 +59,7 @@ class AccessAnomalyDetector(Model):
     time_column = "event_date"
     min_days = 14
     primary_metric = "f1"
+    day_column = "event_date"
     drift_features = ("events", "night_events", "failed_logins", "after_hours_events")
     output = Output("ml_access_anomalies", """event_date date, principal string, is_service_principal boolean,
         source_ip string, events bigint, night_events bigint, after_hours_events bigint, failed_logins bigint,
@@ -109,37 +109,50 @@ class AccessAnomalyDetector(Model):
         return out
 
     def score(self, state, history, cutoff, ctx):
+        """Every principal-day of ``history`` (so "unusual access this week" can be answered); only the
+        anomalous days get a detailed sentence."""
         import numpy as np
         import pandas as pd
 
-        dates = pd.to_datetime(history["event_date"])
-        rows = history[dates >= dates.max() - pd.Timedelta(days=SCORE_DAYS - 1)].reset_index(drop=True)
+        rows = history.reset_index(drop=True)
         if rows.empty:
             return rows
         tails, min_p, flags = self._score_rows(state, rows)
-        reasons, texts = [], []
-        for i, rec in enumerate(rows.to_dict("records")):
+        reasons = np.full(len(rows), "", dtype=object)
+        texts = np.full(len(rows), "within this principal's usual pattern", dtype=object)
+        for i in np.flatnonzero(flags):
+            rec = rows.iloc[i]
             parts = []
             for f, label in COUNT_FEATURES.items():
                 tail, lam = tails[f]
                 if tail[i] < SURPRISE_P:
-                    detail = ""
-                    if f == "night_events" and rec.get("first_night_hour") is not None:
-                        detail = f" (between {int(rec['first_night_hour']):02d}:00 and {int(rec['last_night_hour']) + 1:02d}:00 UTC)"
-                    if f == "failed_logins" and rec.get("failed_login_ip"):
-                        detail = f" from {rec['failed_login_ip']}"
-                        if rec.get("first_failed_hour") is not None and rec["first_failed_hour"] >= 20:
-                            detail += " after 20:00 UTC"
-                    if f == "new_ip_events" and rec.get("new_ip"):
-                        detail = f" ({rec['new_ip']})"
-                    parts.append(f"{int(rec[f])} {label}{detail}, usually {lam[i]:.1f} a day")
-            reasons.append(", ".join(f for f in COUNT_FEATURES if tails[f][0][i] < SURPRISE_P))
-            texts.append(f"{rec['principal']} on {pd.Timestamp(rec['event_date']):%Y-%m-%d}: " + "; ".join(parts)
-                         if parts else "within this principal's usual pattern")
+                    parts.append(f"{int(rec[f])} {label}{_detail(f, rec)}, usually {lam[i]:.1f} a day")
+            reasons[i] = ", ".join(f for f in COUNT_FEATURES if tails[f][0][i] < SURPRISE_P)
+            texts[i] = f"{rec['principal']} on {pd.Timestamp(rec['event_date']):%Y-%m-%d}: " + "; ".join(parts)
         rows["anomaly_score"] = -np.log10(np.maximum(min_p, 1e-300))
         rows["min_tail_p"], rows["is_anomaly"], rows["reasons"], rows["explanation"] = min_p, flags, reasons, texts
         rows["source_ip"] = rows["failed_login_ip"].where(rows["failed_logins"] > 0, rows["new_ip"])
-        return rows.sort_values("anomaly_score", ascending=False, ignore_index=True)
+        return rows.sort_values(["anomaly_score", "event_date", "principal"], ascending=[False, True, True],
+                                ignore_index=True)
+
+
+def _detail(feature: str, rec) -> str:
+    """Where and when a surprising count happened (hours, IP), from the feature row."""
+    import pandas as pd
+
+    def known(key: str) -> bool:
+        return key in rec and rec[key] is not None and not pd.isna(rec[key])
+
+    if feature == "night_events" and known("first_night_hour"):
+        return f" (between {int(rec['first_night_hour']):02d}:00 and {int(rec['last_night_hour']) + 1:02d}:00 UTC)"
+    if feature == "failed_logins" and known("failed_login_ip"):
+        out = f" from {rec['failed_login_ip']}"
+        if known("first_failed_hour") and rec["first_failed_hour"] >= 20:
+            out += " after 20:00 UTC"
+        return out
+    if feature == "new_ip_events" and known("new_ip"):
+        return f" ({rec['new_ip']})"
+    return ""
 
 
 # -- breach risk -------------------------------------------------------------------------------
@@ -153,30 +166,50 @@ RISK_LABELS = {"failed_logins": "failed logins", "denied": "denied requests", "p
 
 
 def _weekly(frame, anomalies=None):
-    """7-day sums per principal at each day (rolling), with next-7-day medium+ events as the label."""
+    """7-day sums per principal at each day (rolling), with next-7-day medium+ events as the label.
+
+    One dense day x principal array per column, rolled by differences of cumulative sums (the
+    counts are integers, so the sums are exact): the same rows as a pandas unstack / rolling /
+    stack, without the copies."""
     import numpy as np
     import pandas as pd
 
     if frame.empty:
         return pd.DataFrame()
-    f = frame.copy()
-    f["event_date"] = pd.to_datetime(f["event_date"])
-    f["access_anomalies"] = 0.0
+    codes, names = pd.factorize(frame["principal"], sort=True)
+    day = pd.to_datetime(frame["event_date"]).to_numpy("datetime64[D]").astype(np.int64)
+    first = int(day.min())
+    n_days, n_people = int(day.max()) - first + 1, len(names)
+    cell = (day - first) * n_people + codes
+    size = n_days * n_people
+
+    def dense(values):
+        return np.bincount(cell, weights=np.asarray(values, dtype=float), minlength=size).reshape(n_days, n_people)
+
+    columns = {c: frame[c] for c in RISK_FEATURES if c in frame.columns and c != "access_anomalies"}
+    flag = np.zeros(len(frame))
     if anomalies is not None and len(anomalies):
-        a = pd.MultiIndex.from_arrays([anomalies["principal"], pd.to_datetime(anomalies["event_date"])])
-        f["access_anomalies"] = pd.MultiIndex.from_arrays([f["principal"], f["event_date"]]).isin(a).astype(float)
-    cols = [c for c in RISK_FEATURES if c in f.columns] + ["medium_plus", "events"]
-    days = pd.date_range(f["event_date"].min(), f["event_date"].max(), freq="D")
-    sums = f.groupby(["event_date", "principal"])[cols].sum().astype(float)
-    # one wide frame (day x (column, principal)) rolled at once instead of one pass per column
-    wide = sums.unstack("principal").reindex(days).fillna(0.0)
-    rolled = wide.rolling(7, min_periods=1).sum()
-    out = {c: rolled[c].stack() for c in cols}
-    future = wide["medium_plus"][::-1].rolling(7, min_periods=7).sum()[::-1].shift(-1)
-    out["label"] = (future > 0).astype(float).where(future.notna(), np.nan).stack(future_stack=True)
-    weekly = pd.DataFrame(out)
-    weekly.index.names = ["event_date", "principal"]
-    return weekly.reset_index()
+        marked = pd.MultiIndex.from_arrays([anomalies["principal"], pd.to_datetime(anomalies["event_date"])])
+        rows = pd.MultiIndex.from_arrays([frame["principal"], pd.to_datetime(frame["event_date"])])
+        flag = rows.isin(marked).astype(float)
+    columns["access_anomalies"] = flag
+    columns["medium_plus"] = frame["medium_plus"]
+    columns["events"] = frame["events"]
+    out = {"event_date": np.repeat(pd.date_range(pd.Timestamp(first, unit="D"), periods=n_days, freq="D"), n_people),
+           "principal": np.tile(np.asarray(names, dtype=object), n_days)}
+    order = [c for c in RISK_FEATURES if c in columns] + ["medium_plus", "events"]
+    zero = np.zeros((1, n_people))
+    for c in order:
+        cs = np.concatenate([zero, np.cumsum(dense(columns[c]), axis=0)])
+        lo = np.maximum(np.arange(n_days) - 6, 0)
+        out[c] = (cs[1:] - cs[lo]).ravel()
+        if c == "medium_plus":
+            ahead = np.full((n_days, n_people), np.nan)
+            if n_days > 7:  # days d+1 .. d+7 must all be inside the data
+                ahead[: n_days - 7] = cs[8:] - cs[1: n_days - 6]
+            label = np.where(np.isnan(ahead), np.nan, (ahead > 0).astype(float))
+    out["label"] = label.ravel()
+    return pd.DataFrame(out)
 
 
 @dataclass
@@ -187,7 +220,6 @@ class RiskState:
     features: list[str]
 
 
-@register
 class BreachRiskScorer(Model):
     """Risk (0-100) that a principal is involved in a security incident in the coming week.
 
@@ -306,22 +338,65 @@ class BehaviourState:
     silhouette: float | None
 
 
-def _hour_profiles(frame, since=None, until=None):
-    import numpy as np
-    import pandas as pd
+class HourCube:
+    """Events per principal x day x hour of day as one dense array with cumulative sums over days,
+    built in one pass: any window's hour profile is then a difference of two slices, not a
+    filter and a groupby of every row (the models ask for a dozen windows per training)."""
 
-    f = frame
-    d = pd.to_datetime(f["event_date"])
-    if since is not None:
-        f = f[d >= since]
-        d = d[d >= since]
-    if until is not None:
-        f = f[d < until]
-    pivot = f.groupby(["principal", "event_hour"])["events"].sum().unstack("event_hour", fill_value=0)
-    pivot = pivot.reindex(columns=range(24), fill_value=0)
-    counts = pivot.sum(axis=1)
-    probs = (pivot.to_numpy(float) + 0.05) / (pivot.to_numpy(float) + 0.05).sum(axis=1, keepdims=True)
-    return pd.DataFrame(probs, index=pivot.index), counts, np
+    def __init__(self, frame):
+        import numpy as np
+        import pandas as pd
+
+        codes, names = pd.factorize(frame["principal"], sort=True)
+        day = pd.to_datetime(frame["event_date"]).to_numpy("datetime64[D]").astype(np.int64)
+        self.names = pd.Index(names, name="principal")
+        self.first = int(day.min()) if len(day) else 0
+        self.days = int(day.max()) - self.first + 1 if len(day) else 0
+        flat = (codes * self.days + (day - self.first)) * 24 + frame["event_hour"].to_numpy(np.int64)
+        cube = np.bincount(flat, weights=frame["events"].to_numpy(float),
+                           minlength=len(names) * self.days * 24).reshape(len(names), self.days, 24)
+        self.rows = np.bincount(codes * self.days + (day - self.first),
+                                minlength=len(names) * self.days).reshape(len(names), self.days)
+        self.cum = np.concatenate([np.zeros((len(names), 1, 24)), cube.cumsum(axis=1)], axis=1)
+        self.cum_rows = np.concatenate([np.zeros((len(names), 1)), self.rows.cumsum(axis=1)], axis=1)
+
+    def _index(self, when, default: int) -> int:
+        import numpy as np
+        import pandas as pd
+
+        if when is None:
+            return default
+        offset = (pd.Timestamp(when) - pd.Timestamp(self.first, unit="D")) / pd.Timedelta(days=1)
+        return int(np.clip(np.ceil(offset), 0, self.days))
+
+    def window(self, since=None, until=None):
+        """(smoothed hour-of-day distribution per principal, events per principal) of the days in
+        ``[since, until)``; principals without rows in the window are left out."""
+        import pandas as pd
+
+        lo, hi = self._index(since, 0), self._index(until, self.days)
+        hi = max(hi, lo)
+        sums = self.cum[:, hi, :] - self.cum[:, lo, :]
+        present = (self.cum_rows[:, hi] - self.cum_rows[:, lo]) > 0
+        sums, index = sums[present], self.names[present]
+        probs = (sums + 0.05) / (sums + 0.05).sum(axis=1, keepdims=True)
+        return pd.DataFrame(probs, index=index), pd.Series(sums.sum(axis=1), index=index)
+
+
+def _hour_profiles(source, since=None, until=None):
+    import numpy as np
+
+    cube = source if isinstance(source, HourCube) else HourCube(source)
+    probs, counts = cube.window(since, until)
+    return probs, counts, np
+
+
+def _js_rows(p, q):
+    """Jensen-Shannon divergence (bits) of each row of ``p`` with the same row of ``q``."""
+    import numpy as np
+
+    m = 0.5 * (p + q)
+    return 0.5 * np.sum(p * np.log2(p / m), axis=1) + 0.5 * np.sum(q * np.log2(q / m), axis=1)
 
 
 def _js(p, q):
@@ -331,7 +406,6 @@ def _js(p, q):
     return float(0.5 * np.sum(p * np.log2(p / m)) + 0.5 * np.sum(q * np.log2(q / m)))
 
 
-@register
 class UserBehaviorAnalyzer(Model):
     """How far each principal's last 7 days depart from their own hour-of-day profile, and peer groups.
 
@@ -359,17 +433,18 @@ class UserBehaviorAnalyzer(Model):
         import pandas as pd
 
         end = pd.Timestamp(cutoff).normalize()
-        base, counts, np = _hour_profiles(data, until=end - pd.Timedelta(days=7))
+        cube = HourCube(data)
+        base, counts, np = _hour_profiles(cube, until=end - pd.Timedelta(days=7))
         if base.empty:
             raise InsufficientData("no audit activity to profile")
         divergences = []
         for k in range(1, 5):
             hi = end - pd.Timedelta(days=7 * k)
-            week, wc, _ = _hour_profiles(data, since=hi - pd.Timedelta(days=7), until=hi)
-            ref, _, _ = _hour_profiles(data, until=hi - pd.Timedelta(days=7))
-            for p in week.index.intersection(ref.index):
-                if wc[p] >= 20:
-                    divergences.append(_js(week.loc[p].to_numpy(), ref.loc[p].to_numpy()))
+            week, wc, _ = _hour_profiles(cube, since=hi - pd.Timedelta(days=7), until=hi)
+            ref, _, _ = _hour_profiles(cube, until=hi - pd.Timedelta(days=7))
+            both = week.index.intersection(ref.index, sort=False)
+            both = both[wc[both].to_numpy() >= 20]
+            divergences += [float(v) for v in _js_rows(week.loc[both].to_numpy(), ref.loc[both].to_numpy())]
         threshold = float(np.quantile(divergences, 0.99)) if divergences else 0.3
         clusters, sil = {}, None
         if len(base) >= 6:
@@ -378,9 +453,12 @@ class UserBehaviorAnalyzer(Model):
 
             km = KMeans(n_clusters=4, n_init=5, random_state=0).fit(base.to_numpy())
             clusters = dict(zip(base.index, (int(c) for c in km.labels_), strict=True))
-            sil = float(silhouette_score(base.to_numpy(), km.labels_)) if len(set(km.labels_)) > 1 else None
-        full, _, _ = _hour_profiles(data)
-        return BehaviourState({p: list(full.loc[p]) for p in full.index}, max(threshold, 0.05), clusters, sil)
+            # a fixed sample of at most 2000 principals: the score is O(n^2) in the principals
+            sil = float(silhouette_score(base.to_numpy(), km.labels_, sample_size=min(len(base), SILHOUETTE_SAMPLE),
+                                         random_state=0)) if len(set(km.labels_)) > 1 else None
+        full, _, _ = _hour_profiles(cube)
+        return BehaviourState(dict(zip(full.index, full.to_numpy().tolist(), strict=True)), max(threshold, 0.05),
+                              clusters, sil)
 
     def evaluate(self, state, train, valid, cutoff, ctx):
         import pandas as pd
@@ -420,7 +498,7 @@ class UserBehaviorAnalyzer(Model):
 
         end = pd.Timestamp(cutoff).normalize()
         base, _, _ = _hour_profiles(history, until=end - pd.Timedelta(days=7))
-        baseline = BehaviourState({p: list(base.loc[p]) for p in base.index}, state.threshold, state.clusters,
-                                  state.silhouette)
+        baseline = BehaviourState(dict(zip(base.index, base.to_numpy().tolist(), strict=True)), state.threshold,
+                                  state.clusters, state.silhouette)
         out = self._score(state, history, cutoff, baseline)
         return out.sort_values("divergence", ascending=False, ignore_index=True) if len(out) else out

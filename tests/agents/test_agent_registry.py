@@ -79,8 +79,61 @@ def test_lenses_and_args_match_the_tool_contracts(registry, name):
             words = set(re.findall(r"\b[a-z_][a-z0-9_]*\b", expr)) - {"and", "desc", "true", "false", "high",
                                                                       "medium", "low", "healthy", "degraded",
                                                                       "pass", "fail", "warn", "ok",
-                                                                      "contractors", "serving_endpoint"}
+                                                                      "serving_endpoint"}
             assert words <= known, f"{play.tool}: {words - known}"
         assert set(play.args) <= set(tool.params.model_fields), f"{play.tool}: {set(play.args)}"
         for pattern in play.when:
             re.compile(pattern)
+
+
+# --- the registry is the only list of specialists: everything else derives from it and fails loudly ---
+
+def test_router_vocabulary_and_training_follow_the_registry():
+    from health_monitor.graph.nlp.classifier import MODEL_PATH, RouterArrays, training_files
+    from health_monitor.graph.nlp.vocabulary import DOMAIN_CUES, DOMAINS
+
+    assert DOMAINS == AGENT_NAMES
+    assert set(DOMAIN_CUES) == set(AGENT_NAMES)
+    assert {p.stem for p in training_files()} == set(AGENT_NAMES) | {"off_topic", "multi"}
+    assert RouterArrays.load(MODEL_PATH).domains == AGENT_NAMES
+
+
+def test_a_specialist_without_cues_fails_loudly():
+    from health_monitor.graph.nlp.vocabulary import VocabularyError, check_vocabulary
+
+    with pytest.raises(VocabularyError, match="no cues for specialist\\(s\\) finops"):
+        check_vocabulary((*AGENT_NAMES, "finops"))
+
+
+def test_tools_naming_an_unregistered_agent_fail_loudly():
+    class Tool:
+        def __init__(self, name, agents):
+            self.name, self.agents = name, agents
+
+    class Tools:
+        tools = [Tool(f"t_{a}", (a,)) for a in AGENT_NAMES] + [Tool("t_x", ("finops",))]
+
+        def __iter__(self):
+            return iter(self.tools)
+
+        def __contains__(self, name):
+            return any(t.name == name for t in self.tools)
+
+        def for_agent(self, agent):
+            return [t for t in self.tools if agent in t.agents]
+
+    with pytest.raises(AgentRegistryError, match="tools name the agent 'finops'"):
+        AgentRegistry(discover_agents(), tools=Tools())
+
+
+def test_entity_kinds_have_one_table():
+    from health_monitor.graph.findings import ENTITY_COLUMNS
+    from health_monitor.graph.kinds import COLUMN_KINDS, KIND_NAMES, LINK_KINDS, owner
+    from health_monitor.graph.nlp.entities import KINDS
+    from health_monitor.graph.planner import NAME_SLOTS
+    from health_monitor.graph.templates import LINK_KINDS as TEMPLATE_LINKS
+
+    assert KINDS == KIND_NAMES and TEMPLATE_LINKS is LINK_KINDS
+    assert set(NAME_SLOTS) <= set(KIND_NAMES)
+    assert {c: k for c, k in ENTITY_COLUMNS.items() if c in COLUMN_KINDS} == COLUMN_KINDS
+    assert all(owner(k) in AGENT_NAMES for k in KIND_NAMES if owner(k))

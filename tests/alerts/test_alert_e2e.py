@@ -82,7 +82,9 @@ def test_default_rules_fire_for_the_scenario_and_notify_each_channel(alert_setti
         events = repo.list_events(session=s, user_id=OWNER, open_only=True)
         assert {(e.rule_name, e.subject) for e in events} >= SCENARIO
         deliveries = [d for e in events for d in repo.list_deliveries(session=s, event_id=e.id)]
-    assert deliveries and {d.status for d in deliveries} == {"delivered"}
+    # each channel: the outbox row written with the event, then the delivery
+    assert deliveries and {d.status for d in deliveries} == {"pending", "delivered"}
+    assert sum(d.status == "delivered" for d in deliveries) == sum(d.status == "pending" for d in deliveries)
 
 
 def test_a_second_evaluation_sends_nothing_new(alert_settings, installed, warehouse, http_server, smtp_plain):
@@ -149,8 +151,9 @@ def test_a_500_is_retried_recorded_and_delivered_on_a_later_evaluation(alert_set
     assert len(http_server.requests) == 2 * len(failed)
     with session_scope(installed) as s:
         logged = [d for d in (repo.list_deliveries(session=s, event_id=f.event_id) for f in failed) for d in d]
-        assert {(d.status, d.http_status, d.attempts) for d in logged if d.channel != "email"} == {("failed", 500, 2)}
-        assert "HTTP 500" in logged[0].last_error and "e2eSlackSecretToken" not in str(logged)
+        assert {(d.status, d.http_status, d.attempts) for d in logged if d.channel != "email"} == \
+            {("pending", None, 0), ("failed", 500, 2)}
+        assert "HTTP 500" in next(d for d in logged if d.status == "failed").last_error and "e2eSlackSecretToken" not in str(logged)
 
     http_server.default = 200
     http_server.requests.clear()
@@ -198,7 +201,9 @@ def test_a_rule_from_plain_language_is_saved_tested_and_evaluated(alert_settings
     assert record.definition["owner"] == "me@company.com"
     report = evaluate(alert_settings, state_engine, warehouse)
     assert fired(report) == {(record.name, "192.168.1.100")}
-    assert len(http_server.bodies(SLACK_PATH)) == 1
+    # a viewer's rule never borrows the install's Slack: without an integration of their own nothing is sent
+    assert http_server.bodies(SLACK_PATH) == [] and not report.deliveries[0].ok
+    assert "no slack integration of their own" in report.deliveries[0].error
 
 
 def test_a_broken_stored_rule_is_reported_not_fatal(alert_settings, installed, warehouse):

@@ -75,17 +75,22 @@ def _integration(engine, settings, user, channel, *, scope="user", config=None, 
                                        admins=("admin@company.com",))
 
 
-def test_integrations_override_settings_per_owner(alert_settings, state_engine, http_server):
+def test_integrations_are_per_owner_and_never_borrow_install_credentials(alert_settings, state_engine, http_server):
     _integration(state_engine, alert_settings, "admin@company.com", "slack", scope="global",
                  secrets={"webhook_url": f"{http_server.url}/services/GLOBAL/hook/0123456789"})
     _integration(state_engine, alert_settings, "me@company.com", "slack",
                  secrets={"webhook_url": f"{http_server.url}/services/MINE/hook/0123456789"})
     _integration(state_engine, alert_settings, "me@company.com", "email", config={"to": "me@company.com, boss@x.io"})
     notifier = IntegrationNotifier.from_engine(alert_settings, state_engine)
-    mine, other = notifier.config_for("me@company.com"), notifier.config_for("someone@company.com")
-    assert "/MINE/" in mine.slack_webhook_url.get_secret_value() and mine.email_to == ["me@company.com", "boss@x.io"]
-    assert "/GLOBAL/" in other.slack_webhook_url.get_secret_value() and other.email_to == ["secops@company.com"]
-    assert mine.pagerduty_routing_key == alert_settings.alert_pagerduty_routing_key  # from HM_ALERT_*
+    mine = notifier.config_for("me@company.com", "slack")
+    assert "/MINE/" in mine.slack_webhook_url.get_secret_value()
+    mail = notifier.config_for("me@company.com", "email")
+    assert mail.email_to == ["me@company.com", "boss@x.io"] and mail.smtp_host is None  # not HM_ALERT_SMTP_HOST
+    assert notifier.config_for("me@company.com", "pagerduty") is None  # the install's routing key is not theirs
+    assert notifier.config_for("someone@company.com", "slack") is None  # nor the global Slack
+    install = notifier.config_for("ops@company.com", "slack")  # the install's rules use the global integration
+    assert "/GLOBAL/" in install.slack_webhook_url.get_secret_value()
+    assert notifier.config_for("ops@company.com", "email").email_to == ["secops@company.com"]
     with session_scope(state_engine) as s:  # what the page lists: masked only
         shown = repo.list_integrations(session=s, user_id="me@company.com")
     assert all("0123456789" not in str(i) for i in shown)
@@ -104,7 +109,7 @@ def test_evaluation_notifies_the_rule_owners_integration(alert_settings, state_e
 # --- test notifications -------------------------------------------------------------------------------------------
 
 def test_send_test_notification_to_each_channel(alert_settings, state_engine, http_server, smtp_plain):
-    slack = service.send_test_notification("slack", alert_settings, engine=state_engine, user_id="me@company.com",
+    slack = service.send_test_notification("slack", alert_settings, engine=state_engine, user_id="ops@company.com",
                                            at=AT)
     assert slack.ok and "Test notification" in http_server.requests[-1][1]["text"]
     pd = service.send_test_notification("pagerduty", alert_settings, at=AT)
@@ -124,7 +129,7 @@ def test_send_test_notification_for_a_stored_integration(alert_settings, state_e
     http_server.default = 404
     bad = service.send_test_notification("slack", alert_settings, engine=state_engine, user_id="me@company.com",
                                          integration_id=info.id)
-    assert not bad.ok and bad.error == f"HTTP 404 from {http_server.url}/***: server unhappy"
+    assert not bad.ok and bad.error == f"HTTP 404 from {http_server.url}/***"
 
 
 # --- PostgreSQL ---------------------------------------------------------------------------------------------------

@@ -9,8 +9,12 @@ from health_monitor.ui.navigation import PAGES, check
 
 
 def test_page_registry_is_consistent() -> None:
+    from pathlib import Path
+
     check()
-    assert len(PAGES) == 10
+    root = Path(__file__).resolve().parents[2]
+    on_disk = {f"pages/{p.name}" for p in (root / "pages").glob("*.py") if not p.name.startswith("_")}
+    assert {p.path for p in PAGES} == on_disk, "every page script is registered once, and only those"
     assert sum(p.default for p in PAGES) == 1
 
 

@@ -7,6 +7,7 @@ LLM that raises or hangs must leave the offline path answering, saying so."""
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 import time
 from typing import Any
@@ -190,10 +191,12 @@ def test_a_failing_llm_leaves_the_offline_path_answering(hang_s, graph, warehous
     assert again.answer and "ml_training" in again.answer
 
 
-def test_a_misconfigured_llm_provider_is_a_readable_error():
+def test_a_missing_llm_extra_is_a_readable_error(monkeypatch):
+    """Without the provider's extra installed (simulated, whatever this machine has), one line says what to install."""
     from health_monitor.graph.providers import make_chat_model
 
+    monkeypatch.setitem(sys.modules, "langchain_openai", None)  # `import langchain_openai` now raises ImportError
     with pytest.raises(HealthMonitorError) as info:
         make_chat_model(Settings(llm_provider="openai", llm_endpoint="gpt-test",
                                  llm_base_url="http://127.0.0.1:9/v1", llm_api_key="sk-test"))
-    assert "pip install" in str(info.value) or "HM_LLM" in str(info.value)
+    assert "pip install" in str(info.value) and "health-monitor[openai]" in str(info.value)

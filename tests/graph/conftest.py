@@ -28,7 +28,8 @@ def fake_context():
 
     def make(table, *, rows=None, llm=None, executor=None, **settings):
         ex = executor or FakeExecutor(DEMO_ROWS if rows is None else rows)
-        return RunContext(user_id="tester@company.com", settings=Settings(**settings), parser=fixed_parser(table),
+        parser = None if table is None else fixed_parser(table)  # None: the real parser (graph.nlp)
+        return RunContext(user_id="tester@company.com", settings=Settings(**settings), parser=parser,
                           as_of=AS_OF, llm=llm, extras={"executor": ex})
 
     return make

@@ -73,7 +73,7 @@ def test_messages_are_stored_with_tool_calls_agents_and_context(demo_context):
     reply = messages[1]
     assert reply.content == answer.answer and reply.agents == ["security"]
     assert reply.tool_calls and {"agent", "tool", "args", "ok", "rows", "ms"} <= set(reply.tool_calls[0])
-    assert reply.context["agents"] == ["security"] and "nlp" in reply.context
+    assert reply.context["agents"] == ["security"] and reply.context["understanding"]["domains"] == ["security"]
 
 
 def test_another_users_conversation_is_not_continued(demo_context):

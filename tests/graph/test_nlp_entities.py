@@ -146,7 +146,8 @@ def test_empty_index():
     assert r.entities == {"user": ["a@b.com"], "ip": ["10.1.1.1"]}
 
 
-def test_speed():
+def test_a_large_index_matches_names_and_typos():
+    """5,000 names: exact, typo and short-table matches. Timing is printed; the bench measures speed."""
     vocab = {kind: [f"{kind}_{word}_{i}" for i in range(500) for word in ("alpha",)] for kind in
              ("workspace", "job", "user", "table", "pipeline", "model", "endpoint", "warehouse", "cluster", "group")}
     vocab["table"] = [f"main.schema_{i % 20}.table_name_{i}" for i in range(500)]
@@ -161,5 +162,6 @@ def test_speed():
         r = ix.match(q)
     per = (time.perf_counter() - t) / 20
     assert "job_alpha_17" in r.entities["job"] and r.entities["table"] == ["main.schema_17.table_name_77"]
-    assert build < 0.6, f"building 5k names took {build * 1000:.0f} ms (goal < 200 ms on an idle machine)"
-    assert per < 0.015, f"matching took {per * 1000:.1f} ms (goal < 5 ms on an idle machine)"
+    assert "job_alpha_42" in r.entities["job"]  # "jb_alpha_42": one edit away
+    assert r.entities["workspace"] == ["workspace_alpha_3"]
+    print(f"index of 5k names built in {build * 1000:.0f} ms; a match takes {per * 1000:.1f} ms")

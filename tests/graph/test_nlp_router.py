@@ -109,7 +109,7 @@ def test_held_out_split_of_training_phrasings():
     assert len(examples) >= 8 * 80 + 80 + 60
     train = [e for i, e in enumerate(examples) if i % 5 != 0]
     held = [e for i, e in enumerate(examples) if i % 5 == 0]
-    clf = LexicalClassifier(train)
+    clf = LexicalClassifier.fit(train)
     exact = primary = 0
     for e in held:
         plan = route(e.text, classifier=clf)

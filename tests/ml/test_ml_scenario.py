@@ -109,7 +109,7 @@ def test_quiet_account_has_no_model_drift_and_no_drift_retrain(quiet_demo_dir):
 
 
 def test_serving_latency_for_every_model_and_customer_endpoint(demo_tools):
-    from health_monitor.ml.base import all_models
+    from health_monitor.ml.registry import all_models
     from health_monitor.ml.registry_table import endpoint_name
 
     found = rows(demo_tools, "get_inference_metrics", {"days": 30})
@@ -149,7 +149,7 @@ def test_training_history_is_real(demo_tools):
 
 def test_every_model_has_metrics_and_latency(demo_tools, demo_dir):
     import duckdb
-    from health_monitor.ml.base import all_models
+    from health_monitor.ml.registry import all_models
 
     con = duckdb.connect(str(demo_dir / "gold.duckdb"), read_only=True)
     active = dict(con.execute("select model_name, primary_metric_value from health_monitor.ml_model_registry "

@@ -8,7 +8,7 @@ import pytest
 
 
 def test_fifteen_models_registered_with_docstrings():
-    from health_monitor.ml.base import all_models
+    from health_monitor.ml.registry import all_models
 
     models = all_models()
     assert len(models) == 15
@@ -96,3 +96,19 @@ def test_metric_decay_is_bounded_when_the_earlier_score_was_near_perfect():
     assert worse == pytest.approx(0.4, rel=0.01)  # 0.02 above ~0, over the 0.05 floor: 40 % worse, not 1e7 %
     _, same = RetrainingTrigger._decay([0.9, 0.9, 0.9], lower_is_better=False)
     assert same == 0
+
+
+def test_grouped_decayed_sums_equal_one_series_at_a_time():
+    from health_monitor.ml.stats import decayed_before, decayed_before_groups
+
+    rng = np.random.default_rng(0)
+    sizes = rng.integers(1, 40, 30)
+    codes = np.repeat(np.arange(30), sizes)
+    t = np.concatenate([np.sort(rng.random(n) * 90) for n in sizes])
+    x = rng.random(len(t))
+    s, w = decayed_before_groups(t, x, codes, 3.0)
+    for c in range(30):
+        i = codes == c
+        s0, w0 = decayed_before(t[i], x[i], 3.0)
+        np.testing.assert_allclose(s[i], s0, rtol=1e-12)
+        np.testing.assert_allclose(w[i], w0, rtol=1e-12)

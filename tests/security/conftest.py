@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent / "alerts"))  # capture_servers: local HTTP/SMTP capture
 
 from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse  # noqa: E402
 from security_payloads import RecordingWarehouse  # noqa: E402

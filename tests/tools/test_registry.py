@@ -40,8 +40,18 @@ NAMED = {
 }
 
 
-def test_catalog_size_and_domains(registry):
-    assert len(registry) >= 60
+def test_every_sql_file_is_one_tool_and_every_tool_has_its_sql(registry):
+    """The catalog is the SQL folder: a file nobody declared, or a tool without its file, is a mistake."""
+    from health_monitor.tools.spec import SQL_DIR
+
+    on_disk = {str(p.relative_to(SQL_DIR)) for p in SQL_DIR.rglob("*.sql")}
+    declared = [t.sql for t in registry]
+    assert sorted(declared) == sorted(set(declared)), "two tools share one SQL file"
+    assert set(declared) == on_disk
+    assert set(NAMED) <= {t.name for t in registry}
+
+
+def test_catalog_domains(registry):
     domains = registry.by_domain()
     for d in ("cost", "security", "performance", "reliability", "quality", "governance", "optimization", "hub"):
         assert domains.get(d), d

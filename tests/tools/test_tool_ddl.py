@@ -15,7 +15,7 @@ def test_ddl_for_every_tool(registry):
     stmts = dict(catalog_ddl(registry, Settings(gold_catalog="ops", gold_schema="health", discount_pct=10)))
     assert len(stmts) == len(registry)
     ddl = stmts["get_failed_jobs"]
-    assert ddl.startswith("CREATE OR REPLACE FUNCTION ops.health.get_failed_jobs(")
+    assert ddl.startswith("CREATE OR REPLACE FUNCTION `ops`.`health`.`get_failed_jobs`(")
     assert "hours INT DEFAULT 24 COMMENT" in ddl and "workspace STRING DEFAULT NULL" in ddl
     assert "RETURNS TABLE (start_time TIMESTAMP" in ddl and "ops.health.fact_job_run" in ddl
     assert ":hours" not in ddl and "get_failed_jobs.hours" in ddl

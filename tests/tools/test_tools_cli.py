@@ -26,10 +26,16 @@ def test_run_and_check(settings, capsys):
     capsys.readouterr()
     assert main(["tools", "check", "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["summary"]["ok"] == report["summary"]["tools"] >= 60
+    from health_monitor.tools.registry import get_registry
+
+    assert report["summary"]["ok"] == report["summary"]["tools"] == len(get_registry())
 
 
 def test_deploy_sql_prints(settings, capsys):
     assert main(["deploy-sql"]) == 0
     out = capsys.readouterr().out
-    assert out.count("CREATE OR REPLACE FUNCTION") >= 60 and "WITH METRICS" in out
+    from health_monitor.tools.metrics import load_views
+    from health_monitor.tools.registry import get_registry
+
+    assert out.count("CREATE OR REPLACE FUNCTION") == len(get_registry())
+    assert out.count("WITH METRICS") == len(load_views())

@@ -142,11 +142,11 @@ def test_spark_name_map_joins_catalog_and_schema():
     assert "system_billing.usage" in text and "main_health_monitor.dim_job" in text
 
 
-def test_databricks_name_map_moves_gold_and_event_log():
-    names = NameMap.for_databricks("ops", "hm", "ops.logs.orders_event_log")
-    text = prepare("select * from main.health_monitor.fact_usage, system.lakeflow.pipeline_event_log", "databricks",
-                   names)
-    assert "ops.hm.fact_usage" in text and "ops.logs.orders_event_log" in text
+def test_databricks_name_map_moves_gold_and_staging():
+    names = NameMap.for_databricks("ops", "hm")
+    text = prepare("select * from main.health_monitor.fact_usage, main.health_monitor_staging.billing__usage, "
+                   "system.billing.usage", "databricks", names)
+    assert "ops.hm.fact_usage" in text and "ops.hm_staging.billing__usage" in text and "system.billing.usage" in text
 
 
 def test_named_parameters_are_bound(con):

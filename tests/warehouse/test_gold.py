@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import sqlglot
+from health_monitor.warehouse.contract import SOURCES
 from health_monitor.warehouse.gold import (
     GoldModel,
     build_gold,
@@ -67,14 +68,17 @@ CONTRACT: dict[str, dict[str, str]] = {
                    "usage_type": V, "billing_origin_product": V, "record_type": V, "is_serverless": BO,
                    "usage_quantity": D, "list_price": D, "list_cost": D, "currency_code": V, "job_id": V,
                    "job_run_id": V, "job_name": V, "cluster_id": V, "warehouse_id": V, "endpoint_name": V,
-                   "dlt_pipeline_id": V, "run_as": V, "team": V, "is_tagged": BO, "custom_tags": M},
+                   "dlt_pipeline_id": V, "run_as": V, "team": V, "is_tagged": BO, "custom_tags": M,
+                   "is_priced": BO},
     "fact_usage_daily": {"usage_date": DT, "workspace_id": V, "workspace_name": V, "sku_name": V, "usage_unit": V,
                          "billing_origin_product": V, "is_serverless": BO, "job_id": V, "job_name": V,
                          "cluster_id": V, "warehouse_id": V, "endpoint_name": V, "run_as": V, "team": V,
-                         "is_tagged": BO, "usage_quantity": D, "list_cost": D, "records": B},
+                         "is_tagged": BO, "usage_quantity": D, "list_cost": D, "records": B, "dbus": D,
+                         "unpriced_records": B},
     "fact_workspace_daily": {"usage_date": DT, "workspace_id": V, "workspace_name": V, "list_cost": D,
                              "usage_quantity": D, "serverless_cost": D, "untagged_cost": D, "jobs_cost": D,
-                             "all_purpose_cost": D, "sql_cost": D, "serving_cost": D, "gpu_cost": D},
+                             "all_purpose_cost": D, "sql_cost": D, "serving_cost": D, "gpu_cost": D,
+                             "unpriced_records": B},
     "fact_job_run": {"workspace_id": V, "workspace_name": V, "job_id": V, "job_name": V, "run_id": V,
                      "run_name": V, "run_type": V, "trigger_type": V, "start_time": TS, "end_time": TS,
                      "run_date": DT, "duration_seconds": B, "result_state": V, "termination_code": V,
@@ -126,6 +130,11 @@ CONTRACT: dict[str, dict[str, str]] = {
     "fact_table_profile": {"table_full_name": V, "column_name": V, "window_start": TS, "window_end": TS,
                            "granularity": V, "log_type": V, "row_count": B, "num_nulls": B, "null_rate": D,
                            "avg": D, "stddev": D, "min": D, "max": D, "median": D, "distinct_count": B},
+    "fact_table_quality": {"table_full_name": V, "evaluated_at": TS, "evaluated_date": DT, "status": V,
+                           "freshness_status": V, "last_commit_time": TS, "predicted_commit_time": TS,
+                           "completeness_status": V, "daily_row_count": B, "daily_row_count_min_predicted": B,
+                           "daily_row_count_max_predicted": B, "total_row_count": B, "impact_level": INT,
+                           "downstream_tables": B},
     "fact_lineage": {"source_table_full_name": V, "target_table_full_name": V, "source_type": V,
                      "target_type": V, "entity_type": V, "first_seen": TS, "last_seen": TS, "events": B},
     "fact_column_lineage": {"source_table_full_name": V, "source_column_name": V, "target_table_full_name": V,
@@ -442,6 +451,22 @@ def test_orders_gold_stale(warehouse):
     assert fresh["n"] <= 3
 
 
+def test_orders_gold_unhealthy_in_data_quality_monitoring(warehouse):
+    """system.data_quality_monitoring.table_results carries the stale orders_gold: last two scans."""
+    rows = warehouse.query("""
+        select evaluated_date, freshness_status, completeness_status, impact_level, last_commit_time
+        from main.health_monitor.fact_table_quality
+        where table_full_name = 'main.sales.orders_gold' order by evaluated_date desc limit 3""").rows
+    assert [r["freshness_status"] for r in rows] == ["Unhealthy", "Unhealthy", "Healthy"]
+    assert [r["completeness_status"] for r in rows][:2] == ["Unhealthy", "Unhealthy"]
+    assert rows[0]["impact_level"] == 3
+    assert rows[0]["last_commit_time"] < datetime(2026, 1, 13, 6)
+    others = warehouse.query("""
+        select count(*) as n from main.health_monitor.fact_table_quality
+        where table_full_name <> 'main.sales.orders_gold' and status <> 'Healthy'""").scalar()
+    assert others == 0
+
+
 def test_valid_amount_dropped_about_one_percent_yesterday(warehouse):
     row = one(warehouse, """
         select sum(failed_records) as failed, sum(passed_records) as passed, max(dropped_records) as dropped
@@ -527,17 +552,36 @@ def test_build_report_and_idempotence(demo_dir: Path, rebuilt):
     assert _snapshot(demo_dir / "gold.duckdb")["fact_usage"] == first["fact_usage"]
 
 
-def test_failed_build_leaves_old_file_untouched(demo_dir: Path, rebuilt, monkeypatch, tmp_path):
+def test_failed_core_model_leaves_old_file_untouched(demo_dir: Path, rebuilt, monkeypatch, tmp_path):
     out, _ = rebuilt
     target = tmp_path / "gold.duckdb"
     shutil.copyfile(out / "gold.duckdb", target)
     before = target.read_bytes()
-    broken = (*load_models(), GoldModel("broken", "select * from system.billing.no_such_table", ()))
+    broken = tuple(GoldModel(m.name, "select * from main.health_monitor.no_such_table", m.depends)
+                   if m.name == "fact_usage" else m for m in load_models())
     monkeypatch.setattr("health_monitor.warehouse.gold.load_models", lambda: broken)
-    with pytest.raises(WarehouseUnavailable, match="broken"):
+    with pytest.raises(WarehouseUnavailable, match="fact_usage"):
         build_gold(demo_dir / "system.duckdb", target, progress=False)
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gold.duckdb"]
+
+
+def test_failed_model_is_reported_and_the_build_goes_on(demo_dir: Path, monkeypatch, tmp_path):
+    """A non-core model's failure skips its dependants with the reason; everything else builds."""
+    broken = tuple(GoldModel(m.name, "select * from main.health_monitor_staging.billing__usage where nope = 1",
+                             m.depends) if m.name == "dim_pipeline" else m for m in load_models())
+    monkeypatch.setattr("health_monitor.warehouse.gold.load_models", lambda: broken)
+    report = build_gold(demo_dir / "system.duckdb", tmp_path / "gold.duckdb", progress=False).build
+    assert report.ok
+    assert report.entry("dim_pipeline").status == "failed" and "nope" in report.entry("dim_pipeline").reason
+    skipped = report.entry("fact_expectation")
+    assert skipped.status == "skipped" and "dim_pipeline (failed)" in skipped.reason
+    assert report.entry("fact_usage").status == "built"
+    con = duckdb.connect(str(tmp_path / "gold.duckdb"), read_only=True)
+    stored = dict(con.execute("select name, status from health_monitor.meta_build_report where kind = 'model'")
+                  .fetchall())
+    con.close()
+    assert stored["dim_pipeline"] == "failed" and stored["fact_expectation"] == "skipped"
 
 
 def test_missing_or_corrupt_system_file(tmp_path):
@@ -555,7 +599,10 @@ def test_databricks_statements(monkeypatch):
 
     settings = Settings(gold_catalog="ops", gold_schema="hm")
     statements = list(databricks_build_sql(settings))
-    assert statements[0] == "create schema if not exists ops.hm"
+    assert statements[:2] == ["create schema if not exists ops.hm", "create schema if not exists ops.hm_staging"]
+    views = [s for s in statements if s.upper().startswith("CREATE OR REPLACE VIEW OPS.HM_STAGING.")]
+    assert len(views) == len(SOURCES) + 2  # every system source, the event logs and the profile tables
+    statements = statements[:1] + statements[2 + len(views):]
     assert len(statements) == len(load_models()) + 1
     assert all(s.upper().startswith("CREATE OR REPLACE TABLE OPS.HM.") for s in statements[1:])
     joined = "\n".join(re.sub(r"/\*.*?\*/", "", s, flags=re.S) for s in statements)

@@ -28,7 +28,8 @@ class TopParams(ToolParams):
 
 
 class AccessParams(ToolParams):
-    days: Days(2, max_days=2, what="Days of scored activity to show (the model scores yesterday and today)")
+    days: Days(2, max_days=90, what="Days of scored activity to show, today included (the model scores every "
+                                    "day of its 90-day history)")
 
 
 class FreshnessParams(ToolParams):

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import re
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -28,6 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from health_monitor.warehouse.dialect import NameMap, Target, prepare
+from health_monitor.warehouse.gold.runner import CORE_MODELS, REPORT_TABLE, BuildReport, ModelResult, run
+from health_monitor.warehouse.staging import PublishedConfig
 
 if TYPE_CHECKING:
     from health_monitor.core.settings import Settings
@@ -49,13 +50,14 @@ class GoldModel:
 
 @dataclass
 class GoldReport:
-    """What a build produced: rows and seconds per table, the as-of instant, total seconds."""
+    """What a DuckDB build produced: rows and seconds per built table, and the per-model report."""
 
     gold_path: Path | None
     as_of: datetime | None
     rows: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     total_seconds: float = 0.0
+    build: BuildReport | None = None
 
 
 # -- models --------------------------------------------------------------------------------------
@@ -127,7 +129,135 @@ def gold_statements(target: Target = "databricks", names: NameMap | None = None)
     return [(m.name, prepare(m.sql, target, names)) for m in load_models()]
 
 
-# -- Databricks ----------------------------------------------------------------------------------
+# -- parameters ----------------------------------------------------------------------------------
+
+def build_params(model: GoldModel, as_of: datetime, *, source: str = "synthetic",
+                 built_at: datetime | None = None) -> dict:
+    """The bound parameters a model's SQL references (DuckDB refuses unused ones)."""
+    from health_monitor.warehouse.dialect import referenced_params
+
+    wanted = referenced_params(model.sql)
+    values = {"as_of": as_of, "source": source,
+              "built_at": built_at or datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)}
+    return {k: v for k, v in values.items() if k in wanted}
+
+
+def inline_params(sql: str, params: dict) -> str:
+    """Replace ``:name`` markers by typed literals (for engines that cannot bind in DDL).
+
+    Only the build's own values reach here (instants and the source label), never user input;
+    literals are still built by sqlglot, not by string formatting.
+    """
+    import sqlglot
+    from sqlglot import exp
+
+    trees = [t for t in sqlglot.parse(sql, read="databricks") if t is not None]
+    for tree in trees:
+        for node in list(tree.find_all(exp.Placeholder)):
+            if node.name not in params:
+                raise ValueError(f"SQL parameter :{node.name} not supplied")
+            value = params[node.name]
+            if isinstance(value, datetime):
+                lit = exp.cast(exp.Literal.string(value.replace(tzinfo=None).isoformat(sep=" ")), "timestamp")
+            else:
+                lit = exp.Literal.string(str(value))
+            node.replace(lit)
+    return ";\n".join(t.sql(dialect="databricks") for t in trees)
+
+
+def _utc_naive(value: datetime | None) -> datetime:
+    if value is None:
+        return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    return value if value.tzinfo is None else value.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def published_config(settings: Settings | None = None, *, demo: bool = False) -> PublishedConfig:
+    """Which user-published relations to read: the demo's, or the configured event-log tables."""
+    if demo:
+        from health_monitor.warehouse.dialect import PUBLISHED
+        from health_monitor.warehouse.synthetic.schema import PROFILE_TABLES
+
+        base = ".".join(PUBLISHED)
+        return PublishedConfig(event_logs=(f"{base}.pipeline_event_log",),
+                               profiles=tuple((m, f"{base}.{t}") for m, t in PROFILE_TABLES.items()))
+    configured = (settings.event_log_table if settings else "") or ""
+    logs = tuple(t.strip() for t in configured.split(",")
+                 if t.strip() and t.strip() != "system.lakeflow.pipeline_event_log")  # the old, invented default
+    return PublishedConfig(event_logs=logs)
+
+
+# -- Spark ---------------------------------------------------------------------------------------
+
+def build_gold_on_spark(spark, *, name_map: NameMap | None = None, as_of: datetime | None = None,  # noqa: ANN001
+                        published: PublishedConfig | None = None, source: str = "system") -> BuildReport:
+    """Build staging and Gold with ``spark`` (a Databricks job or notebook, Databricks Connect, local).
+
+    ``name_map`` maps ``system.<schema>.<table>``, the staging schema and ``main.health_monitor`` onto
+    the session's objects; the default is local Spark (``system_<schema>.<table>``,
+    ``main_health_monitor.<table>``). ``as_of`` defaults to now (UTC). Returns the per-model report
+    (``as_dicts()``: name, status, reason), also written to ``meta_build_report``.
+    """
+    from health_monitor.warehouse.gold.engines import SparkEngine
+
+    engine = SparkEngine(spark, name_map or NameMap.for_spark())
+    instant = _utc_naive(as_of)
+    built_at = _utc_naive(None)
+
+    def params(model: GoldModel) -> dict:
+        return build_params(model, instant, source=source, built_at=built_at)
+
+    return run(engine, load_models(), params, published or PublishedConfig(), as_of=instant, built_at=built_at)
+
+
+# -- Databricks SQL warehouse ----------------------------------------------------------------------
+
+def build_gold_on_databricks(warehouse, settings: Settings, *, progress: bool = True) -> BuildReport:  # noqa: ANN001
+    """Build staging and Gold through a SQL warehouse (one statement at a time)."""
+    from health_monitor.warehouse.gold.engines import DatabricksSQLEngine
+
+    names = NameMap.for_databricks(settings.gold_catalog, settings.gold_schema)
+    engine = DatabricksSQLEngine(warehouse, names)
+    instant = _utc_naive(None)
+
+    def params(model: GoldModel) -> dict:
+        return build_params(model, instant, source="system", built_at=instant)
+
+    bar = _bar(progress)
+    try:
+        return run(engine, load_models(), params, published_config(settings), as_of=instant, built_at=instant,
+                   on_model=bar)
+    finally:
+        _bar_close(bar)
+
+
+def databricks_build_sql(settings: Settings | None = None) -> Iterator[str]:
+    """The statements a full-schema account's build runs (staging views, then each table in order).
+
+    Printed by ``gold build --print-sql`` for review; a real build introspects the account first and
+    writes typed NULLs or empty relations where it lacks newer columns or optional tables.
+    """
+    from health_monitor.warehouse.contract import BY_NAME, EVENT_LOG, PROFILE_METRICS
+    from health_monitor.warehouse.staging import plan, staging_name
+
+    from health_monitor.core.settings import get_settings
+
+    s = settings or get_settings()
+    names = NameMap.for_databricks(s.gold_catalog, s.gold_schema)
+    yield f"create schema if not exists {s.gold_catalog}.{s.gold_schema}"
+    yield f"create schema if not exists {s.gold_catalog}.{s.gold_schema}_staging"
+    published = published_config(s)
+
+    def full_schema(name: str) -> dict | None:
+        src = BY_NAME.get(name) or (EVENT_LOG if name in published.event_logs else PROFILE_METRICS)
+        return {c.name: c.type for c in src.columns}
+
+    for view in plan(full_schema, published):
+        yield prepare(f"create or replace view {staging_name(view)} as\n{view.select}", "databricks", names)
+    meta = f"{GOLD_SCHEMA}.meta_build"
+    for model in load_models():
+        ctas = f"create or replace table {GOLD_SCHEMA}.{model.name} as\n{_databricks_select(model, meta)}"
+        yield prepare(ctas, "databricks", names)
+
 
 def _databricks_select(model: GoldModel, gold_table: str) -> str:
     """Replace the build parameters by expressions: meta_build gets the clock, the rest read meta_build."""
@@ -147,21 +277,27 @@ def _databricks_select(model: GoldModel, gold_table: str) -> str:
     return tree.sql(dialect="databricks", pretty=True)
 
 
-def databricks_build_sql(settings: Settings | None = None) -> Iterator[str]:
-    """The statements that build Gold on Databricks (schema first, then each table in order)."""
-    from health_monitor.core.settings import get_settings
-
-    s = settings or get_settings()
-    names = NameMap.for_databricks(s.gold_catalog, s.gold_schema, s.event_log_table)
-    yield f"create schema if not exists {s.gold_catalog}.{s.gold_schema}"
-    meta = f"{GOLD_SCHEMA}.meta_build"
-    for model in load_models():
-        select = _databricks_select(model, meta)
-        ctas = f"create or replace table {GOLD_SCHEMA}.{model.name} as\n{select}"
-        yield prepare(ctas, "databricks", names)
-
-
 # -- DuckDB --------------------------------------------------------------------------------------
+
+def _bar(progress: bool):  # noqa: ANN202
+    if not progress:
+        return None
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(load_models()), desc="gold", unit="table")
+
+    def step(name: str) -> None:
+        bar.set_postfix_str(name)
+        bar.update(1)
+
+    step.bar = bar  # type: ignore[attr-defined]
+    return step
+
+
+def _bar_close(step) -> None:  # noqa: ANN001
+    if step is not None:
+        step.bar.close()
+
 
 def _read_as_of(system_path: Path) -> datetime:
     import duckdb
@@ -180,69 +316,62 @@ def _read_as_of(system_path: Path) -> datetime:
     if not row or row[0] is None:
         raise WarehouseUnavailable(f"{system_path} has no meta.generation row. Rebuild it with "
                                    "`health-monitor demo --force`.")
-    as_of = row[0]
-    return as_of.replace(tzinfo=None) if as_of.tzinfo is None else as_of.astimezone(timezone.utc).replace(tzinfo=None)
+    return _utc_naive(row[0])
 
 
-def build_params(model: GoldModel, as_of: datetime, *, source: str = "synthetic",
-                 built_at: datetime | None = None) -> dict:
-    """The bound parameters a model's SQL references (DuckDB refuses unused ones)."""
-    from health_monitor.warehouse.dialect import referenced_params
+class GoldBuildFailed(Exception):
+    """A core Gold model did not build; ``report`` says which and why (the old Gold is kept)."""
 
-    wanted = referenced_params(model.sql)
-    values = {"as_of": as_of, "source": source,
-              "built_at": built_at or datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)}
-    return {k: v for k, v in values.items() if k in wanted}
+    def __init__(self, message: str, report: BuildReport) -> None:
+        super().__init__(message)
+        self.report = report
 
 
-def build_gold(system_path: Path, gold_path: Path, *, progress: bool = True, threads: int | None = None) -> GoldReport:
-    """Build every Gold table from ``system_path`` into ``gold_path`` (atomic: temp file + rename)."""
+def build_gold(system_path: Path, gold_path: Path, *, progress: bool = True, threads: int | None = None,
+               published: PublishedConfig | None = None) -> GoldReport:
+    """Build staging views and every Gold table from ``system_path`` into ``gold_path`` (atomic).
+
+    Non-core models that fail or degrade are reported (``report.build``); a failed core model
+    raises :class:`WarehouseUnavailable` and leaves the previous Gold file in place.
+    """
     import duckdb
-    from health_monitor.warehouse.build import atomic_duckdb, run_sql
+    from health_monitor.warehouse.build import atomic_duckdb
+    from health_monitor.warehouse.gold.engines import DuckDBEngine
 
     from health_monitor.core.errors import WarehouseUnavailable
 
     system_path, gold_path = Path(system_path), Path(gold_path)
     as_of = _read_as_of(system_path)
-    models = load_models()
-    report = GoldReport(gold_path=gold_path, as_of=as_of)
-    started = time.perf_counter()
-    built_at = datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
-    bar = None
-    if progress:
-        from tqdm import tqdm
+    built_at = _utc_naive(None)
+    published = published or published_config(demo=True)
 
-        bar = tqdm(total=len(models), desc="gold", unit="table")
+    def params(model: GoldModel) -> dict:
+        return build_params(model, as_of, built_at=built_at)
+
+    bar = _bar(progress)
     try:
         with atomic_duckdb(gold_path, attach_system=system_path, threads=threads) as con:
             con.execute("create schema if not exists health_monitor")
-            for model in models:
-                if bar is not None:
-                    bar.set_postfix_str(model.name)
-                t = time.perf_counter()
-                ctas = f"create or replace table {GOLD_SCHEMA}.{model.name} as\n{model.sql}"
-                try:
-                    run_sql(con, ctas, build_params(model, as_of, built_at=built_at))
-                except duckdb.Error as e:
-                    raise WarehouseUnavailable(
-                        f"Gold table {model.name} failed to build: {str(e).splitlines()[0]}"
-                    ) from e
-                report.seconds[model.name] = time.perf_counter() - t
-                report.rows[model.name] = con.execute(
-                    f"select count(*) from health_monitor.{model.name}").fetchone()[0]
-                if bar is not None:
-                    bar.update(1)
+            result = run(DuckDBEngine(con), load_models(), params, published, as_of=as_of, built_at=built_at,
+                         on_model=bar)
+            if not result.ok:
+                first = result.entry(result.failed_core[0])
+                raise WarehouseUnavailable(f"Gold table {first.name} failed to build: {first.reason}")
     except duckdb.Error as e:  # attaching a corrupt system file
         raise WarehouseUnavailable(
             f"Cannot build Gold from {system_path} ({str(e).splitlines()[0]}). "
             "Rebuild the demo with `health-monitor demo --force`."
         ) from e
     finally:
-        if bar is not None:
-            bar.close()
-    report.total_seconds = time.perf_counter() - started
+        _bar_close(bar)
+    report = GoldReport(gold_path=gold_path, as_of=as_of, total_seconds=result.total_seconds, build=result)
+    for m in result.models:
+        if m.rows is not None:
+            report.rows[m.name] = m.rows
+            report.seconds[m.name] = m.seconds
     return report
 
 
-__all__ = ["GOLD_DIR", "GoldModel", "GoldReport", "build_gold", "databricks_build_sql", "gold_statements",
-           "load_models"]
+__all__ = ["CORE_MODELS", "GOLD_DIR", "REPORT_TABLE", "BuildReport", "GoldModel", "GoldReport", "ModelResult",
+           "build_gold", "build_gold_on_databricks", "build_gold_on_spark", "build_params", "databricks_build_sql",
+           "gold_statements", "inline_params", "load_models", "published_config"]

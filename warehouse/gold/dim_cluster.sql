@@ -3,7 +3,7 @@
 -- params:  none
 -- depends: dim_workspace
 with clusters as (
-    select * from system.compute.clusters
+    select * from main.health_monitor_staging.compute__clusters
 ),
 
 workspaces as (

@@ -3,7 +3,7 @@
 -- params:  none
 -- depends: dim_workspace
 with served_entities as (
-    select * from system.serving.served_entities
+    select * from main.health_monitor_staging.serving__served_entities
 ),
 
 workspaces as (

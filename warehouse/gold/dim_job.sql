@@ -3,12 +3,12 @@
 -- params:  none
 -- depends: dim_workspace, dim_cluster
 with jobs as (
-    select * from system.lakeflow.jobs
+    select * from main.health_monitor_staging.lakeflow__jobs
 ),
 
 run_slices as (
     select workspace_id, job_id, period_end_time, compute, compute_ids
-    from system.lakeflow.job_run_timeline
+    from main.health_monitor_staging.lakeflow__job_run_timeline
 ),
 
 workspaces as (

@@ -3,7 +3,7 @@
 -- params:  none
 -- depends: dim_workspace
 with pipelines as (
-    select * from system.lakeflow.pipelines
+    select * from main.health_monitor_staging.lakeflow__pipelines
 ),
 
 workspaces as (

@@ -4,20 +4,20 @@
 -- params:  :as_of (timestamp)
 -- depends:
 with tables as (
-    select * from system.information_schema.tables
+    select * from main.health_monitor_staging.information_schema__tables
 ),
 
 table_tags as (
-    select * from system.information_schema.table_tags
+    select * from main.health_monitor_staging.information_schema__table_tags
 ),
 
 column_tags as (
-    select * from system.information_schema.column_tags
+    select * from main.health_monitor_staging.information_schema__column_tags
 ),
 
 lineage as (
     select target_table_full_name, event_time
-    from system.access.table_lineage
+    from main.health_monitor_staging.access__table_lineage
     where target_table_full_name is not null
         and event_time <= cast(:as_of as timestamp)
 ),

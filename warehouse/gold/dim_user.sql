@@ -4,25 +4,25 @@
 -- depends:
 with audit as (
     select user_identity.email as principal, event_time
-    from system.access.audit
+    from main.health_monitor_staging.access__audit
     where user_identity.email is not null
 ),
 
 usage as (
     select identity_metadata.run_as as principal, usage_end_time as event_time
-    from system.billing.usage
+    from main.health_monitor_staging.billing__usage
     where identity_metadata.run_as is not null
 ),
 
 jobs as (
     select run_as_user_name as principal, change_time as event_time
-    from system.lakeflow.jobs
+    from main.health_monitor_staging.lakeflow__jobs
     where run_as_user_name is not null
 ),
 
 queries as (
     select executed_by as principal, start_time as event_time
-    from system.query.history
+    from main.health_monitor_staging.query__history
     where executed_by is not null
 ),
 

@@ -3,7 +3,7 @@
 -- params:  none
 -- depends: dim_workspace
 with warehouses as (
-    select * from system.compute.warehouses
+    select * from main.health_monitor_staging.compute__warehouses
 ),
 
 workspaces as (

@@ -3,7 +3,7 @@
 -- params:  none
 -- depends:
 with workspaces as (
-    select * from system.access.workspaces_latest
+    select * from main.health_monitor_staging.access__workspaces_latest
 ),
 
 final as (

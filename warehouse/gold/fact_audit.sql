@@ -5,7 +5,7 @@
 -- params:  none
 -- depends: dim_workspace, dim_table
 with audit as (
-    select * from system.access.audit
+    select * from main.health_monitor_staging.access__audit
 ),
 
 workspaces as (
@@ -46,7 +46,8 @@ final as (
         flattened.event_time,
         flattened.event_date,
         flattened.workspace_id,
-        workspaces.workspace_name,
+        -- account-level events (logins, account admin actions) carry workspace_id '0'
+        case when flattened.workspace_id = '0' then '(account)' else workspaces.workspace_name end as workspace_name,
         flattened.principal,
         coalesce(flattened.principal not like '%@%', false) as is_service_principal,
         flattened.source_ip_address,

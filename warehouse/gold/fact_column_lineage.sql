@@ -3,7 +3,7 @@
 -- params:  none
 -- depends:
 with column_lineage as (
-    select * from system.access.column_lineage
+    select * from main.health_monitor_staging.access__column_lineage
 ),
 
 final as (

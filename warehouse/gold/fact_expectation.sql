@@ -5,7 +5,7 @@
 -- params:  none
 -- depends: dim_pipeline
 with event_log as (
-    select * from system.lakeflow.pipeline_event_log
+    select * from main.health_monitor_staging.published__pipeline_event_log
 ),
 
 pipelines as (

@@ -3,7 +3,7 @@
 -- params:  none
 -- depends: dim_table
 with privileges as (
-    select * from system.information_schema.table_privileges
+    select * from main.health_monitor_staging.information_schema__table_privileges
 ),
 
 tables as (

@@ -25,6 +25,7 @@ run_stats as (
         count(distinct case when is_success then run_id end) as succeeded,
         count(distinct case when is_failure then run_id end) as failed,
         count(distinct case when is_sla_breach then run_id end) as sla_breaches,
+        count(is_sla_breach) as sla_measured_runs,
         avg(cast(duration_seconds as double)) as avg_duration_seconds,
         max(duration_seconds) as max_duration_seconds
     from job_runs
@@ -53,7 +54,8 @@ final as (
         cast(coalesce(run_stats.runs, 0) as bigint) as runs,
         cast(coalesce(run_stats.succeeded, 0) as bigint) as succeeded,
         cast(coalesce(run_stats.failed, 0) as bigint) as failed,
-        cast(coalesce(run_stats.sla_breaches, 0) as bigint) as sla_breaches,
+        -- NULL (not measured) for a job without a duration health rule; 0 means measured, none
+        cast(case when run_stats.sla_measured_runs > 0 then run_stats.sla_breaches end as bigint) as sla_breaches,
         run_stats.avg_duration_seconds,
         cast(run_stats.max_duration_seconds as bigint) as max_duration_seconds,
         coalesce(job_costs.list_cost, 0.0) as list_cost

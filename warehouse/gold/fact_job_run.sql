@@ -4,11 +4,11 @@
 -- params:  none
 -- depends: dim_workspace, dim_job, dim_cluster
 with timeline as (
-    select * from system.lakeflow.job_run_timeline
+    select * from main.health_monitor_staging.lakeflow__job_run_timeline
 ),
 
 audit as (
-    select * from system.access.audit
+    select * from main.health_monitor_staging.access__audit
 ),
 
 workspaces as (
@@ -131,9 +131,14 @@ final as (
         coalesce(runs.result_state in ('FAILED', 'ERROR', 'TIMED_OUT'), false) as is_failure,
         cast(runs.attempts as bigint) as attempts,
         cast(greatest(runs.attempts - 1, 0) as bigint) as retries,
-        failure_messages.error_message,
+        coalesce(
+            failure_messages.error_message,
+            case when coalesce(runs.result_state in ('FAILED', 'ERROR', 'TIMED_OUT'), false)
+                then concat('termination code ', runs.termination_code) end
+        ) as error_message,
         jobs.sla_seconds,
-        coalesce(runs.duration_seconds > jobs.sla_seconds, false) as is_sla_breach,
+        -- NULL (not measured) when the job has no RUN_DURATION_SECONDS health rule, never false
+        case when jobs.sla_seconds is not null then runs.duration_seconds > jobs.sla_seconds end as is_sla_breach,
         case
             when runs.warehouse_id is not null then 'SQL_WAREHOUSE'
             when clusters.compute_kind = 'ALL_PURPOSE' then 'ALL_PURPOSE'

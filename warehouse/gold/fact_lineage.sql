@@ -4,7 +4,7 @@
 -- params:  :as_of (timestamp)
 -- depends:
 with table_lineage as (
-    select * from system.access.table_lineage
+    select * from main.health_monitor_staging.access__table_lineage
 ),
 
 observed as (

@@ -4,7 +4,7 @@
 -- params:  none
 -- depends: dim_cluster
 with node_timeline as (
-    select * from system.compute.node_timeline
+    select * from main.health_monitor_staging.compute__node_timeline
 ),
 
 clusters as (

@@ -3,7 +3,7 @@
 -- params:  none
 -- depends: dim_workspace, dim_warehouse
 with history as (
-    select * from system.query.history
+    select * from main.health_monitor_staging.query__history
 ),
 
 workspaces as (

@@ -5,15 +5,15 @@
 -- params:  none
 -- depends: dim_endpoint
 with endpoint_usage as (
-    select * from system.serving.endpoint_usage
+    select * from main.health_monitor_staging.serving__endpoint_usage
 ),
 
 gateway_usage as (
-    select * from system.ai_gateway.usage
+    select * from main.health_monitor_staging.ai_gateway__usage
 ),
 
 served_entities as (
-    select * from system.serving.served_entities
+    select * from main.health_monitor_staging.serving__served_entities
 ),
 
 entity_endpoints as (
@@ -39,7 +39,7 @@ requests as (
 
 latency as (
     select
-        event_date as usage_date,
+        cast(event_time as date) as usage_date,
         workspace_id,
         endpoint_name,
         count(*) as gateway_requests,
@@ -50,7 +50,7 @@ latency as (
         percentile(cast(latency_ms as double), 0.95) as latency_p95_ms,
         avg(cast(latency_ms as double)) as avg_latency_ms
     from gateway_usage
-    group by event_date, workspace_id, endpoint_name
+    group by cast(event_time as date), workspace_id, endpoint_name
 ),
 
 keys as (

@@ -3,7 +3,7 @@
 -- params:  none
 -- depends:
 with profile_metrics as (
-    select * from system.data_quality_monitoring.profile_metrics
+    select * from main.health_monitor_staging.published__profile_metrics
 ),
 
 final as (

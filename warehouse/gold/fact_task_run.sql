@@ -3,7 +3,7 @@
 -- params:  none
 -- depends: dim_job
 with timeline as (
-    select * from system.lakeflow.job_task_run_timeline
+    select * from main.health_monitor_staging.lakeflow__job_task_run_timeline
 ),
 
 jobs as (

@@ -4,11 +4,11 @@
 -- params:  none
 -- depends: dim_workspace, dim_job
 with usage as (
-    select * from system.billing.usage
+    select * from main.health_monitor_staging.billing__usage
 ),
 
 list_prices as (
-    select * from system.billing.list_prices
+    select * from main.health_monitor_staging.billing__list_prices
 ),
 
 workspaces as (
@@ -107,7 +107,8 @@ final as (
         priced.run_as,
         priced.team,
         priced.is_tagged,
-        priced.custom_tags
+        priced.custom_tags,
+        priced.list_price is not null as is_priced
     from priced
     left join workspaces
         on priced.workspace_id = workspaces.workspace_id

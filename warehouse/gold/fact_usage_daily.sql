@@ -26,8 +26,11 @@ final as (
         team,
         is_tagged,
         sum(usage_quantity) as usage_quantity,
-        sum(coalesce(list_cost, 0.0)) as list_cost,
-        count(*) as records
+        -- NULL, not 0, when no record of the group has a list price (see unpriced_records)
+        sum(list_cost) as list_cost,
+        count(*) as records,
+        sum(case when usage_unit = 'DBU' then usage_quantity else 0.0 end) as dbus,
+        count_if(not is_priced) as unpriced_records
     from usage
     group by
         usage_date, workspace_id, workspace_name, sku_name, usage_unit, billing_origin_product,

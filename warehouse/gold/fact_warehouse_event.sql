@@ -7,7 +7,7 @@
 -- params:  :as_of (timestamp)
 -- depends: dim_warehouse
 with warehouse_events as (
-    select * from system.compute.warehouse_events
+    select * from main.health_monitor_staging.compute__warehouse_events
 ),
 
 warehouses as (

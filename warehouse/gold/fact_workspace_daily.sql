@@ -36,7 +36,8 @@ costs as (
         usage_date,
         workspace_id,
         sum(list_cost) as list_cost,
-        sum(usage_quantity) as usage_quantity,
+        sum(dbus) as usage_quantity,  -- DBUs only: other units (storage, tokens) are not additive with them
+        sum(unpriced_records) as unpriced_records,
         sum(case when is_serverless then list_cost else 0.0 end) as serverless_cost,
         sum(case when not is_tagged then list_cost else 0.0 end) as untagged_cost,
         sum(case when billing_origin_product = 'JOBS' then list_cost else 0.0 end) as jobs_cost,
@@ -62,7 +63,8 @@ final as (
         coalesce(costs.all_purpose_cost, 0.0) as all_purpose_cost,
         coalesce(costs.sql_cost, 0.0) as sql_cost,
         coalesce(costs.serving_cost, 0.0) as serving_cost,
-        coalesce(costs.gpu_cost, 0.0) as gpu_cost
+        coalesce(costs.gpu_cost, 0.0) as gpu_cost,
+        cast(coalesce(costs.unpriced_records, 0) as bigint) as unpriced_records
     from calendar
     left join costs
         on calendar.workspace_id = costs.workspace_id

@@ -147,7 +147,7 @@ select '{ACCOUNT_ID}', workspace_id, '2.0', ts, ts::date, ip,
          'result': null}},
        case when service_name = 'accounts' and action_name in ('login', 'tokenLogin') then 'ACCOUNT_LEVEL' else 'WORKSPACE_LEVEL' end,
        uuid_of(k, 'event'),
-       {{'run_by': who, 'run_as': who, 'acting_resource': null, 'run_by_display_name': who, 'run_as_display_name': who}}
+       {{'run_by': who, 'run_as': who, 'acting_resource': null}}
 from audit_raw a left join (select run_id, error_message from runs) r on a.action_name = 'runFailed' and r.run_id = a.k
 """
 

@@ -136,12 +136,11 @@ select case when record_type = 'ORIGINAL' then record_id else uuid_of(record_id,
          'dlt_maintenance_id': null, 'run_name': null, 'job_name': job_name, 'notebook_path': notebook_path,
          'app_id': null, 'app_name': null, 'metastore_id': null, 'budget_policy_id': null, 'uc_table_catalog': null,
          'uc_table_schema': null, 'uc_table_name': null}},
-       {{'run_as': run_as, 'created_by': null, 'owned_by': owned_by, 'run_by': null}},
+       {{'run_as': run_as, 'created_by': null, 'owned_by': owned_by}},
        record_type, day + (case when record_type = 'ORIGINAL' then (hour(s) >= 12)::int else 30 end), product,
        {{'jobs_tier': case when product = 'JOBS' then 'CLASSIC' end, 'sql_tier': case when product = 'SQL' then 'PRO' end,
          'dlt_tier': case when product = 'DLT' then 'ADVANCED' end, 'is_serverless': serverless,
-         'is_photon': product in ('SQL', 'DLT'), 'serving_type': case when product = 'MODEL_SERVING' then 'MODEL' end,
-         'offering_type': null, 'performance_target': null}},
+         'is_photon': product in ('SQL', 'DLT'), 'serving_type': case when product = 'MODEL_SERVING' then 'MODEL' end, 'performance_target': null}},
        'COMPUTE_TIME'
 from corrections
 """

@@ -5,13 +5,14 @@
 ``finance-etl-sp`` and ``finance_admins``; ``main.health_monitor.fact_usage`` reads
 ``system.billing.usage``. With incidents: orders_gold last altered ~2 days before as_of (nightly_etl
 failed), orders_raw.amount is now STRING, the contractors grant, and orders_silver.amount drifts
-over the last 6 days in ``data_quality_monitoring.profile_metrics``.
+over the last 6 days in the demo's Lakehouse Monitoring ``published.*_profile_metrics`` tables.
 """
 
 from __future__ import annotations
 
 import duckdb
 import pyarrow as pa
+from health_monitor.warehouse.synthetic.schema import PROFILE_TABLES, PUBLISHED_SCHEMA
 from health_monitor.warehouse.synthetic.sqlkit import Context
 
 ORDER_COLS = [("order_id", "BIGINT"), ("customer_id", "BIGINT"), ("product_id", "BIGINT"), ("order_date", "DATE"),
@@ -161,6 +162,71 @@ def build(con: duckdb.DuckDBPyConnection, ctx: Context) -> None:
         from e_ctags""")
     _lineage(con)
     _profiles(con)
+    _quality_results(con)
+
+
+def _quality_results(con: duckdb.DuckDBPyConnection) -> None:
+    """Data quality monitoring (enabled on ``main.sales``): one scan per table per day at 06:00.
+
+    Freshness compares the last commit with the predicted next one; completeness the rows added that
+    day with the predicted range. With incidents orders_gold has had no commit since nightly_etl
+    failed, so its last two scans are Unhealthy on both, with high downstream impact.
+    """
+    con.execute("""
+        insert into data_quality_monitoring.table_results
+        with d as (select unnest(generate_series(getvariable('today') - interval 29 day, getvariable('today'),
+                                                 interval 1 day)) as day),
+        scans as (
+            select t.*, d.day + interval 6 hour as ev,
+                   case when refresh = 'hourly' then interval 1 hour when refresh = 'daily' then interval 1 day
+                        else interval 7 day end as period
+            from e_tables2 t, d
+            where t.cat = 'main' and t.sch = 'sales' and refresh in ('hourly', 'daily', 'weekly')
+              and d.day + interval 6 hour <= getvariable('as_of')
+        ),
+        commits as (
+            select s.*,
+                   case when getvariable('inc') and fqn = 'main.sales.orders_gold' and ev > altered + interval 1 day
+                            then altered
+                        when altered <= ev and altered > ev - period - interval 1 day then altered
+                        when refresh = 'hourly' then date_trunc('hour', ev) - interval 51 minute
+                        when refresh = 'daily' then date_trunc('day', ev) + interval 3 hour + interval 14 minute
+                        else date_trunc('week', ev) + interval 2 hour end as last_commit,
+                   (getvariable('inc') and fqn = 'main.sales.orders_gold' and ev > altered + interval 1 day) as stale
+            from scans s
+        ),
+        r as (
+            select c.*,
+                   least(last_commit, ev) as last_value,
+                   least(last_commit, ev) + period + interval 1 hour as predicted,
+                   case when stale then 0
+                        else (case when refresh = 'hourly' then 40000 else 12000 end
+                              * (0.9 + 0.2 * rnd(fqn || ev::varchar, 'dq')))::bigint end as daily_rows,
+                   case when refresh = 'hourly' then 30000 else 9000 end as lo,
+                   case when refresh = 'hourly' then 52000 else 15000 end as hi
+            from commits c
+        ),
+        f as (
+            select r.*,
+                   case when ev > predicted then 'Unhealthy' else 'Healthy' end as fresh,
+                   case when daily_rows < lo then 'Unhealthy' else 'Healthy' end as complete
+            from r
+        )
+        select ev, cat, sch, tbl, uuid_of(cat, 'cat'), uuid_of(cat || sch, 'sch'), uuid_of(fqn, 'tbl'),
+               case when fresh = 'Unhealthy' or complete = 'Unhealthy' then 'Unhealthy' else 'Healthy' end,
+               {'status': fresh, 'commit_freshness': {'status': fresh, 'error_code': null,
+                                                      'last_value': last_value, 'predicted_value': predicted}},
+               {'status': complete,
+                'total_row_count': {'status': 'Healthy', 'error_code': null,
+                                    'last_value': (4e6 + 1000 * date_diff('day', getvariable('t0'), ev))::bigint,
+                                    'min_predicted_value': null, 'max_predicted_value': null},
+                'daily_row_count': {'status': complete, 'error_code': null, 'last_value': daily_rows,
+                                    'min_predicted_value': lo, 'max_predicted_value': hi}},
+               {'impact_level': case when fresh = 'Unhealthy' or complete = 'Unhealthy'
+                                     then (case when fqn = 'main.sales.orders_gold' then 3 else 1 end) else 0 end,
+                'num_downstream_tables': case when fqn = 'main.sales.orders_gold' then 2 else 1 end,
+                'num_queries_on_affected_tables': case when fqn = 'main.sales.orders_gold' then 40 else 5 end}
+        from f""")
 
 
 def _lineage(con: duckdb.DuckDBPyConnection) -> None:
@@ -218,7 +284,7 @@ PROFILE_COLS = [  # table, column, type, mean, sd, null %
 def _profiles(con: duckdb.DuckDBPyConnection) -> None:
     _load(con, "e_profile", [{"tbl": t, "col": c, "typ": y, "mu": m, "sd": s, "nullp": n} for t, c, y, m, s, n in PROFILE_COLS])
     con.execute("""
-        insert into data_quality_monitoring.profile_metrics
+        create or replace temp table e_profile_rows as
         with d as (select unnest(generate_series(getvariable('t0'), getvariable('as_of') - interval 1 day,
                                                  interval 1 day)) as day),
         p as (
@@ -237,7 +303,7 @@ def _profiles(con: duckdb.DuckDBPyConnection) -> None:
                    greatest(0, nullp * (1 + 0.1 * rnorm(k, 'np'))) as np
             from p
         )
-        select tbl, {'start': day, 'end': day + interval 1 day}, 'INPUT', '1 day', null, null, col, typ, n,
+        select tbl, {'start': day, 'end': day + interval 1 day} as w, 'INPUT', '1 day', null, null, col, typ, n,
                (n * np / 100)::bigint, avg_, sd_,
                case when avg_ is not null then greatest(0, avg_ - 2 * sd_) end,
                case when avg_ is not null then avg_ + 6 * sd_ end,
@@ -247,3 +313,6 @@ def _profiles(con: duckdb.DuckDBPyConnection) -> None:
                (n * case when col in ('order_id', 'email', 'phone') then 0.99 else 0.05 end)::bigint,
                round(np, 4), case when col in ('order_id', 'email', 'phone') then 99.0 else 5.0 end
         from m""")
+    for table, metrics in PROFILE_TABLES.items():  # one Lakehouse Monitoring output table per monitored table
+        con.execute(f"insert into {PUBLISHED_SCHEMA}.{metrics} select * exclude (tbl) from e_profile_rows "
+                    "where tbl = $t", {"t": table})

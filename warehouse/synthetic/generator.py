@@ -25,11 +25,10 @@ from health_monitor.warehouse.synthetic import (
     sql_activity,
 )
 from health_monitor.warehouse.synthetic.entities import build_account, to_arrow
+from health_monitor.warehouse.synthetic.schema import schema_ddl
 from health_monitor.warehouse.synthetic.sqlkit import Context, install, load
 
 from health_monitor.core.errors import ConfigError
-
-SCHEMA_SQL = Path(__file__).with_name("schema.sql")
 
 STEPS = [
     ("platform", platform.build),
@@ -82,7 +81,8 @@ def generate(path: Path, *, seed: int = 42, as_of: datetime | None = None, scale
     with atomic_duckdb(path, threads=threads) as con:
         con.execute("SET preserve_insertion_order = false")
         con.execute("SET enable_progress_bar = false")
-        con.execute(SCHEMA_SQL.read_text())
+        for statement in schema_ddl():
+            con.execute(statement)
         install(con, ctx)
         for name, rows in account.tables.items():
             load(con, name, to_arrow(rows))

@@ -49,7 +49,7 @@ from updates where end_ts < getvariable('as_of')
 """
 
 EVENTS_SQL = """
-insert into lakeflow.pipeline_event_log
+insert into published.pipeline_event_log
 with u as (
     select u.*,
            case when pipe_no = 0 then
@@ -94,7 +94,7 @@ ev as (
     ) e(n, event_type, level, frac, message, details)
 )
 select uuid_of(update_id, n::varchar),
-       {{'data_plane_id': {{'instance': 'execution', 'seq_no': n::bigint}}, 'control_plane_seq_no': null}},
+       to_json({{'data_plane_id': {{'instance': 'execution', 'seq_no': n::bigint}}, 'control_plane_seq_no': null}})::varchar,
        {{'cloud': 'AWS', 'region': 'us-east-1', 'org_id': workspace_id, 'pipeline_id': pipeline_id,
          'pipeline_type': 'WORKSPACE', 'pipeline_name': name, 'cluster_id': null, 'update_id': update_id,
          'flow_id': case when n = 3 then uuid_of(pipeline_id, dataset) end,

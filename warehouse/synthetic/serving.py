@@ -50,7 +50,7 @@ from requests where ts < getvariable('as_of')
 GATEWAY_SQL = """
 insert into ai_gateway.usage
 select '{account}', workspace_id, uuid_of(k, 'req'), '1.0', endpoint_id, endpoint_name,
-       map {{'team': 'ml'}}, ts, ts::date, lat, (lat * 0.8)::bigint, 'CUSTOM_MODEL',
+       map {{'team': 'ml'}}, ts, lat, (lat * 0.8)::bigint, 'CUSTOM_MODEL',
        split_part(entity_name, '.', 3) || '-' || v, hexid(endpoint_id, v::varchar), entity_name || '/' || v,
        requester, 'SERVICE_PRINCIPAL', '10.0.5.' || (hash(requester) % 200), 'databricks-sdk-py/0.40.0',
        'invocations', map {{}}::map(varchar, varchar), null, null, null, status

@@ -10,7 +10,7 @@ by_product as (
         billing_origin_product,
         is_serverless,
         sum(list_cost) as list_cost,
-        sum(usage_quantity) as dbus
+        sum(dbus) as dbus
     from usage_daily
     group by all
 ),

@@ -10,7 +10,7 @@ by_sku as (
         sku_name,
         any_value(billing_origin_product) as billing_origin_product,
         any_value(usage_unit) as usage_unit,
-        sum(usage_quantity) as dbus,
+        sum(dbus) as dbus,
         sum(list_cost) as list_cost,
         count(distinct workspace_id) as workspaces
     from usage_daily

@@ -9,7 +9,7 @@ by_team as (
     select
         coalesce(team, '(no team tag)') as team,
         sum(list_cost) as list_cost,
-        sum(usage_quantity) as dbus,
+        sum(dbus) as dbus,
         count(distinct workspace_id) as workspaces
     from usage_daily
     group by all

@@ -9,7 +9,7 @@ by_user as (
     select
         coalesce(run_as, '(unattributed)') as run_as,
         sum(list_cost) as list_cost,
-        sum(usage_quantity) as dbus,
+        sum(dbus) as dbus,
         count(distinct workspace_id) as workspaces,
         count(distinct job_id) as jobs
     from usage_daily

@@ -12,7 +12,7 @@ final as (
         endpoint_name,
         sku_name,
         sum(list_cost) as list_cost,
-        sum(usage_quantity) as dbus
+        sum(dbus) as dbus
     from usage_daily
     group by all
 )

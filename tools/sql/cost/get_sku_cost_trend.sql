@@ -10,7 +10,7 @@ final as (
     select
         usage_date,
         sku_name,
-        sum(usage_quantity) as dbus,
+        sum(dbus) as dbus,
         sum(list_cost) as list_cost
     from usage_daily
     group by all

@@ -30,7 +30,7 @@ drivers as (
         coalesce(u.job_name, u.job_id, u.endpoint_name, w.warehouse_name, u.warehouse_id, c.cluster_name,
                  u.cluster_id, u.billing_origin_product) as driver_name,
         u.list_cost,
-        u.usage_quantity,
+        u.dbus as usage_quantity,
         u.usage_date = :date as is_day
     from usage_daily as u
     left join clusters as c on u.workspace_id = c.workspace_id and u.cluster_id = c.cluster_id

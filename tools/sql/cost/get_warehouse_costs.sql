@@ -11,7 +11,7 @@ warehouses as (
 ),
 
 by_warehouse as (
-    select workspace_id, warehouse_id, sum(list_cost) as list_cost, sum(usage_quantity) as dbus
+    select workspace_id, warehouse_id, sum(list_cost) as list_cost, sum(dbus) as dbus
     from usage_daily
     group by all
 ),

@@ -13,7 +13,7 @@ by_sku as (
         workspace_name,
         billing_origin_product,
         sku_name,
-        sum(usage_quantity) as dbus,
+        sum(dbus) as dbus,
         sum(list_cost) as list_cost
     from usage_daily
     group by all

@@ -4,7 +4,7 @@ with grants as (
     select * from main.health_monitor.fact_grants
     where :table_name is null
        or lower(table_full_name) = lower(:table_name)
-       or lower(table_full_name) like concat('%.', lower(:table_name))
+       or right(lower(table_full_name), length(:table_name) + 1) = concat('.', lower(:table_name))
 ),
 
 final as (

@@ -9,7 +9,7 @@ final as (
         case
             when :table_name is null then 'edge'
             when lower(target_table_full_name) = lower(:table_name)
-                 or lower(target_table_full_name) like concat('%.', lower(:table_name)) then 'upstream'
+                 or right(lower(target_table_full_name), length(:table_name) + 1) = concat('.', lower(:table_name)) then 'upstream'
             else 'downstream'
         end as direction,
         source_table_full_name,
@@ -21,9 +21,9 @@ final as (
     from edges
     where (:table_name is null
            or lower(source_table_full_name) = lower(:table_name)
-           or lower(source_table_full_name) like concat('%.', lower(:table_name))
+           or right(lower(source_table_full_name), length(:table_name) + 1) = concat('.', lower(:table_name))
            or lower(target_table_full_name) = lower(:table_name)
-           or lower(target_table_full_name) like concat('%.', lower(:table_name)))
+           or right(lower(target_table_full_name), length(:table_name) + 1) = concat('.', lower(:table_name)))
       and (:column_name is null or lower(source_column_name) = lower(:column_name)
            or lower(target_column_name) = lower(:column_name))
 )

@@ -13,7 +13,7 @@ roots as (
     ) as n
     where :table_name is null
        or lower(name) = lower(:table_name)
-       or lower(name) like concat('%.', lower(:table_name))
+       or right(lower(name), length(:table_name) + 1) = concat('.', lower(:table_name))
 ),
 
 up1 as (

@@ -45,10 +45,10 @@ workspace_daily as (
 prices as (
     select
         try_divide(sum(case when sku_name like '%JOBS_COMPUTE%' and not is_serverless then list_cost end),
-                   sum(case when sku_name like '%JOBS_COMPUTE%' and not is_serverless then usage_quantity end))
+                   sum(case when sku_name like '%JOBS_COMPUTE%' and not is_serverless then dbus end))
             as jobs_price,
         try_divide(sum(case when sku_name like '%ALL_PURPOSE%' and not is_serverless then list_cost end),
-                   sum(case when sku_name like '%ALL_PURPOSE%' and not is_serverless then usage_quantity end))
+                   sum(case when sku_name like '%ALL_PURPOSE%' and not is_serverless then dbus end))
             as all_purpose_price
     from usage_daily
 ),

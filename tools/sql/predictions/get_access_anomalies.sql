@@ -1,12 +1,13 @@
 -- Unusual access per principal and day (access_anomaly_detector): night-time activity, failed
 -- logins, denials and first-seen IPs that are improbable for that principal, with the reason.
--- Grain: one row per anomalous principal-day in the last :days days. Parameters: :days.
+-- Grain: one row per anomalous principal-day in the last :days days, today included (days = 7 is
+-- "this week"; the model scores every day of its history). Parameters: :days (1-90).
 with anomalies as (
     select event_date, principal, is_service_principal, source_ip, events, night_events, after_hours_events,
            failed_logins, denied, new_ip_events, anomaly_score, reasons, explanation
     from main.health_monitor.ml_access_anomalies
     where is_anomaly
-      and event_date >= date_sub(:as_of_date, :days)
+      and event_date > date_sub(:as_of_date, :days)
 ),
 
 status as (

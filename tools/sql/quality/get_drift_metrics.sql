@@ -5,7 +5,7 @@ with profiles as (
     select * from main.health_monitor.fact_table_profile
     where column_name is not null and column_name <> ':table'
       and (:table is null or lower(table_full_name) = lower(:table)
-           or lower(table_full_name) like concat('%.', lower(:table)))
+           or right(lower(table_full_name), length(:table) + 1) = concat('.', lower(:table)))
 ),
 
 baseline as (

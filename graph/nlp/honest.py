@@ -1,0 +1,84 @@
+"""Honest "no": questions the data cannot answer get a specific sentence instead of unrelated figures.
+
+Each check is a row of data: another product's bill or data (this monitor reads one Databricks
+account's system tables), a window after the data's as-of instant, a window before the data starts,
+a name that is not in the account (with the closest known names). Checks return a (refusal, sentence)
+pair or None; the supervisor declines with the sentence, and no tool runs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date
+
+#: Other products and clouds' own bills: pattern -> how to name it in the answer.
+OTHER_PRODUCTS: dict[str, str] = {
+    r"\bsnow\s?flake\b": "Snowflake", r"\bbig\s?query\b": "BigQuery", r"\bredshift\b": "Redshift",
+    r"\bsynapse\b": "Azure Synapse", r"\bteradata\b": "Teradata", r"\bathena\b": "Amazon Athena",
+    r"\bemr\b": "Amazon EMR", r"\bdataproc\b": "Google Dataproc", r"\bfivetran\b": "Fivetran",
+    r"\b(?:aws|amazon)\b.{0,25}\b(?:bill|invoice|account(?! console)|spend|costs?)\b|"
+    r"\b(?:bill|invoice|spend|costs?)\b.{0,15}\b(?:from|on|of|for)\s+(?:aws|amazon)\b": "AWS",
+    r"\b(?:azure)\b.{0,25}\b(?:bill|invoice|spend|subscription costs?)\b": "Azure",
+    r"\b(?:gcp|google cloud)\b.{0,25}\b(?:bill|invoice|spend|costs?)\b": "Google Cloud",
+}
+#: When the question says it is about Databricks on that cloud, it is ours to answer.
+_OURS = re.compile(r"\bdatabricks\b|\bdbus?\b|\bworkspaces?\b", re.IGNORECASE)
+#: A refusal names a product only when it is the subject, not a comparison ("cheaper than Snowflake?").
+_COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead of|migrat\w+ (?:from|to))\b",
+                         re.IGNORECASE)
+
+
+def other_product(text: str) -> tuple[str, str] | None:
+    low = (text or "").lower()
+    for pattern, name in OTHER_PRODUCTS.items():
+        if re.search(pattern, low):
+            if name in ("AWS", "Azure", "Google Cloud") and _OURS.search(low):
+                return None
+            if _COMPARISON.search(low) and _OURS.search(low):
+                return None
+            return "other_product", (
+                f"I can't answer that: I only read this Databricks account's system tables, so I have no "
+                f"{name} data or bill. For the Databricks side I can show spend by workspace, SKU or job, "
+                "and where it could be cut.")
+    return None
+
+
+def future_window(start: date, end: date, as_of: date, *, forecast: bool) -> tuple[str, str] | None:
+    """A window that starts after the data's as-of day (forecasts aside)."""
+    if forecast or start <= as_of:
+        return None
+    when = start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
+    return "future_date", (f"{when} is after the data's as-of date ({as_of.isoformat()}), so there is nothing "
+                           "recorded for it yet. Ask about a day up to then, or for a forecast.")
+
+
+def not_covered(start: date, end: date, first: date | None, as_of: date) -> tuple[str, str] | None:
+    """A window that ends before the data starts."""
+    if first is None or end >= first:
+        return None
+    when = start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
+    return "not_covered", (f"The data covers {first.isoformat()} to {as_of.isoformat()}, so {when} is outside "
+                           "it. Ask about a day in that range.")
+
+
+def closest(name: str, known: list[str], n: int = 3) -> list[str]:
+    """The known names closest to ``name`` (by spelling, then by shared words); empty when none is close."""
+    low = {k.lower(): k for k in known}
+    hits = difflib.get_close_matches(name.lower(), list(low), n=n, cutoff=0.6)
+    words = set(re.findall(r"[a-z0-9]+", name.lower()))
+    for k in low:
+        if len(hits) < n and k not in hits and any(difflib.SequenceMatcher(None, w, p).ratio() >= 0.8
+                                                   for w in words for p in re.findall(r"[a-z0-9]+", k)):
+            hits.append(k)
+    return [low[h] for h in hits]
+
+
+def unknown_names(kind: str, name: str, suggestions: list[str], known: list[str] | None = None) -> str:
+    if suggestions:
+        more = f" The closest {kind}s are {', '.join(suggestions)}."
+    elif known:
+        more = f" Known {kind}s include {', '.join(sorted(known)[:6])}."
+    else:
+        more = ""
+    return f"There is no {kind} called “{name}” in this account, so I have no figures for it.{more}"

@@ -1,0 +1,42 @@
+"""What the user wants done: an intent per question, from a table of cue patterns (first match wins).
+
+``briefing`` ("give me the morning briefing", "catch me up") asks every specialist for its top signals;
+the others shape how one specialist's answer is read (``cause`` reaches for cause tools, ``trend`` for
+series, ``compare`` adds a comparison window, ``recommendation`` leads with what to do, ``list_more``
+pages on). ``lookup`` is the default.
+"""
+
+from __future__ import annotations
+
+import re
+
+INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("briefing", re.compile(
+        r"\bbriefing\b|\bbrief me\b|\bdigest\b|\brundown\b|\bcatch me up\b|\bwhat should i (?:know|look at)\b|"
+        r"\banything (?:i should know|important|to worry about|on fire|burning)\b|\bwhat(?:'s| is) on fire\b|"
+        r"\bstate of (?:the )?(?:platform|account|union)\b|\boverall (?:health|status|picture)\b|"
+        r"\bhow (?:is|are) (?:everything|things|we doing)(?: overall| today| this morning)?\b|"
+        r"\btop (?:issues|problems|things|risks|concerns|signals)\b|\bwhat needs (?:my )?attention\b|"
+        r"\bdaily (?:summary|report|check)\b|\bmorning (?:report|summary|check|update)\b|\bhealth check\b|"
+        r"\beverything ok\b|\bany(?:thing)? (?:fires|issues) (?:today|this morning)\b", re.IGNORECASE)),
+    ("list_more", re.compile(r"\b(?:show|give|list)(?: me)? more\b|\bthe (?:rest|others)\b|\bnext (?:page|ones)\b",
+                             re.IGNORECASE)),
+    ("recommendation", re.compile(
+        r"\bwhat should (?:i|we) do\b|\brecommend\w*\b|\bhow (?:do|can|could|should) (?:i|we) (?:fix|reduce|cut|"
+        r"improve|lower|save|speed)\b|\bnext steps?\b|\badvi[cs]e\b|\bsuggest\w*\b|\bhow much would\b",
+        re.IGNORECASE)),
+    ("cause", re.compile(r"\bwhy\b|\bcaus\w*\b|\breason\w*\b|\bexplain\w*\b|\bwhat happened\b|\bbehind (?:the|this|"
+                         r"that)\b|\bdue to\b|\bdriv(?:ing|en|es|ers?)\b|\bhow come\b", re.IGNORECASE)),
+    ("compare", re.compile(r"\bcompar\w*\b|\bvs\.?\b|\bversus\b|\bdifference between\b|\bthan (?:last|the previous|"
+                           r"before)\b|\b(?:week|month|day) over (?:week|month|day)\b", re.IGNORECASE)),
+    ("trend", re.compile(r"\btrend\w*\b|\bover time\b|\bhistory\b|\bper (?:day|week|month)\b|\bby (?:day|week|"
+                         r"month)\b|\bgrowing\b|\bgrowth\b|\bevolution\b", re.IGNORECASE)),
+)
+
+
+def intent_of(text: str) -> str:
+    """The question's intent (``lookup`` when no cue matches)."""
+    for name, pattern in INTENT_CUES:
+        if pattern.search(text or ""):
+            return name
+    return "lookup"

@@ -1,0 +1,184 @@
+"""Questions in German, Spanish, French and Portuguese, offline: detect the language, then read the
+question through a small glossary into English words the router, the date parser and the parameter
+extractor already know ("gestern" -> "yesterday", "fehlgeschlagene Jobs" -> "failed jobs").
+
+The glossary is general vocabulary of the monitor's domains and of time, never names of an account:
+names pass through untouched, so the entity index still finds them. The offline answer stays in
+English (the answer says so in one line); with an LLM the answer follows the user's language.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+NAMES = {"en": "English", "de": "German", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
+
+#: Function words that mark a language (and are rare in the others).
+_MARKERS: dict[str, frozenset[str]] = {
+    "de": frozenset("""der die das und ist sind nicht welche welcher welches warum wieso gestern heute wie viel viele
+        was wer wurde wurden haben hat letzte letzten letzter woche monat seit gibt es mit auf für von zu im vom zum
+        unsere unser unseren mir zeig zeige gab fehlgeschlagen fehlgeschlagene kosten wir ich können könnte
+        wo woher wohin gibt es sich auch noch nach bei über diese dieser diesen welchen keine kein""".split()),
+    "es": frozenset("""el la los las que qué por porqué cuál cuáles cuánto cuánta cuántos ayer hoy semana pasada
+        mes es son fue fueron han hay del con para nuestro nuestra nuestros muéstrame muestra dime trabajos
+        fallaron fallidos costos coste gasto cómo quién dónde donde podemos puedo hubo están esta este estos
+        una uno unos tienen tiene ayer anoche desde""".split()),
+    "fr": frozenset("""le les des est sont pourquoi quels quelles quel quelle combien hier aujourd'hui semaine
+        dernière dernier mois il y a du au aux avec pour nos notre qui ont été échoué échoués coûts montre
+        moi quoi où nous pouvons pouvez avons y a-t-il cette ces une un sont-elles est-ce""".split()),
+    "pt": frozenset("""o os as que por porque quais qual quanto quantos ontem hoje semana passada mês é são foi
+        foram há do da dos das com para nosso nossa nossos mostre mostra falharam falhos custos gasto quem
+        não onde podemos houve estão esta este uma um têm tem nós""".split()),
+}
+
+#: Per language: phrase -> English (longest phrases win; matched on whole words, case-insensitive).
+GLOSSARY: dict[str, dict[str, str]] = {
+    "de": {
+        "vorgestern": "the day before yesterday", "gestern": "yesterday", "heute": "today",
+        "letzte woche": "last week", "letzten woche": "last week", "vergangene woche": "last week",
+        "diese woche": "this week", "letzten monat": "last month", "letzter monat": "last month",
+        "diesen monat": "this month", "dieser monat": "this month", "letzten": "last", "tage": "days",
+        "tagen": "days", "stunden": "hours", "wochen": "weeks",
+        "fehlgeschlagene": "failed", "fehlgeschlagenen": "failed", "fehlgeschlagen": "failed",
+        "gescheitert": "failed", "gescheiterte": "failed", "fehler": "errors", "ausfälle": "outages",
+        "kosten": "costs", "ausgaben": "spend", "ausgegeben": "spent", "rechnung": "bill", "teuer": "expensive",
+        "teuersten": "most expensive", "anmeldungen": "logins", "anmeldung": "login", "zugriff": "access",
+        "zugriffe": "access", "verdächtig": "suspicious", "verdächtige": "suspicious", "sicherheit": "security",
+        "langsam": "slow", "langsame": "slow", "langsamsten": "slowest", "abfragen": "queries",
+        "verfügbarkeit": "availability", "zuverlässigkeit": "reliability", "veraltet": "stale",
+        "veraltete": "stale", "aktuell": "fresh", "datenqualität": "data quality", "tabellen": "tables",
+        "tabelle": "table", "modelle": "models", "modell": "model", "berechtigungen": "grants",
+        "abstammung": "lineage", "sparen": "save", "einsparungen": "savings", "ungenutzte": "idle",
+        "welche": "which",
+        "wo": "where", "woher": "where from", "geld": "money", "zuverlässig": "reliable", "plattform": "platform", "abgestürzt": "crashed", "ausfall": "outage", "daten": "data", "wer hat zugriff": "who has access", "besitzer": "owner", "sensible daten": "sensitive data", "latenz": "latency", "endpunkte": "endpoints", "welcher": "which", "warum": "why", "wieso": "why", "wer": "who",
+        "wie viel": "how much", "wieviel": "how much", "zeig mir": "show me", "zeige": "show", "und": "and",
+        "im": "in", "in der": "in the", "morgenbericht": "morning briefing", "überblick": "overview",
+    },
+    "es": {
+        "anteayer": "the day before yesterday", "ayer": "yesterday", "hoy": "today",
+        "la semana pasada": "last week", "semana pasada": "last week", "esta semana": "this week",
+        "el mes pasado": "last month", "mes pasado": "last month", "este mes": "this month",
+        "últimos": "last", "ultimos": "last", "últimas": "last", "días": "days", "dias": "days", "horas": "hours",
+        "trabajos": "jobs", "trabajo": "job", "tareas": "jobs", "fallaron": "failed", "fallidos": "failed",
+        "fallidas": "failed", "falló": "failed", "fallo": "failure", "fallos": "failures", "errores": "errors",
+        "costos": "costs", "costes": "costs", "coste": "cost", "costo": "cost", "gasto": "spend",
+        "gastamos": "did we spend", "factura": "bill", "caro": "expensive", "inicios de sesión": "logins",
+        "accesos": "access", "acceso": "access", "sospechoso": "suspicious", "sospechosos": "suspicious",
+        "seguridad": "security", "lentas": "slow", "lentos": "slow", "lento": "slow", "consultas": "queries",
+        "disponibilidad": "availability", "fiabilidad": "reliability", "desactualizada": "stale",
+        "desactualizadas": "stale", "calidad de datos": "data quality", "tablas": "tables", "tabla": "table",
+        "modelos": "models", "modelo": "model", "permisos": "grants", "linaje": "lineage", "ahorrar": "save",
+        "ahorro": "savings", "ahorros": "savings", "inactivos": "idle", "qué": "what", "que": "which",
+        "cuáles": "which", "cuales": "which", "por qué": "why", "porqué": "why", "quién": "who",
+        "cuánto": "how much", "cuanto": "how much", "muéstrame": "show me", "y": "and", "en": "in",
+        "resumen": "briefing",
+        "dónde": "where", "donde": "where", "dinero": "money", "anoche": "last night", "datos": "data", "sensibles": "sensitive", "caídas": "outages", "incidentes": "incidents", "inicios de sesión fallidos": "failed logins", "clústeres": "clusters", "espacio de trabajo": "workspace", "latencia": "latency", "quién tiene permisos": "who has grants", "informe matutino": "morning briefing",
+    },
+    "fr": {
+        "avant-hier": "the day before yesterday", "hier": "yesterday", "aujourd'hui": "today",
+        "la semaine dernière": "last week", "semaine dernière": "last week", "cette semaine": "this week",
+        "le mois dernier": "last month", "mois dernier": "last month", "ce mois-ci": "this month",
+        "derniers": "last", "dernières": "last", "jours": "days", "heures": "hours",
+        "tâches": "jobs", "taches": "jobs", "jobs": "jobs", "échoué": "failed", "échoués": "failed",
+        "échouées": "failed", "en échec": "failed", "échecs": "failures", "erreurs": "errors",
+        "coûts": "costs", "coût": "cost", "dépenses": "spend", "dépensé": "spent", "facture": "bill",
+        "connexions": "logins", "accès": "access", "suspect": "suspicious", "suspects": "suspicious",
+        "sécurité": "security", "lentes": "slow", "lent": "slow", "requêtes": "queries",
+        "disponibilité": "availability", "fiabilité": "reliability", "obsolète": "stale", "obsolètes": "stale",
+        "qualité des données": "data quality", "tables": "tables", "modèles": "models", "modèle": "model",
+        "droits": "grants", "lignage": "lineage", "économiser": "save", "économies": "savings",
+        "inactifs": "idle",
+        "où": "where", "argent": "money", "données": "data", "sensibles": "sensitive", "pannes": "outages", "connexions échouées": "failed logins", "espace de travail": "workspace", "qui a accès": "who has access", "dérivent": "drift", "à jour": "up to date", "quels": "which", "quelles": "which", "pourquoi": "why", "qui": "who",
+        "combien": "how much", "montre-moi": "show me", "et": "and", "briefing du matin": "morning briefing",
+    },
+    "pt": {
+        "anteontem": "the day before yesterday", "ontem": "yesterday", "hoje": "today",
+        "semana passada": "last week", "esta semana": "this week", "mês passado": "last month",
+        "mes passado": "last month", "este mês": "this month", "últimos": "last", "ultimos": "last",
+        "dias": "days", "horas": "hours", "trabalhos": "jobs", "tarefas": "jobs", "jobs": "jobs",
+        "falharam": "failed", "falhos": "failed", "falhas": "failures", "falha": "failure", "erros": "errors",
+        "custos": "costs", "custo": "cost", "gasto": "spend", "gastamos": "did we spend", "fatura": "bill",
+        "acessos": "access", "acesso": "access", "suspeito": "suspicious", "suspeitos": "suspicious",
+        "segurança": "security", "lentas": "slow", "lentos": "slow", "consultas": "queries",
+        "disponibilidade": "availability", "confiabilidade": "reliability", "desatualizada": "stale",
+        "desatualizadas": "stale", "qualidade de dados": "data quality", "tabelas": "tables", "tabela": "table",
+        "modelos": "models", "modelo": "model", "permissões": "grants", "linhagem": "lineage",
+        "economizar": "save", "economia": "savings", "ociosos": "idle", "quais": "which", "qual": "which",
+        "por que": "why", "porque": "why", "quem": "who", "quanto": "how much", "mostre": "show", "e": "and",
+        "resumo": "briefing",
+        "onde": "where", "dinheiro": "money", "dados": "data", "sensíveis": "sensitive", "incidentes": "incidents", "atualizados": "up to date", "retreinados": "retrained", "quem tem permissões": "who has grants",
+    },
+}
+
+
+#: Number, weekday and month words per language -> English (dates and counts: "letzten drei Tage").
+_CALENDAR: dict[str, tuple[str, str, str]] = {
+    "de": ("eins zwei drei vier fünf sechs sieben acht neun zehn", "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+           "januar februar märz april mai juni juli august september oktober november dezember"),
+    "es": ("uno dos tres cuatro cinco seis siete ocho nueve diez", "lunes martes miércoles jueves viernes sábado domingo",
+           "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"),
+    "fr": ("un deux trois quatre cinq six sept huit neuf dix", "lundi mardi mercredi jeudi vendredi samedi dimanche",
+           "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
+    "pt": ("um dois três quatro cinco seis sete oito nove dez",
+           "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
+           "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"),
+}
+_EN_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_EN_MONTHS = "january february march april may june july august september october november december".split()
+for _lang, (_nums, _days, _months) in _CALENDAR.items():
+    GLOSSARY[_lang].update({w: str(i) for i, w in enumerate(_nums.split(), 1)})
+    GLOSSARY[_lang].update(dict(zip(_days.split(), _EN_DAYS, strict=True)))
+    GLOSSARY[_lang].update(dict(zip(_months.split(), _EN_MONTHS, strict=True)))
+#: Calendar words mark their language too ("dezembro" is Portuguese), the English-looking ones aside.
+_MARKERS = {lang: markers | (frozenset(" ".join(_CALENDAR[lang]).split()) - frozenset(_EN_MONTHS + _EN_DAYS)
+                             - {"un", "uno", "um", "dos", "six", "sept", "mai", "abril", "april"})
+            for lang, markers in _MARKERS.items()}
+_MARKERS["pt"] = _MARKERS["pt"] | {"gastamos", "em", "você", "isso", "então"}
+_MARKERS["de"] = _MARKERS["de"] | {"war", "hoch", "dem", "den", "ein", "eine", "einen", "wann", "ich", "bitte"}
+_MARKERS["fr"] = _MARKERS["fr"] | {"la", "je", "vous", "ce", "ça", "pas", "ne", "quand", "sur", "dans"}
+_MARKERS["es"] = _MARKERS["es"] | {"datos", "cuándo", "cuando", "también", "usted", "sobre"}
+#: Words that are also everyday English never mark another language.
+_MARKERS = {lang: m - {"was", "die", "as", "no", "na", "a", "o", "son", "con", "hat", "an", "du", "do",
+                                    "be"}
+            for lang, m in _MARKERS.items()}
+GLOSSARY["de"].update({"dreißig": "30", "vierzehn": "14", "seit": "since", "am": "on", "im": "in"})
+GLOSSARY["es"].update({"treinta": "30", "catorce": "14", "desde el": "since", "desde": "since", "el": "on"})
+GLOSSARY["fr"].update({"trente": "30", "quatorze": "14", "depuis": "since", "en": "in"})
+GLOSSARY["pt"].update({"trinta": "30", "catorze": "14", "desde": "since", "em": "in"})
+
+
+def detect(text: str) -> str:
+    """ISO code of the question's language ("en" unless another language's markers clearly dominate)."""
+    names = re.sub(r"\S*[@._]\S*", " ", (text or "").lower())  # e-mails and dotted or snake_case names
+    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", names)
+    if not words:
+        return "en"
+    if "¿" in (text or "") or "¡" in (text or ""):
+        return "es"
+    best, hits = "en", 0
+    for lang, markers in _MARKERS.items():
+        n = sum(1 for w in words if w in markers)
+        if n > hits:
+            best, hits = lang, n
+    return best if hits >= 2 or (hits == 1 and len(words) <= 3) else "en"
+
+
+@lru_cache(maxsize=8)
+def _pattern(lang: str) -> re.Pattern[str]:
+    phrases = sorted(GLOSSARY[lang], key=len, reverse=True)
+    return re.compile(r"(?<![\w'-])(" + "|".join(re.escape(p) for p in phrases) + r")(?![\w'-])", re.IGNORECASE)
+
+
+def to_english(text: str, lang: str) -> str:
+    """``text`` with the glossary's words of ``lang`` replaced by English (names left as they are)."""
+    if lang not in GLOSSARY:
+        return text
+    table = GLOSSARY[lang]
+    return _pattern(lang).sub(lambda m: table[m.group(0).lower()], text)
+
+
+def note(lang: str) -> str:
+    """The one line an offline answer adds for a question in another language."""
+    return (f"You asked in {NAMES.get(lang, lang)}; offline answers are written in English (with an LLM "
+            "configured, the answer follows your language).")

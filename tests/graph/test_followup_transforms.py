@@ -1,0 +1,133 @@
+"""Each follow-up transformation of the previous understanding, one by one (no graph, no data)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from health_monitor.graph.nlp.followup import TRANSFORMS, Prior, apply_followup
+from health_monitor.graph.understanding import Entity, Understanding, Window
+
+YESTERDAY = Window.day(date(2026, 1, 14), "yesterday")
+KNOWN = {"job": ["nightly_etl", "ml_training"], "table": ["main.sales.orders_gold", "main.sales.orders_silver"]}
+
+
+def prior(**kw) -> Prior:
+    u = Understanding(question="what did we spend yesterday?", domains=["cost"], window=YESTERDAY,
+                      entities=[Entity(kind="workspace", name="ml-workspace")], params={"top_n": 5})
+    return Prior(understanding=u.model_copy(update=kw.pop("u", {})), **kw)
+
+
+def follow(text: str, p: Prior, **cur) -> Understanding | None:
+    return apply_followup(text, Understanding(question=text, **cur), p, KNOWN)
+
+
+def test_every_transformation_is_covered_here():
+    tested = {"downstream", "how_much_save", "act", "who_did_that", "shift_window", "that_thing", "why",
+              "show_more", "when"}
+    assert {t.name for t in TRANSFORMS} == tested
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("and the day before?", date(2026, 1, 13), date(2026, 1, 13)),
+    ("what about the previous day", date(2026, 1, 13), date(2026, 1, 13)),
+    ("and the week before?", date(2026, 1, 7), date(2026, 1, 7)),
+    ("the month before?", date(2025, 12, 1), date(2025, 12, 31)),
+])
+def test_shift_window(text, start, end):
+    out = follow(text, prior())
+    assert out is not None and out.previous.transform == "shift_window"
+    assert (out.window.start, out.window.end) == (start, end)
+    assert out.domains == ["cost"] and out.names("workspace") == ["ml-workspace"]
+
+
+def test_shift_a_week_window_moves_by_a_week():
+    week = Window.make(date(2026, 1, 8), date(2026, 1, 15), "last 7 days", days=7)
+    out = follow("and the week before?", prior(u={"window": week}))
+    assert (out.window.start, out.window.end) == (date(2026, 1, 1), date(2026, 1, 8))
+
+
+def test_shift_without_a_window_asks_back():
+    out = follow("and the day before?", prior(u={"window": None}))
+    assert out.refusal == "clarify" and "which day" in out.refusal_text
+
+
+def test_new_window_keeps_the_question():
+    october = Window.make(date(2025, 10, 1), date(2025, 10, 31), "October 2025")
+    out = follow("same for October", prior(), window=october)
+    assert out.previous.transform == "new_window" and out.window == october and out.domains == ["cost"]
+
+
+def test_switch_filter_replaces_the_name_and_keeps_the_rest():
+    out = follow("only production", prior(), entities=[Entity(kind="workspace", name="production")])
+    assert out.previous.transform == "switch_filter"
+    assert out.names("workspace") == ["production"] and out.window == YESTERDAY and out.domains == ["cost"]
+
+
+def test_who_did_that_names_the_actor_of_the_last_answer():
+    out = follow("who did that?", prior(subject={"user": ["admin@company.com"], "table": ["main.crm.customers"]}))
+    assert out.previous.transform == "who_did_that" and out.names("user") == ["admin@company.com"]
+    assert out.domains == ["security"] and out.window == YESTERDAY
+
+
+def test_who_did_that_without_an_actor_asks_back():
+    out = follow("who did that?", prior())
+    assert out.refusal == "clarify" and out.refusal_text.startswith("The last answer did not name anyone")
+
+
+def test_when_keeps_the_subject():
+    out = follow("when exactly?", prior(subject={"job": ["nightly_etl"]}))
+    assert out.previous.transform == "resolve_subject" and out.domains == ["cost"]
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    ("and that job?", "job", "nightly_etl"), ("who owns that table", "table", "main.sales.orders_gold"),
+    ("is that IP still active?", "ip", "10.0.0.7"),
+])
+def test_that_thing_resolves_to_what_the_last_answer_named(text, kind, name):
+    p = prior(found={"job": ["nightly_etl"], "table": ["main.sales.orders_gold"], "ip": ["10.0.0.7"]})
+    out = follow(text, p)
+    assert out.names(kind)[0] == name
+
+
+def test_that_thing_nobody_named_asks_which_one():
+    out = follow("and that job?", prior())
+    assert out.refusal == "clarify" and out.refusal_text == "Which job do you mean: nightly_etl, ml_training?"
+
+
+def test_why_asks_for_causes_of_the_same_thing():
+    out = follow("why?", prior())
+    assert out.intent == "cause" and out.domains == ["cost"] and out.window == YESTERDAY
+
+
+def test_show_more_pages_on():
+    out = follow("show me more", prior())
+    assert out.intent == "list_more" and out.offset == 1 and out.params["top_n"] == 10
+    again = follow("more", prior(u={"offset": 1, "params": {"top_n": 10}}))
+    assert again.offset == 2 and again.params["top_n"] == 15
+
+
+def test_downstream_follows_lineage_from_the_table():
+    out = follow("what does that break downstream?", prior(subject={"table": ["main.sales.orders_silver"]}))
+    assert out.domains == ["governance"] and out.params["direction"] == "downstream"
+    assert out.names("table") == ["main.sales.orders_silver"]
+
+
+def test_downstream_without_a_table_asks_back():
+    out = follow("what does that break downstream?", prior())
+    assert out.refusal == "clarify" and out.refusal_text.startswith("Which table do you mean")
+
+
+def test_what_should_i_do_is_a_recommendation_for_that_entity():
+    out = follow("what should I do about it?", prior())
+    assert out.intent == "recommendation" and out.names("workspace") == ["ml-workspace"]
+
+
+def test_how_much_would_that_save_asks_optimization():
+    out = follow("how much would that save?", prior())
+    assert out.domains == ["optimization"] and out.names("workspace") == ["ml-workspace"]
+
+
+def test_a_question_that_stands_alone_is_not_a_follow_up():
+    assert follow("which tables are stale?", prior(), domains=["quality"]) is None
+    assert apply_followup("and the day before?", Understanding(), None) is None

@@ -1,0 +1,146 @@
+"""Scripted conversations on the demo account: follow-ups change what the tools are asked, briefings
+span the specialists, honest answers say no specifically, other languages are understood."""
+
+from __future__ import annotations
+
+import pytest
+from health_monitor.graph.memory import load_previous
+from health_monitor.graph.service import ask
+from health_monitor.graph.understanding import Understanding
+
+
+def _talk(ctx, *questions):
+    conv, answers = None, []
+    for q in questions:
+        a = ask(q, context=ctx, conversation_id=conv)
+        conv = a.conversation_id
+        answers.append(a)
+    return answers
+
+
+def _dates(answer):
+    return {(c["args"].get("start_date"), c["args"].get("end_date")) for c in answer.tool_calls}
+
+
+def test_a_date_shift_changes_the_tools_date_arguments(demo_context):
+    first, second = _talk(demo_context, "What did we spend yesterday?", "and the day before?")
+    assert ("2026-01-14", "2026-01-14") in _dates(first)
+    assert ("2026-01-13", "2026-01-13") in _dates(second)
+    assert second.agents == first.agents == ["cost"]
+    assert second.answer.startswith("The day before, 2026-01-13 (UTC day)")
+    assert second.answer != first.answer
+
+
+def test_who_did_that_names_the_actor(demo_context):
+    first, second = _talk(demo_context, "Who changed permissions yesterday?", "who did that?")
+    assert "admin@company.com" in first.answer
+    assert {c["args"].get("user") for c in second.tool_calls} == {"admin@company.com"}
+    assert second.answer.startswith("That was admin@company.com")
+
+
+def test_what_does_that_break_downstream_names_the_downstream_tables(demo_context):
+    _, second = _talk(demo_context, "Is orders_silver fresh?", "what does that break downstream?")
+    assert second.agents == ["governance"]
+    assert [c["args"] for c in second.tool_calls if c["tool"] == "get_table_lineage"] == \
+        [{"table_name": "main.sales.orders_silver"}]
+    assert "main.sales.orders_gold" in second.answer and "main.analytics.daily_revenue" in second.answer
+
+
+def test_an_unresolvable_reference_asks_back(demo_context):
+    _, second = _talk(demo_context, "What did we spend yesterday?", "what does that table break downstream?")
+    assert second.tool_calls == [] and second.answer.startswith("Which table do you mean")
+
+
+def test_a_briefing_ranks_signals_across_specialists(demo_context):
+    answer = ask("give me the morning briefing", context=demo_context)
+    assert len(answer.agents) >= 3 and len({c["agent"] for c in answer.tool_calls}) >= 3
+    assert "**Top 5 across the platform**" in answer.answer
+    top = answer.answer.split("**Top 5 across the platform**")[1].split("\n\n")[0]
+    assert [line[:2] for line in top.strip().splitlines()] == ["1.", "2.", "3.", "4.", "5."]
+    assert answer.answer.count("**Recommendation:**") == 1
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("how much did workspace foobar spend yesterday?", "There is no workspace called “foobar”"),
+    ("which jobs failed on 2026-02-20?", "2026-02-20 is after the data's as-of date (2026-01-15)"),
+    ("what's our Snowflake bill this month?", "no Snowflake data or bill"),
+    ("break down our AWS bill", "no AWS data or bill"),
+    ("how much did BigQuery cost us?", "no BigQuery data or bill"),
+])
+def test_honest_answers(demo_context, question, expected):
+    answer = ask(question, context=demo_context)
+    assert expected in answer.answer.split(". ")[0] + ". " + answer.answer.split(". ")[1]
+    assert answer.tool_calls == [] and answer.agents == []
+
+
+def test_unknown_workspace_offers_known_names(demo_context):
+    answer = ask("costs in workspace zeta-emea last week", context=demo_context)
+    assert answer.answer.startswith("There is no workspace called “zeta-emea” in this account")
+    assert "Known workspaces include" in answer.answer and "production" in answer.answer
+    close = ask("costs in the workspace analytcs-emea last week", context=demo_context)
+    assert "no workspace called “analytcs-emea”" in close.answer and "closest workspaces are analytics" in close.answer
+
+
+@pytest.mark.parametrize("question", ["Welche Jobs sind gestern fehlgeschlagen?", "¿Qué trabajos fallaron ayer?",
+                                      "Quels jobs ont échoué hier ?", "Quais jobs falharam ontem?"])
+def test_other_languages_name_the_failed_jobs(demo_context, question):
+    answer = ask(question, context=demo_context)
+    assert answer.agents == ["performance"]
+    assert "ml_training" in answer.answer and "failed" in answer.answer
+    assert answer.answer.startswith("Yesterday, 2026-01-14 (UTC day)")
+    assert sum("offline answers are written in English" in line for line in answer.answer.splitlines()) == 1
+
+
+def test_the_understanding_is_stored_and_read_back_after_a_restart(demo_context):
+    first = ask("What did we spend yesterday?", context=demo_context)
+    stored = Understanding.from_json(first.context["understanding"])
+    assert stored is not None and stored.domains == ["cost"] and stored.window is not None
+    assert stored.window.label == "yesterday, 2026-01-14 (UTC day)"
+    # A new process reads the conversation back from the store only.
+    previous = load_previous(demo_context.engine, user_id=demo_context.user_id,
+                             conversation_id=first.conversation_id)
+    again = Understanding.from_json(previous["history"][-1]["understanding"])
+    assert again == stored
+
+
+def test_a_window_before_the_data_says_what_the_data_covers(demo_context):
+    answer = ask("what did we spend in March 2024?", context=demo_context)
+    assert answer.answer.startswith("The data covers ") and "to 2026-01-15, so 2024-03-01 to 2024-03-31" in answer.answer
+    assert answer.tool_calls == []
+
+
+def test_show_me_more_quotes_the_next_rows(demo_context):
+    first, second = _talk(demo_context, "Which jobs failed in the last 7 days?", "show me more")
+    failed = lambda a: next(line for line in a.answer.splitlines() if line.startswith("- **Failed job runs**"))  # noqa: E731
+    assert failed(first) != failed(second)
+    assert first.answer.split("(production) failed")[0][-20:] not in failed(second)
+    assert {c["tool"] for c in second.tool_calls} == {"get_failed_jobs"}
+
+
+@pytest.mark.parametrize(("question", "start", "end"), [
+    ("Welche Jobs sind in den letzten drei Tagen fehlgeschlagen?", "2026-01-12", "2026-01-15"),
+    ("¿Qué trabajos fallaron el martes?", "2026-01-13", "2026-01-13"),
+    ("Quanto gastamos em dezembro?", "2025-12-01", "2025-12-31"),
+    ("Combien avons-nous dépensé depuis lundi ?", "2026-01-12", "2026-01-15"),
+])
+def test_date_and_number_words_in_other_languages(question, start, end):
+    from datetime import datetime
+
+    from health_monitor.graph.adapters import understand
+
+    u = understand(question, as_of=datetime(2026, 1, 15, 9), index=None, previous=None).typed
+    assert u.language != "en" and u.window is not None and u.domains
+    assert (u.window.start.isoformat(), u.window.end.isoformat()) == (start, end)
+
+
+def test_english_questions_stay_english():
+    import json
+    from pathlib import Path
+
+    from health_monitor.graph.nlp.languages import detect
+
+    dev = Path(__file__).resolve().parents[1] / "eval" / "dev_questions.jsonl"
+    questions = [json.loads(line)["question"] for line in dev.read_text().splitlines() if line.strip()]
+    questions += ["was it down yesterday?", "Did user@company.com do anything odd?", "no failures today?",
+                  "what was the cost as of monday"]
+    assert [q for q in questions if detect(q) != "en"] == []
