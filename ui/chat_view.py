@@ -162,13 +162,19 @@ def tool_status(call: dict[str, Any], *, expanded: bool = False, rows: list[dict
 def _data(rows: list[dict[str, Any]], key: str) -> None:
     from health_monitor.ui import answer_parts, charts
     from health_monitor.ui import components as ui
+    from health_monitor.ui.formatting import humanize
 
     points = answer_parts.series(rows)
     if points is not None:
         x, y, pts = points
         ui.chart(charts.lines([{**p, "series": y} for p in pts], x=x, y=y, by="series", height=180),
                  key=f"chat_series_{key}_{uuid.uuid4().hex[:6]}")
-    ui.table(answer_parts.compact(rows), tz=shell.tz(), key=None)
+    table = answer_parts.compact(rows)
+    kinds = answer_parts.column_kinds(table)
+    shown = {"money": lambda c: ui.money_col(humanize(c)), "pct": lambda c: ui.pct_col(humanize(c)),
+             "count": lambda c: ui.number_col(humanize(c)), "number": lambda c: ui.number_col(humanize(c), "%,.2f"),
+             "text": humanize}
+    ui.table(table, tz=shell.tz(), key=None, columns={c: shown[k](c) for c, k in kinds.items()})
     if len(rows) > 8:
         st.caption(f"First 8 of {len(rows):,} rows.")
 
