@@ -37,12 +37,12 @@ def _commit() -> str | None:
 
 
 def reusable_demo(settings: Any) -> Path | None:
-    """An existing scale-1 demo: the configured data dir, else the test suite's shared demo."""
+    """An existing scale-1 demo in the configured data dir (None: build one)."""
     from health_monitor.bench.demo_build import demo_exists
 
-    for candidate in (Path(settings.data_dir), ROOT / ".pytest_cache" / "demo" / "standard"):
-        if demo_exists(candidate) and _scale_of(candidate) in (None, 1.0):
-            return candidate.resolve()
+    candidate = Path(settings.data_dir)
+    if demo_exists(candidate) and _scale_of(candidate) in (None, 1.0):
+        return candidate.resolve()
     return None
 
 
