@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from health_monitor.agents.spec import AgentSpec
+from health_monitor.tools.registry import get_registry
 
 from health_monitor.core.errors import HealthMonitorError
 
@@ -145,6 +146,4 @@ def build_agent_registry(tools: Any = None) -> AgentRegistry:
 @lru_cache(maxsize=1)
 def get_agent_registry() -> AgentRegistry:
     """The process-wide registry, checked against the tool catalog (built on first use)."""
-    from health_monitor.tools.registry import get_registry
-
     return build_agent_registry(get_registry())

@@ -12,6 +12,7 @@ refresh), Alembic migrations and user-scoped repository functions.
 Importing this package connects to nothing.
 """
 
+from health_monitor.db import actions_repo as _actions_tables  # noqa: F401 (registers its tables)
 from health_monitor.db.engine import Token, TokenCache, TokenProvider, make_engine, session_scope
 from health_monitor.db.errors import Conflict, NotFound, PermissionDenied, StateError, StateUnavailable
 from health_monitor.db.migrate import migrate

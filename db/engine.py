@@ -277,6 +277,21 @@ def token_cache_of(engine: Engine) -> TokenCache | None:
     return _TOKEN_CACHES.get(engine)
 
 
+def describe_down(engine: Engine, error: BaseException, *, kept: bool = True) -> str:
+    """What to tell the user about a database error that is not their data's fault."""
+    text = str(error)
+    tail = " Your message is kept and will be saved when it is back." if kept else ""
+    if engine.dialect.name == "sqlite" and re.search(r"readonly|read-only|unable to open|disk I/O", text, re.I):
+        path = engine.url.database or ":memory:"
+        return (f"The state file {path} cannot be written (its folder is read-only or missing): make "
+                f"{Path(path).parent} writable, or point HM_DATA_DIR or HM_DATABASE_URL elsewhere." + tail)
+    if _TIMED_OUT.search(text):
+        return "The state database did not answer in time (it accepts connections but does not respond)." + tail
+    if kept:
+        return StateUnavailable.DEFAULT_MESSAGE
+    return "The state database is unreachable; check HM_DATABASE_URL or the Lakebase resource of the app."
+
+
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
     """A transaction: commit on success, rollback on error. A database that cannot be reached raises
@@ -288,10 +303,7 @@ def session_scope(engine: Engine) -> Iterator[Session]:
     except DOWN_ERRORS as error:
         with suppress(Exception):
             session.rollback()
-        if _TIMED_OUT.search(str(error)):
-            raise StateUnavailable("The state database did not answer in time (it accepts connections but does "
-                                   "not respond); your message is kept and will be saved when it is back.") from error
-        raise StateUnavailable() from error
+        raise StateUnavailable(describe_down(engine, error)) from error
     except BaseException:
         with suppress(Exception):
             session.rollback()

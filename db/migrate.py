@@ -14,7 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from health_monitor.db.engine import DOWN_ERRORS
+from health_monitor.db.engine import DOWN_ERRORS, describe_down
 from health_monitor.db.errors import StateUnavailable
 from sqlalchemy import Connection, Engine, text
 
@@ -48,8 +48,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, revision)
     except DOWN_ERRORS as error:
-        raise StateUnavailable("The state database is unreachable; check HM_DATABASE_URL or the Lakebase "
-                               "resource of the app.") from error
+        raise StateUnavailable(describe_down(engine, error, kept=False)) from error
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -20,6 +20,8 @@ from health_monitor.graph.context import RunContext
 from health_monitor.graph.kinds import KINDS, PRONOUN_KINDS
 from health_monitor.graph.understanding import Entity, Window
 from health_monitor.graph.understanding import Understanding as TypedUnderstanding
+from health_monitor.tools.executor import ToolExecutor, ToolResult
+from health_monitor.tools.registry import get_registry
 
 _LOCK = threading.Lock()
 
@@ -46,8 +48,6 @@ def jsonable(v: Any) -> Any:
 def tool_registry(ctx: RunContext) -> Any:
     if ctx.tools is not None:
         return ctx.tools
-    from health_monitor.tools.registry import get_registry
-
     return get_registry()
 
 
@@ -56,8 +56,6 @@ def executor(ctx: RunContext) -> Any:
     with _LOCK:
         ex = ctx.extras.get("executor")
         if ex is None:
-            from health_monitor.tools.executor import ToolExecutor
-
             ex = ToolExecutor(ctx.warehouse, ctx.settings, tool_registry(ctx))
             ctx.extras["executor"] = ex
     return ex
@@ -69,8 +67,6 @@ def run_tool(ctx: RunContext, name: str, args: dict[str, Any]) -> Any:
 
 
 def refused(name: str, args: dict[str, Any], reason: str) -> Any:
-    from health_monitor.tools.executor import ToolResult
-
     return ToolResult(tool=name, args=dict(args), ok=False, error=reason)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from health_monitor.agents.registry import AgentRegistry, build_agent_registry
+from health_monitor.graph.approval import propose_actions
 from health_monitor.graph.context import RunContext
 from health_monitor.graph.specialist import specialist_builder
 from health_monitor.graph.state import HealthInput, HealthOutput, HealthState
@@ -31,7 +32,9 @@ def graph_builder(agents: AgentRegistry | None = None, *, tools: Any = None) -> 
     b.add_node("synthesize", make_synthesize(registry))
     b.add_edge(START, "supervisor")
     b.add_conditional_edges("supervisor", make_dispatch(registry), [*registry.names, "synthesize"])
-    b.add_edge("synthesize", END)
+    b.add_node("propose_actions", propose_actions)
+    b.add_edge("synthesize", "propose_actions")
+    b.add_edge("propose_actions", END)
     return b
 
 

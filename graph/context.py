@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from health_monitor.graph.providers import make_chat_model
+
 from health_monitor.core.settings import Settings, get_settings
 
 DEFAULT_USER = "local@health-monitor"
@@ -71,8 +73,6 @@ def resolve_context(*, user_id: str | None = None, settings: Settings | None = N
 
         warehouse = open_warehouse(s)
     if llm is None and open_missing:
-        from health_monitor.graph.providers import make_chat_model
-
         llm = make_chat_model(s)
     tools = extras.pop("tools", None)
     parser = extras.pop("parser", None)

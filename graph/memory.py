@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from health_monitor.graph.adapters import jsonable
+from health_monitor.graph.adapters import jsonable, recent_turns
 from health_monitor.graph.state import AgentReport
 
 MEMORY_TURNS = 12
@@ -84,7 +84,5 @@ def previous_from_turns(turns: list[Any]) -> dict[str, Any]:
 
 
 def load_previous(engine: Any, *, user_id: str, conversation_id: str) -> dict[str, Any]:
-    from health_monitor.graph.adapters import recent_turns
-
     return previous_from_turns(recent_turns(engine, user_id=user_id, conversation_id=conversation_id,
                                             turns=MEMORY_TURNS))

@@ -18,11 +18,13 @@ from functools import lru_cache
 from typing import Any
 
 from health_monitor.graph import adapters, memory
+from health_monitor.graph.builder import build_graph
 from health_monitor.graph.context import RunContext, resolve_context
 from health_monitor.graph.events import Error, Event, Final, Routing, Token, ToolEnd, to_event
 from health_monitor.graph.llm import begin_turn
 from health_monitor.graph.tracing import traced_stream
 from health_monitor.graph.vocabulary import entity_index
+from health_monitor.tools.registry import get_registry
 from pydantic import BaseModel, Field
 
 
@@ -42,18 +44,20 @@ class Answer(BaseModel):
     saved: bool = False
     save_error: str | None = None
     revised: bool = False
+<<<<<<< HEAD
     #: LLM steps answered offline instead, each ``{"step": "route"|"specialist:<agent>"|"synthesis", "reason"}``.
     fallback: list[dict[str, str]] = Field(default_factory=list)
     #: LLM calls, tokens (input/output/total), LLM time and the estimated ``cost_usd`` (None: no price set).
     usage: dict[str, Any] = Field(default_factory=dict)
+=======
+    #: Actions offered for approval: ``{id, kind, title, risk, status, preview}`` (see :mod:`graph.approval`).
+    actions: list[dict[str, Any]] = Field(default_factory=list)
+>>>>>>> main
 
 
 @lru_cache(maxsize=1)
 def default_graph() -> Any:
     """The compiled graph of the eight specialists (compiled once per process, on first use)."""
-    from health_monitor.graph.builder import build_graph
-    from health_monitor.tools.registry import get_registry
-
     return build_graph(tools=get_registry())
 
 
@@ -191,6 +195,7 @@ def _turn(ctx: RunContext, question: str, *, started: float, conversation_id: st
     timings["total_ms"] = ms()
 
     answer = _answer(state, ctx, conversation_id, timings)
+<<<<<<< HEAD
     if ctx.llm is not None:
         answer.fallback = [f.as_dict() for f in llm_turn.fallbacks]
         answer.usage = llm_turn.usage(ctx.settings.llm_prices, ctx.settings.llm_endpoint)
@@ -198,6 +203,11 @@ def _turn(ctx: RunContext, question: str, *, started: float, conversation_id: st
         # Stored with the message (its context JSON): the MLOps page sums tokens, cost and fallbacks.
         answer.context["llm"] = {"usage": answer.usage, "fallback": answer.fallback, "timings": dict(timings),
                                  "endpoint": ctx.settings.llm_endpoint, "provider": ctx.settings.llm_provider}
+=======
+    problem = _offer_actions(answer, state, ctx, store)
+    if problem:
+        yield Error(message=problem, where="actions")
+>>>>>>> main
     problem = store.save_assistant(conversation_id, answer, client_msg_id)
     if problem:
         answer.save_error = problem
@@ -222,6 +232,42 @@ def _answer(state: dict[str, Any], ctx: RunContext, conversation_id: str | None,
         context=memory.turn_context(state),
         revised=bool(state.get("revised")),
     )
+
+
+def _offer_actions(answer: Answer, state: dict[str, Any], ctx: RunContext, store: Any) -> str | None:
+    """Record the turn's proposed actions and pause an approval thread for each (needs the state store)."""
+    proposals = state.get("actions") or []
+    if not proposals:
+        return None
+    if not store.ok or ctx.engine is None:
+        return "Actions could be proposed, but the state store is unavailable to record them."
+    from health_monitor.actions import service as actions
+    from health_monitor.actions.spec import Proposal
+    from health_monitor.graph import approval
+
+    try:
+        ids = actions.record(ctx.engine, [Proposal.model_validate(p) for p in proposals], user_id=ctx.user_id,
+                             settings=ctx.settings, conversation_id=answer.conversation_id,
+                             user_token=ctx.extras.get("user_token"))
+        approval.start(ids, engine=ctx.engine, settings=ctx.settings)
+        answer.actions = [action_card(actions.get(ctx.engine, i)) for i in ids]
+    except Exception as e:
+        return _store_problem("record the proposed actions", e)
+    return None
+
+
+def action_card(view: Any) -> dict[str, Any]:
+    """What the chat shows of an action (JSON-safe)."""
+    return adapters.jsonable({"id": view.id, "kind": view.kind, "title": view.title, "risk": view.risk,
+                              "status": view.status, "params": view.params, "preview": view.preview,
+                              "estimated_monthly_saving": view.estimated_monthly_saving})
+
+
+def decide_action(action_id: str, decision: str, **kwargs: Any) -> Any:
+    """Resume an action's paused approval with a person's decision (see :func:`graph.approval.decide`)."""
+    from health_monitor.graph import approval
+
+    return approval.decide(action_id, decision, **kwargs)
 
 
 class _Store:

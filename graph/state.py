@@ -15,6 +15,7 @@ from __future__ import annotations
 import operator
 from typing import Annotated, Any, Literal
 
+from health_monitor.graph.understanding import Understanding
 from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
 from pydantic import BaseModel, Field
@@ -118,6 +119,8 @@ class HealthOutput(TypedDict, total=False):
     turn: dict[str, Any]
     notes: list[str]
     revised: bool
+    #: Actions that would fix what was found (``actions.spec.Proposal`` JSON), offered for approval.
+    actions: list[dict[str, Any]]
 
 
 class HealthState(TypedDict, total=False):
@@ -134,6 +137,8 @@ class HealthState(TypedDict, total=False):
     #: This turn's parsed context (intents, params, entities) merged with ``previous``; the supervisor
     #: writes it once and the service stores it for the next turn. Last write wins.
     turn: dict[str, Any]
+    #: The typed understanding of this turn (graph.understanding); the supervisor writes it once.
+    understanding: Understanding | None
     #: The routing plan. Last write wins (only the supervisor writes it).
     plan: RoutingPlan
     #: Per-agent reports: :func:`merge_reports` merges the dicts the parallel specialists return.
@@ -146,6 +151,8 @@ class HealthState(TypedDict, total=False):
     answer: str
     #: True when the LLM's streamed draft was replaced by the template answer. Last write wins.
     revised: bool
+    #: Proposed actions (written once, after synthesis). Last write wins.
+    actions: list[dict[str, Any]]
 
 
 class SpecialistInput(TypedDict, total=False):

@@ -19,6 +19,7 @@ from health_monitor.graph.events import Routing, emit
 from health_monitor.graph.history import history_messages
 from health_monitor.graph.llm import LLMFailure, fallback, structured_llm, turn_of
 from health_monitor.graph.state import HONEST_PREFIX, HealthState, RoutingPlan
+from health_monitor.graph.vocabulary import entity_index
 from langchain_core.messages import HumanMessage, SystemMessage
 from langgraph.runtime import Runtime
 from langgraph.types import Send
@@ -95,8 +96,6 @@ def make_supervisor(agents: AgentRegistry):
                 pass
         if ctx.entity_index is None and ctx.warehouse is not None:  # a notebook run, not via graph.service
             try:
-                from health_monitor.graph.vocabulary import entity_index
-
                 ctx.entity_index = entity_index(ctx.warehouse)
             except Exception:
                 pass
@@ -139,7 +138,7 @@ def make_supervisor(agents: AgentRegistry):
         turn = {**understood.context, "question": question, "intents": understood.intents,
                 "slots": understood.slots, "unknown": understood.unknown, "agents": plan.agents}
         emit(Routing(agents=plan.agents, reason=plan.reason, declined=plan.declined, method=plan.method))
-        return {"plan": plan, "turn": turn, "notes": notes, "question": question}
+        return {"plan": plan, "turn": turn, "notes": notes, "question": question, "understanding": understood.typed}
 
     return supervisor
 

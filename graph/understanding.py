@@ -152,4 +152,15 @@ class Understanding(BaseModel):
             return None
 
 
-__all__ = ["INTENTS", "Entity", "Intent", "Refusal", "TurnRef", "Understanding", "Window"]
+def history(previous: dict[str, Any] | None) -> list[Understanding]:
+    """The conversation's stored understandings, oldest first, from the ``previous`` dict the graph
+    receives (``graph.memory.load_previous``); turns stored without one are skipped."""
+    out = []
+    for turn in (previous or {}).get("history") or []:
+        u = Understanding.from_json(turn.get("understanding") if isinstance(turn, dict) else None)
+        if u is not None:
+            out.append(u)
+    return out
+
+
+__all__ = ["INTENTS", "Entity", "Intent", "Refusal", "TurnRef", "Understanding", "Window", "history"]

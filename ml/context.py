@@ -21,6 +21,15 @@ if TYPE_CHECKING:
 BUDGET_SETTING = "HM_ML_FEATURE_MEMORY_MB"
 
 
+def canonical(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows in one order whatever order the engine returned them in (a parallel aggregation has
+    none): the models draw validation samples by position, so training is deterministic only on
+    ordered rows."""
+    if len(frame) < 2:
+        return frame
+    return frame.sort_values(list(frame.columns), kind="stable", na_position="last", ignore_index=True)
+
+
 @dataclass
 class RunContext:
     store: Store
@@ -48,7 +57,7 @@ class RunContext:
 
     def features(self, sql_file: str) -> pd.DataFrame:
         if sql_file not in self._features:
-            self._features[sql_file] = self.read(sql_text(sql_file), label=sql_file, bounded=True)
+            self._features[sql_file] = canonical(self.read(sql_text(sql_file), label=sql_file, bounded=True))
         return self._features[sql_file]
 
     def window(self, sql_file: str, column: str, since: Any, until: Any) -> pd.DataFrame:
@@ -65,9 +74,9 @@ class RunContext:
             else:
                 sql = (f"select * from (\n{sql_text(sql_file)}\n) as feature_rows "
                        f"where {column} >= :window_since and {column} < :window_until")
-                self._windows[key] = self.read(sql, {"window_since": key[2].to_pydatetime(),
-                                                     "window_until": key[3].to_pydatetime()},
-                                               label=f"{sql_file} (window)", bounded=True)
+                self._windows[key] = canonical(self.read(sql, {"window_since": key[2].to_pydatetime(),
+                                                               "window_until": key[3].to_pydatetime()},
+                                                         label=f"{sql_file} (window)", bounded=True))
         return self._windows[key]
 
     def release(self, sql_file: str) -> None:

@@ -29,6 +29,7 @@ from health_monitor.warehouse.dialect import (
     referenced_params,
 )
 
+from health_monitor.core.errors import WarehouseUnavailable
 from health_monitor.core.jsonable import plain
 
 if TYPE_CHECKING:
@@ -112,8 +113,6 @@ class DuckDBStore:
              label: str = "query") -> pd.DataFrame:
         import duckdb
         import pandas as pd
-
-        from health_monitor.core.errors import WarehouseUnavailable
 
         used = referenced_params(sql)
         bound = {k: v for k, v in (params or {}).items() if k in used}
@@ -235,8 +234,6 @@ class SparkStore:
 
     def read(self, sql: str, params: dict[str, Any] | None = None, *, max_bytes: int | None = None,
              label: str = "query") -> pd.DataFrame:
-        from health_monitor.core.errors import WarehouseUnavailable
-
         used = referenced_params(sql)
         bound = {k: v for k, v in (params or {}).items() if k in used}
         try:

@@ -33,7 +33,14 @@ from health_monitor.ml.drift import finite, reference_stats
 from health_monitor.ml.models.mlops import monitored
 from health_monitor.ml.profile import Profiler
 from health_monitor.ml.registry import all_models
-from health_monitor.ml.registry_table import endpoint_name, merge_versions, read_prior, write_all
+from health_monitor.ml.registry_table import (
+    INFERENCE_SCHEMA,
+    INFERENCE_TABLE,
+    endpoint_name,
+    merge_versions,
+    read_prior,
+    write_all,
+)
 
 from health_monitor.core.errors import ConfigError, HealthMonitorError, WarehouseUnavailable
 
@@ -501,8 +508,6 @@ def score_run(ctx: RunContext, models: list[Model], *, progress: bool = True) ->
                          "rows_scored": result["rows"], "latency_ms": result["latency_ms"],
                          "latency_per_1k_rows_ms": result["latency_ms"] / max(result["rows"], 1) * 1000})
     inference = _append_inference(prior_inference, rows)
-    from health_monitor.ml.registry_table import INFERENCE_SCHEMA, INFERENCE_TABLE
-
     ctx.store.replace(INFERENCE_TABLE, inference, INFERENCE_SCHEMA)
     report.seconds = time.perf_counter() - t_all
     return report

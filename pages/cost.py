@@ -2,7 +2,7 @@
 budgets and savings recommendations. Refreshes every 5 minutes."""
 
 import streamlit as st
-from health_monitor.ui import charts, clients, cost, highlights, navigation, palette, shell
+from health_monitor.ui import actions_view, charts, clients, cost, highlights, navigation, palette, shell
 from health_monitor.ui import components as ui
 from health_monitor.ui.cache import cached_runner
 from health_monitor.ui.errors import guarded
@@ -97,6 +97,8 @@ def body() -> None:
                 "cost_30d": ui.money_col("Cost (30 d)")})
         else:
             ui.empty_state("No savings found: compute looks right-sized.")
+        actions_view.render_savings(clients.engine_or_problem()[0])
 
 
 body()
+actions_view.render_center("cost")

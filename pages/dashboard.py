@@ -23,24 +23,6 @@ def overview() -> None:
         _, as_of = shell.as_of()
         ui.kpi_row(hub.kpis(run, f, as_of))
 
-    left, right = st.columns([3, 2])
-    with left:
-        st.subheader("Cost trend", anchor=False)
-        with guarded("the cost trend"):
-            rows = hub.cost_trend(run, f)
-            ui.chart(charts.stacked_area(rows, x="usage_date", y="list_cost", by="workspace_name", money=True),
-                     key="dash_cost_trend")
-            st.caption(f"Daily list cost per workspace, {f.label.lower()} (complete UTC days).")
-    with right:
-        st.subheader("Job outcomes", anchor=False)
-        with guarded("job outcomes"):
-            out = hub.job_outcomes(run, f)
-            ui.chart(charts.donut(out.labels, out.values, colors={"Succeeded": palette.color("ok"), "Failed": palette.color("critical"),
-                                          "Other (canceled, skipped)": palette.color("not_measured")},
-                                  center=f"{out.rate:.1f} %" if out.rate is not None else None),
-                     key="dash_job_outcomes")
-            st.caption(f"{out.runs:,} runs in the period.")
-
     st.subheader("Needs attention", anchor=False)
     signals_tab, rules_tab = st.tabs(["Signals now", "Alert rules"])
     with signals_tab, guarded("the open signals"):
@@ -75,6 +57,23 @@ def overview() -> None:
                     ui.table(alerts_view.event_rows(closed), tz=tz, key="dash_event_history",
                              columns=alerts_view.event_columns())
 
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader("Cost trend", anchor=False)
+        with guarded("the cost trend"):
+            rows = hub.cost_trend(run, f)
+            ui.chart(charts.stacked_area(rows, x="usage_date", y="list_cost", by="workspace_name", money=True),
+                     key="dash_cost_trend")
+            st.caption(f"Daily list cost per workspace, {f.label.lower()} (complete UTC days).")
+    with right:
+        st.subheader("Job outcomes", anchor=False)
+        with guarded("job outcomes"):
+            out = hub.job_outcomes(run, f)
+            ui.chart(charts.donut(out.labels, out.values, colors={"Succeeded": palette.color("ok"), "Failed": palette.color("critical"),
+                                          "Other (canceled, skipped)": palette.color("not_measured")},
+                                  center=f"{out.rate:.1f} %" if out.rate is not None else None),
+                     key="dash_job_outcomes")
+            st.caption(f"{out.runs:,} runs in the period.")
 
 overview()
 

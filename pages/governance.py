@@ -1,7 +1,7 @@
 """Governance: table lineage as a graph, grants on PII tables, tables missing descriptions, compliance."""
 
 import streamlit as st
-from health_monitor.ui import charts, governance, navigation, shell
+from health_monitor.ui import actions_view, charts, governance, navigation, shell
 from health_monitor.ui import components as ui
 from health_monitor.ui.cache import cached_runner
 from health_monitor.ui.errors import guarded
@@ -51,3 +51,4 @@ with guarded("the compliance report"):
     ui.table(governance.compliance(run), key="gov_compliance", columns={
         "control": "Control", "status": ui.status_col("Status"), "control_id": "Id",
         "findings": ui.number_col("Findings"), "evidence": st.column_config.TextColumn("Evidence", width="large")})
+actions_view.render_center("governance")

@@ -2,7 +2,7 @@
 the ML model flags as at risk. Refreshes every minute."""
 
 import streamlit as st
-from health_monitor.ui import charts, highlights, jobs, navigation, palette, shell
+from health_monitor.ui import actions_view, charts, highlights, jobs, navigation, palette, shell
 from health_monitor.ui import components as ui
 from health_monitor.ui.cache import cached_runner
 from health_monitor.ui.errors import guarded
@@ -76,3 +76,4 @@ def body() -> None:
 
 
 body()
+actions_view.render_center("jobs")

@@ -1,7 +1,7 @@
 """Reliability: availability of SQL warehouses, outages, incidents, repair times and service health."""
 
 import streamlit as st
-from health_monitor.ui import charts, highlights, navigation, palette, reliability, shell
+from health_monitor.ui import actions_view, charts, highlights, navigation, palette, reliability, shell
 from health_monitor.ui import components as ui
 from health_monitor.ui.cache import cached_runner
 from health_monitor.ui.errors import guarded
@@ -61,3 +61,4 @@ def body() -> None:
 
 
 body()
+actions_view.render_center("reliability")

@@ -2,7 +2,7 @@
 Refreshes every 30 seconds."""
 
 import streamlit as st
-from health_monitor.ui import charts, highlights, navigation, palette, security, shell
+from health_monitor.ui import actions_view, charts, highlights, navigation, palette, security, shell
 from health_monitor.ui import components as ui
 from health_monitor.ui.cache import cached_runner
 from health_monitor.ui.errors import guarded
@@ -57,3 +57,4 @@ def body() -> None:
 
 
 body()
+actions_view.render_center("security")

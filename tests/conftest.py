@@ -15,7 +15,23 @@ import pytest
 AS_OF = datetime(2026, 1, 15, 9, 0, tzinfo=timezone.utc)
 SEED = 42
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / ".pytest_cache" / "demo"
+
+
+def _source_digest() -> str:
+    """The demo's cache key: the code that generates, builds and scores it (a stale demo fails confusingly)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for folder in ("warehouse", "ml"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix in (".py", ".sql", ".csv", ".yaml") and "__pycache__" not in path.parts:
+                h.update(str(path.relative_to(ROOT)).encode())
+                h.update(path.read_bytes())
+    h.update((ROOT / "health_monitor" / "demo.py").read_bytes())
+    return h.hexdigest()[:12]
+
+
+CACHE = ROOT / ".pytest_cache" / "demo" / _source_digest()
 
 
 def pytest_configure(config: pytest.Config) -> None:

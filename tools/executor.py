@@ -125,10 +125,16 @@ def format_validation_error(e: ValidationError) -> str:
 _MISSING_TABLE = re.compile(r"(?:Table with name|TABLE_OR_VIEW_NOT_FOUND\][^`]*`(?:[\w]+`?\.`?)*)\s*`?(\w+)`?")
 
 
+_MISSING_GOLD = re.compile(r'(?:schema|catalog) "?gold(?:\.\w+)?"? does not exist', re.I)
+
+
 def missing_table_hint(error: str) -> str | None:
     """Say which command builds a missing table instead of echoing the engine's catalog error."""
     if "does not exist" not in error and "TABLE_OR_VIEW_NOT_FOUND" not in error:
         return None
+    if _MISSING_GOLD.search(error):  # the whole embedded Gold file is gone, not one table
+        return ("the Gold layer is missing (gold.duckdb is not in the data folder): run `health-monitor gold "
+                "build` (embedded: `health-monitor demo`).")
     match = _MISSING_TABLE.search(error)
     table = match.group(1) if match else None
     if not table:

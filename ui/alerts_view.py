@@ -7,7 +7,8 @@ from typing import Any
 
 import streamlit as st
 from health_monitor.ui import palette
-from health_monitor.ui.formatting import when
+from health_monitor.ui.formatting import label, tidy_text, when
+from health_monitor.ui.formatting import text as cut
 from health_monitor.ui.safe_text import escape
 
 
@@ -17,7 +18,7 @@ def badge(severity: str | None) -> str:
 
 
 def signal_label(signal_type: str | None) -> str:
-    return (signal_type or "signal").replace("_", " ").capitalize()
+    return label(signal_type or "signal")
 
 
 def signal_list(rows: Sequence[Mapping[str, Any]], tz: str, page_for: Any, limit: int = 8) -> None:
@@ -30,8 +31,7 @@ def signal_list(rows: Sequence[Mapping[str, Any]], tz: str, page_for: Any, limit
             # subject, workspace and detail are the account's data: shown as typed, never as Markdown
             text.markdown(f"{badge(r.get('severity'))} **{escape(signal_label(r.get('signal_type')))}**: "
                           f"{escape(r.get('subject') or '–')}{escape(where)}")
-            detail = str(r.get("detail") or "")
-            text.caption(f"{when(r.get('observed_at'), tz)} · {escape(detail[:160])}{'…' if len(detail) > 160 else ''}")
+            text.caption(f"{when(r.get('observed_at'), tz)} · {escape(tidy_text(cut(r.get('detail'), 160)))}")
             link.page_link(page_for(str(r.get("signal_type") or "")), label="Open", icon=":material/arrow_forward:")
     if len(rows) > limit:
         st.caption(f"{len(rows) - limit} more signal(s) in the table below.")

@@ -115,3 +115,21 @@ def series(rows: Sequence[Mapping[str, Any]]) -> tuple[str, str, list[dict[str, 
     if len(sums) < 3:
         return None
     return x, y, [{x: k, y: v} for k, v in sorted(sums.items())]
+
+
+def column_kinds(rows: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """How to show each column of a compact table: money, pct, number, count or text (by name and values)."""
+    out: dict[str, str] = {}
+    for c in (rows[0] if rows else {}):
+        values = [r.get(c) for r in rows if isinstance(r.get(c), (int, float)) and not isinstance(r.get(c), bool)]
+        if not values:
+            out[c] = "text"
+        elif any(k in c for k in ("cost", "saving", "spend", "_usd", "budget")):
+            out[c] = "money"
+        elif c.endswith("_pct") or c.endswith("_percent") or c.startswith("pct_"):
+            out[c] = "pct"
+        elif all(float(v).is_integer() for v in values):
+            out[c] = "count"
+        else:
+            out[c] = "number"
+    return out

@@ -198,7 +198,7 @@ def probe_pages(base_url: str, *, pages: Iterable[Any] | None = None, viewports:
 
 
 def ask_in_chat(base_url: str, question: str, *, screenshot: Path | None = None, timeout_s: float = 90.0,
-                viewport: Mapping[str, int] = DESKTOP) -> ChatProbe:
+                viewport: Mapping[str, int] = DESKTOP, theme: str = "light") -> ChatProbe:
     """Open the chat page, ask ``question``, wait for the streamed answer to finish."""
     from playwright.sync_api import sync_playwright
 
@@ -206,7 +206,7 @@ def ask_in_chat(base_url: str, question: str, *, screenshot: Path | None = None,
     with sync_playwright() as p:
         browser = launch(p)
         try:
-            page = browser.new_context(viewport=dict(viewport)).new_page()
+            page = browser.new_context(viewport=dict(viewport), color_scheme=theme).new_page()
             page.goto(f"{base_url}/chat", wait_until="commit")
             box = page.locator('[data-testid="stChatInput"] textarea')
             box.wait_for(state="visible", timeout=30_000)

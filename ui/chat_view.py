@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 from health_monitor.graph.events import Error, Final, Routing, Token, ToolEnd, ToolStart
-from health_monitor.ui import chat, clients, safe_text, shell, store
+from health_monitor.ui import actions_view, chat, clients, safe_text, shell, store
 
 log = logging.getLogger("health_monitor.ui")
 
@@ -69,6 +69,7 @@ def open_conversation(engine: Any | None, conversation_id: str | None, title: st
     pending = clients.pending_writes().pending(user_id=shell.user_id(), conversation_id=conversation_id)
     saved = store.messages(engine, shell.user_id(), conversation_id) if engine is not None else []
     st.session_state["chat_entries"] = chat.entries_from_messages(saved, pending)
+    actions_view.attach_to_transcript(engine, conversation_id, st.session_state["chat_entries"])
 
 
 def sidebar_controls(engine: Any | None, agent_labels: dict[str, str]) -> str:
@@ -161,13 +162,19 @@ def tool_status(call: dict[str, Any], *, expanded: bool = False, rows: list[dict
 def _data(rows: list[dict[str, Any]], key: str) -> None:
     from health_monitor.ui import answer_parts, charts
     from health_monitor.ui import components as ui
+    from health_monitor.ui.formatting import humanize
 
     points = answer_parts.series(rows)
     if points is not None:
         x, y, pts = points
         ui.chart(charts.lines([{**p, "series": y} for p in pts], x=x, y=y, by="series", height=180),
                  key=f"chat_series_{key}_{uuid.uuid4().hex[:6]}")
-    ui.table(answer_parts.compact(rows), tz=shell.tz(), key=None)
+    table = answer_parts.compact(rows)
+    kinds = answer_parts.column_kinds(table)
+    shown = {"money": lambda c: ui.money_col(humanize(c)), "pct": lambda c: ui.pct_col(humanize(c)),
+             "count": lambda c: ui.number_col(humanize(c)), "number": lambda c: ui.number_col(humanize(c), "%,.2f"),
+             "text": humanize}
+    ui.table(table, tz=shell.tz(), key=None, columns={c: shown[k](c) for c, k in kinds.items()})
     if len(rows) > 8:
         st.caption(f"First 8 of {len(rows):,} rows.")
 
@@ -182,6 +189,8 @@ def render_entry(entry: dict[str, Any], *, last: bool = False, question: str = "
             all_rows += rows
             tool_status(call, rows=rows)
         st.markdown(safe_text.defang(entry["content"]))
+        if entry.get("actions"):
+            actions_view.render_cards(entry["actions"], clients.engine_or_problem()[0], key=entry["id"])
         if not entry.get("saved", True):
             st.caption(":material/cloud_off: Not saved yet: it will be saved when the state store is back.")
         if last and entry["role"] == "assistant" and entry.get("tool_calls"):
@@ -238,6 +247,9 @@ def ask(question: str, agent: str, engine: Any | None, problem: str | None) -> N
     entries[-1]["saved"] = saved
     entries.append(chat.new_entry("assistant", text, tool_calls=calls, agents=list(answer.agents) if answer else [],
                                   saved=saved))
+    if answer is not None and answer.actions:  # offer the fixes the answer found (approval cards)
+        entries[-1]["actions"] = list(answer.actions)
+        actions_view.render_cards(entries[-1]["actions"], engine, key=entries[-1]["id"])
     if not saved:
         _queue(question, answer, text, client_msg_id, agent)
         st.session_state["chat_notice"] = (

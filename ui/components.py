@@ -20,6 +20,7 @@ from health_monitor.ui.formatting import (
     tz_label,
 )
 from health_monitor.ui.kpi import Kpi
+from health_monitor.ui.safe_text import escape
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,9 @@ def highlights(items: Sequence[Any], *, key: str) -> None:
         cols = st.columns(per_row)
         for i, (col, h) in enumerate(zip(cols, items[start:start + per_row], strict=False)):
             with col, st.container(border=True, key=f"{key}_{start + i}"):
-                st.markdown(f"{palette.pill(h.severity)} **{h.title}**")
-                st.caption(h.detail)
+                # titles and details quote the account's data (names, SQL text): shown as typed
+                st.markdown(f"{palette.pill(h.severity)} **{escape(h.title)}**")
+                st.caption(escape(h.detail))
 
 
 def _display(value: Any, tz: str | None) -> Any:
@@ -130,6 +132,15 @@ def table(rows: Sequence[Mapping[str, Any]], *, columns: Mapping[str, Any] | Non
             config[c] = st.column_config.TextColumn(conf.get("label") if isinstance(conf, dict) else humanize(c),
                                                     help=conf.get("help") if isinstance(conf, dict) else None,
                                                     alignment="right")
+            numeric.discard(c)
+    # Same for a time column with gaps: written out in the user's zone, "—" where there is no time.
+    for c in order:
+        if any(isinstance(d[c], datetime) for d in data) and any(d[c] is None for d in data):
+            for d in data:
+                d[c] = d[c].strftime("%Y-%m-%d %H:%M") if isinstance(d[c], datetime) else MISSING
+            conf = config[c]
+            config[c] = st.column_config.TextColumn(conf.get("label") if isinstance(conf, dict) else humanize(c),
+                                                    help=f"Time in {tz_label(tz)}")
             numeric.discard(c)
     frame = pd.DataFrame(data, columns=order)
     status = [c for c, sp in specs.items() if isinstance(sp, Col) and sp.kind == "status"]

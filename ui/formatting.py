@@ -136,7 +136,8 @@ def data_size(n: Any) -> str:
 
 #: Enum values whose readable form is not just the words in lower case.
 LABELS = {"sql": "SQL", "ml": "ML", "gpu": "GPU", "pii": "PII", "dbu": "DBU", "dbus": "DBUs", "ip": "IP",
-          "api": "API", "sla": "SLA", "etl": "ETL", "mlflow": "MLflow", "ok": "OK", "url": "URL", "id": "id"}
+          "api": "API", "sla": "SLA", "etl": "ETL", "dlt": "DLT", "uc": "UC",
+          "mlflow": "MLflow", "ok": "OK", "url": "URL", "id": "id"}
 
 
 def label(value: Any) -> str:

@@ -41,8 +41,11 @@ def profile(engine: Any) -> None:
         name = st.text_input("Display name", value=p.display_name or "", placeholder=shell.user().display_name)
         tz = st.selectbox("Time zone", zones, index=zones.index(p.timezone) if p.timezone in zones else
                           zones.index("UTC"), help="Times on every screen are shown in this zone.")
-        theme = st.segmented_control("Theme", ["system", "light", "dark"], default=p.theme or "system",
-                                     format_func=str.title, help="Applied when you save, and on every device you "
+        # Radios, not segmented controls: a selected segment draws the primary colour as text on its own
+        # tint, which no red can make readable in the dark theme while white-on-red buttons stay readable.
+        themes = ["system", "light", "dark"]
+        theme = st.radio("Theme", themes, index=themes.index(p.theme) if p.theme in themes else 0, horizontal=True,
+                         format_func=str.title, help="Applied when you save, and on every device you "
                                                                  "sign in from. System follows your device.")
         current = 30 if p.updated_at is None else p.refresh_seconds
         refresh = st.selectbox("Auto-refresh", list(REFRESH_CHOICES), format_func=REFRESH_CHOICES.get,
@@ -179,7 +182,7 @@ def roles(engine: Any) -> None:
              columns={"user": "User", "role": "Role"})
     with st.form("settings_role_form"):
         target = st.text_input("User e-mail", placeholder="someone@company.com")
-        role = st.segmented_control("Role", ["viewer", "admin"], default="viewer")
+        role = st.radio("Role", ["viewer", "admin"], horizontal=True)
         if st.form_submit_button("Set role", type="primary") and target.strip():
             store.set_role(engine, shell.user_id(), target, role or "viewer", _admins())
             st.success(f"{target.strip()} is now {role}.")
@@ -215,9 +218,9 @@ def integrations(engine: Any) -> None:
                         st.rerun()
 
     st.markdown("**Add a channel**")
-    channel = st.segmented_control("Channel", list(store.CHANNEL_SECRETS), default="slack",
-                                   format_func={"slack": "Slack", "email": "E-mail", "pagerduty": "PagerDuty"}.get,
-                                   key="settings_int_channel") or "slack"
+    channel = st.radio("Channel", list(store.CHANNEL_SECRETS), horizontal=True,
+                       format_func={"slack": "Slack", "email": "E-mail", "pagerduty": "PagerDuty"}.get,
+                       key="settings_int_channel") or "slack"
     with st.form("settings_int_form", clear_on_submit=True):
         name = st.text_input("Name", value=channel.title())
         secret_name, secret_label = store.CHANNEL_SECRETS[channel]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from health_monitor.bench.stats import Section
+from health_monitor.bench.training import training
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The instant every bench demo is built at (the tests' AS_OF): figures do not move with the clock.
@@ -36,12 +37,12 @@ def _commit() -> str | None:
 
 
 def reusable_demo(settings: Any) -> Path | None:
-    """An existing scale-1 demo: the configured data dir, else the test suite's shared demo."""
+    """An existing scale-1 demo in the configured data dir (None: build one)."""
     from health_monitor.bench.demo_build import demo_exists
 
-    for candidate in (Path(settings.data_dir), ROOT / ".pytest_cache" / "demo" / "standard"):
-        if demo_exists(candidate) and _scale_of(candidate) in (None, 1.0):
-            return candidate.resolve()
+    candidate = Path(settings.data_dir)
+    if demo_exists(candidate) and _scale_of(candidate) in (None, 1.0):
+        return candidate.resolve()
     return None
 
 
@@ -105,8 +106,6 @@ def run_bench(*, scale: float = 1.0, quick: bool = False, data_dir: Path | None 
 
         # --- training --------------------------------------------------------------------------
         if "training" in only:
-            from health_monitor.bench.training import training
-
             train_scale = _scale_of(demo_dir) or scale
             sections.append(_timed("training", "Model training", lambda: training(demo_dir, scale=train_scale)))
 

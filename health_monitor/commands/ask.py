@@ -89,8 +89,11 @@ def run_one(question: str, *, ctx: Any, fmt: str, conversation: str | None, agen
         out.write("\n")
         if final.revised:
             out.write("\n--- revised answer ---\n" + final.answer + "\n")
-        if final.conversation_id:
+        if final.conversation_id and final.saved:
             print(f"> conversation: {final.conversation_id} (continue with --conversation {final.conversation_id})",
+                  file=err)
+        elif final.conversation_id:  # nothing stored under that id: it cannot be continued
+            print("> conversation not saved (the state store was unavailable); a follow-up starts a new one",
                   file=err)
     return 0
 

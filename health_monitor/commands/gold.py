@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     build.add_argument("--print-sql", action="store_true", help="print the statements instead of running them")
     build.add_argument("--engine", choices=("auto", "spark"), default="auto",
                        help="spark: build with the active SparkSession (default: the configured warehouse "
-                            "backend; HM_GOLD_ENGINE=spark does the same)")
+                            "backend; HM_WAREHOUSE_BACKEND=spark or HM_GOLD_ENGINE=spark do the same)")
     build.set_defaults(func=run_build)
 
 
@@ -51,10 +51,16 @@ def _spark_session():  # noqa: ANN202
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from health_monitor.core.settings import get_settings
+    from health_monitor.core.settings import Settings, get_settings
 
-    settings = get_settings()
-    engine = "spark" if os.environ.get("HM_GOLD_ENGINE", "").lower() == "spark" else args.engine
+    engine = args.engine
+    if "spark" in (os.environ.get("HM_GOLD_ENGINE", "").lower(), os.environ.get("HM_WAREHOUSE_BACKEND", "").lower()):
+        engine = "spark"
+    if os.environ.get("HM_WAREHOUSE_BACKEND", "").lower() == "spark":
+        # Spark is a build engine, not a warehouse the app queries: read the other settings as usual.
+        settings = Settings(warehouse_backend="databricks")
+    else:
+        settings = get_settings()
     if engine == "spark" and not args.print_sql:
         from health_monitor.warehouse.dialect import NameMap
         from health_monitor.warehouse.gold import build_gold_on_spark, published_config

@@ -13,6 +13,12 @@ model's active version scores only the days since its last scoring run.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from health_monitor.core.errors import ConfigError
+from health_monitor.ml.profile import Profiler
+from health_monitor.ml.registry import all_models
+from health_monitor.ml.train import score_all, train_all
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,17 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from health_monitor.ml.registry import all_models
-
     if args.models == "list":
         for name, model in all_models().items():
             print(f"{name:<26} {model.family:<12} {model.description}")
         return 0
-    from health_monitor.ml.profile import Profiler
-    from health_monitor.ml.train import score_all, train_all
-
     names = [n.strip() for n in args.models.split(",") if n.strip()] if args.models else None
     profiler = Profiler() if args.profile else None
     data_dir = Path(args.data_dir) if args.data_dir else None
@@ -60,8 +59,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _spark_session():
-    from health_monitor.core.errors import ConfigError
-
     try:
         from pyspark.sql import SparkSession
     except ImportError as e:

@@ -255,39 +255,69 @@ def _fit_series(g, fit_days: int = FIT_DAYS) -> SeriesFit:
 
     if not isinstance(g, Series):
         g = next(iter(_series(g).values()), Series(np.zeros(0, np.int64), np.zeros(0), np.zeros(0)))
-    day, y, dbus = g.day[-fit_days:], g.cost[-fit_days:], g.dbus[-fit_days:]
-    cost_sum = float(y.sum()) if len(y) else 0.0
-    ratio = float(dbus.sum()) / cost_sum if cost_sum > 0 else 0.0
-    if len(y) < 14 or np.std(y) < 1e-9:
-        level = float(np.mean(y)) if len(y) else 0.0
-        origin = EPOCH + timedelta(days=int(day.max())) if len(day) else date.today()
-        return SeriesFit(level, 0.0, [0.0] * 7, 0.0, 0.0, origin, ratio)
-    t = (day - day.min()).astype(float)
-    dow = (day + 3) % 7
-    x = np.column_stack([np.ones(len(y)), t] + [(dow == k).astype(float) for k in range(1, 7)])
-    coef = _huber(x, y)
-    resid = y - x @ coef
-    rho = float(np.corrcoef(resid[:-1], resid[1:])[0, 1]) if len(resid) > 3 and np.std(resid) > 0 else 0.0
-    return SeriesFit(intercept=float(coef[0]), slope=float(coef[1]), weekday=[0.0] + [float(c) for c in coef[2:]],
-                     resid_sd=float(np.std(resid)), resid_rho=float(np.nan_to_num(rho)),
-                     origin=EPOCH + timedelta(days=int(day.min())), dbu_per_usd=ratio)
+    return _fit_many({"_": g}, fit_days)["_"]
+
+
+def _fit_many(series: dict[str, Series], fit_days: int = FIT_DAYS) -> dict[str, SeriesFit]:
+    """:func:`_fit_series` for every workspace at once: the Huber regressions of all series of one
+    length run as one batched IRLS (stacked matrices), not one Python loop per workspace."""
+    import numpy as np
+
+    out: dict[str, SeriesFit] = {}
+    batches: dict[int, list[str]] = {}
+    for ws, g in series.items():
+        day, y = g.day[-fit_days:], g.cost[-fit_days:]
+        if len(y) < 14 or np.std(y) < 1e-9:
+            level = float(np.mean(y)) if len(y) else 0.0
+            origin = EPOCH + timedelta(days=int(day.max())) if len(day) else date.today()
+            out[ws] = SeriesFit(level, 0.0, [0.0] * 7, 0.0, 0.0, origin, _ratio(g, fit_days))
+        else:
+            batches.setdefault(len(y), []).append(ws)
+    for names in batches.values():
+        days = np.stack([series[ws].day[-fit_days:] for ws in names])
+        y = np.stack([series[ws].cost[-fit_days:] for ws in names])
+        t = (days - days.min(axis=1, keepdims=True)).astype(float)
+        dow = (days + 3) % 7
+        x = np.stack([np.ones_like(t), t] + [(dow == k).astype(float) for k in range(1, 7)], axis=2)
+        coef = _huber(x, y)
+        resid = y - np.einsum("nlk,nk->nl", x, coef)
+        for i, ws in enumerate(names):
+            r = resid[i]
+            rho = float(np.corrcoef(r[:-1], r[1:])[0, 1]) if len(r) > 3 and np.std(r) > 0 else 0.0
+            out[ws] = SeriesFit(intercept=float(coef[i, 0]), slope=float(coef[i, 1]),
+                                weekday=[0.0] + [float(c) for c in coef[i, 2:]], resid_sd=float(np.std(r)),
+                                resid_rho=float(np.nan_to_num(rho)), origin=EPOCH + timedelta(days=int(days[i].min())),
+                                dbu_per_usd=_ratio(series[ws], fit_days))
+    return {ws: out[ws] for ws in series}
+
+
+def _ratio(g: Series, fit_days: int) -> float:
+    cost = float(g.cost[-fit_days:].sum()) if len(g.cost) else 0.0
+    return float(g.dbus[-fit_days:].sum()) / cost if cost > 0 else 0.0
 
 
 def _huber(x, y, epsilon: float = 1.35, iterations: int = 30):
-    """Huber-loss linear regression by iteratively reweighted least squares (scale = MAD)."""
+    """Huber-loss linear regressions by iteratively reweighted least squares (scale = MAD), batched:
+    ``x`` is (series, rows, k), ``y`` (series, rows); each series stops when its coefficients settle."""
     import numpy as np
 
-    coef = np.linalg.lstsq(x, y, rcond=None)[0]
+    def solve(a, b):
+        return np.einsum("nkl,nl->nk", np.linalg.pinv(a), b)
+
+    coef = solve(x, y)
+    active = np.ones(len(y), dtype=bool)
     for _ in range(iterations):
-        r = y - x @ coef
-        s = max(float(np.median(np.abs(r - np.median(r)))) * 1.4826, 1e-9)
-        u = np.abs(r) / (epsilon * s)
-        w = np.where(u <= 1, 1.0, 1.0 / np.maximum(u, 1e-12))
-        sw = np.sqrt(w)
-        new = np.linalg.lstsq(x * sw[:, None], y * sw, rcond=None)[0]
-        if np.allclose(new, coef, rtol=1e-6, atol=1e-6):
-            return new
-        coef = new
+        idx = np.flatnonzero(active)
+        if not idx.size:
+            break
+        xa, ya, ca = x[idx], y[idx], coef[idx]
+        r = ya - np.einsum("nlk,nk->nl", xa, ca)
+        s = np.maximum(np.median(np.abs(r - np.median(r, axis=1, keepdims=True)), axis=1) * 1.4826, 1e-9)
+        u = np.abs(r) / (epsilon * s[:, None])
+        sw = np.sqrt(np.where(u <= 1, 1.0, 1.0 / np.maximum(u, 1e-12)))
+        new = solve(xa * sw[:, :, None], ya * sw)
+        coef[idx] = new
+        active[idx[np.all(np.isclose(new, ca, rtol=1e-6, atol=1e-6), axis=1)]] = False
     return coef
 
 
@@ -300,7 +330,7 @@ def _predict(fit: SeriesFit, days: list[date]):
 
 
 def _fit_all(data) -> dict[str, SeriesFit]:
-    return {ws: _fit_series(s) for ws, s in _series(data).items()}
+    return _fit_many(_series(data))
 
 
 class DbuUsageForecaster(Model):
@@ -443,8 +473,9 @@ class BudgetAlerter(Model):
                 days = frame["usage_date"].dt.date
                 actuals = frame[(days >= month) & (days <= end)].groupby("workspace_id")["list_cost"].sum()
                 # one sort per month, not one scan of every row per workspace
-                for ws, series in _series(known).items():
-                    proj = self._project(_fit_series(series), series, mid)["projected_cost"]
+                series = _series(known)
+                for ws, fit in _fit_many(series).items():
+                    proj = self._project(fit, series[ws], mid)["projected_cost"]
                     actual = actuals.get(ws, 0.0)
                     if actual > 0:
                         errors.append(abs(proj - actual) / actual)

@@ -114,6 +114,35 @@ CATEGORY_RULES = {
 OTHER = "other"
 
 
+def _labels(texts):
+    """:func:`rule_label` of each text, each distinct text matched once."""
+    unique = texts.drop_duplicates()
+    return texts.map(dict(zip(unique, (rule_label(x) for x in unique), strict=True)))
+
+
+def _predict_distinct(model, texts, proba: bool = False):
+    """The pipeline's predictions for ``texts``, computed once per distinct text."""
+    import numpy as np
+
+    values = np.asarray(texts, dtype=object)
+    unique, inverse = np.unique(values, return_inverse=True)
+    out = model.predict_proba(list(unique)) if proba else model.predict(list(unique))
+    return out[inverse.ravel()]
+
+
+def _fit_weighted(union, unique: list[str], counts) -> None:
+    """Fit each TF-IDF vectoriser of ``union`` on the distinct texts with the IDF of the full corpus
+    (every text ``counts`` times): smooth IDF = ln((1 + n) / (1 + df)) + 1 with weighted df."""
+    import numpy as np
+
+    union.fit(unique)
+    n = float(np.sum(counts))
+    for _, vec in union.transformer_list:
+        present = (vec.transform(unique) != 0).astype(float)
+        df = np.asarray(present.T @ counts).ravel()
+        vec.idf_ = np.log((1.0 + n) / (1.0 + df)) + 1.0
+
+
 def rule_label(text: str | None) -> str:
     t = (text or "").lower()
     for cat, pattern in CATEGORY_RULES.items():
@@ -155,20 +184,19 @@ class IncidentClassifier(Model):
 
         texts = data["error_message"].fillna("").astype(str)
         texts = texts[texts.str.len() > 0]
-        labels = texts.map(rule_label)
+        labels = _labels(texts)
         known = labels != OTHER
         if known.sum() < 5 or labels[known].nunique() < 2:
             raise InsufficientData("fewer than five categorised error messages to learn from")
         vec = FeatureUnion([("w", TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True)),
                             ("c", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=1, sublinear_tf=True))])
         model = make_pipeline(vec, LogisticRegression(max_iter=1000, C=5.0))
-        # Error messages repeat (hundreds of failures, a dozen distinct texts): fit the vectoriser on
-        # every text (the same IDF as before) and the classifier on the distinct texts weighted by
-        # their counts - the same objective, a fraction of the work.
-        train_texts = texts[known]
-        counts = train_texts.value_counts(sort=False)
+        # Error messages repeat (thousands of failures, a few hundred distinct texts): the vectoriser
+        # and the classifier see each distinct text once, weighted by its count - the same IDF and
+        # the same objective as fitting on every text, a fraction of the work.
+        counts = texts[known].value_counts(sort=False)
         unique = counts.index.tolist()
-        vec.fit(train_texts.tolist())
+        _fit_weighted(vec, unique, counts.to_numpy(float))
         model.steps[-1][1].fit(vec.transform(unique), [rule_label(t) for t in unique],
                                sample_weight=counts.to_numpy(float))
         return model
@@ -180,9 +208,9 @@ class IncidentClassifier(Model):
         texts = texts[texts.str.len() > 0]
         if texts.empty:
             return {"macro_f1": None}
-        labels = texts.map(rule_label)
+        labels = _labels(texts)
         known = labels != OTHER
-        pred = state.predict(texts[known].tolist()) if known.any() else []
+        pred = _predict_distinct(state, texts[known]) if known.any() else []
         return {"macro_f1": float(f1_score(labels[known], pred, average="macro")) if known.any() else None,
                 "unlabelled_share": float((~known).mean()), "validation_failures": int(len(texts))}
 
@@ -196,8 +224,8 @@ class IncidentClassifier(Model):
         if h.empty:
             return h
         texts = h["error_message"].fillna("").astype(str)
-        rules = texts.map(rule_label)
-        proba = state.predict_proba(texts.tolist())
+        rules = _labels(texts)
+        proba = _predict_distinct(state, texts, proba=True)
         classes = np.asarray(state.classes_)
         learned, conf = classes[proba.argmax(axis=1)], proba.max(axis=1)
         use_rule = rules != OTHER

@@ -30,9 +30,9 @@ gaps as (
     select
         table_full_name,
         event_time,
-        (unix_micros(event_time)
-         - unix_micros(lag(event_time) over (partition by table_full_name order by event_time))) / 3600000000.0
-            as gap_h
+        cast(unix_micros(event_time)
+             - unix_micros(lag(event_time) over (partition by table_full_name order by event_time)) as double)
+            / 3600000000 as gap_h
     from refreshes
 ),
 

@@ -67,3 +67,22 @@ def test_chat_answers_when_the_state_store_is_down(store_down) -> None:
 
     waiting = clients.pending_writes().pending(user_id="tester@company.com")
     assert [m.role for m in waiting] == ["user", "assistant"]
+
+
+def test_an_answer_brings_its_rows_follow_ups_and_a_current_toolbar(app) -> None:
+    app.switch_page("pages/chat.py").run()
+    app.chat_input(key="chat_input").set_value("Why did costs jump yesterday?").run()
+    assert not app.exception, [e.value for e in app.exception]
+    follow = [b for b in app.button if b.key and b.key.startswith("chat_follow_")]
+    assert len(follow) == 3 and len({b.label for b in follow}) == 3, [b.label for b in follow]
+    assert any("ml-workspace" in b.label for b in follow), [b.label for b in follow]
+    # the tool rows the answer used, as compact tables inside the tool-call statuses
+    assert len(app.dataframe) >= 1
+    # the export buttons exist right after the first answer (the toolbar is drawn after the turn)
+    assert {"chat_export_md", "chat_export_json"} <= {d.key for d in app.get("download_button")}
+    # the agent picker and the conversation list are in the sidebar
+    assert app.sidebar.radio(key="chat_agent").value == "auto"
+    assert any(b.key and b.key.startswith("chat_open_") for b in app.sidebar.button)
+    # a follow-up asks the next question
+    follow[0].click().run()
+    assert [m.name for m in app.chat_message].count("user") == 2

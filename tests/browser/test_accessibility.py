@@ -1,4 +1,5 @@
-"""Accessibility in headless Chromium: every page on a 390x844 phone and a desktop passes axe-core with
+"""Accessibility in headless Chromium: every page on a 390x844 phone and a desktop, in the light and the dark
+theme, passes axe-core with
 no serious or critical violation (known Streamlit-internal exceptions listed below, with the reason),
 and the chat works by keyboard alone (Tab to the input, type, Enter, the answer appears).
 
@@ -20,6 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VIEWPORTS = {"phone": probe.PHONE, "desktop": probe.DESKTOP}
+THEMES = ("light", "dark")
 BLOCKING = ("serious", "critical")
 
 #: (rule id, CSS selector fragment of the node, reason): violations in markup Streamlit renders itself
@@ -77,13 +79,15 @@ def browser(server):
         b.close()
 
 
-@pytest.fixture(scope="module", params=list(VIEWPORTS))
+@pytest.fixture(scope="module", params=[(vp, theme) for theme in THEMES for vp in VIEWPORTS],
+                ids=lambda p: f"{p[0]}-{p[1]}")
 def viewport_page(request, browser, server):
-    """One browser tab per viewport, warmed on the hub (server caches, JS bundle)."""
-    context = browser.new_context(viewport=dict(VIEWPORTS[request.param]))
+    """One browser tab per viewport and colour scheme (the app follows it), warmed on the hub."""
+    vp, theme = request.param
+    context = browser.new_context(viewport=dict(VIEWPORTS[vp]), color_scheme=theme)
     page = context.new_page()
-    probe.measure_page(page, f"{server.url}/", title="warm-up", viewport=request.param, timeout_s=90)
-    yield request.param, page
+    probe.measure_page(page, f"{server.url}/", title="warm-up", viewport=vp, timeout_s=90)
+    yield f"{vp}, {theme}", page
     context.close()
 
 

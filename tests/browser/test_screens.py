@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 COMBOS = [(vp, theme) for theme in ("light", "dark") for vp in ("desktop", "phone")]
 #: What each screen must show without scrolling (the demo scenario, docs/demo-scenario.md).
 FIRST_SCREEN = {
-    "dashboard": ["Spend yesterday", "Security events"],
+    "dashboard": ["Spend yesterday"],
     "chat": [],
     "cost": ["Budget overrun ahead: ml-workspace"],
     "jobs": ["18 min on bi-warehouse", "prod-etl-cluster"],

@@ -176,3 +176,19 @@ def test_deliveries_to_a_webhook_that_never_answers_run_concurrently_within_the_
     assert elapsed < 4.0, elapsed
     assert len(report.deliveries) == 8 and not any(d.ok for d in report.deliveries)
     assert all("ReadTimeout" in d.error for d in report.deliveries)
+
+
+def test_one_webhook_that_never_answers_is_given_up_at_the_send_deadline():
+    from health_monitor.alerts.channels.http import post_json
+
+    hole = Blackhole()
+    try:
+        url = f"http://127.0.0.1:{hole.port}"
+        config = ChannelConfig(allowed_hosts=[url], http_timeout_s=10.0, retries=3, backoff_s=1.0, deadline_s=2.0)
+        started = time.monotonic()
+        result = post_json(url + "/services/T/B/hang", {"text": "hi"}, config=config)
+        elapsed = time.monotonic() - started
+    finally:
+        hole.close()
+    assert not result.ok and elapsed < 3.5, elapsed  # before: 4 attempts x 10 s + pauses = 48 s
+    assert "ReadTimeout" in result.error

@@ -3,6 +3,7 @@ loudly when it finds no rule to evaluate (before: a fresh SQLite file, 0 rules, 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -20,9 +21,14 @@ BUNDLE = yaml.safe_load((ROOT / "databricks.yml").read_text())
 def _job_settings(monkeypatch) -> Settings:
     """The settings the alert job's task runs with (its ``--set`` pairs applied, variables resolved)."""
     params = BUNDLE["resources"]["jobs"]["alert_evaluation"]["tasks"][0]["python_wheel_task"]["parameters"]
-    resolved = [p.replace("${resources.database_instances.state.name}", BUNDLE["variables"]["database_instance"]["default"])
-                .replace("${resources.secret_scopes.state_key.name}", BUNDLE["variables"]["secret_scope"]["default"])
-                for p in params]
+    names = {"resources.database_instances.state.name": "var.database_instance",
+             "resources.secret_scopes.state_key.name": "var.secret_scope"}
+
+    def default(ref: str) -> str:
+        ref = names.get(ref, ref)
+        return str(BUNDLE["variables"][ref.removeprefix("var.")].get("default", "lookup-id"))
+
+    resolved = [re.sub(r"\$\{([^}]+)\}", lambda m: default(m.group(1)), p) for p in params]
     args = build_parser().parse_args(resolved)
     for key in ("HM_DATABASE_URL", "PGHOST", "DATABRICKS_APP_NAME"):
         monkeypatch.delenv(key, raising=False)

@@ -19,7 +19,8 @@ def test_graph_shape_matches_snapshot(compiled_graph):
 def test_supervisor_is_the_entry_and_fans_out_to_every_specialist(compiled_graph):
     g = compiled_graph.get_graph()
     edges = {(e.source, e.target) for e in g.edges}
-    assert ("__start__", "supervisor") in edges and ("synthesize", "__end__") in edges
+    assert ("__start__", "supervisor") in edges and ("synthesize", "propose_actions") in edges
+    assert ("propose_actions", "__end__") in edges
     agents = ["cost", "security", "performance", "reliability", "quality", "mlops", "governance", "optimization"]
     for name in agents:
         assert ("supervisor", name) in edges and (name, "synthesize") in edges

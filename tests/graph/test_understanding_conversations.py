@@ -101,6 +101,9 @@ def test_the_understanding_is_stored_and_read_back_after_a_restart(demo_context)
                              conversation_id=first.conversation_id)
     again = Understanding.from_json(previous["history"][-1]["understanding"])
     assert again == stored
+    from health_monitor.graph.understanding import history
+
+    assert history(previous)[-1] == stored
 
 
 def test_a_window_before_the_data_says_what_the_data_covers(demo_context):

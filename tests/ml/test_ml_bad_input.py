@@ -77,8 +77,9 @@ def test_three_days_of_history(demo_dir, tmp_path):
 
 def test_constant_cost_series(demo_dir, tmp_path):
     fill = """
-        insert into health_monitor.fact_workspace_daily
-            select usage_date, workspace_id, workspace_name, 100.0, 10.0, 0, 0, 0, 0, 0, 0, 0
+        insert into health_monitor.fact_workspace_daily by name
+            select * replace (100.0 as list_cost, 10.0 as usage_quantity, 0 as jobs_cost, 0 as all_purpose_cost,
+                              0 as sql_cost, 0 as serving_cost, 0 as gpu_cost)
             from keep.fact_workspace_daily;
     """
     folder = _tiny_gold(demo_dir, tmp_path / "flat", fill)

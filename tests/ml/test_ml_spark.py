@@ -68,6 +68,12 @@ def spark_gold(spark, demo_dir: Path, tmp_path_factory) -> Path:
 
 
 def _same(a, b) -> bool:
+    import datetime
+
+    import pandas as pd
+
+    if isinstance(a, datetime.date) or isinstance(b, datetime.date):  # Spark gives dates, pandas timestamps
+        return pd.Timestamp(a) == pd.Timestamp(b)
     if a is None or b is None or (isinstance(a, float) and math.isnan(a)) or (isinstance(b, float) and math.isnan(b)):
         return (a is None or a != a) and (b is None or b != b)
     if isinstance(a, float) or isinstance(b, float):

@@ -9,7 +9,7 @@ benign unknown name (empty, with a message); a substring filter returns only row
 from __future__ import annotations
 
 import pytest
-from health_monitor.tools.executor import AS_OF_SQL, ToolExecutor
+from health_monitor.tools.executor import AS_OF_SQL, DEGRADED_SQL, ToolExecutor
 from health_monitor.tools.lookups import LOOKUPS
 from health_monitor.tools.registry import get_registry
 from health_monitor.warehouse.dialect import NameMap, prepare
@@ -32,7 +32,7 @@ TOOLS_WITH_TEXT = [t for t in get_registry() if _string_params(t)]
 
 def _allowed_sql(tool) -> set[str]:
     names = NameMap.for_duckdb()
-    allowed = {tool.sql_text, AS_OF_SQL}
+    allowed = {tool.sql_text, AS_OF_SQL, DEGRADED_SQL}  # the executor's own fixed, parameter-free reads
     for kind in tool.name_params.values():
         allowed |= {LOOKUPS[kind].exists_sql, LOOKUPS[kind].suggest_sql}
     return {prepare(sql, "duckdb", names) for sql in allowed}

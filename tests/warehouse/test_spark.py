@@ -3,8 +3,8 @@
 A private account (same instant, seed and scale as the shared demo, generated into a temp folder so
 concurrent rebuilds of the shared cache cannot disturb it) is built into Gold on DuckDB; its system
 tables are exported to Parquet, registered in a local SparkSession as
-``<catalog>_<schema>.<table>`` (``NameMap.for_spark()``), and each Gold file runs unmodified except
-for that name mapping, in dependency order. Each table is compared with the DuckDB build: row
+``<catalog>_<schema>.<table>`` (``NameMap.for_spark()``), and :func:`build_gold_on_spark` creates the
+same staging views and runs each Gold file unmodified except for that name mapping. Each table is compared with the DuckDB build: row
 counts, per-column null counts and distinct counts, and sums of numeric columns (float tolerance).
 """
 
@@ -17,8 +17,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from health_monitor.warehouse.dialect import NameMap, prepare, referenced_params
-from health_monitor.warehouse.gold import build_params, load_models
+from health_monitor.warehouse.gold import build_gold_on_spark, published_config
 
 pytestmark = pytest.mark.slow
 
@@ -75,27 +74,20 @@ def spark_gold(spark, demo_dir: Path, tmp_path_factory):
     tables = con.execute("select table_schema, table_name from information_schema.tables "
                          "where table_catalog = current_database()").fetchall()
     as_of = con.execute("select max(as_of) from meta.generation").fetchone()[0]
+    local = {"uc_information_schema": "system_information_schema", "published": "main_published"}
     for schema, table in tables:
         path = export / f"{schema}.{table}.parquet"
         con.execute(f"copy (select * from {schema}.{table}) to '{path}' (format parquet)")
-        spark_schema = "system_information_schema" if schema == "uc_information_schema" else f"system_{schema}"
+        spark_schema = local.get(schema, f"system_{schema}")
         spark.sql(f"create database if not exists {spark_schema}")
         spark.read.parquet(str(path)).write.mode("overwrite").saveAsTable(f"{spark_schema}.{table}")
     con.close()
 
-    spark.sql("create database if not exists main_health_monitor")
-    names = NameMap.for_spark()
-    built = []
-    for model in load_models():
-        select = prepare(model.sql, "spark", names)
-        params = build_params(model, as_of)
-        params = {k: v for k, v in params.items() if k in referenced_params(model.sql)}
-        if "built_at" in params:
-            params["built_at"] = as_of
-        df = spark.sql(select, args=params) if params else spark.sql(select)
-        df.write.mode("overwrite").saveAsTable(f"main_health_monitor.{model.name}")
-        built.append(model.name)
-    yield built
+    # The same staging views and models as DuckDB, through build_gold_on_spark (NameMap.for_spark()).
+    report = build_gold_on_spark(spark, as_of=as_of, published=published_config(demo=True), source="synthetic")
+    assert report.ok and all(m.status == "built" for m in report.models), [
+        (m.name, m.status, m.reason) for m in report.models if m.status != "built"]
+    yield [m.name for m in report.models]
     shutil.rmtree(export, ignore_errors=True)
 
 

@@ -282,7 +282,7 @@ def test_orders_gold_stale_and_valid_amount_drops(demo):
     rate = one(con, f"""
         with e as (select unnest(from_json(details::json -> '$.flow_progress.data_quality.expectations',
                                            '[{{"name":"VARCHAR","passed_records":"BIGINT","failed_records":"BIGINT"}}]')) x
-                   from lakeflow.pipeline_event_log where event_type = 'flow_progress'
+                   from published.pipeline_event_log where event_type = 'flow_progress'
                      and origin.pipeline_name = 'orders_pipeline' and "timestamp"::date = {YESTERDAY})
         select sum(x.failed_records) / sum(x.failed_records + x.passed_records) from e where x.name = 'valid_amount'""")
     assert 0.007 <= rate <= 0.013
@@ -290,13 +290,14 @@ def test_orders_gold_stale_and_valid_amount_drops(demo):
 
 def test_orders_silver_amount_drift(demo):
     con, _ = demo
-    recent = one(con, """select avg(avg) from data_quality_monitoring.profile_metrics where table_name = 'main.sales.orders_silver'
-                         and column_name = 'amount' and "window"."start" >= timestamp '2026-01-09'""")
-    before = one(con, """select avg(avg) from data_quality_monitoring.profile_metrics where table_name = 'main.sales.orders_silver'
-                         and column_name = 'amount' and "window"."start" < timestamp '2026-01-08'""")
+    # Lakehouse Monitoring writes one *_profile_metrics table per monitored table (no table-name column)
+    recent = one(con, """select avg(avg) from published.orders_silver_profile_metrics
+                         where column_name = 'amount' and "window"."start" >= timestamp '2026-01-09'""")
+    before = one(con, """select avg(avg) from published.orders_silver_profile_metrics
+                         where column_name = 'amount' and "window"."start" < timestamp '2026-01-08'""")
     assert recent / before > 1.2
-    assert one(con, """select count(distinct column_name) from data_quality_monitoring.profile_metrics
-                       where table_name = 'main.sales.orders_raw' and percent_null > 0""") >= 3
+    assert one(con, """select count(distinct column_name) from published.orders_raw_profile_metrics
+                       where percent_null > 0""") >= 3
 
 
 def test_lineage_and_serving(demo):

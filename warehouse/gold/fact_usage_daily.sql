@@ -30,7 +30,7 @@ final as (
         sum(list_cost) as list_cost,
         count(*) as records,
         sum(case when usage_unit = 'DBU' then usage_quantity else 0.0 end) as dbus,
-        count_if(not is_priced) as unpriced_records
+        cast(count_if(not is_priced) as bigint) as unpriced_records
     from usage
     group by
         usage_date, workspace_id, workspace_name, sku_name, usage_unit, billing_origin_product,

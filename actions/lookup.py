@@ -1,0 +1,51 @@
+"""What proposers read: tool rows (the same catalog tools the agents call, cached per turn) and the
+Gold dimensions, through the warehouse with bound parameters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+GOLD = "main.health_monitor"
+
+
+class Lookup:
+    def __init__(self, warehouse: Any, settings: Any, executor: Any = None) -> None:
+        self.warehouse = warehouse
+        self.settings = settings
+        self._executor = executor
+        self._cache: dict[tuple[str, tuple], list[dict[str, Any]]] = {}
+
+    @property
+    def executor(self) -> Any:
+        if self._executor is None:
+            from health_monitor.tools.executor import ToolExecutor
+
+            self._executor = ToolExecutor(self.warehouse, self.settings)
+        return self._executor
+
+    def tool(self, name: str, args: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of a catalog tool (empty when it fails: a proposer then proposes nothing)."""
+        key = (name, tuple(sorted((args or {}).items())))
+        if key not in self._cache:
+            result = self.executor.run(name, dict(args or {}))
+            self._cache[key] = list(result.rows) if result.ok else []
+        return self._cache[key]
+
+    def rows(self, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return list(self.warehouse.query(sql, params or {}, max_rows=1000).rows)
+
+    def one(self, sql: str, params: dict[str, Any] | None = None) -> dict[str, Any] | None:
+        found = self.rows(sql, params)
+        return found[0] if found else None
+
+
+def finding_parts(finding: Any) -> tuple[str, str, list[str], dict[str, list[str]]]:
+    """(agent, title, tools, entities) of a finding object or its JSON."""
+    get = finding.get if isinstance(finding, dict) else lambda k, d=None: getattr(finding, k, d)
+    return (str(get("agent", "") or ""), str(get("title", "") or ""), list(get("tools", []) or []),
+            dict(get("entities", {}) or {}))
+
+
+def named(finding: Any) -> set[str]:
+    """Every object name a finding mentions, whatever its kind."""
+    return {n for names in finding_parts(finding)[3].values() for n in names}
