@@ -44,15 +44,12 @@ class Answer(BaseModel):
     saved: bool = False
     save_error: str | None = None
     revised: bool = False
-<<<<<<< HEAD
     #: LLM steps answered offline instead, each ``{"step": "route"|"specialist:<agent>"|"synthesis", "reason"}``.
     fallback: list[dict[str, str]] = Field(default_factory=list)
     #: LLM calls, tokens (input/output/total), LLM time and the estimated ``cost_usd`` (None: no price set).
     usage: dict[str, Any] = Field(default_factory=dict)
-=======
     #: Actions offered for approval: ``{id, kind, title, risk, status, preview}`` (see :mod:`graph.approval`).
     actions: list[dict[str, Any]] = Field(default_factory=list)
->>>>>>> main
 
 
 @lru_cache(maxsize=1)
@@ -195,7 +192,6 @@ def _turn(ctx: RunContext, question: str, *, started: float, conversation_id: st
     timings["total_ms"] = ms()
 
     answer = _answer(state, ctx, conversation_id, timings)
-<<<<<<< HEAD
     if ctx.llm is not None:
         answer.fallback = [f.as_dict() for f in llm_turn.fallbacks]
         answer.usage = llm_turn.usage(ctx.settings.llm_prices, ctx.settings.llm_endpoint)
@@ -203,11 +199,9 @@ def _turn(ctx: RunContext, question: str, *, started: float, conversation_id: st
         # Stored with the message (its context JSON): the MLOps page sums tokens, cost and fallbacks.
         answer.context["llm"] = {"usage": answer.usage, "fallback": answer.fallback, "timings": dict(timings),
                                  "endpoint": ctx.settings.llm_endpoint, "provider": ctx.settings.llm_provider}
-=======
     problem = _offer_actions(answer, state, ctx, store)
     if problem:
         yield Error(message=problem, where="actions")
->>>>>>> main
     problem = store.save_assistant(conversation_id, answer, client_msg_id)
     if problem:
         answer.save_error = problem
