@@ -1,8 +1,11 @@
 """LLM providers behind one setting (``HM_LLM_PROVIDER``): a registry, not an if/elif chain.
 
 * ``offline`` (default): no model; the deterministic router, planner and templates answer.
-* ``databricks``: ``databricks_langchain.ChatDatabricks`` on a Model Serving endpoint
-  (``HM_LLM_ENDPOINT``); optional extra ``pip install 'health-monitor[databricks]'``.
+* ``databricks``: a Model Serving endpoint (``HM_LLM_ENDPOINT``) with databricks-sdk unified auth.
+  ``databricks_langchain.ChatDatabricks`` when the ``databricks-langchain`` extra is installed; else
+  ``ChatOpenAI`` on the endpoint's OpenAI-compatible API (``<host>/serving-endpoints``), extra
+  ``[databricks]``. The second keeps the core install's versions: databricks-langchain pulls
+  databricks-connect, which pins numpy below 2 and clashes with the dev extra's pyspark.
 * ``openai``: ``langchain_openai.ChatOpenAI`` against any OpenAI-compatible base URL
   (``HM_LLM_BASE_URL``, ``HM_LLM_API_KEY``, model ``HM_LLM_ENDPOINT``); extra ``[openai]``.
 
@@ -51,12 +54,40 @@ def _databricks(settings: Settings) -> Any:
     if not settings.llm_endpoint:
         raise ConfigError("HM_LLM_PROVIDER=databricks needs HM_LLM_ENDPOINT (a serving endpoint name, "
                           "e.g. databricks-claude-sonnet-4-6).")
-    module = _require("databricks_langchain", "databricks")
+    try:
+        module = _require("databricks_langchain", "databricks-langchain")
+    except ConfigError as e:
+        if "is missing" not in str(e):
+            raise  # installed but broken: say so rather than quietly use another client
+        return _serving_endpoint_openai(settings)
     kwargs: dict[str, Any] = {"model": settings.llm_endpoint, "temperature": 0.0,
                               "timeout": http_timeout(settings), "max_retries": 0}
     if "stream_usage" in getattr(module.ChatDatabricks, "model_fields", {}):
         kwargs["stream_usage"] = True
     return module.ChatDatabricks(**kwargs)
+
+
+def _serving_endpoint_openai(settings: Settings) -> Any:
+    """ChatOpenAI on ``<host>/serving-endpoints``; every request is signed by the SDK's unified auth, so an
+    App's OAuth token is refreshed as it expires instead of being frozen into an API key."""
+    module = _require("langchain_openai", "databricks")
+    import httpx
+    from health_monitor.warehouse.databricks_backend import sdk_config
+
+    cfg = sdk_config(settings.databricks_host, settings.databricks_profile, http_timeout(settings))
+
+    class _SdkAuth(httpx.Auth):
+        def auth_flow(self, request: httpx.Request):  # noqa: ANN202 - httpx's generator protocol
+            for key, value in cfg.authenticate().items():
+                request.headers[key] = value
+            yield request
+
+    timeout = http_timeout(settings)
+    return module.ChatOpenAI(model=settings.llm_endpoint, temperature=0.0, timeout=timeout, max_retries=0,
+                             stream_usage=True, base_url=f"{cfg.host.rstrip('/')}/serving-endpoints",
+                             api_key="unused-signed-by-databricks-sdk",
+                             http_client=httpx.Client(auth=_SdkAuth(), timeout=timeout),
+                             http_async_client=httpx.AsyncClient(auth=_SdkAuth(), timeout=timeout))
 
 
 def _openai(settings: Settings) -> Any:

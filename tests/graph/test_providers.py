@@ -20,7 +20,7 @@ def test_offline_is_none():
     assert make_chat_model(Settings(llm_provider="offline")) is None
 
 
-@pytest.mark.parametrize("provider,module,extra", [("databricks", "databricks_langchain", "databricks"),
+@pytest.mark.parametrize("provider,module,extra", [("databricks", "langchain_openai", "databricks"),
                                                    ("openai", "langchain_openai", "openai")])
 def test_missing_optional_package_says_which_extra(monkeypatch, provider, module, extra):
     real_import = builtins.__import__
@@ -31,6 +31,7 @@ def test_missing_optional_package_says_which_extra(monkeypatch, provider, module
         return real_import(name, *args, **kwargs)
 
     monkeypatch.delitem(sys.modules, module, raising=False)
+    monkeypatch.setitem(sys.modules, "databricks_langchain", None)  # without ChatDatabricks, databricks uses [databricks]
     monkeypatch.setattr(builtins, "__import__", fake_import)
     with pytest.raises(ConfigError, match=rf"health-monitor\[{extra}\]"):
         make_chat_model(Settings(llm_provider=provider, llm_endpoint="some-model"))
@@ -68,3 +69,22 @@ def test_models_are_built_for_the_turn_budget():
     llm = make_chat_model(Settings(llm_provider="openai", llm_endpoint="m", llm_base_url="http://127.0.0.1:9/v1",
                                    llm_api_key="k", llm_timeout_s=30, turn_budget_s=12))
     assert llm.max_retries == 0 and llm.request_timeout == 12 and llm.stream_usage is True
+
+
+def test_databricks_without_databricks_langchain_signs_each_request_with_unified_auth(monkeypatch):
+    """The light [databricks] extra: ChatOpenAI on <host>/serving-endpoints, the token from the SDK per request."""
+    pytest.importorskip("langchain_openai")
+    monkeypatch.setitem(sys.modules, "databricks_langchain", None)
+    monkeypatch.setenv("DATABRICKS_HOST", "https://example.cloud.databricks.com")
+    monkeypatch.setenv("DATABRICKS_TOKEN", "dapi-test")
+    for var in ("DATABRICKS_CONFIG_PROFILE", "DATABRICKS_CLIENT_ID", "DATABRICKS_CLIENT_SECRET"):
+        monkeypatch.delenv(var, raising=False)
+    llm = make_chat_model(Settings(llm_provider="databricks", llm_endpoint="databricks-claude-sonnet-4-6",
+                                   turn_budget_s=12))
+    assert str(llm.openai_api_base) == "https://example.cloud.databricks.com/serving-endpoints"
+    assert llm.max_retries == 0 and llm.model_name == "databricks-claude-sonnet-4-6"
+    import httpx
+
+    request = httpx.Request("POST", "https://example.cloud.databricks.com/serving-endpoints/chat/completions")
+    signed = next(llm.http_client.auth.auth_flow(request))
+    assert signed.headers["Authorization"] == "Bearer dapi-test"

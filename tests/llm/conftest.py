@@ -64,8 +64,6 @@ def provider_model(provider: str, server, monkeypatch, settings):
     from health_monitor.graph.providers import make_chat_model
 
     if provider == "databricks":
-        pytest.importorskip("databricks_langchain", reason="the databricks extra (databricks-langchain) is not "
-                                                           "installed; install 'health-monitor[databricks]'")
         monkeypatch.setenv("DATABRICKS_HOST", server.host)
         monkeypatch.setenv("DATABRICKS_TOKEN", "dapi-test")
         for var in ("DATABRICKS_CONFIG_PROFILE", "DATABRICKS_CLIENT_ID", "DATABRICKS_CLIENT_SECRET"):
