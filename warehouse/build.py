@@ -14,7 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
-from health_monitor.warehouse.dialect import DUCKDB_GOLD_CATALOG, DUCKDB_SYSTEM_CATALOG, NameMap, prepare
+from health_monitor.warehouse.base import only_used
+from health_monitor.warehouse.dialect import (
+    DUCKDB_GOLD_CATALOG,
+    DUCKDB_SYSTEM_CATALOG,
+    NameMap,
+    prepare,
+    referenced_params,
+)
 
 from health_monitor.core.errors import ConfigError
 
@@ -71,9 +78,6 @@ def atomic_duckdb(target: Path, *, attach_system: Path | None = None, copy_exist
 
 def run_sql(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> None:
     """Run Databricks-dialect SQL (one or more statements) on a build connection."""
-    from health_monitor.warehouse.base import only_used
-    from health_monitor.warehouse.dialect import referenced_params
-
     text = prepare(sql, "duckdb", NameMap.for_duckdb())
     bound = only_used(params, referenced_params(sql)) if params else {}
     if bound:

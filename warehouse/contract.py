@@ -609,6 +609,15 @@ def duckdb_ddl(src: Source, schema: str | None = None) -> str:
     return f"create table {schema or src.schema}.{src.table} (\n    {cols}\n)"
 
 
+# The demo's Lakehouse Monitoring output tables: monitored table -> its *_profile_metrics table.
+PROFILE_TABLES = {
+    "main.sales.orders_raw": "orders_raw_profile_metrics",
+    "main.sales.orders_silver": "orders_silver_profile_metrics",
+    "main.sales.orders_gold": "orders_gold_profile_metrics",
+    "main.crm.customers": "customers_profile_metrics",
+}
+PUBLISHED_SCHEMA = "published"
+
 # -- user-published relations (not system tables; named by configuration) ------------------------
 # A pipeline can publish its event log to a Unity Catalog table; Lakehouse Monitoring writes one
 # `<output_schema>.<table>_profile_metrics` table per monitored table (no table-name column).

@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 import os
 
+from health_monitor.core.errors import ConfigError
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("gold", help="build the Gold layer from the system tables")
@@ -39,8 +41,6 @@ def print_report(report, where: str) -> int:  # noqa: ANN001 - BuildReport, impo
 
 
 def _spark_session():  # noqa: ANN202
-    from health_monitor.core.errors import ConfigError
-
     try:
         from pyspark.sql import SparkSession
     except ImportError as e:

@@ -26,16 +26,32 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from health_monitor.warehouse.dialect import NameMap, Target, prepare
-from health_monitor.warehouse.gold.runner import CORE_MODELS, REPORT_TABLE, BuildReport, ModelResult, run
-from health_monitor.warehouse.staging import PublishedConfig
+from health_monitor.warehouse.contract import BY_NAME, EVENT_LOG, PROFILE_METRICS, PROFILE_TABLES
+from health_monitor.warehouse.dialect import PUBLISHED, NameMap, Target, prepare, referenced_params
+from health_monitor.warehouse.gold.engines import (
+    DatabricksSQLEngine,
+    DuckDBEngine,
+    SparkEngine,
+    inline_params,
+)
+from health_monitor.warehouse.gold.runner import (
+    CORE_MODELS,
+    GOLD_SCHEMA,
+    REPORT_TABLE,
+    BuildReport,
+    ModelResult,
+    run,
+)
+from health_monitor.warehouse.staging import PublishedConfig, plan, staging_name
+
+from health_monitor.core.errors import DemoNotBuilt, WarehouseUnavailable
+from health_monitor.core.settings import get_settings
 
 if TYPE_CHECKING:
     from health_monitor.core.settings import Settings
 
 GOLD_DIR = Path(__file__).resolve().parent
 SEEDS_DIR = GOLD_DIR / "seeds"
-GOLD_SCHEMA = "main.health_monitor"
 _DEPENDS = re.compile(r"^--\s*depends:(.*)$", re.MULTILINE)
 
 
@@ -134,35 +150,10 @@ def gold_statements(target: Target = "databricks", names: NameMap | None = None)
 def build_params(model: GoldModel, as_of: datetime, *, source: str = "synthetic",
                  built_at: datetime | None = None) -> dict:
     """The bound parameters a model's SQL references (DuckDB refuses unused ones)."""
-    from health_monitor.warehouse.dialect import referenced_params
-
     wanted = referenced_params(model.sql)
     values = {"as_of": as_of, "source": source,
               "built_at": built_at or datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)}
     return {k: v for k, v in values.items() if k in wanted}
-
-
-def inline_params(sql: str, params: dict) -> str:
-    """Replace ``:name`` markers by typed literals (for engines that cannot bind in DDL).
-
-    Only the build's own values reach here (instants and the source label), never user input;
-    literals are still built by sqlglot, not by string formatting.
-    """
-    import sqlglot
-    from sqlglot import exp
-
-    trees = [t for t in sqlglot.parse(sql, read="databricks") if t is not None]
-    for tree in trees:
-        for node in list(tree.find_all(exp.Placeholder)):
-            if node.name not in params:
-                raise ValueError(f"SQL parameter :{node.name} not supplied")
-            value = params[node.name]
-            if isinstance(value, datetime):
-                lit = exp.cast(exp.Literal.string(value.replace(tzinfo=None).isoformat(sep=" ")), "timestamp")
-            else:
-                lit = exp.Literal.string(str(value))
-            node.replace(lit)
-    return ";\n".join(t.sql(dialect="databricks") for t in trees)
 
 
 def _utc_naive(value: datetime | None) -> datetime:
@@ -174,9 +165,6 @@ def _utc_naive(value: datetime | None) -> datetime:
 def published_config(settings: Settings | None = None, *, demo: bool = False) -> PublishedConfig:
     """Which user-published relations to read: the demo's, or the configured event-log tables."""
     if demo:
-        from health_monitor.warehouse.dialect import PUBLISHED
-        from health_monitor.warehouse.synthetic.schema import PROFILE_TABLES
-
         base = ".".join(PUBLISHED)
         return PublishedConfig(event_logs=(f"{base}.pipeline_event_log",),
                                profiles=tuple((m, f"{base}.{t}") for m, t in PROFILE_TABLES.items()))
@@ -197,8 +185,6 @@ def build_gold_on_spark(spark, *, name_map: NameMap | None = None, as_of: dateti
     ``main_health_monitor.<table>``). ``as_of`` defaults to now (UTC). Returns the per-model report
     (``as_dicts()``: name, status, reason), also written to ``meta_build_report``.
     """
-    from health_monitor.warehouse.gold.engines import SparkEngine
-
     engine = SparkEngine(spark, name_map or NameMap.for_spark())
     instant = _utc_naive(as_of)
     built_at = _utc_naive(None)
@@ -213,8 +199,6 @@ def build_gold_on_spark(spark, *, name_map: NameMap | None = None, as_of: dateti
 
 def build_gold_on_databricks(warehouse, settings: Settings, *, progress: bool = True) -> BuildReport:  # noqa: ANN001
     """Build staging and Gold through a SQL warehouse (one statement at a time)."""
-    from health_monitor.warehouse.gold.engines import DatabricksSQLEngine
-
     names = NameMap.for_databricks(settings.gold_catalog, settings.gold_schema)
     engine = DatabricksSQLEngine(warehouse, names)
     instant = _utc_naive(None)
@@ -236,10 +220,7 @@ def databricks_build_sql(settings: Settings | None = None) -> Iterator[str]:
     Printed by ``gold build --print-sql`` for review; a real build introspects the account first and
     writes typed NULLs or empty relations where it lacks newer columns or optional tables.
     """
-    from health_monitor.warehouse.contract import BY_NAME, EVENT_LOG, PROFILE_METRICS
-    from health_monitor.warehouse.staging import plan, staging_name
 
-    from health_monitor.core.settings import get_settings
 
     s = settings or get_settings()
     names = NameMap.for_databricks(s.gold_catalog, s.gold_schema)
@@ -302,8 +283,6 @@ def _bar_close(step) -> None:  # noqa: ANN001
 def _read_as_of(system_path: Path) -> datetime:
     import duckdb
 
-    from health_monitor.core.errors import DemoNotBuilt, WarehouseUnavailable
-
     if not system_path.exists():
         raise DemoNotBuilt(f"No system tables at {system_path}. Run `health-monitor demo` to build them.")
     try:
@@ -336,10 +315,6 @@ def build_gold(system_path: Path, gold_path: Path, *, progress: bool = True, thr
     """
     import duckdb
     from health_monitor.warehouse.build import atomic_duckdb
-    from health_monitor.warehouse.gold.engines import DuckDBEngine
-
-    from health_monitor.core.errors import WarehouseUnavailable
-
     system_path, gold_path = Path(system_path), Path(gold_path)
     as_of = _read_as_of(system_path)
     built_at = _utc_naive(None)

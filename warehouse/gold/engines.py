@@ -6,6 +6,7 @@ Each one introspects columns, creates a staging view and materialises a model; t
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from health_monitor.warehouse.dialect import NameMap, local_table, prepare, referenced_params
@@ -126,8 +127,6 @@ class DatabricksSQLEngine:
         self.wh.execute_statement(f"create or replace view {local} as\n{prepare(select, 'databricks', self.names)}")
 
     def create_table(self, written: str, select: str, params: dict) -> int:
-        from health_monitor.warehouse.gold import inline_params
-
         local = local_table(written, "databricks", self.names)
         self._ensure_schema(local)
         text = prepare(inline_params(select, params), "databricks", self.names)
@@ -135,4 +134,27 @@ class DatabricksSQLEngine:
         return int(self.wh.query(f"select count(*) as n from {local}").scalar(0))
 
 
-__all__ = ["DatabricksSQLEngine", "DuckDBEngine", "SparkEngine"]
+def inline_params(sql: str, params: dict) -> str:
+    """Replace ``:name`` markers by typed literals (for engines that cannot bind in DDL).
+
+    Only the build's own values reach here (instants and the source label), never user input;
+    literals are still built by sqlglot, not by string formatting.
+    """
+    import sqlglot
+    from sqlglot import exp
+
+    trees = [t for t in sqlglot.parse(sql, read="databricks") if t is not None]
+    for tree in trees:
+        for node in list(tree.find_all(exp.Placeholder)):
+            if node.name not in params:
+                raise ValueError(f"SQL parameter :{node.name} not supplied")
+            value = params[node.name]
+            if isinstance(value, datetime):
+                lit = exp.cast(exp.Literal.string(value.replace(tzinfo=None).isoformat(sep=" ")), "timestamp")
+            else:
+                lit = exp.Literal.string(str(value))
+            node.replace(lit)
+    return ";\n".join(t.sql(dialect="databricks") for t in trees)
+
+
+__all__ = ["DatabricksSQLEngine", "DuckDBEngine", "SparkEngine", "inline_params"]

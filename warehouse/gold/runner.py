@@ -26,6 +26,7 @@ from health_monitor.warehouse.dialect import NameMap, Target
 from health_monitor.warehouse.staging import Columns, PublishedConfig, StagingView, plan, staging_name
 from sqlglot import exp
 
+GOLD_SCHEMA = "main.health_monitor"  # as written in Gold SQL; mapped per engine
 REPORT_TABLE = "meta_build_report"
 # Without these the product has nothing to say; any other model may fail and the build still succeeds.
 CORE_MODELS = frozenset({"meta_build", "dim_workspace", "fact_usage", "fact_usage_daily", "dim_job",
@@ -147,16 +148,10 @@ def run(engine: Engine, models, params_for: Callable[[object], dict], published:
         report.models.append(result)
     report.total_seconds = time.perf_counter() - started
     try:
-        engine.create_table(f"{_gold_schema()}.{REPORT_TABLE}", report_sql(report, built_at), {})
+        engine.create_table(f"{GOLD_SCHEMA}.{REPORT_TABLE}", report_sql(report, built_at), {})
     except Exception as e:
         report.models.append(ModelResult(REPORT_TABLE, "failed", _first_line(e)))
     return report
-
-
-def _gold_schema() -> str:
-    from health_monitor.warehouse.gold import GOLD_SCHEMA
-
-    return GOLD_SCHEMA
 
 
 def _build_model(engine: Engine, model, views: dict[str, StagingView], status: dict[str, ModelResult],
@@ -174,7 +169,7 @@ def _build_model(engine: Engine, model, views: dict[str, StagingView], status: d
         return ModelResult(model.name, "failed", reason, "; ".join(v.fix for v in failed if v.fix))
     t = time.perf_counter()
     try:
-        rows = engine.create_table(f"{_gold_schema()}.{model.name}", model.sql, params_for(model))
+        rows = engine.create_table(f"{GOLD_SCHEMA}.{model.name}", model.sql, params_for(model))
     except Exception as e:
         return ModelResult(model.name, "failed", _first_line(e), seconds=time.perf_counter() - t)
     degraded = [views[r] for r in refs if views[r].status == "degraded"]

@@ -9,17 +9,16 @@ table or column a real account lacks. Besides the ``system`` schemas the file ho
 
 from __future__ import annotations
 
-from health_monitor.warehouse.contract import EVENT_LOG, PROFILE_METRICS, SOURCES, Source, duckdb_ddl
+from health_monitor.warehouse.contract import (
+    EVENT_LOG,
+    PROFILE_METRICS,
+    PROFILE_TABLES,
+    PUBLISHED_SCHEMA,
+    SOURCES,
+    Source,
+    duckdb_ddl,
+)
 from health_monitor.warehouse.dialect import DUCKDB_INFO_SCHEMA
-
-# Lakehouse Monitoring output tables of the demo: monitored table -> its *_profile_metrics table.
-PROFILE_TABLES = {
-    "main.sales.orders_raw": "orders_raw_profile_metrics",
-    "main.sales.orders_silver": "orders_silver_profile_metrics",
-    "main.sales.orders_gold": "orders_gold_profile_metrics",
-    "main.crm.customers": "customers_profile_metrics",
-}
-PUBLISHED_SCHEMA = "published"
 
 META_DDL = "create table meta.generation (as_of timestamp, seed bigint, scale double, generated_at timestamp)"
 
