@@ -220,6 +220,30 @@ def check_alert_channels(ctx: Context) -> list[Finding]:
     return [Finding("alert channels", "ok", ", ".join(channels) + " configured")]
 
 
+def check_secret_key(ctx: Context) -> list[Finding]:
+    """The key that encrypts integration secrets: loads, survives a restart, decrypts what is stored."""
+    from health_monitor.db.crypto import check_key
+
+    s = ctx.settings
+    engine = None
+    if s.database_url or s.pghost or s.sqlite_path.exists():
+        from health_monitor.db.engine import make_engine
+
+        try:
+            engine = make_engine(s)
+        except Exception:  # the state-database check reports an unreachable database
+            engine = None
+    try:
+        ok, message = check_key(s, engine)
+    finally:
+        if engine is not None:
+            engine.dispose()
+    if ok:
+        return [Finding("secret key", "ok", message)]
+    return [Finding("secret key", "fail" if "cannot" in message or "not installed" in message else "warn", message,
+                    "set HM_STATE_SECRET_KEY (as an App: the state-key secret resource; jobs: HM_STATE_SECRET_SCOPE)")]
+
+
 # (name, function, needs the warehouse)
 CHECKS: tuple[tuple[str, Callable[[Context], list[Finding]], bool], ...] = (
     ("warehouse", check_warehouse, False),
@@ -227,6 +251,7 @@ CHECKS: tuple[tuple[str, Callable[[Context], list[Finding]], bool], ...] = (
     ("gold", check_gold, True),
     ("llm", check_llm, False),
     ("state database", check_state_db, False),
+    ("secret key", check_secret_key, False),
     ("alert channels", check_alert_channels, False),
 )
 
