@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from health_monitor.tools.executor import ToolExecutor
+
 GOLD = "main.health_monitor"
 
 
@@ -18,7 +20,6 @@ class Lookup:
     @property
     def executor(self) -> Any:
         if self._executor is None:
-            from health_monitor.tools.executor import ToolExecutor
 
             self._executor = ToolExecutor(self.warehouse, self.settings)
         return self._executor

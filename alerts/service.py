@@ -47,6 +47,12 @@ from health_monitor.alerts.rules import (
     parse_rule,
 )
 from health_monitor.alerts.sql_store import SqlAlertStore
+from health_monitor.db import repositories as repo
+from health_monitor.db import session_scope
+from health_monitor.db.crypto import SecretBox
+from health_monitor.db.errors import PermissionDenied
+from health_monitor.tools.executor import ToolExecutor
+from health_monitor.tools.registry import get_registry
 from sqlalchemy import Engine
 
 #: Row cap of one tool call during evaluation: counts must not be cut short by the page-sized default.
@@ -58,7 +64,6 @@ EVAL_MAX_ROWS = 50_000
 def catalog_of(registry: Any = None) -> Callable[[str], Any]:
     """``name -> parameter model`` (None for an unknown tool) of the tool registry."""
     if registry is None:
-        from health_monitor.tools.registry import get_registry
 
         registry = get_registry()
 
@@ -102,8 +107,6 @@ def rule_from_record(record: Any) -> AlertRule:
 def install_default_rules(engine: Engine, owner: str = DEFAULT_OWNER) -> list[Any]:
     """Store the default rules for ``owner`` once per install; returns the rules added (none after the first
     call, so a default a user deleted stays deleted)."""
-    from health_monitor.db import repositories as repo
-    from health_monitor.db import session_scope
 
     with session_scope(engine) as s:
         return repo.seed_rules(session=s, owner=owner,
@@ -117,8 +120,6 @@ def save_rule(engine: Engine, user_id: str, rule: AlertRule | Mapping[str, Any] 
     Refused with :class:`RuleError` (unknown tool or parameter, threshold not a number, unknown comparator,
     ...) or ``db.Conflict`` (the user already has a rule of that name); nothing is stored then.
     """
-    from health_monitor.db import repositories as repo
-    from health_monitor.db import session_scope
 
     if isinstance(rule, Proposal):
         rule = rule.rule
@@ -144,8 +145,6 @@ class StoredRule:
 
 def user_rules(engine: Engine, user_id: str) -> list[StoredRule]:
     """``user_id``'s rules, each with its one-sentence description (or why it cannot be read)."""
-    from health_monitor.db import repositories as repo
-    from health_monitor.db import session_scope
 
     with session_scope(engine) as s:
         records = repo.list_rules(session=s, user_id=user_id)
@@ -212,8 +211,6 @@ test_rule.__test__ = False  # type: ignore[attr-defined]  # not a pytest test wh
 def load_enabled_rules(engine: Engine, registry: Any = None) -> tuple[list[AlertRule], list[dict[str, str]]]:
     """Every enabled stored rule and the problems of those that cannot run. A rule that no longer fits the
     catalog comes back disabled (its open alerts stay open; pending deliveries still find it)."""
-    from health_monitor.db import repositories as repo
-    from health_monitor.db import session_scope
 
     catalog = catalog_of(registry)
     with session_scope(engine) as s:
@@ -242,7 +239,6 @@ def evaluate_all(settings: Any, *, engine: Engine, warehouse: Any, now: datetime
     ``engine`` must be migrated (``db.migrate``). ``now`` defaults to the data's as-of instant.
     """
     if executor is None:
-        from health_monitor.tools.executor import ToolExecutor
 
         executor = ToolExecutor(warehouse, settings)
     rules, errors = load_enabled_rules(engine, executor.registry)
@@ -273,7 +269,6 @@ def send_test_notification(channel: str, settings: Any, *, engine: Engine | None
         return DeliveryResult(ok=False, attempts=0, error=f"unknown channel {channel!r}; known: {', '.join(CHANNELS)}")
     if config is None:
         if integration_id is not None:
-            from health_monitor.db.errors import PermissionDenied
 
             try:
                 config = _integration_config(settings, engine, user_id, integration_id)
@@ -301,10 +296,6 @@ def _integration_config(settings: Any, engine: Engine | None, user_id: str | Non
                         ) -> ChannelConfig:
     """One stored integration's settings: a user's own with only what they supplied; a global one (over
     ``HM_ALERT_*``) for install-level users only, so a viewer cannot make the install send anything."""
-    from health_monitor.db import repositories as repo
-    from health_monitor.db import session_scope
-    from health_monitor.db.crypto import SecretBox
-    from health_monitor.db.errors import PermissionDenied
 
     if engine is None or user_id is None:
         raise ValueError("testing a stored integration needs engine and user_id")

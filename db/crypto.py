@@ -20,7 +20,9 @@ import logging
 import os
 from pathlib import Path
 
+from health_monitor.db.engine import session_scope
 from health_monitor.db.errors import StateError
+from health_monitor.db.models import Integration, IntegrationSecret
 
 from health_monitor.core.settings import Settings
 
@@ -144,8 +146,6 @@ def check_key(settings: Settings, engine: object | None = None) -> tuple[bool, s
     if source.startswith("key file") and str(Path(settings.data_dir).resolve()).startswith(("/tmp", "/var/tmp")):
         notes.append("it lives in a temporary folder and will be lost; set HM_STATE_SECRET_KEY")
     if engine is not None:
-        from health_monitor.db.engine import session_scope
-        from health_monitor.db.models import Integration, IntegrationSecret
         from sqlalchemy import select
 
         bad: list[str] = []

@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 from health_monitor.actions import service as actions
 from health_monitor.actions.lookup import Lookup
+from health_monitor.db.engine import LAKEBASE_SCHEMA, token_cache_of
 from health_monitor.db.errors import PermissionDenied
 from health_monitor.graph.context import RunContext
 from health_monitor.graph.state import HealthState
@@ -117,7 +118,6 @@ def postgres_checkpointer(settings: Any, engine: Any) -> Any | None:
         from psycopg.rows import dict_row
     except ImportError:
         return None
-    from health_monitor.db.engine import LAKEBASE_SCHEMA, token_cache_of
 
     url, tokens = engine.url, token_cache_of(engine)
     lakebase = not settings.database_url

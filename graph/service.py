@@ -17,7 +17,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from health_monitor.graph import adapters, memory
+from health_monitor.actions import service as actions
+from health_monitor.actions.spec import Proposal
+from health_monitor.graph import adapters, approval, memory
 from health_monitor.graph.builder import build_graph
 from health_monitor.graph.context import RunContext, resolve_context
 from health_monitor.graph.events import Error, Event, Final, Routing, Token, ToolEnd, to_event
@@ -235,9 +237,6 @@ def _offer_actions(answer: Answer, state: dict[str, Any], ctx: RunContext, store
         return None
     if not store.ok or ctx.engine is None:
         return "Actions could be proposed, but the state store is unavailable to record them."
-    from health_monitor.actions import service as actions
-    from health_monitor.actions.spec import Proposal
-    from health_monitor.graph import approval
 
     try:
         ids = actions.record(ctx.engine, [Proposal.model_validate(p) for p in proposals], user_id=ctx.user_id,
@@ -259,7 +258,6 @@ def action_card(view: Any) -> dict[str, Any]:
 
 def decide_action(action_id: str, decision: str, **kwargs: Any) -> Any:
     """Resume an action's paused approval with a person's decision (see :func:`graph.approval.decide`)."""
-    from health_monitor.graph import approval
 
     return approval.decide(action_id, decision, **kwargs)
 

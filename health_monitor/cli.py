@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 import health_monitor.commands as commands_pkg
-from health_monitor.core.errors import HealthMonitorError
+from health_monitor.core.errors import ConfigError, HealthMonitorError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,7 +31,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def apply_overrides(pairs: Sequence[str]) -> None:
     """``--set key=value`` becomes ``HM_KEY=value`` before any settings are read (argument > env)."""
-    from health_monitor.core.errors import ConfigError
     from health_monitor.core.settings import Settings, get_settings
 
     for pair in pairs:

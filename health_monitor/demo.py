@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from health_monitor.ml.train import train_all
 from health_monitor.warehouse.build import ensure_writable_dir
+from health_monitor.warehouse.gold import build_gold
 
 
 @dataclass
@@ -23,7 +25,6 @@ class DemoReport:
 
 def build_demo(data_dir: Path, *, as_of: datetime, seed: int = 42, scale: float = 1, incidents: bool = True,
                train: bool = True, progress: bool = True) -> DemoReport:
-    from health_monitor.warehouse.gold import build_gold
     from health_monitor.warehouse.synthetic import generate
 
     data_dir = ensure_writable_dir(Path(data_dir))
@@ -40,14 +41,10 @@ def build_demo(data_dir: Path, *, as_of: datetime, seed: int = 42, scale: float 
     report.timings_s["gold"] = time.perf_counter() - t
 
     if train:
-        try:
-            from health_monitor.ml.train import train_all
-        except ImportError:  # the models are optional until ml/ exists
-            train_all = None
-        if train_all is not None:
-            t = time.perf_counter()
-            train_all(data_dir, progress=progress)
-            report.timings_s["train"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        train_all(data_dir, progress=progress)
+        report.timings_s["train"] = time.perf_counter() - t
 
     for path in (system_path, gold_path):
         report.sizes_mb[path.name] = path.stat().st_size / 2**20

@@ -21,6 +21,10 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from health_monitor.core.errors import ConfigError
+from health_monitor.tools.executor import ToolExecutor
+from health_monitor.tools.registry import get_registry
+
 SERVER_NAME = "health-monitor"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 URI_VIEW = "healthmonitor://metric-views/"
@@ -66,7 +70,6 @@ def build_server(executor: Callable[[], Any], registry: Any = None) -> Any:
     from mcp.server import Server
 
     from health_monitor.tools.metrics import VIEWS_DIR, load_views
-    from health_monitor.tools.registry import get_registry
 
     tools = registry or get_registry()
     holder: dict[str, Any] = {}
@@ -133,7 +136,6 @@ def build_server(executor: Callable[[], Any], registry: Any = None) -> Any:
 
 def default_executor() -> Any:
     from health_monitor.core.settings import get_settings
-    from health_monitor.tools.executor import ToolExecutor
     from health_monitor.warehouse import open_warehouse
 
     settings = get_settings()
@@ -150,7 +152,6 @@ async def serve_stdio(server: Any) -> None:
 def serve_http(server: Any, host: str, port: int) -> None:
     """Streamable HTTP at ``http://<host>:<port>/mcp``; loopback only (no auth in front of it)."""
     if host not in LOOPBACK:
-        from health_monitor.core.errors import ConfigError
 
         raise ConfigError(f"--host {host!r}: the MCP HTTP server binds to a loopback address only "
                           f"({', '.join(LOOPBACK)}); put an authenticating proxy in front for anything else.")

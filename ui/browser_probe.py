@@ -24,6 +24,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from health_monitor.ui.navigation import PAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("HM_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -169,7 +171,6 @@ def probe_pages(base_url: str, *, pages: Iterable[Any] | None = None, viewports:
     """Every registered page in every viewport and theme (the browser's ``prefers-color-scheme``, which the
     app follows). ``warm`` first loads the hub once (server-side caches and the browser's JS bundle), as a
     returning user would have them; ``warm=False`` measures first visits."""
-    from health_monitor.ui.navigation import PAGES
     from playwright.sync_api import sync_playwright
 
     pages = list(pages or PAGES)

@@ -10,13 +10,13 @@ from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
+from health_monitor.ui import clients
 from health_monitor.ui.data import Runner, checked
 
 TTLS = (30, 60, 300, 900)
 
 
 def _executor() -> Any:
-    from health_monitor.ui import clients
 
     return clients.executor()
 

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import plotly.graph_objects as go
+from health_monitor.ui.formatting import label
 
 PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
            "#bcbd22", "#17becf"]
@@ -223,7 +224,6 @@ def short_label(text: str, limit: int = 28) -> str:
     text = re.sub(r"^PREMIUM_|^ENTERPRISE_|^STANDARD_", "", text)
     text = re.sub(r"_(US|EU|AP|CA|SA|UK|AU)_[A-Z]+_\d+$", "", text)
     if text.isupper() and "_" in text:  # an enum (JOBS_COMPUTE), not a name someone chose (ml_training)
-        from health_monitor.ui.formatting import label
 
         text = label(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -13,6 +13,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
+from health_monitor.agents.registry import get_agent_registry
+from health_monitor.alerts.nl_rules import RuleNotUnderstood, propose_rule
+
 AUTO = "auto"
 GENERAL_QUESTIONS = (
     "Why did costs jump and jobs fail yesterday?",
@@ -28,7 +31,6 @@ _ALERT_ASK = re.compile(r"\b(?:alert|notify|tell|ping|page|warn|message|e-?mail)
 
 def agent_choices() -> list[tuple[str, str]]:
     """``[("auto", "Auto (orchestrator)"), ("cost", "Cost"), ...]`` from the agent registry."""
-    from health_monitor.agents.registry import get_agent_registry
 
     out = [(AUTO, "Auto (orchestrator)")]
     for spec in get_agent_registry():
@@ -39,7 +41,6 @@ def agent_choices() -> list[tuple[str, str]]:
 def suggestions(agent: str) -> list[str]:
     if agent == AUTO:
         return list(GENERAL_QUESTIONS)
-    from health_monitor.agents.registry import get_agent_registry
 
     reg = get_agent_registry()
     return list(reg.get(agent).examples)[:4] if agent in reg else list(GENERAL_QUESTIONS)
@@ -54,7 +55,6 @@ def propose_alert(text: str, owner: str) -> Any | None:
     else None (then the agents answer the text as a question)."""
     if not is_alert_request(text):
         return None
-    from health_monitor.alerts.nl_rules import RuleNotUnderstood, propose_rule
 
     try:
         return propose_rule(text, owner=owner)

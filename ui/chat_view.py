@@ -9,7 +9,10 @@ from typing import Any
 
 import streamlit as st
 from health_monitor.graph.events import Error, Final, Routing, Token, ToolEnd, ToolStart
-from health_monitor.ui import actions_view, chat, clients, safe_text, shell, store
+from health_monitor.ui import actions_view, answer_parts, charts, chat, clients, safe_text, shell, store
+from health_monitor.ui import components as ui
+from health_monitor.ui.cache import cached_runner
+from health_monitor.ui.formatting import humanize
 
 log = logging.getLogger("health_monitor.ui")
 
@@ -140,7 +143,6 @@ def _rows(call: dict[str, Any]) -> list[dict[str, Any]]:
     same data), or [] when the call failed or the tool is not available."""
     if call.get("ok") is False or not call.get("tool"):
         return []
-    from health_monitor.ui.cache import cached_runner
 
     try:
         return list(cached_runner(300)(str(call["tool"]), **dict(call.get("args") or {})).rows)
@@ -160,9 +162,6 @@ def tool_status(call: dict[str, Any], *, expanded: bool = False, rows: list[dict
 
 
 def _data(rows: list[dict[str, Any]], key: str) -> None:
-    from health_monitor.ui import answer_parts, charts
-    from health_monitor.ui import components as ui
-    from health_monitor.ui.formatting import humanize
 
     points = answer_parts.series(rows)
     if points is not None:
@@ -198,7 +197,6 @@ def render_entry(entry: dict[str, Any], *, last: bool = False, question: str = "
 
 
 def _follow_ups(question: str, agents: list[str], rows: list[dict[str, Any]]) -> None:
-    from health_monitor.ui import answer_parts
 
     asks = answer_parts.follow_ups(question, agents, rows)
     if not asks:

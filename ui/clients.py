@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
+from health_monitor.tools.executor import ToolExecutor
 
 
 @st.cache_resource(show_spinner=False)
@@ -28,7 +29,6 @@ def warehouse() -> Any:
 
 @st.cache_resource(show_spinner=False)
 def executor() -> Any:
-    from health_monitor.tools.executor import ToolExecutor
 
     return ToolExecutor(warehouse(), settings())
 

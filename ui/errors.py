@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import streamlit as st
+from health_monitor.ui.data import ToolUnavailable
 
 from health_monitor.core.errors import HealthMonitorError
 
@@ -62,7 +63,6 @@ def guarded(what: str) -> Iterator[None]:
     except _PASS_THROUGH:
         raise
     except Exception as e:  # noqa: BLE001
-        from health_monitor.ui.data import ToolUnavailable
 
         if not isinstance(e, ToolUnavailable):
             show_error(e, what)

@@ -7,7 +7,9 @@ from typing import Any
 
 from health_monitor.ui.data import Runner, ToolUnavailable
 from health_monitor.ui.filters import Filters
+from health_monitor.ui.highlights import Highlight, recent_pii_grants
 from health_monitor.ui.kpi import Kpi
+from health_monitor.ui.palette import rank
 
 REFRESH_S = 900
 PREFERRED_LINEAGE = ("main.health_monitor.fact_usage", "main.sales.orders_gold")
@@ -41,7 +43,6 @@ def pii_grants_with_changes(run: Runner, f: Filters, days: int = 30) -> list[dic
     """PII grants, the ones a permission change of the last ``days`` added first (with when and by whom)."""
     from datetime import timedelta
 
-    from health_monitor.ui.highlights import recent_pii_grants
 
     end = f.as_of or f.end
     try:
@@ -52,7 +53,6 @@ def pii_grants_with_changes(run: Runner, f: Filters, days: int = 30) -> list[dic
 
 
 def new_grant_highlights(grants: list[dict[str, Any]]) -> list[Any]:
-    from health_monitor.ui.highlights import Highlight
 
     return [Highlight("high", f"New grant on {g['table_full_name']}",
                       f"{g.get('privilege_type')} to {g.get('grantee')} by {g.get('grantor')}"
@@ -62,7 +62,6 @@ def new_grant_highlights(grants: list[dict[str, Any]]) -> list[Any]:
 
 
 def compliance(run: Runner) -> list[dict[str, Any]]:
-    from health_monitor.ui.palette import rank
 
     return sorted(run("get_compliance_report").rows, key=lambda r: rank(r.get("status")))
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from health_monitor.ui.formatting import label
+
 
 @dataclass(frozen=True)
 class Level:
@@ -59,7 +61,6 @@ def level(status: Any) -> Level:
 
 def pill(status: Any, text: str | None = None) -> str:
     """A status pill in Streamlit markdown: ``:red-badge[Failed]``."""
-    from health_monitor.ui.formatting import label
 
     shown = text if text is not None else label(status)
     return f":{level(status).badge}-badge[{shown.replace(']', ')').replace('[', '(')}]"

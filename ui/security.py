@@ -10,6 +10,7 @@ from health_monitor.ui.data import Runner, ToolUnavailable
 from health_monitor.ui.filters import Filters
 from health_monitor.ui.formatting import change_pct, signed_pct
 from health_monitor.ui.kpi import Kpi
+from health_monitor.ui.palette import rank
 
 REFRESH_S = 30
 
@@ -56,7 +57,6 @@ def pii_tables(run: Runner) -> set[str]:
 
 def events_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Most severe first, newest first within a severity (the table under the highlights)."""
-    from health_monitor.ui.palette import rank
 
     return sorted(rows, key=lambda r: (rank(r.get("severity")), -(r["event_time"].timestamp()
                                                                     if r.get("event_time") else 0)))

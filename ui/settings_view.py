@@ -8,6 +8,9 @@ from functools import lru_cache
 from typing import Any
 
 import streamlit as st
+from health_monitor.alerts.nl_rules import RuleNotUnderstood, propose_rule
+from health_monitor.alerts.rules import describe_rule, parse_rule
+from health_monitor.db.access import configured_admins
 from health_monitor.db.errors import StateError
 from health_monitor.ui import clients, shell, store
 from health_monitor.ui import components as ui
@@ -27,7 +30,6 @@ def _zones() -> list[str]:
 
 
 def _admins() -> frozenset[str]:
-    from health_monitor.db.access import configured_admins
 
     return configured_admins(clients.settings())
 
@@ -88,7 +90,6 @@ def rules(engine: Any) -> None:
     st.markdown("**New rule from plain language**")
     text = st.text_input("Describe the alert", placeholder=RULE_EXAMPLE, key="settings_rule_text")
     if text:
-        from health_monitor.alerts.nl_rules import RuleNotUnderstood, propose_rule
 
         try:
             proposal = propose_rule(text, owner=shell.user_id())
@@ -142,7 +143,6 @@ def _json_action(body: Any, action: Any) -> None:
 
 
 def _rule_card(engine: Any, rule: Any) -> None:
-    from health_monitor.alerts.rules import describe_rule, parse_rule
 
     try:
         sentence = describe_rule(parse_rule({**rule.definition, "name": rule.name}))

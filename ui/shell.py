@@ -14,6 +14,7 @@ from typing import Any
 
 import streamlit as st
 from health_monitor.ui import clients, refresh
+from health_monitor.ui.cache import cached_runner
 from health_monitor.ui.filters import CUSTOM, PERIODS, Filters, resolve
 from health_monitor.ui.identity import Identity, current_identity
 
@@ -108,7 +109,6 @@ def as_of() -> tuple[datetime, date]:
 
 @st.cache_data(ttl=300, show_spinner=False)
 def _workspaces(start: date, end: date) -> list[str]:
-    from health_monitor.ui.cache import cached_runner
 
     rows = cached_runner(300)("get_daily_cost_summary", start_date=start, end_date=end).rows
     return sorted({r["workspace_name"] for r in rows if r.get("workspace_name")})

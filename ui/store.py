@@ -12,8 +12,12 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
+from health_monitor.alerts.rules import AlertRule, param_names, parse_rule
 from health_monitor.db import repositories as repo
 from health_monitor.db import session_scope
+from health_monitor.db.crypto import SecretBox
+from health_monitor.tools.registry import get_registry
+from health_monitor.ui.identity import is_workspace_admin, running_as_databricks_app
 
 #: Owner of the install's default rules (alerts.defaults.DEFAULT_OWNER): their events are everyone's.
 SHARED_OWNER = "health-monitor"
@@ -26,7 +30,6 @@ def ensure_user(engine: Any, user_id: str, admins: frozenset[str] = frozenset(),
     """Record the user and return their role. As a Databricks App (``app``; default: detected) admins are
     ``admins`` (``HM_ADMIN_USERS``) and members of the workspace's admin group, never the first user;
     locally (one user on 127.0.0.1) the first user of the install is admin."""
-    from health_monitor.ui.identity import is_workspace_admin, running_as_databricks_app
 
     app = running_as_databricks_app() if app is None else app
     if app and user_id.lower() not in {a.lower() for a in admins}:
@@ -93,7 +96,6 @@ def alert_events(engine: Any, user_id: str, *, open_only: bool = False, limit: i
 # --- alert rules -----------------------------------------------------------------------------------------
 
 def _catalog(name: str) -> Any:
-    from health_monitor.tools.registry import get_registry
 
     reg = get_registry()
     return reg.get(name).params if name in reg else None
@@ -101,7 +103,6 @@ def _catalog(name: str) -> Any:
 
 def check_rule(definition: Mapping[str, Any] | Any, owner: str) -> Any:
     """The rule, parsed and validated against the tool catalog; ``RuleError`` says what is wrong."""
-    from health_monitor.alerts.rules import AlertRule, parse_rule
 
     data = definition.model_dump() if isinstance(definition, AlertRule) else dict(definition)
     data["owner"] = owner
@@ -141,7 +142,6 @@ def test_rule(definition: Mapping[str, Any] | Any, owner: str, run_tool: Callabl
               now: datetime) -> list[Any]:
     """Evaluate the rule now (at the data's as-of instant): one observation per subject, firing first."""
     from health_monitor.alerts.evaluate import evaluate_rule
-    from health_monitor.alerts.rules import param_names
 
     rule = check_rule(definition, owner)
     accepted = param_names(_catalog(rule.measure.tool))
@@ -166,7 +166,6 @@ def integrations(engine: Any, user_id: str) -> list[Any]:
 def save_integration(engine: Any, settings: Any, user_id: str, *, channel: str, name: str,
                      config: Mapping[str, Any], secret: str | None, scope: str = "user",
                      admins: frozenset[str] = frozenset()) -> Any:
-    from health_monitor.db.crypto import SecretBox
 
     secret_name = CHANNEL_SECRETS[channel][0]
     secrets = {secret_name: secret} if secret else None

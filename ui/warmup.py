@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 import streamlit as st
+from health_monitor.ui import clients
 
 log = logging.getLogger("health_monitor.ui")
 
@@ -31,7 +32,6 @@ def _calls(as_of_date: Any) -> list[tuple[str, dict[str, Any]]]:
 def start() -> threading.Thread:
     """Run the first screens' tool calls once in a daemon thread (warms DuckDB and the executor's caches;
     the page-level ``st.cache_data`` fills on first use). Returns the thread (tests may join it)."""
-    from health_monitor.ui import clients
 
     executor = clients.executor()
 

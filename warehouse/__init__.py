@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from health_monitor.warehouse.base import QueryResult, Warehouse
+from health_monitor.warehouse.databricks_backend import DatabricksWarehouse
+from health_monitor.warehouse.dialect import NameMap
 
 from health_monitor.core.errors import (
     ConfigError,
@@ -22,8 +24,6 @@ def _duckdb(s: Settings) -> Warehouse:
 
 
 def _databricks(s: Settings) -> Warehouse:
-    from health_monitor.warehouse.databricks_backend import DatabricksWarehouse
-    from health_monitor.warehouse.dialect import NameMap
 
     return DatabricksWarehouse(
         host=s.databricks_host, http_path=s.databricks_http_path, warehouse_id=s.databricks_warehouse_id,

@@ -26,6 +26,7 @@ from langchain_core.messages import (
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import ConfigDict, PrivateAttr
 
+from health_monitor.agents.registry import get_agent_registry
 from health_monitor.graph.testing import stream_as_chunks
 
 #: The system prompt of the prebuilt supervisor in the comparison (the fake recognises it).
@@ -165,7 +166,6 @@ def _call(name: str, args: dict[str, Any], call_id: str | None = None) -> dict[s
 def scripted_model(questions: Mapping[str, list[str]], *, latency_s: float, recorder: SpanRecorder | None = None,
                    agents: Any = None) -> FixedLatencyChatModel:
     """A :class:`FixedLatencyChatModel` for the eight specialists (their default play's tool each)."""
-    from health_monitor.agents.registry import get_agent_registry
 
     registry = agents or get_agent_registry()
     tools, prompts = {}, {}

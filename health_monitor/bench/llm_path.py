@@ -14,6 +14,9 @@ from typing import Any
 
 from health_monitor.bench.fakes import SpanRecorder, TimingWarehouse, scripted_model
 from health_monitor.bench.stats import Section, p50_p95, union_ms
+from health_monitor.graph.vocabulary import entity_index
+from health_monitor.tools.executor import ToolExecutor
+from health_monitor.tools.registry import get_registry
 
 
 def llm_path(questions: list[dict[str, Any]], *, warehouse: Any, settings: Any, latency_s: float = 0.2,
@@ -22,9 +25,6 @@ def llm_path(questions: list[dict[str, Any]], *, warehouse: Any, settings: Any, 
     from health_monitor.graph.context import RunContext
     from health_monitor.graph.llm import reset_breakers
     from health_monitor.graph.service import ask
-    from health_monitor.graph.vocabulary import entity_index
-    from health_monitor.tools.executor import ToolExecutor
-    from health_monitor.tools.registry import get_registry
 
     section = Section("llm", f"LLM path, fixed-latency fake endpoint ({latency_s * 1000:.0f} ms per call)")
     recorder = SpanRecorder()

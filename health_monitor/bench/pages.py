@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from health_monitor.bench.stats import Section, p50_p95
+from health_monitor.ui import browser_probe
+from health_monitor.ui import browser_probe as bp
 
 CONTENT_GOAL_S = 1.0
 SETTLED_GOAL_S = 2.5
@@ -29,7 +31,6 @@ def rss_mib(pid: int) -> tuple[float | None, float | None]:
 
 
 def unavailable_reason() -> str | None:
-    from health_monitor.ui import browser_probe
 
     if not (Path(browser_probe.CHROMIUM).exists() or shutil.which("chromium")):
         return f"Chromium not found at {browser_probe.CHROMIUM}"
@@ -49,7 +50,6 @@ def page_times(data_dir: Path, *, quick: bool = False, chat_question: str | None
         reason = f"ui.browser_probe is not available ({e})"
     if reason:
         return section.skip(reason)
-    from health_monitor.ui import browser_probe as bp
 
     viewports: dict[str, Any] = {"desktop": bp.DESKTOP} if quick else {"desktop": bp.DESKTOP, "phone": bp.PHONE}
     with tempfile.TemporaryDirectory(prefix="hm_bench_app_") as tmp:

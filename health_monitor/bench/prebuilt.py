@@ -10,6 +10,7 @@ import time
 import warnings
 from typing import Any
 
+from health_monitor.agents.registry import get_agent_registry
 from health_monitor.bench.fakes import (
     PREBUILT_SUPERVISOR_PROMPT,
     SpanRecorder,
@@ -17,14 +18,16 @@ from health_monitor.bench.fakes import (
     scripted_model,
 )
 from health_monitor.bench.stats import Section, p50_p95, union_ms
+from health_monitor.graph.vocabulary import entity_index
+from health_monitor.tools.executor import ToolExecutor
+from health_monitor.tools.langchain import as_langchain_tool
+from health_monitor.tools.registry import get_registry
 
 
 def build_prebuilt(model: Any, executor: Any, *, as_of_text: str = "the data's as-of time") -> Any:
     """The compiled prebuilt supervisor over our specialists (prompts and catalog tools)."""
     from langgraph_supervisor import create_supervisor
 
-    from health_monitor.agents.registry import get_agent_registry
-    from health_monitor.tools.langchain import as_langchain_tool
 
     with warnings.catch_warnings():  # create_react_agent is deprecated in LangGraph 1.x; the prebuilt uses it
         warnings.simplefilter("ignore")
@@ -47,9 +50,6 @@ def compare(questions: list[dict[str, Any]], *, warehouse: Any, settings: Any, l
     from health_monitor.graph.builder import build_graph
     from health_monitor.graph.context import RunContext
     from health_monitor.graph.service import ask
-    from health_monitor.graph.vocabulary import entity_index
-    from health_monitor.tools.executor import ToolExecutor
-    from health_monitor.tools.registry import get_registry
 
     section = Section("prebuilt", f"Ours vs langgraph_supervisor.create_supervisor (fake LLM {latency_s * 1000:.0f} ms/call)")
     recorder = SpanRecorder()

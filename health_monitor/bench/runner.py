@@ -15,6 +15,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from health_monitor.bench import demo_build, graph_latency, llm_path, pages, prebuilt, tool_latency
+from health_monitor.bench.demo_build import demo_exists
+from health_monitor.bench.load import load_section
 from health_monitor.bench.stats import Section
 from health_monitor.bench.training import training
 
@@ -38,7 +41,6 @@ def _commit() -> str | None:
 
 def reusable_demo(settings: Any) -> Path | None:
     """An existing scale-1 demo in the configured data dir (None: build one)."""
-    from health_monitor.bench.demo_build import demo_exists
 
     candidate = Path(settings.data_dir)
     if demo_exists(candidate) and _scale_of(candidate) in (None, 1.0):
@@ -74,8 +76,6 @@ def run_bench(*, scale: float = 1.0, quick: bool = False, data_dir: Path | None 
               only: tuple[str, ...] = SECTIONS, load_pg: str | None = None,
               questions_path: Path | None = None) -> tuple[dict[str, Any], list[Section]]:
     """Every section in ``only``; returns (meta, sections). ``--quick``: scale 1, reuse a demo, fewer runs."""
-    from health_monitor.bench import demo_build, graph_latency, llm_path, pages, prebuilt, tool_latency
-    from health_monitor.bench.load import load_section
     from health_monitor.core.settings import get_settings
     from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
 

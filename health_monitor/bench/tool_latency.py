@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from health_monitor.bench.stats import Section, p50_p95
+from health_monitor.tools.executor import ToolExecutor
+from health_monitor.tools.registry import get_registry
 
 
 def goal_ms(scale: float) -> float:
@@ -14,8 +16,6 @@ def goal_ms(scale: float) -> float:
 
 
 def tool_latency(*, warehouse: Any, settings: Any, scale: float, runs: int = 10) -> Section:
-    from health_monitor.tools.executor import ToolExecutor
-    from health_monitor.tools.registry import get_registry
 
     goal = goal_ms(scale)
     section = Section("tools", f"Tool latency on DuckDB at scale {scale:g} ({runs} runs each, defaults)")

@@ -13,6 +13,11 @@ from __future__ import annotations
 import argparse
 import json
 
+from health_monitor.bench import report
+from health_monitor.bench.runner import ROOT, SECTIONS, run_bench
+from health_monitor.commands.demo import parse_scale
+from health_monitor.core.errors import ConfigError
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("bench", help="benchmark the build, tools, graph and pages against the goals")
@@ -33,10 +38,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from health_monitor.bench import report
-    from health_monitor.bench.runner import ROOT, SECTIONS, run_bench
-    from health_monitor.commands.demo import parse_scale
-    from health_monitor.core.errors import ConfigError
 
     scale = parse_scale(args.scale)
     only = tuple(x.strip() for x in args.only.split(",") if x.strip()) if args.only else SECTIONS

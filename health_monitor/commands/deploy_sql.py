@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import argparse
 
+from health_monitor.core.errors import ConfigError
+from health_monitor.tools.registry import get_registry
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("deploy-sql", help="print (or --apply) the Unity Catalog functions and metric views")
@@ -20,7 +23,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 def statements(settings, only: str = "all") -> list[tuple[str, str]]:  # noqa: ANN001
     from health_monitor.tools.ddl import catalog_ddl
     from health_monitor.tools.metrics import metric_view_ddl
-    from health_monitor.tools.registry import get_registry
 
     out: list[tuple[str, str]] = []
     if only in ("functions", "all"):
@@ -31,7 +33,6 @@ def statements(settings, only: str = "all") -> list[tuple[str, str]]:  # noqa: A
 
 
 def run(args: argparse.Namespace) -> int:
-    from health_monitor.core.errors import ConfigError
     from health_monitor.core.settings import get_settings
 
     settings = get_settings()

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import argparse
 
+from health_monitor.core.errors import ConfigError
+from health_monitor.mcp_server import build_server, default_executor, serve_http, serve_stdio
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("mcp", help="serve the tool catalog over MCP (stdio or streamable HTTP on 127.0.0.1)")
@@ -20,13 +23,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from health_monitor.core.errors import ConfigError
 
     try:
         import mcp  # noqa: F401
     except ImportError:
         raise ConfigError("`health-monitor mcp` needs the MCP SDK: pip install 'health-monitor[mcp]'.") from None
-    from health_monitor.mcp_server import build_server, default_executor, serve_http, serve_stdio
 
     server = build_server(default_executor)
     if args.transport == "http":

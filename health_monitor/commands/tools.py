@@ -10,6 +10,10 @@ from __future__ import annotations
 import argparse
 import json
 
+from health_monitor.core.errors import ConfigError
+from health_monitor.tools.executor import ToolExecutor
+from health_monitor.tools.registry import get_registry
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("tools", help="list, run or check the tool catalog")
@@ -29,7 +33,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _executor():  # noqa: ANN202
     from health_monitor.core.settings import get_settings
-    from health_monitor.tools.executor import ToolExecutor
     from health_monitor.warehouse import open_warehouse
 
     settings = get_settings()
@@ -37,7 +40,6 @@ def _executor():  # noqa: ANN202
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from health_monitor.tools.registry import get_registry
 
     tools = [t.signature() for t in get_registry()]
     if args.format == "json":
@@ -52,7 +54,6 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_one(args: argparse.Namespace) -> int:
-    from health_monitor.core.errors import ConfigError
 
     try:
         params = json.loads(args.args or "{}")

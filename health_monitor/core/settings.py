@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from health_monitor.core.errors import ConfigError
 from health_monitor.core.identifiers import check_identifier
 
 
@@ -163,7 +164,6 @@ def get_settings() -> Settings:
     A bad value is a :class:`ConfigError` naming the setting, not a traceback."""
     from pydantic import ValidationError
 
-    from health_monitor.core.errors import ConfigError
 
     try:
         return Settings()
