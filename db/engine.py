@@ -51,6 +51,7 @@ _AUTH_FAILURE = re.compile(
     r"|invalid token|pam authentication|no password supplied", re.I)
 #: Engine -> its token cache (weak: disposing of the engine forgets it).
 _TOKEN_CACHES: weakref.WeakKeyDictionary[Engine, TokenCache] = weakref.WeakKeyDictionary()
+_CONNECT_ARGS: weakref.WeakKeyDictionary[Engine, dict[str, Any]] = weakref.WeakKeyDictionary()
 _TIMED_OUT = re.compile(r"timeout expired|statement timeout|timed out|QueuePool limit", re.I)
 #: Errors meaning "the database is not there" (not "your data is wrong").
 DOWN_ERRORS = (exc.OperationalError, exc.InterfaceError, exc.DisconnectionError, exc.TimeoutError)
@@ -265,11 +266,18 @@ def make_engine(settings: Settings, *, token_provider: TokenProvider | None = No
     options = {"pool_pre_ping": True, "pool_size": 5, "max_overflow": 5, "pool_recycle": 45 * 60,
                "pool_timeout": settings.state_connect_timeout_s, **engine_kwargs}
     engine = create_engine(url, connect_args=connect_args, **options)
+    _CONNECT_ARGS[engine] = dict(connect_args)
     if token_provider is not None:
         tokens = TokenCache(token_provider, margin_s=settings.lakebase_token_margin_s, clock=clock)
         _install_token_hook(engine, tokens)
         _TOKEN_CACHES[engine] = tokens
     return engine
+
+
+def connect_args_of(engine: Engine) -> dict[str, Any]:
+    """The libpq options this engine connects with (TLS, schema, timeouts), for other clients of the same
+    database such as the approval checkpointer."""
+    return dict(_CONNECT_ARGS.get(engine, {}))
 
 
 def token_cache_of(engine: Engine) -> TokenCache | None:

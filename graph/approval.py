@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from health_monitor.actions import service as actions
 from health_monitor.actions.lookup import Lookup
-from health_monitor.db.engine import LAKEBASE_SCHEMA, token_cache_of
+from health_monitor.db.engine import connect_args_of, token_cache_of
 from health_monitor.db.errors import PermissionDenied
 from health_monitor.graph.context import RunContext
 from health_monitor.graph.state import HealthState
@@ -107,6 +107,10 @@ def checkpointer(path: Path) -> Any:
     return SqliteSaver(sqlite3.connect(str(path), check_same_thread=False))
 
 
+_LIBPQ_KEYS = ("sslmode", "options", "connect_timeout", "application_name", "keepalives", "keepalives_idle",
+               "keepalives_interval", "keepalives_count")
+
+
 def postgres_checkpointer(settings: Any, engine: Any) -> Any | None:
     """A PostgreSQL checkpointer in the state database's schema, or None (SQLite state, or the
     ``postgres`` extra not installed). Lakebase: the password is the engine's current OAuth token."""
@@ -120,15 +124,11 @@ def postgres_checkpointer(settings: Any, engine: Any) -> Any | None:
         return None
 
     url, tokens = engine.url, token_cache_of(engine)
-    lakebase = not settings.database_url
-    schema = settings.state_schema or (LAKEBASE_SCHEMA if lakebase else None)
-    kwargs: dict[str, Any] = {"host": url.host, "port": url.port or 5432, "dbname": url.database, "user": url.username,
-                              "password": url.password or (tokens.get() if tokens else None), "autocommit": True,
-                              "prepare_threshold": 0, "row_factory": dict_row}
-    if schema:
-        kwargs["options"] = f"-csearch_path={schema}"
-    if lakebase:
-        kwargs["sslmode"] = settings.pgsslmode
+    libpq = connect_args_of(engine)  # the same TLS mode, search_path, timeouts and keepalives as the state engine
+    kwargs: dict[str, Any] = {**{k: v for k, v in libpq.items() if k in _LIBPQ_KEYS},
+                              "host": url.host, "port": url.port or 5432, "dbname": url.database,
+                              "user": url.username, "password": url.password or (tokens.get() if tokens else None),
+                              "autocommit": True, "prepare_threshold": 0, "row_factory": dict_row}
     saver = PostgresSaver(psycopg.connect(**{k: v for k, v in kwargs.items() if v is not None}))
     saver.setup()
     return saver

@@ -16,6 +16,8 @@ def run(capsys, monkeypatch, data_dir: Path, *argv: str, **env: str) -> tuple[in
     from health_monitor.core.settings import get_settings
 
     monkeypatch.setenv("HM_DATA_DIR", str(data_dir))
+    # the key file would sit in a temporary folder here, which doctor rightly warns about: give it a real key
+    monkeypatch.setenv("HM_STATE_SECRET_KEY", "q9fZ0s2b4yq3m9W0s5kR1n8XhT6vJ2cL4pE7aG1dU3o=")
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     get_settings.cache_clear()
