@@ -6,10 +6,10 @@ LLM that raises or hangs must leave the offline path answering, saying so."""
 
 from __future__ import annotations
 
-import socket
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,30 +24,8 @@ from health_monitor.bench.fakes import FixedLatencyChatModel
 from health_monitor.core.errors import HealthMonitorError, WarehouseUnavailable
 from health_monitor.core.settings import Settings
 
-
-class Blackhole:
-    """Accepts TCP connections and never sends a byte."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(64)
-        self.port = self.sock.getsockname()[1]
-        self.conns: list[socket.socket] = []
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.conns.append(conn)
-
-    def close(self) -> None:
-        self.sock.close()
-        for c in self.conns:
-            c.close()
+sys.path.insert(0, str(Path(__file__).parent.parent / "alerts"))
+from capture_servers import Blackhole  # noqa: E402  (the shared never-answering TCP server)
 
 
 @pytest.fixture
