@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--only", default=None, help="comma-separated sections: demo,training,tools,graph,prebuilt,llm,pages,load")
     p.add_argument("--load-pg", default=None, metavar="URL",
                    help="include the load run (20 conversations x 10 turns) against this PostgreSQL URL")
-    p.add_argument("--questions", default=None, help="question set (default ../shared/eval/dev_questions.jsonl)")
+    p.add_argument("--questions", default=None, help="question set (default tests/eval/dev_questions.jsonl)")
     p.set_defaults(func=run)
 
 
