@@ -48,8 +48,9 @@ def test_approval_card_in_the_browser(server) -> None:
             page.get_by_text("Proposed action").first.wait_for(timeout=240_000)
             probe._wait_settled(page, 120)
             assert page.locator('[data-testid="stException"]').count() == 0
-            card = page.locator('[class*="st-key-actions_card_"]').first
-            assert "auto-termination" in card.inner_text() and "Estimated saving" in card.inner_text()
+            card = page.locator('[class*="st-key-actions_card_"]', has_text="auto-termination").first
+            card.wait_for(timeout=60_000)  # the card's body can arrive a moment after its header
+            assert "Estimated saving" in card.inner_text()
             probe.full_screenshot(page, SHOTS / "actions-card.png")
             page.get_by_role("button", name="Approve").first.click()
             page.get_by_text("Done on the demo account").first.wait_for(timeout=120_000)
