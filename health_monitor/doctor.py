@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from health_monitor.core.errors import HealthMonitorError
+from health_monitor.core.errors import HealthMonitorError, first_line
 from health_monitor.core.settings import Settings
 
 GOLD_MAX_AGE_H = 26.0  # the bundle rebuilds hourly; a day without a build means the job is not running
@@ -33,10 +33,6 @@ class Context:
     notes: dict[str, Any] = field(default_factory=dict)
 
 
-def _first_line(e: BaseException) -> str:
-    lines = str(e).strip().splitlines()
-    return (lines[0] if lines else e.__class__.__name__)[:300]
-
 
 # -- checks ------------------------------------------------------------------------------------------
 
@@ -50,10 +46,10 @@ def check_warehouse(ctx: Context) -> list[Finding]:
         wh = open_warehouse(s)
         wh.query("select 1 as one")
     except HealthMonitorError as e:
-        return [Finding("warehouse", "fail", f"{where}: {_first_line(e)} (system schemas and Gold not checked)",
+        return [Finding("warehouse", "fail", f"{where}: {first_line(e)} (system schemas and Gold not checked)",
                         _warehouse_fix(s))]
     except Exception as e:  # an unexpected client error is still one line, not a traceback
-        return [Finding("warehouse", "fail", f"{where}: {_first_line(e)} (system schemas and Gold not checked)",
+        return [Finding("warehouse", "fail", f"{where}: {first_line(e)} (system schemas and Gold not checked)",
                         _warehouse_fix(s))]
     ctx.warehouse = wh
     return [Finding("warehouse", "ok", f"{where} answers")]
@@ -107,7 +103,7 @@ def check_gold(ctx: Context) -> list[Finding]:
     try:
         row = ctx.warehouse.query("select as_of, built_at from main.health_monitor.meta_build").rows
     except Exception as e:
-        return [Finding("gold", "fail", f"no Gold in {s.gold_catalog}.{s.gold_schema} ({_first_line(e)[:120]})",
+        return [Finding("gold", "fail", f"no Gold in {s.gold_catalog}.{s.gold_schema} ({first_line(e)[:120]})",
                         "health-monitor gold build")]
     if not row:
         return [Finding("gold", "fail", "Gold has no meta_build row", "health-monitor gold build")]
@@ -167,7 +163,7 @@ def check_llm(ctx: Context) -> list[Finding]:
         state = w.serving_endpoints.get(s.llm_endpoint).state
         ready = str(getattr(state, "ready", "")).rsplit(".", 1)[-1]
     except Exception as e:
-        return [Finding("llm", "fail", f"serving endpoint {s.llm_endpoint}: {_first_line(e)[:160]}",
+        return [Finding("llm", "fail", f"serving endpoint {s.llm_endpoint}: {first_line(e)[:160]}",
                         "check the endpoint name and grant the principal CAN QUERY on it")]
     if ready != "READY":
         return [Finding("llm", "warn", f"serving endpoint {s.llm_endpoint} is {ready or 'not ready'}",
@@ -185,7 +181,7 @@ def check_state_db(ctx: Context) -> list[Finding]:
             try:
                 ensure_writable_dir(path.parent)
             except HealthMonitorError as e:
-                return [Finding("state database", "fail", _first_line(e), "set HM_DATA_DIR to a writable folder")]
+                return [Finding("state database", "fail", first_line(e), "set HM_DATA_DIR to a writable folder")]
             return [Finding("state database", "ok", f"SQLite at {path} (created on first use)")]
     try:
         from sqlalchemy import text
@@ -197,7 +193,7 @@ def check_state_db(ctx: Context) -> list[Finding]:
             con.execute(text("select 1"))
         engine.dispose()
     except Exception as e:
-        return [Finding("state database", "fail", f"cannot connect: {_first_line(e)[:200]}",
+        return [Finding("state database", "fail", f"cannot connect: {first_line(e)[:200]}",
                         "check HM_DATABASE_URL (or the app's Lakebase database resource)")]
     return [Finding("state database", "ok", f"{engine.url.get_backend_name()} answers")]
 
@@ -266,7 +262,7 @@ def run_checks(settings: Settings) -> list[Finding]:
         try:
             out.extend(check(ctx))
         except Exception as e:
-            out.append(Finding(name, "fail", f"check crashed: {_first_line(e)}"))
+            out.append(Finding(name, "fail", f"check crashed: {first_line(e)}"))
     if ctx.warehouse is not None:
         try:
             ctx.warehouse.close()

@@ -15,3 +15,9 @@ class WarehouseUnavailable(HealthMonitorError):
 
 class DemoNotBuilt(WarehouseUnavailable):
     """The embedded demo files are missing."""
+
+
+def first_line(error: BaseException, limit: int = 300) -> str:
+    """An error as one readable line for a report or a page: its first line, else its class name."""
+    lines = str(error).strip().splitlines()
+    return (lines[0] if lines else error.__class__.__name__)[:limit]

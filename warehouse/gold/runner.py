@@ -26,6 +26,8 @@ from health_monitor.warehouse.dialect import NameMap, Target
 from health_monitor.warehouse.staging import Columns, PublishedConfig, StagingView, plan, staging_name
 from sqlglot import exp
 
+from health_monitor.core.errors import first_line
+
 GOLD_SCHEMA = "main.health_monitor"  # as written in Gold SQL; mapped per engine
 REPORT_TABLE = "meta_build_report"
 # Without these the product has nothing to say; any other model may fail and the build still succeeds.
@@ -97,10 +99,6 @@ def staging_refs(sql: str) -> set[str]:
     return out
 
 
-def _first_line(e: BaseException) -> str:
-    text = str(e).strip().splitlines()
-    return (text[0] if text else e.__class__.__name__)[:300]
-
 
 def report_sql(report: BuildReport, built_at: datetime) -> str:
     """The report as a Databricks SELECT over VALUES (literals quoted by sqlglot)."""
@@ -135,7 +133,7 @@ def run(engine: Engine, models, params_for: Callable[[object], dict], published:
             try:
                 engine.create_view(staging_name(view), view.select)
             except Exception as e:  # an engine error is a per-source outcome, not the end of the build
-                view.status, view.select, view.reason = "failed", None, f"staging view failed: {_first_line(e)}"
+                view.status, view.select, view.reason = "failed", None, f"staging view failed: {first_line(e)}"
         views[view.name] = view
         report.sources.append(ModelResult(view.name, {"ok": "built"}.get(view.status, view.status), view.reason,
                                           view.fix, None, time.perf_counter() - t, kind="source"))
@@ -150,7 +148,7 @@ def run(engine: Engine, models, params_for: Callable[[object], dict], published:
     try:
         engine.create_table(f"{GOLD_SCHEMA}.{REPORT_TABLE}", report_sql(report, built_at), {})
     except Exception as e:
-        report.models.append(ModelResult(REPORT_TABLE, "failed", _first_line(e)))
+        report.models.append(ModelResult(REPORT_TABLE, "failed", first_line(e)))
     return report
 
 
@@ -171,7 +169,7 @@ def _build_model(engine: Engine, model, views: dict[str, StagingView], status: d
     try:
         rows = engine.create_table(f"{GOLD_SCHEMA}.{model.name}", model.sql, params_for(model))
     except Exception as e:
-        return ModelResult(model.name, "failed", _first_line(e), seconds=time.perf_counter() - t)
+        return ModelResult(model.name, "failed", first_line(e), seconds=time.perf_counter() - t)
     degraded = [views[r] for r in refs if views[r].status == "degraded"]
     inherited = [u for u in upstream if u.status == "degraded"]
     if not degraded and not inherited:
