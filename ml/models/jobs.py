@@ -28,6 +28,13 @@ def _prepare_runs(frame):
     return runs
 
 
+def _breaches(runs):
+    """1.0 / 0.0 per run for an SLA breach, NaN where it was not measured."""
+    import pandas as pd
+
+    return pd.to_numeric(runs["is_sla_breach"].astype("boolean"), errors="coerce").astype("float64").to_numpy()
+
+
 def _runs_per_day(runs, cutoff) -> dict[str, float]:
     import pandas as pd
 
@@ -270,10 +277,10 @@ class JobDurationForecaster(Model):
         brier = None
         if len(sla_jobs):
             vv = _prepare_runs(valid)
-            rate = vv.groupby("job_id")["is_sla_breach"].mean()
+            rate = pd.Series(_breaches(vv), index=vv.index).groupby(vv["job_id"]).mean().rename("rate").dropna()
             joined = sla_jobs.set_index("job_id")["sla_breach_prob_next_run"].to_frame().join(rate, how="inner")
             if len(joined):
-                brier = float(np.mean((joined["sla_breach_prob_next_run"] - joined["is_sla_breach"].astype(float)) ** 2))
+                brier = float(np.mean((joined["sla_breach_prob_next_run"] - joined["rate"]) ** 2))
         return {"mape": mape(actual, pred), "median_ape": float(np.median(ape)) if ape.size else None,
                 "validation_runs": int(len(v)), "sla_brier": brier, "half_life_days": state.half_life_days}
 
@@ -296,13 +303,16 @@ class JobDurationForecaster(Model):
                             "last_d": ok["duration_seconds"].to_numpy(float)}).groupby("job_id", sort=True).agg(
             s=("s", "sum"), s2=("s2", "sum"), w=("w", "sum"), last_d=("last_d", "last"))
         mom = mom[mom["w"] >= 1e-9]
-        # ... and of every run's SLA breaches (decayed, last 7 days, before)
-        b = runs["is_sla_breach"].astype(bool).to_numpy(float)
-        wb = np.exp2(-(at - days_since(runs["start_time"], origin)) / state.breach_half_life_days)
-        recent = (runs["start_time"] >= recent_edge).to_numpy()
-        br = pd.DataFrame({"job_id": runs["job_id"].to_numpy(), "sb": wb * b, "wb": wb, "b": b, "k": b * recent,
-                           "n": recent.astype(float), "sla": runs["sla_seconds"].to_numpy(float)}).groupby(
-            "job_id", sort=True).agg(sb=("sb", "sum"), wb=("wb", "sum"), b=("b", "sum"), size=("b", "size"),
+        # ... and of every run's SLA breaches (decayed, last 7 days, before); a run whose breach was
+        # not measured weighs nothing: it is neither a breach nor a run inside the SLA
+        breach = _breaches(runs)
+        measured = np.isfinite(breach).astype(float)
+        b = np.nan_to_num(breach)
+        wb = measured * np.exp2(-(at - days_since(runs["start_time"], origin)) / state.breach_half_life_days)
+        recent = (runs["start_time"] >= recent_edge).to_numpy() * measured
+        br = pd.DataFrame({"job_id": runs["job_id"].to_numpy(), "sb": wb * b, "wb": wb, "b": b, "m": measured,
+                           "k": b * recent, "n": recent, "sla": runs["sla_seconds"].to_numpy(float)}).groupby(
+            "job_id", sort=True).agg(sb=("sb", "sum"), wb=("wb", "sum"), b=("b", "sum"), size=("m", "sum"),
                                      k=("k", "sum"), n=("n", "sum"), sla=("sla", "last")).loc[mom.index]
         last = runs.groupby("job_id", sort=True).tail(1).set_index("job_id").loc[mom.index]
         mu = (mom["s"] / mom["w"]).to_numpy()

@@ -28,7 +28,8 @@ final as (
         cast(runs.duration_seconds as double) as duration_seconds,
         runs.result_state,
         coalesce(runs.is_failure, false) as is_failure,
-        coalesce(runs.is_sla_breach, false) as is_sla_breach,
+        -- NULL when not measured (no SLA, no duration): unknown, not "inside the SLA"
+        runs.is_sla_breach,
         cast(coalesce(runs.sla_seconds, jobs.job_sla_seconds) as double) as sla_seconds,
         case when runs.is_failure then runs.error_message end as error_message
     from runs
