@@ -338,10 +338,14 @@ class BehaviourState:
     silhouette: float | None
 
 
+HOURS = tuple(f"h{h:02d}" for h in range(24))  # audit_hours.sql: events per hour of day (UTC)
+
+
 class HourCube:
     """Events per principal x day x hour of day as one dense array with cumulative sums over days,
-    built in one pass: any window's hour profile is then a difference of two slices, not a
-    filter and a groupby of every row (the models ask for a dozen windows per training)."""
+    built in one pass from the principal x day rows (24 hour counts each): any window's hour
+    profile is then a difference of two slices, not a filter and a groupby of every row (the
+    models ask for a dozen windows per training)."""
 
     def __init__(self, frame):
         import numpy as np
@@ -352,11 +356,12 @@ class HourCube:
         self.names = pd.Index(names, name="principal")
         self.first = int(day.min()) if len(day) else 0
         self.days = int(day.max()) - self.first + 1 if len(day) else 0
-        flat = (codes * self.days + (day - self.first)) * 24 + frame["event_hour"].to_numpy(np.int64)
-        cube = np.bincount(flat, weights=frame["events"].to_numpy(float),
-                           minlength=len(names) * self.days * 24).reshape(len(names), self.days, 24)
-        self.rows = np.bincount(codes * self.days + (day - self.first),
-                                minlength=len(names) * self.days).reshape(len(names), self.days)
+        cell = codes * self.days + (day - self.first)
+        size = len(names) * self.days
+        counts = frame[list(HOURS)].to_numpy(float)
+        cube = np.stack([np.bincount(cell, weights=counts[:, h], minlength=size) for h in range(24)], axis=1)
+        cube = cube.reshape(len(names), self.days, 24)
+        self.rows = np.bincount(cell, minlength=size).reshape(len(names), self.days)
         self.cum = np.concatenate([np.zeros((len(names), 1, 24)), cube.cumsum(axis=1)], axis=1)
         self.cum_rows = np.concatenate([np.zeros((len(names), 1)), self.rows.cumsum(axis=1)], axis=1)
 
@@ -424,10 +429,16 @@ class UserBehaviorAnalyzer(Model):
     time_column = "event_date"
     min_days = 21
     primary_metric = "silhouette"
-    drift_features = ("events", "event_hour")
+    drift_features = ("events", "active_hours")
     output = Output("ml_user_behavior", """principal string, is_service_principal boolean, peer_group bigint,
         events_7d bigint, divergence double, threshold double, is_unusual boolean, usual_hours string,
         recent_hours string, explanation string""")
+
+    def prepare(self, frame):
+        """``active_hours``: hours of the day with any event (a drift feature of the day's rhythm)."""
+        if not len(frame):
+            return frame.assign(active_hours=0)
+        return frame.assign(active_hours=(frame[list(HOURS)].to_numpy() > 0).sum(axis=1))
 
     def train(self, data, cutoff, ctx):
         import pandas as pd
