@@ -180,6 +180,9 @@ def _single_threaded() -> Iterator[None]:
     is several times faster in wall-clock time and no slower in CPU time.
     """
     try:
+        # scikit-learn's OpenMP runtime is loaded first: a limit covers only the pools already loaded,
+        # and k-means left at two threads on a busy machine burns several times the CPU it needs
+        import sklearn.utils._openmp_helpers  # noqa: F401
         from threadpoolctl import threadpool_limits
     except ImportError:  # pragma: no cover - threadpoolctl ships with scikit-learn
         yield
