@@ -140,3 +140,14 @@ def rng(seed: int = 7):
     import numpy as np
 
     return np.random.default_rng(seed)
+
+
+def as_categories(frame, columns):
+    """``frame`` with its string key ``columns`` as categoricals (sorted categories, so codes sort as
+    the strings do): models that sort, group and slice the same rows many times per training then
+    move integer codes instead of Arrow strings."""
+    import pandas as pd
+
+    keys = {c: pd.Categorical(frame[c]) for c in columns
+            if c in frame.columns and not isinstance(frame[c].dtype, pd.CategoricalDtype)}
+    return frame.assign(**keys) if keys else frame

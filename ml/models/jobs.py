@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from health_monitor.ml.base import InsufficientData, Model, Output, pct
 from health_monitor.ml.stats import (
+    as_categories,
     binom_surprises,
     days_since,
     decayed_before_groups,
@@ -23,14 +24,7 @@ RUN_KEYS = ("workspace_id", "workspace_name", "job_id", "job_name", "run_id", "r
 
 
 def _keyed(frame):
-    """The runs with their string keys as categoricals (sorted categories, so codes sort as the
-    strings do): the models sort, group and slice ~1M runs a dozen times per training, and moving
-    integer codes is many times cheaper than moving Arrow strings."""
-    import pandas as pd
-
-    keys = {c: pd.Categorical(frame[c]) for c in RUN_KEYS if c in frame.columns
-            and not isinstance(frame[c].dtype, pd.CategoricalDtype)}
-    return frame.assign(**keys) if keys else frame
+    return as_categories(frame, RUN_KEYS)
 
 
 def _sort_codes(column):

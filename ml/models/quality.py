@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from health_monitor.ml.base import InsufficientData, Model, Output, pct
-from health_monitor.ml.stats import prf, rng
+from health_monitor.ml.stats import as_categories, prf, rng
 
 LIVE_DAYS = 7
 BASELINE_DAYS = 28
@@ -25,26 +25,45 @@ def _normal_psi(mu_b: float, sd_b: float, mu_l: float, sd_l: float, bins: int = 
 
 
 def _column_stats(frame):
-    """Row-weighted mean and pooled (within- plus between-day) std per (table, column), vectorised."""
+    """Row-weighted mean and pooled (within- plus between-day) std per (table, column), vectorised.
+
+    Sums by integer key codes (``np.bincount``): the detector asks for ~130 windows per training,
+    and a pandas group-by per window was most of its time."""
     import numpy as np
     import pandas as pd
 
-    f = frame.dropna(subset=["avg"])
+    f = frame[frame["avg"].notna()]
     if f.empty:
         return pd.DataFrame()
-    w = f["row_count"].fillna(1).clip(lower=1).astype(float)
-    avg = f["avg"].astype(float)
-    parts = pd.DataFrame({"table_full_name": f["table_full_name"], "column_name": f["column_name"], "w": w,
-                          "wa": w * avg, "wa2": w * avg * avg, "wv": w * f["stddev"].fillna(0).astype(float) ** 2,
-                          "wn": w * f["null_rate"].fillna(0).astype(float), "avg": avg})
-    g = parts.groupby(["table_full_name", "column_name"])
-    agg = g[["w", "wa", "wa2", "wv", "wn"]].sum()
-    mean = agg["wa"] / agg["w"]
-    between = (agg["wa2"] / agg["w"] - mean ** 2).clip(lower=0)
-    out = pd.DataFrame({"mean": mean, "std": np.sqrt(agg["wv"] / agg["w"] + between),
-                        "daily_mean_sd": g["avg"].std().fillna(0.0), "null_rate": agg["wn"] / agg["w"],
-                        "windows": g.size()})
-    return out.reset_index()
+    tables, t_names = _codes(f["table_full_name"])
+    columns, c_names = _codes(f["column_name"])
+    keys, group = np.unique(tables * len(c_names) + columns, return_inverse=True)
+    w = f["row_count"].fillna(1).clip(lower=1).to_numpy(float)
+    avg = f["avg"].to_numpy(float)
+
+    def total(values):
+        return np.bincount(group, weights=values, minlength=len(keys))
+
+    sw = total(w)
+    mean = total(w * avg) / sw
+    between = np.clip(total(w * avg * avg) / sw - mean ** 2, 0, None)
+    within = total(w * f["stddev"].fillna(0).to_numpy(float) ** 2) / sw
+    return pd.DataFrame({"table_full_name": t_names[keys // len(c_names)],
+                         "column_name": c_names[keys % len(c_names)], "mean": mean,
+                         "std": np.sqrt(within + between),
+                         "null_rate": total(w * f["null_rate"].fillna(0).to_numpy(float)) / sw,
+                         "windows": np.bincount(group, minlength=len(keys))})
+
+
+def _codes(column):
+    """(integer code per row, the sorted distinct values) of a string column."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy(np.int64), np.asarray(column.cat.categories, dtype=object)
+    codes, uniques = pd.factorize(column, sort=True)
+    return codes.astype(np.int64), np.asarray(uniques, dtype=object)
 
 
 @dataclass
@@ -80,6 +99,9 @@ class DriftDetector(Model):
         live_mean double, baseline_std double, live_std double, mean_shift_pct double, mean_shift_sd double,
         psi double, baseline_null_rate double, live_null_rate double, is_drift boolean, severity string,
         explanation string""")
+
+    def prepare(self, frame):
+        return as_categories(frame, ("table_full_name", "column_name"))
 
     def _windows(self, frame, end):
         import pandas as pd
