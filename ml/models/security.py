@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from health_monitor.ml.base import InsufficientData, Model, Output
-from health_monitor.ml.stats import prf, rng, safe_auc
+from health_monitor.ml.stats import as_categories, prf, rng, safe_auc
 
 COUNT_FEATURES = {
     "night_events": "night-time events",
@@ -65,6 +65,9 @@ class AccessAnomalyDetector(Model):
         source_ip string, events bigint, night_events bigint, after_hours_events bigint, failed_logins bigint,
         denied bigint, new_ip_events bigint, anomaly_score double, min_tail_p double, is_anomaly boolean,
         reasons string, explanation string""")
+
+    def prepare(self, frame):
+        return as_categories(frame, ("principal",))
 
     def train(self, data, cutoff, ctx):
         state = AccessState()

@@ -3,7 +3,7 @@
 Gold of the shared demo (its tables, not its predictions) and the lineage system table are loaded
 into a local SparkSession under local Spark's names (``main_health_monitor.<table>``,
 ``system_access.table_lineage``); a few models covering the feature SQL's constructs (window lags,
-null-safe joins, ``count_if``, ``unix_micros``, a system table) train there and their prediction
+null-safe joins, ``count_if``, ``unix_micros``, a system table, the hour-of-day pivot) train there and their prediction
 tables must match the DuckDB training of the same account.
 """
 
@@ -17,9 +17,10 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-MODELS = ["cost_anomaly_detector", "access_anomaly_detector", "freshness_predictor", "job_failure_predictor"]
+MODELS = ["cost_anomaly_detector", "access_anomaly_detector", "freshness_predictor", "job_failure_predictor",
+          "user_behavior_analyzer"]
 KEYS = {"ml_cost_anomalies": ["workspace_id", "usage_date"], "ml_access_anomalies": ["principal", "event_date"],
-        "ml_freshness_risk": ["table_full_name"], "ml_job_failure_risk": ["job_id"]}
+        "ml_freshness_risk": ["table_full_name"], "ml_job_failure_risk": ["job_id"], "ml_user_behavior": ["principal"]}
 
 
 @pytest.fixture(scope="module")
