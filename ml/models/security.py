@@ -365,9 +365,14 @@ class HourCube:
         cell = codes * self.days + (day - self.first)
         size = len(names) * self.days
         counts = frame[list(HOURS)].to_numpy(float)
-        cube = np.stack([np.bincount(cell, weights=counts[:, h], minlength=size) for h in range(24)], axis=1)
+        rows = np.bincount(cell, minlength=size)
+        cube = np.zeros((size, 24))
+        if len(cell) and rows.max() > 1:  # not one row per principal and day: add the duplicates up
+            np.add.at(cube, cell, counts)
+        else:
+            cube[cell] = counts
         cube = cube.reshape(len(names), self.days, 24)
-        self.rows = np.bincount(cell, minlength=size).reshape(len(names), self.days)
+        self.rows = rows.reshape(len(names), self.days)
         self.cum = np.concatenate([np.zeros((len(names), 1, 24)), cube.cumsum(axis=1)], axis=1)
         self.cum_rows = np.concatenate([np.zeros((len(names), 1)), self.rows.cumsum(axis=1)], axis=1)
 
@@ -484,25 +489,27 @@ class UserBehaviorAnalyzer(Model):
         return {"silhouette": state.silhouette, "unusual_rate": float(scored["is_unusual"].mean()) if len(scored) else None,
                 "threshold": state.threshold}
 
-    def _score(self, state, history, cutoff, baseline_from):
+    def _score(self, state, history, cutoff, baseline_from, cube=None):
         import numpy as np
         import pandas as pd
 
         end = pd.Timestamp(cutoff).normalize()
-        recent, counts, _ = _hour_profiles(history, since=end - pd.Timedelta(days=7), until=end)
-        sp = history.groupby("principal")["is_service_principal"].max()
+        recent, counts, _ = _hour_profiles(history if cube is None else cube, since=end - pd.Timedelta(days=7), until=end)
+        sp = history.groupby("principal")["is_service_principal"].max().to_dict()
+        # plain arrays in the loop: a pandas lookup per principal cost more than the divergence
+        now_all, count_all = recent.to_numpy(), counts.reindex(recent.index).to_numpy()
         rows = []
-        for p in recent.index:
-            if p not in baseline_from.profiles or counts[p] < 20:
+        for i, p in enumerate(recent.index):
+            if p not in baseline_from.profiles or count_all[i] < 20:
                 continue
             base = np.asarray(baseline_from.profiles[p])
-            now = recent.loc[p].to_numpy()
+            now = now_all[i]
             d = _js(now, base)
             usual = ", ".join(f"{h:02d}h" for h in np.argsort(-base)[:3])
             top = ", ".join(f"{h:02d}h" for h in np.argsort(-now)[:3])
             unusual = d > state.threshold
             rows.append({"principal": p, "is_service_principal": bool(sp.get(p, False)),
-                         "peer_group": state.clusters.get(p), "events_7d": int(counts[p]), "divergence": d,
+                         "peer_group": state.clusters.get(p), "events_7d": int(count_all[i]), "divergence": d,
                          "threshold": state.threshold, "is_unusual": bool(unusual), "usual_hours": usual,
                          "recent_hours": top,
                          "explanation": (f"activity hours moved (divergence {d:.2f} > {state.threshold:.2f}): "
@@ -514,8 +521,9 @@ class UserBehaviorAnalyzer(Model):
         import pandas as pd
 
         end = pd.Timestamp(cutoff).normalize()
-        base, _, _ = _hour_profiles(history, until=end - pd.Timedelta(days=7))
+        cube = HourCube(history)
+        base, _, _ = _hour_profiles(cube, until=end - pd.Timedelta(days=7))
         baseline = BehaviourState(dict(zip(base.index, base.to_numpy().tolist(), strict=True)), state.threshold,
                                   state.clusters, state.silhouette)
-        out = self._score(state, history, cutoff, baseline)
+        out = self._score(state, history, cutoff, baseline, cube)
         return out.sort_values("divergence", ascending=False, ignore_index=True) if len(out) else out
