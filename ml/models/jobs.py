@@ -49,10 +49,26 @@ def _prepare_runs(frame):
     start = pd.to_datetime(runs["start_time"])
     stamp = start.to_numpy("datetime64[ns]").view(np.int64)
     stamp = np.where(start.isna().to_numpy(), np.iinfo(np.int64).max, stamp)
-    order = np.lexsort((_sort_codes(runs["run_id"]), stamp, _sort_codes(runs["job_id"])))
-    runs = runs.assign(start_time=start).take(order).reset_index(drop=True)
-    runs["fail"] = runs["is_failure"].astype(bool).astype(float)
-    return runs
+    keys = (_sort_codes(runs["run_id"]), stamp, _sort_codes(runs["job_id"]))
+    runs = runs.assign(start_time=start, fail=runs["is_failure"].astype(bool).astype(float))
+    if _in_order(*reversed(keys)):  # the prepared features and every time slice of them already are
+        return runs.reset_index(drop=True)
+    return runs.take(np.lexsort(keys)).reset_index(drop=True)
+
+
+def _in_order(*keys) -> bool:
+    """True when the rows are sorted by ``keys`` (most significant first): one linear pass."""
+    import numpy as np
+
+    if len(keys[0]) < 2:
+        return True
+    tied = np.ones(len(keys[0]) - 1, dtype=bool)
+    for key in keys:
+        step = np.diff(key)
+        if (tied & (step < 0)).any():
+            return False
+        tied &= step == 0
+    return True
 
 
 def _breaches(runs):
@@ -107,7 +123,7 @@ class JobFailurePredictor(Model):
         explanation string""")
 
     def prepare(self, frame):
-        return _keyed(frame).assign(fail=frame["is_failure"].astype(bool).astype(float)) if len(frame) else frame
+        return _prepare_runs(frame) if len(frame) else frame
 
     def _probabilities(self, runs, state: FailureState, prepared: tuple | None = None):
         """(sorted runs, one-step-ahead failure probability of each); ``prepared`` is the result of
@@ -254,7 +270,7 @@ class JobDurationForecaster(Model):
         surprise_p double, is_sla_risk boolean, explanation string""")
 
     def prepare(self, frame):
-        return _keyed(frame)
+        return _prepare_runs(frame) if len(frame) else frame
 
     def _series(self, runs):
         import numpy as np

@@ -112,3 +112,21 @@ def test_grouped_decayed_sums_equal_one_series_at_a_time():
         s0, w0 = decayed_before(t[i], x[i], 3.0)
         np.testing.assert_allclose(s[i], s0, rtol=1e-12)
         np.testing.assert_allclose(w[i], w0, rtol=1e-12)
+
+
+def test_runs_come_out_in_job_time_run_order_whatever_order_they_come_in():
+    from health_monitor.ml.models.jobs import _prepare_runs
+
+    rng = np.random.default_rng(7)
+    n = 400
+    frame = pd.DataFrame({"job_id": rng.choice(["b", "a", "c", None], n), "run_id": [f"r{i:04d}" for i in range(n)],
+                          "start_time": pd.Timestamp("2026-01-01") + pd.to_timedelta(rng.integers(0, 50, n), unit="h"),
+                          "is_failure": rng.random(n) < 0.2})
+    expected = frame.sort_values(["job_id", "start_time", "run_id"], ignore_index=True)
+    for shuffled in (frame, frame.sample(frac=1, random_state=1), expected):
+        out = _prepare_runs(shuffled)
+        assert out["run_id"].astype(str).tolist() == expected["run_id"].tolist()
+        assert out["fail"].tolist() == expected["is_failure"].astype(float).tolist()
+    # already in order (a prepared frame or a time slice of one): the same rows come back
+    again = _prepare_runs(_prepare_runs(frame))
+    assert again["run_id"].astype(str).tolist() == expected["run_id"].tolist()
