@@ -106,6 +106,15 @@ UNKNOWN = [
     ("workspace spend by sku", []),
     ("job failures yesterday", []),
     ("uptime of warehouse xyz-wh", [("warehouse", "xyz-wh")]),
+    # A known alias inside an unknown compound name is not that name ("prod" in "finance-prod").
+    ("spend of the finance-prod workspace", [("workspace", "finance-prod")]),
+    ("is the sales-prod cluster busy", [("cluster", "sales-prod")]),
+    # A kind word used as the question's head noun does not introduce a name.
+    ("which workspace burned the most money", []),
+    ("what cluster spiked overnight", []),
+    ("per warehouse queueing please", []),
+    # The kind word inside a known name ("prod-etl-cluster maxed") introduces nothing.
+    ("is prod-etl-cluster maxed out", []),
 ]
 
 
