@@ -221,7 +221,7 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
 def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     out = _carry(cur, prior, "why")
     out.intent = "cause"
-    return out
+    return _keep_topic(out, prior, m)
 
 
 def _more(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -229,7 +229,7 @@ def _more(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
     out.intent, out.offset = "list_more", prior.understanding.offset + 1
     # Ask the tools for enough rows to reach the next page.
     out.params["top_n"] = max(int(prior.understanding.params.get("top_n") or 0), 5 * (out.offset + 1))
-    return out
+    return _keep_topic(out, prior, m)
 
 
 def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -246,9 +246,35 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     return out
 
 
+#: Words that leave a follow-up "bare": with only these besides the move, the question has no topic of its own.
+_BARE = frozenset("""about it that this them those these then now here there so ok okay please pls exactly again
+the a an and but also for to with on in of me us i we you do should can could would it's that's though
+really more""".split())
+
+
+def _bare(m: re.Match[str]) -> bool:
+    """Is the question only the follow-up move ("what should we do?", "why?"), with no topic words of its own?"""
+    rest = (m.string[:m.start()] + " " + m.string[m.end():]).lower()
+    return not [w for w in re.findall(r"[a-z']{3,}", rest) if w not in _BARE]
+
+
+def _keep_topic(out: Understanding, prior: Prior, m: re.Match[str]) -> Understanding:
+    """A bare move continues the last turn's topic: its specialists, not what the move's words suggest."""
+    if _bare(m) and prior.understanding.domains:
+        out.domains = list(prior.understanding.domains)
+    return out
+
+
 def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     out = _carry(cur, prior, "act")
     out.intent = "recommendation"
+    return _keep_topic(out, prior, m)
+
+
+def _narrow(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"narrow it to jobs compute", "only the failed ones": the same question with a tighter filter."""
+    out = _carry(cur, prior, "narrow", domains=False)
+    out.domains = list(prior.understanding.domains) or list(cur.domains)
     return out
 
 
@@ -284,6 +310,9 @@ TRANSFORMS: tuple[Transform, ...] = (
     Transform("why", re.compile(r"^\W*(?:and\s+|but\s+|so\s+)?(?:why|how come)\b|\bwhat caused (?:it|that|this)\b|"
                                 r"\broot cause\b|\bwhat'?s behind (?:it|that|this)\b|\bwhy (?:is|was|did) (?:it|that)\b",
                                 re.IGNORECASE), _why),
+    Transform("narrow", re.compile(r"\b(?:narrow|filter|limit|restrict|zoom|drill)\w*\s+(?:it|that|this|them|those|"
+                                   r"these|down|in)\b|^\W*(?:and\s+)?(?:only|just) (?:the )?[a-z\- ]{2,30} ones\b",
+                                   re.IGNORECASE), _narrow),
     Transform("show_more", re.compile(r"\b(?:show|give|list|tell)(?: me)? more\b|\bmore (?:rows|results|of (?:them|"
                                       r"those))\b|\bthe (?:rest|others)\b|\bnext (?:ones|page|five|5|ten|10)\b|"
                                       r"\bkeep going\b|^\W*more\W*$", re.IGNORECASE), _more),

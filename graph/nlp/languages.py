@@ -35,6 +35,8 @@ _MARKERS: dict[str, frozenset[str]] = {
 #: Per language: phrase -> English (longest phrases win; matched on whole words, case-insensitive).
 GLOSSARY: dict[str, dict[str, str]] = {
     "de": {
+        "zugegriffen": "accessed", "beschreibung": "description", "aufmerksamkeit": "attention",
+        "braucht meine aufmerksamkeit": "needs my attention",
         "vorgestern": "the day before yesterday", "gestern": "yesterday", "heute": "today",
         "letzte woche": "last week", "letzten woche": "last week", "vergangene woche": "last week",
         "diese woche": "this week", "letzten monat": "last month", "letzter monat": "last month",
@@ -56,6 +58,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "im": "in", "in der": "in the", "morgenbericht": "morning briefing", "überblick": "overview",
     },
     "es": {
+        "accedió": "accessed", "accedieron": "accessed", "descripción": "description", "atención": "attention",
+        "necesita mi atención": "needs my attention",
         "anteayer": "the day before yesterday", "ayer": "yesterday", "hoy": "today",
         "la semana pasada": "last week", "semana pasada": "last week", "esta semana": "this week",
         "el mes pasado": "last month", "mes pasado": "last month", "este mes": "this month",
@@ -76,6 +80,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "dónde": "where", "donde": "where", "dinero": "money", "anoche": "last night", "datos": "data", "sensibles": "sensitive", "caídas": "outages", "incidentes": "incidents", "inicios de sesión fallidos": "failed logins", "clústeres": "clusters", "espacio de trabajo": "workspace", "latencia": "latency", "quién tiene permisos": "who has grants", "informe matutino": "morning briefing",
     },
     "fr": {
+        "accédé": "accessed", "description": "description", "mérite mon attention": "needs my attention",
         "avant-hier": "the day before yesterday", "hier": "yesterday", "aujourd'hui": "today",
         "la semaine dernière": "last week", "semaine dernière": "last week", "cette semaine": "this week",
         "le mois dernier": "last month", "mois dernier": "last month", "ce mois-ci": "this month",
@@ -93,6 +98,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "combien": "how much", "montre-moi": "show me", "et": "and", "briefing du matin": "morning briefing",
     },
     "pt": {
+        "acessou": "accessed", "acessaram": "accessed", "descrição": "description", "atenção": "attention",
+        "precisa da minha atenção": "needs my attention",
         "anteontem": "the day before yesterday", "ontem": "yesterday", "hoje": "today",
         "semana passada": "last week", "esta semana": "this week", "mês passado": "last month",
         "mes passado": "last month", "este mês": "this month", "últimos": "last", "ultimos": "last",

@@ -24,7 +24,7 @@ def follow(text: str, p: Prior, **cur) -> Understanding | None:
 
 def test_every_transformation_is_covered_here():
     tested = {"downstream", "how_much_save", "act", "who_did_that", "shift_window", "that_thing", "why",
-              "show_more", "when"}
+              "show_more", "when", "narrow"}
     assert {t.name for t in TRANSFORMS} == tested
 
 
@@ -126,6 +126,26 @@ def test_what_should_i_do_is_a_recommendation_for_that_entity():
 def test_how_much_would_that_save_asks_optimization():
     out = follow("how much would that save?", prior())
     assert out.domains == ["optimization"] and out.names("workspace") == ["ml-workspace"]
+
+
+@pytest.mark.parametrize("text", ["what should we do?", "so what do you suggest", "why though?", "show me more please"])
+def test_a_bare_move_keeps_the_last_topic_not_the_router_guess(text):
+    # The router reads "what should we do" as optimization; with nothing else said, it is the last topic.
+    mlops = prior(u={"domains": ["mlops"], "question": "are my models ok?"})
+    out = follow(text, mlops, domains=["optimization"])
+    assert out.domains == ["mlops"]
+
+
+def test_a_move_with_a_topic_of_its_own_keeps_it():
+    out = follow("what should we do to cut warehouse spend", prior(u={"domains": ["mlops"]}), domains=["optimization"])
+    assert out.domains == ["optimization"]
+
+
+@pytest.mark.parametrize("text", ["narrow it to jobs compute", "filter that by the production workspace",
+                                  "only the failed ones", "drill down into the GPU part"])
+def test_narrowing_keeps_the_question_and_its_specialists(text):
+    out = follow(text, prior(), domains=["optimization"])
+    assert out.previous.transform == "narrow" and out.domains == ["cost"] and out.window == YESTERDAY
 
 
 def test_a_question_that_stands_alone_is_not_a_follow_up():
