@@ -342,8 +342,16 @@ def previous_prior(previous: dict[str, Any] | None) -> Any:
     u = TypedUnderstanding.from_json(last["understanding"])
     if u is None:
         return None
+    earlier: dict[str, list[str]] = {}
+    for turn in reversed(history[:-1]):
+        older = TypedUnderstanding.from_json(turn["understanding"])
+        for source in (turn.get("subject") or {}, turn.get("entities_found") or {},
+                       older.entity_map() if older else {}):
+            for kind, names in source.items():
+                bucket = earlier.setdefault(kind, [])
+                bucket += [n for n in names if n not in bucket]
     return Prior(understanding=u, subject=dict(last.get("subject") or {}),
-                 found=dict(last.get("entities_found") or {}), index=len(history) - 1)
+                 found=dict(last.get("entities_found") or {}), index=len(history) - 1, earlier=earlier)
 
 
 def _has_own_topic(question: str) -> bool:

@@ -106,11 +106,15 @@ class Prior:
     #: Every name the answer's findings mentioned, by kind (most relevant first).
     found: dict[str, list[str]] = field(default_factory=dict)
     index: int = -1
+    #: Names earlier turns were about, newest first ("that table" two turns after the table was named).
+    earlier: dict[str, list[str]] = field(default_factory=dict)
 
     def named(self, kind: str) -> list[str]:
-        """Names of ``kind`` the last turn was about: its answer's subject, the answer, then the question."""
+        """Names of ``kind`` the last turn was about (its answer's subject, the answer, the question), then
+        what earlier turns were about."""
         out: list[str] = []
-        for names in (self.subject.get(kind, []), self.found.get(kind, []), self.understanding.names(kind)):
+        for names in (self.subject.get(kind, []), self.found.get(kind, []), self.understanding.names(kind),
+                      self.earlier.get(kind, [])):
             out += [n for n in names if n not in out]
         return out
 

@@ -35,6 +35,7 @@ _MARKERS: dict[str, frozenset[str]] = {
 #: Per language: phrase -> English (longest phrases win; matched on whole words, case-insensitive).
 GLOSSARY: dict[str, dict[str, str]] = {
     "de": {
+        "ohne": "without", "personenbezogene daten": "personal data",
         "zugegriffen": "accessed", "beschreibung": "description", "aufmerksamkeit": "attention",
         "braucht meine aufmerksamkeit": "needs my attention",
         "vorgestern": "the day before yesterday", "gestern": "yesterday", "heute": "today",
@@ -58,6 +59,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "im": "in", "in der": "in the", "morgenbericht": "morning briefing", "überblick": "overview",
     },
     "es": {
+        "datos sensibles": "sensitive data", "datos personales": "personal data", "no tienen": "have no", "sin": "without",
         "accedió": "accessed", "accedieron": "accessed", "descripción": "description", "atención": "attention",
         "necesita mi atención": "needs my attention",
         "anteayer": "the day before yesterday", "ayer": "yesterday", "hoy": "today",
@@ -80,6 +82,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "dónde": "where", "donde": "where", "dinero": "money", "anoche": "last night", "datos": "data", "sensibles": "sensitive", "caídas": "outages", "incidentes": "incidents", "inicios de sesión fallidos": "failed logins", "clústeres": "clusters", "espacio de trabajo": "workspace", "latencia": "latency", "quién tiene permisos": "who has grants", "informe matutino": "morning briefing",
     },
     "fr": {
+        "données sensibles": "sensitive data", "données personnelles": "personal data", "n'ont pas de": "have no", "sans": "without",
         "accédé": "accessed", "description": "description", "mérite mon attention": "needs my attention",
         "avant-hier": "the day before yesterday", "hier": "yesterday", "aujourd'hui": "today",
         "la semaine dernière": "last week", "semaine dernière": "last week", "cette semaine": "this week",
@@ -98,6 +101,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "combien": "how much", "montre-moi": "show me", "et": "and", "briefing du matin": "morning briefing",
     },
     "pt": {
+        "dados sensíveis": "sensitive data", "dados pessoais": "personal data", "não têm": "have no", "sem": "without",
         "acessou": "accessed", "acessaram": "accessed", "descrição": "description", "atenção": "attention",
         "precisa da minha atenção": "needs my attention",
         "anteontem": "the day before yesterday", "ontem": "yesterday", "hoje": "today",

@@ -90,6 +90,12 @@ def test_that_thing_resolves_to_what_the_last_answer_named(text, kind, name):
     assert out.names(kind)[0] == name
 
 
+def test_that_thing_named_two_turns_ago_is_still_found():
+    p = prior(earlier={"table": ["main.crm.customers"]})
+    out = follow("and who has read that table since", p, domains=["security"])
+    assert out.names("table") == ["main.crm.customers"] and out.refusal is None
+
+
 def test_that_thing_nobody_named_asks_which_one():
     out = follow("and that job?", prior())
     assert out.refusal == "clarify" and out.refusal_text == "Which job do you mean: nightly_etl, ml_training?"

@@ -43,6 +43,8 @@ def test_other_cloud_bills_outside_databricks(text, refused):
     ("Quem acessou a tabela ontem?", "accessed"),
     ("¿Cuáles tablas tienen descripción vacía?", "description"),
     ("O que precisa da minha atenção hoje?", "needs my attention"),
+    ("¿Quién consultó datos personales ayer?", "personal data"),
+    ("Quais tabelas não têm dono?", "have no"),
 ])
 def test_glossary_reads_access_description_attention(text, words):
     assert words in to_english(text, detect(text))
