@@ -181,6 +181,8 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     off_topic = parsed.off_topic
     agents = list(parsed.domains)
     intents = sorted(set(parsed.references.values()))
+    if question != original:
+        intents.append(question)  # the English reading: the plays' patterns are English words
     if parsed.is_followup and prior is not None and ELLIPSIS.match(question):
         intents.append(prior.text)  # "and the week before?": the same kind of question as last time
     if off_topic and not parsed.is_followup:

@@ -153,7 +153,7 @@ def plan(spec: AgentSpec, *, question: str, intents: list[str], slots: dict[str,
          as_of_date: date | None) -> list[PlannedCall]:
     """Tool calls for one agent (at most one per tool)."""
     full = derive_slots(slots, as_of_date)
-    text = " ".join([mask_names(question or "", full), *intents])
+    text = mask_names(" ".join([question or "", *intents]), full)
     calls: list[PlannedCall] = []
     seen: set[str] = set()
     for play in choose_plays(spec, text, full):

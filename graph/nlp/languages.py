@@ -16,18 +16,18 @@ NAMES = {"en": "English", "de": "German", "es": "Spanish", "fr": "French", "pt":
 
 #: Function words that mark a language (and are rare in the others).
 _MARKERS: dict[str, frozenset[str]] = {
-    "de": frozenset("""der die das und ist sind nicht welche welcher welches warum wieso gestern heute wie viel viele
+    "de": frozenset("""zugegriffen beschreibung daten tabellen der die das und ist sind nicht welche welcher welches warum wieso gestern heute wie viel viele
         was wer wurde wurden haben hat letzte letzten letzter woche monat seit gibt es mit auf für von zu im vom zum
         unsere unser unseren mir zeig zeige gab fehlgeschlagen fehlgeschlagene kosten wir ich können könnte
         wo woher wohin gibt es sich auch noch nach bei über diese dieser diesen welchen keine kein""".split()),
-    "es": frozenset("""el la los las que qué por porqué cuál cuáles cuánto cuánta cuántos ayer hoy semana pasada
+    "es": frozenset("""accedió accedieron datos últimos últimas días sensibles personales tablas el la los las que qué por porqué cuál cuáles cuánto cuánta cuántos ayer hoy semana pasada
         mes es son fue fueron han hay del con para nuestro nuestra nuestros muéstrame muestra dime trabajos
         fallaron fallidos costos coste gasto cómo quién dónde donde podemos puedo hubo están esta este estos
         una uno unos tienen tiene ayer anoche desde""".split()),
-    "fr": frozenset("""le les des est sont pourquoi quels quelles quel quelle combien hier aujourd'hui semaine
+    "fr": frozenset("""accédé données derniers dernières jours le les des est sont pourquoi quels quelles quel quelle combien hier aujourd'hui semaine
         dernière dernier mois il y a du au aux avec pour nos notre qui ont été échoué échoués coûts montre
         moi quoi où nous pouvons pouvez avons y a-t-il cette ces une un sont-elles est-ce""".split()),
-    "pt": frozenset("""o os as que por porque quais qual quanto quantos ontem hoje semana passada mês é são foi
+    "pt": frozenset("""acessou acessaram dados últimos últimas dias nos nas pessoais sensíveis tabelas o os as que por porque quais qual quanto quantos ontem hoje semana passada mês é são foi
         foram há do da dos das com para nosso nossa nossos mostre mostra falharam falhos custos gasto quem
         não onde podemos houve estão esta este uma um têm tem nós""".split()),
 }

@@ -147,3 +147,16 @@ def test_english_questions_stay_english():
     questions += ["was it down yesterday?", "Did user@company.com do anything odd?", "no failures today?",
                   "what was the cost as of monday"]
     assert [q for q in questions if detect(q) != "en"] == []
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("¿Quién accedió a datos sensibles esta semana?", "get_pii_access_logs"),
+    ("Quem acessou dados pessoais nos últimos 7 dias?", "get_pii_access_logs"),
+    ("¿Qué tablas no tienen descripción?", "get_undocumented_tables"),
+    ("Welche Tabellen haben keine Beschreibung?", "get_undocumented_tables"),
+])
+def test_other_languages_choose_the_tool_their_words_ask_for(demo_context, question, tool):
+    # The offline plays match English words: they read the question's English reading.
+    (answer,) = _talk(demo_context, question)
+    assert tool in {c["tool"] for c in answer.tool_calls}
+
