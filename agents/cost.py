@@ -13,7 +13,8 @@ Quote only figures the tools returned. Finish with what you found (figures), how
 (info, low, medium, high) and one concrete recommendation."""
 
 SPIKE = r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|why|unexpected|abnormal"
-DRIVERS = r"driv|behind|cause|biggest|line item|top|what (made|drove)|breakdown|jump|spike|why"
+DRIVERS = (r"driv|behind|cause|biggest|line item|top|what (made|drove)|breakdown|jump|spike|why|"
+           r"\b(eat|eats|eating|hog\w*|consum\w*|burn\w*)\b")
 
 AGENT = AgentSpec(
     name="cost",
@@ -75,7 +76,8 @@ AGENT = AgentSpec(
              title="Spend by product",
              lens=Lens(say="{billing_origin_product} {list_cost:money} ({pct_of_total:pct100})",
                        sort="list_cost desc", rows=5)),
-        Play("get_untagged_spend", when=(r"untagged|attribut|without (a )?tags?|missing tags?",), weight=3,
+        Play("get_untagged_spend", when=(r"untagged|attribut|without (a |any )?tags?|missing tags?|no tags?|not tagged|"
+                                                   r"can'?t (be )?charge",), weight=3,
              title="Untagged spend",
              lens=Lens(say="{workspace_name} {untagged_cost:money} untagged ({untagged_pct:pct100} of its spend)",
                        where="untagged_cost > 0", sort="untagged_cost desc", rows=3,

@@ -35,7 +35,11 @@ _IP = IP_PATTERN = re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5
 _THREE_PART = THREE_PART_PATTERN = re.compile(r"\b[a-z_][\w]*\.[a-z_][\w]*\.[a-z_][\w]*\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z0-9]+")
 #: A name written as one word with separators ("finance-prod", "orders_gold"): matched whole or not at all.
-_COMPOUND = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)+")
+_COMPOUND = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
+#: Catalogs and schemas are often named with plain words (finance, sales): such a name counts only when
+#: written dotted ("main.sales") or next to the word that says what it is ("the finance catalog").
+_CONTAINERS = frozenset({"catalog", "schema"})
+_CONTAINER_WORDS = frozenset({"catalog", "catalogs", "schema", "schemas", "database", "databases"})
 #: Words before a kind word that make it the question's head noun, not the start of a name
 #: ("which workspace burned the most", "per cluster"), so the next word is not an unknown name.
 _HEAD_NOUN = re.compile(r"(?:\b(?:which|what|whose|each|every|per|any|by|one|no|other|same|that|this|its|their|"
@@ -215,6 +219,10 @@ class EntityIndex:
                 if not targets:
                     continue
                 start, end = tokens[i][1], tokens[i + n - 1][2]
+                dotted = bool(re.match(r"\w\.", text[max(0, start - 2):start]) or re.match(r"\.\w", text[end:end + 2]))
+                if n == 1 and not dotted and compound[i] == (i, i) and all(k in _CONTAINERS for k, _ in targets) \
+                        and not {t[0] for t in tokens[max(0, i - 1):i + 2]} & _CONTAINER_WORDS:
+                    continue  # "review for finance": a plain word, unless called a catalog/schema or dotted
                 for kind, name in targets:
                     if method == "exact" and normalize(name) != key:
                         method = "alias"

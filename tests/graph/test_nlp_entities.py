@@ -20,6 +20,8 @@ VOCAB = {
     "endpoint": ["security-threat-endpoint", "cost-anomaly-endpoint", "job-failure-endpoint"],
     "group": ["contractors"],
     "sku": ["PREMIUM_JOBS_COMPUTE"],
+    "catalog": ["main", "finance"],
+    "schema": ["sales", "crm"],
 }
 
 
@@ -174,3 +176,16 @@ def test_a_large_index_matches_names_and_typos():
     assert "job_alpha_42" in r.entities["job"]  # "jb_alpha_42": one edit away
     assert r.entities["workspace"] == ["workspace_alpha_3"]
     print(f"index of 5k names built in {build * 1000:.0f} ms; a match takes {per * 1000:.1f} ms")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the monthly review for finance", {}),
+    ("sales numbers for the board", {}),
+    ("what did we spend on sales.", {}),
+    ("grants in the finance catalog", {"catalog": ["finance"]}),
+    ("tables in schema sales without comments", {"schema": ["sales"]}),
+    ("tables in main.sales", {"catalog": ["main"], "schema": ["sales"]}),
+])
+def test_plain_word_catalogs_and_schemas_need_their_kind_word(index, text, expected):
+    got = {k: v for k, v in index.match(text).entities.items() if k in ("catalog", "schema")}
+    assert got == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from health_monitor.agents.registry import build_agent_registry
 from health_monitor.agents.spec import AgentSpec, Lens, Play
 from health_monitor.graph.planner import choose_plays, derive_slots, mask_names, plan, validate_args
@@ -75,3 +76,20 @@ def test_play_templates_with_fallbacks():
                      playbook=(Play("search_security_events", args={"text": "$group|$ip"}, default=True, lens=Lens()),))
     calls = plan(spec, question="q", intents=[], slots={"ip": ["192.168.1.100"]}, registry=REG, as_of_date=AS_OF_DATE)
     assert calls[0].args["text"] == "192.168.1.100"
+
+
+@pytest.mark.parametrize(("agent", "text", "tool"), [
+    ("cost", "which workspace hogs the budget", "get_top_cost_drivers"),
+    ("cost", "what is consuming our dbus in staging", "get_top_cost_drivers"),
+    ("cost", "spend with no tag on it", "get_untagged_spend"),
+    ("cost", "compute we can't charge back to a team", "get_untagged_spend"),
+    ("governance", "tablas sin descripción (what tables have no description)", "get_undocumented_tables"),
+])
+def test_plays_for_everyday_words(agent, text, tool):
+    spec = AGENTS.get(agent)
+    assert tool in [p.tool for p in choose_plays(spec, text)]
+
+
+def test_a_regulation_name_inside_a_word_does_not_choose_compliance():
+    spec = AGENTS.get("governance")
+    assert "get_compliance_report" not in [p.tool for p in choose_plays(spec, "tables with no descripción")]
