@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from health_monitor.graph.kinds import WORD_KINDS
+from health_monitor.graph.nlp.comparison import period_before
 from health_monitor.graph.nlp.models import TIME_KEYS, ParsedQuestion, TurnContext
 from health_monitor.graph.understanding import Entity, TurnRef, Understanding, Window
 
@@ -156,6 +157,7 @@ def _clarify(cur: Understanding, prior: Prior, name: str, text: str) -> Understa
 
 
 _UNITS = {"day": 1, "week": 7, "fortnight": 14}
+_COMPARED = re.compile(r"\b(?:compar\w*|vs\.?|versus|against|relative|than)\b", re.IGNORECASE)
 
 
 def _shift(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -166,6 +168,10 @@ def _shift(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
         return _clarify(cur, prior, "shift_window", "The last answer was not about a specific period; which day, "
                         "week or month do you mean?")
     out = _carry(cur, prior, "shift_window", window=False)
+    if _COMPARED.search(m.string[:m.start()]):
+        # "compared with the week before?": keep the period and compare it with the one before.
+        out.window, out.comparison, out.intent = prev, period_before(prev, unit), "compare"
+        return out
     if unit == "month":
         out.window = prev.shifted(months=-1)
     elif unit == "year":
@@ -364,6 +370,13 @@ class _ShiftMatch:
 
     def groupdict(self) -> dict[str, str | None]:
         return self._m.groupdict()
+
+    @property
+    def string(self) -> str:
+        return self._m.string
+
+    def start(self) -> int:
+        return self._m.start()
 
     def __getitem__(self, i: int) -> str:
         return self._m[i]

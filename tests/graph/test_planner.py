@@ -93,3 +93,26 @@ def test_plays_for_everyday_words(agent, text, tool):
 def test_a_regulation_name_inside_a_word_does_not_choose_compliance():
     spec = AGENTS.get("governance")
     assert "get_compliance_report" not in [p.tool for p in choose_plays(spec, "tables with no descripción")]
+
+
+def test_a_compared_play_also_runs_on_the_comparison_window():
+    calls = _plan("cost", "production spend compared with the week before", start_date=date(2026, 1, 8),
+                  end_date=date(2026, 1, 15), compare_start=date(2025, 12, 31), compare_end=date(2026, 1, 7))
+    summary = [c for c in calls if c.tool == "get_daily_cost_summary"]
+    assert [c.comparison for c in summary] == [False, True]
+    assert summary[1].args["start_date"] == date(2025, 12, 31) and summary[1].args["end_date"] == date(2026, 1, 7)
+    # The last-N-days comparison tool does not answer a labelled comparison window.
+    assert "get_cost_period_comparison" not in {c.tool for c in calls}
+
+
+def test_a_trailing_tool_reads_exactly_the_comparison_window():
+    calls = _plan("reliability", "warehouse uptime compared with the month before", start_date=date(2026, 1, 1),
+                  end_date=date(2026, 1, 15), compare_start=date(2025, 12, 1), compare_end=date(2025, 12, 15))
+    earlier = next(c for c in calls if c.tool == "get_uptime_metrics" and c.comparison)
+    # ``days`` back from ``end_date`` lands on ``start_date`` (the SQL reads greatest() of the two).
+    assert earlier.args["end_date"] == date(2025, 12, 15) and earlier.args["days"] == 14
+
+
+def test_no_comparison_calls_without_a_comparison_window():
+    calls = _plan("cost", "production spend last week", start_date=date(2026, 1, 8), end_date=date(2026, 1, 15))
+    assert not any(c.comparison for c in calls)
