@@ -33,7 +33,7 @@ AGENT = AgentSpec(
                            "{event_time:time}{detail:colon}",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")),
                        empty="No security event of that kind in the period.")),
-        Play("get_failed_auth_attempts", when=(r"log.?ins?|logged in|sign.?ins?|\b401\b|brute|auth\w*|passwords?|"
+        Play("get_failed_auth_attempts", when=(r"log.?ins?|logged in|sign.?ins?|\b401s?\b|brute|auth\w*|passwords?|"
                                                r"credentials? fail", r"security|issues?|threats?|suspicious|"
                                                r"anything (to worry|odd|unusual)"),
              default=True, weight=2, title="Failed logins",
@@ -76,7 +76,7 @@ AGENT = AgentSpec(
                        severity=(("high", "severity == high"),),
                        recommend="Give the token from {principal} an expiry (or revoke it) and prefer OAuth for "
                                  "service principals.")),
-        Play("get_denied_requests", when=(r"denied|\b403\b|unauthori[sz]ed|forbidden|refused",), weight=3,
+        Play("get_denied_requests", when=(r"denied|\b403s?\b|unauthori[sz]ed|forbidden|refused",), weight=3,
              title="Denied requests",
              lens=Lens(sort="denied_requests desc", rows=3,
                        say="{principal} had {denied_requests:int} denied requests ({failed_logins:int} failed logins)")),

@@ -295,7 +295,8 @@ class EntityIndex:
         named = {m.start(2) for m in before}  # "the sales-prod cluster busy": the name came before the kind word
         for m, kind_group, name_group in [(m, 1, 2) for m in after] + [(m, 2, 1) for m in before]:
             name, s = m[name_group], m.start(name_group)
-            if kind_group == 1 and (m.start(1) in named or _HEAD_NOUN.search(low[:m.start(1)])):
+            if kind_group == 1 and (m.start(1) in named or _HEAD_NOUN.search(low[:m.start(1)])
+                                    or any(a <= m.start(1) < b for a, b in spans)):  # "cost anomaly model still"
                 continue
             if (name in common or name in _KIND_WORDS or _IP.fullmatch(name) or name.isdigit()
                     or any(a <= s < b for a, b in spans)):

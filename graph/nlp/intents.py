@@ -20,6 +20,7 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?: is| are)? (?:doing|looking|going|holding up)\b|"
         r"\b(?:summary|overview|recap|roundup) of (?:the |today'?s |overnight |last night'?s |this morning'?s )?"
         r"(?:problems|issues|incidents|alerts|fires|trouble)\b|"
+        r"\bhealth (?:summary|overview|report|status|rundown)\b|^\W*what(?:'s| is) (?:broken|wrong)\b(?! with)|"
         r"\b(?:what|anything|things?|stuff)(?: else)?(?: that)? (?:needs?|requires?) (?:my |our )?(?:attention|action)\b|"
         r"\btop (?:issues|problems|things|risks|concerns|signals)\b|\bwhat needs (?:my )?attention\b|"
         r"\bdaily (?:summary|report|check)\b|\bmorning (?:report|summary|check|update)\b|\bhealth check\b|"

@@ -48,3 +48,32 @@ def test_other_cloud_bills_outside_databricks(text, refused):
 ])
 def test_glossary_reads_access_description_attention(text, words):
     assert words in to_english(text, detect(text))
+
+
+@pytest.mark.parametrize("text", ["please wipe all records from main.crm.customers", "remove the rows in orders_raw",
+                                  "drop main.sales.orders_raw now", "truncate every row of the data in x"])
+def test_destructive_requests_are_refused(text):
+    import re
+
+    from health_monitor.graph.supervisor import UNSAFE_PATTERNS
+
+    assert any(re.search(p, text, re.IGNORECASE) for p in UNSAFE_PATTERNS.values())
+
+
+@pytest.mark.parametrize("text", ["why did rows drop in orders_silver", "which expectation removed rows yesterday",
+                                  "did the pipeline drop records"])
+def test_questions_about_dropped_rows_are_not_refused(text):
+    import re
+
+    from health_monitor.graph.supervisor import UNSAFE_PATTERNS
+
+    assert not any(re.search(p, text, re.IGNORECASE) for p in UNSAFE_PATTERNS.values())
+
+
+@pytest.mark.parametrize("text", ["health status please", "what's wrong?", "what is broken today"])
+def test_more_briefings(text):
+    assert intent_of(text) == "briefing"
+
+
+def test_whats_wrong_with_a_thing_is_not_a_briefing():
+    assert intent_of("what's wrong with nightly_etl") != "briefing"
