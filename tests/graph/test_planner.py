@@ -116,3 +116,24 @@ def test_a_trailing_tool_reads_exactly_the_comparison_window():
 def test_no_comparison_calls_without_a_comparison_window():
     calls = _plan("cost", "production spend last week", start_date=date(2026, 1, 8), end_date=date(2026, 1, 15))
     assert not any(c.comparison for c in calls)
+
+
+def test_which_tables_a_named_user_read_reads_their_pii_access():
+    calls = _plan("security", "which tables did user read last week", user=["analyst@company.com"])
+    pii = next(c for c in calls if c.tool == "get_pii_access_logs")
+    assert pii.args["user"] == "analyst@company.com"
+
+
+def test_after_hours_findings_are_about_people_not_service_principals():
+    from datetime import datetime
+
+    from health_monitor.graph.findings import to_finding
+
+    play = next(p for p in AGENTS.get("security").playbook if p.tool == "get_after_hours_activity")
+    rows = [{"event_date": date(2026, 1, 14), "principal": "etl-sp", "is_service_principal": True, "events": 50,
+             "first_event": datetime(2026, 1, 14, 0, 10), "last_event": datetime(2026, 1, 14, 23, 0)},
+            {"event_date": date(2026, 1, 14), "principal": "ann@x.com", "is_service_principal": False, "events": 9,
+             "first_event": datetime(2026, 1, 14, 2, 0), "last_event": datetime(2026, 1, 14, 3, 0)}]
+    f = to_finding(agent="security", tool=play.tool, title=play.title, rows=rows, lens=play.lens,
+                   columns=list(rows[0]), money_cols=set())
+    assert "ann@x.com" in f.summary and "etl-sp" not in f.summary
