@@ -266,7 +266,7 @@ class ToolExecutor:
                 result.rows, result.truncated = rows, res.truncated
                 result.columns = self._output_columns(spec, res.columns)
                 if not rows:
-                    result.message = "No rows match these parameters."
+                    result.message = self.coverage_gap(spec, values) or "No rows match these parameters."
             gaps = self.not_measured(spec)
             if gaps:  # a degraded Gold model: its empty or NULL figures are not "none" or "healthy"
                 result.message = "; ".join([gaps, *([result.message] if result.message else [])])
@@ -295,6 +295,18 @@ class ToolExecutor:
         with self._lock:
             self._degraded = (time.monotonic(), found)
         return found
+
+    def coverage_gap(self, tool: Tool, values: dict[str, Any]) -> str | None:
+        """"not measured: ..." when an empty result only means the account declares nothing to measure."""
+        cov = tool.coverage
+        if cov is None or not cov.applies(values):
+            return None
+        try:
+            rows = self.warehouse.query(cov.sql, {}, max_rows=1).rows
+        except Exception:  # the probe is advice; its failure leaves the stock message
+            return None
+        count = next(iter(rows[0].values()), None) if rows else None
+        return cov.message if not count else None
 
     def not_measured(self, tool: Tool) -> str | None:
         """"not measured: <reason>" when a Gold table the tool reads was built degraded."""

@@ -17,26 +17,37 @@ from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
 from health_monitor.core.settings import Settings
 
 
-def summary(d: Path) -> dict:
+def run(d: Path, tool: str, args: dict | None = None):
     wh = DuckDBWarehouse(d / "system.duckdb", d / "gold.duckdb")
     try:
-        res = ToolExecutor(wh, Settings(data_dir=d)).run("get_platform_summary")
+        res = ToolExecutor(wh, Settings(data_dir=d)).run(tool, args or {})
     finally:
         wh.close()
     assert res.ok, res.error
-    return res.rows[0]
+    return res
+
+
+def summary(d: Path) -> dict:
+    return run(d, "get_platform_summary").rows[0]
 
 
 @pytest.fixture(scope="module")
-def unmeasured(demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+def bare(demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo as an account that declares no SLA, no refresh interval and has no SQL warehouse."""
     d = tmp_path_factory.mktemp("unmeasured")
     for name in ("system.duckdb", "gold.duckdb"):
         shutil.copyfile(demo_dir / name, d / name)
     with duckdb.connect(str(d / "gold.duckdb")) as con:
+        con.execute("update health_monitor.dim_job set sla_seconds = null")
         con.execute("update health_monitor.fact_job_run set sla_seconds = null, is_sla_breach = null")
         con.execute("update health_monitor.dim_table set expected_refresh_hours = null")
         con.execute("delete from health_monitor.fact_warehouse_uptime_daily")
-    return summary(d)
+    return d
+
+
+@pytest.fixture(scope="module")
+def unmeasured(bare: Path) -> dict:
+    return summary(bare)
 
 
 def test_demo_summary_measures_every_headline(demo_dir: Path):
@@ -53,3 +64,20 @@ def test_unmeasured_headline_is_null_not_zero(unmeasured: dict, key: str):
 def test_measured_headlines_survive_beside_unmeasured_ones(unmeasured: dict):
     assert unmeasured["job_success_rate_7d_pct"] is not None
     assert unmeasured["list_cost_yesterday"] is not None
+
+
+@pytest.mark.parametrize(("tool", "words"), [("get_sla_breaches", "health rule"),
+                                             ("get_freshness_violations", "table_lineage")])
+def test_empty_result_without_declarations_says_not_measured_and_how(bare: Path, tool: str, words: str):
+    res = run(bare, tool, {})
+    assert res.rows == [] and res.message.startswith("not measured:") and words in res.message
+
+
+def test_explicit_threshold_measures_freshness_without_declared_intervals(bare: Path):
+    res = run(bare, "get_freshness_violations", {"hours": 2000})
+    assert not (res.message or "").startswith("not measured")
+
+
+def test_declared_sla_with_no_breach_is_a_real_none(demo_dir: Path):
+    res = run(demo_dir, "get_sla_breaches", {"days": 1})
+    assert res.rows or not (res.message or "").startswith("not measured")
