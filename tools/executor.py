@@ -146,6 +146,7 @@ def missing_table_hint(error: str) -> str | None:
             "(embedded: `health-monitor demo`).")
 
 
+NO_ROWS = "No rows match these parameters."
 DEGRADED_SQL = ("select name, reason from main.health_monitor.meta_build_report "
                 "where kind = 'model' and status = 'degraded'")
 
@@ -266,10 +267,11 @@ class ToolExecutor:
                 result.rows, result.truncated = rows, res.truncated
                 result.columns = self._output_columns(spec, res.columns)
                 if not rows:
-                    result.message = self.coverage_gap(spec, values) or "No rows match these parameters."
+                    result.message = self.coverage_gap(spec, values) or NO_ROWS
             gaps = self.not_measured(spec)
             if gaps:  # a degraded Gold model: its empty or NULL figures are not "none" or "healthy"
-                result.message = "; ".join([gaps, *([result.message] if result.message else [])])
+                rest = [] if not result.message or result.message == NO_ROWS else [result.message]
+                result.message = "; ".join([gaps, *rest])
         except ToolArgumentError as e:
             result.ok, result.error = False, f"invalid arguments for {name}: {e}"
         except UnknownTool as e:
