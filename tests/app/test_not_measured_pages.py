@@ -85,3 +85,24 @@ def test_quality_page_says_not_measured_instead_of_fresh(bare: Path, tmp_path: P
         assert not any("Every table is fresh" in i for i in infos)
     finally:
         _clear_caches()
+
+
+def test_hub_signals_gap_names_a_degraded_source(demo_dir: Path, tmp_path: Path):
+    from health_monitor.ui import hub
+
+    for name in ("system.duckdb", "gold.duckdb"):
+        shutil.copyfile(demo_dir / name, tmp_path / name)
+    with duckdb.connect(str(tmp_path / "gold.duckdb")) as con:
+        con.execute("update health_monitor.meta_build_report set status = 'degraded', "
+                    "reason = 'system.compute.warehouse_events is not readable' "
+                    "where kind = 'model' and name = 'fact_warehouse_event'")
+    wh, run = runner_for(tmp_path)
+    try:
+        assert "warehouse_events" in (hub.signals_gap(run) or "")
+    finally:
+        wh.close()
+    wh, run = runner_for(demo_dir)
+    try:
+        assert hub.signals_gap(run) is None
+    finally:
+        wh.close()
