@@ -35,7 +35,7 @@ from health_monitor.tools.registry import UnknownTool, get_registry
 from health_monitor.tools.spec import Tool
 from pydantic import ValidationError
 
-from health_monitor.core.errors import WarehouseUnavailable
+from health_monitor.core.errors import WarehouseUnavailable, first_line
 from health_monitor.core.jsonable import plain, to_jsonable
 
 AS_OF_SQL = "select as_of, as_of_date from main.health_monitor.meta_build"
@@ -277,7 +277,7 @@ class ToolExecutor:
         except UnknownTool as e:
             result.ok, result.error = False, str(e)
         except Exception as e:  # a tool call must never raise into an agent or a page
-            first = str(e).splitlines()[0] if str(e) else e.__class__.__name__
+            first = first_line(e)
             result.ok, result.error = False, f"{name} failed: {missing_table_hint(first) or first}"
         result.row_count = len(result.rows)
         result.ms = (time.perf_counter() - started) * 1000.0
