@@ -306,6 +306,7 @@ def _honest(typed: TypedUnderstanding, original: str, as_of: datetime, known: di
 
 def _apply_to_flat(flat: Understanding, typed: TypedUnderstanding) -> None:
     """The planner reads ``flat``: make its agents, window, names and intents say what ``typed`` says."""
+    from health_monitor.graph.nlp.followup import CONTINUING
     if typed.previous is not None:
         flat.agents = list(typed.domains)
         flat.off_topic = not typed.domains and typed.refusal is None
@@ -340,6 +341,8 @@ def _apply_to_flat(flat: Understanding, typed: TypedUnderstanding) -> None:
     words = INTENT_WORDS.get(typed.intent, "")
     if typed.previous is not None:
         words = f"{words} {TRANSFORM_WORDS.get(typed.previous.transform, '')}".strip()
+        if typed.previous.transform in CONTINUING and typed.topic and typed.topic not in flat.intents:
+            flat.intents.append(typed.topic)  # "show me more": more of what the conversation is about
     if words:
         flat.intents.append(words)
 

@@ -147,6 +147,7 @@ def _carry(cur: Understanding, prior: Prior, name: str, *, window: bool = True, 
         out.entities = list(cur.entities) + [e for e in prev.entities if e.kind not in own]
     out.params = {**prev.params, **cur.params}
     out.previous = TurnRef(index=prior.index, question=prev.question, transform=name)
+    out.topic = prev.topic or prev.question
     return out
 
 
@@ -157,6 +158,8 @@ def _clarify(cur: Understanding, prior: Prior, name: str, text: str) -> Understa
 
 
 _UNITS = {"day": 1, "week": 7, "fortnight": 14}
+#: Moves that ask the last question again with something changed: the planner reads that question's words.
+CONTINUING = frozenset({"show_more", "shift_window", "new_window", "narrow", "when", "switch_filter"})
 _COMPARED = re.compile(r"\b(?:compar\w*|vs\.?|versus|against|relative|than)\b", re.IGNORECASE)
 
 
@@ -209,7 +212,7 @@ def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
 
 def _when(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"when exactly?": the same question, read for its times."""
-    out = _carry(cur, prior, "resolve_subject")
+    out = _carry(cur, prior, "when")
     out.intent = "lookup"
     return out
 

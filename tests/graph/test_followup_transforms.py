@@ -77,7 +77,14 @@ def test_who_did_that_without_an_actor_asks_back():
 
 def test_when_keeps_the_subject():
     out = follow("when exactly?", prior(subject={"job": ["nightly_etl"]}))
-    assert out.previous.transform == "resolve_subject" and out.domains == ["cost"]
+    assert out.previous.transform == "when" and out.domains == ["cost"]
+
+
+def test_a_chain_of_follow_ups_keeps_the_question_it_continues():
+    first = follow("show me more", prior())
+    assert first.topic == "what did we spend yesterday?"
+    second = follow("and the day before?", Prior(understanding=first))
+    assert second.topic == "what did we spend yesterday?"
 
 
 @pytest.mark.parametrize(("text", "kind", "name"), [

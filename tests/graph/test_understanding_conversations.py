@@ -181,3 +181,11 @@ def test_compared_with_the_week_before_runs_the_tool_on_both_periods(demo_contex
 def test_cost_and_reliability_figures_are_compared(demo_context, question):
     (answer,) = _talk(demo_context, question)
     assert "period over period" in answer.answer.lower() and " against " in answer.answer
+
+
+def test_show_me_more_and_a_new_day_keep_asking_about_queries(demo_context):
+    first, more, earlier = _talk(demo_context, "slowest query today", "show me more", "what about yesterday")
+    tools = {c["tool"] for c in first.tool_calls}
+    assert tools & {"get_slow_queries", "get_top_queries"}
+    for answer in (more, earlier):  # the same kind of rows, not the specialist's default plays
+        assert {c["tool"] for c in answer.tool_calls} & tools
