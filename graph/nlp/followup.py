@@ -159,7 +159,7 @@ def _clarify(cur: Understanding, prior: Prior, name: str, text: str) -> Understa
 
 _UNITS = {"day": 1, "week": 7, "fortnight": 14}
 #: Moves that ask the last question again with something changed: the planner reads that question's words.
-CONTINUING = frozenset({"show_more", "shift_window", "new_window", "narrow", "when", "switch_filter"})
+CONTINUING = frozenset({"show_more", "shift_window", "new_window", "narrow", "when", "switch_filter", "attribute"})
 _COMPARED = re.compile(r"\b(?:compar\w*|vs\.?|versus|against|relative|than)\b", re.IGNORECASE)
 
 
@@ -228,6 +228,22 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
         return _clarify(cur, prior, "resolve_subject", f"Which {kind} do you mean{listed}")
     out = _carry(cur, prior, "resolve_subject")
     out.entities = [e for e in out.entities if e.kind != kind] + [Entity(kind=kind, name=names[0], text=m[0])]
+    return out
+
+
+def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"which warehouse was that on?": the <kind> the last answer's subject belongs to, in the same topic."""
+    word = (m.group("kind") or m.group("kind2")).lower()
+    kind = WORD_KINDS.get(word, word)
+    names = prior.named(kind)
+    if not names:
+        return _clarify(cur, prior, "attribute", f"The last answer did not say which {kind}; do you mean one of "
+                        f"{', '.join(known[:5])}?" if known else f"The last answer did not say which {kind}.")
+    out = _carry(cur, prior, "attribute", domains=False)
+    out.entities = [e for e in out.entities if e.kind != kind] + [Entity(kind=kind, name=names[0], text=m[0])]
+    out.domains = list(prior.understanding.domains) or list(cur.domains)
+    out.intent = "lookup"
+    out.topic = prior.understanding.topic or prior.understanding.question
     return out
 
 
@@ -318,6 +334,10 @@ TRANSFORMS: tuple[Transform, ...] = (
     Transform("shift_window", re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|period)\s+(?:before|prior)\b"
                                          r"(?!\s+yesterday)|\b(?:the\s+)?(?:previous|prior|preceding)\s+"
                                          r"(?P<unit2>day|week|month|year|period)\b", re.IGNORECASE), _shift),
+    Transform("attribute", re.compile(rf"\b(?:which|what)\s+(?P<kind>{_KIND_WORD})\s+(?:was|is|were|are|did|does)\s+"
+                                      r"(?:that|it|this|they|those|these)\b|\b(?:on|in|from) (?:which|what) "
+                                      rf"(?P<kind2>{_KIND_WORD})\b.*\b(?:that|it|this|they|those)\b",
+                                      re.IGNORECASE), _attribute),
     Transform("that_thing", re.compile(rf"\b(?:that|this|the same|those|these)\s+(?P<kind>{_KIND_WORD})\b",
                                        re.IGNORECASE), _that_thing),
     Transform("why", re.compile(r"^\W*(?:and\s+|but\s+|so\s+)?(?:why|how come)\b|\bwhat caused (?:it|that|this)\b|"
@@ -350,7 +370,8 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
         if m and t.name == "shift_window":
             m = _ShiftMatch(m)
         if m:
-            kind = m.groupdict().get("kind") if t.name == "that_thing" else None
+            kind = (m.groupdict().get("kind") or m.groupdict().get("kind2")) \
+                if t.name in ("that_thing", "attribute") else None
             return t.apply(cur, prior, m, list((known or {}).get(WORD_KINDS.get((kind or "").lower(), ""), [])
                                                or (known or {}).get("table" if t.name == "downstream" else "", [])))
     own_entities = bool(cur.entities)

@@ -24,7 +24,7 @@ def follow(text: str, p: Prior, **cur) -> Understanding | None:
 
 def test_every_transformation_is_covered_here():
     tested = {"downstream", "how_much_save", "act", "who_did_that", "shift_window", "that_thing", "why",
-              "show_more", "when", "narrow"}
+              "show_more", "when", "narrow", "attribute"}
     assert {t.name for t in TRANSFORMS} == tested
 
 
@@ -164,3 +164,19 @@ def test_narrowing_keeps_the_question_and_its_specialists(text):
 def test_a_question_that_stands_alone_is_not_a_follow_up():
     assert follow("which tables are stale?", prior(), domains=["quality"]) is None
     assert apply_followup("and the day before?", Understanding(), None) is None
+
+
+@pytest.mark.parametrize("text", ["which warehouse was that on?", "what warehouse did it run on",
+                                  "in which warehouse were those?", "on what warehouse did that happen"])
+def test_attribute_names_the_kind_of_the_last_subject_and_keeps_the_topic(text):
+    slow = prior(u={"question": "which queries were slowest yesterday?", "domains": ["performance"], "entities": []},
+                 found={"warehouse": ["bi-warehouse", "etl-warehouse"], "user": ["analyst@company.com"]})
+    out = follow(text, slow)
+    assert out is not None and out.previous.transform == "attribute"
+    assert out.names("warehouse") == ["bi-warehouse"] and out.domains == ["performance"]
+    assert out.topic == "which queries were slowest yesterday?" and out.window == YESTERDAY
+
+
+def test_attribute_the_last_answer_never_named_asks_back():
+    out = follow("which job was that?", prior())
+    assert out.refusal == "clarify" and "did not say which job" in out.refusal_text and "nightly_etl" in out.refusal_text
