@@ -332,6 +332,26 @@ class ToolExecutor:
         return out
 
 
+def catalog_sql(registry: Any = None) -> list[str]:
+    """Every SQL text the executor runs: each tool's, the as-of and degraded-model reads, the name lookups."""
+    texts = [AS_OF_SQL, DEGRADED_SQL]
+    for lookup in LOOKUPS.values():
+        texts += [lookup.exists_sql, lookup.suggest_sql]
+    return texts + [t.sql_text for t in (registry or get_registry())]
+
+
+def precompile(warehouse: Any, registry: Any = None) -> int:
+    """Transpile the catalog's SQL into the warehouse's cache (the demo build does it, so a cold
+    ``ask`` never imports sqlglot); returns how many texts. A warehouse without a cache: 0."""
+    cache = getattr(warehouse, "sql_cache", None)
+    if cache is None:
+        return 0
+    texts = catalog_sql(registry)
+    for text in texts:
+        cache.compile(text, warehouse.target, warehouse.names)
+    return len(texts)
+
+
 def run_tool(name: str | Tool, args: Mapping[str, Any] | None = None, *, warehouse: Any,
              settings: Any = None, max_rows: int | None = None) -> ToolResult:
     """One-off convenience: ``run_tool("get_failed_jobs", {"hours": 24}, warehouse=wh)``."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from health_monitor.bench.stats import Section, p50_p95
+from health_monitor.graph.events import Final, Token
 
 #: Offline answers, warm (issue 12: p95 under 200 ms).
 ANSWER_GOAL_MS = 200.0
@@ -70,7 +71,6 @@ def find_dev_questions(root: Path) -> Path | None:
 def offline_latency(questions: list[dict[str, Any]], *, warehouse: Any, settings: Any, repeats: int = 1) -> Section:
     from health_monitor.db import make_engine, migrate
     from health_monitor.graph.context import resolve_context
-    from health_monitor.graph.events import Final, Token
     from health_monitor.graph.service import default_graph, stream
 
     section = Section("graph", "Offline answers (no LLM) over the dev question set")
