@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from health_monitor.graph.adapters import FIRST_DAY_SQL
+from health_monitor.graph.vocabulary import STAMP_SQL, VOCABULARY_SQL
 from health_monitor.ml.train import train_all
 from health_monitor.tools.executor import precompile
 from health_monitor.warehouse.build import ensure_writable_dir
@@ -55,9 +57,10 @@ def build_demo(data_dir: Path, *, as_of: datetime, seed: int = 42, scale: float 
 
 
 def precompile_sql(system_path: Path, gold_path: Path) -> None:
-    """The tools' SQL transpiled for DuckDB once, here, into the data folder's cache."""
+    """The SQL of the tools and of the answer path (as-of, vocabulary), transpiled for DuckDB once,
+    here, into the data folder's cache."""
     warehouse = DuckDBWarehouse(system_path, gold_path)
     try:
-        precompile(warehouse)
+        precompile(warehouse, extra=(FIRST_DAY_SQL, VOCABULARY_SQL, STAMP_SQL))
     finally:
         warehouse.close()

@@ -340,13 +340,13 @@ def catalog_sql(registry: Any = None) -> list[str]:
     return texts + [t.sql_text for t in (registry or get_registry())]
 
 
-def precompile(warehouse: Any, registry: Any = None) -> int:
-    """Transpile the catalog's SQL into the warehouse's cache (the demo build does it, so a cold
-    ``ask`` never imports sqlglot); returns how many texts. A warehouse without a cache: 0."""
+def precompile(warehouse: Any, extra: tuple[str, ...] = (), registry: Any = None) -> int:
+    """Transpile the catalog's SQL (and ``extra`` texts) into the warehouse's cache (the demo build
+    does it, so a cold ``ask`` never imports sqlglot); returns how many texts. No cache: 0."""
     cache = getattr(warehouse, "sql_cache", None)
     if cache is None:
         return 0
-    texts = catalog_sql(registry)
+    texts = [*catalog_sql(registry), *extra]
     for text in texts:
         cache.compile(text, warehouse.target, warehouse.names)
     return len(texts)
