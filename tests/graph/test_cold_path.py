@@ -46,8 +46,9 @@ with open({report!r}, "w") as f:
 
 def _prepared_store_and_sql(settings) -> None:
     """What a second run finds: the store at head and the answer path's SQL transpiled."""
-    from health_monitor.demo import precompile_sql
     from health_monitor.graph.adapters import open_engine
+
+    from health_monitor.demo import precompile_sql
 
     open_engine(settings).dispose()
     precompile_sql(settings.system_db_path, settings.gold_db_path)
