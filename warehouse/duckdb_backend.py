@@ -87,11 +87,12 @@ class DuckDBWarehouse:
     # -- the interface -------------------------------------------------------------------
     def query(self, sql: str, params: Mapping[str, Any] | None = None, *,
               max_rows: int | None = None) -> QueryResult:
+        watch = Stopwatch()
+        cursor = self._cursor()  # first: without the demo files, nothing is written beside them
         compiled = self.sql_cache.compile(sql, "duckdb", self.names)
         text, bound = compiled.text, only_used(params, compiled.params)
-        watch = Stopwatch()
         try:
-            table = self._cursor().sql(text, params=bound or None).to_arrow_table()
+            table = cursor.sql(text, params=bound or None).to_arrow_table()
         except duckdb.Error as e:
             raise WarehouseUnavailable(f"Query failed on the embedded warehouse: {str(e).splitlines()[0]}") from e
         truncated = max_rows is not None and table.num_rows > max_rows

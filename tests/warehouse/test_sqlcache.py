@@ -62,3 +62,15 @@ def test_an_unwritable_folder_keeps_it_in_memory(tmp_path):
     cache = SqlCache(tmp_path / "missing-dir" / "c.json")
     assert cache.compile(SQL, "duckdb", DUCK).text == prepare(SQL, "duckdb", DUCK)
     assert not (tmp_path / "missing-dir").exists()
+
+
+def test_a_missing_demo_leaves_its_folder_untouched(tmp_path):
+    import pytest
+    from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
+
+    from health_monitor.core.errors import DemoNotBuilt
+
+    wh = DuckDBWarehouse(tmp_path / "system.duckdb", tmp_path / "gold.duckdb")
+    with pytest.raises(DemoNotBuilt):
+        wh.query(SQL, {"days": 1, "start_date": "2026-01-01", "sku": "x"})
+    assert list(tmp_path.iterdir()) == []
