@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from health_monitor.ui.data import Runner
+from health_monitor.ui.data import Runner, gap
 from health_monitor.ui.filters import Filters
 from health_monitor.ui.formatting import pct
 from health_monitor.ui.kpi import Kpi
@@ -16,6 +16,13 @@ REFRESH_S = 300
 def summary(run: Runner, f: Filters) -> list[dict[str, Any]]:
     rows = run("get_dq_summary", days=f.days).rows
     return sorted(rows, key=lambda r: (-(r.get("issues") or 0), str(r.get("table_full_name"))))
+
+
+def gaps(run: Runner, f: Filters) -> dict[str, str | None]:
+    """Each section's "not measured: why; how" (None where it is measured), same calls as the sections."""
+    return {"stale": gap(run, "get_freshness_violations"),
+            "expectations": gap(run, "get_expectation_failures", days=f.days),
+            "drift": gap(run, "get_drift_metrics")}
 
 
 def stale(run: Runner, f: Filters) -> list[dict[str, Any]]:

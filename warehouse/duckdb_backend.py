@@ -19,7 +19,7 @@ from health_monitor.warehouse.base import QueryResult, Stopwatch, only_used
 from health_monitor.warehouse.names import DUCKDB_GOLD_CATALOG, DUCKDB_SYSTEM_CATALOG, NameMap
 from health_monitor.warehouse.sqlcache import FILE_NAME, SqlCache
 
-from health_monitor.core.errors import DemoNotBuilt, WarehouseUnavailable
+from health_monitor.core.errors import DemoNotBuilt, WarehouseUnavailable, first_line
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -64,7 +64,7 @@ class DuckDBWarehouse:
         except duckdb.Error as e:
             con.close()
             raise WarehouseUnavailable(
-                f"Cannot open the embedded warehouse ({e.__class__.__name__}: {str(e).splitlines()[0]}). "
+                f"Cannot open the embedded warehouse ({e.__class__.__name__}: {first_line(e)}). "
                 "Rebuild it with `health-monitor demo --force`."
             ) from e
         old, self._con = self._con, con
@@ -94,7 +94,7 @@ class DuckDBWarehouse:
         try:
             table = cursor.sql(text, params=bound or None).to_arrow_table()
         except duckdb.Error as e:
-            raise WarehouseUnavailable(f"Query failed on the embedded warehouse: {str(e).splitlines()[0]}") from e
+            raise WarehouseUnavailable(f"Query failed on the embedded warehouse: {first_line(e)}") from e
         truncated = max_rows is not None and table.num_rows > max_rows
         if truncated:
             table = table.slice(0, max_rows)
