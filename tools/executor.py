@@ -347,11 +347,14 @@ class ToolExecutor:
 
 
 def catalog_sql(registry: Any = None) -> list[str]:
-    """Every SQL text the executor runs: each tool's, the as-of and degraded-model reads, the name lookups."""
+    """Every SQL text the executor runs: each tool's and its coverage probe, the as-of and
+    degraded-model reads, the name lookups."""
     texts = [AS_OF_SQL, DEGRADED_SQL]
     for lookup in LOOKUPS.values():
         texts += [lookup.exists_sql, lookup.suggest_sql]
-    return texts + [t.sql_text for t in (registry or get_registry())]
+    for tool in registry or get_registry():
+        texts += [tool.sql_text, *([tool.coverage.sql] if tool.coverage is not None else [])]
+    return texts
 
 
 def precompile(warehouse: Any, extra: tuple[str, ...] = (), registry: Any = None) -> int:
