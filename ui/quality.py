@@ -11,6 +11,7 @@ from health_monitor.ui.formatting import pct
 from health_monitor.ui.kpi import Kpi
 
 REFRESH_S = 300
+NOT_MEASURED = "Not measured"
 
 
 def summary(run: Runner, f: Filters) -> list[dict[str, Any]]:
@@ -39,21 +40,30 @@ def drift(run: Runner, f: Filters) -> list[dict[str, Any]]:
 
 
 def kpis(run: Runner, f: Filters) -> list[Kpi]:
+    """The headline cards; a figure the account cannot measure reads "Not measured" (why in its help)."""
     tables = summary(run, f)
     exp = expectations(run, f)
+    unmeasured = gaps(run, f)
     passed = sum(int(r.get("passed_records") or 0) for r in exp)
     failed = sum(int(r.get("failed_records") or 0) for r in exp)
     dropped = sum(int(r.get("dropped_records") or 0) for r in exp)
     drifting = [r for r in drift(run, f) if r.get("is_drift")]
+
+    def count(n: int, key: str, help_text: str) -> tuple[str, str]:
+        return (NOT_MEASURED, unmeasured[key] or "") if unmeasured[key] else (f"{n:,}", help_text)
+
+    stale_value, stale_help = count(len(stale(run, f)), "stale", "Tables not refreshed within 1.5x their usual interval.")
+    drift_value, drift_help = count(len(drifting), "drift",
+                                    "Columns whose recent distribution moved away from the baseline.")
+    rate_help = (unmeasured["expectations"] if unmeasured["expectations"] and not exp else
+                 f"Pipeline expectations, {f.label.lower()}: {failed:,} failed and {dropped:,} dropped records.")
     return [
         Kpi("Tables monitored", f"{len(tables):,}", None,
             help=f"{sum(1 for t in tables if (t.get('issues') or 0) > 0)} with at least one issue."),
-        Kpi("Stale tables", f"{len(stale(run, f)):,}", None, inverse=True,
-            help="Tables not refreshed within 1.5x their usual interval."),
+        Kpi("Stale tables", stale_value, None, inverse=True, help=stale_help),
         Kpi("Expectation pass rate", pct(passed / (passed + failed) * 100.0 if passed + failed else None, 2), None,
-            help=f"Pipeline expectations, {f.label.lower()}: {failed:,} failed and {dropped:,} dropped records."),
-        Kpi("Drifting columns", f"{len(drifting):,}", None, inverse=True,
-            help="Columns whose recent distribution moved away from the baseline."),
+            help=rate_help),
+        Kpi("Drifting columns", drift_value, None, inverse=True, help=drift_help),
     ]
 
 

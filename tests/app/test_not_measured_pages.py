@@ -56,6 +56,16 @@ def test_quality_gaps_name_why_and_how(bare: Path):
     assert gaps["expectations"] and "HM_EVENT_LOG_TABLE" in gaps["expectations"]
 
 
+def test_quality_kpis_say_not_measured_not_zero(bare: Path):
+    wh, run = runner_for(bare)
+    try:
+        cards = {k.label: k for k in quality.kpis(run, filters())}
+    finally:
+        wh.close()
+    assert cards["Stale tables"].value == "Not measured" and "refresh interval" in cards["Stale tables"].help
+    assert cards["Drifting columns"].value != "Not measured"  # profiles are still there
+
+
 def test_quality_gaps_are_none_on_a_measured_account(demo_dir: Path):
     wh, run = runner_for(demo_dir)
     try:
