@@ -39,6 +39,8 @@ from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, Tool
 from langgraph.graph import END, START, StateGraph
 from langgraph.runtime import Runtime
 
+from health_monitor.core.errors import first_line
+
 MAX_PARALLEL_CALLS = 4
 
 
@@ -259,7 +261,7 @@ def _guard(spec: AgentSpec, node: Any) -> Any:
         try:
             return node(state, runtime)
         except Exception as e:
-            message = f"{e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}".strip(": ")
+            message = f"{e.__class__.__name__}: {first_line(e) if str(e).strip() else ''}".strip(": ")
             failure = f"the {spec.name} agent failed ({message})"
             if node.__name__ == "report":
                 return {"findings": {spec.name: AgentReport(agent=spec.name, ok=False, error=failure)}}

@@ -20,6 +20,7 @@ from health_monitor.bench.demo_build import demo_exists
 from health_monitor.bench.load import load_section
 from health_monitor.bench.stats import Section
 from health_monitor.bench.training import training
+from health_monitor.core.errors import first_line
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The instant every bench demo is built at (the tests' AS_OF): figures do not move with the clock.
@@ -73,7 +74,7 @@ def _timed(name: str, title: str, fn: Callable[[], Section]) -> Section:
         section = fn()
     except Exception as e:  # noqa: BLE001 - one broken section must not hide the others
         section = Section(name, title)
-        section.skip(f"failed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+        section.skip(f"failed: {type(e).__name__}: {first_line(e) if str(e).strip() else ''}")
         section.details.append({"traceback": traceback.format_exc(limit=6)})
     section.seconds = time.perf_counter() - t0
     _log(f"{title}: {section.seconds:.1f} s")
