@@ -29,6 +29,8 @@ from health_monitor.graph.context import RunContext
 from health_monitor.graph.tracing import span
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, message_chunk_to_message
 
+from health_monitor.core.errors import first_line
+
 TURN_KEY = "llm_turn"
 #: How often a waiting call checks whether another step of the turn saw the endpoint fail.
 ABORT_POLL_S = 0.05
@@ -44,7 +46,7 @@ class LLMFailure(Exception):
 
 
 def _short(e: BaseException) -> str:
-    text = str(e).splitlines()[0] if str(e) else ""
+    text = first_line(e) if str(e).strip() else ""
     return f"{e.__class__.__name__}: {text}"[:200].strip(": ")
 
 

@@ -23,7 +23,9 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from health_monitor.core.errors import ConfigError
+from health_monitor.warehouse.databricks_backend import sdk_config
+
+from health_monitor.core.errors import ConfigError, first_line
 from health_monitor.core.settings import Settings
 
 
@@ -34,7 +36,7 @@ def _require(module: str, extra: str) -> Any:
         if isinstance(e, ModuleNotFoundError):
             why = f"{e.name or module} is missing"
         else:  # installed but broken, e.g. a dependency of another major version (mcp 2 vs databricks-mcp)
-            why = f"it is installed but does not import: {str(e).splitlines()[0][:160]}"
+            why = f"it is installed but does not import: {first_line(e, 160)}"
         raise ConfigError(
             f"HM_LLM_PROVIDER needs the Python package {module!r} ({why}). "
             f"Install it with `pip install 'health-monitor[{extra}]'`, or set HM_LLM_PROVIDER=offline."
@@ -72,7 +74,6 @@ def _serving_endpoint_openai(settings: Settings) -> Any:
     App's OAuth token is refreshed as it expires instead of being frozen into an API key."""
     module = _require("langchain_openai", "databricks")
     import httpx
-    from health_monitor.warehouse.databricks_backend import sdk_config
 
     cfg = sdk_config(settings.databricks_host, settings.databricks_profile, http_timeout(settings))
 

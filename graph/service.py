@@ -29,6 +29,8 @@ from health_monitor.graph.vocabulary import entity_index
 from health_monitor.tools.registry import get_registry
 from pydantic import BaseModel, Field
 
+from health_monitor.core.errors import first_line
+
 
 class Answer(BaseModel):
     """One answered question (what ``ask --format json`` prints)."""
@@ -135,7 +137,7 @@ def _turn(ctx: RunContext, question: str, *, started: float, conversation_id: st
         try:
             ctx.as_of = adapters.data_as_of(ctx)
         except Exception as e:  # no data at all: say what to do instead of failing every tool
-            detail = str(e).splitlines()[0] if str(e) else e.__class__.__name__
+            detail = first_line(e)
             yield Error(message=detail, where="warehouse", recoverable=False)
             text = (f"I can't read the account's data right now: {detail}\n\n"
                     "_Data as of an unknown time; no tools were used._")
@@ -187,7 +189,7 @@ def _turn(ctx: RunContext, question: str, *, started: float, conversation_id: st
                 timings.setdefault("first_token_ms", ms())
             yield event
     except Exception as e:  # the graph guards its nodes; this is the last line of defence
-        message = f"{e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}"
+        message = f"{e.__class__.__name__}: {first_line(e) if str(e).strip() else ''}"
         yield Error(message=f"The question could not be answered ({message}).", where="graph", recoverable=False)
         state = {**state, "answer": state.get("answer") or f"Sorry, something went wrong while answering: {message}. "
                  f"Please try again. _Data as of {ctx.as_of_text}; no tools completed._"}
@@ -337,5 +339,5 @@ def save_answer(answer: Answer, *, question: str, user_id: str, engine: Any, cli
 
 
 def _store_problem(what: str, e: Exception) -> str:
-    detail = str(e).splitlines()[0] if str(e) else e.__class__.__name__
+    detail = first_line(e)
     return f"Could not {what} ({detail}); the answer is kept and can be saved again."

@@ -35,7 +35,7 @@ from health_monitor.tools.registry import UnknownTool, get_registry
 from health_monitor.tools.spec import Tool
 from pydantic import ValidationError
 
-from health_monitor.core.errors import WarehouseUnavailable
+from health_monitor.core.errors import WarehouseUnavailable, first_line
 from health_monitor.core.jsonable import plain, to_jsonable
 
 AS_OF_SQL = "select as_of, as_of_date from main.health_monitor.meta_build"
@@ -146,6 +146,7 @@ def missing_table_hint(error: str) -> str | None:
             "(embedded: `health-monitor demo`).")
 
 
+NO_ROWS = "No rows match these parameters."
 DEGRADED_SQL = ("select name, reason from main.health_monitor.meta_build_report "
                 "where kind = 'model' and status = 'degraded'")
 
@@ -266,16 +267,17 @@ class ToolExecutor:
                 result.rows, result.truncated = rows, res.truncated
                 result.columns = self._output_columns(spec, res.columns)
                 if not rows:
-                    result.message = "No rows match these parameters."
+                    result.message = self.coverage_gap(spec, values) or NO_ROWS
             gaps = self.not_measured(spec)
             if gaps:  # a degraded Gold model: its empty or NULL figures are not "none" or "healthy"
-                result.message = "; ".join([gaps, *([result.message] if result.message else [])])
+                rest = [] if not result.message or result.message == NO_ROWS else [result.message]
+                result.message = "; ".join([gaps, *rest])
         except ToolArgumentError as e:
             result.ok, result.error = False, f"invalid arguments for {name}: {e}"
         except UnknownTool as e:
             result.ok, result.error = False, str(e)
         except Exception as e:  # a tool call must never raise into an agent or a page
-            first = str(e).splitlines()[0] if str(e) else e.__class__.__name__
+            first = first_line(e)
             result.ok, result.error = False, f"{name} failed: {missing_table_hint(first) or first}"
         result.row_count = len(result.rows)
         result.ms = (time.perf_counter() - started) * 1000.0
@@ -295,6 +297,18 @@ class ToolExecutor:
         with self._lock:
             self._degraded = (time.monotonic(), found)
         return found
+
+    def coverage_gap(self, tool: Tool, values: dict[str, Any]) -> str | None:
+        """"not measured: ..." when an empty result only means the account declares nothing to measure."""
+        cov = tool.coverage
+        if cov is None or not cov.applies(values):
+            return None
+        try:
+            rows = self.warehouse.query(cov.sql, {}, max_rows=1).rows
+        except Exception:  # the probe is advice; its failure leaves the stock message
+            return None
+        count = next(iter(rows[0].values()), None) if rows else None
+        return cov.message if not count else None
 
     def not_measured(self, tool: Tool) -> str | None:
         """"not measured: <reason>" when a Gold table the tool reads was built degraded."""
@@ -330,6 +344,29 @@ class ToolExecutor:
             if c in tool.cost_columns:
                 out.append(tool.net_column(c))
         return out
+
+
+def catalog_sql(registry: Any = None) -> list[str]:
+    """Every SQL text the executor runs: each tool's and its coverage probe, the as-of and
+    degraded-model reads, the name lookups."""
+    texts = [AS_OF_SQL, DEGRADED_SQL]
+    for lookup in LOOKUPS.values():
+        texts += [lookup.exists_sql, lookup.suggest_sql]
+    for tool in registry or get_registry():
+        texts += [tool.sql_text, *([tool.coverage.sql] if tool.coverage is not None else [])]
+    return texts
+
+
+def precompile(warehouse: Any, extra: tuple[str, ...] = (), registry: Any = None) -> int:
+    """Transpile the catalog's SQL (and ``extra`` texts) into the warehouse's cache (the demo build
+    does it, so a cold ``ask`` never imports sqlglot); returns how many texts. No cache: 0."""
+    cache = getattr(warehouse, "sql_cache", None)
+    if cache is None:
+        return 0
+    texts = [*catalog_sql(registry), *extra]
+    for text in texts:
+        cache.compile(text, warehouse.target, warehouse.names)
+    return len(texts)
 
 
 def run_tool(name: str | Tool, args: Mapping[str, Any] | None = None, *, warehouse: Any,

@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from health_monitor.warehouse.base import QueryResult, Stopwatch, only_used
-from health_monitor.warehouse.dialect import NameMap, prepare, referenced_params
+from health_monitor.warehouse.names import NameMap
+from health_monitor.warehouse.sqlcache import SqlCache
 
-from health_monitor.core.errors import ConfigError, WarehouseUnavailable
+from health_monitor.core.errors import ConfigError, WarehouseUnavailable, first_line
 
 
 def sdk_config(host: str | None, profile: str | None, timeout_s: float = 60.0):  # noqa: ANN201 - lazy import
@@ -33,7 +34,7 @@ def sdk_config(host: str | None, profile: str | None, timeout_s: float = 60.0): 
         raise ConfigError(
             "No Databricks credentials: set HM_DATABRICKS_HOST and DATABRICKS_TOKEN (or a profile in "
             "~/.databrickscfg via HM_DATABRICKS_PROFILE), or run as a Databricks App. "
-            f"({str(e).splitlines()[0][:160]})"
+            f"({first_line(e, 160)})"
         ) from e
     return cfg
 
@@ -48,6 +49,7 @@ class DatabricksWarehouse:
         self.config = sdk_config(host, profile, timeout_s)
         self.http_path = http_path or f"/sql/1.0/warehouses/{warehouse_id}"
         self.names = names
+        self.sql_cache = SqlCache()  # in memory: transpile each text once per process
         self.timeout_s = timeout_s
         self._local = threading.local()
 
@@ -72,8 +74,8 @@ class DatabricksWarehouse:
 
     def query(self, sql: str, params: Mapping[str, Any] | None = None, *,
               max_rows: int | None = None) -> QueryResult:
-        text = prepare(sql, "databricks", self.names)
-        bound = only_used(params, referenced_params(sql))
+        compiled = self.sql_cache.compile(sql, "databricks", self.names)
+        text, bound = compiled.text, only_used(params, compiled.params)
         watch = Stopwatch()
         try:
             with self._connection().cursor() as cur:
@@ -82,7 +84,7 @@ class DatabricksWarehouse:
         except Exception as e:  # connector errors have no common base worth naming
             self._local.con = None
             raise WarehouseUnavailable(
-                f"Databricks SQL warehouse query failed: {str(e).splitlines()[0][:200]}. "
+                f"Databricks SQL warehouse query failed: {first_line(e, 200)}. "
                 "Check that the warehouse is running and the app's principal can read the Gold schema."
             ) from e
         truncated = max_rows is not None and table.num_rows > max_rows
@@ -100,7 +102,7 @@ class DatabricksWarehouse:
         except Exception as e:
             self._local.con = None
             raise WarehouseUnavailable(
-                f"Databricks SQL statement failed: {str(e).splitlines()[0][:200]}. Check the warehouse is "
+                f"Databricks SQL statement failed: {first_line(e, 200)}. Check the warehouse is "
                 "running and the principal may create objects in the Gold schema."
             ) from e
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from health_monitor.bench.stats import Section, p50_p95
+from health_monitor.core.errors import first_line
+from health_monitor.graph.events import Error, Final
 
 #: Ten turns of one conversation: a question, then follow-ups leaning on its memory.
 TURNS = (
@@ -50,7 +52,6 @@ class LoadResult:
 def run_load(*, engine: Any, warehouse: Any, settings: Any, conversations: int = 20, turns: int = 10,
              graph: Any = None, user_prefix: str = "load") -> LoadResult:
     from health_monitor.graph.context import resolve_context
-    from health_monitor.graph.events import Error, Final
     from health_monitor.graph.service import default_graph, stream
 
     graph = graph or default_graph()
@@ -144,7 +145,7 @@ def load_section(url: str, *, warehouse: Any, settings: Any, conversations: int 
             conn.execute(text("select 1"))
     except Exception as e:  # noqa: BLE001
         admin.dispose()
-        return section.skip(f"PostgreSQL at {url} is not reachable ({str(e).splitlines()[0]})")
+        return section.skip(f"PostgreSQL at {url} is not reachable ({first_line(e)})")
     engine = make_engine(settings.model_copy(update={"database_url": url, "state_schema": schema}),
                          pool_size=conversations, max_overflow=5)
     try:

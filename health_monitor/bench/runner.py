@@ -20,6 +20,7 @@ from health_monitor.bench.demo_build import demo_exists
 from health_monitor.bench.load import load_section
 from health_monitor.bench.stats import Section
 from health_monitor.bench.training import training
+from health_monitor.core.errors import first_line
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The instant every bench demo is built at (the tests' AS_OF): figures do not move with the clock.
@@ -29,6 +30,14 @@ SECTIONS = ("demo", "training", "tools", "graph", "prebuilt", "llm", "pages", "l
 
 def _log(message: str) -> None:
     print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def _loadavg() -> list[float] | None:
+    """1, 5 and 15-minute load averages: wall times are only comparable on an equally quiet machine."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
 
 
 def _commit() -> str | None:
@@ -65,7 +74,7 @@ def _timed(name: str, title: str, fn: Callable[[], Section]) -> Section:
         section = fn()
     except Exception as e:  # noqa: BLE001 - one broken section must not hide the others
         section = Section(name, title)
-        section.skip(f"failed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+        section.skip(f"failed: {type(e).__name__}: {first_line(e) if str(e).strip() else ''}")
         section.details.append({"traceback": traceback.format_exc(limit=6)})
     section.seconds = time.perf_counter() - t0
     _log(f"{title}: {section.seconds:.1f} s")
@@ -84,7 +93,8 @@ def run_bench(*, scale: float = 1.0, quick: bool = False, data_dir: Path | None 
     base = get_settings()
     meta: dict[str, Any] = {"scale": scale, "quick": quick, "started_at": datetime.now(timezone.utc).isoformat(),
                             "cpus": os.cpu_count(), "python": platform.python_version(),
-                            "platform": platform.platform(), "commit": _commit(), "as_of": AS_OF.isoformat()}
+                            "platform": platform.platform(), "commit": _commit(), "as_of": AS_OF.isoformat(),
+                            "load_average_start": _loadavg()}
     sections: list[Section] = []
     with ExitStack() as stack:
         # --- the demo ----------------------------------------------------------------------------
@@ -123,7 +133,8 @@ def run_bench(*, scale: float = 1.0, quick: bool = False, data_dir: Path | None 
                     "the dev question set (tests/eval/dev_questions.jsonl) is absent: run from a source checkout"))
             else:
                 sections.append(_timed("graph", "Offline answers", lambda: graph_latency.offline_latency(
-                    questions, warehouse=warehouse, settings=settings, repeats=1 if quick else 3)))
+                    questions, warehouse=warehouse, settings=settings, repeats=1 if quick else 3,
+                    cold_repeats=3 if quick else 5)))
         if "prebuilt" in only:
             picked = _comparison_questions(questions, per_kind=2 if quick else 6)
             if not picked:
@@ -152,6 +163,7 @@ def run_bench(*, scale: float = 1.0, quick: bool = False, data_dir: Path | None 
                 sections.append(Section("load", "Load").skip("pass --load-pg URL (a PostgreSQL to write a "
                                                              "throwaway schema into) to include the load run"))
     meta["finished_at"] = datetime.now(timezone.utc).isoformat()
+    meta["load_average_end"] = _loadavg()
     return meta, sections
 
 

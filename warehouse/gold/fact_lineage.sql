@@ -1,5 +1,6 @@
 -- purpose: table-to-table lineage edges, plus the Gold layer's own edges (entity_type GOLD_BUILD) so
---          lineage of e.g. main.health_monitor.fact_usage runs back to system.billing.usage.
+--          lineage of e.g. main.health_monitor.fact_usage runs back to system.billing.usage. Sources that
+--          are not system tables (published event logs, monitor profiles) appear as their staging copy.
 -- grain:   one row per (source table, target table, source_type, target_type, entity_type)
 -- params:  :as_of (timestamp)
 -- depends:
@@ -62,8 +63,8 @@ gold_edges as (
         ('main.health_monitor.fact_warehouse_event', 'main.health_monitor.fact_warehouse_uptime_daily'),
         ('system.serving.endpoint_usage', 'main.health_monitor.fact_serving_daily'),
         ('system.ai_gateway.usage', 'main.health_monitor.fact_serving_daily'),
-        ('system.lakeflow.pipeline_event_log', 'main.health_monitor.fact_expectation'),
-        ('system.data_quality_monitoring.profile_metrics', 'main.health_monitor.fact_table_profile'),
+        ('main.health_monitor_staging.published__pipeline_event_log', 'main.health_monitor.fact_expectation'),
+        ('main.health_monitor_staging.published__profile_metrics', 'main.health_monitor.fact_table_profile'),
         ('system.access.table_lineage', 'main.health_monitor.fact_lineage'),
         ('system.access.column_lineage', 'main.health_monitor.fact_column_lineage'),
         ('system.information_schema.table_privileges', 'main.health_monitor.fact_grants')
