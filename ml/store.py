@@ -29,7 +29,7 @@ from health_monitor.warehouse.dialect import (
     referenced_params,
 )
 
-from health_monitor.core.errors import WarehouseUnavailable
+from health_monitor.core.errors import WarehouseUnavailable, first_line
 from health_monitor.core.jsonable import plain
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ class DuckDBStore:
                     break
             return chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
         except duckdb.Error as e:
-            raise WarehouseUnavailable(f"feature query failed: {str(e).splitlines()[0]}") from e
+            raise WarehouseUnavailable(f"feature query failed: {first_line(e)}") from e
 
     def replace(self, table: str, frame: pd.DataFrame, schema: list[tuple[str, str]]) -> None:
         self.con.execute(prepare(create_sql(table, schema), "duckdb", self.names))
@@ -240,7 +240,7 @@ class SparkStore:
             df = self.spark.sql(prepare(sql, "spark", self.names), args=bound or None)
             frame = df.toPandas()
         except Exception as e:  # noqa: BLE001 - Spark raises many types; all mean "cannot read"
-            raise WarehouseUnavailable(f"feature query failed: {str(e).splitlines()[0]}") from e
+            raise WarehouseUnavailable(f"feature query failed: {first_line(e)}") from e
         if max_bytes is not None and (seen := frame_bytes(frame)) > max_bytes:
             raise over_budget(label, max_bytes, seen)
         return frame
