@@ -75,6 +75,9 @@ AGENT = AgentSpec(
              weight=1, title="Data-quality scorecard",
              lens=Lens(where="issues > 0", sort="issues desc", rows=3,
                        say="{table_full_name} ({issues:plural:issue}): {hours_since_update:num} hours since the last "
-                           "write, worst null rate {max_null_rate_pct:.1f}%")),
+                           "write, worst null rate {max_null_rate_pct:pct100}",
+                       # The same thresholds as the stale-table check: the scorecard is the briefing's view.
+                       severity=(("high", "is_stale == true and hours_since_update >= 36"),
+                                 ("medium", "is_stale == true"), ("medium", "failed_records > 0")))),
     ),
 )
