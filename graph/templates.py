@@ -176,14 +176,14 @@ def recommendation(reports: dict[str, AgentReport], order: list[str]) -> str:
     return ""
 
 
-def briefing(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentReport]) -> str:
+def briefing(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentReport], as_of: str = "") -> str:
     """Every specialist's top signals, ranked across domains: the top five, one recommendation."""
     titles = {a.name: a.title for a in agents}
     present = {name: reports[name] for name in plan.agents if name in reports}
     ranked = [f for f in _ranked((f for r in present.values() for f in r.findings), list(titles))
               if SEVERITY_RANK.get(f.severity, 0) >= 1 or f.figures]
     top = ranked[:BRIEFING_ITEMS]
-    period = f" ({plan.period})" if plan.period else ""
+    period = f" ({plan.period})" if plan.period else (f" (as of {as_of})" if as_of else "")
     if not top:
         parts = [f"Briefing{period}: nothing crosses a threshold across {len(present)} areas."]
     else:
@@ -273,7 +273,7 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
     """The offline answer. ``calls``: the turn's tool calls (the period when the question named none);
     ``links``: sentences of graph.relations saying how the findings connect."""
     if plan.method == "briefing":
-        return briefing(agents, plan, reports)
+        return briefing(agents, plan, reports, as_of)
     titles = {a.name: a.title for a in agents}
     present = {name: reports[name] for name in plan.agents if name in reports}
     ranked = _ranked((f for r in present.values() for f in r.findings), list(titles))
