@@ -128,3 +128,12 @@ def test_every_answer_opens_with_its_answer_and_keeps_sections_short(demo_contex
             items = [x for x in block.splitlines()[1:] if not x.startswith("- …")]
             assert len(items) <= templates.MAX_ITEMS, block
     assert not re.search(r"\w…\w", a.answer)  # an ellipsis ends a clipped text, never splits a word
+
+
+@pytest.mark.parametrize("question", ["stale tables and failed jobs since monday", "which tables went stale this week?"])
+def test_a_question_window_is_not_a_staleness_threshold(demo_context, question):
+    """The window a question names says when, not how late: "since monday" must not hide a table
+    that is 57 h behind its daily refresh by raising the threshold to 96 h."""
+    a = ask(question, context=demo_context, persist=False)
+    assert "main.sales.orders_gold" in a.answer and "No table is behind" not in a.answer
+    assert all(c["args"].get("hours") is None for c in a.tool_calls if c["tool"] == "get_freshness_violations")
