@@ -120,7 +120,7 @@ def _failure_values(r: dict[str, Any]) -> dict[str, Any]:
 
 def spike_and_failures(facts: Facts) -> list[Relation]:
     """A spending job, or a spiking workspace on the day, whose job runs failed."""
-    out = []
+    out, out_rows = [], []
     failures = facts.failures()
     for _, d in facts.rows(DRIVERS):
         if str(d.get("driver_type")) != "job":
@@ -129,13 +129,17 @@ def spike_and_failures(facts: Facts) -> list[Relation]:
             if d.get("driver_id") and str(d["driver_id"]) == str(r["job_id"]):
                 v = {**_failure_values(r), "cost": money(d.get("list_cost")), "pct": signed_pct100(d.get("pct_change")),
                      "base": money(d.get("baseline_cost")), "day": day(d.get("usage_date") or "")}
+                out_rows.append(r)
                 out.append(Relation("spike_and_failures", render(
                     "job `{job}` (id {job_id}) is both the cost jump, {cost} ({pct} against its 7-day average of "
                     "{base}), and the failures: it failed {failures:times} (last error: {error}); failed runs and "
                     "their retries are billed, so fixing it should also bring the spend down.", v), finding=g))
+    linked = {str(r["job_id"]) for r in out_rows}
     for _, a in facts.rows(SPIKE):
         spike_day = _date(a.get("usage_date"))
         for g, r in failures:
+            if str(r["job_id"]) in linked:  # already tied to the jump by its own cost
+                continue
             if not a.get("workspace_id") or str(a["workspace_id"]) != str(r.get("workspace_id")):
                 continue
             if spike_day is None or _date(r.get("start_time")) not in (spike_day, None):

@@ -163,3 +163,14 @@ def test_demo_what_does_that_break_downstream_after_a_failure(demo_context):
     assert [c["args"].get("table_name") for c in second.tool_calls if c["tool"] == "get_table_lineage"] == \
         ["main.sales.orders_gold"]
     assert "main.analytics.daily_revenue" in second.answer and "main.ml.features_customer" in second.answer
+
+
+def test_a_job_tied_to_the_jump_by_its_own_cost_is_not_repeated_for_its_workspace():
+    driver = {"driver_type": "job", "driver_id": "9001", "workspace_id": "77", "usage_date": date(2027, 3, 9),
+              "list_cost": 2400.0, "baseline_cost": 800.0, "pct_change": 200.0}
+    spike = {"workspace_id": "77", "workspace_name": "west", "usage_date": date(2027, 3, 9), "list_cost": 5100.0,
+             "pct_change": 140.0}
+    found = relations(reports(finding("cost", "get_top_cost_drivers", [driver]),
+                              finding("cost", "get_cost_anomalies", [spike], title="Spike"),
+                              finding("performance", "get_failed_jobs", [FAIL])), rules=[rule("spike_and_failures")])
+    assert len(found) == 1 and "cost jump" in found[0].text
