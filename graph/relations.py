@@ -183,8 +183,8 @@ def stale_table_and_writer(facts: Facts) -> list[Relation]:
         for table in dict.fromkeys(str(e["target_table_full_name"]) for e in edges):
             hours = stale[table].get("hours_since_update")
             v = {**_failure_values(r), "table": table,
-                 "stale": f"{number(hours)} h" if isinstance(hours, (int, float)) else "behind"}
-            text = render("`{table}` is {stale} stale because job `{job}` (id {job_id}), which writes it, failed "
+                 "stale": f"{number(hours)} h stale" if isinstance(hours, (int, float)) else "stale"}
+            text = render("`{table}` is {stale} because job `{job}` (id {job_id}), which writes it, failed "
                           "(last on {when}).", v)
             sources = [str(e["source_table_full_name"]) for e in edges if str(e["target_table_full_name"]) == table]
             if is_schema_change(r.get("error_message")) and sources:
