@@ -137,3 +137,10 @@ def test_a_question_window_is_not_a_staleness_threshold(demo_context, question):
     a = ask(question, context=demo_context, persist=False)
     assert "main.sales.orders_gold" in a.answer and "No table is behind" not in a.answer
     assert all(c["args"].get("hours") is None for c in a.tool_calls if c["tool"] == "get_freshness_violations")
+
+
+def test_a_savings_answer_opens_with_the_total_and_ends_with_one_recommendation(demo_context):
+    a = ask("what could we do to spend less on compute?", context=demo_context, persist=False)
+    first = a.answer.split("\n\n")[0]
+    assert re.search(r"about \$[\d,]+ a month could be saved", first), first
+    assert a.answer.count("**Recommendation:**") == 1 and "**Recommendation:** Start with" in a.answer
