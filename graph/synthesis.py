@@ -78,7 +78,7 @@ def make_synthesize(agents: AgentRegistry):
             text = templates.join(body, notes, templates.footer(ctx.as_of_text, state.get("tool_calls") or []))
             stream_text(text)
             return {"answer": text, "messages": [AIMessage(text)], "revised": False}
-        found, reads = connect(ctx, reports) if plan.method != "briefing" else ([], [])
+        found, reads = connect(ctx, reports, state.get("tool_calls") or []) if plan.method != "briefing" else ([], [])
         links = [r.text for r in found]
         calls = list(state.get("tool_calls") or []) + reads
         footer = templates.footer(ctx.as_of_text, calls)
@@ -101,8 +101,11 @@ def make_synthesize(agents: AgentRegistry):
     return synthesize
 
 
-def connect(ctx: RunContext, reports: dict[str, AgentReport]) -> tuple[list[relations.Relation], list[ToolCallRecord]]:
-    """The typed relations among the findings, and the Gold reads (lineage) they took."""
+def connect(ctx: RunContext, reports: dict[str, AgentReport],
+            calls: list[ToolCallRecord]) -> tuple[list[relations.Relation], list[ToolCallRecord]]:
+    """The typed relations among the findings, and the Gold reads (lineage) they took. After a failed
+    tool call this turn, no more reads (a struggling warehouse gets no extra queries): rules that need
+    no lineage still apply."""
     reads: list[ToolCallRecord] = []
 
     def lookup(tool: str, args: dict[str, Any]) -> list[dict[str, Any]]:
@@ -113,7 +116,7 @@ def connect(ctx: RunContext, reports: dict[str, AgentReport]) -> tuple[list[rela
         return list(res.rows) if res.ok else []
 
     try:
-        return relations.relations(reports, lookup), reads
+        return relations.relations(reports, None if any(not c.ok for c in calls) else lookup), reads
     except Exception:  # a relation is an extra: it never sinks the answer
         return [], reads
 

@@ -174,3 +174,18 @@ def test_a_job_tied_to_the_jump_by_its_own_cost_is_not_repeated_for_its_workspac
                               finding("cost", "get_cost_anomalies", [spike], title="Spike"),
                               finding("performance", "get_failed_jobs", [FAIL])), rules=[rule("spike_and_failures")])
     assert len(found) == 1 and "cost jump" in found[0].text
+
+
+def test_after_a_failed_tool_call_the_relations_read_no_more_lineage(compiled_graph, fake_context):
+    from graph_fakes import DEMO_ROWS, FakeExecutor
+
+    rows = {**DEMO_ROWS, "get_failed_jobs": [{**FAIL, "count": None}]}
+    ex = FakeExecutor(rows, fail={"get_cost_anomalies"})
+    a = ask("Why are costs high and jobs failing?", context=fake_context(None, executor=ex), graph=compiled_graph,
+            persist=False)
+    assert "get_failed_jobs" in [t for t, _ in ex.calls] and "get_table_lineage" not in [t for t, _ in ex.calls]
+    ok = FakeExecutor(rows)
+    ask("Why are costs high and jobs failing?", context=fake_context(None, executor=ok), graph=compiled_graph,
+        persist=False)
+    assert ("get_table_lineage", {"job": "9001"}) in [(t, {k: v for k, v in args.items() if v}) for t, args in ok.calls]
+    assert a.answer
