@@ -22,6 +22,8 @@ from health_monitor.db.errors import PermissionDenied
 from health_monitor.db.types import utcnow
 from pydantic import ValidationError
 
+from health_monitor.core.errors import first_line
+
 log = logging.getLogger(__name__)
 
 #: Roles allowed to decide on each risk tier. The role model has admins and viewers; viewers only propose.
@@ -288,7 +290,7 @@ def execute(kind: str, params: dict[str, Any], *, settings: Any, actor: str, pol
     except ActionRefused as e:
         return "failed", {"params": params, **who, "error": str(e)}, f"Not carried out: {e}"
     except Exception as e:  # the executor's error, recorded whole; nothing was half-applied (one call / atomic)
-        text = str(e).splitlines()[0] if str(e) else e.__class__.__name__
+        text = first_line(e)
         return "failed", {"params": params, **who, "error": f"{e.__class__.__name__}: {text}"}, \
             f"Failed, nothing was changed: {text}"
 

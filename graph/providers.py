@@ -23,7 +23,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from health_monitor.core.errors import ConfigError
+from health_monitor.core.errors import ConfigError, first_line
 from health_monitor.core.settings import Settings
 
 
@@ -34,7 +34,7 @@ def _require(module: str, extra: str) -> Any:
         if isinstance(e, ModuleNotFoundError):
             why = f"{e.name or module} is missing"
         else:  # installed but broken, e.g. a dependency of another major version (mcp 2 vs databricks-mcp)
-            why = f"it is installed but does not import: {str(e).splitlines()[0][:160]}"
+            why = f"it is installed but does not import: {first_line(e, 160)}"
         raise ConfigError(
             f"HM_LLM_PROVIDER needs the Python package {module!r} ({why}). "
             f"Install it with `pip install 'health-monitor[{extra}]'`, or set HM_LLM_PROVIDER=offline."

@@ -30,6 +30,8 @@ from health_monitor.graph.events import Error, Final, Token, ToolEnd, ToolStart
 from mlflow.pyfunc import ResponsesAgent
 from mlflow.types.responses import ResponsesAgentRequest, ResponsesAgentResponse, ResponsesAgentStreamEvent
 
+from health_monitor.core.errors import first_line
+
 
 def _text(content: Any) -> str:
     if isinstance(content, str):
@@ -94,7 +96,7 @@ class HealthMonitorAgent(ResponsesAgent):
         try:
             user_id = self._identity(self._settings)
         except Exception as e:  # the identity service failed: refuse rather than guess
-            user_id, why = None, f"{e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}"
+            user_id, why = None, f"{e.__class__.__name__}: {first_line(e)}"
         else:
             why = "no authenticated user in the request"
         if not user_id:

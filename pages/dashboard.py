@@ -26,9 +26,12 @@ def overview() -> None:
     st.subheader("Needs attention", anchor=False)
     signals_tab, rules_tab = st.tabs(["Signals now", "Alert rules"])
     with signals_tab, guarded("the open signals"):
-        rows = hub.signals(run, f)
+        rows, gap = hub.signals(run, f), hub.signals_gap(run)
+        if gap:  # some signals cannot be raised here: never a plain "nothing needs attention"
+            ui.not_measured(gap)
         if not rows:
-            ui.empty_state("Nothing needs attention right now.", "Signals appear here when a job fails, costs "
+            ui.empty_state("Nothing needs attention in what is measured." if gap else
+                           "Nothing needs attention right now.", "Signals appear here when a job fails, costs "
                                                                  "spike or a security event needs review.",
                            icon=":material/check_circle:")
         else:

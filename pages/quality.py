@@ -16,6 +16,7 @@ ui.page_header("Data Quality", "Is the data fresh, valid and stable?")
 def body() -> None:
     f, tz = shell.filters(), shell.tz()
     run = cached_runner(SPEC.refresh_s)
+    gaps = quality.gaps(run, f)
     with guarded("stale tables"):
         ui.highlights(highlights.stale_tables(quality.stale(run, f)), key="dq_highlight")
     with guarded("the quality figures"):
@@ -31,19 +32,22 @@ def body() -> None:
                 "expected_refresh_hours": ui.number_col("Usual interval (h)", "%.0f"),
                 "refreshes_missed": ui.number_col("Refreshes missed", "%.1f"), "table_owner": "Owner"})
         else:
-            ui.empty_state("Every table is fresh.", icon=":material/check_circle:")
+            ui.empty_state("Every table is fresh.", icon=":material/check_circle:", gap=gaps["stale"])
 
     st.subheader("Expectation failures", anchor=False)
     with guarded("expectation failures"):
         exp = quality.expectations(run, f)
-        fig = charts.lines(quality.failure_rate_by_day(exp), x="event_date", y="failure_rate_pct", by="expectation",
-                           suffix=" %")
-        ui.chart(fig, key="dq_expectations")
-        st.caption("Share of records failing each pipeline expectation, per day.")
+        if gaps["expectations"] and not exp:
+            ui.not_measured(gaps["expectations"])
+        else:
+            fig = charts.lines(quality.failure_rate_by_day(exp), x="event_date", y="failure_rate_pct",
+                               by="expectation", suffix=" %")
+            ui.chart(fig, key="dq_expectations")
+            st.caption("Share of records failing each pipeline expectation, per day.")
 
     st.subheader("Distribution drift", anchor=False)
     with guarded("drift metrics"):
-        ui.table(quality.drift(run, f), key="dq_drift", columns={
+        ui.table(quality.drift(run, f), key="dq_drift", gap=gaps["drift"], columns={
             "table_full_name": "Table", "column_name": "Column", "is_drift": st.column_config.CheckboxColumn("Drift"),
             "baseline_avg": ui.number_col("Baseline mean", "%.2f"), "recent_avg": ui.number_col("Recent mean", "%.2f"),
             "mean_shift_stddevs": ui.number_col("Shift (σ)", "%.2f"),

@@ -58,3 +58,13 @@ def test_app_resource_and_app_yaml_agree():
             assert entry["valueFrom"] in resource_keys, f"{entry['name']} reads an undeclared resource"
         if entry["name"].startswith("HM_"):
             assert entry["name"][3:].lower() in Settings.model_fields, f"{entry['name']} is not a setting"
+
+
+def test_apps_requirements_install_the_extras_the_deployed_app_uses():
+    """Apps installs requirements.txt: the app reads Model Serving and keeps approvals in Lakebase."""
+    lines = [ln.strip() for ln in (ROOT / "requirements.txt").read_text().splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    assert len(lines) == 1 and lines[0].startswith(".[")
+    extras = set(lines[0][2:-1].split(","))
+    assert {"databricks", "postgres"} <= extras
+    assert "HM_LAKEBASE_INSTANCE" in {e["name"] for e in APP_YAML["env"]}  # state (and approvals) in Lakebase

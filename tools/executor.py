@@ -35,7 +35,7 @@ from health_monitor.tools.registry import UnknownTool, get_registry
 from health_monitor.tools.spec import Tool
 from pydantic import ValidationError
 
-from health_monitor.core.errors import WarehouseUnavailable
+from health_monitor.core.errors import WarehouseUnavailable, first_line
 from health_monitor.core.jsonable import plain, to_jsonable
 
 AS_OF_SQL = "select as_of, as_of_date from main.health_monitor.meta_build"
@@ -146,6 +146,7 @@ def missing_table_hint(error: str) -> str | None:
             "(embedded: `health-monitor demo`).")
 
 
+NO_ROWS = "No rows match these parameters."
 DEGRADED_SQL = ("select name, reason from main.health_monitor.meta_build_report "
                 "where kind = 'model' and status = 'degraded'")
 
@@ -266,16 +267,17 @@ class ToolExecutor:
                 result.rows, result.truncated = rows, res.truncated
                 result.columns = self._output_columns(spec, res.columns)
                 if not rows:
-                    result.message = "No rows match these parameters."
+                    result.message = self.coverage_gap(spec, values) or NO_ROWS
             gaps = self.not_measured(spec)
             if gaps:  # a degraded Gold model: its empty or NULL figures are not "none" or "healthy"
-                result.message = "; ".join([gaps, *([result.message] if result.message else [])])
+                rest = [] if not result.message or result.message == NO_ROWS else [result.message]
+                result.message = "; ".join([gaps, *rest])
         except ToolArgumentError as e:
             result.ok, result.error = False, f"invalid arguments for {name}: {e}"
         except UnknownTool as e:
             result.ok, result.error = False, str(e)
         except Exception as e:  # a tool call must never raise into an agent or a page
-            first = str(e).splitlines()[0] if str(e) else e.__class__.__name__
+            first = first_line(e)
             result.ok, result.error = False, f"{name} failed: {missing_table_hint(first) or first}"
         result.row_count = len(result.rows)
         result.ms = (time.perf_counter() - started) * 1000.0
@@ -295,6 +297,18 @@ class ToolExecutor:
         with self._lock:
             self._degraded = (time.monotonic(), found)
         return found
+
+    def coverage_gap(self, tool: Tool, values: dict[str, Any]) -> str | None:
+        """"not measured: ..." when an empty result only means the account declares nothing to measure."""
+        cov = tool.coverage
+        if cov is None or not cov.applies(values):
+            return None
+        try:
+            rows = self.warehouse.query(cov.sql, {}, max_rows=1).rows
+        except Exception:  # the probe is advice; its failure leaves the stock message
+            return None
+        count = next(iter(rows[0].values()), None) if rows else None
+        return cov.message if not count else None
 
     def not_measured(self, tool: Tool) -> str | None:
         """"not measured: <reason>" when a Gold table the tool reads was built degraded."""

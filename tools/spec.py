@@ -101,6 +101,43 @@ def columns(spec: str) -> tuple[Column, ...]:
 
 
 @dataclass(frozen=True)
+class Coverage:
+    """What a tool can measure only where the account declares it (an SLA, an expected refresh).
+
+    ``sql`` returns one row whose first column counts the entities that can be measured; when it is 0,
+    an empty result is "not measured: <why>; <how>", not "none found".
+    """
+
+    sql: str
+    why: str
+    how: str
+    #: A parameter that, when given, measures without the declaration (an explicit hours threshold).
+    unless: str | None = None
+
+    def applies(self, args: dict[str, Any]) -> bool:
+        return not (self.unless and args.get(self.unless) is not None)
+
+    @property
+    def message(self) -> str:
+        return f"not measured: {self.why}; {self.how}"
+
+
+#: Job duration SLAs come from each job's RUN_DURATION_SECONDS health rule.
+SLA_COVERAGE = Coverage(
+    sql="select count(*) from main.health_monitor.dim_job where sla_seconds is not null",
+    why="no job declares a duration SLA",
+    how="add a 'Run duration' health rule (RUN_DURATION_SECONDS) to the jobs to watch (job > Health rules)")
+#: Freshness needs an expected refresh interval per table, learnt from its write history in lineage.
+FRESHNESS_COVERAGE = Coverage(
+    sql="select count(*) from main.health_monitor.dim_table where expected_refresh_hours is not null",
+    why="no table has a known refresh interval (3 or more writes in 30 days recorded in "
+        "system.access.table_lineage)",
+    how="write the tables through Unity Catalog (jobs, pipelines or SQL warehouses record lineage) and grant "
+        "the app SELECT on system.access.table_lineage, or ask with an explicit threshold in hours",
+    unless="hours")
+
+
+@dataclass(frozen=True)
 class Tool:
     """One catalog tool. ``sql`` is a path relative to ``tools/sql`` (default ``<domain>/<name>.sql``)."""
 
@@ -118,6 +155,8 @@ class Tool:
     #: Default ordering is part of the SQL; this says which column a page would chart over time.
     time_column: str | None = None
     examples: tuple[str, ...] = field(default=())
+    #: When set, an empty result is checked: nothing measurable says "not measured", not "none".
+    coverage: Coverage | None = None
 
     def __post_init__(self) -> None:
         if not self.sql:

@@ -26,6 +26,8 @@ from typing import Any
 
 from health_monitor.ui.navigation import PAGES
 
+from health_monitor.core.errors import first_line
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("HM_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -161,7 +163,7 @@ def measure_page(page: Any, url: str, *, title: str, viewport: str, screenshot: 
         if screenshot is not None:
             t.screenshot = full_screenshot(page, screenshot)
     except Exception as e:  # noqa: BLE001 - a probe reports, it does not crash the run
-        t.error = f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"
+        t.error = f"{e.__class__.__name__}: {first_line(e)}"
     return t
 
 
@@ -229,7 +231,7 @@ def ask_in_chat(base_url: str, question: str, *, screenshot: Path | None = None,
             if screenshot is not None:
                 probe.screenshot = full_screenshot(page, screenshot)
         except Exception as e:  # noqa: BLE001
-            probe.error = f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}"
+            probe.error = f"{e.__class__.__name__}: {first_line(e)}"
         finally:
             browser.close()
     return probe

@@ -104,6 +104,12 @@ def tool_label(call: Mapping[str, Any]) -> str:
     return f"{head} — {rows:,} row{'' if rows == 1 else 's'} · {float(call.get('ms') or 0):,.0f} ms"
 
 
+def progress_text(stage: str, message: str = "", agent: str | None = None) -> str:
+    """One line for the chat's progress indicator while an LLM step works (no answer text yet)."""
+    text = (message or (f"the {agent} agent is working" if agent else f"{stage} in progress")).strip()
+    return text[:1].upper() + text[1:].rstrip(".") + "…"
+
+
 def args_text(args: Mapping[str, Any] | None) -> str:
     return ", ".join(f"{k}={v}" for k, v in (args or {}).items()) or "no arguments"
 

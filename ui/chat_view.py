@@ -8,7 +8,7 @@ import uuid
 from typing import Any
 
 import streamlit as st
-from health_monitor.graph.events import Error, Final, Routing, Token, ToolEnd, ToolStart
+from health_monitor.graph.events import Error, Final, Progress, Routing, Token, ToolEnd, ToolStart
 from health_monitor.ui import actions_view, answer_parts, charts, chat, clients, safe_text, shell, store
 from health_monitor.ui import components as ui
 from health_monitor.ui.cache import cached_runner
@@ -266,6 +266,7 @@ def _stream(question: str, agent: str, engine: Any | None, client_msg_id: str) -
         "chat_conversation_id"], agent=agent, settings=clients.settings(), warehouse=clients.warehouse(),
         engine=engine, graph=clients.agent_graph(), client_msg_id=client_msg_id)
     routing = st.empty()
+    progress = st.empty()  # what an LLM step is doing before any checked text can stream
     statuses: dict[str, Any] = {}
     calls: dict[str, dict[str, Any]] = {}
     box: dict[str, Any] = {"final": None, "errors": []}
@@ -288,9 +289,14 @@ def _stream(question: str, agent: str, engine: Any | None, client_msg_id: str) -
                     statuses[key].caption(f"Error: {safe_text.escape(ev.error)}")
             else:
                 tool_status(call)
+        elif isinstance(ev, Progress):
+            progress.caption(f":material/progress_activity: {safe_text.escape(chat.progress_text(ev.stage, ev.message, ev.agent))}")
         elif isinstance(ev, Token):
-            return ev.text if ev.source == "synthesis" else None
+            if ev.source == "synthesis":
+                progress.empty()
+                return ev.text
         elif isinstance(ev, Final):
+            progress.empty()
             box["final"] = ev
         elif isinstance(ev, Error):
             box["errors"].append(ev)

@@ -12,6 +12,8 @@ from typing import Any
 import streamlit as st
 from health_monitor.tools.executor import ToolExecutor
 
+from health_monitor.core.errors import first_line
+
 
 @st.cache_resource(show_spinner=False)
 def settings() -> Any:
@@ -73,7 +75,7 @@ def engine_or_problem() -> tuple[Any | None, str | None]:
     try:
         return state_engine(), None
     except Exception as e:  # noqa: BLE001
-        return None, str(e).splitlines()[0] if str(e) else e.__class__.__name__
+        return None, first_line(e)
 
 
 @st.cache_resource(show_spinner=False)

@@ -47,8 +47,20 @@ def kpi_row(kpis: Sequence[Kpi]) -> None:
                       delta_description=k.delta_description if k.delta else None)
 
 
-def empty_state(message: str, hint: str | None = None, icon: str = ":material/inbox:") -> None:
+def empty_state(message: str, hint: str | None = None, icon: str = ":material/inbox:", *,
+                gap: str | None = None) -> None:
+    """An empty section's message; ``gap`` ("not measured: why; how") replaces it: nothing found is
+    not the same as nothing measurable."""
+    if gap:
+        not_measured(gap)
+        return
     st.info(message + (f"  \n{hint}" if hint else ""), icon=icon)
+
+
+def not_measured(gap: str) -> None:
+    """The section cannot be measured on this account: why, and how to enable it."""
+    why = gap.removeprefix("not measured:").strip()
+    st.info(f"**Not measured.** {escape(why[:1].upper() + why[1:])}", icon=":material/visibility_off:")
 
 
 def chart(fig: Any, *, key: str | None = None) -> None:
@@ -91,12 +103,13 @@ def _resolve(c: str, spec: Any, rows: Sequence[Mapping[str, Any]], tz: str | Non
 
 
 def table(rows: Sequence[Mapping[str, Any]], *, columns: Mapping[str, Any] | None = None, tz: str | None = None,
-          height: int | str = "auto", key: str | None = None, empty: str = "Nothing to show for this period.") -> None:
+          height: int | str = "auto", key: str | None = None, empty: str = "Nothing to show for this period.",
+          gap: str | None = None) -> None:
     """Rows as a full-width table. ``columns`` maps each column to show (in order) to a label, a :class:`Col`
     (money, status, enum) or an ``st.column_config`` object; datetimes are shown in ``tz``. Missing values
     show as "—", status cells carry the severity palette's tint, enum values read as words."""
     if not rows:
-        empty_state(empty)
+        empty_state(empty, gap=gap)
         return
     import pandas as pd
 

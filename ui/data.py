@@ -44,3 +44,21 @@ def make_runner(executor: Any) -> Runner:
         return checked(executor, name, args)
 
     return run
+
+
+def gap(run: Runner, name: str, /, **args: Any) -> str | None:
+    """The tool's "not measured: why; how" for this call, or None when its figures are measured.
+
+    Screens show it in place of an empty state such as "every table is fresh": an account that cannot
+    measure something is not healthy by default. The runner is cached, so asking costs no query.
+    """
+    try:
+        message = checked_message(run(name, **args))
+    except (ToolFailed, ToolUnavailable):
+        return None  # the section's own error handling reports these
+    return message
+
+
+def checked_message(result: Any) -> str | None:
+    message = getattr(result, "message", None) or ""
+    return message if message.startswith("not measured") else None

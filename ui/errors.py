@@ -17,7 +17,7 @@ from contextlib import contextmanager
 import streamlit as st
 from health_monitor.ui.data import ToolUnavailable
 
-from health_monitor.core.errors import HealthMonitorError
+from health_monitor.core.errors import HealthMonitorError, first_line
 
 log = logging.getLogger("health_monitor.ui")
 
@@ -41,7 +41,7 @@ def explain(error: BaseException, what: str) -> str:
     """The sentence shown to the user: our errors already say what to do; others get a generic hint."""
     if isinstance(error, HealthMonitorError):
         return f"Could not load {what}: {error}"
-    first = str(error).splitlines()[0] if str(error) else error.__class__.__name__
+    first = first_line(error)
     return (f"Could not load {what} ({first}). Try again in a moment (press R to rerun); if it keeps failing, "
             "check that the data source is reachable and see the server log.")
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from health_monitor.ui import metrics
-from health_monitor.ui.data import Runner
+from health_monitor.ui.data import Runner, gap
 from health_monitor.ui.filters import Filters
 from health_monitor.ui.formatting import change_pct, money, number, signed_pct
 from health_monitor.ui.kpi import Kpi
@@ -83,6 +83,11 @@ def job_outcomes(run: Runner, f: Filters) -> JobOutcomes:
     failed = sum(int(r.get("failed") or 0) for r in rows)
     other = max(runs - ok - failed, 0)
     return JobOutcomes(["Succeeded", "Failed", "Other (canceled, skipped)"], [ok, failed, other], rate, runs)
+
+
+def signals_gap(run: Runner) -> str | None:
+    """Which open signals this account cannot raise (a degraded Gold source), or None."""
+    return gap(run, "get_active_alerts")
 
 
 def signals(run: Runner, f: Filters) -> list[dict[str, Any]]:

@@ -18,6 +18,8 @@ from health_monitor.ui.cache import cached_runner
 from health_monitor.ui.filters import CUSTOM, PERIODS, Filters, resolve
 from health_monitor.ui.identity import Identity, current_identity
 
+from health_monitor.core.errors import first_line
+
 log = logging.getLogger("health_monitor.ui")
 ALL = "All workspaces"
 
@@ -44,7 +46,7 @@ def init_session() -> None:
         prefs = store.preferences(engine, ident.user_id)
     except Exception as e:  # noqa: BLE001 - the app still shows data without the state store
         log.warning("state store unavailable at session start: %s", e)
-        problem = str(e).splitlines()[0] if str(e) else e.__class__.__name__
+        problem = first_line(e)
     st.session_state.update(user=ident, role=role, prefs=prefs, state_error=problem)
 
 

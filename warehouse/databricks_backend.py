@@ -14,7 +14,7 @@ from typing import Any
 from health_monitor.warehouse.base import QueryResult, Stopwatch, only_used
 from health_monitor.warehouse.dialect import NameMap, prepare, referenced_params
 
-from health_monitor.core.errors import ConfigError, WarehouseUnavailable
+from health_monitor.core.errors import ConfigError, WarehouseUnavailable, first_line
 
 
 def sdk_config(host: str | None, profile: str | None, timeout_s: float = 60.0):  # noqa: ANN201 - lazy import
@@ -33,7 +33,7 @@ def sdk_config(host: str | None, profile: str | None, timeout_s: float = 60.0): 
         raise ConfigError(
             "No Databricks credentials: set HM_DATABRICKS_HOST and DATABRICKS_TOKEN (or a profile in "
             "~/.databrickscfg via HM_DATABRICKS_PROFILE), or run as a Databricks App. "
-            f"({str(e).splitlines()[0][:160]})"
+            f"({first_line(e, 160)})"
         ) from e
     return cfg
 
@@ -82,7 +82,7 @@ class DatabricksWarehouse:
         except Exception as e:  # connector errors have no common base worth naming
             self._local.con = None
             raise WarehouseUnavailable(
-                f"Databricks SQL warehouse query failed: {str(e).splitlines()[0][:200]}. "
+                f"Databricks SQL warehouse query failed: {first_line(e, 200)}. "
                 "Check that the warehouse is running and the app's principal can read the Gold schema."
             ) from e
         truncated = max_rows is not None and table.num_rows > max_rows
@@ -100,7 +100,7 @@ class DatabricksWarehouse:
         except Exception as e:
             self._local.con = None
             raise WarehouseUnavailable(
-                f"Databricks SQL statement failed: {str(e).splitlines()[0][:200]}. Check the warehouse is "
+                f"Databricks SQL statement failed: {first_line(e, 200)}. Check the warehouse is "
                 "running and the principal may create objects in the Gold schema."
             ) from e
 

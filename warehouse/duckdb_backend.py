@@ -24,7 +24,7 @@ from health_monitor.warehouse.dialect import (
     referenced_params,
 )
 
-from health_monitor.core.errors import DemoNotBuilt, WarehouseUnavailable
+from health_monitor.core.errors import DemoNotBuilt, WarehouseUnavailable, first_line
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -67,7 +67,7 @@ class DuckDBWarehouse:
         except duckdb.Error as e:
             con.close()
             raise WarehouseUnavailable(
-                f"Cannot open the embedded warehouse ({e.__class__.__name__}: {str(e).splitlines()[0]}). "
+                f"Cannot open the embedded warehouse ({e.__class__.__name__}: {first_line(e)}). "
                 "Rebuild it with `health-monitor demo --force`."
             ) from e
         old, self._con = self._con, con
@@ -96,7 +96,7 @@ class DuckDBWarehouse:
         try:
             table = self._cursor().sql(text, params=bound or None).to_arrow_table()
         except duckdb.Error as e:
-            raise WarehouseUnavailable(f"Query failed on the embedded warehouse: {str(e).splitlines()[0]}") from e
+            raise WarehouseUnavailable(f"Query failed on the embedded warehouse: {first_line(e)}") from e
         truncated = max_rows is not None and table.num_rows > max_rows
         if truncated:
             table = table.slice(0, max_rows)

@@ -102,3 +102,11 @@ def test_inference_rows_are_labelled_for_every_endpoint(run, f) -> None:
     labels = {r["model_name"] for r in rows}
     assert "None" not in labels and "cost_anomaly_detector" in labels
     assert "security-threat-endpoint" in labels  # a customer endpoint, labelled by its name
+
+
+def test_progress_text_reads_as_a_sentence_for_each_stage() -> None:
+    from health_monitor.ui import chat
+
+    assert chat.progress_text("synthesis", "writing the answer") == "Writing the answer…"
+    assert chat.progress_text("specialist", "", agent="Cost") == "The Cost agent is working…"
+    assert chat.progress_text("routing") == "Routing in progress…"

@@ -105,3 +105,16 @@ def test_gold_reads_staging_only():
             offenders += [f"{path.name}: {t.sql()}" for t in tree.find_all(exp.Table) if t.catalog == "system"]
     assert not offenders, offenders
     assert staging_refs((GOLD_DIR / "fact_usage.sql").read_text()) == {"billing__usage", "billing__list_prices"}
+
+
+def test_every_system_table_named_in_gold_sql_is_a_contract_source():
+    """Gold SQL may name a ``system.*`` table only if the contract declares it (lineage edges included):
+    a name outside the contract is an invented table a user would go looking for."""
+    import re
+
+    known = {s.full_name for s in SOURCES}
+    named = {(m, path.name) for path in GOLD_DIR.glob("*.sql")
+             for m in re.findall(r"\bsystem\.[a-z_]+\.[a-z_]+\b", path.read_text())}
+    assert named, "the scan found no system table at all"
+    invented = sorted(f"{file}: {name}" for name, file in named if name not in known)
+    assert not invented, invented

@@ -19,7 +19,9 @@ TOOLS: list[Tool] = [
         name="get_platform_summary", domain="hub", agents=("hub",), params=NoParams,
         description="Headline numbers in one row: yesterday's spend and its 7-day average, failed runs (24 h), "
                     "job success rate (7 days), SLA breaches (7 days), high-severity security events and failed "
-                    "logins (24 h), stale tables, SQL warehouse availability (30 days).",
+                    "logins (24 h), stale tables, SQL warehouse availability (30 days). A NULL headline is not measured, "
+                    "not zero: no job declares an SLA (set one in the job's health rules), no table declares an "
+                    "expected refresh interval, or the account has no SQL warehouse.",
         returns=columns("as_of timestamp, list_cost_yesterday double, list_cost_7d_avg double, failed_runs_24h bigint, "
                         "job_success_rate_7d_pct double, sla_breaches_7d bigint, high_severity_events_24h bigint, "
                         "failed_logins_24h bigint, stale_tables bigint, warehouse_availability_30d_pct double"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from health_monitor.tools.params import Days, Hours, Name, TopN
-from health_monitor.tools.spec import Tool, ToolParams, columns
+from health_monitor.tools.spec import SLA_COVERAGE, Tool, ToolParams, columns
 from pydantic import Field
 
 PERF = ("performance",)
@@ -113,6 +113,7 @@ TOOLS: list[Tool] = [
                         "job_name string, run_id string, duration_seconds bigint, sla_seconds bigint, "
                         "over_by_seconds bigint, result_state string"),
         time_column="start_time",
+        coverage=SLA_COVERAGE,
     ),
     Tool(
         name="get_resource_utilization", domain="performance", agents=PERF + ("optimization",),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from health_monitor.tools.params import Date, Days, Name
-from health_monitor.tools.spec import Tool, ToolParams, columns
+from health_monitor.tools.spec import FRESHNESS_COVERAGE, Tool, ToolParams, columns
 from pydantic import Field
 
 DQ = ("quality",)
@@ -60,6 +60,7 @@ TOOLS: list[Tool] = [
         returns=columns("table_full_name string, table_schema string, table_name string, table_owner string, "
                         "last_write_time timestamp, hours_since_update double, expected_refresh_hours double, "
                         "threshold_hours double, refreshes_missed double"),
+        coverage=FRESHNESS_COVERAGE,
     ),
     Tool(
         name="get_table_freshness", domain="quality", agents=DQ + ("governance",), params=SchemaParam,

@@ -44,7 +44,7 @@ from health_monitor.warehouse.gold.runner import (
 )
 from health_monitor.warehouse.staging import PublishedConfig, plan, staging_name
 
-from health_monitor.core.errors import DemoNotBuilt, WarehouseUnavailable
+from health_monitor.core.errors import DemoNotBuilt, WarehouseUnavailable, first_line
 from health_monitor.core.settings import get_settings
 
 if TYPE_CHECKING:
@@ -290,7 +290,7 @@ def _read_as_of(system_path: Path) -> datetime:
             row = con.execute("select max(as_of) from meta.generation").fetchone()
     except duckdb.Error as e:
         raise WarehouseUnavailable(
-            f"Cannot read {system_path} ({str(e).splitlines()[0]}). Rebuild it with `health-monitor demo --force`."
+            f"Cannot read {system_path} ({first_line(e)}). Rebuild it with `health-monitor demo --force`."
         ) from e
     if not row or row[0] is None:
         raise WarehouseUnavailable(f"{system_path} has no meta.generation row. Rebuild it with "
@@ -334,7 +334,7 @@ def build_gold(system_path: Path, gold_path: Path, *, progress: bool = True, thr
                 raise WarehouseUnavailable(f"Gold table {first.name} failed to build: {first.reason}")
     except duckdb.Error as e:  # attaching a corrupt system file
         raise WarehouseUnavailable(
-            f"Cannot build Gold from {system_path} ({str(e).splitlines()[0]}). "
+            f"Cannot build Gold from {system_path} ({first_line(e)}). "
             "Rebuild the demo with `health-monitor demo --force`."
         ) from e
     finally:

@@ -1,5 +1,6 @@
 -- purpose: table-to-table lineage edges, plus the Gold layer's own edges (entity_type GOLD_BUILD) so
---          lineage of e.g. main.health_monitor.fact_usage runs back to system.billing.usage.
+--          lineage of e.g. main.health_monitor.fact_usage runs back to system.billing.usage. Sources that
+--          are not system tables (published event logs, monitor profiles) appear as their staging copy.
 --          The writer is kept: entity_type + entity_id (the job id for JOB, the pipeline id for PIPELINE),
 --          its workspace, and job_id (entity_metadata.job_info.job_id: also set when a notebook or query
 --          ran as a task of a job), so a stale table joins to the job run that should have written it.
@@ -73,8 +74,8 @@ gold_edges as (
         ('main.health_monitor.fact_warehouse_event', 'main.health_monitor.fact_warehouse_uptime_daily'),
         ('system.serving.endpoint_usage', 'main.health_monitor.fact_serving_daily'),
         ('system.ai_gateway.usage', 'main.health_monitor.fact_serving_daily'),
-        ('system.lakeflow.pipeline_event_log', 'main.health_monitor.fact_expectation'),
-        ('system.data_quality_monitoring.profile_metrics', 'main.health_monitor.fact_table_profile'),
+        ('main.health_monitor_staging.published__pipeline_event_log', 'main.health_monitor.fact_expectation'),
+        ('main.health_monitor_staging.published__profile_metrics', 'main.health_monitor.fact_table_profile'),
         ('system.access.table_lineage', 'main.health_monitor.fact_lineage'),
         ('system.access.column_lineage', 'main.health_monitor.fact_column_lineage'),
         ('system.information_schema.table_privileges', 'main.health_monitor.fact_grants')

@@ -1,6 +1,7 @@
 -- The hub's headline numbers as one row: yesterday's spend and its 7-day average, failed runs in the
 -- last 24 hours, 7-day job success rate, high-severity security events (24 h), stale tables, 30-day
--- SQL warehouse availability.
+-- SQL warehouse availability. A headline the account cannot measure (no SLA on any job, no expected
+-- refresh on any table, no SQL warehouse) is NULL, which the product shows as "not measured".
 -- Grain: one row. Parameters: none.
 with workspace_daily as (
     select *, usage_date = date_sub(:as_of_date, 1) as is_yesterday
@@ -36,7 +37,9 @@ jobs as (
         sum(case when is_failure and is_last_24h then 1 else 0 end)
             as failed_runs_24h,
         try_divide(sum(case when is_success then 1 else 0 end), count(*)) * 100 as job_success_rate_7d_pct,
-        sum(case when is_sla_breach then 1 else 0 end) as sla_breaches_7d
+        -- NULL (not measured) when no run in the window has an SLA to breach, never 0.
+        case when count(is_sla_breach) > 0 then sum(case when is_sla_breach then 1 else 0 end) end
+            as sla_breaches_7d
     from runs
 ),
 
@@ -47,12 +50,16 @@ security as (
 ),
 
 freshness as (
-    select count(*) as stale_tables from main.health_monitor.dim_table
-    where is_stale and expected_refresh_hours is not null
+    -- NULL (not measured) when no table declares an expected refresh interval.
+    select case when count(expected_refresh_hours) > 0
+                then sum(case when is_stale and expected_refresh_hours is not null then 1 else 0 end) end
+               as stale_tables
+    from main.health_monitor.dim_table
 ),
 
 availability as (
-    select (1 - sum(outage_seconds) / (count(*) * 86400.0)) * 100 as warehouse_availability_30d_pct from uptime
+    select (1 - try_divide(sum(outage_seconds), count(*) * 86400.0)) * 100 as warehouse_availability_30d_pct
+    from uptime
 ),
 
 final as (
