@@ -1,5 +1,6 @@
-"""What proposers read: tool rows (the same catalog tools the agents call, cached per turn) and the
-Gold dimensions, through the warehouse with bound parameters."""
+"""What proposers read: tool rows (the same catalog tools the agents call) and the Gold dimensions,
+through the warehouse with bound parameters. A Lookup lives one turn and reads each distinct tool
+call or query once: several proposers and findings ask for the same as-of date or workspace."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ class Lookup:
         self.settings = settings
         self._executor = executor
         self._cache: dict[tuple[str, tuple], list[dict[str, Any]]] = {}
+        self._rows: dict[tuple[str, tuple], list[dict[str, Any]]] = {}
 
     @property
     def executor(self) -> Any:
@@ -33,7 +35,14 @@ class Lookup:
         return self._cache[key]
 
     def rows(self, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        return list(self.warehouse.query(sql, params or {}, max_rows=1000).rows)
+        try:
+            key = (sql, tuple(sorted((params or {}).items())))
+            hash(key)
+        except TypeError:  # a list parameter: not worth a cache key
+            return list(self.warehouse.query(sql, params or {}, max_rows=1000).rows)
+        if key not in self._rows:
+            self._rows[key] = list(self.warehouse.query(sql, params or {}, max_rows=1000).rows)
+        return list(self._rows[key])
 
     def one(self, sql: str, params: dict[str, Any] | None = None) -> dict[str, Any] | None:
         found = self.rows(sql, params)

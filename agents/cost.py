@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from health_monitor.agents.spec import AgentSpec, Lens, Play
+from health_monitor.agents.spec import AgentSpec, Compare, Lens, Play
 
 COST_PROMPT = """You are the cost specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" means the UTC day before that, "today" the part of the day up to it.
@@ -13,7 +13,8 @@ Quote only figures the tools returned. Finish with what you found (figures), how
 (info, low, medium, high) and one concrete recommendation."""
 
 SPIKE = r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|why|unexpected|abnormal"
-DRIVERS = r"driv|behind|cause|biggest|line item|top|what (made|drove)|breakdown|jump|spike|why"
+DRIVERS = (r"driv|behind|cause|biggest|line item|top|what (made|drove)|breakdown|jump|spike|why|"
+           r"\b(eat|eats|eating|hog\w*|consum\w*|burn\w*)\b")
 
 AGENT = AgentSpec(
     name="cost",
@@ -47,7 +48,7 @@ AGENT = AgentSpec(
                                  ("medium", "pct_change >= 20 and list_cost >= 200")),
                        recommend="Review {driver_name}: its compute ({sku_name}) is the largest line item.")),
         Play("get_daily_cost_summary", when=(r"how much|cost|spend|spent|bill|dbu",), default=True,
-             title="Spend by workspace",
+             title="Spend by workspace", compare=Compare("Spend", total="list_cost"),
              lens=Lens(group="workspace_name", sum=("list_cost", "dbus", "jobs_cost", "all_purpose_cost", "sql_cost", "gpu_cost", "serverless_cost", "untagged_cost", "serving_cost"),
                        sort="list_cost desc", rows=5,
                        headline="{total_list_cost:money} in all over the period.",
@@ -55,27 +56,30 @@ AGENT = AgentSpec(
                            "{all_purpose_cost:money}, SQL {sql_cost:money})")),
         Play("get_cost_period_comparison", when=(r"compar|week over week|vs\.?|versus|highlight|trend|change|"
                                                  r"last week|previous",),
-             title="Period over period",
+             # Its periods are the last N days and the N before; a labelled comparison window is
+             # answered by the compared plays instead (graph.planner.comparison_slots).
+             unless=("compare_start",), title="Period over period",
              lens=Lens(say="{workspace_name} {list_cost:money} ({pct_change:spct} against the previous period's "
                            "{previous_list_cost:money})", sort="list_cost desc", rows=5,
                        severity=(("medium", "pct_change >= 20 and delta_cost >= 500"),))),
-        Play("get_cost_by_sku", when=(r"\bskus?\b",), weight=3, title="Spend by SKU",
+        Play("get_cost_by_sku", when=(r"\bskus?\b",), weight=3, compare=Compare("Spend", total="list_cost"), title="Spend by SKU",
              lens=Lens(say="{sku_name} {list_cost:money} ({pct_of_total:pct100} of the total)", sort="list_cost desc",
                        rows=5, headline="{total_list_cost:money} across {n} SKUs.")),
         Play("get_cost_by_user", when=(r"\b(users?|who|principals?|people|identit\w*|person)\b",), weight=2,
              title="Spend by identity",
              lens=Lens(say="{run_as} {list_cost:money} across {jobs:int} jobs", sort="list_cost desc", rows=5)),
         Play("get_cost_by_team", when=(r"\bteams?\b|chargeback|showback|department",), weight=3,
-             title="Spend by team",
+             compare=Compare("Spend", total="list_cost"), title="Spend by team",
              lens=Lens(say="{team} {list_cost:money} ({pct_of_total:pct100})", sort="list_cost desc", rows=5)),
         Play("get_cost_by_tag", when=(r"cost.?cent(er|re)|\bprojects?\b|\btag (key|value)",), weight=2,
              args={"tag_key": "$tag_key|team"}, title="Spend by tag",
              lens=Lens(say="{tag_key}={tag_value} {list_cost:money}", sort="list_cost desc", rows=5)),
         Play("get_cost_by_product", when=(r"\bproducts?\b|categor|serverless vs|by service",), weight=2,
-             title="Spend by product",
+             compare=Compare("Spend", total="list_cost"), title="Spend by product",
              lens=Lens(say="{billing_origin_product} {list_cost:money} ({pct_of_total:pct100})",
                        sort="list_cost desc", rows=5)),
-        Play("get_untagged_spend", when=(r"untagged|attribut|without (a )?tags?|missing tags?",), weight=3,
+        Play("get_untagged_spend", when=(r"untagged|attribut|without (a |any )?tags?|missing tags?|no tags?|not tagged|"
+                                                   r"can'?t (be )?charge",), weight=3,
              title="Untagged spend",
              lens=Lens(say="{workspace_name} {untagged_cost:money} untagged ({untagged_pct:pct100} of its spend)",
                        where="untagged_cost > 0", sort="untagged_cost desc", rows=3,

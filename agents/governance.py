@@ -57,7 +57,7 @@ AGENT = AgentSpec(
                        say="{grantee}: {privilege_type} on {table_full_name}",
                        severity=(("medium", "is_pii == true"),),
                        recommend="Have the owners of the PII tables confirm each grantee, starting with groups.")),
-        Play("get_compliance_report", when=(r"complian|soc ?2|gdpr|hipaa|pci|audit readiness|controls?|"
+        Play("get_compliance_report", when=(r"complian|soc ?2|gdpr|hipaa|\bpci\b|audit readiness|controls?|"
                                             r"access review",), weight=2,
              args={"regulation": "$regulation"}, title="Compliance controls",
              lens=Lens(where="status != pass", sort="findings desc", rows=4,

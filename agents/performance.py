@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from health_monitor.agents.spec import AgentSpec, Lens, Play
+from health_monitor.agents.spec import AgentSpec, Compare, Lens, Play
 
 PERFORMANCE_PROMPT = """You are the performance specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" is the UTC day before it, "the last day" the 24 hours before it.
@@ -47,8 +47,9 @@ AGENT = AgentSpec(
                                          say="{job_name} ran {count:times}: {is_success:int} succeeded, "
                                              "{is_sla_breach:int} over SLA, {list_cost:money} of compute")),
         Play("get_job_success_rate", when=(r"failure rate|success rate|fail (the )?most|most fail|highest fail|"
-                                           r"flaky|most often|worst jobs?",), weight=3,
-             title="Job failure rates",
+                                           r"flaky|most often|worst jobs?", r"fail\w*\b.*\bcompare\b"), weight=3,
+             title="Job failure rates", compare=Compare("Job failure rate", total="failed", per="runs",
+                                                        unit="pct100"),
              lens=Lens(where="failed > 0", sort="failure_rate_pct desc", rows=4,
                        say="{job_name}: {failure_rate_pct:pct100} of {runs:int} runs failed ({failed:int})",
                        severity=(("high", "failure_rate_pct >= 20"), ("medium", "failure_rate_pct >= 5")),

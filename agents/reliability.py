@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from health_monitor.agents.spec import AgentSpec, Lens, Play
+from health_monitor.agents.spec import AgentSpec, Compare, Lens, Play
 
 RELIABILITY_PROMPT = """You are the reliability specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" is the UTC day before it.
@@ -36,7 +36,8 @@ AGENT = AgentSpec(
                        empty="No incidents in the period.")),
         Play("get_uptime_metrics", when=(r"uptime|availab|\bup\b|downtime|healthy|health|\b(is|was) .{0,25} down\b",),
              default=True,
-             weight=2, title="Availability",
+             weight=2, title="Availability", compare=Compare("Warehouse outage time", total="outage_minutes",
+                                                             unit="minutes"),
              lens=Lens(sort="availability_pct", rows=3,
                        say="{warehouse_name} ({workspace_name}) {availability_pct:.2f}% available over "
                            "{days:int} days, {outages:plural:outage} totalling {outage_minutes:num} min",
@@ -70,8 +71,10 @@ AGENT = AgentSpec(
                            "{error_rate_pct:pct100} errors ({detail:clip})",
                        severity=(("medium", "status == degraded"),),
                        empty="Every service is healthy.")),
-        Play("get_job_success_rate", when=(r"success rate|failure rate|flaky|reliab|stable|stability",), weight=2,
-             title="Job success rates",
+        Play("get_job_success_rate", when=(r"success rate|failure rate|flaky|reliab|stable|stability",
+                                           r"fail\w*\b.*\bcompare\b"), weight=2,
+             title="Job success rates", compare=Compare("Job failure rate", total="failed", per="runs",
+                                                        unit="pct100"),
              lens=Lens(where="failed > 0", sort="failure_rate_pct desc", rows=3,
                        say="{job_name}: {success_rate_pct:pct100} success over {runs:int} runs")),
         Play("get_failed_jobs", when=(r"fail|error|broke|crash",), title="Failed job runs",

@@ -33,7 +33,7 @@ AGENT = AgentSpec(
                            "{event_time:time}{detail:colon}",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")),
                        empty="No security event of that kind in the period.")),
-        Play("get_failed_auth_attempts", when=(r"log.?ins?|logged in|sign.?ins?|\b401\b|brute|auth\w*|passwords?|"
+        Play("get_failed_auth_attempts", when=(r"log.?ins?|logged in|sign.?ins?|\b401s?\b|brute|auth\w*|passwords?|"
                                                r"credentials? fail", r"security|issues?|threats?|suspicious|"
                                                r"anything (to worry|odd|unusual)"),
              default=True, weight=2, title="Failed logins",
@@ -64,11 +64,12 @@ AGENT = AgentSpec(
         Play("get_after_hours_activity", when=(r"after.?hours|outside .*hours|off.?hours|night|weekends?|"
                                                r"working hours|odd hours|\d ?am\b",), weight=3,
              title="After-hours activity",
-             lens=Lens(sort="events desc", rows=3,
+             # People, not service principals: scheduled jobs run at night by design.
+             lens=Lens(sort="events desc", rows=3, where="is_service_principal == false",
                        say="{principal} ran {events:int} events on {event_date:date} between {first_event:hm} and "
                            "{last_event:hm} UTC",
                        severity=(("medium", "events >= 10"),),
-                       empty="No activity outside working hours.")),
+                       empty="No person was active outside working hours (service principals aside).")),
         Play("get_token_activity", when=(r"tokens?|\bpats?\b|credentials?|created (it|that|this)|who created",),
              weight=3, title="Tokens created",
              lens=Lens(sort="severity_rank desc", rows=3,
@@ -76,10 +77,17 @@ AGENT = AgentSpec(
                        severity=(("high", "severity == high"),),
                        recommend="Give the token from {principal} an expiry (or revoke it) and prefer OAuth for "
                                  "service principals.")),
-        Play("get_denied_requests", when=(r"denied|\b403\b|unauthori[sz]ed|forbidden|refused",), weight=3,
+        Play("get_denied_requests", when=(r"denied|\b403s?\b|unauthori[sz]ed|forbidden|refused",), weight=3,
              title="Denied requests",
              lens=Lens(sort="denied_requests desc", rows=3,
                        say="{principal} had {denied_requests:int} denied requests ({failed_logins:int} failed logins)")),
+        Play("get_pii_access_logs", when=(r"\b(read|reads|accessed|opened|queried|looked at)\b.*\btables?\b|"
+                                          r"\btables?\b.*\b(read|accessed|opened|queried)\b",),
+             needs=("user",), weight=3, title="PII tables the principal read",
+             lens=Lens(sort="accesses desc", rows=4,
+                       say="{principal} read {securable_full_name} {accesses:times} on {days_with_access:plural:day}",
+                       empty="This principal read no PII table in the period (other tables' reads are not "
+                             "listed by this tool).")),
         Play("get_user_activity", when=(r"what else|activity|done|did .* do|actions?|been up to|behaviou?r",),
              needs=("user",), weight=3, title="What the principal did",
              lens=Lens(sort="events desc", rows=4,

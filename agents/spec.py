@@ -46,6 +46,21 @@ class Lens:
 
 
 @dataclass(frozen=True)
+class Compare:
+    """The one figure of a play that is compared between two periods ("vs the week before").
+
+    ``total`` is summed over the rows (after ``where``); with ``per`` the figure is
+    ``100 * sum(total) / sum(per)`` (a rate in %). ``unit``: ``money``, ``int``, ``pct100`` or ``minutes``.
+    """
+
+    label: str
+    total: str
+    per: str = ""
+    unit: str = "money"
+    where: str = ""
+
+
+@dataclass(frozen=True)
 class Play:
     """One move of the offline planner: run ``tool`` when the question matches.
 
@@ -62,15 +77,22 @@ class Play:
     default: bool = False
     #: Slots that must be present for the play to apply (``("job",)``; ``"group|ip"``: either one).
     needs: tuple[str, ...] = ()
+    #: Slots whose presence turns the play off (``("compare_start",)``: another play answers that case).
+    unless: tuple[str, ...] = ()
     lens: Lens = field(default_factory=Lens)
     title: str = ""
     #: Higher runs first when several plays match (the planner keeps at most a few per agent).
     weight: int = 1
+    #: When the question compares periods, the tool also runs on the comparison window and this figure
+    #: is stated for both periods with the change (None: the play is not compared).
+    compare: Compare | None = None
 
     def matches(self, text: str, slots: dict[str, Any] | None = None) -> int:
         """How many distinct words of ``when``'s patterns occur in ``text`` (0 = no match, or a needed slot
         is missing)."""
         if any(not any((slots or {}).get(alt) for alt in need.split("|")) for need in self.needs):
+            return 0
+        if any((slots or {}).get(name) for name in self.unless):
             return 0
         return sum(len({m.group(0).lower() for m in re.finditer(pattern, text, re.IGNORECASE)}) for pattern in self.when)
 

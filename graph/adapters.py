@@ -181,6 +181,8 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     off_topic = parsed.off_topic
     agents = list(parsed.domains)
     intents = sorted(set(parsed.references.values()))
+    if question != original:
+        intents.append(question)  # the English reading: the plays' patterns are English words
     if parsed.is_followup and prior is not None and ELLIPSIS.match(question):
         intents.append(prior.text)  # "and the week before?": the same kind of question as last time
     if off_topic and not parsed.is_followup:
@@ -215,7 +217,7 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
                previous: dict[str, Any] | None) -> TypedUnderstanding:
     """Build the typed understanding, apply a follow-up transformation of the previous one, the intent
     and the honest checks, and bring the planner's view (``flat``) in line with it."""
-    from health_monitor.graph.nlp import followup, honest, intents
+    from health_monitor.graph.nlp import comparison, followup, honest, intents
     from health_monitor.graph.nlp.vocabulary import DOMAINS, cue_scores
 
     carried = set(parsed.carried)
@@ -239,8 +241,12 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
                                        suggestions=honest.closest(m.text, known.get(m.kind, []))))
     prior = previous_prior(previous)
     typed = followup.apply_followup(english, own, prior, known) or _merged(own, flat, parsed, as_of)
-    if typed.intent == "compare" and typed.window is not None and typed.comparison is None:
-        typed.comparison = typed.window.shifted(-typed.window.span_days, name="the period before")
+    if typed.comparison is None and typed.refusal is None:
+        window, other = comparison.comparison_windows(english, typed.window, as_of)
+        if other is None and typed.intent == "compare" and typed.window is not None:
+            other = comparison.period_before(typed.window)
+        if other is not None:
+            typed.window, typed.comparison, typed.intent = window, other, "compare"
     strongest = max(cue_scores(english)[0].values(), default=0.0)
     if typed.intent == "briefing" and (flat.off_topic or strongest < 0.8) and typed.previous is None:
         typed.domains = list(DOMAINS)
@@ -300,6 +306,7 @@ def _honest(typed: TypedUnderstanding, original: str, as_of: datetime, known: di
 
 def _apply_to_flat(flat: Understanding, typed: TypedUnderstanding) -> None:
     """The planner reads ``flat``: make its agents, window, names and intents say what ``typed`` says."""
+    from health_monitor.graph.nlp.followup import CONTINUING
     if typed.previous is not None:
         flat.agents = list(typed.domains)
         flat.off_topic = not typed.domains and typed.refusal is None
@@ -324,9 +331,18 @@ def _apply_to_flat(flat: Understanding, typed: TypedUnderstanding) -> None:
             flat.slots["days"] = typed.window.days
         if typed.window.hours:
             flat.slots["hours"] = typed.window.hours
+    if typed.comparison is not None and typed.window is not None:
+        # The planner reads the period and the one it is compared with (each tool runs on both).
+        for key in (*_TIME, "date"):
+            flat.slots.pop(key, None)
+        flat.slots["start_date"], flat.slots["end_date"] = typed.window.start, typed.window.end
+        flat.slots["compare_start"], flat.slots["compare_end"] = typed.comparison.start, typed.comparison.end
+        flat.slots["window_label"], flat.slots["compare_label"] = typed.window.label, typed.comparison.label
     words = INTENT_WORDS.get(typed.intent, "")
     if typed.previous is not None:
         words = f"{words} {TRANSFORM_WORDS.get(typed.previous.transform, '')}".strip()
+        if typed.previous.transform in CONTINUING and typed.topic and typed.topic not in flat.intents:
+            flat.intents.append(typed.topic)  # "show me more": more of what the conversation is about
     if words:
         flat.intents.append(words)
 
@@ -342,8 +358,16 @@ def previous_prior(previous: dict[str, Any] | None) -> Any:
     u = TypedUnderstanding.from_json(last["understanding"])
     if u is None:
         return None
+    earlier: dict[str, list[str]] = {}
+    for turn in reversed(history[:-1]):
+        older = TypedUnderstanding.from_json(turn["understanding"])
+        for source in (turn.get("subject") or {}, turn.get("entities_found") or {},
+                       older.entity_map() if older else {}):
+            for kind, names in source.items():
+                bucket = earlier.setdefault(kind, [])
+                bucket += [n for n in names if n not in bucket]
     return Prior(understanding=u, subject=dict(last.get("subject") or {}),
-                 found=dict(last.get("entities_found") or {}), index=len(history) - 1)
+                 found=dict(last.get("entities_found") or {}), index=len(history) - 1, earlier=earlier)
 
 
 def _has_own_topic(question: str) -> bool:

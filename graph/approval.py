@@ -24,6 +24,7 @@ from health_monitor.actions import service as actions
 from health_monitor.actions.lookup import Lookup
 from health_monitor.db.engine import connect_args_of, token_cache_of
 from health_monitor.db.errors import PermissionDenied
+from health_monitor.graph import adapters
 from health_monitor.graph.context import RunContext
 from health_monitor.graph.state import HealthState
 from langgraph.graph import END, START, StateGraph
@@ -43,7 +44,9 @@ def propose_actions(state: HealthState, runtime: Runtime[RunContext]) -> dict[st
     if not findings or ctx is None or ctx.warehouse is None:
         return {}
     try:
-        proposals = actions.proposals_for(findings, Lookup(ctx.warehouse, ctx.settings))
+        # The turn's executor: its as-of and degraded-model reads are already done.
+        lookup = Lookup(ctx.warehouse, ctx.settings, executor=adapters.executor(ctx))
+        proposals = actions.proposals_for(findings, lookup)
     except Exception as e:  # proposing is an extra: never sink the answer
         return {"notes": [f"Could not propose actions ({e.__class__.__name__})."]}
     return {"actions": [p.model_dump(mode="json") for p in proposals]} if proposals else {}

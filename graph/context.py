@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from health_monitor.graph.providers import make_chat_model
+from health_monitor.warehouse import open_warehouse
 
 from health_monitor.core.settings import Settings, get_settings
 
@@ -69,8 +70,6 @@ def resolve_context(*, user_id: str | None = None, settings: Settings | None = N
     and ``open_missing`` (the LLM comes from the configured provider when not given)."""
     s = resolve_settings(settings)
     if warehouse is None and open_missing:
-        from health_monitor.warehouse import open_warehouse
-
         warehouse = open_warehouse(s)
     if llm is None and open_missing:
         llm = make_chat_model(s)

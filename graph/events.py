@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from langgraph.config import get_stream_writer
 from pydantic import BaseModel, Field
 
 
@@ -93,6 +92,9 @@ def to_event(payload: Any) -> Event | None:
 
 def emit(event: BaseModel) -> None:
     """Write an event to the custom stream; a no-op outside a streaming run."""
+    # Deferred: a consumer (the CLI) imports these classes before it needs LangGraph (~1 s cold).
+    from langgraph.config import get_stream_writer
+
     try:
         writer = get_stream_writer()
     except RuntimeError:  # called outside a graph run (unit tests of a node)

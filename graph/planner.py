@@ -41,6 +41,8 @@ class PlannedCall:
     #: Index of the play in the agent's playbook (the summariser reads that play's lens).
     play_index: int = -1
     dropped: list[str] = field(default_factory=list)
+    #: The same play run on the comparison window ("vs the week before").
+    comparison: bool = False
 
 
 #: Slots that hold names (masked out of the question before plays are matched: "cost_anomaly_detector"
@@ -143,7 +145,9 @@ def choose_plays(spec: AgentSpec, text: str, slots: dict[str, Any] | None = None
     scored = [(p.matches(text, slots) * p.weight, i, p) for i, p in enumerate(spec.playbook)]
     ranked = sorted(scored, key=lambda t: (-t[0], t[1]))
     top = ranked[0][0] if ranked else 0
-    matched = [p for score, _, p in ranked if score > 0 and score >= RELEVANCE * top]
+    comparing = bool((slots or {}).get("compare_start"))
+    # A question comparing periods keeps every matching play that has a compared figure, even a weak match.
+    matched = [p for score, _, p in ranked if score > 0 and (score >= RELEVANCE * top or comparing and p.compare)]
     if matched:
         return matched[:MAX_PLAYS]
     return [p for p in spec.playbook if p.default][:MAX_DEFAULT_PLAYS]
@@ -153,7 +157,7 @@ def plan(spec: AgentSpec, *, question: str, intents: list[str], slots: dict[str,
          as_of_date: date | None) -> list[PlannedCall]:
     """Tool calls for one agent (at most one per tool)."""
     full = derive_slots(slots, as_of_date)
-    text = " ".join([mask_names(question or "", full), *intents])
+    text = mask_names(" ".join([question or "", *intents]), full)
     calls: list[PlannedCall] = []
     seen: set[str] = set()
     for play in choose_plays(spec, text, full):
@@ -167,17 +171,47 @@ def plan(spec: AgentSpec, *, question: str, intents: list[str], slots: dict[str,
         seen.add(key)
         calls.append(PlannedCall(tool=play.tool, args=args, play=play, play_index=spec.playbook.index(play),
                                  dropped=dropped))
+    earlier = comparison_slots(full)
+    for call in list(calls) if earlier is not None else []:
+        tool = registry.get(call.tool)
+        if call.play is None or call.play.compare is None or not {"start_date", "end_date", "date"} & set(
+                tool.params.model_fields):
+            continue  # only plays that declare a compared figure, on tools that take a period
+        args, dropped = validate_args(tool, fill_args(tool, call.play, earlier), as_of_date)
+        calls.append(PlannedCall(tool=call.tool, args=args, play=call.play, play_index=call.play_index,
+                                 dropped=dropped, comparison=True))
     return calls
 
 
+#: Slots that say which period a call reads (replaced by the comparison window's).
+_PERIOD_SLOTS = ("start_date", "end_date", "date", "days", "hours")
+
+
+def comparison_slots(slots: dict[str, Any]) -> dict[str, Any] | None:
+    """The slots with the comparison window as the period (None when the question compares nothing)."""
+    start, end = slots.get("compare_start"), slots.get("compare_end")
+    if not (isinstance(start, date) and isinstance(end, date)):
+        return None
+    out = {k: v for k, v in slots.items() if k not in _PERIOD_SLOTS}
+    # ``days`` back from ``end_date`` reaches exactly ``start_date`` (tools bounded by both read that span).
+    out.update(start_date=start, end_date=end, days=max(1, (end - start).days))
+    if start == end:
+        out["date"] = start
+    return out
+
+
+#: Suffix of the id of a call on the comparison window.
+COMPARISON_SUFFIX = "-vs"
+
+
 def call_id(agent: str, call: PlannedCall, position: int) -> str:
-    """A tool-call id that remembers its play (``cost-p3-1``)."""
-    return f"{agent}-p{call.play_index}-{position}"
+    """A tool-call id that remembers its play (``cost-p3-1``; ``cost-p3-2-vs`` on the comparison window)."""
+    return f"{agent}-p{call.play_index}-{position}" + (COMPARISON_SUFFIX if call.comparison else "")
 
 
 def play_for(spec: AgentSpec, tool: str, call_id: str = "") -> Play | None:
     """The play behind a call: from the id the planner gave it, else the first play using ``tool``."""
-    parts = call_id.split("-")
+    parts = call_id.removesuffix(COMPARISON_SUFFIX).split("-")
     if len(parts) >= 3 and parts[-2].startswith("p") and parts[-2][1:].isdigit():
         index = int(parts[-2][1:])
         if index < len(spec.playbook) and spec.playbook[index].tool == tool:

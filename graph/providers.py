@@ -23,6 +23,8 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
+from health_monitor.warehouse.databricks_backend import sdk_config
+
 from health_monitor.core.errors import ConfigError, first_line
 from health_monitor.core.settings import Settings
 
@@ -72,7 +74,6 @@ def _serving_endpoint_openai(settings: Settings) -> Any:
     App's OAuth token is refreshed as it expires instead of being frozen into an API key."""
     module = _require("langchain_openai", "databricks")
     import httpx
-    from health_monitor.warehouse.databricks_backend import sdk_config
 
     cfg = sdk_config(settings.databricks_host, settings.databricks_profile, http_timeout(settings))
 

@@ -19,12 +19,13 @@ from typing import Any, Literal
 
 from health_monitor.agents.spec import AgentSpec, Lens
 from health_monitor.graph import adapters
+from health_monitor.graph.comparison import compared
 from health_monitor.graph.context import RunContext
 from health_monitor.graph.events import Progress, ToolEnd, ToolStart, emit
 from health_monitor.graph.findings import row_numbers, to_finding
 from health_monitor.graph.history import history_messages, role_of
 from health_monitor.graph.llm import LLMFailure, call_llm, fallback, turn_of, unavailable
-from health_monitor.graph.planner import call_id, plan, play_for
+from health_monitor.graph.planner import COMPARISON_SUFFIX, call_id, plan, play_for
 from health_monitor.graph.state import (
     AgentReport,
     SpecialistInput,
@@ -169,8 +170,12 @@ def make_report(spec: AgentSpec):
         findings, errors, numbers = [], [], []
         if state.get("failure"):
             errors.append(state["failure"])
-        for cid, result in (state.get("results") or {}).items():
+        results = state.get("results") or {}
+        for cid, result in results.items():
             name = result["tool"]
+            if cid.endswith(COMPARISON_SUFFIX):  # read with its main call below, not as a finding of its own
+                numbers += row_numbers(result["rows"]) if result["ok"] else []
+                continue
             if not result["ok"]:
                 error = str(result["error"] or "failed")
                 errors.append(error if name in error else f"{name}: {error}")
@@ -189,6 +194,7 @@ def make_report(spec: AgentSpec):
                 continue
             if finding is not None:
                 findings.append(finding)
+        findings = _comparisons(spec, results, (state.get("turn") or {}).get("slots") or {}, registry) + findings
         last = (state.get("messages") or [None])[-1]
         narrative = last.content if isinstance(last, AIMessage) and state.get("mode") == "llm" else None
         ok = not errors or bool(findings)
@@ -198,6 +204,26 @@ def make_report(spec: AgentSpec):
         return {"findings": {spec.name: rep}}
 
     return report
+
+
+def _comparisons(spec: AgentSpec, results: dict[str, Any], slots: dict[str, Any], registry: Any) -> list[Any]:
+    """A period-over-period finding for each call that also ran on the comparison window."""
+    out = []
+    for cid, earlier in results.items():
+        if not cid.endswith(COMPARISON_SUFFIX) or not earlier["ok"]:
+            continue
+        play = play_for(spec, earlier["tool"], cid)
+        stem = cid.removesuffix(COMPARISON_SUFFIX).rsplit("-", 1)[0]  # "cost-p2": the same play's main call
+        main = next((r for k, r in results.items() if not k.endswith(COMPARISON_SUFFIX)
+                     and k.rsplit("-", 1)[0] == stem and r["tool"] == earlier["tool"]), None)
+        if play is None or play.compare is None or main is None or not main["ok"]:
+            continue
+        out.append(compared(spec.name, earlier["tool"], play.compare, main["rows"], earlier["rows"],
+                            label=str(slots.get("window_label") or ""),
+                            earlier_label=str(slots.get("compare_label") or ""), slots=slots,
+                            filtered=_filtered_kinds(registry.get(earlier["tool"]) if earlier["tool"] in registry
+                                                     else None, earlier)))
+    return out
 
 
 def _filtered_kinds(tool: Any, result: dict[str, Any]) -> frozenset[str]:

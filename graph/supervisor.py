@@ -35,7 +35,9 @@ MAX_QUESTION_CHARS = 2000
 UNSAFE_PATTERNS: dict[str, str] = {
     "destructive SQL": r"\b(drop|truncate)\s+(table|schema|catalog|database|view)\b|\bdelete\s+from\b|"
                        r"\binsert\s+into\b|\bupdate\s+\S+\s+set\b|\balter\s+(table|schema)\b|"
-                       r"\b(grant|revoke)\s+\w+(\s+\w+)?\s+on\s+\S+\s+(to|from)\b",
+                       r"\b(grant|revoke)\s+\w+(\s+\w+)?\s+on\s+\S+\s+(to|from)\b|"
+                       r"\b(delete|remove|wipe|purge|erase|truncate)\s+(?:all\s+|the\s+|every\s+)*(?:rows?|records?|data|"
+                       r"contents)\s+(?:in|from|of)\b|\bdrop\s+(?:the\s+)?\w+\.\w+",
     "instruction override": r"\b(ignore|disregard|forget)\b.{0,30}\b(previous|prior|above|your|all)\b.{0,20}"
                             r"\b(instructions?|rules|prompts?)\b|\bsystem prompt\b|\byou are now\b|\bjailbreak\b",
 }

@@ -120,6 +120,9 @@ class Understanding(BaseModel):
     #: Pages of rows already shown ("show me more" asks for the next page; each finding quotes a page).
     offset: int = 0
     reason: str = ""
+    #: The words of the question a chain of follow-ups continues ("slowest query today" three turns
+    #: after, under "show me more" and "what about yesterday"): what the planner reads for the topic.
+    topic: str = ""
 
     # --- reading ----------------------------------------------------------------------------------
     def names(self, kind: str, *, resolved_only: bool = True) -> list[str]:

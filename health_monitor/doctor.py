@@ -14,6 +14,9 @@ from typing import Any
 
 from health_monitor.core.errors import HealthMonitorError, first_line
 from health_monitor.core.settings import Settings
+from health_monitor.warehouse import open_warehouse
+from health_monitor.warehouse.contract import SOURCES
+from health_monitor.warehouse.databricks_backend import sdk_config
 
 GOLD_MAX_AGE_H = 26.0  # the bundle rebuilds hourly; a day without a build means the job is not running
 
@@ -37,8 +40,6 @@ class Context:
 # -- checks ------------------------------------------------------------------------------------------
 
 def check_warehouse(ctx: Context) -> list[Finding]:
-    from health_monitor.warehouse import open_warehouse
-
     s = ctx.settings
     where = (f"embedded DuckDB at {s.system_db_path}" if s.warehouse_backend == "duckdb"
              else f"Databricks SQL warehouse {s.databricks_warehouse_id or s.databricks_http_path or '(not set)'}")
@@ -64,8 +65,6 @@ def _warehouse_fix(s: Settings) -> str:
 
 def check_system_schemas(ctx: Context) -> list[Finding]:
     """Every contract source readable, by schema; newer columns present or reported."""
-    from health_monitor.warehouse.contract import SOURCES
-
     by_schema: dict[str, list] = {}
     for src in SOURCES:
         by_schema.setdefault(src.schema, []).append(src)
@@ -156,8 +155,6 @@ def check_llm(ctx: Context) -> list[Finding]:
                         "set HM_LLM_ENDPOINT to a serving endpoint name")]
     try:
         from databricks.sdk import WorkspaceClient
-
-        from health_monitor.warehouse.databricks_backend import sdk_config
 
         w = WorkspaceClient(config=sdk_config(s.databricks_host, s.databricks_profile, s.llm_timeout_s))
         state = w.serving_endpoints.get(s.llm_endpoint).state

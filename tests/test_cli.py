@@ -122,3 +122,24 @@ def test_gold_build_on_duckdb(capsys, tmp_path, demo_dir: Path):
     assert code == 0, err
     assert "Gold built in" in out and "tables" in out
     assert (tmp_path / "gold.duckdb").exists()
+
+
+@pytest.mark.parametrize("argv, command", [
+    (["ask", "why?"], "ask"),
+    (["--set", "data_dir=/x", "deploy-sql", "--apply"], "deploy_sql"),
+    (["--set=data_dir=/x", "tools", "run", "t"], "tools"),
+    (["--help"], None),
+    (["no-such-command"], None),
+])
+def test_only_the_invoked_command_is_loaded(argv, command):
+    from health_monitor.cli import build_parser, invoked_command
+
+    assert invoked_command(argv) == command
+    if command:  # its parser alone parses its arguments
+        assert build_parser(command).parse_args(argv).command == command.replace("_", "-")
+
+
+def test_an_unknown_command_still_lists_every_command(capsys):
+    with pytest.raises(SystemExit):
+        main(["no-such-command"])
+    assert "deploy-sql" in capsys.readouterr().err

@@ -346,6 +346,29 @@ class ToolExecutor:
         return out
 
 
+def catalog_sql(registry: Any = None) -> list[str]:
+    """Every SQL text the executor runs: each tool's and its coverage probe, the as-of and
+    degraded-model reads, the name lookups."""
+    texts = [AS_OF_SQL, DEGRADED_SQL]
+    for lookup in LOOKUPS.values():
+        texts += [lookup.exists_sql, lookup.suggest_sql]
+    for tool in registry or get_registry():
+        texts += [tool.sql_text, *([tool.coverage.sql] if tool.coverage is not None else [])]
+    return texts
+
+
+def precompile(warehouse: Any, extra: tuple[str, ...] = (), registry: Any = None) -> int:
+    """Transpile the catalog's SQL (and ``extra`` texts) into the warehouse's cache (the demo build
+    does it, so a cold ``ask`` never imports sqlglot); returns how many texts. No cache: 0."""
+    cache = getattr(warehouse, "sql_cache", None)
+    if cache is None:
+        return 0
+    texts = [*catalog_sql(registry), *extra]
+    for text in texts:
+        cache.compile(text, warehouse.target, warehouse.names)
+    return len(texts)
+
+
 def run_tool(name: str | Tool, args: Mapping[str, Any] | None = None, *, warehouse: Any,
              settings: Any = None, max_rows: int | None = None) -> ToolResult:
     """One-off convenience: ``run_tool("get_failed_jobs", {"hours": 24}, warehouse=wh)``."""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from health_monitor.warehouse.base import QueryResult, Warehouse
 from health_monitor.warehouse.databricks_backend import DatabricksWarehouse
-from health_monitor.warehouse.dialect import NameMap
+from health_monitor.warehouse.names import NameMap
 
 from health_monitor.core.errors import (
     ConfigError,

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from health_monitor.warehouse.dialect import Target
+from health_monitor.warehouse.names import Target
 
 
 @dataclass
@@ -49,7 +49,7 @@ class Stopwatch:
         return (time.perf_counter() - self.start) * 1000.0
 
 
-def only_used(params: Mapping[str, Any] | None, used: set[str]) -> dict[str, Any]:
+def only_used(params: Mapping[str, Any] | None, used: set[str] | frozenset[str]) -> dict[str, Any]:
     """DuckDB refuses unused bound names; Databricks ignores them. Pass only what the SQL uses."""
     params = dict(params or {})
     missing = used - params.keys()

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from health_monitor.warehouse.base import QueryResult, Stopwatch, only_used
-from health_monitor.warehouse.dialect import NameMap, prepare, referenced_params
+from health_monitor.warehouse.names import NameMap
+from health_monitor.warehouse.sqlcache import SqlCache
 
 from health_monitor.core.errors import ConfigError, WarehouseUnavailable, first_line
 
@@ -48,6 +49,7 @@ class DatabricksWarehouse:
         self.config = sdk_config(host, profile, timeout_s)
         self.http_path = http_path or f"/sql/1.0/warehouses/{warehouse_id}"
         self.names = names
+        self.sql_cache = SqlCache()  # in memory: transpile each text once per process
         self.timeout_s = timeout_s
         self._local = threading.local()
 
@@ -72,8 +74,8 @@ class DatabricksWarehouse:
 
     def query(self, sql: str, params: Mapping[str, Any] | None = None, *,
               max_rows: int | None = None) -> QueryResult:
-        text = prepare(sql, "databricks", self.names)
-        bound = only_used(params, referenced_params(sql))
+        compiled = self.sql_cache.compile(sql, "databricks", self.names)
+        text, bound = compiled.text, only_used(params, compiled.params)
         watch = Stopwatch()
         try:
             with self._connection().cursor() as cur:

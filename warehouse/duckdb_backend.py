@@ -16,13 +16,8 @@ from typing import Any
 
 import duckdb
 from health_monitor.warehouse.base import QueryResult, Stopwatch, only_used
-from health_monitor.warehouse.dialect import (
-    DUCKDB_GOLD_CATALOG,
-    DUCKDB_SYSTEM_CATALOG,
-    NameMap,
-    prepare,
-    referenced_params,
-)
+from health_monitor.warehouse.names import DUCKDB_GOLD_CATALOG, DUCKDB_SYSTEM_CATALOG, NameMap
+from health_monitor.warehouse.sqlcache import FILE_NAME, SqlCache
 
 from health_monitor.core.errors import DemoNotBuilt, WarehouseUnavailable, first_line
 
@@ -42,6 +37,8 @@ class DuckDBWarehouse:
         self.system_path = Path(system_path)
         self.gold_path = Path(gold_path) if gold_path else None
         self.names = NameMap.for_duckdb()
+        # Transpiled SQL beside the data (the demo build fills it): a cold process skips sqlglot.
+        self.sql_cache = SqlCache(self.system_path.parent / FILE_NAME)
         self._threads = threads
         self._lock = threading.Lock()
         self._local = threading.local()
@@ -90,11 +87,12 @@ class DuckDBWarehouse:
     # -- the interface -------------------------------------------------------------------
     def query(self, sql: str, params: Mapping[str, Any] | None = None, *,
               max_rows: int | None = None) -> QueryResult:
-        text = prepare(sql, "duckdb", self.names)
-        bound = only_used(params, referenced_params(sql))
         watch = Stopwatch()
+        cursor = self._cursor()  # first: without the demo files, nothing is written beside them
+        compiled = self.sql_cache.compile(sql, "duckdb", self.names)
+        text, bound = compiled.text, only_used(params, compiled.params)
         try:
-            table = self._cursor().sql(text, params=bound or None).to_arrow_table()
+            table = cursor.sql(text, params=bound or None).to_arrow_table()
         except duckdb.Error as e:
             raise WarehouseUnavailable(f"Query failed on the embedded warehouse: {first_line(e)}") from e
         truncated = max_rows is not None and table.num_rows > max_rows

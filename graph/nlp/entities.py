@@ -34,6 +34,16 @@ _EMAIL = EMAIL_PATTERN = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _IP = IP_PATTERN = re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b")
 _THREE_PART = THREE_PART_PATTERN = re.compile(r"\b[a-z_][\w]*\.[a-z_][\w]*\.[a-z_][\w]*\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z0-9]+")
+#: A name written as one word with separators ("finance-prod", "orders_gold"): matched whole or not at all.
+_COMPOUND = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
+#: Catalogs and schemas are often named with plain words (finance, sales): such a name counts only when
+#: written dotted ("main.sales") or next to the word that says what it is ("the finance catalog").
+_CONTAINERS = frozenset({"catalog", "schema"})
+_CONTAINER_WORDS = frozenset({"catalog", "catalogs", "schema", "schemas", "database", "databases"})
+#: Words before a kind word that make it the question's head noun, not the start of a name
+#: ("which workspace burned the most", "per cluster"), so the next word is not an unknown name.
+_HEAD_NOUN = re.compile(r"(?:\b(?:which|what|whose|each|every|per|any|by|one|no|other|same|that|this|its|their|"
+                        r"our|my|your)\s+|[-_.])$")
 _GENERIC = frozenset({"model", "models", "endpoint", "endpoints", "the", "a", "our", "my", "serving", "served",
                       "predictor", "detector", "classifier", "v1", "v2", "prod"})
 _HEADS = {"model": "model", "models": "model", "predictor": "model", "detector": "model", "classifier": "model",
@@ -88,6 +98,19 @@ class EntityResult:
             if m.name not in bucket:
                 bucket.append(m.name)
         return out
+
+
+def _compounds(low: str, tokens: list[tuple[str, int, int]]) -> list[tuple[int, int]]:
+    """For each token, the first and last token index of the separator-joined word it belongs to."""
+    out = [(i, i) for i in range(len(tokens))]
+    starts = {t[1]: i for i, t in enumerate(tokens)}
+    ends = {t[2]: i for i, t in enumerate(tokens)}
+    for m in _COMPOUND.finditer(low):
+        first, last = starts.get(m.start()), ends.get(m.end())
+        if first is not None and last is not None:
+            for i in range(first, last + 1):
+                out[i] = (first, last)
+    return out
 
 
 def _deletes(word: str) -> set[str]:
@@ -176,17 +199,17 @@ class EntityIndex:
                 taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         tokens = [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(low) if not taken[m.start()]]
         used = [False] * len(tokens)
-        self._match_names(text, tokens, used, result)
+        self._match_names(text, tokens, used, result, _compounds(low, tokens))
         self._match_descriptions(text, tokens, used, result)
         result.unknown_mentions = self._unknown(low, result)
         return result
 
     def _match_names(self, text: str, tokens: list[tuple[str, int, int]], used: list[bool],
-                     result: EntityResult) -> None:
+                     result: EntityResult, compound: list[tuple[int, int]]) -> None:
         common = _common_words()
         for n in range(min(self._max_tokens, 6), 0, -1):
             for i in range(len(tokens) - n + 1):
-                if any(used[i:i + n]):
+                if any(used[i:i + n]) or compound[i][0] < i or compound[i + n - 1][1] > i + n - 1:
                     continue
                 key = " ".join(t[0] for t in tokens[i:i + n])
                 method = "exact"
@@ -196,6 +219,10 @@ class EntityIndex:
                 if not targets:
                     continue
                 start, end = tokens[i][1], tokens[i + n - 1][2]
+                dotted = bool(re.match(r"\w\.", text[max(0, start - 2):start]) or re.match(r"\.\w", text[end:end + 2]))
+                if n == 1 and not dotted and compound[i] == (i, i) and all(k in _CONTAINERS for k, _ in targets) \
+                        and not {t[0] for t in tokens[max(0, i - 1):i + 2]} & _CONTAINER_WORDS:
+                    continue  # "review for finance": a plain word, unless called a catalog/schema or dotted
                 for kind, name in targets:
                     if method == "exact" and normalize(name) != key:
                         method = "alias"
@@ -264,9 +291,13 @@ class EntityIndex:
         out: list[UnknownMention] = []
         kinds = "|".join(_KIND_WORDS)
         after = re.finditer(rf"\b({kinds})\s+[`'\"]?([a-z0-9][\w.@-]*[a-z0-9]|[a-z0-9])[`'\"]?", low)
-        before = re.finditer(rf"(?<![\w.-])([a-z0-9]*[_\-.0-9][\w.-]*[a-z0-9])\s+({kinds})\b", low)
+        before = list(re.finditer(rf"(?<![\w.-])([a-z0-9]*[_\-.0-9][\w.-]*[a-z0-9])\s+({kinds})\b", low))
+        named = {m.start(2) for m in before}  # "the sales-prod cluster busy": the name came before the kind word
         for m, kind_group, name_group in [(m, 1, 2) for m in after] + [(m, 2, 1) for m in before]:
             name, s = m[name_group], m.start(name_group)
+            if kind_group == 1 and (m.start(1) in named or _HEAD_NOUN.search(low[:m.start(1)])
+                                    or any(a <= m.start(1) < b for a, b in spans)):  # "cost anomaly model still"
+                continue
             if (name in common or name in _KIND_WORDS or _IP.fullmatch(name) or name.isdigit()
                     or any(a <= s < b for a, b in spans)):
                 continue

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from health_monitor.graph.kinds import WORD_KINDS
+from health_monitor.graph.nlp.comparison import period_before
 from health_monitor.graph.nlp.models import TIME_KEYS, ParsedQuestion, TurnContext
 from health_monitor.graph.understanding import Entity, TurnRef, Understanding, Window
 
@@ -106,11 +107,15 @@ class Prior:
     #: Every name the answer's findings mentioned, by kind (most relevant first).
     found: dict[str, list[str]] = field(default_factory=dict)
     index: int = -1
+    #: Names earlier turns were about, newest first ("that table" two turns after the table was named).
+    earlier: dict[str, list[str]] = field(default_factory=dict)
 
     def named(self, kind: str) -> list[str]:
-        """Names of ``kind`` the last turn was about: its answer's subject, the answer, then the question."""
+        """Names of ``kind`` the last turn was about (its answer's subject, the answer, the question), then
+        what earlier turns were about."""
         out: list[str] = []
-        for names in (self.subject.get(kind, []), self.found.get(kind, []), self.understanding.names(kind)):
+        for names in (self.subject.get(kind, []), self.found.get(kind, []), self.understanding.names(kind),
+                      self.earlier.get(kind, [])):
             out += [n for n in names if n not in out]
         return out
 
@@ -142,6 +147,7 @@ def _carry(cur: Understanding, prior: Prior, name: str, *, window: bool = True, 
         out.entities = list(cur.entities) + [e for e in prev.entities if e.kind not in own]
     out.params = {**prev.params, **cur.params}
     out.previous = TurnRef(index=prior.index, question=prev.question, transform=name)
+    out.topic = prev.topic or prev.question
     return out
 
 
@@ -152,6 +158,9 @@ def _clarify(cur: Understanding, prior: Prior, name: str, text: str) -> Understa
 
 
 _UNITS = {"day": 1, "week": 7, "fortnight": 14}
+#: Moves that ask the last question again with something changed: the planner reads that question's words.
+CONTINUING = frozenset({"show_more", "shift_window", "new_window", "narrow", "when", "switch_filter", "attribute"})
+_COMPARED = re.compile(r"\b(?:compar\w*|vs\.?|versus|against|relative|than)\b", re.IGNORECASE)
 
 
 def _shift(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -162,6 +171,10 @@ def _shift(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
         return _clarify(cur, prior, "shift_window", "The last answer was not about a specific period; which day, "
                         "week or month do you mean?")
     out = _carry(cur, prior, "shift_window", window=False)
+    if _COMPARED.search(m.string[:m.start()]):
+        # "compared with the week before?": keep the period and compare it with the one before.
+        out.window, out.comparison, out.intent = prev, period_before(prev, unit), "compare"
+        return out
     if unit == "month":
         out.window = prev.shifted(months=-1)
     elif unit == "year":
@@ -199,7 +212,7 @@ def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
 
 def _when(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"when exactly?": the same question, read for its times."""
-    out = _carry(cur, prior, "resolve_subject")
+    out = _carry(cur, prior, "when")
     out.intent = "lookup"
     return out
 
@@ -218,10 +231,26 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     return out
 
 
+def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"which warehouse was that on?": the <kind> the last answer's subject belongs to, in the same topic."""
+    word = (m.group("kind") or m.group("kind2")).lower()
+    kind = WORD_KINDS.get(word, word)
+    names = prior.named(kind)
+    if not names:
+        return _clarify(cur, prior, "attribute", f"The last answer did not say which {kind}; do you mean one of "
+                        f"{', '.join(known[:5])}?" if known else f"The last answer did not say which {kind}.")
+    out = _carry(cur, prior, "attribute", domains=False)
+    out.entities = [e for e in out.entities if e.kind != kind] + [Entity(kind=kind, name=names[0], text=m[0])]
+    out.domains = list(prior.understanding.domains) or list(cur.domains)
+    out.intent = "lookup"
+    out.topic = prior.understanding.topic or prior.understanding.question
+    return out
+
+
 def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     out = _carry(cur, prior, "why")
     out.intent = "cause"
-    return out
+    return _keep_topic(out, prior, m)
 
 
 def _more(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -229,7 +258,7 @@ def _more(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
     out.intent, out.offset = "list_more", prior.understanding.offset + 1
     # Ask the tools for enough rows to reach the next page.
     out.params["top_n"] = max(int(prior.understanding.params.get("top_n") or 0), 5 * (out.offset + 1))
-    return out
+    return _keep_topic(out, prior, m)
 
 
 def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -246,9 +275,35 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     return out
 
 
+#: Words that leave a follow-up "bare": with only these besides the move, the question has no topic of its own.
+_BARE = frozenset("""about it that this them those these then now here there so ok okay please pls exactly again
+the a an and but also for to with on in of me us i we you do should can could would it's that's though
+really more""".split())
+
+
+def _bare(m: re.Match[str]) -> bool:
+    """Is the question only the follow-up move ("what should we do?", "why?"), with no topic words of its own?"""
+    rest = (m.string[:m.start()] + " " + m.string[m.end():]).lower()
+    return not [w for w in re.findall(r"[a-z']{3,}", rest) if w not in _BARE]
+
+
+def _keep_topic(out: Understanding, prior: Prior, m: re.Match[str]) -> Understanding:
+    """A bare move continues the last turn's topic: its specialists, not what the move's words suggest."""
+    if _bare(m) and prior.understanding.domains:
+        out.domains = list(prior.understanding.domains)
+    return out
+
+
 def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     out = _carry(cur, prior, "act")
     out.intent = "recommendation"
+    return _keep_topic(out, prior, m)
+
+
+def _narrow(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"narrow it to jobs compute", "only the failed ones": the same question with a tighter filter."""
+    out = _carry(cur, prior, "narrow", domains=False)
+    out.domains = list(prior.understanding.domains) or list(cur.domains)
     return out
 
 
@@ -279,11 +334,18 @@ TRANSFORMS: tuple[Transform, ...] = (
     Transform("shift_window", re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|period)\s+(?:before|prior)\b"
                                          r"(?!\s+yesterday)|\b(?:the\s+)?(?:previous|prior|preceding)\s+"
                                          r"(?P<unit2>day|week|month|year|period)\b", re.IGNORECASE), _shift),
+    Transform("attribute", re.compile(rf"\b(?:which|what)\s+(?P<kind>{_KIND_WORD})\s+(?:was|is|were|are|did|does)\s+"
+                                      r"(?:that|it|this|they|those|these)\b|\b(?:on|in|from) (?:which|what) "
+                                      rf"(?P<kind2>{_KIND_WORD})\b.*\b(?:that|it|this|they|those)\b",
+                                      re.IGNORECASE), _attribute),
     Transform("that_thing", re.compile(rf"\b(?:that|this|the same|those|these)\s+(?P<kind>{_KIND_WORD})\b",
                                        re.IGNORECASE), _that_thing),
     Transform("why", re.compile(r"^\W*(?:and\s+|but\s+|so\s+)?(?:why|how come)\b|\bwhat caused (?:it|that|this)\b|"
                                 r"\broot cause\b|\bwhat'?s behind (?:it|that|this)\b|\bwhy (?:is|was|did) (?:it|that)\b",
                                 re.IGNORECASE), _why),
+    Transform("narrow", re.compile(r"\b(?:narrow|filter|limit|restrict|zoom|drill)\w*\s+(?:it|that|this|them|those|"
+                                   r"these|down|in)\b|^\W*(?:and\s+)?(?:only|just) (?:the )?[a-z\- ]{2,30} ones\b",
+                                   re.IGNORECASE), _narrow),
     Transform("show_more", re.compile(r"\b(?:show|give|list|tell)(?: me)? more\b|\bmore (?:rows|results|of (?:them|"
                                       r"those))\b|\bthe (?:rest|others)\b|\bnext (?:ones|page|five|5|ten|10)\b|"
                                       r"\bkeep going\b|^\W*more\W*$", re.IGNORECASE), _more),
@@ -308,7 +370,8 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
         if m and t.name == "shift_window":
             m = _ShiftMatch(m)
         if m:
-            kind = m.groupdict().get("kind") if t.name == "that_thing" else None
+            kind = (m.groupdict().get("kind") or m.groupdict().get("kind2")) \
+                if t.name in ("that_thing", "attribute") else None
             return t.apply(cur, prior, m, list((known or {}).get(WORD_KINDS.get((kind or "").lower(), ""), [])
                                                or (known or {}).get("table" if t.name == "downstream" else "", [])))
     own_entities = bool(cur.entities)
@@ -331,6 +394,13 @@ class _ShiftMatch:
 
     def groupdict(self) -> dict[str, str | None]:
         return self._m.groupdict()
+
+    @property
+    def string(self) -> str:
+        return self._m.string
+
+    def start(self) -> int:
+        return self._m.start()
 
     def __getitem__(self, i: int) -> str:
         return self._m[i]

@@ -17,13 +17,16 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\bsnow\s?flake\b": "Snowflake", r"\bbig\s?query\b": "BigQuery", r"\bredshift\b": "Redshift",
     r"\bsynapse\b": "Azure Synapse", r"\bteradata\b": "Teradata", r"\bathena\b": "Amazon Athena",
     r"\bemr\b": "Amazon EMR", r"\bdataproc\b": "Google Dataproc", r"\bfivetran\b": "Fivetran",
-    r"\b(?:aws|amazon)\b.{0,25}\b(?:bill|invoice|account(?! console)|spend|costs?)\b|"
+    r"\b(?:aws|amazon|ec2)\b.{0,25}\b(?:bill|invoice|account(?! console)|spend|costs?)\b|"
     r"\b(?:bill|invoice|spend|costs?)\b.{0,15}\b(?:from|on|of|for)\s+(?:aws|amazon)\b": "AWS",
     r"\b(?:azure)\b.{0,25}\b(?:bill|invoice|spend|subscription costs?)\b": "Azure",
     r"\b(?:gcp|google cloud)\b.{0,25}\b(?:bill|invoice|spend|costs?)\b": "Google Cloud",
 }
-#: When the question says it is about Databricks on that cloud, it is ours to answer.
+#: When the question says it is about Databricks on that cloud, it is ours to answer...
 _OURS = re.compile(r"\bdatabricks\b|\bdbus?\b|\bworkspaces?\b", re.IGNORECASE)
+#: ...unless it says it is about what lies outside Databricks ("EC2 outside of Databricks").
+_NOT_OURS = re.compile(r"\b(?:outside|apart from|besides|excluding|except|other than|not (?:on|in|from)|non)"
+                       r"[\s-]+(?:of\s+)?(?:the\s+)?databricks\b", re.IGNORECASE)
 #: A refusal names a product only when it is the subject, not a comparison ("cheaper than Snowflake?").
 _COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead of|migrat\w+ (?:from|to))\b",
                          re.IGNORECASE)
@@ -33,7 +36,7 @@ def other_product(text: str) -> tuple[str, str] | None:
     low = (text or "").lower()
     for pattern, name in OTHER_PRODUCTS.items():
         if re.search(pattern, low):
-            if name in ("AWS", "Azure", "Google Cloud") and _OURS.search(low):
+            if name in ("AWS", "Azure", "Google Cloud") and _OURS.search(low) and not _NOT_OURS.search(low):
                 return None
             if _COMPARISON.search(low) and _OURS.search(low):
                 return None

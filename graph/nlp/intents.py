@@ -16,6 +16,12 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\banything (?:i should know|important|to worry about|on fire|burning)\b|\bwhat(?:'s| is) on fire\b|"
         r"\bstate of (?:the )?(?:platform|account|union)\b|\boverall (?:health|status|picture)\b|"
         r"\bhow (?:is|are) (?:everything|things|we doing)(?: overall| today| this morning)?\b|"
+        r"\bhow (?:is |are )?(?:the |our |my )?(?:platform|account|estate|databricks|lakehouse|everything|things)"
+        r"(?: is| are)? (?:doing|looking|going|holding up)\b|"
+        r"\b(?:summary|overview|recap|roundup) of (?:the |today'?s |overnight |last night'?s |this morning'?s )?"
+        r"(?:problems|issues|incidents|alerts|fires|trouble)\b|"
+        r"\bhealth (?:summary|overview|report|status|rundown)\b|^\W*what(?:'s| is) (?:broken|wrong)\b(?! with)|"
+        r"\b(?:what|anything|things?|stuff)(?: else)?(?: that)? (?:needs?|requires?) (?:my |our )?(?:attention|action)\b|"
         r"\btop (?:issues|problems|things|risks|concerns|signals)\b|\bwhat needs (?:my )?attention\b|"
         r"\bdaily (?:summary|report|check)\b|\bmorning (?:report|summary|check|update)\b|\bhealth check\b|"
         r"\beverything ok\b|\bany(?:thing)? (?:fires|issues) (?:today|this morning)\b", re.IGNORECASE)),

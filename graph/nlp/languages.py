@@ -16,18 +16,18 @@ NAMES = {"en": "English", "de": "German", "es": "Spanish", "fr": "French", "pt":
 
 #: Function words that mark a language (and are rare in the others).
 _MARKERS: dict[str, frozenset[str]] = {
-    "de": frozenset("""der die das und ist sind nicht welche welcher welches warum wieso gestern heute wie viel viele
+    "de": frozenset("""zugegriffen beschreibung daten tabellen der die das und ist sind nicht welche welcher welches warum wieso gestern heute wie viel viele
         was wer wurde wurden haben hat letzte letzten letzter woche monat seit gibt es mit auf für von zu im vom zum
         unsere unser unseren mir zeig zeige gab fehlgeschlagen fehlgeschlagene kosten wir ich können könnte
         wo woher wohin gibt es sich auch noch nach bei über diese dieser diesen welchen keine kein""".split()),
-    "es": frozenset("""el la los las que qué por porqué cuál cuáles cuánto cuánta cuántos ayer hoy semana pasada
+    "es": frozenset("""accedió accedieron datos últimos últimas días sensibles personales tablas el la los las que qué por porqué cuál cuáles cuánto cuánta cuántos ayer hoy semana pasada
         mes es son fue fueron han hay del con para nuestro nuestra nuestros muéstrame muestra dime trabajos
         fallaron fallidos costos coste gasto cómo quién dónde donde podemos puedo hubo están esta este estos
         una uno unos tienen tiene ayer anoche desde""".split()),
-    "fr": frozenset("""le les des est sont pourquoi quels quelles quel quelle combien hier aujourd'hui semaine
+    "fr": frozenset("""accédé données derniers dernières jours le les des est sont pourquoi quels quelles quel quelle combien hier aujourd'hui semaine
         dernière dernier mois il y a du au aux avec pour nos notre qui ont été échoué échoués coûts montre
         moi quoi où nous pouvons pouvez avons y a-t-il cette ces une un sont-elles est-ce""".split()),
-    "pt": frozenset("""o os as que por porque quais qual quanto quantos ontem hoje semana passada mês é são foi
+    "pt": frozenset("""acessou acessaram dados últimos últimas dias nos nas pessoais sensíveis tabelas o os as que por porque quais qual quanto quantos ontem hoje semana passada mês é são foi
         foram há do da dos das com para nosso nossa nossos mostre mostra falharam falhos custos gasto quem
         não onde podemos houve estão esta este uma um têm tem nós""".split()),
 }
@@ -35,6 +35,9 @@ _MARKERS: dict[str, frozenset[str]] = {
 #: Per language: phrase -> English (longest phrases win; matched on whole words, case-insensitive).
 GLOSSARY: dict[str, dict[str, str]] = {
     "de": {
+        "ohne": "without", "personenbezogene daten": "personal data",
+        "zugegriffen": "accessed", "beschreibung": "description", "aufmerksamkeit": "attention",
+        "braucht meine aufmerksamkeit": "needs my attention",
         "vorgestern": "the day before yesterday", "gestern": "yesterday", "heute": "today",
         "letzte woche": "last week", "letzten woche": "last week", "vergangene woche": "last week",
         "diese woche": "this week", "letzten monat": "last month", "letzter monat": "last month",
@@ -56,6 +59,9 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "im": "in", "in der": "in the", "morgenbericht": "morning briefing", "überblick": "overview",
     },
     "es": {
+        "datos sensibles": "sensitive data", "datos personales": "personal data", "no tienen": "have no", "sin": "without",
+        "accedió": "accessed", "accedieron": "accessed", "descripción": "description", "atención": "attention",
+        "necesita mi atención": "needs my attention",
         "anteayer": "the day before yesterday", "ayer": "yesterday", "hoy": "today",
         "la semana pasada": "last week", "semana pasada": "last week", "esta semana": "this week",
         "el mes pasado": "last month", "mes pasado": "last month", "este mes": "this month",
@@ -76,6 +82,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "dónde": "where", "donde": "where", "dinero": "money", "anoche": "last night", "datos": "data", "sensibles": "sensitive", "caídas": "outages", "incidentes": "incidents", "inicios de sesión fallidos": "failed logins", "clústeres": "clusters", "espacio de trabajo": "workspace", "latencia": "latency", "quién tiene permisos": "who has grants", "informe matutino": "morning briefing",
     },
     "fr": {
+        "données sensibles": "sensitive data", "données personnelles": "personal data", "n'ont pas de": "have no", "sans": "without",
+        "accédé": "accessed", "description": "description", "mérite mon attention": "needs my attention",
         "avant-hier": "the day before yesterday", "hier": "yesterday", "aujourd'hui": "today",
         "la semaine dernière": "last week", "semaine dernière": "last week", "cette semaine": "this week",
         "le mois dernier": "last month", "mois dernier": "last month", "ce mois-ci": "this month",
@@ -93,6 +101,9 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "combien": "how much", "montre-moi": "show me", "et": "and", "briefing du matin": "morning briefing",
     },
     "pt": {
+        "dados sensíveis": "sensitive data", "dados pessoais": "personal data", "não têm": "have no", "sem": "without",
+        "acessou": "accessed", "acessaram": "accessed", "descrição": "description", "atenção": "attention",
+        "precisa da minha atenção": "needs my attention",
         "anteontem": "the day before yesterday", "ontem": "yesterday", "hoje": "today",
         "semana passada": "last week", "esta semana": "this week", "mês passado": "last month",
         "mes passado": "last month", "este mês": "this month", "últimos": "last", "ultimos": "last",

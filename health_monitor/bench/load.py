@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from health_monitor.bench.stats import Section, p50_p95
+from health_monitor.graph.events import Error, Final
 
 #: Ten turns of one conversation: a question, then follow-ups leaning on its memory.
 TURNS = (
@@ -50,7 +51,6 @@ class LoadResult:
 def run_load(*, engine: Any, warehouse: Any, settings: Any, conversations: int = 20, turns: int = 10,
              graph: Any = None, user_prefix: str = "load") -> LoadResult:
     from health_monitor.graph.context import resolve_context
-    from health_monitor.graph.events import Error, Final
     from health_monitor.graph.service import default_graph, stream
 
     graph = graph or default_graph()

@@ -18,6 +18,10 @@ def _value(f: Figure) -> str:
     return f"{text} {f.unit}".strip()
 
 
+def _load(values: Any) -> str:
+    return " / ".join(f"{v:.2f}" for v in values) if values else "unknown"
+
+
 def summary(sections: list[Section]) -> dict[str, Any]:
     judged = [(s, f) for s in sections for f in s.figures if f.met is not None]
     return {"goals": len(judged), "met": sum(1 for _, f in judged if f.met),
@@ -32,7 +36,9 @@ def to_json(meta: dict[str, Any], sections: list[Section]) -> dict[str, Any]:
 def to_markdown(meta: dict[str, Any], sections: list[Section]) -> str:
     lines = [f"# Health Monitor bench: scale {meta['scale']:g}{' (quick)' if meta.get('quick') else ''}", "",
              f"{meta.get('started_at', '')} on {meta.get('cpus', '?')} CPU(s), Python {meta.get('python', '?')}"
-             f"{', commit ' + meta['commit'][:10] if meta.get('commit') else ''}; data: `{meta.get('data_dir', '')}`", ""]
+             f"{', commit ' + meta['commit'][:10] if meta.get('commit') else ''}; data: `{meta.get('data_dir', '')}`",
+             "", f"load average (1, 5, 15 min) at start {_load(meta.get('load_average_start'))}, "
+                 f"at end {_load(meta.get('load_average_end'))}", ""]
     for s in sections:
         lines += [f"## {s.title}", ""]
         if s.figures:
@@ -60,7 +66,9 @@ def to_text(meta: dict[str, Any], sections: list[Section]) -> str:
             rows.append(f"  {f.name:<52.52} {_value(f):>12}  {f.goal_text:>10}  {f.verdict:<7}  {f.detail[:70]}")
         rows += [f"  note: {n}" for n in s.notes]
     summ = summary(sections)
-    rows.append(f"\n{summ['met']} of {summ['goals']} goals met")
+    rows.append(f"\nload average at start {_load(meta.get('load_average_start'))}, "
+                f"at end {_load(meta.get('load_average_end'))}")
+    rows.append(f"{summ['met']} of {summ['goals']} goals met")
     rows += [f"  not met: {x}" for x in summ["not_met"]]
     return "\n".join(rows).lstrip("\n")
 

@@ -31,6 +31,14 @@ def _log(message: str) -> None:
     print(f"[bench] {message}", file=sys.stderr, flush=True)
 
 
+def _loadavg() -> list[float] | None:
+    """1, 5 and 15-minute load averages: wall times are only comparable on an equally quiet machine."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return None
+
+
 def _commit() -> str | None:
     try:  # read-only
         out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=5)
@@ -84,7 +92,8 @@ def run_bench(*, scale: float = 1.0, quick: bool = False, data_dir: Path | None 
     base = get_settings()
     meta: dict[str, Any] = {"scale": scale, "quick": quick, "started_at": datetime.now(timezone.utc).isoformat(),
                             "cpus": os.cpu_count(), "python": platform.python_version(),
-                            "platform": platform.platform(), "commit": _commit(), "as_of": AS_OF.isoformat()}
+                            "platform": platform.platform(), "commit": _commit(), "as_of": AS_OF.isoformat(),
+                            "load_average_start": _loadavg()}
     sections: list[Section] = []
     with ExitStack() as stack:
         # --- the demo ----------------------------------------------------------------------------
@@ -123,7 +132,8 @@ def run_bench(*, scale: float = 1.0, quick: bool = False, data_dir: Path | None 
                     "the dev question set (tests/eval/dev_questions.jsonl) is absent: run from a source checkout"))
             else:
                 sections.append(_timed("graph", "Offline answers", lambda: graph_latency.offline_latency(
-                    questions, warehouse=warehouse, settings=settings, repeats=1 if quick else 3)))
+                    questions, warehouse=warehouse, settings=settings, repeats=1 if quick else 3,
+                    cold_repeats=3 if quick else 5)))
         if "prebuilt" in only:
             picked = _comparison_questions(questions, per_kind=2 if quick else 6)
             if not picked:
@@ -152,6 +162,7 @@ def run_bench(*, scale: float = 1.0, quick: bool = False, data_dir: Path | None 
                 sections.append(Section("load", "Load").skip("pass --load-pg URL (a PostgreSQL to write a "
                                                              "throwaway schema into) to include the load run"))
     meta["finished_at"] = datetime.now(timezone.utc).isoformat()
+    meta["load_average_end"] = _loadavg()
     return meta, sections
 
 

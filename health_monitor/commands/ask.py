@@ -9,6 +9,9 @@ Batch lines are ``{"id", "question", "conversation"}``; ``conversation: null`` s
 lines sharing a ``conversation`` value share context (each batch run maps those values to new stored
 conversations, so a rerun does not continue the previous run's). Output keeps the input order and
 carries each input's ``id``. Text output streams: routing and tool calls on stderr, the answer on stdout.
+
+A cold run prints its first line (which account, how fresh its data is) as soon as the warehouse has
+answered, before the graph, the state store and LangGraph are imported: those cost about a second.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import sys
 from typing import Any
 
 from health_monitor.core.errors import ConfigError
+from health_monitor.graph.events import Error, Final, Routing, Token, ToolEnd, ToolStart
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,10 +57,11 @@ def run(args: argparse.Namespace) -> int:
 
 def run_one(question: str, *, ctx: Any, fmt: str, conversation: str | None, agent: str | None,
             persist: bool = True, out: Any = None, err: Any = None) -> int:
-    from health_monitor.graph.events import Error, Final, Routing, Token, ToolEnd, ToolStart
-    from health_monitor.graph.service import stream
-
     out, err = out or sys.stdout, err or sys.stderr
+    if fmt == "text":
+        announce(ctx, err)
+    from health_monitor.graph.service import stream  # LangGraph, SQLAlchemy: after the first line
+
     final, fatal = None, None
     for event in stream(question, context=ctx, conversation_id=conversation, agent=agent, persist=persist):
         if isinstance(event, Error) and not event.recoverable:
@@ -96,6 +101,25 @@ def run_one(question: str, *, ctx: Any, fmt: str, conversation: str | None, agen
             print("> conversation not saved (the state store was unavailable); a follow-up starts a new one",
                   file=err)
     return 0
+
+
+def announce(ctx: Any, err: Any) -> None:
+    """Print which account the answer reads and how fresh its data is (reads the as-of once; the turn
+    reuses it). A failure prints nothing here: the turn reports it with what to do."""
+    from health_monitor.graph.adapters import data_as_of
+
+    if ctx.as_of is None and ctx.warehouse is not None:
+        try:
+            ctx.as_of = data_as_of(ctx)
+        except Exception:  # noqa: BLE001 - reported by the turn itself
+            return
+    if ctx.as_of is None:
+        return
+    s = ctx.settings
+    where = (f"the Databricks account at {s.databricks_host}" if s.warehouse_backend == "databricks"
+             and s.databricks_host else "the Databricks account" if s.warehouse_backend == "databricks"
+             else "the embedded demo account")
+    print(f"> reading {where}, data as of {ctx.as_of_text}", file=err, flush=True)
 
 
 def _args(args: dict[str, Any]) -> str:

@@ -24,7 +24,7 @@ def follow(text: str, p: Prior, **cur) -> Understanding | None:
 
 def test_every_transformation_is_covered_here():
     tested = {"downstream", "how_much_save", "act", "who_did_that", "shift_window", "that_thing", "why",
-              "show_more", "when"}
+              "show_more", "when", "narrow", "attribute"}
     assert {t.name for t in TRANSFORMS} == tested
 
 
@@ -77,7 +77,14 @@ def test_who_did_that_without_an_actor_asks_back():
 
 def test_when_keeps_the_subject():
     out = follow("when exactly?", prior(subject={"job": ["nightly_etl"]}))
-    assert out.previous.transform == "resolve_subject" and out.domains == ["cost"]
+    assert out.previous.transform == "when" and out.domains == ["cost"]
+
+
+def test_a_chain_of_follow_ups_keeps_the_question_it_continues():
+    first = follow("show me more", prior())
+    assert first.topic == "what did we spend yesterday?"
+    second = follow("and the day before?", Prior(understanding=first))
+    assert second.topic == "what did we spend yesterday?"
 
 
 @pytest.mark.parametrize(("text", "kind", "name"), [
@@ -88,6 +95,12 @@ def test_that_thing_resolves_to_what_the_last_answer_named(text, kind, name):
     p = prior(found={"job": ["nightly_etl"], "table": ["main.sales.orders_gold"], "ip": ["10.0.0.7"]})
     out = follow(text, p)
     assert out.names(kind)[0] == name
+
+
+def test_that_thing_named_two_turns_ago_is_still_found():
+    p = prior(earlier={"table": ["main.crm.customers"]})
+    out = follow("and who has read that table since", p, domains=["security"])
+    assert out.names("table") == ["main.crm.customers"] and out.refusal is None
 
 
 def test_that_thing_nobody_named_asks_which_one():
@@ -128,6 +141,42 @@ def test_how_much_would_that_save_asks_optimization():
     assert out.domains == ["optimization"] and out.names("workspace") == ["ml-workspace"]
 
 
+@pytest.mark.parametrize("text", ["what should we do?", "so what do you suggest", "why though?", "show me more please"])
+def test_a_bare_move_keeps_the_last_topic_not_the_router_guess(text):
+    # The router reads "what should we do" as optimization; with nothing else said, it is the last topic.
+    mlops = prior(u={"domains": ["mlops"], "question": "are my models ok?"})
+    out = follow(text, mlops, domains=["optimization"])
+    assert out.domains == ["mlops"]
+
+
+def test_a_move_with_a_topic_of_its_own_keeps_it():
+    out = follow("what should we do to cut warehouse spend", prior(u={"domains": ["mlops"]}), domains=["optimization"])
+    assert out.domains == ["optimization"]
+
+
+@pytest.mark.parametrize("text", ["narrow it to jobs compute", "filter that by the production workspace",
+                                  "only the failed ones", "drill down into the GPU part"])
+def test_narrowing_keeps_the_question_and_its_specialists(text):
+    out = follow(text, prior(), domains=["optimization"])
+    assert out.previous.transform == "narrow" and out.domains == ["cost"] and out.window == YESTERDAY
+
+
 def test_a_question_that_stands_alone_is_not_a_follow_up():
     assert follow("which tables are stale?", prior(), domains=["quality"]) is None
     assert apply_followup("and the day before?", Understanding(), None) is None
+
+
+@pytest.mark.parametrize("text", ["which warehouse was that on?", "what warehouse did it run on",
+                                  "in which warehouse were those?", "on what warehouse did that happen"])
+def test_attribute_names_the_kind_of_the_last_subject_and_keeps_the_topic(text):
+    slow = prior(u={"question": "which queries were slowest yesterday?", "domains": ["performance"], "entities": []},
+                 found={"warehouse": ["bi-warehouse", "etl-warehouse"], "user": ["analyst@company.com"]})
+    out = follow(text, slow)
+    assert out is not None and out.previous.transform == "attribute"
+    assert out.names("warehouse") == ["bi-warehouse"] and out.domains == ["performance"]
+    assert out.topic == "which queries were slowest yesterday?" and out.window == YESTERDAY
+
+
+def test_attribute_the_last_answer_never_named_asks_back():
+    out = follow("which job was that?", prior())
+    assert out.refusal == "clarify" and "did not say which job" in out.refusal_text and "nightly_etl" in out.refusal_text

@@ -20,6 +20,8 @@ VOCAB = {
     "endpoint": ["security-threat-endpoint", "cost-anomaly-endpoint", "job-failure-endpoint"],
     "group": ["contractors"],
     "sku": ["PREMIUM_JOBS_COMPUTE"],
+    "catalog": ["main", "finance"],
+    "schema": ["sales", "crm"],
 }
 
 
@@ -106,6 +108,17 @@ UNKNOWN = [
     ("workspace spend by sku", []),
     ("job failures yesterday", []),
     ("uptime of warehouse xyz-wh", [("warehouse", "xyz-wh")]),
+    # A known alias inside an unknown compound name is not that name ("prod" in "finance-prod").
+    ("spend of the finance-prod workspace", [("workspace", "finance-prod")]),
+    ("is the sales-prod cluster busy", [("cluster", "sales-prod")]),
+    # A kind word used as the question's head noun does not introduce a name.
+    ("which workspace burned the most money", []),
+    ("what cluster spiked overnight", []),
+    ("per warehouse queueing please", []),
+    # The kind word inside a known name ("prod-etl-cluster maxed") introduces nothing.
+    ("is prod-etl-cluster maxed out", []),
+    # ...nor a kind word inside a name described in words.
+    ("is the job failure model still accurate", []),
 ]
 
 
@@ -165,3 +178,16 @@ def test_a_large_index_matches_names_and_typos():
     assert "job_alpha_42" in r.entities["job"]  # "jb_alpha_42": one edit away
     assert r.entities["workspace"] == ["workspace_alpha_3"]
     print(f"index of 5k names built in {build * 1000:.0f} ms; a match takes {per * 1000:.1f} ms")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the monthly review for finance", {}),
+    ("sales numbers for the board", {}),
+    ("what did we spend on sales.", {}),
+    ("grants in the finance catalog", {"catalog": ["finance"]}),
+    ("tables in schema sales without comments", {"schema": ["sales"]}),
+    ("tables in main.sales", {"catalog": ["main"], "schema": ["sales"]}),
+])
+def test_plain_word_catalogs_and_schemas_need_their_kind_word(index, text, expected):
+    got = {k: v for k, v in index.match(text).entities.items() if k in ("catalog", "schema")}
+    assert got == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from health_monitor.agents.registry import build_agent_registry
 from health_monitor.agents.spec import AgentSpec, Lens, Play
 from health_monitor.graph.planner import choose_plays, derive_slots, mask_names, plan, validate_args
@@ -75,3 +76,64 @@ def test_play_templates_with_fallbacks():
                      playbook=(Play("search_security_events", args={"text": "$group|$ip"}, default=True, lens=Lens()),))
     calls = plan(spec, question="q", intents=[], slots={"ip": ["192.168.1.100"]}, registry=REG, as_of_date=AS_OF_DATE)
     assert calls[0].args["text"] == "192.168.1.100"
+
+
+@pytest.mark.parametrize(("agent", "text", "tool"), [
+    ("cost", "which workspace hogs the budget", "get_top_cost_drivers"),
+    ("cost", "what is consuming our dbus in staging", "get_top_cost_drivers"),
+    ("cost", "spend with no tag on it", "get_untagged_spend"),
+    ("cost", "compute we can't charge back to a team", "get_untagged_spend"),
+    ("governance", "tablas sin descripción (what tables have no description)", "get_undocumented_tables"),
+])
+def test_plays_for_everyday_words(agent, text, tool):
+    spec = AGENTS.get(agent)
+    assert tool in [p.tool for p in choose_plays(spec, text)]
+
+
+def test_a_regulation_name_inside_a_word_does_not_choose_compliance():
+    spec = AGENTS.get("governance")
+    assert "get_compliance_report" not in [p.tool for p in choose_plays(spec, "tables with no descripción")]
+
+
+def test_a_compared_play_also_runs_on_the_comparison_window():
+    calls = _plan("cost", "production spend compared with the week before", start_date=date(2026, 1, 8),
+                  end_date=date(2026, 1, 15), compare_start=date(2025, 12, 31), compare_end=date(2026, 1, 7))
+    summary = [c for c in calls if c.tool == "get_daily_cost_summary"]
+    assert [c.comparison for c in summary] == [False, True]
+    assert summary[1].args["start_date"] == date(2025, 12, 31) and summary[1].args["end_date"] == date(2026, 1, 7)
+    # The last-N-days comparison tool does not answer a labelled comparison window.
+    assert "get_cost_period_comparison" not in {c.tool for c in calls}
+
+
+def test_a_trailing_tool_reads_exactly_the_comparison_window():
+    calls = _plan("reliability", "warehouse uptime compared with the month before", start_date=date(2026, 1, 1),
+                  end_date=date(2026, 1, 15), compare_start=date(2025, 12, 1), compare_end=date(2025, 12, 15))
+    earlier = next(c for c in calls if c.tool == "get_uptime_metrics" and c.comparison)
+    # ``days`` back from ``end_date`` lands on ``start_date`` (the SQL reads greatest() of the two).
+    assert earlier.args["end_date"] == date(2025, 12, 15) and earlier.args["days"] == 14
+
+
+def test_no_comparison_calls_without_a_comparison_window():
+    calls = _plan("cost", "production spend last week", start_date=date(2026, 1, 8), end_date=date(2026, 1, 15))
+    assert not any(c.comparison for c in calls)
+
+
+def test_which_tables_a_named_user_read_reads_their_pii_access():
+    calls = _plan("security", "which tables did user read last week", user=["analyst@company.com"])
+    pii = next(c for c in calls if c.tool == "get_pii_access_logs")
+    assert pii.args["user"] == "analyst@company.com"
+
+
+def test_after_hours_findings_are_about_people_not_service_principals():
+    from datetime import datetime
+
+    from health_monitor.graph.findings import to_finding
+
+    play = next(p for p in AGENTS.get("security").playbook if p.tool == "get_after_hours_activity")
+    rows = [{"event_date": date(2026, 1, 14), "principal": "etl-sp", "is_service_principal": True, "events": 50,
+             "first_event": datetime(2026, 1, 14, 0, 10), "last_event": datetime(2026, 1, 14, 23, 0)},
+            {"event_date": date(2026, 1, 14), "principal": "ann@x.com", "is_service_principal": False, "events": 9,
+             "first_event": datetime(2026, 1, 14, 2, 0), "last_event": datetime(2026, 1, 14, 3, 0)}]
+    f = to_finding(agent="security", tool=play.tool, title=play.title, rows=rows, lens=play.lens,
+                   columns=list(rows[0]), money_cols=set())
+    assert "ann@x.com" in f.summary and "etl-sp" not in f.summary

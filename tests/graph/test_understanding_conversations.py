@@ -147,3 +147,45 @@ def test_english_questions_stay_english():
     questions += ["was it down yesterday?", "Did user@company.com do anything odd?", "no failures today?",
                   "what was the cost as of monday"]
     assert [q for q in questions if detect(q) != "en"] == []
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("¿Quién accedió a datos sensibles esta semana?", "get_pii_access_logs"),
+    ("Quem acessou dados pessoais nos últimos 7 dias?", "get_pii_access_logs"),
+    ("¿Qué tablas no tienen descripción?", "get_undocumented_tables"),
+    ("Welche Tabellen haben keine Beschreibung?", "get_undocumented_tables"),
+])
+def test_other_languages_choose_the_tool_their_words_ask_for(demo_context, question, tool):
+    # The offline plays match English words: they read the question's English reading.
+    (answer,) = _talk(demo_context, question)
+    assert tool in {c["tool"] for c in answer.tool_calls}
+
+
+
+def test_compared_with_the_week_before_runs_the_tool_on_both_periods(demo_context):
+    first, second = _talk(demo_context, "what did production cost last week?", "compared with the week before?")
+    (period,) = {(c["args"]["start_date"], c["args"]["end_date"]) for c in first.tool_calls
+                 if c["tool"] == "get_daily_cost_summary"}
+    periods = sorted({(c["args"]["start_date"], c["args"]["end_date"]) for c in second.tool_calls
+                      if c["tool"] == "get_daily_cost_summary"})
+    assert len(periods) == 2 and period in periods  # the same period, and the one before it
+    earlier = min(periods)
+    assert earlier[1] < period[0]
+    # Both figures with both period labels and the change.
+    assert f"{period[0]} to {period[1]}" in second.answer and f"{earlier[0]} to {earlier[1]}" in second.answer
+    assert " against " in second.answer and "%)" in second.answer
+
+
+@pytest.mark.parametrize("question", ["spend month over month", "job failure rate this week vs last week",
+                                      "warehouse uptime compared with the week before"])
+def test_cost_and_reliability_figures_are_compared(demo_context, question):
+    (answer,) = _talk(demo_context, question)
+    assert "period over period" in answer.answer.lower() and " against " in answer.answer
+
+
+def test_show_me_more_and_a_new_day_keep_asking_about_queries(demo_context):
+    first, more, earlier = _talk(demo_context, "slowest query today", "show me more", "what about yesterday")
+    tools = {c["tool"] for c in first.tool_calls}
+    assert tools & {"get_slow_queries", "get_top_queries"}
+    for answer in (more, earlier):  # the same kind of rows, not the specialist's default plays
+        assert {c["tool"] for c in answer.tool_calls} & tools

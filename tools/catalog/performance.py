@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from health_monitor.tools.params import Days, Hours, Name, TopN
+from health_monitor.tools.params import Date, Days, Hours, Name, TopN
 from health_monitor.tools.spec import SLA_COVERAGE, Tool, ToolParams, columns
 from pydantic import Field
 
@@ -28,6 +28,13 @@ class JobParam(ToolParams):
 
 class DaysParams(ToolParams):
     days: Days(7)
+
+
+class Days30Window(ToolParams):
+    days: Days(30)
+    #: Optional bounds, so the same figure can be read for an earlier period (a comparison window).
+    start_date: Date(366, "First day counted (narrows the look-back)")
+    end_date: Date(0, "Last day counted")
 
 
 class Days30(ToolParams):
@@ -126,9 +133,9 @@ TOOLS: list[Tool] = [
                         "hours_cpu_under_5 bigint"),
     ),
     Tool(
-        name="get_job_success_rate", domain="performance", agents=PERF + ("reliability",), params=Days30,
-        description="Success and failure rate of every job over the last N days, worst first, with SLA breaches "
-                    "and average duration. Use for 'which jobs fail most'.",
+        name="get_job_success_rate", domain="performance", agents=PERF + ("reliability",), params=Days30Window,
+        description="Success and failure rate of every job over the last N days (or start_date to end_date), "
+                    "worst first, with SLA breaches and average duration. Use for 'which jobs fail most'.",
         returns=columns("workspace_name string, job_id string, job_name string, runs bigint, succeeded bigint, "
                         "failed bigint, success_rate_pct double, failure_rate_pct double, sla_breaches bigint, "
                         "avg_duration_seconds double"),

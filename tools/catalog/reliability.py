@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from health_monitor.tools.params import Days, Name, Severity, Text
+from health_monitor.tools.params import Date, Days, Name, Severity, Text
 from health_monitor.tools.spec import Tool, ToolParams, columns
 
 REL = ("reliability",)
@@ -13,6 +13,9 @@ REL = ("reliability",)
 class UptimeParams(ToolParams):
     workspace: Name("workspace")
     days: Days(30)
+    #: Optional bounds, so the same figure can be read for an earlier period (a comparison window).
+    start_date: Date(366, "First day counted (narrows the look-back)")
+    end_date: Date(0, "Last day counted")
 
 
 class OutageParams(ToolParams):
@@ -33,7 +36,8 @@ class ServiceParams(ToolParams):
 TOOLS: list[Tool] = [
     Tool(
         name="get_uptime_metrics", domain="reliability", agents=REL + ("hub",), params=UptimeParams,
-        description="Availability of each SQL warehouse over the last N days (default 30): running hours, "
+        description="Availability of each SQL warehouse over the last N days (default 30; or start_date to "
+                    "end_date): running hours, "
                     "outage minutes and count, availability % and the worst day. Optionally one workspace.",
         returns=columns("workspace_name string, warehouse_id string, warehouse_name string, days bigint, "
                         "running_hours double, outage_minutes double, outages bigint, availability_pct double, "

@@ -1,8 +1,9 @@
--- Success rate of each job over the last :days days, worst first.
--- Grain: one row per job. Parameters: :days.
+-- Success rate of each job over the last :days days up to :end_date (not before :start_date), worst first.
+-- Grain: one row per job. Parameters: :days, :start_date, :end_date.
 with job_daily as (
     select * from main.health_monitor.fact_job_daily
-    where run_date >= date_sub(:as_of_date, :days)
+    where run_date >= greatest(date_sub(:end_date, :days), :start_date)
+      and run_date <= :end_date
 ),
 
 final as (

@@ -1,9 +1,9 @@
--- SQL warehouse availability over the last :days days (outages from warehouse events), per warehouse.
--- Grain: one row per warehouse. Parameters: :workspace (id or name), :days.
+-- SQL warehouse availability over the last :days days up to :end_date (not before :start_date), per warehouse.
+-- Grain: one row per warehouse. Parameters: :workspace (id or name), :days, :start_date, :end_date.
 with uptime as (
     select * from main.health_monitor.fact_warehouse_uptime_daily
-    where usage_date >= date_sub(:as_of_date, :days)
-      and usage_date <= :as_of_date
+    where usage_date >= greatest(date_sub(:end_date, :days), :start_date)
+      and usage_date <= :end_date
       and (:workspace is null or workspace_id = :workspace or lower(workspace_name) = lower(:workspace))
 ),
 

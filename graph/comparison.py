@@ -1,0 +1,65 @@
+"""Period-over-period findings: a play's compared figure (``agents.spec.Compare``) read from the rows of
+its call on the question's window and of the same call on the comparison window, stated with both period
+labels and the change ("Spend: $14,009 in last 7 days, ... against $12,888 in the period before, ...:
++$1,121 (+8.7%)"). Numbers come from the rows only; a period with no rows is said to have none.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from health_monitor.agents.spec import Compare
+from health_monitor.graph import figures
+from health_monitor.graph.findings import condition, focus
+from health_monitor.graph.state import Finding
+
+#: unit -> (format of the figure, format of the change, whether the change is in points rather than %).
+_FORMATS: dict[str, tuple[Any, Any, bool]] = {
+    "money": (figures.money, figures.money, False),
+    "int": (figures.integer, figures.integer, False),
+    "minutes": (lambda v: f"{figures.number(v)} min", lambda v: f"{figures.number(v)} min", False),
+    "pct100": (figures.pct100, lambda v: f"{figures.number(v)} points", True),
+}
+
+
+def measure(rows: list[dict[str, Any]], spec: Compare) -> float | None:
+    """The compared figure of ``rows`` (None when no row carries it, or a rate has no denominator)."""
+    kept = [r for r in rows if not spec.where or condition(spec.where, r)]
+    values = [float(r[spec.total]) for r in kept if isinstance(r.get(spec.total), (int, float))]
+    if not values:
+        return None
+    if not spec.per:
+        return sum(values)
+    base = sum(float(r[spec.per]) for r in kept if isinstance(r.get(spec.per), (int, float)))
+    return 100.0 * sum(values) / base if base else None
+
+
+def compared(agent: str, tool: str, spec: Compare, rows: list[dict[str, Any]], earlier: list[dict[str, Any]],
+             *, label: str, earlier_label: str, slots: dict[str, Any] | None = None,
+             filtered: frozenset[str] = frozenset()) -> Finding:
+    """One finding stating the figure for both periods and the change between them. Both row sets are
+    narrowed to what the question named (``slots``), as the play's own finding is."""
+    fmt, fmt_change, points = _FORMATS.get(spec.unit, _FORMATS["money"])
+    slots = dict(slots or {})
+    before_slots = {**slots, "start_date": slots.get("compare_start"), "end_date": slots.get("compare_end")}
+    rows = focus(rows, slots, filtered)[0]
+    earlier = focus(earlier, before_slots, filtered)[0]
+    now, then = measure(rows, spec), measure(earlier, spec)
+    period, before = label or "this period", earlier_label or "the period before"
+    if now is None or then is None:
+        missing = period if now is None else before
+        text = (f"{spec.label}: no rows for {missing}, so there is nothing to compare"
+                + (f" ({fmt(now)} in {period})." if now is not None else
+                   f" ({fmt(then)} in {before})." if then is not None else "."))
+        return Finding(agent=agent, title=f"{spec.label}, period over period", summary=text, tools=[tool])
+    change = now - then
+    sign = "+" if change > 0 else "-" if change < 0 else "±"
+    relative = "" if points or not then else f" ({figures.signed_pct100(100.0 * change / then)})"
+    text = (f"{spec.label}: {fmt(now)} in {period} against {fmt(then)} in {before}: "
+            f"{sign}{fmt_change(abs(change))}{relative}.")
+    figs: dict[str, float | int | str] = {"current": round(now, 4), "previous": round(then, 4),
+                                          "change": round(change, 4)}
+    if not points and then:
+        figs["change_pct"] = round(100.0 * change / then, 2)
+    return Finding(agent=agent, title=f"{spec.label}, period over period", summary=text, figures=figs,
+                   tools=[tool])

@@ -1,0 +1,31 @@
+"""The blind sets: questions phrased by personas before the rules that answer them were written (never
+trained on), run offline on the demo and scored by score.py against the issue's bar."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EVAL = Path(__file__).resolve().parents[1] / "eval"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["blind_questions.jsonl", "blind_questions_2.jsonl"])
+def test_blind_questions_meet_the_bar(demo_context, tmp_path, name):
+    from health_monitor.commands.ask import answer_batch, read_batch
+
+    questions = EVAL / name
+    records = answer_batch(read_batch(str(questions)), ctx=demo_context)
+    answers = tmp_path / "answers.jsonl"
+    answers.write_text("".join(json.dumps(r, default=str) + "\n" for r in records))
+    out = subprocess.run([sys.executable, str(EVAL / "score.py"), str(questions), str(answers), "--show-misses",
+                          "--min-routing", "0.95", "--min-mentions", "0.90"],
+                         capture_output=True, text=True, timeout=120)
+    print(out.stdout)
+    summary = out.stdout.strip().splitlines()[-1]
+    assert out.returncode == 0, out.stdout
+    assert "tool errors 0/" in summary and "missing 0" in summary

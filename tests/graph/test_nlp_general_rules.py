@@ -1,0 +1,79 @@
+"""General rules found missing by the blind evaluation set, each tested on phrasings not in that set."""
+
+from __future__ import annotations
+
+import pytest
+from health_monitor.graph.nlp.honest import other_product
+from health_monitor.graph.nlp.intents import intent_of
+from health_monitor.graph.nlp.languages import detect, to_english
+
+
+@pytest.mark.parametrize("text", [
+    "how are things looking on the platform? actually, how is the account holding up",
+    "how is our lakehouse doing this week",
+    "recap of last night's incidents please",
+    "overview of today's issues",
+    "anything that needs our attention?",
+    "what else requires my action",
+])
+def test_briefing_phrasings(text):
+    assert intent_of(text) == "briefing"
+
+
+@pytest.mark.parametrize("text", ["how is the cluster utilisation", "which tables need a description",
+                                  "summary of spend by sku"])
+def test_not_briefings(text):
+    assert intent_of(text) != "briefing"
+
+
+@pytest.mark.parametrize(("text", "refused"), [
+    ("EC2 bill last month", True),
+    ("our aws costs besides databricks", True),
+    ("spend on amazon excluding the databricks part", True),
+    ("aws databricks workspace spend", False),
+    ("DBUs on AWS last week", False),
+])
+def test_other_cloud_bills_outside_databricks(text, refused):
+    assert (other_product(text) is not None) is refused
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("¿Quién accedió a la tabla de clientes?", "accessed"),
+    ("Wer hat gestern auf die Tabelle zugegriffen?", "accessed"),
+    ("Quem acessou a tabela ontem?", "accessed"),
+    ("¿Cuáles tablas tienen descripción vacía?", "description"),
+    ("O que precisa da minha atenção hoje?", "needs my attention"),
+    ("¿Quién consultó datos personales ayer?", "personal data"),
+    ("Quais tabelas não têm dono?", "have no"),
+])
+def test_glossary_reads_access_description_attention(text, words):
+    assert words in to_english(text, detect(text))
+
+
+@pytest.mark.parametrize("text", ["please wipe all records from main.crm.customers", "remove the rows in orders_raw",
+                                  "drop main.sales.orders_raw now", "truncate every row of the data in x"])
+def test_destructive_requests_are_refused(text):
+    import re
+
+    from health_monitor.graph.supervisor import UNSAFE_PATTERNS
+
+    assert any(re.search(p, text, re.IGNORECASE) for p in UNSAFE_PATTERNS.values())
+
+
+@pytest.mark.parametrize("text", ["why did rows drop in orders_silver", "which expectation removed rows yesterday",
+                                  "did the pipeline drop records"])
+def test_questions_about_dropped_rows_are_not_refused(text):
+    import re
+
+    from health_monitor.graph.supervisor import UNSAFE_PATTERNS
+
+    assert not any(re.search(p, text, re.IGNORECASE) for p in UNSAFE_PATTERNS.values())
+
+
+@pytest.mark.parametrize("text", ["health status please", "what's wrong?", "what is broken today"])
+def test_more_briefings(text):
+    assert intent_of(text) == "briefing"
+
+
+def test_whats_wrong_with_a_thing_is_not_a_briefing():
+    assert intent_of("what's wrong with nightly_etl") != "briefing"
