@@ -37,6 +37,8 @@ AGENT = AgentSpec(
                        say="{resource_name} ({category}, {workspace_name}): save about "
                            "{estimated_monthly_saving:money}/month — {recommendation:clip}",
                        severity=(("medium", "estimated_monthly_saving >= 500"), ("low", "estimated_monthly_saving > 0")),
+                       recommend="Start with {resource_name} (about {estimated_monthly_saving:money}/month): "
+                                 "{recommendation:long}",
                        empty="No savings opportunity found.")),
         Play("get_savings_recommendations", when=(r"all.?purpose|jobs compute|job clusters?|reports?|"
                                                   r"moved? .* jobs",), weight=3,

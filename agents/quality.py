@@ -27,7 +27,9 @@ AGENT = AgentSpec(
     playbook=(
         Play("get_freshness_violations", when=(r"stale|fresh|behind|late|refresh|up.to.date|out.of.date|lag|"
                                                r"schedule|last (updated|written)",),
-             default=True, weight=2, title="Stale tables",
+             # ``hours`` is how late counts as stale, not the question's window: "since monday" must not
+             # raise the threshold to 96 h and hide a table a day behind (the default: 1.5 x its interval).
+             args={"hours": None}, default=True, weight=2, title="Stale tables",
              lens=Lens(sort="hours_since_update desc", rows=3,
                        say="{table_full_name} was last written {hours_since_update:num} hours ago (it usually "
                            "refreshes every {expected_refresh_hours:num} hours; owner {table_owner})",
@@ -75,6 +77,9 @@ AGENT = AgentSpec(
              weight=1, title="Data-quality scorecard",
              lens=Lens(where="issues > 0", sort="issues desc", rows=3,
                        say="{table_full_name} ({issues:plural:issue}): {hours_since_update:num} hours since the last "
-                           "write, worst null rate {max_null_rate_pct:.1f}%")),
+                           "write, worst null rate {max_null_rate_pct:pct100}",
+                       # The same thresholds as the stale-table check: the scorecard is the briefing's view.
+                       severity=(("high", "is_stale == true and hours_since_update >= 36"),
+                                 ("medium", "is_stale == true"), ("medium", "failed_records > 0")))),
     ),
 )

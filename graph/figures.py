@@ -110,8 +110,13 @@ def clock(v: Any) -> str:
 
 
 def clip(v: Any, n: int = 90) -> str:
+    """At most ``n`` characters, cut at a word boundary with "…" (a word longer than that is cut)."""
     text = " ".join(str(v or "").split())
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    if len(text) <= n:
+        return text
+    head = text[: n - 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head and text[n - 1] != " " else head
+    return cut.rstrip(" ,;:(.") + "…"
 
 
 def day(v: Any) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import operator
 import re
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -231,10 +232,32 @@ def _generic_say(columns: list[str], money_cols: set[str]) -> str:
     return (head + (": " if head and parts else "") + ", ".join(parts)) or "{n} row(s)"
 
 
-def reading(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], money_cols: set[str],
-            page: int = 0) -> tuple[str, list[dict[str, Any]]]:
-    """The summary sentence(s) for ``rows`` and the rows it quotes (``page``: pages already shown, so
-    "show me more" quotes the next rows)."""
+@dataclass
+class Reading:
+    """What a lens reads from rows: a headline (or none), one sentence per quoted row, how many rows
+    were not quoted, and the rows kept (filtered, grouped, sorted)."""
+
+    headline: str = ""
+    items: list[str] = field(default_factory=list)
+    more: int = 0
+    kept: list[dict[str, Any]] = field(default_factory=list)
+    note: str = ""  # "No more rows: ..." on a page past the end
+
+    @property
+    def text(self) -> str:
+        """The one-paragraph summary: headline, then the quoted rows joined by "; "."""
+        if self.note:
+            return self.note
+        parts = [self.headline] if self.headline else []
+        if self.items:
+            items = "; ".join(self.items) + (f"; and {self.more} more" if self.more else "")
+            parts.append(items + ("" if items.endswith((".", "?", "!")) else "."))
+        return " ".join(parts)
+
+
+def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], money_cols: set[str],
+              page: int = 0) -> Reading:
+    """Read ``rows`` through ``lens`` (``page``: pages already shown, so "show me more" quotes the next rows)."""
     if rows and "severity" in rows[0]:
         rows = [{**r, "severity_rank": SEVERITY_RANK.get(str(r.get("severity") or "").lower(), 0)} for r in rows]
     if lens.derive:
@@ -250,22 +273,27 @@ def reading(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], money
             present.sort(key=lambda r: str(r[key]), reverse=order.strip() == "desc")
         kept = present + [r for r in kept if r.get(key) is None]
     if not kept:
-        return "", []
+        return Reading()
     size = lens.rows or 3
     if page and page * size >= len(kept):
-        return f"No more rows: all {len(kept)} were shown already.", kept
+        return Reading(kept=kept, note=f"No more rows: all {len(kept)} were shown already.")
     quoted = kept[page * size: (page + 1) * size] if lens.rows or page else []
-    parts = []
+    out = Reading(kept=kept)
     if lens.headline:
-        parts.append(render(lens.headline, {**_totals(kept), **kept[0], "n": len(kept)}))
-    if quoted or not parts:
+        out.headline = render(lens.headline, {**_totals(kept), **kept[0], "n": len(kept)})
+    if quoted or not out.headline:
         quoted = quoted or kept[:3]
         say = lens.say or _generic_say(columns or list(kept[0]), money_cols)
-        items = "; ".join(render(say, {**r, "n": len(kept)}) for r in quoted)
-        if len(kept) > page * size + len(quoted):
-            items += f"; and {len(kept) - page * size - len(quoted)} more"
-        parts.append(items + ("" if items.endswith((".", "?", "!")) else "."))
-    return " ".join(parts), kept
+        out.items = [render(say, {**r, "n": len(kept)}) for r in quoted]
+        out.more = max(0, len(kept) - page * size - len(quoted))
+    return out
+
+
+def reading(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], money_cols: set[str],
+            page: int = 0) -> tuple[str, list[dict[str, Any]]]:
+    """The summary sentence(s) for ``rows`` and the rows it quotes."""
+    r = read_rows(rows, lens, columns=columns, money_cols=money_cols, page=page)
+    return r.text, r.kept
 
 
 def severity_of(rows: list[dict[str, Any]], lens: Lens) -> str:
@@ -297,8 +325,8 @@ def to_finding(*, agent: str, tool: str, title: str, rows: list[dict[str, Any]],
         nothing = lens.empty or "nothing in these results."
         return Finding(agent=agent, title=title, summary=f"For the {missing}: {nothing[:1].lower()}{nothing[1:]}",
                        severity="info", tools=[tool])
-    text, kept = reading(focused, lens, columns=columns, money_cols=money_cols,
-                         page=int((slots or {}).get("page") or 0))
+    read = read_rows(focused, lens, columns=columns, money_cols=money_cols, page=int((slots or {}).get("page") or 0))
+    text, kept = read.text, read.kept
     if not kept:
         if not lens.empty and not message:
             return None
@@ -308,12 +336,24 @@ def to_finding(*, agent: str, tool: str, title: str, rows: list[dict[str, Any]],
     recommendation = render(lens.recommend, {**_totals(kept), **kept[0], "n": len(kept)}) if lens.recommend else None
     return Finding(agent=agent, title=title, summary=text, severity=severity_of(kept, lens),  # type: ignore[arg-type]
                    recommendation=recommendation, figures=figures_of(kept), entities=entities_of(kept),
-                   tools=[tool])
+                   tools=[tool], headline=read.headline or read.note, items=read.items, more=read.more,
+                   rows=plain_rows(kept))
+
+
+#: Rows a finding keeps for the relations step (graph.relations): enough to join on ids and dates.
+KEPT_ROWS = 10
+
+
+def plain_rows(rows: list[dict[str, Any]], limit: int = KEPT_ROWS) -> list[dict[str, Any]]:
+    """The first rows with scalar values only (dates stay dates; nested values are dropped)."""
+    ok = (str, int, float, bool, date, datetime, type(None))
+    return [{k: v for k, v in r.items() if isinstance(v, ok)} for r in rows[:limit]]
 
 
 def row_numbers(rows: list[dict[str, Any]]) -> list[float]:
     return numbers_in_rows(rows)
 
 
-__all__ = ["ENTITY_COLUMNS", "condition", "entities_of", "money", "number", "reading", "row_numbers",
+__all__ = ["ENTITY_COLUMNS", "Reading", "condition", "entities_of", "money", "number", "read_rows", "reading",
+           "row_numbers",
            "severity_of", "to_finding"]

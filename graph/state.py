@@ -52,6 +52,14 @@ class Finding(BaseModel):
     #: cross-domain links join on these names and follow-up questions resolve "that job" with them.
     entities: dict[str, list[str]] = Field(default_factory=dict)
     tools: list[str] = Field(default_factory=list)
+    #: The summary in parts, for answers that list one item per line: the lens's headline (may be
+    #: empty), one sentence per quoted row, and how many rows were not quoted.
+    headline: str = ""
+    items: list[str] = Field(default_factory=list)
+    more: int = 0
+    #: The first rows the finding was read from (scalar values). Only this turn's synthesis reads them
+    #: (graph.relations joins findings on their ids); never stored, sent to an LLM or printed.
+    rows: list[dict[str, Any]] = Field(default_factory=list, exclude=True, repr=False)
 
 
 class AgentReport(BaseModel):

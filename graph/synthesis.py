@@ -1,7 +1,8 @@
 """The synthesis node: one answer from every specialist's findings.
 
-Offline the answer is written by :mod:`graph.templates` (a section per domain, the cross-domain
-insight when findings share an entity, an offer to dig further). With an LLM the model writes a
+Offline the answer is written by :mod:`graph.templates` (the answer first, a section per domain, how
+the findings connect: typed relations from :mod:`graph.relations`, which may read lineage through the
+tools, else a shared entity; an offer to dig further). With an LLM the model writes a
 draft while a ``Progress`` event says so; the draft is checked before any of it is streamed: every
 number must be supported by the tool rows, and it may carry no link or instruction that did not come
 from the product (:mod:`graph.untrusted`). A draft that fails is replaced by the template answer
@@ -18,21 +19,22 @@ import json
 from typing import Any
 
 from health_monitor.agents.registry import AgentRegistry
-from health_monitor.graph import templates
+from health_monitor.graph import adapters, relations, templates
 from health_monitor.graph.context import RunContext
 from health_monitor.graph.events import Progress, Token, emit
 from health_monitor.graph.figures import numbers_in_text, unsupported_numbers
 from health_monitor.graph.history import history_messages, role_of
 from health_monitor.graph.llm import LLMFailure, call_llm, fallback, text_of, turn_of
-from health_monitor.graph.state import HealthState, RoutingPlan
+from health_monitor.graph.state import AgentReport, HealthState, RoutingPlan, ToolCallRecord
 from health_monitor.graph.untrusted import RULE, defang, fence, foreign_content
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 from langgraph.runtime import Runtime
 
 SYNTHESIS_PROMPT = """You are the Databricks platform health monitor answering {user}. Data as of {as_of}.
 Write a short answer to the question from the specialists' findings: one section per domain with a
-bold heading, the key figures, severity and a recommendation; if two domains' findings name the same
-job, workspace, user or table, say how they connect; end with one offer to dig further.
+bold heading, the key figures, severity and a recommendation; say how the findings connect (use
+"how_findings_connect" when given; else when two domains' findings name the same job, workspace, user or
+table); end with one offer to dig further.
 Use ONLY numbers that appear in the findings; never invent or estimate a figure. Do not add a
 data-freshness line or a list of tools: they are appended for you. Do not include links.
 {rule}
@@ -70,30 +72,62 @@ def make_synthesize(agents: AgentRegistry):
         reports = state.get("findings") or {}
         turn = state.get("turn") or {}
         question = turn.get("question") or state.get("question") or ""
-        footer = templates.footer(ctx.as_of_text, state.get("tool_calls") or [])
         notes = list(state.get("notes") or []) + [n for r in reports.values() for n in r.notes]
         if plan.declined or not plan.agents:
             body = templates.decline(agents, reason=plan.reason)
-            text = templates.join(body, notes, footer)
+            text = templates.join(body, notes, templates.footer(ctx.as_of_text, state.get("tool_calls") or []))
             stream_text(text)
             return {"answer": text, "messages": [AIMessage(text)], "revised": False}
+        found, reads = connect(ctx, reports, state.get("tool_calls") or []) if plan.method != "briefing" else ([], [])
+        links = [r.text for r in found]
+        calls = list(state.get("tool_calls") or []) + reads
+        footer = templates.footer(ctx.as_of_text, calls)
         offline_body = templates.answer(agents, plan, reports, unknown=turn.get("unknown") or [],
-                                        question=question)
+                                        question=question, calls=calls, as_of=ctx.as_of_text, links=links)
         body, revised, extra = offline_body, False, []
         if ctx.llm is not None:
-            body, revised, extra = _llm_body(state, ctx, question, plan, offline_body)
+            body, revised, extra = _llm_body(state, ctx, question, plan, offline_body, links)
         # Links quoted from the data (a job name, an audit row) are made inert, whoever wrote the text.
         text = defang(templates.join(body, notes + extra, footer), _product_hosts(ctx))
         stream_text(text)  # only now, checked: nothing the LLM wrote streams before it passed
-        return {"answer": text, "messages": [AIMessage(text)], "revised": revised}
+        out: dict[str, Any] = {"answer": text, "messages": [AIMessage(text)], "revised": revised}
+        if reads:
+            out["tool_calls"] = reads
+        updated = relations.with_tables(reports, found)
+        if updated:  # the tables a relation named are what "that table" refers to next turn
+            out["findings"] = updated
+        return out
 
     return synthesize
 
 
+def connect(ctx: RunContext, reports: dict[str, AgentReport],
+            calls: list[ToolCallRecord]) -> tuple[list[relations.Relation], list[ToolCallRecord]]:
+    """The typed relations among the findings, and the Gold reads (lineage) they took. After a failed
+    tool call this turn, no more reads (a struggling warehouse gets no extra queries): rules that need
+    no lineage still apply."""
+    reads: list[ToolCallRecord] = []
+
+    def lookup(tool: str, args: dict[str, Any]) -> list[dict[str, Any]]:
+        res = adapters.run_tool(ctx, tool, args)
+        reads.append(ToolCallRecord(agent="synthesis", tool=tool, args=adapters.jsonable(res.args or args),
+                                    ok=res.ok, rows=res.row_count, ms=round(res.ms, 1), error=res.error,
+                                    message=res.message))
+        return list(res.rows) if res.ok else []
+
+    try:
+        return relations.relations(reports, None if any(not c.ok for c in calls) else lookup), reads
+    except Exception:  # a relation is an extra: it never sinks the answer
+        return [], reads
+
+
 def _llm_body(state: HealthState, ctx: RunContext, question: str, plan: RoutingPlan,
-              offline: str) -> tuple[str, bool, list[str]]:
+              offline: str, links: list[str] | None = None) -> tuple[str, bool, list[str]]:
     """(body, revised, notes): the LLM's answer if it passes the checks, else the template."""
-    payload = {name: r.model_dump(exclude={"numbers"}) for name, r in (state.get("findings") or {}).items()}
+    payload: dict[str, Any] = {name: r.model_dump(exclude={"numbers"})
+                               for name, r in (state.get("findings") or {}).items()}
+    if links:
+        payload["how_findings_connect"] = links
     prompt = SYNTHESIS_PROMPT.format(user=f"a {role_of(ctx)} of this health monitor", as_of=ctx.as_of_text,
                                      rule=RULE)
     history = history_messages(state.get("previous") or turn_of(ctx).previous, ctx.settings.llm_history_tokens)
@@ -109,7 +143,7 @@ def _llm_body(state: HealthState, ctx: RunContext, question: str, plan: RoutingP
     if not draft:
         fallback(ctx, "synthesis", "empty answer")
         return offline, True, ["The LLM returned an empty answer; this one was written offline."]
-    bad = unsupported_numbers(draft, known_numbers(state, ctx, question))
+    bad = unsupported_numbers(draft, known_numbers(state, ctx, question) + numbers_in_text(" ".join(links or [])))
     if bad:
         shown = ", ".join(f"{x:g}" for x in bad[:5])
         fallback(ctx, "synthesis", f"unsupported figures: {shown}")

@@ -1,9 +1,10 @@
 """Offline answer templates: the words around the findings' figures.
 
-Reads like a person wrote it: a one-line lead (the most severe thing first), a section per domain
-with its findings, recommendations and honest gaps, a cross-domain paragraph when two domains'
-findings name the same job/workspace/user/table, an offer to dig further, and the footer with the
-data's as-of time and the tools used.
+Answer first: one sentence answers the question with its figure and its period (the window the
+question asked about, else the window the tools read, else the data's as-of time). Then a section
+per domain with at most five items, one per line (a finding's headline, then its rows), the honest
+gaps, how the findings connect (typed relations from graph.relations, else a shared name), one
+recommendation, an offer to dig further, and the footer with the data's as-of time and the tools used.
 """
 
 from __future__ import annotations
@@ -45,12 +46,52 @@ BRIEFING_ITEMS = 5
 
 def _sentence(text: str) -> str:
     text = text.strip()
-    return text if text.endswith((".", "!", "?")) else text + "."
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
-def _bullet(f: Finding) -> str:
-    tag = f" _({SEVERITY_WORDS[f.severity]})_" if f.severity in ("critical", "high", "medium") else ""
-    return f"- **{f.title}**{tag}: {f.summary}"
+def _tag(f: Finding) -> str:
+    return f" _({SEVERITY_WORDS[f.severity]})_" if f.severity in ("critical", "high", "medium") else ""
+
+
+def core(f: Finding) -> str:
+    """A finding in one sentence: its headline, else its first row, else its summary's first sentence."""
+    text = f.headline or (f.items[0] if f.items else f.summary.split("; ")[0])
+    return _sentence(text)
+
+
+def not_measured(f: Finding) -> bool:
+    """A finding saying a source is not measured (a degraded Gold model): no evidence of health."""
+    return "not measured" in f.summary.lower()
+
+
+def _rows_of(f: Finding) -> list[str]:
+    """The lines a finding can show: its headline or first row after the title, then its other rows."""
+    if f.headline:
+        return [f.headline, *f.items]
+    return list(f.items) or [f.summary]
+
+
+def item_lines(findings: list[Finding], budget: int = MAX_ITEMS) -> list[str]:
+    """At most ``budget`` lines: every finding's first line (most severe first), then more of their rows
+    in the same order while lines remain; what does not fit is counted on one last line."""
+    rows = [_rows_of(f) for f in findings]
+    shown = [0] * len(findings)
+    left = budget
+    for i in range(len(findings)):
+        if left:
+            shown[i], left = 1, left - 1
+    for i in range(len(findings)):
+        extra = min(left, len(rows[i]) - shown[i])
+        shown[i], left = shown[i] + extra, left - extra
+    lines, hidden = [], 0
+    for f, lines_of, n in zip(findings, rows, shown, strict=True):
+        if n:
+            lines.append(f"- **{f.title}**{_tag(f)}: {_sentence(lines_of[0])}")
+            lines += [f"  - {_sentence(x)}" for x in lines_of[1:n]]
+        hidden += len(lines_of) - n + f.more
+    if hidden:
+        lines.append(f"- …and {hidden} more (ask “show me more”).")
+    return lines
 
 
 def _ranked(findings: Iterable[Finding], order: list[str]) -> list[Finding]:
@@ -65,9 +106,7 @@ def section(title: str, report: AgentReport | None, all_clear: str) -> str:
         lines.append("- This check did not run.")
         return "\n".join(lines)
     ordered = sorted(report.findings, key=lambda f: -SEVERITY_RANK.get(f.severity, 0))
-    lines += [_bullet(f) for f in ordered[:MAX_ITEMS]]
-    if len(ordered) > MAX_ITEMS:
-        lines.append(f"- …and {len(ordered) - MAX_ITEMS} more (ask “show me more”).")
+    lines += item_lines(ordered)
     if report.error:
         lines.append(f"- I could not complete part of this check: {report.error}. The other sections are unaffected.")
     if not ordered and not report.error:
@@ -82,20 +121,51 @@ def area(title: str) -> str:
 
 
 def lead(reports: dict[str, AgentReport], titles: dict[str, str], period: str = "") -> str:
-    """The answer's first sentence: the most important finding with its figure, and the period asked."""
+    """The answer's first sentence: the most important finding with its figure, and the period.
+
+    "Nothing crosses a threshold" only when every finding is below medium, every check completed
+    and nothing said "not measured"."""
     findings = _ranked((f for r in reports.values() for f in r.findings), list(titles))
     when = f"{period[:1].upper()}{period[1:]}: " if period else ""
     areas = " and ".join(area(titles[a]) for a in reports)
+    failed = [a for a, r in reports.items() if r.error]
     worst = findings[0] if findings else None
     if worst is None:
+        if failed:
+            return f"{when}I could not complete the {' and '.join(area(titles[a]) for a in failed)} check."
         return f"{when}I found nothing to report on {areas}."
-    top = f"{when}{_sentence(worst.summary)}"
+    top = core(worst).removesuffix(".")
+    if when and top[:2].istitle() and top[:2].isalpha():  # "About $12,983 ..." after a colon reads "about"
+        top = top[:1].lower() + top[1:]
     if SEVERITY_RANK.get(worst.severity, 0) < 2:
-        return f"{top} Nothing on {areas} crosses a threshold."
+        clear = not failed and not any(not_measured(f) for f in findings)
+        return _sentence(f"{when}nothing on {areas} crosses a threshold; {top}" if clear else f"{when}{top}")
     n = sum(1 for f in findings if SEVERITY_RANK.get(f.severity, 0) >= 2)
-    what = f"{area(worst.title)} ({area(titles[worst.agent])})"
-    return f"{top} {'It is the one thing that needs' if n == 1 else f'It is the most pressing of {n} things that need'} " \
-           f"attention: the {what}."
+    more = f"; it is the most pressing of {n} findings that need attention" if n > 1 else ""
+    return _sentence(f"{when}{top}{more}")
+
+
+#: Tool arguments that set the window a tool read, and how the answer names it.
+WINDOW_ARGS: tuple[tuple[str, str], ...] = (("hours", "last {} hours"), ("days", "last {} days"),
+                                            ("lookback_days", "last {} days"), ("months", "last {} months"))
+
+
+def period_of(calls: Iterable[ToolCallRecord], tools: Iterable[str], as_of: str) -> str:
+    """The window the tools behind a finding read when the question named none: explicit dates, else
+    their look-back ("last 24 hours to <as-of>"), else the data's as-of time."""
+    wanted = set(tools)
+    for call in calls:
+        if call.tool not in wanted or not call.ok:
+            continue
+        start, end = call.args.get("start_date"), call.args.get("end_date")
+        if call.args.get("date"):
+            return f"{call.args['date']} (UTC day)"
+        if start and end:
+            return f"{start} (UTC day)" if start == end else f"{start} to {end} (UTC)"
+        for arg, label in WINDOW_ARGS:
+            if isinstance(call.args.get(arg), int):
+                return label.format(call.args[arg]) + (f" to {as_of}" if as_of else "")
+    return f"as of {as_of}" if as_of else ""
 
 
 def recommendation(reports: dict[str, AgentReport], order: list[str]) -> str:
@@ -106,26 +176,27 @@ def recommendation(reports: dict[str, AgentReport], order: list[str]) -> str:
     return ""
 
 
-def briefing(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentReport]) -> str:
+def briefing(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentReport], as_of: str = "") -> str:
     """Every specialist's top signals, ranked across domains: the top five, one recommendation."""
     titles = {a.name: a.title for a in agents}
     present = {name: reports[name] for name in plan.agents if name in reports}
     ranked = [f for f in _ranked((f for r in present.values() for f in r.findings), list(titles))
               if SEVERITY_RANK.get(f.severity, 0) >= 1 or f.figures]
     top = ranked[:BRIEFING_ITEMS]
-    period = f" ({plan.period})" if plan.period else ""
+    period = f" ({plan.period})" if plan.period else (f" (as of {as_of})" if as_of else "")
     if not top:
         parts = [f"Briefing{period}: nothing crosses a threshold across {len(present)} areas."]
     else:
         urgent = sum(1 for f in ranked if SEVERITY_RANK.get(f.severity, 0) >= 2)
         parts = [f"Briefing{period}: {urgent} signal{'s' if urgent != 1 else ''} need attention across "
-                 f"{len(present)} areas; the most pressing: {_sentence(top[0].summary)}",
+                 f"{len(present)} areas; the most pressing: {core(top[0])}",
                  f"**Top {len(top)} across the platform**\n" + "\n".join(
                      f"{i}. **{titles.get(f.agent, f.agent)}: {f.title}**"
-                     f"{f' _({SEVERITY_WORDS[f.severity]})_' if f.severity in SEVERITY_WORDS else ''}: {f.summary}"
+                     f"{f' _({SEVERITY_WORDS[f.severity]})_' if f.severity in SEVERITY_WORDS else ''}: {core(f)}"
                      for i, f in enumerate(top, 1))]
     quiet = [area(titles[a]) for a, r in present.items()
-             if not any(SEVERITY_RANK.get(f.severity, 0) >= 2 for f in r.findings) and not r.error]
+             if not any(SEVERITY_RANK.get(f.severity, 0) >= 2 or not_measured(f) for f in r.findings)
+             and not r.error]
     if quiet:
         parts.append(f"Nothing alarming in: {', '.join(quiet)}.")
     failed = [f"{area(titles[a])} ({r.error})" for a, r in present.items() if r.error]
@@ -174,6 +245,11 @@ def cross_domain(reports: dict[str, AgentReport], titles: dict[str, str]) -> str
     return "\n".join(paragraphs)
 
 
+def connect(links: list[str]) -> str:
+    """The typed relations (graph.relations), one per line."""
+    if len(links) == 1:
+        return f"**How these connect:** {links[0]}"
+    return "**How these connect:**\n" + "\n".join(f"- {x}" for x in links)
 
 
 def offer(reports: dict[str, AgentReport]) -> str:
@@ -192,12 +268,17 @@ def offer(reports: dict[str, AgentReport]) -> str:
 
 
 def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentReport], *,
-           unknown: Iterable[str] = (), question: str = "") -> str:
+           unknown: Iterable[str] = (), question: str = "", calls: Iterable[ToolCallRecord] = (),
+           as_of: str = "", links: Iterable[str] = ()) -> str:
+    """The offline answer. ``calls``: the turn's tool calls (the period when the question named none);
+    ``links``: sentences of graph.relations saying how the findings connect."""
     if plan.method == "briefing":
-        return briefing(agents, plan, reports)
+        return briefing(agents, plan, reports, as_of)
     titles = {a.name: a.title for a in agents}
     present = {name: reports[name] for name in plan.agents if name in reports}
-    first = lead(present, titles, plan.period) if present else "I could not get any results for this question."
+    ranked = _ranked((f for r in present.values() for f in r.findings), list(titles))
+    period = plan.period or period_of(list(calls), ranked[0].tools if ranked else [], as_of)
+    first = lead(present, titles, period) if present else "I could not get any results for this question."
     parts = [f"{plan.opening} {first}" if plan.opening else first]
     missing = [str(u) for u in unknown]
     if missing:
@@ -206,7 +287,8 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
     for name in plan.agents:
         spec = agents.get(name)
         parts.append(section(spec.title, reports.get(name), spec.all_clear))
-    link = cross_domain(present, titles)
+    connected = list(links)
+    link = connect(connected) if connected else cross_domain(present, titles)
     if link:
         parts.append(link)
     rec = recommendation(present, list(titles))

@@ -26,8 +26,9 @@ def test_why_are_costs_high_and_jobs_failing(demo_context):
     assert answer.agents == ["cost", "performance"]
     assert "ml-workspace" in text and "+47%" in text  # the spike against the 7-day average
     assert "ml_training" in text and "CUDA out of memory" in text and "failed 3 times" in text
-    link = next(line for line in text.splitlines() if line.startswith("**Across domains:**"))
-    assert "ml_training" in link and "cost" in link and "performance" in link
+    # One connects the other, by job id: the job behind the cost jump is the job whose runs failed.
+    link = text.split("**How these connect:**")[1].split("\n\n")[0]
+    assert "`ml_training` (id " in link and "cost jump" in link and "failed 3 times" in link
     assert "dig further" in text
 
 

@@ -50,8 +50,8 @@ def test_llm_routes_calls_tools_and_writes_the_answer(compiled_graph, fake_conte
     events = list(stream(Q, context=fake_context(TABLE, llm=llm), graph=compiled_graph, persist=False))
     answer = events[-1].answer
     assert answer.agents == ["cost", "performance"]
-    assert [c["tool"] for c in answer.tool_calls] == ["get_cost_anomalies", "get_failed_jobs"] or \
-        sorted(c["tool"] for c in answer.tool_calls) == ["get_cost_anomalies", "get_failed_jobs"]
+    calls = [c["tool"] for c in answer.tool_calls if c["agent"] != "synthesis"]  # not the relations' lineage reads
+    assert sorted(calls) == ["get_cost_anomalies", "get_failed_jobs"]
     assert answer.answer.startswith(GOOD_TEXT)
     assert "Data as of 2026-01-15 09:00 UTC; tools used:" in answer.answer
     assert not answer.revised and not events[-1].revised

@@ -26,7 +26,9 @@ def test_multi_agent_answer_has_sections_figures_link_and_footer(compiled_graph,
     assert "dig further" in text
     assert text.rstrip().endswith("._") and "Data as of 2026-01-15 09:00 UTC" in text
     assert "get_cost_anomalies" in text.splitlines()[-1]
-    assert {c["agent"] for c in answer.tool_calls} == {"cost", "performance"}
+    # The specialists' calls, plus the synthesis's lineage reads (how the findings connect).
+    assert {c["agent"] for c in answer.tool_calls} - {"synthesis"} == {"cost", "performance"}
+    assert {c["tool"] for c in answer.tool_calls if c["agent"] == "synthesis"} <= {"get_table_lineage"}
     assert all(set(c) >= {"agent", "tool", "args", "ok", "rows", "ms"} for c in answer.tool_calls)
 
 

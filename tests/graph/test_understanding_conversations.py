@@ -41,8 +41,8 @@ def test_who_did_that_names_the_actor(demo_context):
 def test_what_does_that_break_downstream_names_the_downstream_tables(demo_context):
     _, second = _talk(demo_context, "Is orders_silver fresh?", "what does that break downstream?")
     assert second.agents == ["governance"]
-    assert [c["args"] for c in second.tool_calls if c["tool"] == "get_table_lineage"] == \
-        [{"table_name": "main.sales.orders_silver"}]
+    assert [c["args"].get("table_name") for c in second.tool_calls if c["tool"] == "get_table_lineage"] == \
+        ["main.sales.orders_silver"]
     assert "main.sales.orders_gold" in second.answer and "main.analytics.daily_revenue" in second.answer
 
 
@@ -117,7 +117,7 @@ def test_show_me_more_quotes_the_next_rows(demo_context):
     failed = lambda a: next(line for line in a.answer.splitlines() if line.startswith("- **Failed job runs**"))  # noqa: E731
     assert failed(first) != failed(second)
     assert first.answer.split("(production) failed")[0][-20:] not in failed(second)
-    assert {c["tool"] for c in second.tool_calls} == {"get_failed_jobs"}
+    assert {c["tool"] for c in second.tool_calls if c["agent"] != "synthesis"} == {"get_failed_jobs"}
 
 
 @pytest.mark.parametrize(("question", "start", "end"), [

@@ -32,7 +32,7 @@ NAMED = {
     "get_freshness_violations": ["hours"],
     "get_expectation_failures": ["pipeline", "days"],
     "get_drift_metrics": ["table", "baseline_date"],
-    "get_table_lineage": ["table_name"],
+    "get_table_lineage": ["table_name", "job"],
     "get_access_grants": ["table_name"],
     "get_compliance_report": ["regulation"],
     "get_metadata_quality": ["schema"],

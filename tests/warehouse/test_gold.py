@@ -136,7 +136,8 @@ CONTRACT: dict[str, dict[str, str]] = {
                            "daily_row_count_max_predicted": B, "total_row_count": B, "impact_level": INT,
                            "downstream_tables": B},
     "fact_lineage": {"source_table_full_name": V, "target_table_full_name": V, "source_type": V,
-                     "target_type": V, "entity_type": V, "first_seen": TS, "last_seen": TS, "events": B},
+                     "target_type": V, "entity_type": V, "entity_id": V, "workspace_id": V, "job_id": V,
+                     "first_seen": TS, "last_seen": TS, "events": B},
     "fact_column_lineage": {"source_table_full_name": V, "source_column_name": V, "target_table_full_name": V,
                             "target_column_name": V, "last_seen": TS, "events": B},
     "fact_grants": {"table_full_name": V, "table_catalog": V, "table_schema": V, "table_name": V, "grantor": V,
@@ -505,6 +506,19 @@ def test_gold_usage_lineage_runs_back_to_system_billing_usage(warehouse):
     chain = q(warehouse, """select target_table_full_name from main.health_monitor.fact_lineage
                             where source_table_full_name = 'main.sales.orders_silver'""")
     assert "main.sales.orders_gold" in {r["target_table_full_name"] for r in chain}
+
+
+def test_lineage_keeps_the_writing_job_so_a_table_joins_to_its_runs(warehouse):
+    rows = q(warehouse, """select distinct l.target_table_full_name, r.job_name
+                           from main.health_monitor.fact_lineage l
+                           join main.health_monitor.fact_job_run r
+                             on r.job_id = l.job_id and r.workspace_id = l.workspace_id
+                           where l.entity_type = 'JOB'""")
+    writers = {r["target_table_full_name"]: r["job_name"] for r in rows}
+    assert writers["main.sales.orders_gold"] == "nightly_etl"
+    gold = q(warehouse, """select count(*) as n from main.health_monitor.fact_lineage
+                           where entity_type = 'GOLD_BUILD' and job_id is not null""")
+    assert gold[0]["n"] == 0
 
 
 def test_users_and_service_principals(warehouse):

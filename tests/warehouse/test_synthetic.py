@@ -306,6 +306,10 @@ def test_lineage_and_serving(demo):
                        and target_table_full_name = 'main.health_monitor.fact_usage'""") > 0
     assert one(con, """select count(*) from access.table_lineage where source_table_name = 'orders_silver'
                        and target_table_name = 'orders_gold'""") > 0
+    # A job's lineage rows carry the writer as the real table does: entity_id and entity_metadata.job_info.
+    assert one(con, """select count(*) from access.table_lineage where entity_type = 'JOB'
+                       and (entity_metadata.job_info.job_id is null or entity_metadata.job_info.job_id != entity_id
+                            or entity_run_id is null)""") == 0
     live = one(con, """select entity_version from serving.served_entities where endpoint_name = 'security-threat-endpoint'
                        order by change_time desc limit 1""")
     assert live == "3"

@@ -87,9 +87,9 @@ TOOLS: list[Tool] = [
         description="The biggest cost items of one day (default yesterday): jobs, clusters, SQL warehouses, "
                     "serving endpoints, by SKU, with each item's trailing 7-day average and change. Use for "
                     "'what drove the cost jump', 'biggest line item'.",
-        returns=columns("rank bigint, workspace_name string, driver_type string, driver_name string, sku_name string, "
-                        "billing_origin_product string, list_cost double, dbus double, baseline_cost double, "
-                        "delta_cost double, pct_change double"),
+        returns=columns("rank bigint, workspace_id string, workspace_name string, driver_type string, "
+                        "driver_name string, driver_id string, sku_name string, billing_origin_product string, "
+                        "list_cost double, dbus double, baseline_cost double, delta_cost double, pct_change double"),
         cost_columns=("list_cost", "baseline_cost", "delta_cost"), sku_column="sku_name",
     ),
     Tool(

@@ -13,6 +13,10 @@ class TableParam(ToolParams):
                               "omit for all.")
 
 
+class LineageParams(TableParam):
+    job: Name("job", "Job name or id: start from the tables this job writes (its lineage); omit for any writer.")
+
+
 class ColumnLineageParams(TableParam):
     column_name: Text("Optional column name to follow.")
 
@@ -42,13 +46,14 @@ class NoArgs(ToolParams):
 
 TOOLS: list[Tool] = [
     Tool(
-        name="get_table_lineage", domain="governance", agents=GOV + ("quality",), params=TableParam,
-        description="Upstream sources and downstream consumers of a table up to 3 hops, from system lineage "
-                    "and the Gold layer's own build edges. Use for 'where does X come from', 'what consumes "
-                    "system.billing.usage'.",
+        name="get_table_lineage", domain="governance", agents=GOV + ("quality",), params=LineageParams,
+        description="Upstream sources and downstream consumers of a table (or of the tables a job writes) up to "
+                    "3 hops, from system lineage and the Gold layer's own build edges, with the job or pipeline "
+                    "writing each edge. Use for 'where does X come from', 'what consumes system.billing.usage', "
+                    "'what does nightly_etl feed'.",
         returns=columns("direction string, hops int, source_table_full_name string, target_table_full_name string, "
-                        "source_type string, target_type string, entity_type string, last_seen timestamp, "
-                        "events bigint"),
+                        "source_type string, target_type string, entity_type string, entity_id string, "
+                        "job_id string, writer_name string, last_seen timestamp, events bigint"),
     ),
     Tool(
         name="get_column_lineage", domain="governance", agents=GOV, params=ColumnLineageParams,

@@ -75,8 +75,8 @@ TOOLS: list[Tool] = [
         name="get_failed_jobs", domain="performance", agents=PERF + ("reliability", "hub"), params=HoursWorkspace,
         description="Job runs that failed (FAILED, ERROR, TIMED_OUT) in the last N hours, optionally in one "
                     "workspace, with the error message, termination code, attempts and compute type.",
-        returns=columns("start_time timestamp, end_time timestamp, workspace_name string, job_id string, "
-                        "job_name string, run_id string, result_state string, termination_code string, "
+        returns=columns("start_time timestamp, end_time timestamp, workspace_id string, workspace_name string, "
+                        "job_id string, job_name string, run_id string, result_state string, termination_code string, "
                         "error_message string, duration_seconds bigint, attempts bigint, compute_type string, "
                         "run_as string"),
         time_column="start_time",

@@ -1,7 +1,11 @@
 -- purpose: table-to-table lineage edges, plus the Gold layer's own edges (entity_type GOLD_BUILD) so
 --          lineage of e.g. main.health_monitor.fact_usage runs back to system.billing.usage. Sources that
 --          are not system tables (published event logs, monitor profiles) appear as their staging copy.
--- grain:   one row per (source table, target table, source_type, target_type, entity_type)
+--          The writer is kept: entity_type + entity_id (the job id for JOB, the pipeline id for PIPELINE),
+--          its workspace, and job_id (entity_metadata.job_info.job_id: also set when a notebook or query
+--          ran as a task of a job), so a stale table joins to the job run that should have written it.
+-- grain:   one row per (source table, target table, source_type, target_type, entity_type, entity_id,
+--          workspace_id, job_id)
 -- params:  :as_of (timestamp)
 -- depends:
 with table_lineage as (
@@ -15,13 +19,17 @@ observed as (
         source_type,
         target_type,
         entity_type,
+        entity_id,
+        workspace_id,
+        coalesce(entity_metadata.job_info.job_id, case when entity_type = 'JOB' then entity_id end) as job_id,
         min(event_time) as first_seen,
         max(event_time) as last_seen,
         count(*) as events
     from table_lineage
     where source_table_full_name is not null
         and target_table_full_name is not null
-    group by source_table_full_name, target_table_full_name, source_type, target_type, entity_type
+    group by source_table_full_name, target_table_full_name, source_type, target_type, entity_type, entity_id,
+        workspace_id, coalesce(entity_metadata.job_info.job_id, case when entity_type = 'JOB' then entity_id end)
 ),
 
 gold_edges as (
@@ -31,6 +39,9 @@ gold_edges as (
         'TABLE' as source_type,
         'TABLE' as target_type,
         'GOLD_BUILD' as entity_type,
+        cast(null as string) as entity_id,
+        cast(null as string) as workspace_id,
+        cast(null as string) as job_id,
         cast(:as_of as timestamp) as first_seen,
         cast(:as_of as timestamp) as last_seen,
         cast(1 as bigint) as events

@@ -17,6 +17,7 @@ warehouses as (
 drivers as (
     select
         u.usage_date,
+        u.workspace_id,
         u.workspace_name,
         u.sku_name,
         u.billing_origin_product,
@@ -29,6 +30,7 @@ drivers as (
         end as driver_type,
         coalesce(u.job_name, u.job_id, u.endpoint_name, w.warehouse_name, u.warehouse_id, c.cluster_name,
                  u.cluster_id, u.billing_origin_product) as driver_name,
+        coalesce(u.job_id, u.endpoint_name, u.warehouse_id, u.cluster_id) as driver_id,
         u.list_cost,
         u.dbus as usage_quantity,
         u.usage_date = :date as is_day
@@ -39,9 +41,11 @@ drivers as (
 
 by_driver as (
     select
+        workspace_id,
         workspace_name,
         driver_type,
         driver_name,
+        driver_id,
         sku_name,
         billing_origin_product,
         sum(case when is_day then list_cost else 0 end) as list_cost,
@@ -60,9 +64,11 @@ ranked as (
 final as (
     select
         rn as rank,
+        workspace_id,
         workspace_name,
         driver_type,
         driver_name,
+        driver_id,
         sku_name,
         billing_origin_product,
         list_cost,

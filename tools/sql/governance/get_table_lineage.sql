@@ -1,19 +1,40 @@
 -- Upstream and downstream lineage of a table, up to 3 hops (table edges from system lineage plus the
--- Gold layer's own build edges).
--- Grain: one row per edge x direction. Parameters: :table_name (name, schema.name or full name).
-with edges as (
-    select * from main.health_monitor.fact_lineage
-    where source_table_full_name is not null and target_table_full_name is not null
+-- Gold layer's own build edges), with the job or pipeline that writes each edge.
+-- Grain: one row per edge x writer x direction. Parameters: :table_name (name, schema.name or full
+-- name), :job (job id or name: start from the tables that job writes).
+with jobs as (
+    select workspace_id, job_id, job_name from main.health_monitor.dim_job
+),
+
+pipelines as (
+    select workspace_id, pipeline_id, pipeline_name from main.health_monitor.dim_pipeline
+),
+
+edges as (
+    select
+        l.*,
+        coalesce(j.job_name, p.pipeline_name) as writer_name
+    from main.health_monitor.fact_lineage as l
+    left join jobs as j on j.workspace_id = l.workspace_id and j.job_id = l.job_id
+    left join pipelines as p
+        on l.entity_type = 'PIPELINE' and p.workspace_id = l.workspace_id and p.pipeline_id = l.entity_id
+    where l.source_table_full_name is not null and l.target_table_full_name is not null
+),
+
+written as (
+    select distinct target_table_full_name as name from edges
+    where lower(job_id) = lower(:job) or lower(writer_name) = lower(:job)
 ),
 
 roots as (
-    select distinct name from (
+    select distinct n.name from (
         select source_table_full_name as name from edges
         union all select target_table_full_name as name from edges
     ) as n
-    where :table_name is null
-       or lower(name) = lower(:table_name)
-       or right(lower(name), length(:table_name) + 1) = concat('.', lower(:table_name))
+    where (:table_name is null
+           or lower(n.name) = lower(:table_name)
+           or right(lower(n.name), length(:table_name) + 1) = concat('.', lower(:table_name)))
+      and (:job is null or n.name in (select w.name from written as w))
 ),
 
 up1 as (
@@ -60,10 +81,14 @@ final as (
         source_type,
         target_type,
         entity_type,
+        entity_id,
+        job_id,
+        writer_name,
         max(last_seen) as last_seen,
         max(events) as events
     from all_edges
-    group by direction, source_table_full_name, target_table_full_name, source_type, target_type, entity_type
+    group by direction, source_table_full_name, target_table_full_name, source_type, target_type, entity_type,
+        entity_id, job_id, writer_name
 )
 
 select * from final

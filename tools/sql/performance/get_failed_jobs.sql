@@ -13,6 +13,7 @@ final as (
     select
         start_time,
         end_time,
+        workspace_id,
         workspace_name,
         job_id,
         job_name,

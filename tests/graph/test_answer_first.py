@@ -1,0 +1,146 @@
+"""Answer first: one opening sentence with its figure and period, at most five items per section one
+per line, never cut mid-word, one recommendation; "nothing crosses a threshold" only when true."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from health_monitor.agents.registry import AgentRegistry
+from health_monitor.graph import templates
+from health_monitor.graph.figures import clip
+from health_monitor.graph.findings import to_finding
+from health_monitor.graph.service import ask
+from health_monitor.graph.state import AgentReport, Finding, RoutingPlan, ToolCallRecord
+
+TITLES = {"cost": "Cost", "quality": "Data quality"}
+
+
+def f(agent: str, severity: str, *, headline: str = "", items: tuple[str, ...] = (), summary: str = "s",
+      more: int = 0, tool: str = "t") -> Finding:
+    return Finding(agent=agent, title=f"{agent} finding", summary=summary, severity=severity, headline=headline,
+                   items=list(items), more=more, tools=[tool])
+
+
+def test_clip_cuts_at_a_word_boundary():
+    text = "Idle (CPU < 5 %) 78.0 % of its 332 running hours; auto-termination 120 min. Lower auto-termination"
+    for n in range(12, 100, 7):
+        out = clip(text, n)
+        kept = out[:-1]
+        assert len(out) <= n and out.endswith("…") and text.startswith(kept)
+        assert text[len(kept)] in " .,;:(", out  # the next character ends a word
+    assert clip("short", 90) == "short" and clip("x" * 100, 10) == "x" * 9 + "…"
+
+
+def test_a_section_lists_at_most_five_items_one_per_line():
+    big = f("cost", "high", headline="8 items cost $1,200 in all.", items=tuple(f"item {i} cost ${i}" for i in range(6)),
+            more=2)
+    small = f("cost", "medium", items=("one thing at $5",))
+    text = templates.section("Cost", AgentReport(agent="cost", findings=[small, big]), "all clear")
+    lines = text.splitlines()[1:]
+    items = [line for line in lines if not line.startswith("- …")]
+    assert len(items) == 5 and lines[-1] == "- …and 5 more (ask “show me more”)."
+    assert items[0].startswith("- **cost finding** _(high severity)_: 8 items cost $1,200 in all.")
+    assert items[1] == "  - item 0 cost $0." and items[-1].startswith("- **cost finding** _(worth a look)_: one thing")
+
+
+def test_the_lead_is_one_sentence_with_the_period():
+    reports = {"cost": AgentReport(agent="cost", findings=[f("cost", "high", items=("ml-ws spent $2,359, +52%",)),
+                                                           f("cost", "medium", items=("x $1",))])}
+    text = templates.lead(reports, TITLES, "yesterday, 2026-01-14 (UTC day)")
+    assert text == "Yesterday, 2026-01-14 (UTC day): ml-ws spent $2,359, +52%; it is the most pressing of 2 " \
+                   "findings that need attention."
+
+
+@pytest.mark.parametrize(("args", "label"), [
+    ({"hours": 24}, "last 24 hours to 2026-01-15 09:00 UTC"),
+    ({"days": 7, "workspace": None}, "last 7 days to 2026-01-15 09:00 UTC"),
+    ({"date": "2026-01-14", "top_n": 10}, "2026-01-14 (UTC day)"),
+    ({"start_date": "2026-01-01", "end_date": "2026-01-15"}, "2026-01-01 to 2026-01-15 (UTC)"),
+    ({"top_n": 10}, "as of 2026-01-15 09:00 UTC"),
+])
+def test_the_period_comes_from_the_tools_window_when_the_question_named_none(args, label):
+    calls = [ToolCallRecord(agent="cost", tool="t", args=args)]
+    assert templates.period_of(calls, ["t"], "2026-01-15 09:00 UTC") == label
+
+
+@pytest.mark.parametrize(("findings", "error", "clear"), [
+    ([f("cost", "low", items=("spend $10",))], None, True),
+    ([f("cost", "low", items=("spend $10",)), f("cost", "medium", items=("spike $900",))], None, False),
+    ([f("cost", "low", items=("spend $10",))], "warehouse timed out", False),
+    ([f("cost", "info", summary="Not measured: system.billing.usage is not enabled (enable it with ...)")], None,
+     False),
+])
+def test_nothing_crosses_a_threshold_only_when_nothing_does(findings, error, clear):
+    reports = {"cost": AgentReport(agent="cost", findings=findings, error=error)}
+    assert ("crosses a threshold" in templates.lead(reports, TITLES, "today")) is clear
+
+
+def test_the_briefing_never_calls_an_area_with_a_finding_above_threshold_or_not_measured_quiet():
+    from health_monitor.agents.registry import get_agent_registry
+
+    agents: AgentRegistry = get_agent_registry()
+    plan = RoutingPlan(agents=["cost", "quality"], method="briefing")
+    reports = {"cost": AgentReport(agent="cost", findings=[f("cost", "low", items=("spend $10",))]),
+               "quality": AgentReport(agent="quality", findings=[
+                   f("quality", "info", summary="Not measured: data quality monitoring is not enabled")])}
+    text = templates.briefing(agents, plan, reports)
+    assert "Nothing alarming in: cost." in text
+
+
+def test_a_stale_table_in_the_scorecard_crosses_the_threshold():
+    """The scorecard is the briefing's data-quality check: a stale table must not read as all clear."""
+    from health_monitor.agents.quality import AGENT
+
+    lens = next(p.lens for p in AGENT.playbook if p.tool == "get_dq_summary")
+    rows = [{"table_full_name": "c.s.fresh", "is_stale": False, "hours_since_update": 3.0, "issues": 1,
+             "max_null_rate_pct": 9.0},
+            {"table_full_name": "c.s.late", "is_stale": True, "hours_since_update": 50.0, "issues": 1,
+             "max_null_rate_pct": 0.0}]
+    found = to_finding(agent="quality", tool="get_dq_summary", title="Scorecard", rows=rows, lens=lens,
+                       columns=list(rows[0]), money_cols=set())
+    assert found is not None and found.severity in ("high", "critical")
+
+
+# -- on the demo: many questions across the eight domains and multi-domain ones ---------------------
+
+QUESTIONS = [
+    "where could we trim our Databricks bill?", "what did production cost over the last week?",
+    "anything suspicious in the audit logs since monday?", "which statements ran longest yesterday?",
+    "how dependable were our jobs this week?", "is any table behind its refresh schedule?",
+    "are the models drifting?", "who is allowed to read the PII tables?", "clusters sitting idle?",
+    "what reads from main.sales.orders_gold?", "did any SQL warehouse go down this month?",
+    "are we on track with the budget?", "expectation failures in the pipelines?",
+    "stale tables and failed jobs since monday", "failed logins and grant changes yesterday",
+    "cost jump and failing jobs yesterday", "give me the morning briefing",
+]
+PERIOD = re.compile(r"\d{4}-\d{2}-\d{2}|last \d+ (hours|days|months)|as of", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_answer_opens_with_its_answer_and_keeps_sections_short(demo_context, question):
+    a = ask(question, context=demo_context, persist=False)
+    first, *rest = a.answer.split("\n\n")
+    assert "\n" not in first and PERIOD.search(first) and re.search(r"\d", first), first
+    assert a.answer.count("**Recommendation:**") <= 1
+    for block in rest:
+        if block.startswith("**") and "\n- " in block and not block.startswith("**How these connect"):
+            items = [x for x in block.splitlines()[1:] if not x.startswith("- …")]
+            assert len(items) <= templates.MAX_ITEMS, block
+    assert not re.search(r"\w…\w", a.answer)  # an ellipsis ends a clipped text, never splits a word
+
+
+@pytest.mark.parametrize("question", ["stale tables and failed jobs since monday", "which tables went stale this week?"])
+def test_a_question_window_is_not_a_staleness_threshold(demo_context, question):
+    """The window a question names says when, not how late: "since monday" must not hide a table
+    that is 57 h behind its daily refresh by raising the threshold to 96 h."""
+    a = ask(question, context=demo_context, persist=False)
+    assert "main.sales.orders_gold" in a.answer and "No table is behind" not in a.answer
+    assert all(c["args"].get("hours") is None for c in a.tool_calls if c["tool"] == "get_freshness_violations")
+
+
+def test_a_savings_answer_opens_with_the_total_and_ends_with_one_recommendation(demo_context):
+    a = ask("what could we do to spend less on compute?", context=demo_context, persist=False)
+    first = a.answer.split("\n\n")[0]
+    assert re.search(r"about \$[\d,]+ a month could be saved", first), first
+    assert a.answer.count("**Recommendation:**") == 1 and "**Recommendation:** Start with" in a.answer
