@@ -36,6 +36,16 @@ AGENT = AgentSpec(
                        severity=(("high", "hours_since_update >= 36"), ("medium", "refreshes_missed >= 1")),
                        recommend="Rerun the load that writes {table_full_name} and check why it stopped.",
                        empty="No table is behind its refresh schedule.")),
+        # "Why is orders_gold stale?": the failed runs of the job that writes it (relations then say how the
+        # failure, the stale table and any upstream schema change connect).
+        Play("get_table_writer_failures", when=(r"\bwhy\b|cause|reason|what happened|stopped|broke|fail|behind|late|"
+                                                r"not (been )?(updat|refresh|writ|load)",), needs=("table",), weight=1,
+             title="Failed runs of the job that writes it",
+             lens=Lens(rows=3, say="{job_name} (writes {table_full_name}) failed on {start_time:time}: "
+                                   "{error_message:clip}",
+                       severity=(("high", "result_state != ''"),),
+                       recommend="Fix {job_name}'s last error, then rerun it to refresh {table_full_name}.",
+                       empty="No job that writes this table failed in the window (per its recorded lineage).")),
         Play("get_table_freshness", when=(r"fresh|last (updated|written)|when was",), needs=("table",),
              weight=2, title="Table freshness",
              lens=Lens(rows=2, say="{table_full_name}: last written {last_write_time:time}, {hours_since_update:num} "
@@ -75,9 +85,9 @@ AGENT = AgentSpec(
                        severity=(("medium", "prob_stale >= 0.5"),))),
         Play("get_dq_summary", when=(r"quality|score|scorecard|overview|health of (the )?data",), default=False,
              weight=1, title="Data-quality scorecard",
-             lens=Lens(where="issues > 0", sort="issues desc", rows=3,
-                       say="{table_full_name} ({issues:plural:issue}): {hours_since_update:num} hours since the last "
-                           "write, worst null rate {max_null_rate_pct:pct100}",
+             lens=Lens(where="issues > 0", sort="issues desc, hours_since_update desc", rows=3,
+                       say="{table_full_name} ({issues:plural:issue})[: {hours_since_update:num} hours since the last "
+                           "write][, worst null rate {max_null_rate_pct:pct100}]",
                        # The same thresholds as the stale-table check: the scorecard is the briefing's view.
                        severity=(("high", "is_stale == true and hours_since_update >= 36"),
                                  ("medium", "is_stale == true"), ("medium", "failed_records > 0")))),

@@ -167,8 +167,28 @@ class RowFormatter(string.Formatter):
 FORMATTER = RowFormatter()
 
 
+#: ``[, worst null rate {max_null_rate_pct:pct100}]``: a clause dropped when a field in it has no value.
+_OPTIONAL = re.compile(r"\[([^\[\]]*\{[^\[\]]*)\]")
+
+
+def _fields(segment: str) -> list[str]:
+    return [name.split(".")[0].split("[")[0] for _, name, _, _ in FORMATTER.parse(segment) if name]
+
+
 def render(template: str, values: dict[str, Any]) -> str:
-    return FORMATTER.format(template, **values)
+    """Format ``template`` with a row's values; a ``[...]`` clause whose fields are missing is left out,
+    so an unmeasured figure is not printed as "n/a" in the middle of a sentence."""
+    def clause(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        return "" if any(_num_or_text(values.get(f)) is None for f in _fields(inner)) else inner
+
+    return FORMATTER.format(_OPTIONAL.sub(clause, template), **values)
+
+
+def _num_or_text(v: Any) -> Any:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    return v
 
 
 def _num(v: Any) -> float | None:

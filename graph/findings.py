@@ -264,8 +264,9 @@ def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], mon
         rows = [{**r, **{name: arithmetic(expr, r) for name, expr in lens.derive}} for r in rows]
     kept = [r for r in rows if condition(lens.where, r)]  # like SQL: filter rows, then group them
     kept = grouped(kept, lens.group, lens.sum) if lens.group else kept
-    if lens.sort:
-        key, _, order = lens.sort.partition(" ")
+    # "issues desc, hours_since_update desc": stable sorts, last key first; rows missing a key go last.
+    for part in reversed([p.strip() for p in (lens.sort or "").split(",") if p.strip()]):
+        key, _, order = part.partition(" ")
         present = [r for r in kept if r.get(key) is not None]
         try:
             present.sort(key=lambda r: r[key], reverse=order.strip() == "desc")

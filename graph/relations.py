@@ -30,7 +30,8 @@ from health_monitor.graph.state import AgentReport, Finding
 SPIKE = frozenset({"get_cost_anomalies"})
 DRIVERS = frozenset({"get_top_cost_drivers"})
 JOB_COST = frozenset({"get_job_costs"})
-FAILURE = frozenset({"get_failed_jobs"})
+#: Failed runs with their job id (any job, or the jobs that write a named table).
+FAILURE = frozenset({"get_failed_jobs", "get_table_writer_failures"})
 STALE = frozenset({"get_freshness_violations", "get_table_freshness", "get_dq_summary"})
 
 LINEAGE_TOOL = "get_table_lineage"

@@ -16,6 +16,13 @@ DECAY_LIMIT = 0.20
 MAX_AGE_DAYS = 30
 
 
+def readable(x: float) -> str:
+    """3 significant figures people read without scientific notation: 1,860 / 23.4 / 0.512."""
+    if abs(x) >= 100:
+        return f"{x:,.0f}"
+    return f"{x:.3g}" if abs(x) < 10 else f"{x:.1f}"
+
+
 def monitored(models) -> list[str]:
     """The models whose inputs the MLOps family watches (every model with drift features)."""
     return [n for n, m in models.items() if m.drift_features and not m.monitors_models]
@@ -167,8 +174,8 @@ class ModelDriftDetector(Model):
         for r in out.itertuples():
             where = "" if r.segment == "all" else f" in {r.segment}"
             change = (r.live_mean / r.reference_mean - 1) if r.reference_mean else 0.0
-            base = (f"{r.monitored_model}: {r.feature}{where} averaged {r.live_mean:,.3g} over the last {LIVE_DAYS} days vs "
-                    f"{r.reference_mean:,.3g} in training ({'+' if change >= 0 else '-'}{pct(change)}")
+            base = (f"{r.monitored_model}: {r.feature}{where} averaged {readable(r.live_mean)} over the last {LIVE_DAYS} "
+                    f"days vs {readable(r.reference_mean)} in training ({'+' if change >= 0 else '-'}{pct(change)}")
             base += f", PSI {r.psi:.2f}, KS p={r.ks_p:.3g})" if r.segment == "all" else f", {r.mean_shift_z:+.1f} standard errors)"
             texts.append(("DRIFT: " if r.is_drift else "") + base)
         out["explanation"] = texts

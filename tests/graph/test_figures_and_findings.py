@@ -81,3 +81,23 @@ def test_reports_merge_by_agent():
     merged = merge_reports(a, b)
     assert set(merged) == {"cost", "security"}
     assert merge_reports(merged, {"cost": AgentReport(agent="cost", ok=False)})["cost"].ok is False
+
+
+def test_an_optional_clause_with_a_missing_figure_is_left_out_not_printed_as_n_a():
+    from health_monitor.graph.figures import render
+
+    template = "{table} ({issues:int} issues)[, worst null rate {rate:pct100}][; owner {owner}]"
+    assert render(template, {"table": "t", "issues": 2, "rate": None, "owner": "etl"}) == "t (2 issues); owner etl"
+    assert render(template, {"table": "t", "issues": 2, "rate": 12.5, "owner": None}) == \
+        "t (2 issues), worst null rate 12%"
+    assert render("[{a}] and [b]", {"a": float("nan")}) == " and [b]"  # brackets without a field stay text
+
+
+def test_a_lens_sorts_by_several_keys_ties_broken_by_the_next():
+    from health_monitor.graph.findings import read_rows
+
+    rows = [{"t": "a", "issues": 1, "hours": 20.0}, {"t": "b", "issues": 1, "hours": 58.0},
+            {"t": "c", "issues": 2, "hours": None}, {"t": "d", "issues": None, "hours": 99.0}]
+    lens = Lens(sort="issues desc, hours desc", rows=4, say="{t}")
+    kept = read_rows(rows, lens, columns=["t", "issues", "hours"], money_cols=set()).kept
+    assert [r["t"] for r in kept] == ["c", "b", "a", "d"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
 from health_monitor.graph.relations import RULES, is_schema_change, relations, with_tables
 from health_monitor.graph.service import ask
 from health_monitor.graph.state import AgentReport, Finding
@@ -189,3 +190,18 @@ def test_after_a_failed_tool_call_the_relations_read_no_more_lineage(compiled_gr
         persist=False)
     assert ("get_table_lineage", {"job": "9001"}) in [(t, {k: v for k, v in args.items() if v}) for t, args in ok.calls]
     assert a.answer
+
+
+@pytest.mark.parametrize("question", [
+    "why is orders_gold stale?",
+    "main.sales.orders_gold looks out of date, what caused that",
+    "orders_gold is behind schedule - what happened?",
+])
+def test_demo_why_a_named_table_is_stale_reads_its_writer_and_connects(demo_context, question):
+    """Asking why a table is late, without naming any job: the quality specialist reads the failed runs of
+    the job that writes it (lineage), and the answer connects them."""
+    a = ask(question, context=demo_context)
+    calls = [c for c in a.tool_calls if c["tool"] == "get_table_writer_failures"]
+    assert calls and calls[0]["args"]["table"] == "main.sales.orders_gold"
+    link = a.answer.split("**How these connect:**")[1].split("\n\n")[0]
+    assert "`nightly_etl`" in link and "`main.sales.orders_gold`" in link

@@ -130,3 +130,9 @@ def test_runs_come_out_in_job_time_run_order_whatever_order_they_come_in():
     # already in order (a prepared frame or a time slice of one): the same rows come back
     again = _prepare_runs(_prepare_runs(frame))
     assert again["run_id"].astype(str).tolist() == expected["run_id"].tolist()
+
+
+def test_drift_explanations_read_numbers_without_scientific_notation():
+    from health_monitor.ml.models.mlops import readable
+
+    assert [readable(x) for x in (1860.4, 23.43, 0.5123, -1573.0)] == ["1,860", "23.4", "0.512", "-1,573"]

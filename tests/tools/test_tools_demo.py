@@ -166,3 +166,12 @@ def test_active_alerts(executor):
     kinds = {(r["signal_type"], r["subject"]) for r in alerts}
     assert ("cost_spike", "ml-workspace") in kinds and ("failed_logins", "192.168.1.100") in kinds
     assert ("job_failures", "ml_training") in kinds
+
+
+def test_table_writer_failures_follow_lineage_to_the_failed_writer(executor):
+    res = executor.run("get_table_writer_failures", {"table": "orders_gold", "hours": 72})
+    assert res.ok and res.rows
+    assert {r["job_name"] for r in res.rows} == {"nightly_etl"}
+    assert {r["table_full_name"] for r in res.rows} == {"main.sales.orders_gold"}
+    quiet = executor.run("get_table_writer_failures", {"table": "main.sales.orders_gold", "hours": 1})
+    assert quiet.ok and quiet.rows == []

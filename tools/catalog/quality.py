@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from health_monitor.tools.params import Date, Days, Name
+from health_monitor.tools.params import Date, Days, Hours, Name
 from health_monitor.tools.spec import FRESHNESS_COVERAGE, Tool, ToolParams, columns
 from pydantic import Field
 
@@ -38,6 +38,11 @@ class DriftParams(ToolParams):
     baseline_date: Date(14, "Last day of the baseline week")
 
 
+class WriterParams(ToolParams):
+    table: Name("table", "Table name or full name (e.g. main.sales.orders_gold); omit for every table.")
+    hours: Hours(72)
+
+
 class TableParam(ToolParams):
     table: Name("table", "Table name or full name (e.g. main.sales.orders_raw); omit for all profiled tables.")
 
@@ -61,6 +66,16 @@ TOOLS: list[Tool] = [
                         "last_write_time timestamp, hours_since_update double, expected_refresh_hours double, "
                         "threshold_hours double, refreshes_missed double"),
         coverage=FRESHNESS_COVERAGE,
+    ),
+    Tool(
+        name="get_table_writer_failures", domain="quality", agents=DQ + ("reliability",), params=WriterParams,
+        description="Failed runs in the last N hours (default 72) of the jobs that write a table, found through "
+                    "its lineage (the job that wrote each edge): table, job, run, time and error. Use for 'why is "
+                    "this table stale / late / wrong'.",
+        returns=columns("table_full_name string, start_time timestamp, workspace_id string, workspace_name string, "
+                        "job_id string, job_name string, run_id string, result_state string, termination_code string, "
+                        "error_message string"),
+        time_column="start_time",
     ),
     Tool(
         name="get_table_freshness", domain="quality", agents=DQ + ("governance",), params=SchemaParam,
