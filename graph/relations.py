@@ -213,6 +213,20 @@ def failure_downstream(facts: Facts) -> list[Relation]:
     return out
 
 
+def prefetch(facts: Facts) -> None:
+    """Read the lineage of the failed jobs the rules may ask about side by side (one read each, in
+    parallel like a specialist's tool calls), so an answer with failures pays one read's latency."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    jobs = [str(r["job_id"]) for _, r in facts.failures()[:MAX_LOOKUPS] if str(r["job_id"]) not in facts.lineage]
+    if facts.lookup is None or not jobs:
+        return
+    lookup = facts.lookup
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        found = list(pool.map(lambda job: lookup(LINEAGE_TOOL, {"job": job}), jobs))
+    facts.lineage.update(zip(jobs, found, strict=True))
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -242,6 +256,8 @@ def relations(reports: dict[str, AgentReport], lookup: Lookup | None = None,
     findings = [f for r in reports.values() for f in r.findings]
     tools = {t for f in findings for t in f.tools}
     facts = Facts(findings, lookup)
+    if lookup is not None and FAILURE & tools:
+        prefetch(facts)
     out: dict[str, Relation] = {}
     for rule in rules:
         if all(kind & tools for kind in rule.kinds):

@@ -116,9 +116,11 @@ def connect(ctx: RunContext, reports: dict[str, AgentReport],
         return list(res.rows) if res.ok else []
 
     try:
-        return relations.relations(reports, None if any(not c.ok for c in calls) else lookup), reads
+        found = relations.relations(reports, None if any(not c.ok for c in calls) else lookup)
     except Exception:  # a relation is an extra: it never sinks the answer
-        return [], reads
+        found = []
+    # Reads run side by side: list them in a stable order (the stored answer is the same every time).
+    return found, sorted(reads, key=lambda r: (r.tool, json.dumps(r.args, sort_keys=True, default=str)))
 
 
 def _llm_body(state: HealthState, ctx: RunContext, question: str, plan: RoutingPlan,
