@@ -50,6 +50,17 @@ _HEADS = {"model": "model", "models": "model", "predictor": "model", "detector":
           "endpoint": "endpoint", "endpoints": "endpoint"}
 #: Singular kind words that introduce a name ("workspace foo", "the foo table"), from the table of kinds.
 _KIND_WORDS = {w: k for w, k in WORD_KINDS.items() if w == k and k not in ("ip", "grant", "catalog", "schema")}
+#: Past-tense verbs that follow a kind word ("the ingest job fell over"): what it did, not its name.
+_IRREGULAR_PAST = frozenset("fell died blew ran went broke got kept took hung stuck froze sat began".split())
+
+
+def _verb(word: str) -> bool:
+    return word in _IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed") and word.isalpha())
+
+
+#: Words that describe a workspace, job or cluster rather than name it ("the whole workspace").
+_DESCRIBING = frozenset("""whole entire default shared busiest legacy current primary main same other only
+personal new old big small large main first second third single team company""".split())
 _STOP = frozenset("""a an the this that these those it its is are was were be been do does did of in on for to
 from by with and or at as any all my our your their what which who whom how why when where there here
 me us we you they he she i not no yes than then so if about over under into out up down last past this next
@@ -292,13 +303,18 @@ class EntityIndex:
         kinds = "|".join(_KIND_WORDS)
         after = re.finditer(rf"\b({kinds})\s+[`'\"]?([a-z0-9][\w.@-]*[a-z0-9]|[a-z0-9])[`'\"]?", low)
         before = list(re.finditer(rf"(?<![\w.-])([a-z0-9]*[_\-.0-9][\w.-]*[a-z0-9])\s+({kinds})\b", low))
+        # "the marketing workspace": a plain word between a determiner and the kind word is a name too,
+        # unless it is a word of the language of questions or describes the thing ("the whole workspace").
+        plain = [m for m in re.finditer(rf"\b(?:the|our|for|in|on|of)\s+([a-z][a-z0-9]{{2,}})\s+({kinds})\b", low)
+                 if m[1] not in common and m[1] not in _STOP and m[1] not in _DESCRIBING]
+        before += plain
         named = {m.start(2) for m in before}  # "the sales-prod cluster busy": the name came before the kind word
         for m, kind_group, name_group in [(m, 1, 2) for m in after] + [(m, 2, 1) for m in before]:
             name, s = m[name_group], m.start(name_group)
             if kind_group == 1 and (m.start(1) in named or _HEAD_NOUN.search(low[:m.start(1)])
                                     or any(a <= m.start(1) < b for a, b in spans)):  # "cost anomaly model still"
                 continue
-            if (name in common or name in _KIND_WORDS or _IP.fullmatch(name) or name.isdigit()
+            if (name in common or name in _KIND_WORDS or _IP.fullmatch(name) or name.isdigit() or _verb(name)
                     or any(a <= s < b for a, b in spans)):
                 continue
             kind = _KIND_WORDS[m[kind_group]]

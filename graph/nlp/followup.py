@@ -320,7 +320,10 @@ _KIND_WORD = "|".join(sorted((w for w in WORD_KINDS if " " not in w), key=len, r
 TRANSFORMS: tuple[Transform, ...] = (
     Transform("downstream", re.compile(r"\b(?:break|breaks|broke|impact\w*|affect\w*|blast radius|downstream|"
                                        r"depends? on (?:it|that|this))\b.*\b(?:downstream|that|it|this)\b|"
-                                       r"\bwhat(?:'s| is)? downstream\b|\bdownstream (?:of )?(?:that|it|this)\b",
+                                       r"\bwhat(?:'s| is)? downstream\b|\bdownstream (?:of )?(?:that|it|this)\b|"
+                                       r"\b(?:mess(?:es|ed)? up|knock[- ]on|ripple\w*|hit|hurt)\b.*\b(?:further down|"
+                                       r"down the line|down ?stream|after it)\b|\bwho (?:reads|uses|consumes) "
+                                       r"(?:that|it|this)(?: table)?\b",
                                        re.IGNORECASE), _downstream),
     Transform("how_much_save", re.compile(r"\bhow much (?:would|could|will|can) (?:that|it|this|we|i)\b.*\bsave\b|"
                                           r"\bsavings? (?:from|of) (?:that|it|this)\b", re.IGNORECASE), _save),
@@ -335,7 +338,7 @@ TRANSFORMS: tuple[Transform, ...] = (
                                          r"(?!\s+yesterday)|\b(?:the\s+)?(?:previous|prior|preceding)\s+"
                                          r"(?P<unit2>day|week|month|year|period)\b", re.IGNORECASE), _shift),
     Transform("attribute", re.compile(rf"\b(?:which|what)\s+(?P<kind>{_KIND_WORD})\s+(?:was|is|were|are|did|does)\s+"
-                                      r"(?:that|it|this|they|those|these)\b|\b(?:on|in|from) (?:which|what) "
+                                      rf"(?:that|it|this|they|those|these)\b(?!\s+(?:{_KIND_WORD}|person|one)\b)|\b(?:on|in|from) (?:which|what) "
                                       rf"(?P<kind2>{_KIND_WORD})\b.*\b(?:that|it|this|they|those)\b",
                                       re.IGNORECASE), _attribute),
     Transform("that_thing", re.compile(rf"\b(?:that|this|the same|those|these)\s+(?P<kind>{_KIND_WORD})\b",

@@ -24,7 +24,10 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:what|anything|things?|stuff)(?: else)?(?: that)? (?:needs?|requires?) (?:my |our )?(?:attention|action)\b|"
         r"\btop (?:issues|problems|things|risks|concerns|signals)\b|\bwhat needs (?:my )?attention\b|"
         r"\bdaily (?:summary|report|check)\b|\bmorning (?:report|summary|check|update)\b|\bhealth check\b|"
-        r"\beverything ok\b|\bany(?:thing)? (?:fires|issues) (?:today|this morning)\b", re.IGNORECASE)),
+        r"\beverything ok\b|\bany(?:thing)? (?:fires|issues) (?:today|this morning)\b|"
+        r"\bstatus (?:of|on|across) (?:everything|all|the (?:whole |entire )?(?:platform|account|estate))\b|"
+        r"\b(?:i just got in|just (?:got|came) (?:in|back)|been (?:away|out|off)|while i was (?:away|out|off))\b|"
+        r"\bwhat did i miss\b", re.IGNORECASE)),
     ("list_more", re.compile(r"\b(?:show|give|list)(?: me)? more\b|\bthe (?:rest|others)\b|\bnext (?:page|ones)\b",
                              re.IGNORECASE)),
     ("recommendation", re.compile(

@@ -36,7 +36,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"severity|alerts?": 0.3,
     },
     "performance": {
-        r"jobs?": 0.45, r"runs?|ran|running": 0.35, r"fail\w*|errors?|errored|oom": 0.55, r"broke|broken|crash\w*": 0.8,
+        r"jobs?": 0.45, r"runs?|ran|running": 0.35, r"fail\w*|errors?|errored|oom": 0.55, r"broke|broken|crash\w*|bl[eo]w(s|n)? up|fell over|died|keel\w* over|bomb(ed|s)?( out)?": 0.8,
         r"slow\w*|slower|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
         r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0, r"cpu|memory|utili[sz]ation|gpu utili[sz]ation": 0.7,
         r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,

@@ -40,14 +40,28 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if bool(args.batch) == bool(args.question is not None):
         raise ConfigError('Give either a QUESTION or --batch FILE.jsonl, e.g. health-monitor ask "Why are costs up?"')
+    if args.batch and args.no_save:
+        # Nothing reaches the user's store, but the batch's follow-ups still need their conversation:
+        # a throwaway store carries them and is deleted with the batch.
+        import tempfile
+
+        from health_monitor.core.settings import get_settings
+
+        with tempfile.TemporaryDirectory(prefix="hm_batch_") as tmp:
+            scratch = get_settings().model_copy(update={"database_url": f"sqlite:///{tmp}/state.sqlite"})
+            return _run(args, scratch, persist=True)
+    return _run(args, None, persist=not args.no_save)
+
+
+def _run(args: argparse.Namespace, settings: Any, *, persist: bool) -> int:
     from health_monitor.graph.context import resolve_context
 
-    ctx = resolve_context(user_id=args.user)
+    ctx = resolve_context(user_id=args.user, settings=settings)
     try:
         if args.batch:
-            return run_batch(args.batch, ctx=ctx, fmt=args.format, agent=args.agent, persist=not args.no_save)
+            return run_batch(args.batch, ctx=ctx, fmt=args.format, agent=args.agent, persist=persist)
         return run_one(args.question, ctx=ctx, fmt=args.format, conversation=args.conversation, agent=args.agent,
-                       persist=not args.no_save)
+                       persist=persist)
     finally:
         if ctx.warehouse is not None:
             ctx.warehouse.close()

@@ -93,3 +93,29 @@ def test_missing_data_is_one_clear_line_and_exit_2(tmp_path, monkeypatch, capsys
         get_settings.cache_clear()
     err = capsys.readouterr().err
     assert "health-monitor demo" in err and "Traceback" not in err
+
+
+def test_no_save_batch_still_keeps_each_conversations_context_and_stores_nothing(settings, tmp_path, capsys):
+    """``--no-save`` keeps the user's store untouched, not the follow-ups' memory: a throwaway store
+    carries the batch's conversations."""
+    from health_monitor.db import make_engine
+    from sqlalchemy import inspect
+
+    from health_monitor.cli import main
+
+    lines = [{"id": "a", "question": "Any failed logins yesterday?", "conversation": "k"},
+             {"id": "b", "question": "and the day before?", "conversation": "k"}]
+    path = tmp_path / "q.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    assert main(["ask", "--batch", str(path), "--format", "json", "--no-save"]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert second["agents"] == ["security"]
+    assert first["answer"].startswith("Yesterday") and second["answer"].startswith("The day before")
+    engine = make_engine(settings)
+    try:
+        tables = set(inspect(engine).get_table_names())
+        if "chat_conversations" in tables:
+            with engine.connect() as con:
+                assert con.exec_driver_sql("select count(*) from chat_conversations").scalar() == 0
+    finally:
+        engine.dispose()

@@ -180,3 +180,16 @@ def test_attribute_names_the_kind_of_the_last_subject_and_keeps_the_topic(text):
 def test_attribute_the_last_answer_never_named_asks_back():
     out = follow("which job was that?", prior())
     assert out.refusal == "clarify" and "did not say which job" in out.refusal_text and "nightly_etl" in out.refusal_text
+
+
+@pytest.mark.parametrize("text", ["and what does that mess up further down?", "any knock-on effects down the line?",
+                                  "who reads that table", "does it hurt anything downstream"])
+def test_downstream_in_other_words(text):
+    out = follow(text, prior(subject={"table": ["main.sales.orders_silver"]}))
+    assert out.previous.transform == "downstream" and out.names("table") == ["main.sales.orders_silver"]
+
+
+def test_what_a_named_subject_did_is_not_an_attribute_of_the_last_answer():
+    """"what tables did that user read" asks about the user, not which table the last subject belongs to."""
+    out = follow("what tables did that user read", prior(found={"user": ["analyst@company.com"]}))
+    assert out is None or out.previous.transform != "attribute"

@@ -119,6 +119,14 @@ UNKNOWN = [
     ("is prod-etl-cluster maxed out", []),
     # ...nor a kind word inside a name described in words.
     ("is the job failure model still accurate", []),
+    # A plain word between a determiner and the kind word names the thing, unless it describes it.
+    ("costs for the marketing workspace last week", [("workspace", "marketing")]),
+    ("runs of our payroll job", [("job", "payroll")]),
+    ("how is the whole workspace doing", []),
+    ("is the shared cluster idle", []),
+    # A verb after the kind word says what it did ("the ingest job fell over"), not its name.
+    ("the ingest job fell over twice overnight", []),
+    ("our etl job crashed again", []),
 ]
 
 

@@ -77,3 +77,14 @@ def test_more_briefings(text):
 
 def test_whats_wrong_with_a_thing_is_not_a_briefing():
     assert intent_of("what's wrong with nightly_etl") != "briefing"
+
+
+@pytest.mark.parametrize("text", ["status on everything please", "been off for two days, what did I miss",
+                                  "just got back from leave - anything?", "status across the whole platform"])
+def test_someone_returning_or_asking_for_everything_gets_a_briefing(text):
+    assert intent_of(text) == "briefing"
+
+
+@pytest.mark.parametrize("text", ["status of the nightly_etl job", "what did the contractors group miss"])
+def test_a_status_of_one_thing_is_not_a_briefing(text):
+    assert intent_of(text) != "briefing"
