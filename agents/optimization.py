@@ -49,6 +49,19 @@ AGENT = AgentSpec(
                        say="{resource_name} ({workspace_name}): about {estimated_monthly_saving:money}/month — "
                            "{recommendation:clip}",
                        severity=(("medium", "estimated_monthly_saving >= 100"),))),
+        # "Which jobs should move to serverless": the advisor's serverless candidates, not the serverless share.
+        Play("get_savings_recommendations", when=(r"(?:move|moved|moving|migrat\w*|switch\w*|convert\w*|go|put|"
+                                                  r"candidates?|suit\w*|should|could|fit)\b.{0,30}\bserverless|"
+                                                  r"serverless\b.{0,20}\b(?:candidates?|migrat\w*|instead)",),
+             weight=4, args={"category": "serverless_candidate"}, title="Serverless candidates",
+             lens=Lens(sort="estimated_monthly_saving desc", rows=3,
+                       headline="Moving these jobs to serverless would save about "
+                                "{total_estimated_monthly_saving:money} a month.",
+                       say="{resource_name} ({workspace_name}): about {estimated_monthly_saving:money}/month — "
+                           "{recommendation:clip}",
+                       severity=(("medium", "estimated_monthly_saving >= 500"), ("low", "estimated_monthly_saving > 0")),
+                       recommend="Start with {resource_name}: {recommendation:long}",
+                       empty="No job looks like a serverless candidate.")),
         Play("get_idle_clusters", when=(r"idle|unused|underutili|underused|zombie|left running|clusters?",),
              weight=3, title="Idle clusters",
              lens=Lens(where="idle_pct >= 50", sort="idle_pct desc", rows=3,

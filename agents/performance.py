@@ -82,7 +82,7 @@ AGENT = AgentSpec(
                        recommend="Give {cluster_name} more or larger workers (or autoscaling): it spends hours "
                                  "above 90% CPU.")),
         Play("get_cluster_cpu_history", when=(r"\bcpu\b|memory|utili[sz]|looked like|history|over time|"
-                                              r"overload\w*|busy",),
+                                              r"overload\w*|busy|what'?s up|going on|doing|status|looking",),
              needs=("cluster",), weight=3, title="CPU history",
              lens=Lens(sort="max_cpu_percent desc", rows=2,
                        headline="{n} hours of data for {cluster_name}.",

@@ -96,7 +96,8 @@ AGENT = AgentSpec(
         Play("search_security_events", when=(r"involv|mention|about|related|groups?|\bip\b",),
              args={"text": "$group|$ip"}, needs=("group|ip",), weight=3, title="Matching audit events",
              lens=Lens(sort="event_time desc", rows=3,
-                       say="{event_type} by {principal} on {securable_full_name} at {event_time:time} ({detail:clip})",
+                       say="{event_type} by {principal}[ from {source_ip_address}][ on {securable_full_name}] at "
+                           "{event_time:time}[ ({detail:clip})]",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")))),
         Play("get_access_anomalies", when=(r"anomal|unusual|suspicious|strange|odd|weird|abnormal",), weight=2,
              title="Unusual access",

@@ -135,6 +135,9 @@ DATE_PARAMS = ("start_date", "end_date", "date")
 #: An elliptical follow-up: it asks the last question again with something changed.
 ELLIPSIS = re.compile(r"^\s*(and|what about|how about|same (for|but)|then|also|now|compare)\b", re.IGNORECASE)
 
+#: "What's up with X", "how is X doing", "status of X": a question about a thing, not a topic.
+STATUS = re.compile(r"\bwhat(?:'?s| is) (?:up|going on|happening) with\b|\bhow(?:'?s| is| are) .{1,60} (?:doing|looking)\b|"
+                    r"\bstatus (?:of|on|for)\b|\bcheck (?:on|in on)\b|\bany (?:news|update) on\b", re.IGNORECASE)
 #: Entity kind -> the specialist to ask when a question names such a thing but no topic.
 KIND_OWNERS: dict[str, str] = {k.name: k.owner for k in KINDS if k.owner and k.name not in ("regulation", "grant")}
 
@@ -185,9 +188,10 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         intents.append(question)  # the English reading: the plays' patterns are English words
     if parsed.is_followup and prior is not None and ELLIPSIS.match(question):
         intents.append(prior.text)  # "and the week before?": the same kind of question as last time
-    if off_topic and not parsed.is_followup:
-        # "How is the orders_pipeline doing?": a question naming something in this account is on topic
-        # even when its words say little; ask the specialist that owns that kind of thing.
+    if not parsed.is_followup and (off_topic or STATUS.search(question) and not _has_own_topic(question)):
+        # "How is the orders_pipeline doing?", "what's up with prod-etl-cluster": a question naming something
+        # in this account is on topic even when its words say little, and no domain word chose for it: ask
+        # the specialist that owns that kind of thing.
         owners = [KIND_OWNERS[k] for k in parsed.entities if k in KIND_OWNERS and parsed.entities[k]]
         if owners:
             agents, off_topic = list(dict.fromkeys(owners))[:2], False

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from health_monitor.graph.kinds import WORD_KINDS
+from health_monitor.graph.kinds import KIND_NAMES, WORD_KINDS
 from health_monitor.graph.nlp.comparison import period_before
 from health_monitor.graph.nlp.models import TIME_KEYS, ParsedQuestion, TurnContext
 from health_monitor.graph.understanding import Entity, TurnRef, Understanding, Window
@@ -248,8 +248,13 @@ def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[s
 
 
 def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"why?": the cause of what the last answer was about, so its subject (the stale table, the spiking
+    workspace) becomes this turn's, and the cause tools that need it can run."""
     out = _carry(cur, prior, "why")
     out.intent = "cause"
+    own = {e.kind for e in out.entities}
+    out.entities += [Entity(kind=kind, name=names[0]) for kind, names in prior.subject.items()
+                     if names and kind not in own and kind in KIND_NAMES]
     return _keep_topic(out, prior, m)
 
 

@@ -53,7 +53,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"expectations?|checks?|constraints?|violations?": 0.7, r"data quality|dq|quality|validat\w*": 0.9,
         r"drift\w*": 0.4, r"nulls?|missing values": 0.8, r"profil\w*|distribution|histogram|outliers?": 0.8,
         r"duplicat\w*|row counts?|completeness|quarantin\w*|dropped (rows|records)|bad records": 0.8,
-        r"refresh\w*|last updated|behind": 0.6, r"abnormal|invalid values?": 0.5,
+        r"refresh\w*|last updated|behind": 0.6, r"abnormal|invalid values?": 0.5, r"columns?": 0.6,
     },
     "mlops": {
         r"models?": 0.8, r"model versions?|versions?": 0.4, r"endpoints?|serving|served": 0.8,

@@ -193,3 +193,8 @@ def test_what_a_named_subject_did_is_not_an_attribute_of_the_last_answer():
     """"what tables did that user read" asks about the user, not which table the last subject belongs to."""
     out = follow("what tables did that user read", prior(found={"user": ["analyst@company.com"]}))
     assert out is None or out.previous.transform != "attribute"
+
+
+def test_why_takes_the_last_answers_subject_so_cause_tools_can_run():
+    out = follow("why", prior(u={"entities": []}, subject={"table": ["main.sales.orders_gold"]}))
+    assert out.intent == "cause" and out.names("table") == ["main.sales.orders_gold"]

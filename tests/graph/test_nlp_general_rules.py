@@ -88,3 +88,24 @@ def test_someone_returning_or_asking_for_everything_gets_a_briefing(text):
 @pytest.mark.parametrize("text", ["status of the nightly_etl job", "what did the contractors group miss"])
 def test_a_status_of_one_thing_is_not_a_briefing(text):
     assert intent_of(text) != "briefing"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("whats up with prod-etl-cluster", True), ("how is the orders pipeline doing lately", True),
+    ("status of nightly_etl?", True), ("any news on bi-warehouse", True),
+    ("what is feeding orders_gold", False), ("who owns main.crm.customers", False),
+])
+def test_a_status_question_about_a_thing(text, status):
+    from health_monitor.graph.adapters import STATUS
+
+    assert bool(STATUS.search(text)) is status
+
+
+def test_moving_jobs_to_serverless_reads_the_serverless_candidates():
+    from health_monitor.agents.registry import get_agent_registry
+    from health_monitor.graph.planner import choose_plays
+
+    plays = choose_plays(get_agent_registry().get("optimization"), "which jobs should move to serverless")
+    assert plays[0].tool == "get_savings_recommendations" and plays[0].args["category"] == "serverless_candidate"
+    share = choose_plays(get_agent_registry().get("optimization"), "what share of spend is serverless")
+    assert share[0].tool == "get_serverless_spend"
