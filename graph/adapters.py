@@ -138,6 +138,8 @@ ELLIPSIS = re.compile(r"^\s*(and|what about|how about|same (for|but)|then|also|n
 #: "What's up with X", "how is X doing", "status of X": a question about a thing, not a topic.
 STATUS = re.compile(r"\bwhat(?:'?s| is) (?:up|going on|happening) with\b|\bhow(?:'?s| is| are) .{1,60} (?:doing|looking)\b|"
                     r"\bstatus (?:of|on|for)\b|\bcheck (?:on|in on)\b|\bany (?:news|update) on\b", re.IGNORECASE)
+#: A follow-up pointing back with a pronoun ("who is running them") asks about the last turn's subject.
+PRONOUN = re.compile(r"\b(?:them|they|those|these|it|its)\b", re.IGNORECASE)
 #: Entity kind -> the specialist to ask when a question names such a thing but no topic.
 KIND_OWNERS: dict[str, str] = {k.name: k.owner for k in KINDS if k.owner and k.name not in ("regulation", "grant")}
 
@@ -186,8 +188,10 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     intents = sorted(set(parsed.references.values()))
     if question != original:
         intents.append(question)  # the English reading: the plays' patterns are English words
-    if parsed.is_followup and prior is not None and ELLIPSIS.match(question):
-        intents.append(prior.text)  # "and the week before?": the same kind of question as last time
+    if parsed.is_followup and prior is not None and (ELLIPSIS.match(question) or
+                                                     PRONOUN.search(question) and not slots["_named"]):
+        # "and the week before?", "who is running them?": the same kind of question as last time
+        intents.append(prior.text)
     if not parsed.is_followup and (off_topic or STATUS.search(question) and not _has_own_topic(question)):
         # "How is the orders_pipeline doing?", "what's up with prod-etl-cluster": a question naming something
         # in this account is on topic even when its words say little, and no domain word chose for it: ask
@@ -244,7 +248,13 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
             own.entities.append(Entity(kind=m.kind, name=m.text, resolved=False,
                                        suggestions=honest.closest(m.text, known.get(m.kind, []))))
     prior = previous_prior(previous)
+    if prior is not None:
+        prior.as_of = as_of.date()
     typed = followup.apply_followup(english, own, prior, known) or _merged(own, flat, parsed, as_of)
+    if typed.previous is None and parsed.is_followup and prior is not None and not typed.topic:
+        # A plain follow-up continues the conversation's topic too, so the next move ("what about on
+        # etl-warehouse") plans with the question the chain is about.
+        typed.topic = prior.understanding.topic or prior.understanding.question
     if typed.comparison is None and typed.refusal is None:
         window, other = comparison.comparison_windows(english, typed.window, as_of)
         if other is None and typed.intent == "compare" and typed.window is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from health_monitor.graph.kinds import KIND_NAMES, WORD_KINDS
 from health_monitor.graph.nlp.comparison import period_before
@@ -109,6 +110,8 @@ class Prior:
     index: int = -1
     #: Names earlier turns were about, newest first ("that table" two turns after the table was named).
     earlier: dict[str, list[str]] = field(default_factory=dict)
+    #: The data's as-of day: a turn that named no period was answered over the trailing default window.
+    as_of: date | None = None
 
     def named(self, kind: str) -> list[str]:
         """Names of ``kind`` the last turn was about (its answer's subject, the answer, the question), then
@@ -158,6 +161,8 @@ def _clarify(cur: Understanding, prior: Prior, name: str, text: str) -> Understa
 
 
 _UNITS = {"day": 1, "week": 7, "fortnight": 14}
+#: The trailing window a turn without a named period was answered over, by the unit a shift names.
+_DEFAULT_DAYS = {"week": 7, "month": 30}
 #: Moves that ask the last question again with something changed: the planner reads that question's words.
 CONTINUING = frozenset({"show_more", "shift_window", "new_window", "narrow", "when", "switch_filter", "attribute"})
 _COMPARED = re.compile(r"\b(?:compar\w*|vs\.?|versus|against|relative|than)\b", re.IGNORECASE)
@@ -167,6 +172,10 @@ def _shift(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
     """"and the day/week/month before?": the previous window moved back by its unit."""
     prev = prior.understanding.window
     unit = (m.group("unit") or "").lower()
+    if prev is None and prior.as_of is not None and unit in _DEFAULT_DAYS:
+        # No period named last time: its tools read their trailing default (a week, a month) up to the as-of.
+        n = _DEFAULT_DAYS[unit]
+        prev = Window.make(prior.as_of - timedelta(days=n), prior.as_of, f"last {n} days", days=n)
     if prev is None:
         return _clarify(cur, prior, "shift_window", "The last answer was not about a specific period; which day, "
                         "week or month do you mean?")

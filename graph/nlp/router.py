@@ -43,7 +43,7 @@ CLAUSE_CONFIRM = 0.25
 MAX_DOMAINS = 3
 W_CLASSIFIER, W_CUES = 0.6, 0.4
 
-_SPLIT = re.compile(r"[?;!]+|\.\s+|\s[—–-]+\s|,\s*(?:and|but|plus|also|then)\b|,\s+|"
+_SPLIT = re.compile(r"[?;!]+|\.\s+|\s[—–-]+\s|\s[+&/]\s|,\s*(?:and|but|plus|also|then)\b|,\s+|"
                     r"\s(?:and also|and|but|plus|as well as|along with|also|or)\s", re.IGNORECASE)
 #: Words that carry no topic: a question made only of these ("and?", "what about then") names no domain.
 _FILLER = frozenset("""and or but also plus so then now ok okay what about how which who is are was were the a an

@@ -198,3 +198,9 @@ def test_what_a_named_subject_did_is_not_an_attribute_of_the_last_answer():
 def test_why_takes_the_last_answers_subject_so_cause_tools_can_run():
     out = follow("why", prior(u={"entities": []}, subject={"table": ["main.sales.orders_gold"]}))
     assert out.intent == "cause" and out.names("table") == ["main.sales.orders_gold"]
+
+
+def test_a_week_shift_after_a_turn_without_a_period_moves_the_trailing_week():
+    out = follow("and the week before?", prior(u={"window": None}, as_of=date(2026, 1, 15)))
+    assert out.previous.transform == "shift_window"
+    assert (out.window.start, out.window.end) == (date(2026, 1, 1), date(2026, 1, 8))

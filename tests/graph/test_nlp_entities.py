@@ -127,6 +127,7 @@ UNKNOWN = [
     # A verb after the kind word says what it did ("the ingest job fell over"), not its name.
     ("the ingest job fell over twice overnight", []),
     ("our etl job crashed again", []),
+    ("compare spend for each workspace", []),
 ]
 
 

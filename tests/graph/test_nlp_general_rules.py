@@ -109,3 +109,10 @@ def test_moving_jobs_to_serverless_reads_the_serverless_candidates():
     assert plays[0].tool == "get_savings_recommendations" and plays[0].args["category"] == "serverless_candidate"
     share = choose_plays(get_agent_registry().get("optimization"), "what share of spend is serverless")
     assert share[0].tool == "get_serverless_spend"
+
+
+def test_plus_and_ampersand_separate_clauses():
+    from health_monitor.graph.nlp.router import split_clauses
+
+    assert split_clauses("failed jobs + stale tables & access anomalies") == ["failed jobs", "stale tables",
+                                                                              "access anomalies"]
