@@ -100,6 +100,12 @@ AGENT = AgentSpec(
              needs=("job",), weight=2, title="Job duration trend",
              lens=Lens(sort="run_date desc", rows=3,
                        say="{run_date:date}: {runs:int} runs, {failed:int} failed, average {avg_duration_seconds:dur}")),
+        # "bi-warehouse utilisation at night": a named warehouse's own load, not the clusters'.
+        Play("get_warehouse_utilization", when=(r"utili[sz]|\bload\b|busy|night|idle|usage",), needs=("warehouse",),
+             weight=3, title="SQL warehouse load",
+             lens=Lens(sort="start_date desc", rows=3,
+                       say="{warehouse_name} on {start_date:date}: {statements:int} statements by {users:int} users"
+                           "[, p95 {p95_duration_seconds:dur}][, {queued_statements:int} queued]")),
         Play("get_warehouse_utilization", when=(r"queu|concurren|warehouse load|busy|capacity",), weight=2,
              title="SQL warehouse load",
              lens=Lens(group="warehouse_name", sum=("statements", "queued_statements", "failed_statements"),

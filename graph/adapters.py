@@ -192,7 +192,10 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
                                                      PRONOUN.search(question) and not slots["_named"]):
         # "and the week before?", "who is running them?": the same kind of question as last time
         intents.append(prior.text)
-    if not parsed.is_followup and (off_topic or STATUS.search(question) and not _has_own_topic(question)):
+    from health_monitor.graph.nlp.vocabulary import OFF_TOPIC_CUES
+
+    if not parsed.is_followup and not OFF_TOPIC_CUES.search(question) and (
+            off_topic or STATUS.search(question) and not _has_own_topic(question)):
         # "How is the orders_pipeline doing?", "what's up with prod-etl-cluster": a question naming something
         # in this account is on topic even when its words say little, and no domain word chose for it: ask
         # the specialist that owns that kind of thing.

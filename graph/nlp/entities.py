@@ -51,7 +51,8 @@ _HEADS = {"model": "model", "models": "model", "predictor": "model", "detector":
 #: Singular kind words that introduce a name ("workspace foo", "the foo table"), from the table of kinds.
 _KIND_WORDS = {w: k for w, k in WORD_KINDS.items() if w == k and k not in ("ip", "grant", "catalog", "schema")}
 #: Past-tense verbs that follow a kind word ("the ingest job fell over"): what it did, not its name.
-_IRREGULAR_PAST = frozenset("fell died blew ran went broke got kept took hung stuck froze sat began".split())
+_IRREGULAR_PAST = frozenset("""fell died blew ran went broke got kept took hung stuck froze sat began gone done been
+seen taken fallen become""".split())
 
 
 def _verb(word: str) -> bool:

@@ -57,6 +57,9 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "wo": "where", "woher": "where from", "geld": "money", "zuverlässig": "reliable", "plattform": "platform", "abgestürzt": "crashed", "ausfall": "outage", "daten": "data", "wer hat zugriff": "who has access", "besitzer": "owner", "sensible daten": "sensitive data", "latenz": "latency", "endpunkte": "endpoints", "welcher": "which", "warum": "why", "wieso": "why", "wer": "who",
         "wie viel": "how much", "wieviel": "how much", "zeig mir": "show me", "zeige": "show", "und": "and",
         "im": "in", "in der": "in the", "morgenbericht": "morning briefing", "überblick": "overview",
+        "nachts": "at night", "in der nacht": "at night", "nutzer": "users", "benutzer": "users",
+        "gearbeitet": "active", "aktiv": "active", "außerhalb der arbeitszeit": "after hours",
+        "ungewöhnlich": "unusual", "ungewöhnliche": "unusual",
     },
     "es": {
         "datos sensibles": "sensitive data", "datos personales": "personal data", "no tienen": "have no", "sin": "without",

@@ -128,6 +128,7 @@ UNKNOWN = [
     ("the ingest job fell over twice overnight", []),
     ("our etl job crashed again", []),
     ("compare spend for each workspace", []),
+    ("are the forecasts accurate or has the model gone off", []),
 ]
 
 

@@ -116,3 +116,17 @@ def test_plus_and_ampersand_separate_clauses():
 
     assert split_clauses("failed jobs + stale tables & access anomalies") == ["failed jobs", "stale tables",
                                                                               "access anomalies"]
+
+
+def test_german_night_work_reads_as_after_hours_activity():
+    text = to_english("Welche Nutzer haben gestern nachts gearbeitet?", "de")
+    assert "at night" in text and "users" in text and "yesterday" in text
+
+
+def test_a_named_warehouse_with_load_words_reads_its_own_load():
+    from health_monitor.agents.registry import get_agent_registry
+    from health_monitor.graph.planner import choose_plays
+
+    spec = get_agent_registry().get("performance")
+    plays = choose_plays(spec, "bi-warehouse utilisation at night", {"warehouse": ["bi-warehouse"]})
+    assert plays[0].tool == "get_warehouse_utilization"
