@@ -57,10 +57,18 @@ def subjects(rows: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     return out
 
 
+def _gist(question: str) -> frozenset[str]:
+    """A question's words, with ``catalog.schema.table`` read as its table name ("why is orders_gold stale?"
+    and "Why is main.sales.orders_gold stale?" ask the same)."""
+    text = re.sub(r"\b[\w-]+\.[\w-]+\.([\w-]+)\b", r"\1", question.lower())
+    return frozenset(re.findall(r"[\w@.-]+", text))
+
+
 def follow_ups(question: str, agents: Sequence[str], rows: Sequence[Mapping[str, Any]], n: int = 3) -> list[str]:
-    """``n`` distinct next questions for the specialists that answered, about the subjects in ``rows``."""
+    """``n`` distinct next questions for the specialists that answered, about the subjects in ``rows``
+    (never the question just asked, in other words)."""
     found = subjects(rows)
-    asked = question.strip().lower().rstrip("?")
+    asked = _gist(question)
     out: list[str] = []
     pools = [TEMPLATES.get(a, ()) for a in agents] or [()]
     for i in range(max((len(p) for p in pools), default=0)):  # interleave: one from each specialist in turn
@@ -71,12 +79,12 @@ def follow_ups(question: str, agents: Sequence[str], rows: Sequence[Mapping[str,
             if any(name not in found for name in names):
                 continue
             q = pool[i].format(**{k: found[k] for k in names})
-            if q.lower().rstrip("?") != asked and q not in out:
+            if _gist(q) != asked and q not in out:
                 out.append(q)
     for q in GENERAL:
         if len(out) >= n:
             break
-        if q not in out and q.lower().rstrip("?") != asked:
+        if q not in out and _gist(q) != asked:
             out.append(q)
     return out[:n]
 

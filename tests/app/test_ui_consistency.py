@@ -146,3 +146,11 @@ def test_follow_ups_name_what_the_answer_was_about(run) -> None:
     assert answer_parts.series([{"workspace_name": "a", "list_cost": 1.0}]) is None
     table = answer_parts.compact(rows)
     assert table and list(table[0])[0] == "workspace_name" and len(table[0]) <= 6
+
+
+def test_follow_ups_never_offer_the_question_just_asked_in_other_words() -> None:
+    from health_monitor.ui import answer_parts
+
+    rows = [{"table_full_name": "main.sales.orders_gold", "hours_since_update": 58.0}]
+    asks = answer_parts.follow_ups("why is orders_gold stale?", ["quality"], rows)
+    assert asks and not any(q.lower().startswith("why is main.sales.orders_gold stale") for q in asks), asks
