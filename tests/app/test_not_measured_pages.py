@@ -3,41 +3,35 @@ never its healthy empty state ("Every table is fresh")."""
 
 from __future__ import annotations
 
-import shutil
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-import duckdb
 import pytest
 from health_monitor.ui import quality
 from health_monitor.ui.data import make_runner
 from health_monitor.ui.filters import Filters
 
+from tests.account_variants import account_copy, executor_on
 from tests.app.conftest import ROOT, _clear_caches
 
 
 @pytest.fixture(scope="module")
 def bare(demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """No table with a known refresh interval; no published pipeline event log (fact_expectation degraded)."""
-    d = tmp_path_factory.mktemp("bare_quality")
-    for name in ("system.duckdb", "gold.duckdb"):
-        shutil.copyfile(demo_dir / name, d / name)
-    with duckdb.connect(str(d / "gold.duckdb")) as con:
-        con.execute("update health_monitor.dim_table set expected_refresh_hours = null")
-        con.execute("delete from health_monitor.fact_expectation")
-        con.execute("update health_monitor.meta_build_report set status = 'degraded', "
-                    "reason = 'no pipeline event log is configured (HM_EVENT_LOG_TABLE)' "
-                    "where kind = 'model' and name = 'fact_expectation'")
-    return d
+    return account_copy(demo_dir, tmp_path_factory.mktemp("bare_quality"), [
+        "update health_monitor.dim_table set expected_refresh_hours = null",
+        "delete from health_monitor.fact_expectation",
+        "update health_monitor.meta_build_report set status = 'degraded', "
+        "reason = 'no pipeline event log is configured (HM_EVENT_LOG_TABLE)' "
+        "where kind = 'model' and name = 'fact_expectation'"])
 
 
-def runner_for(d: Path):
-    from health_monitor.tools.executor import ToolExecutor
-    from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
-
-    from health_monitor.core.settings import Settings
-
-    wh = DuckDBWarehouse(d / "system.duckdb", d / "gold.duckdb")
-    return wh, make_runner(ToolExecutor(wh, Settings(data_dir=d)))
+@contextlib.contextmanager
+def runner_for(d: Path) -> Iterator[Any]:
+    with executor_on(d) as executor:
+        yield make_runner(executor)
 
 
 def filters() -> Filters:
@@ -47,31 +41,22 @@ def filters() -> Filters:
 
 
 def test_quality_gaps_name_why_and_how(bare: Path):
-    wh, run = runner_for(bare)
-    try:
+    with runner_for(bare) as run:
         gaps = quality.gaps(run, filters())
-    finally:
-        wh.close()
     assert gaps["stale"] and "refresh interval" in gaps["stale"]
     assert gaps["expectations"] and "HM_EVENT_LOG_TABLE" in gaps["expectations"]
 
 
 def test_quality_kpis_say_not_measured_not_zero(bare: Path):
-    wh, run = runner_for(bare)
-    try:
+    with runner_for(bare) as run:
         cards = {k.label: k for k in quality.kpis(run, filters())}
-    finally:
-        wh.close()
     assert cards["Stale tables"].value == "Not measured" and "refresh interval" in cards["Stale tables"].help
     assert cards["Drifting columns"].value != "Not measured"  # profiles are still there
 
 
 def test_quality_gaps_are_none_on_a_measured_account(demo_dir: Path):
-    wh, run = runner_for(demo_dir)
-    try:
+    with runner_for(demo_dir) as run:
         gaps = quality.gaps(run, filters())
-    finally:
-        wh.close()
     assert gaps["stale"] is None and gaps["expectations"] is None
 
 
@@ -100,19 +85,11 @@ def test_quality_page_says_not_measured_instead_of_fresh(bare: Path, tmp_path: P
 def test_hub_signals_gap_names_a_degraded_source(demo_dir: Path, tmp_path: Path):
     from health_monitor.ui import hub
 
-    for name in ("system.duckdb", "gold.duckdb"):
-        shutil.copyfile(demo_dir / name, tmp_path / name)
-    with duckdb.connect(str(tmp_path / "gold.duckdb")) as con:
-        con.execute("update health_monitor.meta_build_report set status = 'degraded', "
-                    "reason = 'system.compute.warehouse_events is not readable' "
-                    "where kind = 'model' and name = 'fact_warehouse_event'")
-    wh, run = runner_for(tmp_path)
-    try:
+    account_copy(demo_dir, tmp_path, [
+        "update health_monitor.meta_build_report set status = 'degraded', "
+        "reason = 'system.compute.warehouse_events is not readable' "
+        "where kind = 'model' and name = 'fact_warehouse_event'"])
+    with runner_for(tmp_path) as run:
         assert "warehouse_events" in (hub.signals_gap(run) or "")
-    finally:
-        wh.close()
-    wh, run = runner_for(demo_dir)
-    try:
+    with runner_for(demo_dir) as run:
         assert hub.signals_gap(run) is None
-    finally:
-        wh.close()

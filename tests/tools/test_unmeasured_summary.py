@@ -6,23 +6,16 @@ warehouses measure nothing; the summary must not turn that into "0 breaches" or 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
-from health_monitor.tools.executor import ToolExecutor
-from health_monitor.warehouse.duckdb_backend import DuckDBWarehouse
 
-from health_monitor.core.settings import Settings
+from tests.account_variants import account_copy, executor_on
 
 
 def run(d: Path, tool: str, args: dict | None = None):
-    wh = DuckDBWarehouse(d / "system.duckdb", d / "gold.duckdb")
-    try:
-        res = ToolExecutor(wh, Settings(data_dir=d)).run(tool, args or {})
-    finally:
-        wh.close()
+    with executor_on(d) as executor:
+        res = executor.run(tool, args or {})
     assert res.ok, res.error
     return res
 
@@ -34,15 +27,11 @@ def summary(d: Path) -> dict:
 @pytest.fixture(scope="module")
 def bare(demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo as an account that declares no SLA, no refresh interval and has no SQL warehouse."""
-    d = tmp_path_factory.mktemp("unmeasured")
-    for name in ("system.duckdb", "gold.duckdb"):
-        shutil.copyfile(demo_dir / name, d / name)
-    with duckdb.connect(str(d / "gold.duckdb")) as con:
-        con.execute("update health_monitor.dim_job set sla_seconds = null")
-        con.execute("update health_monitor.fact_job_run set sla_seconds = null, is_sla_breach = null")
-        con.execute("update health_monitor.dim_table set expected_refresh_hours = null")
-        con.execute("delete from health_monitor.fact_warehouse_uptime_daily")
-    return d
+    return account_copy(demo_dir, tmp_path_factory.mktemp("unmeasured"), [
+        "update health_monitor.dim_job set sla_seconds = null",
+        "update health_monitor.fact_job_run set sla_seconds = null, is_sla_breach = null",
+        "update health_monitor.dim_table set expected_refresh_hours = null",
+        "delete from health_monitor.fact_warehouse_uptime_daily"])
 
 
 @pytest.fixture(scope="module")
