@@ -408,20 +408,8 @@ def train_all(data_dir: Path | str | None = None, *, models: Sequence[str] | Non
     With ``spark`` (a SparkSession, as in the bundle's training job) the feature SQL runs on Spark
     and the prediction tables are written through it.
     """
-    from health_monitor.core.settings import get_settings
-
-    s = settings or get_settings()
-    chosen = resolve(models)
-    if profiler is not None:
-        profiler.start()
-    try:
-        with open_store(Path(data_dir) if data_dir else None, s, spark=spark) as (store, artefacts):
-            ctx = RunContext(store=store, as_of=_as_of(store), artefact_dir=artefacts, models=all_models(),
-                             feature_budget_mb=s.ml_feature_memory_mb or None, profiler=profiler)
-            return run(ctx, chosen, progress=progress)
-    finally:
-        if profiler is not None:
-            profiler.stop()
+    return _with_context(run, data_dir, models, progress=progress, settings=settings, profiler=profiler,
+                         spark=spark)
 
 
 # -- incremental scoring -----------------------------------------------------------------------
@@ -531,6 +519,13 @@ def score_all(data_dir: Path | str | None = None, *, models: Sequence[str] | Non
               progress: bool = True, settings=None, profiler: Profiler | None = None,
               spark=None) -> TrainReport:
     """Incremental scoring of ``models`` (default: all) with their active versions; no training."""
+    return _with_context(score_run, data_dir, models, progress=progress, settings=settings, profiler=profiler,
+                         spark=spark)
+
+
+def _with_context(step: Any, data_dir: Path | str | None, models: Sequence[str] | None, *, progress: bool,
+                  settings: Any, profiler: Profiler | None, spark: Any) -> TrainReport:
+    """Open the store (embedded, Databricks or Spark), build the run context and run ``step`` in it."""
     from health_monitor.core.settings import get_settings
 
     s = settings or get_settings()
@@ -541,7 +536,7 @@ def score_all(data_dir: Path | str | None = None, *, models: Sequence[str] | Non
         with open_store(Path(data_dir) if data_dir else None, s, spark=spark) as (store, artefacts):
             ctx = RunContext(store=store, as_of=_as_of(store), artefact_dir=artefacts, models=all_models(),
                              feature_budget_mb=s.ml_feature_memory_mb or None, profiler=profiler)
-            return score_run(ctx, chosen, progress=progress)
+            return step(ctx, chosen, progress=progress)
     finally:
         if profiler is not None:
             profiler.stop()
