@@ -41,6 +41,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0, r"cpu|memory|utili[sz]ation|gpu utili[sz]ation": 0.7,
         r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,
         r"retr(y|ies)|timed out|timeouts?": 0.5,
+        # "whether the training job is ok": how a run went, asked in plain words
+        r"(?:is|are|was|were) (?:it |they |that |those )?(?:ok|okay|alright|fine|working)": 0.25,
     },
     "reliability": {
         r"slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|(?:is|was|went|go(?:es)?|goes|going|been) down": 0.9,

@@ -130,3 +130,11 @@ def test_a_named_warehouse_with_load_words_reads_its_own_load():
     spec = get_agent_registry().get("performance")
     plays = choose_plays(spec, "bi-warehouse utilisation at night", {"warehouse": ["bi-warehouse"]})
     assert plays[0].tool == "get_warehouse_utilization"
+
+
+def test_a_second_clause_asking_whether_a_job_is_ok_adds_performance():
+    from health_monitor.graph.nlp.router import route
+
+    plan = route("storage spend in analytics and whether the nightly load job is fine",
+                 entities={"workspace": ["analytics"]})
+    assert "cost" in plan.domains and "performance" in plan.domains
