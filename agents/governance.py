@@ -78,7 +78,7 @@ AGENT = AgentSpec(
         Play("get_table_owners", when=(r"owners?|owned|ownership|who (created|maintains)",), weight=2,
              title="Owners",
              lens=Lens(rows=4, say="{table_full_name} is owned by {table_owner} (last changed by {last_altered_by})")),
-        Play("get_pii_tables", when=(r"\bpii\b|sensitive|personal data",), default=True, title="PII tables",
+        Play("get_pii_tables", when=(r"\bpii\b|sensitive|personal (?:data|info\w*)|confidential",), default=True, title="PII tables",
              lens=Lens(sort="readers desc", rows=3,
                        say="{table_full_name} (owner {table_owner}) can be read by {readers:plural:principal}: "
                            "{readers_list:clip}")),

@@ -51,8 +51,9 @@ AGENT = AgentSpec(
                        severity=(("medium", "estimated_monthly_saving >= 100"),))),
         # "Which jobs should move to serverless": the advisor's serverless candidates, not the serverless share.
         Play("get_savings_recommendations", when=(r"(?:move|moved|moving|migrat\w*|switch\w*|convert\w*|go|put|"
-                                                  r"candidates?|suit\w*|should|could|fit)\b.{0,30}\bserverless|"
-                                                  r"serverless\b.{0,20}\b(?:candidates?|migrat\w*|instead)",),
+                                                  r"candidates?|suit\w*|should|could|would|fit)\b.{0,30}\bserverless|"
+                                                  r"serverless\b.{0,20}\b(?:candidates?|migrat\w*|instead|help\w*|"
+                                                  r"work|fit|save)",),
              weight=4, args={"category": "serverless_candidate"}, title="Serverless candidates",
              lens=Lens(sort="estimated_monthly_saving desc", rows=3,
                        headline="Moving these jobs to serverless would save about "

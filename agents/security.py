@@ -48,7 +48,7 @@ AGENT = AgentSpec(
              lens=Lens(sort="event_time desc", rows=3,
                        say="{principal} ran {action_name} on {securable_full_name} at {event_time:time} ({detail:clip})",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")))),
-        Play("get_pii_access_logs", when=(r"\bpii\b|sensitive|personal data",), weight=3,
+        Play("get_pii_access_logs", when=(r"\bpii\b|sensitive|personal (?:data|info\w*)|confidential",), weight=3,
              title="PII access",
              lens=Lens(sort="accesses desc", rows=3,
                        say="{principal} read {securable_full_name} {accesses:times} on {days_with_access:plural:day} "

@@ -332,7 +332,7 @@ _KIND_WORD = "|".join(sorted((w for w in WORD_KINDS if " " not in w), key=len, r
 
 #: The follow-up moves, checked in order (the first that matches applies). Each is tested on its own.
 TRANSFORMS: tuple[Transform, ...] = (
-    Transform("downstream", re.compile(r"\b(?:break|breaks|broke|impact\w*|affect\w*|blast radius|downstream|"
+    Transform("downstream", re.compile(r"\b(?:break(?!\s+\w+\s+(?:down|out|up)\b)|breaks|broke|impact\w*|affect\w*|blast radius|downstream|"
                                        r"depends? on (?:it|that|this))\b.*\b(?:downstream|that|it|this)\b|"
                                        r"\bwhat(?:'s| is)? downstream\b|\bdownstream (?:of )?(?:that|it|this)\b|"
                                        r"\b(?:mess(?:es|ed)? up|knock[- ]on|ripple\w*|hit|hurt)\b.*\b(?:further down|"
@@ -345,8 +345,9 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 r"\bwhat do you (?:recommend|suggest)\b|\bnext steps?\b|\bfix (?:it|that|this)\b",
                                 re.IGNORECASE), _act),
     Transform("who_did_that", re.compile(r"\bwho\s+(?:did|does|made|ran|run|changed|granted|deleted|created|"
-                                         r"triggered|started|caused|was behind|was responsible for|is behind)\s+"
-                                         r"(?:that|it|this|those|these|them)\b|\bwho (?:was|is) (?:it|that)\b",
+                                         r"triggered|started|caused|was behind|was responsible for|is behind|gave)\s+"
+                                         r"(?:that|it|this|those|these|them)\b|\bwho (?:was|is) (?:it|that)\b|"
+                                         r"\bby whom\b",
                                          re.IGNORECASE), _actor),
     Transform("shift_window", re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|period)\s+(?:before|prior)\b"
                                          r"(?!\s+yesterday)|\b(?:the\s+)?(?:previous|prior|preceding)\s+"
@@ -361,7 +362,8 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 r"\broot cause\b|\bwhat'?s behind (?:it|that|this)\b|\bwhy (?:is|was|did) (?:it|that)\b",
                                 re.IGNORECASE), _why),
     Transform("narrow", re.compile(r"\b(?:narrow|filter|limit|restrict|zoom|drill)\w*\s+(?:it|that|this|them|those|"
-                                   r"these|down|in)\b|^\W*(?:and\s+)?(?:only|just) (?:the )?[a-z\- ]{2,30} ones\b",
+                                   r"these|down|in)\b|\b(?:break|split)\s+(?:it|that|this|them|those)\s+(?:down|out|"
+                                   r"up)?\s*(?:by|per)\b|^\W*(?:and\s+)?(?:only|just) (?:the )?[a-z\- ]{2,30} ones\b",
                                    re.IGNORECASE), _narrow),
     Transform("show_more", re.compile(r"\b(?:show|give|list|tell)(?: me)? more\b|\bmore (?:rows|results|of (?:them|"
                                       r"those))\b|\bthe (?:rest|others)\b|\bnext (?:ones|page|five|5|ten|10)\b|"

@@ -27,7 +27,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     },
     "security": {
         r"log ?ins?|logged in|sign[- ]?ins?": 0.9, r"auth\w*|401s?|403s?|mfa|password\w*": 0.8,
-        r"audit\w*": 0.7, r"pii|sensitive": 0.6, r"(access|accessed|read|looked at)": 0.3,
+        r"audit\w*": 0.7, r"pii|sensitive|personal (?:info\w*|data)|confidential": 0.6, r"(access|accessed|read|looked at)": 0.3,
         r"tokens?|pats?": 0.8, r"denied|unauthori[sz]ed|forbidden": 0.9, r"after[- ]hours|off[- ]hours": 1.0,
         r"outside (normal )?(working|business) hours|at night|[0-9]+ ?am": 0.8,
         r"threats?|suspicious|intrusion|brute force|hack\w*|breach(es)?|compromis\w*|exfiltrat\w*": 0.9,
@@ -56,6 +56,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"drift\w*": 0.4, r"nulls?|missing values": 0.8, r"profil\w*|distribution|histogram|outliers?": 0.8,
         r"duplicat\w*|row counts?|completeness|quarantin\w*|dropped (rows|records)|bad records": 0.8,
         r"refresh\w*|last updated|behind": 0.6, r"abnormal|invalid values?": 0.5, r"columns?": 0.6,
+        r"(?:data )?pipelines?": 0.5,
     },
     "mlops": {
         r"models?": 0.8, r"model versions?|versions?": 0.4, r"endpoints?|serving|served": 0.8,
@@ -68,7 +69,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"grants?|granted|privileges?|permissions?|modify|select on": 0.7,
         r"who (has|can) (access|read|see)|access review\w*|recertif\w*": 1.0,
         r"owners?|owned|ownership|comments?|descriptions?|undocumented|metadata|documentation": 0.7,
-        r"tags?|tagged|classification": 0.5, r"complian\w*|soc ?2|gdpr|hipaa|pci( dss)?|iso ?27001|audit readiness": 1.0,
+        r"tags?|tagged|classification": 0.5, r"personal (?:info\w*|data)|locked down|who can see": 0.7, r"complian\w*|soc ?2|gdpr|hipaa|pci( dss)?|iso ?27001|audit readiness": 1.0,
         r"governance|catalog|schemas?|unity catalog|retention|mask\w*|row filters?": 0.7,
     },
     "optimization": {
@@ -76,7 +77,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"oversized?|over-?provisioned|right[- ]?siz\w*|downsiz\w*|too big": 1.0,
         r"auto[- ]?(stop|termination|terminate)|autotermination": 1.0, r"all[- ]purpose|interactive clusters?": 0.7,
         r"jobs compute|job clusters?|serverless|spot|photon": 0.6, r"untagged|without tags|missing (cost )?tags": 1.0,
-        r"(cut|reduce|lower|trim|shrink)\w*": 0.7, r"cheaper|wast\w*|zombie|left running": 0.9,
+        r"(cut|reduce|lower|trim|shrink)\w*": 0.7, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
     },
 }

@@ -204,3 +204,15 @@ def test_a_week_shift_after_a_turn_without_a_period_moves_the_trailing_week():
     out = follow("and the week before?", prior(u={"window": None}, as_of=date(2026, 1, 15)))
     assert out.previous.transform == "shift_window"
     assert (out.window.start, out.window.end) == (date(2026, 1, 1), date(2026, 1, 8))
+
+
+@pytest.mark.parametrize("text", ["break that down by sku", "split it up by workspace"])
+def test_breaking_a_figure_down_narrows_it_and_is_not_downstream(text):
+    out = follow(text, prior())
+    assert out.previous.transform == "narrow" and out.domains == ["cost"]
+
+
+@pytest.mark.parametrize("text", ["when was that given and by whom", "who gave that"])
+def test_by_whom_names_the_actor(text):
+    out = follow(text, prior(found={"user": ["admin@company.com"]}))
+    assert out.previous.transform == "who_did_that" and out.names("user") == ["admin@company.com"]

@@ -138,3 +138,10 @@ def test_a_second_clause_asking_whether_a_job_is_ok_adds_performance():
     plan = route("storage spend in analytics and whether the nightly load job is fine",
                  entities={"workspace": ["analytics"]})
     assert "cost" in plan.domains and "performance" in plan.domains
+
+
+@pytest.mark.parametrize(("text", "refused"), [("how much did azure charge us for VMs", True),
+                                               ("azure virtual machines bill", True),
+                                               ("our databricks spend on azure", False)])
+def test_azure_infrastructure_bills_are_another_product(text, refused):
+    assert (other_product(text) is not None) is refused
