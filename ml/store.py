@@ -102,6 +102,9 @@ class DuckDBStore:
                  memory_limit_mb: float | None = None) -> None:
         self.con = con
         self.catalog = catalog
+        # One engine thread: a parallel sum of doubles adds in a different order each run, and training
+        # must give the same predictions every time (the feature queries are a few seconds of the run).
+        con.execute("SET threads = 1")
         if memory_limit_mb:
             # The engine runs inside this process: its buffers count towards the training's memory.
             con.execute(f"SET memory_limit = '{int(memory_limit_mb)}MB'")
