@@ -36,10 +36,13 @@ FAVICON = _favicon()
 
 # Captions (and metric delta notes) are drawn at 60 % opacity, 3.9:1 on white: below WCAG AA. Full
 # opacity with the theme's own text colour at 80 % keeps them quiet and readable in light and dark.
+# The header's "Stop" button (shown while an auto-refresh runs) is grey #979695 on white, 2.95:1: it
+# takes the theme's text colour too.
 _CSS = """<style>
 [data-testid='stCaptionContainer'] {opacity: 1 !important; color: inherit !important;}
 [data-testid='stCaptionContainer'] p, [data-testid='stCaptionContainer'] span {color: inherit !important;
   opacity: .82;}
+[data-testid='stStatusWidget'] button, [data-testid='stBaseButton-header'] {color: inherit !important;}
 </style>"""
 
 
