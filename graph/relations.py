@@ -19,6 +19,7 @@ once per failed job. Sentences quote only row values.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -216,8 +217,6 @@ def failure_downstream(facts: Facts) -> list[Relation]:
 def prefetch(facts: Facts) -> None:
     """Read the lineage of the failed jobs the rules may ask about side by side (one read each, in
     parallel like a specialist's tool calls), so an answer with failures pays one read's latency."""
-    from concurrent.futures import ThreadPoolExecutor
-
     jobs = [str(r["job_id"]) for _, r in facts.failures()[:MAX_LOOKUPS] if str(r["job_id"]) not in facts.lineage]
     if facts.lookup is None or not jobs:
         return

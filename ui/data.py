@@ -53,12 +53,7 @@ def gap(run: Runner, name: str, /, **args: Any) -> str | None:
     measure something is not healthy by default. The runner is cached, so asking costs no query.
     """
     try:
-        message = checked_message(run(name, **args))
+        message = run(name, **args).message or ""
     except (ToolFailed, ToolUnavailable):
         return None  # the section's own error handling reports these
-    return message
-
-
-def checked_message(result: Any) -> str | None:
-    message = getattr(result, "message", None) or ""
     return message if message.startswith("not measured") else None

@@ -9,9 +9,10 @@ from health_monitor.ui.data import Runner, gap
 from health_monitor.ui.filters import Filters
 from health_monitor.ui.formatting import pct
 from health_monitor.ui.kpi import Kpi
+from health_monitor.ui.palette import LEVELS
 
 REFRESH_S = 300
-NOT_MEASURED = "Not measured"
+NOT_MEASURED = LEVELS["not_measured"].label
 
 
 def summary(run: Runner, f: Filters) -> list[dict[str, Any]]:
@@ -50,7 +51,8 @@ def kpis(run: Runner, f: Filters) -> list[Kpi]:
     drifting = [r for r in drift(run, f) if r.get("is_drift")]
 
     def count(n: int, key: str, help_text: str) -> tuple[str, str]:
-        return (NOT_MEASURED, unmeasured[key] or "") if unmeasured[key] else (f"{n:,}", help_text)
+        gap_text = unmeasured[key]
+        return (NOT_MEASURED, gap_text) if gap_text else (f"{n:,}", help_text)
 
     stale_value, stale_help = count(len(stale(run, f)), "stale", "Tables not refreshed within 1.5x their usual interval.")
     drift_value, drift_help = count(len(drifting), "drift",

@@ -61,7 +61,7 @@ def _verb(word: str) -> bool:
 
 #: Words that describe a workspace, job or cluster rather than name it ("the whole workspace").
 _DESCRIBING = frozenset("""whole entire default shared busiest legacy current primary main same other only
-personal new old big small large main first second third single team company each every all any per which
+personal new old big small large first second third single team company each every all any per which
 what whose this that another""".split())
 _STOP = frozenset("""a an the this that these those it its is are was were be been do does did of in on for to
 from by with and or at as any all my our your their what which who whom how why when where there here
