@@ -12,9 +12,12 @@ For a spike, find the day and workspace first (anomalies), then what drove it (t
 Quote only figures the tools returned. Finish with what you found (figures), how severe it is
 (info, low, medium, high) and one concrete recommendation."""
 
-SPIKE = r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|why|unexpected|abnormal"
+#: "looks nuts", "through the roof", "what's going on": surprise at a figure asks what changed and why.
+SURPRISE = (r"\b(?:nuts|crazy|insane|wild|mad|ridiculous|absurd|outrageous|huge|massive)\b|through the roof|"
+            r"off the charts|going on|what happened|blew up|explod\w*|skyrocket\w*|ballooned")
+SPIKE = r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|why|unexpected|abnormal|" + SURPRISE
 DRIVERS = (r"driv|behind|cause|biggest|line item|top|what (made|drove)|breakdown|jump|spike|why|"
-           r"\b(eat|eats|eating|hog\w*|consum\w*|burn\w*)\b")
+           r"\b(eat|eats|eating|hog\w*|consum\w*|burn\w*)\b|" + SURPRISE)
 
 AGENT = AgentSpec(
     name="cost",

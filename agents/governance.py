@@ -27,7 +27,8 @@ AGENT = AgentSpec(
     all_clear="No governance gap stands out.",
     playbook=(
         Play("get_table_lineage", when=(r"lineage|linage|upstream|downstream|consum|depend|comes? from|feeds?|"
-                                        r"reads from|source of",), weight=3, title="Lineage",
+                                        r"reads from|source of|\bbreak|\bbroke\b|blast radius|impact|if (?:i|we) (?:drop|delete|remove|"
+                                        r"rename|deprecate)\b",), weight=3, title="Lineage",
              lens=Lens(sort="hops", rows=4,
                        headline="{n:plural:lineage edge} found.",
                        say="{source_table_full_name} -> {target_table_full_name} ({direction}, {hops:plural:hop})",
@@ -52,6 +53,7 @@ AGENT = AgentSpec(
                        severity=(("high", "severity == high"), ("medium", "severity == medium")),
                        empty="No grant or permission changed in the period.")),
         Play("get_access_grants", when=(r"access review|who (can|has) (access|read|see)|review access|"
+                                        r"(?:able|allowed|permitted|entitled) to (?:read|see|query|access)|"
                                         r"recertif|pii tables?",), weight=2, title="Access review",
              lens=Lens(sort="is_pii desc", rows=5,
                        say="{grantee}: {privilege_type} on {table_full_name}",
@@ -82,6 +84,11 @@ AGENT = AgentSpec(
              lens=Lens(sort="readers desc", rows=3,
                        say="{table_full_name} (owner {table_owner}) can be read by {readers:plural:principal}: "
                            "{readers_list:clip}")),
+        # "tags on crm.customers?": a named table's classification (its PII tag and who can read it)
+        Play("get_pii_tables", when=(r"\btags?\b|tagged|classif\w*|labell?ed",), needs=("table",), weight=3,
+             title="Tags", lens=Lens(rows=3, say="{table_full_name} is tagged PII (owner {table_owner}); "
+                                               "{readers:plural:principal} can read it: {readers_list:clip}",
+                                     empty="That table carries no PII tag.")),
         Play("get_untagged_spend", when=(r"untagged|cost tags?|attribution",), title="Untagged spend",
              lens=Lens(sort="untagged_cost desc", rows=3,
                        say="{workspace_name} {untagged_cost:money} untagged ({untagged_pct:pct100})")),

@@ -72,7 +72,8 @@ AGENT = AgentSpec(
              lens=Lens(sort="duration_minutes desc", rows=5,
                        say="{duration_minutes:num} min on {warehouse_name} by {executed_by} ({read_gb:num} GB read)")),
         Play("get_resource_utilization", when=(r"\bcpu\b|memory|utili[sz]|bottleneck|pressure|\bhot\b|saturat|"
-                                               r"overload\w*|struggl\w*|busy",),
+                                               r"overload\w*|struggl\w*|busy|pegged|maxed|flat out|red[- ]?lin\w*|"
+                                               r"(?:at|hit|hitting) 100",),
              weight=2, title="Cluster CPU and memory",
              lens=Lens(sort="hours_cpu_over_90 desc", rows=3,
                        say="{cluster_name} ({workspace_name}) averaged {avg_cpu_percent:pct100} CPU, peaking at "

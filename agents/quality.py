@@ -39,7 +39,8 @@ AGENT = AgentSpec(
         # "Why is orders_gold stale?": the failed runs of the job that writes it (relations then say how the
         # failure, the stale table and any upstream schema change connect).
         Play("get_table_writer_failures", when=(r"\bwhy\b|cause|reason|what happened|stopped|broke|fail|behind|late|"
-                                                r"not (been )?(updat|refresh|writ|load)",), needs=("table",), weight=1,
+                                                r"not (been )?(updat|refresh|writ|load)|blame|responsible|which (upstream )?job|culprit",),
+             needs=("table",), weight=1,
              title="Failed runs of the job that writes it",
              lens=Lens(rows=3, say="{job_name} (writes {table_full_name}) failed on {start_time:time}: "
                                    "{error_message:clip}",

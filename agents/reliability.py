@@ -51,7 +51,7 @@ AGENT = AgentSpec(
                        say="{warehouse_name} was down {duration_minutes:num} min from {start_time:time}",
                        severity=(("high", "duration_minutes >= 60"), ("medium", "duration_minutes >= 10")),
                        empty="No warehouse outage in the period.")),
-        Play("get_sla_breaches", when=(r"\bslas?\b|breach|\blate\b|\bmiss(ed|es)?\b",), weight=3,
+        Play("get_sla_breaches", when=(r"\bslas?\b|breach|\blate\b|\bmiss(ed|es|ing)?\b|deadline|\bwindow\b|on time",), weight=3,
              title="SLA breaches",
              lens=Lens(group="job_name", sort="count desc", rows=3,
                        say="{job_name} missed its {sla_seconds:dur} SLA {count:times}, the last run "

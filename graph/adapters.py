@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from health_monitor.graph.context import RunContext
-from health_monitor.graph.kinds import KINDS, PRONOUN_KINDS
+from health_monitor.graph.kinds import KINDS, PRONOUN_KINDS, WORD_KINDS
 from health_monitor.graph.understanding import Entity, Window
 from health_monitor.graph.understanding import Understanding as TypedUnderstanding
 from health_monitor.tools.executor import ToolExecutor, ToolResult
@@ -140,12 +140,17 @@ STATUS = re.compile(r"\bwhat(?:'?s| is) (?:up|going on|happening) with\b|\bhow(?
                     r"\bstatus (?:of|on|for)\b|\bcheck (?:on|in on)\b|\bany (?:news|update) on\b", re.IGNORECASE)
 #: A follow-up pointing back with a pronoun ("who is running them") asks about the last turn's subject.
 PRONOUN = re.compile(r"\b(?:them|they|those|these|it|its)\b", re.IGNORECASE)
+#: A kind word ("that training job", "the table"): the question says itself what it is about.
+_KIND_WORD = re.compile(r"\b(?:" + "|".join(sorted(WORD_KINDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 #: Entity kind -> the specialist to ask when a question names such a thing but no topic.
 KIND_OWNERS: dict[str, str] = {k.name: k.owner for k in KINDS if k.owner and k.name not in ("regulation", "grant")}
 
+DIRECTIONS = {"upstream": "upstream", "downstream": "downstream"}
 #: Slots the parser does not extract, read here from the words (slot -> pattern; group 1 is the value).
 EXTRA_SLOTS: dict[str, re.Pattern[str]] = {
-    "direction": re.compile(r"\b(upstream|downstream)\b", re.IGNORECASE),
+    "direction": re.compile(r"\b(upstream|downstream)\b|\b(?:what (?:would |will |could )?(break|breaks|broke)\b|"
+                           r"(blast radius|impact analysis)|if (?:i|we) (drop|delete|remove|rename|deprecate)\b)",
+                           re.IGNORECASE),
     "privilege": re.compile(r"\b(ALL PRIVILEGES|SELECT|MODIFY|EXECUTE|USE CATALOG|USE SCHEMA|CREATE TABLE|"
                             r"READ FILES|WRITE FILES|(?i:modify|all privileges|execute))\b"),
 }
@@ -176,7 +181,9 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     for slot, pattern in EXTRA_SLOTS.items():
         m = pattern.search(question)
         if m and slot not in slots:
-            slots[slot] = m.group(1).upper() if slot == "privilege" else m.group(1).lower()
+            value = next(g for g in m.groups() if g)
+            # "what breaks if I drop it" asks what lies downstream
+            slots[slot] = value.upper() if slot == "privilege" else DIRECTIONS.get(value.lower(), "downstream")
     if parsed.is_followup and prior is not None and set(parsed.domains) & set(prior.domains) \
             and not slots["_named"]:
         # "What was behind the jump?" continues the same topic: keep the subject it was about.
@@ -204,6 +211,11 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
             agents, off_topic = list(dict.fromkeys(owners))[:2], False
     if parsed.is_followup and prior is not None and prior.domains and not _has_own_topic(question):
         agents = list(prior.domains)  # "and last week?": the same specialists as the last turn
+    elif parsed.is_followup and prior is not None and 0 < len(prior.domains) <= 2 and not off_topic \
+            and PRONOUN.search(question) and not slots["_named"] and not _KIND_WORD.search(question):
+        # "is it throwing errors too?" after an endpoint's latency: "it" is still the endpoint, so its
+        # specialist stays, beside whichever one the new words ask for.
+        agents = list(dict.fromkeys([*prior.domains, *agents]))[:3]
     unknown = [f"{m.kind} “{m.text}”" for m in parsed.unknown_mentions]
     context: dict[str, Any] = {}
     flat = Understanding(agents=agents, intents=intents, slots=slots,
@@ -316,7 +328,7 @@ def _honest(typed: TypedUnderstanding, original: str, as_of: datetime, known: di
         missing = [e for e in typed.unknown if e.kind in HONEST_KINDS and known.get(e.kind)]
         if missing:
             e = missing[0]
-            found = "clarify", honest.unknown_names(e.kind, e.name, e.suggestions, known.get(e.kind))
+            found = "unknown_name", honest.unknown_names(e.kind, e.name, e.suggestions, known.get(e.kind))
     if found is not None:
         typed.refusal, typed.refusal_text = found  # type: ignore[assignment]
 

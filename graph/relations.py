@@ -32,7 +32,7 @@ SPIKE = frozenset({"get_cost_anomalies"})
 DRIVERS = frozenset({"get_top_cost_drivers"})
 JOB_COST = frozenset({"get_job_costs"})
 #: Failed runs with their job id (any job, or the jobs that write a named table).
-FAILURE = frozenset({"get_failed_jobs", "get_table_writer_failures"})
+FAILURE = frozenset({"get_failed_jobs", "get_table_writer_failures", "get_job_failure_reasons"})
 STALE = frozenset({"get_freshness_violations", "get_table_freshness", "get_dq_summary"})
 
 LINEAGE_TOOL = "get_table_lineage"
@@ -113,10 +113,10 @@ class Relation:
 
 
 def _failure_values(r: dict[str, Any]) -> dict[str, Any]:
-    last = r.get("start_time")
+    last = r.get("start_time") or r.get("last_failure")
     return {"job": r.get("job_name") or r.get("job_id"), "job_id": r.get("job_id"),
             "ws": r.get("workspace_name") or r.get("workspace_id"),
-            "failures": r.get("count") or 1, "when": day(last) if last else "recent",
+            "failures": r.get("count") or r.get("failures") or 1, "when": day(last) if last else "recent",
             "error": clip(r.get("error_message"), 80)}
 
 
@@ -200,17 +200,25 @@ def failure_downstream(facts: Facts) -> list[Relation]:
     """A failed job, the tables it writes and what reads them downstream."""
     out = []
     for g, r in facts.failures()[:MAX_LOOKUPS]:
-        written = list(dict.fromkeys(str(e["target_table_full_name"]) for e in facts.writes(str(r["job_id"]))))
+        edges = facts.writes(str(r["job_id"]))
+        written = list(dict.fromkeys(str(e["target_table_full_name"]) for e in edges))
         if not written:
             continue
         below = [t for t in facts.downstream(str(r["job_id"])) if t not in written]
+        sources = [s for s in dict.fromkeys(str(e.get("source_table_full_name") or "") for e in edges)
+                   if s and s not in written]
         v = {**_failure_values(r), "written": ", ".join(f"`{t}`" for t in written),
              "below": ", ".join(f"`{t}`" for t in below[:MAX_TABLES])
-             + (f" and {len(below) - MAX_TABLES} more" if len(below) > MAX_TABLES else "")}
+             + (f" and {len(below) - MAX_TABLES} more" if len(below) > MAX_TABLES else ""),
+             "sources": ", ".join(f"`{s}`" for s in sources[:MAX_TABLES])}
         text = render("job `{job}` (id {job_id}) writes {written}; ", v) + (
             render("while it fails, {below} downstream read stale data.", v) if below
             else "nothing downstream reads it in the recorded lineage.")
-        out.append(Relation("failure_downstream", text, tables=written + below, finding=g))
+        named = sources if is_schema_change(r.get("error_message")) else []
+        if named:
+            # The error says the input changed shape: name what the job reads, where the change came from.
+            text += render(" Its error is a schema change in what it reads upstream: {sources}.", v)
+        out.append(Relation("failure_downstream", text, tables=written + below + named, finding=g))
     return out
 
 

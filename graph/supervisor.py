@@ -10,6 +10,7 @@ against the registry, and any LLM failure falls back to the offline router with 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any, Literal
 
 from health_monitor.agents.registry import AgentRegistry
@@ -19,6 +20,7 @@ from health_monitor.graph.events import Routing, emit
 from health_monitor.graph.history import history_messages
 from health_monitor.graph.llm import LLMFailure, fallback, structured_llm, turn_of
 from health_monitor.graph.state import HONEST_PREFIX, HealthState, RoutingPlan
+from health_monitor.graph.understanding import NEAREST_DATA_REFUSALS, Window
 from health_monitor.graph.vocabulary import entity_index
 from langchain_core.messages import HumanMessage, SystemMessage
 from langgraph.runtime import Runtime
@@ -130,8 +132,7 @@ def make_supervisor(agents: AgentRegistry):
         if typed is not None:
             plan.intent = typed.intent
             plan.period = typed.window.label if typed.window is not None else ""
-            if typed.previous is not None and typed.previous.transform == "who_did_that" and typed.names("user"):
-                plan.opening = f"That was {typed.names('user')[0]}; here is what they did."
+            plan.opening = _opening(typed) or plan.opening
         if typed is not None and typed.language != "en" and ctx.llm is None:
             from health_monitor.graph.nlp.languages import note
 
@@ -143,6 +144,42 @@ def make_supervisor(agents: AgentRegistry):
         return {"plan": plan, "turn": turn, "notes": notes, "question": question, "understanding": understood.typed}
 
     return supervisor
+
+
+def _nearest_data(understood: adapters.Understanding, typed: Any, ctx: RunContext) -> str:
+    """Point the specialists at the nearest data the account has and say so in one sentence: the same
+    length of window ending at the as-of day (a window it does not cover), or the whole account (a name
+    it does not have)."""
+    w = typed.window
+    if typed.refusal in ("future_date", "not_covered") and w is not None and ctx.as_of is not None:
+        end = ctx.as_of.date()
+        start = end - timedelta(days=w.span_days - 1)
+        name = "the latest day" if w.span_days == 1 else f"the latest {w.span_days} days"
+        typed.window = Window.make(start, end, name)
+        for key in ("hours", "days", "date"):
+            understood.slots.pop(key, None)
+        understood.slots["start_date"], understood.slots["end_date"] = start, end
+        understood.context["understanding"] = typed.to_json()
+        return f"Here {'is' if w.span_days == 1 else 'are'} {name} instead."
+    understood.unknown = []  # the opening already says which name is missing
+    kinds = sorted({e.kind for e in typed.unknown})
+    return f"Here is every {kinds[0]} of the account instead." if kinds else "Here is the whole account instead."
+
+
+_PLACES = frozenset({"warehouse", "cluster", "workspace", "endpoint"})
+
+
+def _opening(typed: Any) -> str:
+    """The answer to a pointing follow-up, said first: "That was analyst@...", "That was on bi-warehouse."."""
+    move = typed.previous.transform if typed.previous is not None else ""
+    if move == "who_did_that" and typed.names("user"):
+        return f"That was {typed.names('user')[0]}; here is what they did."
+    if move == "attribute":
+        pointed = [e for e in typed.entities if e.text and e.resolved]
+        if pointed:
+            e = pointed[-1]
+            return f"That was on {e.name}." if e.kind in _PLACES else f"That was {e.name}."
+    return ""
 
 
 def _check_coverage(ctx: RunContext, understood: adapters.Understanding) -> None:
@@ -173,6 +210,11 @@ def _choose(agents: AgentRegistry, state: HealthState, ctx: RunContext, question
             notes.append(f"The LLM could not route the question ({e}); I routed it offline.")
     typed = understood.typed
     if typed is not None and typed.refusal is not None:
+        routed = [a for a in understood.agents if a in agents]
+        if typed.refusal in NEAREST_DATA_REFUSALS and routed and not understood.off_topic:
+            bridge = _nearest_data(understood, typed, ctx)
+            return RoutingPlan(agents=_ordered(agents, routed), reason=f"{typed.refusal}: {understood.reason}",
+                               method=f"honest: {typed.refusal}", opening=f"{typed.refusal_text} {bridge}")
         return RoutingPlan(declined=True, reason=f"{HONEST_PREFIX}{typed.refusal_text or typed.refusal}",
                            method=f"honest: {typed.refusal}")
     chosen = [a for a in understood.agents if a in agents]

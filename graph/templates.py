@@ -22,6 +22,8 @@ from health_monitor.graph.state import (
     ToolCallRecord,
 )
 
+from health_monitor.core import measured
+
 #: Why two domains' findings about the same thing are connected: (domain, domain) -> sentence.
 LINK_REASONS: dict[frozenset[str], str] = {
     frozenset({"cost", "performance"}): "failed runs that are retried still bill compute, so fixing the failures "
@@ -61,7 +63,7 @@ def core(f: Finding) -> str:
 
 def not_measured(f: Finding) -> bool:
     """A finding saying a source is not measured (a degraded Gold model): no evidence of health."""
-    return "not measured" in f.summary.lower()
+    return measured.PREFIX in f.summary.lower()
 
 
 def _rows_of(f: Finding) -> list[str]:

@@ -22,7 +22,11 @@ Intent = Literal["lookup", "trend", "compare", "cause", "recommendation", "brief
 INTENTS: tuple[str, ...] = ("lookup", "trend", "compare", "cause", "recommendation", "briefing", "list_more")
 
 #: Why a question is answered with an honest "no" instead of figures.
-Refusal = Literal["off_topic", "other_product", "future_date", "not_covered", "unsafe", "empty", "clarify"]
+Refusal = Literal["off_topic", "other_product", "future_date", "not_covered", "unsafe", "empty", "clarify",
+                  "unknown_name"]
+#: Refusals about this account's data (a name it lacks, a window it does not cover): the answer says so
+#: first, then shows the nearest real figures (the whole account, the latest window), never invented ones.
+NEAREST_DATA_REFUSALS = frozenset({"unknown_name", "future_date", "not_covered"})
 
 
 class Entity(BaseModel):

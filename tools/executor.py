@@ -37,6 +37,7 @@ from pydantic import ValidationError
 
 from health_monitor.core.errors import WarehouseUnavailable, first_line
 from health_monitor.core.jsonable import plain, to_jsonable
+from health_monitor.core.measured import not_measured
 
 AS_OF_SQL = "select as_of, as_of_date from main.health_monitor.meta_build"
 AS_OF_TTL_S = 60.0
@@ -178,6 +179,8 @@ class ToolExecutor:
         self.max_rows = max_rows or self.settings.max_rows
         self._as_of: tuple[float, datetime, date] | None = None
         self._degraded: tuple[float, dict[str, str]] | None = None
+        #: Coverage probe counts by SQL, cached like as_of: an empty result must not cost a count each time.
+        self._coverage: dict[str, tuple[float, Any]] = {}
         self._lock = threading.Lock()
 
     # -- time -----------------------------------------------------------------------------------
@@ -303,11 +306,18 @@ class ToolExecutor:
         cov = tool.coverage
         if cov is None or not cov.applies(values):
             return None
-        try:
-            rows = self.warehouse.query(cov.sql, {}, max_rows=1).rows
-        except Exception:  # the probe is advice; its failure leaves the stock message
-            return None
-        count = next(iter(rows[0].values()), None) if rows else None
+        with self._lock:
+            cached = self._coverage.get(cov.sql)
+        if cached and time.monotonic() - cached[0] < AS_OF_TTL_S:
+            count = cached[1]
+        else:
+            try:
+                rows = self.warehouse.query(cov.sql, {}, max_rows=1).rows
+            except Exception:  # the probe is advice; its failure leaves the stock message
+                return None
+            count = next(iter(rows[0].values()), None) if rows else None
+            with self._lock:
+                self._coverage[cov.sql] = (time.monotonic(), count)
         return cov.message if not count else None
 
     def not_measured(self, tool: Tool) -> str | None:
@@ -318,8 +328,7 @@ class ToolExecutor:
         hits = [f"{t}: {degraded[t]}" for t in sorted(gold_tables(tool.sql_text)) if t in degraded]
         if not hits:
             return None
-        text = "; ".join(hits)
-        return text if text.startswith("not measured") else f"not measured: {text}"
+        return not_measured("; ".join(hits))
 
     # -- cost -------------------------------------------------------------------------------------
     def cost_basis(self) -> str:

@@ -22,6 +22,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from health_monitor.core.measured import not_measured
+
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 
 #: The agents a tool may belong to (the specialists plus the hub screen).
@@ -119,7 +121,7 @@ class Coverage:
 
     @property
     def message(self) -> str:
-        return f"not measured: {self.why}; {self.how}"
+        return not_measured(f"{self.why}; {self.how}")
 
 
 #: Job duration SLAs come from each job's RUN_DURATION_SECONDS health rule.

@@ -22,6 +22,8 @@ from health_monitor.ui.formatting import (
 from health_monitor.ui.kpi import Kpi
 from health_monitor.ui.safe_text import escape
 
+from health_monitor.core import measured
+
 
 @dataclass(frozen=True)
 class Col:
@@ -59,8 +61,7 @@ def empty_state(message: str, hint: str | None = None, icon: str = ":material/in
 
 def not_measured(gap: str) -> None:
     """The section cannot be measured on this account: why, and how to enable it."""
-    why = gap.removeprefix("not measured:").strip()
-    st.info(f"**Not measured.** {escape(why[:1].upper() + why[1:])}", icon=":material/visibility_off:")
+    st.info(f"**Not measured.** {escape(measured.why(gap))}", icon=":material/visibility_off:")
 
 
 def chart(fig: Any, *, key: str | None = None) -> None:

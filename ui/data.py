@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from health_monitor.core.errors import HealthMonitorError
+from health_monitor.core.measured import is_not_measured
 
 
 class ToolFailed(HealthMonitorError):
@@ -56,4 +57,4 @@ def gap(run: Runner, name: str, /, **args: Any) -> str | None:
         message = run(name, **args).message or ""
     except (ToolFailed, ToolUnavailable):
         return None  # the section's own error handling reports these
-    return message if message.startswith("not measured") else None
+    return message if is_not_measured(message) else None

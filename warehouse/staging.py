@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 from health_monitor.warehouse.contract import EVENT_LOG, PROFILE_METRICS, SOURCES, STAGING_SCHEMA, Source
 
+from health_monitor.core.measured import not_measured
+
 Columns = dict[str, str]
 # Looks up a relation written as ``catalog.schema.table``: its column names -> types, or None.
 Introspect = Callable[[str], "Columns | None"]
@@ -78,7 +80,7 @@ def stage_source(src: Source, present: Columns | None) -> StagingView:
         why = f"{src.full_name} is not available (schema not enabled, table missing, or not readable)"
         if src.required:
             return StagingView(name, "failed", None, why, src.fix, src.feature)
-        return StagingView(name, "degraded", _empty(src), f"not measured: {src.feature}: {why}", src.fix,
+        return StagingView(name, "degraded", _empty(src), not_measured(f"{src.feature}: {why}"), src.fix,
                            src.feature)
     cols, missing = _column_list(src, present)
     select = f"select\n    {cols}\nfrom {src.full_name}"
@@ -117,7 +119,7 @@ def _stage_union(src: Source, tables: list[tuple[str, str | None]], introspect: 
         selects.append(f"select\n    {cols}\nfrom {table}")
     if not selects:
         why = ("none configured" if not tables else f"configured but not readable: {', '.join(absent)}")
-        return StagingView(name, "degraded", _empty(src, extra_empty), f"not measured: {src.feature} ({why})",
+        return StagingView(name, "degraded", _empty(src, extra_empty), not_measured(f"{src.feature} ({why})"),
                            src.how, src.feature)
     select = "\nunion all\n".join(selects)
     if absent or missing_all:

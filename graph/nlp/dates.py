@@ -87,6 +87,11 @@ def _rules(as_of: datetime) -> list:
          lambda m: _day_month(as_of, int(m[3]), int(m[2]), int(m[1]), m[0])),
         (rf"\b(?:between|from)\s+{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|to|-)\s+(?:{_MON}\s+)?(\d{{1,2}})\b",
          lambda m: _between(as_of, m)),
+        # A full date in words, either order, with its year ("14 March 2027", "March 14th, 2027")
+        (rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(\d{{4}})\b",
+         lambda m: _day_month(as_of, int(m[1]), MONTHS[m[2]], int(m[3]), m[0])),
+        (rf"\b{_MON}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
+         lambda m: _day_month(as_of, int(m[2]), MONTHS[m[1]], int(m[3]), m[0])),
         (rf"\b{_MON}\s+(\d{{4}})\b",
          lambda m: TimeWindow(date(int(m[2]), MONTHS[m[1]], 1), _month_end(int(m[2]), MONTHS[m[1]]),
                               f"{m[1]} {m[2]}", m[0])),

@@ -66,7 +66,20 @@ what whose this that another""".split())
 _STOP = frozenset("""a an the this that these those it its is are was were be been do does did of in on for to
 from by with and or at as any all my our your their what which who whom how why when where there here
 me us we you they he she i not no yes than then so if about over under into out up down last past this next
-yesterday today week month day days hours ago since""".split())
+yesterday today week month day days hours ago since even still just really actually again ever already also too
+alone itself anymore anyway yet quite very so such right currently recently lately usually always never often
+""".split())
+#: Kinds of compute and tiers that describe a thing, never name it ("an all-purpose cluster").
+_TIERS = frozenset("""all-purpose all purpose interactive serverless classic pro job-compute jobs-compute single-node
+multi-node high-concurrency long-running gpu cpu spot photon shared-access single-user""".split())
+
+
+def _foreign_phrase(name: str) -> bool:
+    """"est-il", "y-a-t-il": a hyphenated run of function words (French inversion), not a name."""
+    from health_monitor.graph.nlp.languages import function_words
+
+    parts = name.split("-")
+    return len(parts) > 1 and all(p in function_words() or len(p) <= 2 for p in parts)
 
 
 def normalize(text: str) -> str:
@@ -77,7 +90,9 @@ def normalize(text: str) -> str:
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """Plain words of the router's training phrasings: words, not names (for unknown mentions)."""
-    words: set[str] = set(_STOP)
+    from health_monitor.graph.nlp.languages import function_words
+
+    words: set[str] = set(_STOP) | function_words()
     for path in (Path(__file__).resolve().parent / "training").glob("*.txt"):
         words |= {w for w in re.findall(r"[a-z]+(?=[\s?!.,]|$)", path.read_text(encoding="utf-8").lower())}
     return frozenset(words)
@@ -303,7 +318,8 @@ class EntityIndex:
         common = _common_words()
         out: list[UnknownMention] = []
         kinds = "|".join(_KIND_WORDS)
-        after = re.finditer(rf"\b({kinds})\s+[`'\"]?([a-z0-9][\w.@-]*[a-z0-9]|[a-z0-9])[`'\"]?", low)
+        # The name ends where the word ends: "modelo está" must not read as a model called "est".
+        after = re.finditer(rf"\b({kinds})\s+[`'\"]?([a-z0-9][\w.@-]*[a-z0-9]|[a-z0-9])(?![\w@-])[`'\"]?", low)
         before = list(re.finditer(rf"(?<![\w.-])([a-z0-9]*[_\-.0-9][\w.-]*[a-z0-9])\s+({kinds})\b", low))
         # "the marketing workspace": a plain word between a determiner and the kind word is a name too,
         # unless it is a word of the language of questions or describes the thing ("the whole workspace").
@@ -316,7 +332,9 @@ class EntityIndex:
             if kind_group == 1 and (m.start(1) in named or _HEAD_NOUN.search(low[:m.start(1)])
                                     or any(a <= m.start(1) < b for a, b in spans)):  # "cost anomaly model still"
                 continue
-            if (name in common or name in _KIND_WORDS or _IP.fullmatch(name) or name.isdigit() or _verb(name)
+            if kind_group == 2 and re.search(r"\ban?\s+$", low[:s]):
+                continue  # "an all-purpose cluster", "a prod-like workspace": a description, not a name
+            if (name in common or name in _KIND_WORDS or name in _TIERS or _foreign_phrase(name) or _IP.fullmatch(name) or name.isdigit() or _verb(name)
                     or any(a <= s < b for a, b in spans)):
                 continue
             kind = _KIND_WORDS[m[kind_group]]

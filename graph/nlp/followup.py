@@ -242,7 +242,7 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
 
 def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"which warehouse was that on?": the <kind> the last answer's subject belongs to, in the same topic."""
-    word = (m.group("kind") or m.group("kind2")).lower()
+    word = (m.group("kind") or m.group("kind2") or m.group("kind3")).lower()
     kind = WORD_KINDS.get(word, word)
     names = prior.named(kind)
     if not names:
@@ -279,10 +279,14 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     """"what does that break downstream?": lineage from the table the last answer was about."""
     out = _carry(cur, prior, "downstream", domains=False)
     tables = [e.name for e in cur.entities if e.kind == "table"] or prior.named("table")
-    if not tables:
+    # "what happened with nightly_etl?" then "what does that break?": a job's downstream starts at the
+    # tables it writes (the lineage tool follows the job's writes).
+    jobs = [] if tables else [e.name for e in cur.entities if e.kind == "job"] or prior.named("job")
+    if not tables and not jobs:
         listed = f": {', '.join(known[:5])}?" if known else "?"
         return _clarify(cur, prior, "downstream", f"Which table do you mean{listed}")
-    out.entities = [e for e in out.entities if e.kind != "table"] + [Entity(kind="table", name=tables[0])]
+    kind, name = ("table", tables[0]) if tables else ("job", jobs[0])
+    out.entities = [e for e in out.entities if e.kind not in ("table", "job")] + [Entity(kind=kind, name=name)]
     out.domains = ["governance"]
     out.params["direction"] = "downstream"
     out.intent = "cause"
@@ -308,10 +312,17 @@ def _keep_topic(out: Understanding, prior: Prior, m: re.Match[str]) -> Understan
     return out
 
 
+#: Who advises on acting on a domain's finding, besides the domain itself ("what do we do about the
+#: spend?": the optimizer holds the savings).
+ACT_ADVISORS: dict[str, str] = {"cost": "optimization"}
+
+
 def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
-    out = _carry(cur, prior, "act")
+    out = _keep_topic(_carry(cur, prior, "act"), prior, m)
     out.intent = "recommendation"
-    return _keep_topic(out, prior, m)
+    advisors = [ACT_ADVISORS[d] for d in out.domains if d in ACT_ADVISORS]
+    out.domains = list(dict.fromkeys([*out.domains, *advisors]))[:3]
+    return out
 
 
 def _narrow(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -354,7 +365,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                          r"(?P<unit2>day|week|month|year|period)\b", re.IGNORECASE), _shift),
     Transform("attribute", re.compile(rf"\b(?:which|what)\s+(?P<kind>{_KIND_WORD})\s+(?:was|is|were|are|did|does)\s+"
                                       rf"(?:that|it|this|they|those|these)\b(?!\s+(?:{_KIND_WORD}|person|one)\b)|\b(?:on|in|from) (?:which|what) "
-                                      rf"(?P<kind2>{_KIND_WORD})\b.*\b(?:that|it|this|they|those)\b",
+                                      rf"(?P<kind2>{_KIND_WORD})\b.*\b(?:that|it|this|they|those)\b|"
+                                      # a bare "on which warehouse?" asks the same of the last answer's subject
+                                      rf"^\W*(?:and\s+)?(?:on|in|from|at|for|by)?\s*(?:which|what)\s+(?P<kind3>{_KIND_WORD})"
+                                      rf"(?:\s+\w+\s+(?:that|it|this|them|those|these))?\W*$",
                                       re.IGNORECASE), _attribute),
     Transform("that_thing", re.compile(rf"\b(?:that|this|the same|those|these)\s+(?P<kind>{_KIND_WORD})\b",
                                        re.IGNORECASE), _that_thing),
@@ -389,7 +403,7 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
         if m and t.name == "shift_window":
             m = _ShiftMatch(m)
         if m:
-            kind = (m.groupdict().get("kind") or m.groupdict().get("kind2")) \
+            kind = (m.groupdict().get("kind") or m.groupdict().get("kind2") or m.groupdict().get("kind3")) \
                 if t.name in ("that_thing", "attribute") else None
             return t.apply(cur, prior, m, list((known or {}).get(WORD_KINDS.get((kind or "").lower(), ""), [])
                                                or (known or {}).get("table" if t.name == "downstream" else "", [])))
@@ -397,9 +411,17 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
     if cur.window is not None and not cur.domains and NEW_WINDOW.pattern.search(text) or \
             (cur.window is not None and not cur.domains and not own_entities and len(text.split()) <= 6):
         return NEW_WINDOW.apply(cur, prior, None, [])  # type: ignore[arg-type]
-    if own_entities and not cur.domains and (SWITCH_FILTER.pattern.search(text) or len(text.split()) <= 5):
-        return SWITCH_FILTER.apply(cur, prior, None, [])  # type: ignore[arg-type]
+    if own_entities and (not cur.domains or not _names_a_topic(text)) \
+            and (SWITCH_FILTER.pattern.search(text) or len(text.split()) <= 5):
+        # "only prod": a name and no topic words of its own (the domain came from the name's kind alone)
+        return SWITCH_FILTER.apply(cur.model_copy(update={"domains": []}), prior, None, [])  # type: ignore[arg-type]
     return None
+
+
+def _names_a_topic(text: str) -> bool:
+    from health_monitor.graph.nlp.vocabulary import cue_scores
+
+    return any(v > 0 for v in cue_scores(text)[0].values())
 
 
 class _ShiftMatch:

@@ -78,7 +78,9 @@ def closest(name: str, known: list[str], n: int = 3) -> list[str]:
 
 
 def unknown_names(kind: str, name: str, suggestions: list[str], known: list[str] | None = None) -> str:
-    if suggestions:
+    if len(suggestions) == 1:
+        more = f" The closest {kind} is {suggestions[0]}."
+    elif suggestions:
         more = f" The closest {kind}s are {', '.join(suggestions)}."
     elif known:
         more = f" Known {kind}s include {', '.join(sorted(known)[:6])}."

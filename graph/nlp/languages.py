@@ -23,13 +23,13 @@ _MARKERS: dict[str, frozenset[str]] = {
     "es": frozenset("""accedió accedieron datos últimos últimas días sensibles personales tablas el la los las que qué por porqué cuál cuáles cuánto cuánta cuántos ayer hoy semana pasada
         mes es son fue fueron han hay del con para nuestro nuestra nuestros muéstrame muestra dime trabajos
         fallaron fallidos costos coste gasto cómo quién dónde donde podemos puedo hubo están esta este estos
-        una uno unos tienen tiene ayer anoche desde""".split()),
+        una uno unos tienen tiene ayer anoche desde está están estamos""".split()),
     "fr": frozenset("""accédé données derniers dernières jours le les des est sont pourquoi quels quelles quel quelle combien hier aujourd'hui semaine
         dernière dernier mois il y a du au aux avec pour nos notre qui ont été échoué échoués coûts montre
         moi quoi où nous pouvons pouvez avons y a-t-il cette ces une un sont-elles est-ce""".split()),
     "pt": frozenset("""acessou acessaram dados últimos últimas dias nos nas pessoais sensíveis tabelas o os as que por porque quais qual quanto quantos ontem hoje semana passada mês é são foi
         foram há do da dos das com para nosso nossa nossos mostre mostra falharam falhos custos gasto quem
-        não onde podemos houve estão esta este uma um têm tem nós""".split()),
+        não onde podemos houve estão está esta este uma um têm tem nós""".split()),
 }
 
 #: Per language: phrase -> English (longest phrases win; matched on whole words, case-insensitive).
@@ -156,6 +156,57 @@ _MARKERS["es"] = _MARKERS["es"] | {"datos", "cuándo", "cuando", "también", "us
 _MARKERS = {lang: m - {"was", "die", "as", "no", "na", "a", "o", "son", "con", "hat", "an", "du", "do",
                                     "be"}
             for lang, m in _MARKERS.items()}
+# Everyday domain verbs and nouns (costing, reading, saving, switching off, registering, deploying ...).
+GLOSSARY["de"].update({
+    "kostet": "costs", "gekostet": "cost", "kosten uns": "cost us", "lesezugriff": "read access",
+    "schreibzugriff": "write access", "zugriffsrechte": "grants", "rechte": "grants", "eigentlich": "actually",
+    "kundentabelle": "customers table", "kunden": "customers", "kundendaten": "customer data",
+    "personenbezogenen daten": "personal data", "gelesen": "read", "abgefragt": "queried",
+    "verschwenden": "waste", "verschwendet": "wasted", "abschalten": "turn off", "ausschalten": "turn off",
+    "verkleinern": "downsize", "leerlauf": "idle", "untätig": "idle", "sparen wir": "would we save",
+    "registriert": "registered", "registrierte": "registered", "version": "version", "bereitgestellt": "deployed",
+    "trainiert": "trained", "langsamer": "slower", "verzögert": "late", "verspätet": "late", "pünktlich": "on time",
+    "besitzer": "owner", "eigentümer": "owner", "schema": "schema", "spalte": "column", "spalten": "columns",
+    "geändert": "changed", "zeilen": "rows", "verloren": "dropped", "budget": "budget", "prognose": "forecast",
+    "endpunkt": "endpoint", "ausgefallen": "went down", "erreichbar": "available", "teurer": "more expensive",
+})
+GLOSSARY["es"].update({
+    "cuesta": "costs", "cuestan": "cost", "costó": "cost", "costaron": "cost", "nos cuesta": "costs us",
+    "nos cuestan": "cost us", "tirando plata": "wasting money", "tirando dinero": "wasting money",
+    "tirar plata": "waste money", "desperdiciando": "wasting", "derrochando": "wasting", "plata": "money",
+    "apagar": "turn off", "achicar": "downsize", "reducir": "reduce", "recortar": "cut", "ocioso": "idle",
+    "ociosos": "idle", "ociosa": "idle", "inactivo": "idle", "ahorraríamos": "would we save",
+    "ahorramos": "we save", "ahorrar dinero": "save money", "registrados": "registered", "registrado": "registered",
+    "versión": "version", "desplegada": "deployed", "desplegado": "deployed", "entrenó": "trained",
+    "entrenado": "trained", "latencia": "latency", "clientes": "customers", "leyendo": "reading",
+    "leyó": "read", "leyeron": "read", "consultó": "queried", "dueño": "owner", "propietario": "owner",
+    "etiquetas": "tags", "columna": "column", "columnas": "columns", "esquema": "schema", "cambió": "changed",
+    "filas": "rows", "presupuesto": "budget", "pronóstico": "forecast", "caído": "down", "caída": "outage",
+    "tarde": "late", "a tiempo": "on time", "qué tal va": "how is", "qué tal": "how is",
+    "rompe": "breaks", "romper": "break", "aguas abajo": "downstream", "lectura": "read",
+})
+GLOSSARY["fr"].update({
+    "coûte": "costs", "coûtent": "cost", "coûté": "cost", "nous coûte": "costs us", "nous coûtent": "cost us",
+    "gaspillons": "waste", "gaspille": "wastes", "gaspillage": "waste", "éteindre": "turn off",
+    "arrêter": "stop", "réduire": "reduce", "inutilisés": "unused", "inactif": "idle",
+    "économiserions": "would we save", "enregistrés": "registered", "enregistré": "registered",
+    "version": "version", "déployé": "deployed", "déployée": "deployed", "entraîné": "trained",
+    "latence": "latency", "clients": "customers", "lu": "read", "consulté": "queried", "propriétaire": "owner",
+    "étiquettes": "tags", "colonne": "column", "colonnes": "columns", "schéma": "schema", "changé": "changed",
+    "modifié": "changed", "lignes": "rows", "budget": "budget", "prévision": "forecast", "en panne": "down",
+    "retard": "late", "en retard": "late", "à l'heure": "on time", "dérive": "drift", "dérive-t-il": "drift",
+    "casse": "breaks", "en aval": "downstream", "en amont": "upstream", "lecture": "read",
+})
+GLOSSARY["pt"].update({
+    "custa": "costs", "custam": "cost", "custou": "cost", "nos custa": "costs us", "desperdiçando": "wasting",
+    "jogando dinheiro fora": "wasting money", "desligar": "turn off", "reduzir": "reduce", "ocioso": "idle",
+    "ociosa": "idle", "economizaríamos": "would we save", "registrados": "registered", "versão": "version",
+    "implantado": "deployed", "treinado": "trained", "latência": "latency", "clientes": "customers",
+    "leu": "read", "lendo": "reading", "consultou": "queried", "dono": "owner", "proprietário": "owner",
+    "etiquetas": "tags", "coluna": "column", "colunas": "columns", "esquema": "schema", "mudou": "changed",
+    "linhas": "rows", "orçamento": "budget", "previsão": "forecast", "fora do ar": "down", "atrasado": "late",
+    "no prazo": "on time", "quebra": "breaks", "está com drift": "drifting", "deriva": "drift",
+})
 GLOSSARY["de"].update({"dreißig": "30", "vierzehn": "14", "seit": "since", "am": "on", "im": "in"})
 GLOSSARY["es"].update({"treinta": "30", "catorce": "14", "desde el": "since", "desde": "since", "el": "on"})
 GLOSSARY["fr"].update({"trente": "30", "quatorze": "14", "depuis": "since", "en": "in"})
@@ -196,3 +247,12 @@ def note(lang: str) -> str:
     """The one line an offline answer adds for a question in another language."""
     return (f"You asked in {NAMES.get(lang, lang)}; offline answers are written in English (with an LLM "
             "configured, the answer follows your language).")
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Every language's marker words and glossary words: words of a question, never an entity's name."""
+    words: set[str] = set().union(*_MARKERS.values())
+    for glossary in GLOSSARY.values():
+        words |= {w for phrase in glossary for w in phrase.split()}
+    return frozenset(words)

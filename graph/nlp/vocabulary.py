@@ -34,29 +34,47 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"security|secure": 0.9, r"principals?|service principal": 0.6, r"risky|anomalous user": 0.6,
         r"who (did|does|has done)|what (else )?(has|did) .{0,30} (do|done)": 0.4,
         r"severity|alerts?": 0.3,
+        r"who (?:changed|altered|modified|dropped|deleted|renamed|disabled|enabled)": 0.9,
+        r"(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:\w+ )?(?:change|modif|touch|alter|grant|delet|drop|"
+        r"disabl|read|access|quer|look)\w*|been (?:reading|accessing|querying|looking at|poking)|"
+        r"(?:unusual|odd|strange|weird|suspicious|unexpected) (?:\w+ )?(?:read|access|quer|login|activit)\w*|"
+        r"anyone unusual": 0.9,
     },
     "performance": {
-        r"jobs?": 0.45, r"runs?|ran|running": 0.35, r"fail\w*|errors?|errored|oom": 0.55, r"broke|broken|crash\w*|bl[eo]w(s|n)? up|fell over|died|keel\w* over|bomb(ed|s)?( out)?": 0.8,
-        r"slow\w*|slower|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
+        r"jobs?": 0.45, r"runs?|ran|running": 0.35, r"fail\w*|errors?|errored|oom": 0.55, r"broke|broken|crash\w*|bl[eo]w(s|n)? up|fell over|die|dies|died|dying|keel\w* over|bomb(ed|s)?( out)?": 0.8,
+        r"slow\w*|slower|sluggish|crawl\w*|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
         r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0, r"cpu|memory|utili[sz]ation|gpu utili[sz]ation": 0.7,
         r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,
         r"retr(y|ies)|timed out|timeouts?": 0.5,
         # "whether the training job is ok": how a run went, asked in plain words
         r"(?:is|are|was|were) (?:it |they |that |those )?(?:ok|okay|alright|fine|working)": 0.25,
+        # "is that training job even working": a job's health, asked in plain words
+        r"(?:jobs?|runs?|workflows?|pipelines?) (?:\w+ ){0,2}(?:working|healthy|ok|okay|fine|succeed\w*|finish\w*|"
+        r"complet\w*|dying|died|broken|stuck)|(?:did|does|do) (?:it|they|that|those) (?:\w+ ){0,2}(?:finish|complete|"
+        r"succeed|run)": 0.9,
     },
     "reliability": {
         r"slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|(?:is|was|went|go(?:es)?|goes|going|been) down": 0.9,
         r"outages?|incidents?": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
         r"reliab\w*|stab(le|ility)|flaky": 0.9, r"health(y)?": 0.4, r"late|delayed": 0.4,
         r"recover\w*|restore\w*|error budget": 0.6,
+        r"miss\w* (?:its|the|their|our|a) (?:[\w-]+ ){0,3}(?:window|deadline|target|slot)|lands? late": 1.0,
+        r"nines|9s|keep (?:\w+ )?(?:its|their|the|our) promises?|supposed to (?:land|finish|complete|arrive|be done)|"
+        r"(?:keep|kept|stay|stayed|staying) (?:\w+ )?up\b|on time": 0.9,
     },
     "quality": {
         r"fresh\w*|stale\w*|up to date|out of date|lag\w*": 1.0,
         r"expectations?|checks?|constraints?|violations?": 0.7, r"data quality|dq|quality|validat\w*": 0.9,
         r"drift\w*": 0.4, r"nulls?|missing values": 0.8, r"profil\w*|distribution|histogram|outliers?": 0.8,
         r"duplicat\w*|row counts?|completeness|quarantin\w*|dropped (rows|records)|bad records": 0.8,
+        r"drop\w* (?:\w+ )?(?:rows|records)|(?:rows|records) (?:were |got |being )?(?:dropped|lost|missing)": 0.9,
         r"refresh\w*|last updated|behind": 0.6, r"abnormal|invalid values?": 0.5, r"columns?": 0.6,
         r"(?:data )?pipelines?": 0.5,
+        r"schema (?:change|drift|evolution|mismatch)\w*|chang\w* (?:the |its |their )?(?:schema|column types?)|"
+        r"column types?|new columns?|dropped columns?": 0.9,
+        # "the numbers look off": wrong-looking data, said plainly
+        r"(?:numbers?|values?|figures?|totals?|amounts?|counts?|data|rows?) (?:look|looks|looking|seem|seems|are|is) "
+        r"(?:\w+ )?(?:off|wrong|weird|odd|strange|funny|suspicious|broken)": 0.9,
     },
     "mlops": {
         r"models?": 0.8, r"model versions?|versions?": 0.4, r"endpoints?|serving|served": 0.8,
@@ -66,8 +84,14 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     },
     "governance": {
         r"lineage|upstream|downstream|depend\w*|consumes?|reads from": 1.0,
+        r"blast radius|impact analysis|if (?:i|we) (?:drop|delete|remove|rename|deprecate)\w*|"
+        r"what (?:would|will|could) break": 1.0,
         r"grants?|granted|privileges?|permissions?|modify|select on": 0.7,
         r"who (has|can) (access|read|see)|access review\w*|recertif\w*": 1.0,
+        r"(?:able|allowed|permitted|entitled) to (?:read|see|query|access|write|modify|use|select)": 1.0,
+        # "read access" is a permission; "who has read the table" (past tense) is an access question
+        r"(?:read|write|select|modify|admin|owner) (?:access|permissions?|rights|privileges?)|"
+        r"who (?:else )?(?:has|have|can|could) (?:\w+ )?(?:access|select|query|see|write|modify)\b": 1.0,
         r"owners?|owned|ownership|comments?|descriptions?|undocumented|metadata|documentation": 0.7,
         r"tags?|tagged|classification": 0.5, r"personal (?:info\w*|data)|locked down|who can see": 0.7, r"complian\w*|soc ?2|gdpr|hipaa|pci( dss)?|iso ?27001|audit readiness": 1.0,
         r"governance|catalog|schemas?|unity catalog|retention|mask\w*|row filters?": 0.7,
@@ -79,6 +103,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"jobs compute|job clusters?|serverless|spot|photon": 0.6, r"untagged|without tags|missing (cost )?tags": 1.0,
         r"(cut|reduce|lower|trim|shrink)\w*": 0.7, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
+        r"burn\w* (?:through )?(?:cash|money)|money pits?|sitting (?:there|around)|doing nothing|nobody uses?": 0.9,
     },
 }
 

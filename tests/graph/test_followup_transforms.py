@@ -131,6 +131,19 @@ def test_downstream_without_a_table_asks_back():
     assert out.refusal == "clarify" and out.refusal_text.startswith("Which table do you mean")
 
 
+def test_downstream_of_a_job_starts_from_the_tables_it_writes():
+    out = follow("what does that break downstream?", prior(subject={"job": ["nightly_etl"]}))
+    assert out.domains == ["governance"] and out.params["direction"] == "downstream"
+    assert out.names("job") == ["nightly_etl"] and out.names("table") == []
+
+
+def test_acting_on_spend_asks_the_optimizer_too():
+    out = follow("ok so what do we do about it", prior())
+    assert out.intent == "recommendation" and out.domains == ["cost", "optimization"]
+    security = prior(u={"domains": ["security"], "question": "any failed logins?"})
+    assert follow("what should we do?", security).domains == ["security"]
+
+
 def test_what_should_i_do_is_a_recommendation_for_that_entity():
     out = follow("what should I do about it?", prior())
     assert out.intent == "recommendation" and out.names("workspace") == ["ml-workspace"]

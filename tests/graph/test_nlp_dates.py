@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from health_monitor.graph.nlp.dates import parse_window
@@ -130,3 +130,10 @@ def test_all_regulations_in_order():
 @pytest.mark.parametrize("text", ["", None, "🙂🙂", "'; drop table x; --", "9" * 10_000, "x" * 50_000])
 def test_params_never_raise(text):
     assert isinstance(extract_params(text, as_of=AS_OF).params, dict)
+
+
+@pytest.mark.parametrize("phrase", ["failed logins on 14 March 2027", "on March 14, 2027", "on the 14th of March 2027",
+                                    "March 14th 2027"])
+def test_a_day_written_with_its_year_is_that_day(phrase):
+    w = parse_window(phrase, AS_OF)
+    assert (w.start, w.end) == (date(2027, 3, 14), date(2027, 3, 14))

@@ -127,8 +127,14 @@ def test_a_failed_job_names_what_it_breaks_downstream_and_the_finding_keeps_thos
     (rel,) = relations(rep, Lineage(), rules=[rule("failure_downstream")])
     assert rel.text.startswith("job `load_ledger` (id 9001) writes `fin.core.ledger`")
     assert "`fin.rep.pnl`, `fin.rep.board` downstream" in rel.text
+    # its error is a schema change, so what it reads upstream is named too
+    assert rel.text.endswith("Its error is a schema change in what it reads upstream: `fin.raw.entries`.")
     updated = with_tables(rep, [rel])
-    assert updated["performance"].findings[0].entities["table"] == ["fin.core.ledger", "fin.rep.pnl", "fin.rep.board"]
+    assert updated["performance"].findings[0].entities["table"] == ["fin.core.ledger", "fin.rep.pnl", "fin.rep.board",
+                                                                    "fin.raw.entries"]
+    (plain,) = relations(reports(finding("performance", "get_failed_jobs", [{**FAIL, "error_message": "timeout"}])),
+                         Lineage(), rules=[rule("failure_downstream")])
+    assert "schema" not in plain.text
 
 
 def test_a_job_without_recorded_lineage_and_findings_without_rows_connect_nothing():
@@ -205,3 +211,11 @@ def test_demo_why_a_named_table_is_stale_reads_its_writer_and_connects(demo_cont
     assert calls and calls[0]["args"]["table"] == "main.sales.orders_gold"
     link = a.answer.split("**How these connect:**")[1].split("\n\n")[0]
     assert "`nightly_etl`" in link and "`main.sales.orders_gold`" in link
+
+
+def test_failure_reasons_connect_like_failed_runs():
+    reasons = {"workspace_name": "west", "job_id": "9001", "job_name": "load_ledger", "termination_code": "RUN_ERROR",
+               "error_message": FAIL["error_message"], "failures": 2, "last_failure": datetime(2027, 3, 9, 4, 10)}
+    (rel,) = relations(reports(finding("performance", "get_job_failure_reasons", [reasons])), Lineage(),
+                       rules=[rule("failure_downstream")])
+    assert rel.text.startswith("job `load_ledger` (id 9001) writes `fin.core.ledger`") and "fin.raw.entries" in rel.text

@@ -60,9 +60,21 @@ def test_a_briefing_ranks_signals_across_specialists(demo_context):
     assert answer.answer.count("**Recommendation:**") == 1
 
 
+@pytest.mark.parametrize(("question", "expected", "nearest"), [
+    # A name or a window this account lacks: said first, then the nearest real figures, labelled as such.
+    ("how much did workspace foobar spend yesterday?", "There is no workspace called “foobar”",
+     "Here is every workspace of the account instead."),
+    ("which jobs failed on 2026-02-20?", "2026-02-20 is after the data's as-of date (2026-01-15)",
+     "Here is the latest day instead. The latest day, 2026-01-15 (UTC day)"),
+])
+def test_honest_answers_then_the_nearest_real_data(demo_context, question, expected, nearest):
+    answer = ask(question, context=demo_context)
+    assert answer.answer.startswith(expected) and nearest in answer.answer
+    assert answer.agents and answer.tool_calls and all(c["ok"] for c in answer.tool_calls)
+    assert "foobar" not in answer.answer.split("instead.")[1]
+
+
 @pytest.mark.parametrize(("question", "expected"), [
-    ("how much did workspace foobar spend yesterday?", "There is no workspace called “foobar”"),
-    ("which jobs failed on 2026-02-20?", "2026-02-20 is after the data's as-of date (2026-01-15)"),
     ("what's our Snowflake bill this month?", "no Snowflake data or bill"),
     ("break down our AWS bill", "no AWS data or bill"),
     ("how much did BigQuery cost us?", "no BigQuery data or bill"),
@@ -78,7 +90,7 @@ def test_unknown_workspace_offers_known_names(demo_context):
     assert answer.answer.startswith("There is no workspace called “zeta-emea” in this account")
     assert "Known workspaces include" in answer.answer and "production" in answer.answer
     close = ask("costs in the workspace analytcs-emea last week", context=demo_context)
-    assert "no workspace called “analytcs-emea”" in close.answer and "closest workspaces are analytics" in close.answer
+    assert "no workspace called “analytcs-emea”" in close.answer and "closest workspace is analytics" in close.answer
 
 
 @pytest.mark.parametrize("question", ["Welche Jobs sind gestern fehlgeschlagen?", "¿Qué trabajos fallaron ayer?",
@@ -109,7 +121,9 @@ def test_the_understanding_is_stored_and_read_back_after_a_restart(demo_context)
 def test_a_window_before_the_data_says_what_the_data_covers(demo_context):
     answer = ask("what did we spend in March 2024?", context=demo_context)
     assert answer.answer.startswith("The data covers ") and "to 2026-01-15, so 2024-03-01 to 2024-03-31" in answer.answer
-    assert answer.tool_calls == []
+    # then the same length of window, the latest the data has, and only that window is read
+    assert "Here are the latest 31 days instead." in answer.answer
+    assert {(c["args"]["start_date"], c["args"]["end_date"]) for c in answer.tool_calls} == {("2025-12-16", "2026-01-15")}
 
 
 def test_show_me_more_quotes_the_next_rows(demo_context):

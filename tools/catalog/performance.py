@@ -186,7 +186,7 @@ TOOLS: list[Tool] = [
         name="get_job_failure_reasons", domain="performance", agents=PERF + ("reliability",), params=DaysParams,
         description="Why jobs failed in the last N days: failures grouped by job, termination code and error "
                     "message, most frequent first.",
-        returns=columns("workspace_name string, job_name string, termination_code string, error_message string, "
-                        "failures bigint, last_failure timestamp"),
+        returns=columns("workspace_name string, job_id string, job_name string, termination_code string, "
+                        "error_message string, failures bigint, last_failure timestamp"),
     ),
 ]

@@ -9,6 +9,7 @@ with runs as (
 final as (
     select
         workspace_name,
+        job_id,
         job_name,
         termination_code,
         substr(coalesce(error_message, '(no message)'), 1, 200) as error_message,

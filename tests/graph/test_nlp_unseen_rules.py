@@ -1,0 +1,78 @@
+"""General rules found missing by blind sets 9 and 10 (written by people who never read the code), each
+tested on phrasings that are not in those sets."""
+
+from __future__ import annotations
+
+import pytest
+from health_monitor.graph.nlp.entities import EntityIndex
+
+INDEX = EntityIndex({"model": ["cost_anomaly_detector"], "workspace": ["production", "analytics"]})
+
+
+@pytest.mark.parametrize("text", ["o modelo está com drift?", "le modèle est-il en dérive ?",
+                                  "el modelo está fallando", "welches modell ist veraltet"])
+def test_foreign_function_words_after_a_kind_word_are_not_names(text):
+    assert INDEX.match(text.lower()).unknown_mentions == []
+
+
+@pytest.mark.parametrize(("text", "name"), [("costs for the finance-prod workspace", "finance-prod"),
+                                            ("is the est-prod workspace expensive", "est-prod")])
+def test_hyphenated_names_still_count_as_unknown(text, name):
+    assert [m.text for m in INDEX.match(text).unknown_mentions] == [name]
+
+
+@pytest.mark.parametrize("text", ["if we delete main.sales.orders_raw what would break",
+                                  "what breaks if I rename the orders_silver table",
+                                  "blast radius of deprecating orders_gold"])
+def test_what_breaks_if_i_drop_reads_downstream_lineage(text):
+    from health_monitor.agents.registry import get_agent_registry
+    from health_monitor.graph.adapters import DIRECTIONS, EXTRA_SLOTS
+    from health_monitor.graph.nlp.router import route
+    from health_monitor.graph.planner import choose_plays
+
+    assert route(text).domains[0] == "governance"
+    plays = choose_plays(get_agent_registry().get("governance"), text, {"table": ["main.sales.orders_silver"]})
+    assert plays[0].tool == "get_table_lineage"
+    m = EXTRA_SLOTS["direction"].search(text)
+    assert DIRECTIONS.get(next(g for g in m.groups() if g).lower(), "downstream") == "downstream"
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("which warehouses are just sitting there burning money", "optimization"),
+    ("the revenue figures look off in the gold table, anything weird?", "quality"),
+    ("the daily load missed its 6am deadline again", "reliability"),
+    ("who is allowed to query the salaries table", "governance"),
+    ("did the schema change on the events table this week", "quality"),
+    ("why is the nightly load so sluggish", "performance"),
+])
+def test_plain_word_paraphrases_route(text, domain):
+    from health_monitor.graph.nlp.router import route
+
+    assert domain in route(text).domains
+
+
+def test_plain_words_that_are_also_a_job_name_still_route_by_their_meaning():
+    from health_monitor.graph.nlp.router import keeps_topic_words, mask_entities
+
+    job = {"job": ["data_quality_checks"]}
+    assert "data quality" in mask_entities("are the data quality checks failing?", job)[0]
+    assert "data quality" not in mask_entities("did the data quality checks job fail?", job)[0]
+    assert "cost" not in mask_entities("is the cost anomaly detector drifting", {"model": ["cost_anomaly_detector"]})[0]
+    assert keeps_topic_words("data quality checks", " failing?") and not keeps_topic_words("nightly etl", " slow")
+
+
+def test_a_pronoun_follow_up_keeps_the_subjects_specialist(demo_context):
+    from health_monitor.graph.service import ask
+
+    first = ask("which serving endpoint has the worst latency?", context=demo_context)
+    again = ask("is it throwing errors too or just slow?", context=demo_context,
+                conversation_id=first.conversation_id)
+    assert "mlops" in again.agents
+
+
+def test_only_a_name_narrows_the_last_question(demo_context):
+    from health_monitor.graph.service import ask
+
+    first = ask("which jobs failed this week", context=demo_context)
+    again = ask("only prod", context=demo_context, conversation_id=first.conversation_id)
+    assert again.agents == first.agents == ["performance"]
