@@ -140,6 +140,8 @@ STATUS = re.compile(r"\bwhat(?:'?s| is) (?:up|going on|happening) with\b|\bhow(?
                     r"\bstatus (?:of|on|for)\b|\bcheck (?:on|in on)\b|\bany (?:news|update) on\b", re.IGNORECASE)
 #: A follow-up pointing back with a pronoun ("who is running them") asks about the last turn's subject.
 PRONOUN = re.compile(r"\b(?:them|they|those|these|it|its)\b", re.IGNORECASE)
+#: "it", "they" standing alone (not "those runs", which names what it points at).
+_BARE_PRONOUN = re.compile(r"\b(?:it|its|they|them)\b", re.IGNORECASE)
 #: A kind word ("that training job", "the table"): the question says itself what it is about.
 _KIND_WORD = re.compile(r"\b(?:" + "|".join(sorted(WORD_KINDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 #: Entity kind -> the specialist to ask when a question names such a thing but no topic.
@@ -212,7 +214,7 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     if parsed.is_followup and prior is not None and prior.domains and not _has_own_topic(question):
         agents = list(prior.domains)  # "and last week?": the same specialists as the last turn
     elif parsed.is_followup and prior is not None and 0 < len(prior.domains) <= 2 and not off_topic \
-            and PRONOUN.search(question) and not slots["_named"] and not _KIND_WORD.search(question):
+            and _BARE_PRONOUN.search(question) and not slots["_named"] and not _KIND_WORD.search(question):
         # "is it throwing errors too?" after an endpoint's latency: "it" is still the endpoint, so its
         # specialist stays, beside whichever one the new words ask for.
         agents = list(dict.fromkeys([*prior.domains, *agents]))[:3]

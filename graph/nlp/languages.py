@@ -168,7 +168,8 @@ GLOSSARY["de"].update({
     "trainiert": "trained", "langsamer": "slower", "verzögert": "late", "verspätet": "late", "pünktlich": "on time",
     "besitzer": "owner", "eigentümer": "owner", "schema": "schema", "spalte": "column", "spalten": "columns",
     "geändert": "changed", "zeilen": "rows", "verloren": "dropped", "budget": "budget", "prognose": "forecast",
-    "endpunkt": "endpoint", "ausgefallen": "went down", "erreichbar": "available", "teurer": "more expensive",
+    "ip-adresse": "ip", "ip-adressen": "ips", "von welcher": "from which", "kamen die": "came they",
+    "kam das": "came it", "endpunkt": "endpoint", "ausgefallen": "went down", "erreichbar": "available", "teurer": "more expensive",
 })
 GLOSSARY["es"].update({
     "cuesta": "costs", "cuestan": "cost", "costó": "cost", "costaron": "cost", "nos cuesta": "costs us",
