@@ -93,6 +93,13 @@ AGENT = AgentSpec(
              lens=Lens(sort="events desc", rows=4,
                        say="{principal}: {events:int} x {service_name}.{action_name} ({failures:int} failed, "
                            "{after_hours_events:int} after hours)")),
+        # "who changed the column type on orders_raw?": the audit events that touched that table
+        Play("search_security_events", when=(r"who (?:changed|altered|modified|dropped|deleted|renamed|touched|"
+                                             r"updated)",), args={"text": "$table"}, needs=("table",), weight=4,
+             title="Audit events on that table",
+             lens=Lens(sort="event_time desc", rows=3,
+                       say="{action_name} by {principal} on {securable_full_name} at {event_time:time}",
+                       empty="No audit event touched that table in the period.")),
         Play("search_security_events", when=(r"involv|mention|about|related|groups?|\bip\b",),
              args={"text": "$group|$ip"}, needs=("group|ip",), weight=3, title="Matching audit events",
              lens=Lens(sort="event_time desc", rows=3,

@@ -144,6 +144,9 @@ PRONOUN = re.compile(r"\b(?:them|they|those|these|it|its)\b", re.IGNORECASE)
 _BARE_PRONOUN = re.compile(r"\b(?:it|its|they|them)\b", re.IGNORECASE)
 #: A kind word ("that training job", "the table"): the question says itself what it is about.
 _KIND_WORD = re.compile(r"\b(?:" + "|".join(sorted(WORD_KINDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+#: "its biggest job": a thing of the last subject's, so the last topic (its cost) still holds.
+_POSSESSIVE_KIND = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:" + "|".join(sorted(WORD_KINDS, key=len, reverse=True))
+                              + r")\b", re.IGNORECASE)
 #: Entity kind -> the specialist to ask when a question names such a thing but no topic.
 KIND_OWNERS: dict[str, str] = {k.name: k.owner for k in KINDS if k.owner and k.name not in ("regulation", "grant")}
 
@@ -214,7 +217,8 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     if parsed.is_followup and prior is not None and prior.domains and not _has_own_topic(question):
         agents = list(prior.domains)  # "and last week?": the same specialists as the last turn
     elif parsed.is_followup and prior is not None and 0 < len(prior.domains) <= 2 and not off_topic \
-            and _BARE_PRONOUN.search(question) and not slots["_named"] and not _KIND_WORD.search(question):
+            and _BARE_PRONOUN.search(question) and not slots["_named"] \
+            and (not _KIND_WORD.search(question) or _POSSESSIVE_KIND.search(question)):
         # "is it throwing errors too?" after an endpoint's latency: "it" is still the endpoint, so its
         # specialist stays, beside whichever one the new words ask for.
         agents = list(dict.fromkeys([*prior.domains, *agents]))[:3]

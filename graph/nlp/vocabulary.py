@@ -39,6 +39,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"disabl|read|access|quer|look)\w*|been (?:reading|accessing|querying|looking at|poking)|"
         r"(?:unusual|odd|strange|weird|suspicious|unexpected) (?:\w+ )?(?:read|access|quer|login|activit)\w*|"
         r"anyone unusual": 0.9,
+        r"access anomal\w*|anomalous (?:access|logins?|activity|reads?)|unusual access|"
+        r"who (?:has|have) (?:read|accessed|queried|opened|touched|looked at) (?:the|that|this|it|them|those)\b": 1.0,
     },
     "performance": {
         r"jobs?": 0.45, r"runs?|ran|running": 0.35, r"fail\w*|errors?|errored|oom": 0.55, r"broke|broken|crash\w*|bl[eo]w(s|n)? up|fell over|die|dies|died|dying|keel\w* over|bomb(ed|s)?( out)?": 0.8,
