@@ -80,6 +80,13 @@ AGENT = AgentSpec(
         Play("get_table_owners", when=(r"owners?|owned|ownership|who (created|maintains)",), weight=2,
              title="Owners",
              lens=Lens(rows=4, say="{table_full_name} is owned by {table_owner} (last changed by {last_altered_by})")),
+        Play("get_catalog_inventory", when=(r"\bcatalogs\b|\bschemas\b|inventory|how many tables|what (?:tables|data|"
+                                            r"datasets) (?:exist|do we have|is there)|landscape|what exists",),
+             weight=3, title="Catalogs and schemas",
+             lens=Lens(sort="tables desc", rows=5,
+                       headline="{n:plural:schema} hold {total_tables:int} tables.",
+                       say="{table_catalog}.{table_schema}: {tables:plural:table} ({views:int} views, "
+                           "{undocumented:int} undocumented, {pii_tables:int} PII), {owners:plural:owner}")),
         Play("get_pii_tables", when=(r"\bpii\b|sensitive|personal (?:data|info\w*)|confidential",), default=True, title="PII tables",
              lens=Lens(sort="readers desc", rows=3,
                        say="{table_full_name} (owner {table_owner}) can be read by {readers:plural:principal}: "

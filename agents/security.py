@@ -43,8 +43,12 @@ AGENT = AgentSpec(
                        severity=(("high", "count >= 5"), ("medium", "count >= 3")),
                        recommend="Block or investigate {source_ip_address} and check the account {principal}.",
                        empty="No failed login in the period.")),
-        Play("get_permission_changes", when=(r"grants?|granted|permissions?|privileges?|revok|access changes?",),
-             weight=2, title="Permission changes",
+        Play("get_permission_changes", when=(r"grants?|granted|permissions?|privileges?|revok|access changes?",
+                                             # a change of access is the question itself: it outranks the
+                                             # qualifier ("given new access to the PII tables")
+                                             r"given (?:\w+ )?access|new access|(?:been|was|were) granted|"
+                                             r"gave (?:\w+ ){0,3}access",),
+             weight=3, title="Permission changes",
              lens=Lens(sort="event_time desc", rows=3,
                        say="{principal} ran {action_name} on {securable_full_name} at {event_time:time} ({detail:clip})",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")))),
@@ -95,7 +99,9 @@ AGENT = AgentSpec(
                            "{after_hours_events:int} after hours)")),
         # "who changed the column type on orders_raw?": the audit events that touched that table
         Play("search_security_events", when=(r"who (?:changed|altered|modified|dropped|deleted|renamed|touched|"
-                                             r"updated)",), args={"text": "$table"}, needs=("table",), weight=4,
+                                             r"updated)|\b(?:read|reads|reading|accessed|opened|queried|querying|"
+                                             r"looked at|touched|used)\b",), args={"text": "$table"},
+             needs=("table",), weight=4,
              title="Audit events on that table",
              lens=Lens(sort="event_time desc", rows=3,
                        say="{action_name} by {principal} on {securable_full_name} at {event_time:time}",

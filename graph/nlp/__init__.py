@@ -32,13 +32,13 @@ __all__ = ["DOMAINS", "EntityIndex", "EntityResult", "FollowUp", "ParamResult", 
 
 def _masked(text: str, result: EntityResult) -> str:
     """``text`` with each recognised entity's words replaced by its kind (so names do not sway routing)."""
-    from health_monitor.graph.nlp.router import keeps_topic_words
+    from health_monitor.graph.nlp.router import keeps_topic_words, mask_word
 
     out = text
     for m in sorted(result.matches, key=lambda m: -m.start):
         if m.method != "pattern" and keeps_topic_words(text[m.start:m.end], text[m.end:]):
             continue
-        out = out[:m.start] + f" {m.kind} " + out[m.end:]
+        out = out[:m.start] + f" {mask_word(m.kind)} " + out[m.end:]
     return out
 
 

@@ -148,7 +148,8 @@ for _lang, (_nums, _days, _months) in _CALENDAR.items():
 _MARKERS = {lang: markers | (frozenset(" ".join(_CALENDAR[lang]).split()) - frozenset(_EN_MONTHS + _EN_DAYS)
                              - {"un", "uno", "um", "dos", "six", "sept", "mai", "abril", "april"})
             for lang, markers in _MARKERS.items()}
-_MARKERS["pt"] = _MARKERS["pt"] | {"gastamos", "em", "você", "isso", "então"}
+_MARKERS["pt"] = _MARKERS["pt"] | {"gastamos", "em", "você", "isso", "então", "essa", "esse", "essas", "esses", "fez",
+                                   "pessoa", "mais", "nossa", "muito", "também", "ainda"}
 _MARKERS["de"] = _MARKERS["de"] | {"war", "hoch", "dem", "den", "ein", "eine", "einen", "wann", "ich", "bitte"}
 _MARKERS["fr"] = _MARKERS["fr"] | {"la", "je", "vous", "ce", "ça", "pas", "ne", "quand", "sur", "dans"}
 _MARKERS["es"] = _MARKERS["es"] | {"datos", "cuándo", "cuando", "también", "usted", "sobre"}
@@ -168,6 +169,8 @@ GLOSSARY["de"].update({
     "trainiert": "trained", "langsamer": "slower", "verzögert": "late", "verspätet": "late", "pünktlich": "on time",
     "besitzer": "owner", "eigentümer": "owner", "schema": "schema", "spalte": "column", "spalten": "columns",
     "geändert": "changed", "zeilen": "rows", "verloren": "dropped", "budget": "budget", "prognose": "forecast",
+    "wie lange": "how long", "im schnitt": "on average", "wieder zum laufen": "running again",
+    "aktualität": "freshness", "was hat": "what did", "noch gemacht": "else do", "diese person": "that person",
     "ip-adresse": "ip", "ip-adressen": "ips", "von welcher": "from which", "kamen die": "came they",
     "kam das": "came it", "endpunkt": "endpoint", "ausgefallen": "went down", "erreichbar": "available", "teurer": "more expensive",
 })
@@ -184,6 +187,8 @@ GLOSSARY["es"].update({
     "etiquetas": "tags", "columna": "column", "columnas": "columns", "esquema": "schema", "cambió": "changed",
     "filas": "rows", "presupuesto": "budget", "pronóstico": "forecast", "caído": "down", "caída": "outage",
     "tarde": "late", "a tiempo": "on time", "qué tal va": "how is", "qué tal": "how is",
+    "frescura": "freshness", "actualización": "freshness", "qué más": "what else", "hizo": "did",
+    "esa persona": "that person", "persona": "person", "cuánto tiempo": "how long", "en promedio": "on average",
     "rompe": "breaks", "romper": "break", "aguas abajo": "downstream", "lectura": "read",
 })
 GLOSSARY["fr"].update({
@@ -196,7 +201,9 @@ GLOSSARY["fr"].update({
     "étiquettes": "tags", "colonne": "column", "colonnes": "columns", "schéma": "schema", "changé": "changed",
     "modifié": "changed", "lignes": "rows", "budget": "budget", "prévision": "forecast", "en panne": "down",
     "retard": "late", "en retard": "late", "à l'heure": "on time", "dérive": "drift", "dérive-t-il": "drift",
-    "casse": "breaks", "en aval": "downstream", "en amont": "upstream", "lecture": "read",
+    "fraîcheur": "freshness", "fraicheur": "freshness", "fais-moi un point sur": "give me an overview of",
+    "qu'a fait": "what did", "cette personne": "that person", "personne": "person", "combien de temps": "how long",
+    "en moyenne": "on average", "casse": "breaks", "en aval": "downstream", "en amont": "upstream", "lecture": "read",
 })
 GLOSSARY["pt"].update({
     "custa": "costs", "custam": "cost", "custou": "cost", "nos custa": "costs us", "desperdiçando": "wasting",
@@ -206,7 +213,9 @@ GLOSSARY["pt"].update({
     "leu": "read", "lendo": "reading", "consultou": "queried", "dono": "owner", "proprietário": "owner",
     "etiquetas": "tags", "coluna": "column", "colunas": "columns", "esquema": "schema", "mudou": "changed",
     "linhas": "rows", "orçamento": "budget", "previsão": "forecast", "fora do ar": "down", "atrasado": "late",
-    "no prazo": "on time", "quebra": "breaks", "está com drift": "drifting", "deriva": "drift",
+    "no prazo": "on time", "atualização": "freshness", "o que mais": "what else", "essa pessoa": "that person", "pessoa": "person",
+    "fez": "did", "na última semana": "in the last week", "última semana": "last week", "quanto tempo": "how long",
+    "em média": "on average", "quebra": "breaks", "está com drift": "drifting", "deriva": "drift",
 })
 GLOSSARY["de"].update({"dreißig": "30", "vierzehn": "14", "seit": "since", "am": "on", "im": "in"})
 GLOSSARY["es"].update({"treinta": "30", "catorce": "14", "desde el": "since", "desde": "since", "el": "on"})

@@ -83,11 +83,22 @@ def mask_entities(text: str, entities: dict[str, list[str]] | None = None) -> tu
                 # even though a job is called data_quality_checks. The words are masked only when they name
                 # the thing ("the cost anomaly detector", "data quality checks job") or say nothing of a topic.
                 text = re.sub(pattern + r"(?=\s+(" + _KIND_WORDS + r")\b)|" + pattern, lambda m, kind=kind: (
-                    f" {kind} " if m.group(1) or _names_itself(m.group(0)) else m.group(0)), text,
+                    f" {mask_word(kind)} " if m.group(1) or _names_itself(m.group(0)) else m.group(0)), text,
                     flags=re.IGNORECASE)
                 continue
-            text = re.sub(pattern, f" {kind} ", text, flags=re.IGNORECASE)
+            text = re.sub(pattern, f" {mask_word(kind)} ", text, flags=re.IGNORECASE)
     return text, seen
+
+
+#: Kinds whose names say nothing of the topic: a workspace is where something happened, not what was asked
+#: ("how many 9s did prod hit" is about uptime), so its name is masked to nothing rather than to the word
+#: "workspace", which the phrasings use mostly with spend.
+_PLACE_KINDS = frozenset({"workspace"})
+
+
+def mask_word(kind: str) -> str:
+    """What a recognised name of ``kind`` reads as to the router."""
+    return "" if kind in _PLACE_KINDS else kind
 
 
 def _names_itself(words: str) -> bool:

@@ -35,8 +35,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"who (did|does|has done)|what (else )?(has|did) .{0,30} (do|done)": 0.4,
         r"severity|alerts?": 0.3,
         r"who (?:changed|altered|modified|dropped|deleted|renamed|disabled|enabled)": 0.9,
-        r"(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:\w+ )?(?:change|modif|touch|alter|grant|delet|drop|"
-        r"disabl|read|access|quer|look)\w*|been (?:reading|accessing|querying|looking at|poking)|"
+        r"(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:\w+ )?(?:read|access|quer|look|log)\w*|"
+        r"(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:\w+ )?(?:change|modif|touch|alter|grant|disabl)\w* "
+        r"(?:\w+ ){0,2}(?:permissions?|settings?|config\w*|grants?|access|roles?|passwords?|tokens?)|"
+        r"been (?:reading|accessing|querying|looking at|poking)|"
         r"(?:unusual|odd|strange|weird|suspicious|unexpected) (?:\w+ )?(?:read|access|quer|login|activit)\w*|"
         r"anyone unusual": 0.9,
         r"access anomal\w*|anomalous (?:access|logins?|activity|reads?)|unusual access|"
@@ -57,12 +59,16 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     },
     "reliability": {
         r"slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|(?:is|was|went|go(?:es)?|goes|going|been) down": 0.9,
+        r"(?:is|was|were|went|been) (?:\w+[-_]?\w* ){1,2}down\b(?! (?:by|from|to|\d|\$))": 0.7,
         r"outages?|incidents?": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
         r"reliab\w*|stab(le|ility)|flaky": 0.9, r"health(y)?": 0.4, r"late|delayed": 0.4,
         r"recover\w*|restore\w*|error budget": 0.6,
         r"miss\w* (?:its|the|their|our|a) (?:[\w-]+ ){0,3}(?:window|deadline|target|slot)|lands? late": 1.0,
         r"nines|9s|keep (?:\w+ )?(?:its|their|the|our) promises?|supposed to (?:land|finish|complete|arrive|be done)|"
         r"(?:keep|kept|stay|stayed|staying) (?:\w+ )?up\b|on time": 0.9,
+        r"how much of the time|percent(?:age)? of the time|(?:up|available) (?:\w+ ){0,2}(?:of the time|% of)|"
+        r"how long (?:\w+ ){0,6}(?:to|until) (?:\w+ ){0,4}(?:fix|recover|restore|repair|running again|working again|"
+        r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
         r"fresh\w*|stale\w*|up to date|out of date|lag\w*": 1.0,
@@ -94,7 +100,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "read access" is a permission; "who has read the table" (past tense) is an access question
         r"(?:read|write|select|modify|admin|owner) (?:access|permissions?|rights|privileges?)|"
         r"who (?:else )?(?:has|have|can|could) (?:\w+ )?(?:access|select|query|see|write|modify)\b": 1.0,
-        r"owners?|owned|ownership|comments?|descriptions?|undocumented|metadata|documentation": 0.7,
+        r"owners?|owns|owned|ownership|comments?|descriptions?|undocumented|metadata|documentation": 0.7,
         r"tags?|tagged|classification": 0.5, r"personal (?:info\w*|data)|locked down|who can see": 0.7, r"complian\w*|soc ?2|gdpr|hipaa|pci( dss)?|iso ?27001|audit readiness": 1.0,
         r"governance|catalog|schemas?|unity catalog|retention|mask\w*|row filters?": 0.7,
     },
@@ -106,6 +112,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(cut|reduce|lower|trim|shrink)\w*": 0.7, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
         r"burn\w* (?:through )?(?:cash|money)|money pits?|sitting (?:there|around)|doing nothing|nobody uses?": 0.9,
+        r"quick wins?|low[- ]hanging fruit|bring (?:it|that|this|them|costs?|spend|the bill) down|lower the bill": 1.0,
     },
 }
 
@@ -148,7 +155,7 @@ def compiled_cues() -> dict[str, list[tuple[re.Pattern[str], float]]]:
 
 def cue_scores(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Per-domain cue strength in [0, 1] (saturating sum of weights) and the words that matched."""
-    low = text.lower()
+    low = " ".join(text.lower().split())  # masked names leave double spaces; cues span single ones
     scores: dict[str, float] = {}
     hits: dict[str, list[str]] = {}
     for domain, cues in compiled_cues().items():

@@ -76,3 +76,66 @@ def test_only_a_name_narrows_the_last_question(demo_context):
     first = ask("which jobs failed this week", context=demo_context)
     again = ask("only prod", context=demo_context, conversation_id=first.conversation_id)
     assert again.agents == first.agents == ["performance"]
+
+
+def test_a_workspace_name_reads_as_a_place_not_as_spend():
+    from health_monitor.graph.nlp.router import mask_entities, route
+
+    masked, _ = mask_entities("how many nines did prod manage in november", {"workspace": ["prod"]})
+    assert "workspace" not in masked and "prod" not in masked
+    assert route("how many nines did prod manage in november", entities={"workspace": ["prod"]}).domains == \
+        ["reliability"]
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("what percent of the time was the lakehouse available in october", "reliability"),
+    ("once a job breaks, how long until it is working again?", "reliability"),
+    ("any low hanging fruit to bring the bill down next quarter", "optimization"),
+    ("who owns the ledger table", "governance"),
+    ("has anybody logged in from a new country this week", "security"),
+    ("did someone grant themselves admin permissions on friday", "security"),
+])
+def test_more_plain_word_paraphrases_route(text, domain):
+    from health_monitor.graph.nlp.router import route
+
+    assert domain in route(text).domains
+
+
+@pytest.mark.parametrize(("text", "lang", "words"), [
+    ("o que mais esse usuário fez ontem?", "pt", "what else"),
+    ("¿qué más hizo esa persona anoche?", "es", "what else"),
+    ("la fraîcheur des tables de ventes", "fr", "freshness"),
+    ("Wie lange brauchen wir im Schnitt, bis es wieder zum Laufen kommt?", "de", "running again"),
+])
+def test_glossary_reads_follow_up_and_recovery_words(text, lang, words):
+    from health_monitor.graph.nlp.languages import detect, to_english
+
+    assert detect(text) == lang and words in to_english(text, lang)
+
+
+def test_cues_read_across_the_spaces_a_masked_name_leaves():
+    from health_monitor.graph.nlp.vocabulary import cue_scores
+
+    assert cue_scores("how long was  warehouse  down on monday")[0]["reliability"] > 0
+
+
+@pytest.mark.parametrize(("agent", "text", "slots", "tool"), [
+    ("governance", "which schemas are there and how many tables does each have", {}, "get_catalog_inventory"),
+    ("governance", "give me an inventory of the finance catalog", {"catalog": ["finance"]}, "get_catalog_inventory"),
+    ("security", "was anybody given access to the payroll data recently", {}, "get_permission_changes"),
+    ("security", "who opened the invoices table this week", {"table": ["finance.gl.invoices"]},
+     "search_security_events"),
+])
+def test_plays_for_inventory_grants_and_reads_of_a_table(agent, text, slots, tool):
+    from health_monitor.agents.registry import get_agent_registry
+    from health_monitor.graph.planner import choose_plays
+
+    assert choose_plays(get_agent_registry().get(agent), text, slots)[0].tool == tool
+
+
+def test_the_catalog_inventory_counts_every_schema(demo_context):
+    from health_monitor.graph.service import ask
+
+    answer = ask("what catalogs and schemas exist, and how many tables are in each?", context=demo_context)
+    assert answer.agents == ["governance"] and [c["tool"] for c in answer.tool_calls] == ["get_catalog_inventory"]
+    assert "main.sales:" in answer.answer and "tables" in answer.answer

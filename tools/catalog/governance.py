@@ -100,6 +100,14 @@ TOOLS: list[Tool] = [
                         "created timestamp, last_altered timestamp, is_pii boolean"),
     ),
     Tool(
+        name="get_catalog_inventory", domain="governance", agents=GOV, params=CatalogParam,
+        description="What exists: every catalog and schema (system aside) with its number of tables and views, "
+                    "undocumented and PII tables, owners and last change. Use for 'what catalogs and schemas do "
+                    "we have' or 'how many tables are in each schema'.",
+        returns=columns("table_catalog string, table_schema string, tables bigint, views bigint, "
+                        "undocumented bigint, pii_tables bigint, owners bigint, last_altered timestamp"),
+    ),
+    Tool(
         name="get_table_owners", domain="governance", agents=GOV, params=SchemaParam,
         description="Owner, creator and last modifier of each table of a schema (or all).",
         returns=columns("table_full_name string, table_owner string, created_by string, created timestamp, "
