@@ -39,6 +39,14 @@ with guarded("grants on sensitive tables"):
         "privilege_type": "Privilege", "granted_at": "Granted", "grantor": "Granted by",
         "inherited_from": "Inherited from"})
 
+st.subheader("Catalogs and schemas", anchor=False)
+with guarded("the catalog inventory"):
+    ui.table(governance.inventory(run), tz=tz, key="gov_inventory", empty="No Unity Catalog tables recorded.",
+             columns={"table_catalog": "Catalog", "table_schema": "Schema", "tables": ui.number_col("Tables"),
+                      "views": ui.number_col("Views"), "undocumented": ui.number_col("Undocumented"),
+                      "pii_tables": ui.number_col("PII"), "owners": ui.number_col("Owners"),
+                      "last_altered": "Last change"})
+
 st.subheader("Missing descriptions", anchor=False)
 with guarded("tables missing descriptions"):
     ui.table(governance.undocumented(governance.metadata(run)), key="gov_undocumented",

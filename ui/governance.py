@@ -26,6 +26,13 @@ def lineage_tables(edges: list[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(first + names))
 
 
+def inventory(run: Runner) -> list[dict[str, Any]]:
+    """Every catalog.schema with its tables, views, undocumented and PII tables (largest schemas first)."""
+    rows = run("get_catalog_inventory").rows
+    return sorted(rows, key=lambda r: (-int(r.get("tables") or 0), str(r.get("table_catalog")),
+                                       str(r.get("table_schema"))))
+
+
 def metadata(run: Runner) -> list[dict[str, Any]]:
     return run("get_metadata_quality").rows
 

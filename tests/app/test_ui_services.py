@@ -76,6 +76,10 @@ def test_quality_and_governance_services(run, f) -> None:
     assert governance.lineage_tables(edges)
     grants = governance.pii_grants(run)
     assert any(g["grantee"] == "contractors" for g in grants)
+    schemas = governance.inventory(run)
+    assert ("main", "sales") in {(r["table_catalog"], r["table_schema"]) for r in schemas}
+    assert all(r["table_catalog"] != "system" for r in schemas)
+    assert [r["tables"] for r in schemas] == sorted((r["tables"] for r in schemas), reverse=True)
 
 
 def test_unknown_tool_is_unavailable_not_an_error(run) -> None:
