@@ -218,7 +218,7 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         agents = list(prior.domains)  # "and last week?": the same specialists as the last turn
     elif parsed.is_followup and prior is not None and 0 < len(prior.domains) <= 2 and not off_topic \
             and _BARE_PRONOUN.search(question) and not slots["_named"] \
-            and (not _KIND_WORD.search(question) or _POSSESSIVE_KIND.search(question)):
+            and (not _KIND_WORD.search(question) or _POSSESSIVE_KIND.search(question) or len(question.split()) <= 10):
         # "is it throwing errors too?" after an endpoint's latency: "it" is still the endpoint, so its
         # specialist stays, beside whichever one the new words ask for.
         agents = list(dict.fromkeys([*prior.domains, *agents]))[:3]
@@ -401,7 +401,7 @@ def previous_prior(previous: dict[str, Any] | None) -> Any:
             for kind, names in source.items():
                 bucket = earlier.setdefault(kind, [])
                 bucket += [n for n in names if n not in bucket]
-    return Prior(understanding=u, subject=dict(last.get("subject") or {}),
+    return Prior(understanding=u, subject=dict(last.get("subject") or {}), lead=str(last.get("lead") or ""),
                  found=dict(last.get("entities_found") or {}), index=len(history) - 1, earlier=earlier)
 
 

@@ -29,14 +29,25 @@ def entities_found(reports: dict[str, AgentReport]) -> dict[str, list[str]]:
     return out
 
 
+_RANK = {"critical": 4, "high": 3, "medium": 2, "low": 1, "info": 0}
+
+
+def _lead_finding(reports: dict[str, AgentReport]) -> Any:
+    """The most severe finding that names something (the answer's subject), or None."""
+    findings = sorted((f for r in reports.values() for f in r.findings), key=lambda f: -_RANK.get(f.severity, 0))
+    return next((f for f in findings if f.entities), None)
+
+
 def subject_of(reports: dict[str, AgentReport]) -> dict[str, list[str]]:
     """The answer's main subject: the first name of each kind in its most severe finding."""
-    rank = {"critical": 4, "high": 3, "medium": 2, "low": 1, "info": 0}
-    findings = sorted((f for r in reports.values() for f in r.findings), key=lambda f: -rank.get(f.severity, 0))
-    for f in findings:
-        if f.entities:
-            return {kind: names[:1] for kind, names in f.entities.items() if names}
-    return {}
+    lead = _lead_finding(reports)
+    return {kind: names[:1] for kind, names in lead.entities.items() if names} if lead else {}
+
+
+def lead_agent(reports: dict[str, AgentReport]) -> str:
+    """The specialist whose finding the answer's subject comes from ("" when none named anything)."""
+    lead = _lead_finding(reports)
+    return lead.agent if lead else ""
 
 
 def turn_context(state: dict[str, Any]) -> dict[str, Any]:
@@ -52,6 +63,7 @@ def turn_context(state: dict[str, Any]) -> dict[str, Any]:
         "unknown": turn.get("unknown") or [],
         "entities_found": entities_found(reports),
         "subject": subject_of(reports),
+        "lead": lead_agent(reports),
         "findings": [{"agent": f.agent, "title": f.title, "severity": f.severity, "entities": f.entities}
                      for r in reports.values() for f in r.findings][:12],
     })

@@ -112,6 +112,8 @@ class Prior:
     earlier: dict[str, list[str]] = field(default_factory=dict)
     #: The data's as-of day: a turn that named no period was answered over the trailing default window.
     as_of: date | None = None
+    #: The specialist whose finding led the answer (its most severe one): what a bare "why?" asks about.
+    lead: str = ""
 
     def named(self, kind: str) -> list[str]:
         """Names of ``kind`` the last turn was about (its answer's subject, the answer, the question), then
@@ -264,7 +266,10 @@ def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
     own = {e.kind for e in out.entities}
     out.entities += [Entity(kind=kind, name=names[0]) for kind, names in prior.subject.items()
                      if names and kind not in own and kind in KIND_NAMES]
-    return _keep_topic(out, prior, m)
+    out = _keep_topic(out, prior, m)
+    if _bare(m) and len(out.domains) > 1 and prior.lead in out.domains:
+        out.domains = [prior.lead]  # "why?" after a two-part answer asks about the finding it led with
+    return out
 
 
 def _more(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -352,7 +357,7 @@ TRANSFORMS: tuple[Transform, ...] = (
                                        re.IGNORECASE), _downstream),
     Transform("how_much_save", re.compile(r"\bhow much (?:would|could|will|can) (?:that|it|this|we|i)\b.*\bsave\b|"
                                           r"\bsavings? (?:from|of) (?:that|it|this)\b", re.IGNORECASE), _save),
-    Transform("act", re.compile(r"\bwhat (?:should|do|can) (?:i|we) do\b|\bhow (?:do|can|should) (?:i|we) fix\b|"
+    Transform("act", re.compile(r"\bwhat (?:should|do|can|could) (?:i|we|they|you|the team) (?:\w+ )?do\b|\bhow (?:do|can|should) (?:i|we) fix\b|"
                                 r"\bwhat do you (?:recommend|suggest)\b|\bnext steps?\b|\bfix (?:it|that|this)\b",
                                 re.IGNORECASE), _act),
     Transform("who_did_that", re.compile(r"\bwho\s+(?:did|does|made|ran|run|changed|granted|deleted|created|"

@@ -19,6 +19,7 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\bemr\b": "Amazon EMR", r"\bdataproc\b": "Google Dataproc", r"\bfivetran\b": "Fivetran",
     r"\b(?:aws|amazon|ec2)\b.{0,25}\b(?:bill|invoice|account(?! console)|spend|costs?)\b|"
     r"\b(?:bill|invoice|spend|costs?)\b.{0,15}\b(?:from|on|of|for)\s+(?:aws|amazon)\b": "AWS",
+    r"\b(?:ec2|reserved instances?|savings plans?|rds|aws lambda|lambda functions?)\b": "AWS",
     r"\b(?:azure)\b.{0,25}\b(?:bill|invoice|spend|subscription costs?|charge\w*|vms?|virtual machines?)\b": "Azure",
     r"\b(?:gcp|google cloud)\b.{0,25}\b(?:bill|invoice|spend|costs?)\b": "Google Cloud",
 }

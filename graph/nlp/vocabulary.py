@@ -23,7 +23,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"costs?|costing|costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
         r"bill(s|ing)?|invoices?": 0.9, r"budget\w*": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"expensive": 0.6,
         r"cost drivers?|top drivers?|line items?": 1.0, r"\$+|dollars?|money": 0.5,
-        r"chargeback|showback": 0.9, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5,
+        r"chargeback|showback": 0.9, r"how much money|throw\w* (?:\w+ )?away|money (?:on|for)": 0.9, r"cost(?:ing)? (?:us|me|the company)|what did .{0,40}\bcost\b": 1.0, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5,
     },
     "security": {
         r"log ?ins?|logged in|sign[- ]?ins?": 0.9, r"auth\w*|401s?|403s?|mfa|password\w*": 0.8,
@@ -45,11 +45,13 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"who (?:has|have) (?:read|accessed|queried|opened|touched|looked at) (?:the|that|this|it|them|those)\b": 1.0,
     },
     "performance": {
-        r"jobs?": 0.45, r"runs?|ran|running": 0.35, r"fail\w*|errors?|errored|oom": 0.55, r"broke|broken|crash\w*|bl[eo]w(s|n)? up|fell over|die|dies|died|dying|keel\w* over|bomb(ed|s)?( out)?": 0.8,
+        r"jobs?": 0.45, r"runs?|ran|running": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55, r"broke|broken|crash\w*|bl[eo]w(s|n)? up|fell over|die|dies|died|dying|keel\w* over|bomb(ed|s)?( out)?": 0.8,
         r"slow\w*|slower|sluggish|crawl\w*|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
         r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0, r"cpu|memory|utili[sz]ation|gpu utili[sz]ation": 0.7,
         r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,
         r"retr(y|ies)|timed out|timeouts?": 0.5,
+        # a pasted error: AnalysisException, OutOfMemoryError, a traceback
+        r"[a-z]+(?:exception|error)|traceback|stack ?trace": 0.6,
         # "whether the training job is ok": how a run went, asked in plain words
         r"(?:is|are|was|were) (?:it |they |that |those )?(?:ok|okay|alright|fine|working)": 0.25,
         # "is that training job even working": a job's health, asked in plain words
@@ -61,9 +63,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|(?:is|was|went|go(?:es)?|goes|going|been) down": 0.9,
         r"(?:is|was|were|went|been) (?:\w+[-_]?\w* ){1,2}down\b(?! (?:by|from|to|\d|\$))": 0.7,
         r"outages?|incidents?": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
-        r"reliab\w*|stab(le|ility)|flaky": 0.9, r"health(y)?": 0.4, r"late|delayed": 0.4,
+        r"reliab\w*|stab(le|ility)|flaky|dependab\w*|trustworth\w*": 0.9, r"health(y)?": 0.4, r"late|delayed": 0.4,
         r"recover\w*|restore\w*|error budget": 0.6,
-        r"miss\w* (?:its|the|their|our|a) (?:[\w-]+ ){0,3}(?:window|deadline|target|slot)|lands? late": 1.0,
+        r"(?:miss\w*|bl[eo]w\w*(?: past| through)?|overr?a[nr]\w*|exceed\w*|went over|go(?:es)? over|broke) "
+        r"(?:its|the|their|our|a) (?:[\w-]+ ){0,3}(?:window|deadline|target|slot|slas?)|lands? late": 1.0,
         r"nines|9s|keep (?:\w+ )?(?:its|their|the|our) promises?|supposed to (?:land|finish|complete|arrive|be done)|"
         r"(?:keep|kept|stay|stayed|staying) (?:\w+ )?up\b|on time": 0.9,
         r"how much of the time|percent(?:age)? of the time|(?:up|available) (?:\w+ ){0,2}(?:of the time|% of)|"
@@ -76,7 +79,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"drift\w*": 0.4, r"nulls?|missing values": 0.8, r"profil\w*|distribution|histogram|outliers?": 0.8,
         r"duplicat\w*|row counts?|completeness|quarantin\w*|dropped (rows|records)|bad records": 0.8,
         r"drop\w* (?:\w+ )?(?:rows|records)|(?:rows|records) (?:were |got |being )?(?:dropped|lost|missing)": 0.9,
-        r"refresh\w*|last updated|behind": 0.6, r"abnormal|invalid values?": 0.5, r"columns?": 0.6,
+        r"refresh\w*|last updated|behind": 0.6,
+        r"(?:has ?n[o']t|have ?n[o']t|not) (?:been )?(?:refreshed|updated|loaded|landed)|when it should": 1.0, r"abnormal|invalid values?": 0.5, r"columns?": 0.6,
         r"(?:data )?pipelines?": 0.5,
         r"schema (?:change|drift|evolution|mismatch)\w*|chang\w* (?:the |its |their )?(?:schema|column types?)|"
         r"column types?|new columns?|dropped columns?": 0.9,
@@ -88,6 +92,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"models?": 0.8, r"model versions?|versions?": 0.4, r"endpoints?|serving|served": 0.8,
         r"inference|predictions?|predictor": 0.9, r"retrain\w*|training|trained": 0.7,
         r"mlflow|mlops|registered|registry|champion|challenger": 0.9, r"model drift|input drift": 1.0,
+        # what serving costs is the MLOps specialist's figure too (it holds the endpoint costs)
+        r"(?:endpoints?|serving|models?) (?:\w+ ){0,3}cost\w*|cost\w* (?:of|for) (?:the |our )?(?:serving|endpoints?|models?)": 1.0,
         r"accuracy|precision|recall|auc|f1": 0.8, r"feature (store|table|drift)": 0.6,
     },
     "governance": {
@@ -113,6 +119,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
         r"burn\w* (?:through )?(?:cash|money)|money pits?|sitting (?:there|around)|doing nothing|nobody uses?": 0.9,
         r"quick wins?|low[- ]hanging fruit|bring (?:it|that|this|them|costs?|spend|the bill) down|lower the bill": 1.0,
+        r"bleed\w* (?:money|cash)|\bplug\b|leak\w*|money down the drain|(?:pull|bring|get|rein) (?:it|that|this|them|"
+        r"spend|costs?) (?:back )?(?:in line|under control|in)\b": 1.0,
     },
 }
 

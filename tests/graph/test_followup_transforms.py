@@ -229,3 +229,10 @@ def test_breaking_a_figure_down_narrows_it_and_is_not_downstream(text):
 def test_by_whom_names_the_actor(text):
     out = follow(text, prior(found={"user": ["admin@company.com"]}))
     assert out.previous.transform == "who_did_that" and out.names("user") == ["admin@company.com"]
+
+
+def test_a_bare_why_after_a_two_part_answer_asks_about_the_finding_it_led_with():
+    two = prior(u={"domains": ["cost", "performance"], "question": "is that the training job? did it finish?"},
+                lead="performance")
+    assert follow("why", two).domains == ["performance"]
+    assert follow("why", prior(u={"domains": ["cost", "performance"]}, lead="")).domains == ["cost", "performance"]

@@ -139,3 +139,56 @@ def test_the_catalog_inventory_counts_every_schema(demo_context):
     answer = ask("what catalogs and schemas exist, and how many tables are in each?", context=demo_context)
     assert answer.agents == ["governance"] and [c["tool"] for c in answer.tool_calls] == ["get_catalog_inventory"]
     assert "main.sales:" in answer.answer and "tables" in answer.answer
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("the nightly export overran its deadline twice this week", "reliability"),
+    ("how trustworthy have our scheduled pipelines been lately", "reliability"),
+    ("what did the failed backfill runs cost us", "cost"),
+    ("got a NullPointerException in the reporting job, what's going on", "performance"),
+    ("has the finance schema not been refreshed since monday?", "quality"),
+    ("where are we leaking money", "optimization"),
+    ("what are our inference endpoints costing and is any of them throwing errors", "mlops"),
+    ("what are our inference endpoints costing and is any of them throwing errors", "cost"),
+])
+def test_paraphrases_found_by_blind_sets_15_and_16(text, domain):
+    from health_monitor.graph.nlp.router import route
+
+    assert domain in route(text).domains
+
+
+def test_what_could_the_team_do_is_a_recommendation():
+    from health_monitor.graph.nlp.followup import Prior, apply_followup
+    from health_monitor.graph.understanding import Understanding
+
+    prior = Prior(understanding=Understanding(question="ml-workspace budget?", domains=["cost"]))
+    out = apply_followup("what can they realistically do to pull it back in line?",
+                         Understanding(question="x"), prior, {})
+    assert out.intent == "recommendation" and out.domains == ["cost", "optimization"]
+
+
+@pytest.mark.parametrize("text", ["are our EC2 reserved instances fully used?", "RDS spend last month",
+                                  "is our savings plan coverage ok"])
+def test_aws_infrastructure_is_another_product(text):
+    from health_monitor.graph.nlp.honest import other_product
+
+    assert other_product(text) is not None
+
+
+def test_german_lineage_words():
+    from health_monitor.graph.nlp.languages import to_english
+
+    assert "lineage" in to_english("Ich brauche die vollständige Herkunft bis zur Quelltabelle", "de")
+
+
+def test_the_answer_remembers_which_specialist_led_it():
+    from health_monitor.graph.memory import lead_agent, subject_of
+    from health_monitor.graph.state import AgentReport, Finding
+
+    low = Finding(agent="cost", title="Spend", summary="$5", severity="low", entities={"workspace": ["dev"]})
+    high = Finding(agent="performance", title="Failed", summary="3 failures", severity="high",
+                   entities={"job": ["etl"]})
+    reports = {"cost": AgentReport(agent="cost", findings=[low]),
+               "performance": AgentReport(agent="performance", findings=[high])}
+    assert lead_agent(reports) == "performance" and subject_of(reports) == {"job": ["etl"]}
+    assert lead_agent({}) == ""
