@@ -19,7 +19,7 @@ from health_monitor.graph.nlp.entities import EntityIndex, EntityResult
 from health_monitor.graph.nlp.followup import FollowUp, detect_followup, merge_context
 from health_monitor.graph.nlp.models import ParsedQuestion, TurnContext, UnknownMention
 from health_monitor.graph.nlp.params import ParamResult, extract_params
-from health_monitor.graph.nlp.router import RoutePlan, route
+from health_monitor.graph.nlp.router import RoutePlan, keeps_topic_words, mask_word, route
 from health_monitor.graph.nlp.vocabulary import DOMAINS
 
 #: Longest question parsed in full; longer ones are cut (the answer still quotes the original).
@@ -32,8 +32,6 @@ __all__ = ["DOMAINS", "EntityIndex", "EntityResult", "FollowUp", "ParamResult", 
 
 def _masked(text: str, result: EntityResult) -> str:
     """``text`` with each recognised entity's words replaced by its kind (so names do not sway routing)."""
-    from health_monitor.graph.nlp.router import keeps_topic_words, mask_word
-
     out = text
     for m in sorted(result.matches, key=lambda m: -m.start):
         if m.method != "pattern" and keeps_topic_words(text[m.start:m.end], text[m.end:]):

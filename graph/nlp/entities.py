@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from health_monitor.graph.kinds import KIND_NAMES, WORD_KINDS
+from health_monitor.graph.nlp.languages import function_words
 from health_monitor.graph.nlp.models import UnknownMention
 
 KINDS: tuple[str, ...] = KIND_NAMES
@@ -76,8 +77,6 @@ multi-node high-concurrency long-running gpu cpu spot photon shared-access singl
 
 def _foreign_phrase(name: str) -> bool:
     """"est-il", "y-a-t-il": a hyphenated run of function words (French inversion), not a name."""
-    from health_monitor.graph.nlp.languages import function_words
-
     parts = name.split("-")
     return len(parts) > 1 and all(p in function_words() or len(p) <= 2 for p in parts)
 
@@ -90,8 +89,6 @@ def normalize(text: str) -> str:
 @lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """Plain words of the router's training phrasings: words, not names (for unknown mentions)."""
-    from health_monitor.graph.nlp.languages import function_words
-
     words: set[str] = set(_STOP) | function_words()
     for path in (Path(__file__).resolve().parent / "training").glob("*.txt"):
         words |= {w for w in re.findall(r"[a-z]+(?=[\s?!.,]|$)", path.read_text(encoding="utf-8").lower())}

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from health_monitor.graph.kinds import KIND_NAMES, WORD_KINDS
 from health_monitor.graph.nlp.comparison import period_before
 from health_monitor.graph.nlp.models import TIME_KEYS, ParsedQuestion, TurnContext
+from health_monitor.graph.nlp.vocabulary import cue_scores
 from health_monitor.graph.understanding import Entity, TurnRef, Understanding, Window
 
 _OPENERS = re.compile(r"^\s*(?:and|also|plus|but|ok(?:ay)?|so|then|what about|how about|same (?:for|but)|"
@@ -424,8 +425,6 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
 
 
 def _names_a_topic(text: str) -> bool:
-    from health_monitor.graph.nlp.vocabulary import cue_scores
-
     return any(v > 0 for v in cue_scores(text)[0].values())
 
 
