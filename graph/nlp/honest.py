@@ -20,6 +20,9 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:aws|amazon|ec2)\b.{0,25}\b(?:bill|invoice|account(?! console)|spend|costs?)\b|"
     r"\b(?:bill|invoice|spend|costs?)\b.{0,15}\b(?:from|on|of|for)\s+(?:aws|amazon)\b": "AWS",
     r"\b(?:ec2|reserved instances?|savings plans?|rds|aws lambda|lambda functions?)\b": "AWS",
+    # a bill that is not a cloud's at all
+    r"\b(?:electricity|phone|mobile|utilities|gas|water|internet|broadband|rent|mortgage|credit card|"
+    r"grocery|netflix|spotify|uber|hotel|travel)\b.{0,20}\b(?:bills?|costs?|spend\w*|charges?|invoices?)\b": "household",
     r"\b(?:azure)\b.{0,25}\b(?:bill|invoice|spend|subscription costs?|charge\w*|vms?|virtual machines?)\b": "Azure",
     r"\b(?:gcp|google cloud)\b.{0,25}\b(?:bill|invoice|spend|costs?)\b": "Google Cloud",
 }
@@ -37,7 +40,7 @@ def other_product(text: str) -> tuple[str, str] | None:
     low = (text or "").lower()
     for pattern, name in OTHER_PRODUCTS.items():
         if re.search(pattern, low):
-            if name in ("AWS", "Azure", "Google Cloud") and _OURS.search(low) and not _NOT_OURS.search(low):
+            if name in ("AWS", "Azure", "Google Cloud", "household") and _OURS.search(low) and not _NOT_OURS.search(low):
                 return None
             if _COMPARISON.search(low) and _OURS.search(low):
                 return None

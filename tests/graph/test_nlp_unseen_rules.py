@@ -192,3 +192,13 @@ def test_the_answer_remembers_which_specialist_led_it():
                "performance": AgentReport(agent="performance", findings=[high])}
     assert lead_agent(reports) == "performance" and subject_of(reports) == {"job": ["etl"]}
     assert lead_agent({}) == ""
+
+
+@pytest.mark.parametrize(("text", "refused"), [("why is my electricity bill so high", True),
+                                               ("the office water costs last month", True),
+                                               ("what did the power bi workspace cost", False),
+                                               ("internet egress costs in the dev workspace", False)])
+def test_bills_that_are_not_a_clouds_are_declined(text, refused):
+    from health_monitor.graph.nlp.honest import other_product
+
+    assert (other_product(text) is not None) is refused
