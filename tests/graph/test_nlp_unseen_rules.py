@@ -44,6 +44,20 @@ def test_what_breaks_if_i_drop_reads_downstream_lineage(text):
     ("who is allowed to query the salaries table", "governance"),
     ("did the schema change on the events table this week", "quality"),
     ("why is the nightly load so sluggish", "performance"),
+    ("what percent of the time was the lakehouse available in october", "reliability"),
+    ("once a job breaks, how long until it is working again?", "reliability"),
+    ("any low hanging fruit to bring the bill down next quarter", "optimization"),
+    ("who owns the ledger table", "governance"),
+    ("has anybody logged in from a new country this week", "security"),
+    ("did someone grant themselves admin permissions on friday", "security"),
+    ("the nightly export overran its deadline twice this week", "reliability"),
+    ("how trustworthy have our scheduled pipelines been lately", "reliability"),
+    ("what did the failed backfill runs cost us", "cost"),
+    ("got a NullPointerException in the reporting job, what's going on", "performance"),
+    ("has the finance schema not been refreshed since monday?", "quality"),
+    ("where are we leaking money", "optimization"),
+    ("what are our inference endpoints costing and is any of them throwing errors", "mlops"),
+    ("what are our inference endpoints costing and is any of them throwing errors", "cost"),
 ])
 def test_plain_word_paraphrases_route(text, domain):
     from health_monitor.graph.nlp.router import route
@@ -87,20 +101,6 @@ def test_a_workspace_name_reads_as_a_place_not_as_spend():
         ["reliability"]
 
 
-@pytest.mark.parametrize(("text", "domain"), [
-    ("what percent of the time was the lakehouse available in october", "reliability"),
-    ("once a job breaks, how long until it is working again?", "reliability"),
-    ("any low hanging fruit to bring the bill down next quarter", "optimization"),
-    ("who owns the ledger table", "governance"),
-    ("has anybody logged in from a new country this week", "security"),
-    ("did someone grant themselves admin permissions on friday", "security"),
-])
-def test_more_plain_word_paraphrases_route(text, domain):
-    from health_monitor.graph.nlp.router import route
-
-    assert domain in route(text).domains
-
-
 @pytest.mark.parametrize(("text", "lang", "words"), [
     ("o que mais esse usuário fez ontem?", "pt", "what else"),
     ("¿qué más hizo esa persona anoche?", "es", "what else"),
@@ -139,22 +139,6 @@ def test_the_catalog_inventory_counts_every_schema(demo_context):
     answer = ask("what catalogs and schemas exist, and how many tables are in each?", context=demo_context)
     assert answer.agents == ["governance"] and [c["tool"] for c in answer.tool_calls] == ["get_catalog_inventory"]
     assert "main.sales:" in answer.answer and "tables" in answer.answer
-
-
-@pytest.mark.parametrize(("text", "domain"), [
-    ("the nightly export overran its deadline twice this week", "reliability"),
-    ("how trustworthy have our scheduled pipelines been lately", "reliability"),
-    ("what did the failed backfill runs cost us", "cost"),
-    ("got a NullPointerException in the reporting job, what's going on", "performance"),
-    ("has the finance schema not been refreshed since monday?", "quality"),
-    ("where are we leaking money", "optimization"),
-    ("what are our inference endpoints costing and is any of them throwing errors", "mlops"),
-    ("what are our inference endpoints costing and is any of them throwing errors", "cost"),
-])
-def test_paraphrases_found_by_blind_sets_15_and_16(text, domain):
-    from health_monitor.graph.nlp.router import route
-
-    assert domain in route(text).domains
 
 
 def test_what_could_the_team_do_is_a_recommendation():
