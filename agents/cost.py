@@ -19,6 +19,13 @@ SPIKE = r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|wh
 DRIVERS = (r"driv|behind|cause|biggest|line item|top|what (made|drove)|breakdown|jump|spike|why|"
            r"\b(eat|eats|eating|hog\w*|consum\w*|burn\w*)\b|" + SURPRISE)
 
+WORKSPACE_SPEND = Lens(group="workspace_name", sum=("list_cost", "dbus", "jobs_cost", "all_purpose_cost", "sql_cost",
+                                                   "gpu_cost", "serverless_cost", "untagged_cost", "serving_cost"),
+                       sort="list_cost desc", rows=5,
+                       headline="{total_list_cost:money} in all over the period.",
+                       say="{workspace_name} {list_cost:money} (jobs {jobs_cost:money}, all-purpose "
+                           "{all_purpose_cost:money}, SQL {sql_cost:money})")
+
 AGENT = AgentSpec(
     name="cost",
     title="Cost",
@@ -50,13 +57,11 @@ AGENT = AgentSpec(
                        severity=(("high", "pct_change >= 40 and list_cost >= 500"),
                                  ("medium", "pct_change >= 20 and list_cost >= 200")),
                        recommend="Review {driver_name}: its compute ({sku_name}) is the largest line item.")),
+        # "split it by workspace" names its grouping: it outranks a team or chargeback reading
+        Play("get_daily_cost_summary", when=(r"(?:by|per|each|every|for each) workspaces?|workspace by workspace",),
+             weight=7, title="Spend by workspace", compare=Compare("Spend", total="list_cost"), lens=WORKSPACE_SPEND),
         Play("get_daily_cost_summary", when=(r"how much|cost|spend|spent|bill|dbu",), default=True,
-             title="Spend by workspace", compare=Compare("Spend", total="list_cost"),
-             lens=Lens(group="workspace_name", sum=("list_cost", "dbus", "jobs_cost", "all_purpose_cost", "sql_cost", "gpu_cost", "serverless_cost", "untagged_cost", "serving_cost"),
-                       sort="list_cost desc", rows=5,
-                       headline="{total_list_cost:money} in all over the period.",
-                       say="{workspace_name} {list_cost:money} (jobs {jobs_cost:money}, all-purpose "
-                           "{all_purpose_cost:money}, SQL {sql_cost:money})")),
+             title="Spend by workspace", compare=Compare("Spend", total="list_cost"), lens=WORKSPACE_SPEND),
         Play("get_cost_period_comparison", when=(r"compar|week over week|vs\.?|versus|highlight|trend|change|"
                                                  r"last week|previous",),
              # Its periods are the last N days and the N before; a labelled comparison window is

@@ -38,6 +38,16 @@ AGENT = AgentSpec(
                        empty="No table is behind its refresh schedule.")),
         # "Why is orders_gold stale?": the failed runs of the job that writes it (relations then say how the
         # failure, the stale table and any upstream schema change connect).
+        Play("get_schema_changes", when=(r"schema (?:change|drift|mismatch|evolution)\w*|column\w* (?:\w+ ){0,3}(?:changed|type)|"
+                                         r"changed (?:its )?type|type change",), weight=4, title="Schema changes that broke loads",
+             lens=Lens(sort="last_failure desc", rows=3,
+                       say="{table_full_name}: {job_name} failed {failures:times} on it, last on {last_failure:time} "
+                           "({error_message:clip})",
+                       severity=(("high", "failures >= 1"),),
+                       recommend="Align {job_name} with the new schema of {table_full_name} (or revert the change) "
+                                 "and rerun it.",
+                       empty="No load failed on a schema change in the period (a change that broke nothing is "
+                             "not seen here).")),
         Play("get_table_writer_failures", when=(r"\bwhy\b|cause|reason|what happened|stopped|broke|fail|behind|late|"
                                                 r"not (been )?(updat|refresh|writ|load)|blame|responsible|which (upstream )?job|culprit",),
              needs=("table",), weight=1,

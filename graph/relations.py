@@ -25,6 +25,7 @@ from datetime import date, datetime
 from typing import Any
 
 from health_monitor.graph.figures import clip, day, money, number, render, signed_pct100
+from health_monitor.graph.nlp.entities import THREE_PART_PATTERN
 from health_monitor.graph.state import AgentReport, Finding
 
 #: Finding kinds: which tools' findings are what.
@@ -174,6 +175,13 @@ def is_schema_change(error: Any) -> bool:
     return any(k.lower() in text.lower() for k in SCHEMA_CHANGE_ERRORS)
 
 
+def changed_tables(error: Any, sources: list[str]) -> list[str]:
+    """Where a schema change came from: the tables its error names ("while reading main.sales.orders_raw"),
+    else what the job reads (its lineage sources)."""
+    named = list(dict.fromkeys(t.lower() for t in THREE_PART_PATTERN.findall(str(error or ""))))
+    return named or sources
+
+
 def stale_table_and_writer(facts: Facts) -> list[Relation]:
     """A stale table and the failed job that writes it (and, on a schema-change error, what it reads)."""
     out = []
@@ -190,6 +198,7 @@ def stale_table_and_writer(facts: Facts) -> list[Relation]:
                           "(last on {when}).", v)
             sources = [str(e["source_table_full_name"]) for e in edges if str(e["target_table_full_name"]) == table]
             if is_schema_change(r.get("error_message")) and sources:
+                sources = changed_tables(r.get("error_message"), sources)
                 text = text[:-1] + render("; its error is a schema change ({error}) in what it reads upstream: "
                                           "{sources}.", {**v, "sources": ", ".join(f"`{s}`" for s in sources)})
             out.append(Relation("stale_table_and_writer", text, tables=[table, *sources], finding=g))
@@ -214,7 +223,8 @@ def failure_downstream(facts: Facts) -> list[Relation]:
         text = render("job `{job}` (id {job_id}) writes {written}; ", v) + (
             render("while it fails, {below} downstream read stale data.", v) if below
             else "nothing downstream reads it in the recorded lineage.")
-        named = sources if is_schema_change(r.get("error_message")) else []
+        named = changed_tables(r.get("error_message"), sources) if is_schema_change(r.get("error_message")) else []
+        v["sources"] = ", ".join(f"`{s}`" for s in named[:MAX_TABLES])
         if named:
             # The error says the input changed shape: name what the job reads, where the change came from.
             text += render(" Its error is a schema change in what it reads upstream: {sources}.", v)

@@ -33,7 +33,13 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {"prod": ("production", "prd"), "prd
                                              "stg": ("staging",), "dev": ("development",)}
 _EMAIL = EMAIL_PATTERN = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _IP = IP_PATTERN = re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b")
-_THREE_PART = THREE_PART_PATTERN = re.compile(r"\b[a-z_][\w]*\.[a-z_][\w]*\.[a-z_][\w]*\b", re.IGNORECASE)
+#: catalog.schema.table; a dotted name from a pasted stack trace (torch.cuda.OutOfMemoryError,
+#: org.apache.spark.SparkException) is code, not a table.
+_CODE_ROOTS = (r"torch|org|java|javax|com|py4j|pyspark|scala|sun|numpy|np|pandas|pd|sklearn|tensorflow|tf|os|sys|"
+               r"dbutils|mlflow|requests|urllib|json|datetime|spark|delta|io|net|google|amazon|azure")
+_THREE_PART = THREE_PART_PATTERN = re.compile(
+    rf"\b(?!(?:{_CODE_ROOTS})\.)[a-z_][\w]*\.[a-z_][\w]*\.(?![\w]*(?:error|exception|warning)\b)[a-z_][\w]*\b",
+    re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z0-9]+")
 #: A name written as one word with separators ("finance-prod", "orders_gold"): matched whole or not at all.
 _COMPOUND = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")

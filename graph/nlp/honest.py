@@ -36,8 +36,16 @@ _COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead o
                          re.IGNORECASE)
 
 
+#: The product is where the asker comes from, not what they ask about ("we just moved off Snowflake",
+#: "in Snowflake I'd open Query History"): the question is about this account.
+_CONTEXT = re.compile(r"\b(?:moved|moving|migrat\w*|switch\w*|coming from|came from|used to|back (?:on|in|at|when)|"
+                      r"previously|formerly|equivalent|i'?d|we'?d|we had|we used|like (?:in|on))\b", re.IGNORECASE)
+
+
 def other_product(text: str) -> tuple[str, str] | None:
     low = (text or "").lower()
+    if _CONTEXT.search(low):
+        return None
     for pattern, name in OTHER_PRODUCTS.items():
         if re.search(pattern, low):
             if name in ("AWS", "Azure", "Google Cloud", "household") and _OURS.search(low) and not _NOT_OURS.search(low):

@@ -169,7 +169,7 @@ GLOSSARY["de"].update({
     "trainiert": "trained", "langsamer": "slower", "verzögert": "late", "verspätet": "late", "pünktlich": "on time",
     "besitzer": "owner", "eigentümer": "owner", "schema": "schema", "spalte": "column", "spalten": "columns",
     "geändert": "changed", "zeilen": "rows", "verloren": "dropped", "budget": "budget", "prognose": "forecast",
-    "herkunft": "lineage", "woher stammen": "where do come from", "stammen": "come from",
+    "produktion": "production", "herkunft": "lineage", "woher stammen": "where do come from", "stammen": "come from",
     "quelltabelle": "source table", "quelltabellen": "source tables", "wie lange": "how long", "im schnitt": "on average", "wieder zum laufen": "running again",
     "aktualität": "freshness", "was hat": "what did", "noch gemacht": "else do", "diese person": "that person",
     "ip-adresse": "ip", "ip-adressen": "ips", "von welcher": "from which", "kamen die": "came they",
@@ -188,7 +188,7 @@ GLOSSARY["es"].update({
     "etiquetas": "tags", "columna": "column", "columnas": "columns", "esquema": "schema", "cambió": "changed",
     "filas": "rows", "presupuesto": "budget", "pronóstico": "forecast", "caído": "down", "caída": "outage",
     "tarde": "late", "a tiempo": "on time", "qué tal va": "how is", "qué tal": "how is",
-    "frescura": "freshness", "actualización": "freshness", "qué más": "what else", "hizo": "did",
+    "producción": "production", "frescura": "freshness", "actualización": "freshness", "qué más": "what else", "hizo": "did",
     "esa persona": "that person", "persona": "person", "cuánto tiempo": "how long", "en promedio": "on average",
     "rompe": "breaks", "romper": "break", "aguas abajo": "downstream", "lectura": "read",
 })
@@ -214,7 +214,7 @@ GLOSSARY["pt"].update({
     "leu": "read", "lendo": "reading", "consultou": "queried", "dono": "owner", "proprietário": "owner",
     "etiquetas": "tags", "coluna": "column", "colunas": "columns", "esquema": "schema", "mudou": "changed",
     "linhas": "rows", "orçamento": "budget", "previsão": "forecast", "fora do ar": "down", "atrasado": "late",
-    "no prazo": "on time", "atualização": "freshness", "o que mais": "what else", "essa pessoa": "that person", "pessoa": "person",
+    "no prazo": "on time", "produção": "production", "atualização": "freshness", "o que mais": "what else", "essa pessoa": "that person", "pessoa": "person",
     "fez": "did", "na última semana": "in the last week", "última semana": "last week", "quanto tempo": "how long",
     "em média": "on average", "quebra": "breaks", "está com drift": "drifting", "deriva": "drift",
 })

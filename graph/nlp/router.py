@@ -115,7 +115,14 @@ def keeps_topic_words(words: str, after: str) -> bool:
 
 
 def split_clauses(text: str) -> list[str]:
-    """The question's clauses (at least one; empty pieces dropped)."""
+    """The question's clauses (at least one; empty pieces dropped). In "serving endpoints: latency + error
+    rates" the short head before the colon is what every clause is about, so each clause carries it."""
+    head, colon, rest = text.partition(":")
+    if colon and rest.strip() and 0 < len(head.split()) <= 3 and not _SPLIT.search(head):
+        pieces = [p.strip(" ,.:") for p in _SPLIT.split(rest)]
+        pieces = [p for p in pieces if p]
+        if len(pieces) > 1:
+            return [f"{head.strip()} {p}" for p in pieces]
     parts = [p.strip(" ,.:") for p in _SPLIT.split(text)]
     return [p for p in parts if p] or [text.strip()]
 

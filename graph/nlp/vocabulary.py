@@ -40,7 +40,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:\w+ ){0,2}(?:permissions?|settings?|config\w*|grants?|access|roles?|passwords?|tokens?)|"
         r"been (?:reading|accessing|querying|looking at|poking)|"
         r"(?:unusual|odd|strange|weird|suspicious|unexpected) (?:\w+ )?(?:read|access|quer|login|activit)\w*|"
-        r"anyone unusual": 0.9,
+        r"anyone unusual|pull\w* (?:\w+ )?(?:rows|data|records) (?:out|from)|(?:export|download|dump)\w* (?:\w+ )?"
+        r"(?:rows|data|records|tables?)": 0.9,
         r"access anomal\w*|anomalous (?:access|logins?|activity|reads?)|unusual access|"
         r"who (?:has|have) (?:read|accessed|queried|opened|touched|looked at) (?:the|that|this|it|them|those)\b": 1.0,
     },

@@ -19,7 +19,8 @@ EVAL = Path(__file__).resolve().parents[1] / "eval"
                                   "blind_questions_6.jsonl", "blind_questions_7.jsonl",
                                   "blind_questions_8.jsonl", "blind_questions_9.jsonl", "blind_questions_10.jsonl",
                                   "blind_questions_11.jsonl", "blind_questions_12.jsonl", "blind_questions_13.jsonl",
-                                  "blind_questions_14.jsonl", "blind_questions_15.jsonl", "blind_questions_16.jsonl"])
+                                  "blind_questions_14.jsonl", "blind_questions_15.jsonl", "blind_questions_16.jsonl",
+                                  "blind_questions_17.jsonl", "blind_questions_18.jsonl"])
 def test_blind_questions_meet_the_bar(demo_context, tmp_path, name):
     from health_monitor.commands.ask import answer_batch, read_batch
 

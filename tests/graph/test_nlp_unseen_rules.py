@@ -186,3 +186,51 @@ def test_bills_that_are_not_a_clouds_are_declined(text, refused):
     from health_monitor.graph.nlp.honest import other_product
 
     assert (other_product(text) is not None) is refused
+
+
+@pytest.mark.parametrize(("text", "refused"), [
+    ("we just moved off Snowflake - what is the Databricks equivalent of a credit report?", False),
+    ("in BigQuery I'd look at slot usage; where do I see the slowest queries here?", False),
+    ("back on our old EC2 setup boxes ran all night doing nothing; do we have idle clusters?", False),
+    ("what's our Snowflake bill this month", True),
+])
+def test_a_product_named_as_where_someone_comes_from_is_context(text, refused):
+    from health_monitor.graph.nlp.honest import other_product
+
+    assert (other_product(text) is not None) is refused
+
+
+def test_a_short_head_before_a_colon_carries_into_every_clause():
+    from health_monitor.graph.nlp.router import route, split_clauses
+
+    assert split_clauses("gpu jobs: runtime + failures") == ["gpu jobs runtime", "gpu jobs failures"]
+    assert split_clauses("For the postmortem: how long was it down") == ["For the postmortem: how long was it down"]
+    assert "performance" not in route("model endpoints: latency + error rates, last 24h").domains
+
+
+def test_an_explicit_grouping_outranks_a_topic_word():
+    from health_monitor.agents.registry import get_agent_registry
+    from health_monitor.graph.planner import choose_plays
+
+    cost = get_agent_registry().get("cost")
+    assert choose_plays(cost, "split spend per workspace so each team gets its share")[0].tool == \
+        "get_daily_cost_summary"
+    assert choose_plays(cost, "chargeback by team")[0].tool == "get_cost_by_team"
+
+
+def test_schema_changes_come_from_the_loads_they_broke(demo_context):
+    from health_monitor.graph.service import ask
+
+    answer = ask("did any column change type recently? something about schema drift", context=demo_context)
+    assert "get_schema_changes" in [c["tool"] for c in answer.tool_calls]
+    assert "main.sales.orders_raw" in answer.answer and "nightly_etl" in answer.answer
+
+
+@pytest.mark.parametrize("text", ["torch.cuda.OutOfMemoryError: CUDA out of memory",
+                                  "org.apache.spark.SparkException: Job aborted",
+                                  "py4j.protocol.Py4JJavaError while calling o123"])
+def test_dotted_names_in_a_pasted_error_are_code_not_tables(text):
+    from health_monitor.graph.nlp.entities import THREE_PART_PATTERN
+
+    assert THREE_PART_PATTERN.findall(text) == []
+    assert THREE_PART_PATTERN.findall("while reading main.sales.orders_raw: mismatch") == ["main.sales.orders_raw"]

@@ -153,7 +153,7 @@ def test_demo_stale_table_failed_writer_schema_change_and_downstream(demo_contex
     a = ask("is orders_gold stale, and did any job fail?", context=demo_context)
     link = a.answer.split("**How these connect:**")[1].split("\n\n")[0]
     assert "`main.sales.orders_gold`" in link and "`nightly_etl`" in link and "schema change" in link
-    assert "`main.sales.orders_silver`" in link  # upstream of the stale table
+    assert "`main.sales.orders_raw`" in link  # the upstream table its error names
     assert "`main.analytics.daily_revenue`" in link  # downstream of it
     assert any(c["tool"] == "get_table_lineage" for c in a.tool_calls) and "get_table_lineage" in a.answer
 
@@ -219,3 +219,11 @@ def test_failure_reasons_connect_like_failed_runs():
     (rel,) = relations(reports(finding("performance", "get_job_failure_reasons", [reasons])), Lineage(),
                        rules=[rule("failure_downstream")])
     assert rel.text.startswith("job `load_ledger` (id 9001) writes `fin.core.ledger`") and "fin.raw.entries" in rel.text
+
+
+def test_a_schema_change_names_the_table_its_error_names():
+    named = {**FAIL, "error_message": "[DELTA_FAILED_TO_MERGE_FIELDS] incompatible types while reading fin.raw.fx: "
+                                      "schema mismatch"}
+    (rel,) = relations(reports(finding("performance", "get_failed_jobs", [named])), Lineage(),
+                       rules=[rule("failure_downstream")])
+    assert rel.text.endswith("Its error is a schema change in what it reads upstream: `fin.raw.fx`.")

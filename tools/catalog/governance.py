@@ -14,7 +14,8 @@ class TableParam(ToolParams):
 
 
 class LineageParams(TableParam):
-    job: Name("job", "Job name or id: start from the tables this job writes (its lineage); omit for any writer.")
+    job: Name("job", "Job name or id: start from the tables this job writes (its lineage), when no table is "
+                     "named; omit for any writer.")
 
 
 class ColumnLineageParams(TableParam):

@@ -33,6 +33,10 @@ class PipelineDays(ToolParams):
     days: Days(7)
 
 
+class DaysOnly(ToolParams):
+    days: Days(7)
+
+
 class DriftParams(ToolParams):
     table: Name("table", "Table name or full name (e.g. main.sales.orders_silver); omit for all profiled tables.")
     baseline_date: Date(14, "Last day of the baseline week")
@@ -76,6 +80,16 @@ TOOLS: list[Tool] = [
                         "job_id string, job_name string, run_id string, result_state string, termination_code string, "
                         "error_message string"),
         time_column="start_time",
+    ),
+    Tool(
+        name="get_schema_changes", domain="quality", agents=DQ + ("performance", "reliability", "governance"),
+        params=DaysOnly,
+        description="Schema changes seen through the loads they broke in the last N days: failed runs whose error "
+                    "says a column changed type or fields could not be merged, with the table the error names. "
+                    "Use for 'did a schema change / column type change break anything'.",
+        returns=columns("workspace_name string, job_id string, job_name string, table_full_name string, "
+                        "error_message string, failures bigint, last_failure timestamp"),
+        time_column="last_failure",
     ),
     Tool(
         name="get_table_freshness", domain="quality", agents=DQ + ("governance",), params=SchemaParam,

@@ -1,7 +1,7 @@
 -- Upstream and downstream lineage of a table, up to 3 hops (table edges from system lineage plus the
 -- Gold layer's own build edges), with the job or pipeline that writes each edge.
 -- Grain: one row per edge x writer x direction. Parameters: :table_name (name, schema.name or full
--- name), :job (job id or name: start from the tables that job writes).
+-- name), :job (job id or name: start from the tables that job writes, when no table is named).
 with jobs as (
     select workspace_id, job_id, job_name from main.health_monitor.dim_job
 ),
@@ -34,7 +34,8 @@ roots as (
     where (:table_name is null
            or lower(n.name) = lower(:table_name)
            or right(lower(n.name), length(:table_name) + 1) = concat('.', lower(:table_name)))
-      and (:job is null or n.name in (select w.name from written as w))
+      -- a named table is the root; the job only picks roots when no table is named
+      and (:job is null or :table_name is not null or n.name in (select w.name from written as w))
 ),
 
 up1 as (
