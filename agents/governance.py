@@ -27,7 +27,7 @@ AGENT = AgentSpec(
     all_clear="No governance gap stands out.",
     playbook=(
         Play("get_table_lineage", when=(r"lineage|linage|upstream|downstream|consum|depend|comes? from|feeds?|"
-                                        r"reads from|source of|\bbreak|\bbroke\b|blast radius|impact|if (?:i|we) (?:drop|delete|remove|"
+                                        r"reads from|source of|get\w* (?:its|their) data|(?:up|down) the chain|\bbreak|\bbroke\b|blast radius|impact|if (?:i|we) (?:drop|delete|remove|"
                                         r"rename|deprecate)\b",), weight=3, title="Lineage",
              lens=Lens(sort="hops", rows=4,
                        headline="{n:plural:lineage edge} found.",

@@ -46,7 +46,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"who (?:has|have) (?:read|accessed|queried|opened|touched|looked at) (?:the|that|this|it|them|those)\b": 1.0,
     },
     "performance": {
-        r"jobs?": 0.45, r"runs?|ran|running": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55, r"broke|broken|crash\w*|bl[eo]w(s|n)? up|fell over|die|dies|died|dying|keel\w* over|bomb(ed|s)?( out)?": 0.8,
+        r"jobs?": 0.45, r"runs?|ran|running": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55, r"broke|broken|crash\w*|bl[eo]w(s|n)? up|f[ae]ll(?:s|en|ing)? over|die|dies|died|dying|keel\w* over|bomb(ed|s)?( out)?": 0.8,
+        r"(?:has|have|did|had) (?:\w+ ){0,3}(?:gone|go|went) through|(?:run|ran|load\w*) (?:ok|fine|successfully)": 0.9,
+        r"maxed(?: out)?|pegged|at (?:the|its) limit|flat out|red[- ]?lin\w*": 0.7,
         r"slow\w*|slower|sluggish|crawl\w*|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
         r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0, r"cpu|memory|utili[sz]ation|gpu utili[sz]ation": 0.7,
         r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,
@@ -101,6 +103,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"lineage|upstream|downstream|depend\w*|consumes?|reads from": 1.0,
         r"blast radius|impact analysis|if (?:i|we) (?:drop|delete|remove|rename|deprecate)\w*|"
         r"what (?:would|will|could) break": 1.0,
+        r"get\w* (?:its|their) data from|where does .{0,40}\b(?:come|get\w*) .{0,20}\bfrom|(?:up|down) the chain": 1.0,
         r"grants?|granted|privileges?|permissions?|modify|select on": 0.7,
         r"who (has|can) (access|read|see)|access review\w*|recertif\w*": 1.0,
         r"(?:able|allowed|permitted|entitled) to (?:read|see|query|access|write|modify|use|select)": 1.0,

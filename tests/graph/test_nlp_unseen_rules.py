@@ -58,6 +58,10 @@ def test_what_breaks_if_i_drop_reads_downstream_lineage(text):
     ("where are we leaking money", "optimization"),
     ("what are our inference endpoints costing and is any of them throwing errors", "mlops"),
     ("what are our inference endpoints costing and is any of them throwing errors", "cost"),
+    ("did the morning batch go through ok today?", "performance"),
+    ("the shared cluster keeps running at its limit", "performance"),
+    ("where does the revenue table get its data from?", "governance"),
+    ("did anything fall over last night", "performance"),
 ])
 def test_plain_word_paraphrases_route(text, domain):
     from health_monitor.graph.nlp.router import route
