@@ -142,15 +142,19 @@ STATUS = re.compile(r"\bwhat(?:'?s| is) (?:up|going on|happening) with\b|\bhow(?
 PRONOUN = re.compile(r"\b(?:them|they|those|these|it|its)\b", re.IGNORECASE)
 #: "it", "they" standing alone (not "those runs", which names what it points at).
 _BARE_PRONOUN = re.compile(r"\b(?:it|its|they|them)\b", re.IGNORECASE)
+_KINDS_ALT = "|".join(sorted(WORD_KINDS, key=len, reverse=True))
 #: A kind word ("that training job", "the table"): the question says itself what it is about.
-_KIND_WORD = re.compile(r"\b(?:" + "|".join(sorted(WORD_KINDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_KIND_WORD = re.compile(rf"\b(?:{_KINDS_ALT})\b", re.IGNORECASE)
 #: "its biggest job": a thing of the last subject's, so the last topic (its cost) still holds.
-_POSSESSIVE_KIND = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:" + "|".join(sorted(WORD_KINDS, key=len, reverse=True))
-                              + r")\b", re.IGNORECASE)
+_POSSESSIVE_KIND = re.compile(rf"\b(?:its|their)\s+(?:\w+\s+)?(?:{_KINDS_ALT})\b", re.IGNORECASE)
 #: Entity kind -> the specialist to ask when a question names such a thing but no topic.
 KIND_OWNERS: dict[str, str] = {k.name: k.owner for k in KINDS if k.owner and k.name not in ("regulation", "grant")}
 
-DIRECTIONS = {"upstream": "upstream", "downstream": "downstream"}
+def direction(words: str) -> str:
+    """The lineage direction a matched phrase asks for: "upstream", else downstream ("what breaks if I drop it")."""
+    return "upstream" if words.lower() == "upstream" else "downstream"
+
+
 #: Slots the parser does not extract, read here from the words (slot -> pattern; group 1 is the value).
 EXTRA_SLOTS: dict[str, re.Pattern[str]] = {
     "direction": re.compile(r"\b(upstream|downstream)\b|\b(?:what (?:would |will |could )?(break|breaks|broke)\b|"
@@ -187,8 +191,7 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         m = pattern.search(question)
         if m and slot not in slots:
             value = next(g for g in m.groups() if g)
-            # "what breaks if I drop it" asks what lies downstream
-            slots[slot] = value.upper() if slot == "privilege" else DIRECTIONS.get(value.lower(), "downstream")
+            slots[slot] = value.upper() if slot == "privilege" else direction(value)
     if parsed.is_followup and prior is not None and set(parsed.domains) & set(prior.domains) \
             and not slots["_named"]:
         # "What was behind the jump?" continues the same topic: keep the subject it was about.

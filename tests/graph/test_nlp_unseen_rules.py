@@ -26,7 +26,7 @@ def test_hyphenated_names_still_count_as_unknown(text, name):
                                   "blast radius of deprecating orders_gold"])
 def test_what_breaks_if_i_drop_reads_downstream_lineage(text):
     from health_monitor.agents.registry import get_agent_registry
-    from health_monitor.graph.adapters import DIRECTIONS, EXTRA_SLOTS
+    from health_monitor.graph.adapters import EXTRA_SLOTS, direction
     from health_monitor.graph.nlp.router import route
     from health_monitor.graph.planner import choose_plays
 
@@ -34,7 +34,7 @@ def test_what_breaks_if_i_drop_reads_downstream_lineage(text):
     plays = choose_plays(get_agent_registry().get("governance"), text, {"table": ["main.sales.orders_silver"]})
     assert plays[0].tool == "get_table_lineage"
     m = EXTRA_SLOTS["direction"].search(text)
-    assert DIRECTIONS.get(next(g for g in m.groups() if g).lower(), "downstream") == "downstream"
+    assert direction(next(g for g in m.groups() if g)) == "downstream" and direction("Upstream") == "upstream"
 
 
 @pytest.mark.parametrize(("text", "domain"), [
