@@ -217,10 +217,13 @@ def ask_in_chat(base_url: str, question: str, *, screenshot: Path | None = None,
             box.fill(question)
             started = time.perf_counter()
             box.press("Enter")
-            # first streamed answer text: a markdown block with words inside the assistant's message
+            # first streamed answer text: a markdown block with words inside the assistant's message, not the
+            # "Answered by ..." line or the tool-call statuses above it
             page.wait_for_function("""() => { const m = document.querySelectorAll('[data-testid="stChatMessage"]');
                 if (m.length < 2) return false;
-                return [...m[1].querySelectorAll('[data-testid="stMarkdown"]')].some(e => e.innerText.trim().length > 20);
+                return [...m[1].querySelectorAll('[data-testid="stMarkdown"]')].some(e =>
+                    !e.closest('[data-testid="stExpander"]') && !e.innerText.trim().startsWith('Answered by')
+                    && e.innerText.trim().length > 20);
                 }""", timeout=timeout_s * 1000, polling=50)
             probe.first_text_s = round(time.perf_counter() - started, 3)
             _wait_settled(page, timeout_s)
