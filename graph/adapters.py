@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from health_monitor.graph.context import RunContext
-from health_monitor.graph.kinds import KINDS, PRONOUN_KINDS, WORD_KINDS
+from health_monitor.graph.kinds import KIND_WORD_ALTERNATION, KINDS, PRONOUN_KINDS
 from health_monitor.graph.understanding import Entity, Window
 from health_monitor.graph.understanding import Understanding as TypedUnderstanding
 from health_monitor.tools.executor import ToolExecutor, ToolResult
@@ -142,11 +142,10 @@ STATUS = re.compile(r"\bwhat(?:'?s| is) (?:up|going on|happening) with\b|\bhow(?
 PRONOUN = re.compile(r"\b(?:them|they|those|these|it|its)\b", re.IGNORECASE)
 #: "it", "they" standing alone (not "those runs", which names what it points at).
 _BARE_PRONOUN = re.compile(r"\b(?:it|its|they|them)\b", re.IGNORECASE)
-_KINDS_ALT = "|".join(sorted(WORD_KINDS, key=len, reverse=True))
 #: A kind word ("that training job", "the table"): the question says itself what it is about.
-_KIND_WORD = re.compile(rf"\b(?:{_KINDS_ALT})\b", re.IGNORECASE)
+_KIND_WORD = re.compile(rf"\b(?:{KIND_WORD_ALTERNATION})\b", re.IGNORECASE)
 #: "its biggest job": a thing of the last subject's, so the last topic (its cost) still holds.
-_POSSESSIVE_KIND = re.compile(rf"\b(?:its|their)\s+(?:\w+\s+)?(?:{_KINDS_ALT})\b", re.IGNORECASE)
+_POSSESSIVE_KIND = re.compile(rf"\b(?:its|their)\s+(?:\w+\s+)?(?:{KIND_WORD_ALTERNATION})\b", re.IGNORECASE)
 #: Entity kind -> the specialist to ask when a question names such a thing but no topic.
 KIND_OWNERS: dict[str, str] = {k.name: k.owner for k in KINDS if k.owner and k.name not in ("regulation", "grant")}
 

@@ -74,6 +74,8 @@ KIND_NAMES: tuple[str, ...] = tuple(BY_NAME)
 COLUMN_KINDS: dict[str, str] = {c: k.name for k in KINDS for c in k.columns}
 #: Word a user types -> kind ("jobs" -> job).
 WORD_KINDS: dict[str, str] = {w: k.name for k in KINDS for w in k.words}
+#: Every kind word as one regex alternation, longest first ("workspaces" before "workspace").
+KIND_WORD_ALTERNATION: str = "|".join(sorted(WORD_KINDS, key=len, reverse=True))
 #: Kinds worth a cross-domain link, in the order links are reported.
 LINK_KINDS: tuple[str, ...] = tuple(k.name for k in KINDS if k.links)
 #: Kinds a bare "it"/"that" may point back at.

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from health_monitor.graph.adapters import jsonable, recent_turns
-from health_monitor.graph.state import AgentReport
+from health_monitor.graph.state import SEVERITY_RANK, AgentReport
 
 MEMORY_TURNS = 12
 
@@ -29,12 +29,9 @@ def entities_found(reports: dict[str, AgentReport]) -> dict[str, list[str]]:
     return out
 
 
-_RANK = {"critical": 4, "high": 3, "medium": 2, "low": 1, "info": 0}
-
-
 def _lead_finding(reports: dict[str, AgentReport]) -> Any:
     """The most severe finding that names something (the answer's subject), or None."""
-    findings = sorted((f for r in reports.values() for f in r.findings), key=lambda f: -_RANK.get(f.severity, 0))
+    findings = sorted((f for r in reports.values() for f in r.findings), key=lambda f: -SEVERITY_RANK.get(f.severity, 0))
     return next((f for f in findings if f.entities), None)
 
 

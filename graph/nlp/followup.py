@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from health_monitor.graph.kinds import KIND_NAMES, WORD_KINDS
+from health_monitor.graph.kinds import KIND_NAMES, KIND_WORD_ALTERNATION, WORD_KINDS
 from health_monitor.graph.nlp.comparison import period_before
 from health_monitor.graph.nlp.models import TIME_KEYS, ParsedQuestion, TurnContext
 from health_monitor.graph.nlp.vocabulary import cue_scores
@@ -345,7 +345,7 @@ def _save(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
     return out
 
 
-_KIND_WORD = "|".join(sorted((w for w in WORD_KINDS if " " not in w), key=len, reverse=True))
+_KIND_WORD = KIND_WORD_ALTERNATION
 
 #: The follow-up moves, checked in order (the first that matches applies). Each is tested on its own.
 TRANSFORMS: tuple[Transform, ...] = (

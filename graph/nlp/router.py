@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from health_monitor.graph.kinds import WORD_KINDS
+from health_monitor.graph.kinds import KIND_WORD_ALTERNATION, WORD_KINDS
 from health_monitor.graph.nlp.classifier import MAX_CHARS, LexicalClassifier, default_classifier
 from health_monitor.graph.nlp.entities import EMAIL_PATTERN, IP_PATTERN, THREE_PART_PATTERN
 from health_monitor.graph.nlp.vocabulary import (
@@ -49,7 +49,6 @@ _SPLIT = re.compile(r"[?;!]+|\.\s+|\s[—–-]+\s|\s[+&/]\s|,\s*(?:and|but|plus|
 #: Words that carry no topic: a question made only of these ("and?", "what about then") names no domain.
 _FILLER = frozenset("""and or but also plus so then now ok okay what about how which who is are was were the a an
 that this those these it them do does did for of on in to please same again instead too as well""".split())
-_KIND_WORDS = "|".join(sorted(WORD_KINDS, key=len, reverse=True))
 _MODEL_HEADS = frozenset("detector predictor classifier scorer analyzer analyser forecaster recommender".split())
 #: Names recognised by their shape: the entity index's patterns (one definition).
 _PATTERNS = {"ip": IP_PATTERN, "user": EMAIL_PATTERN, "table": THREE_PART_PATTERN}
@@ -82,9 +81,8 @@ def mask_entities(text: str, entities: dict[str, list[str]] | None = None) -> tu
                 # A name read from plain words: "any data quality checks failing?" asks about data quality
                 # even though a job is called data_quality_checks. The words are masked only when they name
                 # the thing ("the cost anomaly detector", "data quality checks job") or say nothing of a topic.
-                text = re.sub(pattern + r"(?=\s+(" + _KIND_WORDS + r")\b)|" + pattern, lambda m, kind=kind: (
-                    f" {mask_word(kind)} " if m.group(1) or _names_itself(m.group(0)) else m.group(0)), text,
-                    flags=re.IGNORECASE)
+                text = re.sub(pattern, lambda m, kind=kind: m.group(0) if keeps_topic_words(
+                    m.group(0), m.string[m.end():]) else f" {mask_word(kind)} ", text, flags=re.IGNORECASE)
                 continue
             text = re.sub(pattern, f" {mask_word(kind)} ", text, flags=re.IGNORECASE)
     return text, seen
@@ -111,7 +109,7 @@ def keeps_topic_words(words: str, after: str) -> bool:
     """Should a name written as plain words ("data quality checks") stay in the text the router reads?
     Yes unless the words name the thing (a head noun, or a kind word right ``after`` them)."""
     return " " in words.strip() and not _names_itself(words) \
-        and not re.match(rf"\s*(?:{_KIND_WORDS})\b", after, re.IGNORECASE)
+        and not re.match(rf"\s*(?:{KIND_WORD_ALTERNATION})\b", after, re.IGNORECASE)
 
 
 def split_clauses(text: str) -> list[str]:
