@@ -12,6 +12,15 @@ Your tools: {tools}. Use at most {max_steps} tool-calling steps.
 Quote only figures the tools returned. Finish with what you found (figures), how severe it is
 (info, low, medium, high) and one concrete recommendation."""
 
+#: How the clusters' CPU reads (two plays: a load question, and a slow one naming nothing).
+CLUSTER_LOAD = Lens(sort="hours_cpu_over_90 desc", rows=3,
+                    say="{cluster_name} ({workspace_name}) averaged {avg_cpu_percent:pct100} CPU, peaking at "
+                        "{max_cpu_percent:pct100}, with {hours_cpu_over_90:int} hours above 90% "
+                        "({hours_cpu_over_90_yesterday:int} of them yesterday)",
+                    severity=(("high", "hours_cpu_over_90_yesterday >= 3"), ("medium", "hours_cpu_over_90 >= 3")),
+                    recommend="Give {cluster_name} more or larger workers (or autoscaling): it spends hours "
+                              "above 90% CPU.")
+
 FAILS = r"fail|error|broke|crash|\boom\b|succe|did .* run|runs? ok|status|went wrong"
 
 AGENT = AgentSpec(
@@ -74,14 +83,10 @@ AGENT = AgentSpec(
         Play("get_resource_utilization", when=(r"\bcpu\b|memory|utili[sz]|bottleneck|pressure|\bhot\b|saturat|"
                                                r"overload\w*|struggl\w*|busy|pegged|maxed|flat out|red[- ]?lin\w*|"
                                                r"(?:at|hit|hitting) 100",),
-             weight=2, title="Cluster CPU and memory",
-             lens=Lens(sort="hours_cpu_over_90 desc", rows=3,
-                       say="{cluster_name} ({workspace_name}) averaged {avg_cpu_percent:pct100} CPU, peaking at "
-                           "{max_cpu_percent:pct100}, with {hours_cpu_over_90:int} hours above 90% "
-                           "({hours_cpu_over_90_yesterday:int} of them yesterday)",
-                       severity=(("high", "hours_cpu_over_90_yesterday >= 3"), ("medium", "hours_cpu_over_90 >= 3")),
-                       recommend="Give {cluster_name} more or larger workers (or autoscaling): it spends hours "
-                                 "above 90% CPU.")),
+             weight=2, title="Cluster CPU and memory", lens=CLUSTER_LOAD),
+        # "the ETL was slow" naming no job, query or warehouse: the compute it ran on comes first
+        Play("get_resource_utilization", when=(r"\bslow(?:er|ness|ed| down)?\b|sluggish|taking (?:so )?long|dragg\w*",),
+             unless=("job", "warehouse", "cluster"), title="Cluster CPU and memory", lens=CLUSTER_LOAD),
         Play("get_cluster_cpu_history", when=(r"\bcpu\b|memory|utili[sz]|looked like|history|over time|"
                                               r"overload\w*|busy|what'?s up|going on|doing|status|looking",),
              needs=("cluster",), weight=3, title="CPU history",

@@ -375,6 +375,8 @@ def _apply_to_flat(flat: Understanding, typed: TypedUnderstanding) -> None:
         flat.slots["start_date"], flat.slots["end_date"] = typed.window.start, typed.window.end
         flat.slots["compare_start"], flat.slots["compare_end"] = typed.comparison.start, typed.comparison.end
         flat.slots["window_label"], flat.slots["compare_label"] = typed.window.label, typed.comparison.label
+    if typed.topic and typed.topic != typed.question:
+        flat.slots["_topic"] = typed.topic  # plays for a follow-up whose own words choose none
     words = INTENT_WORDS.get(typed.intent, "")
     if typed.previous is not None:
         words = f"{words} {TRANSFORM_WORDS.get(typed.previous.transform, '')}".strip()

@@ -63,7 +63,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("expectation", ("expectation", "expectations", "check"), "quality", {"quality": 0.4},
          ("expectation_name",)),
     Kind("sku", ("sku", "skus"), "cost", {"cost": 0.35}, ("sku_name",)),
-    Kind("regulation", (), "governance", {"governance": 0.45}),
+    # no routing hint: a regulation is often only the purpose ("for our SOC 2 audit: failed logins?"); the
+    # vocabulary's compliance cues lean governance when compliance is the question
+    Kind("regulation", (), "governance", {}),
     Kind("catalog", ("catalog",), "governance", {"governance": 0.1}),
     Kind("schema", ("schema",), "governance", {"governance": 0.1}),
 )

@@ -140,8 +140,10 @@ def validate_args(tool: Any, args: dict[str, Any], as_of_date: date | None) -> t
     return args, dropped
 
 
-def choose_plays(spec: AgentSpec, text: str, slots: dict[str, Any] | None = None) -> list[Play]:
-    """The plays whose patterns match ``text`` (best first), else the agent's default plays."""
+def choose_plays(spec: AgentSpec, text: str, slots: dict[str, Any] | None = None, *, topic: str = "") -> list[Play]:
+    """The plays whose patterns match ``text`` (best first), else those matching the conversation's
+    ``topic`` ("which workspace is the worst offender?" after a question on untagged spend), else the
+    agent's default plays."""
     scored = [(p.matches(text, slots) * p.weight, i, p) for i, p in enumerate(spec.playbook)]
     ranked = sorted(scored, key=lambda t: (-t[0], t[1]))
     top = ranked[0][0] if ranked else 0
@@ -150,6 +152,8 @@ def choose_plays(spec: AgentSpec, text: str, slots: dict[str, Any] | None = None
     matched = [p for score, _, p in ranked if score > 0 and (score >= RELEVANCE * top or comparing and p.compare)]
     if matched:
         return matched[:MAX_PLAYS]
+    if topic:
+        return choose_plays(spec, topic, slots)
     return [p for p in spec.playbook if p.default][:MAX_DEFAULT_PLAYS]
 
 
@@ -160,7 +164,8 @@ def plan(spec: AgentSpec, *, question: str, intents: list[str], slots: dict[str,
     text = mask_names(" ".join([question or "", *intents]), full)
     calls: list[PlannedCall] = []
     seen: set[str] = set()
-    for play in choose_plays(spec, text, full):
+    topic = mask_names(str(full.get("_topic") or ""), full)
+    for play in choose_plays(spec, text, full, topic=topic):
         if play.tool not in registry:
             continue
         tool = registry.get(play.tool)

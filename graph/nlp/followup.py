@@ -28,8 +28,15 @@ _REFERENCES: dict[str, str] = {**WORD_KINDS, "run": "job", "runs": "job", "one":
 _REF = re.compile(r"\b(?:that|those|these|this|the same|same)\s+(?:[a-z]+\s+){0,2}?("
                   + "|".join(sorted(map(re.escape, _REFERENCES), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|its|them|they|those)\b|\bthat\s*\?*$", re.IGNORECASE)
-_ANAPHORIC = re.compile(r"\b(?:the|that|this)\s+(?:jump|spike|increase|drop|dip|change|failure|error|outage|"
-                        r"incident|alert|event|anomaly|breach|one)\b|\bwho (?:was|is) (?:that|it)\b|"
+#: A question opening that asks for more of something already on the table ("how many", "when", "is this the only").
+_ASKS_MORE = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?|also)\W+)?(?:how (?:many|much|long|often|bad|big)|when|what time|"
+                        r"which|who|where|is (?:this|that|it|there)|was (?:this|that|it|there)|were (?:they|there|those)|"
+                        r"are (?:they|there|those)|any(?:one|body|thing)?\b|did (?:they|he|she|it|anyone|someone)|"
+                        r"list|show|count|total)\b", re.IGNORECASE)
+#: Nouns that point back at the last answer's finding ("that outlier", "the jump"): references, not topics.
+_FINDING_NOUNS = ("jump spike increase drop dip change failure error outage incident alert event anomaly breach one "
+                  "outlier surge peak bump number figure gap difference").split()
+_ANAPHORIC = re.compile(r"\b(?:the|that|this)\s+(?:" + "|".join(_FINDING_NOUNS) + r")\b|\bwho (?:was|is) (?:that|it)\b|"
                         r"\bwhat else\b|\binstead\b|\bas well\b|\btoo\b\s*\??$", re.IGNORECASE)
 
 
@@ -59,6 +66,9 @@ def detect_followup(text: str, *, has_own_domain: bool = True, has_own_entities:
         out.references.setdefault(pronoun[0].lower(), "any")
     if not has_own_domain and 0 < len(words) <= 6:
         out.cues.append("short question with no topic of its own")
+    elif not has_own_domain and len(words) <= 16 and _ASKS_MORE.search(t):
+        # "how many, and what time of day?": a question word and no topic of its own asks about the last answer
+        out.cues.append("question about the last answer, with no topic of its own")
     out.cues += [f"refers to {r!r}" for r in out.references]
     out.is_followup = bool(out.cues)
     return out
@@ -165,7 +175,7 @@ def _clarify(cur: Understanding, prior: Prior, name: str, text: str) -> Understa
 
 _UNITS = {"day": 1, "week": 7, "fortnight": 14}
 #: The trailing window a turn without a named period was answered over, by the unit a shift names.
-_DEFAULT_DAYS = {"week": 7, "month": 30}
+_DEFAULT_DAYS = {"day": 1, "week": 7, "month": 30}
 #: Moves that ask the last question again with something changed: the planner reads that question's words.
 CONTINUING = frozenset({"show_more", "shift_window", "new_window", "narrow", "when", "switch_filter", "attribute"})
 _COMPARED = re.compile(r"\b(?:compar\w*|vs\.?|versus|against|relative|than)\b", re.IGNORECASE)
@@ -178,7 +188,9 @@ def _shift(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
     if prev is None and prior.as_of is not None and unit in _DEFAULT_DAYS:
         # No period named last time: its tools read their trailing default (a week, a month) up to the as-of.
         n = _DEFAULT_DAYS[unit]
-        prev = Window.make(prior.as_of - timedelta(days=n), prior.as_of, f"last {n} days", days=n)
+        # (a trailing day, "the last 24 hours", moves back to the calendar day before the as-of)
+        prev = Window.day(prior.as_of, "today") if n == 1 else \
+            Window.make(prior.as_of - timedelta(days=n), prior.as_of, f"last {n} days", days=n)
     if prev is None:
         return _clarify(cur, prior, "shift_window", "The last answer was not about a specific period; which day, "
                         "week or month do you mean?")
@@ -229,12 +241,19 @@ def _when(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
     return out
 
 
+#: Kinds that are principals: an answer lists them all under one column (a grant's grantee, an event's actor).
+_PRINCIPAL_KINDS = frozenset({"group"})
+
+
 def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"that IP / table / grant / job": the one the last answer was about, else a question back."""
     kind = WORD_KINDS.get(m.group("kind").lower(), m.group("kind").lower())
     if any(e.kind == kind for e in cur.entities):
         return _carry(cur, prior, "resolve_subject")
     names = prior.named(kind)
+    if not names and kind in _PRINCIPAL_KINDS and prior.named("user"):
+        # "that group" after a grant: the answer named its grantee as a principal (users and groups alike)
+        kind, names = "user", prior.named("user")
     if not names:
         listed = f": {', '.join(known[:5])}?" if known else "?"
         return _clarify(cur, prior, "resolve_subject", f"Which {kind} do you mean{listed}")
@@ -308,7 +327,11 @@ really more""".split())
 def _bare(m: re.Match[str]) -> bool:
     """Is the question only the follow-up move ("what should we do?", "why?"), with no topic words of its own?"""
     rest = (m.string[:m.start()] + " " + m.string[m.end():]).lower()
-    return not [w for w in re.findall(r"[a-z']{3,}", rest) if w not in _BARE]
+    if re.search(r"\b(?:that|this|the|those|these)\W*$", m[0].lower()):
+        # "what's driving that outlier": the word after the reference names the last answer's finding
+        rest = re.sub(r"^\W*(?:" + "|".join(_FINDING_NOUNS) + r")s?\b", " ", m.string[m.end():].lower()) + \
+            " " + m.string[:m.start()].lower()
+    return not [w for w in re.findall(r"[a-z']{3,}", rest) if w not in _BARE] or not _names_a_topic(rest)
 
 
 def _keep_topic(out: Understanding, prior: Prior, m: re.Match[str]) -> Understanding:
@@ -359,7 +382,11 @@ TRANSFORMS: tuple[Transform, ...] = (
     Transform("how_much_save", re.compile(r"\bhow much (?:would|could|will|can) (?:that|it|this|we|i)\b.*\bsave\b|"
                                           r"\bsavings? (?:from|of) (?:that|it|this)\b", re.IGNORECASE), _save),
     Transform("act", re.compile(r"\bwhat (?:should|do|can|could) (?:i|we|they|you|the team) (?:\w+ )?do\b|\bhow (?:do|can|should) (?:i|we) fix\b|"
-                                r"\bwhat do you (?:recommend|suggest)\b|\bnext steps?\b|\bfix (?:it|that|this)\b",
+                                r"\bwhat do you (?:recommend|suggest)\b|\bnext steps?\b|\bfix (?:it|that|this)\b|\baction (?:items?|points?|plan)\b|"
+                                r"\bremediat\w*|\bprevent (?:it|that|this|a repeat)\b|\bhow (?:do|can|should) (?:i|we) (?:stop|prevent|"
+                                r"avoid)\b|\b(?:doesn'?t|does not|won'?t|never) (?:happen|repeat|recur)\w* again\b|"
+                                r"\bso (?:this|it|that) (?:doesn'?t|does not|won'?t) (?:happen|repeat|recur)\w*\b|"
+                                r"\bwhat should (?:i|we|they) do about\b",
                                 re.IGNORECASE), _act),
     Transform("who_did_that", re.compile(r"\bwho\s+(?:did|does|made|ran|run|changed|granted|deleted|created|"
                                          r"triggered|started|caused|was behind|was responsible for|is behind|gave)\s+"
@@ -379,7 +406,8 @@ TRANSFORMS: tuple[Transform, ...] = (
     Transform("that_thing", re.compile(rf"\b(?:that|this|the same|those|these)\s+(?P<kind>{_KIND_WORD})\b",
                                        re.IGNORECASE), _that_thing),
     Transform("why", re.compile(r"^\W*(?:and\s+|but\s+|so\s+)?(?:why|how come)\b|\bwhat caused (?:it|that|this)\b|"
-                                r"\broot cause\b|\bwhat'?s behind (?:it|that|this)\b|\bwhy (?:is|was|did) (?:it|that)\b",
+                                r"\broot cause\b|\bwhat'?s behind (?:it|that|this)\b|\bwhy (?:is|was|did) (?:it|that)\b|"
+                                r"\bwhat(?:'s| is| was)? (?:driving|causing|drove|caused|behind) (?:that|it|this|those|these)\b",
                                 re.IGNORECASE), _why),
     Transform("narrow", re.compile(r"\b(?:narrow|filter|limit|restrict|zoom|drill)\w*\s+(?:it|that|this|them|those|"
                                    r"these|down|in)\b|\b(?:break|split)\s+(?:it|that|this|them|those)\s+(?:down|out|"

@@ -16,6 +16,8 @@ from datetime import date
 OTHER_PRODUCTS: dict[str, str] = {
     r"\bsnow\s?flake\b": "Snowflake", r"\bbig\s?query\b": "BigQuery", r"\bredshift\b": "Redshift",
     r"\bsynapse\b": "Azure Synapse", r"\bteradata\b": "Teradata", r"\bathena\b": "Amazon Athena",
+    r"\bsage\s?maker\b": "Amazon SageMaker", r"\bvertex(?: ai)?\b": "Google Vertex AI", r"\bbedrock\b": "Amazon Bedrock",
+    r"\bazure (?:ml|machine learning)\b": "Azure Machine Learning", r"\baws glue\b": "AWS Glue",
     r"\bemr\b": "Amazon EMR", r"\bdataproc\b": "Google Dataproc", r"\bfivetran\b": "Fivetran",
     r"\b(?:aws|amazon|ec2)\b.{0,25}\b(?:bill|invoice|account(?! console)|spend|costs?)\b|"
     r"\b(?:bill|invoice|spend|costs?)\b.{0,15}\b(?:from|on|of|for)\s+(?:aws|amazon)\b": "AWS",

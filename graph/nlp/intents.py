@@ -27,7 +27,9 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\beverything ok\b|\bany(?:thing)? (?:fires|issues) (?:today|this morning)\b|"
         r"\bstatus (?:of|on|across) (?:everything|all|the (?:whole |entire )?(?:platform|account|estate))\b|"
         r"\b(?:i just got in|just (?:got|came) (?:in|back)|been (?:away|out|off)|while i was (?:away|out|off))\b|"
-        r"\bwhat did i miss\b", re.IGNORECASE)),
+        r"\bwhat did i miss\b|\b(?:should|do|must|need to) (?:i|we) (?:be )?worr(?:y|ying|ied) about\b|"
+        r"\b(?:anything|something|what) (?:i|we) (?:should|need to|must|ought to) (?:be )?worr(?:y|ying|ied) about\b|\bwhat (?:should|do) (?:i|we) "
+        r"(?:need to )?(?:know|flag|mention|raise|tell)\b(?! about)", re.IGNORECASE)),
     ("list_more", re.compile(r"\b(?:show|give|list)(?: me)? more\b|\bthe (?:rest|others)\b|\bnext (?:page|ones)\b",
                              re.IGNORECASE)),
     ("recommendation", re.compile(

@@ -153,6 +153,8 @@ _MARKERS["pt"] = _MARKERS["pt"] | {"gastamos", "em", "você", "isso", "então", 
 _MARKERS["de"] = _MARKERS["de"] | {"war", "hoch", "dem", "den", "ein", "eine", "einen", "wann", "ich", "bitte"}
 _MARKERS["fr"] = _MARKERS["fr"] | {"la", "je", "vous", "ce", "ça", "pas", "ne", "quand", "sur", "dans"}
 _MARKERS["es"] = _MARKERS["es"] | {"datos", "cuándo", "cuando", "también", "usted", "sobre"}
+_MARKERS["de"] = _MARKERS["de"] | {"jemand", "niemand", "seitdem", "tatsächlich", "wirklich", "gelesen", "wann", "jetzt"}
+_MARKERS["pt"] = _MARKERS["pt"] | {"quando", "treinamento", "treino", "alguém", "ninguém", "agora"}
 #: Words that are also everyday English never mark another language.
 _MARKERS = {lang: m - {"was", "die", "as", "no", "na", "a", "o", "son", "con", "hat", "an", "du", "do",
                                     "be"}
@@ -218,6 +220,67 @@ GLOSSARY["pt"].update({
     "no prazo": "on time", "produção": "production", "atualização": "freshness", "o que mais": "what else", "essa pessoa": "that person", "pessoa": "person",
     "fez": "did", "na última semana": "in the last week", "última semana": "last week", "quanto tempo": "how long",
     "em média": "on average", "quebra": "breaks", "está com drift": "drifting", "deriva": "drift",
+})
+# Everyday function words and the compliance, ML and access words questions are built from: without
+# them a question keeps half its words untranslated and routes on the other half.
+GLOSSARY["de"].update({
+    "dieser": "this", "diesem": "this", "jemand": "someone", "jemanden": "someone", "niemand": "nobody", "aus": "from", "gruppe": "group",
+    "gruppen": "groups", "seitdem": "since then", "tatsächlich": "actually", "wirklich": "really", "hat": "has",
+    "haben": "have", "ist": "is", "sind": "are", "war": "was", "waren": "were", "das": "that", "ein": "a",
+    "eine": "a", "einen": "a", "problem": "problem", "für": "for", "die": "the", "der": "the", "den": "the",
+    "dem": "the", "was": "what", "sollen": "should", "sollten": "should", "wir": "we", "ich": "I", "jetzt": "now",
+    "machen": "do", "tun": "do", "dsgvo": "GDPR", "datenschutz": "privacy", "wann": "when", "metriken": "metrics",
+    "genauigkeit": "accuracy", "driftet": "drifts", "anomalien": "anomalies", "erkennt": "detects", "nicht": "not",
+    "keine": "no", "kein": "no", "alle": "all", "mit": "with", "von": "of", "zu": "to", "auf": "on", "bei": "at",
+    "nach": "after", "vor": "before", "über": "about", "oder": "or", "aber": "but", "auch": "also",
+    "noch": "still", "gibt es": "are there", "es gibt": "there are", "wie viele": "how many", "wieviele": "how many",
+    "wie": "how", "mal": "times", "mehr": "more", "diese": "these", "dieses": "this", "diesen": "this",
+    "sie": "they", "es": "it", "unsere": "our", "unser": "our", "unseren": "our", "meine": "my", "mein": "my",
+    "lesen": "read", "kann": "can", "können": "can", "darf": "may", "warnung": "alert", "warnungen": "alerts",
+    "bedrohung": "threat", "bedrohungen": "threats", "ohne ablaufdatum": "with no expiry", "läuft": "runs",
+    "gelaufen": "ran", "fehlschläge": "failures", "training": "training", "letztes": "last",
+    "compliance": "compliance", "prüfung": "audit", "prüfer": "auditors",
+})
+GLOSSARY["es"].update({
+    "cuándo": "when", "cuando": "when", "fue": "was", "fueron": "were", "su": "its", "sus": "its",
+    "último": "last", "última": "last", "entrenamiento": "training", "entrenamientos": "trainings", "con": "with",
+    "métricas": "metrics", "quedó": "ended", "precisión": "accuracy", "deriva": "drift", "anomalías": "anomalies",
+    "detecta": "detects", "hay": "are there", "es": "is", "son": "are", "está": "is", "están": "are",
+    "algún": "any", "alguna": "any", "alguien": "someone", "nadie": "nobody", "grupo": "group",
+    "realmente": "really", "de verdad": "really", "desde entonces": "since then", "problema": "problem",
+    "para": "for", "qué debemos hacer": "what should we do", "qué hacemos": "what should we do",
+    "debemos": "should we", "hacer": "do", "ahora": "now", "los": "the", "las": "the", "del": "of the",
+    "de": "of", "nuestro": "our", "nuestra": "our", "nuestros": "our", "nuestras": "our", "mi": "my",
+    "mis": "my", "cuántos": "how many", "cuántas": "how many", "veces": "times", "caducidad": "expiry",
+    "sin caducidad": "with no expiry", "alertas": "alerts", "amenaza": "threat", "amenazas": "threats",
+    "rgpd": "GDPR", "privacidad": "privacy", "cumplimiento": "compliance", "auditoría": "audit",
+})
+GLOSSARY["fr"].update({
+    "comptes": "accounts", "compte": "account", "ont eu": "had", "activité": "activity",
+    "en dehors des heures de bureau": "after hours", "heures de bureau": "business hours", "en dehors": "outside",
+    "détecte": "detects", "anomalies": "anomalies", "est-ce qu'il": "is it", "est-ce qu'elle": "is it",
+    "il": "it", "elle": "it", "ils": "they", "de": "of", "des": "of the", "du": "of the", "le": "the",
+    "la": "the", "les": "the", "un": "a", "une": "a", "est": "is", "sont": "are", "ont": "have", "été": "been",
+    "quel": "which", "quelle": "which", "quoi": "what", "combien de": "how many", "entraînement": "training",
+    "métriques": "metrics", "précision": "accuracy", "quelqu'un": "someone", "groupe": "group",
+    "vraiment": "really", "réellement": "actually", "problème": "problem", "pour": "for",
+    "que devons-nous faire": "what should we do", "que faire": "what should we do", "faire": "do",
+    "maintenant": "now", "notre": "our", "nos": "our", "mon": "my", "mes": "my", "jetons": "tokens",
+    "sans expiration": "with no expiry", "expiration": "expiry", "alertes": "alerts", "menace": "threat",
+    "menaces": "threats", "rgpd": "GDPR", "conformité": "compliance", "audit": "audit",
+})
+GLOSSARY["pt"].update({
+    "quando": "when", "foi": "was", "foram": "were", "seu": "its", "sua": "its", "último": "last",
+    "treinamento": "training", "treino": "training", "com": "with", "métricas": "metrics", "precisão": "accuracy",
+    "anomalias": "anomalies", "detecta": "detects", "alguém": "someone", "ninguém": "nobody", "grupo": "group",
+    "realmente": "really", "de fato": "actually", "desde então": "since then", "problema": "problem",
+    "para": "for", "o que devemos fazer": "what should we do", "devemos": "should we", "fazer": "do",
+    "agora": "now", "nosso": "our", "nossa": "our", "nossos": "our", "meu": "my", "minha": "my",
+    "quantos": "how many", "quantas": "how many", "vezes": "times", "sem expiração": "with no expiry",
+    "expiração": "expiry", "alertas": "alerts", "ameaça": "threat", "ameaças": "threats", "lgpd": "GDPR",
+    "privacidade": "privacy", "conformidade": "compliance", "auditoria": "audit", "há": "are there", "é": "is",
+    "são": "are", "está": "is", "estão": "are", "do": "of the", "da": "of the", "dos": "of the",
+    "das": "of the", "de": "of", "os": "the",
 })
 GLOSSARY["de"].update({"dreißig": "30", "vierzehn": "14", "seit": "since", "am": "on", "im": "in"})
 GLOSSARY["es"].update({"treinta": "30", "catorce": "14", "desde el": "since", "desde": "since", "el": "on"})

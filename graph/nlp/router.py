@@ -41,12 +41,20 @@ SECONDARY_SHARE = 0.7
 CLAUSE_AT = 0.6
 #: ...and the whole question gives that domain at least this.
 CLAUSE_CONFIRM = 0.25
+#: A cue this strong names its domain on its own, even in a clause another domain leads.
+PRECISE_CUE = 1.0
+#: ...and such a clause needs less of the classifier to join.
+PRECISE_CLAUSE_AT = 0.45
 MAX_DOMAINS = 3
 W_CLASSIFIER, W_CUES = 0.6, 0.4
 
 _SPLIT = re.compile(r"[?;!]+|\.\s+|\s[—–-]+\s|\s[+&/]\s|,\s*(?:and|but|plus|also|then)\b|,\s+|"
-                    r"\s(?:and also|and|but|plus|as well as|along with|also|or)\s", re.IGNORECASE)
+                    r"\s(?:and also|and|but|plus|as well as|along with|also|or|if|even though|although|though|"
+                    r"while|whereas|given that)\s", re.IGNORECASE)
 #: Words that carry no topic: a question made only of these ("and?", "what about then") names no domain.
+#: A leading purpose ("For the audit binder:", "Preparing SOC 2 evidence:"): what the answer is for, not what it is about.
+_PURPOSE = re.compile(r"^\W*(?:for|preparing|prepping|ahead of|before|re|regarding|context|background|fyi|writing up|"
+                      r"working on|as part of|quick one|question)\b[^:?\n]{0,120}:\s*(?=\S)", re.IGNORECASE)
 _FILLER = frozenset("""and or but also plus so then now ok okay what about how which who is are was were the a an
 that this those these it them do does did for of on in to please same again instead too as well""".split())
 _MODEL_HEADS = frozenset("detector predictor classifier scorer analyzer analyser forecaster recommender".split())
@@ -135,6 +143,12 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
 
     ``classifier`` replaces the default one (tests fit one on a split of the training data)."""
     raw = (text or "")[:MAX_CHARS]
+    purpose = _PURPOSE.match(raw)
+    if purpose and len(raw[purpose.end():].split()) >= 3:
+        # "For our SOC 2 audit I must document: were there failed logins?": the ask follows the colon
+        asked = route(raw[purpose.end():], entities=entities, classifier=classifier)
+        if not asked.off_topic:
+            return asked
     if not re.search(r"[a-zA-Z]{2,}", raw):
         return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True,
                          reason="no words to classify")
@@ -158,9 +172,12 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     for clause, prob, (cues, _) in zip(clauses if len(clauses) > 1 else [], probs[1:], cue_sets[1:], strict=False):
         local = _combine(prob, cues, dict.fromkeys(DOMAINS, 0.0))
         top = max(local, key=local.__getitem__)
-        if top not in chosen and local[top] >= CLAUSE_AT and whole[top] >= CLAUSE_CONFIRM:
-            chosen.add(top)
-            why[top] = f"clause {clause!r}"
+        # the clause's best domain, and any other it names by a precise phrase ("training fails": the runs)
+        for d in [top] + [d for d in DOMAINS if d != top and cues[d] >= PRECISE_CUE]:
+            floor = PRECISE_CLAUSE_AT if cues[d] >= PRECISE_CUE else CLAUSE_AT
+            if d not in chosen and local[d] >= floor and whole[d] >= CLAUSE_CONFIRM:
+                chosen.add(d)
+                why[d] = f"clause {clause!r}"
     domains = sorted(chosen, key=lambda d: -whole[d])[:MAX_DOMAINS]
     hits = cue_sets[0][1]
     reason = "; ".join(f"{d} {whole[d]:.2f} ({why[d]}" + (f", cues: {', '.join(hits[d][:3])})" if d in hits else ")")

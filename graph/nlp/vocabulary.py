@@ -30,7 +30,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"audit\w*": 0.7, r"pii|sensitive|personal (?:info\w*|data)|confidential": 0.6, r"(access|accessed|read|looked at)": 0.3,
         r"tokens?|pats?": 0.8, r"denied|unauthori[sz]ed|forbidden": 0.9, r"after[- ]hours|off[- ]hours": 1.0,
         r"outside (normal )?(working|business) hours|at night|[0-9]+ ?am": 0.8,
-        r"threats?|suspicious|intrusion|brute force|hack\w*|breach(es)?|compromis\w*|exfiltrat\w*": 0.9,
+        r"threats?|suspicious|intrusion|brute force|hack\w*|(?:data|security) breach\w*|breached|breach of|compromis\w*|"
+        r"exfiltrat\w*": 0.9, r"breach(es)?": 0.5,
+        # "who actually read them": use of access, not the permission to (governance)
+        r"(?:actually|really|in fact|truly|ever) (?:\w+ )?(?:read|accessed|queried|opened|used|looked at|touched)": 1.0,
         r"security|secure": 0.9, r"principals?|service principal": 0.6, r"risky|anomalous user": 0.6,
         r"who (did|does|has done)|what (else )?(has|did) .{0,30} (do|done)": 0.4,
         r"severity|alerts?": 0.3,
@@ -53,6 +56,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0, r"cpu|memory|utili[sz]ation|gpu utili[sz]ation": 0.7,
         r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,
         r"retr(y|ies)|timed out|timeouts?": 0.5,
+        # "model drift + training fails": the training runs are job runs
+        r"(?:re)?training (?:\w+ ){0,2}(?:fail\w*|crash\w*|died|dies|broke\w*|errors?)|(?:failed|failing|crashed|broken) "
+        r"(?:\w+ )?(?:re)?training": 1.0,
         # a pasted error: AnalysisException, OutOfMemoryError, a traceback
         r"[a-z]+(?:exception|error)|traceback|stack ?trace": 0.6,
         # "whether the training job is ok": how a run went, asked in plain words
@@ -70,6 +76,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"recover\w*|restore\w*|error budget": 0.6,
         r"(?:miss\w*|bl[eo]w\w*(?: past| through)?|overr?a[nr]\w*|exceed\w*|went over|go(?:es)? over|broke) "
         r"(?:its|the|their|our|a) (?:[\w-]+ ){0,3}(?:window|deadline|target|slot|slas?)|lands? late": 1.0,
+        r"99(?:\.\d+)?\s*%?|(?:inside|within|under|above|below|meet\w*|hit\w*|miss\w*) (?:our |the |an? )?"
+        r"(?:slo|uptime|availability) (?:target|goal|objective)": 1.0,
         r"nines|9s|keep (?:\w+ )?(?:its|their|the|our) promises?|supposed to (?:land|finish|complete|arrive|be done)|"
         r"(?:keep|kept|stay|stayed|staying) (?:\w+ )?up\b|on time": 0.9,
         r"how much of the time|percent(?:age)? of the time|(?:up|available) (?:\w+ ){0,2}(?:of the time|% of)|"
@@ -87,6 +95,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:data )?pipelines?": 0.5,
         r"schema (?:change|drift|evolution|mismatch)\w*|chang\w* (?:the |its |their )?(?:schema|column types?)|"
         r"column types?|new columns?|dropped columns?": 0.9,
+        # "why is the dashboard showing old numbers", "is orders_gold current?"
+        r"(?:old|outdated|yesterday'?s|last week'?s|stale) (?:numbers|data|figures|results|values|rows)|outdated|"
+        r"(?:numbers|data|figures|dashboards?|reports?) (?:\w+ ){0,3}(?:old|outdated|not (?:updat|refresh)\w*)|"
+        r"(?:is|are) (?:[\w.]+ ){1,3}(?:current|up-to-date)\s*(?:[?,;]|$|and\b|or\b)": 1.0,
         # "the numbers look off": wrong-looking data, said plainly
         r"(?:numbers?|values?|figures?|totals?|amounts?|counts?|data|rows?) (?:look|looks|looking|seem|seems|are|is) "
         r"(?:\w+ )?(?:off|wrong|weird|odd|strange|funny|suspicious|broken)": 0.9,
@@ -106,7 +118,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"get\w* (?:its|their) data from|where does .{0,40}\b(?:come|get\w*) .{0,20}\bfrom|(?:up|down) the chain": 1.0,
         r"grants?|granted|privileges?|permissions?|modify|select on": 0.7,
         r"who (has|can) (access|read|see)|access review\w*|recertif\w*": 1.0,
-        r"(?:able|allowed|permitted|entitled) to (?:read|see|query|access|write|modify|use|select)": 1.0,
+        r"(?:able|allowed|permitted|entitled) to (?:read|see|query|access|write|modify|use|select|look at|view|open)": 1.0,
         # "read access" is a permission; "who has read the table" (past tense) is an access question
         r"(?:read|write|select|modify|admin|owner) (?:access|permissions?|rights|privileges?)|"
         r"who (?:else )?(?:has|have|can|could) (?:\w+ )?(?:access|select|query|see|write|modify)\b": 1.0,
@@ -116,9 +128,13 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     },
     "optimization": {
         r"sav(e|es|ing|ings)": 1.0, r"optimi[sz]\w*": 1.0, r"idle|unused|underutili[sz]ed|underused": 1.0,
-        r"oversized?|over-?provisioned|right[- ]?siz\w*|downsiz\w*|too big": 1.0,
+        r"oversized?|over-?provisioned|right[- ]?siz\w*|downsiz\w*|too big|overkill|(?:bigger|larger) than (?:it |we |they )?"
+        r"(?:needs?|needed|necessary|required)|more (?:capacity|compute|nodes) than (?:it |we |they )?need\w*": 1.0,
         r"auto[- ]?(stop|termination|terminate)|autotermination": 1.0, r"all[- ]purpose|interactive clusters?": 0.7,
         r"jobs compute|job clusters?|serverless|spot|photon": 0.6, r"untagged|without tags|missing (cost )?tags": 1.0,
+        r"(?:no|without|missing) (?:a |any )?(?:[\w-]+ ){0,2}tags?|unattributed|unallocated|(?:can'?t|cannot|could ?n'?t|"
+        r"unable to) (?:be )?(?:trace|tie|map|allocate|assign|attribute)\w* (?:\w+ ){0,3}to (?:a |any )?(?:\w+ )?"
+        r"(?:team|project|owner|cost[- ]cent\w*|business unit|department)": 1.0,
         r"(cut|reduce|lower|trim|shrink)\w*": 0.7, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
         r"burn\w* (?:through )?(?:cash|money)|money pits?|sitting (?:there|around)|doing nothing|nobody uses?": 0.9,
@@ -129,7 +145,12 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
 }
 
 #: Words that mark a request as something else (a joke about costs is still a joke): a penalty on every domain.
-OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|recipe|weather|riddle)\b", re.IGNORECASE)
+OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|recipe|weather|riddle)\b|"
+                            # a writing task ("draft a polite email to the auditors"), not a question about the data
+                            r"\b(?:write|draft|compose|word)\s+(?:me\s+|us\s+)?(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,3}"
+                            r"(?:e-?mail|letter|notice|memo|essay|blog|tweet|post|speech|announcement|press release|"
+                            r"job (?:ad|description|posting)|contract|cover letter|invitation|apology|thank you note)s?\b",
+                            re.IGNORECASE)
 OFF_TOPIC_PENALTY = 0.4
 
 #: Entity kind -> {domain: bonus}, from the one table of kinds (an IP leans security; a model, mlops).

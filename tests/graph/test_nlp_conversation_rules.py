@@ -1,0 +1,164 @@
+"""General rules found missing by blind sets 21 to 24 (written by helpers that never read the code), each
+tested on phrasings that are in none of the sets: follow-ups that ask about the last answer without a
+topic of their own, action items, purposes before a colon, precise cues inside a clause, and words
+users say instead of the domain's terms."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from health_monitor.graph.nlp import languages
+from health_monitor.graph.nlp.followup import Prior, apply_followup, detect_followup
+from health_monitor.graph.nlp.honest import other_product
+from health_monitor.graph.nlp.intents import intent_of
+from health_monitor.graph.nlp.router import route
+from health_monitor.graph.understanding import Understanding
+
+AS_OF = date(2026, 3, 20)
+
+
+def prior(domains: list[str], **kw) -> Prior:
+    u = Understanding(question="any failed logins yesterday?", domains=domains,
+                      window=kw.pop("window", None), entities=kw.pop("entities", []))
+    return Prior(understanding=u, as_of=AS_OF, **kw)
+
+
+def follow(text: str, p: Prior, **cur) -> Understanding | None:
+    return apply_followup(text, Understanding(question=text, **cur), p, {})
+
+
+@pytest.mark.parametrize("text", ["how many, and at what hour?", "is this the only one, or were there more?",
+                                  "which of them came first and when",
+                                  "and were there any the week before that too or just this once"])
+def test_a_question_about_the_last_answer_with_no_topic_is_a_follow_up(text):
+    assert detect_followup(text, has_own_domain=False).is_followup
+
+
+def test_a_question_with_its_own_topic_is_not_made_a_follow_up_by_its_question_word():
+    assert not detect_followup("which warehouses cost the most last month in all the workspaces we run",
+                               has_own_domain=True).is_followup
+
+
+def test_the_day_before_a_trailing_day_is_the_calendar_day_before_the_as_of():
+    out = follow("and the day before?", prior(["performance"]))
+    assert out.previous.transform == "shift_window" and out.refusal is None
+    assert (out.window.start, out.window.end) == (date(2026, 3, 19), date(2026, 3, 19))
+
+
+@pytest.mark.parametrize("text", ["what goes in the action items?", "how do we prevent this from happening again",
+                                  "remediation steps?", "give me an action plan so it doesn't recur again",
+                                  "what should we do about it, keep it brief"])
+def test_action_items_act_on_the_last_answer_in_its_domains(text):
+    out = follow(text, prior(["security"]))
+    assert out.previous.transform == "act" and out.intent == "recommendation" and out.domains == ["security"]
+
+
+@pytest.mark.parametrize("text", ["is that a problem, what should we do", "is it serious? what should the team do"])
+def test_acting_with_only_a_worry_keeps_the_last_topic(text):
+    out = follow(text, prior(["mlops"]), domains=["optimization"])
+    assert out.domains[0] == "mlops"
+
+
+@pytest.mark.parametrize("text", ["what's driving that outlier?", "what caused that surge", "what drove this bump?"])
+def test_what_drives_that_finding_asks_its_cause_in_the_same_domain(text):
+    out = follow(text, prior(["cost"]), domains=["quality"])
+    assert out.previous.transform == "why" and out.intent == "cause" and out.domains == ["cost"]
+
+
+def test_that_group_is_the_grantee_the_last_answer_named():
+    p = prior(["governance"], found={"user": ["contractors"]})
+    out = follow("did anyone in that group actually read it?", p)
+    assert out.refusal is None and out.names("user") == ["contractors"]
+
+
+@pytest.mark.parametrize(("text", "domains"), [
+    ("For the board deck: how much did we spend last month?", {"cost"}),
+    ("Background for the GDPR review: any failed sign-ins yesterday?", {"security"}),
+    ("Prepping ISO 27001 evidence: which jobs failed this week?", {"performance"}),
+])
+def test_a_purpose_before_a_colon_does_not_route(text, domains):
+    assert set(route(text).domains) == domains
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("are we still within 99.95 this quarter or not", "reliability"),
+    ("tell me if the analytics warehouse is larger than it needs to be", "optimization"),
+    ("spend we cannot attribute to any department", "optimization"),
+    ("why does the finance dashboard show outdated figures", "quality"),
+    ("is main.finance.ledger current?", "quality"),
+    ("who else is able to view the payroll table", "governance"),
+    ("did anyone from that team actually open the payroll table", "security"),
+    ("retraining keeps failing and the recommender drifted", "performance"),
+    ("retraining keeps failing and the recommender drifted", "mlops"),
+    ("why is the nightly load slow if the bill is flat", "performance"),
+])
+def test_plain_words_route_to_their_domain(text, domain):
+    assert domain in route(text).domains
+
+
+@pytest.mark.parametrize("text", ["how much of our spend has no owner tag", "spend with no cost-center tag this month",
+                                  "what can't be traced back to a team"])
+def test_spend_without_a_tag_reads_the_untagged_spend(text):
+    from health_monitor.agents.registry import get_agent_registry
+    from health_monitor.graph.planner import choose_plays
+
+    assert {"cost", "optimization"} & set(route(f"{text}?").domains)
+    assert choose_plays(get_agent_registry().get("cost"), text, {})[0].tool == "get_untagged_spend"
+
+
+@pytest.mark.parametrize("text", ["Write an email to my manager asking for Friday off",
+                                  "draft a short thank you note to the vendor"])
+def test_writing_tasks_are_off_topic(text):
+    assert route(text).off_topic
+
+
+def test_a_writing_task_about_the_data_still_reaches_the_data():
+    assert "cost" in route("draft a memo to finance about last month's Databricks spend by workspace").domains
+
+
+@pytest.mark.parametrize("text", ["what's the p95 of our SageMaker endpoints", "how much is Vertex AI costing us",
+                                  "is our Bedrock usage growing"])
+def test_other_ml_platforms_are_other_products(text):
+    assert other_product(text) is not None
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("Hat jemand die Kundentabelle seitdem tatsächlich gelesen?", "security"),
+    ("Ist das für die DSGVO ein Problem?", "governance"),
+    ("¿Cuándo fue el último entrenamiento del modelo y con qué métricas?", "mlops"),
+    ("Quels comptes ont eu une activité en dehors des heures de bureau ?", "security"),
+    ("Quando foi o último treinamento do modelo?", "mlops"),
+])
+def test_other_languages_route_through_their_function_words(text, domain):
+    lang = languages.detect(text)
+    assert lang != "en"
+    assert domain in route(languages.to_english(text, lang)).domains
+
+
+@pytest.mark.parametrize("text", ["what should I be worried about this morning?",
+                                  "anything we should worry about before the ops review"])
+def test_worries_ask_for_a_briefing(text):
+    assert intent_of(text) == "briefing"
+
+
+def test_a_follow_up_whose_words_choose_no_play_plans_with_the_conversation_topic():
+    from health_monitor.agents.registry import get_agent_registry
+    from health_monitor.graph.planner import MAX_DEFAULT_PLAYS, choose_plays
+
+    spec = get_agent_registry().get("cost")
+    plays = choose_plays(spec, "which one is the worst offender?", {}, topic="how much spend has no cost tag")
+    assert plays[0].tool == "get_untagged_spend"
+    assert choose_plays(spec, "which one is the worst offender?", {}) == \
+        [p for p in spec.playbook if p.default][:MAX_DEFAULT_PLAYS]
+
+
+def test_a_slow_job_named_reads_its_own_duration_not_every_cluster():
+    from health_monitor.agents.registry import get_agent_registry
+    from health_monitor.graph.planner import choose_plays
+
+    spec = get_agent_registry().get("performance")
+    unnamed = [p.tool for p in choose_plays(spec, "the ETL felt sluggish this morning", {})]
+    named = [p.tool for p in choose_plays(spec, "the job felt sluggish this morning", {"job": ["etl_daily"]})]
+    assert "get_resource_utilization" in unnamed and "get_resource_utilization" not in named
+
