@@ -324,8 +324,16 @@ def to_finding(*, agent: str, tool: str, title: str, rows: list[dict[str, Any]],
     focused, missing = focus(rows, slots or {}, filtered)
     if missing:
         nothing = lens.empty or "nothing in these results."
-        return Finding(agent=agent, title=title, summary=f"For the {missing}: {nothing[:1].lower()}{nothing[1:]}",
-                       severity="info", tools=[tool])
+        head = f"For the {missing}: {nothing[:1].lower()}{nothing[1:]}"
+        # The rest still answers a question with several asks ("who can read the PII tables, and the lineage of
+        # orders_gold"): shown as the others, never as findings about the name asked for.
+        others = read_rows(rows, lens, columns=columns, money_cols=money_cols) if rows else Reading()
+        if others.items:
+            return Finding(agent=agent, title=title, summary=f"{head} Others: {others.text}", severity="info",
+                           tools=[tool], headline=f"{head.rstrip('.')}; elsewhere: {others.items[0]}",
+                           items=others.items[1:], more=others.more,
+                           off_subject=True)
+        return Finding(agent=agent, title=title, summary=head, severity="info", tools=[tool])
     read = read_rows(focused, lens, columns=columns, money_cols=money_cols, page=int((slots or {}).get("page") or 0))
     text, kept = read.text, read.kept
     if not kept:

@@ -22,6 +22,8 @@ from pydantic import ValidationError
 #: Most plays one agent runs for one question (matched plays first, by score).
 MAX_PLAYS = 3
 MAX_DEFAULT_PLAYS = 2
+#: A question with several asks for one specialist ("(1) ..., (2) ..., (3) ...") may run one more.
+MAX_CLAUSE_PLAYS = 4
 #: A matched play runs only if it scores at least this share of the best match (weaker matches are noise).
 RELEVANCE = 0.5
 
@@ -151,10 +153,32 @@ def choose_plays(spec: AgentSpec, text: str, slots: dict[str, Any] | None = None
     # A question comparing periods keeps every matching play that has a compared figure, even a weak match.
     matched = [p for score, _, p in ranked if score > 0 and (score >= RELEVANCE * top or comparing and p.compare)]
     if matched:
-        return matched[:MAX_PLAYS]
+        return _each_clause_heard(spec, text, slots, matched)
     if topic:
         return choose_plays(spec, topic, slots)
     return [p for p in spec.playbook if p.default][:MAX_DEFAULT_PLAYS]
+
+
+def _each_clause_heard(spec: AgentSpec, text: str, slots: dict[str, Any] | None, matched: list[Play]) -> list[Play]:
+    """``matched`` with each clause's best play first: in "(1) who can read the PII tables, (2) which tables
+    lack a description, (3) the lineage of orders_gold", every ask gets its tool, not only the wordiest."""
+    from health_monitor.graph.nlp.router import split_clauses
+
+    clauses = split_clauses(text)
+    if len(clauses) < 2:
+        return matched
+    firsts: list[Play] = []
+    for clause in clauses:
+        scored = [(p.matches(clause, slots) * p.weight, -i, p) for i, p in enumerate(spec.playbook)]
+        score, _, best = max(scored, key=lambda t: (t[0], t[1]))
+        if score > 0 and all(best is not p for p in firsts):
+            firsts.append(best)
+    if len(firsts) < 2:
+        return matched[:MAX_PLAYS]  # one ask, worded at length: the whole question's ranking stands
+    chosen = firsts[:MAX_CLAUSE_PLAYS]
+    chosen += [p for p in matched if all(p is not c for c in chosen)][:max(0, MAX_PLAYS - len(chosen))]
+    order = [p for p in matched if any(p is c for c in chosen)] + [c for c in chosen if all(c is not p for p in matched)]
+    return order  # in the whole question's ranking, so its main ask still leads
 
 
 def plan(spec: AgentSpec, *, question: str, intents: list[str], slots: dict[str, Any], registry: Any,

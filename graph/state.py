@@ -57,6 +57,8 @@ class Finding(BaseModel):
     headline: str = ""
     items: list[str] = Field(default_factory=list)
     more: int = 0
+    #: The rows are not about the name the question asked for (listed as "the others"): never the lead.
+    off_subject: bool = False
     #: The first rows the finding was read from (scalar values). Only this turn's synthesis reads them
     #: (graph.relations joins findings on their ids); never stored, sent to an LLM or printed.
     rows: list[dict[str, Any]] = Field(default_factory=list, exclude=True, repr=False)

@@ -98,7 +98,7 @@ def item_lines(findings: list[Finding], budget: int = MAX_ITEMS) -> list[str]:
 
 def _ranked(findings: Iterable[Finding], order: list[str]) -> list[Finding]:
     """Most severe first; ties keep the specialists' presentation order."""
-    return sorted(findings, key=lambda f: (-SEVERITY_RANK.get(f.severity, 0),
+    return sorted(findings, key=lambda f: (f.off_subject, -SEVERITY_RANK.get(f.severity, 0),
                                            order.index(f.agent) if f.agent in order else 99))
 
 

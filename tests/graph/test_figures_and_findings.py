@@ -55,7 +55,13 @@ def test_named_entity_with_no_rows_says_so():
     f = to_finding(agent="performance", tool="get_failed_jobs", title="Failed", rows=ROWS,
                    lens=Lens(say="{job_name}", empty="No job run failed in the period."), columns=list(ROWS[0]),
                    money_cols=set(), slots={"job": ["daily_report"], "_named": ["job"]})
-    assert f.summary == "For the job daily_report: no job run failed in the period."
+    assert f.summary.startswith("For the job daily_report: no job run failed in the period.")
+    # the other rows still answer the rest of a question with several asks, never as the lead finding
+    assert f.off_subject and "; elsewhere: ml_training" in f.headline and f.items == ["nightly_etl"]
+    alone = to_finding(agent="performance", tool="get_failed_jobs", title="Failed", rows=[],
+                       lens=Lens(say="{job_name}", empty="No job run failed in the period."), columns=list(ROWS[0]),
+                       money_cols=set(), slots={"job": ["daily_report"], "_named": ["job"]})
+    assert alone.summary == "No job run failed in the period." and not alone.off_subject
 
 
 def test_finding_from_rows():

@@ -162,3 +162,22 @@ def test_a_slow_job_named_reads_its_own_duration_not_every_cluster():
     named = [p.tool for p in choose_plays(spec, "the job felt sluggish this morning", {"job": ["etl_daily"]})]
     assert "get_resource_utilization" in unnamed and "get_resource_utilization" not in named
 
+
+
+def test_each_ask_of_a_numbered_request_gets_its_play():
+    from health_monitor.agents.registry import get_agent_registry
+    from health_monitor.graph.planner import choose_plays
+
+    text = ("for the regulator I need: (a) which sensitive tables exist and who may read them, "
+            "(b) anything in the catalog without a description, and (c) where the revenue table gets its data from")
+    tools = [p.tool for p in choose_plays(get_agent_registry().get("governance"), text, {})]
+    assert {"get_pii_tables", "get_undocumented_tables", "get_table_lineage"} <= set(tools)
+
+
+def test_one_ask_worded_at_length_keeps_its_ranking():
+    from health_monitor.agents.registry import get_agent_registry
+    from health_monitor.graph.planner import MAX_PLAYS, choose_plays
+
+    spec = get_agent_registry().get("cost")
+    text = "how much did we spend last month, broken down by workspace"
+    assert len(choose_plays(spec, text, {})) <= MAX_PLAYS
