@@ -47,7 +47,9 @@ AGENT = AgentSpec(
                                  ("medium", "is_pii == true")),
                        empty="No grant matches.")),
         Play("get_permission_changes", when=(r"chang\w*|recent\w*|who granted|revok\w*|permissions?|who gave|"
-                                             r"gave (?:\w+ ){0,4}access|given (?:\w+ ){0,2}access",), weight=3,
+                                             r"gave (?:\w+ ){0,4}access|given (?:\w+ ){0,2}access|new grants?|"
+                                             r"grants? (?:\w+ ){0,3}(?:issued|given|added|made|created)|"
+                                             r"(?:issued|added|made) (?:\w+ ){0,2}grants?",), weight=3,
              title="Permission changes",
              lens=Lens(sort="event_time desc", rows=3,
                        say="{principal} ran {action_name} on {securable_full_name} at {event_time:time} ({detail:clip})",

@@ -72,14 +72,14 @@ AGENT = AgentSpec(
              title="Slow queries",
              lens=Lens(sort="duration_seconds desc", rows=3,
                        say="{duration_minutes:num} min on {warehouse_name} by {executed_by}, reading "
-                           "{read_gb:num} GB ({statement_type})",
+                           "{read_gb:gb} ({statement_type})",
                        severity=(("medium", "duration_seconds >= 900"),),
-                       recommend="Review the slowest statement's plan (reads of {read_gb:num} GB suggest a missing "
+                       recommend="Review the slowest statement's plan (reads of {read_gb:gb} suggest a missing "
                                  "filter or partition pruning).",
                        empty="No statement ran longer than 5 minutes.")),
         Play("get_top_queries", when=(r"quer(y|ies)|statements?|longest",), title="Longest queries",
              lens=Lens(sort="duration_minutes desc", rows=5,
-                       say="{duration_minutes:num} min on {warehouse_name} by {executed_by} ({read_gb:num} GB read)")),
+                       say="{duration_minutes:num} min on {warehouse_name} by {executed_by} ({read_gb:gb} read)")),
         Play("get_resource_utilization", when=(r"\bcpu\b|memory|utili[sz]|bottleneck|pressure|\bhot\b|saturat|"
                                                r"overload\w*|struggl\w*|busy|pegged|maxed|flat out|red[- ]?lin\w*|"
                                                r"(?:at|hit|hitting) 100",),

@@ -133,7 +133,7 @@ def when(v: Any) -> str:
 
 #: Format names usable in Lens templates (``{list_cost:money}``).
 FORMATS = {"money": money, "pct": pct, "pct100": pct100, "spct": signed_pct100, "int": integer, "num": number,
-           "dur": duration, "bytes": size, "clip": clip, "date": day, "time": when, "hm": clock, "times": times, "colon": colon, "p95": p95,
+           "dur": duration, "bytes": size, "gb": lambda v: "n/a" if _num(v) is None else size(_num(v) * 1e9), "clip": clip, "date": day, "time": when, "hm": clock, "times": times, "colon": colon, "p95": p95,
            "long": lambda v: clip(v, 200),
            "str": str}
 

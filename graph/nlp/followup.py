@@ -312,7 +312,8 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
         return _clarify(cur, prior, "downstream", f"Which table do you mean{listed}")
     kind, name = ("table", tables[0]) if tables else ("job", jobs[0])
     out.entities = [e for e in out.entities if e.kind not in ("table", "job")] + [Entity(kind=kind, name=name)]
-    out.domains = ["governance"]
+    # lineage answers it, beside what the question asks of those tables ("which downstream tables are stale?")
+    out.domains = list(dict.fromkeys(["governance", *cur.domains]))[:3]
     out.params["direction"] = "downstream"
     out.intent = "cause"
     return out

@@ -55,7 +55,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"slow\w*|slower|sluggish|crawl\w*|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
         r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0, r"cpu|memory|utili[sz]ation|gpu utili[sz]ation": 0.7,
         r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,
-        r"retr(y|ies)|timed out|timeouts?": 0.5,
+        r"retr(y|ies)|timed out|timeouts?": 0.5, r"struggl\w*|under (?:heavy )?(?:load|pressure)|overwhelm\w*": 0.8,
         # "model drift + training fails": the training runs are job runs
         r"(?:re)?training (?:\w+ ){0,2}(?:fail\w*|crash\w*|died|dies|broke\w*|errors?)|(?:failed|failing|crashed|broken) "
         r"(?:\w+ )?(?:re)?training": 1.0,
@@ -90,7 +90,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"drift\w*": 0.4, r"nulls?|missing values": 0.8, r"profil\w*|distribution|histogram|outliers?": 0.8,
         r"duplicat\w*|row counts?|completeness|quarantin\w*|dropped (rows|records)|bad records": 0.8,
         r"drop\w* (?:\w+ )?(?:rows|records)|(?:rows|records) (?:were |got |being )?(?:dropped|lost|missing)": 0.9,
-        r"refresh\w*|last updated|behind": 0.6,
+        r"refresh\w*|last updated|(?:fall\w*|fell|running|is|are|was|were|got|gotten) behind|behind (?:schedule|by)": 0.6,
+        r"how old (?:is|are) (?:the |that |this |our )?(?:data|numbers|figures|rows|tables?|dashboard)|"
+        r"how (?:fresh|current|recent|up to date) (?:is|are)|age of the data|data (?:is|are) (?:\w+ )?old": 1.0,
         r"(?:has ?n[o']t|have ?n[o']t|not) (?:been )?(?:refreshed|updated|loaded|landed)|when it should": 1.0, r"abnormal|invalid values?": 0.5, r"columns?": 0.6,
         r"(?:data )?pipelines?": 0.5,
         r"schema (?:change|drift|evolution|mismatch)\w*|chang\w* (?:the |its |their )?(?:schema|column types?)|"

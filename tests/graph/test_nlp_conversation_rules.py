@@ -181,3 +181,28 @@ def test_one_ask_worded_at_length_keeps_its_ranking():
     spec = get_agent_registry().get("cost")
     text = "how much did we spend last month, broken down by workspace"
     assert len(choose_plays(spec, text, {})) <= MAX_PLAYS
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("how old is the data behind the finance report right now", "quality"),
+    ("how fresh are the gold tables this morning?", "quality"),
+    ("was the cluster underneath struggling too", "performance"),
+])
+def test_more_plain_words_route_to_their_domain(text, domain):
+    assert domain in route(text).domains
+
+
+def test_models_behind_a_product_are_not_data_behind_schedule():
+    assert route("are any of the models behind the pricing app drifting").domains == ["mlops"]
+
+
+def test_which_downstream_tables_are_stale_asks_lineage_and_freshness():
+    p = prior(["quality"], subject={"table": ["main.sales.orders_gold"]})
+    out = follow("which downstream tables are stale now because of it", p, domains=["quality"])
+    assert out.previous.transform == "downstream" and out.domains == ["governance", "quality"]
+
+
+def test_reads_in_gigabytes_are_quoted_in_terabytes_when_large():
+    from health_monitor.graph.figures import render
+
+    assert render("{read_gb:gb}", {"read_gb": 2050.4}) == "2.1 TB" and render("{read_gb:gb}", {"read_gb": 12}) == "12.0 GB"
