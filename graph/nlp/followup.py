@@ -251,9 +251,10 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     if any(e.kind == kind for e in cur.entities):
         return _carry(cur, prior, "resolve_subject")
     names = prior.named(kind)
-    if not names and kind in _PRINCIPAL_KINDS and prior.named("user"):
-        # "that group" after a grant: the answer named its grantee as a principal (users and groups alike)
-        kind, names = "user", prior.named("user")
+    groups = [n for n in prior.named("user") if "@" not in n] if kind in _PRINCIPAL_KINDS else []
+    if not names and groups:
+        # "that group" after a grant: the answer named its grantee as a principal (an e-mail is a person)
+        kind, names = "user", groups
     if not names:
         listed = f": {', '.join(known[:5])}?" if known else "?"
         return _clarify(cur, prior, "resolve_subject", f"Which {kind} do you mean{listed}")
@@ -313,7 +314,8 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     kind, name = ("table", tables[0]) if tables else ("job", jobs[0])
     out.entities = [e for e in out.entities if e.kind not in ("table", "job")] + [Entity(kind=kind, name=name)]
     # lineage answers it, beside what the question asks of those tables ("which downstream tables are stale?")
-    out.domains = list(dict.fromkeys(["governance", *cur.domains]))[:3]
+    asked = cue_scores(m.string)[0]
+    out.domains = list(dict.fromkeys(["governance", *[d for d in cur.domains if asked.get(d, 0) > 0]]))[:3]
     out.params["direction"] = "downstream"
     out.intent = "cause"
     return out

@@ -206,3 +206,10 @@ def test_reads_in_gigabytes_are_quoted_in_terabytes_when_large():
     from health_monitor.graph.figures import render
 
     assert render("{read_gb:gb}", {"read_gb": 2050.4}) == "2.1 TB" and render("{read_gb:gb}", {"read_gb": 12}) == "12.0 GB"
+
+
+def test_that_group_is_never_a_person():
+    p = prior(["governance"], found={"user": ["admin@company.com", "contractors"]})
+    assert follow("has anyone in that group read it?", p).names("user") == ["contractors"]
+    alone = prior(["governance"], found={"user": ["admin@company.com"]})
+    assert follow("has anyone in that group read it?", alone).refusal == "clarify"

@@ -52,8 +52,7 @@ class WindowWeek(ToolParams):
     days: Days(7, max_days=180, what="Length of each period")
 
 
-class JobCostParams(ToolParams):
-    days: Days(30)
+class JobCostParams(DateRange):
     workspace: Name("workspace")
     top_n: TopN(10)
 
@@ -162,8 +161,9 @@ TOOLS: list[Tool] = [
     ),
     Tool(
         name="get_job_costs", domain="cost", agents=COST + ("performance",), params=JobCostParams,
-        description="The most expensive jobs over the last N days (optionally in one workspace): cost, runs, "
-                    "failed runs and cost per run. Use for 'which job costs the most'.",
+        description="The most expensive jobs between two dates (default the last 30 days; optionally in one "
+                    "workspace): cost, runs, failed runs and cost per run, all over the same days. Use for 'which "
+                    "job costs the most'.",
         returns=columns("rank bigint, workspace_name string, job_id string, job_name string, list_cost double, "
                         "runs bigint, failed_runs bigint, list_cost_per_run double"),
         cost_columns=("list_cost", "list_cost_per_run"),

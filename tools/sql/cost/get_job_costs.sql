@@ -1,8 +1,9 @@
--- The most expensive jobs over the last :days days, with runs and cost per run.
--- Grain: one row per job. Parameters: :days, :workspace (id or name), :top_n.
+-- The most expensive jobs between two dates, with runs, failed runs and cost per run over the same days
+-- (so "11 runs, 3 failed" counts the window the question asked about). Grain: one row per job.
+-- Parameters: :start_date, :end_date, :workspace (id or name), :top_n.
 with job_daily as (
     select * from main.health_monitor.fact_job_daily
-    where run_date >= date_sub(:as_of_date, :days)
+    where run_date between :start_date and :end_date
       and (:workspace is null or workspace_id = :workspace or lower(workspace_name) = lower(:workspace))
 ),
 
