@@ -40,8 +40,6 @@ SOURCES: dict[str, tuple[str, ...]] = {"table": ("table", "system_table"), "mode
                                        "endpoint": ("endpoint",)}
 #: A model is often served under a similar name: a description of one may name the other.
 SIBLING = {"model": "endpoint", "endpoint": "model"}
-#: Tokens that version or stage a name rather than distinguish it.
-_OPTIONAL = frozenset({"v1", "v2", "v3", "prod", "dev", "serving", "served", "latest"})
 #: Words that open a description after the kind word ("the model that...", "la tabla de...").
 _RELATIVE = frozenset("""that which who whose for of about de del des du der die das dem den des que qui""".split())
 _RELATIVE_BY_FAMILY = {"endpoint": frozenset({"serving", "behind", "hosting"})}
@@ -70,6 +68,10 @@ def stem(word: str) -> str:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             return w[:-len(suffix)]
     return w
+
+
+#: Tokens that version or stage a name rather than distinguish it.
+_OPTIONAL = frozenset(stem(w) for w in ("v1", "v2", "v3", "prod", "dev", "serving", "served", "latest"))
 
 
 @dataclass(frozen=True)

@@ -129,3 +129,23 @@ def test_spelled_names_still_win(index):
     got = index.match("lineage of fact_usage and the cost anomaly detector")
     assert got.entities == {"table": ["main.health_monitor.fact_usage"], "model": ["cost_anomaly_detector"]}
     assert {m.method for m in got.matches} == {"alias", "exact"}
+
+
+def test_a_described_fact_table_reads_its_lineage_on_the_demo(demo_context):
+    from health_monitor.graph.service import ask
+
+    answer = ask("what loads the billing usage fact table upstream?", context=demo_context)
+    calls = [(c["tool"], c["args"].get("table_name")) for c in answer.tool_calls]
+    assert ("get_table_lineage", "main.health_monitor.fact_usage") in calls, calls
+    assert "system.billing.usage" in answer.answer
+
+
+@pytest.mark.parametrize("text", ["has the model that flags cost anomalies started drifting?",
+                                  "le modèle qui détecte des anomalies de coûts a-t-il dérivé ?"])
+def test_a_described_model_goes_to_mlops_and_its_drift_on_the_demo(demo_context, text):
+    from health_monitor.graph.service import ask
+
+    answer = ask(text, context=demo_context)
+    assert answer.agents == ["mlops"], answer.agents
+    calls = [(c["tool"], c["args"].get("model_name")) for c in answer.tool_calls]
+    assert ("get_model_drift", "cost_anomaly_detector") in calls, calls
