@@ -182,6 +182,8 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         slots[key] = value
     carried = {c.split(".", 1)[1] for c in parsed.carried if c.startswith("entities.")}
     slots["_named"] = sorted(k for k, v in parsed.entities.items() if v and k not in carried)
+    if parsed.described:
+        slots["_described"] = dict(parsed.described)
     for kind, names in parsed.entities.items():
         if names:
             # A name carried from earlier turns: the most relevant one only, so it focuses the answer.

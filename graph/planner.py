@@ -53,7 +53,11 @@ NAME_SLOTS = tuple(k for k in KIND_NAMES if k not in ("regulation", "grant"))
 
 
 def mask_names(question: str, slots: dict[str, Any]) -> str:
+    """``question`` with the names it gave, spelled or described in words, read as their slot: the words
+    of a name choose no play ("the model that detects cost anomalies" asks nothing about cost)."""
     text = question
+    for words, kind in (slots.get("_described") or {}).items():
+        text = re.sub(re.escape(words), f" {kind} ", text, flags=re.IGNORECASE)
     for slot in NAME_SLOTS:
         values = slots.get(slot)
         for value in values if isinstance(values, (list, tuple)) else [values]:

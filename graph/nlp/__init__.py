@@ -31,10 +31,12 @@ __all__ = ["DOMAINS", "EntityIndex", "EntityResult", "FollowUp", "ParamResult", 
 
 
 def _masked(text: str, result: EntityResult) -> str:
-    """``text`` with each recognised entity's words replaced by its kind (so names do not sway routing)."""
+    """``text`` with each recognised entity's words replaced by its kind (so names do not sway routing).
+    A description's words always go: they say which thing, not what is asked ("the model that detects
+    cost anomalies" is not a cost question)."""
     out = text
     for m in sorted(result.matches, key=lambda m: -m.start):
-        if m.method != "pattern" and keeps_topic_words(text[m.start:m.end], text[m.end:]):
+        if m.method not in ("pattern", "description") and keeps_topic_words(text[m.start:m.end], text[m.end:]):
             continue
         out = out[:m.start] + f" {mask_word(m.kind)} " + out[m.end:]
     return out
@@ -66,5 +68,6 @@ def parse_question(text: str, *, as_of: datetime, index: EntityIndex | None = No
     parsed = ParsedQuestion(text=original, language=language, english=cut, domains=plan.domains, params=params.params, entities=entities,
                             is_followup=follow.is_followup and previous is not None, off_topic=plan.off_topic,
                             unknown_mentions=found.unknown_mentions, matched=params.matched,
-                            scores=plan.scores, reason=plan.reason, references=follow.references)
+                            scores=plan.scores, reason=plan.reason, references=follow.references,
+                            described={m.text: m.kind for m in found.matches if m.method == "description"})
     return merge_context(previous, parsed)

@@ -9,8 +9,8 @@ endpoint, warehouse, cluster, expectation, sku, regulation, group) and recognise
    ("prod" -> production) when they point at exactly one name;
 3. light typos: one edit (insert, delete, substitute, swap) for names of at least 6 characters,
    found through a deletion index so a lookup costs a few dictionary hits;
-4. descriptive phrases for models and endpoints by token overlap ("the job failure model" ->
-   job_failure_predictor);
+4. names described in words for tables, models and endpoints (:mod:`graph.nlp.described`: "the usage
+   fact table" -> fact_usage, "the model that detects cost anomalies" -> cost_anomaly_detector);
 5. ``unknown_mentions``: "workspace foo", "job foo", "the foo_bar table" whose name is not in the index.
 """
 
@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from health_monitor.graph.kinds import KIND_NAMES, WORD_KINDS
+from health_monitor.graph.nlp.described import Descriptions
 from health_monitor.graph.nlp.languages import function_words
 from health_monitor.graph.nlp.models import UnknownMention
 
@@ -51,10 +52,6 @@ _CONTAINER_WORDS = frozenset({"catalog", "catalogs", "schema", "schemas", "datab
 #: ("which workspace burned the most", "per cluster"), so the next word is not an unknown name.
 _HEAD_NOUN = re.compile(r"(?:\b(?:which|what|whose|each|every|per|any|by|one|no|other|same|that|this|its|their|"
                         r"our|my|your)\s+|[-_.])$")
-_GENERIC = frozenset({"model", "models", "endpoint", "endpoints", "the", "a", "our", "my", "serving", "served",
-                      "predictor", "detector", "classifier", "v1", "v2", "prod"})
-_HEADS = {"model": "model", "models": "model", "predictor": "model", "detector": "model", "classifier": "model",
-          "endpoint": "endpoint", "endpoints": "endpoint"}
 #: Singular kind words that introduce a name ("workspace foo", "the foo table"), from the table of kinds.
 _KIND_WORDS = {w: k for w, k in WORD_KINDS.items() if w == k and k not in ("ip", "grant", "catalog", "schema")}
 #: Past-tense verbs that follow a kind word ("the ingest job fell over"): what it did, not its name.
@@ -187,8 +184,7 @@ class EntityIndex:
                 self._alias[alias] = tuple(targets)
         self._max_tokens = max((a.count(" ") + 1 for a in self._alias), default=1)
         self._typo_index: dict[str, str | list[str]] | None = None
-        self._described = {kind: [(n, frozenset(normalize(n).split()) - _GENERIC) for n in self.names.get(kind, [])]
-                           for kind in ("model", "endpoint")}
+        self._described = Descriptions(self.names)
 
     def _aliases(self, kind: str, name: str, key: str) -> list[str]:
         if kind == "table":
@@ -291,30 +287,10 @@ class EntityIndex:
 
     def _match_descriptions(self, text: str, tokens: list[tuple[str, int, int]], used: list[bool],
                             result: EntityResult) -> None:
-        for j, (word, _, end) in enumerate(tokens):
-            kind = _HEADS.get(word)
-            if kind is None or used[j]:
-                continue
-            lo = j
-            while lo > 0 and j - lo < 4 and not used[lo - 1] and tokens[lo - 1][0] not in _STOP:
-                lo -= 1
-            cue = {t[0].rstrip("s") for t in tokens[lo:j]} | ({word} if word in ("predictor", "detector") else set())
-            if not cue:
-                continue
-            best: list[tuple[int, str, str]] = []
-            for k in (kind, "endpoint" if kind == "model" else "model"):
-                for name, name_tokens in self._described.get(k, []):
-                    overlap = len(cue & {t.rstrip("s") for t in name_tokens})
-                    if overlap >= 2 or (overlap >= 1 and overlap == len(name_tokens)):
-                        best.append((overlap, k, name))
-                if best:
-                    break
-            best.sort(key=lambda b: -b[0])
-            if best and (len(best) == 1 or best[0][0] > best[1][0]):
-                _, k, name = best[0]
-                start = tokens[lo][1]
-                result.matches.append(EntityMatch(k, name, text[start:end], start, end, "description"))
-                used[lo:j + 1] = [True] * (j + 1 - lo)
+        for hit in self._described.resolve(text, tokens, used, _STOP):
+            start, end = tokens[hit.first][1], tokens[hit.last][2]
+            result.matches.append(EntityMatch(hit.kind, hit.name, text[start:end], start, end, "description"))
+            used[hit.first:hit.last + 1] = [True] * (hit.last + 1 - hit.first)
 
     def _unknown(self, low: str, result: EntityResult) -> list[UnknownMention]:
         spans = [(m.start, m.end) for m in result.matches]

@@ -282,6 +282,33 @@ GLOSSARY["pt"].update({
     "são": "are", "está": "is", "estão": "are", "do": "of the", "da": "of the", "dos": "of the",
     "das": "of the", "de": "of", "os": "the",
 })
+# What models do and what tables hold, so a name described in words reads in English ("le modèle qui
+# détecte les anomalies de coûts", "la tabla de hechos de uso").
+GLOSSARY["de"].update({
+    "erkennt": "detects", "erkennen": "detect", "erkennung": "detection", "anomalie": "anomaly",
+    "anomalien": "anomalies", "prognostiziert": "forecasts", "prognostizieren": "forecast", "sagt vorher": "predicts",
+    "vorhersage": "prediction", "vorhersagen": "predictions", "dauer": "duration", "laufzeit": "duration",
+    "warnung": "alert", "warnungen": "alerts", "fakten": "facts", "faktentabelle": "fact table",
+    "nutzung": "usage", "dimension": "dimension", "dimensionstabelle": "dimension table", "driftet": "drifting",
+    "läufe": "runs", "lauf": "run", "für": "for",
+})
+GLOSSARY["es"].update({
+    "detecta": "detects", "detectan": "detect", "detectar": "detect", "detección": "detection",
+    "anomalía": "anomaly", "anomalías": "anomalies", "predice": "predicts", "pronostica": "forecasts",
+    "duración": "duration", "alerta": "alert", "alertas": "alerts", "hechos": "facts",
+    "tabla de hechos": "fact table", "uso": "usage", "dimensión": "dimension", "ejecuciones": "runs",
+})
+GLOSSARY["fr"].update({
+    "détecte": "detects", "détectent": "detect", "détecter": "detect", "détection": "detection",
+    "anomalie": "anomaly", "prédit": "predicts", "prévoit": "forecasts", "durée": "duration",
+    "durées": "durations", "alerte": "alert", "alertes": "alerts", "faits": "facts",
+    "table de faits": "fact table", "utilisation": "usage", "exécutions": "runs",
+})
+GLOSSARY["pt"].update({
+    "detecta": "detects", "detectam": "detect", "anomalia": "anomaly", "anomalias": "anomalies",
+    "prevê": "forecasts", "duração": "duration", "alerta": "alert", "alertas": "alerts", "fatos": "facts",
+    "tabela de fatos": "fact table", "uso": "usage", "dimensão": "dimension", "execuções": "runs",
+})
 GLOSSARY["de"].update({"dreißig": "30", "vierzehn": "14", "seit": "since", "am": "on", "im": "in"})
 GLOSSARY["es"].update({"treinta": "30", "catorce": "14", "desde el": "since", "desde": "since", "el": "on"})
 GLOSSARY["fr"].update({"trente": "30", "quatorze": "14", "depuis": "since", "en": "in"})
@@ -315,7 +342,26 @@ def to_english(text: str, lang: str) -> str:
     if lang not in GLOSSARY:
         return text
     table = GLOSSARY[lang]
+    if lang == "de":
+        text = _COMPOUND_DE.sub(lambda m: _split_compound(m.group(0), table), text)
     return _pattern(lang).sub(lambda m: table[m.group(0).lower()], text)
+
+
+_COMPOUND_DE = re.compile(r"(?<![\w'-])[^\W\d_]{8,}(?![\w'-])")
+
+
+def _split_compound(word: str, table: dict[str, str]) -> str:
+    """A German compound of two glossary words read as two words ("Kostenanomalien" -> "Kosten Anomalien",
+    "Nutzungsfakten" -> "Nutzung Fakten", a linking s dropped); any other word as it is."""
+    low = word.lower()
+    if low in table:
+        return word
+    for i in range(4, len(low) - 3):
+        head, tail = low[:i], low[i:]
+        for left in (head, head[:-1] if head.endswith("s") else None):
+            if left and left in table and tail in table and " " not in left + tail:
+                return f"{left} {tail}"
+    return word
 
 
 def note(lang: str) -> str:

@@ -48,6 +48,9 @@ class ParsedQuestion(BaseModel):
     references: dict[str, str] = Field(default_factory=dict)
     #: What was carried from the previous turn ("domains", "params.start_date", "entities.job").
     carried: list[str] = Field(default_factory=list)
+    #: Words that described a name instead of spelling it -> its kind ("the usage fact table": "table"):
+    #: they say which thing, so the planner does not read them as a topic ("cost" in a model's description).
+    described: dict[str, str] = Field(default_factory=dict)
 
 
 class TurnContext(BaseModel):

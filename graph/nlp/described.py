@@ -1,0 +1,196 @@
+"""Names users describe instead of spelling: "the usage fact table", "the model that detects cost anomalies".
+
+A kind word (table, fact, dimension, model, detector, endpoint ...) and the words around it -- the
+modifiers before it, and after it the words a relative word introduces ("that", "for", "of", "qui",
+"das") -- describe a name when, lightly stemmed, they cover every distinguishing token of it. Of the
+names covered, the one explaining the most words wins; a tie resolves nothing (no guess).
+
+A name's distinguishing tokens are its own words minus its kind words (``detector``, ``fact``) and
+minus tokens most names of its kind share (an ``hm-`` prefix); a table's catalog and schema may be
+said but need not be. Kind words the question says that narrow the kind (fact, dim, detector) must be
+in the name. Jobs are never described: "the training job" is a kind of job, not ``ml_training``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+#: Word of a question -> (family of names it describes, the name token it requires, if any).
+KIND_WORDS: dict[str, tuple[str, str | None]] = {
+    **{w: ("table", None) for w in ("table", "tables", "dataset", "datasets")},
+    **{w: ("table", "fact") for w in ("fact", "facts")},
+    **{w: ("table", "dim") for w in ("dimension", "dimensions", "dim", "dims")},
+    **{w: ("model", None) for w in ("model", "models")},
+    **{w: ("model", "detect") for w in ("detector", "detectors")},
+    **{w: ("model", "predict") for w in ("predictor", "predictors")},
+    **{w: ("model", "forecast") for w in ("forecaster", "forecasters")},
+    **{w: ("model", "classifi") for w in ("classifier", "classifiers")},
+    **{w: ("model", "scor") for w in ("scorer", "scorers")},
+    **{w: ("endpoint", None) for w in ("endpoint", "endpoints")},
+}
+#: Name tokens (stemmed) that say what a name is, not which one: optional when matching.
+_MODEL_HEADS = frozenset({"model", "detect", "predict", "forecast", "classifi", "scor", "analyz"})
+NAME_HEADS: dict[str, frozenset[str]] = {"table": frozenset({"table", "fact", "dim", "dataset"}),
+                                         "model": _MODEL_HEADS, "endpoint": _MODEL_HEADS | {"endpoint"}}
+#: Which kinds of the entity index each family reads (system tables are tables to the user).
+SOURCES: dict[str, tuple[str, ...]] = {"table": ("table", "system_table"), "model": ("model",),
+                                       "endpoint": ("endpoint",)}
+#: A model is often served under a similar name: a description of one may name the other.
+SIBLING = {"model": "endpoint", "endpoint": "model"}
+#: Words that open a description after the kind word ("the model that...", "la tabla de...").
+_RELATIVE = frozenset("""that which who whose for of about de del des du der die das dem den des que qui""".split())
+_RELATIVE_BY_FAMILY = {"endpoint": frozenset({"serving", "behind", "hosting"})}
+#: Words that end a relative clause: the main verb follows ("the model that detects X is drifting").
+_CLAUSE_END = frozenset("""is are was were be been being has have had do does did will would can could should may
+might must and or but""".split())
+#: Articles and prepositions: not description words, and they end the words before the kind word.
+_ARTICLES = frozenset("""the a an le la les l el los las un une ein eine einer einen der die das den dem des o os as
+do da dos das de du del in on at to by with bei von vom zum zur para por en""".split())
+#: Abbreviations written out ("dimension" is the "dim" of dim_workspace).
+_SAME = {"dimension": "dim"}
+_SUFFIXES = ("ing", "ion", "er", "or", "ed", "ure", "e")
+_PUNCT = re.compile(r"[?!.;:]")
+_MAX_BEFORE, _MAX_AFTER = 4, 7
+
+
+def stem(word: str) -> str:
+    """A light stem: detects ~ detector ~ detection, anomalies ~ anomaly, failures ~ failing."""
+    w = word.lower()
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    w = _SAME.get(w, w)
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[:-len(suffix)]
+    return w
+
+
+#: Tokens that version or stage a name rather than distinguish it.
+_OPTIONAL = frozenset(stem(w) for w in ("v1", "v2", "v3", "prod", "dev", "serving", "served", "latest"))
+
+
+@dataclass(frozen=True)
+class Described:
+    """One name as descriptions see it."""
+
+    kind: str                 # the kind reported (a system table is a table)
+    name: str
+    content: frozenset[str]   # tokens a description must cover
+    tokens: frozenset[str]    # every token a description may use
+
+
+@dataclass(frozen=True)
+class Resolved:
+    kind: str
+    name: str
+    first: int                # token indexes of the words that described it
+    last: int
+
+
+def _tokens(text: str) -> list[str]:
+    return [stem(t) for t in re.findall(r"[a-z0-9]+", text.lower())]
+
+
+class Descriptions:
+    """Every table, model and endpoint name by the tokens that distinguish it, with an inverted index."""
+
+    def __init__(self, names: Mapping[str, Sequence[str]]) -> None:
+        self._by_token: dict[str, dict[str, list[Described]]] = {}
+        for family, kinds in SOURCES.items():
+            parts = []
+            for kind in kinds:
+                for name in names.get(kind, ()):
+                    *container, own = name.split(".") if family == "table" else (name,)
+                    parts.append((kind, name, _tokens(own), _tokens(" ".join(container))))
+            shared = Counter(t for *_, own, _ in parts for t in set(own))
+            common = {t for t, n in shared.items() if n >= max(2, len(parts) / 3)}
+            index: dict[str, list[Described]] = defaultdict(list)
+            for kind, name, own, extra in parts:
+                content = frozenset(own) - NAME_HEADS[family] - common - _OPTIONAL
+                if not content:
+                    continue
+                entry = Described("table" if family == "table" else kind, name, content, frozenset(own + extra))
+                for token in content:
+                    index[token].append(entry)
+            self._by_token[family] = dict(index)
+
+    def candidates(self, family: str, words: set[str], required: set[str]) -> list[tuple[int, Described]]:
+        """Names of ``family`` whose distinguishing tokens ``words`` cover, best first, with their scores."""
+        seen = {e for w in words for e in self._by_token.get(family, {}).get(w, ())}
+        scored = [(len(e.tokens & words), e) for e in seen if e.content <= words and required <= e.tokens]
+        return sorted(scored, key=lambda se: (-se[0], se[1].name))
+
+    def resolve(self, text: str, tokens: Sequence[tuple[str, int, int]], used: Sequence[bool],
+                stop: frozenset[str]) -> list[Resolved]:
+        """Every described name of ``text`` (``tokens`` lower case with spans; ``used`` ones are taken)."""
+        out: list[Resolved] = []
+        taken = list(used)
+        j = 0
+        while j < len(tokens):
+            if tokens[j][0] not in KIND_WORDS or taken[j]:
+                j += 1
+                continue
+            hi = j  # a run of kind words: "fact table", "model endpoint"
+            while hi + 1 < len(tokens) and tokens[hi + 1][0] in KIND_WORDS and not taken[hi + 1] \
+                    and not _PUNCT.search(text[tokens[hi][2]:tokens[hi + 1][1]]):
+                hi += 1
+            hit = self._around(text, tokens, taken, stop, j, hi)
+            if hit is not None:
+                out.append(hit)
+                taken[hit.first:hit.last + 1] = [True] * (hit.last + 1 - hit.first)
+            j = hi + 1
+        return out
+
+    def _around(self, text: str, tokens: Sequence[tuple[str, int, int]], taken: Sequence[bool],
+                stop: frozenset[str], j: int, hi: int) -> Resolved | None:
+        family = KIND_WORDS[tokens[hi][0]][0]
+        required = {KIND_WORDS[t[0]][1] for t in tokens[j:hi + 1]} - {None}
+        lo = j
+        while lo > 0 and j - lo < _MAX_BEFORE and not taken[lo - 1] and tokens[lo - 1][0] not in stop \
+                and tokens[lo - 1][0] not in _ARTICLES and tokens[lo - 1][0] not in KIND_WORDS:
+            lo -= 1
+        after = self._after(text, tokens, taken, family, hi, required)
+        words = {stem(t[0]) for t in tokens[lo:j]} | {stem(tokens[k][0]) for k in after}
+        if not words:
+            return None
+        for fam in (family, SIBLING.get(family)):
+            if fam is None or (fam != family and required - NAME_HEADS[fam]):
+                continue
+            ranked = self.candidates(fam, words, set(required))
+            if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+                best = ranked[0][1]
+                explained = [k for k in after if stem(tokens[k][0]) in best.tokens]
+                return Resolved(best.kind, best.name, lo, max([hi, *explained]))
+            if ranked:
+                return None  # two names fit equally: no guess
+        return None
+
+    @staticmethod
+    def _after(text: str, tokens: Sequence[tuple[str, int, int]], taken: Sequence[bool], family: str, hi: int,
+               required: set[str]) -> list[int]:
+        """Token indexes of the description after the kind word, when a relative word opens one."""
+        k = hi + 1
+        if k >= len(tokens) or taken[k] or _PUNCT.search(text[tokens[hi][2]:tokens[k][1]]):
+            return []
+        if tokens[k][0] not in _RELATIVE | _RELATIVE_BY_FAMILY.get(family, frozenset()):
+            return []
+        out: list[int] = []
+        for i in range(k + 1, min(len(tokens), k + 1 + _MAX_AFTER)):
+            word = tokens[i][0]
+            if taken[i] or word in _CLAUSE_END or _PUNCT.search(text[tokens[i - 1][2]:tokens[i][1]]):
+                break
+            if word in KIND_WORDS:
+                fam, narrows = KIND_WORDS[word]
+                if fam != family and not (family == "endpoint" and fam == "model"):
+                    break
+                if narrows:
+                    required.add(narrows)
+                continue
+            if word not in _ARTICLES and word not in _RELATIVE:
+                out.append(i)
+        return out
