@@ -68,6 +68,8 @@ def derive_slots(slots: dict[str, Any], as_of_date: date | None) -> dict[str, An
     if as_of_date is None:
         return out
     start, end = out.get("start_date"), out.get("end_date")
+    if isinstance(start, date) and start > as_of_date:
+        return out  # a future window (a forecast's) sets no look-back: the tools keep their defaults
     if isinstance(start, date) and "days" not in out:
         out["days"] = max(1, (as_of_date - start).days + (0 if end and end < as_of_date else 1))
         if end and end < as_of_date:
