@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from health_monitor.agents.spec import AgentSpec, Play
+from health_monitor.graph.figures import render
 from health_monitor.graph.findings import condition, entities_of, figures_of, focus, read_rows, within
 from health_monitor.graph.planner import BEFORE_SUFFIX, COMPARISON_SUFFIX, look_back_args, play_for
 from health_monitor.graph.state import Finding
@@ -129,7 +130,10 @@ def finding(*, agent: str, title: str, tool: Any, play: Play, main: dict[str, An
         return Finding(agent=agent, title=title, summary=nothing + further, severity="info", tools=[tool.name])
     latest = max(before, key=lambda pair: pair[0])[1]
     read = read_rows([latest], play.lens, columns=earlier.get("columns") or [], money_cols=money_cols)
-    said_row = read.items[0] if read.items else read.text
-    text = f"None in {said}; the most recent before it: {said_row.rstrip('.')}."
+    said_row = (read.items[0] if read.items else read.text).rstrip(".")
+    if "{" + column not in play.lens.say:  # "the most recent" needs its time even where the lens omits it
+        fmt = "time" if isinstance(latest.get(column), datetime) else "date"
+        said_row += render(f" (on {{{column}:{fmt}}})", latest)
+    text = f"None in {said}; the most recent before it: {said_row}."
     return Finding(agent=agent, title=title, summary=text, headline=text, severity="info",
                    figures=figures_of([latest]), entities=entities_of([latest]), tools=[tool.name])

@@ -24,7 +24,8 @@ UPTIME = {"workspace_name": "production", "warehouse_id": "w1", "warehouse_name"
           "running_hours": 50.0, "outage_minutes": 0.0, "outages": 0, "availability_pct": 100.0,
           "worst_day_availability_pct": 100.0}
 TIME_COLUMNS = {"get_warehouse_outages": "start_time", "get_failed_jobs": "start_time",
-                "get_failed_auth_attempts": "event_time", "get_freshness_violations": None}
+                "get_failed_auth_attempts": "event_time", "get_sla_breaches": "start_time",
+                "get_freshness_violations": None}
 
 
 class WindowedExecutor(FakeExecutor):
@@ -157,3 +158,13 @@ def test_a_recommendation_needs_rows_that_support_it():
     down = to_finding(agent="reliability", tool="t", title="A", lens=lens, columns=cols, money_cols=set(),
                       rows=[{**UPTIME, "outages": 1, "outage_minutes": 117.0, "availability_pct": 97.6}])
     assert "second cluster" in down.recommendation
+
+
+def test_the_most_recent_row_says_when_even_if_the_lens_does_not(fake_context, compiled_graph):
+    breach = {"start_time": datetime(2026, 1, 9, 7, 5), "end_time": datetime(2026, 1, 9, 7, 25),
+              "workspace_name": "production", "job_id": "9", "job_name": "hourly_ingest", "run_id": "r9",
+              "duration_seconds": 1203, "sla_seconds": 900, "over_by_seconds": 303, "result_state": "SUCCEEDED"}
+    answer = _ask(fake_context, compiled_graph, "performance", "any sla breaches this week?",
+                  {"get_sla_breaches": [breach]})
+    assert "the most recent before it: hourly_ingest exceeded its 15 min SLA once (on 2026-01-09 07:05 UTC)." \
+        in answer.answer
