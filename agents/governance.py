@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from health_monitor.agents.spec import AgentSpec, Lens, Play
+from health_monitor.agents.spec import AgentSpec, Before, Lens, Play
 
 GOVERNANCE_PROMPT = """You are the governance specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}.
@@ -50,7 +50,7 @@ AGENT = AgentSpec(
                                              r"gave (?:\w+ ){0,4}access|given (?:\w+ ){0,2}access|new grants?|"
                                              r"grants? (?:\w+ ){0,3}(?:issued|given|added|made|created)|"
                                              r"(?:issued|added|made) (?:\w+ ){0,2}grants?",), weight=3,
-             title="Permission changes",
+             title="Permission changes", before=Before(),
              lens=Lens(sort="event_time desc", rows=3,
                        say="{principal} ran {action_name} on {securable_full_name} at {event_time:time} ({detail:clip})",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from health_monitor.agents.spec import AgentSpec, Compare, Lens, Play
+from health_monitor.agents.spec import AgentSpec, Before, Compare, Lens, Play
 
 PERFORMANCE_PROMPT = """You are the performance specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" is the UTC day before it, "the last day" the 24 hours before it.
@@ -37,6 +37,7 @@ AGENT = AgentSpec(
     all_clear="Jobs and queries ran normally: no failures or slow statements stand out.",
     playbook=(
         Play("get_failed_jobs", when=(FAILS,), default=True, weight=2, title="Failed job runs",
+             before=Before(needs=("job",)),
              lens=Lens(group="job_name", sort="count desc", rows=3,
                        say="{job_name} ({workspace_name}) failed {count:times}; last error: "
                            "{error_message:clip} ({termination_code})",
@@ -122,7 +123,7 @@ AGENT = AgentSpec(
              title="Query errors",
              lens=Lens(sort="failures desc", rows=3,
                        say="{failures:int} x on {warehouse_name} by {executed_by}: {error_message:clip}")),
-        Play("get_sla_breaches", when=(r"\bslas?\b|breach",), title="SLA breaches",
+        Play("get_sla_breaches", when=(r"\bslas?\b|breach",), title="SLA breaches", before=Before(),
              lens=Lens(group="job_name", sort="count desc", rows=3,
                        say="{job_name} exceeded its {sla_seconds:dur} SLA {count:times}",
                        severity=(("medium", "count >= 2"),), empty="No job run breached its SLA.")),

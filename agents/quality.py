@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from health_monitor.agents.spec import AgentSpec, Lens, Play
+from health_monitor.agents.spec import AgentSpec, Before, Lens, Play
 
 QUALITY_PROMPT = """You are the data-quality specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" is the UTC day before it.
@@ -40,6 +40,7 @@ AGENT = AgentSpec(
         # failure, the stale table and any upstream schema change connect).
         Play("get_schema_changes", when=(r"schema (?:change|drift|mismatch|evolution)\w*|column\w* (?:\w+ ){0,3}(?:changed|type)|"
                                          r"changed (?:its )?type|type change",), weight=4, title="Schema changes that broke loads",
+             before=Before(),
              lens=Lens(sort="last_failure desc", rows=3,
                        say="{table_full_name}: {job_name} failed {failures:times} on it, last on {last_failure:time} "
                            "({error_message:clip})",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from health_monitor.agents.spec import AgentSpec, Compare, Lens, Play
+from health_monitor.agents.spec import AgentSpec, Before, Compare, Lens, Play
 
 RELIABILITY_PROMPT = """You are the reliability specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" is the UTC day before it.
@@ -43,16 +43,16 @@ AGENT = AgentSpec(
                            "{days:int} days, {outages:plural:outage} totalling {outage_minutes:num} min",
                        severity=(("high", "availability_pct < 99"), ("medium", "availability_pct < 99.9")),
                        recommend="Check {warehouse_name}'s outage events and consider a second cluster "
-                                 "(max_clusters > 1) for failover.")),
+                                 "(max_clusters > 1) for failover.", recommend_when="outages > 0")),
         Play("get_warehouse_outages", when=(r"outages?|\b(is|was|went|go(es)?|been|goes) down\b|downtime|unavailab",),
              weight=2,
-             title="Outages",
+             title="Outages", before=Before(),
              lens=Lens(sort="start_time desc", rows=3,
                        say="{warehouse_name} was down {duration_minutes:num} min from {start_time:time}",
                        severity=(("high", "duration_minutes >= 60"), ("medium", "duration_minutes >= 10")),
                        empty="No warehouse outage in the period.")),
         Play("get_sla_breaches", when=(r"\bslas?\b|breach|\blate\b|\bmiss(ed|es|ing)?\b|deadline|\bwindow\b|on time",), weight=3,
-             title="SLA breaches",
+             title="SLA breaches", before=Before(),
              lens=Lens(group="job_name", sort="count desc", rows=3,
                        say="{job_name} missed its {sla_seconds:dur} SLA {count:times}, the last run "
                            "{over_by_seconds:dur} over",
@@ -77,7 +77,7 @@ AGENT = AgentSpec(
                                                         unit="pct100"),
              lens=Lens(where="failed > 0", sort="failure_rate_pct desc", rows=3,
                        say="{job_name}: {success_rate_pct:pct100} success over {runs:int} runs")),
-        Play("get_failed_jobs", when=(r"fail|error|broke|crash",), title="Failed job runs",
+        Play("get_failed_jobs", when=(r"fail|error|broke|crash",), title="Failed job runs", before=Before(needs=("job",)),
              lens=Lens(group="job_name", sort="count desc", rows=3,
                        say="{job_name} failed {count:times} ({error_message:clip})",
                        severity=(("high", "count >= 3"),))),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from health_monitor.agents.spec import AgentSpec, Lens, Play
+from health_monitor.agents.spec import AgentSpec, Before, Lens, Play
 
 SECURITY_PROMPT = """You are the security specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" is the UTC day before it, "today" the part of the day up to it.
@@ -36,7 +36,7 @@ AGENT = AgentSpec(
         Play("get_failed_auth_attempts", when=(r"log.?ins?|logged in|sign.?ins?|\b401s?\b|brute|auth\w*|passwords?|"
                                                r"credentials? fail", r"security|issues?|threats?|suspicious|"
                                                r"anything (to worry|odd|unusual)"),
-             default=True, weight=2, title="Failed logins",
+             default=True, weight=2, title="Failed logins", before=Before(),
              lens=Lens(group="source_ip_address", sort="count desc", rows=3,
                        say="{count:plural:failed login} from {source_ip_address} (user {principal}, last at "
                            "{event_time:time})",
@@ -48,7 +48,7 @@ AGENT = AgentSpec(
                                              # qualifier ("given new access to the PII tables")
                                              r"given (?:\w+ )?access|new access|(?:been|was|were) granted|"
                                              r"gave (?:\w+ ){0,3}access",),
-             weight=3, title="Permission changes",
+             weight=3, title="Permission changes", before=Before(),
              lens=Lens(sort="event_time desc", rows=3,
                        say="{principal} ran {action_name} on {securable_full_name} at {event_time:time} ({detail:clip})",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")))),
@@ -108,6 +108,7 @@ AGENT = AgentSpec(
                        empty="No audit event touched that table in the period.")),
         Play("search_security_events", when=(r"involv|mention|about|related|groups?|\bip\b",),
              args={"text": "$group|$ip"}, needs=("group|ip",), weight=3, title="Matching audit events",
+             before=Before(),
              lens=Lens(sort="event_time desc", rows=3,
                        say="{event_type} by {principal}[ from {source_ip_address}][ on {securable_full_name}] at "
                            "{event_time:time}[ ({detail:clip})]",

@@ -35,6 +35,8 @@ class Lens:
     where: str = ""
     empty: str = ""
     recommend: str = ""
+    #: The rows support ``recommend`` only when this condition holds for the first row kept ("outages > 0").
+    recommend_when: str = ""
     #: ``"column"`` or ``"column desc"``: order of the rows before quoting them.
     sort: str = ""
     #: Collapse rows sharing this column's value: the ``sum`` columns are added up and true booleans
@@ -58,6 +60,18 @@ class Compare:
     per: str = ""
     unit: str = "money"
     where: str = ""
+
+
+@dataclass(frozen=True)
+class Before:
+    """When the question's window holds no row of a play, the most recent one before it: the same tool runs
+    again over its longest window (at most ``days`` back) and the answer says "None in <window>; the most
+    recent before it: <that row, as the lens says it>". For events a user may place loosely ("the outage
+    earlier this week"), not for listings where "none" is the answer (stale tables now, budget status)."""
+
+    days: int = 90
+    #: Slots that must be present for it to apply (``("job",)``: failures of a named job; ``"group|ip"``: either).
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,6 +100,8 @@ class Play:
     #: When the question compares periods, the tool also runs on the comparison window and this figure
     #: is stated for both periods with the change (None: the play is not compared).
     compare: Compare | None = None
+    #: When the window holds no row: look further back for the most recent one (None: "none" is the answer).
+    before: Before | None = None
 
     def matches(self, text: str, slots: dict[str, Any] | None = None) -> int:
         """How many distinct words of ``when``'s patterns occur in ``text`` (0 = no match, or a needed slot

@@ -290,7 +290,7 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
     if typed.intent == "briefing" and (flat.off_topic or strongest < 0.8) and typed.previous is None:
         typed.domains = list(DOMAINS)
     if typed.refusal is None:
-        _honest(typed, original, as_of, known)
+        _honest(typed, original, as_of, known, english=english)
     _apply_to_flat(flat, typed)
     flat.typed = typed
     flat.context["understanding"] = typed.to_json()
@@ -327,13 +327,16 @@ def _merged(own: TypedUnderstanding, flat: Understanding, parsed: Any, as_of: da
     return out
 
 
-def _honest(typed: TypedUnderstanding, original: str, as_of: datetime, known: dict[str, list[str]]) -> None:
+def _honest(typed: TypedUnderstanding, original: str, as_of: datetime, known: dict[str, list[str]], *,
+            english: str = "") -> None:
     from health_monitor.graph.nlp import honest
 
     found = honest.other_product(original)
     w = typed.window
     if found is None and w is not None:
-        found = honest.future_window(w.start, w.end, as_of.date(), forecast=w.future)
+        # A future window is a forecast's only when the question (or the topic it continues) asks for one.
+        forecast = w.future and honest.asks_forecast(f"{original} {english} {typed.topic}")
+        found = honest.future_window(w.start, w.end, as_of.date(), forecast=forecast)
     if found is None:
         missing = [e for e in typed.unknown if e.kind in HONEST_KINDS and known.get(e.kind)]
         if missing:

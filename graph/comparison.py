@@ -6,6 +6,7 @@ labels and the change ("Spend: $14,009 in last 7 days, ... against $12,888 in th
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from health_monitor.agents.spec import Compare
@@ -46,6 +47,21 @@ def compared(agent: str, tool: str, spec: Compare, rows: list[dict[str, Any]], e
     earlier = focus(earlier, before_slots, filtered)[0]
     now, then = measure(rows, spec), measure(earlier, spec)
     period, before = label or "this period", earlier_label or "the period before"
+    days_now, days_then = _days(slots, "start_date", "end_date"), _days(slots, "compare_start", "compare_end")
+    # Periods of different lengths ("yesterday vs the October daily average", month to date vs last month):
+    # a sum is compared a day on average; a rate needs no such scaling.
+    daily = not spec.per and spec.unit != "pct100" and days_now and days_then and days_now != days_then
+    if daily and now is not None and then is not None:
+        now, then = now / days_now, then / days_then
+        say_now = fmt(now) if days_now == 1 else f"{fmt(now)} a day on average"
+        say_then = fmt(then) if days_then == 1 else f"{fmt(then)} a day on average"
+        change = now - then
+        sign = "+" if change > 0 else "-" if change < 0 else "±"
+        relative = f" ({figures.signed_pct100(100.0 * change / then)})" if then else ""
+        text = (f"{spec.label}: {say_now} in {period} against {say_then} in {before}: "
+                f"{sign}{fmt_change(abs(change))} a day{relative}.")
+        return Finding(agent=agent, title=f"{spec.label}, period over period", summary=text,
+                       figures=_figures(now, then, points), tools=[tool])
     if now is None or then is None:
         missing = period if now is None else before
         text = (f"{spec.label}: no rows for {missing}, so there is nothing to compare"
@@ -57,9 +73,20 @@ def compared(agent: str, tool: str, spec: Compare, rows: list[dict[str, Any]], e
     relative = "" if points or not then else f" ({figures.signed_pct100(100.0 * change / then)})"
     text = (f"{spec.label}: {fmt(now)} in {period} against {fmt(then)} in {before}: "
             f"{sign}{fmt_change(abs(change))}{relative}.")
+    return Finding(agent=agent, title=f"{spec.label}, period over period", summary=text,
+                   figures=_figures(now, then, points), tools=[tool])
+
+
+def _figures(now: float, then: float, points: bool) -> dict[str, float | int | str]:
+    change = now - then
     figs: dict[str, float | int | str] = {"current": round(now, 4), "previous": round(then, 4),
                                           "change": round(change, 4)}
     if not points and then:
         figs["change_pct"] = round(100.0 * change / then, 2)
-    return Finding(agent=agent, title=f"{spec.label}, period over period", summary=text, figures=figs,
-                   tools=[tool])
+    return figs
+
+
+def _days(slots: dict[str, Any], start: str, end: str) -> int:
+    """Calendar days of a period in the slots (0 when it is not given as two dates)."""
+    a, b = slots.get(start), slots.get(end)
+    return (b - a).days + 1 if isinstance(a, date) and isinstance(b, date) and b >= a else 0

@@ -92,6 +92,12 @@ DATE_COLUMNS = ("incident_date", "usage_date", "event_date", "run_date", "foreca
 
 
 def _in_window(rows: list[dict[str, Any]], start: Any, end: Any) -> list[dict[str, Any]]:
+    """The rows dated inside the window; all of them when none is (the tool's own window then stands)."""
+    return within(rows, start, end) or rows
+
+
+def within(rows: list[dict[str, Any]], start: Any, end: Any) -> list[dict[str, Any]]:
+    """Only the rows dated inside the window (all of them when the rows carry no date)."""
     col = next((c for c in DATE_COLUMNS if rows and c in rows[0]), None)
     if col is None:
         return rows
@@ -101,8 +107,7 @@ def _in_window(rows: list[dict[str, Any]], start: Any, end: Any) -> list[dict[st
             return v.date()
         return v if isinstance(v, date) else None
 
-    hits = [r for r in rows if (d := day(r.get(col))) is not None and start <= d <= end]
-    return hits or rows
+    return [r for r in rows if (d := day(r.get(col))) is not None and start <= d <= end]
 
 
 #: Non-entity columns a slot of the same meaning narrows ("upstream of orders_gold" -> direction).
@@ -342,7 +347,8 @@ def to_finding(*, agent: str, tool: str, title: str, rows: list[dict[str, Any]],
         generic = not message or message.startswith("No rows match")  # the executor's stock message
         summary = lens.empty if lens.empty and generic else (message or lens.empty)
         return Finding(agent=agent, title=title, summary=summary, severity="info", tools=[tool])
-    recommendation = render(lens.recommend, {**_totals(kept), **kept[0], "n": len(kept)}) if lens.recommend else None
+    supported = lens.recommend and condition(lens.recommend_when, kept[0])
+    recommendation = render(lens.recommend, {**_totals(kept), **kept[0], "n": len(kept)}) if supported else None
     return Finding(agent=agent, title=title, summary=text, severity=severity_of(kept, lens),  # type: ignore[arg-type]
                    recommendation=recommendation, figures=figures_of(kept), entities=entities_of(kept),
                    tools=[tool], headline=read.headline or read.note, items=read.items, more=read.more,

@@ -74,6 +74,8 @@ def derive_slots(slots: dict[str, Any], as_of_date: date | None) -> dict[str, An
     if as_of_date is None:
         return out
     start, end = out.get("start_date"), out.get("end_date")
+    if isinstance(start, date) and start > as_of_date:
+        return out  # a future window (a forecast's) sets no look-back: the tools keep their defaults
     if isinstance(start, date) and "days" not in out:
         out["days"] = max(1, (as_of_date - start).days + (0 if end and end < as_of_date else 1))
         if end and end < as_of_date:
@@ -235,6 +237,35 @@ def comparison_slots(slots: dict[str, Any]) -> dict[str, Any] | None:
 
 #: Suffix of the id of a call on the comparison window.
 COMPARISON_SUFFIX = "-vs"
+#: Suffix of the id of a call looking back before an empty window (``agents.spec.Before``): ``<main id>-before``.
+BEFORE_SUFFIX = "-before"
+#: Window parameters, longest first, that a look-back widens (days back or hours back from the as-of).
+_LOOK_BACK_PARAMS = (("days", 1), ("lookback_days", 1), ("hours", 24))
+
+
+def _upper(info: Any) -> int | None:
+    """A numeric parameter's upper bound (``le``), if it declares one."""
+    for meta in info.metadata:
+        if isinstance(getattr(meta, "le", None), int):
+            return meta.le
+    return None
+
+
+def look_back_args(tool: Any, args: dict[str, Any], days: int, as_of_date: date | None) -> dict[str, Any] | None:
+    """``args`` with the window widened to the longest the tool allows, at most ``days`` back (None when the tool
+    has no window to widen)."""
+    fields = tool.params.model_fields
+    out = {k: v for k, v in args.items() if k not in _PERIOD_SLOTS and k != "lookback_days"}
+    for pname, per_day in _LOOK_BACK_PARAMS:
+        if pname in fields:
+            bound = _upper(fields[pname])
+            out[pname] = min(days * per_day, bound) if bound else days * per_day
+            break
+    else:
+        if "start_date" not in fields or as_of_date is None:
+            return None
+        out["start_date"] = as_of_date - timedelta(days=days)
+    return validate_args(tool, out, as_of_date)[0]
 
 
 def call_id(agent: str, call: PlannedCall, position: int) -> str:
@@ -244,7 +275,7 @@ def call_id(agent: str, call: PlannedCall, position: int) -> str:
 
 def play_for(spec: AgentSpec, tool: str, call_id: str = "") -> Play | None:
     """The play behind a call: from the id the planner gave it, else the first play using ``tool``."""
-    parts = call_id.removesuffix(COMPARISON_SUFFIX).split("-")
+    parts = call_id.removesuffix(BEFORE_SUFFIX).removesuffix(COMPARISON_SUFFIX).split("-")
     if len(parts) >= 3 and parts[-2].startswith("p") and parts[-2][1:].isdigit():
         index = int(parts[-2][1:])
         if index < len(spec.playbook) and spec.playbook[index].tool == tool:

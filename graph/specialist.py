@@ -18,14 +18,14 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal
 
 from health_monitor.agents.spec import AgentSpec, Lens
-from health_monitor.graph import adapters
+from health_monitor.graph import adapters, nearest
 from health_monitor.graph.comparison import compared
 from health_monitor.graph.context import RunContext
 from health_monitor.graph.events import Progress, ToolEnd, ToolStart, emit
 from health_monitor.graph.findings import row_numbers, to_finding
 from health_monitor.graph.history import history_messages, role_of
 from health_monitor.graph.llm import LLMFailure, call_llm, fallback, turn_of, unavailable
-from health_monitor.graph.planner import COMPARISON_SUFFIX, call_id, plan, play_for
+from health_monitor.graph.planner import BEFORE_SUFFIX, COMPARISON_SUFFIX, call_id, plan, play_for
 from health_monitor.graph.state import (
     AgentReport,
     SpecialistInput,
@@ -53,6 +53,14 @@ def _offline_calls(spec: AgentSpec, state: SpecialistState, ctx: RunContext) -> 
             for i, c in enumerate(calls)]
 
 
+def _look_back(spec: AgentSpec, state: SpecialistState, ctx: RunContext) -> list[dict[str, Any]]:
+    """After the first calls: the look-back of each play whose window held nothing (graph.nearest)."""
+    slots = dict((state.get("turn") or {}).get("slots") or {})
+    calls = nearest.look_back_calls(spec, state.get("results") or {}, slots, adapters.tool_registry(ctx),
+                                    ctx.as_of.date() if ctx.as_of else None, _filtered_kinds)
+    return [{**c, "args": adapters.jsonable(c["args"])} for c in calls]
+
+
 def make_decide(spec: AgentSpec):
     def decide(state: SpecialistState, runtime: Runtime[RunContext]) -> dict[str, Any]:
         """Choose the next tool calls (an AIMessage with ``tool_calls``) or stop (one without)."""
@@ -62,7 +70,7 @@ def make_decide(spec: AgentSpec):
         if state.get("failure"):
             return {"messages": [AIMessage(content="")], "steps": steps + 1}
         if mode == "offline":
-            calls = _offline_calls(spec, state, ctx) if steps == 0 else []
+            calls = _offline_calls(spec, state, ctx) if steps == 0 else _look_back(spec, state, ctx)
             return {"messages": [AIMessage(content="", tool_calls=calls)], "steps": steps + 1, "mode": "offline"}
         if steps >= max(1, ctx.settings.llm_max_steps):
             return _rescue(spec, state, ctx, f"stopped after {steps} LLM steps (llm_max_steps)", steps,
@@ -175,7 +183,7 @@ def make_report(spec: AgentSpec):
         results = state.get("results") or {}
         for cid, result in results.items():
             name = result["tool"]
-            if cid.endswith(COMPARISON_SUFFIX):  # read with its main call below, not as a finding of its own
+            if cid.endswith((COMPARISON_SUFFIX, BEFORE_SUFFIX)):  # read with its main call, not on its own
                 numbers += row_numbers(result["rows"]) if result["ok"] else []
                 continue
             if not result["ok"]:
@@ -194,6 +202,13 @@ def make_report(spec: AgentSpec):
             except Exception as e:  # a bad template must not lose the agent's other findings
                 errors.append(f"{name}: could not summarise ({e.__class__.__name__}: {e})")
                 continue
+            earlier = results.get(cid + BEFORE_SUFFIX)
+            if earlier is not None and play is not None and tool is not None:
+                finding = nearest.finding(
+                    agent=spec.name, title=finding.title if finding else play.title or _title(tool, name), tool=tool,
+                    play=play, main=result, earlier=earlier, slots=(state.get("turn") or {}).get("slots") or {},
+                    label=_window_label(state), as_of=ctx.as_of, filtered=_filtered_kinds(tool, result),
+                    money_cols=set(getattr(tool, "cost_columns", ()) or ())) or finding
             if finding is not None:
                 findings.append(finding)
         findings = _comparisons(spec, results, (state.get("turn") or {}).get("slots") or {}, registry) + findings
@@ -226,6 +241,12 @@ def _comparisons(spec: AgentSpec, results: dict[str, Any], slots: dict[str, Any]
                             filtered=_filtered_kinds(registry.get(earlier["tool"]) if earlier["tool"] in registry
                                                      else None, earlier)))
     return out
+
+
+def _window_label(state: SpecialistState) -> str:
+    """The label of the window the question named ("this week, 2026-11-30 to 2026-12-04 (UTC)"), if any."""
+    window = ((state.get("turn") or {}).get("understanding") or {}).get("window") or {}
+    return str(window.get("label") or "")
 
 
 def _filtered_kinds(tool: Any, result: dict[str, Any]) -> frozenset[str]:

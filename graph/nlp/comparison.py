@@ -28,6 +28,11 @@ _OVER = re.compile(r"\b(day|week|month|quarter|year)[- ](?:over|on)[- ](?:day|we
 _BEFORE = re.compile(r"\b(?:the\s+)?(day|week|month|quarter|year|period)\s+(?:before|prior)\b|"
                      r"\b(?:the\s+)?(?:previous|prior|preceding)\s+(day|week|month|quarter|year|period)\b",
                      re.IGNORECASE)
+#: "the same point last month", "the same days a year ago", "the same weekday last week": the current period
+#: moved back by that unit (month to date against the same days of the month before, not the whole month).
+_SAME = re.compile(r"\b(?:the\s+)?same\s+(?:point|period|time|days?|dates?|weekdays?|stage|window|hours?)\s+"
+                   r"(?:(?:of|in)\s+)?(?:last|the\s+previous|the\s+prior|a|one)\s+(week|month|quarter|year)\b|"
+                   r"^\W*(?:the\s+)?(?:a|one)\s+(week|month|year)\s+(?:ago|earlier|before)\b", re.IGNORECASE)
 _ADJ = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year",
         "dod": "day", "wow": "week", "mom": "month", "yoy": "year"}
 
@@ -60,9 +65,21 @@ def _is_calendar_month(w: Window) -> bool:
         and (w.start.year, w.start.month) == (w.end.year, w.end.month)
 
 
+def _months_back(d: date, months: int) -> date:
+    """``d`` moved back by whole months, its day kept where that month has it (Mar 31 -> Feb 28)."""
+    y, m = divmod(d.year * 12 + d.month - 1 - months, 12)
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
 def period_before(w: Window, unit: str = "") -> Window:
     """The period just before ``w``, of the same length; months stay whole and month-to-date compares with
     the same days of the month before."""
+    if unit in ("month", "quarter", "year") and not _is_calendar_month(w) and (unit != "month" or w.start.day != 1):
+        # "yesterday vs the same day last month": both ends move back by the unit, the days kept.
+        months = {"month": 1, "quarter": 3, "year": 12}[unit]
+        name = {"month": "the same days a month before", "quarter": "the same days a quarter before",
+                "year": "the same period a year before"}[unit]
+        return Window.make(_months_back(w.start, months), _months_back(w.end, months), name)
     if unit == "month" or _is_calendar_month(w) or (w.start.day == 1 and w.label.startswith("month to date")):
         if _is_calendar_month(w):
             return w.shifted(months=-1)
@@ -72,8 +89,7 @@ def period_before(w: Window, unit: str = "") -> Window:
         end = date(y, m, min(last, w.end.day if w.start.month == w.end.month else last))
         return Window.make(start, end, f"the same days of {start.strftime('%B %Y')}")
     if unit == "year":
-        return Window.make(w.start.replace(year=w.start.year - 1), w.end.replace(year=w.end.year - 1),
-                           "the same period a year before")
+        return Window.make(_months_back(w.start, 12), _months_back(w.end, 12), "the same period a year before")
     if unit == "week" and w.span_days < 7:
         return w.shifted(-7, name="the same days a week before")
     step = w.span_days
@@ -87,9 +103,16 @@ def comparison_windows(text: str, window: Window | None, as_of: datetime) -> tup
     against = _AGAINST.search(low)
     if against:
         rest = low[against.end():]
-        # "december against november": a bare month after the comparison word is a period ("in november").
-        second = parse_window(rest, as_of) or parse_window(f"in {rest}", as_of)
         first = parse_window(low[:against.start()], as_of)
+        same = _SAME.search(rest)
+        if same:
+            unit = (same.group(1) or same.group(2)).lower()
+            current = _typed(first) if first is not None else window or _default(unit, as_of)
+            return current, period_before(current, unit)
+        # "december against november", "the October daily average", "October's": a bare month after the
+        # comparison word is a period ("in november").
+        named = re.sub(r"^\W*(?:the\s+)?", "", re.sub(r"(\w)'s\b", r"\1", rest))
+        second = parse_window(rest, as_of) or parse_window(f"in {named}", as_of)
         if second is not None:
             return _pair(_typed(first) if first is not None else None, _typed(second), window, as_of)
         before = _BEFORE.search(low[against.end():])

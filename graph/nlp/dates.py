@@ -6,7 +6,11 @@ Conventions (``as_of`` 2026-01-15 09:00 UTC, a Thursday, in the examples):
   "this week"/"since Monday" 01-12..01-15 (weeks start on Monday), "on Tuesday" the most recent
   Tuesday *before* as_of (01-13), "this month" 01-01..01-15, "last month" 2025-12-01..12-31,
   "this quarter" 01-01..01-15, "Jan 14"/"14 Jan"/"2026-01-14" that day (a day-month after as_of
-  means last year), "January 2026" the month, "next month" 02-01..02-28 (``future``, for forecasts);
+  means last year), "January 2026" the month;
+- days and periods after as_of are ``future`` (a forecast reads them; anything else is after the data):
+  "tomorrow" 01-16, "next friday" the first Friday after as_of (01-16; a Friday's is a week later), "this
+  saturday" 01-17, "next week" 01-19..01-25, "next month" 02-01..02-28, "next 10 days" 01-16..01-25, "on the
+  20th" 01-20 (the day of this month: after as_of, not yet recorded);
 - trailing windows also give ``hours`` or ``days`` counted back from as_of: "last 48 hours"/"past 24h"
   (hours), "last day" (24 hours), "last week"/"last wk"/"past 7 days" (7 days: monitoring users mean the
   trailing week), "past fortnight" (14), "last 30 days" (30); ``start`` is the date of as_of minus the
@@ -31,6 +35,8 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 _NUM = r"(\d{1,4}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _MON = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")"
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORDINALS = "|".join(ORDINALS)
 UNIT_DAYS = {"day": 1, "week": 7, "wk": 7, "fortnight": 14, "month": 30, "year": 365}
 
 
@@ -123,6 +129,8 @@ def _rules(as_of: datetime) -> list:
          lambda m: _month(*_shift_month(today.year, today.month, -1), m[0], "last month")),
         (r"\bnext\s+month\b",
          lambda m: _month(*_shift_month(today.year, today.month, 1), m[0], "next month", future=True)),
+        (rf"\b(?:q([1-4])|(?:the\s+)?({_ORDINALS})\s+quarter)(?:\s+(?:of\s+)?(\d{{4}}))?\b",
+         lambda m: _quarter_named(today, int(m[1]) if m[1] else ORDINALS[m[2]], m[3], m[0])),
         (r"\b(?:this|current)\s+quarter\b|\bquarter[- ]to[- ]date\b|\bqtd\b",
          lambda m: TimeWindow(date(today.year, q_start_month, 1), today, "this quarter", m[0])),
         (r"\b(?:last|previous)\s+quarter\b",
@@ -133,6 +141,29 @@ def _rules(as_of: datetime) -> list:
          lambda m: TimeWindow(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31), "last year", m[0])),
         (rf"\bsince\s+(?:last\s+)?{_DAY}\b",
          lambda m: TimeWindow(_weekday_on_or_before(today, WEEKDAYS[m[1]]), today, f"since {m[1]}", m[0])),
+        # Days and periods after the as-of day (``future``): a forecast reads them, anything else is told
+        # they are not recorded yet (graph.nlp.honest.future_window).
+        (r"\b(?:the\s+)?day\s+after\s+(?:tomorrow|tmrw)\b",
+         lambda m: _ahead(today + timedelta(days=2), m[0], "the day after tomorrow")),
+        (r"\b(?:tomorrow|tmrw)\b",
+         lambda m: _ahead(today + timedelta(days=1), m[0], "tomorrow")),
+        (rf"\b(?:next|this\s+coming|coming|upcoming)\s+{_DAY}\b",
+         lambda m: _ahead(_weekday_after(today, WEEKDAYS[m[1]]), m[0], f"next {m[1]}")),
+        (rf"\bthis\s+{_DAY}\b",
+         lambda m: _ahead(monday + timedelta(days=WEEKDAYS[m[1]]), m[0], f"this {m[1]}", today=today)),
+        (rf"\b(?:the\s+)?(?:next|coming|upcoming)\s+{_NUM}\s*(days?|weeks?|wks?|months?)\b",
+         lambda m: _ahead(today + timedelta(days=1), m[0], f"next {_num(m[1]) * UNIT_DAYS[_unit(m[2])]} days",
+                          end=today + timedelta(days=_num(m[1]) * UNIT_DAYS[_unit(m[2])]))),
+        (r"\b(?:next|the\s+coming)\s+(?:week|wk)\b",
+         lambda m: _ahead(monday + timedelta(days=7), m[0], "next week", end=monday + timedelta(days=13))),
+        (r"\bnext\s+quarter\b",
+         lambda m: _ahead(date(*_shift_month(today.year, q_start_month, 3), 1), m[0], "next quarter",
+                          end=_month_end(*_shift_month(today.year, q_start_month, 5)))),
+        (r"\bnext\s+year\b",
+         lambda m: _ahead(date(today.year + 1, 1, 1), m[0], "next year", end=date(today.year + 1, 12, 31))),
+        # "on the 20th": that day of this month (after the as-of day it has not happened yet)
+        (rf"\bon\s+the\s+(\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON})",
+         lambda m: _this_month_day(today, int(m[1]), m[0])),
         (r"\b(?:the\s+)?day\s+before\s+yesterday\b",
          lambda m: _single(today - timedelta(days=2), m[0], "the day before yesterday")),
         (r"\b(?:last\s+night|yesterday|yday|yest)\b",
@@ -153,6 +184,14 @@ def _month_named(today: date, month: int, text: str) -> TimeWindow:
     return TimeWindow(date(year, month, 1), end, f"{calendar.month_name[month]} {year}", text)
 
 
+def _quarter_named(today: date, quarter: int, year: str | None, text: str) -> TimeWindow:
+    """"Q3", "the third quarter (of 2025)": without a year, the latest such quarter that has started."""
+    first = 3 * (quarter - 1) + 1
+    y = int(year) if year else (today.year if date(today.year, first, 1) <= today else today.year - 1)
+    end = _month_end(y, first + 2)
+    return TimeWindow(date(y, first, 1), min(end, today) if not year else end, f"Q{quarter} {y}", text)
+
+
 def _unit(word: str) -> str:
     w = word.rstrip("s")
     return {"d": "day", "wk": "wk"}.get(w, w)
@@ -170,6 +209,26 @@ def _quarter_before(today: date, q_start_month: int, text: str) -> TimeWindow:
     y, m = _shift_month(today.year, q_start_month, -3)
     end_y, end_m = _shift_month(y, m, 2)
     return TimeWindow(date(y, m, 1), _month_end(end_y, end_m), "last quarter", text)
+
+
+def _ahead(start: date, text: str, label: str, *, end: date | None = None, today: date | None = None) -> TimeWindow:
+    """A day or period that may lie after the as-of day (``future`` when it starts after ``today``; without
+    ``today`` it always does)."""
+    future = today is None or start > today
+    return TimeWindow(start, end or start, label, text, future=future)
+
+
+def _weekday_after(today: date, weekday: int) -> date:
+    """The first ``weekday`` strictly after ``today`` (a Friday's "next friday" is a week later)."""
+    return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+
+
+def _this_month_day(today: date, day: int, text: str) -> TimeWindow | None:
+    try:
+        d = today.replace(day=day)
+    except ValueError:
+        return None
+    return _ahead(d, text, d.isoformat(), today=today)
 
 
 def _weekday_before(today: date, weekday: int) -> date:

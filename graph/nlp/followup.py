@@ -177,7 +177,8 @@ _UNITS = {"day": 1, "week": 7, "fortnight": 14}
 #: The trailing window a turn without a named period was answered over, by the unit a shift names.
 _DEFAULT_DAYS = {"day": 1, "week": 7, "month": 30}
 #: Moves that ask the last question again with something changed: the planner reads that question's words.
-CONTINUING = frozenset({"show_more", "shift_window", "new_window", "narrow", "when", "switch_filter", "attribute"})
+CONTINUING = frozenset({"show_more", "shift_window", "new_window", "narrow", "when", "switch_filter", "attribute",
+                        "compare_with"})
 _COMPARED = re.compile(r"\b(?:compar\w*|vs\.?|versus|against|relative|than)\b", re.IGNORECASE)
 
 
@@ -209,6 +210,17 @@ def _shift(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
         step = 1 if unit == "day" and prev.span_days == 1 else max(_UNITS.get(unit, 1), trailing)
         name = f"the {unit or 'period'} before"
         out.window = prev.shifted(-step, name=name)
+    return out
+
+
+def _compare_with(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"and compared to October?": the last period stays the current one; the period named after the comparison
+    word is read as the comparison window by graph.nlp.comparison (so it is left unset here)."""
+    out = _carry(cur, prior, "compare_with", window=False)
+    clause = m.string[m.end("word"):].lower()
+    own = cur.window is not None and cur.window.words and cur.window.words.lower() not in clause
+    out.window = cur.window if own else prior.understanding.window
+    out.comparison, out.intent = None, "compare"
     return out
 
 
@@ -399,6 +411,12 @@ TRANSFORMS: tuple[Transform, ...] = (
     Transform("shift_window", re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|period)\s+(?:before|prior)\b"
                                          r"(?!\s+yesterday)|\b(?:the\s+)?(?:previous|prior|preceding)\s+"
                                          r"(?P<unit2>day|week|month|year|period)\b", re.IGNORECASE), _shift),
+    # after shift_window, which reads "compared with the week before" itself
+    Transform("compare_with", re.compile(r"^\W*(?:(?:and|but|so|also|ok(?:ay)?|now)\b[\s,]*)?(?:how (?:does|did|do|would) "
+                                         r"(?:that|it|this|they|those) |(?:(?:this|last|that) (?:day|week|month|"
+                                         r"quarter|year)|yesterday|today) )?(?P<word>compar(?:e|ed|ing)\s+(?:it\s+|that\s+|"
+                                         r"this\s+)?(?:to|with)|in comparison (?:to|with)|vs\.?|versus|against|"
+                                         r"relative to)\s", re.IGNORECASE), _compare_with),
     Transform("attribute", re.compile(rf"\b(?:which|what)\s+(?P<kind>{_KIND_WORD})\s+(?:was|is|were|are|did|does)\s+"
                                       rf"(?:that|it|this|they|those|these)\b(?!\s+(?:{_KIND_WORD}|person|one)\b)|\b(?:on|in|from) (?:which|what) "
                                       rf"(?P<kind2>{_KIND_WORD})\b.*\b(?:that|it|this|they|those)\b|"

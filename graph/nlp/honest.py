@@ -61,6 +61,17 @@ def other_product(text: str) -> tuple[str, str] | None:
     return None
 
 
+#: Words asking for a prediction: only such a question reads a window after the as-of (the forecast tools).
+_FORECAST = re.compile(r"\b(?:forecast\w*|predict\w*|project(?:ed|ion|ions)?|expect\w*|estimat\w*|will|won'?t|"
+                       r"going to|gonna|likely|at risk|risks?|outlook|run[- ]?rate|on track|budget\w*|anticipat\w*|"
+                       r"plan(?:ned)? for)\b", re.IGNORECASE)
+
+
+def asks_forecast(text: str) -> bool:
+    """Does the question ask what is expected (a forecast), rather than what happened?"""
+    return bool(_FORECAST.search(text or ""))
+
+
 def future_window(start: date, end: date, as_of: date, *, forecast: bool) -> tuple[str, str] | None:
     """A window that starts after the data's as-of day (forecasts aside)."""
     if forecast or start <= as_of:

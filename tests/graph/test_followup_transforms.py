@@ -24,7 +24,7 @@ def follow(text: str, p: Prior, **cur) -> Understanding | None:
 
 def test_every_transformation_is_covered_here():
     tested = {"downstream", "how_much_save", "act", "who_did_that", "shift_window", "that_thing", "why",
-              "show_more", "when", "narrow", "attribute"}
+              "show_more", "when", "narrow", "attribute", "compare_with"}
     assert {t.name for t in TRANSFORMS} == tested
 
 
@@ -236,3 +236,19 @@ def test_a_bare_why_after_a_two_part_answer_asks_about_the_finding_it_led_with()
                 lead="performance")
     assert follow("why", two).domains == ["performance"]
     assert follow("why", prior(u={"domains": ["cost", "performance"]}, lead="")).domains == ["cost", "performance"]
+
+
+@pytest.mark.parametrize("text", ["and compared to last month?", "vs October?", "how does that compare with Q3?",
+                                  "and against the same period last year?"])
+def test_compare_with_keeps_the_last_period_as_the_current_one(text):
+    last_month = Window.make(date(2025, 12, 1), date(2025, 12, 31), "last month")
+    out = follow(text, prior(), window=last_month if "last month" in text else None)
+    assert out is not None and out.previous.transform == "compare_with"
+    assert out.window == YESTERDAY and out.comparison is None and out.intent == "compare"
+    assert out.domains == ["cost"] and out.names("workspace") == ["ml-workspace"]
+
+
+def test_compare_with_keeps_a_period_named_before_the_comparison_word():
+    week = Window.make(date(2026, 1, 12), date(2026, 1, 15), "this week")
+    out = follow("and this week compared to last month?", prior(), window=week)
+    assert out.previous.transform == "compare_with" and out.window == week

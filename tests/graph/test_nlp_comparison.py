@@ -86,3 +86,67 @@ def test_a_period_without_rows_is_said_so():
 
     f = compared("cost", "t", Compare("Spend", total="list_cost"), ROWS, [], label="now", earlier_label="then")
     assert "no rows for then" in f.summary and not f.figures
+
+
+# --- a comparison clause naming its own period ------------------------------------------------------------
+FRIDAY = datetime(2026, 12, 4, 16, 25, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(("text", "window", "earlier"), [
+    # "the same point/period/days <unit> ago": the current period moved back by that unit, not the whole unit
+    ("month-to-date spend compared with the same point last month", (date(2026, 12, 1), date(2026, 12, 4)),
+     (date(2026, 11, 1), date(2026, 11, 4))),
+    ("mtd dbus vs the same period last month", (date(2026, 12, 1), date(2026, 12, 4)),
+     (date(2026, 11, 1), date(2026, 11, 4))),
+    ("failures yesterday against the same day last month", (date(2026, 12, 3), date(2026, 12, 3)),
+     (date(2026, 11, 3), date(2026, 11, 3))),
+    ("spend this week versus the same days last year", (date(2026, 11, 30), date(2026, 12, 4)),
+     (date(2025, 11, 30), date(2025, 12, 4))),
+    # a named month, quarter or year after the comparison word is that period, whole
+    ("spend yesterday compared to the October daily average", (date(2026, 12, 3), date(2026, 12, 3)),
+     (date(2026, 10, 1), date(2026, 10, 31))),
+    ("yesterday's cost relative to October's", (date(2026, 12, 3), date(2026, 12, 3)),
+     (date(2026, 10, 1), date(2026, 10, 31))),
+    ("spend this month compared with Q3", (date(2026, 12, 1), date(2026, 12, 4)),
+     (date(2026, 7, 1), date(2026, 9, 30))),
+    ("cost on tuesday against the third quarter", (date(2026, 12, 1), date(2026, 12, 1)),
+     (date(2026, 7, 1), date(2026, 9, 30))),
+    ("spend yesterday vs last year's daily average", (date(2026, 12, 3), date(2026, 12, 3)),
+     (date(2025, 1, 1), date(2025, 12, 31))),
+])
+def test_a_named_comparison_period_sets_the_comparison_window(text, window, earlier):
+    from health_monitor.graph.nlp.dates import parse_window
+
+    tw = parse_window(text, FRIDAY)
+    own = Window.make(tw.start, tw.end, tw.label) if tw else None
+    current, other = comparison_windows(text, own, FRIDAY)
+    assert (current.start, current.end) == window
+    assert (other.start, other.end) == earlier
+
+
+def test_windows_of_different_lengths_compare_a_day_on_average():
+    from health_monitor.agents.spec import Compare
+
+    slots = {"start_date": date(2026, 12, 3), "end_date": date(2026, 12, 3),
+             "compare_start": date(2026, 10, 1), "compare_end": date(2026, 10, 31)}
+    october = [{"workspace_name": "a", "list_cost": 3100.0}]
+    f = compared("cost", "t", Compare("Spend", total="list_cost"), [{"workspace_name": "a", "list_cost": 150.0}],
+                 october, label="yesterday", earlier_label="October", slots=slots)
+    assert f.summary == "Spend: $150 in yesterday against $100 a day on average in October: +$50.00 a day (+50%)."
+    assert f.figures["previous"] == 100 and f.figures["change"] == 50
+
+
+def test_a_rate_is_not_averaged_over_days():
+    from health_monitor.agents.spec import Compare
+
+    slots = {"start_date": date(2026, 12, 3), "end_date": date(2026, 12, 3),
+             "compare_start": date(2026, 10, 1), "compare_end": date(2026, 10, 31)}
+    spec = Compare("Job failure rate", total="failed", per="runs", unit="pct100")
+    f = compared("reliability", "t", spec, ROWS, EARLIER, label="yesterday", earlier_label="October", slots=slots)
+    assert f.summary == "Job failure rate: 5% in yesterday against 20% in October: -15 points."
+
+
+def test_period_before_by_a_month_keeps_the_days():
+    assert period_before(Window.day(date(2026, 3, 31)), "month").start == date(2026, 2, 28)
+    leap = period_before(Window.day(date(2028, 2, 29)), "year")
+    assert leap.start == date(2027, 2, 28)

@@ -137,3 +137,12 @@ def test_after_hours_findings_are_about_people_not_service_principals():
     f = to_finding(agent="security", tool=play.tool, title=play.title, rows=rows, lens=play.lens,
                    columns=list(rows[0]), money_cols=set())
     assert "ann@x.com" in f.summary and "etl-sp" not in f.summary
+
+
+def test_a_future_window_sets_no_look_back():
+    from datetime import date
+
+    from health_monitor.graph.planner import derive_slots
+
+    slots = derive_slots({"start_date": date(2026, 1, 19), "end_date": date(2026, 1, 25)}, date(2026, 1, 15))
+    assert "days" not in slots and "hours" not in slots

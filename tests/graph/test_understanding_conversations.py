@@ -203,3 +203,31 @@ def test_show_me_more_and_a_new_day_keep_asking_about_queries(demo_context):
     assert tools & {"get_slow_queries", "get_top_queries"}
     for answer in (more, earlier):  # the same kind of rows, not the specialist's default plays
         assert {c["tool"] for c in answer.tool_calls} & tools
+
+
+@pytest.mark.parametrize("question", ["which jobs failed next friday?", "how much did we spend tomorrow?",
+                                      "any warehouse outages next week?"])
+def test_a_future_day_gets_the_honest_after_the_as_of_answer(demo_context, question):
+    answer = ask(question, context=demo_context)
+    assert "is after the data's as-of date (2026-01-15)" in answer.answer.split("\n")[0]
+
+
+def test_a_forecast_of_a_future_period_is_still_answered(demo_context):
+    answer = ask("forecast our spend for next week", context=demo_context)
+    assert "after the data's as-of date" not in answer.answer
+    assert any(c["tool"] == "get_cost_forecast" for c in answer.tool_calls)
+
+
+def test_a_follow_up_compared_with_a_named_month_reads_that_month(demo_context):
+    first, second = _talk(demo_context, "production spend yesterday vs the same weekday last week",
+                          "and compared to the October daily average?")
+    windows = [(c["args"].get("start_date"), c["args"].get("end_date")) for c in second.tool_calls]
+    assert ("2026-01-14", "2026-01-14") in windows and ("2025-10-01", "2025-10-31") in windows
+    assert "a day on average in October 2025" in second.answer
+
+
+def test_month_to_date_against_the_same_point_last_month(demo_context):
+    answer = ask("month-to-date spend compared with the same point last month", context=demo_context)
+    windows = [(c["args"].get("start_date"), c["args"].get("end_date")) for c in answer.tool_calls]
+    assert ("2026-01-01", "2026-01-15") in windows and ("2025-12-01", "2025-12-15") in windows
+    assert ("2025-12-01", "2025-12-31") not in windows
