@@ -222,9 +222,11 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         agents = list(prior.domains)  # "and last week?": the same specialists as the last turn
     elif parsed.is_followup and prior is not None and 0 < len(prior.domains) <= 2 and not off_topic \
             and _BARE_PRONOUN.search(question) and not slots["_named"] \
-            and (not _KIND_WORD.search(question) or _POSSESSIVE_KIND.search(question) or len(question.split()) <= 10):
+            and (not _KIND_WORD.search(question) or _POSSESSIVE_KIND.search(question) or len(question.split()) <= 10) \
+            and not _names_precisely(question, agents):
         # "is it throwing errors too?" after an endpoint's latency: "it" is still the endpoint, so its
-        # specialist stays, beside whichever one the new words ask for.
+        # specialist stays, beside whichever one the new words ask for. ("who can query it?" names its
+        # owner precisely: the grants, not the last turn's specialists.)
         agents = list(dict.fromkeys([*prior.domains, *agents]))[:3]
     unknown = [f"{m.kind} “{m.text}”" for m in parsed.unknown_mentions]
     context: dict[str, Any] = {}
@@ -412,6 +414,15 @@ def previous_prior(previous: dict[str, Any] | None) -> Any:
                 bucket += [n for n in names if n not in bucket]
     return Prior(understanding=u, subject=dict(last.get("subject") or {}), lead=str(last.get("lead") or ""),
                  found=dict(last.get("entities_found") or {}), index=len(history) - 1, earlier=earlier)
+
+
+def _names_precisely(question: str, agents: list[str]) -> bool:
+    """Does a precise cue phrase (weight 1.0) of one of ``agents`` occur in ``question``?"""
+    from health_monitor.graph.nlp.router import PRECISE_CUE
+    from health_monitor.graph.nlp.vocabulary import cue_peaks
+
+    peaks = cue_peaks(question)
+    return any(peaks.get(a, 0.0) >= PRECISE_CUE for a in agents)
 
 
 def _has_own_topic(question: str) -> bool:

@@ -20,10 +20,12 @@ from health_monitor.graph.nlp.followup import FollowUp, detect_followup, merge_c
 from health_monitor.graph.nlp.models import ParsedQuestion, TurnContext, UnknownMention
 from health_monitor.graph.nlp.params import ParamResult, extract_params
 from health_monitor.graph.nlp.router import RoutePlan, keeps_topic_words, mask_word, route
-from health_monitor.graph.nlp.vocabulary import DOMAINS
+from health_monitor.graph.nlp.vocabulary import DOMAINS, cue_scores
 
 #: Longest question parsed in full; longer ones are cut (the answer still quotes the original).
 MAX_QUESTION_CHARS = 5000
+#: Below this best score, a domain with no cue word behind it is a weak guess.
+WEAK_ROUTE = 0.5
 
 __all__ = ["DOMAINS", "EntityIndex", "EntityResult", "FollowUp", "ParamResult", "ParsedQuestion", "RoutePlan",
            "TurnContext", "UnknownMention", "detect_followup", "extract_params", "merge_context",
@@ -64,8 +66,13 @@ def parse_question(text: str, *, as_of: datetime, index: EntityIndex | None = No
     regulations = [r for r in [params.params.get("regulation")] if r]
     if regulations and "regulation" not in entities:
         entities["regulation"] = regulations
-    follow = detect_followup(cut, has_own_domain=not plan.off_topic, has_own_entities=bool(entities))
-    parsed = ParsedQuestion(text=original, language=language, english=cut, domains=plan.domains, params=params.params, entities=entities,
+    # A domain chosen by the classifier alone, weakly and with no cue word ("how many times and from where?"),
+    # is no topic of its own: inside a conversation such a question asks about the last answer.
+    weak = not plan.off_topic and max(plan.scores.values(), default=0.0) < WEAK_ROUTE \
+        and not any(cue_scores(cut)[0].values())
+    follow = detect_followup(cut, has_own_domain=not plan.off_topic and not weak, has_own_entities=bool(entities))
+    domains = [] if weak and follow.is_followup and previous is not None else plan.domains
+    parsed = ParsedQuestion(text=original, language=language, english=cut, domains=domains, params=params.params, entities=entities,
                             is_followup=follow.is_followup and previous is not None, off_topic=plan.off_topic,
                             unknown_mentions=found.unknown_mentions, matched=params.matched,
                             scores=plan.scores, reason=plan.reason, references=follow.references,

@@ -22,6 +22,10 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:aws|amazon|ec2)\b.{0,25}\b(?:bill|invoice|account(?! console)|spend|costs?)\b|"
     r"\b(?:bill|invoice|spend|costs?)\b.{0,15}\b(?:from|on|of|for)\s+(?:aws|amazon)\b": "AWS",
     r"\b(?:ec2|reserved instances?|savings plans?|rds|aws lambda|lambda functions?)\b": "AWS",
+    r"\b(?:paid|pay|paying|owe)\b.{0,12}\b(?:to\s+)?(?:aws|amazon)\b": "AWS",
+    # the cloud's own storage bill: not in Databricks' system tables
+    r"\b(?:s3|ebs|blob storage|adls|gcs)\b.{0,30}\b(?:bills?|cost\w*|spend\w*|paid|pay|invoice)\b|"
+    r"\b(?:bills?|cost\w*|spend\w*|paid|pay|invoice)\b.{0,30}\b(?:s3|ebs|blob storage|adls|gcs)\b": "cloud storage",
     # a bill that is not a cloud's at all
     r"\b(?:electricity|phone|mobile|utilities|gas|water|internet|broadband|rent|mortgage|credit card|"
     r"grocery|netflix|spotify|uber|hotel|travel)\b.{0,20}\b(?:bills?|costs?|spend\w*|charges?|invoices?)\b": "household",
@@ -50,7 +54,7 @@ def other_product(text: str) -> tuple[str, str] | None:
         return None
     for pattern, name in OTHER_PRODUCTS.items():
         if re.search(pattern, low):
-            if name in ("AWS", "Azure", "Google Cloud", "household") and _OURS.search(low) and not _NOT_OURS.search(low):
+            if name in ("AWS", "Azure", "Google Cloud", "household", "cloud storage") and _OURS.search(low) and not _NOT_OURS.search(low):
                 return None
             if _COMPARISON.search(low) and _OURS.search(low):
                 return None

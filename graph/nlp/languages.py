@@ -309,6 +309,15 @@ GLOSSARY["pt"].update({
     "prevê": "forecasts", "duração": "duration", "alerta": "alert", "alertas": "alerts", "fatos": "facts",
     "tabela de fatos": "fact table", "uso": "usage", "dimensão": "dimension", "execuções": "runs",
 })
+# Queries and who ran them ("a consulta mais lenta", "quem rodou ela").
+GLOSSARY["pt"].update({"consulta": "query", "mais lenta": "slowest", "mais lento": "slowest", "mais lentas": "slowest",
+                       "rodou": "ran", "executou": "ran", "rodaram": "ran", "quem rodou": "who ran"})
+GLOSSARY["es"].update({"consulta": "query", "más lenta": "slowest", "más lento": "slowest", "más lentas": "slowest",
+                       "ejecutó": "ran", "lanzó": "ran", "quién ejecutó": "who ran"})
+GLOSSARY["fr"].update({"requête": "query", "la plus lente": "slowest", "le plus lent": "slowest", "a lancé": "ran",
+                       "a exécuté": "ran", "exécuté": "ran"})
+GLOSSARY["de"].update({"abfrage": "query", "langsamste": "slowest", "langsamsten": "slowest", "ausgeführt": "ran",
+                       "gestartet": "started"})
 GLOSSARY["de"].update({"dreißig": "30", "vierzehn": "14", "seit": "since", "am": "on", "im": "in"})
 GLOSSARY["es"].update({"treinta": "30", "catorce": "14", "desde el": "since", "desde": "since", "el": "on"})
 GLOSSARY["fr"].update({"trente": "30", "quatorze": "14", "depuis": "since", "en": "in"})

@@ -26,6 +26,7 @@ from health_monitor.graph.nlp.vocabulary import (
     DOMAINS,
     OFF_TOPIC_CUES,
     OFF_TOPIC_PENALTY,
+    cue_peaks,
     cue_scores,
     entity_hints,
 )
@@ -149,11 +150,11 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         asked = route(raw[purpose.end():], entities=entities, classifier=classifier)
         if not asked.off_topic:
             return asked
-    if not re.search(r"[a-zA-Z]{2,}", raw):
+    if not re.search(r"[a-zA-Z]{2,}", raw) and not any(cue_scores(raw)[0].values()):  # "401s?" has a cue
         return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True,
                          reason="no words to classify")
     masked, seen = mask_entities(raw, entities)
-    if not set(re.findall(r"[a-z]{2,}", masked.lower())) - _FILLER:
+    if not set(re.findall(r"[a-z]{2,}", masked.lower())) - _FILLER and not any(cue_scores(masked)[0].values()):
         return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True, reason="no topic words")
     bonus = entity_hints(seen)
     clauses = split_clauses(masked)
@@ -172,9 +173,10 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     for clause, prob, (cues, _) in zip(clauses if len(clauses) > 1 else [], probs[1:], cue_sets[1:], strict=False):
         local = _combine(prob, cues, dict.fromkeys(DOMAINS, 0.0))
         top = max(local, key=local.__getitem__)
+        peaks = cue_peaks(clause)
         # the clause's best domain, and any other it names by a precise phrase ("training fails": the runs)
-        for d in [top] + [d for d in DOMAINS if d != top and cues[d] >= PRECISE_CUE]:
-            floor = PRECISE_CLAUSE_AT if cues[d] >= PRECISE_CUE else CLAUSE_AT
+        for d in [top] + [d for d in DOMAINS if d != top and peaks[d] >= PRECISE_CUE]:
+            floor = PRECISE_CLAUSE_AT if peaks[d] >= PRECISE_CUE else CLAUSE_AT
             if d not in chosen and local[d] >= floor and whole[d] >= CLAUSE_CONFIRM:
                 chosen.add(d)
                 why[d] = f"clause {clause!r}"

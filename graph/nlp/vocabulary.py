@@ -22,7 +22,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
         r"costs?|costing|costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
         r"bill(s|ing)?|invoices?": 0.9, r"budget\w*": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"expensive": 0.6,
-        r"cost drivers?|top drivers?|line items?": 1.0, r"\$+|dollars?|money": 0.5,
+        r"cost drivers?|top drivers?|line items?": 1.0, r"dollars?|money": 0.5, r"\$+": 0.8,
         r"chargeback|showback": 0.9, r"how much money|throw\w* (?:\w+ )?away|money (?:on|for)": 0.9, r"cost(?:ing)? (?:us|me|the company)|what did .{0,40}\bcost\b": 1.0, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5,
     },
     "security": {
@@ -45,6 +45,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:unusual|odd|strange|weird|suspicious|unexpected) (?:\w+ )?(?:read|access|quer|login|activit)\w*|"
         r"anyone unusual|pull\w* (?:\w+ )?(?:rows|data|records) (?:out|from)|(?:export|download|dump)\w* (?:\w+ )?"
         r"(?:rows|data|records|tables?)": 0.9,
+        # "who is reading the customers table so often": use of access, as it happens
+        r"(?:who(?:'s| is| are)|is anyone|is somebody|are people) (?:\w+ ){0,2}(?:reading|accessing|querying|pulling|"
+        r"hitting|downloading|exporting)": 1.0,
         r"access anomal\w*|anomalous (?:access|logins?|activity|reads?)|unusual access|"
         r"who (?:has|have) (?:read|accessed|queried|opened|touched|looked at) (?:the|that|this|it|them|those)\b": 1.0,
     },
@@ -133,7 +136,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"oversized?|over-?provisioned|right[- ]?siz\w*|downsiz\w*|too big|overkill|(?:bigger|larger) than (?:it |we |they )?"
         r"(?:needs?|needed|necessary|required)|more (?:capacity|compute|nodes) than (?:it |we |they )?need\w*": 1.0,
         r"auto[- ]?(stop|termination|terminate)|autotermination": 1.0, r"all[- ]purpose|interactive clusters?": 0.7,
-        r"jobs compute|job clusters?|serverless|spot|photon": 0.6, r"untagged|without tags|missing (cost )?tags": 1.0,
+        r"jobs compute|job clusters?|serverless|spot|photon": 0.6,
+        r"(?:right|wrong|best|cheapest|correct|appropriate) (?:kind|type|sort|size) of (?:compute|cluster|warehouse)s?|"
+        r"(?:compute|cluster|instance) types? (?:\w+ ){0,3}(?:right|wrong|cheaper)": 1.0, r"untagged|without tags|missing (cost )?tags": 1.0,
         r"(?:no|without|missing) (?:a |any )?(?:[\w-]+ ){0,2}tags?|unattributed|unallocated|(?:can'?t|cannot|could ?n'?t|"
         r"unable to) (?:be )?(?:trace|tie|map|allocate|assign|attribute)\w* (?:\w+ ){0,3}to (?:a |any )?(?:\w+ )?"
         r"(?:team|project|owner|cost[- ]cent\w*|business unit|department)": 1.0,
@@ -188,22 +193,33 @@ def compiled_cues() -> dict[str, list[tuple[re.Pattern[str], float]]]:
             for d, cues in DOMAIN_CUES.items()}
 
 
+#: Cues weaker than this are hints: inside another domain's precise phrase they do not count.
+ABSORBED_BELOW = 0.6
+
+
+def cue_peaks(text: str) -> dict[str, float]:
+    """Per domain, the weight of its strongest cue in ``text`` (1.0: a phrase that names the domain on its own;
+    unlike :func:`cue_scores`, several weak hints never add up to it)."""
+    low = " ".join(text.lower().split())
+    return {d: max((w for p, w in cues if p.search(low)), default=0.0) for d, cues in compiled_cues().items()}
+
+
 def cue_scores(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Per-domain cue strength in [0, 1] (saturating sum of weights) and the words that matched."""
     low = " ".join(text.lower().split())  # masked names leave double spaces; cues span single ones
-    scores: dict[str, float] = {}
+    found = [(domain, m.start(), m.end(), weight, m.group(0)) for domain, cues in compiled_cues().items()
+             for pattern, weight in cues if (m := pattern.search(low))]
+    # A hint inside another domain's precise phrase is part of that phrase: "query" in "who can query it"
+    # is a permission, not a performance question (a word strong on its own, "costing", still counts).
+    phrases = [(d, a, b) for d, a, b, w, _ in found if w >= 1.0]
+    scores = dict.fromkeys(DOMAINS, 0.0)
     hits: dict[str, list[str]] = {}
-    for domain, cues in compiled_cues().items():
-        total = 0.0
-        words: list[str] = []
-        for pattern, weight in cues:
-            m = pattern.search(low)
-            if m:
-                total += weight
-                words.append(m.group(0))
-        scores[domain] = min(1.0, total)
-        if words:
-            hits[domain] = words
+    for domain, a, b, weight, words in found:
+        if weight < ABSORBED_BELOW and any(pd != domain and pa <= a and b <= pb and pb - pa > b - a
+                                           for pd, pa, pb in phrases):
+            continue
+        scores[domain] = min(1.0, scores[domain] + weight)
+        hits.setdefault(domain, []).append(words)
     return scores, hits
 
 

@@ -213,3 +213,49 @@ def test_that_group_is_never_a_person():
     assert follow("has anyone in that group read it?", p).names("user") == ["contractors"]
     alone = prior(["governance"], found={"user": ["admin@company.com"]})
     assert follow("has anyone in that group read it?", alone).refusal == "clarify"
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("gpu $?", "cost"), ("403s?", "security"),
+    ("who is reading the payroll table so often, is that expected?", "security"),
+    ("is the nightly export running on the right kind of compute?", "optimization"),
+    ("Qual foi a consulta mais lenta de ontem?", "performance"),
+    ("¿Cuál fue la consulta más lenta de hoy y quién la ejecutó?", "performance"),
+])
+def test_terse_and_translated_asks_route(text, domain):
+    lang = languages.detect(text)
+    assert domain in route(languages.to_english(text, lang) if lang != "en" else text).domains
+
+
+@pytest.mark.parametrize(("text", "refused"), [("what did we pay AWS for storage last month", True),
+                                               ("how much are our S3 buckets costing us", True),
+                                               ("which tables are stored in S3?", False)])
+def test_the_clouds_own_storage_bill_is_another_product(text, refused):
+    assert (other_product(text) is not None) is refused
+
+
+def test_a_weakly_routed_question_about_the_last_answer_keeps_its_specialist(demo_context):
+    from health_monitor.graph.service import ask
+
+    first = ask("were there failed sign-ins last night?", context=demo_context)
+    again = ask("how many times and from where exactly", context=demo_context, conversation_id=first.conversation_id)
+    assert again.agents == ["security"] and "192.168.1.100" in again.answer
+
+
+def test_a_pronoun_follow_up_naming_its_owner_precisely_does_not_drag_the_last_specialists(demo_context):
+    from health_monitor.graph.service import ask
+
+    first = ask("is orders_gold stale?", context=demo_context)
+    again = ask("and who can query it?", context=demo_context, conversation_id=first.conversation_id)
+    assert again.agents == ["governance"]
+
+
+def test_a_hint_inside_another_domains_phrase_is_part_of_that_phrase():
+    from health_monitor.graph.nlp.vocabulary import cue_peaks, cue_scores
+
+    assert cue_scores("and who can query it?")[0]["performance"] == 0.0
+    assert cue_scores("what was the slowest query today")[0]["performance"] > 0
+    # a word strong on its own still counts inside the other phrase ("costing" in "endpoints costing")
+    assert cue_scores("what are the endpoints costing")[0]["cost"] > 0
+    # several weak hints never make a precise phrase
+    assert cue_peaks("is it throwing errors too or just slow?")["performance"] < 1.0
