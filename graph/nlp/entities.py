@@ -250,6 +250,9 @@ class EntityIndex:
                 if n == 1 and not dotted and compound[i] == (i, i) and all(k in _CONTAINERS for k, _ in targets) \
                         and not {t[0] for t in tokens[max(0, i - 1):i + 2]} & _CONTAINER_WORDS:
                     continue  # "review for finance": a plain word, unless called a catalog/schema or dotted
+                if n == 1 and not dotted and all(k == "table" for k, _ in targets) and _topic_word(key) \
+                        and not {t[0] for t in tokens[max(0, i - 1):i + 2]} & _TABLE_WORDS:
+                    continue  # "over the monthly budgets": the topic word, not a table named budgets
                 for kind, name in targets:
                     if method == "exact" and normalize(name) != key:
                         method = "alias"
@@ -322,3 +325,14 @@ class EntityIndex:
         out += [UnknownMention(kind=m.kind, text=m.name) for m in result.matches if not m.known
                 and m.kind == "table"]
         return out
+
+
+#: Words that make a plain word a table's name ("the budgets table").
+_TABLE_WORDS = frozenset({"table", "tables", "dataset", "datasets", "view"})
+
+
+def _topic_word(word: str) -> bool:
+    """Is ``word`` one of the domains' cue words ("budgets", "grants", "incidents")?"""
+    from health_monitor.graph.nlp.vocabulary import cue_scores
+
+    return any(cue_scores(word)[0].values())

@@ -33,7 +33,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"threats?|suspicious|intrusion|brute force|hack\w*|(?:data|security) breach\w*|breached|breach of|compromis\w*|"
         r"exfiltrat\w*": 0.9, r"breach(es)?": 0.5,
         # "who actually read them": use of access, not the permission to (governance)
-        r"(?:actually|really|in fact|truly|ever) (?:\w+ )?(?:read|accessed|queried|opened|used|looked at|touched)": 1.0,
+        r"(?:actually|really|in fact|truly|ever) (?:\w+ ){0,2}(?:read|accessed|queried|opened|used|looked at|touched|"
+        r"pull\w*)": 1.0,
+        # "keeps hitting the PII customer table", "been pulling from them a lot"
+        r"(?:keeps?|kept|been|is|are) (?:hitting|hammering|reading|querying|pulling|accessing)|(?:hit|hits|hitting|"
+        r"hammer\w*) (?:the |that |our |those )?(?:\w+ ){0,2}(?:pii|customer|sensitive|personal)\w*": 1.0,
         r"security|secure": 0.9, r"principals?|service principal": 0.6, r"risky|anomalous user": 0.6,
         r"who (did|does|has done)|what (else )?(has|did) .{0,30} (do|done)": 0.4,
         r"severity|alerts?": 0.3,
@@ -121,6 +125,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"blast radius|impact analysis|if (?:i|we) (?:drop|delete|remove|rename|deprecate)\w*|"
         r"what (?:would|will|could) break": 1.0,
         r"get\w* (?:its|their) data from|where does .{0,40}\b(?:come|get\w*) .{0,20}\bfrom|(?:up|down) the chain": 1.0,
+        r"trac\w* (?:\w+ ){0,6}back|(?:original|ultimate|upstream|raw) sources?|back to (?:its|the|their) sources?|"
+        r"end[- ]to[- ]end lineage|(?:is|are) (?:\w+ ){0,6}coming from": 1.0,
         r"grants?|granted|privileges?|permissions?|modify|select on": 0.7,
         r"who (has|can) (access|read|see)|access review\w*|recertif\w*": 1.0,
         r"(?:able|allowed|permitted|entitled) to (?:read|see|query|access|write|modify|use|select|look at|view|open)": 1.0,

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from health_monitor.graph.nlp import languages
+from health_monitor.graph.nlp.entities import EntityIndex
 from health_monitor.graph.nlp.followup import Prior, apply_followup, detect_followup
 from health_monitor.graph.nlp.honest import other_product
 from health_monitor.graph.nlp.intents import intent_of
@@ -259,3 +260,20 @@ def test_a_hint_inside_another_domains_phrase_is_part_of_that_phrase():
     assert cue_scores("what are the endpoints costing")[0]["cost"] > 0
     # several weak hints never make a precise phrase
     assert cue_peaks("is it throwing errors too or just slow?")["performance"] < 1.0
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("is that contractor account still hitting the sensitive HR tables?", "security"),
+    ("has anyone actually been pulling from the payroll data?", "security"),
+    ("trace the revenue table back to where it starts", "governance"),
+    ("what is the original source of the churn dataset", "governance"),
+])
+def test_use_of_data_and_tracing_it_route(text, domain):
+    assert domain in route(text).domains
+
+
+def test_a_plain_topic_word_is_not_a_table_named_like_it():
+    index = EntityIndex({"table": ["finance.gl.budgets", "main.crm.customers"]})
+    assert index.match("will we overshoot the monthly budgets?").entities == {}
+    assert index.match("who can read the budgets table?").entities == {"table": ["finance.gl.budgets"]}
+    assert index.match("who read customers this week").entities == {"table": ["main.crm.customers"]}
