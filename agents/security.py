@@ -25,7 +25,7 @@ AGENT = AgentSpec(
     ),
     all_clear="No security event stands out.",
     playbook=(
-        Play("get_security_events", when=(r"security|threats?|alerts?|severity|suspicious|issues?|risks?|"
+        Play("get_security_events", when=(r"security|threats?|alerts?|severity|\bsev\b|sev[1-4]|suspicious|issues?|risks?|"
                                           r"anything (to worry|odd|unusual)|incidents?",),
              default=True, weight=2, title="Security events",
              lens=Lens(group="event_type", sort="severity_rank desc", rows=4,

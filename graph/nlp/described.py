@@ -165,7 +165,9 @@ class Descriptions:
             if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
                 best = ranked[0][1]
                 explained = [k for k in after if stem(tokens[k][0]) in best.tokens]
-                return Resolved(best.kind, best.name, lo, max([hi, *explained]))
+                # leading words the name does not use ("the pii customer table") stay the question's own words
+                first = next((k for k in range(lo, j) if stem(tokens[k][0]) in best.tokens), j)
+                return Resolved(best.kind, best.name, first, max([hi, *explained]))
             if ranked:
                 return None  # two names fit equally: no guess
         return None

@@ -305,6 +305,14 @@ def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
     return out
 
 
+def _anything_else(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"anything else high sev today?": the same specialists, beyond what the last answer was about (its
+    names no longer filter)."""
+    out = _carry(cur, prior, "anything_else", entities=False)
+    out.topic = prior.understanding.topic or prior.understanding.question
+    return out
+
+
 def _more(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     out = _carry(cur, prior, "show_more")
     out.intent, out.offset = "list_more", prior.understanding.offset + 1
@@ -426,6 +434,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                       re.IGNORECASE), _attribute),
     Transform("that_thing", re.compile(rf"\b(?:that|this|the same|those|these)\s+(?P<kind>{_KIND_WORD})\b",
                                        re.IGNORECASE), _that_thing),
+    Transform("anything_else", re.compile(r"^\W*(?:and\s+|so\s+|ok(?:ay)?\W+)?(?:is there\s+|was there\s+|are there\s+)?"
+                                         r"(?:anything|something|any(?:one|body)|what) else\b"
+                                         r"(?!.*\b(?:he|she|they|them|it|that|this|those|these|his|her|their)\b)",
+                                         re.IGNORECASE), _anything_else),
     Transform("why", re.compile(r"^\W*(?:and\s+|but\s+|so\s+)?(?:why|how come)\b|\bwhat caused (?:it|that|this)\b|"
                                 r"\broot cause\b|\bwhat'?s behind (?:it|that|this)\b|\bwhy (?:is|was|did) (?:it|that)\b|"
                                 r"\bwhat(?:'s| is| was)? (?:driving|causing|drove|caused|behind) (?:that|it|this|those|these)\b",

@@ -23,7 +23,7 @@ def follow(text: str, p: Prior, **cur) -> Understanding | None:
 
 
 def test_every_transformation_is_covered_here():
-    tested = {"downstream", "how_much_save", "act", "who_did_that", "shift_window", "that_thing", "why",
+    tested = {"downstream", "how_much_save", "act", "who_did_that", "shift_window", "that_thing", "why", "anything_else",
               "show_more", "when", "narrow", "attribute", "compare_with"}
     assert {t.name for t in TRANSFORMS} == tested
 
@@ -252,3 +252,17 @@ def test_compare_with_keeps_a_period_named_before_the_comparison_word():
     week = Window.make(date(2026, 1, 12), date(2026, 1, 15), "this week")
     out = follow("and this week compared to last month?", prior(), window=week)
     assert out.previous.transform == "compare_with" and out.window == week
+
+
+@pytest.mark.parametrize("text", ["anything else high sev today", "is there anything else worth flagging?",
+                                  "ok what else should I look at"])
+def test_anything_else_keeps_the_specialists_and_drops_the_last_subject(text):
+    out = follow(text, prior(u={"domains": ["security"],
+                                "entities": [Entity(kind="user", name="user@company.com")]}))
+    assert out.previous.transform == "anything_else" and out.domains == ["security"] and out.entities == []
+
+
+def test_what_else_did_they_do_keeps_the_subject():
+    out = follow("what else did they do?", prior(u={"domains": ["security"],
+                                                    "entities": [Entity(kind="user", name="user@company.com")]}))
+    assert out is None or out.previous.transform != "anything_else"
