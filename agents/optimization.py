@@ -41,7 +41,8 @@ AGENT = AgentSpec(
                                  "{recommendation:long}",
                        empty="No savings opportunity found.")),
         Play("get_savings_recommendations", when=(r"all.?purpose|jobs compute|job clusters?|reports?|"
-                                                  r"moved? .* jobs",), weight=3,
+                                                  r"moved? .* jobs|(?:cheaper|save|savings?|options?)\b.{0,30}\bjobs?\b|"
+                                                  r"\bjobs?\b.{0,30}\b(?:cheaper|savings?)",), weight=3,
              args={"category": "jobs_on_all_purpose"}, title="Jobs on all-purpose compute",
              lens=Lens(sort="estimated_monthly_saving desc", rows=3,
                        headline="Moving these jobs to jobs compute would save about "

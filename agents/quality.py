@@ -25,7 +25,7 @@ AGENT = AgentSpec(
     ),
     all_clear="Tables are fresh and every expectation passed.",
     playbook=(
-        Play("get_freshness_violations", when=(r"stale|fresh|behind|late|refresh|up.to.date|out.of.date|lag|"
+        Play("get_freshness_violations", when=(r"stale|fresh|behind|\blate\b|refresh|up.to.date|out.of.date|lag|"
                                                r"schedule|last (updated|written)",),
              # ``hours`` is how late counts as stale, not the question's window: "since monday" must not
              # raise the threshold to 96 h and hide a table a day behind (the default: 1.5 x its interval).
@@ -76,7 +76,8 @@ AGENT = AgentSpec(
              lens=Lens(sort="failed_records desc", rows=3,
                        say="{pipeline_name} / {dataset_name}: {pass_rate_pct:.2f}% of {checked_records:int} records "
                            "passed; worst expectation {worst_expectation}")),
-        Play("get_drift_metrics", when=(r"drift|distribution|abnormal|shift|anomal|unusual|odd|weird",), weight=2,
+        Play("get_drift_metrics", when=(r"drift|distribution|abnormal|shift|anomal|unusual|odd|weird|chang\w* shape|"
+                                        r"skew\w*|(?:feel|feels|look|looks|seem|seems) (?:off|different)",), weight=2,
              title="Distribution drift",
              lens=Lens(where="is_drift == true", sort="mean_shift_stddevs desc", rows=3,
                        say="{table_full_name}.{column_name} moved {mean_shift_stddevs:num} standard deviations "

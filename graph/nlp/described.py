@@ -71,6 +71,10 @@ def stem(word: str) -> str:
 
 
 #: Tokens that version or stage a name rather than distinguish it.
+#: Words Databricks uses for the same thing as a name's token: billable usage is what system.billing.usage
+#: holds, so "the billing fact table" is the usage fact table.
+SYNONYMS: dict[str, str] = {stem(a): stem(b) for a, b in (("billing", "usage"), ("billable", "usage"),
+                                                          ("consumption", "usage"))}
 _OPTIONAL = frozenset(stem(w) for w in ("v1", "v2", "v3", "prod", "dev", "serving", "served", "latest"))
 
 
@@ -156,6 +160,7 @@ class Descriptions:
             lo -= 1
         after = self._after(text, tokens, taken, family, hi, required)
         words = {stem(t[0]) for t in tokens[lo:j]} | {stem(tokens[k][0]) for k in after}
+        words |= {SYNONYMS[w] for w in words if w in SYNONYMS}
         if not words:
             return None
         for fam in (family, SIBLING.get(family)):
@@ -166,7 +171,8 @@ class Descriptions:
                 best = ranked[0][1]
                 explained = [k for k in after if stem(tokens[k][0]) in best.tokens]
                 # leading words the name does not use ("the pii customer table") stay the question's own words
-                first = next((k for k in range(lo, j) if stem(tokens[k][0]) in best.tokens), j)
+                first = next((k for k in range(lo, j) if {stem(tokens[k][0]), SYNONYMS.get(stem(tokens[k][0]))}
+                              & best.tokens), j)
                 return Resolved(best.kind, best.name, first, max([hi, *explained]))
             if ranked:
                 return None  # two names fit equally: no guess

@@ -277,3 +277,24 @@ def test_a_plain_topic_word_is_not_a_table_named_like_it():
     assert index.match("will we overshoot the monthly budgets?").entities == {}
     assert index.match("who can read the budgets table?").entities == {"table": ["finance.gl.budgets"]}
     assert index.match("who read customers this week").entities == {"table": ["main.crm.customers"]}
+
+
+def test_billing_names_the_usage_fact_table():
+    index = EntityIndex({"table": ["main.health_monitor.fact_usage", "main.health_monitor.fact_job_daily",
+                                   "main.health_monitor.dim_workspace", "main.sales.orders_gold", "main.crm.customers",
+                                   "main.finance.ledger", "main.hr.people"]})
+    assert index.match("what feeds the billing fact table?").entities == {"table": ["main.health_monitor.fact_usage"]}
+
+
+@pytest.mark.parametrize(("agent", "text", "tool"), [
+    ("quality", "has the price column in the silver layer changed shape lately", "get_drift_metrics"),
+    ("quality", "the totals look different this week, is a column skewed?", "get_drift_metrics"),
+    ("optimization", "are there cheaper options to run our jobs on", "get_savings_recommendations"),
+])
+def test_plain_words_choose_their_play(agent, text, tool):
+    from health_monitor.agents.registry import get_agent_registry
+    from health_monitor.graph.planner import choose_plays
+
+    plays = choose_plays(get_agent_registry().get(agent), text, {})
+    assert tool in [p.tool for p in plays]
+    assert "get_freshness_violations" not in [p.tool for p in plays]  # "lately" is not "late"
