@@ -89,7 +89,8 @@ AGENT = AgentSpec(
         Play("get_untagged_spend", when=(r"untagged|attribut|without (a |any )?tags?|missing tags?|no tags?|not tagged|"
                                                    r"can'?t (be )?charge|(?:no|without|missing) (?:a |any )?(?:[\w-]+ ){0,2}"
                                                    r"tags?|unallocated|(?:can'?t|cannot|unable to) (?:be )?(?:trac|tie|map|"
-                                                   r"allocat|assign)\w*",), weight=5,
+                                                   r"allocat|assign)\w*|(?:which|what) (?:team|project|department) to (?:charge|bill)|"
+                                                   r"who to (?:charge|bill)",), weight=5,
              title="Untagged spend",
              lens=Lens(say="{workspace_name} {untagged_cost:money} untagged ({untagged_pct:pct100} of its spend)",
                        where="untagged_cost > 0", sort="untagged_cost desc", rows=3,

@@ -70,7 +70,7 @@ AGENT = AgentSpec(
                        say="{control_id} {control}: {status} ({findings:plural:finding}; {evidence:clip})",
                        severity=(("high", "status == fail"), ("medium", "status == warn")),
                        empty="Every control passes.")),
-        Play("get_undocumented_tables", when=(r"comments?|descriptions?|undocumented|documentation|documented",),
+        Play("get_undocumented_tables", when=(r"comments?|descriptions?|undocumented|documentation|documented|\bdocs?\b",),
              weight=3, title="Tables without a description",
              lens=Lens(group="table_schema", sort="count desc", rows=4,
                        headline="Tables without a description in {n:plural:schema}.",

@@ -416,13 +416,16 @@ def previous_prior(previous: dict[str, Any] | None) -> Any:
                  found=dict(last.get("entities_found") or {}), index=len(history) - 1, earlier=earlier)
 
 
+#: A cue this strong names the question's own topic ("budget", "who can query"): no need to keep the last one.
+OWN_TOPIC_CUE = 0.9
+
+
 def _names_precisely(question: str, agents: list[str]) -> bool:
-    """Does a precise cue phrase (weight 1.0) of one of ``agents`` occur in ``question``?"""
-    from health_monitor.graph.nlp.router import PRECISE_CUE
+    """Does a strong cue phrase of one of ``agents`` occur in ``question``?"""
     from health_monitor.graph.nlp.vocabulary import cue_peaks
 
     peaks = cue_peaks(question)
-    return any(peaks.get(a, 0.0) >= PRECISE_CUE for a in agents)
+    return any(peaks.get(a, 0.0) >= OWN_TOPIC_CUE for a in agents)
 
 
 def _has_own_topic(question: str) -> bool:

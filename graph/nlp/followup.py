@@ -395,8 +395,11 @@ _KIND_WORD = KIND_WORD_ALTERNATION
 
 #: The follow-up moves, checked in order (the first that matches applies). Each is tested on its own.
 TRANSFORMS: tuple[Transform, ...] = (
-    Transform("downstream", re.compile(r"\b(?:break(?!\s+\w+\s+(?:down|out|up)\b)|breaks|broke|impact\w*|affect\w*|blast radius|downstream|"
-                                       r"depends? on (?:it|that|this))\b.*\b(?:downstream|that|it|this)\b|"
+    Transform("downstream", re.compile(r"\b(?:that|it|this)\s+(?:\w+\s+){0,2}(?:break|breaks|broke|impact\w*|affect\w*|"
+                                       r"knock\w* out|take\w* (?:out|down))\b(?!\s+(?:down|out|up)\b)|"
+                                       r"\b(?:break|breaks|broke|impact\w*|affect\w*|knock\w* out)\b.*\bdownstream\b|"
+                                       r"\b(?:blast radius|depends? on (?:it|that|this)|(?:impacted|affected) by (?:it|that|this)|"
+                                       r"hang\w* off (?:it|that|this)|(?:which|what|any) downstream)\b|"
                                        r"\bwhat(?:'s| is)? downstream\b|\bdownstream (?:of )?(?:that|it|this)\b|"
                                        r"\b(?:mess(?:es|ed)? up|knock[- ]on|ripple\w*|hit|hurt)\b.*\b(?:further down|"
                                        r"down the line|down ?stream|after it)\b|\bwho (?:reads|uses|consumes) "
@@ -405,7 +408,8 @@ TRANSFORMS: tuple[Transform, ...] = (
     Transform("how_much_save", re.compile(r"\bhow much (?:would|could|will|can) (?:that|it|this|we|i)\b.*\bsave\b|"
                                           r"\bsavings? (?:from|of) (?:that|it|this)\b", re.IGNORECASE), _save),
     Transform("act", re.compile(r"\bwhat (?:should|do|can|could) (?:i|we|they|you|the team) (?:\w+ )?do\b|\bhow (?:do|can|should) (?:i|we) fix\b|"
-                                r"\bwhat do you (?:recommend|suggest)\b|\bnext steps?\b|\bfix (?:it|that|this)\b|\baction (?:items?|points?|plan)\b|"
+                                r"\bwhat (?:do|would) you (?:recommend|suggest|do)\b|\bshould (?:i|we) (?:revoke|pull|remove|switch|turn|drop|keep|"
+                                r"retrain|roll)\w*\b|\bnext steps?\b|\bfix (?:it|that|this)\b|\baction (?:items?|points?|plan)\b|"
                                 r"\bremediat\w*|\bprevent (?:it|that|this|a repeat)\b|\bhow (?:do|can|should) (?:i|we) (?:stop|prevent|"
                                 r"avoid)\b|\b(?:doesn'?t|does not|won'?t|never) (?:happen|repeat|recur)\w* again\b|"
                                 r"\bso (?:this|it|that) (?:doesn'?t|does not|won'?t) (?:happen|repeat|recur)\w*\b|"

@@ -309,6 +309,15 @@ GLOSSARY["pt"].update({
     "prevê": "forecasts", "duração": "duration", "alerta": "alert", "alertas": "alerts", "fatos": "facts",
     "tabela de fatos": "fact table", "uso": "usage", "dimensão": "dimension", "execuções": "runs",
 })
+# Tables not updated on time ("no se han actualizado a tiempo", "sin refrescarse").
+GLOSSARY["es"].update({"no se han actualizado": "have not been updated", "no se ha actualizado": "has not been updated",
+                       "actualizado": "updated", "actualizadas": "updated", "sin refrescarse": "not refreshed",
+                       "sin actualizar": "not updated", "capa": "layer", "lleva días": "for days"})
+GLOSSARY["pt"].update({"não foram atualizadas": "have not been updated", "não foi atualizada": "has not been updated",
+                       "atualizada": "updated", "sem atualizar": "not updated", "camada": "layer"})
+GLOSSARY["fr"].update({"pas été mises à jour": "not been updated", "pas été mise à jour": "not been updated",
+                       "mises à jour": "updated", "mise à jour": "updated", "couche": "layer"})
+GLOSSARY["de"].update({"nicht aktualisiert": "not updated", "aktualisiert": "updated", "schicht": "layer"})
 # Queries and who ran them ("a consulta mais lenta", "quem rodou ela").
 GLOSSARY["pt"].update({"consulta": "query", "mais lenta": "slowest", "mais lento": "slowest", "mais lentas": "slowest",
                        "rodou": "ran", "executou": "ran", "rodaram": "ran", "quem rodou": "who ran"})

@@ -21,7 +21,7 @@ DOMAINS: tuple[str, ...] = AGENT_NAMES
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
         r"costs?|costing|costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
-        r"bill(s|ing)?|invoices?": 0.9, r"budget\w*": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"expensive": 0.6,
+        r"bill(s|ing)?|invoices?": 0.9, r"budget\w*": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6,
         r"cost drivers?|top drivers?|line items?": 1.0, r"dollars?|money": 0.5, r"\$+": 0.8,
         r"chargeback|showback": 0.9, r"how much money|throw\w* (?:\w+ )?away|money (?:on|for)": 0.9, r"cost(?:ing)? (?:us|me|the company)|what did .{0,40}\bcost\b": 1.0, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5,
     },
@@ -59,7 +59,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"jobs?": 0.45, r"runs?|ran|running": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55, r"broke|broken|crash\w*|bl[eo]w(s|n)? up|f[ae]ll(?:s|en|ing)? over|die|dies|died|dying|keel\w* over|bomb(ed|s)?( out)?": 0.8,
         r"(?:has|have|did|had) (?:\w+ ){0,3}(?:gone|go|went) through|(?:run|ran|load\w*) (?:ok|fine|successfully)": 0.9,
         r"maxed(?: out)?|pegged|at (?:the|its) limit|flat out|red[- ]?lin\w*": 0.7,
-        r"slow\w*|slower|sluggish|crawl\w*|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
+        r"slow\w*|slower|sluggish|laggy|crawl\w*|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
         r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0, r"cpu|memory|utili[sz]ation|gpu utili[sz]ation": 0.7,
         r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,
         r"retr(y|ies)|timed out|timeouts?": 0.5, r"struggl\w*|under (?:heavy )?(?:load|pressure)|overwhelm\w*": 0.8,
@@ -92,9 +92,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
-        r"fresh\w*|stale\w*|up to date|out of date|lag\w*": 1.0,
+        r"fresh\w*|stale\w*|up to date|out of date|lag(?:s|ged|ging)? (?:behind|by)|lagging|(?:data|replication) lag": 1.0,
         r"expectations?|checks?|constraints?|violations?": 0.7, r"data quality|dq|quality|validat\w*": 0.9,
-        r"drift\w*": 0.4, r"nulls?|missing values": 0.8, r"profil\w*|distribution|histogram|outliers?": 0.8,
+        r"drift\w*": 0.4, r"shift\w* in|(?:distribution|value|mean|average) shift\w*": 0.8, r"nulls?|missing values": 0.8, r"profil\w*|distribution|histogram|outliers?": 0.8,
         r"duplicat\w*|row counts?|completeness|quarantin\w*|dropped (rows|records)|bad records": 0.8,
         r"drop\w* (?:\w+ )?(?:rows|records)|(?:rows|records) (?:were |got |being )?(?:dropped|lost|missing)": 0.9,
         r"refresh\w*|last updated|(?:fall\w*|fell|running|is|are|was|were|got|gotten) behind|behind (?:schedule|by)": 0.6,
@@ -119,9 +119,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # what serving costs is the MLOps specialist's figure too (it holds the endpoint costs)
         r"(?:endpoints?|serving|models?) (?:\w+ ){0,3}cost\w*|cost\w* (?:of|for) (?:the |our )?(?:serving|endpoints?|models?)": 1.0,
         r"accuracy|precision|recall|auc|f1": 0.8, r"feature (store|table|drift)": 0.6,
+        r"(?:ml|ai|machine learning) (?:thing|stuff|system|tool|bits?|side|piece)": 1.0,
     },
     "governance": {
-        r"lineage|upstream|downstream|depend\w*|consumes?|reads from": 1.0,
+        r"lineage|upstream|downstream(?! (?:teams?|users?|people|folks|stakeholders|customers|colleagues|analysts))|"
+        r"depend\w*|consumes?|reads from": 1.0,
         r"blast radius|impact analysis|if (?:i|we) (?:drop|delete|remove|rename|deprecate)\w*|"
         r"what (?:would|will|could) break": 1.0,
         r"get\w* (?:its|their) data from|where does .{0,40}\b(?:come|get\w*) .{0,20}\bfrom|(?:up|down) the chain": 1.0,
@@ -150,7 +152,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:team|project|owner|cost[- ]cent\w*|business unit|department)": 1.0,
         r"(cut|reduce|lower|trim|shrink)\w*": 0.7, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
-        r"burn\w* (?:through )?(?:cash|money)|money pits?|sitting (?:there|around)|doing nothing|nobody uses?": 0.9,
+        r"burn\w* (?:through )?(?:cash|money)|money pits?|sitting (?:there|around)|doing nothing|nobody uses?|"
+        r"no ?one (?:even )?uses?|not (?:even )?(?:being )?used|still (?:up|running|on)\b": 0.9,
         r"quick wins?|low[- ]hanging fruit|bring (?:it|that|this|them|costs?|spend|the bill) down|lower the bill": 1.0,
         r"bleed\w* (?:money|cash)|\bplug\b|leak\w*|money down the drain|(?:pull|bring|get|rein) (?:it|that|this|them|"
         r"spend|costs?) (?:back )?(?:in line|under control|in)\b": 1.0,
@@ -158,7 +161,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
 }
 
 #: Words that mark a request as something else (a joke about costs is still a joke): a penalty on every domain.
-OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|recipe|weather|riddle)\b|"
+OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|recipe|weather|riddle|wi-?fi|printers?|"
+                            r"parking|lunch|cafeteria|meeting rooms?|conference rooms?)\b|"
                             # a writing task ("draft a polite email to the auditors"), not a question about the data
                             r"\b(?:write|draft|compose|word)\s+(?:me\s+|us\s+)?(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,3}"
                             r"(?:e-?mail|letter|notice|memo|essay|blog|tweet|post|speech|announcement|press release|"

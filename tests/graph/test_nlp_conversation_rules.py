@@ -298,3 +298,31 @@ def test_plain_words_choose_their_play(agent, text, tool):
     plays = choose_plays(get_agent_registry().get(agent), text, {})
     assert tool in [p.tool for p in plays]
     assert "get_freshness_violations" not in [p.tool for p in plays]  # "lately" is not "late"
+
+
+@pytest.mark.parametrize(("text", "move"), [
+    ("what did that knock out downstream", "downstream"), ("does anything else hang off that table?", "downstream"),
+    ("what exactly broke in that job?", None), ("should we revoke it? what would you recommend", "act"),
+])
+def test_what_a_thing_breaks_is_not_what_broke_in_it(text, move):
+    p = prior(["performance"], subject={"job": ["etl_daily"], "table": ["main.sales.daily"]})
+    out = follow(text, p)
+    assert (out.previous.transform if out is not None and out.previous else None) in ({move} if move else
+                                                                                       {None, "resolve_subject", "why"})
+
+
+@pytest.mark.parametrize(("text", "domain", "not_domain"), [
+    ("our dashboards feel laggy this morning", "performance", "quality"),
+    ("the downstream teams say the hourly feed shows up late, how often this week?", "reliability", "governance"),
+    ("is the ml stuff healthy, the models I mean", "mlops", None),
+    ("that sandbox cluster is still up and no one even uses it", "optimization", None),
+    ("projected month end spend for the data science workspace?", "cost", None),
+    ("is the shift in the price column real?", "quality", None),
+])
+def test_symptoms_route_to_their_domain(text, domain, not_domain):
+    domains = route(text).domains
+    assert domain in domains and not_domain not in domains
+
+
+def test_office_questions_are_off_topic():
+    assert route("what's the wifi password for the second floor").off_topic
