@@ -69,7 +69,10 @@ AGENT = AgentSpec(
              lens=Lens(sort="failures desc", rows=3,
                        say="{job_name}: {failures:int} x {termination_code} ({error_message:clip})")),
         Play("get_slow_queries", when=(r"slow\w* (quer|statement|sql)|(quer|statement|sql)\w* .{0,30}slow|"
-                                       r"long.?running (quer|statement)|slowest|latency",), weight=2,
+                                       r"long.?running (quer|statement)|slowest|latency|laggy|"
+                                       # dashboards and BI reports are SQL statements on a warehouse
+                                       r"(?:dashboards?|reports?|\bbi\b)\b.{0,40}(?:slow|laggy|lag|crawl|timing out|hang)",),
+             weight=2,
              title="Slow queries",
              lens=Lens(sort="duration_seconds desc", rows=3,
                        say="{duration_minutes:num} min on {warehouse_name} by {executed_by}, reading "

@@ -139,6 +139,9 @@ def _rules(as_of: datetime) -> list:
          lambda m: TimeWindow(date(today.year, 1, 1), today, "this year", m[0])),
         (r"\blast\s+year\b",
          lambda m: TimeWindow(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31), "last year", m[0])),
+        # "since yesterday": from that day up to now, not that day alone
+        (r"\bsince\s+(?:last\s+night|yesterday|yday|yest)\b",
+         lambda m: TimeWindow(today - timedelta(days=1), today, "since yesterday", m[0])),
         (rf"\bsince\s+(?:last\s+)?{_DAY}\b",
          lambda m: TimeWindow(_weekday_on_or_before(today, WEEKDAYS[m[1]]), today, f"since {m[1]}", m[0])),
         # Days and periods after the as-of day (``future``): a forecast reads them, anything else is told

@@ -266,3 +266,9 @@ def test_what_else_did_they_do_keeps_the_subject():
     out = follow("what else did they do?", prior(u={"domains": ["security"],
                                                     "entities": [Entity(kind="user", name="user@company.com")]}))
     assert out is None or out.previous.transform != "anything_else"
+
+
+def test_by_whom_after_a_new_action_asks_who_did_that_action():
+    p = prior(u={"domains": ["governance"]}, found={"user": ["admin@company.com"]})
+    out = follow("was any of that access actually used this week, and by whom?", p, domains=["security"])
+    assert out.domains == ["security"] and out.names("user") == []

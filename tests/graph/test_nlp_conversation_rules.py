@@ -326,3 +326,20 @@ def test_symptoms_route_to_their_domain(text, domain, not_domain):
 
 def test_office_questions_are_off_topic():
     assert route("what's the wifi password for the second floor").off_topic
+
+
+def test_since_yesterday_runs_up_to_now():
+    from datetime import datetime, timezone
+
+    from health_monitor.graph.nlp.dates import parse_window
+
+    w = parse_window("how many failures since yesterday?", datetime(2026, 3, 20, 9, tzinfo=timezone.utc))
+    assert (w.start, w.end) == (date(2026, 3, 19), date(2026, 3, 20))
+
+
+def test_slow_dashboards_read_the_slow_queries():
+    from health_monitor.agents.registry import get_agent_registry
+    from health_monitor.graph.planner import choose_plays
+
+    plays = choose_plays(get_agent_registry().get("performance"), "the finance dashboards are crawling this morning", {})
+    assert plays[0].tool == "get_slow_queries"
