@@ -45,15 +45,18 @@ GENERAL = ("What needs my attention right now?", "Why did costs jump and jobs fa
 _FIELD = re.compile(r"\{(\w+)\}")
 
 
-def subjects(rows: Sequence[Mapping[str, Any]]) -> dict[str, str]:
-    """The first value of each subject column in ``rows`` (rows come ranked: the first is the headline)."""
+def subjects(rows: Sequence[Mapping[str, Any]], question: str = "") -> dict[str, str]:
+    """Each subject column's value in ``rows``: the one ``question`` names, else the first (rows come ranked:
+    the first is the headline). An answer about nightly_etl suggests next questions about nightly_etl, even
+    when another job's row came first."""
+    asked = _gist(question) if question else frozenset()
     out: dict[str, str] = {}
     for kind, cols in SUBJECTS.items():
-        for r in rows[:20]:
-            v = next((r.get(c) for c in cols if r.get(c) not in (None, "")), None)
-            if v is not None:
-                out[kind] = str(v)
-                break
+        values = [str(v) for r in rows[:20] if (v := next((r.get(c) for c in cols if r.get(c) not in (None, "")),
+                                                             None)) is not None]
+        named = [v for v in values if v.lower() in asked or v.lower().rsplit(".", 1)[-1] in asked]
+        if named or values:
+            out[kind] = (named or values)[0]
     return out
 
 
@@ -67,7 +70,7 @@ def _gist(question: str) -> frozenset[str]:
 def follow_ups(question: str, agents: Sequence[str], rows: Sequence[Mapping[str, Any]], n: int = 3) -> list[str]:
     """``n`` distinct next questions for the specialists that answered, about the subjects in ``rows``
     (never the question just asked, in other words)."""
-    found = subjects(rows)
+    found = subjects(rows, question)
     asked = _gist(question)
     out: list[str] = []
     pools = [TEMPLATES.get(a, ()) for a in agents] or [()]

@@ -154,3 +154,14 @@ def test_follow_ups_never_offer_the_question_just_asked_in_other_words() -> None
     rows = [{"table_full_name": "main.sales.orders_gold", "hours_since_update": 58.0}]
     asks = answer_parts.follow_ups("why is orders_gold stale?", ["quality"], rows)
     assert asks and not any(q.lower().startswith("why is main.sales.orders_gold stale") for q in asks), asks
+
+
+def test_follow_ups_stay_on_the_job_the_question_named() -> None:
+    from health_monitor.ui import answer_parts
+
+    rows = [{"job_name": "ml_training", "failures": 3}, {"job_name": "nightly_etl", "failures": 1}]
+    asks = answer_parts.follow_ups("why did nightly_etl fail?", ["performance"], rows)
+    named = [q for q in asks if "ml_training" in q or "nightly_etl" in q]
+    assert named and all("nightly_etl" in q for q in named), asks
+    # a question naming no job keeps the ranked rows' first
+    assert answer_parts.subjects(rows, "which jobs failed?")["job"] == "ml_training"
