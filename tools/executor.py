@@ -166,6 +166,25 @@ def gold_tables(sql: str) -> frozenset[str]:
     return frozenset(out)
 
 
+class Recent:
+    """Values read from the warehouse, kept ``ttl`` seconds per key (thread-safe; a failed read is not kept)."""
+
+    def __init__(self, ttl: float) -> None:
+        self.ttl = ttl
+        self._values: dict[Any, tuple[float, Any]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: Any, read: Any) -> Any:
+        with self._lock:
+            kept = self._values.get(key)
+        if kept and time.monotonic() - kept[0] < self.ttl:
+            return kept[1]
+        value = read()
+        with self._lock:
+            self._values[key] = (time.monotonic(), value)
+        return value
+
+
 class ToolExecutor:
     """Runs tools of one registry against one warehouse with one settings object."""
 
@@ -177,18 +196,16 @@ class ToolExecutor:
         self.settings = settings or get_settings()
         self.registry = registry or get_registry()
         self.max_rows = max_rows or self.settings.max_rows
-        self._as_of: tuple[float, datetime, date] | None = None
-        self._degraded: tuple[float, dict[str, str]] | None = None
-        #: Coverage probe counts by SQL, cached like as_of: an empty result must not cost a count each time.
-        self._coverage: dict[str, tuple[float, Any]] = {}
-        self._lock = threading.Lock()
+        #: The as-of instant, the degraded models and the coverage counts, each read at most once a minute
+        #: (a rebuild moves them; an empty result must not cost a count each time).
+        self._recent = Recent(AS_OF_TTL_S)
 
     # -- time -----------------------------------------------------------------------------------
     def as_of(self) -> tuple[datetime, date]:
         """The data's as-of instant and date (cached for a minute: a rebuild moves it)."""
-        with self._lock:
-            if self._as_of and time.monotonic() - self._as_of[0] < AS_OF_TTL_S:
-                return self._as_of[1], self._as_of[2]
+        return self._recent.get("as_of", self._read_as_of)
+
+    def _read_as_of(self) -> tuple[datetime, date]:
         res = self.warehouse.query(AS_OF_SQL, max_rows=1)
         if not res.rows:
             raise WarehouseUnavailable("main.health_monitor.meta_build is empty: rebuild Gold "
@@ -200,8 +217,6 @@ class ToolExecutor:
         as_of_date = row["as_of_date"]
         if isinstance(as_of_date, datetime):
             as_of_date = as_of_date.date()
-        with self._lock:
-            self._as_of = (time.monotonic(), as_of, as_of_date)
         return as_of, as_of_date
 
     # -- validation -----------------------------------------------------------------------------
@@ -289,36 +304,26 @@ class ToolExecutor:
     # -- degraded Gold models ---------------------------------------------------------------------
     def degraded_models(self) -> dict[str, str]:
         """Gold models the last build reported degraded, with the reason (cached like as_of)."""
-        with self._lock:
-            if self._degraded and time.monotonic() - self._degraded[0] < AS_OF_TTL_S:
-                return self._degraded[1]
-        try:
-            rows = self.warehouse.query(DEGRADED_SQL, max_rows=1000).rows
-            found = {r["name"]: r["reason"] for r in rows}
-        except Exception:  # Gold built before the report existed: nothing known to be degraded
-            found = {}
-        with self._lock:
-            self._degraded = (time.monotonic(), found)
-        return found
+        def read() -> dict[str, str]:
+            try:
+                return {r["name"]: r["reason"] for r in self.warehouse.query(DEGRADED_SQL, max_rows=1000).rows}
+            except Exception:  # Gold built before the report existed: nothing known to be degraded
+                return {}
+        return self._recent.get("degraded", read)
 
     def coverage_gap(self, tool: Tool, values: dict[str, Any]) -> str | None:
         """"not measured: ..." when an empty result only means the account declares nothing to measure."""
         cov = tool.coverage
         if cov is None or not cov.applies(values):
             return None
-        with self._lock:
-            cached = self._coverage.get(cov.sql)
-        if cached and time.monotonic() - cached[0] < AS_OF_TTL_S:
-            count = cached[1]
-        else:
-            try:
-                rows = self.warehouse.query(cov.sql, {}, max_rows=1).rows
-            except Exception:  # the probe is advice; its failure leaves the stock message
-                return None
-            count = next(iter(rows[0].values()), None) if rows else None
-            with self._lock:
-                self._coverage[cov.sql] = (time.monotonic(), count)
-        return cov.message if not count else None
+        def count() -> Any:
+            rows = self.warehouse.query(cov.sql, {}, max_rows=1).rows
+            return next(iter(rows[0].values()), None) if rows else None
+        try:
+            found = self._recent.get(("coverage", cov.sql), count)
+        except Exception:  # the probe is advice; its failure leaves the stock message (and is not cached)
+            return None
+        return cov.message if not found else None
 
     def not_measured(self, tool: Tool) -> str | None:
         """"not measured: <reason>" when a Gold table the tool reads was built degraded."""
