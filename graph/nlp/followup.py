@@ -266,6 +266,9 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     if any(e.kind == kind for e in cur.entities):
         return _carry(cur, prior, "resolve_subject")
     names = prior.named(kind)
+    if not names and any(e.kind != kind for e in cur.entities):
+        # "that grant to contractors": the question names what it means itself
+        return _carry(cur, prior, "resolve_subject")
     groups = [n for n in prior.named("user") if "@" not in n] if kind in _PRINCIPAL_KINDS else []
     if not names and groups:
         # "that group" after a grant: the answer named its grantee as a principal (an e-mail is a person)
@@ -410,7 +413,8 @@ TRANSFORMS: tuple[Transform, ...] = (
                                        re.IGNORECASE), _downstream),
     Transform("how_much_save", re.compile(r"\bhow much (?:would|could|will|can) (?:that|it|this|we|i)\b.*\bsave\b|"
                                           r"\bsavings? (?:from|of) (?:that|it|this)\b", re.IGNORECASE), _save),
-    Transform("act", re.compile(r"\bwhat (?:should|do|can|could) (?:i|we|they|you|the team) (?:\w+ )?do\b|\bhow (?:do|can|should) (?:i|we) fix\b|"
+    Transform("act", re.compile(r"\bwhat (?:should|do|can|could) (?:i|we|they|you|the team) (?:\w+ )?do\b|"
+                                r"\bwhat (?:do|should) (?:i|we) (?:tell|ask|advise) (?:\w+ ){0,3}to (?:change|do|fix)\b|\bhow (?:do|can|should) (?:i|we) fix\b|"
                                 r"\bwhat (?:do|would) you (?:recommend|suggest|do)\b|\bshould (?:i|we) (?:revoke|pull|remove|switch|turn|drop|keep|"
                                 r"retrain|roll)\w*\b|\bnext steps?\b|\bfix (?:it|that|this)\b|\baction (?:items?|points?|plan)\b|"
                                 r"\bremediat\w*|\bprevent (?:it|that|this|a repeat)\b|\bhow (?:do|can|should) (?:i|we) (?:stop|prevent|"
@@ -419,9 +423,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 r"\bwhat should (?:i|we|they) do about\b",
                                 re.IGNORECASE), _act),
     Transform("who_did_that", re.compile(r"\bwho\s+(?:did|does|made|ran|run|changed|granted|deleted|created|"
-                                         r"triggered|started|caused|was behind|was responsible for|is behind|gave)\s+"
+                                         r"triggered|started|caused|was behind|was responsible for|is behind|gave|"
+                                         r"handed|issued|approved|signed off|set up|added|put)\s+"
                                          r"(?:that|it|this|those|these|them)\b|\bwho (?:was|is) (?:it|that)\b|"
-                                         r"\bby whom\b",
+                                         r"\bby whom\b|\bwho (?:set|put) (?:that|it|this) (?:up|in)\b",
                                          re.IGNORECASE), _actor),
     Transform("shift_window", re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|period)\s+(?:before|prior)\b"
                                          r"(?!\s+yesterday)|\b(?:the\s+)?(?:previous|prior|preceding)\s+"

@@ -16,6 +16,9 @@ from datetime import date
 OTHER_PRODUCTS: dict[str, str] = {
     r"\bsnow\s?flake\b": "Snowflake", r"\bbig\s?query\b": "BigQuery", r"\bredshift\b": "Redshift",
     r"\bsynapse\b": "Azure Synapse", r"\bteradata\b": "Teradata", r"\bathena\b": "Amazon Athena",
+    # other vendors' own bills (monitoring, BI, ticketing): not in Databricks' system tables
+    r"\b(?:datadog|new relic|splunk|pagerduty|tableau|looker|power ?bi|dbt cloud|confluent|mongodb atlas|github|jira|"
+    r"slack|okta)\b.{0,25}\b(?:bills?|invoices?|spend\w*|cost\w*|licen[cs]\w*|subscriptions?)\b": "that vendor's",
     r"\bsage\s?maker\b": "Amazon SageMaker", r"\bvertex(?: ai)?\b": "Google Vertex AI", r"\bbedrock\b": "Amazon Bedrock",
     r"\bazure (?:ml|machine learning)\b": "Azure Machine Learning", r"\baws glue\b": "AWS Glue",
     r"\bemr\b": "Amazon EMR", r"\bdataproc\b": "Google Dataproc", r"\bfivetran\b": "Fivetran",
@@ -32,7 +35,9 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:azure)\b.{0,25}\b(?:bill|invoice|spend|subscription costs?|charge\w*|vms?|virtual machines?)\b": "Azure",
     r"\b(?:gcp|google cloud)\b.{0,25}\b(?:bill|invoice|spend|costs?)\b": "Google Cloud",
 }
-#: When the question says it is about Databricks on that cloud, it is ours to answer...
+#: Names that may be a Databricks thing too ("the power bi workspace", "Databricks on AWS")...
+_OURS_WHEN_NAMED = frozenset({"AWS", "Azure", "Google Cloud", "household", "cloud storage", "that vendor's"})
+#: ...so when the question says it is about Databricks on that cloud, it is ours to answer...
 _OURS = re.compile(r"\bdatabricks\b|\bdbus?\b|\bworkspaces?\b", re.IGNORECASE)
 #: ...unless it says it is about what lies outside Databricks ("EC2 outside of Databricks").
 _NOT_OURS = re.compile(r"\b(?:outside|apart from|besides|excluding|except|other than|not (?:on|in|from)|non)"
@@ -54,7 +59,7 @@ def other_product(text: str) -> tuple[str, str] | None:
         return None
     for pattern, name in OTHER_PRODUCTS.items():
         if re.search(pattern, low):
-            if name in ("AWS", "Azure", "Google Cloud", "household", "cloud storage") and _OURS.search(low) and not _NOT_OURS.search(low):
+            if name in _OURS_WHEN_NAMED and _OURS.search(low) and not _NOT_OURS.search(low):
                 return None
             if _COMPARISON.search(low) and _OURS.search(low):
                 return None

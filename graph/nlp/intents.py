@@ -29,7 +29,12 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:i just got in|just (?:got|came) (?:in|back)|been (?:away|out|off)|while i was (?:away|out|off))\b|"
         r"\bwhat did i miss\b|\b(?:should|do|must|need to) (?:i|we) (?:be )?worr(?:y|ying|ied) about\b|"
         r"\b(?:anything|something|what) (?:i|we) (?:should|need to|must|ought to) (?:be )?worr(?:y|ying|ied) about\b|\bwhat (?:should|do) (?:i|we) "
-        r"(?:need to )?(?:know|flag|mention|raise|tell)\b(?! about)", re.IGNORECASE)),
+        r"(?:need to )?(?:know|flag|mention|raise)\b(?! about)|"
+        # a shift handover or a review: the top signals across domains
+        r"\bhand(?:ing)?[- ]?over\b|\bhandover\b|\bwhat changed\b.{0,40}\b(?:since|overnight|over the weekend|this week)\b|"
+        r"\btop (?:\d+ |three |five |few |couple of )?(?:things|items|issues|risks|problems)\b|\bshould know about\b|"
+        r"\bwhatever (?:domain|area)s?\b|\b(?:raise|bring up|flag) (?:at|in) the (?:\w+ )?(?:review|standup|meeting)\b",
+        re.IGNORECASE)),
     ("list_more", re.compile(r"\b(?:show|give|list)(?: me)? more\b|\bthe (?:rest|others)\b|\bnext (?:page|ones)\b",
                              re.IGNORECASE)),
     ("recommendation", re.compile(

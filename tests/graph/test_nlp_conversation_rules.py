@@ -14,7 +14,7 @@ from health_monitor.graph.nlp.followup import Prior, apply_followup, detect_foll
 from health_monitor.graph.nlp.honest import other_product
 from health_monitor.graph.nlp.intents import intent_of
 from health_monitor.graph.nlp.router import route
-from health_monitor.graph.understanding import Understanding
+from health_monitor.graph.understanding import Entity, Understanding
 
 AS_OF = date(2026, 3, 20)
 
@@ -343,3 +343,32 @@ def test_slow_dashboards_read_the_slow_queries():
 
     plays = choose_plays(get_agent_registry().get("performance"), "the finance dashboards are crawling this morning", {})
     assert plays[0].tool == "get_slow_queries"
+
+
+@pytest.mark.parametrize("text", ["Handing over to the night shift: anything they should know about?",
+                                  "what are the top 3 things to bring up in the weekly review?",
+                                  "what changed since Monday across the platform"])
+def test_handovers_and_reviews_ask_for_a_briefing(text):
+    assert intent_of(text) == "briefing"
+
+
+def test_telling_a_team_what_to_change_acts_on_the_last_answer():
+    out = follow("so what should I tell the platform team to fix?", prior(["performance"]))
+    assert out.previous.transform == "act" and out.domains == ["performance"]
+
+
+@pytest.mark.parametrize("text", ["who handed that out?", "who approved it and when", "who set that up?"])
+def test_more_ways_to_ask_who_did_that(text):
+    out = follow(text, prior(["governance"], found={"user": ["admin@company.com"]}))
+    assert out.previous.transform == "who_did_that" and out.names("user") == ["admin@company.com"]
+
+
+def test_that_grant_named_by_its_grantee_needs_no_question_back():
+    out = follow("that grant to the auditors group, when was it made?", prior(["governance"]),
+                 entities=[Entity(kind="user", name="auditors")])
+    assert out.refusal is None
+
+
+@pytest.mark.parametrize("text", ["how much is Datadog costing us this quarter", "our Tableau licences spend?"])
+def test_other_vendors_bills_are_other_products(text):
+    assert other_product(text) is not None
