@@ -27,6 +27,7 @@ from health_monitor.graph.kinds import KIND_NAMES, WORD_KINDS
 from health_monitor.graph.nlp.described import Descriptions
 from health_monitor.graph.nlp.languages import function_words
 from health_monitor.graph.nlp.models import UnknownMention
+from health_monitor.graph.nlp.vocabulary import cue_scores
 
 KINDS: tuple[str, ...] = KIND_NAMES
 #: Abbreviations users type for workspace names; used only when exactly one workspace expands.
@@ -333,6 +334,4 @@ _TABLE_WORDS = frozenset({"table", "tables", "dataset", "datasets", "view"})
 
 def _topic_word(word: str) -> bool:
     """Is ``word`` one of the domains' cue words ("budgets", "grants", "incidents")?"""
-    from health_monitor.graph.nlp.vocabulary import cue_scores
-
     return any(cue_scores(word)[0].values())
