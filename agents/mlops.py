@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from health_monitor.agents.spec import AgentSpec, Lens, Play
 
+#: One model's training history in a sentence.
+TRAINED = ("{model_name}: trained {trainings:times} ({retrainings:plural:retraining}); the latest, v{version}, on "
+           "{trained_at:date} with {training_rows:int} rows ({primary_metric} {primary_metric_value:.2f}, {status})")
+
 MLOPS_PROMPT = """You are the MLOps specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}.
 You cover the health monitor's own models and the account's serving endpoints: versions and training
@@ -39,12 +43,15 @@ AGENT = AgentSpec(
                        severity=(("medium", "count >= 1"),),
                        recommend="Retrain {model_name}: {retrain_reason}",
                        empty="No model's inputs drifted.")),
+        # "which models do we have": every name in the headline, the latest trained below
+        Play("get_training_history", when=(r"(?:which|what|list|all|every|each) (?:\w+ )?models|models (?:do we|we) have|"
+                                           r"registered models|models? (?:are )?registered",), weight=9,
+             title="Registered models",
+             lens=Lens(group="model_name", sort="trained_at desc", rows=4,
+                       headline="{n:plural:registered model}: {all_model_name}.", say=TRAINED)),
         Play("get_training_history", when=(r"retrain|trained|training|history|registered|registry",),
              weight=3, args={"model_name": "$model"}, title="Training history",
-             lens=Lens(group="model_name", sort="trained_at desc", rows=4,
-                       say="{model_name}: trained {trainings:times} ({retrainings:plural:retraining}); the latest, "
-                           "v{version}, on {trained_at:date} with {training_rows:int} rows ({primary_metric} "
-                           "{primary_metric_value:.2f}, {status})")),
+             lens=Lens(group="model_name", sort="trained_at desc", rows=4, say=TRAINED)),
         Play("get_inference_metrics", when=(r"latency|inference|serving|endpoints?|requests|response time|live|"
                                             r"versions?|overview|fast|slow",), default=True, weight=2,
              args={"endpoint": "$endpoint"}, title="Inference latency",

@@ -213,12 +213,22 @@ def grouped(rows: list[dict[str, Any]], column: str, sums: tuple[str, ...] = ())
     return list(groups.values())
 
 
+#: Most names an ``all_<column>`` list quotes ("15 registered models: a, b, c, ...").
+ALL_NAMES = 20
+
+
 def _totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    sums: dict[str, float] = {}
+    """``total_<column>`` for numbers and ``all_<column>`` (the distinct names, in row order) for names."""
+    sums: dict[str, Any] = {}
+    names: dict[str, list[str]] = {}
     for row in rows:
         for k, v in row.items():
             if isinstance(v, (int, float)) and not isinstance(v, bool):
                 sums[f"total_{k}"] = sums.get(f"total_{k}", 0.0) + float(v)
+            elif isinstance(v, str) and k.endswith("_name") and v not in names.setdefault(k, []):
+                names[k].append(v)
+    for k, values in names.items():
+        sums[f"all_{k}"] = ", ".join(values[:ALL_NAMES]) + (", ..." if len(values) > ALL_NAMES else "")
     return sums
 
 

@@ -372,3 +372,16 @@ def test_that_grant_named_by_its_grantee_needs_no_question_back():
 @pytest.mark.parametrize("text", ["how much is Datadog costing us this quarter", "our Tableau licences spend?"])
 def test_other_vendors_bills_are_other_products(text):
     assert other_product(text) is not None
+
+
+def test_which_models_do_we_have_names_every_model():
+    from health_monitor.agents.registry import get_agent_registry
+    from health_monitor.graph.findings import read_rows
+    from health_monitor.graph.planner import choose_plays
+
+    play = choose_plays(get_agent_registry().get("mlops"), "which models do we have and when was each trained?", {})[0]
+    rows = [{"model_name": f"m{i}", "trained_at": date(2026, 3, i + 1), "trainings": 2, "retrainings": 1,
+             "version": 2, "training_rows": 100, "primary_metric": "f1", "primary_metric_value": 0.9,
+             "status": "active"} for i in range(7)]
+    read = read_rows(rows, play.lens, columns=list(rows[0]), money_cols=set())
+    assert read.headline == "7 registered models: m6, m5, m4, m3, m2, m1, m0." and len(read.items) == 4
