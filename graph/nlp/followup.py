@@ -240,6 +240,11 @@ def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
         # "was that access actually used, and by whom?": who did the new thing this question names
         return _carry(cur, prior, "who_did_that", entities=False)
     actors = prior.named("user")
+    if not actors and (cur.entities or cur.domains):
+        # "when did the contractors grant show up, and who issued it?": the question names its own subject
+        out = _carry(cur, prior, "who_did_that", domains=False)
+        out.domains = cur.domains or ["security"]
+        return out
     if not actors:
         return _clarify(cur, prior, "resolve_subject", "The last answer did not name anyone who did something; "
                         "which event, job or table do you mean?")

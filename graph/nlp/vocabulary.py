@@ -23,7 +23,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"costs?|costing|costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
         r"bill(s|ing)?|invoices?": 0.9, r"budget\w*": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6,
         r"cost drivers?|top drivers?|line items?": 1.0, r"dollars?|money": 0.5, r"\$+": 0.8,
-        r"chargeback|showback": 0.9, r"how much money|throw\w* (?:\w+ )?away|money (?:on|for)": 0.9, r"cost(?:ing)? (?:us|me|the company)|what did .{0,40}\bcost\b": 1.0, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5,
+        r"chargeback|showback": 0.9, r"how much money|throw\w* (?:\w+ )?away|money (?:on|for)": 0.9, r"cost(?:ing)? (?:us|me|the company)|what did .{0,40}\bcost\b": 1.0, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5, r"burn(?:ed|t|ing|s)?": 0.6,
     },
     "security": {
         r"log ?ins?|logged in|sign[- ]?ins?": 0.9, r"auth\w*|401s?|403s?|mfa|password\w*": 0.8,
@@ -35,6 +35,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "who actually read them": use of access, not the permission to (governance)
         r"(?:actually|really|in fact|truly|ever) (?:\w+ ){0,2}(?:read|accessed|queried|opened|used|looked at|touched|"
         r"pull\w*)": 1.0,
+        r"pull\w* (?:\w+ ){0,2}(?:customer|pii|personal|sensitive|private) (?:data|records|rows|info\w*)|"
+        r"no business (?:seeing|accessing|reading|looking)|should ?n[o']t (?:have )?(?:seen|accessed|read|looked at)|snoop\w*": 1.0,
         # "keeps hitting the PII customer table", "been pulling from them a lot"
         r"(?:keeps?|kept|been|is|are) (?:hitting|hammering|reading|querying|pulling|accessing)|(?:hit|hits|hitting|"
         r"hammer\w*) (?:the |that |our |those )?(?:\w+ ){0,2}(?:pii|customer|sensitive|personal)\w*": 1.0,
@@ -62,7 +64,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"slow\w*|slower|sluggish|laggy|crawl\w*|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
         r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0, r"cpu|memory|utili[sz]ation|gpu utili[sz]ation": 0.7,
         r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,
-        r"retr(y|ies)|timed out|timeouts?": 0.5, r"struggl\w*|under (?:heavy )?(?:load|pressure)|overwhelm\w*": 0.8,
+        r"retr(y|ies)|timed out|timeouts?": 0.5, r"struggl\w*|under (?:heavy )?(?:load|pressure)|overwhelm\w*|being worked|how (?:hard|busy)|workload": 0.8,
         # "model drift + training fails": the training runs are job runs
         r"(?:re)?training (?:\w+ ){0,2}(?:fail\w*|crash\w*|died|dies|broke\w*|errors?)|(?:failed|failing|crashed|broken) "
         r"(?:\w+ )?(?:re)?training": 1.0,
@@ -85,6 +87,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:its|the|their|our|a) (?:[\w-]+ ){0,3}(?:window|deadline|target|slot|slas?)|lands? late": 1.0,
         r"99(?:\.\d+)?\s*%?|(?:inside|within|under|above|below|meet\w*|hit\w*|miss\w*) (?:our |the |an? )?"
         r"(?:slo|uptime|availability) (?:target|goal|objective)": 1.0,
+        r"r[au]n(?:s|ning)? (?:too )?long|overran|overrun\w*|woken up|paged|pager": 0.9,
         r"nines|9s|keep (?:\w+ )?(?:its|their|the|our) promises?|supposed to (?:land|finish|complete|arrive|be done)|"
         r"(?:keep|kept|stay|stayed|staying) (?:\w+ )?up\b|on time": 0.9,
         r"how much of the time|percent(?:age)? of the time|(?:up|available) (?:\w+ ){0,2}(?:of the time|% of)|"
@@ -104,6 +107,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:data )?pipelines?": 0.5,
         r"schema (?:change|drift|evolution|mismatch)\w*|chang\w* (?:the |its |their )?(?:schema|column types?)|"
         r"column types?|new columns?|dropped columns?": 0.9,
+        r"same (?:\w+ )?(?:numbers|totals|figures|values|data) (?:for|since)|(?:numbers|totals|figures|data|dashboards?) "
+        r"(?:\w+ ){0,2}(?:frozen|stuck|not moved|hasn'?t moved|haven'?t moved|not changed|hasn'?t changed)": 1.0,
         # "why is the dashboard showing old numbers", "is orders_gold current?"
         r"(?:old|outdated|yesterday'?s|last week'?s|stale) (?:numbers|data|figures|results|values|rows)|outdated|"
         r"(?:numbers|data|figures|dashboards?|reports?) (?:\w+ ){0,3}(?:old|outdated|not (?:updat|refresh)\w*)|"
@@ -130,18 +135,20 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"trac\w* (?:\w+ ){0,6}back|(?:original|ultimate|upstream|raw) sources?|back to (?:its|the|their) sources?|"
         r"end[- ]to[- ]end lineage|(?:is|are) (?:\w+ ){0,6}coming from": 1.0,
         r"grants?|granted|privileges?|permissions?|modify|select on": 0.7,
-        r"who (has|can) (access|read|see)|access review\w*|recertif\w*": 1.0,
+        r"who (?:has|can) (?:access|see)|who can read|access review\w*|recertif\w*": 1.0,
         r"(?:able|allowed|permitted|entitled) to (?:read|see|query|access|write|modify|use|select|look at|view|open)": 1.0,
         # "read access" is a permission; "who has read the table" (past tense) is an access question
         r"(?:read|write|select|modify|admin|owner) (?:access|permissions?|rights|privileges?)|"
-        r"who (?:else )?(?:has|have|can|could) (?:\w+ )?(?:access|select|query|see|write|modify)\b": 1.0,
+        r"who (?:else )?(?:has|have|can|could) (?:\w+ )?(?:access|select|query|see|write|modify)\b|"
+        r"who (?:else )?(?:can|could) (?:\w+ )?read\b": 1.0,
         r"owners?|owns|owned|ownership|comments?|descriptions?|undocumented|metadata|documentation": 0.7,
         r"tags?|tagged|classification": 0.5, r"personal (?:info\w*|data)|locked down|who can see": 0.7, r"complian\w*|soc ?2|gdpr|hipaa|pci( dss)?|iso ?27001|audit readiness": 1.0,
         r"governance|catalog|schemas?|unity catalog|retention|mask\w*|row filters?": 0.7,
     },
     "optimization": {
         r"sav(e|es|ing|ings)": 1.0, r"optimi[sz]\w*": 1.0, r"idle|unused|underutili[sz]ed|underused": 1.0,
-        r"oversized?|over-?provisioned|right[- ]?siz\w*|downsiz\w*|too big|overkill|(?:bigger|larger) than (?:it |we |they )?"
+        r"oversized?|over-?provisioned|right[- ]?siz\w*|downsiz\w*|upsiz\w*|undersized?|sized (?:right|correctly|properly|"
+        r"appropriately|well)|siz(?:e|ing) (?:it |them |that )?(?:up|down)|too big|overkill|(?:bigger|larger) than (?:it |we |they )?"
         r"(?:needs?|needed|necessary|required)|more (?:capacity|compute|nodes) than (?:it |we |they )?need\w*": 1.0,
         r"auto[- ]?(stop|termination|terminate)|autotermination": 1.0, r"all[- ]purpose|interactive clusters?": 0.7,
         r"jobs compute|job clusters?|serverless|spot|photon": 0.6,
@@ -150,7 +157,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:no|without|missing) (?:a |any )?(?:[\w-]+ ){0,2}tags?|unattributed|unallocated|(?:can'?t|cannot|could ?n'?t|"
         r"unable to) (?:be )?(?:trace|tie|map|allocate|assign|attribute)\w* (?:\w+ ){0,3}to (?:a |any )?(?:\w+ )?"
         r"(?:team|project|owner|cost[- ]cent\w*|business unit|department)": 1.0,
-        r"(cut|reduce|lower|trim|shrink)\w*": 0.7, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
+        r"(cut|reduce|lower|trim|shrink)\w*": 0.7, r"(?:switch|turn|shut)\w* (?:\w+ )?(?:off|down)": 0.9, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
         r"burn\w* (?:through )?(?:cash|money)|money pits?|sitting (?:there|around)|doing nothing|nobody uses?|"
         r"no ?one (?:even )?uses?|not (?:even )?(?:being )?used|still (?:up|running|on)\b": 0.9,
@@ -162,7 +169,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
 
 #: Words that mark a request as something else (a joke about costs is still a joke): a penalty on every domain.
 OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|recipe|weather|riddle|wi-?fi|printers?|"
-                            r"parking|lunch|cafeteria|meeting rooms?|conference rooms?)\b|"
+                            r"cafeteria|meeting rooms?|conference rooms?)\b|"
                             # a writing task ("draft a polite email to the auditors"), not a question about the data
                             r"\b(?:write|draft|compose|word)\s+(?:me\s+|us\s+)?(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,3}"
                             r"(?:e-?mail|letter|notice|memo|essay|blog|tweet|post|speech|announcement|press release|"

@@ -385,3 +385,34 @@ def test_which_models_do_we_have_names_every_model():
              "status": "active"} for i in range(7)]
     read = read_rows(rows, play.lens, columns=list(rows[0]), money_cols=set())
     assert read.headline == "7 registered models: m6, m5, m4, m3, m2, m1, m0." and len(read.items) == 4
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("I suspect an intern pulled personal data they had no business seeing", "security"),
+    ("the revenue report has shown the same totals since Monday", "quality"),
+    ("the hourly load overran again and I got paged", "reliability"),
+    ("how much did the GPU cluster burn last month?", "cost"),
+    ("should we upsize the reporting warehouse or is that a waste?", "optimization"),
+])
+def test_indirect_asks_route(text, domain):
+    assert domain in route(text).domains
+
+
+def test_a_time_of_day_is_not_office_small_talk():
+    assert not route("queries get slow after lunch every day, why?").off_topic
+
+
+def test_who_issued_a_grant_the_question_names_needs_no_earlier_actor():
+    out = follow("when did the auditors grant show up, and who issued it?", prior(["governance"]),
+                 domains=["governance"], entities=[Entity(kind="user", name="auditors")])
+    assert out.refusal is None and out.domains == ["governance"]
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("is the etl warehouse sized right for its load?", "optimization"),
+    ("anything idle in dev we could switch off?", "optimization"),
+    ("who can currently read the salary tables?", "governance"),
+    ("who has read the salary table this week?", "security"),
+])
+def test_sizing_switching_off_and_reading_route(text, domain):
+    assert domain in route(text).domains
