@@ -172,7 +172,7 @@ def _each_clause_heard(spec: AgentSpec, text: str, slots: dict[str, Any] | None,
 
     clauses = split_clauses(text)
     if len(clauses) < 2:
-        return matched
+        return matched[:MAX_PLAYS]
     firsts: list[Play] = []
     for clause in clauses:
         scored = [(p.matches(clause, slots) * p.weight, -i, p) for i, p in enumerate(spec.playbook)]

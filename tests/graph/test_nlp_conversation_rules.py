@@ -416,3 +416,12 @@ def test_who_issued_a_grant_the_question_names_needs_no_earlier_actor():
 ])
 def test_sizing_switching_off_and_reading_route(text, domain):
     assert domain in route(text).domains
+
+
+def test_a_one_clause_question_runs_at_most_the_usual_plays():
+    from health_monitor.agents.registry import get_agent_registry
+    from health_monitor.graph.planner import MAX_PLAYS, choose_plays
+
+    spec = get_agent_registry().get("cost")
+    text = "show spend cost dbu sku product team tag budget forecast job warehouse untagged spend"
+    assert len(choose_plays(spec, text, {})) == MAX_PLAYS
