@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from health_monitor.graph.kinds import KIND_NAMES, KIND_WORD_ALTERNATION, WORD_KINDS
 from health_monitor.graph.nlp.comparison import period_before
 from health_monitor.graph.nlp.models import TIME_KEYS, ParsedQuestion, TurnContext
-from health_monitor.graph.nlp.vocabulary import cue_peaks, cue_scores
+from health_monitor.graph.nlp.vocabulary import PRECISE_CUE, cue_peaks, cue_scores
 from health_monitor.graph.understanding import Entity, TurnRef, Understanding, Window
 
 _OPENERS = re.compile(r"^\s*(?:and|also|plus|but|ok(?:ay)?|so|then|what about|how about|same (?:for|but)|"
@@ -236,7 +236,7 @@ def _switch_filter(cur: Understanding, prior: Prior, m: re.Match[str], known: li
 
 def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"who did that?": the principal behind the event the last answer was about."""
-    if m[0].lower() == "by whom" and cur.domains and max(cue_peaks(m.string).values()) >= 1.0:
+    if m[0].lower() == "by whom" and cur.domains and max(cue_peaks(m.string).values()) >= PRECISE_CUE:
         # "was that access actually used, and by whom?": who did the new thing this question names
         return _carry(cur, prior, "who_did_that", entities=False)
     actors = prior.named("user")

@@ -26,6 +26,7 @@ from health_monitor.graph.nlp.vocabulary import (
     DOMAINS,
     OFF_TOPIC_CUES,
     OFF_TOPIC_PENALTY,
+    PRECISE_CUE,
     cue_peaks,
     cue_scores,
     entity_hints,
@@ -42,9 +43,8 @@ SECONDARY_SHARE = 0.7
 CLAUSE_AT = 0.6
 #: ...and the whole question gives that domain at least this.
 CLAUSE_CONFIRM = 0.25
-#: A cue this strong names its domain on its own, even in a clause another domain leads.
-PRECISE_CUE = 1.0
-#: ...and such a clause needs less of the classifier to join.
+#: A clause whose precise cue (vocabulary.PRECISE_CUE) names a domain needs less of the classifier to add it,
+#: even where another domain leads the clause.
 PRECISE_CLAUSE_AT = 0.45
 MAX_DOMAINS = 3
 W_CLASSIFIER, W_CUES = 0.6, 0.4
@@ -52,10 +52,10 @@ W_CLASSIFIER, W_CUES = 0.6, 0.4
 _SPLIT = re.compile(r"[?;!]+|\.\s+|\s[—–-]+\s|\s[+&/]\s|,\s*(?:and|but|plus|also|then)\b|,\s+|"
                     r"\s(?:and also|and|but|plus|as well as|along with|also|or|if|even though|although|though|"
                     r"while|whereas|given that)\s", re.IGNORECASE)
-#: Words that carry no topic: a question made only of these ("and?", "what about then") names no domain.
 #: A leading purpose ("For the audit binder:", "Preparing SOC 2 evidence:"): what the answer is for, not what it is about.
 _PURPOSE = re.compile(r"^\W*(?:for|preparing|prepping|ahead of|before|re|regarding|context|background|fyi|writing up|"
                       r"working on|as part of|quick one|question)\b[^:?\n]{0,120}:\s*(?=\S)", re.IGNORECASE)
+#: Words that carry no topic: a question made only of these ("and?", "what about then") names no domain.
 _FILLER = frozenset("""and or but also plus so then now ok okay what about how which who is are was were the a an
 that this those these it them do does did for of on in to please same again instead too as well""".split())
 _MODEL_HEADS = frozenset("detector predictor classifier scorer analyzer analyser forecaster recommender".split())

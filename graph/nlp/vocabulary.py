@@ -210,6 +210,8 @@ def compiled_cues() -> dict[str, list[tuple[re.Pattern[str], float]]]:
             for d, cues in DOMAIN_CUES.items()}
 
 
+#: A cue this strong names its domain on its own (a phrase, not a hint).
+PRECISE_CUE = 1.0
 #: Cues weaker than this are hints: inside another domain's precise phrase they do not count.
 ABSORBED_BELOW = 0.6
 
@@ -228,7 +230,7 @@ def cue_scores(text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
              for pattern, weight in cues if (m := pattern.search(low))]
     # A hint inside another domain's precise phrase is part of that phrase: "query" in "who can query it"
     # is a permission, not a performance question (a word strong on its own, "costing", still counts).
-    phrases = [(d, a, b) for d, a, b, w, _ in found if w >= 1.0]
+    phrases = [(d, a, b) for d, a, b, w, _ in found if w >= PRECISE_CUE]
     scores = dict.fromkeys(DOMAINS, 0.0)
     hits: dict[str, list[str]] = {}
     for domain, a, b, weight, words in found:
