@@ -120,12 +120,14 @@ AGENT = AgentSpec(
                            "{month:date} ({daily:money} a day, a 30-day run rate of {run_rate:money})",
                        recommend="At the current daily rate next month would be about {run_rate:money} for "
                                  "{workspace_name}; compare it with the budget.")),
-        Play("get_cost_forecast", when=(r"forecast|next (month|week|\d+ days)|predict|projec|expect|will (we )?"
-                                        r"spend|coming",), weight=3, args={"days": "$horizon_days|30"},
+        Play("get_cost_forecast", when=(r"forecast|next (month|week|quarter|\d+ days)|predict|projec|expect|will (we )?"
+                                        r"spend|coming|where (?:do|will|would) we (?:land|end up)|if nothing changes|"
+                                        r"at this (?:rate|pace)|trajectory",), weight=3, args={"days": "$horizon_days|30"},
              title="Spend forecast",
              lens=Lens(group="workspace_name", sum=("predicted_cost", "lower_cost", "upper_cost"),
                        sort="predicted_cost desc", rows=5,
-                       headline="Forecast for the next {count:plural:day} from the dbu_usage_forecaster model.",
+                       headline="Forecast for {first_forecast_date:date} to {last_forecast_date:date} "
+                                "({count:plural:day}) from the dbu_usage_forecaster model.",
                        say="{workspace_name} about {predicted_cost:money} (95% interval {lower_cost:money} to "
                            "{upper_cost:money})")),
         Play("get_budget_status", when=(r"budget|on (course|track)|exceed|overspend|over budget",), weight=3,

@@ -22,6 +22,11 @@ CLUSTER_LOAD = Lens(sort="hours_cpu_over_90 desc", rows=3,
                               "above 90% CPU.")
 
 FAILS = r"fail|error|broke|crash|\boom\b|succe|did .* run|runs? ok|status|went wrong"
+WAREHOUSE_DAYS = Lens(sort="start_date desc", rows=3,
+                      say="{warehouse_name} on {start_date:date}: {statements:int} statements by {users:int} users"
+                          "[, p95 {p95_duration_seconds:dur}][, {queued_statements:int} queued]")
+#: How people say "slow" without the word ("the dashboards crawl", "queries keep timing out").
+SLOW = r"slow\w*|sluggish|laggy|\blag\b|crawl\w*|tak\w* (?:forever|ages)|tim(?:ing|es?) out|hang\w*|drag\w*|bogged"
 
 AGENT = AgentSpec(
     name="performance",
@@ -69,9 +74,11 @@ AGENT = AgentSpec(
              lens=Lens(sort="failures desc", rows=3,
                        say="{job_name}: {failures:int} x {termination_code} ({error_message:clip})")),
         Play("get_slow_queries", when=(r"slow\w* (quer|statement|sql)|(quer|statement|sql)\w* .{0,30}slow|"
-                                       r"long.?running (quer|statement)|slowest|latency|laggy|"
+                                       r"long.?running (quer|statement)|slowest|latency|laggy|heav(?:y|iest) (?:stuff|quer\w*|"
+                                       r"work\w*|lift\w*|hitters?|users?)|hog\w*|monster|"
                                        # dashboards and BI reports are SQL statements on a warehouse
-                                       r"(?:dashboards?|reports?|\bbi\b)\b.{0,40}(?:slow|laggy|lag|crawl|timing out|hang)",),
+                                       rf"(?:dashboards?|reports?|\bbi\b|warehouse)\b.{{0,40}}(?:{SLOW})|(?:{SLOW}) "
+                                       r"(?:\w+ ){0,2}(?:dashboards?|reports?|warehouse|quer)",),
              weight=2,
              title="Slow queries",
              lens=Lens(sort="duration_seconds desc", rows=3,
@@ -95,7 +102,8 @@ AGENT = AgentSpec(
                                               r"overload\w*|busy|what'?s up|going on|doing|status|looking",),
              needs=("cluster",), weight=3, title="CPU history",
              lens=Lens(sort="max_cpu_percent desc", rows=2,
-                       headline="{n} hours of data for {cluster_name}.",
+                       headline="{cluster_name} peaked at {max_cpu_percent:pct100} CPU at {hour:time} "
+                                "({n} hours of data).",
                        say="peak {max_cpu_percent:pct100} CPU at {hour:time} (average {avg_cpu_percent:pct100}, "
                            "memory {max_mem_percent:pct100})",
                        severity=(("high", "max_cpu_percent >= 90"),))),
@@ -112,10 +120,10 @@ AGENT = AgentSpec(
                        say="{run_date:date}: {runs:int} runs, {failed:int} failed, average {avg_duration_seconds:dur}")),
         # "bi-warehouse utilisation at night": a named warehouse's own load, not the clusters'.
         Play("get_warehouse_utilization", when=(r"utili[sz]|\bload\b|busy|night|idle|usage",), needs=("warehouse",),
-             weight=3, title="SQL warehouse load",
-             lens=Lens(sort="start_date desc", rows=3,
-                       say="{warehouse_name} on {start_date:date}: {statements:int} statements by {users:int} users"
-                           "[, p95 {p95_duration_seconds:dur}][, {queued_statements:int} queued]")),
+             weight=3, title="SQL warehouse load", lens=WAREHOUSE_DAYS),
+        # "the BI warehouse gets sluggish": its daily load beside the slow statements, never before them
+        Play("get_warehouse_utilization", when=(SLOW,), needs=("warehouse",), title="SQL warehouse load",
+             lens=WAREHOUSE_DAYS),
         Play("get_warehouse_utilization", when=(r"queu|concurren|warehouse load|busy|capacity",), weight=2,
              title="SQL warehouse load",
              lens=Lens(group="warehouse_name", sum=("statements", "queued_statements", "failed_statements"),

@@ -64,7 +64,9 @@ AGENT = AgentSpec(
                                    "hours ago (usual interval {expected_refresh_hours:num} h)",
                        severity=(("high", "is_stale == true"),))),
         Play("get_expectation_failures", when=(r"expectations?|checks?|constraints?|violat|valid_|dropped|catch|"
-                                               r"quarantin|bad (rows|records)|rules?",),
+                                               r"quarantin|bad (rows|records)|rules?|throw\w* .{0,20}away|discard|"
+                                               r"(?:los[te]?|losing|missing|swallow\w*) (?:\w+ )?(?:rows|records|orders)|"
+                                               r"never (?:show|turn|arrive|land|make)",),
              default=True, weight=2, title="Expectation failures",
              lens=Lens(sort="failed_records desc", rows=3,
                        say="{expectation_name} on {dataset_name} ({pipeline_name}) caught {failed_records:int} "

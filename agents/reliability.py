@@ -25,7 +25,8 @@ AGENT = AgentSpec(
     ),
     all_clear="Everything was up: no outage, incident or SLA breach.",
     playbook=(
-        Play("get_incident_summary", when=(r"incidents?|what happened|went wrong|problems?|issues?|highlights?|"
+        Play("get_incident_summary", when=(r"incidents?|what happened|went wrong|problems?|issues?|highlights?|paged|"
+                                           r"pages|woken|woke|on-?call|"
                                            r"summary|overview|"
                                            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday",),
              default=True, weight=2, title="Incidents",
@@ -34,7 +35,8 @@ AGENT = AgentSpec(
                            "{occurrences:times} — {detail:clip}",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")),
                        empty="No incidents in the period.")),
-        Play("get_uptime_metrics", when=(r"uptime|availab|\bup\b|downtime|healthy|health|\b(is|was) .{0,25} down\b",),
+        Play("get_uptime_metrics", when=(r"uptime|availab|\bup\b|downtime|healthy|health|\b(is|was) .{0,25} down\b|"
+                                         r"stable|stability|unstable|reliab\w* (?:number|figure|metric|kpi|score)",),
              default=True,
              weight=2, title="Availability", compare=Compare("Warehouse outage time", total="outage_minutes",
                                                              unit="minutes"),
@@ -44,14 +46,20 @@ AGENT = AgentSpec(
                        severity=(("high", "availability_pct < 99"), ("medium", "availability_pct < 99.9")),
                        recommend="Check {warehouse_name}'s outage events and consider a second cluster "
                                  "(max_clusters > 1) for failover.", recommend_when="outages > 0")),
-        Play("get_warehouse_outages", when=(r"outages?|\b(is|was|went|go(es)?|been|goes) down\b|downtime|unavailab",),
+        Play("get_warehouse_outages", when=(r"outages?|\b(is|was|went|go(es)?|been|goes) down\b|downtime|unavailab|"
+                                            r"(?:was ?n[o']t|were ?n[o']t|not|stopped|won'?t|would ?n[o']t) (?:\w+ )?"
+                                            r"(?:loading|working|responding|reachable|connecting)|unreachable|offline|"
+                                            r"(?:could ?n[o']t|could not|can'?t|cannot|unable to|nobody could|no ?one could) "
+                                            r"(?:connect|reach|load|get in|log ?in)|(?:dragg\w*|brought|pulled|"
+                                            r"bring\w*) (?:it|that|this|us|them|the number) down",),
              weight=2,
              title="Outages", before=Before(),
              lens=Lens(sort="start_time desc", rows=3,
                        say="{warehouse_name} was down {duration_minutes:num} min from {start_time:time}",
                        severity=(("high", "duration_minutes >= 60"), ("medium", "duration_minutes >= 10")),
                        empty="No warehouse outage in the period.")),
-        Play("get_sla_breaches", when=(r"\bslas?\b|breach|\blate\b|\bmiss(ed|es|ing)?\b|deadline|\bwindow\b|on time",), weight=3,
+        Play("get_sla_breaches", when=(r"\bslas?\b|breach|\blate\b|\bmiss(ed|es|ing)?\b|deadline|\bwindow\b|on time|"
+                                       r"(?:ran|runs?|running|going) (?:too )?(?:long|over)|overr[au]n\w*|took too long",), weight=3,
              title="SLA breaches", before=Before(),
              lens=Lens(group="job_name", sort="count desc", rows=3,
                        say="{job_name} missed its {sla_seconds:dur} SLA {count:times}, the last run "

@@ -26,7 +26,9 @@ AGENT = AgentSpec(
     all_clear="No security event stands out.",
     playbook=(
         Play("get_security_events", when=(r"security|threats?|alerts?|severity|\bsev\b|sev[1-4]|suspicious|issues?|risks?|"
-                                          r"anything (to worry|odd|unusual)|incidents?",),
+                                          r"anything (to worry|odd|unusual)|incidents?|escalat\w*|worr(?:y|ied)|"
+                                          r"(?:flag|raise|report) (?:\w+ )?(?:up|to (?:the )?(?:ciso|soc|security|management))|"
+                                          r"worth (?:flagging|raising|reporting)",),
              default=True, weight=2, title="Security events",
              lens=Lens(group="event_type", sort="severity_rank desc", rows=4,
                        say="{event_type} x {count:int} ({severity}), the latest by {principal} at "

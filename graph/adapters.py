@@ -204,9 +204,11 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     intents = sorted(set(parsed.references.values()))
     if question != original:
         intents.append(question)  # the English reading: the plays' patterns are English words
-    if parsed.is_followup and prior is not None and (ELLIPSIS.match(question) or
-                                                     PRONOUN.search(question) and not slots["_named"]):
-        # "and the week before?", "who is running them?": the same kind of question as last time
+    if parsed.is_followup and prior is not None and not _names_precisely(question, agents) and (
+            ELLIPSIS.match(question) or PRONOUN.search(question) and not slots["_named"]):
+        # "and the week before?", "who is running them?": the same kind of question as last time. ("where
+        # does that table get its data from?" asks its own precise question: the last one's words would add
+        # their plays to it.)
         intents.append(prior.text)
     from health_monitor.graph.nlp.vocabulary import OFF_TOPIC_CUES
 
@@ -412,8 +414,10 @@ def previous_prior(previous: dict[str, Any] | None) -> Any:
             for kind, names in source.items():
                 bucket = earlier.setdefault(kind, [])
                 bucket += [n for n in names if n not in bucket]
+    before = TypedUnderstanding.from_json(history[-2]["understanding"]) if len(history) > 1 else None
     return Prior(understanding=u, subject=dict(last.get("subject") or {}), lead=str(last.get("lead") or ""),
-                 found=dict(last.get("entities_found") or {}), index=len(history) - 1, earlier=earlier)
+                 found=dict(last.get("entities_found") or {}), index=len(history) - 1, earlier=earlier,
+                 before=before)
 
 
 #: A cue this strong names the question's own topic ("budget", "who can query"): no need to keep the last one.

@@ -164,6 +164,19 @@ def focus(rows: list[dict[str, Any]], slots: dict[str, Any], skip: frozenset[str
     return kept, None
 
 
+def _beyond_names(rows: list[dict[str, Any]], focused: list[dict[str, Any]], slots: dict[str, Any]
+                  ) -> tuple[list[dict[str, Any]], str] | None:
+    """The window's rows about other names, when the names asked for narrowed them (and which names did)."""
+    start, end = slots.get("start_date"), slots.get("end_date")
+    window = _in_window(rows, start, end) if isinstance(start, date) and isinstance(end, date) else rows
+    if len(window) <= len(focused):
+        return None
+    present = {kind for col, kind in ENTITY_COLUMNS.items() if col in window[0]}
+    named = [f"{kind} {slots[kind][0] if isinstance(slots[kind], (list, tuple)) else slots[kind]}"
+             for kind in sorted(present, key=lambda k: k == "workspace") if slots.get(kind)]
+    return (window, named[0]) if named else None
+
+
 _ARITH = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
 
 
@@ -232,6 +245,17 @@ def _totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return sums
 
 
+def _spans(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """``first_<column>`` and ``last_<column>`` of every date column, before grouping: the days the rows cover."""
+    out: dict[str, Any] = {}
+    for row in rows:
+        for k, v in row.items():
+            if isinstance(v, date):
+                out[f"first_{k}"] = min(out.get(f"first_{k}", v), v)
+                out[f"last_{k}"] = max(out.get(f"last_{k}", v), v)
+    return out
+
+
 def _generic_say(columns: list[str], money_cols: set[str]) -> str:
     label = next((c for c in columns if c in ENTITY_COLUMNS), None) or next(
         (c for c in columns if c.endswith("_name") or c.endswith("_date")), None)
@@ -278,6 +302,7 @@ def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], mon
     if lens.derive:
         rows = [{**r, **{name: arithmetic(expr, r) for name, expr in lens.derive}} for r in rows]
     kept = [r for r in rows if condition(lens.where, r)]  # like SQL: filter rows, then group them
+    spans = _spans(kept)
     kept = grouped(kept, lens.group, lens.sum) if lens.group else kept
     # "issues desc, hours_since_update desc": stable sorts, last key first; rows missing a key go last.
     for part in reversed([p.strip() for p in (lens.sort or "").split(",") if p.strip()]):
@@ -296,7 +321,7 @@ def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], mon
     quoted = kept[page * size: (page + 1) * size] if lens.rows or page else []
     out = Reading(kept=kept)
     if lens.headline:
-        out.headline = render(lens.headline, {**_totals(kept), **kept[0], "n": len(kept)})
+        out.headline = render(lens.headline, {**spans, **_totals(kept), **kept[0], "n": len(kept)})
     if quoted or not out.headline:
         quoted = quoted or kept[:3]
         say = lens.say or _generic_say(columns or list(kept[0]), money_cols)
@@ -351,6 +376,16 @@ def to_finding(*, agent: str, tool: str, title: str, rows: list[dict[str, Any]],
         return Finding(agent=agent, title=title, summary=head, severity="info", tools=[tool])
     read = read_rows(focused, lens, columns=columns, money_cols=money_cols, page=int((slots or {}).get("page") or 0))
     text, kept = read.text, read.kept
+    wider = _beyond_names(rows, focused, slots or {})
+    if not kept and wider:
+        # "the ml-workspace budget, and which idle clusters could offset it": none there, so say where there are
+        others = read_rows(wider[0], lens, columns=columns, money_cols=money_cols)
+        if others.items:
+            nothing = lens.empty or "nothing in these results."
+            head = f"For the {wider[1]}: {nothing[:1].lower()}{nothing[1:]}"
+            return Finding(agent=agent, title=title, summary=f"{head} Others: {others.text}", severity="info",
+                           tools=[tool], headline=f"{head.rstrip('.')}; elsewhere: {others.items[0]}",
+                           items=others.items[1:], more=others.more, off_subject=True)
     if not kept:
         if not lens.empty and not message:
             return None

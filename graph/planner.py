@@ -122,6 +122,10 @@ def fill_args(tool: Any, play: Play | None, slots: dict[str, Any]) -> dict[str, 
     return args
 
 
+#: Parameters that say how far back (or ahead) a tool reads: too long a one reads the longest the tool allows.
+WINDOW_PARAMS = frozenset({"days", "hours", "lookback_days"})
+
+
 def validate_args(tool: Any, args: dict[str, Any], as_of_date: date | None) -> tuple[dict[str, Any], list[str]]:
     """Keep only arguments the tool's model accepts (dates not after the as-of date)."""
     dropped = []
@@ -135,6 +139,13 @@ def validate_args(tool: Any, args: dict[str, Any], as_of_date: date | None) -> t
             tool.params.model_validate(args)
             break
         except ValidationError as e:
+            # a window longer than the tool reads ("next quarter" from a 60-day forecast): its longest one
+            longest = {str(err["loc"][0]): err["ctx"]["le"] for err in e.errors()
+                       if err.get("loc") and str(err["loc"][0]) in WINDOW_PARAMS and err.get("type") == "less_than_equal"
+                       and "le" in (err.get("ctx") or {}) and isinstance(args.get(str(err["loc"][0])), int)}
+            if longest:
+                args.update(longest)
+                continue
             bad = {str(err["loc"][0]) for err in e.errors() if err.get("loc")}
             if not bad & set(args):
                 return {}, dropped + list(args)

@@ -37,10 +37,13 @@ def _masked(text: str, result: EntityResult) -> str:
     A description's words always go: they say which thing, not what is asked ("the model that detects
     cost anomalies" is not a cost question)."""
     out = text
-    for m in sorted(result.matches, key=lambda m: -m.start):
-        if m.method not in ("pattern", "description") and keeps_topic_words(text[m.start:m.end], text[m.end:]):
+    edge = len(text) + 1  # where the last masked span starts: a name matched twice ("analytics" is a workspace
+    for m in sorted(result.matches, key=lambda m: -m.start):  # and a schema) is masked once
+        if m.end > edge or m.method not in ("pattern", "description") and keeps_topic_words(text[m.start:m.end],
+                                                                                             text[m.end:]):
             continue
         out = out[:m.start] + f" {mask_word(m.kind)} " + out[m.end:]
+        edge = m.start
     return out
 
 

@@ -30,6 +30,8 @@ KIND_WORDS: dict[str, tuple[str, str | None]] = {
     **{w: ("model", "classifi") for w in ("classifier", "classifiers")},
     **{w: ("model", "scor") for w in ("scorer", "scorers")},
     **{w: ("endpoint", None) for w in ("endpoint", "endpoints")},
+    # "the ML thing that flags weird spending": only a model is described by what it does
+    **{w: ("model", None) for w in ("thing", "things")},
 }
 #: Name tokens (stemmed) that say what a name is, not which one: optional when matching.
 _MODEL_HEADS = frozenset({"model", "detect", "predict", "forecast", "classifi", "scor", "analyz"})
@@ -74,7 +76,15 @@ def stem(word: str) -> str:
 #: Words Databricks uses for the same thing as a name's token: billable usage is what system.billing.usage
 #: holds, so "the billing fact table" is the usage fact table.
 SYNONYMS: dict[str, str] = {stem(a): stem(b) for a, b in (("billing", "usage"), ("billable", "usage"),
-                                                          ("consumption", "usage"))}
+                                                          ("consumption", "usage"),
+                                                          # plain words for a model's name tokens
+                                                          ("spending", "cost"), ("spend", "cost"),
+                                                          ("weird", "anomaly"), ("unusual", "anomaly"),
+                                                          ("odd", "anomaly"), ("strange", "anomaly"),
+                                                          ("abnormal", "anomaly"), ("anomalous", "anomaly"),
+                                                          ("flag", "detect"), ("flags", "detect"),
+                                                          ("spot", "detect"), ("spots", "detect"),
+                                                          ("catch", "detect"), ("catches", "detect"))}
 _OPTIONAL = frozenset(stem(w) for w in ("v1", "v2", "v3", "prod", "dev", "serving", "served", "latest"))
 
 
@@ -169,7 +179,7 @@ class Descriptions:
             ranked = self.candidates(fam, words, set(required))
             if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
                 best = ranked[0][1]
-                explained = [k for k in after if stem(tokens[k][0]) in best.tokens]
+                explained = [k for k in after if {stem(tokens[k][0]), SYNONYMS.get(stem(tokens[k][0]))} & best.tokens]
                 # leading words the name does not use ("the pii customer table") stay the question's own words
                 first = next((k for k in range(lo, j) if {stem(tokens[k][0]), SYNONYMS.get(stem(tokens[k][0]))}
                               & best.tokens), j)

@@ -125,6 +125,8 @@ class Prior:
     as_of: date | None = None
     #: The specialist whose finding led the answer (its most severe one): what a bare "why?" asks about.
     lead: str = ""
+    #: The turn before the last one, when there is one (what a side move such as "what's downstream?" left).
+    before: Understanding | None = None
 
     def named(self, kind: str) -> list[str]:
         """Names of ``kind`` the last turn was about (its answer's subject, the answer, the question), then
@@ -332,6 +334,14 @@ def _more(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
     return _keep_topic(out, prior, m)
 
 
+#: A cue this strong in a lineage follow-up asks for that domain beside the lineage ("which table downstream is
+#: old now": freshness), whether or not the router chose it.
+STRONG_ASK = 0.8
+#: Words for the damage downstream ("what else is now broken"): the lineage move itself, not a question of failures.
+_CONSEQUENCE = re.compile(r"\b(?:broke|broken|break\w*|impact\w*|affect\w*|hit|hurt|mess\w* up|knock\w* out)\b",
+                          re.IGNORECASE)
+
+
 def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"what does that break downstream?": lineage from the table the last answer was about."""
     out = _carry(cur, prior, "downstream", domains=False)
@@ -345,8 +355,9 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     kind, name = ("table", tables[0]) if tables else ("job", jobs[0])
     out.entities = [e for e in out.entities if e.kind not in ("table", "job")] + [Entity(kind=kind, name=name)]
     # lineage answers it, beside what the question asks of those tables ("which downstream tables are stale?")
-    asked = cue_scores(m.string)[0]
-    out.domains = list(dict.fromkeys(["governance", *[d for d in cur.domains if asked.get(d, 0) > 0]]))[:3]
+    asked = cue_scores(_CONSEQUENCE.sub(" ", m.string))[0]
+    strong = [d for d, v in sorted(asked.items(), key=lambda kv: -kv[1]) if v >= STRONG_ASK]
+    out.domains = list(dict.fromkeys(["governance", *[d for d in cur.domains if asked.get(d, 0) > 0], *strong]))[:3]
     out.params["direction"] = "downstream"
     out.intent = "cause"
     return out
@@ -383,6 +394,10 @@ ACT_ADVISORS: dict[str, str] = {"cost": "optimization"}
 def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     out = _keep_topic(_carry(cur, prior, "act"), prior, m)
     out.intent = "recommendation"
+    last = prior.understanding.previous
+    if last is not None and last.transform == "downstream" and prior.before is not None and _bare(m):
+        # "what's downstream?" then "what should I do about it?": "it" is the problem, not its lineage
+        out.domains = list(dict.fromkeys([*prior.before.domains, *out.domains]))[:3]
     advisors = [ACT_ADVISORS[d] for d in out.domains if d in ACT_ADVISORS]
     out.domains = list(dict.fromkeys([*out.domains, *advisors]))[:3]
     return out
@@ -406,16 +421,20 @@ _KIND_WORD = KIND_WORD_ALTERNATION
 
 #: The follow-up moves, checked in order (the first that matches applies). Each is tested on its own.
 TRANSFORMS: tuple[Transform, ...] = (
-    Transform("downstream", re.compile(r"\b(?:that|it|this)\s+(?:\w+\s+){0,2}(?:break|breaks|broke|impact\w*|affect\w*|"
-                                       r"knock\w* out|take\w* (?:out|down))\b(?!\s+(?:down|out|up)\b)|"
+    # "why did it break" asks for a cause, not for what it breaks: a question opening with why/when/where is
+    # downstream only when it says so.
+    Transform("downstream", re.compile(r"^(?!\W*(?:(?:and|but|so|ok\w*)\W+)?(?:why|how come|when|where)\b(?!.*\bdownstream\b))"
+                                       r".*?(?:"
+                                       r"\b(?:that|it|this)\s+(?:\w+\s+){0,2}(?:break|breaks|broke|impact\w*|affect\w*|"
+                                       r"knock\w* out|take\w* (?:out|down))\b(?!\s+(?:down|out|up|upstream)\b)|"
                                        r"\b(?:break|breaks|broke|impact\w*|affect\w*|knock\w* out)\b.*\bdownstream\b|"
                                        r"\b(?:blast radius|depends? on (?:it|that|this)|(?:impacted|affected) by (?:it|that|this)|"
-                                       r"hang\w* off (?:it|that|this)|(?:which|what|any) downstream)\b|"
+                                       r"hang\w* off (?:it|that|this)|(?:which|what|any) (?:\w+ )?downstream)\b|"
                                        r"\bwhat(?:'s| is)? downstream\b|\bdownstream (?:of )?(?:that|it|this)\b|"
                                        r"\b(?:mess(?:es|ed)? up|knock[- ]on|ripple\w*|hit|hurt)\b.*\b(?:further down|"
                                        r"down the line|down ?stream|after it)\b|\bwho (?:reads|uses|consumes) "
-                                       r"(?:that|it|this)(?: table)?\b",
-                                       re.IGNORECASE), _downstream),
+                                       r"(?:that|it|this)(?: table)?\b)",
+                                       re.IGNORECASE | re.DOTALL), _downstream),
     Transform("how_much_save", re.compile(r"\bhow much (?:would|could|will|can) (?:that|it|this|we|i)\b.*\bsave\b|"
                                           r"\bsavings? (?:from|of) (?:that|it|this)\b", re.IGNORECASE), _save),
     Transform("act", re.compile(r"\bwhat (?:should|do|can|could) (?:i|we|they|you|the team) (?:\w+ )?do\b|"

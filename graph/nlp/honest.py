@@ -73,7 +73,9 @@ def other_product(text: str) -> tuple[str, str] | None:
 #: Words asking for a prediction: only such a question reads a window after the as-of (the forecast tools).
 _FORECAST = re.compile(r"\b(?:forecast\w*|predict\w*|project(?:ed|ion|ions)?|expect\w*|estimat\w*|will|won'?t|"
                        r"going to|gonna|likely|at risk|risks?|outlook|run[- ]?rate|on track|budget\w*|anticipat\w*|"
-                       r"plan(?:ned)? for)\b", re.IGNORECASE)
+                       r"plan(?:ned)? for|where (?:do|will|would|are|should) we (?:land|end up|be)|end up|"
+                       r"if nothing changes|(?:at|on) (?:this|the current|current) (?:rate|pace|trend|trajectory)|"
+                       r"trajectory|heading (?:for|to(?:wards)?))\b", re.IGNORECASE)
 
 
 def asks_forecast(text: str) -> bool:

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+#: After "worried about": nothing named ("should we be worried about the training job?" asks about that job).
+_NOTHING_NAMED = (r"(?=\s*(?:$|[?.!,;:]|anything|today|tonight|now|right now|overall|at all|this (?:morning|week)|"
+                  r"before|ahead of|going into))")
+
 INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("briefing", re.compile(
         r"\bbriefing\b|\bbrief me\b|\bdigest\b|\brundown\b|\bcatch me up\b|\bwhat should i (?:know|look at)\b|"
@@ -27,8 +31,9 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\beverything ok\b|\bany(?:thing)? (?:fires|issues) (?:today|this morning)\b|"
         r"\bstatus (?:of|on|across) (?:everything|all|the (?:whole |entire )?(?:platform|account|estate))\b|"
         r"\b(?:i just got in|just (?:got|came) (?:in|back)|been (?:away|out|off)|while i was (?:away|out|off))\b|"
-        r"\bwhat did i miss\b|\b(?:should|do|must|need to) (?:i|we) (?:be )?worr(?:y|ying|ied) about\b|"
-        r"\b(?:anything|something|what) (?:i|we) (?:should|need to|must|ought to) (?:be )?worr(?:y|ying|ied) about\b|\bwhat (?:should|do) (?:i|we) "
+        r"\bwhat did i miss\b|\b(?:should|do|must|need to) (?:i|we) (?:need to |have to )?(?:be )?worr(?:y|ying|ied) about\b" + _NOTHING_NAMED + "|"
+        r"\b(?:anything|something|what) (?:i|we) (?:should|need to|must|ought to) (?:be )?worr(?:y|ying|ied) about\b"
+        + _NOTHING_NAMED + r"|\bwhat (?:should|do) (?:i|we) "
         r"(?:need to )?(?:know|flag|mention|raise)\b(?! about)|"
         # a shift handover or a review: the top signals across domains
         r"\bhand(?:ing)?[- ]?over\b|\bhandover\b|\bwhat changed\b.{0,40}\b(?:since|overnight|over the weekend|this week)\b|"

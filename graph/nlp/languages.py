@@ -331,6 +331,34 @@ GLOSSARY["de"].update({"dreißig": "30", "vierzehn": "14", "seit": "since", "am"
 GLOSSARY["es"].update({"treinta": "30", "catorce": "14", "desde el": "since", "desde": "since", "el": "on"})
 GLOSSARY["fr"].update({"trente": "30", "quatorze": "14", "depuis": "since", "en": "in"})
 GLOSSARY["pt"].update({"trinta": "30", "catorze": "14", "desde": "since", "em": "in"})
+# idioms found missing: "está em dia" (up to date), "tournent à vide" (run idle), "le dio permiso" (gave access)
+GLOSSARY["pt"].update({"está em dia": "is up to date", "estão em dia": "are up to date", "em dia": "up to date",
+                       "de onde vêm os dados": "where does the data come from", "de onde vem": "where does it come from",
+                       "de onde vêm": "where do they come from", "dela": "its", "dele": "its", "quero ver": "show me",
+                       "linhagem": "lineage", "ociosos": "idle", "ocioso": "idle", "a maior parte do tempo": "most of the time"})
+GLOSSARY["fr"].update({"tournent à vide": "sit idle", "tourne à vide": "sits idle", "à vide": "idle",
+                       "inactifs": "idle", "inactif": "idle", "la plupart du temps": "most of the time",
+                       "d'où viennent les données": "where does the data come from", "lignage": "lineage"})
+GLOSSARY["es"].update({"le dio": "gave", "les dio": "gave", "dio": "gave", "permiso de lectura": "read access",
+                       "permisos de lectura": "read access", "al grupo": "to the group", "sobre la": "on the",
+                       "sobre el": "on the", "otra cosa": "one more thing", "ociosos": "idle", "inactivos": "idle",
+                       "la mayor parte del tiempo": "most of the time", "de dónde vienen los datos":
+                       "where does the data come from"})
+GLOSSARY["de"].update({"leerlauf": "idle", "die meiste zeit": "most of the time", "woher kommen die daten":
+                       "where does the data come from", "auf dem neuesten stand": "up to date"})
+# "no longer": the two-part negations (ne ... plus, ya no, nicht mehr, não ... mais) read as one phrase
+GLOSSARY["fr"].update({"ne sont plus": "are no longer", "n'est plus": "is no longer", "ne se mettent plus à jour":
+                       "no longer update", "ne se met plus à jour": "no longer updates", "est-ce qu'il y a":
+                       "are there", "il y a": "there are", "catalogue": "catalog"})
+GLOSSARY["es"].update({"ya no se actualizan": "are no longer updated", "ya no se actualiza": "is no longer updated",
+                       "ya no": "no longer", "dejaron de actualizarse": "stopped updating",
+                       "dejó de actualizarse": "stopped updating", "catálogo": "catalog"})
+GLOSSARY["de"].update({"nicht mehr aktualisiert": "no longer updated", "nicht mehr": "no longer",
+                       "aktualisiert": "updated", "katalog": "catalog"})
+GLOSSARY["pt"].update({"não são mais atualizadas": "are no longer updated", "não é mais atualizada":
+                       "is no longer updated", "deixaram de ser atualizadas": "stopped being updated",
+                       "deixou de ser atualizada": "stopped being updated", "não mais": "no longer",
+                       "catálogo": "catalog"})
 
 
 def detect(text: str) -> str:

@@ -97,10 +97,11 @@ def mask_entities(text: str, entities: dict[str, list[str]] | None = None) -> tu
     return text, seen
 
 
-#: Kinds whose names say nothing of the topic: a workspace is where something happened, not what was asked
-#: ("how many 9s did prod hit" is about uptime), so its name is masked to nothing rather than to the word
-#: "workspace", which the phrasings use mostly with spend.
-_PLACE_KINDS = frozenset({"workspace"})
+#: Kinds whose names say nothing of the topic: a workspace (a catalog, a schema) is where something happened,
+#: not what was asked ("how many 9s did prod hit" is about uptime; "stale tables in the main catalog" about
+#: freshness), so its name is masked to nothing rather than to the kind word, which the phrasings use mostly
+#: with spend (workspace) or with catalog governance.
+_PLACE_KINDS = frozenset({"workspace", "catalog", "schema"})
 
 
 def mask_word(kind: str) -> str:
@@ -170,7 +171,12 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
                          reason=f"no domain scored above {OFF_TOPIC_BELOW} (best {best:.2f})")
     chosen = {d for d, s in whole.items() if s == best or (s >= SECONDARY_AT and s >= SECONDARY_SHARE * best)}
     why = {d: "whole question" for d in chosen}
-    for clause, prob, (cues, _) in zip(clauses if len(clauses) > 1 else [], probs[1:], cue_sets[1:], strict=False):
+    for i, (clause, prob, (cues, _)) in enumerate(zip(clauses if len(clauses) > 1 else [], probs[1:], cue_sets[1:],
+                                                      strict=False)):
+        if i == 0 and _is_subject_head(clause) or _is_bare_state(clause):
+            # "The daily report job - is it on the pricey machines?": the head names the thing, not the ask;
+            # "..., is it broken?": the state of what the rest of the question names
+            continue
         local = _combine(prob, cues, dict.fromkeys(DOMAINS, 0.0))
         top = max(local, key=local.__getitem__)
         peaks = cue_peaks(clause)
@@ -185,6 +191,24 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     reason = "; ".join(f"{d} {whole[d]:.2f} ({why[d]}" + (f", cues: {', '.join(hits[d][:3])})" if d in hits else ")")
                        for d in domains)
     return RoutePlan(domains=domains, scores=_rounded(whole), reason=reason)
+
+
+def _is_subject_head(clause: str) -> bool:
+    """A leading clause made only of a thing's kind ("the job", "that warehouse"): what the rest is about."""
+    words = [w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _FILLER]
+    return 0 < len(words) <= 3 and all(w in WORD_KINDS for w in words)
+
+
+#: States a bare pronoun can be in ("is it broken?", "is it even working"): no topic of their own.
+_STATES = frozenset("""broken working ok okay fine down up dead alive healthy running wrong right normal real even
+still actually really just""".split())
+
+
+def _is_bare_state(clause: str) -> bool:
+    """A clause asking only whether "it" is in some state: about the thing the rest of the question names."""
+    words = [w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _FILLER]
+    return bool(words) and all(w in _STATES for w in words) and bool(re.search(r"\b(?:it|they|that|this)\b",
+                                                                               clause, re.IGNORECASE))
 
 
 def _rounded(scores: dict[str, float]) -> dict[str, float]:

@@ -23,7 +23,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"costs?|costing|costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
         r"bill(s|ing)?|invoices?": 0.9, r"budget\w*": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6,
         r"cost drivers?|top drivers?|line items?": 1.0, r"dollars?|money": 0.5, r"\$+": 0.8,
-        r"chargeback|showback": 0.9, r"how much money|throw\w* (?:\w+ )?away|money (?:on|for)": 0.9, r"cost(?:ing)? (?:us|me|the company)|what did .{0,40}\bcost\b": 1.0, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5, r"burn(?:ed|t|ing|s)?": 0.6,
+        r"chargeback|showback": 0.9, r"how much money|throw\w* (?:money|cash|dollars|budget|\$\S*) away|throw\w* away (?:money|cash|dollars)|"
+        r"money (?:on|for)": 0.9, r"cost(?:ing)? (?:us|me|the company)|what did .{0,40}\bcost\b": 1.0, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5, r"burn(?:ed|t|ing|s)?": 0.6,
+        r"how much (?:\w+ ){0,4}(?:burn\w*|cost|set us back|run us)": 1.0,
+        # "if nothing changes, where do we land by quarter end": a spend projection in FinOps words
+        r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
         r"log ?ins?|logged in|sign[- ]?ins?": 0.9, r"auth\w*|401s?|403s?|mfa|password\w*": 0.8,
@@ -61,7 +65,14 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"jobs?": 0.45, r"runs?|ran|running": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55, r"broke|broken|crash\w*|bl[eo]w(s|n)? up|f[ae]ll(?:s|en|ing)? over|die|dies|died|dying|keel\w* over|bomb(ed|s)?( out)?": 0.8,
         r"(?:has|have|did|had) (?:\w+ ){0,3}(?:gone|go|went) through|(?:run|ran|load\w*) (?:ok|fine|successfully)": 0.9,
         r"maxed(?: out)?|pegged|at (?:the|its) limit|flat out|red[- ]?lin\w*": 0.7,
+        # "should we be worried about the training job?": a job's health, asked as a worry
+        r"(?:worr\w*|concern\w*|nervous|scared) (?:about|for|with) (?:the |that |this |our |those )?(?:\w+ ){0,2}"
+        r"(?:jobs?|runs?|workflows?|etl|loads?|batch\w*)": 0.9,
+        # "is anything broken?": what is failing now, asked in plain words
+        r"(?:anything|something|stuff|what(?:'s| is)?) (?:\w+ )?(?:broken|failing|on fire|falling over)": 1.0,
         r"slow\w*|slower|sluggish|laggy|crawl\w*|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
+        r"dragg\w*|bogged down|grind\w* to|chok\w*|tak\w* (?:forever|ages)|timing out|under-?sized|under-?provisioned|"
+        r"too small|not big enough": 0.8,
         r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0, r"cpu|memory|utili[sz]ation|gpu utili[sz]ation": 0.7,
         r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,
         r"retr(y|ies)|timed out|timeouts?": 0.5, r"struggl\w*|under (?:heavy )?(?:load|pressure)|overwhelm\w*|being worked|how (?:hard|busy)|workload": 0.8,
@@ -96,10 +107,18 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     },
     "quality": {
         r"fresh\w*|stale\w*|up to date|out of date|lag(?:s|ged|ging)? (?:behind|by)|lagging|(?:data|replication) lag": 1.0,
+        # "which table downstream is old now": a table's age, in plain words
+        r"(?:is|are|now|gone|went|got|looks?|seems?) (?:\w+ )?(?:old|outdated)": 0.8,
+        # "tables that stopped updating", "no longer refreshed": freshness, in plain words
+        r"(?:stopped|stop|stops|quit|no longer|not|never|n't|haven't|hasn't) (?:been |being )?(?:updat\w*|refresh\w*|"
+        r"written)|(?:data|rows|numbers|table) (?:\w+ ){0,2}(?:didn't|did not|hasn't|has not|never|not) (?:\w+ )?"
+        r"(?:load|land|arrive|show up)\w*": 1.0,
         r"expectations?|checks?|constraints?|violations?": 0.7, r"data quality|dq|quality|validat\w*": 0.9,
         r"drift\w*": 0.4, r"shift\w* in|(?:distribution|value|mean|average) shift\w*": 0.8, r"nulls?|missing values": 0.8, r"profil\w*|distribution|histogram|outliers?": 0.8,
         r"duplicat\w*|row counts?|completeness|quarantin\w*|dropped (rows|records)|bad records": 0.8,
-        r"drop\w* (?:\w+ )?(?:rows|records)|(?:rows|records) (?:were |got |being )?(?:dropped|lost|missing)": 0.9,
+        r"drop\w* (?:\w+ )?(?:rows|records)|(?:rows|records) (?:were |got |being )?(?:dropped|lost|missing)|"
+        r"(?:throw\w*|toss\w*|discard\w*|los\w*|swallow\w*|filter\w*) (?:\w+ ){0,2}(?:rows|records|orders|events)|"
+        r"(?:rows|records|orders|events) (?:\w+ ){0,2}(?:never|don'?t|do not|did ?n[o']t) (?:show|turn|make it|arrive|land)": 0.9,
         r"refresh\w*|last updated|(?:fall\w*|fell|running|is|are|was|were|got|gotten) behind|behind (?:schedule|by)": 0.6,
         r"how old (?:is|are) (?:the |that |this |our )?(?:data|numbers|figures|rows|tables?|dashboard)|"
         r"how (?:fresh|current|recent|up to date) (?:is|are)|age of the data|data (?:is|are) (?:\w+ )?old": 1.0,
@@ -157,7 +176,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:no|without|missing) (?:a |any )?(?:[\w-]+ ){0,2}tags?|unattributed|unallocated|(?:can'?t|cannot|could ?n'?t|"
         r"unable to) (?:be )?(?:trace|tie|map|allocate|assign|attribute)\w* (?:\w+ ){0,3}to (?:a |any )?(?:\w+ )?"
         r"(?:team|project|owner|cost[- ]cent\w*|business unit|department)": 1.0,
-        r"(cut|reduce|lower|trim|shrink)\w*": 0.7, r"(?:switch|turn|shut)\w* (?:\w+ )?(?:off|down)": 0.9, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
+        r"(cut|reduce|lower|trim|shrink)\w*": 0.7, r"(?:switch|turn|shut)\w* (?!it |that |this |them )(?:\w+ )?(?:off|down)": 0.9,
+        # "switch it off": whatever "it" is (a model, a job) decides the area; a hint of savings only
+        r"(?:switch|turn|shut)\w* (?:it|that|this|them) (?:off|down)": 0.4, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
         r"burn\w* (?:through )?(?:cash|money)|money pits?|sitting (?:there|around)|doing nothing|nobody uses?|"
         r"no ?one (?:even )?uses?|not (?:even )?(?:being )?used|still (?:up|running|on)\b": 0.9,
@@ -167,13 +188,33 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     },
 }
 
+#: The words people use for each area as a whole: "anything security-wise", "on the cost front", "reliability
+#: stuff" ask for that area by name, as precisely as any cue.
+AREA_WORDS: dict[str, str] = {
+    "cost": r"cost|spend|spending|money|budget|billing", "security": r"security|infosec|secops",
+    "performance": r"perf|performance", "reliability": r"reliability|uptime|availability",
+    "quality": r"data quality|quality|dq", "mlops": r"ml|mlops|model", "governance": r"governance|compliance",
+    "optimization": r"savings|optimi[sz]ation",
+}
+for _domain, _words in AREA_WORDS.items():
+    DOMAIN_CUES[_domain][rf"(?:{_words})[- ](?:wise|related)|(?:on the )?(?:{_words}) (?:stuff|side|front|things)"] = 1.0
+
 #: Words that mark a request as something else (a joke about costs is still a joke): a penalty on every domain.
 OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|recipe|weather|riddle|wi-?fi|printers?|"
-                            r"cafeteria|meeting rooms?|conference rooms?)\b|"
+                            r"cafeteria|meeting rooms?|conference rooms?|restaurants?|coffee|pizza|sushi|"
+                            # a meal is small talk, but "sluggish after lunch" is a time of day
+                            r"(?<!after )(?<!before )(?<!since )(?<!during )(?<!past )(?<!until )(?<!by )(?<!at )"
+                            r"(?:lunch|dinner|breakfast)|"
+                            r"parking|movies?|football|soccer|birthday)\b|"
                             # a writing task ("draft a polite email to the auditors"), not a question about the data
                             r"\b(?:write|draft|compose|word)\s+(?:me\s+|us\s+)?(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,3}"
                             r"(?:e-?mail|letter|notice|memo|essay|blog|tweet|post|speech|announcement|press release|"
-                            r"job (?:ad|description|posting)|contract|cover letter|invitation|apology|thank you note)s?\b",
+                            r"job (?:ad|description|posting)|contract|cover letter|invitation|apology|thank you note|"
+                            r"(?:performance |annual |yearly |mid-?year )?review|appraisal|reference)s?\b|"
+                            # an HR review of a person, not of the platform's performance
+                            r"\b(?:performance|perf|annual|yearly|mid-?year) reviews? (?:for|of) (?:one of )?(?:my|our|a|an|the)"
+                            r"\s+(?:\w+\s+)?(?:sres?|engineers?|team ?mates?|reports?|employees?|staff|colleagues?|"
+                            r"developers?|analysts?|interns?|people)\b|\bappraisals?\b",
                             re.IGNORECASE)
 OFF_TOPIC_PENALTY = 0.4
 

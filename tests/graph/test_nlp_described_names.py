@@ -60,6 +60,9 @@ DESCRIBED = [
     ("the cost anomalies detector version", "model", "cost_anomaly_detector"),
     ("the anomaly detector for costs", "model", "cost_anomaly_detector"),
     ("inference latency of the churn model", "model", "churn_model"),
+    # What a model does, in plain words: "thing" is a model's kind word; spend, unusual, catches are its tokens.
+    ("is the ml thing that catches unusual spend drifting", "model", "cost_anomaly_detector"),
+    ("accuracy of the model which spots odd costs", "model", "cost_anomaly_detector"),
     # The endpoint kind word picks the endpoint serving the same model.
     ("error rate of the cost anomaly endpoint", "endpoint", "hm-cost-anomaly-detector"),
     ("latency of the endpoint serving the budget alerts", "endpoint", "hm-budget-alerter"),

@@ -146,3 +146,9 @@ def test_a_future_window_sets_no_look_back():
 
     slots = derive_slots({"start_date": date(2026, 1, 19), "end_date": date(2026, 1, 25)}, date(2026, 1, 15))
     assert "days" not in slots and "hours" not in slots
+
+
+def test_a_window_longer_than_the_tool_reads_is_its_longest_window():
+    """"Where do we land by the end of next quarter" asks 117 days of a 60-day forecast: it reads 60, not 30."""
+    args, dropped = validate_args(REG.get("get_cost_forecast"), {"days": 117}, AS_OF_DATE)
+    assert args == {"days": 60} and dropped == []
