@@ -37,9 +37,10 @@ def measure(rows: list[dict[str, Any]], spec: Compare) -> float | None:
 
 def compared(agent: str, tool: str, spec: Compare, rows: list[dict[str, Any]], earlier: list[dict[str, Any]],
              *, label: str, earlier_label: str, slots: dict[str, Any] | None = None,
-             filtered: frozenset[str] = frozenset()) -> Finding:
+             filtered: frozenset[str] = frozenset(), first_day: date | None = None) -> Finding:
     """One finding stating the figure for both periods and the change between them. Both row sets are
-    narrowed to what the question named (``slots``), as the play's own finding is."""
+    narrowed to what the question named (``slots``), as the play's own finding is. A period that starts
+    before the data does (``first_day``) is measured over the days the data covers, and says so."""
     fmt, fmt_change, points = _FORMATS.get(spec.unit, _FORMATS["money"])
     slots = dict(slots or {})
     before_slots = {**slots, "start_date": slots.get("compare_start"), "end_date": slots.get("compare_end")}
@@ -47,10 +48,13 @@ def compared(agent: str, tool: str, spec: Compare, rows: list[dict[str, Any]], e
     earlier = focus(earlier, before_slots, filtered)[0]
     now, then = measure(rows, spec), measure(earlier, spec)
     period, before = label or "this period", earlier_label or "the period before"
-    days_now, days_then = _days(slots, "start_date", "end_date"), _days(slots, "compare_start", "compare_end")
-    # Periods of different lengths ("yesterday vs the October daily average", month to date vs last month):
-    # a sum is compared a day on average; a rate needs no such scaling.
-    daily = not spec.per and spec.unit != "pct100" and days_now and days_then and days_now != days_then
+    days_now, note_now = _covered(slots, "start_date", "end_date", first_day)
+    days_then, note_then = _covered(slots, "compare_start", "compare_end", first_day)
+    period, before = period + note_now, before + note_then
+    # Periods of different lengths ("yesterday vs the October daily average", month to date vs last month, a
+    # period the data covers only in part): a sum is compared a day on average; a rate needs no such scaling.
+    daily = not spec.per and spec.unit != "pct100" and days_now and days_then and (
+        days_now != days_then or bool(note_now or note_then))
     if daily and now is not None and then is not None:
         now, then = now / days_now, then / days_then
         say_now = fmt(now) if days_now == 1 else f"{fmt(now)} a day on average"
@@ -84,6 +88,16 @@ def _figures(now: float, then: float, points: bool) -> dict[str, float | int | s
     if not points and then:
         figs["change_pct"] = round(100.0 * change / then, 2)
     return figs
+
+
+def _covered(slots: dict[str, Any], start: str, end: str, first_day: date | None) -> tuple[int, str]:
+    """Days of a period the data covers, and a note when that is not all of it ("last quarter" when the
+    data starts in its last weeks)."""
+    a = slots.get(start)
+    if isinstance(first_day, date) and isinstance(a, date) and a < first_day <= (slots.get(end) or first_day):
+        return _days({"a": first_day, "b": slots.get(end)}, "a", "b"), \
+            f" (the data covers it from {first_day.isoformat()} only)"
+    return _days(slots, start, end), ""
 
 
 def _days(slots: dict[str, Any], start: str, end: str) -> int:

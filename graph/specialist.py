@@ -211,7 +211,8 @@ def make_report(spec: AgentSpec):
                     money_cols=set(getattr(tool, "cost_columns", ()) or ())) or finding
             if finding is not None:
                 findings.append(finding)
-        findings = _comparisons(spec, results, (state.get("turn") or {}).get("slots") or {}, registry) + findings
+        findings = _comparisons(spec, results, (state.get("turn") or {}).get("slots") or {}, registry,
+                                adapters.data_first_day(ctx)) + findings
         last = (state.get("messages") or [None])[-1]
         narrative = last.content if isinstance(last, AIMessage) and state.get("mode") == "llm" else None
         ok = not errors or bool(findings)
@@ -223,7 +224,8 @@ def make_report(spec: AgentSpec):
     return report
 
 
-def _comparisons(spec: AgentSpec, results: dict[str, Any], slots: dict[str, Any], registry: Any) -> list[Any]:
+def _comparisons(spec: AgentSpec, results: dict[str, Any], slots: dict[str, Any], registry: Any,
+                 first_day: Any = None) -> list[Any]:
     """A period-over-period finding for each call that also ran on the comparison window."""
     out = []
     for cid, earlier in results.items():
@@ -237,7 +239,7 @@ def _comparisons(spec: AgentSpec, results: dict[str, Any], slots: dict[str, Any]
             continue
         out.append(compared(spec.name, earlier["tool"], play.compare, main["rows"], earlier["rows"],
                             label=str(slots.get("window_label") or ""),
-                            earlier_label=str(slots.get("compare_label") or ""), slots=slots,
+                            earlier_label=str(slots.get("compare_label") or ""), slots=slots, first_day=first_day,
                             filtered=_filtered_kinds(registry.get(earlier["tool"]) if earlier["tool"] in registry
                                                      else None, earlier)))
     return out

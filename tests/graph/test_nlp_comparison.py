@@ -136,6 +136,18 @@ def test_windows_of_different_lengths_compare_a_day_on_average():
     assert f.figures["previous"] == 100 and f.figures["change"] == 50
 
 
+def test_a_period_the_data_covers_only_in_part_is_averaged_over_the_days_it_covers():
+    """Last quarter when the data starts on its last 10 days: $1,000 is $100 a day, not $11 a day over 92."""
+    from health_monitor.agents.spec import Compare
+
+    slots = {"start_date": date(2026, 10, 1), "end_date": date(2026, 10, 10),
+             "compare_start": date(2026, 7, 1), "compare_end": date(2026, 9, 30)}
+    f = compared("cost", "t", Compare("Spend", total="list_cost"), [{"list_cost": 1500.0}], [{"list_cost": 1000.0}],
+                 label="this quarter", earlier_label="last quarter", slots=slots, first_day=date(2026, 9, 21))
+    assert f.summary == ("Spend: $150 a day on average in this quarter against $100 a day on average in last quarter "
+                         "(the data covers it from 2026-09-21 only): +$50.00 a day (+50%).")
+
+
 def test_a_rate_is_not_averaged_over_days():
     from health_monitor.agents.spec import Compare
 
