@@ -87,6 +87,8 @@ AGENT = AgentSpec(
              lens=Lens(say="{billing_origin_product} {list_cost:money} ({pct_of_total:pct100})",
                        sort="list_cost desc", rows=5)),
         Play("get_untagged_spend", when=(r"untagged|attribut|without (a |any )?tags?|missing tags?|no tags?|not tagged|"
+                                                   r"(?:is|are|was|were) ?n[o']t tagged|(?:isn|aren|wasn|weren)'?t tagged|"
+                                                   r"mapped to (?:a |any )?(?:cost.?cent\w*|team|owner)|"
                                                    r"can'?t (be )?charge|(?:no|without|missing) (?:a |any )?(?:[\w-]+ ){0,2}"
                                                    r"tags?|unallocated|(?:can'?t|cannot|unable to) (?:be )?(?:trac|tie|map|"
                                                    r"allocat|assign)\w*|(?:which|what) (?:team|project|department) to (?:charge|bill)|"
@@ -99,15 +101,15 @@ AGENT = AgentSpec(
                        empty="All spend carries a cost-attribution tag.")),
         Play("get_job_costs", when=(r"\bjobs?\b|expensive|line item|biggest",),
              args={"top_n": "$top_n|5"}, title="Most expensive jobs",
-             lens=Lens(say="{job_name} ({workspace_name}) {list_cost:money} over {runs:int} runs "
-                           "({failed_runs:int} failed, {list_cost_per_run:money} a run)",
+             lens=Lens(say="{job_name} ({workspace_name})[ {list_cost:money}] over {runs:int} runs "
+                           "({failed_runs:int} failed[, {list_cost_per_run:money} a run])[; {cost_note}]",
                        sort="list_cost desc", rows=3,
                        severity=(("medium", "failed_runs >= 3"),))),
         Play("get_job_costs", when=(r"cost|spend|spent|expensive|bill|how much",), needs=("job",), weight=3,
              args={"top_n": "$top_n|5"}, title="Job cost",
              lens=Lens(sort="list_cost desc", rows=2,
-                       say="{job_name} ({workspace_name}) cost {list_cost:money} over {runs:int} runs "
-                           "({failed_runs:int} failed, {list_cost_per_run:money} a run)")),
+                       say="{job_name} ({workspace_name})[ cost {list_cost:money}] over {runs:int} runs "
+                           "({failed_runs:int} failed[, {list_cost_per_run:money} a run])[; {cost_note}]")),
         Play("get_warehouse_costs", when=(r"\bwarehouses?\b",), title="SQL warehouse spend",
              lens=Lens(say="{warehouse_name} ({warehouse_size}, auto-stop {auto_stop_minutes:int} min) "
                            "{list_cost:money}", sort="list_cost desc", rows=3)),

@@ -40,7 +40,8 @@ AGENT = AgentSpec(
                        recommend="Start with {resource_name} (about {estimated_monthly_saving:money}/month): "
                                  "{recommendation:long}",
                        empty="No savings opportunity found.")),
-        Play("get_savings_recommendations", when=(r"all.?purpose|jobs compute|job clusters?|reports?|"
+        Play("get_savings_recommendations", when=(r"all.?purpose|jobs compute|job clusters?|reports?|interactive|"
+                                                  r"scheduled (?:work|jobs?|stuff|runs?)|"
                                                   r"moved? .* jobs|(?:cheaper|save|savings?|options?)\b.{0,30}\bjobs?\b|"
                                                   r"\bjobs?\b.{0,30}\b(?:cheaper|savings?)",), weight=3,
              args={"category": "jobs_on_all_purpose"}, title="Jobs on all-purpose compute",
@@ -89,7 +90,7 @@ AGENT = AgentSpec(
              lens=Lens(sort="estimated_monthly_saving desc", rows=2,
                        say="{resource_name}: about {estimated_monthly_saving:money}/month — {recommendation:clip}")),
         Play("get_untagged_spend", when=(r"untagged|tags?|attribution",), weight=2, title="Untagged spend",
-             lens=Lens(sort="untagged_cost desc", rows=3,
+             lens=Lens(sort="untagged_cost desc", rows=3, where="untagged_cost > 0",
                        say="{workspace_name} {untagged_cost:money} untagged ({untagged_pct:pct100} of its spend)")),
         Play("get_serverless_spend", when=(r"serverless",), weight=2, title="Serverless share",
              lens=Lens(sort="list_cost desc", rows=3,

@@ -96,8 +96,11 @@ AGENT = AgentSpec(
                                                r"(?:at|hit|hitting) 100",),
              weight=2, title="Cluster CPU and memory", lens=CLUSTER_LOAD),
         # "the ETL was slow" naming no job, query or warehouse: the compute it ran on comes first
-        Play("get_resource_utilization", when=(r"\bslow(?:er|ness|ed| down)?\b|sluggish|taking (?:so )?long|dragg\w*",),
+        Play("get_resource_utilization", when=(SLOW, r"taking (?:so )?long"),
              unless=("job", "warehouse", "cluster"), title="Cluster CPU and memory", lens=CLUSTER_LOAD),
+        # "the infra problem that made the ETL crawl": the compute under the job, whatever the job
+        Play("get_resource_utilization", when=(r"\binfra\w*|hardware|capacity|resources?\b|compute (?:problem|issue)",),
+             weight=2, title="Cluster CPU and memory", lens=CLUSTER_LOAD),
         Play("get_cluster_cpu_history", when=(r"\bcpu\b|memory|utili[sz]|looked like|history|over time|"
                                               r"overload\w*|busy|what'?s up|going on|doing|status|looking",),
              needs=("cluster",), weight=3, title="CPU history",
@@ -107,7 +110,7 @@ AGENT = AgentSpec(
                        say="peak {max_cpu_percent:pct100} CPU at {hour:time} (average {avg_cpu_percent:pct100}, "
                            "memory {max_mem_percent:pct100})",
                        severity=(("high", "max_cpu_percent >= 90"),))),
-        Play("get_job_bottlenecks", when=(r"bottleneck|where .* time|which task|slow\w*|taking (so )?long|"
+        Play("get_job_bottlenecks", when=(rf"bottleneck|where .* time|which task|{SLOW}|taking (so )?long|"
                                           r"why .* (slow|long)",),
              needs=("job",), weight=3, title="Where the job's time goes",
              lens=Lens(sort="pct_of_job_time desc", rows=3,
@@ -148,6 +151,6 @@ AGENT = AgentSpec(
         Play("get_job_costs", when=(r"expensive|cost(s|ly)? of (the )?jobs?|job costs?",),
              title="Job cost",
              lens=Lens(sort="list_cost desc", rows=3,
-                       say="{job_name} {list_cost:money} over {runs:int} runs ({failed_runs:int} failed)")),
+                       say="{job_name}[ {list_cost:money}] over {runs:int} runs ({failed_runs:int} failed)[; {cost_note}]")),
     ),
 )

@@ -50,7 +50,10 @@ AGENT = AgentSpec(
                        empty="No load failed on a schema change in the period (a change that broke nothing is "
                              "not seen here).")),
         Play("get_table_writer_failures", when=(r"\bwhy\b|cause|reason|what happened|stopped|broke|fail|behind|late|"
-                                                r"not (been )?(updat|refresh|writ|load)|blame|responsible|which (upstream )?job|culprit",),
+                                                r"not (been )?(updat|refresh|writ|load)|blame|responsible|which (upstream )?job|culprit|"
+                                                # acting on it: the job that writes it is what to fix
+                                                r"\bfix|prevent|stop (?:this|it|that)|from happening|(?:fresh|current|updated) "
+                                                r"again|what (?:should|do|can) (?:i|we) do",),
              needs=("table",), weight=1,
              title="Failed runs of the job that writes it",
              lens=Lens(rows=3, say="{job_name} (writes {table_full_name}) failed on {start_time:time}: "

@@ -87,11 +87,13 @@ AGENT = AgentSpec(
              title="Denied requests",
              lens=Lens(sort="denied_requests desc", rows=3,
                        say="{principal} had {denied_requests:int} denied requests ({failed_logins:int} failed logins)")),
-        Play("get_pii_access_logs", when=(r"\b(read|reads|accessed|opened|queried|looked at)\b.*\btables?\b|"
-                                          r"\btables?\b.*\b(read|accessed|opened|queried)\b",),
+        Play("get_pii_access_logs", when=(r"\b(read|reads|reading|accessed|accessing|opened|opening|opens|queried|querying|"
+                                          r"pulling|looked at|looking at)\b.*\b(?:tables?|tabel|tbl)\b|"
+                                          r"\b(?:tables?|tabel|tbl)\b.*\b(read|accessed|opened|queried)\b",),
              needs=("user",), weight=3, title="PII tables the principal read",
              lens=Lens(sort="accesses desc", rows=4,
                        say="{principal} read {securable_full_name} {accesses:times} on {days_with_access:plural:day}",
+                       severity=(("medium", "accesses >= 10"),),
                        empty="This principal read no PII table in the period (other tables' reads are not "
                              "listed by this tool).")),
         Play("get_user_activity", when=(r"what else|activity|done|did .* do|actions?|been up to|behaviou?r",),

@@ -148,6 +148,7 @@ _KIND_WORD = re.compile(rf"\b(?:{KIND_WORD_ALTERNATION})\b", re.IGNORECASE)
 _POSSESSIVE_KIND = re.compile(rf"\b(?:its|their)\s+(?:\w+\s+)?(?:{KIND_WORD_ALTERNATION})\b", re.IGNORECASE)
 #: Entity kind -> the specialist to ask when a question names such a thing but no topic.
 KIND_OWNERS: dict[str, str] = {k.name: k.owner for k in KINDS if k.owner and k.name not in ("regulation", "grant")}
+_KIND_ORDER: dict[str, int] = {k.name: i for i, k in enumerate(KINDS)}
 
 def direction(words: str) -> str:
     """The lineage direction a matched phrase asks for: "upstream", else downstream ("what breaks if I drop it")."""
@@ -217,7 +218,13 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         # "How is the orders_pipeline doing?", "what's up with prod-etl-cluster": a question naming something
         # in this account is on topic even when its words say little, and no domain word chose for it: ask
         # the specialist that owns that kind of thing.
-        owners = [KIND_OWNERS[k] for k in parsed.entities if k in KIND_OWNERS and parsed.entities[k]]
+        owners, seen_names = [], set()
+        for k in sorted(parsed.entities, key=lambda kind: _KIND_ORDER.get(kind, len(_KIND_ORDER))):
+            # a name of two kinds ("analytics": a workspace and a schema) asks its first kind's owner only
+            names = set(parsed.entities[k] or ())
+            if k in KIND_OWNERS and names - seen_names:
+                owners.append(KIND_OWNERS[k])
+            seen_names |= names
         if owners:
             agents, off_topic = list(dict.fromkeys(owners))[:2], False
     if parsed.is_followup and prior is not None and prior.domains and not _has_own_topic(question):
@@ -359,6 +366,9 @@ def _apply_to_flat(flat: Understanding, typed: TypedUnderstanding) -> None:
         flat.followup = True
         for kind in {e.kind for e in typed.entities if e.resolved}:
             flat.slots[kind] = typed.names(kind)
+        named = set(flat.slots.get("_named") or ())
+        for kind in [k for k in _ENTITY_KINDS if k in flat.slots and k not in named and not typed.names(k)]:
+            flat.slots.pop(kind)  # carried from the last turn, and the move dropped it ("anything else ...?")
         for key, value in typed.params.items():
             if key not in _TIME:
                 flat.slots[key] = value

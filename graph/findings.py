@@ -75,14 +75,13 @@ def entities_of(rows: list[dict[str, Any]], limit: int = 5) -> dict[str, list[st
             out[kind].append(value)
 
     for row in rows[:limit]:
-        for col, kind in ENTITY_COLUMNS.items():
-            if col in row and col not in TYPED_NAME_COLUMNS:
-                add(kind, row.get(col))
-        for col, type_col in TYPED_NAME_COLUMNS.items():
-            if col in row:
-                kind = str(row.get(type_col) or "").lower().replace("sql_", "").replace("_", "")
+        for col in row:  # in the row's own column order: its first name (cluster_name, not owned_by) leads
+            if col in TYPED_NAME_COLUMNS:
+                kind = str(row.get(TYPED_NAME_COLUMNS[col]) or "").lower().replace("sql_", "").replace("_", "")
                 add(kind if kind in set(ENTITY_COLUMNS.values()) else ENTITY_COLUMNS.get(col, "resource"),
                     row.get(col))
+            elif col in ENTITY_COLUMNS:
+                add(ENTITY_COLUMNS[col], row.get(col))
     return {k: v for k, v in out.items() if v}
 
 

@@ -181,6 +181,7 @@ def recommendation(reports: dict[str, AgentReport], order: list[str]) -> str:
 def briefing(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentReport], as_of: str = "") -> str:
     """Every specialist's top signals, ranked across domains: the top five, one recommendation."""
     titles = {a.name: a.title for a in agents}
+    reports = without_repeats(reports, plan.agents)  # a finding two specialists share counts once
     present = {name: reports[name] for name in plan.agents if name in reports}
     ranked = [f for f in _ranked((f for r in present.values() for f in r.findings), list(titles))
               if SEVERITY_RANK.get(f.severity, 0) >= 1 or f.figures]
@@ -269,6 +270,20 @@ def offer(reports: dict[str, AgentReport]) -> str:
     return "Want me to dig further? I can look at a different period, a specific workspace, job or user."
 
 
+def without_repeats(reports: dict[str, AgentReport], order: Iterable[str]) -> dict[str, AgentReport]:
+    """Each finding once: a tool two specialists share (untagged spend: cost and the advisor) is said by the
+    first; a specialist left with nothing of its own is left out rather than called all clear."""
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    out: dict[str, AgentReport] = {}
+    for name in [n for n in order if n in reports] + [n for n in reports if n not in order]:
+        rep = reports[name]
+        keep = [f for f in rep.findings if (f.title, tuple(f.tools)) not in seen]
+        seen |= {(f.title, tuple(f.tools)) for f in rep.findings}
+        if keep or not rep.findings or not rep.ok:
+            out[name] = rep if len(keep) == len(rep.findings) else rep.model_copy(update={"findings": keep})
+    return out
+
+
 def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentReport], *,
            unknown: Iterable[str] = (), question: str = "", calls: Iterable[ToolCallRecord] = (),
            as_of: str = "", links: Iterable[str] = ()) -> str:
@@ -277,6 +292,8 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
     if plan.method == "briefing":
         return briefing(agents, plan, reports, as_of)
     titles = {a.name: a.title for a in agents}
+    unique = without_repeats(reports, plan.agents)
+    repeated, reports = set(reports) - set(unique), unique
     present = {name: reports[name] for name in plan.agents if name in reports}
     ranked = _ranked((f for r in present.values() for f in r.findings), list(titles))
     period = plan.period or period_of(list(calls), ranked[0].tools if ranked else [], as_of)
@@ -288,7 +305,8 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
                      "answered for everything else.")
     for name in plan.agents:
         spec = agents.get(name)
-        parts.append(section(spec.title, reports.get(name), spec.all_clear))
+        if name not in repeated:
+            parts.append(section(spec.title, reports.get(name), spec.all_clear))
     connected = list(links)
     link = connect(connected) if connected else cross_domain(present, titles)
     if link:

@@ -12,6 +12,7 @@ input (empty, huge, emoji, SQL): the worst case is an off-topic result. Determin
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from health_monitor.graph.nlp import languages
@@ -52,7 +53,11 @@ def _without(text: str, words: str | None) -> str:
     if not words:
         return text
     i = text.lower().find(words)
-    return text if i < 0 else text[:i] + " " + text[i + len(words):]
+    if i < 0:
+        return text
+    # "late last night", "early this morning": the adverb belongs to the time, not to a late job
+    head = re.sub(r"\b(?:late|early|earlier|later)\s*$", "", text[:i], flags=re.IGNORECASE)
+    return head + " " + text[i + len(words):]
 
 
 def parse_question(text: str, *, as_of: datetime, index: EntityIndex | None = None,

@@ -252,6 +252,12 @@ def _between(as_of: datetime, m: re.Match[str]) -> TimeWindow | None:
     return TimeWindow(lo, hi, f"{lo.isoformat()}..{hi.isoformat()}", m[0])
 
 
+#: Words before a time that say how old something shown is ("numbers from like two days ago").
+_AGE_OF_DATA = re.compile(r"\b(?:still|stuck|old|stale|outdated)\b.{0,30}\b(?:numbers|data|figures|values|results|"
+                          r"rows|totals|stuff|info) (?:(?:is|are|were|was) )?(?:from|as of|dated) "
+                          r"(?:like |about |around |roughly |maybe )?$")
+
+
 def parse_window(text: str, as_of: datetime) -> TimeWindow | None:
     """The first time window named in ``text`` (by rule priority: explicit dates first), or None.
 
@@ -262,6 +268,8 @@ def parse_window(text: str, as_of: datetime) -> TimeWindow | None:
     low = (text or "")[:5000].lower()
     for pattern, build in _rules(as_of):
         for m in re.finditer(pattern, low):
+            if _AGE_OF_DATA.search(low[max(0, m.start() - 70):m.start()]):
+                continue  # "the board still shows numbers from two days ago": how old the data is, not when to look
             window = build(m)
             if window is not None:
                 return window

@@ -77,6 +77,10 @@ alone itself anymore anyway yet quite very so such right currently recently late
 #: Kinds of compute and tiers that describe a thing, never name it ("an all-purpose cluster").
 _TIERS = frozenset("""all-purpose all purpose interactive serverless classic pro job-compute jobs-compute single-node
 multi-node high-concurrency long-running gpu cpu spot photon shared-access single-user""".split())
+#: Settings written after a kind word ("warehouse auto-stop settings"): features, not names.
+_SETTINGS = frozenset("""auto-stop autostop auto-termination autotermination auto-scaling autoscaling auto-scale
+autoscale auto-suspend scaling sizing size sizes settings config configuration policy policies permissions
+utilization usage load""".split())
 
 
 def _foreign_phrase(name: str) -> bool:
@@ -317,7 +321,7 @@ class EntityIndex:
                 continue
             if kind_group == 2 and re.search(r"\ban?\s+$", low[:s]):
                 continue  # "an all-purpose cluster", "a prod-like workspace": a description, not a name
-            if (name in common or name in _KIND_WORDS or name in _TIERS or _foreign_phrase(name) or _IP.fullmatch(name) or name.isdigit() or _verb(name)
+            if (name in common or name in _KIND_WORDS or name in _TIERS or name in _SETTINGS or _foreign_phrase(name) or _IP.fullmatch(name) or name.isdigit() or _verb(name)
                     or any(a <= s < b for a, b in spans)):
                 continue
             kind = _KIND_WORDS[m[kind_group]]

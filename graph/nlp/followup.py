@@ -454,7 +454,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                          re.IGNORECASE), _actor),
     Transform("shift_window", re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|period)\s+(?:before|prior)\b"
                                          r"(?!\s+yesterday)|\b(?:the\s+)?(?:previous|prior|preceding)\s+"
-                                         r"(?P<unit2>day|week|month|year|period)\b", re.IGNORECASE), _shift),
+                                         r"(?P<unit2>day|week|month|year|period)\b|"
+                                         # "same time last week": the same window a unit back
+                                         r"\b(?:same|this|that|around this|around the same) time (?:last|the previous|a) "
+                                         r"(?P<unit3>day|week|month|year)\b", re.IGNORECASE), _shift),
     # after shift_window, which reads "compared with the week before" itself
     Transform("compare_with", re.compile(r"^\W*(?:(?:and|but|so|also|ok(?:ay)?|now)\b[\s,]*)?(?:how (?:does|did|do|would) "
                                          r"(?:that|it|this|they|those) |(?:(?:this|last|that) (?:day|week|month|"
@@ -470,7 +473,7 @@ TRANSFORMS: tuple[Transform, ...] = (
                                       re.IGNORECASE), _attribute),
     Transform("that_thing", re.compile(rf"\b(?:that|this|the same|those|these)\s+(?P<kind>{_KIND_WORD})\b",
                                        re.IGNORECASE), _that_thing),
-    Transform("anything_else", re.compile(r"^\W*(?:and\s+|so\s+|ok(?:ay)?\W+)?(?:is there\s+|was there\s+|are there\s+)?"
+    Transform("anything_else", re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:and\s+|so\s+)?(?:is there\s+|was there\s+|are there\s+)?"
                                          r"(?:anything|something|any(?:one|body)|what) else\b"
                                          r"(?!.*\b(?:he|she|they|them|it|that|this|those|these|his|her|their)\b)",
                                          re.IGNORECASE), _anything_else),
@@ -508,8 +511,12 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
         if m:
             kind = (m.groupdict().get("kind") or m.groupdict().get("kind2") or m.groupdict().get("kind3")) \
                 if t.name in ("that_thing", "attribute") else None
-            return t.apply(cur, prior, m, list((known or {}).get(WORD_KINDS.get((kind or "").lower(), ""), [])
-                                               or (known or {}).get("table" if t.name == "downstream" else "", [])))
+            out = t.apply(cur, prior, m, list((known or {}).get(WORD_KINDS.get((kind or "").lower(), ""), [])
+                                              or (known or {}).get("table" if t.name == "downstream" else "", [])))
+            if _OTHERS.search(text):  # "who else has been touching that table": not the last answer's people
+                mine = {(e.kind, e.name) for e in cur.entities}
+                out.entities = [e for e in out.entities if e.kind not in ("user", "group") or (e.kind, e.name) in mine]
+            return out
     own_entities = bool(cur.entities)
     if cur.window is not None and not cur.domains and NEW_WINDOW.pattern.search(text) or \
             (cur.window is not None and not cur.domains and not own_entities and len(text.split()) <= 6):
@@ -519,6 +526,11 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
         # "only prod": a name and no topic words of its own (the domain came from the name's kind alone)
         return SWITCH_FILTER.apply(cur.model_copy(update={"domains": []}), prior, None, [])  # type: ignore[arg-type]
     return None
+
+
+#: Other people than the ones the last answer named.
+_OTHERS = re.compile(r"\b(?:who|anyone|anybody|someone|somebody) else\b|\bother (?:users|people|principals|accounts)\b",
+                     re.IGNORECASE)
 
 
 def _names_a_topic(text: str) -> bool:
@@ -532,7 +544,9 @@ class _ShiftMatch:
         self._m = m
 
     def group(self, name: str) -> str | None:
-        return self._m.group("unit") or self._m.group("unit2") if name == "unit" else self._m.group(name)
+        if name == "unit":
+            return self._m.group("unit") or self._m.group("unit2") or self._m.group("unit3")
+        return self._m.group(name)
 
     def groupdict(self) -> dict[str, str | None]:
         return self._m.groupdict()

@@ -22,6 +22,13 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\bsage\s?maker\b": "Amazon SageMaker", r"\bvertex(?: ai)?\b": "Google Vertex AI", r"\bbedrock\b": "Amazon Bedrock",
     r"\bazure (?:ml|machine learning)\b": "Azure Machine Learning", r"\baws glue\b": "AWS Glue",
     r"\bemr\b": "Amazon EMR", r"\bdataproc\b": "Google Dataproc", r"\bfivetran\b": "Fivetran",
+    # other databases and tools' own operations (a tablespace, a BI gateway refresh, a SIEM search, servers)
+    r"\b(?:oracle|db2|sql server|sybase)\b.{0,40}\b(?:tablespaces?|instances?|databases?|db|servers?|redo|undo|rac|"
+    r"listeners?)\b": "Oracle or SQL Server database",
+    r"^(?!.*\b(?:databricks|warehouses?|quer(?:y|ies)|clusters?|sql)\b).*\bpower ?bi\b.{0,40}\b(?:refresh\w*|gateway|"
+    r"datasets?)\b": "Power BI",
+    r"\bspl\b|\bsplunk\b.{0,30}\b(?:search\w*|quer(?:y|ies)|index\w*|dashboards?|alerts?)\b": "Splunk",
+    r"\b(?:sshd|syslog|linux (?:boxes|servers|hosts|machines)|windows event logs?|active directory)\b": "server log",
     r"\b(?:aws|amazon|ec2)\b.{0,25}\b(?:bill|invoice|account(?! console)|spend|costs?)\b|"
     r"\b(?:bill|invoice|spend|costs?)\b.{0,15}\b(?:from|on|of|for)\s+(?:aws|amazon)\b": "AWS",
     r"\b(?:ec2|reserved instances?|savings plans?|rds|aws lambda|lambda functions?)\b": "AWS",
@@ -50,7 +57,8 @@ _COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead o
 #: The product is where the asker comes from, not what they ask about ("we just moved off Snowflake",
 #: "in Snowflake I'd open Query History"): the question is about this account.
 _CONTEXT = re.compile(r"\b(?:moved|moving|migrat\w*|switch\w*|coming from|came from|used to|back (?:on|in|at|when)|"
-                      r"previously|formerly|equivalent|i'?d|we'?d|we had|we used|like (?:in|on))\b", re.IGNORECASE)
+                      r"previously|formerly|equivalent|i'?d|we'?d|we had|we used|like (?:in|on)|databricks (?:version|way)|"
+                      r"version of|(?:dba|admin|developer|engineer|analyst|person|guy|folks?) here)\b", re.IGNORECASE)
 
 
 def other_product(text: str) -> tuple[str, str] | None:

@@ -27,6 +27,7 @@ from health_monitor.graph.nlp.vocabulary import (
     OFF_TOPIC_CUES,
     OFF_TOPIC_PENALTY,
     PRECISE_CUE,
+    area_item,
     cue_peaks,
     cue_scores,
     entity_hints,
@@ -46,6 +47,8 @@ CLAUSE_CONFIRM = 0.25
 #: A clause whose precise cue (vocabulary.PRECISE_CUE) names a domain needs less of the classifier to add it,
 #: even where another domain leads the clause.
 PRECISE_CLAUSE_AT = 0.45
+#: A best domain with no cue word yields to one within this much whose words name it at least this strongly.
+CUE_TIE, BACKING_CUE = 0.1, 0.7
 MAX_DOMAINS = 3
 W_CLASSIFIER, W_CUES = 0.6, 0.4
 
@@ -55,6 +58,10 @@ _SPLIT = re.compile(r"[?;!]+|\.\s+|\s[—–-]+\s|\s[+&/]\s|,\s*(?:and|but|plus|
 #: A leading purpose ("For the audit binder:", "Preparing SOC 2 evidence:"): what the answer is for, not what it is about.
 _PURPOSE = re.compile(r"^\W*(?:for|preparing|prepping|ahead of|before|re|regarding|context|background|fyi|writing up|"
                       r"working on|as part of|quick one|question)\b[^:?\n]{0,120}:\s*(?=\S)", re.IGNORECASE)
+#: How the asker was alerted, before what about ("got paged at 3am about", "pager went off for"): not a topic.
+_PAGED_FOR = re.compile(r"\b(?:(?:i|we|on-?call) )?(?:got |was |were )?(?:paged|pager (?:went off|fired|buzzed)|woken up|"
+                        r"alerted)(?: (?:at|around) [\w:]+)?(?: (?:late |early )?(?:last night|this morning|overnight))? "
+                        r"(?:for|about|because of|over)\b", re.IGNORECASE)
 #: Words that carry no topic: a question made only of these ("and?", "what about then") names no domain.
 _FILLER = frozenset("""and or but also plus so then now ok okay what about how which who is are was were the a an
 that this those these it them do does did for of on in to please same again instead too as well""".split())
@@ -155,6 +162,7 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True,
                          reason="no words to classify")
     masked, seen = mask_entities(raw, entities)
+    masked = _PAGED_FOR.sub(" ", masked)  # "pager went off for auth failures": the failures are the topic
     if not set(re.findall(r"[a-z]{2,}", masked.lower())) - _FILLER and not any(cue_scores(masked)[0].values()):
         return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True, reason="no topic words")
     bonus = entity_hints(seen)
@@ -169,7 +177,16 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     if best < OFF_TOPIC_BELOW:
         return RoutePlan(scores=_rounded(whole), off_topic=True,
                          reason=f"no domain scored above {OFF_TOPIC_BELOW} (best {best:.2f})")
-    chosen = {d for d, s in whole.items() if s == best or (s >= SECONDARY_AT and s >= SECONDARY_SHARE * best)}
+    peaks_whole = cue_peaks(masked)
+    # a second domain named by a precise phrase needs less of the classifier ("the table it reads from - someone
+    # flip a column type?": lineage and a schema change)
+    chosen = {d for d, s in whole.items() if s == best or s >= SECONDARY_SHARE * best and (
+        s >= SECONDARY_AT or s >= PRECISE_CLAUSE_AT and peaks_whole[d] >= PRECISE_CUE)}
+    cues = cue_sets[0][0]
+    backed = [d for d in DOMAINS if cues[d] >= BACKING_CUE and whole[d] >= best - CUE_TIE]
+    if backed and not any(cues[d] for d in chosen if whole[d] == best):
+        # the classifier's pick by a hair, with no word of its own, against a domain the words name
+        chosen = {d for d in chosen if cues[d] or whole[d] >= SECONDARY_AT} | {max(backed, key=whole.__getitem__)}
     why = {d: "whole question" for d in chosen}
     for i, (clause, prob, (cues, _)) in enumerate(zip(clauses if len(clauses) > 1 else [], probs[1:], cue_sets[1:],
                                                       strict=False)):
@@ -183,7 +200,9 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         # the clause's best domain, and any other it names by a precise phrase ("training fails": the runs)
         for d in [top] + [d for d in DOMAINS if d != top and peaks[d] >= PRECISE_CUE]:
             floor = PRECISE_CLAUSE_AT if peaks[d] >= PRECISE_CUE else CLAUSE_AT
-            if d not in chosen and local[d] >= floor and whole[d] >= CLAUSE_CONFIRM:
+            # a list item that is only the area's word ("cost, jobs, security") needs no confirming
+            confirm = 0.0 if area_item(clause) == d else CLAUSE_CONFIRM
+            if d not in chosen and local[d] >= floor and whole[d] >= confirm:
                 chosen.add(d)
                 why[d] = f"clause {clause!r}"
     domains = sorted(chosen, key=lambda d: -whole[d])[:MAX_DOMAINS]

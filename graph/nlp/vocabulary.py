@@ -48,6 +48,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"who (did|does|has done)|what (else )?(has|did) .{0,30} (do|done)": 0.4,
         r"severity|alerts?": 0.3,
         r"who (?:changed|altered|modified|dropped|deleted|renamed|disabled|enabled)": 0.9,
+        # "who gave the contractors access, and when": an action in the audit log, not only today's grants
+        r"who (?:gave|granted|added|issued|handed) (?:\w+ ){0,5}(?:access|permissions?|rights|grants?|select|modify)": 1.0,
         r"(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:\w+ )?(?:read|access|quer|look|log)\w*|"
         r"(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:\w+ )?(?:change|modif|touch|alter|grant|disabl)\w* "
         r"(?:\w+ ){0,2}(?:permissions?|settings?|config\w*|grants?|access|roles?|passwords?|tokens?)|"
@@ -62,7 +64,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"who (?:has|have) (?:read|accessed|queried|opened|touched|looked at) (?:the|that|this|it|them|those)\b": 1.0,
     },
     "performance": {
-        r"jobs?": 0.45, r"runs?|ran|running": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55, r"broke|broken|crash\w*|bl[eo]w(s|n)? up|f[ae]ll(?:s|en|ing)? over|die|dies|died|dying|keel\w* over|bomb(ed|s)?( out)?": 0.8,
+        r"jobs?": 0.45,
+        # "runs on an all-purpose cluster" says what compute a job uses (the advisor's), not how its runs went
+        r"(?:runs?|ran|running)(?! on (?:an? |the |our )?(?:all[- ]purpose|interactive|jobs? (?:compute|clusters?)|"
+        r"serverless|shared|spot|photon|gpu|classic))": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55, r"broke|broken|crash\w*|bl[eo]w(s|n)? up|f[ae]ll(?:s|en|ing)? over|die|dies|died|dying|keel\w* over|bomb(ed|s)?( out)?": 0.8,
         r"(?:has|have|did|had) (?:\w+ ){0,3}(?:gone|go|went) through|(?:run|ran|load\w*) (?:ok|fine|successfully)": 0.9,
         r"maxed(?: out)?|pegged|at (?:the|its) limit|flat out|red[- ]?lin\w*": 0.7,
         # "should we be worried about the training job?": a job's health, asked as a worry
@@ -125,7 +130,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:has ?n[o']t|have ?n[o']t|not) (?:been )?(?:refreshed|updated|loaded|landed)|when it should": 1.0, r"abnormal|invalid values?": 0.5, r"columns?": 0.6,
         r"(?:data )?pipelines?": 0.5,
         r"schema (?:change|drift|evolution|mismatch)\w*|chang\w* (?:the |its |their )?(?:schema|column types?)|"
-        r"column types?|new columns?|dropped columns?": 0.9,
+        r"column types?|new columns?|dropped columns?": 1.0,
         r"same (?:\w+ )?(?:numbers|totals|figures|values|data) (?:for|since)|(?:numbers|totals|figures|data|dashboards?) "
         r"(?:\w+ ){0,2}(?:frozen|stuck|not moved|hasn'?t moved|haven'?t moved|not changed|hasn'?t changed)": 1.0,
         # "why is the dashboard showing old numbers", "is orders_gold current?"
@@ -146,7 +151,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:ml|ai|machine learning) (?:thing|stuff|system|tool|bits?|side|piece)": 1.0,
     },
     "governance": {
-        r"lineage|upstream|downstream(?! (?:teams?|users?|people|folks|stakeholders|customers|colleagues|analysts))|"
+        # "an upstream column type change" is a cause, not a lineage question
+        r"lineage|upstream(?! (?:\w+ ){0,2}(?:changes?|failures?|schema|columns?|types?|problems?|issues?|outages?|bugs?))|"
+        r"downstream(?! (?:teams?|users?|people|folks|stakeholders|customers|colleagues|analysts))|"
         r"depend\w*|consumes?|reads from": 1.0,
         r"blast radius|impact analysis|if (?:i|we) (?:drop|delete|remove|rename|deprecate)\w*|"
         r"what (?:would|will|could) break": 1.0,
@@ -162,7 +169,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"who (?:else )?(?:can|could) (?:\w+ )?read\b": 1.0,
         r"owners?|owns|owned|ownership|comments?|descriptions?|undocumented|metadata|documentation": 0.7,
         r"tags?|tagged|classification": 0.5, r"personal (?:info\w*|data)|locked down|who can see": 0.7, r"complian\w*|soc ?2|gdpr|hipaa|pci( dss)?|iso ?27001|audit readiness": 1.0,
-        r"governance|catalog|schemas?|unity catalog|retention|mask\w*|row filters?": 0.7,
+        r"governance|catalog|schemas?(?! (?:change|drift|evolution|mismatch))|unity catalog|retention|mask\w*|"
+        r"row filters?": 0.7,
     },
     "optimization": {
         r"sav(e|es|ing|ings)": 1.0, r"optimi[sz]\w*": 1.0, r"idle|unused|underutili[sz]ed|underused": 1.0,
@@ -171,8 +179,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:needs?|needed|necessary|required)|more (?:capacity|compute|nodes) than (?:it |we |they )?need\w*": 1.0,
         r"auto[- ]?(stop|termination|terminate)|autotermination": 1.0, r"all[- ]purpose|interactive clusters?": 0.7,
         r"jobs compute|job clusters?|serverless|spot|photon": 0.6,
+        r"(?:runs?|ran|running) on (?:an? |the |our )?['\"“‘]?(?:all[- ]purpose|interactive)|all[- ]purpose\W{0,3} "
+        r"(?:instead of|vs\.?|versus|rather than|or) \W{0,3}jobs?\b": 1.0,
         r"(?:right|wrong|best|cheapest|correct|appropriate) (?:kind|type|sort|size) of (?:compute|cluster|warehouse)s?|"
-        r"(?:compute|cluster|instance) types? (?:\w+ ){0,3}(?:right|wrong|cheaper)": 1.0, r"untagged|without tags|missing (cost )?tags": 1.0,
+        r"(?:compute|cluster|instance) types? (?:\w+ ){0,3}(?:right|wrong|cheaper)": 1.0, r"untagged|without tags|missing (cost )?tags|(?:is|are|was|were) ?n[o']t tagged|(?:isn|aren|wasn|weren)'?t tagged": 1.0,
         r"(?:no|without|missing) (?:a |any )?(?:[\w-]+ ){0,2}tags?|unattributed|unallocated|(?:can'?t|cannot|could ?n'?t|"
         r"unable to) (?:be )?(?:trace|tie|map|allocate|assign|attribute)\w* (?:\w+ ){0,3}to (?:a |any )?(?:\w+ )?"
         r"(?:team|project|owner|cost[- ]cent\w*|business unit|department)": 1.0,
@@ -196,8 +206,26 @@ AREA_WORDS: dict[str, str] = {
     "quality": r"data quality|quality|dq", "mlops": r"ml|mlops|model", "governance": r"governance|compliance",
     "optimization": r"savings|optimi[sz]ation",
 }
+#: One word standing for an area in a list of asks ("for standup: cost, jobs, security"): a clause of only
+#: that word asks for the area.
+AREA_ITEMS: dict[str, str] = {
+    "cost": r"costs?|spend(?:ing)?|money|budgets?|bill(?:ing)?", "security": r"security|logins?|auth|audit",
+    "performance": r"jobs?|job runs|runs|queries|perf|performance|clusters", "reliability": r"uptime|availability|"
+    r"outages?|slas?|reliability|incidents", "quality": r"freshness|data quality|dq|quality|expectations",
+    "mlops": r"models?|ml|mlops|drift|serving|endpoints", "governance": r"grants|permissions|lineage|governance|"
+    r"docs|documentation", "optimization": r"savings|waste|optimi[sz]ation|idle clusters",
+}
 for _domain, _words in AREA_WORDS.items():
     DOMAIN_CUES[_domain][rf"(?:{_words})[- ](?:wise|related)|(?:on the )?(?:{_words}) (?:stuff|side|front|things)"] = 1.0
+_AREA_ITEM = {d: rf"^\W*(?:the |our |any )?(?:{w})\W*$" for d, w in AREA_ITEMS.items()}
+for _domain, _item in _AREA_ITEM.items():
+    DOMAIN_CUES[_domain][_item] = 1.0
+
+
+def area_item(clause: str) -> str | None:
+    """The area a clause names by one word ("jobs", "the uptime"), if it is only that."""
+    low = clause.lower().strip()
+    return next((d for d, p in _AREA_ITEM.items() if re.match(p, low)), None)
 
 #: Words that mark a request as something else (a joke about costs is still a joke): a penalty on every domain.
 OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|recipe|weather|riddle|wi-?fi|printers?|"
@@ -211,6 +239,10 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|r
                             r"(?:e-?mail|letter|notice|memo|essay|blog|tweet|post|speech|announcement|press release|"
                             r"job (?:ad|description|posting)|contract|cover letter|invitation|apology|thank you note|"
                             r"(?:performance |annual |yearly |mid-?year )?review|appraisal|reference)s?\b|"
+                            # code to write, not a question about the account
+                            r"\b(?:write|give|generate|code|draft)\s+(?:me\s+|us\s+)?(?:a|an|some|the)\s+(?:[\w-]+\s+){0,3}"
+                            r"(?:loop|script|function|class|snippet|regex|regular expression|program|dockerfile|"
+                            r"terraform|unit tests?)s?\b|"
                             # an HR review of a person, not of the platform's performance
                             r"\b(?:performance|perf|annual|yearly|mid-?year) reviews? (?:for|of) (?:one of )?(?:my|our|a|an|the)"
                             r"\s+(?:\w+\s+)?(?:sres?|engineers?|team ?mates?|reports?|employees?|staff|colleagues?|"

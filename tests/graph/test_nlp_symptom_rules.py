@@ -178,3 +178,144 @@ def test_a_follow_up_asking_its_own_precise_question_runs_only_its_own_plays(dem
                  context=demo_context, conversation_id=first.conversation_id)
     assert {c["tool"] for c in second.tool_calls if c["agent"] != "synthesis"} == {"get_table_lineage"}
     assert "main.sales.orders_silver -> main.sales.orders_gold (upstream" in second.answer
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("the exec board still shows figures from about three days ago, why", None),
+    ("our report is stuck on numbers from last friday", None),
+    ("show me the data from last week", "last 7 days"),
+    ("what failed three days ago", "2026-03-17"),
+])
+def test_how_old_the_data_shown_is_is_not_a_window(text, label):
+    from datetime import UTC, datetime
+
+    from health_monitor.graph.nlp.dates import parse_window
+
+    window = parse_window(text, datetime(2026, 3, 20, 12, tzinfo=UTC))
+    assert (window.label if window else None) == label
+
+
+# -- rules from blind sets 39-42 ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["is the TEMP tablespace on the Oracle instance nearly full?",
+                                  "the power bi dataset refresh failed overnight with a gateway timeout, why",
+                                  "give me an SPL query for brute force on our web tier",
+                                  "any failed sshd logins on the linux servers?"])
+def test_other_tools_own_operations_get_an_honest_no(text):
+    from health_monitor.graph.nlp.honest import other_product
+
+    assert other_product(text) is not None
+
+
+@pytest.mark.parametrize("text", ["SQL Server DBA here: what's the Databricks version of a schema doc check?",
+                                  "power bi reports on the bi warehouse are slow, which queries are to blame?"])
+def test_asking_about_this_account_from_another_tools_habits_is_answered(text):
+    from health_monitor.graph.nlp.honest import other_product
+
+    assert other_product(text) is None
+
+
+def test_code_to_write_is_declined_but_a_summary_of_the_data_is_not():
+    assert route("write me a bash script that rotates our log files").off_topic
+    assert route("write me a summary of yesterday's failed jobs").domains == ["performance"]
+
+
+@pytest.mark.parametrize(("text", "domains"), [
+    ("pager went off at 2am for login failures, which ip is it", {"security"}),
+    ("for the review: uptime, freshness and grants", {"reliability", "quality", "governance"}),
+    ("tl;dr for standup please: cost, jobs, security", {"cost", "performance", "security"}),
+    ("how do we stop an upstream schema change from breaking the nightly run again?", {"quality"}),
+    ("the weekly export runs on an all-purpose cluster, would a job cluster be cheaper?", {"optimization"}),
+])
+def test_rules_of_sets_39_to_42_route(text, domains):
+    assert set(route(text).domains) == domains, route(text).reason
+
+
+def test_who_gave_access_and_when_is_an_audit_question_too():
+    assert "security" in route("who handed the interns group select on the payroll table, and when").domains
+
+
+def test_a_classifier_pick_with_no_word_of_its_own_yields_to_the_named_area():
+    assert route("who owns the job? need someone to ping who isn't me").domains == ["governance"]
+
+
+def test_late_before_a_time_is_part_of_the_time():
+    from datetime import UTC, datetime
+
+    from health_monitor.graph.nlp import parse_question
+
+    parsed = parse_question("lots of 401s late last night, from where?", as_of=datetime(2026, 3, 20, tzinfo=UTC))
+    assert parsed.domains == ["security"]
+
+
+@pytest.mark.parametrize(("agent", "text", "slots", "tool"), [
+    ("performance", "is it the same infra problem that made the load crawl?", {}, "get_resource_utilization"),
+    ("quality", "what do we do to get that table fresh again", {"table": ["t"]}, "get_table_writer_failures"),
+    ("security", "she keeps opening the customers tabel, is that normal", {"user": ["u"]}, "get_pii_access_logs"),
+    ("cost", "is any spend not tagged to a team?", {}, "get_untagged_spend"),
+    ("optimization", "scheduled work running on interactive compute", {}, "get_savings_recommendations"),
+])
+def test_rules_of_sets_39_to_42_choose_their_play(agent, text, slots, tool):
+    assert tool in [p.tool for p in choose_plays(get_agent_registry().get(agent), text, slots)]
+
+
+@pytest.mark.parametrize(("text", "unit"), [("same time last week?", "week"), ("and this time last month", "month")])
+def test_same_time_last_week_shifts_the_window(text, unit):
+    from health_monitor.graph.understanding import Window
+
+    p = Prior(understanding=Understanding(question="q", domains=["security"],
+                                          window=Window.make(date(2026, 3, 13), date(2026, 3, 20), "last 7 days", days=7)),
+              as_of=AS_OF)
+    out = _follow(text, p)
+    assert out.previous.transform == "shift_window" and out.window.end < date(2026, 3, 20)
+
+
+def test_who_else_drops_the_people_the_last_answer_named():
+    from health_monitor.graph.understanding import Entity
+
+    u = Understanding(question="did the contractors read it?", domains=["security"],
+                      entities=[Entity(kind="group", name="contractors"), Entity(kind="table", name="main.crm.c")])
+    out = _follow("who else has been touching that table", Prior(understanding=u, as_of=AS_OF))
+    assert [e.kind for e in out.entities] == ["table"]
+
+
+def test_ok_and_anything_else_is_the_anything_else_move():
+    out = _follow("ok and anything else odd overnight?", _prior(["security"]))
+    assert out.previous.transform == "anything_else"
+
+
+def test_a_setting_after_a_kind_word_is_not_an_unknown_name():
+    from health_monitor.graph.nlp.entities import EntityIndex
+
+    found = EntityIndex({"warehouse": ["bi-warehouse"]}).match("rank the warehouse auto-stop settings by cost")
+    assert found.unknown_mentions == []
+
+
+def test_a_finding_two_specialists_share_is_said_once():
+    from health_monitor.graph.state import AgentReport, Finding
+    from health_monitor.graph.templates import without_repeats
+
+    f = Finding(agent="cost", title="Untagged spend", summary="dev $7 untagged", tools=["get_untagged_spend"])
+    g = f.model_copy(update={"agent": "optimization", "summary": "dev $7 untagged; staging $0"})
+    out = without_repeats({"cost": AgentReport(agent="cost", findings=[f]),
+                           "optimization": AgentReport(agent="optimization", findings=[g])}, ["cost", "optimization"])
+    assert list(out) == ["cost"]
+
+
+def test_a_job_on_all_purpose_compute_has_its_cost_not_measured_not_zero(demo_context):
+    from health_monitor.graph.service import ask
+
+    answer = ask("what did daily_report cost over the last 30 days?", context=demo_context)
+    assert "cost not measured per job" in answer.answer and "$0.00 over" not in answer.answer
+
+
+def test_the_follow_up_move_decides_which_names_still_filter(demo_context):
+    """"ok and anything else odd overnight?" after an answer about one account no longer filters by it."""
+    from health_monitor.graph.service import ask
+
+    first = ask("repeated 401s from one source ip yesterday?", context=demo_context)
+    second = ask("which account were they trying?", context=demo_context, conversation_id=first.conversation_id)
+    third = ask("ok and anything else odd from users overnight? like someone logging in at 3am",
+                context=demo_context, conversation_id=second.conversation_id)
+    assert all(not c["args"].get("user") for c in third.tool_calls if c["agent"] == "security")

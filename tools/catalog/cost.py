@@ -54,6 +54,7 @@ class WindowWeek(ToolParams):
 
 class JobCostParams(DateRange):
     workspace: Name("workspace")
+    job_name: Name("job", "Job name or id; omit for the most expensive jobs.")
     top_n: TopN(10)
 
 
@@ -165,7 +166,7 @@ TOOLS: list[Tool] = [
                     "workspace): cost, runs, failed runs and cost per run, all over the same days. Use for 'which "
                     "job costs the most'.",
         returns=columns("rank bigint, workspace_name string, job_id string, job_name string, list_cost double, "
-                        "runs bigint, failed_runs bigint, list_cost_per_run double"),
+                        "runs bigint, failed_runs bigint, list_cost_per_run double, cost_note string"),
         cost_columns=("list_cost", "list_cost_per_run"),
     ),
     Tool(
