@@ -291,6 +291,10 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
         # A plain follow-up continues the conversation's topic too, so the next move ("what about on
         # etl-warehouse") plans with the question the chain is about.
         typed.topic = prior.understanding.topic or prior.understanding.question
+    if not typed.topic and parsed.described:
+        # "the ML thing that flags weird spending": the description says which model, not what is asked, so the
+        # topic later follow-ups plan with ("since when?") leaves it out
+        typed.topic = _without_words(english, parsed.described)
     if typed.comparison is None and typed.refusal is None:
         window, other = comparison.comparison_windows(english, typed.window, as_of)
         if other is None and typed.intent == "compare" and typed.window is not None:
@@ -432,6 +436,13 @@ def previous_prior(previous: dict[str, Any] | None) -> Any:
 
 #: A cue this strong names the question's own topic ("budget", "who can query"): no need to keep the last one.
 OWN_TOPIC_CUE = 0.9
+
+
+def _without_words(text: str, spans: Any) -> str:
+    """``text`` without each of the phrases ``spans`` (case-insensitive)."""
+    for span in sorted(spans, key=len, reverse=True):
+        text = re.sub(re.escape(span), " ", text, flags=re.IGNORECASE)
+    return re.sub(r"\s{2,}", " ", text).strip()
 
 
 def _names_precisely(question: str, agents: list[str]) -> bool:

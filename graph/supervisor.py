@@ -9,6 +9,7 @@ against the registry, and any LLM failure falls back to the offline router with 
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import timedelta
 from typing import Any, Literal
@@ -19,6 +20,7 @@ from health_monitor.graph.context import RunContext
 from health_monitor.graph.events import Routing, emit
 from health_monitor.graph.history import history_messages
 from health_monitor.graph.llm import LLMFailure, fallback, structured_llm, turn_of
+from health_monitor.graph.nlp.followup import REQUEST_VERBS
 from health_monitor.graph.state import HONEST_PREFIX, HealthState, RoutingPlan
 from health_monitor.graph.understanding import NEAREST_DATA_REFUSALS, Window
 from health_monitor.graph.vocabulary import entity_index
@@ -34,6 +36,8 @@ MAX_QUESTION_CHARS = 2000
 
 #: Requests the monitor refuses whatever else they ask: changing data or permissions, or overriding its
 #: instructions. A registry of patterns (matched case-insensitively), not code paths.
+log = logging.getLogger(__name__)
+
 UNSAFE_PATTERNS: dict[str, str] = {
     "destructive SQL": r"\b(drop|truncate)\s+(table|schema|catalog|database|view)\b|\bdelete\s+from\b|"
                        r"\binsert\s+into\b|\bupdate\s+\S+\s+set\b|\balter\s+(table|schema)\b|"
@@ -124,8 +128,11 @@ def make_supervisor(agents: AgentRegistry):
         try:
             parse = ctx.parser or adapters.understand
             understood = parse(question, as_of=ctx.as_of, index=ctx.entity_index, previous=previous)
-        except Exception as e:  # the parser must never sink the turn
-            understood = adapters.Understanding(reason=f"could not parse the question ({e.__class__.__name__})")
+        except Exception as e:  # the parser must never sink the turn, nor turn it into a silent "off-topic"
+            log.exception("parsing the question failed")
+            understood = _routed_alone(question, e)
+            notes.append(f"I could not read this question in the conversation's context ({e.__class__.__name__}); "
+                         "I answered it on its own words.")
         _check_coverage(ctx, understood)
         plan = _choose(agents, state, ctx, question, understood, previous, notes)
         typed = understood.typed
@@ -169,9 +176,27 @@ def _nearest_data(understood: adapters.Understanding, typed: Any, ctx: RunContex
 _PLACES = frozenset({"warehouse", "cluster", "workspace", "endpoint"})
 
 
+def _routed_alone(question: str, error: Exception) -> adapters.Understanding:
+    """The question's specialists from its own words (the router alone), when the full parse failed."""
+    try:
+        from health_monitor.graph.nlp.router import route
+
+        plan = route(question)
+        return adapters.Understanding(agents=list(plan.domains), off_topic=plan.off_topic,
+                                      reason=f"router alone ({error.__class__.__name__} in the parser): {plan.reason}")
+    except Exception:
+        return adapters.Understanding(reason=f"could not parse the question ({error.__class__.__name__})")
+
+
 def _opening(typed: Any) -> str:
     """The answer to a pointing follow-up, said first: "That was analyst@...", "That was on bi-warehouse."."""
     move = typed.previous.transform if typed.previous is not None else ""
+    if move == "request":
+        verb = re.search(r"\b(" + "|".join(REQUEST_VERBS) + r")\b", typed.question, re.IGNORECASE)
+        said = verb[1].lower() if verb else "do"
+        about = f" Here is what I know of {typed.entities[-1].name}, and what to do:" if typed.entities else ""
+        return (f"I don't {said} anything from the chat: I read the account's monitoring data, and the fixes I can "
+                f"make are proposed for a person to approve.{about}")
     if move == "who_did_that" and typed.names("user"):
         return f"That was {typed.names('user')[0]}; here is what they did."
     if move == "attribute":

@@ -298,7 +298,12 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
     ranked = _ranked((f for r in present.values() for f in r.findings), list(titles))
     period = plan.period or period_of(list(calls), ranked[0].tools if ranked else [], as_of)
     first = lead(present, titles, period) if present else "I could not get any results for this question."
-    parts = [f"{plan.opening} {first}" if plan.opening else first]
+    rec = recommendation(present, list(titles))
+    if plan.intent == "recommendation" and rec:
+        # "what do I do about it?": what to do is the answer, so it comes first, then what it rests on
+        first, rec = f"{rec}\n\n{first}", ""
+    joint = "\n\n" if first.startswith("**") else " "  # a paragraph of its own stays one
+    parts = [f"{plan.opening}{joint}{first}" if plan.opening else first]
     missing = [str(u) for u in unknown]
     if missing:
         parts.append("I could not find " + "; nor ".join(missing) + " in this account, so I left that out and "
@@ -311,7 +316,6 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
     link = connect(connected) if connected else cross_domain(present, titles)
     if link:
         parts.append(link)
-    rec = recommendation(present, list(titles))
     if rec:
         parts.append(rec)
     parts.append(offer(present))

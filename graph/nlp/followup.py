@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from health_monitor.graph.kinds import KIND_NAMES, KIND_WORD_ALTERNATION, WORD_KINDS
+from health_monitor.graph.kinds import BY_NAME, KIND_NAMES, KIND_WORD_ALTERNATION, WORD_KINDS
 from health_monitor.graph.nlp.comparison import period_before
 from health_monitor.graph.nlp.models import TIME_KEYS, ParsedQuestion, TurnContext
 from health_monitor.graph.nlp.vocabulary import PRECISE_CUE, cue_peaks, cue_scores
@@ -267,6 +267,11 @@ def _when(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
 _PRINCIPAL_KINDS = frozenset({"group"})
 
 
+def groups_of(prior: Prior) -> list[str]:
+    """Principals the last answer named that are not a person's e-mail (groups, service principals)."""
+    return [n for n in prior.named("user") if "@" not in n]
+
+
 def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"that IP / table / grant / job": the one the last answer was about, else a question back."""
     kind = WORD_KINDS.get(m.group("kind").lower(), m.group("kind").lower())
@@ -276,11 +281,20 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     if not names and any(e.kind != kind for e in cur.entities):
         # "that grant to contractors": the question names what it means itself
         return _carry(cur, prior, "resolve_subject")
-    groups = [n for n in prior.named("user") if "@" not in n] if kind in _PRINCIPAL_KINDS else []
+    groups = groups_of(prior) if kind in _PRINCIPAL_KINDS else []
     if not names and groups:
         # "that group" after a grant: the answer named its grantee as a principal (an e-mail is a person)
         kind, names = "user", groups
     if not names:
+        # "since that grant was made, has anyone in that group read it": the next reference may resolve
+        later = next((x for x in _THAT_KIND.finditer(m.string, m.end())
+                      if prior.named(WORD_KINDS.get(x.group("kind").lower(), ""))
+                      or WORD_KINDS.get(x.group("kind").lower()) in _PRINCIPAL_KINDS and groups_of(prior)), None)
+        if later is not None:
+            return _that_thing(cur, prior, later, known)
+        if max(cue_peaks(m.string).values(), default=0.0) >= PRECISE_CUE and (prior.subject or prior.found):
+            # the question asks its own precise thing about what the conversation was on: no need to ask back
+            return _carry(cur, prior, "resolve_subject")
         listed = f": {', '.join(known[:5])}?" if known else "?"
         return _clarify(cur, prior, "resolve_subject", f"Which {kind} do you mean{listed}")
     out = _carry(cur, prior, "resolve_subject")
@@ -394,12 +408,45 @@ ACT_ADVISORS: dict[str, str] = {"cost": "optimization"}
 def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     out = _keep_topic(_carry(cur, prior, "act"), prior, m)
     out.intent = "recommendation"
+    own = {e.kind for e in out.entities}
+    # "what do I do about it": "it" is what the last answer was about (the stale table, not every table)
+    out.entities += [Entity(kind=k, name=names[0]) for k, names in prior.subject.items() if names and k not in own
+                     and k in KIND_NAMES and k != "workspace"]
     last = prior.understanding.previous
     if last is not None and last.transform == "downstream" and prior.before is not None and _bare(m):
         # "what's downstream?" then "what should I do about it?": "it" is the problem, not its lineage
         out.domains = list(dict.fromkeys([*prior.before.domains, *out.domains]))[:3]
     advisors = [ACT_ADVISORS[d] for d in out.domains if d in ACT_ADVISORS]
     out.domains = list(dict.fromkeys([*out.domains, *advisors]))[:3]
+    return out
+
+
+#: What a request to act ("rerun it for me") acts on, by its verb: the first kind the conversation names wins.
+REQUEST_VERBS: dict[str, tuple[str, ...]] = {
+    "rerun": ("job", "pipeline"), "re-run": ("job", "pipeline"), "retry": ("job", "pipeline"),
+    "run": ("job", "pipeline"), "kill": ("job", "cluster"), "cancel": ("job",), "pause": ("job",),
+    "restart": ("cluster", "warehouse", "job", "endpoint"), "start": ("cluster", "warehouse"),
+    "stop": ("cluster", "warehouse", "job"), "terminate": ("cluster",), "shut": ("cluster", "warehouse"),
+    "resize": ("cluster", "warehouse"), "scale": ("cluster", "warehouse", "endpoint"),
+    "revoke": ("grant", "group", "user"), "remove": ("grant", "group", "user"), "block": ("ip", "user"),
+    "ban": ("ip", "user"), "lock": ("user", "ip"), "disable": ("user",), "retrain": ("model",),
+    "raise": ("workspace",), "increase": ("workspace",),
+}
+
+
+def _request(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"just rerun it for me": this assistant reads and proposes, it does not act from the chat; the answer
+    says so and gives what it knows of the thing the request is about, with what to do."""
+    out = _carry(cur, prior, "request")
+    out.intent = "recommendation"
+    kinds = REQUEST_VERBS.get(m.group("verb").lower().split()[0], ())
+    own = {e.kind: e.name for e in cur.entities}
+    target = next(((k, own.get(k) or prior.named(k)[0]) for k in kinds if own.get(k) or prior.named(k)), None)
+    if target is not None:
+        out.entities = [e for e in out.entities if e.kind != target[0]] + [Entity(kind=target[0], name=target[1])]
+        owner = BY_NAME[target[0]].owner
+        out.domains = list(dict.fromkeys([owner, *[d for d in cur.domains if d != owner]]))[:2] if owner else \
+            out.domains
     return out
 
 
@@ -418,9 +465,13 @@ def _save(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
 
 
 _KIND_WORD = KIND_WORD_ALTERNATION
+_THAT_KIND = re.compile(rf"\b(?:that|this|the same|those|these)\s+(?P<kind>{_KIND_WORD})\b", re.IGNORECASE)
 
 #: The follow-up moves, checked in order (the first that matches applies). Each is tested on its own.
 TRANSFORMS: tuple[Transform, ...] = (
+    Transform("request", re.compile(r"^\W*(?:(?:ok|okay|so|then|now|just|please|pls|can you|could you|would you|go ahead "
+                                    r"and|can u|could u)\W+)*(?P<verb>" + "|".join(sorted(REQUEST_VERBS, key=len, reverse=True))
+                                    + r")(?: down| up)?\b(?=.*\b(?:it|that|this|them|for me|now)\b)", re.IGNORECASE), _request),
     # "why did it break" asks for a cause, not for what it breaks: a question opening with why/when/where is
     # downstream only when it says so.
     Transform("downstream", re.compile(r"^(?!\W*(?:(?:and|but|so|ok\w*)\W+)?(?:why|how come|when|where)\b(?!.*\bdownstream\b))"
@@ -471,8 +522,7 @@ TRANSFORMS: tuple[Transform, ...] = (
                                       rf"^\W*(?:and\s+)?(?:on|in|from|at|for|by)?\s*(?:which|what)\s+(?P<kind3>{_KIND_WORD})"
                                       rf"(?:\s+\w+\s+(?:that|it|this|them|those|these))?\W*$",
                                       re.IGNORECASE), _attribute),
-    Transform("that_thing", re.compile(rf"\b(?:that|this|the same|those|these)\s+(?P<kind>{_KIND_WORD})\b",
-                                       re.IGNORECASE), _that_thing),
+    Transform("that_thing", _THAT_KIND, _that_thing),
     Transform("anything_else", re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:and\s+|so\s+)?(?:is there\s+|was there\s+|are there\s+)?"
                                          r"(?:anything|something|any(?:one|body)|what) else\b"
                                          r"(?!.*\b(?:he|she|they|them|it|that|this|those|these|his|her|their)\b)",

@@ -28,7 +28,7 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:what|anything|things?|stuff)(?: else)?(?: that)? (?:needs?|requires?) (?:my |our )?(?:attention|action)\b|"
         r"\btop (?:issues|problems|things|risks|concerns|signals)\b|\bwhat needs (?:my )?attention\b|"
         r"\bdaily (?:summary|report|check)\b|\bmorning (?:report|summary|check|update)\b|\bhealth check\b|"
-        r"\beverything ok\b|\bany(?:thing)? (?:fires|issues) (?:today|this morning)\b|"
+        r"\b(?:is )?everything (?:ok|okay|fine|good|alright|all right|healthy|green)\b|\bany(?:thing)? (?:fires|issues) (?:today|this morning)\b|"
         r"\bstatus (?:of|on|across) (?:everything|all|the (?:whole |entire )?(?:platform|account|estate))\b|"
         r"\b(?:i just got in|just (?:got|came) (?:in|back)|been (?:away|out|off)|while i was (?:away|out|off))\b|"
         r"\bwhat did i miss\b|\b(?:should|do|must|need to) (?:i|we) (?:need to |have to )?(?:be )?worr(?:y|ying|ied) about\b" + _NOTHING_NAMED + "|"
@@ -37,7 +37,8 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:need to )?(?:know|flag|mention|raise)\b(?! about)|"
         # a shift handover or a review: the top signals across domains
         r"\bhand(?:ing)?[- ]?over\b|\bhandover\b|\bwhat changed\b.{0,40}\b(?:since|overnight|over the weekend|this week)\b|"
-        r"\btop (?:\d+ |three |five |few |couple of )?(?:things|items|issues|risks|problems)\b|\bshould know about\b|"
+        r"\btop (?:\d+ |three |five |few |couple of )?(?:things|items|issues|risks|problems|action items|actions|"
+        r"priorities|to-?dos|fixes)\b|\bshould know about\b|"
         r"\bwhatever (?:domain|area)s?\b|\b(?:raise|bring up|flag) (?:at|in) the (?:\w+ )?(?:review|standup|meeting)\b",
         re.IGNORECASE)),
     ("list_more", re.compile(r"\b(?:show|give|list)(?: me)? more\b|\bthe (?:rest|others)\b|\bnext (?:page|ones)\b",

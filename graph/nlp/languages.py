@@ -29,7 +29,8 @@ _MARKERS: dict[str, frozenset[str]] = {
         moi quoi où nous pouvons pouvez avons y a-t-il cette ces une un sont-elles est-ce""".split()),
     "pt": frozenset("""acessou acessaram dados últimos últimas dias nos nas pessoais sensíveis tabelas o os as que por porque quais qual quanto quantos ontem hoje semana passada mês é são foi
         foram há do da dos das com para nosso nossa nossos mostre mostra falharam falhos custos gasto quem
-        não onde podemos houve estão está esta este uma um têm tem nós""".split()),
+        não onde podemos houve estão está esta este uma um têm tem nós tabela atrasada atrasado atrasadas pq tá
+        vc você""".split()),
 }
 
 #: Per language: phrase -> English (longest phrases win; matched on whole words, case-insensitive).
@@ -332,6 +333,8 @@ GLOSSARY["es"].update({"treinta": "30", "catorce": "14", "desde el": "since", "d
 GLOSSARY["fr"].update({"trente": "30", "quatorze": "14", "depuis": "since", "en": "in"})
 GLOSSARY["pt"].update({"trinta": "30", "catorze": "14", "desde": "since", "em": "in"})
 # idioms found missing: "está em dia" (up to date), "tournent à vide" (run idle), "le dio permiso" (gave access)
+GLOSSARY["pt"].update({"atrasada": "late", "atrasadas": "late", "atrasados": "late", "pq": "why", "por que": "why",
+                       "porque": "because", "tá": "is", "ta": "is"})
 GLOSSARY["pt"].update({"está em dia": "is up to date", "estão em dia": "are up to date", "em dia": "up to date",
                        "de onde vêm os dados": "where does the data come from", "de onde vem": "where does it come from",
                        "de onde vêm": "where do they come from", "dela": "its", "dele": "its", "quero ver": "show me",

@@ -37,7 +37,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"threats?|suspicious|intrusion|brute force|hack\w*|(?:data|security) breach\w*|breached|breach of|compromis\w*|"
         r"exfiltrat\w*": 0.9, r"breach(es)?": 0.5,
         # "who actually read them": use of access, not the permission to (governance)
-        r"(?:actually|really|in fact|truly|ever) (?:\w+ ){0,2}(?:read|accessed|queried|opened|used|looked at|touched|"
+        r"(?<!can )(?<!could )(?<!may )(?:actually|really|in fact|truly|ever) (?:\w+ ){0,2}(?:read|accessed|queried|opened|"
+        r"used|looked at|touched|"
         r"pull\w*)": 1.0,
         r"pull\w* (?:\w+ ){0,2}(?:customer|pii|personal|sensitive|private) (?:data|records|rows|info\w*)|"
         r"no business (?:seeing|accessing|reading|looking)|should ?n[o']t (?:have )?(?:seen|accessed|read|looked at)|snoop\w*": 1.0,
@@ -46,7 +47,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"hammer\w*) (?:the |that |our |those )?(?:\w+ ){0,2}(?:pii|customer|sensitive|personal)\w*": 1.0,
         r"security|secure": 0.9, r"principals?|service principal": 0.6, r"risky|anomalous user": 0.6,
         r"who (did|does|has done)|what (else )?(has|did) .{0,30} (do|done)": 0.4,
-        r"severity|alerts?": 0.3,
+        r"severity|alerts?": 0.3, r"(?:hi|high)[- ]?sev\w*|sev[- ]?[12]\b": 0.8,
         r"who (?:changed|altered|modified|dropped|deleted|renamed|disabled|enabled)": 0.9,
         # "who gave the contractors access, and when": an action in the audit log, not only today's grants
         r"who (?:gave|granted|added|issued|handed) (?:\w+ ){0,5}(?:access|permissions?|rights|grants?|select|modify)": 1.0,
@@ -124,7 +125,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"drop\w* (?:\w+ )?(?:rows|records)|(?:rows|records) (?:were |got |being )?(?:dropped|lost|missing)|"
         r"(?:throw\w*|toss\w*|discard\w*|los\w*|swallow\w*|filter\w*) (?:\w+ ){0,2}(?:rows|records|orders|events)|"
         r"(?:rows|records|orders|events) (?:\w+ ){0,2}(?:never|don'?t|do not|did ?n[o']t) (?:show|turn|make it|arrive|land)": 0.9,
-        r"refresh\w*|last updated|(?:fall\w*|fell|running|is|are|was|were|got|gotten) behind|behind (?:schedule|by)": 0.6,
+        # "is the table behind?"; a job's runs behind schedule are late runs (reliability), not old data
+        r"refresh\w*|last updated|(?<!broken )(?<!broken or )(?:fall\w*|fell|running|is|are|was|were|got|gotten) behind|"
+        r"(?<!job )(?<!jobs )(?<!run )(?<!runs )(?<!broken or )behind (?:schedule|by)": 0.6,
         r"how old (?:is|are) (?:the |that |this |our )?(?:data|numbers|figures|rows|tables?|dashboard)|"
         r"how (?:fresh|current|recent|up to date) (?:is|are)|age of the data|data (?:is|are) (?:\w+ )?old": 1.0,
         r"(?:has ?n[o']t|have ?n[o']t|not) (?:been )?(?:refreshed|updated|loaded|landed)|when it should": 1.0, r"abnormal|invalid values?": 0.5, r"columns?": 0.6,
@@ -161,7 +164,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"trac\w* (?:\w+ ){0,6}back|(?:original|ultimate|upstream|raw) sources?|back to (?:its|the|their) sources?|"
         r"end[- ]to[- ]end lineage|(?:is|are) (?:\w+ ){0,6}coming from": 1.0,
         r"grants?|granted|privileges?|permissions?|modify|select on": 0.7,
-        r"who (?:has|can) (?:access|see)|who can read|access review\w*|recertif\w*": 1.0,
+        r"who (?:has|can) (?:access|see)|who can read|access review\w*|recertif\w*|"
+        r"what (?:can|could|may) (?:\w+ ){0,3}(?:actually )?(?:read|see|access|query|touch)": 1.0,
         r"(?:able|allowed|permitted|entitled) to (?:read|see|query|access|write|modify|use|select|look at|view|open)": 1.0,
         # "read access" is a permission; "who has read the table" (past tense) is an access question
         r"(?:read|write|select|modify|admin|owner) (?:access|permissions?|rights|privileges?)|"
@@ -201,7 +205,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
 #: The words people use for each area as a whole: "anything security-wise", "on the cost front", "reliability
 #: stuff" ask for that area by name, as precisely as any cue.
 AREA_WORDS: dict[str, str] = {
-    "cost": r"cost|spend|spending|money|budget|billing", "security": r"security|infosec|secops",
+    "cost": r"cost|spend|spending|money|budget|billing", "security": r"security|sec|infosec|secops",
     "performance": r"perf|performance", "reliability": r"reliability|uptime|availability",
     "quality": r"data quality|quality|dq", "mlops": r"ml|mlops|model", "governance": r"governance|compliance",
     "optimization": r"savings|optimi[sz]ation",
@@ -209,7 +213,7 @@ AREA_WORDS: dict[str, str] = {
 #: One word standing for an area in a list of asks ("for standup: cost, jobs, security"): a clause of only
 #: that word asks for the area.
 AREA_ITEMS: dict[str, str] = {
-    "cost": r"costs?|spend(?:ing)?|money|budgets?|bill(?:ing)?", "security": r"security|logins?|auth|audit",
+    "cost": r"costs?|spend(?:ing)?|money|budgets?|bill(?:ing)?", "security": r"security|sec|logins?|auth|audit",
     "performance": r"jobs?|job runs|runs|queries|perf|performance|clusters", "reliability": r"uptime|availability|"
     r"outages?|slas?|reliability|incidents", "quality": r"freshness|data quality|dq|quality|expectations",
     "mlops": r"models?|ml|mlops|drift|serving|endpoints", "governance": r"grants|permissions|lineage|governance|"

@@ -24,7 +24,7 @@ def follow(text: str, p: Prior, **cur) -> Understanding | None:
 
 def test_every_transformation_is_covered_here():
     tested = {"downstream", "how_much_save", "act", "who_did_that", "shift_window", "that_thing", "why", "anything_else",
-              "show_more", "when", "narrow", "attribute", "compare_with"}
+              "show_more", "when", "narrow", "attribute", "compare_with", "request"}
     assert {t.name for t in TRANSFORMS} == tested
 
 
@@ -272,3 +272,10 @@ def test_by_whom_after_a_new_action_asks_who_did_that_action():
     p = prior(u={"domains": ["governance"]}, found={"user": ["admin@company.com"]})
     out = follow("was any of that access actually used this week, and by whom?", p, domains=["security"])
     assert out.domains == ["security"] and out.names("user") == []
+
+
+def test_a_request_to_act_keeps_its_target_and_asks_what_to_do():
+    """"just rerun it for me": the assistant does not act from the chat; it answers about the job it means."""
+    out = follow("just rerun it for me", prior(subject={"job": ["nightly_etl"]}))
+    assert out.previous.transform == "request" and out.intent == "recommendation"
+    assert ("job", "nightly_etl") in [(e.kind, e.name) for e in out.entities] and out.domains[0] == "performance"

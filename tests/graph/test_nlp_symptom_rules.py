@@ -319,3 +319,82 @@ def test_the_follow_up_move_decides_which_names_still_filter(demo_context):
     third = ask("ok and anything else odd from users overnight? like someone logging in at 3am",
                 context=demo_context, conversation_id=second.conversation_id)
     assert all(not c["args"].get("user") for c in third.tool_calls if c["agent"] == "security")
+
+
+def test_a_follow_up_plans_with_the_topic_not_with_the_words_that_described_a_model(demo_context):
+    """"since when?" after "the ML thing that flags weird spending ..." used to read the description's "spending"
+    and plan the serving cost."""
+    from health_monitor.graph.service import ask
+
+    first = ask("the ml thing that catches unusual spend looks off lately, is it ok?", context=demo_context)
+    second = ask("since when?", context=demo_context, conversation_id=first.conversation_id)
+    tools = {c["tool"] for c in second.tool_calls if c["agent"] == "mlops"}
+    assert tools and "get_endpoint_costs" not in tools
+
+
+def test_acting_on_it_names_the_last_answers_subject_of_a_known_kind():
+    p = Prior(understanding=Understanding(question="is the gold table fresh?", domains=["quality"]), as_of=AS_OF,
+              subject={"resource": ["hm-endpoint"], "table": ["main.sales.gold"]})
+    out = _follow("ok what do i do abt it", p)
+    assert out.previous.transform == "act" and [(e.kind, e.name) for e in out.entities] == [("table", "main.sales.gold")]
+
+
+def test_a_parser_failure_answers_on_the_questions_own_words_and_says_so(demo_context, monkeypatch):
+    """It used to decline as off-topic without a word, hiding the failure."""
+    from health_monitor.graph.service import ask
+
+    def broken(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(demo_context, "parser", broken)
+    answer = ask("how much did we spend yesterday?", context=demo_context)
+    assert answer.agents == ["cost"] and not answer.declined
+    assert any("could not read this question in the conversation's context" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize(("text", "kind", "domain"), [
+    ("just rerun it for me", "job", "performance"), ("can you restart the cluster now", "cluster", "performance"),
+    ("revoke that grant please", "group", "security"), ("block that ip", "ip", "security"),
+])
+def test_a_request_to_act_is_answered_with_what_is_known_of_its_target(text, kind, domain):
+    p = Prior(understanding=Understanding(question="what happened?", domains=["governance"]), as_of=AS_OF,
+              subject={"job": ["etl_daily"], "cluster": ["etl-cluster"], "group": ["interns"], "ip": ["10.0.0.9"]})
+    out = _follow(text, p)
+    assert out.previous.transform == "request" and out.intent == "recommendation"
+    assert any(e.kind == kind for e in out.entities) and out.domains[0] == domain
+
+
+def test_how_to_do_it_is_not_a_request():
+    p = Prior(understanding=Understanding(question="q", domains=["performance"]), as_of=AS_OF)
+    out = _follow("how do I rerun it?", p)
+    assert out is None or out.previous.transform != "request"
+
+
+@pytest.mark.parametrize(("text", "intent"), [("top 3 action items for the week?", "briefing"),
+                                              ("is everything fine today?", "briefing")])
+def test_action_items_and_everything_fine_are_briefings(text, intent):
+    assert intent_of(text) == intent
+
+
+def test_portuguese_shorthand_is_read():
+    text = "a tabela de pedidos ta atrasada? pq"
+    assert languages.detect(text) == "pt" and route(languages.to_english(text, "pt")).domains == ["quality"]
+
+
+def test_what_they_can_read_is_a_permission_and_what_they_did_read_a_use():
+    assert "governance" in route("what can the interns actually read through that grant?").domains
+    assert route("who actually read the payroll table last week?").domains == ["security"]
+
+
+def test_a_jobs_runs_behind_schedule_are_late_runs_not_old_data():
+    assert "quality" not in route("are any of our jobs broken or behind schedule?").domains
+    assert route("which tables are behind schedule").domains == ["quality"]
+
+
+def test_a_request_to_act_says_the_chat_does_not_act_then_answers_about_its_target(demo_context):
+    from health_monitor.graph.service import ask
+
+    first = ask("what went wrong with nightly_etl", context=demo_context)
+    second = ask("just rerun it for me", context=demo_context, conversation_id=first.conversation_id)
+    assert second.answer.startswith("I don't rerun anything from the chat")
+    assert "nightly_etl" in second.answer and second.agents[0] == "performance"
