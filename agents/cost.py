@@ -16,7 +16,7 @@ Quote only figures the tools returned. Finish with what you found (figures), how
 SURPRISE = (r"\b(?:nuts|crazy|insane|wild|mad|ridiculous|absurd|outrageous|huge|massive)\b|through the roof|"
             r"off the charts|going on|what happened|blew up|explod\w*|skyrocket\w*|ballooned")
 SPIKE = r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|why|unexpected|abnormal|" + SURPRISE
-DRIVERS = (r"driv|behind|cause|biggest|line item|top|what (made|drove)|breakdown|jump|spike|why|"
+DRIVERS = (r"driv|drove|behind|cause|biggest|line item|top|what (made|drove)|breakdown|break (?:it|that|this) down|jump|spike|why|"
            r"\b(eat|eats|eating|hog\w*|consum\w*|burn\w*)\b|" + SURPRISE)
 
 WORKSPACE_SPEND = Lens(group="workspace_name", sum=("list_cost", "dbus", "jobs_cost", "all_purpose_cost", "sql_cost",

@@ -44,8 +44,9 @@ AGENT = AgentSpec(
                        recommend="Retrain {model_name}: {retrain_reason}",
                        empty="No model's inputs drifted.")),
         # "which models do we have": every name in the headline, the latest trained below
-        Play("get_training_history", when=(r"(?:which|what|list|all|every|each) (?:\w+ )?models|models (?:do we|we) have|"
-                                           r"registered models|models? (?:are )?registered",), weight=9,
+        Play("get_training_history", when=(r"(?:which|what|list|all|every|each) (?:\w+ )?models|models? (?:do we|we) have|"
+                                           r"registered models?|models? (?:are )?registered|how many (?:\w+ )?models?",),
+             weight=9,
              title="Registered models",
              lens=Lens(group="model_name", sort="trained_at desc", rows=4,
                        headline="{n:plural:registered model}: {all_model_name}.", say=TRAINED)),

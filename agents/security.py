@@ -40,8 +40,8 @@ AGENT = AgentSpec(
                                                r"anything (to worry|odd|unusual)"),
              default=True, weight=2, title="Failed logins", before=Before(),
              lens=Lens(group="source_ip_address", sort="count desc", rows=3,
-                       say="{count:plural:failed login} from {source_ip_address} (user {principal}, last at "
-                           "{event_time:time})",
+                       say="{count:plural:failed login} from {source_ip_address} (user {principal}[, HTTP {status_code:int}], "
+                           "last at {event_time:time})",
                        severity=(("high", "count >= 5"), ("medium", "count >= 3")),
                        recommend="Block or investigate {source_ip_address} and check the account {principal}.",
                        empty="No failed login in the period.")),

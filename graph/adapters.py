@@ -194,9 +194,12 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         if m and slot not in slots:
             value = next(g for g in m.groups() if g)
             slots[slot] = value.upper() if slot == "privilege" else direction(value)
+    from health_monitor.graph.nlp.followup import SELECTION
+
     if parsed.is_followup and prior is not None and set(parsed.domains) & set(prior.domains) \
-            and not slots["_named"]:
-        # "What was behind the jump?" continues the same topic: keep the subject it was about.
+            and not slots["_named"] and not SELECTION.search(question):
+        # "What was behind the jump?" continues the same topic: keep the subject it was about. ("which one of
+        # those jumped?" chooses among the last answer's rows: none of them filters.)
         for kind, names in prior.entities.items():
             if names and kind not in slots:
                 slots[kind] = prefer_described(question, list(names))[:1]
@@ -373,6 +376,10 @@ def _apply_to_flat(flat: Understanding, typed: TypedUnderstanding) -> None:
         named = set(flat.slots.get("_named") or ())
         for kind in [k for k in _ENTITY_KINDS if k in flat.slots and k not in named and not typed.names(k)]:
             flat.slots.pop(kind)  # carried from the last turn, and the move dropped it ("anything else ...?")
+        pointed = {e.kind for e in typed.entities if e.text and e.resolved and e.kind in flat.slots}
+        if pointed - named:
+            # "this training job": the question points at it, so it filters as strictly as a name it spelled
+            flat.slots["_named"] = sorted(named | pointed)
         for key, value in typed.params.items():
             if key not in _TIME:
                 flat.slots[key] = value

@@ -121,8 +121,16 @@ def finding(*, agent: str, title: str, tool: Any, play: Play, main: dict[str, An
     named = {k: v for k, v in slots.items() if k not in ("start_date", "end_date", "date")}
     rows, missing = focus(earlier.get("rows") or [], named, filtered)
     column = tool.time_column
-    before = [] if missing else [(t, r) for r in rows if condition(play.lens.where, r)
-                                 and (t := _instant(r.get(column))) is not None and (start is None or t < start)]
+    timed = [] if missing else [(t, r) for r in rows if condition(play.lens.where, r)
+                                and (t := _instant(r.get(column))) is not None]
+    end = slots.get("end_date")
+    after = [(t, r) for t, r in timed if isinstance(end, date) and t >= datetime(end.year, end.month, end.day)
+             + timedelta(days=1)]
+    before = [(t, r) for t, r in timed if start is None or t < start]
+    # "is this training job failing?" asked after "yesterday": what happened since the window says more
+    # than the last one before it
+    later = bool(after)
+    before = after or before
     if not before:
         nothing = (play.lens.empty or "Nothing in the period.").rstrip(".")
         span = _span(tool, earlier.get("args") or {})
@@ -134,6 +142,6 @@ def finding(*, agent: str, title: str, tool: Any, play: Play, main: dict[str, An
     if "{" + column not in play.lens.say:  # "the most recent" needs its time even where the lens omits it
         fmt = "time" if isinstance(latest.get(column), datetime) else "date"
         said_row += render(f" (on {{{column}:{fmt}}})", latest)
-    text = f"None in {said}; the most recent before it: {said_row}."
+    text = f"None in {said}; {'since then' if later else 'the most recent before it'}: {said_row}."
     return Finding(agent=agent, title=title, summary=text, headline=text, severity="info",
                    figures=figures_of([latest]), entities=entities_of([latest]), tools=[tool.name])

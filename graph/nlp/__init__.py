@@ -43,7 +43,7 @@ def _masked(text: str, result: EntityResult) -> str:
         if m.end > edge or m.method not in ("pattern", "description") and keeps_topic_words(text[m.start:m.end],
                                                                                              text[m.end:]):
             continue
-        out = out[:m.start] + f" {mask_word(m.kind)} " + out[m.end:]
+        out = out[:m.start] + f" {mask_word(m.kind, m.name)} " + out[m.end:]
         edge = m.start
     return out
 

@@ -298,7 +298,15 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
         listed = f": {', '.join(known[:5])}?" if known else "?"
         return _clarify(cur, prior, "resolve_subject", f"Which {kind} do you mean{listed}")
     out = _carry(cur, prior, "resolve_subject")
-    out.entities = [e for e in out.entities if e.kind != kind] + [Entity(kind=kind, name=names[0], text=m[0])]
+    # "this training job": of the names the conversation gave, the one the words describe
+    said = set(re.findall(r"[a-z0-9]+", m[0].lower()))
+    name = max(names, key=lambda n: (len(said & set(re.findall(r"[a-z0-9]+", n.lower()))), -names.index(n)))
+    out.entities = [e for e in out.entities if e.kind != kind] + [Entity(kind=kind, name=name, text=m[0])]
+    owner = BY_NAME[kind].owner if kind in BY_NAME else None
+    peaks = cue_peaks(m.string)
+    if owner and cur.domains and owner not in cur.domains and not any(peaks[d] >= PRECISE_CUE for d in cur.domains):
+        # "that IP - any failures?": a failure of an IP is a failed login; what the thing is decides the area
+        out.domains = [owner]
     return out
 
 
@@ -324,8 +332,9 @@ def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
     out = _carry(cur, prior, "why")
     out.intent = "cause"
     own = {e.kind for e in out.entities}
-    out.entities += [Entity(kind=kind, name=names[0]) for kind, names in prior.subject.items()
-                     if names and kind not in own and kind in KIND_NAMES]
+    if not SELECTION.search(m.string):  # "which one of those jumped, and why": the answer picks, not the last subject
+        out.entities += [Entity(kind=kind, name=names[0]) for kind, names in prior.subject.items()
+                         if names and kind not in own and kind in KIND_NAMES]
     out = _keep_topic(out, prior, m)
     if _bare(m) and len(out.domains) > 1 and prior.lead in out.domains:
         out.domains = [prior.lead]  # "why?" after a two-part answer asks about the finding it led with
@@ -377,6 +386,9 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     return out
 
 
+#: A choice among the last answer's rows ("which one of those", "which of them"): none of them filters.
+SELECTION = re.compile(r"\bwhich (?:one |ones )?(?:of )?(?:those|them|these)\b|\bwhich one\b|\bwhich ones\b",
+                       re.IGNORECASE)
 #: Words that leave a follow-up "bare": with only these besides the move, the question has no topic of its own.
 _BARE = frozenset("""about it that this them those these then now here there so ok okay please pls exactly again
 the a an and but also for to with on in of me us i we you do should can could would it's that's though
@@ -465,7 +477,8 @@ def _save(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
 
 
 _KIND_WORD = KIND_WORD_ALTERNATION
-_THAT_KIND = re.compile(rf"\b(?:that|this|the same|those|these)\s+(?P<kind>{_KIND_WORD})\b", re.IGNORECASE)
+_THAT_KIND = re.compile(rf"\b(?:that|this|the same|those|these)\s+(?:(?!(?:that|this|is|was|are|were|it)\b)[a-z0-9_-]+\s+)?"
+                        rf"(?P<kind>{_KIND_WORD})\b", re.IGNORECASE)
 
 #: The follow-up moves, checked in order (the first that matches applies). Each is tested on its own.
 TRANSFORMS: tuple[Transform, ...] = (

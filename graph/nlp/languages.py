@@ -152,7 +152,8 @@ _MARKERS = {lang: markers | (frozenset(" ".join(_CALENDAR[lang]).split()) - froz
 _MARKERS["pt"] = _MARKERS["pt"] | {"gastamos", "em", "você", "isso", "então", "essa", "esse", "essas", "esses", "fez",
                                    "pessoa", "mais", "nossa", "muito", "também", "ainda"}
 _MARKERS["de"] = _MARKERS["de"] | {"war", "hoch", "dem", "den", "ein", "eine", "einen", "wann", "ich", "bitte"}
-_MARKERS["fr"] = _MARKERS["fr"] | {"la", "je", "vous", "ce", "ça", "pas", "ne", "quand", "sur", "dans"}
+_MARKERS["fr"] = _MARKERS["fr"] | {"la", "je", "vous", "ce", "ça", "pas", "ne", "quand", "sur", "dans", "elle", "il",
+                                   "vient", "d'où", "jusqu'à", "exactement", "lignage", "couche", "faits", "d'usage"}
 _MARKERS["es"] = _MARKERS["es"] | {"datos", "cuándo", "cuando", "también", "usted", "sobre"}
 _MARKERS["de"] = _MARKERS["de"] | {"jemand", "niemand", "seitdem", "tatsächlich", "wirklich", "gelesen", "wann", "jetzt"}
 _MARKERS["pt"] = _MARKERS["pt"] | {"quando", "treinamento", "treino", "alguém", "ninguém", "agora"}
@@ -349,6 +350,13 @@ GLOSSARY["es"].update({"le dio": "gave", "les dio": "gave", "dio": "gave", "perm
                        "where does the data come from"})
 GLOSSARY["de"].update({"leerlauf": "idle", "die meiste zeit": "most of the time", "woher kommen die daten":
                        "where does the data come from", "auf dem neuesten stand": "up to date"})
+GLOSSARY["fr"].update({"elle vient d'où": "where does it come from", "il vient d'où": "where does it come from",
+                       "vient d'où": "comes from where", "d'où": "from where", "jusqu'à la source": "back to the source",
+                       "table de faits d'usage": "usage fact table", "table de faits": "fact table", "d'usage": "usage",
+                       "exactement": "exactly"})
+GLOSSARY["de"].update({"sonst noch": "else", "außerhalb der normalen arbeitszeiten": "outside normal working hours",
+                       "außerhalb der arbeitszeiten": "outside working hours", "außerhalb": "outside",
+                       "arbeitszeiten": "working hours", "normalen": "normal", "aktiv": "active"})
 # "no longer": the two-part negations (ne ... plus, ya no, nicht mehr, não ... mais) read as one phrase
 GLOSSARY["fr"].update({"ne sont plus": "are no longer", "n'est plus": "is no longer", "ne se mettent plus à jour":
                        "no longer update", "ne se met plus à jour": "no longer updates", "est-ce qu'il y a":

@@ -68,6 +68,13 @@ that this those these it them do does did for of on in to please same again inst
 _MODEL_HEADS = frozenset("detector predictor classifier scorer analyzer analyser forecaster recommender".split())
 #: Names recognised by their shape: the entity index's patterns (one definition).
 _PATTERNS = {"ip": IP_PATTERN, "user": EMAIL_PATTERN, "table": THREE_PART_PATTERN}
+#: Databricks system schemas and the area each one records (system.<schema>.<table>).
+SYSTEM_SCHEMA_DOMAINS: dict[str, str] = {
+    "billing": "cost", "access": "security", "query": "performance", "lakeflow": "performance",
+    "workflow": "performance", "compute": "performance", "serving": "mlops", "information_schema": "governance",
+    "mlflow": "mlops",
+}
+SYSTEM_HINT = 0.35
 
 
 class RoutePlan(BaseModel):
@@ -87,6 +94,9 @@ def mask_entities(text: str, entities: dict[str, list[str]] | None = None) -> tu
         for m in pattern.findall(text):
             seen.setdefault(kind, []).append(m)
     names = sorted({(n, k) for k, ns in seen.items() for n in ns if n}, key=lambda nk: -len(nk[0]))
+    for name in [n for n, k in names if n.lower().startswith("system.")]:
+        text = re.sub(rf"(?<![\w@]){re.escape(name)}(?![\w@])", " ", text, flags=re.IGNORECASE)
+    names = [(n, k) for n, k in names if not n.lower().startswith("system.")]
     for name, kind in names:
         variants = {name, name.replace("_", " "), name.replace("-", " "), name.split(".")[-1]}
         for v in sorted(variants, key=len, reverse=True):
@@ -111,9 +121,23 @@ def mask_entities(text: str, entities: dict[str, list[str]] | None = None) -> tu
 _PLACE_KINDS = frozenset({"workspace", "catalog", "schema"})
 
 
-def mask_word(kind: str) -> str:
-    """What a recognised name of ``kind`` reads as to the router."""
+def mask_word(kind: str, name: str = "") -> str:
+    """What a recognised name of ``kind`` reads as to the router: nothing for places and system tables (whose
+    schema leans the router instead, see :func:`system_hints`), else the kind word."""
+    if name.lower().startswith("system."):
+        return ""
     return "" if kind in _PLACE_KINDS else kind
+
+
+def system_hints(names: list[str]) -> dict[str, float]:
+    """A lean towards the area each named system table records (``system.query.history``: performance), as a
+    hint, not a topic: "what consumes system.billing.usage" stays a lineage question."""
+    out = dict.fromkeys(DOMAINS, 0.0)
+    for name in names:
+        parts = name.lower().split(".")
+        if len(parts) >= 3 and parts[0] == "system" and parts[1] in SYSTEM_SCHEMA_DOMAINS:
+            out[SYSTEM_SCHEMA_DOMAINS[parts[1]]] = SYSTEM_HINT
+    return out
 
 
 def _names_itself(words: str) -> bool:
@@ -165,7 +189,9 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     masked = _PAGED_FOR.sub(" ", masked)  # "pager went off for auth failures": the failures are the topic
     if not set(re.findall(r"[a-z]{2,}", masked.lower())) - _FILLER and not any(cue_scores(masked)[0].values()):
         return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True, reason="no topic words")
-    bonus = entity_hints(seen)
+    bonus = entity_hints({k: [n for n in v if not n.lower().startswith("system.")] for k, v in seen.items()})
+    system = system_hints([n for v in seen.values() for n in v])
+    bonus = {d: bonus.get(d, 0.0) + system[d] for d in DOMAINS}
     clauses = split_clauses(masked)
     texts = [masked] + (clauses if len(clauses) > 1 else [])
     probs = (classifier or default_classifier()).predict(texts)
@@ -214,10 +240,11 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
 
 def _is_subject_head(clause: str) -> bool:
     """A leading clause made only of a thing's kind ("the job", "that warehouse"): what the rest is about."""
-    words = [w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _FILLER]
+    words = [w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _FILLER and w not in _POSSESSIVES]
     return 0 < len(words) <= 3 and all(w in WORD_KINDS for w in words)
 
 
+_POSSESSIVES = frozenset("our my your their his her its".split())
 #: States a bare pronoun can be in ("is it broken?", "is it even working"): no topic of their own.
 _STATES = frozenset("""broken working ok okay fine down up dead alive healthy running wrong right normal real even
 still actually really just""".split())

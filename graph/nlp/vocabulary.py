@@ -20,12 +20,15 @@ DOMAINS: tuple[str, ...] = AGENT_NAMES
 #: domain -> {regex: weight}.
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
-        r"costs?|costing|costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
+        r"(?:costs?|costing)(?! (?:us |me )?in (?:availability|uptime|downtime|time|minutes|hours|slas?|reliability))|"
+        r"costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
         r"bill(s|ing)?|invoices?": 0.9, r"budget\w*": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6,
         r"cost drivers?|top drivers?|line items?": 1.0, r"dollars?|money": 0.5, r"\$+": 0.8,
         r"chargeback|showback": 0.9, r"how much money|throw\w* (?:money|cash|dollars|budget|\$\S*) away|throw\w* away (?:money|cash|dollars)|"
-        r"money (?:on|for)": 0.9, r"cost(?:ing)? (?:us|me|the company)|what did .{0,40}\bcost\b": 1.0, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5, r"burn(?:ed|t|ing|s)?": 0.6,
-        r"how much (?:\w+ ){0,4}(?:burn\w*|cost|set us back|run us)": 1.0,
+        r"money (?:on|for)": 0.9, r"cost(?:ing)? (?:us|me|the company)(?! in (?:availability|uptime|downtime|time|minutes|hours|slas?|reliability))|"
+        r"what did .{0,40}\bcost\b": 1.0, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5, r"burn(?:ed|t|ing|s)?": 0.6,
+        r"how much (?:\w+ ){0,4}(?:burn\w*|cost|set us back|run us)(?! (?:us |me )?in (?:availability|uptime|downtime|time|"
+        r"minutes|hours|slas?|reliability))": 1.0,
         # "if nothing changes, where do we land by quarter end": a spend projection in FinOps words
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
@@ -50,7 +53,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"severity|alerts?": 0.3, r"(?:hi|high)[- ]?sev\w*|sev[- ]?[12]\b": 0.8,
         r"who (?:changed|altered|modified|dropped|deleted|renamed|disabled|enabled)": 0.9,
         # "who gave the contractors access, and when": an action in the audit log, not only today's grants
-        r"who (?:gave|granted|added|issued|handed) (?:\w+ ){0,5}(?:access|permissions?|rights|grants?|select|modify)": 1.0,
+        r"who (?:gave|give|gives|granted|grant|grants|added|issued|handed) (?:\w+ ){0,5}(?:access|permissions?|rights|grants?|"
+        r"select|modify)": 1.0,
         r"(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:\w+ )?(?:read|access|quer|look|log)\w*|"
         r"(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:\w+ )?(?:change|modif|touch|alter|grant|disabl)\w* "
         r"(?:\w+ ){0,2}(?:permissions?|settings?|config\w*|grants?|access|roles?|passwords?|tokens?)|"
@@ -68,7 +72,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"jobs?": 0.45,
         # "runs on an all-purpose cluster" says what compute a job uses (the advisor's), not how its runs went
         r"(?:runs?|ran|running)(?! on (?:an? |the |our )?(?:all[- ]purpose|interactive|jobs? (?:compute|clusters?)|"
-        r"serverless|shared|spot|photon|gpu|classic))": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55, r"broke|broken|crash\w*|bl[eo]w(s|n)? up|f[ae]ll(?:s|en|ing)? over|die|dies|died|dying|keel\w* over|bomb(ed|s)?( out)?": 0.8,
+        r"serverless|shared|spot|photon|gpu|classic))": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55, r"broke|broken|die|dies|died|dying|bomb(ed|s)?( out)?": 0.8,
+        r"crash\w*|bl[eo]w(s|n)? up|f[ae]ll(?:s|en|ing)? over|keel\w* over": 1.0,
         r"(?:has|have|did|had) (?:\w+ ){0,3}(?:gone|go|went) through|(?:run|ran|load\w*) (?:ok|fine|successfully)": 0.9,
         r"maxed(?: out)?|pegged|at (?:the|its) limit|flat out|red[- ]?lin\w*": 0.7,
         # "should we be worried about the training job?": a job's health, asked as a worry
@@ -157,7 +162,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "an upstream column type change" is a cause, not a lineage question
         r"lineage|upstream(?! (?:\w+ ){0,2}(?:changes?|failures?|schema|columns?|types?|problems?|issues?|outages?|bugs?))|"
         r"downstream(?! (?:teams?|users?|people|folks|stakeholders|customers|colleagues|analysts))|"
-        r"depend\w*|consumes?|reads from": 1.0,
+        # "what depends on it"; "finance depends on it" is a team's reliance, not lineage
+        r"(?<!finance )(?<!business )(?<!we )(?<!they )(?<!team )(?<!people )(?<!everyone )depend\w*|consumes?|reads from": 1.0,
         r"blast radius|impact analysis|if (?:i|we) (?:drop|delete|remove|rename|deprecate)\w*|"
         r"what (?:would|will|could) break": 1.0,
         r"get\w* (?:its|their) data from|where does .{0,40}\b(?:come|get\w*) .{0,20}\bfrom|(?:up|down) the chain": 1.0,
@@ -195,7 +201,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:switch|turn|shut)\w* (?:it|that|this|them) (?:off|down)": 0.4, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
         r"burn\w* (?:through )?(?:cash|money)|money pits?|sitting (?:there|around)|doing nothing|nobody uses?|"
-        r"no ?one (?:even )?uses?|not (?:even )?(?:being )?used|still (?:up|running|on)\b": 0.9,
+        r"no ?one (?:even )?uses?|not (?:even )?(?:being )?used|still (?:up|running|on)\b|(?:is|are|was) (?:anybody|anyone|"
+        r"someone|somebody) (?:even |actually |still )?using": 0.9,
         r"quick wins?|low[- ]hanging fruit|bring (?:it|that|this|them|costs?|spend|the bill) down|lower the bill": 1.0,
         r"bleed\w* (?:money|cash)|\bplug\b|leak\w*|money down the drain|(?:pull|bring|get|rein) (?:it|that|this|them|"
         r"spend|costs?) (?:back )?(?:in line|under control|in)\b": 1.0,
@@ -216,7 +223,7 @@ AREA_ITEMS: dict[str, str] = {
     "cost": r"costs?|spend(?:ing)?|money|budgets?|bill(?:ing)?", "security": r"security|sec|logins?|auth|audit",
     "performance": r"jobs?|job runs|runs|queries|perf|performance|clusters", "reliability": r"uptime|availability|"
     r"outages?|slas?|reliability|incidents", "quality": r"freshness|data quality|dq|quality|expectations",
-    "mlops": r"models?|ml|mlops|drift|serving|endpoints", "governance": r"grants|permissions|lineage|governance|"
+    "mlops": r"models?|ml|mlops|serving|endpoints", "governance": r"grants|permissions|lineage|governance|"
     r"docs|documentation", "optimization": r"savings|waste|optimi[sz]ation|idle clusters",
 }
 for _domain, _words in AREA_WORDS.items():

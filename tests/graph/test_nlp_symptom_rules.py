@@ -398,3 +398,62 @@ def test_a_request_to_act_says_the_chat_does_not_act_then_answers_about_its_targ
     second = ask("just rerun it for me", context=demo_context, conversation_id=first.conversation_id)
     assert second.answer.startswith("I don't rerun anything from the chat")
     assert "nightly_etl" in second.answer and second.agents[0] == "performance"
+
+
+# -- rules from blind sets 47-50 ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "domains"), [
+    ("What consumes system.billing.usage downstream?", ["governance"]),
+    ("system.query.history for the sql warehouse today: top 10 statements by total_duration_ms", ["performance"]),
+    ("anything weird in system.access.audit last night", ["security"]),
+    ("Is the quarterly_close job healthy? Finance depends on it.", ["performance"]),
+    ("the warehouse went down on monday, how much did it cost us in availability?", ["reliability"]),
+    ("how many times did it fall over in the past day", ["performance"]),
+    ("that sandbox cluster is still costing us, is anybody even using it", ["optimization", "cost"]),
+    ("the orders amount distribution looks off vs last wk - drift or am i imagining it", ["quality"]),
+])
+def test_rules_of_sets_47_to_50_route(text, domains):
+    assert route(text).domains == domains, route(text).reason
+
+
+def test_which_one_of_those_chooses_among_the_rows_and_keeps_no_subject():
+    p = Prior(understanding=Understanding(question="spend by workspace this month", domains=["cost"]), as_of=AS_OF,
+              subject={"workspace": ["production"]})
+    out = _follow("which one of those jumped yesterday, and what drove it", p)
+    assert out.previous.transform == "why" and not [e for e in out.entities if e.kind == "workspace"]
+
+
+def test_this_training_job_is_the_job_the_words_describe():
+    p = Prior(understanding=Understanding(question="what drove it?", domains=["cost"]), as_of=AS_OF,
+              subject={"job": ["nightly_etl"]}, earlier={"job": ["ml_training"]})
+    out = _follow("ok and this training job, did it finish?", p)
+    assert ("job", "ml_training") in [(e.kind, e.name) for e in out.entities]
+
+
+@pytest.mark.parametrize(("text", "lang", "domains"), [
+    ("Lignage de la table de faits d'usage : elle vient d'où exactement ?", "fr", ["governance"]),
+    ("Und wer war sonst noch außerhalb der normalen Arbeitszeiten aktiv?", "de", ["security"]),
+])
+def test_more_french_and_german_is_read(text, lang, domains):
+    assert languages.detect(text) == lang and route(languages.to_english(text, lang)).domains == domains
+
+
+def test_rows_that_read_the_same_are_said_once():
+    lens = Lens(rows=4, say="{source} -> {target}", headline="{n} edges.")
+    rows = [{"source": "a", "target": "b", "writer": "x"}, {"source": "a", "target": "b", "writer": "y"},
+            {"source": "b", "target": "c", "writer": "x"}]
+    f = to_finding(agent="governance", tool="t", title="Lineage", rows=rows, lens=lens, columns=list(rows[0]),
+                   money_cols=set(), slots={})
+    assert f.headline == "2 edges." and f.items == ["a -> b", "b -> c"]
+
+
+def test_a_job_pointed_at_filters_strictly_and_the_look_back_reports_what_came_after(demo_context):
+    """"this training job, is it failing?" after a question on yesterday: ml_training's failures came later the
+    same week, and the answer says so instead of listing other jobs."""
+    from health_monitor.graph.service import ask
+
+    first = ask("what drove ml-workspace's spend the day before yesterday?", context=demo_context)
+    second = ask("and this training job, is it failing?", context=demo_context, conversation_id=first.conversation_id)
+    failures = second.answer.split("**Failed job runs**")[1].split("\n-")[0]
+    assert "ml_training" in failures and "integration_tests" not in failures, failures
