@@ -45,19 +45,29 @@ GENERAL = ("What needs my attention right now?", "Why did costs jump and jobs fa
 _FIELD = re.compile(r"\{(\w+)\}")
 
 
-def subjects(rows: Sequence[Mapping[str, Any]], question: str = "") -> dict[str, str]:
-    """Each subject column's value in ``rows``: the one ``question`` names, else the first (rows come ranked:
-    the first is the headline). An answer about nightly_etl suggests next questions about nightly_etl, even
-    when another job's row came first."""
+def subjects(rows: Sequence[Mapping[str, Any]], question: str = "", lead: str = "") -> dict[str, str]:
+    """Each subject column's value in ``rows``: the one ``question`` names, else the one the answer's ``lead``
+    (its first paragraph) is about, else the first (rows come ranked: the first is the headline). An answer
+    about nightly_etl suggests next questions about nightly_etl, even when another job's row came first or the
+    question only said "it"."""
     asked = _gist(question) if question else frozenset()
+    led = _gist(lead) if lead else frozenset()
     out: dict[str, str] = {}
     for kind, cols in SUBJECTS.items():
         values = [str(v) for r in rows[:20] if (v := next((r.get(c) for c in cols if r.get(c) not in (None, "")),
                                                              None)) is not None]
         named = [v for v in values if v.lower() in asked or v.lower().rsplit(".", 1)[-1] in asked]
-        if named or values:
-            out[kind] = (named or values)[0]
+        said = [v for v in values if v.lower() in led or v.lower().rsplit(".", 1)[-1] in led]
+        if named or said or values:
+            out[kind] = (named or said or values)[0]
     return out
+
+
+def _lead_of(answer: str) -> str:
+    """The answer's first paragraph that is not the "I don't ... from the chat" or a recommendation line."""
+    paragraphs = [p for p in (answer or "").split("\n\n") if p.strip()]
+    plain = [p for p in paragraphs if not p.lstrip().startswith("**")]
+    return " ".join(plain[:2])
 
 
 def _gist(question: str) -> frozenset[str]:
@@ -67,10 +77,11 @@ def _gist(question: str) -> frozenset[str]:
     return frozenset(re.findall(r"[\w@.-]+", text))
 
 
-def follow_ups(question: str, agents: Sequence[str], rows: Sequence[Mapping[str, Any]], n: int = 3) -> list[str]:
-    """``n`` distinct next questions for the specialists that answered, about the subjects in ``rows``
-    (never the question just asked, in other words)."""
-    found = subjects(rows, question)
+def follow_ups(question: str, agents: Sequence[str], rows: Sequence[Mapping[str, Any]], n: int = 3,
+               answer: str = "") -> list[str]:
+    """``n`` distinct next questions for the specialists that answered, about the subjects in ``rows`` that the
+    question or the ``answer``'s lead named (never the question just asked, in other words)."""
+    found = subjects(rows, question, _lead_of(answer))
     asked = _gist(question)
     out: list[str] = []
     pools = [TEMPLATES.get(a, ()) for a in agents] or [()]

@@ -193,12 +193,12 @@ def render_entry(entry: dict[str, Any], *, last: bool = False, question: str = "
         if not entry.get("saved", True):
             st.caption(":material/cloud_off: Not saved yet: it will be saved when the state store is back.")
         if last and entry["role"] == "assistant" and entry.get("tool_calls"):
-            _follow_ups(question, entry.get("agents") or [], all_rows)
+            _follow_ups(question, entry.get("agents") or [], all_rows, entry.get("content") or "")
 
 
-def _follow_ups(question: str, agents: list[str], rows: list[dict[str, Any]]) -> None:
+def _follow_ups(question: str, agents: list[str], rows: list[dict[str, Any]], answer: str = "") -> None:
 
-    asks = answer_parts.follow_ups(question, agents, rows)
+    asks = answer_parts.follow_ups(question, agents, rows, answer=answer)
     if not asks:
         return
     st.caption("Ask next:")

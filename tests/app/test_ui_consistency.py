@@ -165,3 +165,15 @@ def test_follow_ups_stay_on_the_job_the_question_named() -> None:
     assert named and all("nightly_etl" in q for q in named), asks
     # a question naming no job keeps the ranked rows' first
     assert answer_parts.subjects(rows, "which jobs failed?")["job"] == "ml_training"
+
+
+def test_follow_ups_stay_on_the_job_the_answer_was_about_when_the_question_said_it() -> None:
+    """"just rerun it for me" answered about nightly_etl suggested questions about ml_training (first row)."""
+    from health_monitor.ui import answer_parts
+
+    rows = [{"job_name": "ml_training", "failures": 3}, {"job_name": "nightly_etl", "failures": 1}]
+    answer = ("I don't rerun anything from the chat ... nightly_etl, and what to do:\n\n**Recommendation:** Fix it.\n\n"
+              "Last 24 hours: nightly_etl (production) failed once.")
+    asks = answer_parts.follow_ups("just rerun it for me", ["performance"], rows, answer=answer)
+    named = [q for q in asks if "ml_training" in q or "nightly_etl" in q]
+    assert named and all("nightly_etl" in q for q in named), asks
