@@ -26,7 +26,8 @@ WAREHOUSE_DAYS = Lens(sort="start_date desc", rows=3,
                       say="{warehouse_name} on {start_date:date}: {statements:int} statements by {users:int} users"
                           "[, p95 {p95_duration_seconds:dur}][, {queued_statements:int} queued]")
 #: How people say "slow" without the word ("the dashboards crawl", "queries keep timing out").
-SLOW = r"slow\w*|sluggish|laggy|\blag\b|crawl\w*|tak\w* (?:forever|ages)|tim(?:ing|es?) out|hang\w*|drag\w*|bogged"
+SLOW = (r"slow\w*|sluggish|laggy|\blag\b|crawl\w*|tak\w* (?:forever|ages)|tim(?:ing|es?) out|hang\w*|drag\w*|bogged|"
+        r"molasses|gasping|spun and spun|spinning")
 
 AGENT = AgentSpec(
     name="performance",
@@ -73,7 +74,7 @@ AGENT = AgentSpec(
              weight=2, title="Why jobs failed",
              lens=Lens(sort="failures desc", rows=3,
                        say="{job_name}: {failures:int} x {termination_code} ({error_message:clip})")),
-        Play("get_slow_queries", when=(r"slow\w* (quer|statement|sql)|(quer|statement|sql)\w* .{0,30}slow|"
+        Play("get_slow_queries", when=(r"slow\w* (quer|qry|statement|sql)|(quer|qry|statement|sql)\w* .{0,30}slow|slowst|"
                                        r"long.?running (quer|statement)|slowest|latency|laggy|heav(?:y|iest) (?:stuff|quer\w*|"
                                        r"work\w*|lift\w*|hitters?|users?)|hog\w*|monster|"
                                        # dashboards and BI reports are SQL statements on a warehouse
@@ -99,7 +100,8 @@ AGENT = AgentSpec(
         Play("get_resource_utilization", when=(SLOW, r"taking (?:so )?long"),
              unless=("job", "warehouse", "cluster"), title="Cluster CPU and memory", lens=CLUSTER_LOAD),
         # "the infra problem that made the ETL crawl": the compute under the job, whatever the job
-        Play("get_resource_utilization", when=(r"\binfra\w*|hardware|capacity|resources?\b|compute (?:problem|issue)",),
+        Play("get_resource_utilization", when=(r"\binfra\w*|hardware|capacity|resources?\b|compute (?:problem|issue)|"
+                                               r"the (?:box|machine|node|host|server)s? (?:it|they) runs? on",),
              weight=2, title="Cluster CPU and memory", lens=CLUSTER_LOAD),
         Play("get_cluster_cpu_history", when=(r"\bcpu\b|memory|utili[sz]|looked like|history|over time|"
                                               r"overload\w*|busy|what'?s up|going on|doing|status|looking",),

@@ -26,7 +26,9 @@ AGENT = AgentSpec(
     all_clear="Tables are fresh and every expectation passed.",
     playbook=(
         Play("get_freshness_violations", when=(r"stale|fresh|behind|\blate\b|refresh|up.to.date|out.of.date|lag|"
-                                               r"schedule|last (updated|written)",),
+                                               r"schedule|last (updated|written)|still (?:showing|shows|displaying|on|stuck)|"
+                                               r"(?:old|outdated|yesterday'?s) (?:numbers|data|figures)|numbers from|"
+                                               r"never (?:landed|arrived|came)|days? ago",),
              # ``hours`` is how late counts as stale, not the question's window: "since monday" must not
              # raise the threshold to 96 h and hide a table a day behind (the default: 1.5 x its interval).
              args={"hours": None}, default=True, weight=2, title="Stale tables",

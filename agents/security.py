@@ -49,12 +49,15 @@ AGENT = AgentSpec(
                                              # a change of access is the question itself: it outranks the
                                              # qualifier ("given new access to the PII tables")
                                              r"given (?:\w+ )?access|new access|(?:been|was|were) granted|"
-                                             r"gave (?:\w+ ){0,3}access",),
+                                             r"gave (?:\w+ ){0,3}access|opened up (?:\w+ ){0,2}(?:read|access|select|write)|"
+                                             r"grant (?:was|were|got) (?:made|given|added|issued)|who received",),
              weight=3, title="Permission changes", before=Before(),
              lens=Lens(sort="event_time desc", rows=3,
                        say="{principal} ran {action_name} on {securable_full_name} at {event_time:time} ({detail:clip})",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")))),
-        Play("get_pii_access_logs", when=(r"\bpii\b|sensitive|personal (?:data|info\w*)|confidential",), weight=3,
+        Play("get_pii_access_logs", when=(r"\bpii\b|sensitive|personal (?:data|info\w*)|confidential|more than (?:they |he |"
+                                          r"she |anyone )?(?:ought to|should|needs? to)|(?:pull\w*|read\w*|query\w*|select\w*|"
+                                          r"access\w*|open\w*) (?:from |in )?(?:the |that |our )?table\b",), weight=3,
              title="PII access",
              lens=Lens(sort="accesses desc", rows=3,
                        say="{principal} read {securable_full_name} {accesses:times} on {days_with_access:plural:day} "
@@ -76,7 +79,8 @@ AGENT = AgentSpec(
                            "{last_event:hm} UTC",
                        severity=(("medium", "events >= 10"),),
                        empty="No person was active outside working hours (service principals aside).")),
-        Play("get_token_activity", when=(r"tokens?|\bpats?\b|credentials?|created (it|that|this)|who created",),
+        Play("get_token_activity", when=(r"tokens?|\bpats?\b|credentials?|created (it|that|this)|who created|expir\w*|"
+                                         r"valid forever|never expires?|who (?:minted|issued|made) (?:it|that|this)",),
              weight=3, title="Tokens created",
              lens=Lens(sort="severity_rank desc", rows=3,
                        say="{principal} ran {action_name} at {event_time:time} ({severity}: {detail:clip})",
@@ -103,7 +107,7 @@ AGENT = AgentSpec(
                            "{after_hours_events:int} after hours)")),
         # "who changed the column type on orders_raw?": the audit events that touched that table
         Play("search_security_events", when=(r"who (?:changed|altered|modified|dropped|deleted|renamed|touched|"
-                                             r"updated)|\b(?:read|reads|reading|accessed|opened|queried|querying|"
+                                             r"updated)|\b(?:read|reads|reading|accessed|opened(?! up)|queried|querying|"
                                              r"looked at|touched|used)\b",), args={"text": "$table"},
              needs=("table",), weight=4,
              title="Audit events on that table",

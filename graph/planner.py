@@ -17,6 +17,8 @@ from typing import Any
 
 from health_monitor.agents.spec import AgentSpec, Play
 from health_monitor.graph.kinds import KIND_NAMES
+from health_monitor.graph.nlp.router import split_clauses
+from health_monitor.graph.nlp.vocabulary import without_requester
 from pydantic import ValidationError
 
 #: Most plays one agent runs for one question (matched plays first, by score).
@@ -179,8 +181,6 @@ def choose_plays(spec: AgentSpec, text: str, slots: dict[str, Any] | None = None
 def _each_clause_heard(spec: AgentSpec, text: str, slots: dict[str, Any] | None, matched: list[Play]) -> list[Play]:
     """``matched`` with each clause's best play first: in "(1) who can read the PII tables, (2) which tables
     lack a description, (3) the lineage of orders_gold", every ask gets its tool, not only the wordiest."""
-    from health_monitor.graph.nlp.router import split_clauses
-
     clauses = split_clauses(text)
     if len(clauses) < 2:
         return matched[:MAX_PLAYS]
@@ -202,10 +202,10 @@ def plan(spec: AgentSpec, *, question: str, intents: list[str], slots: dict[str,
          as_of_date: date | None) -> list[PlannedCall]:
     """Tool calls for one agent (at most one per tool)."""
     full = derive_slots(slots, as_of_date)
-    text = mask_names(" ".join([question or "", *intents]), full)
+    text = mask_names(without_requester(" ".join([question or "", *intents])), full)
     calls: list[PlannedCall] = []
     seen: set[str] = set()
-    topic = mask_names(str(full.get("_topic") or ""), full)
+    topic = mask_names(without_requester(str(full.get("_topic") or "")), full)
     for play in choose_plays(spec, text, full, topic=topic):
         if play.tool not in registry:
             continue

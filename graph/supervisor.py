@@ -21,6 +21,9 @@ from health_monitor.graph.events import Routing, emit
 from health_monitor.graph.history import history_messages
 from health_monitor.graph.llm import LLMFailure, fallback, structured_llm, turn_of
 from health_monitor.graph.nlp.followup import REQUEST_VERBS
+from health_monitor.graph.nlp.honest import not_covered
+from health_monitor.graph.nlp.languages import note
+from health_monitor.graph.nlp.router import route
 from health_monitor.graph.state import HONEST_PREFIX, HealthState, RoutingPlan
 from health_monitor.graph.understanding import NEAREST_DATA_REFUSALS, Window
 from health_monitor.graph.vocabulary import entity_index
@@ -141,8 +144,6 @@ def make_supervisor(agents: AgentRegistry):
             plan.period = typed.window.label if typed.window is not None else ""
             plan.opening = _opening(typed) or plan.opening
         if typed is not None and typed.language != "en" and ctx.llm is None:
-            from health_monitor.graph.nlp.languages import note
-
             notes.append(note(typed.language))
         understood.unknown = [_with_suggestions(u, ctx.entity_index) for u in understood.unknown]
         turn = {**understood.context, "question": question, "intents": understood.intents,
@@ -179,8 +180,6 @@ _PLACES = frozenset({"warehouse", "cluster", "workspace", "endpoint"})
 def _routed_alone(question: str, error: Exception) -> adapters.Understanding:
     """The question's specialists from its own words (the router alone), when the full parse failed."""
     try:
-        from health_monitor.graph.nlp.router import route
-
         plan = route(question)
         return adapters.Understanding(agents=list(plan.domains), off_topic=plan.off_topic,
                                       reason=f"router alone ({error.__class__.__name__} in the parser): {plan.reason}")
@@ -212,7 +211,6 @@ def _check_coverage(ctx: RunContext, understood: adapters.Understanding) -> None
     typed = understood.typed
     if typed is None or typed.refusal is not None or typed.window is None or ctx.as_of is None:
         return
-    from health_monitor.graph.nlp.honest import not_covered
 
     found = not_covered(typed.window.start, typed.window.end, adapters.data_first_day(ctx), ctx.as_of.date())
     if found is not None:

@@ -76,7 +76,7 @@ def stem(word: str) -> str:
 #: Words Databricks uses for the same thing as a name's token: billable usage is what system.billing.usage
 #: holds, so "the billing fact table" is the usage fact table.
 SYNONYMS: dict[str, str] = {stem(a): stem(b) for a, b in (("billing", "usage"), ("billable", "usage"),
-                                                          ("consumption", "usage"),
+                                                          ("consumption", "usage"), ("cost", "usage"),
                                                           # plain words for a model's name tokens
                                                           ("spending", "cost"), ("spend", "cost"),
                                                           ("weird", "anomaly"), ("unusual", "anomaly"),

@@ -37,7 +37,10 @@ _ASKS_MORE = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?|also)\W+)?(?:how (?:man
 _FINDING_NOUNS = ("jump spike increase drop dip change failure error outage incident alert event anomaly breach one "
                   "outlier surge peak bump number figure gap difference").split()
 _ANAPHORIC = re.compile(r"\b(?:the|that|this)\s+(?:" + "|".join(_FINDING_NOUNS) + r")\b|\bwho (?:was|is) (?:that|it)\b|"
-                        r"\bwhat else\b|\binstead\b|\bas well\b|\btoo\b\s*\??$", re.IGNORECASE)
+                        r"\bwhat else\b|\banything else\b|\binstead\b|\bas well\b|\btoo\b\s*\??$|"
+                        # "besides the ML one, is anything else creeping up?": beyond what the last answer said
+                        r"\b(?:besides|apart from|other than|aside from) (?:the|that|this|those|these) (?:\w+ )?(?:one|ones)\b",
+                        re.IGNORECASE)
 
 
 @dataclass
@@ -267,6 +270,10 @@ def _when(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
 _PRINCIPAL_KINDS = frozenset({"group"})
 
 
+#: Kinds whose failures and activity are their owner's matter whatever the question's words lean to.
+_IDENTITY_KINDS = frozenset({"ip", "user", "group"})
+
+
 def groups_of(prior: Prior) -> list[str]:
     """Principals the last answer named that are not a person's e-mail (groups, service principals)."""
     return [n for n in prior.named("user") if "@" not in n]
@@ -304,8 +311,9 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     out.entities = [e for e in out.entities if e.kind != kind] + [Entity(kind=kind, name=name, text=m[0])]
     owner = BY_NAME[kind].owner if kind in BY_NAME else None
     peaks = cue_peaks(m.string)
-    if owner and cur.domains and owner not in cur.domains and not any(peaks[d] >= PRECISE_CUE for d in cur.domains):
-        # "that IP - any failures?": a failure of an IP is a failed login; what the thing is decides the area
+    if kind in _IDENTITY_KINDS and owner and cur.domains and owner not in cur.domains \
+            and not any(peaks[d] >= PRECISE_CUE for d in cur.domains):
+        # "that IP - any failures?": a failure of an IP or an account is a failed login, whatever word says it
         out.domains = [owner]
     return out
 

@@ -38,7 +38,8 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # a shift handover or a review: the top signals across domains
         r"\bhand(?:ing)?[- ]?over\b|\bhandover\b|\bwhat changed\b.{0,40}\b(?:since|overnight|over the weekend|this week)\b|"
         r"\btop (?:\d+ |three |five |few |couple of )?(?:things|items|issues|risks|problems|action items|actions|"
-        r"priorities|to-?dos|fixes)\b|\bshould know about\b|"
+        r"priorities|to-?dos|fixes)\b(?!\s+(?:to|we could|i could|you would) (?:cut|trim|save|reduce|switch|turn|shut|drop|"
+        r"kill|optimi[sz]e|lower|downsize))|\bshould know about\b|"
         r"\bwhatever (?:domain|area)s?\b|\b(?:raise|bring up|flag) (?:at|in) the (?:\w+ )?(?:review|standup|meeting)\b",
         re.IGNORECASE)),
     ("list_more", re.compile(r"\b(?:show|give|list)(?: me)? more\b|\bthe (?:rest|others)\b|\bnext (?:page|ones)\b",

@@ -31,6 +31,7 @@ from health_monitor.graph.nlp.vocabulary import (
     cue_peaks,
     cue_scores,
     entity_hints,
+    without_requester,
 )
 from pydantic import BaseModel, Field
 
@@ -187,6 +188,7 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
                          reason="no words to classify")
     masked, seen = mask_entities(raw, entities)
     masked = _PAGED_FOR.sub(" ", masked)  # "pager went off for auth failures": the failures are the topic
+    masked = without_requester(masked)  # "compliance asked me to check": who asked, not what
     if not set(re.findall(r"[a-z]{2,}", masked.lower())) - _FILLER and not any(cue_scores(masked)[0].values()):
         return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True, reason="no topic words")
     bonus = entity_hints({k: [n for n in v if not n.lower().startswith("system.")] for k, v in seen.items()})
