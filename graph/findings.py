@@ -163,6 +163,21 @@ def focus(rows: list[dict[str, Any]], slots: dict[str, Any], skip: frozenset[str
     return kept, None
 
 
+def _none_for(name: str, lens: Lens) -> str:
+    """The sentence for a name that holds no row ("For the workspace dev: no all-purpose cluster is idle ...")."""
+    nothing = lens.empty or "nothing in these results."
+    return f"For the {name}: {nothing[:1].lower()}{nothing[1:]}"
+
+
+def _elsewhere(agent: str, tool: str, title: str, head: str, others: Reading) -> Finding | None:
+    """``head`` and the rows about other names, as a finding that never leads the answer (None without rows)."""
+    if not others.items:
+        return None
+    return Finding(agent=agent, title=title, summary=f"{head} Others: {others.text}", severity="info", tools=[tool],
+                   headline=f"{head.rstrip('.')}; elsewhere: {others.items[0]}", items=others.items[1:],
+                   more=others.more, off_subject=True)
+
+
 def _beyond_names(rows: list[dict[str, Any]], focused: list[dict[str, Any]], slots: dict[str, Any]
                   ) -> tuple[list[dict[str, Any]], str] | None:
     """The window's rows about other names, when the names asked for narrowed them (and which names did)."""
@@ -370,29 +385,21 @@ def to_finding(*, agent: str, tool: str, title: str, rows: list[dict[str, Any]],
     ``filtered``: entity kinds the tool call already filtered by."""
     focused, missing = focus(rows, slots or {}, filtered)
     if missing:
-        nothing = lens.empty or "nothing in these results."
-        head = f"For the {missing}: {nothing[:1].lower()}{nothing[1:]}"
         # The rest still answers a question with several asks ("who can read the PII tables, and the lineage of
         # orders_gold"): shown as the others, never as findings about the name asked for.
         others = read_rows(rows, lens, columns=columns, money_cols=money_cols) if rows else Reading()
-        if others.items:
-            return Finding(agent=agent, title=title, summary=f"{head} Others: {others.text}", severity="info",
-                           tools=[tool], headline=f"{head.rstrip('.')}; elsewhere: {others.items[0]}",
-                           items=others.items[1:], more=others.more,
-                           off_subject=True)
-        return Finding(agent=agent, title=title, summary=head, severity="info", tools=[tool])
+        head = _none_for(missing, lens)
+        return _elsewhere(agent, tool, title, head, others) or Finding(agent=agent, title=title, summary=head,
+                                                                       severity="info", tools=[tool])
     read = read_rows(focused, lens, columns=columns, money_cols=money_cols, page=int((slots or {}).get("page") or 0))
     text, kept = read.text, read.kept
     wider = _beyond_names(rows, focused, slots or {})
     if not kept and wider:
         # "the ml-workspace budget, and which idle clusters could offset it": none there, so say where there are
         others = read_rows(wider[0], lens, columns=columns, money_cols=money_cols)
-        if others.items:
-            nothing = lens.empty or "nothing in these results."
-            head = f"For the {wider[1]}: {nothing[:1].lower()}{nothing[1:]}"
-            return Finding(agent=agent, title=title, summary=f"{head} Others: {others.text}", severity="info",
-                           tools=[tool], headline=f"{head.rstrip('.')}; elsewhere: {others.items[0]}",
-                           items=others.items[1:], more=others.more, off_subject=True)
+        found = _elsewhere(agent, tool, title, _none_for(wider[1], lens), others)
+        if found is not None:
+            return found
     if not kept:
         if not lens.empty and not message:
             return None

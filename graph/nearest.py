@@ -126,22 +126,20 @@ def finding(*, agent: str, title: str, tool: Any, play: Play, main: dict[str, An
     end = slots.get("end_date")
     after = [(t, r) for t, r in timed if isinstance(end, date) and t >= datetime(end.year, end.month, end.day)
              + timedelta(days=1)]
-    before = [(t, r) for t, r in timed if start is None or t < start]
-    # "is this training job failing?" asked after "yesterday": what happened since the window says more
-    # than the last one before it
-    later = bool(after)
-    before = after or before
-    if not before:
+    # "is this training job failing?" asked after "yesterday": what happened since the window says more than
+    # the last one before it
+    nearest = after or [(t, r) for t, r in timed if start is None or t < start]
+    if not nearest:
         nothing = (play.lens.empty or "Nothing in the period.").rstrip(".")
         span = _span(tool, earlier.get("args") or {})
         further = f"; none in {span[1]} either." if span else "; none further back either."
         return Finding(agent=agent, title=title, summary=nothing + further, severity="info", tools=[tool.name])
-    latest = max(before, key=lambda pair: pair[0])[1]
+    latest = max(nearest, key=lambda pair: pair[0])[1]
     read = read_rows([latest], play.lens, columns=earlier.get("columns") or [], money_cols=money_cols)
     said_row = (read.items[0] if read.items else read.text).rstrip(".")
     if "{" + column not in play.lens.say:  # "the most recent" needs its time even where the lens omits it
         fmt = "time" if isinstance(latest.get(column), datetime) else "date"
         said_row += render(f" (on {{{column}:{fmt}}})", latest)
-    text = f"None in {said}; {'since then' if later else 'the most recent before it'}: {said_row}."
+    text = f"None in {said}; {'since then' if after else 'the most recent before it'}: {said_row}."
     return Finding(agent=agent, title=title, summary=text, headline=text, severity="info",
                    figures=figures_of([latest]), entities=entities_of([latest]), tools=[tool.name])

@@ -240,13 +240,15 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     return RoutePlan(domains=domains, scores=_rounded(whole), reason=reason)
 
 
+_POSSESSIVES = frozenset("our my your their his her its".split())
+
+
 def _is_subject_head(clause: str) -> bool:
     """A leading clause made only of a thing's kind ("the job", "that warehouse"): what the rest is about."""
     words = [w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _FILLER and w not in _POSSESSIVES]
     return 0 < len(words) <= 3 and all(w in WORD_KINDS for w in words)
 
 
-_POSSESSIVES = frozenset("our my your their his her its".split())
 #: States a bare pronoun can be in ("is it broken?", "is it even working"): no topic of their own.
 _STATES = frozenset("""broken working ok okay fine down up dead alive healthy running wrong right normal real even
 still actually really just""".split())

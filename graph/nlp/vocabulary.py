@@ -17,18 +17,20 @@ from health_monitor.graph.kinds import KINDS
 #: The specialists, in presentation order: the agents' registry is the only list.
 DOMAINS: tuple[str, ...] = AGENT_NAMES
 
+#: "what did the outage cost us in availability": a price paid in something other than money.
+_FIGURATIVE = r"(?! (?:us |me )?in (?:availability|uptime|downtime|time|minutes|hours|slas?|reliability))"
+
 #: domain -> {regex: weight}.
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
-        r"(?:costs?|costing)(?! (?:us |me )?in (?:availability|uptime|downtime|time|minutes|hours|slas?|reliability))|"
+        rf"(?:costs?|costing){_FIGURATIVE}|"
         r"costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
         r"bill(s|ing)?|invoices?": 0.9, r"budget\w*": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6,
         r"cost drivers?|top drivers?|line items?": 1.0, r"dollars?|money": 0.5, r"\$+": 0.8,
         r"chargeback|showback": 0.9, r"how much money|throw\w* (?:money|cash|dollars|budget|\$\S*) away|throw\w* away (?:money|cash|dollars)|"
-        r"money (?:on|for)": 0.9, r"cost(?:ing)? (?:us|me|the company)(?! in (?:availability|uptime|downtime|time|minutes|hours|slas?|reliability))|"
+        r"money (?:on|for)": 0.9, rf"cost(?:ing)? (?:us|me|the company){_FIGURATIVE}|"
         r"what did .{0,40}\bcost\b": 1.0, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5, r"burn(?:ed|t|ing|s)?": 0.6,
-        r"how much (?:\w+ ){0,4}(?:burn\w*|cost|set us back|run us)(?! (?:us |me )?in (?:availability|uptime|downtime|time|"
-        r"minutes|hours|slas?|reliability))": 1.0,
+        rf"how much (?:\w+ ){{0,4}}(?:burn\w*|cost|set us back|run us){_FIGURATIVE}": 1.0,
         # "if nothing changes, where do we land by quarter end": a spend projection in FinOps words
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
