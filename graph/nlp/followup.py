@@ -334,15 +334,20 @@ def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[s
     return out
 
 
+def _subject_entities(prior: Prior, out: Understanding, skip: tuple[str, ...] = ()) -> list[Entity]:
+    """The last answer's subject, one name per kind ``out`` does not name yet (kinds of the kinds table only)."""
+    own = {e.kind for e in out.entities}
+    return [Entity(kind=k, name=names[0]) for k, names in prior.subject.items()
+            if names and k not in own and k in KIND_NAMES and k not in skip]
+
+
 def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"why?": the cause of what the last answer was about, so its subject (the stale table, the spiking
     workspace) becomes this turn's, and the cause tools that need it can run."""
     out = _carry(cur, prior, "why")
     out.intent = "cause"
-    own = {e.kind for e in out.entities}
     if not SELECTION.search(m.string):  # "which one of those jumped, and why": the answer picks, not the last subject
-        out.entities += [Entity(kind=kind, name=names[0]) for kind, names in prior.subject.items()
-                         if names and kind not in own and kind in KIND_NAMES]
+        out.entities += _subject_entities(prior, out)
     out = _keep_topic(out, prior, m)
     if _bare(m) and len(out.domains) > 1 and prior.lead in out.domains:
         out.domains = [prior.lead]  # "why?" after a two-part answer asks about the finding it led with
@@ -428,10 +433,8 @@ ACT_ADVISORS: dict[str, str] = {"cost": "optimization"}
 def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     out = _keep_topic(_carry(cur, prior, "act"), prior, m)
     out.intent = "recommendation"
-    own = {e.kind for e in out.entities}
     # "what do I do about it": "it" is what the last answer was about (the stale table, not every table)
-    out.entities += [Entity(kind=k, name=names[0]) for k, names in prior.subject.items() if names and k not in own
-                     and k in KIND_NAMES and k != "workspace"]
+    out.entities += _subject_entities(prior, out, skip=("workspace",))
     last = prior.understanding.previous
     if last is not None and last.transform == "downstream" and prior.before is not None and _bare(m):
         # "what's downstream?" then "what should I do about it?": "it" is the problem, not its lineage
