@@ -41,6 +41,9 @@ AGENT = AgentSpec(
         # "Why is orders_gold stale?": the failed runs of the job that writes it (relations then say how the
         # failure, the stale table and any upstream schema change connect).
         Play("get_schema_changes", when=(r"schema (?:change|drift|mismatch|evolution)\w*|column\w* (?:\w+ ){0,3}(?:changed|type)|"
+                                         # "has the schema of orders_raw changed recently?"
+                                         r"schema\s+(?:(?:of|on|for)\s+)?(?:\S+\s+){0,5}(?:chang|alter|modif)\w*|(?:chang|alter|modif)\w*\s+"
+                                         r"(?:\w+\s+){0,3}schema|"
                                          r"changed (?:its )?type|type change",), weight=4, title="Schema changes that broke loads",
              before=Before(),
              lens=Lens(sort="last_failure desc", rows=3,

@@ -25,7 +25,7 @@ AGENT = AgentSpec(
     ),
     all_clear="No security event stands out.",
     playbook=(
-        Play("get_security_events", when=(r"security|threats?|alerts?|severity|\bsev\b|sev[1-4]|suspicious|issues?|risks?|"
+        Play("get_security_events", when=(r"security|threats?|alerts?|severity|\bsev\b|sev[1-4]|suspicious|sketchy|shady|fishy|dodgy|issues?|risks?|"
                                           r"anything (to worry|odd|unusual)|incidents?|escalat\w*|worr(?:y|ied)|"
                                           r"(?:flag|raise|report) (?:\w+ )?(?:up|to (?:the )?(?:ciso|soc|security|management))|"
                                           r"worth (?:flagging|raising|reporting)",),
@@ -36,7 +36,7 @@ AGENT = AgentSpec(
                        severity=(("high", "severity == high"), ("medium", "severity == medium")),
                        empty="No security event of that kind in the period.")),
         Play("get_failed_auth_attempts", when=(r"log.?ins?|logged in|sign.?ins?|\b401s?\b|brute|auth\w*|passwords?|"
-                                               r"credentials? fail", r"security|issues?|threats?|suspicious|"
+                                               r"credentials? fail", r"security|issues?|threats?|suspicious|sketchy|shady|fishy|dodgy|"
                                                r"anything (to worry|odd|unusual)"),
              default=True, weight=2, title="Failed logins", before=Before(),
              lens=Lens(group="source_ip_address", sort="count desc", rows=3,
@@ -72,7 +72,7 @@ AGENT = AgentSpec(
                        severity=(("high", "severity == high"),))),
         Play("get_after_hours_activity", when=(r"after.?hours|outside .*hours|off.?hours|night|weekends?|"
                                                r"working hours|odd hours|\d ?am\b",), weight=3,
-             title="After-hours activity",
+             title="After-hours activity", before=Before(days=30),
              # People, not service principals: scheduled jobs run at night by design.
              lens=Lens(sort="events desc", rows=3, where="is_service_principal == false",
                        say="{principal} ran {events:int} events on {event_date:date} between {first_event:hm} and "
@@ -92,7 +92,7 @@ AGENT = AgentSpec(
              lens=Lens(sort="denied_requests desc", rows=3,
                        say="{principal} had {denied_requests:int} denied requests ({failed_logins:int} failed logins)")),
         Play("get_pii_access_logs", when=(r"\b(read|reads|reading|accessed|accessing|opened|opening|opens|queried|querying|"
-                                          r"pulling|looked at|looking at)\b.*\b(?:tables?|tabel|tbl)\b|"
+                                          r"pulling|looked at|looking at|hit|hits|hitting|hammer\w*|touch\w*)\b.*\b(?:tables?|tabel|tbl)\b|"
                                           r"\b(?:tables?|tabel|tbl)\b.*\b(read|accessed|opened|queried)\b",),
              needs=("user",), weight=3, title="PII tables the principal read",
              lens=Lens(sort="accesses desc", rows=4,
@@ -121,7 +121,7 @@ AGENT = AgentSpec(
                        say="{event_type} by {principal}[ from {source_ip_address}][ on {securable_full_name}] at "
                            "{event_time:time}[ ({detail:clip})]",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")))),
-        Play("get_access_anomalies", when=(r"anomal|unusual|suspicious|strange|odd|weird|abnormal",), weight=2,
+        Play("get_access_anomalies", when=(r"anomal|unusual|suspicious|sketchy|shady|fishy|dodgy|strange|odd|weird|abnormal",), weight=2,
              title="Unusual access",
              lens=Lens(sort="anomaly_score desc", rows=3,
                        say="{principal} on {event_date:date}: {reasons} (score {anomaly_score:.2f})",

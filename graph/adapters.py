@@ -164,6 +164,11 @@ EXTRA_SLOTS: dict[str, re.Pattern[str]] = {
                             r"READ FILES|WRITE FILES|(?i:modify|all privileges|execute))\b"),
 }
 
+#: A lineage question asking both ways: no direction filters it.
+_BOTH_WAYS = re.compile(r"\bup(?:stream)?\s*(?:and|&|\+|/|or)\s*down(?:stream)?\b|\bdown(?:stream)?\s*(?:and|&|\+|/|or)\s*"
+                        r"up(?:stream)?\b|\bboth (?:directions|ways|sides)\b|\bend[- ]to[- ]end\b|\bfull lineage\b",
+                        re.IGNORECASE)
+
 
 def understand(question: str, *, as_of: datetime | None, index: Any, previous: dict[str, Any] | None) -> Understanding:
     """``graph.nlp.parse_question`` (router, parameters, entities, follow-up merge) -> :class:`Understanding`."""
@@ -191,6 +196,8 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
             slots[kind] = prefer_described(question, list(names))[:1] if kind in carried else list(names)
     for slot, pattern in EXTRA_SLOTS.items():
         m = pattern.search(question)
+        if slot == "direction" and _BOTH_WAYS.search(question):
+            continue  # "upstream and downstream": the whole lineage, both ways
         if m and slot not in slots:
             value = next(g for g in m.groups() if g)
             slots[slot] = value.upper() if slot == "privilege" else direction(value)
@@ -265,7 +272,7 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
     """Build the typed understanding, apply a follow-up transformation of the previous one, the intent
     and the honest checks, and bring the planner's view (``flat``) in line with it."""
     from health_monitor.graph.nlp import comparison, followup, honest, intents
-    from health_monitor.graph.nlp.vocabulary import DOMAINS, cue_scores
+    from health_monitor.graph.nlp.vocabulary import DOMAINS, OFF_TOPIC_CUES, cue_scores
 
     carried = set(parsed.carried)
     english = parsed.english or original
@@ -305,7 +312,8 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
         if other is not None:
             typed.window, typed.comparison, typed.intent = window, other, "compare"
     strongest = max(cue_scores(english)[0].values(), default=0.0)
-    if typed.intent == "briefing" and (flat.off_topic or strongest < 0.8) and typed.previous is None:
+    if typed.intent == "briefing" and (flat.off_topic or strongest < 0.8) and typed.previous is None \
+            and not OFF_TOPIC_CUES.search(english):  # "write me a template for shift handover notes" is a chore
         typed.domains = list(DOMAINS)
     if typed.refusal is None:
         _honest(typed, original, as_of, known, english=english)

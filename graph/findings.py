@@ -90,9 +90,16 @@ DATE_COLUMNS = ("incident_date", "usage_date", "event_date", "run_date", "foreca
                 "event_time", "start_time", "hour")
 
 
+#: Columns that time an event: an event outside the window is not in it, even when the tool read further.
+EVENT_COLUMNS = frozenset({"event_time", "event_date", "start_time", "incident_date", "run_date"})
+
+
 def _in_window(rows: list[dict[str, Any]], start: Any, end: Any) -> list[dict[str, Any]]:
-    """The rows dated inside the window; all of them when none is (the tool's own window then stands)."""
-    return within(rows, start, end) or rows
+    """The rows dated inside the window; for rows that are not events, all of them when none is (the tool's own
+    window then stands). ("and the day before?" read by hours also returns the day after: those are not in it.)"""
+    hits = within(rows, start, end)
+    col = next((c for c in DATE_COLUMNS if rows and c in rows[0]), None)
+    return hits if hits or col in EVENT_COLUMNS else rows
 
 
 def within(rows: list[dict[str, Any]], start: Any, end: Any) -> list[dict[str, Any]]:

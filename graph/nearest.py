@@ -101,9 +101,13 @@ def window_of(slots: dict[str, Any], label: str, tool: Any, args: dict[str, Any]
     """Where the window the question asked about starts, and its label: the question's own window, else the
     look-back the call read."""
     start = slots.get("start_date")
-    if isinstance(start, date) and label:
-        return datetime(start.year, start.month, start.day), label
     span = _span(tool, args)
+    if isinstance(start, date) and label:
+        # "last 24h" read as hours=24 starts later than the calendar day its label names
+        began = datetime(start.year, start.month, start.day)
+        if span is not None and as_of is not None and args.get("hours"):
+            began = max(began, _instant(as_of) - timedelta(hours=span[0]))  # type: ignore[operator]
+        return began, label
     if span is not None and as_of is not None:
         return _instant(as_of) - timedelta(hours=span[0]), span[1]  # type: ignore[operator]
     if isinstance(start, date):
@@ -134,8 +138,11 @@ def finding(*, agent: str, title: str, tool: Any, play: Play, main: dict[str, An
         span = _span(tool, earlier.get("args") or {})
         further = f"; none in {span[1]} either." if span else "; none further back either."
         return Finding(agent=agent, title=title, summary=nothing + further, severity="info", tools=[tool.name])
-    latest = max(nearest, key=lambda pair: pair[0])[1]
-    read = read_rows([latest], play.lens, columns=earlier.get("columns") or [], money_cols=money_cols)
+    when, latest = max(nearest, key=lambda pair: pair[0])
+    # a grouped lens counts the burst the latest row belongs to ("3 failed logins from that IP"), not one row
+    burst = [r for t, r in nearest if r is latest or play.lens.group and r.get(play.lens.group) == latest.get(
+        play.lens.group) and when - t <= timedelta(days=1)]
+    read = read_rows(burst, play.lens, columns=earlier.get("columns") or [], money_cols=money_cols)
     said_row = (read.items[0] if read.items else read.text).rstrip(".")
     if "{" + column not in play.lens.say:  # "the most recent" needs its time even where the lens omits it
         fmt = "time" if isinstance(latest.get(column), datetime) else "date"

@@ -10,6 +10,8 @@ recommendation, an offer to dig further, and the footer with the data's as-of ti
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
 
 from health_monitor.agents.registry import AgentRegistry
 from health_monitor.graph.kinds import LINK_KINDS, OFFER_KINDS
@@ -163,11 +165,23 @@ def period_of(calls: Iterable[ToolCallRecord], tools: Iterable[str], as_of: str)
         if call.args.get("date"):
             return f"{call.args['date']} (UTC day)"
         if start and end:
+            start = _effective_start(str(start), str(end), call.args.get("days"))
             return f"{start} (UTC day)" if start == end else f"{start} to {end} (UTC)"
         for arg, label in WINDOW_ARGS:
             if isinstance(call.args.get(arg), int):
                 return label.format(call.args[arg]) + (f" to {as_of}" if as_of else "")
     return f"as of {as_of}" if as_of else ""
+
+
+def _effective_start(start: str, end: str, days: Any) -> str:
+    """Tools read "the last ``days`` days up to end_date, not before start_date": a start_date left at its far
+    default does not widen the window they read."""
+    if not isinstance(days, int) or isinstance(days, bool):
+        return start
+    try:
+        return max(date.fromisoformat(start), date.fromisoformat(end) - timedelta(days=days)).isoformat()
+    except ValueError:
+        return start
 
 
 def recommendation(reports: dict[str, AgentReport], order: list[str]) -> str:

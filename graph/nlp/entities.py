@@ -77,6 +77,9 @@ alone itself anymore anyway yet quite very so such right currently recently late
 #: Kinds of compute and tiers that describe a thing, never name it ("an all-purpose cluster").
 _TIERS = frozenset("""all-purpose all purpose interactive serverless classic pro job-compute jobs-compute single-node
 multi-node high-concurrency long-running gpu cpu spot photon shared-access single-user""".split())
+#: States said of a thing right after its kind word ("was the job fine", "is the cluster alright"): not names.
+_STATES = frozenset("""fine ok okay alright allright healthy unhealthy green red broken working running failing
+stuck slow fast busy idle late stale fresh ready done finished happy ok'd good bad normal alive dead""".split())
 #: Settings written after a kind word ("warehouse auto-stop settings"): features, not names.
 _SETTINGS = frozenset("""auto-stop autostop auto-termination autotermination auto-scaling autoscaling auto-scale
 autoscale auto-suspend scaling sizing size sizes settings config configuration policy policies permissions
@@ -321,7 +324,7 @@ class EntityIndex:
                 continue
             if kind_group == 2 and re.search(r"\ban?\s+$", low[:s]):
                 continue  # "an all-purpose cluster", "a prod-like workspace": a description, not a name
-            if (name in common or name in _KIND_WORDS or name in _TIERS or name in _SETTINGS or _foreign_phrase(name) or _IP.fullmatch(name) or name.isdigit() or _verb(name)
+            if (name in common or name in _STATES or name in _KIND_WORDS or name in _TIERS or name in _SETTINGS or _foreign_phrase(name) or _IP.fullmatch(name) or name.isdigit() or _verb(name)
                     or any(a <= s < b for a, b in spans)):
                 continue
             kind = _KIND_WORDS[m[kind_group]]

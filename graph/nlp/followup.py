@@ -141,13 +141,14 @@ class Prior:
         return out
 
 
-Apply = Callable[[Understanding, Prior, "re.Match[str]", list[str]], Understanding]
+Apply = Callable[[Understanding, Prior, "re.Match[str]", list[str]], "Understanding | None"]
 
 
 @dataclass(frozen=True)
 class Transform:
     """One follow-up move: when ``pattern`` matches, ``apply`` builds this turn's understanding from the
-    previous one. ``apply`` may set ``refusal="clarify"`` with a question back instead of guessing."""
+    previous one. ``apply`` may set ``refusal="clarify"`` with a question back instead of guessing, or return
+    None when the move does not fit what the last answer was about (the next move is tried)."""
 
     name: str
     pattern: re.Pattern[str]
@@ -187,10 +188,26 @@ CONTINUING = frozenset({"show_more", "shift_window", "new_window", "narrow", "wh
 _COMPARED = re.compile(r"\b(?:compar\w*|vs\.?|versus|against|relative|than)\b", re.IGNORECASE)
 
 
+def _definite(text: str, out: Understanding, prior: Prior) -> list[Entity]:
+    """"was the job fine the day before?": the job the conversation was about, for each kind said with "the"."""
+    own = {e.kind for e in out.entities}
+    found = []
+    for k in re.finditer(rf"\bthe\s+(?P<kind>{_KIND_WORD})\b", text, re.IGNORECASE):
+        kind = WORD_KINDS.get(k["kind"].lower(), k["kind"].lower())
+        if kind not in own and (names := prior.named(kind)):
+            found.append(Entity(kind=kind, name=names[0], text=k[0]))
+            own.add(kind)
+    return found
+
+
 def _shift(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"and the day/week/month before?": the previous window moved back by its unit."""
     prev = prior.understanding.window
     unit = (m.group("unit") or "").lower()
+    if prev is None and unit == "day" and prior.before is not None and prior.before.window is not None \
+            and prior.before.window.span_days == 1:
+        # "how stale is it now?" between "yesterday's run" and "was it fine the day before?": the day named last
+        prev = prior.before.window
     if prev is None and prior.as_of is not None and unit in _DEFAULT_DAYS:
         # No period named last time: its tools read their trailing default (a week, a month) up to the as-of.
         n = _DEFAULT_DAYS[unit]
@@ -201,6 +218,7 @@ def _shift(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
         return _clarify(cur, prior, "shift_window", "The last answer was not about a specific period; which day, "
                         "week or month do you mean?")
     out = _carry(cur, prior, "shift_window", window=False)
+    out.entities += _definite(m.string, out, prior)
     if _COMPARED.search(m.string[:m.start()]):
         # "compared with the week before?": keep the period and compare it with the one before.
         out.window, out.comparison, out.intent = prev, period_before(prev, unit), "compare"
@@ -279,6 +297,10 @@ def groups_of(prior: Prior) -> list[str]:
     return [n for n in prior.named("user") if "@" not in n]
 
 
+#: Words after "that <kind>" that go on to describe which one ("that IP with the failed logins").
+_DESCRIBED_AFTER = re.compile(r"\s+(?:with|from|that|which|who|behind|doing|making|hitting|causing)\b", re.IGNORECASE)
+
+
 def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"that IP / table / grant / job": the one the last answer was about, else a question back."""
     kind = WORD_KINDS.get(m.group("kind").lower(), m.group("kind").lower())
@@ -299,7 +321,9 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
                       or WORD_KINDS.get(x.group("kind").lower()) in _PRINCIPAL_KINDS and groups_of(prior)), None)
         if later is not None:
             return _that_thing(cur, prior, later, known)
-        if max(cue_peaks(m.string).values(), default=0.0) >= PRECISE_CUE and (prior.subject or prior.found):
+        if (max(cue_peaks(m.string).values(), default=0.0) >= PRECISE_CUE or _DESCRIBED_AFTER.match(
+                m.string, m.end()) and _names_a_topic(m.string[m.end():])) and (prior.subject or prior.found):
+            # ...nor when the words after the kind say which one ("that IP with the failed logins")
             # the question asks its own precise thing about what the conversation was on: no need to ask back
             return _carry(cur, prior, "resolve_subject")
         listed = f": {', '.join(known[:5])}?" if known else "?"
@@ -385,6 +409,9 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     # "what happened with nightly_etl?" then "what does that break?": a job's downstream starts at the
     # tables it writes (the lineage tool follows the job's writes).
     jobs = [] if tables else [e.name for e in cur.entities if e.kind == "job"] or prior.named("job")
+    if not tables and not jobs and not _LINEAGE_SAID.search(m.string) and any(
+            prior.subject.get(k) or prior.understanding.names(k) for k in _NOT_LINEAGE):
+        return None  # "did it break any jobs?" about a warehouse: its outage's effect, not a table's lineage
     if not tables and not jobs:
         listed = f": {', '.join(known[:5])}?" if known else "?"
         return _clarify(cur, prior, "downstream", f"Which table do you mean{listed}")
@@ -397,6 +424,12 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     out.params["direction"] = "downstream"
     out.intent = "cause"
     return out
+
+
+#: Kinds that have no lineage: "what did it break" about them asks what their failure did, not what reads them.
+_NOT_LINEAGE = ("warehouse", "cluster", "endpoint")
+_LINEAGE_SAID = re.compile(r"downstream|lineage|blast radius|depend|consum|reads? (?:from )?(?:it|that|this)",
+                           re.IGNORECASE)
 
 
 #: A choice among the last answer's rows ("which one of those", "which of them"): none of them filters.
@@ -439,6 +472,9 @@ def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
     if last is not None and last.transform == "downstream" and prior.before is not None and _bare(m):
         # "what's downstream?" then "what should I do about it?": "it" is the problem, not its lineage
         out.domains = list(dict.fromkeys([*prior.before.domains, *out.domains]))[:3]
+    if last is not None and last.transform == "shift_window" and cur.window is None and prior.before is not None:
+        # "was it fine the day before?" then "what should we do?": act on the problem, not the day looked back at
+        out.window, out.comparison = prior.before.window, prior.before.comparison
     advisors = [ACT_ADVISORS[d] for d in out.domains if d in ACT_ADVISORS]
     out.domains = list(dict.fromkeys([*out.domains, *advisors]))[:3]
     return out
@@ -519,7 +555,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 r"\bremediat\w*|\bprevent (?:it|that|this|a repeat)\b|\bhow (?:do|can|should) (?:i|we) (?:stop|prevent|"
                                 r"avoid)\b|\b(?:doesn'?t|does not|won'?t|never) (?:happen|repeat|recur)\w* again\b|"
                                 r"\bso (?:this|it|that) (?:doesn'?t|does not|won'?t) (?:happen|repeat|recur)\w*\b|"
-                                r"\bwhat should (?:i|we|they) do about\b",
+                                r"\bwhat should (?:i|we|they) do about\b|"
+                                # "what should whoever picks this up next actually do", "get it green again"
+                                r"\bwhat (?:should|must|do(?:es)?|can|could) (?:\w+\s+){1,7}(?:actually\s+)?do\b(?!\s+with\b)|"
+                                r"\bget (?:it|that|this|them) (?:back\s+)?(?:green|working|running|fixed|passing|healthy)\b",
                                 re.IGNORECASE), _act),
     Transform("who_did_that", re.compile(r"\bwho\s+(?:did|does|made|ran|run|changed|granted|deleted|created|"
                                          r"triggered|started|caused|was behind|was responsible for|is behind|gave|"
@@ -587,6 +626,8 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
                 if t.name in ("that_thing", "attribute") else None
             out = t.apply(cur, prior, m, list((known or {}).get(WORD_KINDS.get((kind or "").lower(), ""), [])
                                               or (known or {}).get("table" if t.name == "downstream" else "", [])))
+            if out is None:
+                continue
             if _OTHERS.search(text):  # "who else has been touching that table": not the last answer's people
                 mine = {(e.kind, e.name) for e in cur.entities}
                 out.entities = [e for e in out.entities if e.kind not in ("user", "group") or (e.kind, e.name) in mine]

@@ -12,13 +12,30 @@ import difflib
 import re
 from datetime import date
 
+#: Stands for the vendor the question named ("our Slack bill": Slack).
+_VENDOR = "vendor"
+#: Vendors' names as written in the answer.
+VENDORS = {"datadog": "Datadog", "new relic": "New Relic", "splunk": "Splunk", "pagerduty": "PagerDuty",
+           "tableau": "Tableau", "looker": "Looker", "power bi": "Power BI", "powerbi": "Power BI",
+           "dbt cloud": "dbt Cloud", "confluent": "Confluent", "mongodb atlas": "MongoDB Atlas", "github": "GitHub",
+           "jira": "Jira", "slack": "Slack", "okta": "Okta"}
+#: What is out of sight, for the names that are not a product ("no household data or bill" would not read).
+_OUT_OF_SIGHT = {"household": "household bills", "server log": "server logs", "cloud storage": "the cloud's own storage bill",
+                 "Oracle or SQL Server database": "Oracle or SQL Server databases"}
+#: A question about a bill gets the Databricks bill offered; any other gets the account's other figures.
+_BILL = re.compile(r"\b(?:bills?|invoices?|spend\w*|costs?|costing|paid|pay\w*|price\w*|licen[cs]\w*|subscriptions?|"
+                   r"credits?|charges?)\b", re.IGNORECASE)
+
+
 #: Other products and clouds' own bills: pattern -> how to name it in the answer.
 OTHER_PRODUCTS: dict[str, str] = {
     r"\bsnow\s?flake\b": "Snowflake", r"\bbig\s?query\b": "BigQuery", r"\bredshift\b": "Redshift",
     r"\bsynapse\b": "Azure Synapse", r"\bteradata\b": "Teradata", r"\bathena\b": "Amazon Athena",
     # other vendors' own bills (monitoring, BI, ticketing): not in Databricks' system tables
     r"\b(?:datadog|new relic|splunk|pagerduty|tableau|looker|power ?bi|dbt cloud|confluent|mongodb atlas|github|jira|"
-    r"slack|okta)\b.{0,25}\b(?:bills?|invoices?|spend\w*|cost\w*|licen[cs]\w*|subscriptions?)\b": "that vendor's",
+    r"slack|okta)\b.{0,25}\b(?:bills?|invoices?|spend\w*|cost\w*|licen[cs]\w*|subscriptions?)\b": _VENDOR,
+    # an identity provider's own records (enrolment, factors, its users and groups)
+    r"\bokta\b.{0,40}\b(?:users?|mfa|groups?|sso|enrol\w*|factors?|apps?)\b|\bmfa\b.{0,30}\benrol\w*": "Okta",
     r"\bsage\s?maker\b": "Amazon SageMaker", r"\bvertex(?: ai)?\b": "Google Vertex AI", r"\bbedrock\b": "Amazon Bedrock",
     r"\bazure (?:ml|machine learning)\b": "Azure Machine Learning", r"\baws glue\b": "AWS Glue",
     r"\bemr\b": "Amazon EMR", r"\bdataproc\b": "Google Dataproc", r"\bfivetran\b": "Fivetran",
@@ -43,7 +60,7 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:gcp|google cloud)\b.{0,25}\b(?:bill|invoice|spend|costs?)\b": "Google Cloud",
 }
 #: Names that may be a Databricks thing too ("the power bi workspace", "Databricks on AWS")...
-_OURS_WHEN_NAMED = frozenset({"AWS", "Azure", "Google Cloud", "household", "cloud storage", "that vendor's"})
+_OURS_WHEN_NAMED = frozenset({"AWS", "Azure", "Google Cloud", "household", "cloud storage", _VENDOR})
 #: ...so when the question says it is about Databricks on that cloud, it is ours to answer...
 _OURS = re.compile(r"\bdatabricks\b|\bdbus?\b|\bworkspaces?\b", re.IGNORECASE)
 #: ...unless it says it is about what lies outside Databricks ("EC2 outside of Databricks").
@@ -61,21 +78,32 @@ _CONTEXT = re.compile(r"\b(?:moved|moving|migrat\w*|switch\w*|coming from|came f
                       r"version of|(?:dba|admin|developer|engineer|analyst|person|guy|folks?) here)\b", re.IGNORECASE)
 
 
+#: Names written as identifiers ("cost_anomaly_detector"): a name in the account, whose words are no bill.
+_IDENTIFIER = re.compile(r"\b\w+_\w+\b")
+
+
 def other_product(text: str) -> tuple[str, str] | None:
-    low = (text or "").lower()
+    low = _IDENTIFIER.sub(" ", (text or "").lower())
     if _CONTEXT.search(low):
         return None
     for pattern, name in OTHER_PRODUCTS.items():
-        if re.search(pattern, low):
+        if m := re.search(pattern, low):
             if name in _OURS_WHEN_NAMED and _OURS.search(low) and not _NOT_OURS.search(low):
                 return None
             if _COMPARISON.search(low) and _OURS.search(low):
                 return None
-            return "other_product", (
-                f"I can't answer that: I only read this Databricks account's system tables, so I have no "
-                f"{name} data or bill. For the Databricks side I can show spend by workspace, SKU or job, "
-                "and where it could be cut.")
+            return "other_product", _decline(name, m[0], low)
     return None
+
+
+def _decline(name: str, matched: str, text: str) -> str:
+    if name == _VENDOR:
+        name = next((shown for word, shown in VENDORS.items() if re.search(rf"\b{word}\b", matched)), "that vendor")
+    bill = bool(_BILL.search(text))
+    unseen = _OUT_OF_SIGHT.get(name, f"{name} data or bill" if bill else f"{name} data")
+    offer = ("For the Databricks side I can show spend by workspace, SKU or job, and where it could be cut."
+             if bill else "For this Databricks account I can show its logins, access, jobs, queries, models and spend.")
+    return f"I can't answer that: I only read this Databricks account's system tables, so I have no {unseen}. {offer}"
 
 
 #: Words asking for a prediction: only such a question reads a window after the as-of (the forecast tools).

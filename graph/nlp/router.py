@@ -23,6 +23,7 @@ from health_monitor.graph.kinds import KIND_WORD_ALTERNATION, WORD_KINDS
 from health_monitor.graph.nlp.classifier import MAX_CHARS, LexicalClassifier, default_classifier
 from health_monitor.graph.nlp.entities import EMAIL_PATTERN, IP_PATTERN, THREE_PART_PATTERN
 from health_monitor.graph.nlp.vocabulary import (
+    CHORE,
     DOMAINS,
     OFF_TOPIC_CUES,
     OFF_TOPIC_PENALTY,
@@ -186,6 +187,8 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     if not re.search(r"[a-zA-Z]{2,}", raw) and not any(cue_scores(raw)[0].values()):  # "401s?" has a cue
         return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True,
                          reason="no words to classify")
+    if CHORE.search(raw):
+        return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True, reason="a chore, not a question")
     masked, seen = mask_entities(raw, entities)
     masked = _PAGED_FOR.sub(" ", masked)  # "pager went off for auth failures": the failures are the topic
     masked = without_requester(masked)  # "compliance asked me to check": who asked, not what

@@ -27,7 +27,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
         r"bill(s|ing)?|invoices?": 0.9, r"budget\w*": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6,
         r"cost drivers?|top drivers?|line items?": 1.0, r"dollars?|money": 0.5, r"\$+": 0.8,
-        r"chargeback|showback": 0.9, r"how much money|throw\w* (?:money|cash|dollars|budget|\$\S*) away|throw\w* away (?:money|cash|dollars)|"
+        r"chargeback|showback": 0.9,
+        # "is all this Databricks money worth it?", "analytics up 12%??": spend's value, a change in percent
+        r"worth (?:it|the (?:money|cost|spend|price))|value for (?:the )?money|\broi\b|"
+        r"(?:all )?(?:this|that|the|our) (?:\w+ )?money": 0.9, r"\b(?:up|down)\s+(?:by\s+)?(?:about\s+)?\d+(?:\.\d+)?\s*%": 0.6, r"how much money|throw\w* (?:money|cash|dollars|budget|\$\S*) away|throw\w* away (?:money|cash|dollars)|"
         r"money (?:on|for)": 0.9, rf"cost(?:ing)? (?:us|me|the company){_FIGURATIVE}|"
         r"what did .{0,40}\bcost\b": 1.0, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5, r"burn(?:ed|t|ing|s)?": 0.6,
         rf"how much (?:\w+ ){{0,4}}(?:burn\w*|cost|set us back|run us){_FIGURATIVE}": 1.0,
@@ -70,13 +73,15 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:who(?:'s| is| are)|is anyone|is somebody|are people) (?:\w+ ){0,2}(?:reading|accessing|querying|pulling|"
         r"hitting|downloading|exporting)": 1.0,
         r"access anomal\w*|anomalous (?:access|logins?|activity|reads?)|unusual access|"
-        r"who (?:has|have) (?:read|accessed|queried|opened|touched|looked at) (?:the|that|this|it|them|those)\b": 1.0,
+        # "who has read main.crm.customers this week": reads that happened (the audit log), not who may read
+        r"\bwho(?: has| have| had)? (?:been )?(?:read(?!\s+(?:access|permissions?|rights|privileges?))|queried|accessed|"
+        r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
         r"jobs?": 0.45,
         # "runs on an all-purpose cluster" says what compute a job uses (the advisor's), not how its runs went
         r"(?:runs?|ran|running)(?! on (?:an? |the |our )?(?:all[- ]purpose|interactive|jobs? (?:compute|clusters?)|"
-        r"serverless|shared|spot|photon|gpu|classic))": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55, r"broke|broken|die|dies|died|dying|bomb(ed|s)?( out)?": 0.8,
+        r"serverless|shared|spot|photon|gpu|classic))": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55, r"broke|broken(?! down (?:by|per|into|for|across))|die|dies|died|dying|bomb(ed|s)?( out)?": 0.8,
         r"crash\w*|bl[eo]w(s|n)? up|f[ae]ll(?:s|en|ing)? over|keel\w* over": 1.0,
         r"(?:has|have|did|had) (?:\w+ ){0,3}(?:gone|go|went) through|(?:run|ran|load\w*) (?:ok|fine|successfully)": 0.9,
         r"maxed(?: out)?|pegged|at (?:the|its) limit|flat out|red[- ]?lin\w*": 0.7,
@@ -88,7 +93,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"slow\w*|slower|sluggish|laggy|crawl\w*|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
         r"dragg\w*|bogged down|grind\w* to|chok\w*|tak\w* (?:forever|ages)|timing out|under-?sized|under-?provisioned|"
         r"too small|not big enough": 0.8,
-        r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0, r"cpu|memory|utili[sz]ation|gpu utili[sz]ation": 0.7,
+        r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0,
+        r"(?:longest|slowest|heaviest|biggest|largest|most expensive) (?:\w+ ){0,2}quer(?:y|ies)": 1.0, r"cpu|memory|utili[sz]ation|gpu utili[sz]ation": 0.7,
         r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,
         r"retr(y|ies)|timed out|timeouts?": 0.5, r"struggl\w*|under (?:heavy )?(?:load|pressure)|overwhelm\w*|being worked|how (?:hard|busy)|workload": 0.8,
         # "model drift + training fails": the training runs are job runs
@@ -106,7 +112,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     "reliability": {
         r"slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|(?:is|was|went|go(?:es)?|goes|going|been) down": 0.9,
         r"(?:is|was|were|went|been) (?:\w+[-_]?\w* ){1,2}down\b(?! (?:by|from|to|\d|\$))": 0.7,
-        r"outages?|incidents?": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
+        r"outages?|(?<!security )(?<!sec )(?<!securty )incidents?": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
         r"reliab\w*|stab(le|ility)|flaky|dependab\w*|trustworth\w*": 0.9, r"health(y)?": 0.4, r"late|delayed": 0.4,
         r"recover\w*|restore\w*|error budget": 0.6,
         r"(?:miss\w*|bl[eo]w\w*(?: past| through)?|overr?a[nr]\w*|exceed\w*|went over|go(?:es)? over|broke) "
@@ -182,7 +188,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "read access" is a permission; "who has read the table" (past tense) is an access question
         r"(?:read|write|select|modify|admin|owner) (?:access|permissions?|rights|privileges?)|"
         r"who (?:else )?(?:has|have|can|could) (?:\w+ )?(?:access|select|query|see|write|modify)\b|"
-        r"who (?:else )?(?:can|could) (?:\w+ )?read\b": 1.0,
+        r"who (?:else )?(?:can|could) (?:\w+ )?read\b|"
+        # "ppl w/ access to pii tbls + who gave it to them": who holds access, and who granted it
+        r"(?:people|ppl|users|principals|folks|accounts|groups|anyone|everyone|everybody) (?:w/|with|that have|who have|"
+        r"having) (?:\w+ )?access\b|who (?:gave|granted|handed) (?:it|them|that|this|access)\b": 1.0,
         r"owners?|owns|owned|ownership|comments?|descriptions?|undocumented|metadata|documentation": 0.7,
         r"tags?|tagged|classification": 0.5, r"personal (?:info\w*|data)|locked down|who can see": 0.7, r"complian\w*|soc ?2|gdpr|hipaa|pci( dss)?|iso ?27001|audit readiness": 1.0,
         r"governance|catalog|schemas?(?! (?:change|drift|evolution|mismatch))|unity catalog|retention|mask\w*|"
@@ -255,6 +264,7 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|r
                             r"\b(?:write|draft|compose|word)\s+(?:me\s+|us\s+)?(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,3}"
                             r"(?:e-?mail|letter|notice|memo|essay|blog|tweet|post|speech|announcement|press release|"
                             r"job (?:ad|description|posting)|contract|cover letter|invitation|apology|thank you note|"
+                            r"narrative|template|slides?|slide deck|deck|presentation|agenda|minutes|"
                             r"(?:performance |annual |yearly |mid-?year )?review|appraisal|reference)s?\b|"
                             # code to write, not a question about the account
                             r"\b(?:write|give|generate|code|draft)\s+(?:me\s+|us\s+)?(?:a|an|some|the)\s+(?:[\w-]+\s+){0,3}"
@@ -266,6 +276,14 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|r
                             r"developers?|analysts?|interns?|people)\b|\bappraisals?\b",
                             re.IGNORECASE)
 OFF_TOPIC_PENALTY = 0.4
+#: A chore asked of the assistant as its opening verb ("book a room for the budget review"): declined whatever data
+#: words follow, which only say what the chore is about. (A writing task about the data still gets the data.)
+CHORE = re.compile(r"^\W*(?:(?:hey|hi|hello|ok|okay|so|also|please|pls|plz|can you|could you|would you|will you|can u|"
+                   r"could u|i need you to|i'?d like you to)\W+)*(?:"
+                   r"(?:book|reserve)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my)\s+(?:[\w'-]+\s+){0,2}"
+                   r"(?:room|meeting|call|flight|hotel|table|desk|slot)s?\b|"
+                   r"(?:schedule|set up|arrange|organi[sz]e)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my)\s+(?:[\w'-]+\s+){0,2}"
+                   r"(?:meeting|call|sync|room|lunch|offsite|kickoff|kick-off|1:1|one-on-one)s?\b)", re.IGNORECASE)
 
 #: Who asked for the answer ("Compliance asked me to check quietly", "legal wants to know"): the requester, not the
 #: topic, so its name (compliance, security, audit) must not choose a specialist or a play. (Finance asking leans

@@ -58,6 +58,9 @@ def test_the_lead_is_one_sentence_with_the_period():
     ({"date": "2026-01-14", "top_n": 10}, "2026-01-14 (UTC day)"),
     ({"start_date": "2026-01-01", "end_date": "2026-01-15"}, "2026-01-01 to 2026-01-15 (UTC)"),
     ({"top_n": 10}, "as of 2026-01-15 09:00 UTC"),
+    # a tool reading "the last N days, not before start_date" with start_date left at its far default
+    ({"days": 30, "start_date": "2025-01-14", "end_date": "2026-01-15"}, "2025-12-16 to 2026-01-15 (UTC)"),
+    ({"days": 30, "start_date": "2026-01-10", "end_date": "2026-01-15"}, "2026-01-10 to 2026-01-15 (UTC)"),
 ])
 def test_the_period_comes_from_the_tools_window_when_the_question_named_none(args, label):
     calls = [ToolCallRecord(agent="cost", tool="t", args=args)]

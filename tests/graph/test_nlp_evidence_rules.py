@@ -1,0 +1,195 @@
+"""General rules found missing by blind sets 55 to 58 (a shift handover, FinOps and executives, an audit, new
+hires), each tested on phrasings that are in none of the sets: chores asked as the opening verb are declined
+whatever data words follow (a writing task is declined only when no data is in it); an identity provider's records and a name written as an identifier; reads that
+happened against who may read; an event outside the window asked is not in it; the look-back cuts where the tool's
+window started and counts the burst it found; "did it break any jobs" about a warehouse is not lineage."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from health_monitor.agents.registry import get_agent_registry
+from health_monitor.graph import nearest, templates
+from health_monitor.graph.findings import focus
+from health_monitor.graph.nlp.entities import EntityIndex
+from health_monitor.graph.nlp.followup import Prior, apply_followup
+from health_monitor.graph.nlp.honest import other_product
+from health_monitor.graph.nlp.router import route
+from health_monitor.graph.planner import choose_plays
+from health_monitor.graph.understanding import Understanding
+from health_monitor.tools.registry import get_registry
+
+AS_OF = date(2026, 3, 20)
+
+
+def _follow(text: str, prior: Prior, **cur) -> Understanding | None:
+    return apply_followup(text, Understanding(question=text, **cur), prior, {"table": ["main.a.t"]})
+
+
+@pytest.mark.parametrize("text", [
+    "could you book us a meeting room to go over the warehouse outage",
+    "schedule a call with finance about the budget overrun",
+])
+def test_a_chore_opening_the_question_is_declined_whatever_data_words_follow(text):
+    assert route(text).off_topic, route(text).reason
+
+
+@pytest.mark.parametrize("text", ["write the story for the quarterly town hall, three slides",
+                                  "can u write me a wiki template for our team's onboarding notes"])
+def test_a_writing_task_with_no_data_in_it_is_declined(text):
+    assert route(text).off_topic, route(text).reason
+
+
+@pytest.mark.parametrize(("text", "domains"), [
+    ("write up what happened with the nightly load", ["performance"]),  # "write up" asks for the facts
+    ("what did the room booking system cost us on databricks", ["cost"]),
+])
+def test_a_question_that_only_mentions_a_chore_is_answered(text, domains):
+    assert route(text).domains[:1] == domains, route(text).reason
+
+
+def test_an_identity_providers_records_are_another_product_and_said_without_a_bill():
+    said = other_product("export the okta group memberships and who skipped mfa enrolment")
+    assert said is not None and "no Okta data." in said[1] and "logins" in said[1]
+
+
+def test_a_vendors_bill_names_the_vendor_and_a_household_bill_reads_as_one():
+    assert "no PagerDuty data or bill" in other_product("how big is the pagerduty invoice this year")[1]
+    assert "no household bills" in other_product("my phone bill went up, why")[1]
+
+
+def test_a_name_written_as_an_identifier_is_no_bill():
+    assert other_product("the slack channel says budget_alerter misfired, is that true") is None
+
+
+@pytest.mark.parametrize(("text", "domains"), [
+    ("are we getting value for money from databricks at all", ["cost"]),
+    ("staging down 20% vs last week - why?", ["cost"]),
+    ("who has queried the payroll table since monday", ["security"]),
+    ("who has read access on the finance tables", ["governance"]),
+    ("users with access to the pii tables and who granted it", ["governance"]),
+    ("any security incidents overnight?", ["security"]),
+    ("the heaviest queries this morning, who ran them", ["performance"]),
+])
+def test_rules_of_sets_55_to_58_route(text, domains):
+    assert route(text).domains[:len(domains)] == domains and not (
+        "reliability" in route(text).domains and "reliability" not in domains), route(text).reason
+
+
+def test_broken_down_per_day_is_a_breakdown_not_a_failure():
+    assert "performance" not in route("same numbers broken down by workspace please").domains
+
+
+@pytest.mark.parametrize("text", ["is the job alright now?", "was the cluster busy yesterday", "is the pipeline "
+                                  "stuck again"])
+def test_a_state_said_after_a_kind_word_is_not_a_name(text):
+    assert EntityIndex({"job": ["etl_daily"], "cluster": ["c1"]}).match(text).unknown_mentions == []
+
+
+@pytest.mark.parametrize(("agent", "text", "slots", "tool"), [
+    ("quality", "has the schema of the events table been altered lately", {"table": ["t"]}, "get_schema_changes"),
+    ("mlops", "how are the models doing overall", {}, "get_model_drift"),
+    ("security", "anything shady in the audit trail overnight", {}, "get_failed_auth_attempts"),
+    ("security", "she has been hammering the payroll table all week", {"user": ["u"]}, "get_pii_access_logs"),
+])
+def test_rules_of_sets_55_to_58_choose_their_play(agent, text, slots, tool):
+    assert tool in [p.tool for p in choose_plays(get_agent_registry().get(agent), text, slots)]
+
+
+def test_did_it_break_any_jobs_about_a_warehouse_is_not_lineage():
+    prior = Prior(understanding=Understanding(question="was the etl warehouse down?", domains=["reliability"]),
+                  subject={"warehouse": ["etl-wh"]}, as_of=AS_OF)
+    out = _follow("how long, and did it break any jobs?", prior)
+    assert out is None or out.previous is None or out.previous.transform != "downstream"
+    table = Prior(understanding=Understanding(question="is orders stale?", domains=["quality"]),
+                  subject={"table": ["main.a.t"]}, as_of=AS_OF)
+    assert _follow("what does it break?", table).previous.transform == "downstream"
+
+
+@pytest.mark.parametrize("text", ["what should whoever is on call next actually do", "how do we get it green again"])
+def test_what_someone_should_do_and_getting_it_green_are_the_act_move(text):
+    prior = Prior(understanding=Understanding(question="why did etl fail?", domains=["performance"]),
+                  subject={"job": ["etl_daily"]}, as_of=AS_OF)
+    assert _follow(text, prior).previous.transform == "act"
+
+
+def test_that_kind_described_by_what_follows_is_not_asked_back():
+    prior = Prior(understanding=Understanding(question="anything odd last night?", domains=["security"]),
+                  subject={"user": ["u@x.com"]}, found={"user": ["u@x.com"]}, as_of=AS_OF)
+    out = _follow("that IP with the failed logins - how many tries", prior, domains=["security"])
+    assert out.refusal != "clarify"
+
+
+def test_both_directions_of_lineage_filter_neither():
+    from health_monitor.graph.adapters import understand
+
+    out = understand("lineage of main.sales.orders_silver, up and downstream", as_of=datetime(2026, 3, 20),
+                     index=None, previous=None)
+    assert "direction" not in out.slots
+
+
+def test_an_event_outside_the_window_asked_is_not_in_it():
+    rows = [{"event_time": datetime(2026, 3, 19, 20, 32), "principal": "a"}]
+    kept, _ = focus(rows, {"start_date": date(2026, 3, 18), "end_date": date(2026, 3, 18)})
+    assert kept == []
+    # rows that are not events keep the tool's own window
+    kept, _ = focus([{"usage_date": date(2026, 3, 19), "x": 1}], {"start_date": date(2026, 3, 18),
+                                                                  "end_date": date(2026, 3, 18)})
+    assert len(kept) == 1
+
+
+def test_the_look_back_starts_where_the_tools_hours_began_and_counts_the_burst():
+    spec = get_agent_registry().get("security")
+    play = next(p for p in spec.playbook if p.tool == "get_failed_auth_attempts")
+    tool = get_registry().get("get_failed_auth_attempts")
+    burst = [{"event_time": datetime(2026, 3, 19, 20, m), "source_ip_address": "1.2.3.4", "principal": "a",
+              "status_code": 401} for m in (14, 23, 32)]
+    older = [{"event_time": datetime(2026, 3, 10, 9, 0), "source_ip_address": "10.0.0.9", "principal": "b",
+              "status_code": 401}]
+    rows = burst + older
+    f = nearest.finding(agent="security", title="Failed logins", tool=tool, play=play, main={"args": {"hours": 24}},
+                        earlier={"ok": True, "rows": rows, "columns": list(rows[0])},
+                        slots={"start_date": date(2026, 3, 19), "end_date": date(2026, 3, 20), "hours": 24},
+                        label="last 24 hours", as_of=datetime(2026, 3, 20, 21, 40), filtered=frozenset(),
+                        money_cols=set())
+    assert "3 failed logins from 1.2.3.4" in f.summary, f.summary
+
+
+def test_the_period_of_a_tool_reading_the_last_n_days_is_not_its_far_default_start():
+    from health_monitor.graph.state import ToolCallRecord
+
+    call = ToolCallRecord(agent="reliability", tool="t", args={"days": 7, "start_date": "2025-03-19",
+                                                               "end_date": "2026-03-20"})
+    assert templates.period_of([call], ["t"], "x") == "2026-03-13 to 2026-03-20 (UTC)"
+
+
+def _day(d: date, label: str):
+    from health_monitor.graph.understanding import Window
+
+    return Window.day(d, label)
+
+
+def test_the_day_before_a_turn_about_now_moves_back_from_the_day_named_before_it_and_keeps_the_job():
+    from health_monitor.graph.understanding import Entity, TurnRef
+
+    named = Understanding(question="did etl_daily fail yesterday?", domains=["performance"],
+                          window=_day(date(2026, 3, 19), "yesterday"), entities=[Entity(kind="job", name="etl_daily")])
+    now = Understanding(question="how stale is the table now?", domains=["quality"],
+                        previous=TurnRef(index=1, question="q", transform="resolve_subject"))
+    out = _follow("and was the job ok the day before?", Prior(understanding=now, before=named, as_of=AS_OF,
+                                                             earlier={"job": ["etl_daily"]}))
+    assert out.window.start == date(2026, 3, 18) and out.names("job") == ["etl_daily"]
+
+
+def test_acting_after_a_look_at_the_day_before_acts_on_the_period_before_that_look():
+    from health_monitor.graph.understanding import TurnRef
+
+    named = Understanding(question="did etl_daily fail yesterday?", domains=["performance"],
+                          window=_day(date(2026, 3, 19), "yesterday"))
+    looked = Understanding(question="and the day before?", domains=["performance"],
+                           window=_day(date(2026, 3, 18), "the day before"),
+                           previous=TurnRef(index=1, question="q", transform="shift_window"))
+    out = _follow("so what should we do about it", Prior(understanding=looked, before=named, as_of=AS_OF,
+                                                        subject={"job": ["etl_daily"]}))
+    assert out.previous.transform == "act" and out.window.start == date(2026, 3, 19)
