@@ -132,7 +132,9 @@ AGENT = AgentSpec(
                                 "({count:plural:day}) from the dbu_usage_forecaster model.",
                        say="{workspace_name} about {predicted_cost:money} (95% interval {lower_cost:money} to "
                            "{upper_cost:money})")),
-        Play("get_budget_status", when=(r"budget|on (course|track)|exceed|overspend|over budget",), weight=3,
+        Play("get_budget_status", when=(r"budget|on (course|track)|exceed|overspend|over budget|(?:monthly |spend\w* )?caps?\b|"
+                                        r"bust\w*|blow (?:through |past )?(?:its|the|their|our)|allowance|limit for the month",),
+             weight=3,
              title="Budget status",
              lens=Lens(sort="projected_pct_of_budget desc", rows=3,
                        say="{workspace_name}: {mtd_cost:money} spent this month, projected {projected_cost:money} "

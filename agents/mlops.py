@@ -55,7 +55,8 @@ AGENT = AgentSpec(
              weight=3, args={"model_name": "$model"}, title="Training history",
              lens=Lens(group="model_name", sort="trained_at desc", rows=4, say=TRAINED)),
         Play("get_inference_metrics", when=(r"latency|inference|serving|endpoints?|requests|response time|live|"
-                                            r"versions?|overview|fast|slow",), default=True, weight=2,
+                                            r"versions?|overview|fast|slow|quick\w*|respond\w*|answers? (?:in|within)|"
+                                            r"how long (?:\w+ ){0,3}(?:answer|respond|take)",), default=True, weight=2,
              args={"endpoint": "$endpoint"}, title="Inference latency",
              lens=Lens(group="endpoint_name", sum=("requests",), sort="avg_latency_ms desc", rows=4,
                        say="{endpoint_name} ({source}): {avg_latency_ms:num} ms average latency{p95_latency_ms:p95} "

@@ -65,7 +65,8 @@ AGENT = AgentSpec(
                        severity=(("medium", "estimated_monthly_saving >= 500"), ("low", "estimated_monthly_saving > 0")),
                        recommend="Start with {resource_name}: {recommendation:long}",
                        empty="No job looks like a serverless candidate.")),
-        Play("get_idle_clusters", when=(r"idle|unused|underutili|underused|zombie|left running|clusters?",),
+        Play("get_idle_clusters", when=(r"idle|unused|underutili|underused|zombie|left running|clusters?|use out of|"
+                                        r"(?:up|on|running) (?:basically |pretty much )?(?:all day|24/7|around the clock)",),
              weight=3, title="Idle clusters",
              lens=Lens(where="idle_pct >= 50", sort="idle_pct desc", rows=3,
                        say="{cluster_name} ({workspace_name}, owner {owned_by}) was idle {idle_pct:pct100} of its "

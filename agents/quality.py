@@ -42,6 +42,8 @@ AGENT = AgentSpec(
         # failure, the stale table and any upstream schema change connect).
         Play("get_schema_changes", when=(r"schema (?:change|drift|mismatch|evolution)\w*|column\w* (?:\w+ ){0,3}(?:changed|type)|"
                                          # "has the schema of orders_raw changed recently?"
+                                         # "what table was it choking on?": what a load failed on
+                                         r"\b(?:chok|fail|break|broke|crash|error|blew|fell|trip)\w*\s+(?:up\s+|over\s+)?on\b|"
                                          r"schema\s+(?:(?:of|on|for)\s+)?(?:\S+\s+){0,5}(?:chang|alter|modif)\w*|(?:chang|alter|modif)\w*\s+"
                                          r"(?:\w+\s+){0,3}schema|"
                                          r"changed (?:its )?type|type change",), weight=4, title="Schema changes that broke loads",
@@ -87,7 +89,10 @@ AGENT = AgentSpec(
                        say="{pipeline_name} / {dataset_name}: {pass_rate_pct:.2f}% of {checked_records:int} records "
                            "passed; worst expectation {worst_expectation}")),
         Play("get_drift_metrics", when=(r"drift|distribution|abnormal|shift|anomal|unusual|odd|weird|chang\w* shape|"
-                                        r"skew\w*|(?:feel|feels|look|looks|seem|seems) (?:off|different)",), weight=2,
+                                        r"skew\w*|(?:feel|feels|look|looks|seem|seems) (?:off|different)|"
+                                        # "the amount values in silver moving around lately"
+                                        r"(?:values?|numbers|figures|amounts?)\s+(?:\w+\s+){0,4}(?:moving|jumping|bouncing|"
+                                        r"wander\w*|shifting) (?:around|about)",), weight=2,
              title="Distribution drift",
              lens=Lens(where="is_drift == true", sort="mean_shift_stddevs desc", rows=3,
                        say="{table_full_name}.{column_name} moved {mean_shift_stddevs:num} standard deviations "

@@ -45,7 +45,8 @@ AGENT = AgentSpec(
                        severity=(("high", "count >= 5"), ("medium", "count >= 3")),
                        recommend="Block or investigate {source_ip_address} and check the account {principal}.",
                        empty="No failed login in the period.")),
-        Play("get_permission_changes", when=(r"grants?|granted|permissions?|privileges?|revok|access changes?",
+        Play("get_permission_changes", when=(r"grants?|granted|permissions?|privileges?|revok|access changes?|"
+                                             r"hand\w* out (?:\w+ )?access|(?:gave|given|giving) (?:\w+ ){0,3}access",
                                              # a change of access is the question itself: it outranks the
                                              # qualifier ("given new access to the PII tables")
                                              r"given (?:\w+ )?access|new access|(?:been|was|were) granted|"
@@ -71,7 +72,7 @@ AGENT = AgentSpec(
                        say="{violation_type} ({severity}): {subject} — {detail:clip}",
                        severity=(("high", "severity == high"),))),
         Play("get_after_hours_activity", when=(r"after.?hours|outside .*hours|off.?hours|night|weekends?|"
-                                               r"working hours|odd hours|\d ?am\b",), weight=3,
+                                               r"working hours|(?:odd|strange|weird|unusual|ungodly|late) hours|\d ?am\b",), weight=3,
              title="After-hours activity", before=Before(days=30),
              # People, not service principals: scheduled jobs run at night by design.
              lens=Lens(sort="events desc", rows=3, where="is_service_principal == false",
@@ -106,7 +107,8 @@ AGENT = AgentSpec(
                        say="{principal}: {events:int} x {service_name}.{action_name} ({failures:int} failed, "
                            "{after_hours_events:int} after hours)")),
         # "who changed the column type on orders_raw?": the audit events that touched that table
-        Play("search_security_events", when=(r"who (?:changed|altered|modified|dropped|deleted|renamed|touched|"
+        Play("search_security_events", when=(r"(?:anyone|anybody|someone|somebody) (?:\w+ )?(?:alter|modif|drop|renam|"
+                                             r"delet|truncat)\w*|who (?:changed|altered|modified|dropped|deleted|renamed|touched|"
                                              r"updated)|\b(?:read|reads|reading|accessed|opened(?! up)|queried|querying|"
                                              r"looked at|touched|used)\b",), args={"text": "$table"},
              needs=("table",), weight=4,

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from health_monitor.graph.context import RunContext
-from health_monitor.graph.kinds import KIND_WORD_ALTERNATION, KINDS, PRONOUN_KINDS
+from health_monitor.graph.kinds import KIND_WORD_ALTERNATION, KINDS, PRONOUN_KINDS, WORD_KINDS
 from health_monitor.graph.understanding import Entity, Window
 from health_monitor.graph.understanding import Understanding as TypedUnderstanding
 from health_monitor.tools.executor import ToolExecutor, ToolResult
@@ -164,6 +164,22 @@ EXTRA_SLOTS: dict[str, re.Pattern[str]] = {
                             r"READ FILES|WRITE FILES|(?i:modify|all privileges|execute))\b"),
 }
 
+#: Principals, and the words that ask about any of them ("has anybody read it", "did someone touch it").
+_PEOPLE = ("user", "group")
+_ANYONE = re.compile(r"\b(?:anybody|anyone|someone|somebody|any (?:user|person|one)s?)\b", re.IGNORECASE)
+#: "which other workspace went up", "besides that one": not the names the conversation carried.
+_OTHER_KIND = re.compile(rf"\b(?:which|what|any|the) other (?P<kind>{KIND_WORD_ALTERNATION})s?\b", re.IGNORECASE)
+_BESIDES = re.compile(r"\b(?:besides|apart from|other than|aside from|except(?: for)?) (?:that|this|it|the [\w-]+)"
+                      r"(?: one)?\b", re.IGNORECASE)
+
+
+def open_kinds(question: str) -> set[str]:
+    """Kinds whose carried names the question sets aside: it asks about anyone, or about the others."""
+    kinds = set(_PEOPLE) if _ANYONE.search(question) else set()
+    kinds |= {WORD_KINDS.get(m["kind"].lower(), m["kind"].lower()) for m in _OTHER_KIND.finditer(question)}
+    if _BESIDES.search(question):
+        kinds |= set(_ENTITY_KINDS) - set(_PEOPLE)
+    return kinds
 #: A lineage question asking both ways: no direction filters it.
 _BOTH_WAYS = re.compile(r"\bup(?:stream)?\s*(?:and|&|\+|/|or)\s*down(?:stream)?\b|\bdown(?:stream)?\s*(?:and|&|\+|/|or)\s*"
                         r"up(?:stream)?\b|\bboth (?:directions|ways|sides)\b|\bend[- ]to[- ]end\b|\bfull lineage\b",
@@ -190,7 +206,10 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     slots["_named"] = sorted(k for k, v in parsed.entities.items() if v and k not in carried)
     if parsed.described:
         slots["_described"] = dict(parsed.described)
+    set_aside = open_kinds(question)
     for kind, names in parsed.entities.items():
+        if kind in set_aside and kind in carried:
+            continue  # "has anybody been reading it a lot": whoever it is, not the person the last answer named
         if names:
             # A name carried from earlier turns: the most relevant one only, so it focuses the answer.
             slots[kind] = prefer_described(question, list(names))[:1] if kind in carried else list(names)
@@ -208,7 +227,7 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         # "What was behind the jump?" continues the same topic: keep the subject it was about. ("which one of
         # those jumped?" chooses among the last answer's rows: none of them filters.)
         for kind, names in prior.entities.items():
-            if names and kind not in slots:
+            if names and kind not in slots and kind not in set_aside:
                 slots[kind] = prefer_described(question, list(names))[:1]
     off_topic = parsed.off_topic
     agents = list(parsed.domains)
@@ -346,8 +365,9 @@ def _merged(own: TypedUnderstanding, flat: Understanding, parsed: Any, as_of: da
     if out.window is None:
         out.window = _window(parsed, as_of)
     names = {(e.kind, e.name) for e in out.entities}
+    set_aside = open_kinds(own.question)
     for kind, values in parsed.entities.items():
-        if kind in _ENTITY_KINDS:
+        if kind in _ENTITY_KINDS and not (kind in set_aside and f"entities.{kind}" in parsed.carried):
             out.entities += [Entity(kind=kind, name=n) for n in values if (kind, n) not in names]
     out.params = {**{k: v for k, v in parsed.params.items() if k not in _TIME}, **out.params}
     return out
@@ -513,7 +533,9 @@ def previous_turn_context(previous: dict[str, Any] | None, question: str = "") -
                 if kind in wanted:
                     bucket = entities.setdefault(kind, [])
                     bucket += [n for n in names if n not in bucket]
-    if "any" in references and not wanted:  # a bare "it"/"that": the last answer's main subject
+    # a bare "it"/"that": the last answer's main subject, unless the last question named the thing itself
+    # ("who got access to the crm customers table?" then "has anybody been reading it?": the table)
+    if "any" in references and not wanted and not any(k in _ANY_KINDS and k != "workspace" for k in entities):
         for kind, names in (last.get("subject") or {}).items():
             if kind in _ANY_KINDS and kind not in entities:
                 entities[kind] = list(names)
@@ -522,7 +544,9 @@ def previous_turn_context(previous: dict[str, Any] | None, question: str = "") -
     if w is not None:
         params.update({"start_date": w.start.isoformat(), "end_date": w.end.isoformat()})
         params.update({k: v for k, v in (("days", w.days), ("hours", w.hours)) if v})
-    return nlp.TurnContext(text=understood.question, domains=list(last.get("agents") or understood.domains),
+    # a question that described a model ("the cost anomaly model") is, for what follows, its topic without those words
+    said = understood.topic if understood.topic and understood.previous is None else understood.question
+    return nlp.TurnContext(text=said, domains=list(last.get("agents") or understood.domains),
                            params=params, entities=entities,
                            off_topic=understood.refusal in ("off_topic", "unsafe", "empty") or not (
                                last.get("agents") or understood.domains))

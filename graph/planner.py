@@ -161,11 +161,15 @@ def validate_args(tool: Any, args: dict[str, Any], as_of_date: date | None) -> t
     return args, dropped
 
 
-def choose_plays(spec: AgentSpec, text: str, slots: dict[str, Any] | None = None, *, topic: str = "") -> list[Play]:
+def choose_plays(spec: AgentSpec, text: str, slots: dict[str, Any] | None = None, *, topic: str = "",
+                 own: str = "") -> list[Play]:
     """The plays whose patterns match ``text`` (best first), else those matching the conversation's
     ``topic`` ("which workspace is the worst offender?" after a question on untagged spend), else the
-    agent's default plays."""
-    scored = [(p.matches(text, slots) * p.weight, i, p) for i, p in enumerate(spec.playbook)]
+    agent's default plays. ``own`` is the part of ``text`` the user wrote (the rest are the intent's hint
+    words): its matches count twice, so "why ... can't be tied to a team" reads untagged spend before the
+    drivers "why" hints at."""
+    scored = [((p.matches(text, slots) + (p.matches(own, slots) if own else 0)) * p.weight, i, p)
+              for i, p in enumerate(spec.playbook)]
     ranked = sorted(scored, key=lambda t: (-t[0], t[1]))
     top = ranked[0][0] if ranked else 0
     comparing = bool((slots or {}).get("compare_start"))
@@ -192,7 +196,9 @@ def _each_clause_heard(spec: AgentSpec, text: str, slots: dict[str, Any] | None,
             firsts.append(best)
     if len(firsts) < 2:
         return matched[:MAX_PLAYS]  # one ask, worded at length: the whole question's ranking stands
+    # the whole question's two best stay too ("can't be tied to any team" is the ask even where "team" scores)
     chosen = firsts[:MAX_CLAUSE_PLAYS]
+    chosen += [p for p in matched[:2] if all(p is not c for c in chosen)][:max(0, MAX_CLAUSE_PLAYS - len(chosen))]
     chosen += [p for p in matched if all(p is not c for c in chosen)][:max(0, MAX_PLAYS - len(chosen))]
     order = [p for p in matched if any(p is c for c in chosen)] + [c for c in chosen if all(c is not p for p in matched)]
     return order  # in the whole question's ranking, so its main ask still leads
@@ -206,11 +212,18 @@ def plan(spec: AgentSpec, *, question: str, intents: list[str], slots: dict[str,
     calls: list[PlannedCall] = []
     seen: set[str] = set()
     topic = mask_names(without_requester(str(full.get("_topic") or "")), full)
-    for play in choose_plays(spec, text, full, topic=topic):
+    own = mask_names(without_requester(question or ""), full) if intents else ""
+    for play in choose_plays(spec, text, full, topic=topic, own=own):
         if play.tool not in registry:
             continue
         tool = registry.get(play.tool)
-        args, dropped = validate_args(tool, fill_args(tool, play, full), as_of_date)
+        filled = fill_args(tool, play, full)
+        if filled.get("workspace") and full.get("job") and "job" in (full.get("_named") or ()) \
+                and {"job_name", "workspace_name"} <= set(tool.column_names):
+            # a named job says where it runs: "ml_training in staging" reads every workspace, so a workspace
+            # that is not the job's own is said ("elsewhere: ml_training (ml-workspace) ...") instead of "none"
+            filled.pop("workspace")
+        args, dropped = validate_args(tool, filled, as_of_date)
         key = f"{play.tool}:{sorted((k, str(v)) for k, v in args.items())}"
         if key in seen:
             continue

@@ -66,7 +66,7 @@ def parse_question(text: str, *, as_of: datetime, index: EntityIndex | None = No
     raw = text if isinstance(text, str) else ""
     original = raw[:MAX_QUESTION_CHARS]
     language = languages.detect(original)
-    cut = languages.to_english(original, language) if language != "en" else original
+    cut = languages.to_english(original, language) if language != "en" else languages.expand_shorthand(original)
     found = (index or EntityIndex()).match(cut)
     entities = found.entities
     params = extract_params(cut, as_of=as_of)

@@ -142,6 +142,9 @@ def _rules(as_of: datetime) -> list:
         # "since yesterday": from that day up to now, not that day alone
         (r"\bsince\s+(?:last\s+night|yesterday|yday|yest)\b",
          lambda m: TimeWindow(today - timedelta(days=1), today, "since yesterday", m[0])),
+        # "kept failing overnight": the night that ended this morning spans yesterday and today
+        (r"\b(?:overnight|over\s+night|through\s+the\s+night|during\s+the\s+night)\b",
+         lambda m: TimeWindow(today - timedelta(days=1), today, "overnight", m[0])),
         (rf"\bsince\s+(?:last\s+)?{_DAY}\b",
          lambda m: TimeWindow(_weekday_on_or_before(today, WEEKDAYS[m[1]]), today, f"since {m[1]}", m[0])),
         # Days and periods after the as-of day (``future``): a forecast reads them, anything else is told
@@ -272,5 +275,23 @@ def parse_window(text: str, as_of: datetime) -> TimeWindow | None:
                 continue  # "the board still shows numbers from two days ago": how old the data is, not when to look
             window = build(m)
             if window is not None:
-                return window
+                return _joined(window, low[m.end():], as_of)
     return None
+
+
+#: "yesterday or today", "monday and tuesday": two windows joined into one question's period.
+_JOIN = re.compile(r"\s*,?\s*(?:and|or|&|\+|/|plus)\s+")
+
+
+def _joined(first: TimeWindow, rest: str, as_of: datetime) -> TimeWindow:
+    """``first``, or the span from it to the window named right after it ("yesterday or today")."""
+    j = _JOIN.match(rest)
+    second = parse_window(rest[j.end():], as_of) if j else None
+    if j is None or second is None or not rest[j.end():].startswith(second.text) or first.hours or second.hours \
+            or first.days or second.days or first.future != second.future:
+        return first
+    start, end = min(first.start, second.start), max(first.end, second.end)
+    if (end - start).days > 62:
+        return first
+    return TimeWindow(start=start, end=end, label=f"{first.label}{rest[:j.end()]}{second.label}",
+                      text=f"{first.text}{rest[:j.end()]}{second.text}", future=first.future)

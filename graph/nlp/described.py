@@ -33,6 +33,9 @@ KIND_WORDS: dict[str, tuple[str, str | None]] = {
     # "the ML thing that flags weird spending": only a model is described by what it does
     **{w: ("model", None) for w in ("thing", "things")},
 }
+#: Words naming a model by what it raises ("the cost anomaly alerts feel off"): a kind word only when the question
+#: says no other ("the budget alert model": the model is the head, and "alert" a word of its name).
+WEAK_KIND_WORDS: dict[str, tuple[str, str | None]] = {w: ("model", None) for w in ("alert", "alerts")}
 #: Name tokens (stemmed) that say what a name is, not which one: optional when matching.
 _MODEL_HEADS = frozenset({"model", "detect", "predict", "forecast", "classifi", "scor", "analyz"})
 NAME_HEADS: dict[str, frozenset[str]] = {"table": frozenset({"table", "fact", "dim", "dataset"}),
@@ -144,16 +147,18 @@ class Descriptions:
         """Every described name of ``text`` (``tokens`` lower case with spans; ``used`` ones are taken)."""
         out: list[Resolved] = []
         taken = list(used)
+        kinds = {**KIND_WORDS, **WEAK_KIND_WORDS}
         j = 0
         while j < len(tokens):
-            if tokens[j][0] not in KIND_WORDS or taken[j]:
+            near = {tokens[i][0] for i in (j - 1, j + 1) if 0 <= i < len(tokens)}
+            if tokens[j][0] not in kinds or taken[j] or tokens[j][0] in WEAK_KIND_WORDS and near & KIND_WORDS.keys():
                 j += 1
                 continue
             hi = j  # a run of kind words: "fact table", "model endpoint"
             while hi + 1 < len(tokens) and tokens[hi + 1][0] in KIND_WORDS and not taken[hi + 1] \
                     and not _PUNCT.search(text[tokens[hi][2]:tokens[hi + 1][1]]):
                 hi += 1
-            hit = self._around(text, tokens, taken, stop, j, hi)
+            hit = self._around(text, tokens, taken, stop, j, hi, kinds)
             if hit is not None:
                 out.append(hit)
                 taken[hit.first:hit.last + 1] = [True] * (hit.last + 1 - hit.first)
@@ -161,9 +166,9 @@ class Descriptions:
         return out
 
     def _around(self, text: str, tokens: Sequence[tuple[str, int, int]], taken: Sequence[bool],
-                stop: frozenset[str], j: int, hi: int) -> Resolved | None:
-        family = KIND_WORDS[tokens[hi][0]][0]
-        required = {KIND_WORDS[t[0]][1] for t in tokens[j:hi + 1]} - {None}
+                stop: frozenset[str], j: int, hi: int, kinds: Mapping[str, tuple[str, str | None]]) -> Resolved | None:
+        family = kinds[tokens[hi][0]][0]
+        required = {kinds[t[0]][1] for t in tokens[j:hi + 1]} - {None}
         lo = j
         while lo > 0 and j - lo < _MAX_BEFORE and not taken[lo - 1] and tokens[lo - 1][0] not in stop \
                 and tokens[lo - 1][0] not in _ARTICLES and tokens[lo - 1][0] not in KIND_WORDS:

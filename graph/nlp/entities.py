@@ -16,6 +16,7 @@ endpoint, warehouse, cluster, expectation, sku, regulation, group) and recognise
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -332,6 +333,28 @@ class EntityIndex:
                 out.append(UnknownMention(kind=kind, text=name))
         out += [UnknownMention(kind=m.kind, text=m.name) for m in result.matches if not m.known
                 and m.kind == "table"]
+        out += self._unknown_identifiers(low, spans, out)
+        return out
+
+    #: Kinds an identifier with no kind word beside it may be a near miss of ("customer_sync_v2").
+    _NEAR_MISS_KINDS = ("job", "pipeline", "model", "endpoint", "cluster", "warehouse", "workspace")
+
+    def _unknown_identifiers(self, low: str, spans: list[tuple[int, int]], found: list[UnknownMention]
+                             ) -> list[UnknownMention]:
+        """A snake_case or kebab-case word that is no name here but close to one of a kind: that kind's
+        unknown name (so the answer says it does not exist and offers the close one, instead of the account)."""
+        out: list[UnknownMention] = []
+        said = {u.text for u in found}
+        for m in re.finditer(r"(?<![\w.@-])([a-z][a-z0-9]*(?:[_-][a-z0-9]+)+)(?![\w@-]|\.\w)", low):
+            word = m[1]
+            if word in said or any(a <= m.start() < b for a, b in spans) or word in self._lower:
+                continue
+            for kind in self._NEAR_MISS_KINDS:
+                known = [n.lower() for n in self.names.get(kind, [])]
+                if difflib.get_close_matches(word, known, n=1, cutoff=0.8):
+                    out.append(UnknownMention(kind=kind, text=word))
+                    said.add(word)
+                    break
         return out
 
 

@@ -65,7 +65,10 @@ def detect_followup(text: str, *, has_own_domain: bool = True, has_own_entities:
         out.cues.append(_ANAPHORIC.search(t)[0].lower())
     words = re.findall(r"[a-zA-Z']+", t)
     pronoun = _PRONOUN.search(t)
-    if pronoun and not has_own_entities and len(words) <= 12:
+    # "how quick does it answer? we're thinking of calling it on every page load": a short first sentence's "it"
+    first = re.split(r"[?.!;]", t, maxsplit=1)[0]
+    short = len(words) <= 12 or _PRONOUN.search(first) is not None and len(re.findall(r"[a-zA-Z']+", first)) <= 12
+    if pronoun and not has_own_entities and short:
         out.references.setdefault(pronoun[0].lower(), "any")
     if not has_own_domain and 0 < len(words) <= 6:
         out.cues.append("short question with no topic of its own")
@@ -342,11 +345,32 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     return out
 
 
+#: A job failing on something ("what table was it choking on?").
+_FAILED_ON = re.compile(r"\b(?:chok|fail|break|broke|crash|error|die|died|blew|blow|fell|fall|trip)\w*\s+(?:up\s+|over\s+)?on\b",
+                        re.IGNORECASE)
+#: Compute a job runs on: "the cluster it runs on" is found through the job when no answer named it.
+_COMPUTE_KINDS = frozenset({"cluster", "warehouse"})
+
+
 def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"which warehouse was that on?": the <kind> the last answer's subject belongs to, in the same topic."""
-    word = (m.group("kind") or m.group("kind2") or m.group("kind3")).lower()
+    word = (m.group("kind") or m.group("kind2") or m.group("kind3") or m.group("kind4")).lower()
     kind = WORD_KINDS.get(word, word)
     names = prior.named(kind)
+    if kind == "table" and _FAILED_ON.search(m.string) and (jobs := prior.named("job")):
+        # "what table was it choking on?": the table the job's failure names (the schema change it met), which
+        # only the failure's rows say; the tables the answer named are what the job writes and what reads them
+        out = _carry(cur, prior, "attribute", domains=False)
+        out.entities = [e for e in out.entities if e.kind not in ("table", "job")] + [Entity(kind="job", name=jobs[0])]
+        out.domains, out.intent = ["quality"], "cause"
+        return out
+    if not names and kind in _COMPUTE_KINDS and (jobs := prior.named("job")):
+        # no answer named the job's cluster yet: ask about the job, whose runs say which compute they used
+        out = _carry(cur, prior, "attribute", domains=False)
+        out.entities = [e for e in out.entities if e.kind not in ("job", "table")] + [Entity(kind="job", name=jobs[0])]
+        asked = cue_scores(m.string)[0]
+        out.domains = [d for d in cur.domains if asked.get(d, 0) > 0] or ["performance"]
+        return out
     if not names:
         return _clarify(cur, prior, "attribute", f"The last answer did not say which {kind}; do you mean one of "
                         f"{', '.join(known[:5])}?" if known else f"The last answer did not say which {kind}.")
@@ -583,7 +607,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                       rf"(?P<kind2>{_KIND_WORD})\b.*\b(?:that|it|this|they|those)\b|"
                                       # a bare "on which warehouse?" asks the same of the last answer's subject
                                       rf"^\W*(?:and\s+)?(?:on|in|from|at|for|by)?\s*(?:which|what)\s+(?P<kind3>{_KIND_WORD})"
-                                      rf"(?:\s+\w+\s+(?:that|it|this|them|those|these))?\W*$",
+                                      rf"(?:\s+\w+\s+(?:that|it|this|them|those|these))?\W*$|"
+                                      # "was the cluster it runs on struggling too?": the subject's own compute
+                                      rf"\bthe\s+(?P<kind4>{_KIND_WORD})\s+(?:it|that|this|they)\s+(?:runs?|ran|is running|"
+                                      rf"was running|executes?|lives?)\s+on\b",
                                       re.IGNORECASE), _attribute),
     Transform("that_thing", _THAT_KIND, _that_thing),
     Transform("anything_else", re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:and\s+|so\s+)?(?:is there\s+|was there\s+|are there\s+)?"
@@ -622,7 +649,8 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
         if m and t.name == "shift_window":
             m = _ShiftMatch(m)
         if m:
-            kind = (m.groupdict().get("kind") or m.groupdict().get("kind2") or m.groupdict().get("kind3")) \
+            kind = (m.groupdict().get("kind") or m.groupdict().get("kind2") or m.groupdict().get("kind3")
+                    or m.groupdict().get("kind4")) \
                 if t.name in ("that_thing", "attribute") else None
             out = t.apply(cur, prior, m, list((known or {}).get(WORD_KINDS.get((kind or "").lower(), ""), [])
                                               or (known or {}).get("table" if t.name == "downstream" else "", [])))

@@ -394,6 +394,20 @@ def _pattern(lang: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'-])(" + "|".join(re.escape(p) for p in phrases) + r")(?![\w'-])", re.IGNORECASE)
 
 
+#: Texting shorthand that changes what is asked: "y is it stale" asks why; "r we over" asks whether we are.
+_SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|does|do|has|have|would|r|is ?n'?t|are ?n'?t|"
+                          r"did ?n'?t|does ?n'?t|won'?t)\b)", re.IGNORECASE), r"\1why"),
+              (re.compile(r"(^|[.!?;:]\s*|\s-\s*)r(?=\s+(?:we|they|u|you|there|these|those|the|any|all)\b)", re.IGNORECASE),
+               r"\1are"))
+
+
+def expand_shorthand(text: str) -> str:
+    """English ``text`` with the texting shorthand that carries the ask spelled out."""
+    for pattern, repl in _SHORTHAND:
+        text = pattern.sub(repl, text)
+    return text
+
+
 def to_english(text: str, lang: str) -> str:
     """``text`` with the glossary's words of ``lang`` replaced by English (names left as they are)."""
     if lang not in GLOSSARY:

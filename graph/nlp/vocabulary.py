@@ -73,6 +73,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:who(?:'s| is| are)|is anyone|is somebody|are people) (?:\w+ ){0,2}(?:reading|accessing|querying|pulling|"
         r"hitting|downloading|exporting)": 1.0,
         r"access anomal\w*|anomalous (?:access|logins?|activity|reads?)|unusual access|"
+        # "did anyone ALTER the raw table before the load broke?": who did it is in the audit log
+        r"(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:\w+ )?(?:alter|modif|drop|renam|delet|truncat)\w*": 1.0,
         # "who has read main.crm.customers this week": reads that happened (the audit log), not who may read
         r"\bwho(?: has| have| had)? (?:been )?(?:read(?!\s+(?:access|permissions?|rights|privileges?))|queried|accessed|"
         r"opened|touched|pulled from|looked at)\b": 1.0,
@@ -114,6 +116,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:is|was|were|went|been) (?:\w+[-_]?\w* ){1,2}down\b(?! (?:by|from|to|\d|\$))": 0.7,
         r"outages?|(?<!security )(?<!sec )(?<!securty )incidents?": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
         r"reliab\w*|stab(le|ility)|flaky|dependab\w*|trustworth\w*": 0.9, r"health(y)?": 0.4, r"late|delayed": 0.4,
+        # "hourly_ingest keeps running late": runs that miss their time (an SLA), not slow code
+        r"(?:running|finish\w*|landing|completing|coming in|runs?|ran) late\b(?! (?:last|this|yesterday|tonight))": 1.0,
         r"recover\w*|restore\w*|error budget": 0.6,
         r"(?:miss\w*|bl[eo]w\w*(?: past| through)?|overr?a[nr]\w*|exceed\w*|went over|go(?:es)? over|broke) "
         r"(?:its|the|their|our|a) (?:[\w-]+ ){0,3}(?:window|deadline|target|slot|slas?)|lands? late": 1.0,
@@ -130,6 +134,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"fresh\w*|stale\w*|up to date|out of date|lag(?:s|ged|ging)? (?:behind|by)|lagging|(?:data|replication) lag": 1.0,
         # "which table downstream is old now": a table's age, in plain words
         r"(?:is|are|now|gone|went|got|looks?|seems?) (?:\w+ )?(?:old|outdated)": 0.8,
+        # "the gold table - how old is it at this point": a table's age, asked
+        r"how old (?:is|are|was|were) (?:it|they|that|this|those|these|the \w+)|how (?:many )?(?:hours|days) old": 1.0,
         # "tables that stopped updating", "no longer refreshed": freshness, in plain words
         r"(?:stopped|stop|stops|quit|no longer|not|never|n't|haven't|hasn't) (?:been |being )?(?:updat\w*|refresh\w*|"
         r"written)|(?:data|rows|numbers|table|orders|records|events|files) (?:\w+ ){0,2}(?:didn't|did not|hasn't|has not|never|"
@@ -189,6 +195,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:read|write|select|modify|admin|owner) (?:access|permissions?|rights|privileges?)|"
         r"who (?:else )?(?:has|have|can|could) (?:\w+ )?(?:access|select|query|see|write|modify)\b|"
         r"who (?:else )?(?:can|could) (?:\w+ )?read\b|"
+        # "contractors can now see customer data?": a permission someone has, newly or still
+        r"(?<!\bi )(?<!\bwe )(?<!\byou )(?:can|could) (?:now|still|suddenly|apparently) (?:see|read|access|query|view|open)\b|"
         # "ppl w/ access to pii tbls + who gave it to them": who holds access, and who granted it
         r"(?:people|ppl|users|principals|folks|accounts|groups|anyone|everyone|everybody) (?:w/|with|that have|who have|"
         r"having) (?:\w+ )?access\b|who (?:gave|granted|handed) (?:it|them|that|this|access)\b": 1.0,
@@ -217,7 +225,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
         r"burn\w* (?:through )?(?:cash|money)|money pits?|sitting (?:there|around)|doing nothing|nobody uses?|"
         r"no ?one (?:even )?uses?|not (?:even )?(?:being )?used|still (?:up|running|on)\b|(?:is|are|was) (?:anybody|anyone|"
-        r"someone|somebody) (?:even |actually |still )?using": 0.9,
+        r"someone|somebody) (?:even |actually |still )?using|(?:getting|get|gets) (?:\w+ ){0,3}use out of|"
+        # "the cluster is up basically all day": always on, so is it used
+        r"(?:up|on|running) (?:basically |pretty much |practically |almost )?(?:all day|24/7|24x7|around the clock|"
+        r"nonstop|non-stop|all the time)": 0.9,
         r"quick wins?|low[- ]hanging fruit|bring (?:it|that|this|them|costs?|spend|the bill) down|lower the bill": 1.0,
         r"bleed\w* (?:money|cash)|\bplug\b|leak\w*|money down the drain|(?:pull|bring|get|rein) (?:it|that|this|them|"
         r"spend|costs?) (?:back )?(?:in line|under control|in)\b": 1.0,
@@ -294,9 +305,15 @@ REQUESTER = re.compile(r"\b(?:(?:our|the|my)\s+)?(?:compliance|legal|security|au
                        r"(?:\s+to\s+(?:check|look|find out|confirm|verify|see)\b)?", re.IGNORECASE)
 
 
+#: Who the asker is ("I'm the security officer", "as the FinOps lead"): a role, not the topic.
+SELF_INTRODUCTION = re.compile(r"\b(?:i'?m|i am|as|speaking as)\s+(?:the|a|an|on the|in the|from the|from|part of the)\s+"
+                               r"(?:[\w-]+\s+){0,2}(?:officer|lead|manager|engineer|analyst|admin\w*|team|auditor|steward|"
+                               r"owner|head|director|architect|pm|cfo|cto|ciso|vp)\b", re.IGNORECASE)
+
+
 def without_requester(text: str) -> str:
-    """``text`` without who asked for the answer."""
-    return REQUESTER.sub(" ", text)
+    """``text`` without who asked for the answer, or who is asking."""
+    return SELF_INTRODUCTION.sub(" ", REQUESTER.sub(" ", text))
 
 #: Entity kind -> {domain: bonus}, from the one table of kinds (an IP leans security; a model, mlops).
 ENTITY_HINTS: dict[str, dict[str, float]] = {k.name: dict(k.hints) for k in KINDS if k.hints}
