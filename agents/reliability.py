@@ -47,6 +47,8 @@ AGENT = AgentSpec(
                        recommend="Check {warehouse_name}'s outage events and consider a second cluster "
                                  "(max_clusters > 1) for failover.", recommend_when="outages > 0")),
         Play("get_warehouse_outages", when=(r"outages?|\b(is|was|went|go(es)?|been|goes) down\b|downtime|unavailab|"
+                                            # "was etl-warehouse down?", "how long for?": the outage, when and how long
+                                            r"\b(?:was|were|went) .{0,25} down\b|\bhow long (?:for|was it|were they|did it last)\b|"
                                             r"(?:was ?n[o']t|were ?n[o']t|not|stopped|won'?t|would ?n[o']t) (?:\w+ )?"
                                             r"(?:loading|working|responding|reachable|connecting)|unreachable|offline|"
                                             r"(?:could ?n[o']t|could not|can'?t|cannot|unable to|nobody could|no ?one could) "
