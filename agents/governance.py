@@ -27,6 +27,7 @@ AGENT = AgentSpec(
     all_clear="No governance gap stands out.",
     playbook=(
         Play("get_table_lineage", when=(r"lineage|linage|upstream|downstream|consum|depend|comes? from|coming from|"
+                                        r"\b(?:chain|path|flow) (?:\w+ ){0,2}from\b|\s(?:->|→|=>)\s|"
                                         r"feeds?|trac\w* .{0,40}back|sources?\b|origin\w*|"
                                         r"reads from|source of|get\w* (?:its|their) data|(?:up|down) the chain|\bbreak|\bbroke\b|blast radius|impact|if (?:i|we) (?:drop|delete|remove|"
                                         r"rename|deprecate)\b",), weight=3, title="Lineage",

@@ -71,7 +71,7 @@ AGENT = AgentSpec(
              lens=Lens(sort="occurrences desc", rows=3,
                        say="{violation_type} ({severity}): {subject} — {detail:clip}",
                        severity=(("high", "severity == high"),))),
-        Play("get_after_hours_activity", when=(r"after.?hours|outside .*hours|off.?hours|night|weekends?|"
+        Play("get_after_hours_activity", when=(r"after.?h(?:ou)?rs|outside .*hours|off.?h(?:ou)?rs|night|weekends?|"
                                                r"working hours|(?:odd|strange|weird|unusual|ungodly|late) hours|\d ?am\b",), weight=3,
              title="After-hours activity", before=Before(days=30),
              # People, not service principals: scheduled jobs run at night by design.

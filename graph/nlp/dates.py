@@ -261,6 +261,12 @@ _AGE_OF_DATA = re.compile(r"\b(?:still|stuck|old|stale|outdated)\b.{0,30}\b(?:nu
                           r"(?:like |about |around |roughly |maybe )?$")
 
 
+#: Words before a day that make it a deadline ahead ("in time for monday", "ready by friday").
+_DEADLINE = re.compile(r"\b(?:in time for|ready (?:for|by)|done by|finished by|fixed by|ahead of|before|until|till|by)\s+"
+                       r"(?:next\s+|this\s+|the\s+)?$")
+_DAY_NAMES = r"(?:on\s+)?(?:(?:next|this|last)\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
+
+
 def parse_window(text: str, as_of: datetime) -> TimeWindow | None:
     """The first time window named in ``text`` (by rule priority: explicit dates first), or None.
 
@@ -273,6 +279,8 @@ def parse_window(text: str, as_of: datetime) -> TimeWindow | None:
         for m in re.finditer(pattern, low):
             if _AGE_OF_DATA.search(low[max(0, m.start() - 70):m.start()]):
                 continue  # "the board still shows numbers from two days ago": how old the data is, not when to look
+            if _DEADLINE.search(low[max(0, m.start() - 30):m.start()]) and re.match(_DAY_NAMES, m[0].lstrip()):
+                continue  # "will it be current in time for monday's board pack?": a deadline, not a window
             window = build(m)
             if window is not None:
                 return _joined(window, low[m.end():], as_of)
@@ -280,7 +288,7 @@ def parse_window(text: str, as_of: datetime) -> TimeWindow | None:
 
 
 #: "yesterday or today", "monday and tuesday": two windows joined into one question's period.
-_JOIN = re.compile(r"\s*,?\s*(?:and|or|&|\+|/|plus)\s+")
+_JOIN = re.compile(r"\s*,?\s*(?P<word>and|or|&|\+|/|plus)\s+(?:(?:was|is|were|it|only|just|also|maybe|there|that)\s+){0,3}")
 
 
 def _joined(first: TimeWindow, rest: str, as_of: datetime) -> TimeWindow:
@@ -293,5 +301,6 @@ def _joined(first: TimeWindow, rest: str, as_of: datetime) -> TimeWindow:
     start, end = min(first.start, second.start), max(first.end, second.end)
     if (end - start).days > 62:
         return first
-    return TimeWindow(start=start, end=end, label=f"{first.label}{rest[:j.end()]}{second.label}",
+    word = {"&": "and", "+": "and", "/": "or", "plus": "and"}.get(j["word"], j["word"])
+    return TimeWindow(start=start, end=end, label=f"{first.label} {word} {second.label}",
                       text=f"{first.text}{rest[:j.end()]}{second.text}", future=first.future)

@@ -260,8 +260,21 @@ def _switch_filter(cur: Understanding, prior: Prior, m: re.Match[str], known: li
     return _carry(cur, prior, "switch_filter")
 
 
+#: A person described by the question itself, or a new thread: "who was that" is not the last answer's actor.
+_DESCRIBED_PERSON = re.compile(r"\bthe (?:guy|person|user|account|woman|man|lady|dude|folks?|people|one|someone) "
+                               r"(?:who|that|which|from|at|online|logged|on)\b|\b(?:separate|new|different|unrelated|"
+                               r"other) (?:thread|topic|question|subject)\b|\bswitching (?:gears|topics?)\b",
+                               re.IGNORECASE)
+
+
 def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"who did that?": the principal behind the event the last answer was about."""
+    if _DESCRIBED_PERSON.search(m.string):
+        # "separate thread: the guy who was online at 3am, who was that?": the person the words describe, not the
+        # last answer's actor
+        out = _carry(cur, prior, "who_did_that", entities=False, window=cur.window is None)
+        out.domains = cur.domains or ["security"]
+        return out
     if m[0].lower() == "by whom" and cur.domains and max(cue_peaks(m.string).values()) >= PRECISE_CUE:
         # "was that access actually used, and by whom?": who did the new thing this question names
         return _carry(cur, prior, "who_did_that", entities=False)

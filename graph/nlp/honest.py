@@ -15,7 +15,7 @@ from datetime import date
 #: Stands for the vendor the question named ("our Slack bill": Slack).
 _VENDOR = "vendor"
 #: Vendors' names as written in the answer.
-VENDORS = {"datadog": "Datadog", "new relic": "New Relic", "splunk": "Splunk", "pagerduty": "PagerDuty",
+VENDORS = {"datadog": "Datadog", "new relic": "New Relic", "dynatrace": "Dynatrace", "honeycomb": "Honeycomb", "splunk": "Splunk", "pagerduty": "PagerDuty",
            "tableau": "Tableau", "looker": "Looker", "power bi": "Power BI", "powerbi": "Power BI",
            "dbt cloud": "dbt Cloud", "confluent": "Confluent", "mongodb atlas": "MongoDB Atlas", "github": "GitHub",
            "jira": "Jira", "slack": "Slack", "okta": "Okta"}
@@ -35,7 +35,11 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:datadog|new relic|splunk|pagerduty|tableau|looker|power ?bi|dbt cloud|confluent|mongodb atlas|github|jira|"
     r"slack|okta)\b.{0,25}\b(?:bills?|invoices?|spend\w*|cost\w*|licen[cs]\w*|subscriptions?)\b": _VENDOR,
     # an identity provider's own records (enrolment, factors, its users and groups)
-    r"\bokta\b.{0,40}\b(?:users?|mfa|groups?|sso|enrol\w*|factors?|apps?)\b|\bmfa\b.{0,30}\benrol\w*": "Okta",
+    r"\bokta\b.{0,40}\b(?:users?|mfa|groups?|sso|enrol\w*|factors?|apps?|password\w*|locked|reset|unlock)\b|"
+    r"\b(?:password|locked out|reset|unlock)\w*\b.{0,40}\bokta\b|\bmfa\b.{0,30}\benrol\w*": "Okta",
+    # another monitoring tool's own data (traces, spans, its monitors)
+    r"\b(?:datadog|new relic|dynatrace|app ?dynamics|honeycomb)\b.{0,40}\b(?:apm|traces?|spans?|monitors?|logs?|"
+    r"dashboards?|metrics|synthetics)\b": _VENDOR,
     r"\bsage\s?maker\b": "Amazon SageMaker", r"\bvertex(?: ai)?\b": "Google Vertex AI", r"\bbedrock\b": "Amazon Bedrock",
     r"\bazure (?:ml|machine learning)\b": "Azure Machine Learning", r"\baws glue\b": "AWS Glue",
     r"\bemr\b": "Amazon EMR", r"\bdataproc\b": "Google Dataproc", r"\bfivetran\b": "Fivetran",
@@ -48,7 +52,7 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:sshd|syslog|linux (?:boxes|servers|hosts|machines)|windows event logs?|active directory)\b": "server log",
     r"\b(?:aws|amazon|ec2)\b.{0,25}\b(?:bill|invoice|account(?! console)|spend|costs?)\b|"
     r"\b(?:bill|invoice|spend|costs?)\b.{0,15}\b(?:from|on|of|for)\s+(?:aws|amazon)\b": "AWS",
-    r"\b(?:ec2|reserved instances?|savings plans?|rds|aws lambda|lambda functions?)\b": "AWS",
+    r"\b(?:ec2|reserved instances?|(?:aws|compute|ec2|sagemaker) savings plans?|savings plans? (?:coverage|utili[sz]ation|commitments?|purchases?)|rds|aws lambda|lambda functions?)\b": "AWS",
     r"\b(?:paid|pay|paying|owe)\b.{0,12}\b(?:to\s+)?(?:aws|amazon)\b": "AWS",
     # the cloud's own storage bill: not in Databricks' system tables
     r"\b(?:s3|ebs|blob storage|adls|gcs)\b.{0,30}\b(?:bills?|cost\w*|spend\w*|paid|pay|invoice)\b|"
@@ -64,7 +68,7 @@ _OURS_WHEN_NAMED = frozenset({"AWS", "Azure", "Google Cloud", "household", "clou
 #: ...so when the question says it is about Databricks on that cloud, it is ours to answer...
 _OURS = re.compile(r"\bdatabricks\b|\bdbus?\b|\bworkspaces?\b", re.IGNORECASE)
 #: ...unless it says it is about what lies outside Databricks ("EC2 outside of Databricks").
-_NOT_OURS = re.compile(r"\b(?:outside|apart from|besides|excluding|except|other than|not (?:on|in|from)|non)"
+_NOT_OURS = re.compile(r"\b(?:outside|apart from|besides|excluding|except|other than|not(?:\s+(?:on|in|from))?|non)"
                        r"[\s-]+(?:of\s+)?(?:the\s+)?databricks\b", re.IGNORECASE)
 #: A refusal names a product only when it is the subject, not a comparison ("cheaper than Snowflake?").
 _COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead of|migrat\w+ (?:from|to))\b",

@@ -92,11 +92,29 @@ def regulations(text: str) -> list[str]:
     return list(dict.fromkeys(name for _, name in found))
 
 
+#: Verbs that report how the asker heard ("on friday they pinged me"): the day they heard, not the day asked about.
+_REPORTED = re.compile(r"\b(?:pinged|told|said|asked|mentioned|messaged|emailed|called|texted|complained|flagged|"
+                       r"noticed|reported|raised|escalated|slacked|dm'?d)\b")
+
+
+def _asked_window(low: str, as_of: datetime) -> Any:
+    """The window the question asks about: in a message of several sentences, a day said only in the background
+    ("on friday they pinged me ... What I need is: when did it last refresh?") is not it."""
+    window = parse_window(low, as_of)
+    sentences = re.split(r"(?<=[.!?])\s+", low)
+    if window is None or len(sentences) < 2 or not any("?" in s for s in sentences):
+        return window
+    holder = next((s for s in sentences if window.text in s), "")
+    if "?" in holder or not _REPORTED.search(holder):
+        return window
+    return parse_window(" ".join(s for s in sentences if "?" in s), as_of)
+
+
 def extract_params(text: str, *, as_of: datetime) -> ParamResult:
     """Parameters named in ``text``; every relative date is computed from ``as_of``."""
     low = (text or "")[:5000].lower()
     out = ParamResult()
-    window = parse_window(low, as_of)
+    window = _asked_window(low, as_of)
     if window is not None:
         out.params["start_date"] = window.start.isoformat()
         out.params["end_date"] = window.end.isoformat()

@@ -56,10 +56,12 @@ W_CLASSIFIER, W_CUES = 0.6, 0.4
 
 _SPLIT = re.compile(r"[?;!]+|\.\s+|\s[—–-]+\s|\s[+&/]\s|,\s*(?:and|but|plus|also|then)\b|,\s+|"
                     r"\s(?:and also|and|but|plus|as well as|along with|also|or|if|even though|although|though|"
-                    r"while|whereas|given that)\s", re.IGNORECASE)
+                    r"while|whereas|given that|(?:in any way |at all |somehow )?(?:connected|related|linked|tied) (?:to|with))\s",
+                    re.IGNORECASE)
 #: A leading purpose ("For the audit binder:", "Preparing SOC 2 evidence:"): what the answer is for, not what it is about.
 _PURPOSE = re.compile(r"^\W*(?:for|preparing|prepping|ahead of|before|re|regarding|context|background|fyi|writing up|"
-                      r"working on|as part of|quick one|question)\b[^:?\n]{0,120}:\s*(?=\S)", re.IGNORECASE)
+                      r"working on|as part of|quick one|question|(?:quick |daily |morning )?(?:health|status|sanity) check|checking in)\b"
+                      r"[^:?\n]{0,120}:\s*(?=\S)", re.IGNORECASE)
 #: How the asker was alerted, before what about ("got paged at 3am about", "pager went off for"): not a topic.
 _PAGED_FOR = re.compile(r"\b(?:(?:i|we|on-?call) )?(?:got |was |were )?(?:paged|pager (?:went off|fired|buzzed)|woken up|"
                         r"alerted)(?: (?:at|around) [\w:]+)?(?: (?:late |early )?(?:last night|this morning|overnight))? "
@@ -237,6 +239,8 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
                 chosen.add(d)
                 why[d] = f"clause {clause!r}"
     domains = sorted(chosen, key=lambda d: -whole[d])[:MAX_DOMAINS]
+    # "one line each for cost, security, reliability and data quality": every area the list names
+    domains += [d for d in sorted(chosen, key=lambda d: -whole[d]) if d not in domains and d in _listed_areas(clauses)]
     hits = cue_sets[0][1]
     reason = "; ".join(f"{d} {whole[d]:.2f} ({why[d]}" + (f", cues: {', '.join(hits[d][:3])})" if d in hits else ")")
                        for d in domains)
@@ -244,6 +248,11 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
 
 
 _POSSESSIVES = frozenset("our my your their his her its".split())
+
+
+def _listed_areas(clauses: list[str]) -> set[str]:
+    """Areas a list of asks names by their word alone ("cost, security, reliability and data quality")."""
+    return {d for c in clauses for piece in re.split(r"\band\b", c) if (d := area_item(piece.strip()))}
 
 
 def _is_subject_head(clause: str) -> bool:

@@ -25,7 +25,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
         rf"(?:costs?|costing){_FIGURATIVE}|"
         r"costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
-        r"bill(s|ing)?|invoices?": 0.9, r"budget\w*": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6,
+        r"bill(s|ing)?|invoices?": 0.9, r"budget\w*(?! (?:a |the |some |more )?(?:fix|time|effort|hours|days|sprint|capacity|headcount))": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6,
         r"cost drivers?|top drivers?|line items?": 1.0, r"dollars?|money": 0.5, r"\$+": 0.8,
         r"chargeback|showback": 0.9,
         # "is all this Databricks money worth it?", "analytics up 12%??": spend's value, a change in percent
@@ -40,7 +40,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     "security": {
         r"log ?ins?|logged in|sign[- ]?ins?": 0.9, r"auth\w*|401s?|403s?|mfa|password\w*": 0.8,
         r"audit\w*": 0.7, r"pii|sensitive|personal (?:info\w*|data)|confidential": 0.6, r"(access|accessed|read|looked at)": 0.3,
-        r"tokens?|pats?": 0.8, r"denied|unauthori[sz]ed|forbidden": 0.9, r"after[- ]hours|off[- ]hours": 1.0,
+        r"tokens?|pats?": 0.8, r"denied|unauthori[sz]ed|forbidden": 0.9, r"after[- ]?h(?:ou)?rs|off[- ]h(?:ou)?rs": 1.0,
         r"outside (normal )?(working|business) hours|at night|[0-9]+ ?am": 0.8,
         r"threats?|suspicious|intrusion|brute force|hack\w*|(?:data|security) breach\w*|breached|breach of|compromis\w*|"
         r"exfiltrat\w*": 0.9, r"breach(es)?": 0.5,
@@ -95,6 +95,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"slow\w*|slower|sluggish|laggy|crawl\w*|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
         r"dragg\w*|bogged down|grind\w* to|chok\w*|tak\w* (?:forever|ages)|timing out|under-?sized|under-?provisioned|"
         r"too small|not big enough": 0.8,
+        # "is prod-etl-cluster big enough for the next few months?": its load now, against its size
+        r"big enough|capacity planning|headroom|room to grow": 1.0,
         r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0,
         r"(?:longest|slowest|heaviest|biggest|largest|most expensive) (?:\w+ ){0,2}quer(?:y|ies)": 1.0, r"cpu|memory|utili[sz]ation|gpu utili[sz]ation": 0.7,
         r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,
@@ -133,7 +135,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     "quality": {
         r"fresh\w*|stale\w*|up to date|out of date|lag(?:s|ged|ging)? (?:behind|by)|lagging|(?:data|replication) lag": 1.0,
         # "which table downstream is old now": a table's age, in plain words
-        r"(?:is|are|now|gone|went|got|looks?|seems?) (?:\w+ )?(?:old|outdated)": 0.8,
+        r"(?:is|are|now|gone|went|got|looks?|seems?) (?:\w+ )?(?:old(?! news| hat| story| habits?)|outdated)": 0.8,
+        # "how long has it been sitting there without an update"
+        r"without (?:an? |any )?(?:update|refresh|new (?:data|rows|records))|(?:no|zero) (?:new )?(?:updates?|refresh\w*) "
+        r"(?:since|for|in)": 1.0,
         # "the gold table - how old is it at this point": a table's age, asked
         r"how old (?:is|are|was|were) (?:it|they|that|this|those|these|the \w+)|how (?:many )?(?:hours|days) old": 1.0,
         # "tables that stopped updating", "no longer refreshed": freshness, in plain words
@@ -149,6 +154,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:rows|records|orders|events) (?:\w+ ){0,2}(?:never|don'?t|do not|did ?n[o']t) (?:show|turn|make it|arrive|land)": 0.9,
         # "is the table behind?"; a job's runs behind schedule are late runs (reliability), not old data
         r"refresh\w*|last updated|(?<!broken )(?<!broken or )(?:fall\w*|fell|running|is|are|was|were|got|gotten) behind|"
+        r"\b(?:is|are|was|were) (?!the job|the run)(?:\w+ ){1,2}behind\b(?! (?:schedule|by|on))|"
         r"(?<!job )(?<!jobs )(?<!run )(?<!runs )(?<!broken or )behind (?:schedule|by)": 0.6,
         r"how old (?:is|are) (?:the |that |this |our )?(?:data|numbers|figures|rows|tables?|dashboard)|"
         r"how (?:fresh|current|recent|up to date) (?:is|are)|age of the data|data (?:is|are) (?:\w+ )?old": 1.0,
@@ -182,6 +188,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"downstream(?! (?:teams?|users?|people|folks|stakeholders|customers|colleagues|analysts))|"
         # "what depends on it"; "finance depends on it" is a team's reliance, not lineage
         r"(?<!finance )(?<!business )(?<!we )(?<!they )(?<!team )(?<!people )(?<!everyone )depend\w*|consumes?|reads from": 1.0,
+        # "walk me through the chain from the raw table up to gold", "raw -> gold": a lineage path
+        r"\b(?:chain|path|flow|hops?) (?:\w+ ){0,2}from\b|\s(?:->|→|=>)\s": 1.0,
         r"blast radius|impact analysis|if (?:i|we) (?:drop|delete|remove|rename|deprecate)\w*|"
         r"what (?:would|will|could) break": 1.0,
         r"get\w* (?:its|their) data from|where does .{0,40}\b(?:come|get\w*) .{0,20}\bfrom|(?:up|down) the chain": 1.0,
@@ -206,6 +214,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "how much would that knock off the month's total": what a fix would save
+        r"knock\w* (?:\w+ ){0,2}off|shave\w* (?:\w+ ){0,2}off|take\w* (?:\w+ ){0,2}off the (?:bill|total)": 1.0,
         r"sav(e|es|ing|ings)": 1.0, r"optimi[sz]\w*": 1.0, r"idle|unused|underutili[sz]ed|underused": 1.0,
         r"oversized?|over-?provisioned|right[- ]?siz\w*|downsiz\w*|upsiz\w*|undersized?|sized (?:right|correctly|properly|"
         r"appropriately|well)|siz(?:e|ing) (?:it |them |that )?(?:up|down)|too big|overkill|(?:bigger|larger) than (?:it |we |they )?"
@@ -270,12 +280,15 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|r
                             # a meal is small talk, but "sluggish after lunch" is a time of day
                             r"(?<!after )(?<!before )(?<!since )(?<!during )(?<!past )(?<!until )(?<!by )(?<!at )"
                             r"(?:lunch|dinner|breakfast)|"
-                            r"parking|movies?|football|soccer|birthday)\b|"
+                            r"parking|movies?|football|soccer|birthday|outlook|inbox|laptop|vpn|headcount|"
+                            r"calendar(?! (?:days?|weeks?|months?|quarters?|years?))|"
+                            r"hiring (?:plan|case)|recruit\w*)\b|"
                             # a writing task ("draft a polite email to the auditors"), not a question about the data
                             r"\b(?:write|draft|compose|word)\s+(?:me\s+|us\s+)?(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,3}"
                             r"(?:e-?mail|letter|notice|memo|essay|blog|tweet|post|speech|announcement|press release|"
                             r"job (?:ad|description|posting)|contract|cover letter|invitation|apology|thank you note|"
-                            r"narrative|template|slides?|slide deck|deck|presentation|agenda|minutes|"
+                            r"narrative|template|slides?|slide deck|deck|presentation|agenda|minutes|justification|"
+                            r"business case|proposal|"
                             r"(?:performance |annual |yearly |mid-?year )?review|appraisal|reference)s?\b|"
                             # code to write, not a question about the account
                             r"\b(?:write|give|generate|code|draft)\s+(?:me\s+|us\s+)?(?:a|an|some|the)\s+(?:[\w-]+\s+){0,3}"
@@ -293,6 +306,7 @@ CHORE = re.compile(r"^\W*(?:(?:hey|hi|hello|ok|okay|so|also|please|pls|plz|can y
                    r"could u|i need you to|i'?d like you to)\W+)*(?:"
                    r"(?:book|reserve)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my)\s+(?:[\w'-]+\s+){0,2}"
                    r"(?:room|meeting|call|flight|hotel|table|desk|slot)s?\b|"
+                   r"(?:reset|unlock|change)\s+my\s+(?:[\w'-]+\s+){0,2}(?:password|account|login|pin)s?\b|"
                    r"(?:schedule|set up|arrange|organi[sz]e)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my)\s+(?:[\w'-]+\s+){0,2}"
                    r"(?:meeting|call|sync|room|lunch|offsite|kickoff|kick-off|1:1|one-on-one)s?\b)", re.IGNORECASE)
 
