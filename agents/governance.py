@@ -28,6 +28,7 @@ AGENT = AgentSpec(
     playbook=(
         Play("get_table_lineage", when=(r"lineage|linage|upstream|downstream|consum|depend|comes? from|coming from|"
                                         r"\b(?:chain|path|flow) (?:\w+ ){0,2}from\b|\s(?:->|→|=>)\s|"
+                                        r"where (?:does|do|did) .{0,50}\b(?:pull|load|source)\w* (?:its |their )?(?:data |rows )?from\b|"
                                         r"feeds?|trac\w* .{0,40}back|sources?\b|origin\w*|"
                                         r"reads from|source of|get\w* (?:its|their) data|(?:up|down) the chain|\bbreak|\bbroke\b|blast radius|impact|if (?:i|we) (?:drop|delete|remove|"
                                         r"rename|deprecate)\b",), weight=3, title="Lineage",

@@ -166,7 +166,8 @@ EXTRA_SLOTS: dict[str, re.Pattern[str]] = {
 
 #: Principals, and the words that ask about any of them ("has anybody read it", "did someone touch it").
 _PEOPLE = ("user", "group")
-_ANYONE = re.compile(r"\b(?:anybody|anyone|someone|somebody|any (?:user|person|one)s?)\b", re.IGNORECASE)
+_ANYONE = re.compile(r"\b(?:anybody|anyone|someone|somebody|any (?:user|person|one)s?)\b|\bwho (?:was|is|were|are) the "
+                     r"(?:one|ones|guy|person|people|user|users)\b", re.IGNORECASE)
 #: "which other workspace went up", "besides that one": not the names the conversation carried.
 _OTHER_KIND = re.compile(rf"\b(?:which|what|any|the) other (?P<kind>{KIND_WORD_ALTERNATION})s?\b", re.IGNORECASE)
 _BESIDES = re.compile(r"\b(?:besides|apart from|other than|aside from|except(?: for)?) (?:that|this|it|the [\w-]+)"
@@ -216,8 +217,9 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     for slot, pattern in EXTRA_SLOTS.items():
         m = pattern.search(question)
         if slot == "direction" and _BOTH_WAYS.search(question):
+            slots.pop(slot, None)
             continue  # "upstream and downstream": the whole lineage, both ways
-        if m and slot not in slots:
+        if m and (slot not in slots or slot == "direction" and m[1]):  # "and what feeds it from upstream?" turns
             value = next(g for g in m.groups() if g)
             slots[slot] = value.upper() if slot == "privilege" else direction(value)
     from health_monitor.graph.nlp.followup import SELECTION

@@ -41,12 +41,14 @@ MAX_QUESTION_CHARS = 2000
 #: instructions. A registry of patterns (matched case-insensitively), not code paths.
 log = logging.getLogger(__name__)
 
+_NOT_MINE = r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bto )(?<!\bif )(?<!\bshould )(?<!\bcould )(?<!\bcan )(?<!\bwould )"
 UNSAFE_PATTERNS: dict[str, str] = {
-    "destructive SQL": r"\b(drop|truncate)\s+(table|schema|catalog|database|view)\b|\bdelete\s+from\b|"
+    # "before I drop orders_raw, what reads from it?" asks about the impact: a statement of the asker's plan is no command
+    "destructive SQL": rf"{_NOT_MINE}\b(drop|truncate)\s+(table|schema|catalog|database|view)\b|\bdelete\s+from\b|"
                        r"\binsert\s+into\b|\bupdate\s+\S+\s+set\b|\balter\s+(table|schema)\b|"
                        r"\b(grant|revoke)\s+\w+(\s+\w+)?\s+on\s+\S+\s+(to|from)\b|"
                        r"\b(delete|remove|wipe|purge|erase|truncate)\s+(?:all\s+|the\s+|every\s+)*(?:rows?|records?|data|"
-                       r"contents)\s+(?:in|from|of)\b|\bdrop\s+(?:the\s+)?\w+\.\w+",
+                       rf"contents)\s+(?:in|from|of)\b|{_NOT_MINE}\bdrop\s+(?:the\s+)?\w+\.\w+",
     "instruction override": r"\b(ignore|disregard|forget)\b.{0,30}\b(previous|prior|above|your|all)\b.{0,20}"
                             r"\b(instructions?|rules|prompts?)\b|\bsystem prompt\b|\byou are now\b|\bjailbreak\b",
 }

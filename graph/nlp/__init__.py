@@ -16,7 +16,7 @@ import re
 from datetime import datetime
 
 from health_monitor.graph.nlp import languages
-from health_monitor.graph.nlp.entities import EntityIndex, EntityResult
+from health_monitor.graph.nlp.entities import EntityIndex, EntityResult, fix_typos
 from health_monitor.graph.nlp.followup import FollowUp, detect_followup, merge_context
 from health_monitor.graph.nlp.models import ParsedQuestion, TurnContext, UnknownMention
 from health_monitor.graph.nlp.params import ParamResult, extract_params
@@ -66,7 +66,7 @@ def parse_question(text: str, *, as_of: datetime, index: EntityIndex | None = No
     raw = text if isinstance(text, str) else ""
     original = raw[:MAX_QUESTION_CHARS]
     language = languages.detect(original)
-    cut = languages.to_english(original, language) if language != "en" else languages.expand_shorthand(original)
+    cut = languages.to_english(original, language) if language != "en" else fix_typos(languages.expand_shorthand(original))
     found = (index or EntityIndex()).match(cut)
     entities = found.entities
     params = extract_params(cut, as_of=as_of)

@@ -169,6 +169,26 @@ def _within_one(a: str, b: str) -> bool:
     return a[i + 1:] == b[i:] if la > lb else a[i:] == b[i + 1:]
 
 
+#: The words the plays and cues key on, so a one-letter slip ("grnats", "permisions") still reads as the word.
+_KEYWORDS = tuple("""grants granted permissions privileges failed failures failing logins pipeline pipelines warehouse
+warehouses cluster clusters budget budgets lineage freshness stale tokens expectations queries latency drift outage
+outages uptime spend costs security tables schema owners savings untagged anomalies endpoint endpoints models
+downstream upstream incidents""".split())
+
+
+def fix_typos(text: str) -> str:
+    """English ``text`` with a word one slip away from a keyword (and no word of its own) spelled as the keyword."""
+    common = _common_words()
+
+    def fixed(m: re.Match[str]) -> str:
+        word = m[0].lower()
+        if len(word) < 5 or word in common:
+            return m[0]
+        return next((k for k in _KEYWORDS if _within_one(word, k)), m[0])
+
+    return re.sub(r"(?<![\w.@-])[A-Za-z]+(?![\w@-]|\.\w)", fixed, text)
+
+
 class EntityIndex:
     """Names by kind, with aliases, a typo index and token sets for descriptive phrases."""
 

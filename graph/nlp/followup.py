@@ -262,7 +262,7 @@ def _switch_filter(cur: Understanding, prior: Prior, m: re.Match[str], known: li
 
 #: A person described by the question itself, or a new thread: "who was that" is not the last answer's actor.
 _DESCRIBED_PERSON = re.compile(r"\bthe (?:guy|person|user|account|woman|man|lady|dude|folks?|people|one|someone) "
-                               r"(?:who|that|which|from|at|online|logged|on)\b|\b(?:separate|new|different|unrelated|"
+                               r"(?:who|that|which|from|at|online|logged|on|working|active|awake)\b|\b(?:separate|new|different|unrelated|"
                                r"other) (?:thread|topic|question|subject)\b|\bswitching (?:gears|topics?)\b",
                                re.IGNORECASE)
 
@@ -441,6 +441,8 @@ _CONSEQUENCE = re.compile(r"\b(?:broke|broken|break\w*|impact\w*|affect\w*|hit|h
 
 def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"what does that break downstream?": lineage from the table the last answer was about."""
+    if _WHERE_IT_BROKE.search(m.string) and not re.search(r"downstream", m.string, re.IGNORECASE):
+        return None  # "what feeds it, and where exactly did it break": where it failed, not what it breaks
     out = _carry(cur, prior, "downstream", domains=False)
     tables = [e.name for e in cur.entities if e.kind == "table"] or prior.named("table")
     # "what happened with nightly_etl?" then "what does that break?": a job's downstream starts at the
@@ -463,6 +465,9 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     return out
 
 
+#: "where/when/why did it break": the failure itself, asked in a later clause too.
+_WHERE_IT_BROKE = re.compile(r"\b(?:where|when|why|how) (?:exactly )?(?:did|does) (?:it|that|this|they) (?:\w+ )?break\b",
+                             re.IGNORECASE)
 #: Kinds that have no lineage: "what did it break" about them asks what their failure did, not what reads them.
 _NOT_LINEAGE = ("warehouse", "cluster", "endpoint")
 _LINEAGE_SAID = re.compile(r"downstream|lineage|blast radius|depend|consum|reads? (?:from )?(?:it|that|this)",

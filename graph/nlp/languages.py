@@ -37,7 +37,7 @@ _MARKERS: dict[str, frozenset[str]] = {
 GLOSSARY: dict[str, dict[str, str]] = {
     "de": {
         # asking for the cause ("woran lag das?"): why
-        "woran lag das": "why", "woran liegt das": "why", "woran lag es": "why", "was war der grund": "why",
+        "erteilt": "granted", "vergeben": "granted", "freigegeben": "granted", "woran lag das": "why", "woran liegt das": "why", "woran lag es": "why", "was war der grund": "why",
         "was ist der grund": "why", "wodurch": "why",
         "ohne": "without", "personenbezogene daten": "personal data",
         "zugegriffen": "accessed", "beschreibung": "description", "aufmerksamkeit": "attention",
@@ -66,7 +66,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "ungewöhnlich": "unusual", "ungewöhnliche": "unusual",
     },
     "es": {
-        "a qué se debe": "why", "a que se debe": "why", "qué lo causó": "why", "que lo causo": "why",
+        "concedió": "granted", "otorgó": "granted", "a qué se debe": "why", "a que se debe": "why", "qué lo causó": "why", "que lo causo": "why",
         "cuál fue la causa": "why", "cual fue la causa": "why",
         "datos sensibles": "sensitive data", "datos personales": "personal data", "no tienen": "have no", "sin": "without",
         "accedió": "accessed", "accedieron": "accessed", "descripción": "description", "atención": "attention",
@@ -91,7 +91,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "dónde": "where", "donde": "where", "dinero": "money", "anoche": "last night", "datos": "data", "sensibles": "sensitive", "caídas": "outages", "incidentes": "incidents", "inicios de sesión fallidos": "failed logins", "clústeres": "clusters", "espacio de trabajo": "workspace", "latencia": "latency", "quién tiene permisos": "who has grants", "informe matutino": "morning briefing",
     },
     "fr": {
-        "à quoi c'est dû": "why", "a quoi c'est du": "why", "qu'est-ce qui l'explique": "why",
+        "a accordé": "granted", "a donné accès": "gave access", "à quoi c'est dû": "why", "a quoi c'est du": "why", "qu'est-ce qui l'explique": "why",
         "quelle est la cause": "why", "d'où ça vient": "why",
         "données sensibles": "sensitive data", "données personnelles": "personal data", "n'ont pas de": "have no", "sans": "without",
         "accédé": "accessed", "description": "description", "mérite mon attention": "needs my attention",
@@ -112,7 +112,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "combien": "how much", "montre-moi": "show me", "et": "and", "briefing du matin": "morning briefing",
     },
     "pt": {
-        "o que causou": "why", "qual o motivo": "why", "qual foi o motivo": "why", "qual a causa": "why",
+        "concedeu": "granted", "concederam": "granted", "o que causou": "why", "qual o motivo": "why", "qual foi o motivo": "why", "qual a causa": "why",
         "dados sensíveis": "sensitive data", "dados pessoais": "personal data", "não têm": "have no", "sem": "without",
         "acessou": "accessed", "acessaram": "accessed", "descrição": "description", "atenção": "attention",
         "precisa da minha atenção": "needs my attention",

@@ -97,6 +97,24 @@ _REPORTED = re.compile(r"\b(?:pinged|told|said|asked|mentioned|messaged|emailed|
                        r"noticed|reported|raised|escalated|slacked|dm'?d)\b")
 
 
+#: Words that compare two periods: their days are two windows, not one (graph.nlp.comparison reads them).
+_COMPARING = re.compile(r"\b(?:vs\.?|versus|compared?|comparison|than|against|difference)\b")
+
+
+def _second_day(low: str, window: Any, as_of: datetime) -> Any:
+    """"anything high severity today? yesterday was quiet, right?": two days in separate sentences, one span."""
+    if window.hours or window.days or window.start != window.end or _COMPARING.search(low):
+        return None
+    rest = low.replace(window.text, " ", 1)
+    second = parse_window(rest, as_of)
+    if second is None or second.hours or second.days or second.start != second.end or second.start == window.start \
+            or abs((second.start - window.start).days) > 7 or second.future != window.future:
+        return None
+    first, last = sorted((window, second), key=lambda w: w.start)
+    return type(window)(start=first.start, end=last.end, label=f"{first.label} and {last.label}",
+                        text=window.text, future=window.future)
+
+
 def _asked_window(low: str, as_of: datetime) -> Any:
     """The window the question asks about: in a message of several sentences, a day said only in the background
     ("on friday they pinged me ... What I need is: when did it last refresh?") is not it."""
@@ -104,6 +122,9 @@ def _asked_window(low: str, as_of: datetime) -> Any:
     sentences = re.split(r"(?<=[.!?])\s+", low)
     if window is None or len(sentences) < 2 or not any("?" in s for s in sentences):
         return window
+    other = _second_day(low, window, as_of)
+    if other is not None:
+        return other
     holder = next((s for s in sentences if window.text in s), "")
     if "?" in holder or not _REPORTED.search(holder):
         return window

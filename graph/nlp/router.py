@@ -214,7 +214,9 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     # a second domain named by a precise phrase needs less of the classifier ("the table it reads from - someone
     # flip a column type?": lineage and a schema change)
     chosen = {d for d, s in whole.items() if s == best or s >= SECONDARY_SHARE * best and (
-        s >= SECONDARY_AT or s >= PRECISE_CLAUSE_AT and peaks_whole[d] >= PRECISE_CUE)}
+        s >= SECONDARY_AT or s >= PRECISE_CLAUSE_AT and peaks_whole[d] >= PRECISE_CUE)
+        # a term of art of one area ("our MTTR on job failures") is that area's whatever else scores higher
+        or s >= SECONDARY_AT and peaks_whole[d] > PRECISE_CUE}
     cues = cue_sets[0][0]
     backed = [d for d in DOMAINS if cues[d] >= BACKING_CUE and whole[d] >= best - CUE_TIE]
     if backed and not any(cues[d] for d in chosen if whole[d] == best):

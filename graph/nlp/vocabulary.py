@@ -47,7 +47,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "who actually read them": use of access, not the permission to (governance)
         r"(?<!can )(?<!could )(?<!may )(?:actually|really|in fact|truly|ever) (?:\w+ ){0,2}(?:read|accessed|queried|opened|"
         r"used|looked at|touched|"
-        r"pull\w*)": 1.0,
+        r"pull\w*)(?!\s+from\b)": 1.0,
         r"pull\w* (?:\w+ ){0,2}(?:customer|pii|personal|sensitive|private) (?:data|records|rows|info\w*)|"
         r"no business (?:seeing|accessing|reading|looking)|should ?n[o']t (?:have )?(?:seen|accessed|read|looked at)|snoop\w*|"
         r"(?:pull\w*|read\w*|query\w*|select\w*) from (?:the |that |our )?(?:\w+ ){0,2}(?:pii|customer|sensitive|personal)|"
@@ -84,6 +84,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "runs on an all-purpose cluster" says what compute a job uses (the advisor's), not how its runs went
         r"(?:runs?|ran|running)(?! on (?:an? |the |our )?(?:all[- ]purpose|interactive|jobs? (?:compute|clusters?)|"
         r"serverless|shared|spot|photon|gpu|classic))": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55, r"broke|broken(?! down (?:by|per|into|for|across))|die|dies|died|dying|bomb(ed|s)?( out)?": 0.8,
+        # "where exactly did it break": where the run failed (what it breaks downstream is lineage's)
+        r"(?:where|when|why|how) (?:exactly )?(?:did|does) (?:it|that|this|they|the [\w-]+) (?:\w+ )?break\b": 1.0,
         r"crash\w*|bl[eo]w(s|n)? up|f[ae]ll(?:s|en|ing)? over|keel\w* over": 1.0,
         r"(?:has|have|did|had) (?:\w+ ){0,3}(?:gone|go|went) through|(?:run|ran|load\w*) (?:ok|fine|successfully)": 0.9,
         r"maxed(?: out)?|pegged|at (?:the|its) limit|flat out|red[- ]?lin\w*": 0.7,
@@ -139,6 +141,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "how long has it been sitting there without an update"
         r"without (?:an? |any )?(?:update|refresh|new (?:data|rows|records))|(?:no|zero) (?:new )?(?:updates?|refresh\w*) "
         r"(?:since|for|in)": 1.0,
+        # "is the gold one even current at the moment?": whether a table is fresh
+        r"\b(?:is|are|was|were)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:even\s+|still\s+)?current\b(?!\s+(?:spend|cost|month|budget|run|"
+        r"rate|quarter|year|week|state))": 1.0,
         # "the gold table - how old is it at this point": a table's age, asked
         r"how old (?:is|are|was|were) (?:it|they|that|this|those|these|the \w+)|how (?:many )?(?:hours|days) old": 1.0,
         # "tables that stopped updating", "no longer refreshed": freshness, in plain words
@@ -188,6 +193,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"downstream(?! (?:teams?|users?|people|folks|stakeholders|customers|colleagues|analysts))|"
         # "what depends on it"; "finance depends on it" is a team's reliance, not lineage
         r"(?<!finance )(?<!business )(?<!we )(?<!they )(?<!team )(?<!people )(?<!everyone )depend\w*|consumes?|reads from": 1.0,
+        # "what feeds the gold table?": its sources
+        r"\b(?:what|which \w+) (?:feeds|fills|populates|loads into|writes (?:to|into))\b": 1.0,
+        # "where does the usage fact table actually pull from?": its sources
+        r"where (?:does|do|did) .{0,50}\b(?:pull|read|load|source|get)\w* (?:its |their )?(?:data |rows )?from\b": 1.0,
         # "walk me through the chain from the raw table up to gold", "raw -> gold": a lineage path
         r"\b(?:chain|path|flow|hops?) (?:\w+ ){0,2}from\b|\s(?:->|→|=>)\s": 1.0,
         r"blast radius|impact analysis|if (?:i|we) (?:drop|delete|remove|rename|deprecate)\w*|"
@@ -280,7 +289,8 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|r
                             # a meal is small talk, but "sluggish after lunch" is a time of day
                             r"(?<!after )(?<!before )(?<!since )(?<!during )(?<!past )(?<!until )(?<!by )(?<!at )"
                             r"(?:lunch|dinner|breakfast)|"
-                            r"parking|movies?|football|soccer|birthday|outlook|inbox|laptop|vpn|headcount|"
+                            r"parking|movies?|football|soccer|birthday|outlook|inbox|laptop|vpn|headcount|jira|"
+                            r"servicenow|zendesk|"
                             r"calendar(?! (?:days?|weeks?|months?|quarters?|years?))|"
                             r"hiring (?:plan|case)|recruit\w*)\b|"
                             # a writing task ("draft a polite email to the auditors"), not a question about the data
@@ -288,7 +298,7 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|r
                             r"(?:e-?mail|letter|notice|memo|essay|blog|tweet|post|speech|announcement|press release|"
                             r"job (?:ad|description|posting)|contract|cover letter|invitation|apology|thank you note|"
                             r"narrative|template|slides?|slide deck|deck|presentation|agenda|minutes|justification|"
-                            r"business case|proposal|"
+                            r"business case|proposal|(?:retention |security |hr )?polic(?:y|ies)|runbook|handbook|"
                             r"(?:performance |annual |yearly |mid-?year )?review|appraisal|reference)s?\b|"
                             # code to write, not a question about the account
                             r"\b(?:write|give|generate|code|draft)\s+(?:me\s+|us\s+)?(?:a|an|some|the)\s+(?:[\w-]+\s+){0,3}"
@@ -307,6 +317,8 @@ CHORE = re.compile(r"^\W*(?:(?:hey|hi|hello|ok|okay|so|also|please|pls|plz|can y
                    r"(?:book|reserve)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my)\s+(?:[\w'-]+\s+){0,2}"
                    r"(?:room|meeting|call|flight|hotel|table|desk|slot)s?\b|"
                    r"(?:reset|unlock|change)\s+my\s+(?:[\w'-]+\s+){0,2}(?:password|account|login|pin)s?\b|"
+                   r"(?:rewrite|reword|rephrase|proofread|polish|translate)\s+(?:this|my|the|our)\s+(?:[\w'-]+\s+){0,2}"
+                   r"(?:msg|message|email|e-mail|text|note|post|reply|paragraph|sentence)s?\b|"
                    r"(?:schedule|set up|arrange|organi[sz]e)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my)\s+(?:[\w'-]+\s+){0,2}"
                    r"(?:meeting|call|sync|room|lunch|offsite|kickoff|kick-off|1:1|one-on-one)s?\b)", re.IGNORECASE)
 

@@ -416,3 +416,78 @@ def test_none_for_a_thing_the_question_named_says_its_name():
                    money_cols=set(), slots={"_named": ["table"], "table": ["main.a.raw"],
                                             "start_date": date(2026, 3, 18), "end_date": date(2026, 3, 18)})
     assert f.summary.startswith("For the table main.a.raw: no audit event")
+
+
+# -- found by sets 67-70 (scored first, then fixed) --------------------------------------------------------------
+
+
+def test_a_plan_to_drop_a_table_is_a_question_about_its_impact_but_a_drop_command_is_refused():
+    import re
+
+    from health_monitor.graph.supervisor import UNSAFE_PATTERNS
+
+    def unsafe(q: str) -> bool:
+        return any(re.search(p, q, re.IGNORECASE | re.DOTALL) for p in UNSAFE_PATTERNS.values())
+
+    assert not unsafe("if we drop main.sales.events, which dashboards break?")
+    assert unsafe("drop main.sales.events now") and unsafe("DROP TABLE main.sales.events")
+
+
+@pytest.mark.parametrize(("text", "domains"), [
+    ("what is the MTTR for failed runs in prod this quarter", {"reliability"}),
+    ("is the summary table even current right now?", {"quality"}),
+    ("where does the revenue table pull its data from?", {"governance"}),
+    ("what feeds the gold table, and where exactly did it break?", {"governance", "performance"}),
+])
+def test_rules_of_sets_67_to_70_route(text, domains):
+    assert domains <= set(route(text).domains), route(text).reason
+
+
+@pytest.mark.parametrize("text", ["could you rephrase this message to my lead so it sounds calmer",
+                                  "Jira says the transition validator failed on my ticket, how do I fix it"])
+def test_rewording_a_message_and_ticket_tools_are_declined(text):
+    assert route(text).off_topic, route(text).reason
+
+
+def test_how_healthy_something_is_overall_is_a_briefing():
+    from health_monitor.graph.nlp.intents import intent_of
+
+    assert intent_of("how healthy is staging overall, 1-10?") == "briefing"
+
+
+def test_two_days_in_separate_sentences_are_one_span_unless_compared():
+    from health_monitor.graph.nlp.params import extract_params
+
+    asked = extract_params("Any denied requests today? Yesterday had none, right?", as_of=datetime(2026, 3, 20, 9))
+    assert (asked.params["start_date"], asked.params["end_date"]) == ("2026-03-19", "2026-03-20")
+    compared = extract_params("Spend today vs yesterday? Higher?", as_of=datetime(2026, 3, 20, 9))
+    assert compared.params.get("start_date") != "2026-03-19" or compared.params.get("end_date") != "2026-03-20"
+
+
+def test_a_slip_of_one_letter_in_a_keyword_is_the_keyword():
+    from health_monitor.graph.nlp.entities import fix_typos
+
+    assert fix_typos("any grnats on the sensitive tables?") == "any grants on the sensitive tables?"
+    assert fix_typos("check nightly_etl and ml-workspace") == "check nightly_etl and ml-workspace"
+
+
+def test_granted_in_other_languages_reads_granted():
+    from health_monitor.graph.nlp import languages
+
+    assert "granted" in languages.to_english("Quem concedeu acesso à tabela para o grupo?", "pt")
+
+
+def test_the_questions_own_direction_turns_the_carried_one():
+    from health_monitor.graph.adapters import understand
+
+    first = understand("what breaks downstream of main.sales.orders_silver", as_of=datetime(2026, 3, 20),
+                       index=None, previous=None)
+    assert first.slots.get("direction") == "downstream"
+    assert understand("what feeds main.sales.orders_silver from upstream", as_of=datetime(2026, 3, 20), index=None,
+                      previous=None).slots.get("direction") == "upstream"
+
+
+def test_who_was_the_one_working_at_night_sets_the_carried_people_aside():
+    from health_monitor.graph.adapters import open_kinds
+
+    assert "user" in open_kinds("ok and who was the one working in the middle of the night")
