@@ -104,7 +104,9 @@ AGENT = AgentSpec(
                                                r"the (?:box|machine|node|host|server)s? (?:it|they) runs? on",),
              weight=2, title="Cluster CPU and memory", lens=CLUSTER_LOAD),
         Play("get_cluster_cpu_history", when=(r"\bcpu\b|memory|utili[sz]|looked like|history|over time|"
-                                              r"overload\w*|busy|what'?s up|going on|doing|status|looking",),
+                                              r"overload\w*|busy|what'?s up|going on|doing|status|looking|"
+                                              # "prod-etl-cluster wasn't the reason the ETL crawled?": its load then
+                                              rf"reason|cause|culprit|to blame|because|{SLOW}",),
              needs=("cluster",), weight=3, title="CPU history",
              lens=Lens(sort="max_cpu_percent desc", rows=2,
                        headline="{cluster_name} peaked at {max_cpu_percent:pct100} CPU at {hour:time} "

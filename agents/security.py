@@ -56,9 +56,12 @@ AGENT = AgentSpec(
              lens=Lens(sort="event_time desc", rows=3,
                        say="{principal} ran {action_name} on {securable_full_name} at {event_time:time} ({detail:clip})",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")))),
-        Play("get_pii_access_logs", when=(r"\bpii\b|sensitive|personal (?:data|info\w*)|confidential|more than (?:they |he |"
+        Play("get_pii_access_logs", when=(r"\bpii\b|sensitive|personal (?:data|info\w*)|confidential|"
+                                          # "has anybody been pulling from it a lot lately" (it: the table)
+                                          r"(?:pull|read|query|hit|access)\w* (?:from |on )?(?:it|that|them|this)\b(?=.{0,30}\b(?:a lot|"
+                                          r"heavily|much|often|lately|more than))|more than (?:they |he |"
                                           r"she |anyone )?(?:ought to|should|needs? to)|(?:pull\w*|read\w*|query\w*|select\w*|"
-                                          r"access\w*|open\w*) (?:from |in )?(?:the |that |our )?table\b",), weight=3,
+                                          r"access\w*|open\w*) (?:rows |data |records )?(?:from |in |out of )?(?:the |that |our )?table\b",), weight=3,
              title="PII access",
              lens=Lens(sort="accesses desc", rows=3,
                        say="{principal} read {securable_full_name} {accesses:times} on {days_with_access:plural:day} "

@@ -166,7 +166,8 @@ EXTRA_SLOTS: dict[str, re.Pattern[str]] = {
 
 #: Principals, and the words that ask about any of them ("has anybody read it", "did someone touch it").
 _PEOPLE = ("user", "group")
-_ANYONE = re.compile(r"\b(?:anybody|anyone|someone|somebody|any (?:user|person|one)s?)\b|\bwho (?:was|is|were|are) the "
+_ANYONE = re.compile(r"\b(?:anybody|anyone|someone|somebody|any (?:user|person|one)s?)\b(?!\s+(?:in|of|from|among|within)\b)|"
+                     r"\bwho (?:was|is|were|are) the "
                      r"(?:one|ones|guy|person|people|user|users)\b", re.IGNORECASE)
 #: "which other workspace went up", "besides that one": not the names the conversation carried.
 _OTHER_KIND = re.compile(rf"\b(?:which|what|any|the) other (?P<kind>{KIND_WORD_ALTERNATION})s?\b", re.IGNORECASE)

@@ -412,6 +412,9 @@ def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
     out = _keep_topic(out, prior, m)
     if _bare(m) and len(out.domains) > 1 and prior.lead in out.domains:
         out.domains = [prior.lead]  # "why?" after a two-part answer asks about the finding it led with
+    # "why did it break?" after a stale table: the break is a failed run, beside the table's own specialist
+    peaks = cue_peaks(m.string)
+    out.domains = list(dict.fromkeys([*out.domains, *(d for d, v in peaks.items() if v >= PRECISE_CUE)]))[:3]
     return out
 
 
@@ -637,7 +640,7 @@ TRANSFORMS: tuple[Transform, ...] = (
                                          re.IGNORECASE), _anything_else),
     Transform("why", re.compile(r"^\W*(?:and\s+|but\s+|so\s+)?(?:why|how come)\b|\bwhat caused (?:it|that|this)\b|"
                                 r"\broot cause\b|\bwhat'?s behind (?:it|that|this)\b|\bwhy (?:is|was|did) (?:it|that)\b|"
-                                r"\bwhat(?:'s| is| was)? (?:driving|causing|drove|caused|behind) (?:that|it|this|those|these)\b",
+                                r"\bwhat(?:'s| is| was)? (?:driving|causing|drove|caused|behind|pushing|pushed|tipping) (?:that|it|this|those|these)\b",
                                 re.IGNORECASE), _why),
     Transform("narrow", re.compile(r"\b(?:narrow|filter|limit|restrict|zoom|drill)\w*\s+(?:it|that|this|them|those|"
                                    r"these|down|in)\b|\b(?:break|split)\s+(?:it|that|this|them|those)\s+(?:down|out|"
@@ -690,7 +693,8 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
 
 
 #: Other people than the ones the last answer named.
-_OTHERS = re.compile(r"\b(?:who|anyone|anybody|someone|somebody) else\b|\bother (?:users|people|principals|accounts)\b",
+_OTHERS = re.compile(r"\b(?:who|anyone|anybody|someone|somebody) else\b|\bother (?:users|people|principals|accounts)\b|"
+                     r"\b(?:has|have|had|did|is|was|were) (?:anybody|anyone|someone|somebody)\b(?!\s+(?:in|of|from|among|within)\b)",
                      re.IGNORECASE)
 
 

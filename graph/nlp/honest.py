@@ -15,7 +15,7 @@ from datetime import date
 #: Stands for the vendor the question named ("our Slack bill": Slack).
 _VENDOR = "vendor"
 #: Vendors' names as written in the answer.
-VENDORS = {"datadog": "Datadog", "new relic": "New Relic", "dynatrace": "Dynatrace", "honeycomb": "Honeycomb", "splunk": "Splunk", "pagerduty": "PagerDuty",
+VENDORS = {"salesforce": "Salesforce", "hubspot": "HubSpot", "opsgenie": "Opsgenie", "datadog": "Datadog", "new relic": "New Relic", "dynatrace": "Dynatrace", "honeycomb": "Honeycomb", "splunk": "Splunk", "pagerduty": "PagerDuty",
            "tableau": "Tableau", "looker": "Looker", "power bi": "Power BI", "powerbi": "Power BI",
            "dbt cloud": "dbt Cloud", "confluent": "Confluent", "mongodb atlas": "MongoDB Atlas", "github": "GitHub",
            "jira": "Jira", "slack": "Slack", "okta": "Okta"}
@@ -37,6 +37,12 @@ OTHER_PRODUCTS: dict[str, str] = {
     # an identity provider's own records (enrolment, factors, its users and groups)
     r"\bokta\b.{0,40}\b(?:users?|mfa|groups?|sso|enrol\w*|factors?|apps?|password\w*|locked|reset|unlock)\b|"
     r"\b(?:password|locked out|reset|unlock)\w*\b.{0,40}\bokta\b|\bmfa\b.{0,30}\benrol\w*": "Okta",
+    # a CRM's or a BI server's or a pager's own records
+    r"\b(?:salesforce|hubspot)\b": _VENDOR,
+    r"^(?!.*\b(?:databricks|warehouses?|quer(?:y|ies)|clusters?|sql|tables?|gold|silver|bronze|on (?:it|them|top of))\b)"
+    r".*\btableau\b.{0,30}\b(?:extracts?|server|workbooks?|refresh\w*|site)\b": _VENDOR,
+    r"\b(?:pagerduty|opsgenie)\b.{0,40}\b(?:incidents?|escalation|schedules?|polic(?:y|ies)|rota|snooze\w*|"
+    r"on-?call|overrides?|acknowledge?\w*)\b|\bsnooze\b.{0,30}\b(?:pagerduty|opsgenie|page|incident)\b": _VENDOR,
     # another monitoring tool's own data (traces, spans, its monitors)
     r"\b(?:datadog|new relic|dynatrace|app ?dynamics|honeycomb)\b.{0,40}\b(?:apm|traces?|spans?|monitors?|logs?|"
     r"dashboards?|metrics|synthetics)\b": _VENDOR,

@@ -91,7 +91,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "dónde": "where", "donde": "where", "dinero": "money", "anoche": "last night", "datos": "data", "sensibles": "sensitive", "caídas": "outages", "incidentes": "incidents", "inicios de sesión fallidos": "failed logins", "clústeres": "clusters", "espacio de trabajo": "workspace", "latencia": "latency", "quién tiene permisos": "who has grants", "informe matutino": "morning briefing",
     },
     "fr": {
-        "a accordé": "granted", "a donné accès": "gave access", "à quoi c'est dû": "why", "a quoi c'est du": "why", "qu'est-ce qui l'explique": "why",
+        "qu'est-ce qui bloque": "why", "ce qui bloque": "why", "a accordé": "granted", "a donné accès": "gave access", "à quoi c'est dû": "why", "a quoi c'est du": "why", "qu'est-ce qui l'explique": "why",
         "quelle est la cause": "why", "d'où ça vient": "why",
         "données sensibles": "sensitive data", "données personnelles": "personal data", "n'ont pas de": "have no", "sans": "without",
         "accédé": "accessed", "description": "description", "mérite mon attention": "needs my attention",

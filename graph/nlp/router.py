@@ -166,6 +166,12 @@ def split_clauses(text: str) -> list[str]:
         pieces = [p for p in pieces if p]
         if len(pieces) > 1:
             return [f"{head.strip()} {p}" for p in pieces]
+    elif colon and rest.strip() and not re.search(r"\d$", head) and not _SPLIT.search(head):
+        # "a one-paragraph state of the platform for the exec sync: money, security, and anything broken": the
+        # list after a longer head is its own asks (a time "at 02:15" is no colon of a list)
+        pieces = [p for p in (p.strip(" ,.:") for p in _SPLIT.split(rest)) if p]
+        if len(pieces) > 1:
+            return [head.strip(" ,.:")] + pieces
     parts = [p.strip(" ,.:") for p in _SPLIT.split(text)]
     return [p for p in parts if p] or [text.strip()]
 
@@ -237,7 +243,7 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
             floor = PRECISE_CLAUSE_AT if peaks[d] >= PRECISE_CUE else CLAUSE_AT
             # a list item that is only the area's word ("cost, jobs, security") needs no confirming
             confirm = 0.0 if area_item(clause) == d else CLAUSE_CONFIRM
-            if d not in chosen and local[d] >= floor and whole[d] >= confirm:
+            if d not in chosen and (local[d] >= floor or area_item(clause) == d) and whole[d] >= confirm:
                 chosen.add(d)
                 why[d] = f"clause {clause!r}"
     domains = sorted(chosen, key=lambda d: -whole[d])[:MAX_DOMAINS]

@@ -28,6 +28,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"bill(s|ing)?|invoices?": 0.9, r"budget\w*(?! (?:a |the |some |more )?(?:fix|time|effort|hours|days|sprint|capacity|headcount))": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6,
         r"cost drivers?|top drivers?|line items?": 1.0, r"dollars?|money": 0.5, r"\$+": 0.8,
         r"chargeback|showback": 0.9,
+        # "anything costing more than it should?": spend above what it ought to be
+        r"cost(?:ing|s)? (?:us )?more than (?:it |they |we |that )?(?:should|ought|needs? to)|paying too much|overpay\w*": 1.0,
         # "is all this Databricks money worth it?", "analytics up 12%??": spend's value, a change in percent
         r"worth (?:it|the (?:money|cost|spend|price))|value for (?:the )?money|\broi\b|"
         r"(?:all )?(?:this|that|the|our) (?:\w+ )?money": 0.9, r"\b(?:up|down)\s+(?:by\s+)?(?:about\s+)?\d+(?:\.\d+)?\s*%": 0.6, r"how much money|throw\w* (?:money|cash|dollars|budget|\$\S*) away|throw\w* away (?:money|cash|dollars)|"
@@ -73,6 +75,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:who(?:'s| is| are)|is anyone|is somebody|are people) (?:\w+ ){0,2}(?:reading|accessing|querying|pulling|"
         r"hitting|downloading|exporting)": 1.0,
         r"access anomal\w*|anomalous (?:access|logins?|activity|reads?)|unusual access|"
+        # "who granted contractors read on it?", "what was granted and by whom": the grant event in the audit log
+        r"\bwho (?:granted|gave|issued|handed out|approved)\b|\bgranted (?:\w+ ){0,3}by whom\b|\bby whom\b": 1.0,
         # "did anyone ALTER the raw table before the load broke?": who did it is in the audit log
         r"(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:\w+ )?(?:alter|modif|drop|renam|delet|truncat)\w*": 1.0,
         # "who has read main.crm.customers this week": reads that happened (the audit log), not who may read
@@ -201,7 +205,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:chain|path|flow|hops?) (?:\w+ ){0,2}from\b|\s(?:->|→|=>)\s": 1.0,
         r"blast radius|impact analysis|if (?:i|we) (?:drop|delete|remove|rename|deprecate)\w*|"
         r"what (?:would|will|could) break": 1.0,
-        r"get\w* (?:its|their) data from|where does .{0,40}\b(?:come|get\w*) .{0,20}\bfrom|(?:up|down) the chain": 1.0,
+        r"get\w* (?:its|their) data from|where does .{0,80}\b(?:come|get\w*) .{0,20}\bfrom|(?:up|down) the chain": 1.0,
         r"trac\w* (?:\w+ ){0,6}back|(?:original|ultimate|upstream|raw) sources?|back to (?:its|the|their) sources?|"
         r"end[- ]to[- ]end lineage|(?:is|are) (?:\w+ ){0,6}coming from": 1.0,
         r"grants?|granted|privileges?|permissions?|modify|select on": 0.7,
@@ -247,7 +251,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"someone|somebody) (?:even |actually |still )?using|(?:getting|get|gets) (?:\w+ ){0,3}use out of|"
         # "the cluster is up basically all day": always on, so is it used
         r"(?:up|on|running) (?:basically |pretty much |practically |almost )?(?:all day|24/7|24x7|around the clock|"
-        r"nonstop|non-stop|all the time)": 0.9,
+        r"nonstop|non-stop|all the time|all night)|nobody'?s? (?:\w+ )?(?:using|running|querying)": 0.9,
         r"quick wins?|low[- ]hanging fruit|bring (?:it|that|this|them|costs?|spend|the bill) down|lower the bill": 1.0,
         r"bleed\w* (?:money|cash)|\bplug\b|leak\w*|money down the drain|(?:pull|bring|get|rein) (?:it|that|this|them|"
         r"spend|costs?) (?:back )?(?:in line|under control|in)\b": 1.0,
@@ -337,9 +341,14 @@ SELF_INTRODUCTION = re.compile(r"\b(?:i'?m|i am|as|speaking as)\s+(?:the|a|an|on
                                r"owner|head|director|architect|pm|cfo|cto|ciso|vp)\b", re.IGNORECASE)
 
 
+#: "Product owner here.", "SRE here -": a role introducing itself, not the topic.
+ROLE_HERE = re.compile(r"\b(?:[\w-]+\s+){0,2}(?:owner|lead|manager|engineer|analyst|admin|auditor|steward|pm|cfo|cto|ciso|"
+                       r"vp|dba|sre|controller|architect)\s+here\b", re.IGNORECASE)
+
+
 def without_requester(text: str) -> str:
     """``text`` without who asked for the answer, or who is asking."""
-    return SELF_INTRODUCTION.sub(" ", REQUESTER.sub(" ", text))
+    return ROLE_HERE.sub(" ", SELF_INTRODUCTION.sub(" ", REQUESTER.sub(" ", text)))
 
 #: Entity kind -> {domain: bonus}, from the one table of kinds (an IP leans security; a model, mlops).
 ENTITY_HINTS: dict[str, dict[str, float]] = {k.name: dict(k.hints) for k in KINDS if k.hints}
