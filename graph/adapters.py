@@ -164,11 +164,8 @@ EXTRA_SLOTS: dict[str, re.Pattern[str]] = {
                             r"READ FILES|WRITE FILES|(?i:modify|all privileges|execute))\b"),
 }
 
-#: Principals, and the words that ask about any of them ("has anybody read it", "did someone touch it").
+#: Principals: "has anybody read it" (graph.nlp.followup.OPEN_PEOPLE) sets the carried ones aside.
 _PEOPLE = ("user", "group")
-_ANYONE = re.compile(r"\b(?:anybody|anyone|someone|somebody|any (?:user|person|one)s?)\b(?!\s+(?:in|of|from|among|within)\b)|"
-                     r"\bwho (?:was|is|were|are) the "
-                     r"(?:one|ones|guy|person|people|user|users)\b", re.IGNORECASE)
 #: "which other workspace went up", "besides that one": not the names the conversation carried.
 _OTHER_KIND = re.compile(rf"\b(?:which|what|any|the) other (?P<kind>{KIND_WORD_ALTERNATION})s?\b", re.IGNORECASE)
 _BESIDES = re.compile(r"\b(?:besides|apart from|other than|aside from|except(?: for)?) (?:that|this|it|the [\w-]+)"
@@ -177,11 +174,15 @@ _BESIDES = re.compile(r"\b(?:besides|apart from|other than|aside from|except(?: 
 
 def open_kinds(question: str) -> set[str]:
     """Kinds whose carried names the question sets aside: it asks about anyone, or about the others."""
-    kinds = set(_PEOPLE) if _ANYONE.search(question) else set()
+    from health_monitor.graph.nlp.followup import OPEN_PEOPLE
+
+    kinds = set(_PEOPLE) if OPEN_PEOPLE.search(question) else set()
     kinds |= {WORD_KINDS.get(m["kind"].lower(), m["kind"].lower()) for m in _OTHER_KIND.finditer(question)}
     if _BESIDES.search(question):
         kinds |= set(_ENTITY_KINDS) - set(_PEOPLE)
     return kinds
+
+
 #: A lineage question asking both ways: no direction filters it.
 _BOTH_WAYS = re.compile(r"\bup(?:stream)?\s*(?:and|&|\+|/|or)\s*down(?:stream)?\b|\bdown(?:stream)?\s*(?:and|&|\+|/|or)\s*"
                         r"up(?:stream)?\b|\bboth (?:directions|ways|sides)\b|\bend[- ]to[- ]end\b|\bfull lineage\b",

@@ -169,11 +169,21 @@ def _within_one(a: str, b: str) -> bool:
     return a[i + 1:] == b[i:] if la > lb else a[i:] == b[i + 1:]
 
 
-#: The words the plays and cues key on, so a one-letter slip ("grnats", "permisions") still reads as the word.
-_KEYWORDS = tuple("""grants granted permissions privileges failed failures failing logins pipeline pipelines warehouse
-warehouses cluster clusters budget budgets lineage freshness stale tokens expectations queries latency drift outage
-outages uptime spend costs security tables schema owners savings untagged anomalies endpoint endpoints models
-downstream upstream incidents""".split())
+#: The words the plays and cues key on, so a one-letter slip ("grnats", "permisions") still reads as the word. Only
+#: long words whose near neighbours are no English words ("state" is one letter from "stale"; "stale" is not here).
+_KEYWORDS = tuple("""grants granted permissions privileges failures failing logins pipeline pipelines warehouse
+warehouses cluster clusters lineage freshness expectations queries latency outages uptime security savings untagged
+anomalies endpoint endpoints downstream upstream incidents""".split())
+
+
+def _slip(word: str, keyword: str) -> bool:
+    """One letter inserted, dropped or swapped with its neighbour; a wrong letter only in a long word."""
+    if not _within_one(word, keyword) or word == keyword:
+        return False
+    if len(word) != len(keyword):
+        return True
+    diff = [i for i, (a, b) in enumerate(zip(word, keyword, strict=True)) if a != b]
+    return len(diff) == 2 or len(keyword) >= 8  # two differing places are a swap; one is a wrong letter
 
 
 def fix_typos(text: str) -> str:
@@ -184,7 +194,7 @@ def fix_typos(text: str) -> str:
         word = m[0].lower()
         if len(word) < 5 or word in common:
             return m[0]
-        return next((k for k in _KEYWORDS if _within_one(word, k)), m[0])
+        return next((k for k in _KEYWORDS if _slip(word, k)), m[0])
 
     return re.sub(r"(?<![\w.@-])[A-Za-z]+(?![\w@-]|\.\w)", fixed, text)
 

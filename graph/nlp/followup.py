@@ -677,7 +677,7 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
                                               or (known or {}).get("table" if t.name == "downstream" else "", [])))
             if out is None:
                 continue
-            if _OTHERS.search(text):  # "who else has been touching that table": not the last answer's people
+            if OPEN_PEOPLE.search(text):  # "who else has been touching that table": not the last answer's people
                 mine = {(e.kind, e.name) for e in cur.entities}
                 out.entities = [e for e in out.entities if e.kind not in ("user", "group") or (e.kind, e.name) in mine]
             return out
@@ -692,10 +692,11 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
     return None
 
 
-#: Other people than the ones the last answer named.
-_OTHERS = re.compile(r"\b(?:who|anyone|anybody|someone|somebody) else\b|\bother (?:users|people|principals|accounts)\b|"
-                     r"\b(?:has|have|had|did|is|was|were) (?:anybody|anyone|someone|somebody)\b(?!\s+(?:in|of|from|among|within)\b)",
-                     re.IGNORECASE)
+#: Other people than the ones the last answer named, or anyone at all ("who else", "has anybody read it", "who
+#: was the one working at night"): the carried people no longer filter. ("anyone in that group" points at one.)
+OPEN_PEOPLE = re.compile(r"\b(?:who|anyone|anybody|someone|somebody) else\b|\bother (?:users|people|principals|accounts)\b|"
+                         r"\b(?:anybody|anyone|someone|somebody|any (?:user|person|one)s?)\b(?!\s+(?:in|of|from|among|within)\b)|"
+                         r"\bwho (?:was|is|were|are) the (?:one|ones|guy|person|people|user|users)\b", re.IGNORECASE)
 
 
 def _names_a_topic(text: str) -> bool:
