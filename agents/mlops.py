@@ -31,13 +31,14 @@ AGENT = AgentSpec(
     all_clear="The models and their endpoints look healthy.",
     playbook=(
         Play("get_model_performance", when=(r"accura|\bauc\b|\bf1\b|precision|recall|mape|metrics?|how (good|well)|"
-                                            r"overview|overall|\bstatus\b|health\w*|how (?:are|is) (?:\w+ ){0,2}(?:models?|doing)",), default=True, weight=2,
+                                            r"overview|overall|\bstatus\b|health\w*|how (?:are|is) (?:\w+ ){0,2}(?:models?|doing)|behav\w*|sideways|"
+                                            r"acting (?:up|weird|odd|strange)",), default=True, weight=2,
              args={"model_name": "$model"}, title="Model accuracy",
              lens=Lens(where="is_primary == true", group="model_name", sort="metric_value", rows=4,
                        say="{model_name} v{version} ({status}): {metric_name} {metric_value:.2f} on "
                            "{training_rows:int} training rows")),
         Play("get_model_drift", when=(r"drift|shift|\bpsi\b|inputs?|features?|overview|retrain|overall|\bstatus\b|"
-                                      r"health\w*|how (?:are|is) (?:\w+ ){0,2}(?:models?|doing)",),
+                                      r"health\w*|how (?:are|is) (?:\w+ ){0,2}(?:models?|doing)|behav\w*|sideways|acting (?:up|weird|odd|strange)",),
              default=True, weight=2, args={"model_name": "$model"}, title="Input drift",
              lens=Lens(where="is_drift == true", group="model_name", sort="count desc", rows=3,
                        say="{model_name} ({count:plural:drifted feature}): {explanation:long}",

@@ -91,6 +91,7 @@ def test_a_state_said_after_a_kind_word_is_not_a_name(text):
 @pytest.mark.parametrize(("agent", "text", "slots", "tool"), [
     ("quality", "has the schema of the events table been altered lately", {"table": ["t"]}, "get_schema_changes"),
     ("mlops", "how are the models doing overall", {}, "get_model_drift"),
+    ("mlops", "is any of our ML stuff misbehaving or gone sideways?", {}, "get_model_drift"),
     ("security", "anything shady in the audit trail overnight", {}, "get_failed_auth_attempts"),
     ("security", "she has been hammering the payroll table all week", {"user": ["u"]}, "get_pii_access_logs"),
 ])
