@@ -469,7 +469,9 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
 
 
 #: "where/when/why did it break": the failure itself, asked in a later clause too.
-_WHERE_IT_BROKE = re.compile(r"\b(?:where|when|why|how) (?:exactly )?(?:did|does) (?:it|that|this|they) (?:\w+ )?break\b",
+_WHERE_IT_BROKE = re.compile(r"\b(?:where|when|why|how) (?:exactly )?(?:did|does) (?:it|that|this|they) (?:\w+ )?break\b|"
+                             # "did the thing that loads it break?": whether it failed, not what it breaks
+                             r"\bdid (?:the|its) [\w\s-]{1,40}? break\b(?!\s+(?:anything|something|stuff|downstream|other))",
                              re.IGNORECASE)
 #: Kinds that have no lineage: "what did it break" about them asks what their failure did, not what reads them.
 _NOT_LINEAGE = ("warehouse", "cluster", "endpoint")

@@ -15,7 +15,8 @@ from datetime import date
 #: Stands for the vendor the question named ("our Slack bill": Slack).
 _VENDOR = "vendor"
 #: Vendors' names as written in the answer.
-VENDORS = {"salesforce": "Salesforce", "hubspot": "HubSpot", "opsgenie": "Opsgenie", "datadog": "Datadog", "new relic": "New Relic", "dynatrace": "Dynatrace", "honeycomb": "Honeycomb", "splunk": "Splunk", "pagerduty": "PagerDuty",
+VENDORS = {"azure devops": "Azure DevOps", "github actions": "GitHub Actions", "jenkins": "Jenkins",
+           "circleci": "CircleCI", "circle ci": "CircleCI", "gitlab": "GitLab", "salesforce": "Salesforce", "hubspot": "HubSpot", "opsgenie": "Opsgenie", "datadog": "Datadog", "new relic": "New Relic", "dynatrace": "Dynatrace", "honeycomb": "Honeycomb", "splunk": "Splunk", "pagerduty": "PagerDuty",
            "tableau": "Tableau", "looker": "Looker", "power bi": "Power BI", "powerbi": "Power BI",
            "dbt cloud": "dbt Cloud", "confluent": "Confluent", "mongodb atlas": "MongoDB Atlas", "github": "GitHub",
            "jira": "Jira", "slack": "Slack", "okta": "Okta"}
@@ -37,6 +38,9 @@ OTHER_PRODUCTS: dict[str, str] = {
     # an identity provider's own records (enrolment, factors, its users and groups)
     r"\bokta\b.{0,40}\b(?:users?|mfa|groups?|sso|enrol\w*|factors?|apps?|password\w*|locked|reset|unlock)\b|"
     r"\b(?:password|locked out|reset|unlock)\w*\b.{0,40}\bokta\b|\bmfa\b.{0,30}\benrol\w*": "Okta",
+    # a CI system's own builds
+    r"\b(?:azure devops|github actions|jenkins|circle ?ci|gitlab(?: ci)?|travis ci|bitbucket pipelines)\b.{0,40}"
+    r"\b(?:builds?|pipelines?|red|failing|failed|broken|runners?)\b": _VENDOR,
     # a CRM's or a BI server's or a pager's own records
     r"\b(?:salesforce|hubspot)\b": _VENDOR,
     r"^(?!.*\b(?:databricks|warehouses?|quer(?:y|ies)|clusters?|sql|tables?|gold|silver|bronze|on (?:it|them|top of))\b)"

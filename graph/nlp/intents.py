@@ -50,7 +50,8 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"improve|lower|save|speed)\b|\bnext steps?\b|\badvi[cs]e\b|\bsuggest\w*\b|\bhow much would\b",
         re.IGNORECASE)),
     ("cause", re.compile(r"\bwhy\b|\bcaus\w*\b|\breason\w*\b|\bexplain\w*\b|\bwhat happened\b|\bbehind (?:the|this|"
-                         r"that)\b|\bdue to\b|\bdriv(?:ing|en|es|ers?)\b|\bhow come\b", re.IGNORECASE)),
+                         r"that)\b|\bdue to\b|\bdriv(?:ing|en|es|ers?)\b|\bhow come\b|\bwhat (?:pushed|pushes|pushing|drove|sent|tipped) "
+                         r"(?:it|that|this|them|the \w+) (?:up|over)\b", re.IGNORECASE)),
     ("compare", re.compile(r"\bcompar\w*\b|\bvs\.?\b|\bversus\b|\bdifference between\b|\bthan (?:last|the previous|"
                            r"before)\b|\b(?:week|month|day) over (?:week|month|day)\b", re.IGNORECASE)),
     ("trend", re.compile(r"\btrend\w*\b|\bover time\b|\bhistory\b|\bper (?:day|week|month)\b|\bby (?:day|week|"

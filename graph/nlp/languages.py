@@ -27,7 +27,7 @@ _MARKERS: dict[str, frozenset[str]] = {
     "fr": frozenset("""accédé données derniers dernières jours le les des est sont pourquoi quels quelles quel quelle combien hier aujourd'hui semaine
         dernière dernier mois il y a du au aux avec pour nos notre qui ont été échoué échoués coûts montre
         moi quoi où nous pouvons pouvez avons y a-t-il cette ces une un sont-elles est-ce""".split()),
-    "pt": frozenset("""acessou acessaram dados últimos últimas dias nos nas pessoais sensíveis tabelas o os as que por porque quais qual quanto quantos ontem hoje semana passada mês é são foi
+    "pt": frozenset("""nesse neste vamos mês orçamento ritmo acessou acessaram dados últimos últimas dias nos nas pessoais sensíveis tabelas o os as que por porque quais qual quanto quantos ontem hoje semana passada mês é são foi
         foram há do da dos das com para nosso nossa nossos mostre mostra falharam falhos custos gasto quem
         não onde podemos houve estão está esta este uma um têm tem nós tabela atrasada atrasado atrasadas pq tá
         vc você""".split()),
@@ -91,7 +91,10 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "dónde": "where", "donde": "where", "dinero": "money", "anoche": "last night", "datos": "data", "sensibles": "sensitive", "caídas": "outages", "incidentes": "incidents", "inicios de sesión fallidos": "failed logins", "clústeres": "clusters", "espacio de trabajo": "workspace", "latencia": "latency", "quién tiene permisos": "who has grants", "informe matutino": "morning briefing",
     },
     "fr": {
-        "qu'est-ce qui bloque": "why", "ce qui bloque": "why", "a accordé": "granted", "a donné accès": "gave access", "à quoi c'est dû": "why", "a quoi c'est du": "why", "qu'est-ce qui l'explique": "why",
+        "échecs de connexion": "failed logins", "échec de connexion": "failed login", "tentatives": "attempts",
+        "réussir à se connecter": "log in successfully", "se connecter": "log in", "louche": "suspicious",
+        "bossait": "was working", "en pleine nuit": "in the middle of the night", "d'où proviennent": "where come from",
+        "d'où viennent": "where come from", "qu'est-ce qui bloque": "why", "ce qui bloque": "why", "a accordé": "granted", "a donné accès": "gave access", "à quoi c'est dû": "why", "a quoi c'est du": "why", "qu'est-ce qui l'explique": "why",
         "quelle est la cause": "why", "d'où ça vient": "why",
         "données sensibles": "sensitive data", "données personnelles": "personal data", "n'ont pas de": "have no", "sans": "without",
         "accédé": "accessed", "description": "description", "mérite mon attention": "needs my attention",
@@ -112,6 +115,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "combien": "how much", "montre-moi": "show me", "et": "and", "briefing du matin": "morning briefing",
     },
     "pt": {
+        "nesse ritmo": "at this pace", "neste ritmo": "at this pace", "passar do": "go over", "estourar": "blow",
         "concedeu": "granted", "concederam": "granted", "o que causou": "why", "qual o motivo": "why", "qual foi o motivo": "why", "qual a causa": "why",
         "dados sensíveis": "sensitive data", "dados pessoais": "personal data", "não têm": "have no", "sem": "without",
         "acessou": "accessed", "acessaram": "accessed", "descrição": "description", "atenção": "attention",

@@ -76,7 +76,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"hitting|downloading|exporting)": 1.0,
         r"access anomal\w*|anomalous (?:access|logins?|activity|reads?)|unusual access|"
         # "who granted contractors read on it?", "what was granted and by whom": the grant event in the audit log
-        r"\bwho (?:granted|gave|issued|handed out|approved)\b|\bgranted (?:\w+ ){0,3}by whom\b|\bby whom\b": 1.0,
+        r"\bwho (?:granted|gave|issued|handed out|approved)\b|\bgranted (?:\w+ ){0,3}by whom\b|\bby whom\b|"
+        r"\bhand\w* out (?:\w+ ){0,3}(?:grants?|access|permissions?)\b": 1.0,
         # "did anyone ALTER the raw table before the load broke?": who did it is in the audit log
         r"(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:\w+ )?(?:alter|modif|drop|renam|delet|truncat)\w*": 1.0,
         # "who has read main.crm.customers this week": reads that happened (the audit log), not who may read
@@ -89,7 +90,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:runs?|ran|running)(?! on (?:an? |the |our )?(?:all[- ]purpose|interactive|jobs? (?:compute|clusters?)|"
         r"serverless|shared|spot|photon|gpu|classic))": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55, r"broke|broken(?! down (?:by|per|into|for|across))|die|dies|died|dying|bomb(ed|s)?( out)?": 0.8,
         # "where exactly did it break": where the run failed (what it breaks downstream is lineage's)
-        r"(?:where|when|why|how) (?:exactly )?(?:did|does) (?:it|that|this|they|the [\w-]+) (?:\w+ )?break\b": 1.0,
+        r"(?:where|when|why|how) (?:exactly )?(?:did|does) (?:it|that|this|they|the [\w-]+) (?:\w+ )?break\b|"
+        r"\bdid (?:the|its) [\w\s-]{1,40}? break\b(?!\s+(?:anything|something|stuff|downstream|other))": 1.0,
         r"crash\w*|bl[eo]w(s|n)? up|f[ae]ll(?:s|en|ing)? over|keel\w* over": 1.0,
         r"(?:has|have|did|had) (?:\w+ ){0,3}(?:gone|go|went) through|(?:run|ran|load\w*) (?:ok|fine|successfully)": 0.9,
         r"maxed(?: out)?|pegged|at (?:the|its) limit|flat out|red[- ]?lin\w*": 0.7,
@@ -198,7 +200,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "what depends on it"; "finance depends on it" is a team's reliance, not lineage
         r"(?<!finance )(?<!business )(?<!we )(?<!they )(?<!team )(?<!people )(?<!everyone )depend\w*|consumes?|reads from": 1.0,
         # "what feeds the gold table?": its sources
-        r"\b(?:what|which \w+) (?:feeds|fills|populates|loads into|writes (?:to|into))\b": 1.0,
+        r"\b(?:what|which \w+) (?:feeds|fills|populates|loads(?: into)?|writes (?:to|into))\b": 1.0,
         # "where does the usage fact table actually pull from?": its sources
         r"where (?:does|do|did) .{0,50}\b(?:pull|read|load|source|get)\w* (?:its |their )?(?:data |rows )?from\b": 1.0,
         # "walk me through the chain from the raw table up to gold", "raw -> gold": a lineage path
@@ -321,6 +323,7 @@ CHORE = re.compile(r"^\W*(?:(?:hey|hi|hello|ok|okay|so|also|please|pls|plz|can y
                    r"(?:book|reserve)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my)\s+(?:[\w'-]+\s+){0,2}"
                    r"(?:room|meeting|call|flight|hotel|table|desk|slot)s?\b|"
                    r"(?:reset|unlock|change)\s+my\s+(?:[\w'-]+\s+){0,2}(?:password|account|login|pin)s?\b|"
+                   r"(?:set|create|add|make)\s+(?:me\s+)?(?:a\s+)?reminders?\b|remind\s+me\b|"
                    r"(?:rewrite|reword|rephrase|proofread|polish|translate)\s+(?:this|my|the|our)\s+(?:[\w'-]+\s+){0,2}"
                    r"(?:msg|message|email|e-mail|text|note|post|reply|paragraph|sentence)s?\b|"
                    r"(?:schedule|set up|arrange|organi[sz]e)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my)\s+(?:[\w'-]+\s+){0,2}"

@@ -560,3 +560,45 @@ def test_a_list_after_a_long_head_is_its_own_asks():
     assert split_clauses("a short note for the exec sync: money, security, and anything broken") == [
         "a short note for the exec sync", "money", "security", "anything broken"]
     assert split_clauses("it failed at 02:15 with an error") == ["it failed at 02:15 with an error"]
+
+
+# -- found by sets 75-78 (scored first, then fixed) --------------------------------------------------------------
+
+
+def test_a_ci_systems_builds_are_another_products():
+    assert other_product("our GitHub Actions pipeline is red since this morning, what broke?") is not None
+    assert other_product("we used Jenkins before; which databricks jobs failed today?") is None
+
+
+def test_setting_a_reminder_is_a_chore():
+    assert route("please remind me at 5 to check the budget numbers").off_topic
+
+
+@pytest.mark.parametrize(("text", "domains"), [
+    ("did anyone hand out access on the finance tables lately?", {"security"}),
+    ("what loads the summary table, and did the job that writes it break?", {"governance", "performance"}),
+])
+def test_rules_of_sets_75_to_78_route(text, domains):
+    assert domains <= set(route(text).domains), route(text).reason
+
+
+def test_did_the_loader_break_is_the_failure_but_did_that_break_anything_is_downstream():
+    prior = Prior(understanding=Understanding(question="is the gold table fresh?", domains=["quality"]),
+                  subject={"table": ["main.a.gold"]}, as_of=AS_OF)
+    out = _follow("and did the job that loads it break?", prior)
+    assert out is None or out.previous is None or out.previous.transform != "downstream"
+    assert _follow("did that break anything?", prior).previous.transform == "downstream"
+
+
+def test_what_pushed_it_up_asks_for_the_cause():
+    from health_monitor.graph.nlp.intents import intent_of
+
+    assert intent_of("how much did staging spend yesterday, and what pushed it up?") == "cause"
+
+
+@pytest.mark.parametrize(("text", "lang", "word"), [("Il y a eu des échecs de connexion cette nuit ?", "fr", "failed logins"),
+                                                    ("Neste ritmo vamos estourar o orçamento?", "pt", "budget")])
+def test_more_french_and_portuguese_is_read(text, lang, word):
+    from health_monitor.graph.nlp import languages
+
+    assert languages.detect(text) == lang and word in languages.to_english(text, lang)
