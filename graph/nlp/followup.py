@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from health_monitor.graph.kinds import BY_NAME, KIND_NAMES, KIND_WORD_ALTERNATION, WORD_KINDS
 from health_monitor.graph.nlp.comparison import period_before
 from health_monitor.graph.nlp.models import TIME_KEYS, ParsedQuestion, TurnContext
-from health_monitor.graph.nlp.vocabulary import PRECISE_CUE, cue_peaks, cue_scores
+from health_monitor.graph.nlp.vocabulary import IT_BROKE, PRECISE_CUE, cue_peaks, cue_scores
 from health_monitor.graph.understanding import Entity, TurnRef, Understanding, Window
 
 _OPENERS = re.compile(r"^\s*(?:and|also|plus|but|ok(?:ay)?|so|then|what about|how about|same (?:for|but)|"
@@ -469,10 +469,7 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
 
 
 #: "where/when/why did it break": the failure itself, asked in a later clause too.
-_WHERE_IT_BROKE = re.compile(r"\b(?:where|when|why|how) (?:exactly )?(?:did|does) (?:it|that|this|they) (?:\w+ )?break\b|"
-                             # "did the thing that loads it break?": whether it failed, not what it breaks
-                             r"\bdid (?:the|its) [\w\s-]{1,40}? break\b(?!\s+(?:anything|something|stuff|downstream|other))",
-                             re.IGNORECASE)
+_WHERE_IT_BROKE = re.compile(IT_BROKE, re.IGNORECASE)
 #: Kinds that have no lineage: "what did it break" about them asks what their failure did, not what reads them.
 _NOT_LINEAGE = ("warehouse", "cluster", "endpoint")
 _LINEAGE_SAID = re.compile(r"downstream|lineage|blast radius|depend|consum|reads? (?:from )?(?:it|that|this)",

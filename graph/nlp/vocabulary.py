@@ -21,6 +21,11 @@ DOMAINS: tuple[str, ...] = AGENT_NAMES
 _FIGURATIVE = r"(?! (?:us |me )?in (?:availability|uptime|downtime|time|minutes|hours|slas?|reliability))"
 
 #: domain -> {regex: weight}.
+#: "where exactly did it break", "did the thing that loads it break?": whether and where a run failed (what it
+#: breaks downstream is lineage's). One phrase for the router's cue and the follow-up moves (graph.nlp.followup).
+IT_BROKE = (r"\b(?:where|when|why|how) (?:exactly )?(?:did|does) (?:it|that|this|they|the [\w-]+) (?:\w+ )?break\b|"
+            r"\bdid (?:the|its) [\w\s-]{1,40}? break\b(?!\s+(?:anything|something|stuff|downstream|other))")
+
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
         rf"(?:costs?|costing){_FIGURATIVE}|"
@@ -90,8 +95,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:runs?|ran|running)(?! on (?:an? |the |our )?(?:all[- ]purpose|interactive|jobs? (?:compute|clusters?)|"
         r"serverless|shared|spot|photon|gpu|classic))": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55, r"broke|broken(?! down (?:by|per|into|for|across))|die|dies|died|dying|bomb(ed|s)?( out)?": 0.8,
         # "where exactly did it break": where the run failed (what it breaks downstream is lineage's)
-        r"(?:where|when|why|how) (?:exactly )?(?:did|does) (?:it|that|this|they|the [\w-]+) (?:\w+ )?break\b|"
-        r"\bdid (?:the|its) [\w\s-]{1,40}? break\b(?!\s+(?:anything|something|stuff|downstream|other))": 1.0,
+        IT_BROKE: 1.0,
         r"crash\w*|bl[eo]w(s|n)? up|f[ae]ll(?:s|en|ing)? over|keel\w* over": 1.0,
         r"(?:has|have|did|had) (?:\w+ ){0,3}(?:gone|go|went) through|(?:run|ran|load\w*) (?:ok|fine|successfully)": 0.9,
         r"maxed(?: out)?|pegged|at (?:the|its) limit|flat out|red[- ]?lin\w*": 0.7,
