@@ -92,7 +92,10 @@ AGENT = AgentSpec(
                                                    r"can'?t (be )?charge|(?:no|without|missing) (?:a |any )?(?:[\w-]+ ){0,2}"
                                                    r"tags?|unallocated|(?:can'?t|cannot|unable to) (?:be )?(?:trac|tie|map|"
                                                    r"allocat|assign)\w*|(?:which|what) (?:team|project|department) to (?:charge|bill)|"
-                                                   r"who to (?:charge|bill)",), weight=5,
+                                                   r"who to (?:charge|bill)|(?:isn|aren|wasn|weren)'?t (?:labell?ed|assigned|"
+                                                   r"allocated|owned)|(?:is|are|was|were) not (?:labell?ed|assigned|allocated|"
+                                                   r"owned)|unlabell?ed|unowned|ownerless|(?:without|no|lacks?|lacking) "
+                                                   r"(?:an? |any )?(?:owner|label|cost.?cent\w*)s?\b",), weight=5,
              title="Untagged spend",
              lens=Lens(say="{workspace_name} {untagged_cost:money} untagged ({untagged_pct:pct100} of its spend)",
                        where="untagged_cost > 0", sort="untagged_cost desc", rows=3,

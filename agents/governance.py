@@ -80,10 +80,15 @@ AGENT = AgentSpec(
                        severity=(("low", "count >= 1"),),
                        recommend="Add a COMMENT to each table (owners first), starting with {table_full_name}.",
                        empty="Every table has a description.")),
-        Play("get_metadata_quality", when=(r"metadata|tags?|tagged|gaps?|classification",), weight=2,
+        # "every table tagged PII" asks which tables carry the tag, not which lack one
+        Play("get_metadata_quality", when=(r"metadata|tags?\b(?! (?:as )?(?:pii|sensitive|personal|confidential))|"
+                                           r"tagged\b(?! (?:as |with )?(?:pii|sensitive|personal|confidential))|gaps?|"
+                                           r"classification",), weight=2,
              title="Metadata gaps",
              lens=Lens(where="gap_count > 0", sort="gap_count desc", rows=4, say="{table_full_name}: {gaps}")),
-        Play("get_table_owners", when=(r"owners?|owned|ownership|who (created|maintains)",), weight=2,
+        # "every table tagged PII + the owner of each": the owners of the tables just listed, which their play says
+        Play("get_table_owners", when=(r"owners?\b(?! of (?:each|them|those|these|it|every one|each one)\b)|\bowns?\b|owned|ownership|"
+                                       r"who (created|maintains)",), weight=2,
              title="Owners",
              lens=Lens(rows=4, say="{table_full_name} is owned by {table_owner} (last changed by {last_altered_by})")),
         Play("get_catalog_inventory", when=(r"\bcatalogs\b|\bschemas\b|inventory|how many tables|what (?:tables|data|"

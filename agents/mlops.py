@@ -38,6 +38,9 @@ AGENT = AgentSpec(
                        say="{model_name} v{version} ({status}): {metric_name} {metric_value:.2f} on "
                            "{training_rows:int} training rows")),
         Play("get_model_drift", when=(r"drift|shift|\bpsi\b|inputs?|features?|overview|retrain|overall|\bstatus\b|"
+                                      # "have any of them started to degrade": a model decays as its inputs move
+                                      r"degrad\w*|decay\w*|deteriorat\w*|(?:getting|got|gotten|gone|going|grown) worse|"
+                                      r"still (?:accurate|good|reliable|valid|working)|"
                                       r"health\w*|how (?:are|is) (?:\w+ ){0,2}(?:models?|doing)|behav\w*|sideways|acting (?:up|weird|odd|strange)",),
              default=True, weight=2, args={"model_name": "$model"}, title="Input drift",
              lens=Lens(where="is_drift == true", group="model_name", sort="count desc", rows=3,

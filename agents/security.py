@@ -29,7 +29,7 @@ AGENT = AgentSpec(
                                           r"anything (to worry|odd|unusual)|incidents?|escalat\w*|worr(?:y|ied)|"
                                           r"(?:flag|raise|report) (?:\w+ )?(?:up|to (?:the )?(?:ciso|soc|security|management))|"
                                           r"worth (?:flagging|raising|reporting)",),
-             default=True, weight=2, title="Security events",
+             default=True, weight=2, title="Security events", before=Before(),
              lens=Lens(group="event_type", sort="severity_rank desc", rows=4,
                        say="{event_type} x {count:int} ({severity}), the latest by {principal} at "
                            "{event_time:time}{detail:colon}",
@@ -61,7 +61,10 @@ AGENT = AgentSpec(
                                           r"(?:pull|read|query|hit|access)\w* (?:from |on )?(?:it|that|them|this)\b(?=.{0,30}\b(?:a lot|"
                                           r"heavily|much|often|lately|more than))|more than (?:they |he |"
                                           r"she |anyone )?(?:ought to|should|needs? to)|(?:pull\w*|read\w*|query\w*|select\w*|"
-                                          r"access\w*|open\w*) (?:rows |data |records )?(?:from |in |out of )?(?:the |that |our )?table\b",), weight=3,
+                                          r"access\w*|open\w*) (?:rows |data |records )?(?:from |in |out of )?(?:the |that |our )?table\b",
+                                          # "has anyone been pulling rows out of main.crm.customers": reads of the table named
+                                          r"(?:pull\w*|read\w*|query\w*|select\w*|export\w*|download\w*) (?:\w+ ){0,2}(?:from|out of)"
+                                          r" (?:the |that |our )?[\w-]+\.[\w-]+",), weight=3,
              title="PII access",
              lens=Lens(sort="accesses desc", rows=3,
                        say="{principal} read {securable_full_name} {accesses:times} on {days_with_access:plural:day} "

@@ -146,18 +146,37 @@ _BARE_PRONOUN = re.compile(r"\b(?:it|its|they|them)\b", re.IGNORECASE)
 _KIND_WORD = re.compile(rf"\b(?:{KIND_WORD_ALTERNATION})\b", re.IGNORECASE)
 #: "its biggest job": a thing of the last subject's, so the last topic (its cost) still holds.
 _POSSESSIVE_KIND = re.compile(rf"\b(?:its|their)\s+(?:\w+\s+)?(?:{KIND_WORD_ALTERNATION})\b", re.IGNORECASE)
+#: "the server it runs on", "the table they write to": another thing, found through "it", asked about on its own.
+_THING_IT_USES = re.compile(rf"\bthe (?:[\w-]+ )?(?:{KIND_WORD_ALTERNATION}|server|servers|machine|box|node|nodes|vm|"
+                            r"compute) (?:that )?(?:it|they) (?:runs?|ran|lives?|sits?|is|are|was|were|uses?|used|reads?|"
+                            r"read|writes?|wrote)\b", re.IGNORECASE)
 #: Entity kind -> the specialist to ask when a question names such a thing but no topic.
 KIND_OWNERS: dict[str, str] = {k.name: k.owner for k in KINDS if k.owner and k.name not in ("regulation", "grant")}
 _KIND_ORDER: dict[str, int] = {k.name: i for i, k in enumerate(KINDS)}
 
+#: Asking for a table's sources: "what feeds that table", "where does it come from", "built from what".
+_UPSTREAM_ASK = (r"(?:what|which|who)(?: (?:tables?|jobs?|pipelines?|sources?|things?|process(?:es)?))? (?:feeds?|loads?|"
+                 r"populates?|produces?|fills?|writes?(?: to| into)?)\b|where (?:does|do|did|is|are) .{1,40}? "
+                 r"(?:come|comes|coming) from|\bsources? (?:of|for|behind)\b|\bfed (?:by|from)\b|"
+                 r"\b(?:derived|built|sourced|loaded) from\b|\bwhat (?:does|do|did) .{1,40}? (?:depend|depends) on\b")
+
+
+#: Asking for what a table feeds: "what does that table feed", "what depends on it".
+_DOWNSTREAM_ASK = (r"what (?:does|do|did|will|would) .{1,40}? feed\b|(?:what|which|who)(?: (?:tables?|jobs?|dashboards?|"
+                   r"models?|reports?|things?))? (?:depends?|relies|rely) on\b|\bfeeds? into what\b")
+
+
 def direction(words: str) -> str:
-    """The lineage direction a matched phrase asks for: "upstream", else downstream ("what breaks if I drop it")."""
-    return "upstream" if words.lower() == "upstream" else "downstream"
+    """The lineage direction a matched phrase asks for: upstream ("upstream", "what feeds it"), else downstream
+    ("what breaks if I drop it")."""
+    low = words.lower()
+    return "upstream" if low == "upstream" or re.fullmatch(_UPSTREAM_ASK, low) else "downstream"
 
 
 #: Slots the parser does not extract, read here from the words (slot -> pattern; group 1 is the value).
 EXTRA_SLOTS: dict[str, re.Pattern[str]] = {
-    "direction": re.compile(r"\b(upstream|downstream)\b|\b(?:what (?:would |will |could )?(break|breaks|broke)\b|"
+    "direction": re.compile(rf"\b(upstream|downstream|{_UPSTREAM_ASK}|{_DOWNSTREAM_ASK})\b|\b(?:what (?:would |will |could )?"
+                            r"(break|breaks|broke)\b|"
                            r"(blast radius|impact analysis)|if (?:i|we) (drop|delete|remove|rename|deprecate)\b)",
                            re.IGNORECASE),
     "privilege": re.compile(r"\b(ALL PRIVILEGES|SELECT|MODIFY|EXECUTE|USE CATALOG|USE SCHEMA|CREATE TABLE|"
@@ -263,7 +282,7 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     if parsed.is_followup and prior is not None and prior.domains and not _has_own_topic(question):
         agents = list(prior.domains)  # "and last week?": the same specialists as the last turn
     elif parsed.is_followup and prior is not None and 0 < len(prior.domains) <= 2 and not off_topic \
-            and _BARE_PRONOUN.search(question) and not slots["_named"] \
+            and _BARE_PRONOUN.search(question) and not slots["_named"] and not _THING_IT_USES.search(question) \
             and (not _KIND_WORD.search(question) or _POSSESSIVE_KIND.search(question) or len(question.split()) <= 10) \
             and not _names_precisely(question, agents):
         # "is it throwing errors too?" after an endpoint's latency: "it" is still the endpoint, so its
@@ -276,7 +295,53 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
                          unknown=unknown, off_topic=off_topic, followup=parsed.is_followup,
                          reason=parsed.reason, context=context)
     typed_turn(flat, parsed, original, as_of=as_of, index=index, previous=previous)
+    if not parsed.is_followup:
+        scope = names_out_of_scope(question, flat.agents, flat.slots)
+        if scope:
+            flat.slots["_not_for"] = scope
     return flat
+
+
+#: Separate asks of one message: sentences and the items of a numbered list (not clauses joined by "and":
+#: "costs and failures in ml-workspace" asks both of ml-workspace).
+_ASKS_SPLIT = re.compile(r"[?;!]+|\.\s+|(?:^|[,:\s])\(?\d{1,2}[).]\s")
+#: An ask pointing back at a name another ask gave ("why did nightly_etl fail? what did it cost?").
+_POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|those|these|that one|this one|there|same)\b", re.IGNORECASE)
+
+
+def names_out_of_scope(question: str, agents: list[str], slots: dict[str, Any]) -> dict[str, list[str]]:
+    """Specialist -> the kinds of name it must not filter by: in "1) is ml-workspace over budget, 2) is
+    orders_gold fresh, 3) what was the high-sev event", each ask names its own subject, so the security events
+    are not narrowed to ml-workspace. A name applies to every specialist unless all of one's asks leave it out and
+    none of them points back."""
+    from health_monitor.graph.nlp.router import route
+
+    asks = [a.strip(" ,.:") for a in _ASKS_SPLIT.split(question or "")]
+    asks = [a for a in asks if len(a.split()) >= 2]
+    if len(asks) < 2 or len(agents) < 2:
+        return {}
+    routed = [(a.lower(), set(route(a).domains)) for a in asks]
+    out: dict[str, list[str]] = {}
+    for kind in slots.get("_named") or ():
+        names = [str(n).lower().rsplit(".", 1)[-1] for n in (slots.get(kind) or ())]
+        said = [(text, domains) for text, domains in routed if any(n and n in text for n in names)]
+        if not names or not said:
+            continue
+        for agent in agents:
+            own = [text for text, domains in routed if agent in domains]
+            if own and not any(any(n in text for n in names) or _POINTS_BACK.search(text) for text in own) \
+                    and not any(agent in domains for _, domains in said):
+                out.setdefault(agent, []).append(kind)
+    return out
+
+
+def slots_for(agent: str, slots: dict[str, Any]) -> dict[str, Any]:
+    """``slots`` as ``agent`` reads them: without the names another ask of the question gave."""
+    drop = set((slots.get("_not_for") or {}).get(agent) or ())
+    if not drop:
+        return slots
+    return {k: v for k, v in slots.items() if k not in drop} | {"_named": [k for k in slots.get("_named") or ()
+                                                                         if k not in drop]}
 
 
 #: Words added to the planner's text per intent, so plays about causes, fixes or times are preferred.

@@ -44,10 +44,15 @@ from health_monitor.core.errors import first_line
 MAX_PARALLEL_CALLS = 4
 
 
+def _slots(spec: AgentSpec, state: SpecialistState) -> dict[str, Any]:
+    """The turn's slots as this specialist reads them (without names another ask of the question gave)."""
+    return adapters.slots_for(spec.name, (state.get("turn") or {}).get("slots") or {})
+
+
 def _offline_calls(spec: AgentSpec, state: SpecialistState, ctx: RunContext) -> list[dict[str, Any]]:
     turn = state.get("turn") or {}
     calls = plan(spec, question=state.get("question", ""), intents=list(turn.get("intents") or []),
-                 slots=dict(turn.get("slots") or {}), registry=adapters.tool_registry(ctx),
+                 slots=dict(_slots(spec, state)), registry=adapters.tool_registry(ctx),
                  as_of_date=ctx.as_of.date() if ctx.as_of else None)
     return [{"name": c.tool, "args": adapters.jsonable(c.args), "id": call_id(spec.name, c, i), "type": "tool_call"}
             for i, c in enumerate(calls)]
@@ -55,7 +60,7 @@ def _offline_calls(spec: AgentSpec, state: SpecialistState, ctx: RunContext) -> 
 
 def _look_back(spec: AgentSpec, state: SpecialistState, ctx: RunContext) -> list[dict[str, Any]]:
     """After the first calls: the look-back of each play whose window held nothing (graph.nearest)."""
-    slots = dict((state.get("turn") or {}).get("slots") or {})
+    slots = dict(_slots(spec, state))
     calls = nearest.look_back_calls(spec, state.get("results") or {}, slots, adapters.tool_registry(ctx),
                                     ctx.as_of.date() if ctx.as_of else None, _filtered_kinds)
     return [{**c, "args": adapters.jsonable(c["args"])} for c in calls]
@@ -198,7 +203,7 @@ def make_report(spec: AgentSpec):
                     agent=spec.name, tool=name, title=(play.title if play and play.title else _title(tool, name)),
                     rows=result["rows"], lens=play.lens if play else Lens(), columns=result["columns"],
                     money_cols=set(getattr(tool, "cost_columns", ()) or ()), message=result.get("message"),
-                    slots=(state.get("turn") or {}).get("slots") or {}, filtered=_filtered_kinds(tool, result))
+                    slots=_slots(spec, state), filtered=_filtered_kinds(tool, result))
             except Exception as e:  # a bad template must not lose the agent's other findings
                 errors.append(f"{name}: could not summarise ({e.__class__.__name__}: {e})")
                 continue
@@ -206,12 +211,12 @@ def make_report(spec: AgentSpec):
             if earlier is not None and play is not None and tool is not None:
                 finding = nearest.finding(
                     agent=spec.name, title=finding.title if finding else play.title or _title(tool, name), tool=tool,
-                    play=play, main=result, earlier=earlier, slots=(state.get("turn") or {}).get("slots") or {},
+                    play=play, main=result, earlier=earlier, slots=_slots(spec, state),
                     label=_window_label(state), as_of=ctx.as_of, filtered=_filtered_kinds(tool, result),
                     money_cols=set(getattr(tool, "cost_columns", ()) or ())) or finding
             if finding is not None:
                 findings.append(finding)
-        findings = _comparisons(spec, results, (state.get("turn") or {}).get("slots") or {}, registry,
+        findings = _comparisons(spec, results, _slots(spec, state), registry,
                                 adapters.data_first_day(ctx)) + findings
         last = (state.get("messages") or [None])[-1]
         narrative = last.content if isinstance(last, AIMessage) and state.get("mode") == "llm" else None

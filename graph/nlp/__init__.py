@@ -60,6 +60,32 @@ def _without(text: str, words: str | None) -> str:
     return head + " " + text[i + len(words):]
 
 
+#: Words that put a name forward as a guess at who or what did it ("is that our etl sp", "or was it bob").
+_GUESS = re.compile(r"(?:\b(?:is|was|were) (?:that|this|it|those|these|they)|\bcould (?:that|this|it) be|\bor (?:is|was) it|"
+                    r"\bmaybe it(?:'s| is| was))(?: (?:just|maybe|probably|really|actually|only))?(?: (?:our|the|a|an|some|"
+                    r"my|your))?\s*$", re.IGNORECASE)
+
+
+def _without_guesses(text: str, found: EntityResult) -> dict[str, list[str]]:
+    """The entities, less those only put forward as a guess, when something else names the subject: "3x 401
+    from 192.168.1.100, is that our etl sp?" reads that IP's failures (they say who it was), not etl-sp's."""
+    guessed = {(m.kind, m.name) for m in found.matches if _GUESS.search(text[max(0, m.start - 40):m.start])}
+    stated = {(m.kind, m.name) for m in found.matches} - guessed
+    if not guessed or not stated or {k for k, _ in guessed} & {k for k, _ in stated}:
+        return found.entities
+    out = {k: [n for n in v if (k, n) not in guessed or (k, n) in stated] for k, v in found.entities.items()}
+    return {k: v for k, v in out.items() if v}
+
+
+def _without_containers(entities: dict[str, list[str]]) -> dict[str, list[str]]:
+    """A schema or catalog said only as the home of a table the question names ("orders_gold in the sales
+    database") is no second filter."""
+    tables = [t.lower().split(".") for t in entities.get("table", [])]
+    homes = {"schema": {p[-2] for p in tables if len(p) >= 2}, "catalog": {p[0] for p in tables if len(p) >= 3}}
+    out = {k: [n for n in v if k not in homes or n.lower().split(".")[-1] not in homes[k]] for k, v in entities.items()}
+    return {k: v for k, v in out.items() if v}
+
+
 def parse_question(text: str, *, as_of: datetime, index: EntityIndex | None = None,
                    previous: TurnContext | None = None) -> ParsedQuestion:
     """Route, extract parameters and entities, detect a follow-up and merge it with ``previous``."""
@@ -68,7 +94,7 @@ def parse_question(text: str, *, as_of: datetime, index: EntityIndex | None = No
     language = languages.detect(original)
     cut = languages.to_english(original, language) if language != "en" else fix_typos(languages.expand_shorthand(original))
     found = (index or EntityIndex()).match(cut)
-    entities = found.entities
+    entities = _without_containers(_without_guesses(cut, found))
     params = extract_params(cut, as_of=as_of)
     plan = route(_without(_masked(cut, found), params.matched.get("start_date")), entities=entities)
     regulations = [r for r in [params.params.get("regulation")] if r]

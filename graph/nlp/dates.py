@@ -113,6 +113,8 @@ def _rules(as_of: datetime) -> list:
         (rf"\b(?:last|past|previous|trailing)\s+{_NUM}\s*(days?|d|weeks?|wks?|months?|years?)\b",
          lambda m: _trailing(as_of, m[0], f"last {_num(m[1]) * UNIT_DAYS[_unit(m[2])]} days",
                              days=_num(m[1]) * UNIT_DAYS[_unit(m[2])])),
+        (rf"\bsince\s+{_NUM}\s+days?\s+ago\b",
+         lambda m: TimeWindow(today - timedelta(days=_num(m[1])), today, f"since {_num(m[1])} days ago", m[0])),
         (rf"\b{_NUM}\s+days?\s+ago\b",
          lambda m: _single(today - timedelta(days=_num(m[1])), m[0])),
         (r"\b(?:the\s+)?(?:last|past)\s+(?:24\s*h\w*|day)\b",
@@ -142,9 +144,20 @@ def _rules(as_of: datetime) -> list:
         # "since yesterday": from that day up to now, not that day alone
         (r"\bsince\s+(?:last\s+night|yesterday|yday|yest)\b",
          lambda m: TimeWindow(today - timedelta(days=1), today, "since yesterday", m[0])),
+        (r"\bsince\s+(?:the\s+)?day\s+before\s+yesterday\b",
+         lambda m: TimeWindow(today - timedelta(days=2), today, "since the day before yesterday", m[0])),
         # "kept failing overnight": the night that ended this morning spans yesterday and today
         (r"\b(?:overnight|over\s+night|through\s+the\s+night|during\s+the\s+night)\b",
          lambda m: TimeWindow(today - timedelta(days=1), today, "overnight", m[0])),
+        # "over the weekend": the latest weekend that has passed (on a Sunday, the one under way)
+        (r"\bsince\s+(?:the\s+|last\s+)?weekend\b",
+         lambda m: TimeWindow(_weekend(today)[0], today, "since the weekend", m[0])),
+        (r"\bthis\s+(?:coming\s+)?weekend\b(?!s)",
+         lambda m: _this_weekend(today, m[0])),
+        (r"\b(?:last|past|previous)\s+weekend\b(?!s)",
+         lambda m: _weekend_window(_weekend(today, before_current=True), m[0], "last weekend")),
+        (r"\b(?:over|during|on|at|for|across)\s+(?:the\s+)?weekend\b(?!s)|\bthe\s+weekend\b(?!s)",
+         lambda m: _weekend_window(_weekend(today), m[0], "the weekend")),
         (rf"\bsince\s+(?:last\s+)?{_DAY}\b",
          lambda m: TimeWindow(_weekday_on_or_before(today, WEEKDAYS[m[1]]), today, f"since {m[1]}", m[0])),
         # Days and periods after the as-of day (``future``): a forecast reads them, anything else is told
@@ -235,6 +248,27 @@ def _this_month_day(today: date, day: int, text: str) -> TimeWindow | None:
     except ValueError:
         return None
     return _ahead(d, text, d.isoformat(), today=today)
+
+
+def _weekend(today: date, *, before_current: bool = False) -> tuple[date, date]:
+    """The latest weekend under way or past (a Saturday morning still means the one before), or the one before
+    the current weekend."""
+    saturday = today - timedelta(days=(today.weekday() - 5) % 7)
+    if today.weekday() == 5 or (before_current and today.weekday() == 6):
+        saturday -= timedelta(days=7)
+    return saturday, min(saturday + timedelta(days=1), today)
+
+
+def _weekend_window(days: tuple[date, date], text: str, label: str) -> TimeWindow:
+    return TimeWindow(days[0], days[1], label, text)
+
+
+def _this_weekend(today: date, text: str) -> TimeWindow:
+    """"This weekend": under way on a Saturday or Sunday, ahead on a weekday."""
+    if today.weekday() >= 5:
+        return TimeWindow(today - timedelta(days=today.weekday() - 5), today, "this weekend", text)
+    saturday = today + timedelta(days=5 - today.weekday())
+    return _ahead(saturday, text, "this weekend", end=saturday + timedelta(days=1))
 
 
 def _weekday_before(today: date, weekday: int) -> date:

@@ -267,6 +267,11 @@ _DESCRIBED_PERSON = re.compile(r"\bthe (?:guy|person|user|account|woman|man|lady
                                re.IGNORECASE)
 
 
+#: Something done to a named thing, said before "who did it".
+_DONE_TO = re.compile(r"\b(?:added|granted|given|created|changed|dropped|deleted|removed|altered|modified|revoked|issued|"
+                      r"enabled|disabled|renamed|set up|put in|handed out|made public|shared)\b", re.IGNORECASE)
+
+
 def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"who did that?": the principal behind the event the last answer was about."""
     if _DESCRIBED_PERSON.search(m.string):
@@ -279,6 +284,14 @@ def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
         # "was that access actually used, and by whom?": who did the new thing this question names
         return _carry(cur, prior, "who_did_that", entities=False)
     actors = prior.named("user")
+    own = [e for e in cur.entities if e.kind not in ("user", "ip")]
+    if own and _DONE_TO.search(m.string[:m.start()]):
+        # "when was the contractors one added, and who did it?": who did that to the thing this question names,
+        # not whoever the last answer listed
+        out = _carry(cur, prior, "who_did_that", domains=False)
+        out.entities = [e for e in out.entities if e.kind not in ("user", "ip") or e in cur.entities]
+        out.domains = cur.domains or ["security"]
+        return out
     if not actors and (cur.entities or cur.domains):
         # "when did the contractors grant show up, and who issued it?": the question names its own subject
         out = _carry(cur, prior, "who_did_that", domains=False)
@@ -389,7 +402,11 @@ def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[s
                         f"{', '.join(known[:5])}?" if known else f"The last answer did not say which {kind}.")
     out = _carry(cur, prior, "attribute", domains=False)
     out.entities = [e for e in out.entities if e.kind != kind] + [Entity(kind=kind, name=names[0], text=m[0])]
-    out.domains = list(prior.understanding.domains) or list(cur.domains)
+    # "was the server it runs on struggling too?" asks its own thing of that server; "which warehouse was that
+    # on?" only which one, in the same topic
+    asked = cue_scores(m.string)[0]
+    out.domains = [d for d in cur.domains if asked.get(d, 0) >= STRONG_ASK] or list(prior.understanding.domains) \
+        or list(cur.domains)
     out.intent = "lookup"
     out.topic = prior.understanding.topic or prior.understanding.question
     return out
@@ -585,12 +602,20 @@ TRANSFORMS: tuple[Transform, ...] = (
                                        r"\b(?:break|breaks|broke|impact\w*|affect\w*|knock\w* out)\b.*\bdownstream\b|"
                                        r"\b(?:blast radius|depends? on (?:it|that|this)|(?:impacted|affected) by (?:it|that|this)|"
                                        r"hang\w* off (?:it|that|this)|(?:which|what|any) (?:\w+ )?downstream)\b|"
+                                       # "anything else that feeds off that table which would also be affected"
+                                       r"\b(?:feeds?|feeding|fed|lives?|living) off (?:it|that|this|them)\b|"
+                                       r"\b(?:would|will|could|might) (?:also |then )?(?:be|get) (?:affected|impacted|hit|"
+                                       r"broken)\b|"
                                        r"\bwhat(?:'s| is)? downstream\b|\bdownstream (?:of )?(?:that|it|this)\b|"
                                        r"\b(?:mess(?:es|ed)? up|knock[- ]on|ripple\w*|hit|hurt)\b.*\b(?:further down|"
                                        r"down the line|down ?stream|after it)\b|\bwho (?:reads|uses|consumes) "
                                        r"(?:that|it|this)(?: table)?\b)",
                                        re.IGNORECASE | re.DOTALL), _downstream),
     Transform("how_much_save", re.compile(r"\bhow much (?:would|could|will|can) (?:that|it|this|we|i)\b.*\bsave\b|"
+                                          # "how much would that add up to if we fixed all of it": the savings
+                                          r"\b(?:how much|what)\b.{0,60}\bif (?:we|i|you|they) (?:fix|did|do|implement|"
+                                          r"action|address|appl|took|take|follow)\w* (?:all|every|them|those|these|it|that|"
+                                          r"the (?:lot|recommendations?|fixes))\b|"
                                           r"\bsavings? (?:from|of) (?:that|it|this)\b", re.IGNORECASE), _save),
     Transform("act", re.compile(r"\bwhat (?:should|do|can|could) (?:i|we|they|you|the team) (?:\w+ )?do\b|"
                                 r"\bwhat (?:do|should) (?:i|we) (?:tell|ask|advise) (?:\w+ ){0,3}to (?:change|do|fix)\b|\bhow (?:do|can|should) (?:i|we) fix\b|"
@@ -648,7 +673,10 @@ TRANSFORMS: tuple[Transform, ...] = (
     Transform("show_more", re.compile(r"\b(?:show|give|list|tell)(?: me)? more\b|\bmore (?:rows|results|of (?:them|"
                                       r"those))\b|\bthe (?:rest|others)\b|\bnext (?:ones|page|five|5|ten|10)\b|"
                                       r"\bkeep going\b|^\W*more\W*$", re.IGNORECASE), _more),
-    Transform("when", re.compile(r"^\W*(?:and\s+)?when(?: exactly| was (?:that|it)| did (?:that|it|this) happen)?\W*$|"
+    Transform("when", re.compile(r"^\W*(?:and\s+)?(?:since\s+)?when(?: exactly| was (?:that|it)| did (?:that|it|this) "
+                                 r"(?:happen|start))?\W*$|"
+                                 # "since when exactly? and on which inputs?": when, then a second small ask
+                                 r"^\W*(?:and\s+)?(?:since\s+)?when(?: exactly)?\s*[?,;]+\s*(?:and\s+)?(?=\S)|"
                                  r"\bat what time\b|\bwhat time (?:was|did)\b", re.IGNORECASE), _when),
 )
 #: Moves that need the question to carry something of its own (a window, a name), else they do not apply.

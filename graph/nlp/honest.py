@@ -19,7 +19,7 @@ VENDORS = {"azure devops": "Azure DevOps", "github actions": "GitHub Actions", "
            "circleci": "CircleCI", "circle ci": "CircleCI", "gitlab": "GitLab", "salesforce": "Salesforce", "hubspot": "HubSpot", "opsgenie": "Opsgenie", "datadog": "Datadog", "new relic": "New Relic", "dynatrace": "Dynatrace", "honeycomb": "Honeycomb", "splunk": "Splunk", "pagerduty": "PagerDuty",
            "tableau": "Tableau", "looker": "Looker", "power bi": "Power BI", "powerbi": "Power BI",
            "dbt cloud": "dbt Cloud", "confluent": "Confluent", "mongodb atlas": "MongoDB Atlas", "github": "GitHub",
-           "jira": "Jira", "slack": "Slack", "okta": "Okta"}
+           "jira": "Jira", "slack": "Slack", "okta": "Okta", "airflow": "Airflow", "dbt": "dbt"}
 #: What is out of sight, for the names that are not a product ("no household data or bill" would not read).
 _OUT_OF_SIGHT = {"household": "household bills", "server log": "server logs", "cloud storage": "the cloud's own storage bill",
                  "Oracle or SQL Server database": "Oracle or SQL Server databases"}
@@ -41,6 +41,13 @@ OTHER_PRODUCTS: dict[str, str] = {
     # a CI system's own builds
     r"\b(?:azure devops|github actions|jenkins|circle ?ci|gitlab(?: ci)?|travis ci|bitbucket pipelines)\b.{0,40}"
     r"\b(?:builds?|pipelines?|red|failing|failed|broken|runners?)\b": _VENDOR,
+    # an orchestrator's or a transformation tool's own objects and commands, when no Databricks thing is named
+    r"^(?!.*\b(?:databricks|warehouses?|clusters?|jobs?|workflows?|notebooks?|tables?|quer(?:y|ies)|dbu)\b)"
+    r".*\bairflow\b.{0,40}\b(?:dags?|dag runs?|cli|tasks?|scheduler|operators?|xcoms?|backfill\w*|clear\w*|"
+    r"webserver|pools?|connections?)\b|\bdag runs?\b.{0,40}\bairflow\b": _VENDOR,
+    r"^(?!.*\b(?:databricks|warehouses?|clusters?|jobs?|workflows?|dbu|cost\w*|slow\w*|fail\w*)\b)"
+    r".*\bdbt\b.{0,40}\b(?:macros?|models?|packages?|profiles?|projects?|seeds?|snapshots?|jinja|ya?ml|docs|cloud)\b":
+        _VENDOR,
     # a CRM's or a BI server's or a pager's own records
     r"\b(?:salesforce|hubspot)\b": _VENDOR,
     r"^(?!.*\b(?:databricks|warehouses?|quer(?:y|ies)|clusters?|sql|tables?|gold|silver|bronze|on (?:it|them|top of))\b)"
@@ -87,9 +94,16 @@ _COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead o
 
 #: The product is where the asker comes from, not what they ask about ("we just moved off Snowflake",
 #: "in Snowflake I'd open Query History"): the question is about this account.
-_CONTEXT = re.compile(r"\b(?:moved|moving|migrat\w*|switch\w*|coming from|came from|used to|back (?:on|in|at|when)|"
+_CONTEXT = re.compile(r"\b(?:moved|moving|migrat\w*|switch\w*|port(?:ed|ing)? (?:over|of|from)|ported|lift(?:ed)?[- ]and[- ]shift\w*|coming from|came from|used to|back (?:on|in|at|when)|"
                       r"previously|formerly|equivalent|i'?d|we'?d|we had|we used|like (?:in|on)|databricks (?:version|way)|"
-                      r"version of|(?:dba|admin|developer|engineer|analyst|person|guy|folks?) here)\b", re.IGNORECASE)
+                      r"version of|(?:dba|admin|developer|engineer|analyst|person|guy|folks?) here|"
+                      # "the etl-warehouse, is that basically a SQL Server instance?": an analogy, not the product
+                      r"is (?:that|this|it) (?:basically|essentially|kind of|sort of|just|like)|similar to|same (?:thing )?as|"
+                      r"analog(?:ous|ue)?|counterpart|comparable to)\b", re.IGNORECASE)
+
+
+#: A product named in a comparison ("like a flaky jenkins build", "as slow as our old oracle box").
+_SIMILE = re.compile(r"\b(?:like|as \w+ as|worse than|better than) (?:a |an |our |the |some |that )?(?:\w+ ){0,2}$")
 
 
 #: Names written as identifiers ("cost_anomaly_detector"): a name in the account, whose words are no bill.
@@ -101,7 +115,9 @@ def other_product(text: str) -> tuple[str, str] | None:
     if _CONTEXT.search(low):
         return None
     for pattern, name in OTHER_PRODUCTS.items():
-        if m := re.search(pattern, low):
+        if (m := re.search(pattern, low)) and _SIMILE.search(low[max(0, m.start() - 40):m.start()]):
+            continue  # "failing like a flaky jenkins build": a comparison, not the product
+        if m:
             if name in _OURS_WHEN_NAMED and _OURS.search(low) and not _NOT_OURS.search(low):
                 return None
             if _COMPARISON.search(low) and _OURS.search(low):

@@ -460,3 +460,26 @@ def function_words() -> frozenset[str]:
     for glossary in GLOSSARY.values():
         words |= {w for phrase in glossary for w in phrase.split()}
     return frozenset(words)
+# after hours and business hours, users and environments, "exactly since when", "which", "somewhere", "right now"
+GLOSSARY["pt"].update({"fora do horário comercial": "after hours", "fora do horário de trabalho": "after hours",
+                       "fora do expediente": "after hours", "horário comercial": "business hours",
+                       "usuários": "users", "usuário": "user", "utilizadores": "users", "ambiente": "environment",
+                       "ambientes": "environments", "exatamente": "exactly", "quais": "which", "qual": "which",
+                       "algum lugar": "somewhere", "agora": "now", "neste momento": "right now",
+                       "preciso disso pro": "i need this for the", "preciso disso para o": "i need this for the",
+                       "preciso disso": "i need this", "relatório": "report"})
+GLOSSARY["es"].update({"fuera del horario laboral": "after hours", "fuera de horario": "after hours",
+                       "fuera del horario de oficina": "after hours", "horario laboral": "business hours",
+                       "usuarios": "users", "usuario": "user", "entorno": "environment", "entornos": "environments",
+                       "exactamente": "exactly", "cuáles": "which", "cuál": "which", "en algún lado": "somewhere",
+                       "en algún sitio": "somewhere", "ahora mismo": "right now"})
+GLOSSARY["fr"].update({"hors des heures de bureau": "after hours", "hors heures ouvrées": "after hours",
+                       "en dehors des heures ouvrées": "after hours", "heures ouvrées": "business hours",
+                       "utilisateurs": "users", "utilisateur": "user", "environnement": "environment",
+                       "quels": "which", "quelles": "which", "quel": "which", "quelle": "which",
+                       "quelque part": "somewhere", "en ce moment": "right now", "actuellement": "currently"})
+GLOSSARY["de"].update({"nach feierabend": "after hours", "außerhalb der geschäftszeiten": "after hours",
+                       "geschäftszeiten": "business hours", "umgebung": "environment", "genau": "exactly",
+                       "welche": "which", "welchen": "which", "welcher": "which", "welches": "which",
+                       "irgendwo": "somewhere", "gerade": "right now", "momentan": "currently", "derzeit": "currently",
+                       "modellen": "models", "wie geht's": "how are", "wie geht es": "how are", "seit wann": "since when"})

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from health_monitor.graph.nlp.dates import NUMBER_WORDS, parse_window
+from health_monitor.graph.nlp.honest import asks_forecast
 
 _NUM = r"(\d{1,4}(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _SUPERLATIVE = (r"(?:biggest|largest|most expensive|costliest|slowest|longest|worst|highest|top|"
@@ -115,10 +116,22 @@ def _second_day(low: str, window: Any, as_of: datetime) -> Any:
                         text=window.text, future=window.future)
 
 
+#: An event ahead that a future period dates ("our contract comes up for renewal next quarter"): the reason for
+#: asking, not the period asked about, unless the question asks for a forecast.
+_EVENT_AHEAD = re.compile(r"\b(?:renew\w*|comes? up|due|starts?|begins?|kicks? off|meetings?|reviews?|audits?|negotiat\w*|"
+                          r"deadline|launch\w*|go(?:es)?[- ]live|migrat\w*|board|offsite|presentation|qbr|planning|"
+                          r"contract|expir\w*)\b")
+
+
 def _asked_window(low: str, as_of: datetime) -> Any:
     """The window the question asks about: in a message of several sentences, a day said only in the background
-    ("on friday they pinged me ... What I need is: when did it last refresh?") is not it."""
+    ("on friday they pinged me ... What I need is: when did it last refresh?") is not it; nor is a period ahead
+    that dates an event ("before the renewal next quarter, where are we wasting money?")."""
     window = parse_window(low, as_of)
+    if window is not None and window.future and not asks_forecast(low):
+        clause = next((c for c in re.split(r"(?<=[.!?;,])\s+|\s+(?:but|and|so)\s+", low) if window.text in c), "")
+        if _EVENT_AHEAD.search(clause):
+            return parse_window(low.replace(clause, " "), as_of)
     sentences = re.split(r"(?<=[.!?])\s+", low)
     if window is None or len(sentences) < 2 or not any("?" in s for s in sentences):
         return window

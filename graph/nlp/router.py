@@ -58,6 +58,8 @@ _SPLIT = re.compile(r"[?;!]+|\.\s+|\s[—–-]+\s|\s[+&/]\s|,\s*(?:and|but|plus|
                     r"\s(?:and also|and|but|plus|as well as|along with|also|or|if|even though|although|though|"
                     r"while|whereas|given that|(?:in any way |at all |somehow )?(?:connected|related|linked|tied) (?:to|with))\s",
                     re.IGNORECASE)
+#: An item of a numbered list of asks: "1) is the budget ok", "(2) ...", "3. ...".
+_NUMBERED = re.compile(r"(?:^|[:\s])\(?\d{1,2}[).]\s")
 #: A leading purpose ("For the audit binder:", "Preparing SOC 2 evidence:"): what the answer is for, not what it is about.
 _PURPOSE = re.compile(r"^\W*(?:for|preparing|prepping|ahead of|before|re|regarding|context|background|fyi|writing up|"
                       r"working on|as part of|quick one|question|(?:quick |daily |morning )?(?:health|status|sanity) check|checking in)\b"
@@ -161,7 +163,7 @@ def split_clauses(text: str) -> list[str]:
     """The question's clauses (at least one; empty pieces dropped). In "serving endpoints: latency + error
     rates" the short head before the colon is what every clause is about, so each clause carries it."""
     head, colon, rest = text.partition(":")
-    if colon and rest.strip() and 0 < len(head.split()) <= 3 and not _SPLIT.search(head):
+    if colon and rest.strip() and 0 < len(head.split()) <= 3 and not _SPLIT.search(head) and not re.search(r"\d$", head):
         pieces = [p.strip(" ,.:") for p in _SPLIT.split(rest)]
         pieces = [p for p in pieces if p]
         if len(pieces) > 1:
@@ -173,7 +175,11 @@ def split_clauses(text: str) -> list[str]:
         if len(pieces) > 1:
             return [head.strip(" ,.:")] + pieces
     parts = [p.strip(" ,.:") for p in _SPLIT.split(text)]
-    return [p for p in parts if p] or [text.strip()]
+    if colon and len(parts) > 2:
+        # "new here, give me the quick rundown: whats broken, whats expensive": the list's first item is an ask
+        # of its own, not the words of the head before the colon (a time "at 02:15" is no colon of a list)
+        parts = [q for p in parts for q in (re.split(r"(?<!\d):\s*(?=\S)", p, maxsplit=1) if ":" in p else [p])]
+    return [q for p in parts if (q := p.strip(" ,.:"))] or [text.strip()]
 
 
 def _combine(prob: dict[str, float], cues: dict[str, float], bonus: dict[str, float]) -> dict[str, float]:
@@ -229,6 +235,7 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         # the classifier's pick by a hair, with no word of its own, against a domain the words name
         chosen = {d for d in chosen if cues[d] or whole[d] >= SECONDARY_AT} | {max(backed, key=whole.__getitem__)}
     why = {d: "whole question" for d in chosen}
+    numbered: set[str] = set()  # the domains of the items of a numbered list ("1) ... 2) ... 3) ..."): each asked
     for i, (clause, prob, (cues, _)) in enumerate(zip(clauses if len(clauses) > 1 else [], probs[1:], cue_sets[1:],
                                                       strict=False)):
         if i == 0 and _is_subject_head(clause) or _is_bare_state(clause):
@@ -237,6 +244,8 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
             continue
         local = _combine(prob, cues, dict.fromkeys(DOMAINS, 0.0))
         top = max(local, key=local.__getitem__)
+        if _NUMBERED.search(clause) and local[top] >= CLAUSE_AT:
+            numbered.add(top)
         peaks = cue_peaks(clause)
         # the clause's best domain, and any other it names by a precise phrase ("training fails": the runs)
         for d in [top] + [d for d in DOMAINS if d != top and peaks[d] >= PRECISE_CUE]:
@@ -249,6 +258,8 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     domains = sorted(chosen, key=lambda d: -whole[d])[:MAX_DOMAINS]
     # "one line each for cost, security, reliability and data quality": every area the list names
     domains += [d for d in sorted(chosen, key=lambda d: -whole[d]) if d not in domains and d in _listed_areas(clauses)]
+    if len([c for c in clauses if _NUMBERED.search(c)]) >= 2:
+        domains += [d for d in sorted(numbered & chosen, key=lambda d: -whole[d]) if d not in domains]
     hits = cue_sets[0][1]
     reason = "; ".join(f"{d} {whole[d]:.2f} ({why[d]}" + (f", cues: {', '.join(hits[d][:3])})" if d in hits else ")")
                        for d in domains)

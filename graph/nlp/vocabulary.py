@@ -62,12 +62,16 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "keeps hitting the PII customer table", "been pulling from them a lot"
         r"(?:keeps?|kept|been|is|are) (?:hitting|hammering|reading|querying|pulling|accessing)|(?:hit|hits|hitting|"
         r"hammer\w*) (?:the |that |our |those )?(?:\w+ ){0,2}(?:pii|customer|sensitive|personal)\w*": 1.0,
+        # "block it at the firewall": a defence against an address or an account
+        r"firewall\w*|block\w* (?:it|that|this|them|those|the (?:ip|address|user|account)s?)\b|block ?list\w*|"
+        r"deny ?list\w*|allow ?list\w*|ip (?:ban|block)\w*": 1.0,
         r"security|secure": 0.9, r"principals?|service principal": 0.6, r"risky|anomalous user": 0.6,
         r"who (did|does|has done)|what (else )?(has|did) .{0,30} (do|done)": 0.4,
         r"severity|alerts?": 0.3, r"(?:hi|high)[- ]?sev\w*|sev[- ]?[12]\b": 0.8,
         r"who (?:changed|altered|modified|dropped|deleted|renamed|disabled|enabled)": 0.9,
         # "who gave the contractors access, and when": an action in the audit log, not only today's grants
-        r"who (?:gave|give|gives|granted|grant|grants|added|issued|handed) (?:\w+ ){0,5}(?:access|permissions?|rights|grants?|"
+        r"(?:who|someone|somebody|anyone|anybody) (?:gave|give|gives|granted|grant|grants|added|issued|handed) (?:\w+ ){0,5}"
+        r"(?:access|permissions?|rights|grants?|"
         r"select|modify)": 1.0,
         r"(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:\w+ )?(?:read|access|quer|look|log)\w*|"
         r"(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:\w+ )?(?:change|modif|touch|alter|grant|disabl)\w* "
@@ -103,7 +107,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:worr\w*|concern\w*|nervous|scared) (?:about|for|with) (?:the |that |this |our |those )?(?:\w+ ){0,2}"
         r"(?:jobs?|runs?|workflows?|etl|loads?|batch\w*)": 0.9,
         # "is anything broken?": what is failing now, asked in plain words
-        r"(?:anything|something|stuff|what(?:'s| is)?) (?:\w+ )?(?:broken|failing|on fire|falling over)": 1.0,
+        r"(?:anything|something|stuff|what(?:'?s| is)?) (?:\w+ )?(?:broken|failing|on fire|falling over)": 1.0,
         r"slow\w*|slower|sluggish|laggy|crawl\w*|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
         r"dragg\w*|bogged down|grind\w* to|chok\w*|tak\w* (?:forever|ages)|timing out|under-?sized|under-?provisioned|"
         r"too small|not big enough": 0.8,
@@ -146,6 +150,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     },
     "quality": {
         r"fresh\w*|stale\w*|up to date|out of date|lag(?:s|ged|ging)? (?:behind|by)|lagging|(?:data|replication) lag": 1.0,
+        # "whether the data our reports rely on can be trusted": the data's own quality, not the platform's uptime
+        r"\b(?:data|numbers|figures|tables?)\b (?:\w+ ){0,5}(?:be |is |are )?(?:trusted|trustworthy|trust ?able|relied on)\b|"
+        r"\btrust (?:the |our |this |that |these |those )?(?:data|numbers|figures|tables?|reports?|dashboards?)\b": 1.0,
         # "which table downstream is old now": a table's age, in plain words
         r"(?:is|are|now|gone|went|got|looks?|seems?) (?:\w+ )?(?:old(?! news| hat| story| habits?)|outdated)": 0.8,
         # "how long has it been sitting there without an update"
@@ -237,7 +244,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"knock\w* (?:\w+ ){0,2}off|shave\w* (?:\w+ ){0,2}off|take\w* (?:\w+ ){0,2}off the (?:bill|total)": 1.0,
         r"sav(e|es|ing|ings)": 1.0, r"optimi[sz]\w*": 1.0, r"idle|unused|underutili[sz]ed|underused": 1.0,
         r"oversized?|over-?provisioned|right[- ]?siz\w*|downsiz\w*|upsiz\w*|undersized?|sized (?:right|correctly|properly|"
-        r"appropriately|well)|siz(?:e|ing) (?:it |them |that )?(?:up|down)|too big|overkill|(?:bigger|larger) than (?:it |we |they )?"
+        r"appropriately|well)|siz(?:e|ing) (?:it |them |that )?(?:up|down)|too big|(?<!is that )(?<!is this )(?<!be )overkill|(?:bigger|larger) than (?:it |we |they )?"
         r"(?:needs?|needed|necessary|required)|more (?:capacity|compute|nodes) than (?:it |we |they )?need\w*": 1.0,
         r"auto[- ]?(stop|termination|terminate)|autotermination": 1.0, r"all[- ]purpose|interactive clusters?": 0.7,
         r"jobs compute|job clusters?|serverless|spot|photon": 0.6,
@@ -258,7 +265,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "the cluster is up basically all day": always on, so is it used
         r"(?:up|on|running) (?:basically |pretty much |practically |almost )?(?:all day|24/7|24x7|around the clock|"
         r"nonstop|non-stop|all the time|all night)|nobody'?s? (?:\w+ )?(?:using|running|querying)": 0.9,
-        r"quick wins?|low[- ]hanging fruit|bring (?:it|that|this|them|costs?|spend|the bill) down|lower the bill": 1.0,
+        r"quick(?:est)? wins?|easiest wins?|low[- ]hanging fruit|bring (?:it|that|this|them|costs?|spend|the bill) down|lower the bill": 1.0,
         r"bleed\w* (?:money|cash)|\bplug\b|leak\w*|money down the drain|(?:pull|bring|get|rein) (?:it|that|this|them|"
         r"spend|costs?) (?:back )?(?:in line|under control|in)\b": 1.0,
     },
@@ -307,13 +314,14 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|r
                             r"\b(?:write|draft|compose|word)\s+(?:me\s+|us\s+)?(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,3}"
                             r"(?:e-?mail|letter|notice|memo|essay|blog|tweet|post|speech|announcement|press release|"
                             r"job (?:ad|description|posting)|contract|cover letter|invitation|apology|thank you note|"
-                            r"narrative|template|slides?|slide deck|deck|presentation|agenda|minutes|justification|"
+                            r"narrative|template|slides?|slide deck|deck|presentation|agenda|minutes|justification|agreement|"
                             r"business case|proposal|(?:retention |security |hr )?polic(?:y|ies)|runbook|handbook|"
                             r"(?:performance |annual |yearly |mid-?year )?review|appraisal|reference)s?\b|"
                             # code to write, not a question about the account
                             r"\b(?:write|give|generate|code|draft)\s+(?:me\s+|us\s+)?(?:a|an|some|the)\s+(?:[\w-]+\s+){0,3}"
                             r"(?:loop|script|function|class|snippet|regex|regular expression|program|dockerfile|"
-                            r"terraform|unit tests?)s?\b|"
+                            r"terraform|unit tests?|macro|udf|dag|cron(?: expression)?|crontab(?: entry| line)?|makefile|ya?ml file|"
+                            r"bash command|shell command)s?\b|"
                             # an HR review of a person, not of the platform's performance
                             r"\b(?:performance|perf|annual|yearly|mid-?year) reviews? (?:for|of) (?:one of )?(?:my|our|a|an|the)"
                             r"\s+(?:\w+\s+)?(?:sres?|engineers?|team ?mates?|reports?|employees?|staff|colleagues?|"
@@ -353,9 +361,17 @@ ROLE_HERE = re.compile(r"\b(?:[\w-]+\s+){0,2}(?:owner|lead|manager|engineer|anal
                        r"vp|dba|sre|controller|architect)\s+here\b", re.IGNORECASE)
 
 
+#: What the answer is for, said after the ask ("... I need this for the compliance report", "it's for the GDPR Art.
+#: 30 record"): the purpose, not a second topic.
+PURPOSE_AFTER = re.compile(r"\b(?:(?:i|we) (?:need|want) (?:this|it|that|these|those|them)|(?:it'?s|this is|that'?s|these are) "
+                           r"(?:all |just )?(?:needed )?)\s*(?:for|by) (?:the|our|my|a|an) (?:[\w.-]+ ){0,4}(?:report|review|"
+                           r"audit|meeting|deck|record|evidence|submission|file|filing|pack|slides?)\b(?: (?:of|on|for) [\w.-]+\b)?",
+                           re.IGNORECASE)
+
+
 def without_requester(text: str) -> str:
-    """``text`` without who asked for the answer, or who is asking."""
-    return ROLE_HERE.sub(" ", SELF_INTRODUCTION.sub(" ", REQUESTER.sub(" ", text)))
+    """``text`` without who asked for the answer, who is asking, or what the answer is for."""
+    return PURPOSE_AFTER.sub(" ", ROLE_HERE.sub(" ", SELF_INTRODUCTION.sub(" ", REQUESTER.sub(" ", text))))
 
 #: Entity kind -> {domain: bonus}, from the one table of kinds (an IP leans security; a model, mlops).
 ENTITY_HINTS: dict[str, dict[str, float]] = {k.name: dict(k.hints) for k in KINDS if k.hints}
