@@ -56,6 +56,16 @@ AGENT = AgentSpec(
                                  "and rerun it.",
                        empty="No load failed on a schema change in the period (a change that broke nothing is "
                              "not seen here).")),
+        # "the dashboard numbers look old, explain what happened": the failed writers of whichever tables are stale
+        Play("get_table_writer_failures", when=(r"^(?=.*\b(?:why|cause\w*|reason\w*|what happened|explain\w*|what went wrong)\b)"
+                                                r"(?=.*\b(?:stale|old|out of date|outdated|behind|not (?:been )?(?:updated|"
+                                                r"refreshed|loaded)|late|frozen|stuck)\b).*",),
+             unless=("table",), weight=2, title="Failed runs of the jobs that write stale tables",
+             lens=Lens(rows=3, say="{job_name} (writes {table_full_name}) failed on {start_time:time}: "
+                                   "{error_message:clip}",
+                       severity=(("high", "result_state != ''"),),
+                       recommend="Fix {job_name}'s last error, then rerun it to refresh {table_full_name}.",
+                       empty="No job that writes a table failed in the window (per recorded lineage).")),
         Play("get_table_writer_failures", when=(r"\bwhy\b|cause|reason|what happened|stopped|broke|fail|behind|late|"
                                                 r"not (been )?(updat|refresh|writ|load)|blame|responsible|which (upstream )?job|culprit|"
                                                 # acting on it: the job that writes it is what to fix

@@ -192,9 +192,14 @@ def fix_typos(text: str) -> str:
 
     def fixed(m: re.Match[str]) -> str:
         word = m[0].lower()
-        if len(word) < 5 or word in common:
+        if len(word) < 5:
             return m[0]
-        return next((k for k in _KEYWORDS if _slip(word, k)), m[0])
+        keyword = next((k for k in _KEYWORDS if _slip(word, k)), None)
+        # a word of the training phrasings is left alone, unless it is a slip of a long keyword that is no
+        # other form of it ("securty" is in the phrasings as a typo; "cluster" is a word of its own)
+        if keyword is None or word in common and (len(keyword) < 8 or keyword.rstrip("s") == word.rstrip("s")):
+            return m[0]
+        return keyword
 
     return re.sub(r"(?<![\w.@-])[A-Za-z]+(?![\w@-]|\.\w)", fixed, text)
 

@@ -723,7 +723,10 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
 #: was the one working at night"): the carried people no longer filter. ("anyone in that group" points at one.)
 OPEN_PEOPLE = re.compile(r"\b(?:who|anyone|anybody|someone|somebody) else\b|\bother (?:users|people|principals|accounts)\b|"
                          r"\b(?:anybody|anyone|someone|somebody|any (?:user|person|one)s?)\b(?!\s+(?:in|of|from|among|within)\b)|"
-                         r"\bwho (?:was|is|were|are) the (?:one|ones|guy|person|people|user|users)\b", re.IGNORECASE)
+                         r"\bwho (?:was|is|were|are) the (?:one|ones|guy|person|people|user|users)\b|"
+                         # "then who was actually logged in after hours": whoever it was
+                         r"\bwho (?:was|were|is|are|has been|have been) (?:actually |really |still )?(?:logged|logging|"
+                         r"signed|online|active|working|awake|up|reading|accessing|querying)\b", re.IGNORECASE)
 
 
 def _names_a_topic(text: str) -> bool:

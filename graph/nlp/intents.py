@@ -18,7 +18,8 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("briefing", re.compile(
         r"\bbriefing\b|\bbrief me\b|\bdigest\b|\brundown\b|\bcatch me up\b|\bwhat should i (?:know|look at)\b|"
         r"\banything (?:i should know|important|to worry about|on fire|burning)\b|\bwhat(?:'?s| is) on fire\b|"
-        r"\bstate of (?:the )?(?:platform|account|union)\b|\boverall (?:health|status|picture)\b|"
+        r"\bstate of (?:the )?(?:platform|account|union)\b|\boverall (?:(?:account|platform|system) )?(?:health|status|picture)\b|"
+        r"\bexec(?:utive)? (?:summary|overview|update|brief)\b|"
         r"\bhow (?:healthy|bad|good|ok|okay) (?:is|are) (?:\w+ ){0,2}(?:overall|in general|generally|all round)\b|"
         r"\bhow (?:is|are) (?:everything|things|we doing)(?: overall| today| this morning)?\b|"
         r"\bhow (?:is |are )?(?:the |our |my )?(?:platform|account|estate|databricks|lakehouse|everything|things)"

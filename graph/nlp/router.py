@@ -54,7 +54,7 @@ CUE_TIE, BACKING_CUE = 0.1, 0.7
 MAX_DOMAINS = 3
 W_CLASSIFIER, W_CUES = 0.6, 0.4
 
-_SPLIT = re.compile(r"[?;!]+|\.\s+|\s[—–-]+\s|\s[+&/]\s|,\s*(?:and|but|plus|also|then)\b|,\s+|"
+_SPLIT = re.compile(r"[?;!]+|\.\s+|\s(?=\(?\d{1,2}\)\s)|\s[—–-]+\s|\s[+&/]\s|,\s*(?:and|but|plus|also|then)\b|,\s+|"
                     r"\s(?:and also|and|but|plus|as well as|along with|also|or|if|even though|although|though|"
                     r"while|whereas|given that|(?:in any way |at all |somehow )?(?:connected|related|linked|tied) (?:to|with))\s",
                     re.IGNORECASE)

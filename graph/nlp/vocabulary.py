@@ -30,7 +30,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
         rf"(?:costs?|costing){_FIGURATIVE}|"
         r"costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
-        r"bill(s|ing)?|invoices?": 0.9, r"budget\w*(?! (?:a |the |some |more )?(?:fix|time|effort|hours|days|sprint|capacity|headcount))": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6,
+        r"bill(s|ing)?|invoices?": 0.9, r"budget\w*(?! (?:a |the |some |more )?(?:fix|time|effort|hours|days|sprint|capacity|headcount))": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6, r"pric(?:ier|iest)|costl(?:ier|iest)|more expensive|dearer": 0.9,
         r"cost drivers?|top drivers?|line items?": 1.0, r"dollars?|money": 0.5, r"\$+": 0.8,
         r"chargeback|showback": 0.9,
         # "anything costing more than it should?": spend above what it ought to be
@@ -107,7 +107,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:worr\w*|concern\w*|nervous|scared) (?:about|for|with) (?:the |that |this |our |those )?(?:\w+ ){0,2}"
         r"(?:jobs?|runs?|workflows?|etl|loads?|batch\w*)": 0.9,
         # "is anything broken?": what is failing now, asked in plain words
-        r"(?:anything|something|stuff|what(?:'?s| is)?) (?:\w+ )?(?:broken|failing|on fire|falling over)": 1.0,
+        r"(?:anything|something|stuff|what(?:'?s| is)?) (?:\w+ )?(?:broken|failing|on fire|falling over)|"
+        r"(?:did|has|have) (?:anything|something|stuff) (?:\w+ )?(?:break|broke|broken|fail|failed|crash\w*|blow up|blew up)": 1.0,
         r"slow\w*|slower|sluggish|laggy|crawl\w*|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
         r"dragg\w*|bogged down|grind\w* to|chok\w*|tak\w* (?:forever|ages)|timing out|under-?sized|under-?provisioned|"
         r"too small|not big enough": 0.8,
@@ -137,7 +138,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "hourly_ingest keeps running late": runs that miss their time (an SLA), not slow code
         r"(?:running|finish\w*|landing|completing|coming in|runs?|ran) late\b(?! (?:last|this|yesterday|tonight))": 1.0,
         r"recover\w*|restore\w*|error budget": 0.6,
-        r"(?:miss\w*|bl[eo]w\w*(?: past| through)?|overr?a[nr]\w*|exceed\w*|went over|go(?:es)? over|broke) "
+        r"(?:miss\w*|bl[eo]w\w*(?: past| through)?|overr?a[nr]\w*|exceed\w*|went over|go(?:es)? over|broke|"
+        r"(?:run|runs|ran|running|gone|went|go|goes|going) (?:past|beyond|over)) "
         r"(?:its|the|their|our|a) (?:[\w-]+ ){0,3}(?:window|deadline|target|slot|slas?)|lands? late": 1.0,
         r"99(?:\.\d+)?\s*%?|(?:inside|within|under|above|below|meet\w*|hit\w*|miss\w*) (?:our |the |an? )?"
         r"(?:slo|uptime|availability) (?:target|goal|objective)": 1.0,
@@ -218,7 +220,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:chain|path|flow|hops?) (?:\w+ ){0,2}from\b|\s(?:->|→|=>)\s": 1.0,
         r"blast radius|impact analysis|if (?:i|we) (?:drop|delete|remove|rename|deprecate)\w*|"
         r"what (?:would|will|could) break": 1.0,
-        r"get\w* (?:its|their) data from|where does .{0,80}\b(?:come|get\w*) .{0,20}\bfrom|(?:up|down) the chain": 1.0,
+        r"get\w* (?:its|their) data from|where does .{0,80}\b(?:come|get\w*) .{0,20}\bfrom|(?:up|down) the chain|"
+        # "trace where orders_gold comes from" (not "where did they come from", said of logins)
+        r"\bwhere (?:the |that |this |our )?[\w.-]+ (?:table |data |rows |numbers |figures )?comes from\b": 1.0,
         r"trac\w* (?:\w+ ){0,6}back|(?:original|ultimate|upstream|raw) sources?|back to (?:its|the|their) sources?|"
         r"end[- ]to[- ]end lineage|(?:is|are) (?:\w+ ){0,6}coming from": 1.0,
         r"grants?|granted|privileges?|permissions?|modify|select on": 0.7,
@@ -363,7 +367,9 @@ ROLE_HERE = re.compile(r"\b(?:[\w-]+\s+){0,2}(?:owner|lead|manager|engineer|anal
 
 #: What the answer is for, said after the ask ("... I need this for the compliance report", "it's for the GDPR Art.
 #: 30 record"): the purpose, not a second topic.
-PURPOSE_AFTER = re.compile(r"\b(?:(?:i|we) (?:need|want) (?:this|it|that|these|those|them)|(?:it'?s|this is|that'?s|these are) "
+PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:have|need|got|must) to (?:file|open|raise|log|write up|create) (?:a|an) (?:[\w-]+ ){0,2}"
+                           r"(?:ticket|issue|bug|case|incident)(?: about| for| on)?|"
+                           r"\b(?:(?:i|we) (?:need|want) (?:this|it|that|these|those|them)|(?:it'?s|this is|that'?s|these are) "
                            r"(?:all |just )?(?:needed )?)\s*(?:for|by) (?:the|our|my|a|an) (?:[\w.-]+ ){0,4}(?:report|review|"
                            r"audit|meeting|deck|record|evidence|submission|file|filing|pack|slides?)\b(?: (?:of|on|for) [\w.-]+\b)?",
                            re.IGNORECASE)

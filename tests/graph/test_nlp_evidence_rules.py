@@ -832,3 +832,49 @@ def test_an_ask_that_points_back_or_shares_one_sentence_keeps_the_name(text):
     from health_monitor.graph.adapters import names_out_of_scope
 
     assert names_out_of_scope(text, ["performance", "cost"], {"_named": ["workspace"], "workspace": ["dev"]}) == {}
+
+
+# -- found by sets 87-90 (scored first, then fixed) --------------------------------------------------------------
+
+
+def test_a_slip_of_a_long_keyword_is_fixed_even_when_the_phrasings_hold_the_slip():
+    from health_monitor.graph.nlp.entities import fix_typos
+
+    assert fix_typos("securty and spend, quick") == "security and spend, quick"
+    assert fix_typos("which cluster") == "which cluster"
+
+
+@pytest.mark.parametrize(("text", "domains"), [
+    ("did something break on saturday? only care about the weekend", {"performance"}),
+    ("for the exec sync: which team got costlier, and did anything fail", {"cost", "performance"}),
+    ("the loader keeps going past its 30 minute slot, how often lately", {"reliability"}),
+    ("work out where the revenue table comes from", {"governance"}),
+    ("we must open a ServiceNow ticket about the failed load, what exactly broke?", {"performance"}),
+])
+def test_rules_of_sets_87_to_90_route(text, domains):
+    assert domains <= set(route(text).domains), route(text).reason
+
+
+def test_an_executive_summary_is_a_briefing():
+    from health_monitor.graph.nlp.intents import intent_of
+
+    assert intent_of("an executive summary of overall platform health for the board, please") == "briefing"
+
+
+def test_explaining_why_numbers_look_old_reads_the_writers_of_stale_tables():
+    plays = choose_plays(get_agent_registry().get("quality"), "the finance numbers look stale, explain what went wrong",
+                         {})
+    assert "get_table_writer_failures" in [p.tool for p in plays]
+
+
+def test_numbered_asks_without_commas_are_split():
+    from health_monitor.graph.nlp.router import split_clauses
+
+    assert len(split_clauses("todo 1) check the budget 2) check failed logins 3) check stale tables")) == 4
+
+
+def test_who_was_logged_in_sets_the_carried_person_aside():
+    from health_monitor.graph.adapters import open_kinds
+
+    assert "user" in open_kinds("fine, so who was really online late last night")
+    assert "user" not in open_kinds("who was that?")
