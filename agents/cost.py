@@ -95,7 +95,7 @@ AGENT = AgentSpec(
                                                    r"who to (?:charge|bill)|(?:isn|aren|wasn|weren)'?t (?:labell?ed|assigned|"
                                                    r"allocated|owned)|(?:is|are|was|were) not (?:labell?ed|assigned|allocated|"
                                                    r"owned)|unlabell?ed|unowned|ownerless|(?:without|no|lacks?|lacking) "
-                                                   r"(?:an? |any )?(?:owner|label|cost.?cent\w*)s?\b",), weight=5,
+                                                   r"(?:an? |any )?(?:owner|label|cost.?cent\w*|team)s?\b",), weight=5,
              title="Untagged spend",
              lens=Lens(say="{workspace_name} {untagged_cost:money} untagged ({untagged_pct:pct100} of its spend)",
                        where="untagged_cost > 0", sort="untagged_cost desc", rows=3,

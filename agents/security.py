@@ -78,7 +78,10 @@ AGENT = AgentSpec(
                        say="{violation_type} ({severity}): {subject} — {detail:clip}",
                        severity=(("high", "severity == high"),))),
         Play("get_after_hours_activity", when=(r"after.?h(?:ou)?rs|outside .*hours|off.?h(?:ou)?rs|night|weekends?|"
-                                               r"working hours|(?:odd|strange|weird|unusual|ungodly|late) hours|\d ?am\b",), weight=3,
+                                               r"working hours|(?:odd|strange|weird|unusual|ungodly|late) hours|\d ?am\b|"
+                                               # "between 2 and 4 in the morning", "at 3 in the morning"
+                                               r"\d{1,2}(?::\d\d)? (?:o'?clock )?in the (?:morning|night)|small hours|"
+                                               r"middle of the night|early hours",), weight=3,
              title="After-hours activity", before=Before(days=30),
              # People, not service principals: scheduled jobs run at night by design.
              lens=Lens(sort="events desc", rows=3, where="is_service_principal == false",

@@ -299,12 +299,17 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         scope = names_out_of_scope(question, flat.agents, flat.slots)
         if scope:
             flat.slots["_not_for"] = scope
+        own = own_names_and_windows(question, flat.agents, flat.slots, as_of)
+        if own:
+            flat.slots["_own"] = own
     return flat
 
 
-#: Separate asks of one message: sentences and the items of a numbered list (not clauses joined by "and":
-#: "costs and failures in ml-workspace" asks both of ml-workspace).
-_ASKS_SPLIT = re.compile(r"[?;!]+|\.\s+|(?:^|[,:\s])\(?\d{1,2}[).]\s")
+#: Separate asks of one message: sentences, the items of a numbered list and ", and <a new question>" (not
+#: clauses joined by a bare "and": "costs and failures in ml-workspace" asks both of ml-workspace).
+_ASKS_SPLIT = re.compile(r"[?;!]+|\.\s+|(?:^|[,:\s])\(?\d{1,2}[).]\s|(?:,\s*(?:and|also|plus)|\s(?:and\s+)?also)\s+"
+                         r"(?=(?:has|have|had|did|does|do|is|are|was|were|what|who|whose|which|when|where|why|how|can|"
+                         r"could|any)\b)")
 #: An ask pointing back at a name another ask gave ("why did nightly_etl fail? what did it cost?").
 _POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|those|these|that one|this one|there|same)\b", re.IGNORECASE)
 
@@ -335,13 +340,57 @@ def names_out_of_scope(question: str, agents: list[str], slots: dict[str, Any]) 
     return out
 
 
+def own_names_and_windows(question: str, agents: list[str], slots: dict[str, Any],
+                          as_of: datetime) -> dict[str, dict[str, Any]]:
+    """Specialist -> the names and the window its own asks give, where they differ from the question's first:
+    "the cost of analytics this week, and also did any job fail in production yesterday" reads the failures of
+    production yesterday, not of analytics this week."""
+    from health_monitor.graph.nlp.dates import parse_window
+    from health_monitor.graph.nlp.router import route
+
+    asks = [a.strip(" ,.:") for a in _ASKS_SPLIT.split(question or "")]
+    asks = [a for a in asks if len(a.split()) >= 2]
+    if len(asks) < 2 or len(agents) < 2 or slots.get("compare_start"):
+        return {}
+    routed = [(a, set(route(a).domains)) for a in asks]
+    out: dict[str, dict[str, Any]] = {}
+    for agent in agents:
+        own = [text for text, domains in routed if agent in domains]
+        if not own or len(own) == len(asks) or any(_POINTS_BACK.search(text) for text in own):
+            continue
+        said: dict[str, Any] = {}
+        for kind in slots.get("_named") or ():
+            names = [n for n in slots.get(kind) or () if any(str(n).lower().rsplit(".", 1)[-1] in t.lower() for t in own)]
+            if names and len(names) < len(slots.get(kind) or ()):
+                said[kind] = names
+        windows = {(w.start, w.end, w.label, w.hours, w.days) for t in own if (w := parse_window(t, as_of)) is not None}
+        if len(windows) == 1:
+            start, end, label, hours, days = windows.pop()
+            if (start, end) != (slots.get("start_date"), slots.get("end_date")):
+                said.update(start_date=start, end_date=end, hours=hours, days=days, date=None, horizon_days=None,
+                            _window_label=Window.make(start, end, label).label)
+        if said:
+            out[agent] = said
+    return out
+
+
 def slots_for(agent: str, slots: dict[str, Any]) -> dict[str, Any]:
-    """``slots`` as ``agent`` reads them: without the names another ask of the question gave."""
+    """``slots`` as ``agent`` reads them: without the names another ask of the question gave, and with the names
+    and the window its own asks give."""
     drop = set((slots.get("_not_for") or {}).get(agent) or ())
-    if not drop:
+    own = (slots.get("_own") or {}).get(agent) or {}
+    if not drop and not own:
         return slots
-    return {k: v for k, v in slots.items() if k not in drop} | {"_named": [k for k in slots.get("_named") or ()
-                                                                         if k not in drop]}
+    out = {k: v for k, v in slots.items() if k not in drop}
+    out["_named"] = [k for k in slots.get("_named") or () if k not in drop]
+    for key, value in own.items():
+        if key in DATE_PARAMS and isinstance(value, str):
+            value = date.fromisoformat(value[:10])  # read back from a stored turn
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = value
+    return out
 
 
 #: Words added to the planner's text per intent, so plays about causes, fixes or times are preferred.

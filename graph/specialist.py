@@ -212,7 +212,7 @@ def make_report(spec: AgentSpec):
                 finding = nearest.finding(
                     agent=spec.name, title=finding.title if finding else play.title or _title(tool, name), tool=tool,
                     play=play, main=result, earlier=earlier, slots=_slots(spec, state),
-                    label=_window_label(state), as_of=ctx.as_of, filtered=_filtered_kinds(tool, result),
+                    label=_window_label(state, spec), as_of=ctx.as_of, filtered=_filtered_kinds(tool, result),
                     money_cols=set(getattr(tool, "cost_columns", ()) or ())) or finding
             if finding is not None:
                 findings.append(finding)
@@ -222,6 +222,7 @@ def make_report(spec: AgentSpec):
         narrative = last.content if isinstance(last, AIMessage) and state.get("mode") == "llm" else None
         ok = not errors or bool(findings)
         rep = AgentReport(agent=spec.name, findings=findings, ok=ok, notes=list(state.get("notes") or []),
+                          period=str(_slots(spec, state).get("_window_label") or ""),
                           error="; ".join(errors) or None, numbers=numbers,
                           narrative=narrative if isinstance(narrative, str) and narrative.strip() else None)
         return {"findings": {spec.name: rep}}
@@ -250,8 +251,12 @@ def _comparisons(spec: AgentSpec, results: dict[str, Any], slots: dict[str, Any]
     return out
 
 
-def _window_label(state: SpecialistState) -> str:
-    """The label of the window the question named ("this week, 2026-11-30 to 2026-12-04 (UTC)"), if any."""
+def _window_label(state: SpecialistState, spec: AgentSpec | None = None) -> str:
+    """The label of the window the question named ("this week, 2026-11-30 to 2026-12-04 (UTC)"), if any, or of
+    the window this specialist's own ask named."""
+    own = _slots(spec, state).get("_window_label") if spec is not None else None
+    if own:
+        return str(own)
     window = ((state.get("turn") or {}).get("understanding") or {}).get("window") or {}
     return str(window.get("label") or "")
 

@@ -77,6 +77,9 @@ class AgentReport(BaseModel):
     numbers: list[float] = Field(default_factory=list)
     #: The LLM's own closing summary, when an LLM drove the agent (checked like any LLM text).
     narrative: str | None = None
+    #: The period of this specialist's own ask, when it differs from the question's first ("... and did any job
+    #: fail yesterday?"): its findings are labelled with it.
+    period: str = ""
 
 
 #: A declined plan whose reason starts with this carries the honest answer itself (unknown name, future

@@ -310,7 +310,9 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
     repeated, reports = set(reports) - set(unique), unique
     present = {name: reports[name] for name in plan.agents if name in reports}
     ranked = _ranked((f for r in present.values() for f in r.findings), list(titles))
-    period = plan.period or period_of(list(calls), ranked[0].tools if ranked else [], as_of)
+    own = present[ranked[0].agent].period if ranked and ranked[0].agent in present else ""
+    labelled = any(r.period for r in present.values())
+    period = own or plan.period or period_of(list(calls), ranked[0].tools if ranked else [], as_of)
     first = lead(present, titles, period) if present else "I could not get any results for this question."
     rec = recommendation(present, list(titles))
     if plan.intent == "recommendation" and rec:
@@ -325,7 +327,11 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
     for name in plan.agents:
         spec = agents.get(name)
         if name not in repeated:
-            parts.append(section(spec.title, reports.get(name), spec.all_clear))
+            rep = reports.get(name)
+            # when one ask named its own period, every section says which period it read
+            own_period = (rep.period or plan.period) if rep is not None and labelled else ""
+            title = f"{spec.title} ({own_period})" if own_period else spec.title
+            parts.append(section(title, rep, spec.all_clear))
     connected = list(links)
     link = connect(connected) if connected else cross_domain(present, titles)
     if link:

@@ -21,6 +21,7 @@ Steps:
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import threading
@@ -30,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from health_monitor.tools.lookups import LOOKUPS
+from health_monitor.tools.lookups import LOOKUPS, SUGGEST_POOL
 from health_monitor.tools.registry import UnknownTool, get_registry
 from health_monitor.tools.spec import Tool
 from pydantic import ValidationError
@@ -255,7 +256,9 @@ class ToolExecutor:
             hits = self.warehouse.query(lookup.exists_sql, {"value": value}, max_rows=1).scalar(0)
             if hits:
                 continue
-            known = [r["name"] for r in self.warehouse.query(lookup.suggest_sql, {"value": value}, max_rows=8).rows]
+            pool = [r["name"] for r in self.warehouse.query(lookup.suggest_sql, {"value": value},
+                                                               max_rows=SUGGEST_POOL).rows]
+            known = closest_names(str(value), pool)
             hint = f" Known {kind}s include: {', '.join(known)}." if known else ""
             return f"No {kind} matches {pname}={value!r}, so there is nothing to show.{hint}"
         return None
@@ -387,3 +390,10 @@ def run_tool(name: str | Tool, args: Mapping[str, Any] | None = None, *, warehou
              settings: Any = None, max_rows: int | None = None) -> ToolResult:
     """One-off convenience: ``run_tool("get_failed_jobs", {"hours": 24}, warehouse=wh)``."""
     return ToolExecutor(warehouse, settings).run(name, args, max_rows=max_rows)
+
+
+def closest_names(value: str, names: list[str], limit: int = 8) -> list[str]:
+    """``names`` most like ``value`` first: those containing it, then by likeness ("anyalst@..." -> "analyst@...")."""
+    low = value.lower()
+    return sorted(names, key=lambda n: (low not in n.lower(),
+                                        -difflib.SequenceMatcher(None, low, n.lower()).ratio(), n))[:limit]

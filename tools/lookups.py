@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: Names read back to choose suggestions from (ranked by likeness in Python: a typo shares no substring).
+SUGGEST_POOL = 500
+
 
 @dataclass(frozen=True)
 class Lookup:
@@ -35,7 +38,7 @@ class Lookup:
         return (f"with n as ({self.names_sql}),\n"
                 "ranked as (select distinct name, case when contains(lower(name), lower(:value)) then 0 "
                 "else 1 end as score from n where name is not null)\n"
-                "select name from ranked order by score, name limit 8")
+                f"select name from ranked order by score, name limit {SUGGEST_POOL}")
 
 
 _TABLE_NAMES = """

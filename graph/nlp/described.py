@@ -171,7 +171,8 @@ class Descriptions:
         required = {kinds[t[0]][1] for t in tokens[j:hi + 1]} - {None}
         lo = j
         while lo > 0 and j - lo < _MAX_BEFORE and not taken[lo - 1] and tokens[lo - 1][0] not in stop \
-                and tokens[lo - 1][0] not in _ARTICLES and tokens[lo - 1][0] not in KIND_WORDS:
+                and tokens[lo - 1][0] not in _ARTICLES and tokens[lo - 1][0] not in KIND_WORDS \
+                and not _PUNCT.search(text[tokens[lo - 1][2]:tokens[lo][1]]):  # "the incident channel. first thing"
             lo -= 1
         after = self._after(text, tokens, taken, family, hi, required)
         words = {stem(t[0]) for t in tokens[lo:j]} | {stem(tokens[k][0]) for k in after}

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from health_monitor.graph.kinds import BY_NAME, KIND_NAMES, KIND_WORD_ALTERNATION, WORD_KINDS
 from health_monitor.graph.nlp.comparison import period_before
 from health_monitor.graph.nlp.models import TIME_KEYS, ParsedQuestion, TurnContext
+from health_monitor.graph.nlp.router import route
 from health_monitor.graph.nlp.vocabulary import IT_BROKE, PRECISE_CUE, cue_peaks, cue_scores
 from health_monitor.graph.understanding import Entity, TurnRef, Understanding, Window
 
@@ -526,6 +527,10 @@ ACT_ADVISORS: dict[str, str] = {"cost": "optimization"}
 
 def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     out = _keep_topic(_carry(cur, prior, "act"), prior, m)
+    if not _bare(m) and re.search(r"\babout (?:it|that|this|them|those)\b", m.string, re.IGNORECASE):
+        # "what should I do about it, fix the schema first or rerun?": still the last turn's problem, with the
+        # options the question names beside it
+        out.domains = list(dict.fromkeys([*prior.understanding.domains, *out.domains]))[:3]
     out.intent = "recommendation"
     # "what do I do about it": "it" is what the last answer was about (the stale table, not every table)
     out.entities += _subject_entities(prior, out, skip=("workspace",))
@@ -589,7 +594,55 @@ _THAT_KIND = re.compile(rf"\b(?:that|this|the same|those|these)\s+(?:(?!(?:that|
                         rf"(?P<kind>{_KIND_WORD})\b", re.IGNORECASE)
 
 #: The follow-up moves, checked in order (the first that matches applies). Each is tested on its own.
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+             "5th": 5}
+#: "more on the second one", "item 3": one ask of the last question's numbered list.
+_NTH = re.compile(r"\b(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last) (?:one|item|point|thing|bit|"
+                  r"question|ask|part|bullet)\b|\b(?:item|point|number|no\.|#) ?(?P<num>[1-5])\b", re.IGNORECASE)
+_ITEM_MARK = re.compile(r"(?:^|\s)\(?\d{1,2}[).]\s")
+
+
+def _nth_item(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding | None:
+    """"more on the second one": the second ask of the last question's numbered list, with its own words."""
+    items: list[str] = []
+    for asked in (prior.understanding, prior.before):  # "and the third one?" after "more on the second one"
+        parts = _ITEM_MARK.split(asked.question or "") if asked is not None else []
+        if len(parts) >= 3:
+            items = [p.strip(" ,.;:") for p in parts[1:] if p.strip(" ,.;:")]
+            break
+    n = len(items) if (m["nth"] or "").lower() == "last" else _ORDINALS.get((m["nth"] or "").lower()) or int(m["num"] or 0)
+    if not items or not 0 < n <= len(items) or not (domains := route(items[n - 1]).domains):
+        return None
+    item = items[n - 1]
+    out = _carry(cur, prior, "nth_item", domains=False, entities=False)
+    out.domains = domains
+    out.entities = list(cur.entities) + [e for e in prior.understanding.entities
+                                         if e.name.lower().rsplit(".", 1)[-1] in item.lower()]
+    out.topic = item
+    return out
+
+
+def _where_from(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding | None:
+    """"where from?": the origin of what the last answer was about: the addresses behind logins or access, the
+    sources of a table."""
+    if "security" in prior.understanding.domains:
+        out = _carry(cur, prior, "where_from")
+        out.domains = ["security"]
+        return out
+    tables = prior.named("table")
+    if not tables:
+        return None
+    out = _carry(cur, prior, "where_from", domains=False)
+    out.entities = [e for e in out.entities if e.kind != "table"] + [Entity(kind="table", name=tables[0])]
+    out.domains, out.params["direction"] = ["governance"], "upstream"
+    return out
+
+
 TRANSFORMS: tuple[Transform, ...] = (
+    Transform("nth_item", _NTH, _nth_item),
+    Transform("where_from", re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)\W+)?(?:where from|from where|where(?:'d| did| do| "
+                                       r"does| were| was)? ?(?:it|they|that|this|those|these|them)? ?(?:come|came|coming|"
+                                       r"originat\w*) from)(?: exactly| then)?\W*$", re.IGNORECASE), _where_from),
     Transform("request", re.compile(r"^\W*(?:(?:ok|okay|so|then|now|just|please|pls|can you|could you|would you|go ahead "
                                     r"and|can u|could u)\W+)*(?P<verb>" + "|".join(sorted(REQUEST_VERBS, key=len, reverse=True))
                                     + r")(?: down| up)?\b(?=.*\b(?:it|that|this|them|for me|now)\b)", re.IGNORECASE), _request),

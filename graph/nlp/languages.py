@@ -410,7 +410,10 @@ def _pattern(lang: str) -> re.Pattern[str]:
 _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|does|do|has|have|would|r|is ?n'?t|are ?n'?t|"
                           r"did ?n'?t|does ?n'?t|won'?t)\b)", re.IGNORECASE), r"\1why"),
               (re.compile(r"(^|[.!?;:]\s*|\s-\s*)r(?=\s+(?:we|they|u|you|there|these|those|the|any|all)\b)", re.IGNORECASE),
-               r"\1are"))
+               r"\1are"),
+              # "perms check on crm.customers": permissions
+              (re.compile(r"\bperms\b", re.IGNORECASE), "permissions"),
+              (re.compile(r"\bperm\b", re.IGNORECASE), "permission"))
 
 
 def expand_shorthand(text: str) -> str:
@@ -483,3 +486,15 @@ GLOSSARY["de"].update({"nach feierabend": "after hours", "außerhalb der geschä
                        "welche": "which", "welchen": "which", "welcher": "which", "welches": "which",
                        "irgendwo": "somewhere", "gerade": "right now", "momentan": "currently", "derzeit": "currently",
                        "modellen": "models", "wie geht's": "how are", "wie geht es": "how are", "seit wann": "since when"})
+# who gave, who else can read, besides them
+GLOSSARY["pt"].update({"quem deu": "who gave", "deu": "gave", "permissão de leitura": "read access",
+                       "permissões de leitura": "read access", "pro grupo": "to the group", "para o grupo": "to the group",
+                       "quem mais": "who else", "além deles": "besides them", "além dele": "besides him",
+                       "consegue ler": "can read", "conseguem ler": "can read", "pode ler": "can read",
+                       "podem ler": "can read", "dados": "data", "na tabela de": "on the table of"})
+GLOSSARY["es"].update({"quién más": "who else", "quien mas": "who else", "además de ellos": "besides them",
+                       "puede leer": "can read", "pueden leer": "can read", "datos": "data"})
+GLOSSARY["fr"].update({"qui d'autre": "who else", "à part eux": "besides them", "peut lire": "can read",
+                       "peuvent lire": "can read", "données": "data", "qu'est-ce qui a changé": "what changed"})
+GLOSSARY["de"].update({"wer sonst": "who else", "wer noch": "who else", "außer ihnen": "besides them",
+                       "lesen kann": "can read", "lesen können": "can read", "daten": "data"})

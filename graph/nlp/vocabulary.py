@@ -62,6 +62,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "keeps hitting the PII customer table", "been pulling from them a lot"
         r"(?:keeps?|kept|been|is|are) (?:hitting|hammering|reading|querying|pulling|accessing)|(?:hit|hits|hitting|"
         r"hammer\w*) (?:the |that |our |those )?(?:\w+ ){0,2}(?:pii|customer|sensitive|personal)\w*": 1.0,
+        # "is this same person also reading the customer table a lot": use of access, said of a person
+        r"\b(?:also|still|again|been) (?:reading|accessing|querying|pulling)\b|\breading (?:\w+ ){0,4}(?:a lot|heavily|"
+        r"so much|constantly|all the time)": 1.0,
         # "block it at the firewall": a defence against an address or an account
         r"firewall\w*|block\w* (?:it|that|this|them|those|the (?:ip|address|user|account)s?)\b|block ?list\w*|"
         r"deny ?list\w*|allow ?list\w*|ip (?:ban|block)\w*": 1.0,
@@ -106,6 +109,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "should we be worried about the training job?": a job's health, asked as a worry
         r"(?:worr\w*|concern\w*|nervous|scared) (?:about|for|with) (?:the |that |this |our |those )?(?:\w+ ){0,2}"
         r"(?:jobs?|runs?|workflows?|etl|loads?|batch\w*)": 0.9,
+        # "who's running the heavy stuff on it": the heaviest queries and who runs them
+        r"who(?:'s| is| are)? (?:running|firing|submitting|kicking off|launching|hammering \w+ with) (?:\w+ ){0,3}"
+        r"(?:heavy|big|huge|expensive|long|slow|monster)|heavy (?:stuff|queries|workloads|lifting)": 1.0,
         # "is anything broken?": what is failing now, asked in plain words
         r"(?:anything|something|stuff|what(?:'?s| is)?) (?:\w+ )?(?:broken|failing|on fire|falling over)|"
         r"(?:did|has|have) (?:anything|something|stuff) (?:\w+ )?(?:break|broke|broken|fail|failed|crash\w*|blow up|blew up)": 1.0,
@@ -133,7 +139,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     "reliability": {
         r"slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|(?:is|was|went|go(?:es)?|goes|going|been) down": 0.9,
         r"(?:is|was|were|went|been) (?:\w+[-_]?\w* ){1,2}down\b(?! (?:by|from|to|\d|\$))": 0.7,
-        r"outages?|(?<!security )(?<!sec )(?<!securty )incidents?": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
+        r"outages?|(?<!security )(?<!sec )(?<!securty )incidents?(?! (?:channel|room|bridge|call|commander|slack|chat|doc)\b)": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
         r"reliab\w*|stab(le|ility)|flaky|dependab\w*|trustworth\w*": 0.9, r"health(y)?": 0.4, r"late|delayed": 0.4,
         # "hourly_ingest keeps running late": runs that miss their time (an SLA), not slow code
         r"(?:running|finish\w*|landing|completing|coming in|runs?|ran) late\b(?! (?:last|this|yesterday|tonight))": 1.0,
@@ -155,6 +161,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "whether the data our reports rely on can be trusted": the data's own quality, not the platform's uptime
         r"\b(?:data|numbers|figures|tables?)\b (?:\w+ ){0,5}(?:be |is |are )?(?:trusted|trustworthy|trust ?able|relied on)\b|"
         r"\btrust (?:the |our |this |that |these |those )?(?:data|numbers|figures|tables?|reports?|dashboards?)\b": 1.0,
+        # "how far behind is it now" (said of a table): how stale it is
+        r"\bhow far behind\b": 0.8,
         # "which table downstream is old now": a table's age, in plain words
         r"(?:is|are|now|gone|went|got|looks?|seems?) (?:\w+ )?(?:old(?! news| hat| story| habits?)|outdated)": 0.8,
         # "how long has it been sitting there without an update"
@@ -207,6 +215,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:ml|ai|machine learning) (?:thing|stuff|system|tool|bits?|side|piece)": 0.6,
     },
     "governance": {
+        # "should we take away his access": a grant to revoke
+        r"take (?:away|back) (?:\w+ ){0,2}(?:access|permissions?|rights|grants?|privileges?)|"
+        r"(?:pull|remove|cut off) (?:his|her|their|that|the|its) (?:\w+ )?(?:access|permissions?|rights|grants?)": 1.0,
         # "an upstream column type change" is a cause, not a lineage question
         r"lineage|upstream(?! (?:\w+ ){0,2}(?:changes?|failures?|schema|columns?|types?|problems?|issues?|outages?|bugs?))|"
         r"downstream(?! (?:teams?|users?|people|folks|stakeholders|customers|colleagues|analysts))|"
@@ -342,6 +353,8 @@ CHORE = re.compile(r"^\W*(?:(?:hey|hi|hello|ok|okay|so|also|please|pls|plz|can y
                    r"(?:set|create|add|make)\s+(?:me\s+)?(?:a\s+)?reminders?\b|remind\s+me\b|"
                    r"(?:rewrite|reword|rephrase|proofread|polish|translate)\s+(?:this|my|the|our)\s+(?:[\w'-]+\s+){0,2}"
                    r"(?:msg|message|email|e-mail|text|note|post|reply|paragraph|sentence)s?\b|"
+                   r"(?:make|create|open|file|raise|log|cut)\s+(?:me\s+|us\s+)?(?:a|an)\s+(?:[\w'-]+\s+){0,2}"
+                   r"(?:ticket|issue|bug report|jira|change request)s?\b|"
                    r"(?:schedule|set up|arrange|organi[sz]e)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my)\s+(?:[\w'-]+\s+){0,2}"
                    r"(?:meeting|call|sync|room|lunch|offsite|kickoff|kick-off|1:1|one-on-one)s?\b)", re.IGNORECASE)
 

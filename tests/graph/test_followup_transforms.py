@@ -24,7 +24,7 @@ def follow(text: str, p: Prior, **cur) -> Understanding | None:
 
 def test_every_transformation_is_covered_here():
     tested = {"downstream", "how_much_save", "act", "who_did_that", "shift_window", "that_thing", "why", "anything_else",
-              "show_more", "when", "narrow", "attribute", "compare_with", "request"}
+              "show_more", "when", "narrow", "attribute", "compare_with", "request", "nth_item", "where_from"}
     assert {t.name for t in TRANSFORMS} == tested
 
 
@@ -279,3 +279,16 @@ def test_a_request_to_act_keeps_its_target_and_asks_what_to_do():
     out = follow("just rerun it for me", prior(subject={"job": ["nightly_etl"]}))
     assert out.previous.transform == "request" and out.intent == "recommendation"
     assert ("job", "nightly_etl") in [(e.kind, e.name) for e in out.entities] and out.domains[0] == "performance"
+
+
+def test_nth_item_reads_that_item_of_the_last_numbered_list():
+    p = prior(u={"question": "three things: 1) spend in dev 2) any failed logins 3) stale tables",
+                 "domains": ["cost", "security", "quality"]})
+    out = follow("more on the third one", p)
+    assert out.previous.transform == "nth_item" and out.domains == ["quality"]
+    assert follow("more on the fifth one", p) is None or follow("more on the fifth one", p).previous.transform != "nth_item"
+
+
+def test_where_from_reads_the_origin_of_what_the_last_answer_was_about():
+    out = follow("where from?", prior(u={"question": "failed logins last night?", "domains": ["security"]}))
+    assert out.previous.transform == "where_from" and out.domains == ["security"]

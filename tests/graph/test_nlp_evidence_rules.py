@@ -878,3 +878,79 @@ def test_who_was_logged_in_sets_the_carried_person_aside():
 
     assert "user" in open_kinds("fine, so who was really online late last night")
     assert "user" not in open_kinds("who was that?")
+
+
+def test_hours_in_the_middle_of_the_night_read_after_hours_activity():
+    plays = choose_plays(get_agent_registry().get("security"), "who was doing stuff at 3 in the morning on tuesday?", {})
+    assert "get_after_hours_activity" in [p.tool for p in plays]
+
+
+def test_more_on_the_nth_item_asks_that_item_of_the_last_numbered_list():
+    from health_monitor.graph.understanding import Entity
+
+    asked = Understanding(question="for the sync: 1) spend on dev 2) failed logins 3) stale tables",
+                          domains=["cost", "security", "quality"], entities=[Entity(kind="workspace", name="dev")])
+    out = _follow("tell me more about the second point", Prior(understanding=asked, as_of=AS_OF))
+    assert out.domains == ["security"] and not out.names("workspace")
+    assert _follow("and item 1?", Prior(understanding=asked, as_of=AS_OF)).names("workspace") == ["dev"]
+
+
+def test_a_name_with_a_typo_is_offered_its_closest_names_first():
+    from health_monitor.tools.executor import closest_names
+
+    assert closest_names("anlayst@x.com", ["admin@x.com", "bob@x.com", "analyst@x.com"])[0] == "analyst@x.com"
+
+
+def test_a_new_question_after_a_comma_and_leaves_the_first_asks_names_alone():
+    from health_monitor.graph.adapters import names_out_of_scope
+
+    scope = names_out_of_scope("how much did dev spend, and has anyone touched the vendor grants lately?",
+                               ["cost", "security"], {"_named": ["workspace"], "workspace": ["dev"]})
+    assert scope == {"security": ["workspace"]}
+
+
+# -- found by sets 91-94 (scored first, then fixed) --------------------------------------------------------------
+
+
+def test_each_ask_reads_its_own_names_and_window():
+    from health_monitor.graph.adapters import own_names_and_windows, slots_for
+
+    slots = {"_named": ["workspace"], "workspace": ["analytics", "production"], "start_date": date(2026, 3, 16),
+             "end_date": date(2026, 3, 20)}
+    own = own_names_and_windows("spend of analytics this week and also did any job fail in production yesterday",
+                                ["cost", "performance"], slots, datetime(2026, 3, 20, 9))
+    perf = slots_for("performance", {**slots, "_own": own})
+    assert perf["workspace"] == ["production"] and perf["start_date"] == perf["end_date"] == date(2026, 3, 19)
+    assert "yesterday" in perf["_window_label"]
+    assert slots_for("cost", {**slots, "_own": own})["workspace"] == ["analytics"]
+
+
+def test_where_from_after_logins_asks_their_addresses_and_after_a_table_its_sources():
+    logins = Prior(understanding=Understanding(question="failed logins today?", domains=["security"]), as_of=AS_OF)
+    assert _follow("from where?", logins).domains == ["security"]
+    table = Prior(understanding=Understanding(question="is the gold table stale", domains=["quality"]),
+                  subject={"table": ["main.a.gold"]}, as_of=AS_OF)
+    out = _follow("ok where did it come from", table)
+    assert out.domains == ["governance"] and out.params["direction"] == "upstream"
+
+
+@pytest.mark.parametrize(("text", "domains"), [
+    ("perms on the hr tables look right?", {"governance"}),
+    ("shall we just take away her access?", {"governance"}),
+    ("is that account still reading the payroll table heavily", {"security"}),
+    ("the sql warehouse is crawling - who is running the huge queries on it", {"performance"}),
+])
+def test_rules_of_sets_91_to_94_route(text, domains):
+    from health_monitor.graph.nlp import parse_question
+
+    assert domains <= set(parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains)
+
+
+@pytest.mark.parametrize(("text", "lang", "words"), [
+    ("quem deu acesso ao grupo de fornecedores?", "pt", "who gave"),
+    ("e além deles, quem mais consegue ler a tabela?", "pt", "who else can read"),
+])
+def test_who_gave_and_who_else_can_read_in_portuguese(text, lang, words):
+    from health_monitor.graph.nlp import languages
+
+    assert words in languages.to_english(text, lang)
