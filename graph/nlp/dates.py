@@ -298,6 +298,9 @@ _AGE_OF_DATA = re.compile(r"\b(?:still|stuck|old|stale|outdated)\b.{0,30}\b(?:nu
 #: Words before a day that make it a deadline ahead ("in time for monday", "ready by friday").
 _DEADLINE = re.compile(r"\b(?:in time for|ready (?:for|by)|done by|finished by|fixed by|ahead of|before|until|till|by)\s+"
                        r"(?:next\s+|this\s+|the\s+)?$")
+#: After a day name that opens the message: a greeting's time ("monday morning first thing:", "friday, quick one -").
+_WHEN_ASKED = re.compile(r"\s*(?:(?:morning|afternoon|evening|night)\s*(?:first thing|check[- ]?in|again|here)?|first thing|"
+                         r"check[- ]?in|here|quick one)\s*(?:[:,\-\u2013\u2014]|\.\s)")
 _DAY_NAMES = r"(?:on\s+)?(?:(?:next|this|last)\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
 
 
@@ -315,6 +318,9 @@ def parse_window(text: str, as_of: datetime) -> TimeWindow | None:
                 continue  # "the board still shows numbers from two days ago": how old the data is, not when to look
             if _DEADLINE.search(low[max(0, m.start() - 30):m.start()]) and re.match(_DAY_NAMES, m[0].lstrip()):
                 continue  # "will it be current in time for monday's board pack?": a deadline, not a window
+            if not low[:m.start()].strip(" \t-*>") and re.match(_DAY_NAMES, m[0].lstrip()) \
+                    and _WHEN_ASKED.match(low[m.end():]):
+                continue  # "monday morning first thing: is it fresh?": when the asker writes, not a window
             window = build(m)
             if window is not None:
                 return _joined(window, low[m.end():], as_of)

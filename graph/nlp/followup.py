@@ -308,8 +308,9 @@ def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
 
 
 def _when(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
-    """"when exactly?": the same question, read for its times."""
+    """"when exactly?": the same question, read for its times (its specialists, whatever "start" suggests)."""
     out = _carry(cur, prior, "when")
+    out.domains = list(prior.understanding.domains) or out.domains
     out.intent = "lookup"
     return out
 

@@ -413,7 +413,10 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
                r"\1are"),
               # "perms check on crm.customers": permissions
               (re.compile(r"\bperms\b", re.IGNORECASE), "permissions"),
-              (re.compile(r"\bperm\b", re.IGNORECASE), "permission"))
+              (re.compile(r"\bperm\b", re.IGNORECASE), "permission"),
+              # "did somebody change a col type": a column
+              (re.compile(r"\bcols\b", re.IGNORECASE), "columns"),
+              (re.compile(r"\bcol\b", re.IGNORECASE), "column"))
 
 
 def expand_shorthand(text: str) -> str:

@@ -30,7 +30,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
         rf"(?:costs?|costing){_FIGURATIVE}|"
         r"costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
-        r"bill(s|ing)?|invoices?": 0.9, r"budget\w*(?! (?:a |the |some |more )?(?:fix|time|effort|hours|days|sprint|capacity|headcount))": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6, r"pric(?:ier|iest)|costl(?:ier|iest)|more expensive|dearer": 0.9,
+        r"bill(s|ing)?|invoices?": 0.9, r"budget\w*(?! (?:a |the |some |more )?(?:fix|time|effort|hours|days|sprint|capacity|headcount))": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6, r"pric(?:ey|ier|iest)|costl(?:ier|iest)|more expensive|dearer": 0.9,
+        # "how much compute did we throw away on failed runs": money, whatever it was spent on
+        r"how much (?:compute|money|cash|dbus?|spend)\b": 1.2,
         r"cost drivers?|top drivers?|line items?": 1.0, r"dollars?|money": 0.5, r"\$+": 0.8,
         r"chargeback|showback": 0.9,
         # "anything costing more than it should?": spend above what it ought to be
@@ -215,6 +217,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:ml|ai|machine learning) (?:thing|stuff|system|tool|bits?|side|piece)": 0.6,
     },
     "governance": {
+        # "the principals that can read main.crm.customers": who may read it (its grants)
+        r"(?:principals|users|groups|people|accounts|identities) (?:that|who|which) (?:can|could|may|are able to) "
+        r"(?:read|query|select|access|see)\b": 1.0,
         # "should we take away his access": a grant to revoke
         r"take (?:away|back) (?:\w+ ){0,2}(?:access|permissions?|rights|grants?|privileges?)|"
         r"(?:pull|remove|cut off) (?:his|her|their|that|the|its) (?:\w+ )?(?:access|permissions?|rights|grants?)": 1.0,
@@ -338,6 +343,8 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|r
                             r"terraform|unit tests?|macro|udf|dag|cron(?: expression)?|crontab(?: entry| line)?|makefile|ya?ml file|"
                             r"bash command|shell command)s?\b|"
                             # an HR review of a person, not of the platform's performance
+                            r"\bwrite (?:up )?(?:my|our|the|his|her|their) (?:[\w'-]+ ){0,2}(?:performance|perf|annual|yearly|"
+                            r"quarterly|mid-?year) reviews?\b|"
                             r"\b(?:performance|perf|annual|yearly|mid-?year) reviews? (?:for|of) (?:one of )?(?:my|our|a|an|the)"
                             r"\s+(?:\w+\s+)?(?:sres?|engineers?|team ?mates?|reports?|employees?|staff|colleagues?|"
                             r"developers?|analysts?|interns?|people)\b|\bappraisals?\b",

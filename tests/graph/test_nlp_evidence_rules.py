@@ -954,3 +954,34 @@ def test_who_gave_and_who_else_can_read_in_portuguese(text, lang, words):
     from health_monitor.graph.nlp import languages
 
     assert words in languages.to_english(text, lang)
+
+
+# -- found by sets 95-98 (scored first, then fixed) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "domains"), [
+    ("how much money went down the drain on runs that failed last week", {"cost"}),
+    ("which groups that can query the payroll table are outside HR?", {"governance"}),
+    ("someone renamed a col in the raw orders table?", {"quality"}),
+    ("why is staging so pricey lately", {"cost"}),
+])
+def test_rules_of_sets_95_to_98_route(text, domains):
+    from health_monitor.graph.nlp import parse_question
+
+    assert domains <= set(parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains)
+
+
+def test_writing_someones_performance_review_is_declined():
+    assert route("could you write up my team's annual perf reviews").off_topic
+
+
+def test_when_did_that_start_keeps_the_last_turns_specialists():
+    prior = Prior(understanding=Understanding(question="failed logins from that ip?", domains=["security"]), as_of=AS_OF)
+    assert _follow("what time did that start", prior, domains=["reliability"]).domains == ["security"]
+
+
+def test_a_day_that_opens_the_message_as_its_time_of_writing_is_no_window():
+    from health_monitor.graph.nlp.dates import parse_window
+
+    assert parse_window("thursday morning check-in: did the loads run ok?", datetime(2026, 3, 20, 9)) is None
+    assert parse_window("thursday: did the loads run ok?", datetime(2026, 3, 20, 9)) is not None
