@@ -46,7 +46,10 @@ AGENT = AgentSpec(
                                          r"\b(?:chok|fail|break|broke|crash|error|blew|fell|trip)\w*\s+(?:up\s+|over\s+)?on\b|"
                                          r"schema\s+(?:(?:of|on|for)\s+)?(?:\S+\s+){0,5}(?:chang|alter|modif)\w*|(?:chang|alter|modif)\w*\s+"
                                          r"(?:\w+\s+){0,3}schema|"
-                                         r"changed (?:its )?type|type change",), weight=4, title="Schema changes that broke loads",
+                                         r"changed (?:its )?type|type change|"
+                                         # "main.sales.orders_raw - did something change on it?"
+                                         r"(?:something|anything) (?:\w+ )?chang\w* (?:on|in|to|with|about) (?:it|that|this|the "
+                                         r"\w+|table)\b",), weight=4, title="Schema changes that broke loads",
              before=Before(),
              lens=Lens(sort="last_failure desc", rows=3,
                        say="{table_full_name}: {job_name} failed {failures:times} on it, last on {last_failure:time} "

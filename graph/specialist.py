@@ -120,8 +120,9 @@ def _llm_step(spec: AgentSpec, state: SpecialistState, ctx: RunContext) -> AIMes
     tools = adapters.langchain_tools(ctx, spec.name)
     prompt = spec.prompt(as_of=ctx.as_of_text, user=f"a {role_of(ctx)} of this health monitor",
                          tools=", ".join(t.name for t in tools), max_steps=ctx.settings.llm_max_steps)
-    turn = state.get("turn") or {}
-    hint = json.dumps(adapters.jsonable(turn.get("slots") or {}), default=str)
+    # this specialist's own names and window; the routing bookkeeping of the other asks is not a parameter
+    hint = json.dumps(adapters.jsonable({k: v for k, v in _slots(spec, state).items() if k not in ("_not_for", "_own")}),
+                      default=str)
     history = history_messages(turn_of(ctx).previous, ctx.settings.llm_history_tokens)
     messages = [SystemMessage(f"{prompt}\n{RULE}"), *history,
                 HumanMessage(f"{state.get('question', '')}\n\n(Parameters understood so far: {hint})"),

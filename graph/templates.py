@@ -330,7 +330,7 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
             rep = reports.get(name)
             # when one ask named its own period, every section says which period it read
             own_period = (rep.period or plan.period) if rep is not None and labelled else ""
-            title = f"{spec.title} ({own_period})" if own_period else spec.title
+            title = f"{spec.title} · {own_period}" if own_period else spec.title
             parts.append(section(title, rep, spec.all_clear))
     connected = list(links)
     link = connect(connected) if connected else cross_domain(present, titles)

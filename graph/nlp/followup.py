@@ -357,8 +357,16 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
             # ...nor when the words after the kind say which one ("that IP with the failed logins")
             # the question asks its own precise thing about what the conversation was on: no need to ask back
             return _carry(cur, prior, "resolve_subject")
-        listed = f": {', '.join(known[:5])}?" if known else "?"
-        return _clarify(cur, prior, "resolve_subject", f"Which {kind} do you mean{listed}")
+        # "that training job" when no answer named one: the account's one name the words describe, if only one
+        said = set(re.findall(r"[a-z0-9]+", m[0].lower())) - {"that", "this", "those", "these", "the", "same", kind}
+        fits = [n for n in known if said & set(re.findall(r"[a-z0-9]+", n.lower()))]
+        if len(fits) == 1:
+            names = fits
+        else:
+            # else ask back, the names the words describe first
+            ranked = sorted(known, key=lambda n: -len(said & set(re.findall(r"[a-z0-9]+", n.lower()))))
+            listed = f": {', '.join(ranked[:5])}?" if ranked else "?"
+            return _clarify(cur, prior, "resolve_subject", f"Which {kind} do you mean{listed}")
     out = _carry(cur, prior, "resolve_subject")
     # "this training job": of the names the conversation gave, the one the words describe
     said = set(re.findall(r"[a-z0-9]+", m[0].lower()))

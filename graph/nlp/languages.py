@@ -501,3 +501,7 @@ GLOSSARY["fr"].update({"qui d'autre": "who else", "à part eux": "besides them",
                        "peuvent lire": "can read", "données": "data", "qu'est-ce qui a changé": "what changed"})
 GLOSSARY["de"].update({"wer sonst": "who else", "wer noch": "who else", "außer ihnen": "besides them",
                        "lesen kann": "can read", "lesen können": "can read", "daten": "data"})
+GLOSSARY["es"].update({"a qué se debe": "why is that", "a que se debe": "why is that", "se debe": "is due",
+                       "lo disparó": "drove it up", "lo provocó": "caused it", "qué tablas": "which tables",
+                       "tienen": "have", "tiene": "has", "las ha estado leyendo": "has been reading them",
+                       "ha estado leyendo": "has been reading", "leyendo": "reading"})

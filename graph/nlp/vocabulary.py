@@ -111,6 +111,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "should we be worried about the training job?": a job's health, asked as a worry
         r"(?:worr\w*|concern\w*|nervous|scared) (?:about|for|with) (?:the |that |this |our |those )?(?:\w+ ){0,2}"
         r"(?:jobs?|runs?|workflows?|etl|loads?|batch\w*)": 0.9,
+        # "the 18 min monster on bi-warehouse this morning": a long-running query or run, by its duration
+        r"\b\d+(?:\.\d+)?\s*(?:-\s*)?(?:min(?:ute)?s?|hours?|hrs?|h)\s+(?:monster|beast|query|queries|one|thing|run|"
+        r"statement|select|scan)\b": 1.0,
         # "who's running the heavy stuff on it": the heaviest queries and who runs them
         r"who(?:'s| is| are)? (?:running|firing|submitting|kicking off|launching|hammering \w+ with) (?:\w+ ){0,3}"
         r"(?:heavy|big|huge|expensive|long|slow|monster)|heavy (?:stuff|queries|workloads|lifting)": 1.0,
@@ -146,6 +149,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "hourly_ingest keeps running late": runs that miss their time (an SLA), not slow code
         r"(?:running|finish\w*|landing|completing|coming in|runs?|ran) late\b(?! (?:last|this|yesterday|tonight))": 1.0,
         r"recover\w*|restore\w*|error budget": 0.6,
+        # "anything page-worthy in the last 24 hours": what would have paged the on-call
+        r"page[- ]?worthy|worth (?:a )?pag(?:e|ing)|pageable": 1.0,
         r"(?:miss\w*|bl[eo]w\w*(?: past| through)?|overr?a[nr]\w*|exceed\w*|went over|go(?:es)? over|broke|"
         r"(?:run|runs|ran|running|gone|went|go|goes|going) (?:past|beyond|over)) "
         r"(?:its|the|their|our|a) (?:[\w-]+ ){0,3}(?:window|deadline|target|slot|slas?)|lands? late": 1.0,
@@ -165,6 +170,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\btrust (?:the |our |this |that |these |those )?(?:data|numbers|figures|tables?|reports?|dashboards?)\b": 1.0,
         # "how far behind is it now" (said of a table): how stale it is
         r"\bhow far behind\b": 0.8,
+        # "main.sales.orders_raw - did something change on it?": a change to a table's shape
+        r"(?:did|has|have) (?:something|anything) (?:\w+ )?chang\w* (?:on|in|to|with|about) (?:it|that|this|the \w+|table)\b":
+            0.9,
         # "which table downstream is old now": a table's age, in plain words
         r"(?:is|are|now|gone|went|got|looks?|seems?) (?:\w+ )?(?:old(?! news| hat| story| habits?)|outdated)": 0.8,
         # "how long has it been sitting there without an update"
@@ -217,6 +225,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:ml|ai|machine learning) (?:thing|stuff|system|tool|bits?|side|piece)": 0.6,
     },
     "governance": {
+        # "which tables have PII": where sensitive data lives (its classification), beside who reads it
+        r"(?:which|what|any) (?:\w+ )?tables? (?:have|has|hold|holds|contain|contains|carry|carries|store|stores) "
+        r"(?:any )?(?:pii|personal|sensitive)": 1.0,
         # "the principals that can read main.crm.customers": who may read it (its grants)
         r"(?:principals|users|groups|people|accounts|identities) (?:that|who|which) (?:can|could|may|are able to) "
         r"(?:read|query|select|access|see)\b": 1.0,
@@ -304,13 +315,14 @@ AREA_WORDS: dict[str, str] = {
 AREA_ITEMS: dict[str, str] = {
     "cost": r"costs?|spend(?:ing)?|money|budgets?|bill(?:ing)?", "security": r"security|sec|logins?|auth|audit",
     "performance": r"jobs?|job runs|runs|queries|perf|performance|clusters", "reliability": r"uptime|availability|"
-    r"outages?|slas?|reliability|incidents", "quality": r"freshness|data quality|dq|quality|expectations",
+    r"outages?|slas?|reliability|incidents", "quality": r"freshness|data quality|dq|quality|expectations|data",
     "mlops": r"models?|mlops|serving|endpoints", "governance": r"grants|permissions|lineage|governance|"
     r"docs|documentation", "optimization": r"savings|waste|optimi[sz]ation|idle clusters",
 }
 for _domain, _words in AREA_WORDS.items():
     DOMAIN_CUES[_domain][rf"(?:{_words})[- ](?:wise|related)|(?:on the )?(?:{_words}) (?:stuff|side|front|things)"] = 1.0
-_AREA_ITEM = {d: rf"^\W*(?:the |our |any )?(?:{w})\W*$" for d, w in AREA_ITEMS.items()}
+_AREA_ITEM = {d: rf"^\W*(?:(?:and |or )?(?:in|on|for|about|around|across) )?(?:the |our |any )?(?:{w})\W*$"
+              for d, w in AREA_ITEMS.items()}
 for _domain, _item in _AREA_ITEM.items():
     DOMAIN_CUES[_domain][_item] = 1.0
 
@@ -341,6 +353,7 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|r
                             r"\b(?:write|give|generate|code|draft)\s+(?:me\s+|us\s+)?(?:a|an|some|the)\s+(?:[\w-]+\s+){0,3}"
                             r"(?:loop|script|function|class|snippet|regex|regular expression|program|dockerfile|"
                             r"terraform|unit tests?|macro|udf|dag|cron(?: expression)?|crontab(?: entry| line)?|makefile|ya?ml file|"
+                            r"one-?liner|bash script|shell script|powershell script|"
                             r"bash command|shell command)s?\b|"
                             # an HR review of a person, not of the platform's performance
                             r"\bwrite (?:up )?(?:my|our|the|his|her|their) (?:[\w'-]+ ){0,2}(?:performance|perf|annual|yearly|"
@@ -360,6 +373,10 @@ CHORE = re.compile(r"^\W*(?:(?:hey|hi|hello|ok|okay|so|also|please|pls|plz|can y
                    r"(?:set|create|add|make)\s+(?:me\s+)?(?:a\s+)?reminders?\b|remind\s+me\b|"
                    r"(?:rewrite|reword|rephrase|proofread|polish|translate)\s+(?:this|my|the|our)\s+(?:[\w'-]+\s+){0,2}"
                    r"(?:msg|message|email|e-mail|text|note|post|reply|paragraph|sentence)s?\b|"
+                   r"(?:close|resolve|assign|reassign|update|comment on|triage)\s+(?:out\s+)?(?:the\s+|my\s+|our\s+|these\s+|those\s+)?"
+                   r"(?:[\w'-]+\s+){0,2}tickets?\b|"
+                   r"(?:page|ping|notify|message|email|slack|text|wake up)\s+(?:whoever|someone|somebody|the team|the on-?call|"
+                   r"everyone|them|him|her)\b|"
                    r"(?:make|create|open|file|raise|log|cut)\s+(?:me\s+|us\s+)?(?:a|an)\s+(?:[\w'-]+\s+){0,2}"
                    r"(?:ticket|issue|bug report|jira|change request)s?\b|"
                    r"(?:schedule|set up|arrange|organi[sz]e)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my)\s+(?:[\w'-]+\s+){0,2}"

@@ -147,3 +147,16 @@ def test_a_savings_answer_opens_with_the_total_and_ends_with_one_recommendation(
     first = a.answer.split("\n\n")[0]
     assert re.search(r"about \$[\d,]+ a month could be saved", first), first
     assert a.answer.count("**Recommendation:**") == 1 and "**Recommendation:** Start with" in a.answer
+
+
+def test_when_one_ask_named_its_own_period_each_section_says_which_period_it_read():
+    from health_monitor.agents.registry import get_agent_registry
+
+    reports = {"cost": AgentReport(agent="cost", findings=[f("cost", "medium", items=("analytics $5,418",))]),
+               "performance": AgentReport(agent="performance", period="yesterday, 2026-01-14 (UTC day)",
+                                          findings=[f("performance", "high", items=("nightly_etl failed once",))])}
+    plan = RoutingPlan(agents=["cost", "performance"], period="this week, 2026-01-12 to 2026-01-15 (UTC)")
+    text = templates.answer(get_agent_registry(), plan, reports)
+    assert text.startswith("Yesterday, 2026-01-14 (UTC day): nightly_etl failed once")
+    assert "**Cost · this week, 2026-01-12 to 2026-01-15 (UTC)**" in text
+    assert "· yesterday, 2026-01-14 (UTC day)**" in text

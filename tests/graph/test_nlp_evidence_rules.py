@@ -985,3 +985,58 @@ def test_a_day_that_opens_the_message_as_its_time_of_writing_is_no_window():
 
     assert parse_window("thursday morning check-in: did the loads run ok?", datetime(2026, 3, 20, 9)) is None
     assert parse_window("thursday: did the loads run ok?", datetime(2026, 3, 20, 9)) is not None
+
+
+# -- found by sets 99-102 (scored first, then fixed) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "domains"), [
+    ("starting my shift now - anything pageable overnight?", {"reliability"}),
+    ("one line each on the biggest risk in spend, in security and in data", {"cost", "security", "quality"}),
+    ("what tables hold personal data, and who has been reading them?", {"governance", "security"}),
+])
+def test_rules_of_sets_99_to_102_route(text, domains):
+    assert domains <= set(route(text).domains), route(text).reason
+
+
+@pytest.mark.parametrize("text", ["close out my tickets for the weekend outage and ping the team",
+                                  "page the on-call in opsgenie and say the warehouse is down",
+                                  "write me a bash one-liner to rename the log files"])
+def test_ticket_and_paging_chores_are_declined(text):
+    assert route(text).off_topic or other_product(text) is not None
+
+
+def test_are_we_ok_is_a_briefing():
+    from health_monitor.graph.nlp.intents import intent_of
+
+    assert intent_of("so are we in good shape? keep it short") == "briefing"
+    assert intent_of("are we over budget on ml?") != "briefing"
+
+
+def test_that_job_with_a_word_of_one_name_is_that_name_and_else_is_asked_back_with_likely_names_first():
+    prior = Prior(understanding=Understanding(question="how is the ml side", domains=["mlops"]), as_of=AS_OF)
+    known = {"job": ["batch_scoring", "ml_training", "nightly_etl"]}
+    out = apply_followup("that training job, why does it keep dying", Understanding(
+        question="that training job, why does it keep dying", domains=["performance"]), prior, known)
+    assert out.names("job") == ["ml_training"]
+    asked = apply_followup("that job - why?", Understanding(question="that job - why?", domains=["performance"]),
+                           prior, known)
+    assert asked.refusal == "clarify"
+
+
+def test_spanish_why_is_that_and_which_tables_have_read():
+    from health_monitor.graph.nlp import languages
+
+    assert "why is that" in languages.to_english("y eso a qué se debe?", "es")
+    assert "which tables have" in languages.to_english("qué tablas tienen datos personales", "es")
+
+
+def test_did_something_change_on_a_table_reads_its_schema_changes():
+    plays = choose_plays(get_agent_registry().get("quality"), "sales.leads - did anything get changed on it lately?",
+                         {"table": ["main.sales.leads"]})
+    assert "get_schema_changes" in [p.tool for p in plays] or any("schema" in (p.title or "").lower() for p in plays)
+    assert "quality" in route("main.a.raw_events - did something change on it? the loader fell over").domains
+
+
+def test_a_run_named_by_its_duration_is_a_slow_query_or_run():
+    assert "performance" in route("that 40 minute beast on the etl warehouse last night - who ran it?").domains
