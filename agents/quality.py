@@ -12,6 +12,14 @@ Your tools: {tools}. Use at most {max_steps} tool-calling steps.
 Quote only figures the tools returned. Finish with what you found (figures), how severe it is
 (info, low, medium, high) and one concrete recommendation."""
 
+
+def _writer_lens(empty: str) -> Lens:
+    """The failed runs of the jobs that write a table, said the same way whichever play read them."""
+    return Lens(rows=3, say="{job_name} (writes {table_full_name}) failed on {start_time:time}: {error_message:clip}",
+                severity=(("high", "result_state != ''"),),
+                recommend="Fix {job_name}'s last error, then rerun it to refresh {table_full_name}.", empty=empty)
+
+
 AGENT = AgentSpec(
     name="quality",
     title="Data quality",
@@ -64,11 +72,7 @@ AGENT = AgentSpec(
                                                 r"(?=.*\b(?:stale|old|out of date|outdated|behind|not (?:been )?(?:updated|"
                                                 r"refreshed|loaded)|late|frozen|stuck)\b).*",),
              unless=("table",), weight=2, title="Failed runs of the jobs that write stale tables",
-             lens=Lens(rows=3, say="{job_name} (writes {table_full_name}) failed on {start_time:time}: "
-                                   "{error_message:clip}",
-                       severity=(("high", "result_state != ''"),),
-                       recommend="Fix {job_name}'s last error, then rerun it to refresh {table_full_name}.",
-                       empty="No job that writes a table failed in the window (per recorded lineage).")),
+             lens=_writer_lens("No job that writes a table failed in the window (per recorded lineage).")),
         Play("get_table_writer_failures", when=(r"\bwhy\b|cause|reason|what happened|stopped|broke|fail|behind|late|"
                                                 r"not (been )?(updat|refresh|writ|load)|blame|responsible|which (upstream )?job|culprit|"
                                                 # acting on it: the job that writes it is what to fix
@@ -76,11 +80,7 @@ AGENT = AgentSpec(
                                                 r"again|what (?:should|do|can) (?:i|we) do",),
              needs=("table",), weight=1,
              title="Failed runs of the job that writes it",
-             lens=Lens(rows=3, say="{job_name} (writes {table_full_name}) failed on {start_time:time}: "
-                                   "{error_message:clip}",
-                       severity=(("high", "result_state != ''"),),
-                       recommend="Fix {job_name}'s last error, then rerun it to refresh {table_full_name}.",
-                       empty="No job that writes this table failed in the window (per its recorded lineage).")),
+             lens=_writer_lens("No job that writes this table failed in the window (per its recorded lineage).")),
         Play("get_table_freshness", when=(r"fresh|last (updated|written)|when was",), needs=("table",),
              weight=2, title="Table freshness",
              lens=Lens(rows=2, say="{table_full_name}: last written {last_write_time:time}, {hours_since_update:num} "

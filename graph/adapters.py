@@ -9,6 +9,7 @@ If one of those interfaces moves, this file is the only one to change.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from dataclasses import dataclass, field
@@ -314,18 +315,23 @@ _ASKS_SPLIT = re.compile(r"[?;!]+|\.\s+|(?:^|[,:\s])\(?\d{1,2}[).]\s|(?:,\s*(?:a
 _POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|those|these|that one|this one|there|same)\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=64)
+def routed_asks(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The separate asks of a message (two words or more), each with the domains it routes to; empty for one ask."""
+    from health_monitor.graph.nlp.router import route
+
+    asks = [a for a in (a.strip(" ,.:") for a in _ASKS_SPLIT.split(question or "")) if len(a.split()) >= 2]
+    return tuple((a, frozenset(route(a).domains)) for a in asks) if len(asks) >= 2 else ()
+
+
 def names_out_of_scope(question: str, agents: list[str], slots: dict[str, Any]) -> dict[str, list[str]]:
     """Specialist -> the kinds of name it must not filter by: in "1) is ml-workspace over budget, 2) is
     orders_gold fresh, 3) what was the high-sev event", each ask names its own subject, so the security events
     are not narrowed to ml-workspace. A name applies to every specialist unless all of one's asks leave it out and
     none of them points back."""
-    from health_monitor.graph.nlp.router import route
-
-    asks = [a.strip(" ,.:") for a in _ASKS_SPLIT.split(question or "")]
-    asks = [a for a in asks if len(a.split()) >= 2]
-    if len(asks) < 2 or len(agents) < 2:
+    routed = [(text.lower(), domains) for text, domains in routed_asks(question)]
+    if len(routed) < 2 or len(agents) < 2:
         return {}
-    routed = [(a.lower(), set(route(a).domains)) for a in asks]
     out: dict[str, list[str]] = {}
     for kind in slots.get("_named") or ():
         names = [str(n).lower().rsplit(".", 1)[-1] for n in (slots.get(kind) or ())]
@@ -346,17 +352,14 @@ def own_names_and_windows(question: str, agents: list[str], slots: dict[str, Any
     "the cost of analytics this week, and also did any job fail in production yesterday" reads the failures of
     production yesterday, not of analytics this week."""
     from health_monitor.graph.nlp.dates import parse_window
-    from health_monitor.graph.nlp.router import route
 
-    asks = [a.strip(" ,.:") for a in _ASKS_SPLIT.split(question or "")]
-    asks = [a for a in asks if len(a.split()) >= 2]
-    if len(asks) < 2 or len(agents) < 2 or slots.get("compare_start"):
+    routed = routed_asks(question)
+    if len(routed) < 2 or len(agents) < 2 or slots.get("compare_start"):
         return {}
-    routed = [(a, set(route(a).domains)) for a in asks]
     out: dict[str, dict[str, Any]] = {}
     for agent in agents:
         own = [text for text, domains in routed if agent in domains]
-        if not own or len(own) == len(asks) or any(_POINTS_BACK.search(text) for text in own):
+        if not own or len(own) == len(routed) or any(_POINTS_BACK.search(text) for text in own):
             continue
         said: dict[str, Any] = {}
         for kind in slots.get("_named") or ():
