@@ -21,7 +21,9 @@ CLUSTER_LOAD = Lens(sort="hours_cpu_over_90 desc", rows=3,
                     recommend="Give {cluster_name} more or larger workers (or autoscaling): it spends hours "
                               "above 90% CPU.")
 
-FAILS = r"fail|error|broke|crash|\boom\b|succe|did .* run|runs? ok|status|went wrong"
+FAILS = (r"fail|error|broke|crash|\boom\b|succe|did .* run|runs? ok|status|went wrong|"
+         # "ml_training is running out of GPU memory again?": a failure mode, read in the failed runs' errors
+         r"run\w* out of (?:\w+ )?memory|out of (?:\w+ )?memory")
 WAREHOUSE_DAYS = Lens(sort="start_date desc", rows=3,
                       say="{warehouse_name} on {start_date:date}: {statements:int} statements by {users:int} users"
                           "[, p95 {p95_duration_seconds:dur}][, {queued_statements:int} queued]")

@@ -74,6 +74,7 @@ from by with and or at as any all my our your their what which who whom how why 
 me us we you they he she i not no yes than then so if about over under into out up down last past this next
 yesterday today week month day days hours ago since even still just really actually again ever already also too
 alone itself anymore anyway yet quite very so such right currently recently lately usually always never often
+either neither both instead though otherwise else please pls thanks
 """.split())
 #: Kinds of compute and tiers that describe a thing, never name it ("an all-purpose cluster").
 _TIERS = frozenset("""all-purpose all purpose interactive serverless classic pro job-compute jobs-compute single-node

@@ -273,6 +273,11 @@ _DONE_TO = re.compile(r"\b(?:added|granted|given|created|changed|dropped|deleted
                       r"enabled|disabled|renamed|set up|put in|handed out|made public|shared)\b", re.IGNORECASE)
 
 
+#: Verbs of granting: after a look at grants, "who <verb> that" asks for the grantor.
+_GRANTING = re.compile(r"\b(?:granted|gave|approved|signed off|okayed|authori[sz]ed|allowed|handed|issued|added)\b",
+                       re.IGNORECASE)
+
+
 def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"who did that?": the principal behind the event the last answer was about."""
     if _DESCRIBED_PERSON.search(m.string):
@@ -284,7 +289,25 @@ def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
     if m[0].lower() == "by whom" and cur.domains and max(cue_peaks(m.string).values()) >= PRECISE_CUE:
         # "was that access actually used, and by whom?": who did the new thing this question names
         return _carry(cur, prior, "who_did_that", entities=False)
-    actors = prior.named("user")
+    ips = prior.named("ip")
+    if ips and re.search(r"\b(?:that|this|the same|those) (?:ip|ips|address|addresses|ip address)\b", m.string, re.IGNORECASE):
+        # "who was behind that ip?": whoever used that address, not the last answer's first person
+        out = _carry(cur, prior, "who_did_that", domains=False)
+        out.entities = [e for e in out.entities if e.kind not in ("user", "ip")] + [Entity(kind="ip", name=ips[0])]
+        out.domains = cur.domains or ["security"]
+        return out
+    if "governance" in prior.understanding.domains and _GRANTING.search(m[0]) and not cur.entities \
+            and not any("@" in u for u in [*prior.subject.get("user", []), *prior.found.get("user", []),
+                                            *prior.understanding.names("user")]):
+        # "who signed off on that?" after a grant to a group: the audit trail's actor of that grant, not its
+        # grantee (a person the last answer named is that actor)
+        out = _carry(cur, prior, "who_did_that", domains=False)
+        subject = _subject_entities(prior, out, skip=("user",))
+        out.entities = [e for e in out.entities if e.kind != "user"] + subject
+        out.domains, out.topic = ["security"], "who granted the access: permission changes in the audit trail"
+        return out
+    # a person acts; a group the last answer named (a grantee) does not: people first
+    actors = sorted(prior.named("user"), key=lambda u: "@" not in u)
     own = [e for e in cur.entities if e.kind not in ("user", "ip")]
     if own and _DONE_TO.search(m.string[:m.start()]):
         # "when was the contractors one added, and who did it?": who did that to the thing this question names,
@@ -693,7 +716,8 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 re.IGNORECASE), _act),
     Transform("who_did_that", re.compile(r"\bwho\s+(?:did|does|made|ran|run|changed|granted|deleted|created|"
                                          r"triggered|started|caused|was behind|was responsible for|is behind|gave|"
-                                         r"handed|issued|approved|signed off|set up|added|put)\s+"
+                                         r"handed|issued|approved|signed off(?: on| for)?|set up|added|put|okayed|"
+                                         r"authori[sz]ed|allowed)\s+"
                                          r"(?:that|it|this|those|these|them)\b|\bwho (?:was|is) (?:it|that)\b|"
                                          r"\bby whom\b|\bwho (?:set|put) (?:that|it|this) (?:up|in)\b",
                                          re.IGNORECASE), _actor),
@@ -747,6 +771,25 @@ SWITCH_FILTER = Transform("switch_filter", re.compile(r"^\W*(?:and\s+)?(?:only|j
                                                       r"now for|for)\b", re.IGNORECASE), _switch_filter)
 
 
+#: "the ml one", "the prod one": one of the last answer's names, picked by a word of it.
+_WORD_ONE = re.compile(r"\bthe ([a-z][\w-]{1,20}) one\b", re.IGNORECASE)
+
+
+def _the_word_one(text: str, out: Understanding, prior: Prior) -> Understanding:
+    """``out`` with "the <word> one" resolved to the one name of the last answer that word picks, if exactly one."""
+    m = _WORD_ONE.search(text)
+    if m is None or m[1].lower() in ("first", "second", "third", "last", "other", "same", "next", "big", "new", "old"):
+        return out
+    word = m[1].lower()
+    picked = [(kind, n) for kind in KIND_NAMES for n in prior.named(kind)
+              if word in re.split(r"[^a-z0-9]+", n.lower())]
+    if len(picked) != 1:
+        return out
+    kind, name = picked[0]
+    out.entities = [e for e in out.entities if e.kind != kind] + [Entity(kind=kind, name=name, text=m[0])]
+    return out
+
+
 def apply_followup(question: str, cur: Understanding, prior: Prior | None,
                    known: dict[str, list[str]] | None = None) -> Understanding | None:
     """This turn's understanding as a transformation of the previous one, or None when the question
@@ -766,6 +809,7 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
                                               or (known or {}).get("table" if t.name == "downstream" else "", [])))
             if out is None:
                 continue
+            out = _the_word_one(text, out, prior)
             if OPEN_PEOPLE.search(text):  # "who else has been touching that table": not the last answer's people
                 mine = {(e.kind, e.name) for e in cur.entities}
                 out.entities = [e for e in out.entities if e.kind not in ("user", "group") or (e.kind, e.name) in mine]

@@ -110,8 +110,18 @@ _SIMILE = re.compile(r"\b(?:like|as \w+ as|worse than|better than) (?:a |an |our
 _IDENTIFIER = re.compile(r"\b\w+_\w+\b")
 
 
+#: How to do something in another product ("In Snowflake how do I pull QUERY_HISTORY?"): about that product,
+#: whatever background follows ("used to do it at my old job").
+_HOW_IN = re.compile(r"^\W*in (?P<product>snow\s?flake|big\s?query|redshift|synapse|teradata|athena|oracle|sql server|"
+                     r"airflow|dbt|tableau|power ?bi|looker|splunk|datadog)\b[^?]{0,20}\bhow (?:do|can|would|should) (?:i|we|you)\b")
+
+
 def other_product(text: str) -> tuple[str, str] | None:
     low = _IDENTIFIER.sub(" ", (text or "").lower())
+    if (how := _HOW_IN.search(low)) is not None:
+        product = how["product"]
+        named = next((n for p, n in OTHER_PRODUCTS.items() if n != _VENDOR and re.search(p, product)), None)
+        return "other_product", _decline(named or _VENDOR, product, low)
     if _CONTEXT.search(low):
         return None
     for pattern, name in OTHER_PRODUCTS.items():

@@ -414,6 +414,10 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
               # "perms check on crm.customers": permissions
               (re.compile(r"\bperms\b", re.IGNORECASE), "permissions"),
               (re.compile(r"\bperm\b", re.IGNORECASE), "permission"),
+              # "fcast next qtr w/ a range": forecast, quarter, with
+              (re.compile(r"\bf(?:or)?ca?st\b", re.IGNORECASE), "forecast"),
+              (re.compile(r"\bqtrs?\b", re.IGNORECASE), "quarter"),
+              (re.compile(r"(?<!\w)w/(?=\s)", re.IGNORECASE), "with"),
               # "did somebody change a col type": a column
               (re.compile(r"\bcols\b", re.IGNORECASE), "columns"),
               (re.compile(r"\bcol\b", re.IGNORECASE), "column"))

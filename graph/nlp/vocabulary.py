@@ -111,6 +111,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "should we be worried about the training job?": a job's health, asked as a worry
         r"(?:worr\w*|concern\w*|nervous|scared) (?:about|for|with) (?:the |that |this |our |those )?(?:\w+ ){0,2}"
         r"(?:jobs?|runs?|workflows?|etl|loads?|batch\w*)": 0.9,
+        # "was it actually CPU-bound yesterday", "which ones are pegged": compute at its limit
+        r"cpu[- ]bound|memory[- ]bound|pegged|maxed[- ]out|red[- ]?lin\w*|running hot": 1.0,
         # "the 18 min monster on bi-warehouse this morning": a long-running query or run, by its duration
         r"\b\d+(?:\.\d+)?\s*(?:-\s*)?(?:min(?:ute)?s?|hours?|hrs?|h)\s+(?:monster|beast|query|queries|one|thing|run|"
         r"statement|select|scan)\b": 1.0,

@@ -1040,3 +1040,67 @@ def test_did_something_change_on_a_table_reads_its_schema_changes():
 
 def test_a_run_named_by_its_duration_is_a_slow_query_or_run():
     assert "performance" in route("that 40 minute beast on the etl warehouse last night - who ran it?").domains
+
+
+# -- found by sets 103-106 (scored first, then fixed) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "domains"), [
+    ("fcast for next qtr w/ ranges pls", {"cost"}),
+    ("is the etl cluster cpu-bound or just badly sized?", {"performance"}),
+])
+def test_rules_of_sets_103_to_106_route(text, domains):
+    from health_monitor.graph.nlp import parse_question
+
+    assert domains <= set(parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains)
+
+
+def test_running_out_of_memory_reads_the_failed_runs():
+    plays = choose_plays(get_agent_registry().get("performance"), "is the scoring job running out of memory again?",
+                         {"job": ["batch_scoring"]})
+    assert "get_failed_jobs" in [p.tool for p in plays]
+
+
+def test_the_word_one_picks_that_name_of_the_last_answer():
+    prior = Prior(understanding=Understanding(question="spend per workspace", domains=["cost"]),
+                  found={"workspace": ["prod-ws", "ml-ws", "dev-ws"]}, as_of=AS_OF)
+    assert _follow("why is the ml one so high?", prior).names("workspace") == ["ml-ws"]
+
+
+def test_who_was_behind_that_ip_reads_that_address():
+    from health_monitor.graph.understanding import Entity
+
+    prior = Prior(understanding=Understanding(question="failed logins?", domains=["security"],
+                                              entities=[Entity(kind="ip", name="10.9.9.9"),
+                                                        Entity(kind="user", name="ann@x.com")]), as_of=AS_OF)
+    out = _follow("who was behind that ip?", prior)
+    assert out.names("ip") == ["10.9.9.9"] and not out.names("user")
+
+
+def test_who_signed_off_on_that_asks_the_actor():
+    prior = Prior(understanding=Understanding(question="new grants this week?", domains=["governance"]),
+                  found={"user": ["ann@x.com"]}, as_of=AS_OF)
+    out = _follow("wait who signed off on that", prior)
+    assert out.previous.transform == "who_did_that" and out.names("user") == ["ann@x.com"]
+
+
+def test_how_to_do_something_in_another_product_is_declined_whatever_background_follows():
+    assert other_product("In BigQuery how do we list the slowest jobs? we used to check it daily") is not None
+
+
+def test_who_signed_off_after_a_look_at_grants_reads_the_audit_trail_not_the_grantee():
+    from health_monitor.graph.understanding import Entity
+
+    prior = Prior(understanding=Understanding(question="any new grants on the orders table?", domains=["governance"],
+                                              entities=[Entity(kind="table", name="main.a.orders")]),
+                  subject={"user": ["vendors"], "table": ["main.a.orders"]}, as_of=AS_OF)
+    out = _follow("ok who approved that", prior)
+    assert out.domains == ["security"] and not out.names("user") and out.names("table") == ["main.a.orders"]
+
+
+def test_either_after_a_kind_word_is_no_name():
+    from health_monitor.graph.nlp import parse_question
+
+    index = EntityIndex({"table": ["main.crm.customers"]})
+    parsed = parse_question("no new grants on the customers table either?", as_of=datetime(2026, 3, 20, 9), index=index)
+    assert not parsed.unknown_mentions
