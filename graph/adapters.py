@@ -306,11 +306,10 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     return flat
 
 
-#: Separate asks of one message: sentences, the items of a numbered list and ", and <a new question>" (not
-#: clauses joined by a bare "and": "costs and failures in ml-workspace" asks both of ml-workspace).
-_ASKS_SPLIT = re.compile(r"[?;!]+|\.\s+|(?:^|[,:\s])\(?\d{1,2}[).]\s|(?:,\s*(?:and|also|plus)|\s(?:and\s+)?also)\s+"
-                         r"(?=(?:has|have|had|did|does|do|is|are|was|were|what|who|whose|which|when|where|why|how|can|"
-                         r"could|any)\b)")
+#: ", and has anyone ...", "also did any job ...": a new question joined to the last (not a bare "and": "costs and
+#: failures in ml-workspace" asks both of ml-workspace). With sentences and numbered items, the separate asks.
+_NEW_QUESTION = (r"(?:,\s*(?:and|also|plus)|\s(?:and\s+)?also)\s+(?=(?:has|have|had|did|does|do|is|are|was|were|what|who|"
+                 r"whose|which|when|where|why|how|can|could|any)\b)")
 #: An ask pointing back at a name another ask gave ("why did nightly_etl fail? what did it cost?").
 _POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|those|these|that one|this one|there|same)\b", re.IGNORECASE)
 
@@ -319,8 +318,10 @@ _POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|those|these|that one|thi
 def routed_asks(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The separate asks of a message (two words or more), each with the domains it routes to; empty for one ask."""
     from health_monitor.graph.nlp.router import route
+    from health_monitor.graph.nlp.vocabulary import NUMBERED_ITEM
 
-    asks = [a for a in (a.strip(" ,.:") for a in _ASKS_SPLIT.split(question or "")) if len(a.split()) >= 2]
+    split = re.compile(rf"[?;!]+|\.\s+|{NUMBERED_ITEM}|{_NEW_QUESTION}")
+    asks = [a for a in (a.strip(" ,.:") for a in split.split(question or "")) if len(a.split()) >= 2]
     return tuple((a, frozenset(route(a).domains)) for a in asks) if len(asks) >= 2 else ()
 
 

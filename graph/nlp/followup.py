@@ -18,7 +18,7 @@ from health_monitor.graph.kinds import BY_NAME, KIND_NAMES, KIND_WORD_ALTERNATIO
 from health_monitor.graph.nlp.comparison import period_before
 from health_monitor.graph.nlp.models import TIME_KEYS, ParsedQuestion, TurnContext
 from health_monitor.graph.nlp.router import route
-from health_monitor.graph.nlp.vocabulary import IT_BROKE, PRECISE_CUE, cue_peaks, cue_scores
+from health_monitor.graph.nlp.vocabulary import IT_BROKE, NUMBERED_ITEM, PRECISE_CUE, cue_peaks, cue_scores
 from health_monitor.graph.understanding import Entity, TurnRef, Understanding, Window
 
 _OPENERS = re.compile(r"^\s*(?:and|also|plus|but|ok(?:ay)?|so|then|what about|how about|same (?:for|but)|"
@@ -631,7 +631,7 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 #: "more on the second one", "item 3": one ask of the last question's numbered list.
 _NTH = re.compile(r"\b(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last) (?:one|item|point|thing|bit|"
                   r"question|ask|part|bullet)\b|\b(?:item|point|number|no\.|#) ?(?P<num>[1-5])\b", re.IGNORECASE)
-_ITEM_MARK = re.compile(r"(?:^|\s)\(?\d{1,2}[).]\s")
+_ITEM_MARK = re.compile(NUMBERED_ITEM)
 
 
 def _nth_item(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding | None:

@@ -25,6 +25,7 @@ from health_monitor.graph.nlp.entities import EMAIL_PATTERN, IP_PATTERN, THREE_P
 from health_monitor.graph.nlp.vocabulary import (
     CHORE,
     DOMAINS,
+    NUMBERED_ITEM,
     OFF_TOPIC_CUES,
     OFF_TOPIC_PENALTY,
     PRECISE_CUE,
@@ -59,7 +60,7 @@ _SPLIT = re.compile(r"[?;!]+|\.\s+|\s(?=\(?\d{1,2}\)\s)|\s[—–-]+\s|\s[+&/]\s
                     r"while|whereas|given that|(?:in any way |at all |somehow )?(?:connected|related|linked|tied) (?:to|with))\s",
                     re.IGNORECASE)
 #: An item of a numbered list of asks: "1) is the budget ok", "(2) ...", "3. ...".
-_NUMBERED = re.compile(r"(?:^|[:\s])\(?\d{1,2}[).]\s")
+_NUMBERED = re.compile(NUMBERED_ITEM)
 #: A leading purpose ("For the audit binder:", "Preparing SOC 2 evidence:"): what the answer is for, not what it is about.
 _PURPOSE = re.compile(r"^\W*(?:for|preparing|prepping|ahead of|before|re|regarding|context|background|fyi|writing up|"
                       r"working on|as part of|quick one|question|(?:quick |daily |morning )?(?:health|status|sanity) check|checking in)\b"

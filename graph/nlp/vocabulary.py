@@ -384,6 +384,10 @@ CHORE = re.compile(r"^\W*(?:(?:hey|hi|hello|ok|okay|so|also|please|pls|plz|can y
                    r"(?:schedule|set up|arrange|organi[sz]e)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my)\s+(?:[\w'-]+\s+){0,2}"
                    r"(?:meeting|call|sync|room|lunch|offsite|kickoff|kick-off|1:1|one-on-one)s?\b)", re.IGNORECASE)
 
+#: The mark of an item of a numbered list of asks: "1) is the budget ok", "(2) ...", "3. ..." (router, follow-ups and
+#: the per-ask scoping read it alike).
+NUMBERED_ITEM = r"(?:^|[,:\s])\(?\d{1,2}[).]\s"
+
 #: Who asked for the answer ("Compliance asked me to check quietly", "legal wants to know"): the requester, not the
 #: topic, so its name (compliance, security, audit) must not choose a specialist or a play. (Finance asking leans
 #: the right way, to cost, and stays.)
