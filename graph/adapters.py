@@ -314,6 +314,11 @@ _NEW_QUESTION = (r"(?:,\s*(?:and|also|plus)|\s(?:and\s+)?also)\s+(?=(?:has|have|
 _POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|those|these|that one|this one|there|same)\b", re.IGNORECASE)
 
 
+def _short(name: Any) -> str:
+    """A name as a question says it: a table's own part ("orders_gold" of main.sales.orders_gold), lower case."""
+    return str(name).lower().rsplit(".", 1)[-1]
+
+
 @functools.lru_cache(maxsize=64)
 def routed_asks(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The separate asks of a message (two words or more), each with the domains it routes to; empty for one ask."""
@@ -335,7 +340,7 @@ def names_out_of_scope(question: str, agents: list[str], slots: dict[str, Any]) 
         return {}
     out: dict[str, list[str]] = {}
     for kind in slots.get("_named") or ():
-        names = [str(n).lower().rsplit(".", 1)[-1] for n in (slots.get(kind) or ())]
+        names = [_short(n) for n in (slots.get(kind) or ())]
         said = [(text, domains) for text, domains in routed if any(n and n in text for n in names)]
         if not names or not said:
             continue
@@ -364,7 +369,7 @@ def own_names_and_windows(question: str, agents: list[str], slots: dict[str, Any
             continue
         said: dict[str, Any] = {}
         for kind in slots.get("_named") or ():
-            names = [n for n in slots.get(kind) or () if any(str(n).lower().rsplit(".", 1)[-1] in t.lower() for t in own)]
+            names = [n for n in slots.get(kind) or () if any(_short(n) in t.lower() for t in own)]
             if names and len(names) < len(slots.get(kind) or ()):
                 said[kind] = names
         windows = {(w.start, w.end, w.label, w.hours, w.days) for t in own if (w := parse_window(t, as_of)) is not None}

@@ -355,6 +355,11 @@ def groups_of(prior: Prior) -> list[str]:
 _DESCRIBED_AFTER = re.compile(r"\s+(?:with|from|that|which|who|behind|doing|making|hitting|causing)\b", re.IGNORECASE)
 
 
+def _words(text: str) -> set[str]:
+    """The words of a question or of a name ("ml_training" -> {"ml", "training"}), to match one against the other."""
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
 def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"that IP / table / grant / job": the one the last answer was about, else a question back."""
     kind = WORD_KINDS.get(m.group("kind").lower(), m.group("kind").lower())
@@ -381,19 +386,19 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
             # the question asks its own precise thing about what the conversation was on: no need to ask back
             return _carry(cur, prior, "resolve_subject")
         # "that training job" when no answer named one: the account's one name the words describe, if only one
-        said = set(re.findall(r"[a-z0-9]+", m[0].lower())) - {"that", "this", "those", "these", "the", "same", kind}
-        fits = [n for n in known if said & set(re.findall(r"[a-z0-9]+", n.lower()))]
+        said = _words(m[0]) - {"that", "this", "those", "these", "the", "same", kind}
+        fits = [n for n in known if said & _words(n)]
         if len(fits) == 1:
             names = fits
         else:
             # else ask back, the names the words describe first
-            ranked = sorted(known, key=lambda n: -len(said & set(re.findall(r"[a-z0-9]+", n.lower()))))
+            ranked = sorted(known, key=lambda n: -len(said & _words(n)))
             listed = f": {', '.join(ranked[:5])}?" if ranked else "?"
             return _clarify(cur, prior, "resolve_subject", f"Which {kind} do you mean{listed}")
     out = _carry(cur, prior, "resolve_subject")
     # "this training job": of the names the conversation gave, the one the words describe
-    said = set(re.findall(r"[a-z0-9]+", m[0].lower()))
-    name = max(names, key=lambda n: (len(said & set(re.findall(r"[a-z0-9]+", n.lower()))), -names.index(n)))
+    said = _words(m[0])
+    name = max(names, key=lambda n: (len(said & _words(n)), -names.index(n)))
     out.entities = [e for e in out.entities if e.kind != kind] + [Entity(kind=kind, name=name, text=m[0])]
     owner = BY_NAME[kind].owner if kind in BY_NAME else None
     peaks = cue_peaks(m.string)
@@ -781,8 +786,7 @@ def _the_word_one(text: str, out: Understanding, prior: Prior) -> Understanding:
     if m is None or m[1].lower() in ("first", "second", "third", "last", "other", "same", "next", "big", "new", "old"):
         return out
     word = m[1].lower()
-    picked = [(kind, n) for kind in KIND_NAMES for n in prior.named(kind)
-              if word in re.split(r"[^a-z0-9]+", n.lower())]
+    picked = [(kind, n) for kind in KIND_NAMES for n in prior.named(kind) if word in _words(n)]
     if len(picked) != 1:
         return out
     kind, name = picked[0]
