@@ -1,6 +1,6 @@
 """The whole graph with a real provider client over HTTP against the local OpenAI-compatible server:
 the good path (tool calls, usage, cost) and the four ways an endpoint fails (hang, trickle, 500,
-malformed JSON), each ending within the turn budget + 1 s with the offline answer and a
+malformed JSON), each ending within the turn budget (plus the offline answer's own time) with the offline answer and a
 machine-readable ``fallback`` naming the steps."""
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ Q = "Why are costs high and jobs failing?"
 TABLE = {Q: Understanding(agents=["cost"])}  # the offline router's (deliberately narrower) answer
 PROVIDERS = ["openai", "databricks"]
 BUDGET = 3.0
+#: What the offline answer after the budget may take on a busy machine (fresh-clone CI saw 1.01 s over, with another
+#: suite running). A trickle lasts 120 s and a hang forever, so this still tells "ended at the budget" from "waited".
+SLACK = 3.0
 GOOD_TEXT = ("ml-workspace spent $2,310 yesterday, 45% above its 7-day average of $1,598; ml_training failed "
              "3 times with CUDA out of memory.")
 
@@ -92,7 +95,7 @@ def test_a_failing_endpoint_ends_within_budget_with_the_offline_answer(mode, pro
     started = time.monotonic()
     answer = ask(Q, context=ctx, graph=llm_graph, persist=False)
     elapsed = time.monotonic() - started
-    assert elapsed < BUDGET + 1.0, f"{mode}: {elapsed:.2f} s"
+    assert elapsed < BUDGET + SLACK, f"{mode}: {elapsed:.2f} s"
     # the offline router and planner answered from the same rows, and said so
     assert answer.agents == ["cost"] and "$2,310" in answer.answer
     assert "routed it offline" in answer.answer
@@ -111,7 +114,7 @@ def test_a_failing_final_answer_keeps_the_llm_work_and_names_the_step(mode, llm_
     ctx = http_context(server, TABLE, turn_budget_s=BUDGET)
     started = time.monotonic()
     events = list(stream(Q, context=ctx, graph=llm_graph, persist=False))
-    assert time.monotonic() - started < BUDGET + 1.0
+    assert time.monotonic() - started < BUDGET + SLACK
     answer = events[-1].answer
     assert answer.agents == ["cost", "performance"]  # the LLM's routing stood
     assert [f["step"] for f in answer.fallback] == ["synthesis"]
