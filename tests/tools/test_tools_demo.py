@@ -150,6 +150,16 @@ def test_lineage_and_grants_and_metadata(executor):
     assert {r["control_id"] for r in rows(executor, "get_compliance_report", regulation="soc2")} >= {"AC-1", "DG-1"}
 
 
+def test_table_usage_lists_readers_and_the_tables_nobody_read(executor):
+    readers = rows(executor, "get_table_usage", table_name="main.sales.orders_gold")
+    assert readers and all(r["table_full_name"] == "main.sales.orders_gold" and r["reads"] > 0 for r in readers)
+    assert [r["reads"] for r in readers] == sorted((r["reads"] for r in readers), reverse=True)
+    unread = rows(executor, "get_table_usage", show="unread", days=90)
+    read = {r["table_full_name"] for r in rows(executor, "get_table_usage", days=90) if r["reads"]}
+    assert unread and all(r["reads"] == 0 and r["reader"] is None for r in unread)
+    assert not read & {r["table_full_name"] for r in unread} and "main.sales.orders_gold" in read
+
+
 # --- optimization and hub ---------------------------------------------------------------------------
 def test_savings_recommendations(executor):
     recs = rows(executor, "get_savings_recommendations", top_n=50)

@@ -70,3 +70,14 @@ def test_explicit_threshold_measures_freshness_without_declared_intervals(bare: 
 def test_declared_sla_with_no_breach_is_a_real_none(demo_dir: Path):
     res = run(demo_dir, "get_sla_breaches", {"days": 1})
     assert res.rows or not (res.message or "").startswith("not measured")
+
+
+@pytest.fixture(scope="module")
+def no_audit(demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo as an account whose audit log holds no event."""
+    return account_copy(demo_dir, tmp_path_factory.mktemp("no_audit"), ["delete from health_monitor.fact_audit"])
+
+
+def test_tables_nobody_read_are_not_measured_without_reads_in_the_audit_log(no_audit: Path):
+    res = run(no_audit, "get_table_usage", {"show": "unread"})
+    assert res.rows == [] and res.message.startswith("not measured:") and "system.access.audit" in res.message

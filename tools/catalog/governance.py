@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from health_monitor.tools.params import Choice, Name, Text
-from health_monitor.tools.spec import Tool, ToolParams, columns
+from health_monitor.tools.params import Choice, Days, Name, Text
+from health_monitor.tools.spec import Coverage, Tool, ToolParams, columns
 
 GOV = ("governance",)
 
@@ -16,6 +16,18 @@ class TableParam(ToolParams):
 class LineageParams(TableParam):
     job: Name("job", "Job name or id: start from the tables this job writes (its lineage), when no table is "
                      "named; omit for any writer.")
+
+
+class TableUsageParams(TableParam):
+    days: Days(30, max_days=365)
+    show: Choice("unread", description="'unread': only the tables nobody read in the window (archive candidates).")
+
+
+#: Reads come from the audit log's table events; an account whose audit log holds none cannot say "unread".
+READS_COVERAGE = Coverage(
+    sql="select count(*) from main.health_monitor.fact_audit where securable_full_name is not null",
+    why="the audit log holds no table read (system.access.audit has no getTable or credential event on a table)",
+    how="enable Unity Catalog audit logging for the workspaces and grant the app SELECT on system.access.audit")
 
 
 class ColumnLineageParams(TableParam):
@@ -70,6 +82,16 @@ TOOLS: list[Tool] = [
                     "privilege, grantor, inherited from. Use for access reviews of PII tables.",
         returns=columns("table_full_name string, grantee string, privilege_type string, grantor string, "
                         "is_grantable boolean, inherited_from string, is_pii boolean"),
+    ),
+    Tool(
+        name="get_table_usage", domain="governance", agents=GOV + ("security",), params=TableUsageParams,
+        description="Who read a table (or every table) in the last N days, per reader: reads, days, last read; and "
+                    "the tables nobody read in the window (reader empty, reads 0): archive candidates, and whom to "
+                    "warn before retiring a table.",
+        returns=columns("table_full_name string, table_owner string, is_pii boolean, reader string, "
+                        "is_service_principal boolean, reads bigint, days_read bigint, last_read timestamp, "
+                        "last_write_time timestamp"),
+        coverage=READS_COVERAGE,
     ),
     Tool(
         name="get_grants_by_principal", domain="governance", agents=GOV + ("security",), params=GrantsParams,
