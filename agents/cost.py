@@ -17,6 +17,7 @@ SURPRISE = (r"\b(?:nuts|crazy|insane|wild|mad|ridiculous|absurd|outrageous|huge|
             r"off the charts|going on|what happened|blew up|explod\w*|skyrocket\w*|ballooned")
 SPIKE = r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|why|unexpected|abnormal|" + SURPRISE
 DRIVERS = (r"driv|drove|behind|cause|biggest|line item|top|what (made|drove)|breakdown|break (?:it|that|this) down|jump|spike|why|"
+           r"push\w* (?:\w+ ){0,4}up|spiky|"
            r"\b(eat|eats|eating|hog\w*|consum\w*|burn\w*)\b|" + SURPRISE)
 
 WORKSPACE_SPEND = Lens(group="workspace_name", sum=("list_cost", "dbus", "jobs_cost", "all_purpose_cost", "sql_cost",
@@ -63,7 +64,8 @@ AGENT = AgentSpec(
         Play("get_daily_cost_summary", when=(r"how much|cost|spend|spent|bill|dbu",), default=True,
              title="Spend by workspace", compare=Compare("Spend", total="list_cost"), lens=WORKSPACE_SPEND),
         Play("get_cost_period_comparison", when=(r"compar|week over week|vs\.?|versus|highlight|trend|change|"
-                                                 r"last week|previous",),
+                                                 r"last week|previous|creep\w*|grow\w*|climb\w*|going up|rising|"
+                                                 r"ballooning|(?:just |only )?noise\b",),
              # Its periods are the last N days and the N before; a labelled comparison window is
              # answered by the compared plays instead (graph.planner.comparison_slots).
              unless=("compare_start",), title="Period over period",
@@ -73,16 +75,18 @@ AGENT = AgentSpec(
         Play("get_cost_by_sku", when=(r"\bskus?\b",), weight=3, compare=Compare("Spend", total="list_cost"), title="Spend by SKU",
              lens=Lens(say="{sku_name} {list_cost:money} ({pct_of_total:pct100} of the total)", sort="list_cost desc",
                        rows=5, headline="{total_list_cost:money} across {n} SKUs.")),
-        Play("get_cost_by_user", when=(r"\b(users?|who|principals?|people|identit\w*|person)\b",), weight=2,
+        Play("get_cost_by_user", when=(r"\b(users?|who(?!(?:'s| is| are) (?:\w+ )?(?:growing|grow|rising|climbing|increasing|"
+                                        r"up\b|going up|shrinking|down\b))|principals?|people|identit\w*|person)\b",), weight=2,
              title="Spend by identity",
              lens=Lens(say="{run_as} {list_cost:money} across {jobs:int} jobs", sort="list_cost desc", rows=5)),
-        Play("get_cost_by_team", when=(r"\bteams?\b|chargeback|showback|department",), weight=3,
+        Play("get_cost_by_team", when=(r"(?<!workspace\s)(?<!workspace\s\s)\bteams?\b|chargeback|showback|department",), weight=3,
              compare=Compare("Spend", total="list_cost"), title="Spend by team",
              lens=Lens(say="{team} {list_cost:money} ({pct_of_total:pct100})", sort="list_cost desc", rows=5)),
         Play("get_cost_by_tag", when=(r"cost.?cent(er|re)|\bprojects?\b|\btag (key|value)",), weight=2,
              args={"tag_key": "$tag_key|team"}, title="Spend by tag",
              lens=Lens(say="{tag_key}={tag_value} {list_cost:money}", sort="list_cost desc", rows=5)),
-        Play("get_cost_by_product", when=(r"\bproducts?\b|categor|serverless vs|by service",), weight=2,
+        Play("get_cost_by_product", when=(r"\bproducts?\b|categor|serverless vs|by service|by (?:type|kind) of (?:charge|spend|"
+                                             r"cost|usage|compute)|(?:split|broken down|breakdown|grouped) (?:\w+ )?by (?:type|kind)",), weight=2,
              compare=Compare("Spend", total="list_cost"), title="Spend by product",
              lens=Lens(say="{billing_origin_product} {list_cost:money} ({pct_of_total:pct100})",
                        sort="list_cost desc", rows=5)),

@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from health_monitor.agents.spec import AgentSpec, Before, Lens, Play
 
+#: Tables nobody uses: archive or deprecation candidates.
+UNREAD = (r"(?:nobody|no ?one|no one) (?:has |have |even )?(?:\w+ )?(?:read|reads|uses?|used|touch\w*|quer\w*|open\w*|"
+          r"look\w* at)|(?:unused|unread|orphan\w*|abandoned|dead) tables?|tables? (?:that )?(?:no ?one|nobody) "
+          r"(?:\w+ )?(?:reads?|uses?|used|touch\w*)|archiv\w*|(?:deprecat|decommission)\w* candidates?|candidates? (?:for|to) "
+          r"(?:archiv|deprecat|retir|drop|delet)\w*|(?:not|never) (?:been )?(?:read|used|queried|touched) (?:in|for|since)")
+#: Who reads a table: whom a change or a retirement affects.
+READERS = (r"(?:heaviest|top|biggest|main|frequent|regular|active) (?:readers?|users?|consumers?)|readers? of|"
+           r"(?:reading|reads|read|using|uses|querying|queries) (?:\w+ ){0,3}the most|"
+           r"who (?:\w+ )?(?:reads|uses|queries|consumes|relies on) (?:it|that|this|them|the \w+|[\w]+\.[\w.]+)|"
+           r"(?:warn|tell|notify) (?:\w+ ){0,2}before (?:we |i )?(?:retire|drop|deprecate|delete|archive|decommission)")
+
 GOVERNANCE_PROMPT = """You are the governance specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}.
 You cover Unity Catalog lineage (upstream and downstream, tables and columns), grants and who can
@@ -32,6 +43,7 @@ AGENT = AgentSpec(
                                         r"feeds?|trac\w* .{0,40}back|sources?\b|origin\w*|"
                                         r"reads from|source of|get\w* (?:its|their) data|(?:up|down) the chain|\bbreak|\bbroke\b|blast radius|impact|if (?:i|we) (?:drop|delete|remove|"
                                         r"rename|deprecate)\b",), weight=3, title="Lineage",
+             args={"table_name": "$table|$_figures_table"},
              lens=Lens(sort="hops", rows=4,
                        headline="{n:plural:lineage edge} found.",
                        say="{source_table_full_name} -> {target_table_full_name} ({direction}, {hops:plural:hop})",
@@ -58,7 +70,7 @@ AGENT = AgentSpec(
                        say="{principal} ran {action_name} on {securable_full_name} at {event_time:time} ({detail:clip})",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")),
                        empty="No grant or permission changed in the period.")),
-        Play("get_access_grants", when=(r"access review|who (can|has) (access|read|see)|review access|"
+        Play("get_access_grants", when=(r"access review|who (?:else )?(can|has|could) (access|read|see)|review access|"
                                         r"(?:able|allowed|permitted|entitled) to (?:read|see|query|access)|"
                                         r"recertif|pii tables?",), weight=2, title="Access review",
              lens=Lens(sort="is_pii desc", rows=5,
@@ -98,6 +110,16 @@ AGENT = AgentSpec(
                        headline="{n:plural:schema} hold {total_tables:int} tables.",
                        say="{table_catalog}.{table_schema}: {tables:plural:table} ({views:int} views, "
                            "{undocumented:int} undocumented, {pii_tables:int} PII), {owners:plural:owner}")),
+        # "which tables has nobody read in 90 days? archive candidates": tables with no read in the audit log
+        Play("get_table_usage", when=(UNREAD,), args={"show": "unread"}, weight=4, title="Tables nobody read",
+             lens=Lens(where="reads == 0", sort="table_full_name", rows=5, headline="{n} tables nobody read in the period.",
+                       say="{table_full_name} (owner {table_owner}[, last written {last_write_time:date}])",
+                       empty="Every table was read in the period.")),
+        # "who are the heaviest readers of orders_gold? I'll warn them before we retire it"
+        Play("get_table_usage", when=(READERS,), weight=4, title="Who reads it",
+             lens=Lens(where="reads > 0", sort="reads desc", rows=5,
+                       say="{reader} read {table_full_name} {reads:times} on {days_read:plural:day} (last {last_read:time})",
+                       empty="Nobody read it in the period.")),
         Play("get_pii_tables", when=(r"\bpii\b|sensitive|personal (?:data|info\w*)|confidential",), default=True, title="PII tables",
              lens=Lens(sort="readers desc", rows=3,
                        say="{table_full_name} (owner {table_owner}) can be read by {readers:plural:principal}: "

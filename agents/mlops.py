@@ -63,7 +63,8 @@ AGENT = AgentSpec(
                                             r"how long (?:\w+ ){0,3}(?:answer|respond|take)",), default=True, weight=2,
              args={"endpoint": "$endpoint"}, title="Inference latency",
              lens=Lens(group="endpoint_name", sum=("requests",), sort="avg_latency_ms desc", rows=4,
-                       say="{endpoint_name} ({source}): {avg_latency_ms:num} ms average latency{p95_latency_ms:p95} "
+                       say="{endpoint_name} ({source}[, model {model_name}]): {avg_latency_ms:num} ms average "
+                           "latency{p95_latency_ms:p95} "
                            "over {requests:plural:request}")),
         Play("get_service_health", when=(r"errors?|degraded|status|healthy|up\b",), weight=1,
              args={"service_name": "$endpoint"}, title="Serving health",

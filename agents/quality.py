@@ -55,6 +55,9 @@ AGENT = AgentSpec(
                                          r"schema\s+(?:(?:of|on|for)\s+)?(?:\S+\s+){0,5}(?:chang|alter|modif)\w*|(?:chang|alter|modif)\w*\s+"
                                          r"(?:\w+\s+){0,3}schema|"
                                          r"changed (?:its )?type|type change|"
+                                         # "did someone change a column?", "incompatible data types": a column's type
+                                         r"(?:chang|alter|modif|drop|renam|retyp)\w* (?:a |the |any |that |some |one )?columns?\b|"
+                                         r"incompatible (?:data )?types?|failed to merge|type mismatch|"
                                          # "main.sales.orders_raw - did something change on it?"
                                          r"(?:something|anything) (?:\w+ )?chang\w* (?:on|in|to|with|about) (?:it|that|this|the "
                                          r"\w+|table)\b",), weight=4, title="Schema changes that broke loads",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from health_monitor.agents.spec import AgentSpec, Before, Lens, Play
+from health_monitor.agents.spec import ROWS, AgentSpec, Before, Compare, Lens, Play
 
 SECURITY_PROMPT = """You are the security specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" is the UTC day before it, "today" the part of the day up to it.
@@ -30,6 +30,7 @@ AGENT = AgentSpec(
                                           r"(?:flag|raise|report) (?:\w+ )?(?:up|to (?:the )?(?:ciso|soc|security|management))|"
                                           r"worth (?:flagging|raising|reporting)",),
              default=True, weight=2, title="Security events", before=Before(),
+             compare=Compare("Security events", total=ROWS, unit="int"),
              lens=Lens(group="event_type", sort="severity_rank desc", rows=4,
                        say="{event_type} x {count:int} ({severity}), the latest by {principal} at "
                            "{event_time:time}{detail:colon}",
@@ -58,8 +59,8 @@ AGENT = AgentSpec(
                        severity=(("high", "severity == high"), ("medium", "severity == medium")))),
         Play("get_pii_access_logs", when=(r"\bpii\b|sensitive|personal (?:data|info\w*)|confidential|"
                                           # "has anybody been pulling from it a lot lately" (it: the table)
-                                          r"(?:pull|read|query|hit|access)\w* (?:from |on )?(?:it|that|them|this)\b(?=.{0,30}\b(?:a lot|"
-                                          r"heavily|much|often|lately|more than))|more than (?:they |he |"
+                                          r"(?:pull|read|query|hit|access|select|export|download)\w* (?:rows |data |records |stuff )?(?:from |on |out of )?"
+                                          r"(?:it|that|them|this)\b(?=.{0,30}\b(?:a lot|heavily|much|often|lately|recently|more than))|more than (?:they |he |"
                                           r"she |anyone )?(?:ought to|should|needs? to)|(?:pull\w*|read\w*|query\w*|select\w*|"
                                           r"access\w*|open\w*) (?:rows |data |records )?(?:from |in |out of )?(?:the |that |our )?table\b",
                                           # "has anyone been pulling rows out of main.crm.customers": reads of the table named
@@ -85,7 +86,7 @@ AGENT = AgentSpec(
              title="After-hours activity", before=Before(days=30),
              # People, not service principals: scheduled jobs run at night by design.
              lens=Lens(sort="events desc", rows=3, where="is_service_principal == false",
-                       say="{principal} ran {events:int} events on {event_date:date} between {first_event:hm} and "
+                       say="{principal} ran {events:plural:event} on {event_date:date} between {first_event:hm} and "
                            "{last_event:hm} UTC",
                        severity=(("medium", "events >= 10"),),
                        empty="No person was active outside working hours (service principals aside).")),
@@ -144,6 +145,6 @@ AGENT = AgentSpec(
                        severity=(("high", "risk_level == high"), ("medium", "risk_level == medium")))),
         Play("get_security_summary", when=(r"trend|summary|overview|posture",), title="Security trend",
              lens=Lens(group="event_type", sum=("events", "after_hours_events"), sort="events desc", rows=4,
-                       say="{event_type}: {events:int} events")),
+                       say="{event_type}: {events:plural:event}")),
     ),
 )

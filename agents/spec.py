@@ -47,12 +47,17 @@ class Lens:
     derive: tuple[tuple[str, str], ...] = ()
 
 
+#: ``Compare.total`` that counts the rows (events) instead of summing a column.
+ROWS = "*rows"
+
+
 @dataclass(frozen=True)
 class Compare:
     """The one figure of a play that is compared between two periods ("vs the week before").
 
-    ``total`` is summed over the rows (after ``where``); with ``per`` the figure is
-    ``100 * sum(total) / sum(per)`` (a rate in %). ``unit``: ``money``, ``int``, ``pct100`` or ``minutes``.
+    ``total`` is summed over the rows (after ``where``), or is :data:`ROWS` to count them (one row an event);
+    with ``per`` the figure is ``100 * sum(total) / sum(per)`` (a rate in %). ``unit``: ``money``, ``int``,
+    ``pct100`` or ``minutes``.
     """
 
     label: str

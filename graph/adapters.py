@@ -17,6 +17,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from health_monitor.agents.registry import get_agent_registry
 from health_monitor.graph.context import RunContext
 from health_monitor.graph.kinds import KIND_WORD_ALTERNATION, KINDS, PRONOUN_KINDS, WORD_KINDS
 from health_monitor.graph.understanding import Entity, Window
@@ -157,7 +158,8 @@ _KIND_ORDER: dict[str, int] = {k.name: i for i, k in enumerate(KINDS)}
 
 #: Asking for a table's sources: "what feeds that table", "where does it come from", "built from what".
 _UPSTREAM_ASK = (r"(?:what|which|who)(?: (?:tables?|jobs?|pipelines?|sources?|things?|process(?:es)?))? (?:feeds?|loads?|"
-                 r"populates?|produces?|fills?|writes?(?: to| into)?)\b|where (?:does|do|did|is|are) .{1,40}? "
+                 r"populates?|produces?|fills?|writes?(?: to| into)?)\b|originat\w*|(?:trail|trace|way|lineage) back to "
+                 r"(?:the |its |their )?sources?|where (?:does|do|did|is|are) .{1,60}? "
                  r"(?:come|comes|coming) from|\bsources? (?:of|for|behind)\b|\bfed (?:by|from)\b|"
                  r"\b(?:derived|built|sourced|loaded) from\b|\bwhat (?:does|do|did) .{1,40}? (?:depend|depends) on\b")
 
@@ -296,6 +298,8 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
                          unknown=unknown, off_topic=off_topic, followup=parsed.is_followup,
                          reason=parsed.reason, context=context)
     typed_turn(flat, parsed, original, as_of=as_of, index=index, previous=previous)
+    if "governance" in flat.agents and not flat.slots.get("table") and (source := figures_table(question)):
+        flat.slots["_figures_table"] = source  # "where do our cost numbers come from?": the Gold table behind them
     if not parsed.is_followup:
         scope = names_out_of_scope(question, flat.agents, flat.slots)
         if scope:
@@ -311,7 +315,10 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
 _NEW_QUESTION = (r"(?:,\s*(?:and|also|plus)|\s(?:and\s+)?also)\s+(?=(?:has|have|had|did|does|do|is|are|was|were|what|who|"
                  r"whose|which|when|where|why|how|can|could|any)\b)")
 #: An ask pointing back at a name another ask gave ("why did nightly_etl fail? what did it cost?").
-_POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|those|these|that one|this one|there|same)\b", re.IGNORECASE)
+#: Words of an ask that lean on a name said in another ask: pronouns, and what happens around a thing ("what tables
+#: downstream are affected" after "someone changed a column on orders_raw.").
+_POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|those|these|that one|this one|there|same|downstream|upstream|"
+                          r"affected|impacted|blast radius|(?:the|that|this) change)\b", re.IGNORECASE)
 
 
 def _short(name: Any) -> str:
@@ -383,11 +390,56 @@ def own_names_and_windows(question: str, agents: list[str], slots: dict[str, Any
     return out
 
 
+#: "where do the cost numbers in our reports come from?", "the usage table behind the dashboards": an area's figures, as
+#: this monitor reads them (its Gold tables), whose lineage runs back to the system tables.
+_FIGURES_OF = re.compile(r"\b(?P<area>costs?|spend\w*|billing|bill|usage|dbus?|chargeback|security|audit|jobs?|job runs?|"
+                         r"quer(?:y|ies)|uptime|availability|freshness|quality)\s+(?:\w+\s+)?(?:numbers|figures|data|reports?|"
+                         r"reporting|dashboards?|metrics|table|facts?)\b", re.IGNORECASE)
+_AREA_WORDS = {"cost": "cost", "spend": "cost", "billing": "cost", "bill": "cost", "usage": "cost", "dbu": "cost",
+               "chargeback": "cost", "security": "security", "audit": "security", "job": "performance",
+               "quer": "performance", "uptime": "reliability", "availability": "reliability", "freshness": "quality",
+               "quality": "quality"}
+
+
+def figures_table(question: str) -> str | None:
+    """The Gold table behind an area's figures a question names ("our cost reporting" -> the one the cost tools read
+    most), or None."""
+    m = _FIGURES_OF.search(question or "")
+    word = m["area"].lower() if m else ""
+    area = next((a for w, a in _AREA_WORDS.items() if word.startswith(w)), None)
+    return _most_read_table(area) if area else None
+
+
+@functools.lru_cache(maxsize=16)
+def _most_read_table(area: str) -> str | None:
+    """The Gold table most of ``area``'s tools read (their SQL names it)."""
+    counts: dict[str, int] = {}
+    for tool in get_registry():
+        if tool.domain == area:
+            for name in set(re.findall(r"main\.health_monitor\.\w+", tool.sql_text)):
+                counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda n: (counts[n], n)) if counts else None
+
+
+#: A forecast's window (after the data's as-of) is read only by specialists that forecast; the others ("and are
+#: the retries from failed runs a big part of it?") read their own default look-back, not an empty future.
+_FUTURE_WINDOW = ("start_date", "end_date", "horizon_days", "days", "hours", "date", "window_label")
+
+
+@functools.lru_cache(maxsize=1)
+def _forecasters() -> frozenset[str]:
+    registry = get_agent_registry()
+    return frozenset(name for name in registry.names
+                     if any("$horizon_days" in str(p.args) for p in registry.get(name).playbook))
+
+
 def slots_for(agent: str, slots: dict[str, Any]) -> dict[str, Any]:
     """``slots`` as ``agent`` reads them: without the names another ask of the question gave, and with the names
     and the window its own asks give."""
     drop = set((slots.get("_not_for") or {}).get(agent) or ())
     own = (slots.get("_own") or {}).get(agent) or {}
+    if slots.get("horizon_days") and agent not in _forecasters():
+        drop |= set(_FUTURE_WINDOW)
     if not drop and not own:
         return slots
     out = {k: v for k, v in slots.items() if k not in drop}
@@ -571,11 +623,18 @@ def _apply_to_flat(flat: Understanding, typed: TypedUnderstanding) -> None:
         flat.intents.append(words)
 
 
+def _declined(turn: dict[str, Any]) -> bool:
+    """A turn no specialist answered and that asked nothing back ("tell me a joke about it"): it leaves the
+    conversation's context as it was, so the next follow-up continues the turn before it."""
+    u = TypedUnderstanding.from_json(turn.get("understanding"))
+    return not turn.get("agents") and (u is None or u.refusal != "clarify" and not u.domains)
+
+
 def previous_prior(previous: dict[str, Any] | None) -> Any:
     """The last answered turn as a follow-up sees it (None when there is none or it was not stored typed)."""
     from health_monitor.graph.nlp.followup import Prior
 
-    history = [h for h in (previous or {}).get("history") or [] if h.get("understanding")]
+    history = [h for h in (previous or {}).get("history") or [] if h.get("understanding") and not _declined(h)]
     if not history:
         return None
     last = history[-1]
@@ -593,7 +652,8 @@ def previous_prior(previous: dict[str, Any] | None) -> Any:
     before = TypedUnderstanding.from_json(history[-2]["understanding"]) if len(history) > 1 else None
     return Prior(understanding=u, subject=dict(last.get("subject") or {}), lead=str(last.get("lead") or ""),
                  found=dict(last.get("entities_found") or {}), index=len(history) - 1, earlier=earlier,
-                 before=before)
+                 before=before, answer=str(last.get("answer") or ""),
+                 said="\n".join(f"{t.get('question') or ''}\n{t.get('answer') or ''}" for t in reversed(history[:-1])))
 
 
 #: A cue this strong names the question's own topic ("budget", "who can query"): no need to keep the last one.
@@ -646,7 +706,7 @@ def previous_turn_context(previous: dict[str, Any] | None, question: str = "") -
     from health_monitor.graph import nlp
 
     history = [(h, u) for h in previous["history"]
-               if (u := TypedUnderstanding.from_json(h.get("understanding"))) is not None]
+               if (u := TypedUnderstanding.from_json(h.get("understanding"))) is not None and not _declined(h)]
     if not history:
         return None
     last, understood = history[-1]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from health_monitor.agents.spec import Compare
+from health_monitor.agents.spec import ROWS, Compare
 from health_monitor.graph import figures
 from health_monitor.graph.findings import condition, focus
 from health_monitor.graph.state import Finding
@@ -26,6 +26,8 @@ _FORMATS: dict[str, tuple[Any, Any, bool]] = {
 def measure(rows: list[dict[str, Any]], spec: Compare) -> float | None:
     """The compared figure of ``rows`` (None when no row carries it, or a rate has no denominator)."""
     kept = [r for r in rows if not spec.where or condition(spec.where, r)]
+    if spec.total == ROWS:
+        return float(len(kept))  # a tool that ran and found no event counts none
     values = [float(r[spec.total]) for r in kept if isinstance(r.get(spec.total), (int, float))]
     if not values:
         return None

@@ -18,7 +18,7 @@ from typing import Any
 from health_monitor.agents.spec import AgentSpec, Play
 from health_monitor.graph.kinds import KIND_NAMES
 from health_monitor.graph.nlp.router import split_clauses
-from health_monitor.graph.nlp.vocabulary import without_requester
+from health_monitor.graph.nlp.vocabulary import without_breakdown_list, without_requester
 from pydantic import ValidationError
 
 #: Most plays one agent runs for one question (matched plays first, by score).
@@ -208,11 +208,11 @@ def plan(spec: AgentSpec, *, question: str, intents: list[str], slots: dict[str,
          as_of_date: date | None) -> list[PlannedCall]:
     """Tool calls for one agent (at most one per tool)."""
     full = derive_slots(slots, as_of_date)
-    text = mask_names(without_requester(" ".join([question or "", *intents])), full)
+    text = mask_names(without_requester(without_breakdown_list(" ".join([question or "", *intents]))), full)
     calls: list[PlannedCall] = []
     seen: set[str] = set()
     topic = mask_names(without_requester(str(full.get("_topic") or "")), full)
-    own = mask_names(without_requester(question or ""), full) if intents else ""
+    own = mask_names(without_requester(without_breakdown_list(question or "")), full) if intents else ""
     for play in choose_plays(spec, text, full, topic=topic, own=own):
         if play.tool not in registry:
             continue

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
 from typing import Any, Literal
 
 from health_monitor.agents.spec import AgentSpec, Lens
-from health_monitor.graph import adapters, nearest
+from health_monitor.graph import adapters, nearest, templates
 from health_monitor.graph.comparison import compared
 from health_monitor.graph.context import RunContext
 from health_monitor.graph.events import Progress, ToolEnd, ToolStart, emit
@@ -222,8 +223,14 @@ def make_report(spec: AgentSpec):
         last = (state.get("messages") or [None])[-1]
         narrative = last.content if isinstance(last, AIMessage) and state.get("mode") == "llm" else None
         ok = not errors or bool(findings)
+        period = str(_slots(spec, state).get("_window_label") or "")
+        if not period and findings and ((state.get("turn") or {}).get("slots") or {}).get("horizon_days") \
+                and not _slots(spec, state).get("horizon_days"):
+            # the question's window is a forecast's, ahead of the data: this section read its own look-back
+            calls = [SimpleNamespace(tool=r["tool"], args=r.get("args") or {}, ok=r["ok"]) for r in results.values()]
+            period = templates.period_of(calls, findings[0].tools, ctx.as_of_text)
         rep = AgentReport(agent=spec.name, findings=findings, ok=ok, notes=list(state.get("notes") or []),
-                          period=str(_slots(spec, state).get("_window_label") or ""),
+                          period=period,
                           error="; ".join(errors) or None, numbers=numbers,
                           narrative=narrative if isinstance(narrative, str) and narrative.strip() else None)
         return {"findings": {spec.name: rep}}

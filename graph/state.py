@@ -100,6 +100,8 @@ class RoutingPlan(BaseModel):
     period: str = ""
     #: The question's intent (see graph.understanding.INTENTS).
     intent: str = "lookup"
+    #: What a cause question is about (kind -> names; the last answer's subject it continues): findings about it lead.
+    subject: dict[str, list[str]] = Field(default_factory=dict)
     #: A sentence the answer opens with when the follow-up itself answers part of the question
     #: ("That was admin@company.com." for "who did that?").
     opening: str = ""

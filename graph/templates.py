@@ -84,6 +84,10 @@ def item_lines(findings: list[Finding], budget: int = MAX_ITEMS) -> list[str]:
     for i in range(len(findings)):
         if left:
             shown[i], left = 1, left - 1
+    for i, f in enumerate(findings):
+        # a headline alone ("5 lineage edges found.") says how many, not which: its first row comes with it
+        if left and f.headline and shown[i] == 1 and len(rows[i]) > 1:
+            shown[i], left = 2, left - 1
     for i in range(len(findings)):
         extra = min(left, len(rows[i]) - shown[i])
         shown[i], left = shown[i] + extra, left - extra
@@ -98,10 +102,18 @@ def item_lines(findings: list[Finding], budget: int = MAX_ITEMS) -> list[str]:
     return lines
 
 
-def _ranked(findings: Iterable[Finding], order: list[str]) -> list[Finding]:
-    """Most severe first; ties keep the specialists' presentation order."""
-    return sorted(findings, key=lambda f: (f.off_subject, -SEVERITY_RANK.get(f.severity, 0),
+def _ranked(findings: Iterable[Finding], order: list[str], subject: dict[str, list[str]] | None = None) -> list[Finding]:
+    """Most severe first; ties keep the specialists' presentation order. With a ``subject`` (what a cause question
+    is about), the findings about it come first: "why?" after a stale table leads with that table's writer."""
+    return sorted(findings, key=lambda f: (f.off_subject, bool(subject) and not _about(f, subject),
+                                           -SEVERITY_RANK.get(f.severity, 0),
                                            order.index(f.agent) if f.agent in order else 99))
+
+
+def _about(f: Finding, subject: dict[str, list[str]]) -> bool:
+    """Does ``f`` name one of the ``subject``'s names (a table by its full or its own name)?"""
+    names = {n.lower().rsplit(".", 1)[-1] for ns in subject.values() for n in ns}
+    return any(str(n).lower().rsplit(".", 1)[-1] in names for ns in (f.entities or {}).values() for n in ns)
 
 
 def section(title: str, report: AgentReport | None, all_clear: str) -> str:
@@ -124,12 +136,13 @@ def area(title: str) -> str:
     return title if any(ch.isupper() for ch in first[1:]) else title[:1].lower() + title[1:]
 
 
-def lead(reports: dict[str, AgentReport], titles: dict[str, str], period: str = "") -> str:
+def lead(reports: dict[str, AgentReport], titles: dict[str, str], period: str = "",
+         subject: dict[str, list[str]] | None = None) -> str:
     """The answer's first sentence: the most important finding with its figure, and the period.
 
     "Nothing crosses a threshold" only when every finding is below medium, every check completed
     and nothing said "not measured"."""
-    findings = _ranked((f for r in reports.values() for f in r.findings), list(titles))
+    findings = _ranked((f for r in reports.values() for f in r.findings), list(titles), subject)
     when = f"{period[:1].upper()}{period[1:]}: " if period else ""
     areas = " and ".join(area(titles[a]) for a in reports)
     failed = [a for a, r in reports.items() if r.error]
@@ -184,9 +197,9 @@ def _effective_start(start: str, end: str, days: Any) -> str:
         return start
 
 
-def recommendation(reports: dict[str, AgentReport], order: list[str]) -> str:
-    """One recommendation: the most severe finding's that has one."""
-    for f in _ranked((f for r in reports.values() for f in r.findings), order):
+def recommendation(reports: dict[str, AgentReport], order: list[str], subject: dict[str, list[str]] | None = None) -> str:
+    """One recommendation: the most severe finding's that has one (about the ``subject`` first, when given)."""
+    for f in _ranked((f for r in reports.values() for f in r.findings), order, subject):
         if f.recommendation and f.recommendation.strip():
             return f"**Recommendation:** {_sentence(f.recommendation)}"
     return ""
@@ -309,12 +322,13 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
     unique = without_repeats(reports, plan.agents)
     repeated, reports = set(reports) - set(unique), unique
     present = {name: reports[name] for name in plan.agents if name in reports}
-    ranked = _ranked((f for r in present.values() for f in r.findings), list(titles))
+    subject = plan.subject if plan.intent == "cause" else None
+    ranked = _ranked((f for r in present.values() for f in r.findings), list(titles), subject)
     own = present[ranked[0].agent].period if ranked and ranked[0].agent in present else ""
     labelled = any(r.period for r in present.values())
     period = own or plan.period or period_of(list(calls), ranked[0].tools if ranked else [], as_of)
-    first = lead(present, titles, period) if present else "I could not get any results for this question."
-    rec = recommendation(present, list(titles))
+    first = lead(present, titles, period, subject) if present else "I could not get any results for this question."
+    rec = recommendation(present, list(titles), subject)
     if plan.intent == "recommendation" and rec:
         # "what do I do about it?": what to do is the answer, so it comes first, then what it rests on
         first, rec = f"{rec}\n\n{first}", ""

@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from health_monitor.graph.nlp import languages
+from health_monitor.graph.nlp import honest, languages
 from health_monitor.graph.nlp.entities import EntityIndex, EntityResult, fix_typos
 from health_monitor.graph.nlp.followup import FollowUp, detect_followup, merge_context
 from health_monitor.graph.nlp.models import ParsedQuestion, TurnContext, UnknownMention
 from health_monitor.graph.nlp.params import ParamResult, extract_params
 from health_monitor.graph.nlp.router import RoutePlan, keeps_topic_words, mask_word, route
-from health_monitor.graph.nlp.vocabulary import DOMAINS, cue_scores
+from health_monitor.graph.nlp.vocabulary import DOMAINS, OFF_TOPIC_CUES, cue_scores
 
 #: Longest question parsed in full; longer ones are cut (the answer still quotes the original).
 MAX_QUESTION_CHARS = 5000
@@ -96,7 +96,8 @@ def parse_question(text: str, *, as_of: datetime, index: EntityIndex | None = No
     found = (index or EntityIndex()).match(cut)
     entities = _without_containers(_without_guesses(cut, found))
     params = extract_params(cut, as_of=as_of)
-    plan = route(_without(_masked(cut, found), params.matched.get("start_date")), entities=entities)
+    plan = route(honest.without_background(_without(_masked(cut, found), params.matched.get("start_date"))),
+                 entities=entities)
     regulations = [r for r in [params.params.get("regulation")] if r]
     if regulations and "regulation" not in entities:
         entities["regulation"] = regulations
@@ -104,7 +105,11 @@ def parse_question(text: str, *, as_of: datetime, index: EntityIndex | None = No
     # is no topic of its own: inside a conversation such a question asks about the last answer.
     weak = not plan.off_topic and max(plan.scores.values(), default=0.0) < WEAK_ROUTE \
         and not any(cue_scores(cut)[0].values())
-    follow = detect_followup(cut, has_own_domain=not plan.off_topic and not weak, has_own_entities=bool(entities))
+    quiet = plan.off_topic and plan.reason.startswith("no domain scored") and not OFF_TOPIC_CUES.search(cut)
+    follow = detect_followup(cut, has_own_domain=not plan.off_topic and not weak, has_own_entities=bool(entities),
+                             no_topic=quiet)
+    if plan.off_topic and (plan.reason.startswith("a chore") or OFF_TOPIC_CUES.search(cut)):
+        follow = FollowUp()  # "ok now tell me a joke about it": declined in a conversation as on its own
     domains = [] if weak and follow.is_followup and previous is not None else plan.domains
     parsed = ParsedQuestion(text=original, language=language, english=cut, domains=domains, params=params.params, entities=entities,
                             is_followup=follow.is_followup and previous is not None, off_topic=plan.off_topic,

@@ -33,6 +33,8 @@ _BEFORE = re.compile(r"\b(?:the\s+)?(day|week|month|quarter|year|period)\s+(?:be
 _SAME = re.compile(r"\b(?:the\s+)?same\s+(?:point|period|time|days?|dates?|weekdays?|stage|window|hours?)\s+"
                    r"(?:(?:of|in)\s+)?(?:last|the\s+previous|the\s+prior|a|one)\s+(week|month|quarter|year)\b|"
                    r"^\W*(?:the\s+)?(?:a|one)\s+(week|month|year)\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+#: A second period follows the comparison word within this many words ("vs what we saw last week").
+_SECOND_WITHIN = 4
 _ADJ = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year",
         "dod": "day", "wow": "week", "mom": "month", "yoy": "year"}
 
@@ -113,6 +115,10 @@ def comparison_windows(text: str, window: Window | None, as_of: datetime) -> tup
         # comparison word is a period ("in november").
         named = re.sub(r"^\W*(?:the\s+)?", "", re.sub(r"(\w)'s\b", r"\1", rest))
         second = parse_window(rest, as_of) or parse_window(f"in {named}", as_of)
+        if second is not None and len(rest[:max(0, rest.find(second.text.lower()))].split()) > _SECOND_WITHIN:
+            # "user@ at 3am yesterday vs analyst@ hammering the table all week": two things compared, each in
+            # its own period, not two periods
+            second = None
         if second is not None:
             return _pair(_typed(first) if first is not None else None, _typed(second), window, as_of)
         before = _BEFORE.search(low[against.end():])
@@ -143,6 +149,9 @@ def _pair(first: Window | None, other: Window, window: Window | None, as_of: dat
         # "spend vs last month": the current period is the same kind, up to now.
         first = _month_to_date(today) if _is_calendar_month(other) else Window.make(
             today - timedelta(days=other.span_days - 1), today, f"the last {other.span_days} days")
+    if other.start > first.end:
+        # "yesterday vs today", "last week vs this week": the later period is the one asked about
+        return other, first
     if other.end >= first.start:  # "this week vs last week" with "last week" read as the last 7 days
         unit = next((u for u in ("day", "week", "month", "year") if u in other.words.lower()), "")
         other = period_before(first, unit)

@@ -185,9 +185,9 @@ def _rules(as_of: datetime) -> list:
          lambda m: _this_month_day(today, int(m[1]), m[0])),
         (r"\b(?:the\s+)?day\s+before\s+yesterday\b",
          lambda m: _single(today - timedelta(days=2), m[0], "the day before yesterday")),
-        (r"\b(?:last\s+night|yesterday|yday|yest)\b",
+        (r"\b(?:last\s+(?:night|evening)|yesterday|yday|yest)\b",
          lambda m: _single(today - timedelta(days=1), m[0], "yesterday")),
-        (r"\b(?:today|this morning|so far today|tonight)\b",
+        (r"\b(?:today|this (?:morning|afternoon|evening)|so far today|tonight)\b",
          lambda m: _single(today, m[0], "today")),
         (rf"\b(?:in|for|during|of|over)\s+{_MON}(?![\w-])(?!\s+\d)",
          lambda m: _month_named(today, MONTHS[m[1]], m[0])),
@@ -291,7 +291,11 @@ def _between(as_of: datetime, m: re.Match[str]) -> TimeWindow | None:
 
 #: Words before a time that say how old something shown is ("numbers from like two days ago").
 _AGE_OF_DATA = re.compile(r"\b(?:still|stuck|old|stale|outdated)\b.{0,30}\b(?:numbers|data|figures|values|results|"
-                          r"rows|totals|stuff|info) (?:(?:is|are|were|was) )?(?:from|as of|dated) "
+                          r"rows|totals|stuff|info) (?:(?:is|are|were|was) )?(?:from|of|as of|dated) "
+                          r"(?:like |about |around |roughly |maybe )?$|"
+                          # "the numbers in my dashboard look like they're from 2 days ago"
+                          r"\b(?:numbers|data|figures|values|results|rows|totals|dashboards?|reports?)\b.{0,40}\b(?:look|looks|"
+                          r"seem|seems|feel|feels)(?: like| as if| to be)? (?:they'?re |they are |it'?s |it is )?(?:from|of|as of) "
                           r"(?:like |about |around |roughly |maybe )?$")
 
 
@@ -312,9 +316,13 @@ def parse_window(text: str, as_of: datetime) -> TimeWindow | None:
         as_of = as_of.replace(tzinfo=timezone.utc)
     as_of = as_of.astimezone(timezone.utc)
     low = (text or "")[:5000].lower()
+    skipped: list[tuple[int, int]] = []  # spans read as no window: no shorter rule reads a window inside them
     for pattern, build in _rules(as_of):
         for m in re.finditer(pattern, low):
+            if any(a <= m.start() < b for a, b in skipped):
+                continue  # "yesterday" inside "numbers from the day before yesterday"
             if _AGE_OF_DATA.search(low[max(0, m.start() - 70):m.start()]):
+                skipped.append(m.span())
                 continue  # "the board still shows numbers from two days ago": how old the data is, not when to look
             if _DEADLINE.search(low[max(0, m.start() - 30):m.start()]) and re.match(_DAY_NAMES, m[0].lstrip()):
                 continue  # "will it be current in time for monday's board pack?": a deadline, not a window

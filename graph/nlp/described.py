@@ -31,7 +31,8 @@ KIND_WORDS: dict[str, tuple[str, str | None]] = {
     **{w: ("model", "scor") for w in ("scorer", "scorers")},
     **{w: ("endpoint", None) for w in ("endpoint", "endpoints")},
     # "the ML thing that flags weird spending": only a model is described by what it does
-    **{w: ("model", None) for w in ("thing", "things")},
+    **{w: ("model", None) for w in ("thing", "things", "doohickey", "thingy", "thingamajig", "gizmo", "contraption",
+                                    "gadget")},
 }
 #: Words naming a model by what it raises ("the cost anomaly alerts feel off"): a kind word only when the question
 #: says no other ("the budget alert model": the model is the head, and "alert" a word of its name).
@@ -58,6 +59,8 @@ do da dos das de du del in on at to by with bei von vom zum zur para por en""".s
 _SAME = {"dimension": "dim"}
 _SUFFIXES = ("ing", "ion", "er", "or", "ed", "ure", "e")
 _PUNCT = re.compile(r"[?!.;:]")
+#: ...and a comma ends the words before a kind word too: "failed jobs, logins, stale tables" is a list, not a table.
+_BEFORE_ENDS = re.compile(r"[?!.;:,]")
 _MAX_BEFORE, _MAX_AFTER = 4, 7
 
 
@@ -87,7 +90,9 @@ SYNONYMS: dict[str, str] = {stem(a): stem(b) for a, b in (("billing", "usage"), 
                                                           ("abnormal", "anomaly"), ("anomalous", "anomaly"),
                                                           ("flag", "detect"), ("flags", "detect"),
                                                           ("spot", "detect"), ("spots", "detect"),
-                                                          ("catch", "detect"), ("catches", "detect"))}
+                                                          ("catch", "detect"), ("catches", "detect"),
+                                                          ("watch", "detect"), ("watches", "detect"),
+                                                          ("monitor", "detect"), ("monitors", "detect"))}
 _OPTIONAL = frozenset(stem(w) for w in ("v1", "v2", "v3", "prod", "dev", "serving", "served", "latest"))
 
 
@@ -172,7 +177,7 @@ class Descriptions:
         lo = j
         while lo > 0 and j - lo < _MAX_BEFORE and not taken[lo - 1] and tokens[lo - 1][0] not in stop \
                 and tokens[lo - 1][0] not in _ARTICLES and tokens[lo - 1][0] not in KIND_WORDS \
-                and not _PUNCT.search(text[tokens[lo - 1][2]:tokens[lo][1]]):  # "the incident channel. first thing"
+                and not _BEFORE_ENDS.search(text[tokens[lo - 1][2]:tokens[lo][1]]):  # "the incident channel. first thing"
             lo -= 1
         after = self._after(text, tokens, taken, family, hi, required)
         words = {stem(t[0]) for t in tokens[lo:j]} | {stem(tokens[k][0]) for k in after}

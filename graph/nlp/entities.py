@@ -49,7 +49,7 @@ _COMPOUND = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 #: Catalogs and schemas are often named with plain words (finance, sales): such a name counts only when
 #: written dotted ("main.sales") or next to the word that says what it is ("the finance catalog").
 _CONTAINERS = frozenset({"catalog", "schema"})
-_CONTAINER_WORDS = frozenset({"catalog", "catalogs", "schema", "schemas", "database", "databases"})
+_CONTAINER_WORDS = frozenset({"catalog", "catalogs", "schema", "schemas", "database", "databases", "tables"})
 #: Words before a kind word that make it the question's head noun, not the start of a name
 #: ("which workspace burned the most", "per cluster"), so the next word is not an unknown name.
 _HEAD_NOUN = re.compile(r"(?:\b(?:which|what|whose|each|every|per|any|by|one|no|other|same|that|this|its|their|"
@@ -75,6 +75,7 @@ me us we you they he she i not no yes than then so if about over under into out 
 yesterday today week month day days hours ago since even still just really actually again ever already also too
 alone itself anymore anyway yet quite very so such right currently recently lately usually always never often
 either neither both instead though otherwise else please pls thanks
+isnt arent wasnt werent dont doesnt didnt cant wont hasnt havent shouldnt wouldnt couldnt aint innit
 """.split())
 #: Kinds of compute and tiers that describe a thing, never name it ("an all-purpose cluster").
 _TIERS = frozenset("""all-purpose all purpose interactive serverless classic pro job-compute jobs-compute single-node
@@ -174,7 +175,8 @@ def _within_one(a: str, b: str) -> bool:
 #: long words whose near neighbours are no English words ("state" is one letter from "stale"; "stale" is not here).
 _KEYWORDS = tuple("""grants granted permissions privileges failures failing logins pipeline pipelines warehouse
 warehouses cluster clusters lineage freshness expectations queries latency outages uptime security savings untagged
-anomalies endpoint endpoints downstream upstream incidents""".split())
+anomalies endpoint endpoints downstream upstream incidents description descriptions documented undocumented
+retraining""".split())
 
 
 def _slip(word: str, keyword: str) -> bool:
@@ -298,6 +300,9 @@ class EntityIndex:
                 if n == 1 and not dotted and all(k == "table" for k, _ in targets) and _topic_word(key) \
                         and not {t[0] for t in tokens[max(0, i - 1):i + 2]} & _TABLE_WORDS:
                     continue  # "over the monthly budgets": the topic word, not a table named budgets
+                if n == 1 and method == "typo" and not dotted and key.isalpha() and all(k == "table" for k, _ in targets) \
+                        and not {t[0] for t in tokens[max(0, i - 1):i + 3]} & _DATA_WORDS:
+                    continue  # "a group that isn't an employee group": a plain word one letter off, not the table
                 for kind, name in targets:
                     if method == "exact" and normalize(name) != key:
                         method = "alias"
@@ -396,6 +401,8 @@ class EntityIndex:
 
 #: Words that make a plain word a table's name ("the budgets table").
 _TABLE_WORDS = frozenset({"table", "tables", "dataset", "datasets", "view"})
+#: Words that make a plain word one letter off a table's name that table ("the payrol data", "employe records").
+_DATA_WORDS = _TABLE_WORDS | {"data", "records", "rows", "tbl", "tabel"}
 
 
 def _topic_word(word: str) -> bool:

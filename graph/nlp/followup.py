@@ -18,7 +18,14 @@ from health_monitor.graph.kinds import BY_NAME, KIND_NAMES, KIND_WORD_ALTERNATIO
 from health_monitor.graph.nlp.comparison import period_before
 from health_monitor.graph.nlp.models import TIME_KEYS, ParsedQuestion, TurnContext
 from health_monitor.graph.nlp.router import route
-from health_monitor.graph.nlp.vocabulary import IT_BROKE, NUMBERED_ITEM, PRECISE_CUE, cue_peaks, cue_scores
+from health_monitor.graph.nlp.vocabulary import (
+    FIGURATIVE,
+    IT_BROKE,
+    NUMBERED_ITEM,
+    PRECISE_CUE,
+    cue_peaks,
+    cue_scores,
+)
 from health_monitor.graph.understanding import Entity, TurnRef, Understanding, Window
 
 _OPENERS = re.compile(r"^\s*(?:and|also|plus|but|ok(?:ay)?|so|then|what about|how about|same (?:for|but)|"
@@ -53,9 +60,12 @@ class FollowUp:
     references: dict[str, str] = field(default_factory=dict)
 
 
-def detect_followup(text: str, *, has_own_domain: bool = True, has_own_entities: bool = False) -> FollowUp:
+def detect_followup(text: str, *, has_own_domain: bool = True, has_own_entities: bool = False,
+                    no_topic: bool = False) -> FollowUp:
     """Cues that the turn depends on the previous one. ``has_own_domain``: the router found a domain in the
-    text itself (an elliptical "and last week?" has none, which is itself a cue)."""
+    text itself (an elliptical "and last week?" has none, which is itself a cue). ``no_topic``: the router found
+    no domain and nothing off-topic either ("how far over would it end up if nothing changes?"): its "it", however
+    long the question, is the last answer's subject."""
     t = (text or "")[:2000]
     out = FollowUp()
     if _OPENERS.search(t):
@@ -69,7 +79,7 @@ def detect_followup(text: str, *, has_own_domain: bool = True, has_own_entities:
     # "how quick does it answer? we're thinking of calling it on every page load": a short first sentence's "it"
     first = re.split(r"[?.!;]", t, maxsplit=1)[0]
     short = len(words) <= 12 or _PRONOUN.search(first) is not None and len(re.findall(r"[a-zA-Z']+", first)) <= 12
-    if pronoun and not has_own_entities and short:
+    if pronoun and not has_own_entities and (short or no_topic):
         out.references.setdefault(pronoun[0].lower(), "any")
     if not has_own_domain and 0 < len(words) <= 6:
         out.cues.append("short question with no topic of its own")
@@ -134,6 +144,10 @@ class Prior:
     lead: str = ""
     #: The turn before the last one, when there is one (what a side move such as "what's downstream?" left).
     before: Understanding | None = None
+    #: The last answer's text: which names it said together, on one line.
+    answer: str = ""
+    #: Every earlier turn's question and answer, newest first: names the conversation showed but no finding kept.
+    said: str = ""
 
     def named(self, kind: str) -> list[str]:
         """Names of ``kind`` the last turn was about (its answer's subject, the answer, the question), then
@@ -143,6 +157,15 @@ class Prior:
                       self.earlier.get(kind, [])):
             out += [n for n in names if n not in out]
         return out
+
+    def referred(self, kind: str) -> list[str]:
+        """:meth:`named`, with the one name of ``kind`` the last question gave first (after "...something about
+        orders_raw??", "that table" is orders_raw even where the answer led with another table), then the names
+        the answer's text shows: "that IP" is one the user saw, not one only behind a finding."""
+        names, asked = self.named(kind), self.understanding.names(kind)
+        shown = self.answer.lower()
+        names = sorted(names, key=lambda n: bool(shown) and n.lower() not in shown)  # stable: the order stays
+        return asked + [n for n in names if n != asked[0]] if len(asked) == 1 else names
 
 
 Apply = Callable[[Understanding, Prior, "re.Match[str]", list[str]], "Understanding | None"]
@@ -193,15 +216,29 @@ _COMPARED = re.compile(r"\b(?:compar\w*|vs\.?|versus|against|relative|than)\b", 
 
 
 def _definite(text: str, out: Understanding, prior: Prior) -> list[Entity]:
-    """"was the job fine the day before?": the job the conversation was about, for each kind said with "the"."""
+    """"was the job fine the day before?": the job the conversation was about, for each kind said with "the".
+    Beside a name this turn resolved ("that group ... the table"), the one the last answer said with it."""
     own = {e.kind for e in out.entities}
+    before = {(e.kind, e.name) for e in prior.understanding.entities}
+    anchors = [e.name for e in out.entities if (e.kind, e.name) not in before]
     found = []
     for k in re.finditer(rf"\bthe\s+(?P<kind>{_KIND_WORD})\b", text, re.IGNORECASE):
         kind = WORD_KINDS.get(k["kind"].lower(), k["kind"].lower())
         if kind not in own and (names := prior.named(kind)):
-            found.append(Entity(kind=kind, name=names[0], text=k[0]))
+            found.append(Entity(kind=kind, name=_said_with(names, anchors, prior.answer), text=k[0]))
             own.add(kind)
     return found
+
+
+def _said_with(names: list[str], anchors: list[str], answer: str) -> str:
+    """The first of ``names`` that a line of ``answer`` says together with one of ``anchors``, else the first."""
+    for line in answer.splitlines() if anchors else []:
+        low = line.lower()
+        if any(re.search(rf"(?<![\w@.-]){re.escape(a.lower())}(?![\w@-])", low) for a in anchors):
+            picked = [n for n in names if n.lower() in low]
+            if picked:
+                return picked[0]
+    return names[0]
 
 
 def _shift(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -278,6 +315,11 @@ _GRANTING = re.compile(r"\b(?:granted|gave|approved|signed off|okayed|authori[sz
                        re.IGNORECASE)
 
 
+#: Who made a grant, as an answer says it: "(granted by ann@x.com)", "ann@x.com ran updatePermissions on ...".
+_GRANTED_BY = re.compile(r"\bgranted by (?P<by>[\w.+-]+@[\w.-]+\w)|(?P<ran>[\w.+-]+@[\w.-]+\w) ran (?:update|grant|add|set)\w*"
+                         r"(?:permission|grant|privilege|acl)\w*", re.IGNORECASE)
+
+
 def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"who did that?": the principal behind the event the last answer was about."""
     if _DESCRIBED_PERSON.search(m.string):
@@ -308,6 +350,10 @@ def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
         return out
     # a person acts; a group the last answer named (a grantee) does not: people first
     actors = sorted(prior.named("user"), key=lambda u: "@" not in u)
+    granter = _GRANTED_BY.search(prior.answer) if _GRANTING.search(m[0]) else None
+    if granter and (who := granter["by"] or granter["ran"]).lower() in [a.lower() for a in actors]:
+        # "who issued that one?" after a grant in the answer: whoever made that change, not the answer's lead person
+        actors = [a for a in actors if a.lower() == who.lower()] + [a for a in actors if a.lower() != who.lower()]
     own = [e for e in cur.entities if e.kind not in ("user", "ip")]
     if own and _DONE_TO.search(m.string[:m.start()]):
         # "when was the contractors one added, and who did it?": who did that to the thing this question names,
@@ -346,9 +392,18 @@ _PRINCIPAL_KINDS = frozenset({"group"})
 _IDENTITY_KINDS = frozenset({"ip", "user", "group"})
 
 
-def groups_of(prior: Prior) -> list[str]:
-    """Principals the last answer named that are not a person's e-mail (groups, service principals)."""
-    return [n for n in prior.named("user") if "@" not in n]
+def groups_of(prior: Prior, known: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """Principals the conversation named that are not a person's e-mail (groups, service principals); the
+    account's ``known`` groups among them first, so "that group" is not a service principal the last answer
+    happened to name."""
+    names = [n for n in dict.fromkeys([*prior.named("user"), *prior.named("group")]) if "@" not in n]
+    if not any(n in known for n in names):
+        # "Is that group still able to read it?" two turns after a grant to contractors: a group the conversation
+        # showed (in a grant's detail), the most recently said first
+        text = f"{prior.answer}\n{prior.said}".lower()
+        shown = [(m.start(), g) for g in known if (m := re.search(rf"(?<![\w@.-]){re.escape(g.lower())}(?![\w@-])", text))]
+        names = [g for _, g in sorted(shown)] + names
+    return sorted(names, key=lambda n: n not in known)
 
 
 #: Words after "that <kind>" that go on to describe which one ("that IP with the failed logins").
@@ -369,7 +424,7 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     if not names and any(e.kind != kind for e in cur.entities):
         # "that grant to contractors": the question names what it means itself
         return _carry(cur, prior, "resolve_subject")
-    groups = groups_of(prior) if kind in _PRINCIPAL_KINDS else []
+    groups = groups_of(prior, known) if kind in _PRINCIPAL_KINDS else []
     if not names and groups:
         # "that group" after a grant: the answer named its grantee as a principal (an e-mail is a person)
         kind, names = "user", groups
@@ -396,6 +451,7 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
             listed = f": {', '.join(ranked[:5])}?" if ranked else "?"
             return _clarify(cur, prior, "resolve_subject", f"Which {kind} do you mean{listed}")
     out = _carry(cur, prior, "resolve_subject")
+    names = prior.referred(kind) if names == prior.named(kind) else names
     # "this training job": of the names the conversation gave, the one the words describe
     said = _words(m[0])
     name = max(names, key=lambda n: (len(said & _words(n)), -names.index(n)))
@@ -470,6 +526,10 @@ def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
     # "why did it break?" after a stale table: the break is a failed run, beside the table's own specialist
     peaks = cue_peaks(m.string)
     out.domains = list(dict.fromkeys([*out.domains, *(d for d, v in peaks.items() if v >= PRECISE_CUE)]))[:3]
+    if prior.lead and prior.lead not in out.domains and prior.subject and not SELECTION.search(m.string):
+        # "why? which job should have updated it" after a stale table: the specialist of that finding reads its
+        # cause (the table's writer), beside the one the question's own words chose
+        out.domains = [*out.domains[:2], prior.lead]
     return out
 
 
@@ -502,7 +562,7 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     if _WHERE_IT_BROKE.search(m.string) and not re.search(r"downstream", m.string, re.IGNORECASE):
         return None  # "what feeds it, and where exactly did it break": where it failed, not what it breaks
     out = _carry(cur, prior, "downstream", domains=False)
-    tables = [e.name for e in cur.entities if e.kind == "table"] or prior.named("table")
+    tables = [e.name for e in cur.entities if e.kind == "table"] or prior.referred("table")
     # "what happened with nightly_etl?" then "what does that break?": a job's downstream starts at the
     # tables it writes (the lineage tool follows the job's writes).
     jobs = [] if tables else [e.name for e in cur.entities if e.kind == "job"] or prior.named("job")
@@ -520,6 +580,18 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     out.domains = list(dict.fromkeys(["governance", *[d for d in cur.domains if asked.get(d, 0) > 0], *strong]))[:3]
     out.params["direction"] = "downstream"
     out.intent = "cause"
+    return out
+
+
+def _upstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding | None:
+    """"and which tables are upstream of it?": lineage towards the sources of what the last answer was about."""
+    out = _downstream(cur, prior, m, known)
+    if out is not None and out.refusal != "clarify":
+        out.params["direction"] = "upstream"
+        if re.search(r"\bdownstream\b", m.string, re.IGNORECASE):
+            out.params.pop("direction")  # "the whole chain upstream and downstream": both ways
+    if out is not None and out.previous is not None:
+        out.previous = out.previous.model_copy(update={"transform": "upstream"})
     return out
 
 
@@ -626,6 +698,15 @@ def _save(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
     return out
 
 
+def _cost_of_that(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"how much did that waste?": what the last answer's subject (a failing job, a spike) cost, over its window."""
+    out = _carry(cur, prior, "cost_of_that", domains=False)
+    out.entities += [e for e in _subject_entities(prior, out) if e.kind in ("job", "workspace", "cluster", "warehouse",
+                                                                            "endpoint", "user")]
+    out.domains = list(dict.fromkeys([*cur.domains, "cost"]))[:3]  # "how long was it out, and what did that cost?"
+    return out
+
+
 _KIND_WORD = KIND_WORD_ALTERNATION
 _THAT_KIND = re.compile(rf"\b(?:that|this|the same|those|these)\s+(?:(?!(?:that|this|is|was|are|were|it)\b)[a-z0-9_-]+\s+)?"
                         rf"(?P<kind>{_KIND_WORD})\b", re.IGNORECASE)
@@ -680,6 +761,13 @@ TRANSFORMS: tuple[Transform, ...] = (
     Transform("where_from", re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)\W+)?(?:where from|from where|where(?:'d| did| do| "
                                        r"does| were| was)? ?(?:it|they|that|this|those|these|them)? ?(?:come|came|coming|"
                                        r"originat\w*) from)(?: exactly| then)?\W*$", re.IGNORECASE), _where_from),
+    Transform("upstream", re.compile(r"\b(?:which|what|any) (?:\w+ ){0,2}(?:are |is |sit\w* |lie\w* |come\w* )?upstream\b|"
+                                     r"\bupstream (?:of |from )?(?:that|it|this|them)\b|\bwhat(?:'s| is)? upstream\b|"
+                                     r"\b(?:what|which \w+) (?:feeds?|fills?|populates?|loads?) (?:it|that|this|them)\b|"
+                                     r"\b(?:before|above|ahead of) (?:it|that|this|them) in the (?:chain|pipeline|flow|lineage)\b|"
+                                     # "which tables sit between the raw feed and that one?"
+                                     r"\bbetween (?:the |our )?(?:\w+ ){1,2}and (?:that|it|this)(?: one| table)?\b",
+                                     re.IGNORECASE), _upstream),
     Transform("request", re.compile(r"^\W*(?:(?:ok|okay|so|then|now|just|please|pls|can you|could you|would you|go ahead "
                                     r"and|can u|could u)\W+)*(?P<verb>" + "|".join(sorted(REQUEST_VERBS, key=len, reverse=True))
                                     + r")(?: down| up)?\b(?=.*\b(?:it|that|this|them|for me|now)\b)", re.IGNORECASE), _request),
@@ -707,6 +795,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                           r"action|address|appl|took|take|follow)\w* (?:all|every|them|those|these|it|that|"
                                           r"the (?:lot|recommendations?|fixes))\b|"
                                           r"\bsavings? (?:from|of) (?:that|it|this)\b", re.IGNORECASE), _save),
+    Transform("cost_of_that", re.compile(r"\bhow much (?:\w+ ){0,2}(?:did|has|have|had) (?:that|it|this|those|these|they|all "
+                                         r"(?:that|this)) (?:\w+ )?(?:wast|burn|cost|set us back|run us)\w*"
+                                         + FIGURATIVE + r"|\bwhat did (?:that|it|this|those|all (?:that|this)) (?:\w+ )?cost\b"
+                                         + FIGURATIVE, re.IGNORECASE), _cost_of_that),
     Transform("act", re.compile(r"\bwhat (?:should|do|can|could) (?:i|we|they|you|the team) (?:\w+ )?do\b|"
                                 r"\bwhat (?:do|should) (?:i|we) (?:tell|ask|advise) (?:\w+ ){0,3}to (?:change|do|fix)\b|\bhow (?:do|can|should) (?:i|we) fix\b|"
                                 r"\bwhat (?:do|would) you (?:recommend|suggest|do)\b|\bshould (?:i|we) (?:revoke|pull|remove|switch|turn|drop|keep|"
@@ -768,7 +860,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                  r"(?:happen|start))?\W*$|"
                                  # "since when exactly? and on which inputs?": when, then a second small ask
                                  r"^\W*(?:and\s+)?(?:since\s+)?when(?: exactly)?\s*[?,;]+\s*(?:and\s+)?(?=\S)|"
-                                 r"\bat what time\b|\bwhat time (?:was|did)\b", re.IGNORECASE), _when),
+                                 r"\bat what time\b|\bwhat time (?:was|did)\b|"
+                                 # "when did the drift on that one start?": when the last answer's thing began
+                                 r"^\W*(?:and\s+|so\s+)?(?:since\s+)?when did (?:the \w+ (?:on|of|for|with|in) )?(?:that|it|this|"
+                                 r"those|them)(?: one| thing)? (?:start|begin|happen|kick off)\b", re.IGNORECASE), _when),
 )
 #: Moves that need the question to carry something of its own (a window, a name), else they do not apply.
 NEW_WINDOW = Transform("new_window", _OPENERS, _new_window)
@@ -814,6 +909,8 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
             if out is None:
                 continue
             out = _the_word_one(text, out, prior)
+            # "is that group supposed to have that? who else can read the table": each kind said with "the" too
+            out.entities += _definite(text, out, prior)
             if OPEN_PEOPLE.search(text):  # "who else has been touching that table": not the last answer's people
                 mine = {(e.kind, e.name) for e in cur.entities}
                 out.entities = [e for e in out.entities if e.kind not in ("user", "group") or (e.kind, e.name) in mine]
@@ -835,7 +932,7 @@ OPEN_PEOPLE = re.compile(r"\b(?:who|anyone|anybody|someone|somebody) else\b|\bot
                          r"\b(?:anybody|anyone|someone|somebody|any (?:user|person|one)s?)\b(?!\s+(?:in|of|from|among|within)\b)|"
                          r"\bwho (?:was|is|were|are) the (?:one|ones|guy|person|people|user|users)\b|"
                          # "then who was actually logged in after hours": whoever it was
-                         r"\bwho (?:was|were|is|are|has been|have been) (?:actually |really |still )?(?:logged|logging|"
+                         r"\bwho(?:'s| (?:was|were|is|are|has been|have been))(?: been)? (?:actually |really |still )?(?:logged|logging|"
                          r"signed|online|active|working|awake|up|reading|accessing|querying)\b", re.IGNORECASE)
 
 

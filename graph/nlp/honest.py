@@ -19,7 +19,11 @@ VENDORS = {"azure devops": "Azure DevOps", "github actions": "GitHub Actions", "
            "circleci": "CircleCI", "circle ci": "CircleCI", "gitlab": "GitLab", "salesforce": "Salesforce", "hubspot": "HubSpot", "opsgenie": "Opsgenie", "datadog": "Datadog", "new relic": "New Relic", "dynatrace": "Dynatrace", "honeycomb": "Honeycomb", "splunk": "Splunk", "pagerduty": "PagerDuty",
            "tableau": "Tableau", "looker": "Looker", "power bi": "Power BI", "powerbi": "Power BI",
            "dbt cloud": "dbt Cloud", "confluent": "Confluent", "mongodb atlas": "MongoDB Atlas", "github": "GitHub",
-           "jira": "Jira", "slack": "Slack", "okta": "Okta", "airflow": "Airflow", "dbt": "dbt"}
+           "jira": "Jira", "slack": "Slack", "okta": "Okta", "airflow": "Airflow", "dbt": "dbt",
+           "alation": "Alation", "collibra": "Collibra", "atlan": "Atlan", "informatica": "Informatica",
+           "monte carlo": "Monte Carlo", "fivetran": "Fivetran", "airbyte": "Airbyte", "hightouch": "Hightouch",
+           "servicenow": "ServiceNow", "aws": "AWS", "azure": "Azure", "gcp": "Google Cloud",
+           "google cloud": "Google Cloud", "cloudflare": "Cloudflare", "crowdstrike": "CrowdStrike"}
 #: What is out of sight, for the names that are not a product ("no household data or bill" would not read).
 _OUT_OF_SIGHT = {"household": "household bills", "server log": "server logs", "cloud storage": "the cloud's own storage bill",
                  "Oracle or SQL Server database": "Oracle or SQL Server databases"}
@@ -34,7 +38,11 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\bsynapse\b": "Azure Synapse", r"\bteradata\b": "Teradata", r"\bathena\b": "Amazon Athena",
     # other vendors' own bills (monitoring, BI, ticketing): not in Databricks' system tables
     r"\b(?:datadog|new relic|splunk|pagerduty|tableau|looker|power ?bi|dbt cloud|confluent|mongodb atlas|github|jira|"
-    r"slack|okta)\b.{0,25}\b(?:bills?|invoices?|spend\w*|cost\w*|licen[cs]\w*|subscriptions?)\b": _VENDOR,
+    r"slack|okta|alation|collibra|atlan|informatica|monte carlo|fivetran|airbyte|hightouch|salesforce|servicenow)\b.{0,40}\b(?:bills?|invoices?|spend\w*|cost\w*|licen[cs]\w*|subscriptions?|"
+    r"renewals?|contracts?|seats?)\b": _VENDOR,
+    # a whole cloud region's own outage (history of the provider, not this account's warehouses)
+    r"\b(?:aws|azure|gcp|google cloud)\b.{0,40}\b(?:us|eu|ap)-[a-z]+-\d\b.{0,30}\boutages?\b|"
+    r"\b(?:aws|azure|gcp|google cloud|cloudflare|crowdstrike)\b.{0,40}\boutages?\b.{0,30}\b(?:19|20)\d\d\b": _VENDOR,
     # an identity provider's own records (enrolment, factors, its users and groups)
     r"\bokta\b.{0,40}\b(?:users?|mfa|groups?|sso|enrol\w*|factors?|apps?|password\w*|locked|reset|unlock)\b|"
     r"\b(?:password|locked out|reset|unlock)\w*\b.{0,40}\bokta\b|\bmfa\b.{0,30}\benrol\w*": "Okta",
@@ -94,7 +102,7 @@ _COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead o
 
 #: The product is where the asker comes from, not what they ask about ("we just moved off Snowflake",
 #: "in Snowflake I'd open Query History"): the question is about this account.
-_CONTEXT = re.compile(r"\b(?:moved|moving|migrat\w*|switch\w*|port(?:ed|ing)? (?:over|of|from)|ported|lift(?:ed)?[- ]and[- ]shift\w*|coming from|came from|used to|back (?:on|in|at|when)|"
+_CONTEXT = re.compile(r"\b(?:moved|moving|migrat\w*|switch\w*|port(?:ed|ing)? (?:over|of|from)|ported|lift(?:ed)?[- ]and[- ]shift\w*|coming from|came from|used to|back (?:on|at|when|in(?! (?:19|20)\d\d\b))|"
                       r"previously|formerly|equivalent|i'?d|we'?d|we had|we used|like (?:in|on)|databricks (?:version|way)|"
                       r"version of|(?:dba|admin|developer|engineer|analyst|person|guy|folks?) here|"
                       # "the etl-warehouse, is that basically a SQL Server instance?": an analogy, not the product
@@ -116,6 +124,40 @@ _HOW_IN = re.compile(r"^\W*in (?P<product>snow\s?flake|big\s?query|redshift|syna
                      r"airflow|dbt|tableau|power ?bi|looker|splunk|datadog)\b[^?]{0,20}\bhow (?:do|can|would|should) (?:i|we|you)\b")
 
 
+#: A sentence about this account: "Any failed sign-ins here yesterday?", "is orders_gold up to date?"...
+_HERE = re.compile(r"\b(?:here|this account|this platform)\b|\b\w+_\w+\b|\b\w+\.\w+\.\w+\b", re.IGNORECASE)
+#: ...or "is our databricks bill creeping up?", "what broke in that job?", unless it leans on the product's sentence
+#: ("putting it next to databricks in the slide": it is the other product's figure).
+_OURS_SAID = re.compile(r"\b(?:databricks|dbus?)\b|\b(?:that|this|the|our) (?:jobs?|clusters?|workspaces?|pipelines?|"
+                        r"endpoints?|notebooks?|tables?)\b", re.IGNORECASE)
+_LEANS_BACK = re.compile(r"\b(?:it|that|this|them|those|they)\b(?!\s+(?:job|table|cluster|warehouse|workspace|model|"
+                         r"endpoint|pipeline|notebook|user|group|ip)s?\b)", re.IGNORECASE)
+
+
+#: A sentence ("schema.yml" is one word).
+_SENTENCE = re.compile(r"(?:[^.?!\n]|\.(?=\S))+[.?!\n]*")
+
+
+def _asked_here(text: str, named: re.Match[str]) -> bool:
+    """Does another sentence than the one naming the product ask about this account? "Snowflake warehouses
+    auto-suspend after 60 seconds for us. Are any of the clusters here sitting idle?": the product is background."""
+    others = [m[0] for m in _SENTENCE.finditer(text) if not m.start() <= named.start() < m.end() and len(m[0].split()) >= 3]
+    return any((_HERE.search(o) or _OURS_SAID.search(o) and not _LEANS_BACK.search(o)) and not _NOT_OURS.search(o)
+               for o in others)
+
+
+def without_background(text: str) -> str:
+    """``text`` without the sentences that name another product as background ("In Snowflake I'd query LOGIN_HISTORY
+    for failed logins. Any failed sign-ins here yesterday?" asks only the second), when another sentence asks about
+    this account; else ``text``."""
+    low = (text or "").lower()
+    named = next((m for p in OTHER_PRODUCTS if (m := re.search(p, low))), None)
+    if named is None or not _asked_here(text, named):
+        return text
+    kept = [m[0] for m in _SENTENCE.finditer(text) if not any(re.search(p, m[0].lower()) for p in OTHER_PRODUCTS)]
+    return " ".join(kept) or text
+
+
 def other_product(text: str) -> tuple[str, str] | None:
     low = _IDENTIFIER.sub(" ", (text or "").lower())
     if (how := _HOW_IN.search(low)) is not None:
@@ -130,6 +172,8 @@ def other_product(text: str) -> tuple[str, str] | None:
         if m:
             if name in _OURS_WHEN_NAMED and _OURS.search(low) and not _NOT_OURS.search(low):
                 return None
+            if _asked_here(text or "", re.search(pattern, (text or "").lower()) or m):
+                return None  # the product is where the asker comes from; another sentence asks about this account
             if _COMPARISON.search(low) and _OURS.search(low):
                 return None
             return "other_product", _decline(name, m[0], low)

@@ -45,7 +45,11 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\btop (?:\d+ |three |five |few |couple of )?(?:things|items|issues|risks|problems|action items|actions|"
         r"priorities|to-?dos|fixes)\b(?!\s+(?:to|we could|i could|you would) (?:cut|trim|save|reduce|switch|turn|shut|drop|"
         r"kill|optimi[sz]e|lower|downsize))|\bshould know about\b|"
-        r"\bwhatever (?:domain|area)s?\b|\b(?:raise|bring up|flag) (?:at|in) the (?:\w+ )?(?:review|standup|meeting)\b",
+        r"\bwhatever (?:domain|area)s?\b|\b(?:raise|bring up|flag) (?:at|in) the (?:\w+ )?(?:review|standup|meeting)\b|"
+        # "if my leads can only take on three things, what should they be? rank them by how much they hurt"
+        r"\b(?:only|just) (?:take on|tackle|fix|do|handle|work on) (?:\w+ )?(?:one|two|three|four|five|\d) things\b|"
+        r"\bwhat should (?:we|they|i|my (?:leads|team)) (?:prioriti[sz]e|focus on|tackle|fix) first\b|"
+        r"\brank (?:them|these|those|the (?:issues|problems|risks)) by (?:how much|impact|severity|business)",
         re.IGNORECASE)),
     ("list_more", re.compile(r"\b(?:show|give|list)(?: me)? more\b|\bthe (?:rest|others)\b|\bnext (?:page|ones)\b",
                              re.IGNORECASE)),

@@ -420,7 +420,11 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
               (re.compile(r"(?<!\w)w/(?=\s)", re.IGNORECASE), "with"),
               # "did somebody change a col type": a column
               (re.compile(r"\bcols\b", re.IGNORECASE), "columns"),
-              (re.compile(r"\bcol\b", re.IGNORECASE), "column"))
+              (re.compile(r"\bcol\b", re.IGNORECASE), "column"),
+              # "ml ws $ yday?": workspace, and its spend; "err msg": error message
+              (re.compile(r"\bws\b(?!-)", re.IGNORECASE), "workspace"),
+              (re.compile(r"\berr\b(?!-)", re.IGNORECASE), "error"),
+              (re.compile(r"\bmsgs?\b(?!-)", re.IGNORECASE), "message"))
 
 
 def expand_shorthand(text: str) -> str:
@@ -436,11 +440,14 @@ def to_english(text: str, lang: str) -> str:
         return text
     table = GLOSSARY[lang]
     if lang == "de":
+        # "15-Minuten-SLA": a number or an acronym joined by hyphens is words ("15 Minuten SLA"); names keep theirs
+        text = _HYPHENATED_DE.sub(" ", text)
         text = _COMPOUND_DE.sub(lambda m: _split_compound(m.group(0), table), text)
     return _pattern(lang).sub(lambda m: table[m.group(0).lower()], text)
 
 
 _COMPOUND_DE = re.compile(r"(?<![\w'-])[^\W\d_]{8,}(?![\w'-])")
+_HYPHENATED_DE = re.compile(r"(?<=\d)-(?=[^\W\d_]{3,}-)|(?<=[a-zäöüß])-(?=[A-Z]{2,4}\b)")
 
 
 def _split_compound(word: str, table: dict[str, str]) -> str:
@@ -509,3 +516,49 @@ GLOSSARY["es"].update({"a qué se debe": "why is that", "a que se debe": "why is
                        "lo disparó": "drove it up", "lo provocó": "caused it", "qué tablas": "which tables",
                        "tienen": "have", "tiene": "has", "las ha estado leyendo": "has been reading them",
                        "ha estado leyendo": "has been reading", "leyendo": "reading"})
+# Where a table sits in the chain ("welche Tabellen liegen davor in der Kette?"), what a screen still shows,
+# a guessed cause ("liegt's am ETL?") and tags that are missing ("não tem tag de centro de custo").
+GLOSSARY["de"].update({"liegen davor in der kette": "are upstream in the chain", "davor in der kette": "upstream in the chain",
+                       "danach in der kette": "downstream in the chain", "kette": "chain", "vorgelagert": "upstream",
+                       "vorgelagerten": "upstream", "vorgelagerte": "upstream", "nachgelagert": "downstream",
+                       "nachgelagerten": "downstream", "nachgelagerte": "downstream", "stehen noch": "still shows",
+                       "steht noch": "still shows", "zeigt noch": "still shows", "zahlen": "numbers",
+                       "liegt's am": "is it because of the", "liegt es am": "is it because of the",
+                       "liegt das am": "is that because of the", "kostenstelle": "cost center"})
+GLOSSARY["pt"].update({"tag de centro de custo": "cost center tag", "tags de centro de custo": "cost center tags",
+                       "não tem tag de centro de custo": "has no cost center tag",
+                       "não tem tag": "has no tag", "não tem tags": "has no tags", "não têm tag": "have no tag",
+                       "centro de custo": "cost center", "centros de custo": "cost centers", "faltando": "missing",
+                       "tem": "has", "antes na cadeia": "upstream in the chain", "cadeia": "chain",
+                       "a montante": "upstream", "a jusante": "downstream"})
+GLOSSARY["es"].update({"centro de costo": "cost center", "centro de coste": "cost center", "sin etiqueta": "without a tag",
+                       "no tiene etiqueta": "has no tag", "falta": "is missing", "faltan": "are missing",
+                       "aguas arriba": "upstream", "cadena": "chain"})
+GLOSSARY["fr"].update({"centre de coût": "cost center", "centre de coûts": "cost center", "sans tag": "without a tag",
+                       "sans étiquette": "without a tag", "chaîne": "chain", "manque": "is missing"})
+# Demonstratives: a follow-up's "esa tabla", "cette table", "essa tabela" is "that table" (what the last answer named).
+GLOSSARY["es"].update({"esa": "that", "ese": "that", "esas": "those", "esos": "those", "aquella": "that",
+                       "aquel": "that", "este": "this", "estos": "these", "estas": "these", "sobre": "on"})
+GLOSSARY["fr"].update({"cette": "that", "cet": "that", "ces": "those"})
+GLOSSARY["pt"].update({"essa": "that", "esse": "that", "essas": "those", "esses": "those", "aquela": "that",
+                       "aquele": "that", "dessa": "of that", "desse": "of that", "nessa": "in that", "nesse": "in that"})
+GLOSSARY["pt"].update({"por quê": "why", "porquê": "why", "deveria ter atualizado": "should have updated",
+                       "deveria ter rodado": "should have run", "a última vez": "the last time", "ela": "it", "ele": "it"})
+GLOSSARY["de"].update({"wie oft": "how often", "gerissen": "missed", "verfehlt": "missed", "verpasst": "missed",
+                       "überschritten": "breached", "sein": "its", "seine": "its", "seinen": "its"})
+GLOSSARY["de"].update({"minuten-sla": "minute sla", "stunden-sla": "hour sla", "minuten": "minutes"})
+GLOSSARY["de"].update({"am anschlag": "maxed out", "ständig": "constantly", "hängt das mit": "is that related to",
+                       "hängt es mit": "is it related to", "zusammen": "", "ausgelastet": "busy", "voll ausgelastet": "maxed out"})
+# On-call phrasings: nights and hours, logins, column types, jumps and averages, "security stuff", went well or failed.
+GLOSSARY["de"].update({"gestern nacht": "last night", "letzte nacht": "last night", "heute nacht": "tonight",
+                       "nachts": "at night", "nacht": "night", "zwischen": "between", "uhr": "o'clock",
+                       "eingeloggt": "logged in", "angemeldet": "logged in", "aktiv": "active", "spaltentyp": "column type",
+                       "spaltentypen": "column types", "spalte": "column", "spalten": "columns",
+                       "was hat sich da geändert": "what changed there", "geändert": "changed",
+                       "rufbereitschaft": "on-call", "abgeschmiert": "crashed", "fehlermeldung": "error message"})
+GLOSSARY["fr"].update({"comparé à": "compared to", "moyenne": "average", "le plus": "the most", "a le plus bondi":
+                       "jumped the most", "bondi": "jumped", "ça monte": "is it going up", "monte": "goes up",
+                       "état des lieux": "overview", "trucs de sécu": "security stuff", "sécu": "security",
+                       "d'hier": "yesterday's", "en échec": "failed", "derniers jours": "last days"})
+GLOSSARY["pt"].update({"deram certo": "succeeded", "deu certo": "succeeded", "memória": "memory",
+                       "memória da gpu": "GPU memory", "falharam": "failed", "falhou": "failed"})

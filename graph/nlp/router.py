@@ -33,6 +33,7 @@ from health_monitor.graph.nlp.vocabulary import (
     cue_peaks,
     cue_scores,
     entity_hints,
+    without_breakdown_list,
     without_requester,
 )
 from pydantic import BaseModel, Field
@@ -193,6 +194,11 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
 
     ``classifier`` replaces the default one (tests fit one on a split of the training data)."""
     raw = (text or "")[:MAX_CHARS]
+    if (head := without_breakdown_list(raw)) != raw:
+        # "spend split by type of charge: SQL, scheduled jobs, model serving": the list is the breakdown's values
+        asked = route(head, entities=entities, classifier=classifier)
+        if not asked.off_topic:
+            return asked
     purpose = _PURPOSE.match(raw)
     if purpose and len(raw[purpose.end():].split()) >= 3:
         # "For our SOC 2 audit I must document: were there failed logins?": the ask follows the colon
@@ -237,9 +243,13 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         chosen = {d for d in chosen if cues[d] or whole[d] >= SECONDARY_AT} | {max(backed, key=whole.__getitem__)}
     why = {d: "whole question" for d in chosen}
     numbered: set[str] = set()  # the domains of the items of a numbered list ("1) ... 2) ... 3) ..."): each asked
+    listed: set[str] = set()  # ...and of a list of short items ("jobs that died, weird spend, security stuff, stale tables")
+    short = [c for c in clauses if len(c.split()) <= _LIST_ITEM_WORDS] if len(clauses) > 1 else []
+    head = _carried_head(clauses)  # "morning brief pls: $ spikes, failed jobs, sec": each clause starts with it
     for i, (clause, prob, (cues, _)) in enumerate(zip(clauses if len(clauses) > 1 else [], probs[1:], cue_sets[1:],
                                                       strict=False)):
-        if i == 0 and _is_subject_head(clause) or _is_bare_state(clause):
+        if i == 0 and _is_subject_head(clause) or _is_bare_state(clause[len(head):] if head and clause.startswith(head)
+                                                                  else clause):
             # "The daily report job - is it on the pricey machines?": the head names the thing, not the ask;
             # "..., is it broken?": the state of what the rest of the question names
             continue
@@ -247,13 +257,16 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         top = max(local, key=local.__getitem__)
         if _NUMBERED.search(clause) and local[top] >= CLAUSE_AT:
             numbered.add(top)
+        if len(clause.split()) <= _LIST_ITEM_WORDS and local[top] >= CLAUSE_AT:
+            listed.add(top)
         peaks = cue_peaks(clause)
+        item = area_item(clause) or (area_item(clause[len(head):]) if head and clause.startswith(head) else None)
         # the clause's best domain, and any other it names by a precise phrase ("training fails": the runs)
         for d in [top] + [d for d in DOMAINS if d != top and peaks[d] >= PRECISE_CUE]:
             floor = PRECISE_CLAUSE_AT if peaks[d] >= PRECISE_CUE else CLAUSE_AT
             # a list item that is only the area's word ("cost, jobs, security") needs no confirming
-            confirm = 0.0 if area_item(clause) == d else CLAUSE_CONFIRM
-            if d not in chosen and (local[d] >= floor or area_item(clause) == d) and whole[d] >= confirm:
+            confirm = 0.0 if item == d else CLAUSE_CONFIRM
+            if d not in chosen and (local[d] >= floor or item == d) and whole[d] >= confirm:
                 chosen.add(d)
                 why[d] = f"clause {clause!r}"
     domains = sorted(chosen, key=lambda d: -whole[d])[:MAX_DOMAINS]
@@ -261,18 +274,39 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     domains += [d for d in sorted(chosen, key=lambda d: -whole[d]) if d not in domains and d in _listed_areas(clauses)]
     if len([c for c in clauses if _NUMBERED.search(c)]) >= 2:
         domains += [d for d in sorted(numbered & chosen, key=lambda d: -whole[d]) if d not in domains]
+    if len(short) >= _LIST_ITEMS:
+        domains += [d for d in sorted(listed & chosen, key=lambda d: -whole[d]) if d not in domains]
     hits = cue_sets[0][1]
     reason = "; ".join(f"{d} {whole[d]:.2f} ({why[d]}" + (f", cues: {', '.join(hits[d][:3])})" if d in hits else ")")
                        for d in domains)
     return RoutePlan(domains=domains, scores=_rounded(whole), reason=reason)
 
 
+#: A list of asks: at least this many clauses of at most this many words each ("jobs that died, weird spend,
+#: security stuff, stale tables"), each of which names its area: every one is asked, beyond MAX_DOMAINS.
+_LIST_ITEMS, _LIST_ITEM_WORDS = 4, 4
+
 _POSSESSIVES = frozenset("our my your their his her its".split())
 
 
 def _listed_areas(clauses: list[str]) -> set[str]:
-    """Areas a list of asks names by their word alone ("cost, security, reliability and data quality")."""
-    return {d for c in clauses for piece in re.split(r"\band\b", c) if (d := area_item(piece.strip()))}
+    """Areas a list of asks names by their word alone ("cost, security, reliability and data quality"), also after
+    a short head each clause carries ("morning brief pls: $ spikes, failed jobs, sec")."""
+    head = _carried_head(clauses)
+    pieces = [p for c in clauses for p in re.split(r"\band\b", c[len(head):] if head else c)]
+    return {d for piece in pieces if (d := area_item(piece.strip()))}
+
+
+def _carried_head(clauses: list[str]) -> str:
+    """The short head every clause starts with when :func:`split_clauses` carried it ("" when none)."""
+    if len(clauses) < 2:
+        return ""
+    first = clauses[0].split()
+    for n in range(min(3, len(first) - 1), 0, -1):
+        head = " ".join(first[:n])
+        if all(c.lower().startswith(head.lower() + " ") for c in clauses):
+            return head
+    return ""
 
 
 def _is_subject_head(clause: str) -> bool:
@@ -283,12 +317,16 @@ def _is_subject_head(clause: str) -> bool:
 
 #: States a bare pronoun can be in ("is it broken?", "is it even working"): no topic of their own.
 _STATES = frozenset("""broken working ok okay fine down up dead alive healthy running wrong right normal real even
-still actually really just""".split())
+still actually really just reliable accurate trustworthy trusted stable slow slower sluggish laggy fast faster""".split())
+#: Verbs of becoming that open a clause with no subject of its own ("any model drifting or getting slow?").
+_BECOMING = frozenset("getting becoming gotten got gone going looking".split())
 
 
 def _is_bare_state(clause: str) -> bool:
     """A clause asking only whether "it" is in some state: about the thing the rest of the question names."""
     words = [w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _FILLER]
+    if len(words) >= 2 and words[0] in _BECOMING and all(w in _STATES for w in words[1:]):
+        return True  # "... or getting slow?": the state of what the clause before named
     return bool(words) and all(w in _STATES for w in words) and bool(re.search(r"\b(?:it|they|that|this)\b",
                                                                                clause, re.IGNORECASE))
 

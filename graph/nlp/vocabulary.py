@@ -18,7 +18,7 @@ from health_monitor.graph.kinds import KINDS
 DOMAINS: tuple[str, ...] = AGENT_NAMES
 
 #: "what did the outage cost us in availability": a price paid in something other than money.
-_FIGURATIVE = r"(?! (?:us |me )?in (?:availability|uptime|downtime|time|minutes|hours|slas?|reliability))"
+FIGURATIVE = r"(?! (?:us |me )?in (?:availability|uptime|downtime|time|minutes|hours|slas?|reliability))"
 
 #: domain -> {regex: weight}.
 #: "where exactly did it break", "did the thing that loads it break?": whether and where a run failed (what it
@@ -28,27 +28,42 @@ IT_BROKE = (r"\b(?:where|when|why|how) (?:exactly )?(?:did|does) (?:it|that|this
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
-        rf"(?:costs?|costing){_FIGURATIVE}|"
+        rf"(?:costs?|costing){FIGURATIVE}|"
         r"costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
         r"bill(s|ing)?|invoices?": 0.9, r"budget\w*(?! (?:a |the |some |more )?(?:fix|time|effort|hours|days|sprint|capacity|headcount))": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6, r"pric(?:ey|ier|iest)|costl(?:ier|iest)|more expensive|dearer": 0.9,
         # "how much compute did we throw away on failed runs": money, whatever it was spent on
         r"how much (?:compute|money|cash|dbus?|spend)\b": 1.2,
+        # "how much did that waste?": what something that happened already cost (saving is ahead, not this)
+        rf"how much (?:\w+ ){{0,2}}(?:did|has|have|had) (?:that|it|this|those|they|these|all that) (?:\w+ )?(?:wast|burn|cost)\w*"
+        rf"{FIGURATIVE}|how much (?:was|got|has been|have we) (?:\w+ )?(?:wasted|burn[te]d?|thrown away)": 1.2,
         r"cost drivers?|top drivers?|line items?": 1.0, r"dollars?|money": 0.5, r"\$+": 0.8,
         r"chargeback|showback": 0.9,
+        # "analytics is growing, no? what is driving it": a place's footprint growing, and what drives it
+        r"(?:is|are|keeps?|kept|been|getting) (?:\w+ )?(?:growing|creeping(?: up)?|climbing|ballooning|going up|rising|"
+        r"bigger)\b": 0.5,
+        r"(?:what(?:'s| is| are)?|who(?:'s| is)?) (?:\w+ )?(?:driv\w*|push\w* up) (?:it|that|this|the (?:increase|growth|rise|"
+        r"jump|climb))\b": 0.6,
+        # "spend split by type of charge", "the bill broken down by product": a breakdown of the spend
+        r"(?:spend\w*|costs?|bill|billing|charges?|money|dbus?) (?:\w+ ){0,2}(?:split|broken down|breakdown|grouped|bucketed|"
+        r"sliced) (?:\w+ )?(?:by|per|into)\b|by (?:type|kind|category) of (?:charge|spend|cost|usage|compute)\b": 1.0,
         # "anything costing more than it should?": spend above what it ought to be
         r"cost(?:ing|s)? (?:us )?more than (?:it |they |we |that )?(?:should|ought|needs? to)|paying too much|overpay\w*": 1.0,
         # "is all this Databricks money worth it?", "analytics up 12%??": spend's value, a change in percent
         r"worth (?:it|the (?:money|cost|spend|price))|value for (?:the )?money|\broi\b|"
         r"(?:all )?(?:this|that|the|our) (?:\w+ )?money": 0.9, r"\b(?:up|down)\s+(?:by\s+)?(?:about\s+)?\d+(?:\.\d+)?\s*%": 0.6, r"how much money|throw\w* (?:money|cash|dollars|budget|\$\S*) away|throw\w* away (?:money|cash|dollars)|"
-        r"money (?:on|for)": 0.9, rf"cost(?:ing)? (?:us|me|the company){_FIGURATIVE}|"
+        r"money (?:on|for)": 0.9, rf"cost(?:ing)? (?:us|me|the company){FIGURATIVE}|"
         r"what did .{0,40}\bcost\b": 1.0, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5, r"burn(?:ed|t|ing|s)?": 0.6,
-        rf"how much (?:\w+ ){{0,4}}(?:burn\w*|cost|set us back|run us){_FIGURATIVE}": 1.0,
+        rf"how much (?:\w+ ){{0,4}}(?:burn\w*|cost|set us back|run us){FIGURATIVE}": 1.0,
         # "if nothing changes, where do we land by quarter end": a spend projection in FinOps words
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
         r"log ?ins?|logged in|sign[- ]?ins?": 0.9, r"auth\w*|401s?|403s?|mfa|password\w*": 0.8,
-        r"audit\w*": 0.7, r"pii|sensitive|personal (?:info\w*|data)|confidential": 0.6, r"(access|accessed|read|looked at)": 0.3,
+        # "our audit sample is drawn from it": what the audit uses, not the audit log
+        r"(?<!before the )(?<!for the )(?<!ahead of the )(?<!before our )(?<!for our )(?<!ahead of our )(?<!for an )"
+        r"audit\w*(?! (?:sample|samples|report|reports|binder|pack|deck|season|prep|team|committee|deadline|evidence|"
+        r"findings?|workpapers?|folder|request|requests|population|scope|period|fieldwork|war room|room|meeting|"
+        r"call)\b)": 0.7, r"pii|sensitive|personal (?:info\w*|data)|confidential": 0.6, r"(access|accessed|read|looked at)": 0.3,
         r"tokens?|pats?": 0.8, r"denied|unauthori[sz]ed|forbidden": 0.9, r"after[- ]?h(?:ou)?rs|off[- ]h(?:ou)?rs": 1.0,
         r"outside (normal )?(working|business) hours|at night|[0-9]+ ?am": 0.8,
         r"threats?|suspicious|intrusion|brute force|hack\w*|(?:data|security) breach\w*|breached|breach of|compromis\w*|"
@@ -75,7 +90,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"severity|alerts?": 0.3, r"(?:hi|high)[- ]?sev\w*|sev[- ]?[12]\b": 0.8,
         r"who (?:changed|altered|modified|dropped|deleted|renamed|disabled|enabled)": 0.9,
         # "who gave the contractors access, and when": an action in the audit log, not only today's grants
-        r"(?:who|someone|somebody|anyone|anybody) (?:gave|give|gives|granted|grant|grants|added|issued|handed) (?:\w+ ){0,5}"
+        r"(?:who|someone|somebody|anyone|anybody) (?:actually |really |exactly |even )?(?:gave|give|gives|granted|grant|grants|"
+        r"added|issued|handed) (?:\w+ ){0,5}"
         r"(?:access|permissions?|rights|grants?|"
         r"select|modify)": 1.0,
         r"(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:\w+ )?(?:read|access|quer|look|log)\w*|"
@@ -92,6 +108,13 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "who granted contractors read on it?", "what was granted and by whom": the grant event in the audit log
         r"\bwho (?:granted|gave|issued|handed out|approved)\b|\bgranted (?:\w+ ){0,3}by whom\b|\bby whom\b|"
         r"\bhand\w* out (?:\w+ ){0,3}(?:grants?|access|permissions?)\b": 1.0,
+        # "the contractors grant - was that approved?": whether a change went through approval (who made it, when)
+        r"(?:was|were|is) (?:that|it|this|the (?:grant|change|access)) (?:\w+ )?(?:approved|authori[sz]ed|signed off|"
+        r"sanctioned|sanctioned)\b": 1.0,
+        # a pasted "GRANT SELECT ON TABLE x TO y" and "who ran it": the statement's author is in the audit log
+        r"\b(?:grant|revoke) [\w ,]{1,40}? on\s+(?:(?:table|schema|catalog)\s+)?\S+\s+(?:to|from) .{0,120}?\bwho (?:ran|executed|issued|"
+        r"did|submitted|made|typed)\b|\bwho (?:ran|executed|issued|submitted|made) (?:it|that|this)\b.{0,200}?\b(?:grant|revoke) "
+        r"[\w ,]{1,40}? on\s+(?:(?:table|schema|catalog)\s+)?\S+\s+(?:to|from)\b": 1.0,
         # "did anyone ALTER the raw table before the load broke?": who did it is in the audit log
         r"(?:did|has|have) (?:anyone|anybody|someone|somebody) (?:\w+ )?(?:alter|modif|drop|renam|delet|truncat)\w*": 1.0,
         # "who has read main.crm.customers this week": reads that happened (the audit log), not who may read
@@ -99,9 +122,13 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
-        r"jobs?": 0.45,
+        # "vs a job cluster": a kind of compute, not a job's runs
+        # "vs a job cluster": a kind of compute; "<job> running on all-purpose compute": the compute it runs on, not its runs
+        r"jobs?(?![ -](?:clusters?|compute))(?!\s+(?:runs?|running|ran|is running|is on|sits? on)\s+(?:on\s+)?"
+        r"(?:an?\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:all[- ]?purpose|interactive|shared|jobs?\s+(?:compute|clusters?)|"
+        r"serverless|classic|spot|photon|gpu))": 0.45,
         # "runs on an all-purpose cluster" says what compute a job uses (the advisor's), not how its runs went
-        r"(?:runs?|ran|running)(?! on (?:an? |the |our )?(?:all[- ]purpose|interactive|jobs? (?:compute|clusters?)|"
+        r"(?:runs?|ran|running)(?! on (?:an? |the |our )?(?:[\w-]+ ){0,2}?(?:all[- ]purpose|interactive|jobs? (?:compute|clusters?)|"
         r"serverless|shared|spot|photon|gpu|classic))": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55, r"broke|broken(?! down (?:by|per|into|for|across))|die|dies|died|dying|bomb(ed|s)?( out)?": 0.8,
         # "where exactly did it break": where the run failed (what it breaks downstream is lineage's)
         IT_BROKE: 1.0,
@@ -121,7 +148,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:heavy|big|huge|expensive|long|slow|monster)|heavy (?:stuff|queries|workloads|lifting)": 1.0,
         # "is anything broken?": what is failing now, asked in plain words
         r"(?:anything|something|stuff|what(?:'?s| is)?) (?:\w+ )?(?:broken|failing|on fire|falling over)|"
-        r"(?:did|has|have) (?:anything|something|stuff) (?:\w+ )?(?:break|broke|broken|fail|failed|crash\w*|blow up|blew up)": 1.0,
+        r"(?:did|has|have) (?:anything|something|stuff) (?:\w+ )?(?:break|broke|broken|fail|failed|crash\w*|blow up|blew up)|"
+        r"\b(?:anything|something) (?:break|broke|fail|failed|crash\w*|die|died|blow up|blew up)\b": 1.0,
         r"slow\w*|slower|sluggish|laggy|crawl\w*|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
         r"dragg\w*|bogged down|grind\w* to|chok\w*|tak\w* (?:forever|ages)|timing out|under-?sized|under-?provisioned|"
         r"too small|not big enough": 0.8,
@@ -136,17 +164,22 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:\w+ )?(?:re)?training": 1.0,
         # a pasted error: AnalysisException, OutOfMemoryError, a traceback
         r"[a-z]+(?:exception|error)|traceback|stack ?trace": 0.6,
+        # "pasting from the run log: `AnalysisException ...`": a run's failure, quoted from its log
+        r"(?:from|in|of) (?:the |a |my )?(?:run|job|driver|task|executor) logs?|(?:paste|pasted|pasting|snippet) (?:\w+ ){0,4}"
+        r"(?:error|exception|stack ?trace|traceback|run|log)": 1.0,
         # "whether the training job is ok": how a run went, asked in plain words
         r"(?:is|are|was|were) (?:it |they |that |those )?(?:ok|okay|alright|fine|working)": 0.25,
         # "is that training job even working": a job's health, asked in plain words
         r"(?:jobs?|runs?|workflows?|pipelines?) (?:\w+ ){0,2}(?:working|healthy|ok|okay|fine|succeed\w*|finish\w*|"
-        r"complet\w*|dying|died|broken|stuck)|(?:did|does|do) (?:it|they|that|those) (?:\w+ ){0,2}(?:finish|complete|"
-        r"succeed|run)": 0.9,
+        r"complet\w*|dying|died|broken|stuck)": 0.9,
+        # "and did it even succeed today?": how its run went
+        r"(?:did|does|do) (?:it|they|that|those) (?:\w+ ){0,2}(?:finish|complete|succeed|run)\b": 1.0,
     },
     "reliability": {
         r"slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|(?:is|was|went|go(?:es)?|goes|going|been) down": 0.9,
         r"(?:is|was|were|went|been) (?:\w+[-_]?\w* ){1,2}down\b(?! (?:by|from|to|\d|\$))": 0.7,
-        r"outages?|(?<!security )(?<!sec )(?<!securty )incidents?(?! (?:channel|room|bridge|call|commander|slack|chat|doc)\b)": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
+        r"outages?|(?<!security )(?<!sec )(?<!securty )incidents?(?! (?:channel|room|bridge|call|commander|slack|chat|doc|window|"
+        r"timeline|period|hours?|night)\b)": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
         r"reliab\w*|stab(le|ility)|flaky|dependab\w*|trustworth\w*": 0.9, r"health(y)?": 0.4, r"late|delayed": 0.4,
         # "hourly_ingest keeps running late": runs that miss their time (an SLA), not slow code
         r"(?:running|finish\w*|landing|completing|coming in|runs?|ran) late\b(?! (?:last|this|yesterday|tonight))": 1.0,
@@ -159,6 +192,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"99(?:\.\d+)?\s*%?|(?:inside|within|under|above|below|meet\w*|hit\w*|miss\w*) (?:our |the |an? )?"
         r"(?:slo|uptime|availability) (?:target|goal|objective)": 1.0,
         r"r[au]n(?:s|ning)? (?:too )?long|overran|overrun\w*|woken up|paged|pager": 0.9,
+        # "how long was it out for?": the length of an outage
+        r"how long (?:was|were|is|has) (?:it|that|they|the \w+|[\w-]+) (?:been )?(?:out|down|offline|unavailable|dark)\b":
+            1.0,
         r"nines|9s|keep (?:\w+ )?(?:its|their|the|our) promises?|supposed to (?:land|finish|complete|arrive|be done)|"
         r"(?:keep|kept|stay|stayed|staying) (?:\w+ )?up\b|on time": 0.9,
         r"how much of the time|percent(?:age)? of the time|(?:up|available) (?:\w+ ){0,2}(?:of the time|% of)|"
@@ -174,7 +210,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\bhow far behind\b": 0.8,
         # "main.sales.orders_raw - did something change on it?": a change to a table's shape
         r"(?:did|has|have) (?:something|anything) (?:\w+ )?chang\w* (?:on|in|to|with|about) (?:it|that|this|the \w+|table)\b":
-            0.9,
+            1.0,
         # "which table downstream is old now": a table's age, in plain words
         r"(?:is|are|now|gone|went|got|looks?|seems?) (?:\w+ )?(?:old(?! news| hat| story| habits?)|outdated)": 0.8,
         # "how long has it been sitting there without an update"
@@ -240,18 +276,28 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"lineage|upstream(?! (?:\w+ ){0,2}(?:changes?|failures?|schema|columns?|types?|problems?|issues?|outages?|bugs?))|"
         r"downstream(?! (?:teams?|users?|people|folks|stakeholders|customers|colleagues|analysts))|"
         # "what depends on it"; "finance depends on it" is a team's reliance, not lineage
-        r"(?<!finance )(?<!business )(?<!we )(?<!they )(?<!team )(?<!people )(?<!everyone )depend\w*|consumes?|reads from": 1.0,
+        r"(?<!finance )(?<!business )(?<!we )(?<!they )(?<!team )(?<!people )(?<!everyone )(?<!scientists )(?<!analysts )"
+        r"(?<!engineers )(?<!users )(?<!folks )(?<!customers )(?<!teams )(?<!stakeholders )(?<!colleagues )(?<!i )"
+        r"(?<!you )depend\w*|consumes?|reads from": 1.0,
         # "what feeds the gold table?": its sources
         r"\b(?:what|which \w+) (?:feeds|fills|populates|loads(?: into)?|writes (?:to|into))\b": 1.0,
         # "where does the usage fact table actually pull from?": its sources
         r"where (?:does|do|did) .{0,50}\b(?:pull|read|load|source|get)\w* (?:its |their )?(?:data |rows )?from\b": 1.0,
         # "walk me through the chain from the raw table up to gold", "raw -> gold": a lineage path
         r"\b(?:chain|path|flow|hops?) (?:\w+ ){0,2}from\b|\s(?:->|→|=>)\s": 1.0,
+        # "which tables has nobody read in 90 days? archive candidates", "heaviest readers of orders_gold": a table's use
+        r"(?:tables?|datasets?)\b.{0,30}\b(?:nobody|no ?one)\b.{0,15}\b(?:read|reads|uses?|used|touch\w*|quer\w*|open\w*)\b|"
+        r"(?:nobody|no ?one) (?:has |have |even )?(?:\w+ )?(?:read|uses?|used|touch\w*|queried|opened) (?:\w+ )?"
+        r"(?:tables?|datasets?)|(?:unused|unread|orphan\w*|abandoned) tables?|(?:want|need|plan\w*|looking|going) to "
+        r"archive|archiv\w* candidates?|candidates? (?:for|to) (?:archiv|deprecat|retir|drop|delet)\w*|(?:heaviest|top|"
+        r"biggest|main|frequent|regular) (?:readers|consumers)|readers? of": 1.0,
         r"blast radius|impact analysis|if (?:i|we) (?:drop|delete|remove|rename|deprecate)\w*|"
         r"what (?:would|will|could) break": 1.0,
         r"get\w* (?:its|their) data from|where does .{0,80}\b(?:come|get\w*) .{0,20}\bfrom|(?:up|down) the chain|"
         # "trace where orders_gold comes from" (not "where did they come from", said of logins)
-        r"\bwhere (?:the |that |this |our )?[\w.-]+ (?:table |data |rows |numbers |figures )?comes from\b": 1.0,
+        r"\bwhere (?:the |that |this |our )?[\w.-]+ (?:table |data |rows |numbers |figures )?comes? from\b|"
+        # "the usage table: what is it built from? fed straight from the system tables?"
+        r"\b(?:built|derived|sourced|fed|loaded|populated) (?:\w+ )?from\b": 1.0,
         r"trac\w* (?:\w+ ){0,6}back|(?:original|ultimate|upstream|raw) sources?|back to (?:its|the|their) sources?|"
         r"end[- ]to[- ]end lineage|(?:is|are) (?:\w+ ){0,6}coming from": 1.0,
         r"grants?|granted|privileges?|permissions?|modify|select on": 0.7,
@@ -268,7 +314,13 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:people|ppl|users|principals|folks|accounts|groups|anyone|everyone|everybody) (?:w/|with|that have|who have|"
         r"having) (?:\w+ )?access\b|who (?:gave|granted|handed) (?:it|them|that|this|access)\b": 1.0,
         r"owners?|owns|owned|ownership|comments?|descriptions?|undocumented|metadata|documentation": 0.7,
-        r"tags?|tagged|classification": 0.5, r"personal (?:info\w*|data)|locked down|who can see": 0.7, r"complian\w*|soc ?2|gdpr|hipaa|pci( dss)?|iso ?27001|audit readiness": 1.0,
+        r"tags?|tagged|classification": 0.5,
+        # "PII-looking columns in tables NOT tagged as PII": classification of sensitive data
+        r"(?:marked|tagged|flagged|labell?ed|classified) (?:as )?(?:sensitive|pii|personal|confidential|restricted)|"
+        r"(?:does|do|is there|are there) (?:it|that|this|they|the table|any) (?:\w+ )?(?:contain|have|hold|carry|store|include)"
+        r"\w* (?:any )?(?:pii|personal|sensitive)|"
+        r"(?:pii|sensitive|personal)[- ](?:looking|like) (?:columns?|data|fields?)|(?:not|un|isn'?t|aren'?t) ?tagged (?:as )?"
+        r"(?:pii|sensitive|personal)|(?:columns?|fields?) (?:\w+ ){0,3}(?:emails?|phone|ssn|names?|addresses)": 1.0, r"personal (?:info\w*|data)|locked down|who can see": 0.7, r"complian\w*|soc ?2|gdpr|hipaa|pci( dss)?|iso ?27001|audit readiness": 1.0,
         r"governance|catalog|schemas?(?! (?:change|drift|evolution|mismatch))|unity catalog|retention|mask\w*|"
         r"row filters?": 0.7,
     },
@@ -281,7 +333,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:needs?|needed|necessary|required)|more (?:capacity|compute|nodes) than (?:it |we |they )?need\w*": 1.0,
         r"auto[- ]?(stop|termination|terminate)|autotermination": 1.0, r"all[- ]purpose|interactive clusters?": 0.7,
         r"jobs compute|job clusters?|serverless|spot|photon": 0.6,
-        r"(?:runs?|ran|running) on (?:an? |the |our )?['\"“‘]?(?:all[- ]purpose|interactive)|all[- ]purpose\W{0,3} "
+        r"(?:runs?|ran|running) on (?:an? |the |our )?(?:[\w-]+ ){0,2}?['\"“‘]?(?:all[- ]purpose|interactive)|"
+        # "runs on the pricey interactive machines instead of the cheap batch ones": the compute type, against another
+        r"(?:all[- ]purpose|interactive) (?:\w+ )?(?:machines|compute|clusters?|boxes|nodes|vms) (?:\w+ )?(?:instead of|vs\.?|"
+        r"versus|rather than|over|not)\b|all[- ]purpose\W{0,3} "
         r"(?:instead of|vs\.?|versus|rather than|or) \W{0,3}jobs?\b": 1.0,
         r"(?:right|wrong|best|cheapest|correct|appropriate) (?:kind|type|sort|size) of (?:compute|cluster|warehouse)s?|"
         r"(?:compute|cluster|instance) types? (?:\w+ ){0,3}(?:right|wrong|cheaper)": 1.0, r"untagged|without tags|missing (cost )?tags|(?:is|are|was|were) ?n[o']t tagged|(?:isn|aren|wasn|weren)'?t tagged": 1.0,
@@ -292,13 +347,15 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "switch it off": whatever "it" is (a model, a job) decides the area; a hint of savings only
         r"(?:switch|turn|shut)\w* (?:it|that|this|them) (?:off|down)": 0.4, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
-        r"burn\w* (?:through )?(?:cash|money)|money pits?|sitting (?:there|around)|doing nothing|nobody uses?|"
+        r"burn\w* (?:through )?(?:cash|money)|money pits?|sitting (?:there|around)|sits? (?:there|around|idle)|doing nothing|"
+        r"to do nothing|nobody uses?|"
         r"no ?one (?:even )?uses?|not (?:even )?(?:being )?used|still (?:up|running|on)\b|(?:is|are|was) (?:anybody|anyone|"
         r"someone|somebody) (?:even |actually |still )?using|(?:getting|get|gets) (?:\w+ ){0,3}use out of|"
         # "the cluster is up basically all day": always on, so is it used
         r"(?:up|on|running) (?:basically |pretty much |practically |almost )?(?:all day|24/7|24x7|around the clock|"
         r"nonstop|non-stop|all the time|all night)|nobody'?s? (?:\w+ )?(?:using|running|querying)": 0.9,
-        r"quick(?:est)? wins?|easiest wins?|low[- ]hanging fruit|bring (?:it|that|this|them|costs?|spend|the bill) down|lower the bill": 1.0,
+        r"throw\w* (?:\w+ )?(?:money|cash|dollars) (?:away|down the drain)|stop paying for|(?:things|stuff) (?:we )?could (?:stop|"
+        r"cut|turn off|drop)|quick(?:est)? wins?|easiest wins?|low[- ]hanging fruit|bring (?:it|that|this|them|costs?|spend|the bill) down|lower the bill": 1.0,
         r"bleed\w* (?:money|cash)|\bplug\b|leak\w*|money down the drain|(?:pull|bring|get|rein) (?:it|that|this|them|"
         r"spend|costs?) (?:back )?(?:in line|under control|in)\b": 1.0,
     },
@@ -315,10 +372,10 @@ AREA_WORDS: dict[str, str] = {
 #: One word standing for an area in a list of asks ("for standup: cost, jobs, security"): a clause of only
 #: that word asks for the area.
 AREA_ITEMS: dict[str, str] = {
-    "cost": r"costs?|spend(?:ing)?|money|budgets?|bill(?:ing)?", "security": r"security|sec|logins?|auth|audit",
+    "cost": r"costs?|spend(?:ing)?|money|budgets?|bill(?:ing)?|\$+", "security": r"security|sec|logins?|auth|audit",
     "performance": r"jobs?|job runs|runs|queries|perf|performance|clusters", "reliability": r"uptime|availability|"
-    r"outages?|slas?|reliability|incidents", "quality": r"freshness|data quality|dq|quality|expectations|data",
-    "mlops": r"models?|mlops|serving|endpoints", "governance": r"grants|permissions|lineage|governance|"
+    r"outages?|slas?|reliability|incidents", "quality": r"freshness|data qual(?:ity)?|dq|quality|expectations|data",
+    "mlops": r"(?:ml )?models?|mlops|serving|endpoints", "governance": r"grants|permissions|lineage|governance|"
     r"docs|documentation", "optimization": r"savings|waste|optimi[sz]ation|idle clusters",
 }
 for _domain, _words in AREA_WORDS.items():
@@ -344,6 +401,9 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|r
                             r"servicenow|zendesk|"
                             r"calendar(?! (?:days?|weeks?|months?|quarters?|years?))|"
                             r"hiring (?:plan|case)|recruit\w*)\b|"
+                            # general knowledge ("what's the capital of estonia", "who won the world cup")
+                            r"\b(?:capital (?:city )?of (?!the (?:account|platform|workspace))|who won the|settl\w* (?:an? |the )?"
+                            r"(?:argument|bet|debate|dispute))|"
                             # a writing task ("draft a polite email to the auditors"), not a question about the data
                             r"\b(?:write|draft|compose|word)\s+(?:me\s+|us\s+)?(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,3}"
                             r"(?:e-?mail|letter|notice|memo|essay|blog|tweet|post|speech|announcement|press release|"
@@ -372,7 +432,9 @@ CHORE = re.compile(r"^\W*(?:(?:hey|hi|hello|ok|okay|so|also|please|pls|plz|can y
                    r"(?:book|reserve)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my)\s+(?:[\w'-]+\s+){0,2}"
                    r"(?:room|meeting|call|flight|hotel|table|desk|slot)s?\b|"
                    r"(?:reset|unlock|change)\s+my\s+(?:[\w'-]+\s+){0,2}(?:password|account|login|pin)s?\b|"
-                   r"(?:set|create|add|make)\s+(?:me\s+)?(?:a\s+)?reminders?\b|remind\s+me\b|"
+                   r"(?:set|create|add|make)\s+(?:me\s+)?(?:a\s+)?reminders?\b|"
+                   # "remind me to renew the licence" is a chore; "remind me what the target is" a question
+                   r"remind\s+me\b(?!\s+(?:what|which|who|how|why|when|where|again|of\s+(?:the|our|its|that))\b)|"
                    r"(?:rewrite|reword|rephrase|proofread|polish|translate)\s+(?:this|my|the|our)\s+(?:[\w'-]+\s+){0,2}"
                    r"(?:msg|message|email|e-mail|text|note|post|reply|paragraph|sentence)s?\b|"
                    r"(?:close|resolve|assign|reassign|update|comment on|triage)\s+(?:out\s+)?(?:the\s+|my\s+|our\s+|these\s+|those\s+)?"
@@ -414,13 +476,47 @@ PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:have|need|got|must) to (?:file|open|r
                            r"(?:ticket|issue|bug|case|incident)(?: about| for| on)?|"
                            r"\b(?:(?:i|we) (?:need|want) (?:this|it|that|these|those|them)|(?:it'?s|this is|that'?s|these are) "
                            r"(?:all |just )?(?:needed )?)\s*(?:for|by) (?:the|our|my|a|an) (?:[\w.-]+ ){0,4}(?:report|review|"
-                           r"audit|meeting|deck|record|evidence|submission|file|filing|pack|slides?)\b(?: (?:of|on|for) [\w.-]+\b)?",
+                           r"audit|meeting|deck|record|evidence|submission|file|filing|pack|slides?)\b(?: (?:of|on|for) [\w.-]+\b)?|"
+                           # "... that we'd have to disclose in the SOC 2 report": where the answer goes, not what it is about
+                           r"\b(?:that|which|what) (?:we'?d|we would|we'?ll|we will|we|i'?d|i would|i) (?:\w+ )?(?:have|need|must|"
+                           r"ought) to (?:disclose|report|include|mention|declare|list|flag|put|note|cite|show) (?:\w+ ){0,2}"
+                           r"(?:in|on|to|for) (?:the|our|a|an|any) (?:[\w.-]+ ){0,4}(?:report|review|audit|filing|submission|"
+                           r"pack|deck|record|evidence|attestation|regulators?|auditors?)\b",
                            re.IGNORECASE)
 
 
+#: A breakdown, then the values it splits into ("spend split by type of charge: SQL, scheduled jobs, model serving,
+#: whatever the categories are"): the list names the breakdown's categories, not asks of their own.
+BREAKDOWN_LIST = re.compile(r"\b(?:split|broken down|break\w*(?: (?:it|that|this|them))? down|grouped|bucketed|sliced|by|per)"
+                            r"\s+(?:\w+\s+){0,2}?(?:types?|categor(?:y|ies)|kinds?|products?|skus?|services?|line items?|"
+                            r"buckets?|sources?)(?:\s+of\s+\w+)?\s*:\s*(?=\S)", re.IGNORECASE)
+
+
+def without_breakdown_list(text: str) -> str:
+    """``text`` without the values listed after a breakdown it asks for (up to the end of that sentence)."""
+    m = BREAKDOWN_LIST.search(text)
+    if not m:
+        return text
+    listed = re.match(r"[^.?!\n]*[.?!\n]?", text[m.end():])
+    return text[:m.end()].rstrip(": ") + " " + text[m.end() + (listed.end() if listed else 0):]
+
+
+#: When a job runs by its schedule ("the thing that loads orders every night around 2am UTC"): which job, not a time of
+#: activity to look into.
+SCHEDULE = re.compile(r"\b(?:every|each)\s+(?:night|day|morning|evening|hour|weekday)\s+(?:around|at|by|from|about|near)?\s*"
+                      r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|h)?|midnight|noon)(?:\s*utc)?\b", re.IGNORECASE)
+
+
+#: A figure's direction ("is that number actually going down?"): a trend of what the question counts, not an outage.
+FIGURE_TREND = re.compile(r"\b(?:that|the|this|those|these|our) (?:number|count|figure|total|share|percentage|ratio|backlog)s? "
+                          r"(?:\w+ ){0,2}(?:going|trending|coming|moving|gone|went|go) (?:down|up)\b", re.IGNORECASE)
+
+
 def without_requester(text: str) -> str:
-    """``text`` without who asked for the answer, who is asking, or what the answer is for."""
-    return PURPOSE_AFTER.sub(" ", ROLE_HERE.sub(" ", SELF_INTRODUCTION.sub(" ", REQUESTER.sub(" ", text))))
+    """``text`` without who asked for the answer, who is asking, what the answer is for, a job's schedule or a
+    figure's direction."""
+    text = PURPOSE_AFTER.sub(" ", ROLE_HERE.sub(" ", SELF_INTRODUCTION.sub(" ", REQUESTER.sub(" ", text))))
+    return FIGURE_TREND.sub(" trend ", SCHEDULE.sub(" nightly ", text))
 
 #: Entity kind -> {domain: bonus}, from the one table of kinds (an IP leans security; a model, mlops).
 ENTITY_HINTS: dict[str, dict[str, float]] = {k.name: dict(k.hints) for k in KINDS if k.hints}

@@ -24,7 +24,8 @@ def follow(text: str, p: Prior, **cur) -> Understanding | None:
 
 def test_every_transformation_is_covered_here():
     tested = {"downstream", "how_much_save", "act", "who_did_that", "shift_window", "that_thing", "why", "anything_else",
-              "show_more", "when", "narrow", "attribute", "compare_with", "request", "nth_item", "where_from"}
+              "show_more", "when", "narrow", "attribute", "compare_with", "request", "nth_item", "where_from",
+              "upstream", "cost_of_that"}
     assert {t.name for t in TRANSFORMS} == tested
 
 
@@ -73,6 +74,11 @@ def test_who_did_that_names_the_actor_of_the_last_answer():
 def test_who_did_that_without_an_actor_asks_back():
     out = follow("who did that?", prior())
     assert out.refusal == "clarify" and out.refusal_text.startswith("The last answer did not name anyone")
+
+
+def test_when_did_the_thing_on_that_one_start_keeps_the_last_specialists():
+    out = follow("when did the drift on that one start?", prior(u={"domains": ["mlops"]}), domains=["quality"])
+    assert out.previous.transform == "when" and out.domains == ["mlops"]
 
 
 def test_when_keeps_the_subject():
@@ -129,6 +135,40 @@ def test_downstream_follows_lineage_from_the_table():
 def test_downstream_without_a_table_asks_back():
     out = follow("what does that break downstream?", prior())
     assert out.refusal == "clarify" and out.refusal_text.startswith("Which table do you mean")
+
+
+@pytest.mark.parametrize("text", ["and which tables are upstream in the chain?", "what feeds it?",
+                                  "ok, what sits upstream of that", "which ones come before it in the pipeline",
+                                  "which tables sit between the raw feed and that one?"])
+def test_upstream_follows_lineage_towards_the_sources(text):
+    out = follow(text, prior(subject={"table": ["main.sales.orders_gold"]}))
+    assert out.previous.transform == "upstream" and out.params["direction"] == "upstream"
+    assert out.domains == ["governance"] and out.names("table") == ["main.sales.orders_gold"]
+
+
+def test_that_table_is_the_one_the_last_question_named_before_the_answers_lead():
+    p = prior(u={"question": "nightly_etl is red, something about orders_raw??", "domains": ["performance"],
+                 "entities": [Entity(kind="table", name="main.sales.orders_raw")]},
+              subject={"table": ["main.sales.orders_gold"]})
+    assert follow("what reads from that table downstream?", p).names("table") == ["main.sales.orders_raw"]
+    assert follow("is that table fresh?", p).names("table") == ["main.sales.orders_raw"]
+
+
+def test_the_table_beside_a_resolved_group_is_the_one_the_answer_said_with_it():
+    answer = ("- admin@company.com holds ALL PRIVILEGES on hr.people.employees.\n"
+              "- contractors holds SELECT on main.crm.customers (granted by admin@company.com).")
+    p = prior(u={"domains": ["governance"], "entities": []}, answer=answer,
+              subject={"table": ["hr.people.employees"], "user": ["admin@company.com"]},
+              found={"table": ["hr.people.employees", "main.crm.customers"], "user": ["admin@company.com", "contractors"]})
+    out = follow("is that group even supposed to have that? who else can read the table", p)
+    assert out.names("table") == ["main.crm.customers"]
+
+
+@pytest.mark.parametrize("text", ["how much did that waste?", "and what did all that cost us", "how much has it burned"])
+def test_what_that_cost_is_the_cost_of_the_last_subject(text):
+    out = follow(text, prior(u={"domains": ["performance"], "entities": []}, subject={"job": ["ml_training"]}))
+    assert out.previous.transform == "cost_of_that" and out.domains == ["cost"]
+    assert out.names("job") == ["ml_training"] and out.window == YESTERDAY
 
 
 def test_downstream_of_a_job_starts_from_the_tables_it_writes():
