@@ -223,9 +223,10 @@ def make_report(spec: AgentSpec):
         last = (state.get("messages") or [None])[-1]
         narrative = last.content if isinstance(last, AIMessage) and state.get("mode") == "llm" else None
         ok = not errors or bool(findings)
-        period = str(_slots(spec, state).get("_window_label") or "")
+        own = _slots(spec, state)
+        period = str(own.get("_window_label") or "")
         if not period and findings and ((state.get("turn") or {}).get("slots") or {}).get("horizon_days") \
-                and not _slots(spec, state).get("horizon_days"):
+                and not own.get("horizon_days"):
             # the question's window is a forecast's, ahead of the data: this section read its own look-back
             calls = [SimpleNamespace(tool=r["tool"], args=r.get("args") or {}, ok=r["ok"]) for r in results.values()]
             period = templates.period_of(calls, findings[0].tools, ctx.as_of_text)

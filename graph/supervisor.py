@@ -146,8 +146,7 @@ def make_supervisor(agents: AgentRegistry):
             plan.period = typed.window.label if typed.window is not None else ""
             plan.opening = _opening(typed) or plan.opening
             if typed.intent == "cause":
-                plan.subject = {k: names for k in ("table", "job", "workspace", "warehouse", "cluster", "endpoint", "model")
-                                if (names := typed.names(k))}
+                plan.subject = typed.entity_map()
         if typed is not None and typed.language != "en" and ctx.llm is None:
             notes.append(note(typed.language))
         understood.unknown = [_with_suggestions(u, ctx.entity_index) for u in understood.unknown]
