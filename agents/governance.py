@@ -112,7 +112,8 @@ AGENT = AgentSpec(
                            "{undocumented:int} undocumented, {pii_tables:int} PII), {owners:plural:owner}")),
         # "which tables has nobody read in 90 days? archive candidates": tables with no read in the audit log
         Play("get_table_usage", when=(UNREAD,), args={"show": "unread"}, weight=4, title="Tables nobody read",
-             lens=Lens(where="reads == 0", sort="table_full_name", rows=5, headline="{n} tables nobody read in the period.",
+             lens=Lens(where="reads == 0", sort="last_write_time, table_full_name", rows=5,
+                       headline="{n} tables nobody read in the period (least recently written first).",
                        say="{table_full_name} (owner {table_owner}[, last written {last_write_time:date}])",
                        empty="Every table was read in the period.")),
         # "who are the heaviest readers of orders_gold? I'll warn them before we retire it"
