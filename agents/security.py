@@ -58,6 +58,8 @@ AGENT = AgentSpec(
                        say="{principal} ran {action_name} on {securable_full_name} at {event_time:time} ({detail:clip})",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")))),
         Play("get_pii_access_logs", when=(r"\bpii\b|sensitive|personal (?:data|info\w*)|confidential|"
+                                          # "anyone exfiltrating the customer table? lots of big reads"
+                                          r"exfiltrat\w*|(?:big|large|huge|bulk|lots of|many) (?:\w+ )?(?:reads|exports?|downloads?)|"
                                           # "has anybody been pulling from it a lot lately" (it: the table)
                                           r"(?:pull|read|query|hit|access|select|export|download)\w* (?:rows |data |records |stuff )?(?:from |on |out of )?"
                                           r"(?:it|that|them|this)\b(?=.{0,30}\b(?:a lot|heavily|much|often|lately|recently|more than))|more than (?:they |he |"

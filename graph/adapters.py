@@ -232,6 +232,10 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     if parsed.described:
         slots["_described"] = dict(parsed.described)
     set_aside = open_kinds(question)
+    if {"ip", "user", "group"} & set(slots["_named"]):
+        # "and the 401s from 192.168.1.100 - is that the same person?": this turn's own address or account is who the
+        # question is about; the identity carried from the last turn is what it is compared with, not a filter
+        set_aside |= {"ip", "user", "group"} - set(slots["_named"])
     for kind, names in parsed.entities.items():
         if kind in set_aside and kind in carried:
             continue  # "has anybody been reading it a lot": whoever it is, not the person the last answer named
@@ -240,9 +244,9 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
             slots[kind] = prefer_described(question, list(names))[:1] if kind in carried else list(names)
     for slot, pattern in EXTRA_SLOTS.items():
         m = pattern.search(question)
-        if slot == "direction" and _BOTH_WAYS.search(question):
+        if slot == "direction" and (_BOTH_WAYS.search(question) or len({direction(x[0]) for x in pattern.finditer(question)}) > 1):
             slots.pop(slot, None)
-            continue  # "upstream and downstream": the whole lineage, both ways
+            continue  # "upstream and downstream", "where does it come from and what reads it": both ways
         if m and (slot not in slots or slot == "direction" and m[1]):  # "and what feeds it from upstream?" turns
             value = next(g for g in m.groups() if g)
             slots[slot] = value.upper() if slot == "privilege" else direction(value)

@@ -911,6 +911,9 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
             out = _the_word_one(text, out, prior)
             # "is that group supposed to have that? who else can read the table": each kind said with "the" too
             out.entities += _definite(text, out, prior)
+            mine = {(e.kind, e.name) for e in cur.entities if e.kind in _IDENTITY_KINDS}
+            if mine:  # "and the 401s from 192.168.1.100 - is that the same person?": this turn's identity, not the last
+                out.entities = [e for e in out.entities if e.kind not in _IDENTITY_KINDS or (e.kind, e.name) in mine]
             if OPEN_PEOPLE.search(text):  # "who else has been touching that table": not the last answer's people
                 mine = {(e.kind, e.name) for e in cur.entities}
                 out.entities = [e for e in out.entities if e.kind not in ("user", "group") or (e.kind, e.name) in mine]

@@ -77,7 +77,7 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:sshd|syslog|linux (?:boxes|servers|hosts|machines)|windows event logs?|active directory)\b": "server log",
     r"\b(?:aws|amazon|ec2)\b.{0,25}\b(?:bill|invoice|account(?! console)|spend|costs?)\b|"
     r"\b(?:bill|invoice|spend|costs?)\b.{0,15}\b(?:from|on|of|for)\s+(?:aws|amazon)\b": "AWS",
-    r"\b(?:ec2|reserved instances?|(?:aws|compute|ec2|sagemaker) savings plans?|savings plans? (?:coverage|utili[sz]ation|commitments?|purchases?)|rds|aws lambda|lambda functions?)\b": "AWS",
+    r"\baws config\b|\bs3 buckets?\b|\b(?:ec2|reserved instances?|(?:aws|compute|ec2|sagemaker) savings plans?|savings plans? (?:coverage|utili[sz]ation|commitments?|purchases?)|rds|aws lambda|lambda functions?)\b": "AWS",
     r"\b(?:paid|pay|paying|owe)\b.{0,12}\b(?:to\s+)?(?:aws|amazon)\b": "AWS",
     # the cloud's own storage bill: not in Databricks' system tables
     r"\b(?:s3|ebs|blob storage|adls|gcs)\b.{0,30}\b(?:bills?|cost\w*|spend\w*|paid|pay|invoice)\b|"

@@ -562,3 +562,11 @@ GLOSSARY["fr"].update({"comparé à": "compared to", "moyenne": "average", "le p
                        "d'hier": "yesterday's", "en échec": "failed", "derniers jours": "last days"})
 GLOSSARY["pt"].update({"deram certo": "succeeded", "deu certo": "succeeded", "memória": "memory",
                        "memória da gpu": "GPU memory", "falharam": "failed", "falhou": "failed"})
+# Shifts, feeds and what pushes spend up (sets 127-130).
+GLOSSARY["es"].update({"distribución": "distribution", "se movió": "shifted", "se ha movido": "has shifted",
+                       "de qué tabla se alimenta": "what table feeds", "se alimenta de": "is fed from",
+                       "se alimenta": "is fed", "quién la consume": "what consumes it", "quién lo consume": "what consumes it",
+                       "la consume": "consumes it", "después": "downstream", "antes": "upstream"})
+GLOSSARY["pt"].update({"puxando": "pushing", "pra cima": "up", "para cima": "up", "gastou": "spent",
+                       "gastaram": "spent", "resumo rápido": "quick summary", "distribuição": "distribution",
+                       "se alimenta de": "is fed from", "quem consome": "what consumes"})

@@ -63,7 +63,8 @@ _SPLIT = re.compile(r"[?;!]+|\.\s+|\s(?=\(?\d{1,2}\)\s)|\s[—–-]+\s|\s[+&/]\s
 #: An item of a numbered list of asks: "1) is the budget ok", "(2) ...", "3. ...".
 _NUMBERED = re.compile(NUMBERED_ITEM)
 #: A leading purpose ("For the audit binder:", "Preparing SOC 2 evidence:"): what the answer is for, not what it is about.
-_PURPOSE = re.compile(r"^\W*(?:for|preparing|prepping|ahead of|before|re|regarding|context|background|fyi|writing up|"
+_PURPOSE = re.compile(r"^\W*(?:(?:(?:one|two|three|four|a few|some|a couple of|couple of) (?:items|things|questions|asks) )?"
+                      r"for|preparing|prepping|ahead of|before|re|regarding|context|background|fyi|writing up|"
                       r"working on|as part of|quick one|question|(?:quick |daily |morning )?(?:health|status|sanity) check|checking in)\b"
                       r"[^:?\n]{0,120}:\s*(?=\S)", re.IGNORECASE)
 #: How the asker was alerted, before what about ("got paged at 3am about", "pager went off for"): not a topic.
@@ -199,6 +200,11 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         asked = route(head, entities=entities, classifier=classifier)
         if not asked.off_topic:
             return asked
+    named = _areas_before_colon(raw)
+    if named:
+        # "security + data quality: anything on fire?": the areas are named; what follows asks their state
+        asked = route(raw.split(":", 1)[1], entities=entities, classifier=classifier)
+        return RoutePlan(domains=named, scores=asked.scores, reason="areas named before the colon: " + ", ".join(named))
     purpose = _PURPOSE.match(raw)
     if purpose and len(raw[purpose.end():].split()) >= 3:
         # "For our SOC 2 audit I must document: were there failed logins?": the ask follows the colon
@@ -222,6 +228,9 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     texts = [masked] + (clauses if len(clauses) > 1 else [])
     probs = (classifier or default_classifier()).predict(texts)
     cue_sets = [cue_scores(t) for t in texts]
+    if len(clauses) > 1 and any(_is_bare_state(c) for c in clauses[1:]):
+        # "...come from a model right? is it still reliable": the state of what the rest names is no cue of its own
+        cue_sets[0] = cue_scores(" ".join(c for i, c in enumerate(clauses) if i == 0 or not _is_bare_state(c)))
     whole = _combine(probs[0], cue_sets[0][0], bonus)
     if OFF_TOPIC_CUES.search(masked):
         whole = {d: max(0.0, s - OFF_TOPIC_PENALTY) for d, s in whole.items()}
@@ -287,6 +296,14 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
 _LIST_ITEMS, _LIST_ITEM_WORDS = 4, 4
 
 _POSSESSIVES = frozenset("our my your their his her its".split())
+
+
+def _areas_before_colon(text: str) -> list[str]:
+    """The areas a head before a colon names by their words alone ("security + data quality:"), two or more."""
+    m = re.match(r"^\W*([^:?\n]{3,80}):\s*(?=\S)", text)
+    pieces = [p for p in re.split(r"\s*(?:\+|&|,|/|\band\b)\s*", m[1]) if p.strip()] if m else []
+    areas = [area_item(p) for p in pieces]
+    return list(dict.fromkeys(areas)) if len(pieces) >= 2 and all(areas) else []
 
 
 def _listed_areas(clauses: list[str]) -> set[str]:

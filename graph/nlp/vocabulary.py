@@ -30,7 +30,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
         rf"(?:costs?|costing){FIGURATIVE}|"
         r"costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
-        r"bill(s|ing)?|invoices?": 0.9, r"budget\w*(?! (?:a |the |some |more )?(?:fix|time|effort|hours|days|sprint|capacity|headcount))": 0.9, r"forecast\w*|run[- ]rate": 0.6, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6, r"pric(?:ey|ier|iest)|costl(?:ier|iest)|more expensive|dearer": 0.9,
+        r"bill(s|ing)?|invoices?": 0.9, r"budget\w*(?! (?:a |the |some |more )?(?:fix|time|effort|hours|days|sprint|capacity|headcount))": 0.9, r"forecast\w*|run[- ]rate": 0.8, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6, r"pric(?:ey|ier|iest)|costl(?:ier|iest)|more expensive|dearer": 0.9,
         # "how much compute did we throw away on failed runs": money, whatever it was spent on
         r"how much (?:compute|money|cash|dbus?|spend)\b": 1.2,
         # "how much did that waste?": what something that happened already cost (saving is ahead, not this)
@@ -38,6 +38,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         rf"{FIGURATIVE}|how much (?:was|got|has been|have we) (?:\w+ )?(?:wasted|burn[te]d?|thrown away)": 1.2,
         r"cost drivers?|top drivers?|line items?": 1.0, r"dollars?|money": 0.5, r"\$+": 0.8,
         r"chargeback|showback": 0.9,
+        # "trying to put a price on flakiness": what it costs
+        r"put (?:a |an )?(?:price|dollar (?:figure|amount)|cost|number) on|price tag|"
+        r"(?:what'?s|what is|how much is) (?:it|that|this|prod|\w+) (?:running|costing|setting) (?:us|me)\b": 1.0,
         # "analytics is growing, no? what is driving it": a place's footprint growing, and what drives it
         r"(?:is|are|keeps?|kept|been|getting) (?:\w+ )?(?:growing|creeping(?: up)?|climbing|ballooning|going up|rising|"
         r"bigger)\b": 0.5,
@@ -132,7 +135,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"serverless|shared|spot|photon|gpu|classic))": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55, r"broke|broken(?! down (?:by|per|into|for|across))|die|dies|died|dying|bomb(ed|s)?( out)?": 0.8,
         # "where exactly did it break": where the run failed (what it breaks downstream is lineage's)
         IT_BROKE: 1.0,
-        r"crash\w*|bl[eo]w(s|n)? up|f[ae]ll(?:s|en|ing)? over|keel\w* over": 1.0,
+        r"crash\w*|bl[eo]w(s|n)? up|f[ae]ll(?:s|en|ing)? over|keel\w* over|breaking (?:stuff|things)": 1.0,
         r"(?:has|have|did|had) (?:\w+ ){0,3}(?:gone|go|went) through|(?:run|ran|load\w*) (?:ok|fine|successfully)": 0.9,
         r"maxed(?: out)?|pegged|at (?:the|its) limit|flat out|red[- ]?lin\w*": 0.7,
         # "should we be worried about the training job?": a job's health, asked as a worry
@@ -178,6 +181,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     "reliability": {
         r"slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|(?:is|was|went|go(?:es)?|goes|going|been) down": 0.9,
         r"(?:is|was|were|went|been) (?:\w+[-_]?\w* ){1,2}down\b(?! (?:by|from|to|\d|\$))": 0.7,
+        # "was prod actually up the whole month?": uptime over a period
+        r"\b(?:is|was|were|been|stay\w*|remain\w*) (?:\w+ ){0,2}up (?:the whole|all|the entire|for the whole|for the entire) "
+        r"(?:month|week|day|time|night|quarter|weekend)\b": 1.0,
         r"outages?|(?<!security )(?<!sec )(?<!securty )incidents?(?! (?:channel|room|bridge|call|commander|slack|chat|doc|window|"
         r"timeline|period|hours?|night)\b)": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
         r"reliab\w*|stab(le|ility)|flaky|dependab\w*|trustworth\w*": 0.9, r"health(y)?": 0.4, r"late|delayed": 0.4,
@@ -212,7 +218,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:did|has|have) (?:something|anything) (?:\w+ )?chang\w* (?:on|in|to|with|about) (?:it|that|this|the \w+|table)\b":
             1.0,
         # "which table downstream is old now": a table's age, in plain words
-        r"(?:is|are|now|gone|went|got|looks?|seems?) (?:\w+ )?(?:old(?! news| hat| story| habits?)|outdated)": 0.8,
+        r"(?:is|are|now|gone|went|got|looks?|seems?) (?:\w+ )?(?:old(?! news| hat| story| habits?)|outdated|ancient|"
+        r"prehistoric|dated)": 0.8,
         # "how long has it been sitting there without an update"
         r"without (?:an? |any )?(?:update|refresh|new (?:data|rows|records))|(?:no|zero) (?:new )?(?:updates?|refresh\w*) "
         r"(?:since|for|in)": 1.0,
@@ -273,7 +280,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"take (?:away|back) (?:\w+ ){0,2}(?:access|permissions?|rights|grants?|privileges?)|"
         r"(?:pull|remove|cut off) (?:his|her|their|that|the|its) (?:\w+ )?(?:access|permissions?|rights|grants?)": 1.0,
         # "an upstream column type change" is a cause, not a lineage question
-        r"lineage|upstream(?! (?:\w+ ){0,2}(?:changes?|failures?|schema|columns?|types?|problems?|issues?|outages?|bugs?))|"
+        r"lineage|upstream(?! (?:\w+ ){0,2}(?:changes?|failures?|schema|columns?|types?|problems?|issues?|outages?|bugs?|"
+        r"late|delay\w*|landed|arrived|slow))|"
         r"downstream(?! (?:teams?|users?|people|folks|stakeholders|customers|colleagues|analysts))|"
         # "what depends on it"; "finance depends on it" is a team's reliance, not lineage
         r"(?<!finance )(?<!business )(?<!we )(?<!they )(?<!team )(?<!people )(?<!everyone )(?<!scientists )(?<!analysts )"
@@ -291,7 +299,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:tables?|datasets?)|(?:unused|unread|orphan\w*|abandoned) tables?|(?:want|need|plan\w*|looking|going) to "
         r"archive|archiv\w* candidates?|candidates? (?:for|to) (?:archiv|deprecat|retir|drop|delet)\w*|(?:heaviest|top|"
         r"biggest|main|frequent|regular) (?:readers|consumers)|readers? of": 1.0,
-        r"blast radius|impact analysis|if (?:i|we) (?:drop|delete|remove|rename|deprecate)\w*|"
+        r"blast radius|impact analysis|if (?:i|we) (?:drop|delete|remove|rename|deprecate)\w*(?! (?:its|the|our|that) "
+        r"(?:auto[- ]?\w+|timeout|idle|setting|size|price|count|number|min\w*|max\w*|limit|threshold|retention)\b)|"
         r"what (?:would|will|could) break": 1.0,
         r"get\w* (?:its|their) data from|where does .{0,80}\b(?:come|get\w*) .{0,20}\bfrom|(?:up|down) the chain|"
         # "trace where orders_gold comes from" (not "where did they come from", said of logins)
@@ -348,7 +357,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:switch|turn|shut)\w* (?:it|that|this|them) (?:off|down)": 0.4, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
         r"burn\w* (?:through )?(?:cash|money)|money pits?|sitting (?:there|around)|sits? (?:there|around|idle)|doing nothing|"
-        r"to do nothing|nobody uses?|"
+        r"to do nothing|(?:cost|costing|paying|spending|burning) (?:\w+ ){0,2}for nothing|(?:spend|pay|burn) less|nobody uses?|"
         r"no ?one (?:even )?uses?|not (?:even )?(?:being )?used|still (?:up|running|on)\b|(?:is|are|was) (?:anybody|anyone|"
         r"someone|somebody) (?:even |actually |still )?using|(?:getting|get|gets) (?:\w+ ){0,3}use out of|"
         # "the cluster is up basically all day": always on, so is it used
@@ -364,8 +373,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
 #: The words people use for each area as a whole: "anything security-wise", "on the cost front", "reliability
 #: stuff" ask for that area by name, as precisely as any cue.
 AREA_WORDS: dict[str, str] = {
-    "cost": r"cost|spend|spending|money|budget|billing", "security": r"security|sec|infosec|secops",
-    "performance": r"perf|performance", "reliability": r"reliability|uptime|availability",
+    "cost": r"cost|spend|spending|money|budget|billing|finops", "security": r"security|sec|infosec|secops",
+    "performance": r"perf|performance", "reliability": r"reliability|uptime|availability|sre",
     "quality": r"data quality|quality|dq", "mlops": r"mlops|model", "governance": r"governance|compliance",
     "optimization": r"savings|optimi[sz]ation",
 }
@@ -379,9 +388,11 @@ AREA_ITEMS: dict[str, str] = {
     r"docs|documentation", "optimization": r"savings|waste|optimi[sz]ation|idle clusters",
 }
 for _domain, _words in AREA_WORDS.items():
-    DOMAIN_CUES[_domain][rf"(?:{_words})[- ](?:wise|related)|(?:on the )?(?:{_words}) (?:stuff|side|front|things)"] = 1.0
-_AREA_ITEM = {d: rf"^\W*(?:(?:and |or )?(?:in|on|for|about|around|across) )?(?:the |our |any )?(?:{w})\W*$"
-              for d, w in AREA_ITEMS.items()}
+    DOMAIN_CUES[_domain][rf"(?:{_words})[- ](?:wise|related)|(?:on the )?(?:{_words}) (?:stuff|side|front|things|view|angle|"
+                         r"perspective)"] = 1.0
+_AREA_ITEM = {d: rf"^\W*(?:(?:and |or )?(?:in|on|for|about|around|across|from) )?(?:the |our |any |an? )?(?:{w})"
+                 rf"(?: (?:view|side|angle|perspective|stuff|front|things))?\W*$"
+              for d, w in {**AREA_ITEMS, **{d: f"{AREA_ITEMS[d]}|{AREA_WORDS[d]}" for d in AREA_ITEMS}}.items()}
 for _domain, _item in _AREA_ITEM.items():
     DOMAIN_CUES[_domain][_item] = 1.0
 
@@ -404,6 +415,9 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|r
                             # general knowledge ("what's the capital of estonia", "who won the world cup")
                             r"\b(?:capital (?:city )?of (?!the (?:account|platform|workspace))|who won the|settl\w* (?:an? |the )?"
                             r"(?:argument|bet|debate|dispute))|"
+                            # a general-knowledge question ("what's the difference between p95 and p99? interview tomorrow")
+                            r"\b(?:(?:job |an? )?interview (?:tomorrow|tmrw|today|prep|next week)|out of (?:pure )?curiosity|"
+                            r"not about our (?:stuff|account|data|platform)|general (?:q|question)\b)|"
                             # a writing task ("draft a polite email to the auditors"), not a question about the data
                             r"\b(?:write|draft|compose|word)\s+(?:me\s+|us\s+)?(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,3}"
                             r"(?:e-?mail|letter|notice|memo|essay|blog|tweet|post|speech|announcement|press release|"
