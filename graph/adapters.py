@@ -231,11 +231,13 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     slots["_named"] = sorted(k for k, v in parsed.entities.items() if v and k not in carried)
     if parsed.described:
         slots["_described"] = dict(parsed.described)
+    from health_monitor.graph.nlp.followup import IDENTITY_KINDS, SELECTION
+
     set_aside = open_kinds(question)
-    if {"ip", "user", "group"} & set(slots["_named"]):
+    if IDENTITY_KINDS & set(slots["_named"]):
         # "and the 401s from 192.168.1.100 - is that the same person?": this turn's own address or account is who the
         # question is about; the identity carried from the last turn is what it is compared with, not a filter
-        set_aside |= {"ip", "user", "group"} - set(slots["_named"])
+        set_aside |= IDENTITY_KINDS - set(slots["_named"])
     for kind, names in parsed.entities.items():
         if kind in set_aside and kind in carried:
             continue  # "has anybody been reading it a lot": whoever it is, not the person the last answer named
@@ -250,8 +252,6 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         if m and (slot not in slots or slot == "direction" and m[1]):  # "and what feeds it from upstream?" turns
             value = next(g for g in m.groups() if g)
             slots[slot] = value.upper() if slot == "privilege" else direction(value)
-    from health_monitor.graph.nlp.followup import SELECTION
-
     if parsed.is_followup and prior is not None and set(parsed.domains) & set(prior.domains) \
             and not slots["_named"] and not SELECTION.search(question):
         # "What was behind the jump?" continues the same topic: keep the subject it was about. ("which one of

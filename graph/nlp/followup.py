@@ -389,7 +389,7 @@ _PRINCIPAL_KINDS = frozenset({"group"})
 
 
 #: Kinds whose failures and activity are their owner's matter whatever the question's words lean to.
-_IDENTITY_KINDS = frozenset({"ip", "user", "group"})
+IDENTITY_KINDS = frozenset({"ip", "user", "group"})
 
 
 def groups_of(prior: Prior, known: list[str] | tuple[str, ...] = ()) -> list[str]:
@@ -458,7 +458,7 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     out.entities = [e for e in out.entities if e.kind != kind] + [Entity(kind=kind, name=name, text=m[0])]
     owner = BY_NAME[kind].owner if kind in BY_NAME else None
     peaks = cue_peaks(m.string)
-    if kind in _IDENTITY_KINDS and owner and cur.domains and owner not in cur.domains \
+    if kind in IDENTITY_KINDS and owner and cur.domains and owner not in cur.domains \
             and not any(peaks[d] >= PRECISE_CUE for d in cur.domains):
         # "that IP - any failures?": a failure of an IP or an account is a failed login, whatever word says it
         out.domains = [owner]
@@ -911,9 +911,9 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
             out = _the_word_one(text, out, prior)
             # "is that group supposed to have that? who else can read the table": each kind said with "the" too
             out.entities += _definite(text, out, prior)
-            mine = {(e.kind, e.name) for e in cur.entities if e.kind in _IDENTITY_KINDS}
-            if mine:  # "and the 401s from 192.168.1.100 - is that the same person?": this turn's identity, not the last
-                out.entities = [e for e in out.entities if e.kind not in _IDENTITY_KINDS or (e.kind, e.name) in mine]
+            named = {(e.kind, e.name) for e in cur.entities if e.kind in IDENTITY_KINDS}
+            if named:  # "and the 401s from 192.168.1.100 - is that the same person?": this turn's identity, not the last
+                out.entities = [e for e in out.entities if e.kind not in IDENTITY_KINDS or (e.kind, e.name) in named]
             if OPEN_PEOPLE.search(text):  # "who else has been touching that table": not the last answer's people
                 mine = {(e.kind, e.name) for e in cur.entities}
                 out.entities = [e for e in out.entities if e.kind not in ("user", "group") or (e.kind, e.name) in mine]

@@ -228,9 +228,12 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     texts = [masked] + (clauses if len(clauses) > 1 else [])
     probs = (classifier or default_classifier()).predict(texts)
     cue_sets = [cue_scores(t) for t in texts]
-    if len(clauses) > 1 and any(_is_bare_state(c) for c in clauses[1:]):
-        # "...come from a model right? is it still reliable": the state of what the rest names is no cue of its own
-        cue_sets[0] = cue_scores(" ".join(c for i, c in enumerate(clauses) if i == 0 or not _is_bare_state(c)))
+    head = _carried_head(clauses)  # "morning brief pls: $ spikes, failed jobs, sec": each clause starts with it
+    # "...come from a model right? is it still reliable": the state of what the rest names (no cue of its own)
+    bare = {i for i, c in enumerate(clauses) if len(clauses) > 1
+            and _is_bare_state(c[len(head):] if head and c.startswith(head) else c)}
+    if bare - {0}:
+        cue_sets[0] = cue_scores(" ".join(c for i, c in enumerate(clauses) if i == 0 or i not in bare))
     whole = _combine(probs[0], cue_sets[0][0], bonus)
     if OFF_TOPIC_CUES.search(masked):
         whole = {d: max(0.0, s - OFF_TOPIC_PENALTY) for d, s in whole.items()}
@@ -254,11 +257,9 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     numbered: set[str] = set()  # the domains of the items of a numbered list ("1) ... 2) ... 3) ..."): each asked
     listed: set[str] = set()  # ...and of a list of short items ("jobs that died, weird spend, security stuff, stale tables")
     short = [c for c in clauses if len(c.split()) <= _LIST_ITEM_WORDS] if len(clauses) > 1 else []
-    head = _carried_head(clauses)  # "morning brief pls: $ spikes, failed jobs, sec": each clause starts with it
     for i, (clause, prob, (cues, _)) in enumerate(zip(clauses if len(clauses) > 1 else [], probs[1:], cue_sets[1:],
                                                       strict=False)):
-        if i == 0 and _is_subject_head(clause) or _is_bare_state(clause[len(head):] if head and clause.startswith(head)
-                                                                  else clause):
+        if i == 0 and _is_subject_head(clause) or i in bare:
             # "The daily report job - is it on the pricey machines?": the head names the thing, not the ask;
             # "..., is it broken?": the state of what the rest of the question names
             continue
@@ -280,7 +281,7 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
                 why[d] = f"clause {clause!r}"
     domains = sorted(chosen, key=lambda d: -whole[d])[:MAX_DOMAINS]
     # "one line each for cost, security, reliability and data quality": every area the list names
-    domains += [d for d in sorted(chosen, key=lambda d: -whole[d]) if d not in domains and d in _listed_areas(clauses)]
+    domains += [d for d in sorted(chosen, key=lambda d: -whole[d]) if d not in domains and d in _listed_areas(clauses, head)]
     if len([c for c in clauses if _NUMBERED.search(c)]) >= 2:
         domains += [d for d in sorted(numbered & chosen, key=lambda d: -whole[d]) if d not in domains]
     if len(short) >= _LIST_ITEMS:
@@ -306,10 +307,9 @@ def _areas_before_colon(text: str) -> list[str]:
     return list(dict.fromkeys(areas)) if len(pieces) >= 2 and all(areas) else []
 
 
-def _listed_areas(clauses: list[str]) -> set[str]:
+def _listed_areas(clauses: list[str], head: str = "") -> set[str]:
     """Areas a list of asks names by their word alone ("cost, security, reliability and data quality"), also after
     a short head each clause carries ("morning brief pls: $ spikes, failed jobs, sec")."""
-    head = _carried_head(clauses)
     pieces = [p for c in clauses for p in re.split(r"\band\b", c[len(head):] if head else c)]
     return {d for piece in pieces if (d := area_item(piece.strip()))}
 
