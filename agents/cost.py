@@ -13,11 +13,13 @@ Quote only figures the tools returned. Finish with what you found (figures), how
 (info, low, medium, high) and one concrete recommendation."""
 
 #: "looks nuts", "through the roof", "what's going on": surprise at a figure asks what changed and why.
-SURPRISE = (r"\b(?:nuts|crazy|insane|wild|mad|ridiculous|absurd|outrageous|huge|massive)\b|through the roof|"
+SURPRISE = (r"\b(?:nuts|crazy|insane|wild|mad|ridiculous|absurd|outrageous|huge|massive|weird\w*|odd|strange|funky|"
+            r"fishy|off the scale|out of (?:the )?ordinary|out of line)\b|through the roof|"
             r"off the charts|going on|what happened|blew up|explod\w*|skyrocket\w*|ballooned")
-SPIKE = r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|why|unexpected|abnormal|" + SURPRISE
+SPIKE = (r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|why|unexpected|abnormal|outliers?|"
+         r"odd one out|stands? out|sticks? out|deviat\w*|baseline|" + SURPRISE)
 DRIVERS = (r"driv|drove|behind|cause|biggest|line item|top|what (made|drove)|breakdown|break (?:it|that|this) down|jump|spike|why|"
-           r"push\w* (?:\w+ ){0,4}up|spiky|"
+           r"push\w* (?:\w+ ){0,4}up|spiky|drill\w* (?:into|down)|accounts? for|bulk of|most of the (?:delta|increase|jump|difference|change|growth)|"
            r"\b(eat|eats|eating|hog\w*|consum\w*|burn\w*)\b|" + SURPRISE)
 
 WORKSPACE_SPEND = Lens(group="workspace_name", sum=("list_cost", "dbus", "jobs_cost", "all_purpose_cost", "sql_cost",
@@ -76,7 +78,8 @@ AGENT = AgentSpec(
              lens=Lens(say="{sku_name} {list_cost:money} ({pct_of_total:pct100} of the total)", sort="list_cost desc",
                        rows=5, headline="{total_list_cost:money} across {n} SKUs.")),
         Play("get_cost_by_user", when=(r"\b(users?|who(?!(?:'s| is| are) (?:\w+ )?(?:growing|grow|rising|climbing|increasing|"
-                                        r"up\b|going up|shrinking|down\b))|principals?|people|identit\w*|person)\b",), weight=2,
+                                        r"up\b|going up|shrinking|down\b|outliers?|odd one|worst|biggest|top\b|winner|culprit|"
+                                        r"most expensive|highest|cheapest))|principals?|people|identit\w*|person)\b",), weight=2,
              title="Spend by identity",
              lens=Lens(say="{run_as} {list_cost:money} across {jobs:int} jobs", sort="list_cost desc", rows=5)),
         Play("get_cost_by_team", when=(r"(?<!workspace\s)(?<!workspace\s\s)\bteams?\b|chargeback|showback|department",), weight=3,
@@ -118,6 +121,11 @@ AGENT = AgentSpec(
                        say="{job_name} ({workspace_name})[ cost {list_cost:money}] over {runs:int} runs "
                            "({failed_runs:int} failed[, {list_cost_per_run:money} a run])[; {cost_note}]")),
         Play("get_warehouse_costs", when=(r"\bwarehouses?\b",), title="SQL warehouse spend",
+             lens=Lens(say="{warehouse_name} ({warehouse_size}, auto-stop {auto_stop_minutes:int} min) "
+                           "{list_cost:money}", sort="list_cost desc", rows=3)),
+        # "bi-warehouse vs etl-warehouse spend": the warehouses named are the question
+        Play("get_warehouse_costs", when=(r"cost|spend|spent|bill|how much|\$|side by side|\bvs\b|versus|compar\w*",),
+             needs=("warehouse",), weight=4, title="SQL warehouse spend",
              lens=Lens(say="{warehouse_name} ({warehouse_size}, auto-stop {auto_stop_minutes:int} min) "
                            "{list_cost:money}", sort="list_cost desc", rows=3)),
         Play("get_monthly_cost_summary", when=(r"monthly|month.to.date|mtd|month over month|forecast|next month|"

@@ -40,11 +40,11 @@ AGENT = AgentSpec(
         Play("get_table_lineage", when=(r"lineage|linage|upstream|downstream|consum|depend|comes? from|coming from|"
                                         r"\b(?:chain|path|flow) (?:\w+ ){0,2}from\b|\s(?:->|→|=>)\s|"
                                         r"where (?:does|do|did) .{0,50}\b(?:pull|load|source)\w* (?:its |their )?(?:data |rows )?from\b|"
-                                        r"feeds?|trac\w* .{0,40}back|sources?\b|origin\w*|"
+                                        r"feeds?|\bfed\b|(?:built|derived|sourced|loaded|computed) (?:from|off)\b|trac\w* .{0,40}back|sources?\b|origin\w*|"
                                         r"reads from|source of|get\w* (?:its|their) data|(?:up|down) the chain|\bbreak|\bbroke\b|blast radius|impact|if (?:i|we) (?:drop|delete|remove|"
                                         r"rename|deprecate)\b",), weight=3, title="Lineage",
              args={"table_name": "$table|$_figures_table"},
-             lens=Lens(sort="hops", rows=4,
+             lens=Lens(sort="hops", rows=5,
                        headline="{n:plural:lineage edge} found.",
                        say="{source_table_full_name} -> {target_table_full_name} ({direction}, {hops:plural:hop})",
                        empty="No lineage recorded for that table.")),
@@ -72,7 +72,8 @@ AGENT = AgentSpec(
                        empty="No grant or permission changed in the period.")),
         Play("get_access_grants", when=(r"access review|who (?:else )?(can|has|could) (access|read|see)|review access|"
                                         r"(?:able|allowed|permitted|entitled) to (?:read|see|query|access)|"
-                                        r"recertif|pii tables?",), weight=2, title="Access review",
+                                        r"recertif|pii tables?|entitlements?|holds? (?:read|select)",), weight=2,
+             title="Access review",
              lens=Lens(sort="is_pii desc", rows=5,
                        say="{grantee}: {privilege_type} on {table_full_name}",
                        severity=(("medium", "is_pii == true"),),

@@ -29,9 +29,9 @@ AGENT = AgentSpec(
     all_clear="No savings opportunity above the noise: compute is sized and stopped well.",
     playbook=(
         Play("get_savings_recommendations", when=(r"sav(e|es|ing|ings)|optimi|opportunit|recommend|cheaper|cut|"
-                                                  r"reduce|lower|trim|waste",), default=True, weight=2,
+                                                  r"reduce|lower|trim|waste|on the table",), default=True, weight=2,
              args={"top_n": "$top_n|10"}, title="Savings opportunities",
-             lens=Lens(sort="estimated_monthly_saving desc", rows=4,
+             lens=Lens(sort="estimated_monthly_saving desc", rows=5,
                        headline="About {total_estimated_monthly_saving:money} a month could be saved across {n:plural:"
                                 "recommendation}.",
                        say="{resource_name} ({category}, {workspace_name}): save about "

@@ -22,6 +22,8 @@ CLUSTER_LOAD = Lens(sort="hours_cpu_over_90 desc", rows=3,
                               "above 90% CPU.")
 
 FAILS = (r"fail|error|broke|crash|\boom\b|succe|did .* run|runs? ok|status|went wrong|"
+         # "did ml_training pass even once", "is it green yet": a run's outcome
+         r"\bpass(?:ed|es|ing)?\b(?! (?:the|a|an|it|that|this|them) \w*\s*(?:to|on|along)\b)|\b(?:go|went|gone|turn\w*) green\b|"
          # "ml_training is running out of GPU memory again?": a failure mode, read in the failed runs' errors
          r"run\w* out of (?:\w+ )?memory|out of (?:\w+ )?memory")
 WAREHOUSE_DAYS = Lens(sort="start_date desc", rows=3,
@@ -60,7 +62,8 @@ AGENT = AgentSpec(
                        recommend="Ask {run_as} (the identity the job runs as) or the job's creator to fix "
                                  "{job_name}.",
                        empty="That job has not failed in the last 30 days, so I have no run to read its owner from.")),
-        Play("get_job_runs", when=(r"succe|did .* run|those runs|how (did|many) .* run|runs? (ok|status)",),
+        Play("get_job_runs", when=(r"succe|did .* run|those runs|how (did|many) .* run|runs? (ok|status)|\bpass(?:ed)? "
+                                   r"(?:even )?once\b",),
              title="Job runs", lens=Lens(group="job_name", sum=("list_cost",), sort="count desc", rows=3,
                                          say="{job_name} ran {count:times}: {is_success:int} succeeded, "
                                              "{is_sla_breach:int} over SLA, {list_cost:money} of compute")),
@@ -77,6 +80,8 @@ AGENT = AgentSpec(
              lens=Lens(sort="failures desc", rows=3,
                        say="{job_name}: {failures:int} x {termination_code} ({error_message:clip})")),
         Play("get_slow_queries", when=(r"slow\w* (quer|qry|statement|sql)|(quer|qry|statement|sql)\w* .{0,30}slow|slowst|"
+                                       # "the dashboard took forever to load; was the warehouse choking on something?"
+                                       r"took (?:forever|ages|minutes)|forever to (?:load|run|refresh)|chok\w*|crawl\w*|"
                                        r"long.?running (quer|statement)|slowest|latency|laggy|heav(?:y|iest) (?:stuff|quer\w*|"
                                        r"work\w*|lift\w*|hitters?|users?)|hog\w*|monster|"
                                        # dashboards and BI reports are SQL statements on a warehouse

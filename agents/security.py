@@ -37,7 +37,10 @@ AGENT = AgentSpec(
                        severity=(("high", "severity == high"), ("medium", "severity == medium")),
                        empty="No security event of that kind in the period.")),
         Play("get_failed_auth_attempts", when=(r"log.?ins?|logged in|sign.?ins?|\b401s?\b|brute|auth\w*|passwords?|"
-                                               r"credentials? fail", r"security|issues?|threats?|suspicious|sketchy|shady|fishy|dodgy|"
+                                               r"credentials? fail|where (?:\w+ ){0,3}from\b|from where|"
+                                               # "same ip over and over?", "any weird IPs": the sources of failed logins
+                                               r"(?:same|which|what|weird|odd|strange|unknown|suspicious|new|foreign|"
+                                               r"unusual) (?:source )?ips?\b", r"security|issues?|threats?|suspicious|sketchy|shady|fishy|dodgy|"
                                                r"anything (to worry|odd|unusual)"),
              default=True, weight=2, title="Failed logins", before=Before(),
              lens=Lens(group="source_ip_address", sort="count desc", rows=3,

@@ -160,13 +160,18 @@ _KIND_ORDER: dict[str, int] = {k.name: i for i, k in enumerate(KINDS)}
 _UPSTREAM_ASK = (r"(?:what|which|who)(?: (?:tables?|jobs?|pipelines?|sources?|things?|process(?:es)?))? (?:feeds?|loads?|"
                  r"populates?|produces?|fills?|writes?(?: to| into)?)\b|originat\w*|(?:trail|trace|way|lineage) back to "
                  r"(?:the |its |their )?sources?|where (?:does|do|did|is|are) .{1,60}? "
-                 r"(?:come|comes|coming) from|\bsources? (?:of|for|behind)\b|\bfed (?:by|from)\b|"
-                 r"\b(?:derived|built|sourced|loaded) from\b|\bwhat (?:does|do|did) .{1,40}? (?:depend|depends) on\b")
+                 r"(?:come|comes|coming) from|\bsources? (?:of|for|behind)\b|(?<!gets )(?<!get )\bfed (?:by|from)\b|"
+                 r"\b(?:derived|built|sourced|loaded) from\b|\bwhat (?:does|do|did) .{1,40}? (?:depend|depends) on\b|"
+                 # "where does that table get its data from, like what comes before it"
+                 r"\b(?:get|gets|getting|pull|pulls|pulling) (?:its|their) (?:data|rows|input|numbers) from\b|"
+                 r"\bwhat (?:comes|came|sits|is) (?:before|ahead of|above) (?:it|that|this|them)\b")
 
 
 #: Asking for what a table feeds: "what does that table feed", "what depends on it".
 _DOWNSTREAM_ASK = (r"what (?:does|do|did|will|would) .{1,40}? feed\b|(?:what|which|who)(?: (?:tables?|jobs?|dashboards?|"
-                   r"models?|reports?|things?))? (?:depends?|relies|rely) on\b|\bfeeds? into what\b")
+                   r"models?|reports?|things?))? (?:depends?|relies|rely) on\b|\bfeeds? into what\b|"
+                   # "what gets fed from it": what it feeds
+                   r"(?:what|which)(?: \w+)? gets? fed (?:from|by|off)\b")
 
 
 def direction(words: str) -> str:
@@ -178,9 +183,12 @@ def direction(words: str) -> str:
 
 #: Slots the parser does not extract, read here from the words (slot -> pattern; group 1 is the value).
 EXTRA_SLOTS: dict[str, re.Pattern[str]] = {
-    "direction": re.compile(rf"\b(upstream|downstream|{_UPSTREAM_ASK}|{_DOWNSTREAM_ASK})\b|\b(?:what (?:would |will |could )?"
-                            r"(break|breaks|broke)\b|"
-                           r"(blast radius|impact analysis)|if (?:i|we) (drop|delete|remove|rename|deprecate)\b)",
+    "direction": re.compile(rf"\b(upstream|downstream|{_UPSTREAM_ASK}|{_DOWNSTREAM_ASK})\b|\b(?:what (?:would |will |could |"
+                            # "why? what broke" asks what failed, not what the failure reaches
+                            r"might )(break|broke)|what (breaks)|what (?:does|do) (?:\w+ ){0,3}(break)\b|"
+                           r"(blast radius|impact analysis)|if (?:i|we) (drop|delete|remove|rename|deprecate)\b"
+                           r"(?! (?:its |the |our |that )?(?:auto[- ]?\w+|timeout|idle|setting|size|limit|threshold|retention)\b)"
+                           r"(?![^.?!]{0,50}\bto (?:like |about |around |roughly )?\d))",
                            re.IGNORECASE),
     "privilege": re.compile(r"\b(ALL PRIVILEGES|SELECT|MODIFY|EXECUTE|USE CATALOG|USE SCHEMA|CREATE TABLE|"
                             r"READ FILES|WRITE FILES|(?i:modify|all privileges|execute))\b"),
@@ -333,11 +341,15 @@ def _short(name: Any) -> str:
 @functools.lru_cache(maxsize=64)
 def routed_asks(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The separate asks of a message (two words or more), each with the domains it routes to; empty for one ask."""
-    from health_monitor.graph.nlp.router import route
+    from health_monitor.graph.nlp.router import route, split_clauses
     from health_monitor.graph.nlp.vocabulary import NUMBERED_ITEM
 
     split = re.compile(rf"[?;!]+|\.\s+|{NUMBERED_ITEM}|{_NEW_QUESTION}")
     asks = [a for a in (a.strip(" ,.:") for a in split.split(question or "")) if len(a.split()) >= 2]
+    if len(asks) < 2:
+        # "sweep: 401s from that address, any after-hours sessions, and anything odd in ml-workspace billing": a list
+        listed = [c for c in split_clauses(question or "") if len(c.split()) >= 2]
+        asks = listed if len(listed) >= 3 else asks
     return tuple((a, frozenset(route(a).domains)) for a in asks) if len(asks) >= 2 else ()
 
 
@@ -396,10 +408,11 @@ def own_names_and_windows(question: str, agents: list[str], slots: dict[str, Any
 
 #: "where do the cost numbers in our reports come from?", "the usage table behind the dashboards": an area's figures, as
 #: this monitor reads them (its Gold tables), whose lineage runs back to the system tables.
-_FIGURES_OF = re.compile(r"\b(?P<area>costs?|spend\w*|billing|bill|usage|dbus?|chargeback|security|audit|jobs?|job runs?|"
+_FIGURES_OF = re.compile(r"\b(?P<area>costs?|spend\w*|billing|bill|usage|dbus?|chargeback|money|dollars?|security|audit|jobs?|job runs?|"
                          r"quer(?:y|ies)|uptime|availability|freshness|quality)\s+(?:\w+\s+)?(?:numbers|figures|data|reports?|"
                          r"reporting|dashboards?|metrics|table|facts?)\b", re.IGNORECASE)
 _AREA_WORDS = {"cost": "cost", "spend": "cost", "billing": "cost", "bill": "cost", "usage": "cost", "dbu": "cost",
+               "money": "cost", "dollar": "cost",
                "chargeback": "cost", "security": "security", "audit": "security", "job": "performance",
                "quer": "performance", "uptime": "reliability", "availability": "reliability", "freshness": "quality",
                "quality": "quality"}
@@ -498,7 +511,11 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
     prior = previous_prior(previous)
     if prior is not None:
         prior.as_of = as_of.date()
-    typed = followup.apply_followup(english, own, prior, known) or _merged(own, flat, parsed, as_of)
+    typed = followup.apply_followup(english, own, prior, known)
+    if typed is None:
+        typed = _merged(own, flat, parsed, as_of)
+        if prior is not None:  # "the cost anomaly one, since when?": a name of the conversation
+            typed = _the_word_one(english, typed, prior, flat)
     if typed.previous is None and parsed.is_followup and prior is not None and not typed.topic:
         # A plain follow-up continues the conversation's topic too, so the next move ("what about on
         # etl-warehouse") plans with the question the chain is about.
@@ -509,7 +526,7 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
         typed.topic = _without_words(english, parsed.described)
     if typed.comparison is None and typed.refusal is None:
         window, other = comparison.comparison_windows(english, typed.window, as_of)
-        if other is None and typed.intent == "compare" and typed.window is not None:
+        if other is None and typed.intent == "compare" and typed.window is not None and not _two_of_a_kind(typed):
             other = comparison.period_before(typed.window)
         if other is not None:
             typed.window, typed.comparison, typed.intent = window, other, "compare"
@@ -523,6 +540,39 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
     flat.typed = typed
     flat.context["understanding"] = typed.to_json()
     return typed
+
+
+def _the_word_one(english: str, typed: TypedUnderstanding, prior: Any, flat: Understanding) -> TypedUnderstanding:
+    """``typed`` (and ``flat``'s slots) with "the <words> one" resolved to the conversation's one name those words
+    pick; the words then name the thing, not a topic ("the cost anomaly one, is it drifting?" is a model's)."""
+    from health_monitor.graph.nlp import followup
+    from health_monitor.graph.nlp.router import route
+
+    out = followup.the_word_one(english, typed.model_copy(deep=True), prior)
+    added = [e for e in out.entities if (e.kind, e.name) not in {(x.kind, x.name) for x in typed.entities}]
+    if added:
+        flat.slots[added[0].kind] = [added[0].name]
+        flat.slots["_named"] = sorted({*(flat.slots.get("_named") or ()), added[0].kind})
+    if added and added[0].text:
+        plan = route(english.replace(added[0].text, f"the {added[0].kind}"))
+        # only the areas the name's own words brought in go ("cost" in "the cost anomaly one")
+        kept = [d for d in out.domains if d in plan.domains]
+        if kept and not plan.off_topic:
+            out.domains = kept
+    return out
+
+
+def _two_of_a_kind(typed: TypedUnderstanding) -> bool:
+    """Does the question name two things of one kind ("bi-warehouse vs etl-warehouse")? Then they are what it
+    compares, over one period."""
+    kinds = [e.kind for e in typed.entities if e.resolved]
+    return any(kinds.count(k) >= 2 for k in set(kinds)) or bool(_ACROSS_KINDS.search(typed.question or ""))
+
+
+#: "compare spend across all the workspaces", "between the warehouses": things compared, over one period.
+_ACROSS_KINDS = re.compile(rf"\b(?:compar\w*|vs\.?|versus|side by side)\b.{{0,40}}\b(?:across|between|among|by|per|for each)\s+"
+                           rf"(?:all\s+|the\s+|our\s+|each\s+|every\s+|of\s+)*(?:[\w-]+\s+)?(?:{KIND_WORD_ALTERNATION})s?\b",
+                           re.IGNORECASE)
 
 
 _TIME = ("start_date", "end_date", "hours", "days", "horizon_days")
@@ -599,7 +649,8 @@ def _apply_to_flat(flat: Understanding, typed: TypedUnderstanding) -> None:
         flat.reason = f"follow-up ({typed.previous.transform}) of “{typed.previous.question[:80]}”"
     elif typed.domains and set(typed.domains) != set(flat.agents):
         flat.agents, flat.off_topic = list(typed.domains), False
-        flat.reason = f"{typed.intent}: every specialist's top signals"
+        flat.reason = "briefing: every specialist's top signals" if typed.intent == "briefing" else \
+            f"{flat.reason} (read again with the conversation's names)"
     if typed.window is not None and typed.previous is not None:
         for key in _TIME:
             flat.slots.pop(key, None)

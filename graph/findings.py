@@ -99,6 +99,10 @@ def _in_window(rows: list[dict[str, Any]], start: Any, end: Any) -> list[dict[st
     window then stands). ("and the day before?" read by hours also returns the day after: those are not in it.)"""
     hits = within(rows, start, end)
     col = next((c for c in DATE_COLUMNS if rows and c in rows[0]), None)
+    if col == "forecast_date" and len({r.get(col) for r in hits}) <= 1:
+        # "at this rate will we blow the budget?" after a question about the weekend: the forecast is what lies
+        # ahead of that window, not its one overlapping day
+        return rows
     return hits if hits or col in EVENT_COLUMNS else rows
 
 
@@ -154,6 +158,7 @@ def focus(rows: list[dict[str, Any]], slots: dict[str, Any], skip: frozenset[str
             columns_by_kind.setdefault(kind, []).append(col)
     # The most specific names first (a job, a user) and the workspace last. A row matches a kind when
     # any of its columns of that kind does (lineage rows name a table as source *or* target).
+    narrowed = False
     for kind in sorted(columns_by_kind, key=lambda k: k == "workspace"):
         wanted = slots.get(kind) if kind not in skip else None
         if not wanted or not kept:
@@ -164,9 +169,11 @@ def focus(rows: list[dict[str, Any]], slots: dict[str, Any], skip: frozenset[str
             continue  # these rows are not about that kind of thing
         hits = [r for r, values in about if values and any(v in names or v.split(".")[-1] in names for v in values)]
         if hits:
-            kept = hits
-        elif kind in named:
+            kept, narrowed = hits, narrowed or kind in named
+        elif kind in named and not narrowed:
             return [], f"{kind} {sorted(names)[0]}"
+        # else: "did that person break nightly_etl?": the rows about the job the question named stay, though
+        # the person is not the one it runs as
     return kept, None
 
 
@@ -423,7 +430,7 @@ def to_finding(*, agent: str, tool: str, title: str, rows: list[dict[str, Any]],
     return Finding(agent=agent, title=title, summary=text, severity=severity_of(kept, lens),  # type: ignore[arg-type]
                    recommendation=recommendation, figures=figures_of(kept), entities=entities_of(kept),
                    tools=[tool], headline=read.headline or read.note, items=read.items, more=read.more,
-                   rows=plain_rows(kept))
+                   rows=plain_rows(kept), judged=bool(lens.severity) or "severity" in kept[0])
 
 
 #: Rows a finding keeps for the relations step (graph.relations): enough to join on ids and dates.

@@ -135,6 +135,8 @@ def finding(*, agent: str, title: str, tool: Any, play: Play, main: dict[str, An
     nearest = after or [(t, r) for t, r in timed if start is None or t < start]
     if not nearest:
         nothing = (play.lens.empty or "Nothing in the period.").rstrip(".")
+        if missing:  # none for the name asked about, not none at all
+            nothing = f"For the {missing}: {nothing[:1].lower()}{nothing[1:]}"
         span = _span(tool, earlier.get("args") or {})
         further = f"; none in {span[1]} either." if span else "; none further back either."
         return Finding(agent=agent, title=title, summary=nothing + further, severity="info", tools=[tool.name])

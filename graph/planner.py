@@ -54,12 +54,18 @@ class PlannedCall:
 NAME_SLOTS = tuple(k for k in KIND_NAMES if k not in ("regulation", "grant"))
 
 
+#: Words of a described name that also say what the question is about (the data's classification).
+_CLASSIFIED = re.compile(r"pii|sensitive|personal|confidential|restricted", re.IGNORECASE)
+
+
 def mask_names(question: str, slots: dict[str, Any]) -> str:
     """``question`` with the names it gave, spelled or described in words, read as their slot: the words
     of a name choose no play ("the model that detects cost anomalies" asks nothing about cost)."""
     text = question
     for words, kind in (slots.get("_described") or {}).items():
-        text = re.sub(re.escape(words), f" {kind} ", text, flags=re.IGNORECASE)
+        # "the customer PII table": which table, but PII is also what the question is about
+        kept = " ".join(w for w in words.split() if _CLASSIFIED.fullmatch(w))
+        text = re.sub(re.escape(words), f" {kept} {kind} ", text, flags=re.IGNORECASE)
     for slot in NAME_SLOTS:
         values = slots.get(slot)
         for value in values if isinstance(values, (list, tuple)) else [values]:
@@ -118,7 +124,9 @@ def fill_args(tool: Any, play: Play | None, slots: dict[str, Any]) -> dict[str, 
             slot = kinds.get(pname) or kinds.get(key) or PARAM_SLOTS.get(pname)
             value = slots.get(slot) if slot else None
         if isinstance(value, (list, tuple)):
-            value = value[0] if value else None
+            # two names for a one-name parameter ("user@ at 3am vs analyst@ all week"): the tool reads them all and
+            # the finding keeps the rows of each name (graph.findings.focus), rather than the first name's only
+            value = value[0] if len(value) == 1 else None
         if value is not None:
             args[key] = value
     return args

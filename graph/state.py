@@ -59,6 +59,8 @@ class Finding(BaseModel):
     more: int = 0
     #: The rows are not about the name the question asked for (listed as "the others"): never the lead.
     off_subject: bool = False
+    #: The lens judges its rows (severity rules); a listing (lineage, an inventory) crosses no threshold either way.
+    judged: bool = True
     #: The first rows the finding was read from (scalar values). Only this turn's synthesis reads them
     #: (graph.relations joins findings on their ids); never stored, sent to an LLM or printed.
     rows: list[dict[str, Any]] = Field(default_factory=list, exclude=True, repr=False)
@@ -100,7 +102,7 @@ class RoutingPlan(BaseModel):
     period: str = ""
     #: The question's intent (see graph.understanding.INTENTS).
     intent: str = "lookup"
-    #: What a cause question is about (kind -> names; the last answer's subject it continues): findings about it lead.
+    #: What a cause question, or one pointing at "that table", is about (kind -> names): findings about it lead.
     subject: dict[str, list[str]] = Field(default_factory=dict)
     #: A sentence the answer opens with when the follow-up itself answers part of the question
     #: ("That was admin@company.com." for "who did that?").

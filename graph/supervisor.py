@@ -73,6 +73,13 @@ class RouteDecision(BaseModel):
     reason: str = Field("", description="One short sentence: why these specialists.")
 
 
+#: A service principal's name in the audit log: its application id (a UUID) or the usual "-sp"/"svc-" naming.
+_SERVICE_PRINCIPAL = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|(?:^|[-_.])(?:sp|svc|service|bot|"
+                                r"automation|app)(?:$|[-_.])", re.IGNORECASE)
+#: Follow-up moves that point at one thing of the conversation ("that table", "the job that loads it").
+_POINTED = frozenset({"resolve_subject", "writer"})
+
+
 def route_schema(agents: AgentRegistry) -> type[RouteDecision]:
     """:class:`RouteDecision` whose ``agents`` items are an enum of the registry's names (the model's
     JSON schema says so, so a constrained endpoint cannot misspell one)."""
@@ -145,7 +152,8 @@ def make_supervisor(agents: AgentRegistry):
             plan.intent = typed.intent
             plan.period = typed.window.label if typed.window is not None else ""
             plan.opening = _opening(typed) or plan.opening
-            if typed.intent == "cause":
+            if typed.intent == "cause" or typed.previous is not None and typed.previous.transform in _POINTED:
+                # "why?", "was anything wrong with that raw table?": findings about what it points at lead
                 plan.subject = typed.entity_map()
         if typed is not None and typed.language != "en" and ctx.llm is None:
             notes.append(note(typed.language))
@@ -201,7 +209,10 @@ def _opening(typed: Any) -> str:
         return (f"I don't {said} anything from the chat: I read the account's monitoring data, and the fixes I can "
                 f"make are proposed for a person to approve.{about}")
     if move == "who_did_that" and typed.names("user"):
-        return f"That was {typed.names('user')[0]}; here is what they did."
+        who = typed.names("user")[0]
+        if "@" not in who and _SERVICE_PRINCIPAL.search(who):  # an application id, or named like one
+            return f"That was {who}, a service principal (not a person); here is what it did."
+        return f"That was {who}; here is what they did."
     if move == "attribute":
         pointed = [e for e in typed.entities if e.text and e.resolved]
         if pointed:

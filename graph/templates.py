@@ -88,9 +88,11 @@ def item_lines(findings: list[Finding], budget: int = MAX_ITEMS) -> list[str]:
         # a headline alone ("5 lineage edges found.") says how many, not which: its first row comes with it
         if left and f.headline and shown[i] == 1 and len(rows[i]) > 1:
             shown[i], left = 2, left - 1
-    for i in range(len(findings)):
-        extra = min(left, len(rows[i]) - shown[i])
-        shown[i], left = shown[i] + extra, left - extra
+    while left and any(shown[i] < len(rows[i]) for i in range(len(findings))):
+        # one more row of each finding in turn: a second ask's rows are not crowded out by the first's
+        for i in range(len(findings)):
+            if left and shown[i] < len(rows[i]):
+                shown[i], left = shown[i] + 1, left - 1
     lines, hidden = [], 0
     for f, lines_of, n in zip(findings, rows, shown, strict=True):
         if n:
@@ -155,7 +157,8 @@ def lead(reports: dict[str, AgentReport], titles: dict[str, str], period: str = 
     if when and top[:2].istitle() and top[:2].isalpha():  # "About $12,983 ..." after a colon reads "about"
         top = top[:1].lower() + top[1:]
     if SEVERITY_RANK.get(worst.severity, 0) < 2:
-        clear = not failed and not any(not_measured(f) for f in findings)
+        # "3 lineage edges found" is a listing: no threshold was there to cross
+        clear = not failed and not any(not_measured(f) for f in findings) and any(f.judged for f in findings)
         return _sentence(f"{when}nothing on {areas} crosses a threshold; {top}" if clear else f"{when}{top}")
     n = sum(1 for f in findings if SEVERITY_RANK.get(f.severity, 0) >= 2)
     more = f"; it is the most pressing of {n} findings that need attention" if n > 1 else ""
@@ -322,7 +325,7 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
     unique = without_repeats(reports, plan.agents)
     repeated, reports = set(reports) - set(unique), unique
     present = {name: reports[name] for name in plan.agents if name in reports}
-    subject = plan.subject if plan.intent == "cause" else None
+    subject = plan.subject or None
     ranked = _ranked((f for r in present.values() for f in r.findings), list(titles), subject)
     own = present[ranked[0].agent].period if ranked and ranked[0].agent in present else ""
     labelled = any(r.period for r in present.values())

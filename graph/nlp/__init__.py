@@ -77,6 +77,20 @@ def _without_guesses(text: str, found: EntityResult) -> dict[str, list[str]]:
     return {k: v for k, v in out.items() if v}
 
 
+#: "the analytics eng team", "the dev folks": a workspace's name said of the people who work in it.
+_PEOPLE_AFTER = re.compile(r"\s*(?:(?:eng|engineering|data|ops|platform|bi)\s+)?(?:team|teams|folks|people|guys|squad|org|crew|"
+                           r"department|dept)\b", re.IGNORECASE)
+
+
+def _without_teams(text: str, found: EntityResult, entities: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The entities, less the workspaces named only as a team ("weekly recap for the analytics eng team")."""
+    places = ("workspace", "schema", "catalog")
+    teams = {m.name for m in found.matches if m.kind in places and _PEOPLE_AFTER.match(text, m.end)}
+    named = {m.name for m in found.matches if m.kind in places and not _PEOPLE_AFTER.match(text, m.end)}
+    out = {k: [n for n in v if k not in places or n not in teams - named] for k, v in entities.items()}
+    return {k: v for k, v in out.items() if v}
+
+
 def _without_containers(entities: dict[str, list[str]]) -> dict[str, list[str]]:
     """A schema or catalog said only as the home of a table the question names ("orders_gold in the sales
     database") is no second filter."""
@@ -94,7 +108,7 @@ def parse_question(text: str, *, as_of: datetime, index: EntityIndex | None = No
     language = languages.detect(original)
     cut = languages.to_english(original, language) if language != "en" else fix_typos(languages.expand_shorthand(original))
     found = (index or EntityIndex()).match(cut)
-    entities = _without_containers(_without_guesses(cut, found))
+    entities = _without_containers(_without_teams(cut, found, _without_guesses(cut, found)))
     params = extract_params(cut, as_of=as_of)
     plan = route(honest.without_background(_without(_masked(cut, found), params.matched.get("start_date"))),
                  entities=entities)

@@ -113,6 +113,10 @@ def _rules(as_of: datetime) -> list:
         (rf"\b(?:last|past|previous|trailing)\s+{_NUM}\s*(days?|d|weeks?|wks?|months?|years?)\b",
          lambda m: _trailing(as_of, m[0], f"last {_num(m[1]) * UNIT_DAYS[_unit(m[2])]} days",
                              days=_num(m[1]) * UNIT_DAYS[_unit(m[2])])),
+        # "which tables has nobody read in 90 days": the span up to now (unless the question looks ahead)
+        (_IN_N_UNITS,
+         lambda m: _trailing(as_of, m[0], f"last {_num(m[1]) * UNIT_DAYS[_unit(m[2])]} days",
+                             days=_num(m[1]) * UNIT_DAYS[_unit(m[2])])),
         (rf"\bsince\s+{_NUM}\s+days?\s+ago\b",
          lambda m: TimeWindow(today - timedelta(days=_num(m[1])), today, f"since {_num(m[1])} days ago", m[0])),
         (rf"\b{_NUM}\s+days?\s+ago\b",
@@ -121,6 +125,9 @@ def _rules(as_of: datetime) -> list:
          lambda m: _trailing(as_of, m[0], "last 24 hours", hours=24)),
         (r"\b(?:the\s+)?(?:last|past|previous)\s+(?:fortnight|two weeks)\b",
          lambda m: _trailing(as_of, m[0], "last 14 days", days=14)),
+        # "weekly recap", "the week's summary": the last 7 days
+        (r"\b(?:weekly|week'?s|wk(?:ly)?)\s+(?:recap|summary|review|report|digest|roundup|round-up|wrap-?up|rundown)\b",
+         lambda m: _trailing(as_of, m[0], "last 7 days", days=7)),
         (r"\b(?:last|past|previous)\s+(?:week|wk)\b|\bweek\s+ago\b",
          lambda m: _trailing(as_of, m[0], "last 7 days", days=7)),
         (r"\b(?:this|current)\s+(?:week|wk)\b|\bweek[- ]to[- ]date\b|\bwtd\b",
@@ -289,6 +296,13 @@ def _between(as_of: datetime, m: re.Match[str]) -> TimeWindow | None:
     return TimeWindow(lo, hi, f"{lo.isoformat()}..{hi.isoformat()}", m[0])
 
 
+#: "in 90 days", "for 3 weeks": a span without "last"; the past, unless the question looks ahead (_AHEAD).
+_IN_N_UNITS = rf"(?<![\w-])(?:in|within|for|over)\s+(?:the\s+)?{_NUM}\s*(days?|weeks?|wks?|months?)\b(?!\s+(?:from now|ahead|" \
+              r"out|later|time|early|late|before|after|ago|back))"
+_AHEAD = re.compile(r"\b(?:will|won'?t|going to|gonna|forecast\w*|project\w*|expect\w*|predict\w*|next|upcoming|coming|"
+                    r"ahead|from now|by then|runway|run out|at (?:this|the current) (?:rate|pace))\b")
+
+
 #: Words before a time that say how old something shown is ("numbers from like two days ago").
 _AGE_OF_DATA = re.compile(r"\b(?:still|stuck|old|stale|outdated)\b.{0,30}\b(?:numbers|data|figures|values|results|"
                           r"rows|totals|stuff|info) (?:(?:is|are|were|was) )?(?:from|of|as of|dated) "
@@ -296,6 +310,10 @@ _AGE_OF_DATA = re.compile(r"\b(?:still|stuck|old|stale|outdated)\b.{0,30}\b(?:nu
                           # "the numbers in my dashboard look like they're from 2 days ago"
                           r"\b(?:numbers|data|figures|values|results|rows|totals|dashboards?|reports?)\b.{0,40}\b(?:look|looks|"
                           r"seem|seems|feel|feels)(?: like| as if| to be)? (?:they'?re |they are |it'?s |it is )?(?:from|of|as of) "
+                          r"(?:like |about |around |roughly |maybe )?$|"
+                          # "why is the orders dashboard showing data from like 2 days ago"
+                          r"\b(?:shows|showing|showed|displays|displaying|displayed|stuck (?:on|at|with)|still (?:on|at)|serves|serving)\s+(?:\w+\s+){0,2}(?:numbers|data|"
+                          r"figures|values|results|rows|totals|stuff|info)\s+(?:from|of|as of|dated)\s+"
                           r"(?:like |about |around |roughly |maybe )?$")
 
 
@@ -321,6 +339,8 @@ def parse_window(text: str, as_of: datetime) -> TimeWindow | None:
         for m in re.finditer(pattern, low):
             if any(a <= m.start() < b for a, b in skipped):
                 continue  # "yesterday" inside "numbers from the day before yesterday"
+            if pattern == _IN_N_UNITS and _AHEAD.search(low):
+                continue  # "what will ml-workspace spend in 30 days": ahead, read by the forecast rules
             if _AGE_OF_DATA.search(low[max(0, m.start() - 70):m.start()]):
                 skipped.append(m.span())
                 continue  # "the board still shows numbers from two days ago": how old the data is, not when to look

@@ -62,6 +62,8 @@ _PUNCT = re.compile(r"[?!.;:]")
 #: ...and a comma ends the words before a kind word too: "failed jobs, logins, stale tables" is a list, not a table.
 _BEFORE_ENDS = re.compile(r"[?!.;:,]")
 _MAX_BEFORE, _MAX_AFTER = 4, 7
+#: "an auditor-friendly table", "a slide-ready table": how to lay out the answer, not which table.
+_FORMAT_WORDS = frozenset("friendly ready style facing grade proof formatted shaped sized".split())
 
 
 def stem(word: str) -> str:
@@ -168,6 +170,22 @@ class Descriptions:
                 out.append(hit)
                 taken[hit.first:hit.last + 1] = [True] * (hit.last + 1 - hit.first)
             j = hi + 1
+        return out + self._the_word_one(tokens, taken)
+
+    def _the_word_one(self, tokens: Sequence[tuple[str, int, int]], taken: Sequence[bool]) -> list[Resolved]:
+        """"the health monitor's own models ... the cost one": after a kind word, "the <word> one" is the one name
+        of that kind with that word, when exactly one has it."""
+        words = [t[0] for t in tokens]
+        out = []
+        for k in range(1, len(words) - 1):
+            if words[k + 1] != "one" or words[k - 1] != "the" or taken[k] or taken[k + 1]:
+                continue
+            family = next((KIND_WORDS[w][0] for w in words[:k - 1] if w in KIND_WORDS and KIND_WORDS[w][0] != "table"
+                           or w in ("table", "tables")), None)
+            fits = {e.name: e for e in self._by_token.get(family or "", {}).get(stem(words[k]), ())}
+            if len(fits) == 1:
+                best = next(iter(fits.values()))
+                out.append(Resolved(best.kind, best.name, k, k + 1))
         return out
 
     def _around(self, text: str, tokens: Sequence[tuple[str, int, int]], taken: Sequence[bool],
@@ -176,6 +194,7 @@ class Descriptions:
         required = {kinds[t[0]][1] for t in tokens[j:hi + 1]} - {None}
         lo = j
         while lo > 0 and j - lo < _MAX_BEFORE and not taken[lo - 1] and tokens[lo - 1][0] not in stop \
+                and tokens[lo - 1][0] not in _FORMAT_WORDS \
                 and tokens[lo - 1][0] not in _ARTICLES and tokens[lo - 1][0] not in KIND_WORDS \
                 and not _BEFORE_ENDS.search(text[tokens[lo - 1][2]:tokens[lo][1]]):  # "the incident channel. first thing"
             lo -= 1

@@ -210,7 +210,7 @@ _UNITS = {"day": 1, "week": 7, "fortnight": 14}
 #: The trailing window a turn without a named period was answered over, by the unit a shift names.
 _DEFAULT_DAYS = {"day": 1, "week": 7, "month": 30}
 #: Moves that ask the last question again with something changed: the planner reads that question's words.
-CONTINUING = frozenset({"show_more", "shift_window", "new_window", "narrow", "when", "switch_filter", "attribute",
+CONTINUING = frozenset({"reformat", "show_more", "shift_window", "new_window", "narrow", "when", "switch_filter", "attribute",
                         "compare_with"})
 _COMPARED = re.compile(r"\b(?:compar\w*|vs\.?|versus|against|relative|than)\b", re.IGNORECASE)
 
@@ -230,6 +230,27 @@ def _definite(text: str, out: Understanding, prior: Prior) -> list[Entity]:
     return found
 
 
+#: "the table where the schema thing happened": a table picked by what the last answers said happened to it.
+_TABLE_WHERE = re.compile(r"\bthe (?:table|one|dataset) (?:where|with|that (?:had|got|saw)|in which|behind) (?:the |a |that |this )?"
+                          r"(?P<what>[\w -]{3,40}?) (?:happened|was|hit|broke|changed|came from|is|started)\b", re.IGNORECASE)
+_VAGUE = frozenset("thing things stuff issue issues problem problems change changes error errors one".split())
+
+
+def _where_it_happened(text: str, names: list[str], answer: str) -> list[str]:
+    """``names`` with the one the answer names soonest after the described event's words first ("schema ...:
+    `orders_raw`"); ``names`` as they are when the question describes none or no line says it."""
+    m = _TABLE_WHERE.search(text)
+    words = [w for w in re.findall(r"[a-z]{4,}", m["what"].lower()) if w not in _VAGUE] if m else []
+    best: tuple[int, str] | None = None
+    for line in answer.lower().splitlines() if words else []:
+        for w in words:
+            for hit in re.finditer(rf"\b{re.escape(w)}", line):
+                after = [(i - hit.end(), n) for n in names if (i := line.find(n.lower(), hit.end())) >= 0]
+                if after and (best is None or min(after)[0] < best[0]):
+                    best = min(after)
+    return [best[1]] + [n for n in names if n != best[1]] if best else names
+
+
 def _said_with(names: list[str], anchors: list[str], answer: str) -> str:
     """The first of ``names`` that a line of ``answer`` says together with one of ``anchors``, else the first."""
     for line in answer.splitlines() if anchors else []:
@@ -239,6 +260,12 @@ def _said_with(names: list[str], anchors: list[str], answer: str) -> str:
             if picked:
                 return picked[0]
     return names[0]
+
+
+#: "same story the week before, or is this new?": the period is compared with the one before, not replaced by it.
+_IS_IT_NEW = re.compile(r"\b(?:is|was) (?:this|that|it) (?:new|normal|usual|typical)\b|\bsame (?:story|thing|pattern|picture|"
+                        r"deal|shape|level)\b|\b(?:any|much) different\b|\bdifferent (?:from|than)\b|\bas usual\b",
+                        re.IGNORECASE)
 
 
 def _shift(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -260,7 +287,7 @@ def _shift(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
                         "week or month do you mean?")
     out = _carry(cur, prior, "shift_window", window=False)
     out.entities += _definite(m.string, out, prior)
-    if _COMPARED.search(m.string[:m.start()]):
+    if _COMPARED.search(m.string[:m.start()]) or _IS_IT_NEW.search(m.string):
         # "compared with the week before?": keep the period and compare it with the one before.
         out.window, out.comparison, out.intent = prev, period_before(prev, unit), "compare"
         return out
@@ -320,6 +347,12 @@ _GRANTED_BY = re.compile(r"\bgranted by (?P<by>[\w.+-]+@[\w.-]+\w)|(?P<ran>[\w.+
                          r"(?:permission|grant|privilege|acl)\w*", re.IGNORECASE)
 
 
+#: "who created it?" after a token: whoever ran the creating action the answer shows ("automation-sp ran
+#: generateDbToken"), a service principal too.
+_CREATING = re.compile(r"\b(?:created|made|minted|generated|issued)\b", re.IGNORECASE)
+_CREATED_BY = re.compile(r"(?P<ran>[\w.+@-]+) ran (?:generate|create|mint|issue)\w*", re.IGNORECASE)
+
+
 def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"who did that?": the principal behind the event the last answer was about."""
     if _DESCRIBED_PERSON.search(m.string):
@@ -350,8 +383,9 @@ def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
         return out
     # a person acts; a group the last answer named (a grantee) does not: people first
     actors = sorted(prior.named("user"), key=lambda u: "@" not in u)
-    granter = _GRANTED_BY.search(prior.answer) if _GRANTING.search(m[0]) else None
-    if granter and (who := granter["by"] or granter["ran"]).lower() in [a.lower() for a in actors]:
+    granter = _GRANTED_BY.search(prior.answer) if _GRANTING.search(m[0]) else \
+        _CREATED_BY.search(prior.answer) if _CREATING.search(m[0]) else None
+    if granter and (who := granter.groupdict().get("by") or granter["ran"]).lower() in [a.lower() for a in actors]:
         # "who issued that one?" after a grant in the answer: whoever made that change, not the answer's lead person
         actors = [a for a in actors if a.lower() == who.lower()] + [a for a in actors if a.lower() != who.lower()]
     own = [e for e in cur.entities if e.kind not in ("user", "ip")]
@@ -386,6 +420,14 @@ def _when(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
 
 #: Kinds that are principals: an answer lists them all under one column (a grant's grantee, an event's actor).
 _PRINCIPAL_KINDS = frozenset({"group"})
+#: Areas whose figures are per principal ("what grants do they hold"): a person's question there stays there.
+_READS_PRINCIPALS = frozenset({"governance"})
+#: A thing's state asked in general ("anything wrong with that table?"): its owner's checks answer it.
+_STATE_ASK = re.compile(r"\b(?:anything|something|what(?:'s| is| was)?|is there anything|was there anything) (?:\w+ )?"
+                        r"(?:wrong|off|broken|up|weird|odd|funny) with\b|\bany (?:issues?|problems?|trouble) with\b",
+                        re.IGNORECASE)
+#: What a principal did ("or done anything else unusual"): their activity, beside their grants.
+_ACTIVITY = re.compile(r"\b(?:done|doing|been up to|activity|actions?|unusual|suspicious|odd|weird)\b", re.IGNORECASE)
 
 
 #: Kinds whose failures and activity are their owner's matter whatever the question's words lean to.
@@ -424,6 +466,14 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     if not names and any(e.kind != kind for e in cur.entities):
         # "that grant to contractors": the question names what it means itself
         return _carry(cur, prior, "resolve_subject")
+    if not names and kind in BY_NAME and not BY_NAME[kind].columns and kind not in _PRINCIPAL_KINDS \
+            and (prior.subject or prior.found):
+        # "what exactly did that grant hand out": a grant has no name; it is the one on the last answer's subject
+        out = _carry(cur, prior, "resolve_subject")
+        on = prior.subject.get("table") or prior.referred("table")
+        if on and not any(e.kind == "table" for e in out.entities):
+            out.entities = [*out.entities, Entity(kind="table", name=on[0], text=m[0])]
+        return out
     groups = groups_of(prior, known) if kind in _PRINCIPAL_KINDS else []
     if not names and groups:
         # "that group" after a grant: the answer named its grantee as a principal (an e-mail is a person)
@@ -460,8 +510,14 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     peaks = cue_peaks(m.string)
     if kind in IDENTITY_KINDS and owner and cur.domains and owner not in cur.domains \
             and not any(peaks[d] >= PRECISE_CUE for d in cur.domains):
-        # "that IP - any failures?": a failure of an IP or an account is a failed login, whatever word says it
-        out.domains = [owner]
+        # "that IP - any failures?": a failure of an IP or an account is a failed login, whatever word says it;
+        # "what grants does that person hold" stays with the grants ("...or done anything else unusual": both)
+        kept = [d for d in cur.domains if d in _READS_PRINCIPALS]
+        out.domains = kept + [owner] if not kept or cue_scores(m.string)[0].get(owner, 0) > 0 \
+            or _ACTIVITY.search(m.string) else kept
+    elif owner and owner not in out.domains and _STATE_ASK.search(m.string):
+        # "was anything wrong with that raw table? the etl choked on it": the table's own health, beside the job
+        out.domains = [*out.domains, owner][:3]
     return out
 
 
@@ -562,7 +618,8 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     if _WHERE_IT_BROKE.search(m.string) and not re.search(r"downstream", m.string, re.IGNORECASE):
         return None  # "what feeds it, and where exactly did it break": where it failed, not what it breaks
     out = _carry(cur, prior, "downstream", domains=False)
-    tables = [e.name for e in cur.entities if e.kind == "table"] or prior.referred("table")
+    tables = [e.name for e in cur.entities if e.kind == "table"] or _where_it_happened(m.string, prior.referred("table"),
+                                                                                        f"{prior.answer}\n{prior.said}")
     # "what happened with nightly_etl?" then "what does that break?": a job's downstream starts at the
     # tables it writes (the lineage tool follows the job's writes).
     jobs = [] if tables else [e.name for e in cur.entities if e.kind == "job"] or prior.named("job")
@@ -756,14 +813,49 @@ def _where_from(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     return out
 
 
+def _writer(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding | None:
+    """"the nightly job that loads it, did that fail?": the runs of the job that writes the table in question."""
+    tables = [e.name for e in cur.entities if e.kind == "table"] or prior.referred("table")
+    if not tables:
+        return None
+    out = _carry(cur, prior, "writer", domains=False)
+    out.entities = [e for e in out.entities if e.kind not in ("table", "job")] + [Entity(kind="table", name=tables[0])]
+    out.domains = list(dict.fromkeys(["quality", "performance", *cur.domains]))[:3]
+    if re.search(r"\bwhy\b|\bcause|\breason|how come", m.string, re.IGNORECASE):
+        out.intent = "cause"  # "and why? which job should have refreshed it": the writer as the cause
+    return out
+
+
+#: "the job that loads it", "which workflow writes that table", "the pipeline behind it": the table's writer.
+_WRITER = re.compile(r"\b(?:the|that|which|what)\s+(?:[\w-]+\s+){0,2}(?:jobs?|workflows?|pipelines?|tasks?|process(?:es)?|"
+                     r"etl|loads?|loaders?)\s+(?:that|which|who)?\s*(?:\w+\s+){0,4}?(?:load|writ|fill|populat|feed|"
+                     r"build|refresh|updat|produc|creat)\w*\s+(?:it|that|this|them|the table|that table)\b|"
+                     r"\b(?:the|which)\s+(?:jobs?|workflows?|pipelines?)\s+behind\s+(?:it|that|this)\b", re.IGNORECASE)
+
+
+def _reformat(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"put all of that in a table I can paste": the last question again, for its figures laid out anew."""
+    out = _carry(cur, prior, "reformat", domains=False)
+    out.domains = list(prior.understanding.domains)
+    return out
+
+
+#: "put all of that in an auditor-friendly table", "can you make that a csv": the last answer, laid out again.
+_REFORMAT = re.compile(r"\b(?:put|format|lay(?: it)? out|turn|make|convert|give|show|paste|dump|export)\b.{0,20}\b(?:all )?"
+                       r"(?:of )?(?:that|this|it|those|these|them|everything)\b.{0,40}\b(?:into |in |as )(?:an? |one )?"
+                       r"(?:[\w-]+ ){0,2}(?:table|csv|spreadsheet|list|bullets?|markdown|excel|sheet)\b", re.IGNORECASE)
+
+
 TRANSFORMS: tuple[Transform, ...] = (
     Transform("nth_item", _NTH, _nth_item),
+    Transform("reformat", _REFORMAT, _reformat),
+    Transform("writer", _WRITER, _writer),
     Transform("where_from", re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)\W+)?(?:where from|from where|where(?:'d| did| do| "
                                        r"does| were| was)? ?(?:it|they|that|this|those|these|them)? ?(?:come|came|coming|"
                                        r"originat\w*) from)(?: exactly| then)?\W*$", re.IGNORECASE), _where_from),
     Transform("upstream", re.compile(r"\b(?:which|what|any) (?:\w+ ){0,2}(?:are |is |sit\w* |lie\w* |come\w* )?upstream\b|"
                                      r"\bupstream (?:of |from )?(?:that|it|this|them)\b|\bwhat(?:'s| is)? upstream\b|"
-                                     r"\b(?:what|which \w+) (?:feeds?|fills?|populates?|loads?) (?:it|that|this|them)\b|"
+                                     r"\b(?:what|which \w+) (?:feeds?|fills?|populates?|loads?)(?: into)? (?:it|that|this|them)\b|"
                                      r"\b(?:before|above|ahead of) (?:it|that|this|them) in the (?:chain|pipeline|flow|lineage)\b|"
                                      # "which tables sit between the raw feed and that one?"
                                      r"\bbetween (?:the |our )?(?:\w+ ){1,2}and (?:that|it|this)(?: one| table)?\b",
@@ -782,6 +874,9 @@ TRANSFORMS: tuple[Transform, ...] = (
                                        r"hang\w* off (?:it|that|this)|(?:which|what|any) (?:\w+ )?downstream)\b|"
                                        # "anything else that feeds off that table which would also be affected"
                                        r"\b(?:feeds?|feeding|fed|lives?|living) off (?:it|that|this|them)\b|"
+                                       # "what gets fed from it downstream", "which tables should catch up after"
+                                       r"\b(?:gets? |is |are )?(?:fed|built|derived|computed|fill\w*) (?:from|off|by) (?:it|that|this|them)\b"
+                                       r"(?=.*\bdownstream\b)|\b(?:which|what) (?:\w+ ){0,2}(?:should|would|will|need to) catch up\b|"
                                        r"\b(?:would|will|could|might) (?:also |then )?(?:be|get) (?:affected|impacted|hit|"
                                        r"broken)\b|"
                                        r"\bwhat(?:'s| is)? downstream\b|\bdownstream (?:of )?(?:that|it|this)\b|"
@@ -841,7 +936,8 @@ TRANSFORMS: tuple[Transform, ...] = (
                                       rf"was running|executes?|lives?)\s+on\b",
                                       re.IGNORECASE), _attribute),
     Transform("that_thing", _THAT_KIND, _that_thing),
-    Transform("anything_else", re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:and\s+|so\s+)?(?:is there\s+|was there\s+|are there\s+)?"
+    Transform("anything_else", re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:and\s+|so\s+)?(?:(?:was|is) that (?:it|all)\W*(?:or\s+)?"
+                                         r"(?:did|was|were|is|are|has|have)?\s*(?:there\s+)?)?(?:is there\s+|was there\s+|are there\s+)?"
                                          r"(?:anything|something|any(?:one|body)|what) else\b"
                                          r"(?!.*\b(?:he|she|they|them|it|that|this|those|these|his|her|their)\b)",
                                          re.IGNORECASE), _anything_else),
@@ -863,7 +959,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                  r"\bat what time\b|\bwhat time (?:was|did)\b|"
                                  # "when did the drift on that one start?": when the last answer's thing began
                                  r"^\W*(?:and\s+|so\s+)?(?:since\s+)?when did (?:the \w+ (?:on|of|for|with|in) )?(?:that|it|this|"
-                                 r"those|them)(?: one| thing)? (?:start|begin|happen|kick off)\b", re.IGNORECASE), _when),
+                                 r"those|them)(?: one| thing)? (?:start|begin|happen|kick off)\b|"
+                                 # "since when has that column been off?": since when the last answer's thing is so
+                                 r"^\W*(?:and\s+|so\s+|ok\s+)?since when (?:has|have|had|is|are|was|were|did) (?:that|it|this|those|"
+                                 r"these|they|the)\b", re.IGNORECASE), _when),
 )
 #: Moves that need the question to carry something of its own (a window, a name), else they do not apply.
 NEW_WINDOW = Transform("new_window", _OPENERS, _new_window)
@@ -872,18 +971,26 @@ SWITCH_FILTER = Transform("switch_filter", re.compile(r"^\W*(?:and\s+)?(?:only|j
 
 
 #: "the ml one", "the prod one": one of the last answer's names, picked by a word of it.
-_WORD_ONE = re.compile(r"\bthe ([a-z][\w-]{1,20}) one\b", re.IGNORECASE)
+_WORD_ONE = re.compile(r"\bthe ((?:[a-z][\w-]{1,20} )?[a-z][\w-]{1,20}) one\b", re.IGNORECASE)
 
 
-def _the_word_one(text: str, out: Understanding, prior: Prior) -> Understanding:
-    """``out`` with "the <word> one" resolved to the one name of the last answer that word picks, if exactly one."""
+def the_word_one(text: str, out: Understanding, prior: Prior) -> Understanding:
+    """``out`` with "the <word> one" ("the ml one", "the cost anomaly one") resolved to the one name of the
+    conversation those words pick, if exactly one."""
     m = _WORD_ONE.search(text)
-    if m is None or m[1].lower() in ("first", "second", "third", "last", "other", "same", "next", "big", "new", "old"):
+    if m is not None and re.search(r"\b(?:besides|apart from|other than|except(?: for)?|aside from)\s*$", text[:m.start()],
+                                   re.IGNORECASE):
+        return out  # "besides the ML one, is anything else creeping up?": every other one
+    if m is None or m[1].lower().split()[-1] in ("first", "second", "third", "last", "other", "same", "next", "big",
+                                                   "new", "old", "middle", "right", "wrong", "only"):
         return out
-    word = m[1].lower()
-    picked = [(kind, n) for kind in KIND_NAMES for n in prior.named(kind) if word in _words(n)]
-    if len(picked) != 1:
-        return out
+    words = set(m[1].lower().split())
+    picked = [(kind, n) for kind in KIND_NAMES for n in prior.named(kind) if words <= _words(n)]
+    # a model and the endpoint serving it both fit "the cost anomaly one": the name the words say most of
+    fewest = min((len(_words(n) - words) for _, n in picked), default=0)
+    picked = [(k, n) for k, n in picked if len(_words(n) - words) == fewest]
+    if len(picked) != 1 or any(e.name.lower() == picked[0][1].lower() for e in out.entities):
+        return out  # none, several, or the one the question already names ("the contractors one": that group)
     kind, name = picked[0]
     out.entities = [e for e in out.entities if e.kind != kind] + [Entity(kind=kind, name=name, text=m[0])]
     return out
@@ -908,7 +1015,7 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
                                               or (known or {}).get("table" if t.name == "downstream" else "", [])))
             if out is None:
                 continue
-            out = _the_word_one(text, out, prior)
+            out = the_word_one(text, out, prior)
             # "is that group supposed to have that? who else can read the table": each kind said with "the" too
             out.entities += _definite(text, out, prior)
             named = {(e.kind, e.name) for e in cur.entities if e.kind in IDENTITY_KINDS}
@@ -935,7 +1042,7 @@ OPEN_PEOPLE = re.compile(r"\b(?:who|anyone|anybody|someone|somebody) else\b|\bot
                          r"\b(?:anybody|anyone|someone|somebody|any (?:user|person|one)s?)\b(?!\s+(?:in|of|from|among|within)\b)|"
                          r"\bwho (?:was|is|were|are) the (?:one|ones|guy|person|people|user|users)\b|"
                          # "then who was actually logged in after hours": whoever it was
-                         r"\bwho(?:'s| (?:was|were|is|are|has been|have been))(?: been)? (?:actually |really |still )?(?:logged|logging|"
+                         r"\bwho(?:'s| (?:was|were|is|are|has|have))(?: (?:actually|really|still))?(?: been)? (?:actually |really |still )?(?:logged|logging|"
                          r"signed|online|active|working|awake|up|reading|accessing|querying)\b", re.IGNORECASE)
 
 

@@ -22,10 +22,11 @@ VENDORS = {"azure devops": "Azure DevOps", "github actions": "GitHub Actions", "
            "jira": "Jira", "slack": "Slack", "okta": "Okta", "airflow": "Airflow", "dbt": "dbt",
            "alation": "Alation", "collibra": "Collibra", "atlan": "Atlan", "informatica": "Informatica",
            "monte carlo": "Monte Carlo", "fivetran": "Fivetran", "airbyte": "Airbyte", "hightouch": "Hightouch",
-           "servicenow": "ServiceNow", "aws": "AWS", "azure": "Azure", "gcp": "Google Cloud",
+           "servicenow": "ServiceNow", "workday": "Workday", "bamboohr": "BambooHR", "bamboo hr": "BambooHR",
+           "successfactors": "SuccessFactors", "aws": "AWS", "azure": "Azure", "gcp": "Google Cloud",
            "google cloud": "Google Cloud", "cloudflare": "Cloudflare", "crowdstrike": "CrowdStrike"}
 #: What is out of sight, for the names that are not a product ("no household data or bill" would not read).
-_OUT_OF_SIGHT = {"household": "household bills", "server log": "server logs", "cloud storage": "the cloud's own storage bill",
+_OUT_OF_SIGHT = {"household": "household bills", "HR records": "HR system records (people's hire and leave dates)", "server log": "server logs", "cloud storage": "the cloud's own storage bill",
                  "Oracle or SQL Server database": "Oracle or SQL Server databases"}
 #: A question about a bill gets the Databricks bill offered; any other gets the account's other figures.
 _BILL = re.compile(r"\b(?:bills?|invoices?|spend\w*|costs?|costing|paid|pay\w*|price\w*|licen[cs]\w*|subscriptions?|"
@@ -43,6 +44,9 @@ OTHER_PRODUCTS: dict[str, str] = {
     # a whole cloud region's own outage (history of the provider, not this account's warehouses)
     r"\b(?:aws|azure|gcp|google cloud)\b.{0,40}\b(?:us|eu|ap)-[a-z]+-\d\b.{0,30}\boutages?\b|"
     r"\b(?:aws|azure|gcp|google cloud|cloudflare|crowdstrike)\b.{0,40}\boutages?\b.{0,30}\b(?:19|20)\d\d\b": _VENDOR,
+    # an HR system's people records (joiners, leavers, rosters): not in Databricks' system tables
+    r"\b(?:workday|bamboo ?hr|successfactors|hris)\b|\bhr (?:rosters?|systems?)\b|"
+    r"\b(?:hire|start|termination|leaving) dates?\b": "HR records",
     # an identity provider's own records (enrolment, factors, its users and groups)
     r"\bokta\b.{0,40}\b(?:users?|mfa|groups?|sso|enrol\w*|factors?|apps?|password\w*|locked|reset|unlock)\b|"
     r"\b(?:password|locked out|reset|unlock)\w*\b.{0,40}\bokta\b|\bmfa\b.{0,30}\benrol\w*": "Okta",
@@ -53,7 +57,7 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"^(?!.*\b(?:databricks|warehouses?|clusters?|jobs?|workflows?|notebooks?|tables?|quer(?:y|ies)|dbu)\b)"
     r".*\bairflow\b.{0,40}\b(?:dags?|dag runs?|cli|tasks?|scheduler|operators?|xcoms?|backfill\w*|clear\w*|"
     r"webserver|pools?|connections?)\b|\bdag runs?\b.{0,40}\bairflow\b": _VENDOR,
-    r"^(?!.*\b(?:databricks|warehouses?|clusters?|jobs?|workflows?|dbu|cost\w*|slow\w*|fail\w*)\b)"
+    r"^(?!.*\b(?:databricks|warehouses?|clusters?|jobs?|workflows?|dbu|cost\w*|slow\w*|fail\w*|tables?|schemas?|catalogs?)\b)"
     r".*\bdbt\b.{0,40}\b(?:macros?|models?|packages?|profiles?|projects?|seeds?|snapshots?|jinja|ya?ml|docs|cloud)\b":
         _VENDOR,
     # a CRM's or a BI server's or a pager's own records
@@ -77,6 +81,10 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:sshd|syslog|linux (?:boxes|servers|hosts|machines)|windows event logs?|active directory)\b": "server log",
     r"\b(?:aws|amazon|ec2)\b.{0,25}\b(?:bill|invoice|account(?! console)|spend|costs?)\b|"
     r"\b(?:bill|invoice|spend|costs?)\b.{0,15}\b(?:from|on|of|for)\s+(?:aws|amazon)\b": "AWS",
+    # the cloud's own audit and monitoring services (their records are not in Databricks' system tables)
+    r"\bcloud\s?trail\b|\bguard\s?duty\b|\bcloud\s?watch\b|\baws (?:management )?console\b|\bsecurity hub\b": "AWS",
+    r"\b(?:azure (?:ad|monitor|sentinel)|entra id|defender for cloud)\b": "Azure",
+    r"\bgcp (?:audit logs?|cloud logging)\b": "Google Cloud",
     r"\baws config\b|\bs3 buckets?\b|\b(?:ec2|reserved instances?|(?:aws|compute|ec2|sagemaker) savings plans?|savings plans? (?:coverage|utili[sz]ation|commitments?|purchases?)|rds|aws lambda|lambda functions?)\b": "AWS",
     r"\b(?:paid|pay|paying|owe)\b.{0,12}\b(?:to\s+)?(?:aws|amazon)\b": "AWS",
     # the cloud's own storage bill: not in Databricks' system tables
@@ -107,7 +115,11 @@ _CONTEXT = re.compile(r"\b(?:moved|moving|migrat\w*|switch\w*|port(?:ed|ing)? (?
                       r"version of|(?:dba|admin|developer|engineer|analyst|person|guy|folks?) here|"
                       # "the etl-warehouse, is that basically a SQL Server instance?": an analogy, not the product
                       r"is (?:that|this|it) (?:basically|essentially|kind of|sort of|just|like)|similar to|same (?:thing )?as|"
-                      r"analog(?:ous|ue)?|counterpart|comparable to)\b", re.IGNORECASE)
+                      r"analog(?:ous|ue)?|counterpart|comparable to|"
+                      # "someone on slack said the cost one is acting up": where the asker heard it, not the product
+                      r"(?:on|in|via|over|through) (?:slack|teams|jira)(?!\s+(?:bills?|invoices?|costs?|spend\w*|licen\w*|"
+                      r"seats?|subscriptions?|renewals?|contracts?))|(?:slack|teams) (?:thread|channel|message|dm|post))\b",
+                      re.IGNORECASE)
 
 
 #: A product named in a comparison ("like a flaky jenkins build", "as slow as our old oracle box").
@@ -125,7 +137,8 @@ _HOW_IN = re.compile(r"^\W*in (?P<product>snow\s?flake|big\s?query|redshift|syna
 
 
 #: A sentence about this account: "Any failed sign-ins here yesterday?", "is orders_gold up to date?"...
-_HERE = re.compile(r"\b(?:here|this account|this platform)\b|\b\w+_\w+\b|\b\w+\.\w+\.\w+\b", re.IGNORECASE)
+_HERE = re.compile(r"\b(?:here|this account|this platform)\b|\b\w+_\w+\b|\b\w+\.\w+\.\w+\b|\b[a-z]\w{2,}\.[a-z_]\w{2,}\b",
+                   re.IGNORECASE)
 #: ...or "is our databricks bill creeping up?", "what broke in that job?", unless it leans on the product's sentence
 #: ("putting it next to databricks in the slide": it is the other product's figure).
 _OURS_SAID = re.compile(r"\b(?:databricks|dbus?)\b|\b(?:that|this|the|our) (?:jobs?|clusters?|workspaces?|pipelines?|"
@@ -141,9 +154,16 @@ _SENTENCE = re.compile(r"(?:[^.?!\n]|\.(?=\S))+[.?!\n]*")
 def _asked_here(text: str, named: re.Match[str]) -> bool:
     """Does another sentence than the one naming the product ask about this account? "Snowflake warehouses
     auto-suspend after 60 seconds for us. Are any of the clusters here sitting idle?": the product is background."""
-    others = [m[0] for m in _SENTENCE.finditer(text) if not m.start() <= named.start() < m.end() and len(m[0].split()) >= 3]
+    # a sentence naming a product itself ("check AWS CloudTrail for sign-ins from 192.168.1.100") is not about here
+    others = [m[0] for m in _SENTENCE.finditer(text) if not m.start() <= named.start() < m.end() and len(m[0].split()) >= 3
+              and not any(re.search(p, m[0].lower()) for p in OTHER_PRODUCTS)]
     return any((_HERE.search(o) or _OURS_SAID.search(o) and not _LEANS_BACK.search(o)) and not _NOT_OURS.search(o)
                for o in others)
+
+
+def _sentence_of(text: str, at: int) -> str:
+    """The sentence of ``text`` that holds position ``at``."""
+    return next((m[0] for m in _SENTENCE.finditer(text) if m.start() <= at < m.end()), text)
 
 
 def without_background(text: str) -> str:
@@ -164,11 +184,11 @@ def other_product(text: str) -> tuple[str, str] | None:
         product = how["product"]
         named = next((n for p, n in OTHER_PRODUCTS.items() if n != _VENDOR and re.search(p, product)), None)
         return "other_product", _decline(named or _VENDOR, product, low)
-    if _CONTEXT.search(low):
-        return None
     for pattern, name in OTHER_PRODUCTS.items():
         if (m := re.search(pattern, low)) and _SIMILE.search(low[max(0, m.start() - 40):m.start()]):
             continue  # "failing like a flaky jenkins build": a comparison, not the product
+        if m and _CONTEXT.search(_sentence_of(low, m.start())):
+            return None  # "we just moved off Snowflake": where the asker comes from (said where the product is)
         if m:
             if name in _OURS_WHEN_NAMED and _OURS.search(low) and not _NOT_OURS.search(low):
                 return None

@@ -484,12 +484,17 @@ GLOSSARY["pt"].update({"fora do horário comercial": "after hours", "fora do hor
                        "ambientes": "environments", "exatamente": "exactly", "quais": "which", "qual": "which",
                        "algum lugar": "somewhere", "agora": "now", "neste momento": "right now",
                        "preciso disso pro": "i need this for the", "preciso disso para o": "i need this for the",
-                       "preciso disso": "i need this", "relatório": "report"})
+                       "preciso disso": "i need this", "relatório": "report",
+                       "fora do horário normal": "after hours", "fora do horário": "after hours",
+                       "de madrugada": "in the small hours", "madrugada": "small hours", "alguém": "anyone",
+                       "usou": "used", "plataforma": "platform"})
 GLOSSARY["es"].update({"fuera del horario laboral": "after hours", "fuera de horario": "after hours",
                        "fuera del horario de oficina": "after hours", "horario laboral": "business hours",
                        "usuarios": "users", "usuario": "user", "entorno": "environment", "entornos": "environments",
                        "exactamente": "exactly", "cuáles": "which", "cuál": "which", "en algún lado": "somewhere",
-                       "en algún sitio": "somewhere", "ahora mismo": "right now"})
+                       "en algún sitio": "somewhere", "ahora mismo": "right now",
+                       "fuera del horario normal": "after hours", "fuera del horario": "after hours",
+                       "de madrugada": "in the small hours", "madrugada": "small hours"})
 GLOSSARY["fr"].update({"hors des heures de bureau": "after hours", "hors heures ouvrées": "after hours",
                        "en dehors des heures ouvrées": "after hours", "heures ouvrées": "business hours",
                        "utilisateurs": "users", "utilisateur": "user", "environnement": "environment",
@@ -550,7 +555,7 @@ GLOSSARY["de"].update({"minuten-sla": "minute sla", "stunden-sla": "hour sla", "
 GLOSSARY["de"].update({"am anschlag": "maxed out", "ständig": "constantly", "hängt das mit": "is that related to",
                        "hängt es mit": "is it related to", "zusammen": "", "ausgelastet": "busy", "voll ausgelastet": "maxed out"})
 # On-call phrasings: nights and hours, logins, column types, jumps and averages, "security stuff", went well or failed.
-GLOSSARY["de"].update({"gestern nacht": "last night", "letzte nacht": "last night", "heute nacht": "tonight",
+GLOSSARY["de"].update({"gestern nacht": "last night", "letzte nacht": "last night", "heute nacht": "overnight",
                        "nachts": "at night", "nacht": "night", "zwischen": "between", "uhr": "o'clock",
                        "eingeloggt": "logged in", "angemeldet": "logged in", "aktiv": "active", "spaltentyp": "column type",
                        "spaltentypen": "column types", "spalte": "column", "spalten": "columns",
@@ -570,3 +575,32 @@ GLOSSARY["es"].update({"distribución": "distribution", "se movió": "shifted", 
 GLOSSARY["pt"].update({"puxando": "pushing", "pra cima": "up", "para cima": "up", "gastou": "spent",
                        "gastaram": "spent", "resumo rápido": "quick summary", "distribuição": "distribution",
                        "se alimenta de": "is fed from", "quem consome": "what consumes"})
+# Logins with a wrong password, odd alerts, expensive compute and whether a switch pays (sets 135-138).
+GLOSSARY["es"].update({"intentó entrar": "tried to log in", "intentaron entrar": "tried to log in", "entrar a la cuenta":
+                       "log in to the account", "contraseña equivocada": "wrong password", "contraseña incorrecta":
+                       "wrong password", "contraseña": "password", "algo raro": "something odd", "raro": "odd",
+                       "los avisos": "the alerts", "avisos": "alerts", "me pareció ver": "i thought i saw",
+                       "alguien": "someone", "nadie": "nobody", "demasiado caro": "too expensive",
+                       "vale la pena": "is it worth it", "cambiar": "switch"})
+GLOSSARY["pt"].update({"relatório diário": "daily report", "o job do relatório diário": "the daily report job",
+                       "está rodando": "is running", "rodando": "running", "numa computação": "on compute",
+                       "computação": "compute", "cara demais": "too expensive", "caro demais": "too expensive",
+                       "vale a pena trocar": "is it worth switching", "vale a pena": "is it worth it",
+                       "trocar": "switch", "não funcionou": "failed", "deu errado": "failed", "senha errada": "wrong password",
+                       "senha": "password"})
+_MARKERS["es"] = _MARKERS["es"] | frozenset("intentó intentaron contraseña equivocada pareció raro avisos alguien nadie "
+                                            "demasiado".split())
+_MARKERS["pt"] = _MARKERS["pt"] | frozenset("numa demais rodando relatório diário computação vale pena trocar oi alguém "
+                                            "ninguém funcionou rodou senha errada".split())
+# "cette nuit" / "esta noche" / "esta noite" asked about what happened: the night just passed
+GLOSSARY["fr"].update({"cette nuit": "overnight"})
+GLOSSARY["pt"].update({"esta noite": "overnight", "essa noite": "overnight"})
+# Who gave access, what a dashboard shows, "again" (sets 139-142)
+GLOSSARY["fr"].update({"qui a donné": "who gave", "a donné": "gave", "donné": "given", "l'accès": "access",
+                       "accès": "access", "sur": "on", "au groupe": "to the group", "groupe": "group",
+                       "je vois ça dans la capture": "i see it in the screenshot", "capture": "screenshot",
+                       "encore": "again", "de nouveau": "again"})
+GLOSSARY["de"].update({"zeigt daten von": "shows data from", "zeigt": "shows", "schon wieder": "again", "wieder": "again",
+                       "wer hat": "who has", "vergeben": "granted"})
+GLOSSARY["es"].update({"muestra datos de": "shows data from", "otra vez": "again", "de nuevo": "again"})
+GLOSSARY["pt"].update({"mostra dados de": "shows data from", "de novo": "again", "outra vez": "again"})

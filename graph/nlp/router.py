@@ -25,6 +25,7 @@ from health_monitor.graph.nlp.entities import EMAIL_PATTERN, IP_PATTERN, THREE_P
 from health_monitor.graph.nlp.vocabulary import (
     CHORE,
     DOMAINS,
+    GENERAL_KNOWLEDGE,
     NUMBERED_ITEM,
     OFF_TOPIC_CUES,
     OFF_TOPIC_PENALTY,
@@ -51,6 +52,8 @@ CLAUSE_CONFIRM = 0.25
 #: A clause whose precise cue (vocabulary.PRECISE_CUE) names a domain needs less of the classifier to add it,
 #: even where another domain leads the clause.
 PRECISE_CLAUSE_AT = 0.45
+#: ...and an item of a numbered list ("1) ... 2) did the export job pass") needs this for its best area.
+NUMBERED_AT = 0.4
 #: A best domain with no cue word yields to one within this much whose words name it at least this strongly.
 CUE_TIE, BACKING_CUE = 0.1, 0.7
 MAX_DOMAINS = 3
@@ -66,7 +69,11 @@ _NUMBERED = re.compile(NUMBERED_ITEM)
 _PURPOSE = re.compile(r"^\W*(?:(?:(?:one|two|three|four|a few|some|a couple of|couple of) (?:items|things|questions|asks) )?"
                       r"for|preparing|prepping|ahead of|before|re|regarding|context|background|fyi|writing up|"
                       r"working on|as part of|quick one|question|(?:quick |daily |morning )?(?:health|status|sanity) check|checking in)\b"
-                      r"[^:?\n]{0,120}:\s*(?=\S)", re.IGNORECASE)
+                      r"[^:?\n]{0,120}:\s*(?=\S)|"
+                      # "SOC 2 CC6.1 evidence: every failed login yesterday": the audit item the ask is for
+                      r"^\W*(?:(?:soc ?[12]|gdpr|hipaa|iso ?27001|pci(?: dss)?|sox|nist|ccpa|audit)\b[^:?\n]{0,40}?"
+                      r"\b(?:evidence|request|sample|control|item|test|walkthrough|workpaper|finding)s?|"
+                      r"(?:evidence|audit) (?:request|item|sample)s?\b[^:?\n]{0,40}?)\s*:\s*(?=\S)", re.IGNORECASE)
 #: How the asker was alerted, before what about ("got paged at 3am about", "pager went off for"): not a topic.
 _PAGED_FOR = re.compile(r"\b(?:(?:i|we|on-?call) )?(?:got |was |were )?(?:paged|pager (?:went off|fired|buzzed)|woken up|"
                         r"alerted)(?: (?:at|around) [\w:]+)?(?: (?:late |early )?(?:last night|this morning|overnight))? "
@@ -216,19 +223,25 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
                          reason="no words to classify")
     if CHORE.search(raw):
         return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True, reason="a chore, not a question")
+    if GENERAL_KNOWLEDGE.search(raw):
+        return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True,
+                         reason="general knowledge, not this account's data")
     masked, seen = mask_entities(raw, entities)
     masked = _PAGED_FOR.sub(" ", masked)  # "pager went off for auth failures": the failures are the topic
     masked = without_requester(masked)  # "compliance asked me to check": who asked, not what
+    masked = _DESCRIBING_CLAUSE.sub(" ", masked)  # "..., one of ours runs the training jobs": which one, not an ask
     if not set(re.findall(r"[a-z]{2,}", masked.lower())) - _FILLER and not any(cue_scores(masked)[0].values()):
         return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True, reason="no topic words")
     bonus = entity_hints({k: [n for n in v if not n.lower().startswith("system.")] for k, v in seen.items()})
     system = system_hints([n for v in seen.values() for n in v])
     bonus = {d: bonus.get(d, 0.0) + system[d] for d in DOMAINS}
     clauses = split_clauses(masked)
-    texts = [masked] + (clauses if len(clauses) > 1 else [])
+    head = _carried_head(clauses)  # "morning brief pls: $ spikes, failed jobs, sec": each clause starts with it
+    # "3 things pls: 1) gpu cost ... 2) did the job pass": a head with no topic of its own only dilutes each ask
+    asks = [c[len(head):].strip() or c for c in clauses] if head and not any(cue_scores(head)[0].values()) else clauses
+    texts = [masked] + (asks if len(clauses) > 1 else [])
     probs = (classifier or default_classifier()).predict(texts)
     cue_sets = [cue_scores(t) for t in texts]
-    head = _carried_head(clauses)  # "morning brief pls: $ spikes, failed jobs, sec": each clause starts with it
     # "...come from a model right? is it still reliable": the state of what the rest names (no cue of its own)
     bare = {i for i, c in enumerate(clauses) if len(clauses) > 1
             and _is_bare_state(c[len(head):] if head and c.startswith(head) else c)}
@@ -257,15 +270,17 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     numbered: set[str] = set()  # the domains of the items of a numbered list ("1) ... 2) ... 3) ..."): each asked
     listed: set[str] = set()  # ...and of a list of short items ("jobs that died, weird spend, security stuff, stale tables")
     short = [c for c in clauses if len(c.split()) <= _LIST_ITEM_WORDS] if len(clauses) > 1 else []
-    for i, (clause, prob, (cues, _)) in enumerate(zip(clauses if len(clauses) > 1 else [], probs[1:], cue_sets[1:],
+    for i, (clause, prob, (cues, _)) in enumerate(zip(asks if len(clauses) > 1 else [], probs[1:], cue_sets[1:],
                                                       strict=False)):
-        if i == 0 and _is_subject_head(clause) or i in bare:
+        if i == 0 and _is_subject_head(clause) or i in bare or i > 0 and (_is_named_move(clause) or _DESCRIBES.match(clause)):
             # "The daily report job - is it on the pricey machines?": the head names the thing, not the ask;
             # "..., is it broken?": the state of what the rest of the question names
             continue
         local = _combine(prob, cues, dict.fromkeys(DOMAINS, 0.0))
         top = max(local, key=local.__getitem__)
-        if _NUMBERED.search(clause) and local[top] >= CLAUSE_AT:
+        # an item of a numbered list is an ask by itself: its best area needs less of the classifier
+        enumerated = len(clauses) >= 2 and _NUMBERED.search(clause) and sum(bool(_NUMBERED.search(c)) for c in clauses) >= 2
+        if _NUMBERED.search(clause) and local[top] >= (NUMBERED_AT if enumerated else CLAUSE_AT):
             numbered.add(top)
         if len(clause.split()) <= _LIST_ITEM_WORDS and local[top] >= CLAUSE_AT:
             listed.add(top)
@@ -273,7 +288,7 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         item = area_item(clause) or (area_item(clause[len(head):]) if head and clause.startswith(head) else None)
         # the clause's best domain, and any other it names by a precise phrase ("training fails": the runs)
         for d in [top] + [d for d in DOMAINS if d != top and peaks[d] >= PRECISE_CUE]:
-            floor = PRECISE_CLAUSE_AT if peaks[d] >= PRECISE_CUE else CLAUSE_AT
+            floor = PRECISE_CLAUSE_AT if peaks[d] >= PRECISE_CUE else NUMBERED_AT if enumerated and d == top else CLAUSE_AT
             # a list item that is only the area's word ("cost, jobs, security") needs no confirming
             confirm = 0.0 if item == d else CLAUSE_CONFIRM
             if d not in chosen and (local[d] >= floor or item == d) and whole[d] >= confirm:
@@ -332,19 +347,40 @@ def _is_subject_head(clause: str) -> bool:
     return 0 < len(words) <= 3 and all(w in WORD_KINDS for w in words)
 
 
+#: ...the same, cut from the question before it is scored as a whole.
+_DESCRIBING_CLAUSE = re.compile(r"[,;]\s*(?:one of (?:ours|our own|them|those|these)|the one (?:that|which|who))\b[^.,;?!]*|"
+                                # "... this month? the churn model training lives there": what the place holds
+                                r"(?<=[.?!,;])\s*[^.?!,;]{0,60}\b(?:lives?|is hosted|are hosted|is based) "
+                                r"(?:there|in there|in it|on it)\b[^.?!,;]*", re.IGNORECASE)
+#: A later clause that only says which one ("..., one of ours runs the training jobs"): no ask of its own.
+_DESCRIBES = re.compile(r"^\W*(?:one of (?:ours|ours that|our own|them|those|these)|the one (?:that|which|who))\b", re.IGNORECASE)
+#: What a later clause may call a thing the rest names ("plus the daily_report move", "and the etl change").
+_MOVE_NOUNS = frozenset("move migration switch change fix one thing stuff plus too also".split())
+
+
+def _is_named_move(clause: str) -> bool:
+    """A later clause made of a thing's kind and a word for what to do with it ("plus the job move"): part of the
+    ask the rest of the question makes, not an ask of its own."""
+    words = [w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _FILLER and w not in _POSSESSIVES]
+    return any(w in WORD_KINDS for w in words) and all(w in WORD_KINDS or w in _MOVE_NOUNS for w in words) \
+        and any(w in _MOVE_NOUNS - {"plus", "too", "also"} for w in words)
+
+
 #: States a bare pronoun can be in ("is it broken?", "is it even working"): no topic of their own.
 _STATES = frozenset("""broken working ok okay fine down up dead alive healthy running wrong right normal real even
 still actually really just reliable accurate trustworthy trusted stable slow slower sluggish laggy fast faster""".split())
+#: "is any of them slow", "are all of them ok": how many of what the rest names, no topic of their own.
+_QUANTIFIERS = frozenset("any all some none either neither one both each".split())
 #: Verbs of becoming that open a clause with no subject of its own ("any model drifting or getting slow?").
 _BECOMING = frozenset("getting becoming gotten got gone going looking".split())
 
 
 def _is_bare_state(clause: str) -> bool:
     """A clause asking only whether "it" is in some state: about the thing the rest of the question names."""
-    words = [w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _FILLER]
+    words = [w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _FILLER and w not in _QUANTIFIERS]
     if len(words) >= 2 and words[0] in _BECOMING and all(w in _STATES for w in words[1:]):
         return True  # "... or getting slow?": the state of what the clause before named
-    return bool(words) and all(w in _STATES for w in words) and bool(re.search(r"\b(?:it|they|that|this)\b",
+    return bool(words) and all(w in _STATES for w in words) and bool(re.search(r"\b(?:it|they|them|those|these|that|this)\b",
                                                                                clause, re.IGNORECASE))
 
 

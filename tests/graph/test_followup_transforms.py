@@ -25,7 +25,7 @@ def follow(text: str, p: Prior, **cur) -> Understanding | None:
 def test_every_transformation_is_covered_here():
     tested = {"downstream", "how_much_save", "act", "who_did_that", "shift_window", "that_thing", "why", "anything_else",
               "show_more", "when", "narrow", "attribute", "compare_with", "request", "nth_item", "where_from",
-              "upstream", "cost_of_that"}
+              "upstream", "cost_of_that", "writer", "reformat"}
     assert {t.name for t in TRANSFORMS} == tested
 
 
@@ -332,3 +332,24 @@ def test_nth_item_reads_that_item_of_the_last_numbered_list():
 def test_where_from_reads_the_origin_of_what_the_last_answer_was_about():
     out = follow("where from?", prior(u={"question": "failed logins last night?", "domains": ["security"]}))
     assert out.previous.transform == "where_from" and out.domains == ["security"]
+
+
+def test_writer_reads_the_runs_of_the_job_that_writes_the_table():
+    p = prior(u={"domains": ["quality"], "entities": [Entity(kind="table", name="main.sales.orders_gold")]},
+              subject={"table": ["main.sales.orders_gold"]})
+    out = follow("ok so which workflow loads it, did that fail?", p)
+    assert out.previous.transform == "writer" and out.names("table") == ["main.sales.orders_gold"]
+    assert out.domains[:2] == ["quality", "performance"]
+
+
+def test_shift_with_is_this_new_compares_instead_of_moving():
+    out = follow("same story the week before, or is this new?", prior())
+    assert out.previous.transform == "shift_window" and out.window == YESTERDAY
+    assert out.comparison is not None and out.comparison.start == date(2026, 1, 7)
+
+
+def test_reformat_asks_the_last_question_again_for_a_table():
+    p = prior(u={"domains": ["security"], "entities": [Entity(kind="table", name="main.sales.orders_gold")]})
+    out = follow("ok can you put all of that into a csv-style table for the auditors?", p)
+    assert out.previous.transform == "reformat" and out.domains == ["security"]
+    assert out.names("table") == ["main.sales.orders_gold"] and out.window == YESTERDAY

@@ -1554,3 +1554,412 @@ def test_the_401s_from_an_address_after_a_person_read_that_address_not_the_perso
 def test_paying_less_is_a_saving_and_a_models_reliability_is_no_uptime():
     assert "optimization" in route("how could we pay less for the bi warehouse?").domains
     assert route("the churn forecasts come from a model, yes? is it still reliable").domains == ["mlops"]
+
+
+# --- blind sets 131-134 -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a numbered list after a head with no topic of its own: each item is asked
+    ("two quick ones pls: 1) what did prod cost last week 2) did the export job pass even once", "performance", None),
+    # the incident's ticket or thread is where the asker works, not an outage
+    ("opening the incident ticket now: which IPs did the failed logins come from overnight?", "security", "reliability"),
+    # a share of the bill is a cost question beside the area it is a share of
+    ("are the serving endpoints a big share of our spend, and are those models healthy?", "cost", None),
+    # how the asker came to own something is not an ownership question
+    ("I just inherited the ml models from another team, are any of them drifting?", "mlops", "governance"),
+])
+def test_rules_of_sets_131_to_134_route(text, present, absent):
+    from health_monitor.graph.nlp import parse_question
+
+    domains = parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains
+    assert present in domains and (absent is None or absent not in domains), domains
+
+
+@pytest.mark.parametrize("text", ["roughly how big are HIPAA penalties when a table leaks?",
+                                  "what's an F1 score, asking because I'm prepping for a job interview",
+                                  "pull the GuardDuty findings for 10.0.0.5 please",
+                                  "does CloudTrail show console logins from 10.2.3.4? worried they got into AWS too"])
+def test_regulators_fines_interviews_and_the_clouds_own_audit_logs_are_declined(text):
+    assert route(text).off_topic or other_product(text) is not None
+
+
+@pytest.mark.parametrize("text", ["are we HIPAA compliant on the hr tables?",
+                                  "any failed logins in databricks from 10.2.3.4 this week?",
+                                  "a colleague on slack mentioned the budget model is flaky, is it drifting?"])
+def test_compliance_our_own_logins_and_a_slack_rumour_are_answered(text):
+    assert not route(text).off_topic and other_product(text) is None
+
+
+def test_that_grant_is_the_one_on_the_last_answers_table():
+    last = Prior(understanding=Understanding(question="any permission changes on pii tables?", domains=["security"]),
+                 subject={"table": ["main.hr.payroll"], "user": ["ops@x.com"]}, as_of=AS_OF)
+    out = _follow("what did that grant give away, and to whom?", last, domains=["governance"])
+    assert out is not None and out.refusal is None and out.names("table") == ["main.hr.payroll"]
+
+
+def test_a_persons_grants_stay_with_governance():
+    last = Prior(understanding=Understanding(question="who reads main.a.t most?", domains=["security"]),
+                 subject={"user": ["ann@x.com"]}, as_of=AS_OF)
+    out = _follow("is that person allowed to? which privileges does she hold", last, domains=["governance"])
+    assert out.domains == ["governance"] and out.names("user") == ["ann@x.com"]
+
+
+def test_a_job_named_beside_a_person_keeps_the_jobs_rows():
+    rows = [{"job_name": "load_x", "run_as": "svc-etl", "error_message": "schema"}]
+    slots = {"job": ["load_x"], "user": ["bob@x.com"], "_named": ["job", "user"]}
+    assert focus(rows, slots) == (rows, None)
+    assert focus(rows, {"user": ["bob@x.com"], "_named": ["user"]}) == ([], "user bob@x.com")
+
+
+def test_weird_spend_looks_for_spikes_and_where_from_reads_the_failed_logins():
+    cost, security = get_agent_registry().get("cost"), get_agent_registry().get("security")
+    assert "get_cost_anomalies" in [p.tool for p in choose_plays(cost, "prod spend looks weird this week")]
+    plays = choose_plays(security, "lots of 401s on saturday, where were they coming from? same ip each time?")
+    assert plays[0].tool == "get_failed_auth_attempts"
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("why does the finance report keep showing numbers from 3 days ago?", None),
+    ("which jobs haven't run in 60 days", 60),
+    ("what will ml-workspace spend in 60 days", None),
+])
+def test_a_shown_age_is_no_window_and_in_n_days_looks_back_unless_ahead(text, days):
+    from health_monitor.graph.nlp.params import extract_params
+
+    params = extract_params(text, as_of=datetime(2026, 3, 20, 9)).params
+    assert params.get("days") == days and (days or "start_date" not in params), params
+
+
+def test_the_job_that_fills_it_is_the_tables_writer():
+    last = Prior(understanding=Understanding(question="is main.a.t stale?", domains=["quality"]),
+                 subject={"table": ["main.a.t"]}, as_of=AS_OF)
+    out = _follow("and the job that fills it - did it break?", last)
+    assert out.previous.transform == "writer" and out.names("table") == ["main.a.t"]
+    assert {"quality", "performance"} <= set(out.domains)
+    down = _follow("what gets built from it downstream, which tables need to catch up?", last)
+    assert down.previous.transform == "downstream"
+
+
+def test_fed_from_reads_lineage_and_gets_fed_from_it_is_downstream():
+    from health_monitor.graph.adapters import direction
+
+    assert direction("what gets fed from") == "downstream" and direction("fed from") == "upstream"
+    governance = get_agent_registry().get("governance")
+    assert choose_plays(governance, "what is that table fed from")[0].tool == "get_table_lineage"
+
+
+def test_a_listing_crosses_no_threshold():
+    from health_monitor.graph.state import AgentReport, Finding
+
+    listing = Finding(agent="governance", title="Lineage", summary="3 lineage edges found.", judged=False)
+    lead = templates.lead({"governance": AgentReport(agent="governance", findings=[listing])}, {"governance": "Governance"})
+    assert "threshold" not in lead and "3 lineage edges" in lead
+
+
+def test_the_word_one_after_a_kind_is_that_kinds_one_name():
+    index = EntityIndex({"model": ["spend_spike_detector", "churn_predictor"]})
+    found = index.match("about our models - is the churn one still accurate?")
+    assert [(m.kind, m.name) for m in found.matches] == [("model", "churn_predictor")]
+    assert not index.match("is the churn one still accurate?").matches  # no kind said: no guess
+
+
+def test_two_warehouses_side_by_side_are_compared_over_one_period():
+    from health_monitor.graph import adapters
+
+    flat = adapters.understand("spend last 7 days, wh-a vs wh-b side by side", as_of=datetime(2026, 3, 20, 9),
+                               index=EntityIndex({"warehouse": ["wh-a", "wh-b"]}), previous=None)
+    assert not flat.slots.get("compare_start") and flat.slots.get("warehouse") == ["wh-a", "wh-b"]
+    cost = get_agent_registry().get("cost")
+    assert choose_plays(cost, "spend last 7 days, wh-a vs wh-b side by side",
+                        {"warehouse": ["wh-a", "wh-b"]})[0].tool == "get_warehouse_costs"
+
+
+@pytest.mark.parametrize(("text", "lang", "words"), [
+    ("¿alguien trabajó de madrugada, fuera del horario normal?", "es", "after hours"),
+    ("teve acesso de madrugada?", "pt", "small hours"),
+])
+def test_the_small_hours_in_spanish_and_portuguese(text, lang, words):
+    from health_monitor.graph.nlp import languages
+
+    assert words in languages.to_english(text, lang)
+
+
+def test_a_persons_grants_and_what_else_they_did_read_both():
+    last = Prior(understanding=Understanding(question="any permission changes this week?", domains=["security"]),
+                 subject={"user": ["ann@x.com"]}, as_of=AS_OF)
+    out = _follow("has that person changed other permissions, or done anything else odd lately?", last,
+                  domains=["governance"])
+    assert out.domains == ["governance", "security"]
+
+
+def test_the_table_where_something_happened_is_the_one_the_answer_said_it_of():
+    last = Prior(understanding=Understanding(question="why is main.a.gold stale?", domains=["quality"]),
+                 subject={"table": ["main.a.gold"]}, found={"table": ["main.a.gold", "main.a.raw"]}, as_of=AS_OF,
+                 answer="main.a.gold is 40 h stale because load_a failed; its error is a type change in what it "
+                        "reads upstream: `main.a.raw`.")
+    out = _follow("and the table where the type thing happened, what is downstream of it?", last)
+    assert out.previous.transform == "downstream" and out.names("table") == ["main.a.raw"]
+    plain = _follow("and what is downstream of it?", last)
+    assert plain.names("table") == ["main.a.gold"]
+
+
+# --- blind sets 135-138 -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("expectaton failures on the orders pipeline last night?", "quality", None),  # a dropped letter of a singular
+    ("what's it cost us a month to leave this on the table if nobody touches the idle clusters?", "optimization",
+     "governance"),
+    ("need two lists: tables with no owner, and tables that are more than two days behind", "quality", None),
+    ("does system.billing.usage feed anything in the silver layer? trace it", "governance", None),
+    ("the nightly thing that loads the finance data did not work good, why please", "performance", None),
+    ("is the export job running on compute that's too expensive? worth switching?", "optimization", None),
+    ("do the ingest pipeline's amounts look weird since monday?", "quality", None),
+    ("ml-workspace budget ok this month? and is the training job still OOMing", "performance", None),
+])
+def test_rules_of_sets_135_to_138_route(text, present, absent):
+    from health_monitor.graph.nlp import parse_question
+
+    domains = parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains
+    assert present in domains and (absent is None or absent not in domains), domains
+
+
+def test_a_state_of_them_adds_no_area():
+    assert route("how fast do the serving endpoints answer? is any of them slow").domains == ["mlops"]
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("since when has that column been off?", "lookup"),
+    ("been off since thursday, what did i miss", "briefing"),
+    ("could you give me a short summary of everything that is broken right now, for my boss", "briefing"),
+])
+def test_being_off_is_the_askers_absence_only_when_they_say_so(text, intent):
+    from health_monitor.graph.nlp.intents import intent_of
+
+    assert intent_of(text) == intent
+
+
+def test_a_product_named_in_the_ask_is_declined_even_beside_a_migration():
+    assert other_product("Which Redshift tables have no owner? We are migrating off it next year.") is not None
+    assert other_product("We migrated off Redshift last year. Which tables here have no owner?") is None
+
+
+def test_what_broke_is_a_failure_and_what_comes_before_it_is_upstream():
+    from health_monitor.graph.adapters import EXTRA_SLOTS, direction
+
+    pattern = EXTRA_SLOTS["direction"]
+    assert pattern.search("why? what broke") is None
+    m = pattern.search("where does that table get its data from, like what comes before it")
+    assert direction(next(g for g in m.groups() if g)) == "upstream"
+    m = pattern.search("what would break if we drop it")
+    assert direction(next(g for g in m.groups() if g)) == "downstream"
+
+
+def test_the_money_data_is_the_cost_figures_table():
+    from health_monitor.graph.adapters import figures_table
+
+    assert figures_table("where does the money data in this tool come from?") == figures_table("where do our cost "
+                                                                                                  "numbers come from?")
+
+
+def test_someone_else_reading_that_table_sets_the_carried_person_aside():
+    from health_monitor.graph.nlp.followup import OPEN_PEOPLE
+
+    assert OPEN_PEOPLE.search("and who's actually been reading that table lately?")
+    assert OPEN_PEOPLE.search("who has really been querying it?")
+
+
+def test_anything_wrong_with_that_table_asks_the_tables_owner_too():
+    last = Prior(understanding=Understanding(question="lineage of main.a.gold", domains=["governance"]),
+                 subject={"table": ["main.a.gold"]}, found={"table": ["main.a.gold", "main.a.raw"]}, as_of=AS_OF)
+    out = _follow("was anything wrong with that raw table? the load choked on it", last, domains=["performance"])
+    assert out.names("table") == ["main.a.raw"] and out.domains == ["performance", "quality"]
+    when = _follow("since when has it been like that?", last)
+    assert when.previous.transform == "when"
+
+
+def test_the_words_one_picks_the_model_over_the_endpoint_serving_it():
+    from health_monitor.graph.nlp.followup import the_word_one
+
+    last = Prior(understanding=Understanding(question="which models are registered?", domains=["mlops"]),
+                 found={"model": ["spend_spike_detector", "churn_predictor"], "endpoint": ["hm-spend-spike-detector"]},
+                 as_of=AS_OF)
+    out = the_word_one("the spend spike one, is it drifting?", Understanding(question="q", domains=["mlops"]), last)
+    assert out.names("model") == ["spend_spike_detector"] and not out.names("endpoint")
+
+
+def test_two_names_for_a_one_name_parameter_read_them_all():
+    from health_monitor.graph.planner import fill_args
+
+    tool = get_registry().get("get_pii_access_logs")
+    assert fill_args(tool, None, {"user": ["a@x.com", "b@x.com"]}).get("user") is None
+    assert fill_args(tool, None, {"user": ["a@x.com"]}).get("user") == "a@x.com"
+
+
+def test_a_forecast_after_a_past_window_keeps_what_lies_ahead():
+    from health_monitor.graph.findings import _in_window
+
+    rows = [{"forecast_date": date(2026, 3, 20 + i), "predicted_cost": 10.0} for i in range(5)]
+    assert len(_in_window(rows, date(2026, 3, 19), date(2026, 3, 20))) == 5
+    assert len(_in_window(rows, date(2026, 3, 21), date(2026, 3, 22))) == 2
+
+
+@pytest.mark.parametrize(("text", "lang", "words"), [
+    ("¿alguien intentó entrar con una contraseña equivocada?", "es", "wrong password"),
+    ("o job de carga está rodando numa computação cara demais?", "pt", "too expensive"),
+])
+def test_wrong_passwords_and_expensive_compute_in_spanish_and_portuguese(text, lang, words):
+    from health_monitor.graph.nlp import languages
+
+    assert languages.detect(text) == lang and words in languages.to_english(text, lang)
+
+
+def test_the_night_just_passed_in_german_and_french_is_overnight():
+    from health_monitor.graph.nlp import languages
+
+    assert "overnight" in languages.to_english("welche jobs sind heute nacht abgestürzt?", "de")
+    assert "overnight" in languages.to_english("quels jobs ont échoué cette nuit ?", "fr")
+
+
+# --- blind sets 139-142 -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("ISO 27001 A.9 evidence: every failed login last week with source IP and account", "security", "governance"),
+    ("full list of who holds select on the payroll table right now, the whole entitlement list", "governance", None),
+    ("is that the guy who keeps querying the payments table all night?", "security", None),
+    ("one warehouse feels oversized, mostly at night when nobody is using it. right?", "optimization", "security"),
+    ("if we drop auto-stop on the bi warehouse to 15 min, how much do we save?", "optimization", "governance"),
+    ("sum it up: everything you suggested plus the nightly_etl move, monthly savings in total?", "optimization",
+     "performance"),
+    ("the churn model we rely on, is it still good? people say models go stale", "mlops", "quality"),
+    ("did they touch the payroll table again? asking for a friend (the friend is legal)", "security", "governance"),
+    ("a bot account minted a token with no expiry, one of ours runs the nightly jobs. what happened?", "security",
+     "performance"),
+    ("list their serving latency next to that cost so I see the slow and pricey ones", "mlops", None),
+    ("What has the service principal svc-loader done since yesterday? Logins, queries, grants, anything.", "security",
+     "performance"),
+])
+def test_rules_of_sets_139_to_142_route(text, present, absent):
+    from health_monitor.graph.nlp import parse_question
+
+    domains = parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains
+    assert present in domains and (absent is None or absent not in domains), domains
+
+
+@pytest.mark.parametrize("text", ["could you pull the BambooHR list of leavers with termination dates?",
+                                  "help me tune lightgbm for the fraud model, what learning rate should I try?"])
+def test_hr_systems_and_modelling_advice_are_declined(text):
+    assert route(text).off_topic or other_product(text) is not None
+
+
+def test_a_format_word_before_table_describes_no_table():
+    index = EntityIndex({"system_table": ["system.access.audit"], "table": ["main.a.orders"]})
+    assert not index.match("put all of that in an auditor-friendly table please").matches
+
+
+def test_who_created_it_is_whoever_ran_the_creating_action():
+    last = Prior(understanding=Understanding(question="any risky tokens today?", domains=["security"]),
+                 subject={"user": ["svc-deploy"]}, found={"user": ["ann@x.com", "svc-deploy"]}, as_of=AS_OF,
+                 answer="svc-deploy ran generateDbToken at 09:00 UTC (high: lifetime: none).\n- ann@x.com ran getTable")
+    out = _follow("who created it, a person or a service principal?", last)
+    assert out.previous.transform == "who_did_that" and out.names("user") == ["svc-deploy"]
+
+
+def test_comparing_across_the_workspaces_is_no_period_comparison():
+    from health_monitor.graph import adapters
+
+    flat = adapters.understand("compare spend across all the workspaces for the last 7 days, who's the outlier",
+                               as_of=datetime(2026, 3, 20, 9), index=EntityIndex({"workspace": ["prod", "dev"]}),
+                               previous=None)
+    assert not flat.slots.get("compare_start")
+    plays = [p.tool for p in choose_plays(get_agent_registry().get("cost"), "compare spend across the workspaces, "
+                                                                             "who's the outlier")]
+    assert "get_cost_anomalies" in plays and "get_cost_by_user" not in plays
+
+
+def test_was_that_it_or_anything_else_and_what_feeds_into_that_one():
+    last = Prior(understanding=Understanding(question="401s from 10.1.1.1?", domains=["security"],
+                                             entities=[]), subject={"user": ["bob@x.com"], "table": ["main.a.t"]},
+                 as_of=AS_OF)
+    assert _follow("was that it or did anything else odd happen yesterday", last).previous.transform == "anything_else"
+    up = _follow("and what feeds into that one upstream? how far does the blast radius go", last)
+    assert up.previous.transform == "upstream" and up.params.get("direction") == "upstream"
+
+
+def test_a_described_pii_table_keeps_pii_for_the_plays():
+    from health_monitor.graph.planner import mask_names
+
+    masked = mask_names("did they read the customer PII table?", {"_described": {"customer PII table": "table"}})
+    assert "PII" in masked and "customer" not in masked
+
+
+@pytest.mark.parametrize(("text", "lang", "words"), [
+    ("Qui a donné l'accès SELECT au groupe finance ?", "fr", "who gave access"),
+    ("Das Dashboard zeigt Daten von vorgestern", "de", "shows data from"),
+])
+def test_who_gave_access_in_french_and_what_a_dashboard_shows_in_german(text, lang, words):
+    from health_monitor.graph.nlp import languages
+
+    assert words in languages.to_english(text, lang)
+
+
+# --- blind sets 143-146 -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("should we size the etl warehouse down at night? how does its load look after hours", "optimization", "security"),
+    ("cleanup list: idle clusters to kill, old tokens, and datasets no one ever documented", "governance", None),
+    ("someone changed a column type on the raw table and broke my downstream models, who did it?", "governance",
+     "mlops"),
+    ("will prod blow its budget this month? the nightly loads live there and finance keeps asking", "cost",
+     "performance"),
+    ("before the board call: are we on track with spend, or is something running hot?", "cost", "performance"),
+    ("is the etl warehouse burning money when nobody's on it?", "optimization", None),
+    ("did those runs finish? check result_state in system.lakeflow.job_run_timeline", "performance", "quality"),
+])
+def test_rules_of_sets_143_to_146_route(text, present, absent):
+    from health_monitor.graph.nlp import parse_question
+
+    domains = parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains
+    assert present in domains and (absent is None or absent not in domains), domains
+
+
+def test_a_workspace_named_as_a_team_is_no_filter_and_a_weekly_recap_is_seven_days():
+    from health_monitor.graph.nlp import parse_question
+
+    parsed = parse_question("weekly recap for the prod eng team: failed loads and SLA misses",
+                            as_of=datetime(2026, 3, 20, 9), index=EntityIndex({"workspace": ["prod"]}))
+    assert "workspace" not in parsed.entities and parsed.params.get("days") == 7
+    named = parse_question("failed loads in prod this week", as_of=datetime(2026, 3, 20, 9),
+                           index=EntityIndex({"workspace": ["prod"]}))
+    assert named.entities.get("workspace") == ["prod"]
+
+
+def test_a_tool_named_in_an_ask_about_our_tables_is_answered():
+    assert other_product("Which tables in main.finance lack a description? Our dbt docs show blanks.") is None
+    assert other_product("our snowflake bill is huge. which warehouses cost the most?") is not None
+
+
+def test_which_job_is_supposed_to_refresh_it_is_the_writer():
+    last = Prior(understanding=Understanding(question="is main.a.t stale?", domains=["quality"]),
+                 subject={"table": ["main.a.t"]}, as_of=AS_OF)
+    assert _follow("ok and which job is supposed to be refreshing it", last).previous.transform == "writer"
+
+
+def test_a_list_of_asks_scopes_each_name_to_its_own_ask():
+    from health_monitor.graph.adapters import names_out_of_scope
+
+    question = "sweep: 401s from that address, any after-hours sessions, and anything odd in prod billing"
+    out = names_out_of_scope(question, ["security", "cost"], {"_named": ["workspace"], "workspace": ["prod"]})
+    assert out.get("security") == ["workspace"] and "cost" not in out
+
+
+def test_slow_dashboards_deviations_and_drilling_in_choose_their_plays():
+    performance, cost = get_agent_registry().get("performance"), get_agent_registry().get("cost")
+    assert "get_slow_queries" in [p.tool for p in choose_plays(performance, "the dashboard took forever to load, "
+                                                                             "was the warehouse choking?")]
+    assert "get_cost_anomalies" in [p.tool for p in choose_plays(cost, "which workspace deviates most from its "
+                                                                       "baseline?")]
+    assert "get_top_cost_drivers" in [p.tool for p in choose_plays(cost, "drill into that one by job and sku")]
