@@ -17,9 +17,10 @@ SURPRISE = (r"\b(?:nuts|crazy|insane|wild|mad|ridiculous|absurd|outrageous|huge|
             r"fishy|off the scale|out of (?:the )?ordinary|out of line)\b|through the roof|"
             r"off the charts|going on|what happened|blew up|explod\w*|skyrocket\w*|ballooned")
 SPIKE = (r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|why|unexpected|abnormal|outliers?|"
-         r"odd one out|stands? out|sticks? out|deviat\w*|baseline|" + SURPRISE)
+         r"odd one out|stands? out|sticks? out|deviat\w*|baseline|above (?:the |its |our )?(?:\w+ )?(?:average|avg|normal|"
+         r"usual|mean)|" + SURPRISE)
 DRIVERS = (r"driv|drove|behind|cause|biggest|line item|top|what (made|drove)|breakdown|break (?:it|that|this) down|jump|spike|why|"
-           r"push\w* (?:\w+ ){0,4}up|spiky|drill\w* (?:into|down)|accounts? for|bulk of|most of the (?:delta|increase|jump|difference|change|growth)|"
+           r"push\w* (?:\w+ ){0,4}up|spiky|drill\w* (?:into|down)|accounts? for|above (?:the |its )?(?:\w+ )?average|bulk of|most of the (?:delta|increase|jump|difference|change|growth)|"
            r"\b(eat|eats|eating|hog\w*|consum\w*|burn\w*)\b|" + SURPRISE)
 
 WORKSPACE_SPEND = Lens(group="workspace_name", sum=("list_cost", "dbus", "jobs_cost", "all_purpose_cost", "sql_cost",
@@ -94,6 +95,7 @@ AGENT = AgentSpec(
              lens=Lens(say="{billing_origin_product} {list_cost:money} ({pct_of_total:pct100})",
                        sort="list_cost desc", rows=5)),
         Play("get_untagged_spend", when=(r"untagged|attribut|without (a |any )?tags?|missing tags?|no tags?|not tagged|"
+                                                   r"tagged (?:properly|correctly|right|fully)|(?:properly|correctly|fully) tagged|"
                                                    r"(?:is|are|was|were) ?n[o']t tagged|(?:isn|aren|wasn|weren)'?t tagged|"
                                                    r"mapped to (?:a |any )?(?:cost.?cent\w*|team|owner)|"
                                                    r"can'?t (be )?charge|(?:no|without|missing) (?:a |any )?(?:[\w-]+ ){0,2}"

@@ -82,7 +82,7 @@ AGENT = AgentSpec(
                                                 # acting on it: the job that writes it is what to fix
                                                 r"\bfix|prevent|stop (?:this|it|that)|from happening|(?:fresh|current|updated) "
                                                 r"again|what (?:should|do|can) (?:i|we) do",),
-             needs=("table",), weight=1,
+             needs=("table",), weight=1, before=Before(days=31),
              title="Failed runs of the job that writes it",
              lens=_writer_lens("No job that writes this table failed in the window (per its recorded lineage).")),
         Play("get_table_freshness", when=(r"fresh|last (updated|written)|when was",), needs=("table",),

@@ -99,7 +99,8 @@ AGENT = AgentSpec(
                                          r"valid forever|never expires?|who (?:minted|issued|made) (?:it|that|this)",),
              weight=3, title="Tokens created",
              lens=Lens(sort="severity_rank desc", rows=3,
-                       say="{principal} ran {action_name} at {event_time:time} ({severity}: {detail:clip})",
+                       say="{principal}{is_service_principal:if: (a service principal)} ran {action_name} at "
+                           "{event_time:time} ({severity}: {detail:clip})",
                        severity=(("high", "severity == high"),),
                        recommend="Give the token from {principal} an expiry (or revoke it) and prefer OAuth for "
                                  "service principals.")),

@@ -15,7 +15,15 @@ from typing import Any
 
 from health_monitor.agents.spec import AgentSpec, Play
 from health_monitor.graph.figures import render
-from health_monitor.graph.findings import condition, entities_of, figures_of, focus, read_rows, within
+from health_monitor.graph.findings import (
+    condition,
+    entities_of,
+    figures_of,
+    focus,
+    plain_rows,
+    read_rows,
+    within,
+)
 from health_monitor.graph.planner import BEFORE_SUFFIX, COMPARISON_SUFFIX, look_back_args, play_for
 from health_monitor.graph.state import Finding
 
@@ -115,6 +123,19 @@ def window_of(slots: dict[str, Any], label: str, tool: Any, args: dict[str, Any]
     return None, label or "the period"
 
 
+def _others_in_window(main: dict[str, Any], slots: dict[str, Any], play: Play, money_cols: set[str]) -> str | None:
+    """The first row of the question's window about other names, as the lens says it (None when there is none)."""
+    rows = main.get("rows") or []
+    start, end = slots.get("start_date"), slots.get("end_date")
+    if isinstance(start, date):
+        rows = within(rows, start, end if isinstance(end, date) else date.max)
+    read = read_rows(rows, play.lens, columns=main.get("columns") or [], money_cols=money_cols) if rows else None
+    if read is None or not read.items and not read.text:
+        return None
+    first = (read.items[0] if read.items else read.text).rstrip(".")
+    return first + ("" if first.endswith("…") else ".")
+
+
 def finding(*, agent: str, title: str, tool: Any, play: Play, main: dict[str, Any], earlier: dict[str, Any],
             slots: dict[str, Any], label: str, as_of: datetime | None, filtered: frozenset[str],
             money_cols: set[str]) -> Finding | None:
@@ -139,6 +160,9 @@ def finding(*, agent: str, title: str, tool: Any, play: Play, main: dict[str, An
             nothing = f"For the {missing}: {nothing[:1].lower()}{nothing[1:]}"
         span = _span(tool, earlier.get("args") or {})
         further = f"; none in {span[1]} either." if span else "; none further back either."
+        others = _others_in_window(main, slots, play, money_cols) if missing else None
+        if others:  # "how many failed logins from 10.0.0.5?": none, but the window's others say what did happen
+            further = f"{further[:-1]}; in the period, elsewhere: {others}"
         return Finding(agent=agent, title=title, summary=nothing + further, severity="info", tools=[tool.name])
     when, latest = max(nearest, key=lambda pair: pair[0])
     # a grouped lens counts the burst the latest row belongs to ("3 failed logins from that IP"), not one row
@@ -149,6 +173,9 @@ def finding(*, agent: str, title: str, tool: Any, play: Play, main: dict[str, An
     if "{" + column not in play.lens.say:  # "the most recent" needs its time even where the lens omits it
         fmt = "time" if isinstance(latest.get(column), datetime) else "date"
         said_row += render(f" (on {{{column}:{fmt}}})", latest)
-    text = f"None in {said}; {'since then' if after else 'the most recent before it'}: {said_row}."
+    end = "" if said_row.endswith(("…", ".", "!", "?")) else "."
+    text = f"None in {said}; {'since then' if after else 'the most recent before it'}: {said_row}{end}"
+    # its rows go to the relations step too: "what broke?" about a run just before the window still gets its cause
     return Finding(agent=agent, title=title, summary=text, headline=text, severity="info",
-                   figures=figures_of([latest]), entities=entities_of([latest]), tools=[tool.name])
+                   figures=figures_of([latest]), entities=entities_of([latest]), tools=[tool.name],
+                   rows=plain_rows(burst))

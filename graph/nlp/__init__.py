@@ -21,7 +21,7 @@ from health_monitor.graph.nlp.followup import FollowUp, detect_followup, merge_c
 from health_monitor.graph.nlp.models import ParsedQuestion, TurnContext, UnknownMention
 from health_monitor.graph.nlp.params import ParamResult, extract_params
 from health_monitor.graph.nlp.router import RoutePlan, keeps_topic_words, mask_word, route
-from health_monitor.graph.nlp.vocabulary import DOMAINS, OFF_TOPIC_CUES, cue_scores
+from health_monitor.graph.nlp.vocabulary import DOMAINS, OFF_TOPIC_CUES, cue_scores, without_requester
 
 #: Longest question parsed in full; longer ones are cut (the answer still quotes the original).
 MAX_QUESTION_CHARS = 5000
@@ -118,7 +118,7 @@ def parse_question(text: str, *, as_of: datetime, index: EntityIndex | None = No
     # A domain chosen by the classifier alone, weakly and with no cue word ("how many times and from where?"),
     # is no topic of its own: inside a conversation such a question asks about the last answer.
     weak = not plan.off_topic and max(plan.scores.values(), default=0.0) < WEAK_ROUTE \
-        and not any(cue_scores(cut)[0].values())
+        and not any(cue_scores(without_requester(cut))[0].values())
     quiet = plan.off_topic and plan.reason.startswith("no domain scored") and not OFF_TOPIC_CUES.search(cut)
     follow = detect_followup(cut, has_own_domain=not plan.off_topic and not weak, has_own_entities=bool(entities),
                              no_topic=quiet)

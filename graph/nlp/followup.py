@@ -350,7 +350,7 @@ _GRANTED_BY = re.compile(r"\bgranted by (?P<by>[\w.+-]+@[\w.-]+\w)|(?P<ran>[\w.+
 #: "who created it?" after a token: whoever ran the creating action the answer shows ("automation-sp ran
 #: generateDbToken"), a service principal too.
 _CREATING = re.compile(r"\b(?:created|made|minted|generated|issued)\b", re.IGNORECASE)
-_CREATED_BY = re.compile(r"(?P<ran>[\w.+@-]+) ran (?:generate|create|mint|issue)\w*", re.IGNORECASE)
+_CREATED_BY = re.compile(r"(?P<ran>[\w.+@-]+)(?: \([^)]*\))? ran (?:generate|create|mint|issue)\w*", re.IGNORECASE)
 
 
 def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -478,6 +478,10 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     if not names and groups:
         # "that group" after a grant: the answer named its grantee as a principal (an e-mail is a person)
         kind, names = "user", groups
+    if not names and kind == "job" and prior.referred("table") and not cur.entities \
+            and not _words(m[0]) - {"that", "this", "the", "same", "job", "jobs", "workflow", "workflows"}:
+        # "why did that job fail" after a stale table the answer named no job for: the job that writes that table
+        return _writer(cur, prior, m, known)
     if not names:
         # "since that grant was made, has anyone in that group read it": the next reference may resolve
         later = next((x for x in _THAT_KIND.finditer(m.string, m.end())
@@ -530,7 +534,7 @@ _COMPUTE_KINDS = frozenset({"cluster", "warehouse"})
 
 def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"which warehouse was that on?": the <kind> the last answer's subject belongs to, in the same topic."""
-    word = (m.group("kind") or m.group("kind2") or m.group("kind3") or m.group("kind4")).lower()
+    word = (m.group("kind") or m.group("kind2") or m.group("kind3") or m.group("kind4") or m.group("kind5")).lower()
     kind = WORD_KINDS.get(word, word)
     names = prior.named(kind)
     if kind == "table" and _FAILED_ON.search(m.string) and (jobs := prior.named("job")):
@@ -546,6 +550,11 @@ def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[s
         out.entities = [e for e in out.entities if e.kind not in ("job", "table")] + [Entity(kind="job", name=jobs[0])]
         asked = cue_scores(m.string)[0]
         out.domains = [d for d in cur.domains if asked.get(d, 0) > 0] or ["performance"]
+        return out
+    if not names and m.group("kind5") and prior.understanding.domains:
+        # "which job do i go yell at" after a budget: the last topic again, read by that kind
+        out = _carry(cur, prior, "attribute", domains=False)
+        out.domains = list(prior.understanding.domains)
         return out
     if not names:
         return _clarify(cur, prior, "attribute", f"The last answer did not say which {kind}; do you mean one of "
@@ -933,7 +942,11 @@ TRANSFORMS: tuple[Transform, ...] = (
                                       rf"(?:\s+\w+\s+(?:that|it|this|them|those|these))?\W*$|"
                                       # "was the cluster it runs on struggling too?": the subject's own compute
                                       rf"\bthe\s+(?P<kind4>{_KIND_WORD})\s+(?:it|that|this|they)\s+(?:runs?|ran|is running|"
-                                      rf"was running|executes?|lives?)\s+on\b",
+                                      rf"was running|executes?|lives?)\s+on\b|"
+                                      # "which job do i go yell at": the <kind> behind the last answer's figure
+                                      rf"^\W*(?:so\s+|ok\s+|and\s+)?(?:which|what)\s+(?P<kind5>{_KIND_WORD})\s+(?:do|should|can|"
+                                      rf"could|must)\s+(?:i|we)\s+(?:\w+\s+){{0,3}}(?:yell at|blame|talk to|ping|go after|chase|"
+                                      rf"poke|nag|escalate to|look at first)\b",
                                       re.IGNORECASE), _attribute),
     Transform("that_thing", _THAT_KIND, _that_thing),
     Transform("anything_else", re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:and\s+|so\s+)?(?:(?:was|is) that (?:it|all)\W*(?:or\s+)?"
@@ -1009,7 +1022,7 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
             m = _ShiftMatch(m)
         if m:
             kind = (m.groupdict().get("kind") or m.groupdict().get("kind2") or m.groupdict().get("kind3")
-                    or m.groupdict().get("kind4")) \
+                    or m.groupdict().get("kind4") or m.groupdict().get("kind5")) \
                 if t.name in ("that_thing", "attribute") else None
             out = t.apply(cur, prior, m, list((known or {}).get(WORD_KINDS.get((kind or "").lower(), ""), [])
                                               or (known or {}).get("table" if t.name == "downstream" else "", [])))

@@ -604,3 +604,11 @@ GLOSSARY["de"].update({"zeigt daten von": "shows data from", "zeigt": "shows", "
                        "wer hat": "who has", "vergeben": "granted"})
 GLOSSARY["es"].update({"muestra datos de": "shows data from", "otra vez": "again", "de nuevo": "again"})
 GLOSSARY["pt"].update({"mostra dados de": "shows data from", "de novo": "again", "outra vez": "again"})
+# Above or below the usual (sets 147-150)
+GLOSSARY["pt"].update({"acima da média": "above average", "abaixo da média": "below average", "média": "average",
+                       "parece": "looks", "bem": "well", "da semana": "of the week", "semana": "week", "no ml": "in ml",
+                       "quanto gastamos com": "how much did we spend on"})
+GLOSSARY["es"].update({"por encima de la media": "above average", "por encima del promedio": "above average",
+                       "promedio": "average", "parece": "looks"})
+GLOSSARY["de"].update({"über dem durchschnitt": "above average", "durchschnitt": "average"})
+GLOSSARY["fr"].update({"au-dessus de la moyenne": "above average", "moyenne": "average"})

@@ -272,7 +272,8 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     short = [c for c in clauses if len(c.split()) <= _LIST_ITEM_WORDS] if len(clauses) > 1 else []
     for i, (clause, prob, (cues, _)) in enumerate(zip(asks if len(clauses) > 1 else [], probs[1:], cue_sets[1:],
                                                       strict=False)):
-        if i == 0 and _is_subject_head(clause) or i in bare or i > 0 and (_is_named_move(clause) or _DESCRIBES.match(clause)):
+        if i == 0 and _is_subject_head(clause) or i in bare or i > 0 and (_is_named_move(clause) or _DESCRIBES.match(clause)) \
+                or _FEEDS_WHAT.match(clause):
             # "The daily report job - is it on the pricey machines?": the head names the thing, not the ask;
             # "..., is it broken?": the state of what the rest of the question names
             continue
@@ -351,7 +352,16 @@ def _is_subject_head(clause: str) -> bool:
 _DESCRIBING_CLAUSE = re.compile(r"[,;]\s*(?:one of (?:ours|our own|them|those|these)|the one (?:that|which|who))\b[^.,;?!]*|"
                                 # "... this month? the churn model training lives there": what the place holds
                                 r"(?<=[.?!,;])\s*[^.?!,;]{0,60}\b(?:lives?|is hosted|are hosted|is based) "
-                                r"(?:there|in there|in it|on it)\b[^.?!,;]*", re.IGNORECASE)
+                                r"(?:there|in there|in it|on it)\b[^.?!,;]*|"
+                                # "... up to date? we retrain off it every morning": why it matters to the asker
+                                r"(?<=[.?!,;])\s*(?:we|i|our \w+|they)\s+(?:\w+\s+)?(?:retrain|train|build|run|refresh|read|pull|"
+                                r"depend|rely|report|feed)\w*\s+(?:off|from|on|of)\s+(?:it|that|this|them)\b[^.?!,;]*|"
+                                # "... in ml-workspace? by job is fine": how to break the answer down, not another ask
+                                r"(?<=[.?!,;])\s*(?:by|per|split by|broken down by|grouped by)\s+\w+(?:\s+\w+)?\s+(?:is|would be|"
+                                r"works|'s)\s+(?:fine|ok|okay|good|great|enough|perfect)\b[^.?!,;]*", re.IGNORECASE)
+#: A clause saying what a thing is for ("daily_report feeds my team's dashboard - ..."): which one, not an ask.
+_FEEDS_WHAT = re.compile(rf"^\W*(?:the\s+)?(?:{KIND_WORD_ALTERNATION})\s+(?:feeds|powers|drives|backs|serves)\s+(?:my|our|the|"
+                         r"their|his|her)\s+(?:\w+'?s?\s+)?(?:dashboards?|reports?|app|team|exec|board)\b", re.IGNORECASE)
 #: A later clause that only says which one ("..., one of ours runs the training jobs"): no ask of its own.
 _DESCRIBES = re.compile(r"^\W*(?:one of (?:ours|ours that|our own|them|those|these)|the one (?:that|which|who))\b", re.IGNORECASE)
 #: What a later clause may call a thing the rest names ("plus the daily_report move", "and the etl change").

@@ -38,6 +38,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         rf"{FIGURATIVE}|how much (?:was|got|has been|have we) (?:\w+ )?(?:wasted|burn[te]d?|thrown away)": 1.2,
         r"cost drivers?|top drivers?|line items?": 1.0, r"dollars?|money": 0.5, r"\$+": 0.8,
         r"chargeback|showback": 0.9, r"\b(?:running|runs?|ran) hot\b": 0.8,
+        r"\b(?:gpu (?:vs\.?|versus|or|and) cpu|cpu (?:vs\.?|versus|or|and) gpu)\b": 0.8,
         # "is model serving a meaningful chunk of the bill?": a share of the spend
         r"(?:chunk|share|portion|fraction|slice|part|percent(?:age)?|%) of (?:the |our |total |all )?(?:\w+ )?"
         r"(?:bill|spend|costs?|budget|invoice)\b": 1.2,
@@ -139,7 +140,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"serverless|classic|spot|photon|gpu))": 0.45,
         # "runs on an all-purpose cluster" says what compute a job uses (the advisor's), not how its runs went
         r"(?:runs?|ran|running)(?! hot\b)(?! on (?:an? |the |our )?(?:[\w-]+ ){0,2}?(?:all[- ]purpose|interactive|jobs? (?:compute|clusters?)|"
-        r"serverless|shared|spot|photon|gpu|classic))": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55,
+        r"serverless|shared|spot|photon|gpu|classic|wrong|right|cheap\w*|expensive|pricey|costly))": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55,
         # "the nightly thing that loads the sales data, it did not work good?": a run that failed
         r"\b(?:did|does|do|has|have|is|was)(?:n'?t| not) (?:work|run|finish|complete|succeed)\w*"
         r"(?: (?:good|well|right|properly|correctly|ok|okay))?\b|\bdid ?n[o']?t (?:work|run)\b": 0.8,
@@ -173,7 +174,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "is prod-etl-cluster big enough for the next few months?": its load now, against its size
         r"big enough|capacity planning|headroom|room to grow": 1.0,
         r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0,
-        r"(?:longest|slowest|heaviest|biggest|largest|most expensive) (?:\w+ ){0,2}quer(?:y|ies)": 1.0, r"cpu|memory|utili[sz]ation|gpu utili[sz]ation": 0.7,
+        r"(?:longest|slowest|heaviest|biggest|largest|most expensive) (?:\w+ ){0,2}quer(?:y|ies)": 1.0,
+        # "split ml-workspace spend GPU vs CPU": the compute types the bill is split by, not a CPU's load
+        r"(?<!gpu vs )(?<!gpu vs\. )(?<!gpu versus )(?<!gpu or )(?<!gpu and )cpu(?! (?:vs\.?|versus|or|and) gpu)|memory|"
+        r"utili[sz]ation|gpu utili[sz]ation": 0.7,
         r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,
         r"retr(y|ies)|timed out|timeouts?": 0.5, r"struggl\w*|under (?:heavy )?(?:load|pressure)|overwhelm\w*|being worked|how (?:hard|busy)|workload": 0.8,
         # "model drift + training fails": the training runs are job runs
@@ -193,7 +197,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:did|does|do) (?:it|they|that|those) (?:\w+ ){0,2}(?:finish|complete|succeed|run)\b": 1.0,
     },
     "reliability": {
-        r"slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|(?:is|was|went|go(?:es)?|goes|going|been) down": 0.9,
+        r"slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|(?<!so it )(?<!ok it )(?<!spend )(?<!spending )(?<!cost )(?<!costs )(?<!bill )"
+        r"(?<!number )(?<!numbers )(?<!total )(?<!figure )(?:is|was|went|go(?:es)?|goes|going|been) down": 0.9,
         r"(?:is|was|were|went|been) (?:\w+[-_]?\w* ){1,2}down\b(?! (?:by|from|to|\d|\$))": 0.7,
         # "was prod actually up the whole month?": uptime over a period
         r"\b(?:is|was|were|been|stay\w*|remain\w*) (?:\w+ ){0,2}up (?:the whole|all|the entire|for the whole|for the entire) "
@@ -230,6 +235,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\btrust (?:the |our |this |that |these |those )?(?:data|numbers|figures|tables?|reports?|dashboards?)\b": 1.0,
         # "how far behind is it now" (said of a table): how stale it is
         r"\bhow far behind\b": 0.8,
+        # "the gold orders table looks like it's from two days ago": how old what it shows is
+        r"\b(?:looks?|seems?|feels?) (?:like )?(?:it'?s|its|they'?re|they are|it is) from (?:like |about )?(?:\w+ ){1,3}ago\b": 1.0,
         # "the amounts in the middle one, do they look weird lately?": a column's values drifting
         r"\b(?:amounts?|values|columns?|distributions?|averages?|nulls?)\b.{0,30}\b(?:look|looks|looking|seem|seems|been)"
         r"\s+(?:weird|odd|off|strange|wrong|funny|skewed|shifted)\b": 0.9,
@@ -297,6 +304,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"accuracy|precision|recall|auc|f1": 0.8, r"feature (store|table|drift)": 0.6,
         # "the ML stuff" is the models as often as the ML workspace's bill: a lean, not the topic
         r"(?:ml|ai|machine learning) (?:thing|stuff|system|tool|bits?|side|piece)": 0.6,
+        # "anything on the ML side that's broken": the models' health
+        r"\b(?:ml|ai|machine learning) (?:side|stuff|things?|models?|systems?|bits?)\b.{0,20}\b(?:broken|failing|down|wrong|"
+        r"off|unhealthy|drifting|stale|degraded)\b": 1.3,
     },
     "governance": {
         # "tables nobody bothered to document", "tables without docs": missing descriptions
@@ -322,7 +332,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "what depends on it"; "finance depends on it" is a team's reliance, not lineage
         r"(?<!finance )(?<!business )(?<!we )(?<!they )(?<!team )(?<!people )(?<!everyone )(?<!scientists )(?<!analysts )"
         r"(?<!engineers )(?<!users )(?<!folks )(?<!customers )(?<!teams )(?<!stakeholders )(?<!colleagues )(?<!i )"
-        r"(?<!you )depend\w*|consumes?|reads from": 1.0,
+        r"(?<!you )(?<!it )(?<!'it )(?<!that )depend\w*|consumes?|reads from": 1.0,
         # "what feeds the gold table?": its sources
         r"\b(?:what|which \w+) (?:feeds|fills|populates|loads(?: into)?|writes (?:to|into))\b": 1.0,
         # "does system.billing.usage feed anything in gold? trace it": what it feeds
@@ -397,6 +407,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:expensive|pricey|costly)|(?:runs?|ran|running) on (?:too |very |so )?(?:expensive|pricey|costly) "
         r"(?:compute|clusters?|machines|instances?)|worth (?:switching|moving|migrating|changing)\b": 1.0,
         r"(?:right|wrong|best|cheapest|correct|appropriate) (?:kind|type|sort|size) of (?:compute|cluster|warehouse)s?|"
+        r"(?:right|wrong|best|cheaper|cheapest|correct) (?:compute|cluster|instance|node|warehouse) (?:type|kind|size|tier)s?|"
+        r"\boverpa(?:y|ys|ying|id)\b|"
         r"(?:compute|cluster|instance) types? (?:\w+ ){0,3}(?:right|wrong|cheaper)": 1.0, r"untagged|without tags|missing (cost )?tags|(?:is|are|was|were) ?n[o']t tagged|(?:isn|aren|wasn|weren)'?t tagged": 1.0,
         r"(?:no|without|missing) (?:a |any )?(?:[\w-]+ ){0,2}tags?|unattributed|unallocated|(?:can'?t|cannot|could ?n'?t|"
         r"unable to) (?:be )?(?:trace|tie|map|allocate|assign|attribute)\w* (?:\w+ ){0,3}to (?:a |any )?(?:\w+ )?"
@@ -490,7 +502,8 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|r
                             r"\b(?:write|give|generate|code|draft)\s+(?:me\s+|us\s+)?(?:a|an|some|the)\s+(?:[\w-]+\s+){0,3}"
                             r"(?:loop|script|function|class|snippet|regex|regular expression|program|dockerfile|"
                             r"terraform|unit tests?|macro|udf|dag|cron(?: expression)?|crontab(?: entry| line)?|makefile|ya?ml file|"
-                            r"one-?liner|bash script|shell script|powershell script|"
+                            r"one-?liner|bash script|shell script|powershell script|(?:sigma|yara|snort|suricata|detection|"
+                            r"firewall|iptables|waf|edr) rule|"
                             r"bash command|shell command)s?\b|"
                             # an HR review of a person, not of the platform's performance
                             r"\bwrite (?:up )?(?:my|our|the|his|her|their) (?:[\w'-]+ ){0,2}(?:performance|perf|annual|yearly|"
@@ -554,7 +567,10 @@ LOAD_AFTER_HOURS = re.compile(r"\b(load|utili[sz]ation|traffic|usage|demand|quer
 
 
 #: "asking for a friend (the friend is compliance)": a joke about who wants to know, not a topic.
-ASIDE = re.compile(r"\basking for a friend\b(?:\W{0,3}\((?:the |my |said )?friend (?:is|being|=) [^)]*\))?", re.IGNORECASE)
+ASIDE = re.compile(r"\basking for a friend\b(?:\W{0,3}\((?:the |my |said )?friend (?:is|being|=) [^)]*\))?|"
+                   # "nice. good job team": praise, not a job
+                   r"\b(?:good|great|nice|awesome|excellent|solid) job\b(?:,?\s*(?:team|all|everyone|folks|guys|people))?",
+                   re.IGNORECASE)
 
 
 #: "Product owner here.", "SRE here -": a role introducing itself, not the topic.

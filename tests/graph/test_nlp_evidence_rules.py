@@ -1963,3 +1963,75 @@ def test_slow_dashboards_deviations_and_drilling_in_choose_their_plays():
     assert "get_cost_anomalies" in [p.tool for p in choose_plays(cost, "which workspace deviates most from its "
                                                                        "baseline?")]
     assert "get_top_cost_drivers" in [p.tool for p in choose_plays(cost, "drill into that one by job and sku")]
+
+
+# --- blind sets 147-150 -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("what do we fix first - the etl break or the login thing? a real ranking, not 'it depends'", "security",
+     "governance"),
+    ("is the silver orders table up to date? we train off it every night", "quality", "mlops"),
+    ("who is spending the most in prod? by job is fine", "cost", "performance"),
+    ("split prod spend GPU vs CPU for the month", "cost", "performance"),
+    ("export_job feeds our exec dashboard - is it on the wrong compute type and overpaying?", "optimization",
+     "performance"),
+    ("last month's spend by workspace, three savings ideas, and anything on the ML side that's broken", "mlops", None),
+    ("the orders table looks like it's from three days ago, why?", "quality", None),
+])
+def test_rules_of_sets_147_to_150_route(text, present, absent):
+    from health_monitor.graph.nlp import parse_question
+
+    domains = parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains
+    assert present in domains and (absent is None or absent not in domains), domains
+
+
+def test_writing_a_detection_rule_is_declined():
+    assert route("write me a yara rule for the ransomware sample").off_topic
+
+
+def test_a_figure_that_went_down_and_praise_are_no_outage_nor_job():
+    from health_monitor.graph.nlp.vocabulary import cue_scores, without_requester
+
+    assert not cue_scores("so it went down then, nice")[0]["reliability"]
+    assert cue_scores("prod went down at 3am")[0]["reliability"]
+    assert "job" not in without_requester("nice, good job team")
+
+
+def test_that_job_after_a_table_is_its_writer_and_which_job_to_blame_reads_the_topic_by_job():
+    last = Prior(understanding=Understanding(question="is main.a.t up to date?", domains=["quality"]),
+                 subject={"table": ["main.a.t"]}, as_of=AS_OF)
+    out = _follow("why did that job fail", last)
+    assert out.previous.transform == "writer" and out.intent == "cause"
+    budget = Prior(understanding=Understanding(question="will prod blow its budget?", domains=["cost"]),
+                   subject={"workspace": ["prod"]}, as_of=AS_OF)
+    blame = _follow("which job do i go yell at", budget)
+    assert blame.refusal is None and blame.domains == ["cost"]
+
+
+def test_none_for_the_name_asked_still_says_what_the_window_held():
+    from health_monitor.graph.nearest import _others_in_window
+
+    play = next(p for p in get_agent_registry().get("security").playbook if p.tool == "get_failed_auth_attempts")
+    main = {"rows": [{"source_ip_address": "10.9.9.9", "principal": "a@x.com", "count": 3, "status_code": 401,
+                      "event_time": datetime(2026, 3, 19, 20)}], "columns": []}
+    said = _others_in_window(main, {"start_date": date(2026, 3, 19), "end_date": date(2026, 3, 19)}, play, set())
+    assert said and "10.9.9.9" in said
+
+
+def test_a_service_principal_is_said_as_one_and_its_creation_still_found():
+    from health_monitor.graph.figures import render
+    from health_monitor.graph.nlp.followup import _CREATED_BY
+
+    assert render("{p}{sp:if: (a service principal)} ran x", {"p": "svc-a", "sp": True}) == "svc-a (a service principal) ran x"
+    assert render("{p}{sp:if: (a service principal)} ran x", {"p": "ann@x.com", "sp": False}) == "ann@x.com ran x"
+    assert _CREATED_BY.search("svc-a (a service principal) ran generateDbToken at 09:00")["ran"] == "svc-a"
+
+
+def test_above_average_spend_in_portuguese_reads_the_spike():
+    from health_monitor.graph.nlp import languages
+
+    english = languages.to_english("parece bem acima da média da semana", "pt")
+    assert "above average" in english
+    cost = get_agent_registry().get("cost")
+    assert "get_cost_anomalies" in [p.tool for p in choose_plays(cost, "gpu spend " + english)]
