@@ -24,6 +24,9 @@ Your tools: {tools}. Use at most {max_steps} tool-calling steps.
 Quote only names and figures the tools returned. Finish with what you found, how severe it is
 (info, low, medium, high) and one concrete recommendation."""
 
+PII_TABLES = Lens(sort="readers desc", rows=3,
+                  say="{table_full_name} (owner {table_owner}) can be read by {readers:plural:principal}: {readers_list:clip}")
+
 AGENT = AgentSpec(
     name="governance",
     title="Governance",
@@ -44,7 +47,7 @@ AGENT = AgentSpec(
                                         r"reads from|source of|get\w* (?:its|their) data|(?:up|down) the chain|\bbreak|\bbroke\b|blast radius|impact|if (?:i|we) (?:drop|delete|remove|"
                                         r"rename|deprecate)\b",), weight=3, title="Lineage",
              args={"table_name": "$table|$_figures_table"},
-             lens=Lens(sort="hops", rows=5,
+             lens=Lens(sort="direction desc, hops", rows=5,
                        headline="{n:plural:lineage edge} found.",
                        say="{source_table_full_name} -> {target_table_full_name} ({direction}, {hops:plural:hop})",
                        empty="No lineage recorded for that table.")),
@@ -70,7 +73,8 @@ AGENT = AgentSpec(
                        say="{principal} ran {action_name} on {securable_full_name} at {event_time:time} ({detail:clip})",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")),
                        empty="No grant or permission changed in the period.")),
-        Play("get_access_grants", when=(r"access review|who (?:else )?(can|has|could) (access|read|see)|review access|"
+        Play("get_access_grants", when=(r"access review|who (?:else |all |exactly |currently |now )?(can|has|could) (access|read|see)|"
+                                        r"review access|"
                                         r"(?:able|allowed|permitted|entitled) to (?:read|see|query|access)|"
                                         r"recertif|pii tables?|entitlements?|holds? (?:read|select)",), weight=2,
              title="Access review",
@@ -123,9 +127,14 @@ AGENT = AgentSpec(
                        say="{reader} read {table_full_name} {reads:times} on {days_read:plural:day} (last {last_read:time})",
                        empty="Nobody read it in the period.")),
         Play("get_pii_tables", when=(r"\bpii\b|sensitive|personal (?:data|info\w*)|confidential",), default=True, title="PII tables",
-             lens=Lens(sort="readers desc", rows=3,
-                       say="{table_full_name} (owner {table_owner}) can be read by {readers:plural:principal}: "
-                           "{readers_list:clip}")),
+             lens=PII_TABLES),
+        # "what PII tables do we have and who can query them?": the inventory, each with its readers
+        Play("get_pii_tables", when=(r"(?:what|which|list|all|every)(?: \w+){0,2} (?:pii|sensitive|personal) tables|"
+                                     r"(?:pii|sensitive) tables (?:do we have|are there|exist|we have)|"
+                                     r"(?:which|what)(?: \w+){0,3} tables? (?:carry|carries|have|has|hold|holds|contain|contains|"
+                                     r"are tagged|tagged)(?: \w+){0,2} (?:pii|sensitive|personal)",), weight=5,
+             title="PII tables",
+             lens=PII_TABLES),
         # "tags on crm.customers?": a named table's classification (its PII tag and who can read it)
         Play("get_pii_tables", when=(r"\btags?\b|tagged|classif\w*|labell?ed",), needs=("table",), weight=3,
              title="Tags", lens=Lens(rows=3, say="{table_full_name} is tagged PII (owner {table_owner}); "

@@ -65,7 +65,8 @@ AGENT = AgentSpec(
                                           r"exfiltrat\w*|(?:big|large|huge|bulk|lots of|many) (?:\w+ )?(?:reads|exports?|downloads?)|"
                                           # "has anybody been pulling from it a lot lately" (it: the table)
                                           r"(?:pull|read|query|hit|access|select|export|download)\w* (?:rows |data |records |stuff )?(?:from |on |out of )?"
-                                          r"(?:it|that|them|this)\b(?=.{0,30}\b(?:a lot|heavily|much|often|lately|recently|more than))|more than (?:they |he |"
+                                          r"(?:it|that|them|this)\b(?=.{0,30}\b(?:a lot|heavily|much|often|lately|recently|more than|this (?:past )?week|"
+                                          r"past (?:few )?(?:days|week)|last week|today|yesterday|at all|actually))|more than (?:they |he |"
                                           r"she |anyone )?(?:ought to|should|needs? to)|(?:pull\w*|read\w*|query\w*|select\w*|"
                                           r"access\w*|open\w*) (?:rows |data |records )?(?:from |in |out of )?(?:the |that |our )?table\b",
                                           # "has anyone been pulling rows out of main.crm.customers": reads of the table named

@@ -515,7 +515,7 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
     if typed is None:
         typed = _merged(own, flat, parsed, as_of)
         if prior is not None:  # "the cost anomaly one, since when?": a name of the conversation
-            typed = _the_word_one(english, typed, prior, flat)
+            typed = _the_word_one(english, typed, prior, flat, known)
     if typed.previous is None and parsed.is_followup and prior is not None and not typed.topic:
         # A plain follow-up continues the conversation's topic too, so the next move ("what about on
         # etl-warehouse") plans with the question the chain is about.
@@ -542,13 +542,14 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
     return typed
 
 
-def _the_word_one(english: str, typed: TypedUnderstanding, prior: Any, flat: Understanding) -> TypedUnderstanding:
+def _the_word_one(english: str, typed: TypedUnderstanding, prior: Any, flat: Understanding,
+                  known: dict[str, list[str]] | None = None) -> TypedUnderstanding:
     """``typed`` (and ``flat``'s slots) with "the <words> one" resolved to the conversation's one name those words
     pick; the words then name the thing, not a topic ("the cost anomaly one, is it drifting?" is a model's)."""
     from health_monitor.graph.nlp import followup
     from health_monitor.graph.nlp.router import route
 
-    out = followup.the_word_one(english, typed.model_copy(deep=True), prior)
+    out = followup.the_word_one(english, typed.model_copy(deep=True), prior, known)
     added = [e for e in out.entities if (e.kind, e.name) not in {(x.kind, x.name) for x in typed.entities}]
     if added:
         flat.slots[added[0].kind] = [added[0].name]

@@ -215,6 +215,10 @@ CONTINUING = frozenset({"reformat", "show_more", "shift_window", "new_window", "
 _COMPARED = re.compile(r"\b(?:compar\w*|vs\.?|versus|against|relative|than)\b", re.IGNORECASE)
 
 
+#: Words between "the" and a kind that do not pick a name ("the same table", "the whole job").
+_DEFINITE_FILLER = frozenset("same whole main other first last new old big".split())
+
+
 def _definite(text: str, out: Understanding, prior: Prior) -> list[Entity]:
     """"was the job fine the day before?": the job the conversation was about, for each kind said with "the".
     Beside a name this turn resolved ("that group ... the table"), the one the last answer said with it."""
@@ -222,11 +226,18 @@ def _definite(text: str, out: Understanding, prior: Prior) -> list[Entity]:
     before = {(e.kind, e.name) for e in prior.understanding.entities}
     anchors = [e.name for e in out.entities if (e.kind, e.name) not in before]
     found = []
-    for k in re.finditer(rf"\bthe\s+(?P<kind>{_KIND_WORD})\b", text, re.IGNORECASE):
+    for k in re.finditer(rf"\bthe\s+(?:(?P<word>[a-z][\w-]*)\s+)?(?P<kind>{_KIND_WORD})\b", text, re.IGNORECASE):
         kind = WORD_KINDS.get(k["kind"].lower(), k["kind"].lower())
-        if kind not in own and (names := prior.named(kind)):
-            found.append(Entity(kind=kind, name=_said_with(names, anchors, prior.answer), text=k[0]))
-            own.add(kind)
+        if kind in own or not (names := prior.named(kind)):
+            continue
+        word = (k["word"] or "").lower()
+        # "the raw table": the conversation's one table with that word; a word no name has leaves the usual pick
+        picked = [n for n in names if word in _words(n)] if word else []
+        if word and not picked and word not in _DEFINITE_FILLER:
+            continue
+        name = picked[0] if len(picked) == 1 else _said_with(names, anchors, prior.answer)
+        found.append(Entity(kind=kind, name=name, text=k[0]))
+        own.add(kind)
     return found
 
 
@@ -551,6 +562,11 @@ def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[s
         asked = cue_scores(m.string)[0]
         out.domains = [d for d in cur.domains if asked.get(d, 0) > 0] or ["performance"]
         return out
+    if not names and cur.domains and _names_a_topic(m.string[:m.start()]):
+        # "that huge query today that scanned 2TB, ... which warehouse was it on": the question says which thing itself
+        out = _carry(cur, prior, "attribute", domains=False)
+        out.domains = list(cur.domains)
+        return out
     if not names and m.group("kind5") and prior.understanding.domains:
         # "which job do i go yell at" after a budget: the last topic again, read by that kind
         out = _carry(cur, prior, "attribute", domains=False)
@@ -629,6 +645,9 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     out = _carry(cur, prior, "downstream", domains=False)
     tables = [e.name for e in cur.entities if e.kind == "table"] or _where_it_happened(m.string, prior.referred("table"),
                                                                                         f"{prior.answer}\n{prior.said}")
+    worded = re.search(r"\bthe\s+([a-z][\w-]*)\s+(?:table|dataset)\b", m.string, re.IGNORECASE)
+    if worded and (picked := [t for t in tables if worded[1].lower() in _words(t)]) and len(picked) == 1:
+        tables = picked + [t for t in tables if t != picked[0]]  # "downstream of the raw table"
     # "what happened with nightly_etl?" then "what does that break?": a job's downstream starts at the
     # tables it writes (the lineage tool follows the job's writes).
     jobs = [] if tables else [e.name for e in cur.entities if e.kind == "job"] or prior.named("job")
@@ -987,7 +1006,7 @@ SWITCH_FILTER = Transform("switch_filter", re.compile(r"^\W*(?:and\s+)?(?:only|j
 _WORD_ONE = re.compile(r"\bthe ((?:[a-z][\w-]{1,20} )?[a-z][\w-]{1,20}) one\b", re.IGNORECASE)
 
 
-def the_word_one(text: str, out: Understanding, prior: Prior) -> Understanding:
+def the_word_one(text: str, out: Understanding, prior: Prior, known: dict[str, list[str]] | None = None) -> Understanding:
     """``out`` with "the <word> one" ("the ml one", "the cost anomaly one") resolved to the one name of the
     conversation those words pick, if exactly one."""
     m = _WORD_ONE.search(text)
@@ -999,6 +1018,10 @@ def the_word_one(text: str, out: Understanding, prior: Prior) -> Understanding:
         return out
     words = set(m[1].lower().split())
     picked = [(kind, n) for kind in KIND_NAMES for n in prior.named(kind) if words <= _words(n)]
+    said = {WORD_KINDS[w] for w in _words(text) if w in WORD_KINDS}
+    if not picked and known and said:
+        # "the other warehouse, the bi one": of the account's names of the kind the question says, the one with that word
+        picked = [(kind, n) for kind in said for n in known.get(kind, []) if words <= _words(n)]
     # a model and the endpoint serving it both fit "the cost anomaly one": the name the words say most of
     fewest = min((len(_words(n) - words) for _, n in picked), default=0)
     picked = [(k, n) for k, n in picked if len(_words(n) - words) == fewest]

@@ -27,6 +27,8 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:summary|overview|recap|roundup) of (?:the |today'?s |overnight |last night'?s |this morning'?s )?"
         r"(?:problems|issues|incidents|alerts|fires|trouble)\b|"
         r"\bhealth (?:summary|overview|report|status|rundown)\b|"
+        # "tl;dr for the next shift: everything that's red across the account"
+        r"\beverything (?:that'?s |that is |that was |still )?(?:red|broken|failing|on fire|down|wrong|weird)\b|\btl;?dr\b|"
         # "a short summary of everything that is wrong today"
         r"\b(?:summary|overview|recap|list|rundown|roundup) of (?:everything|all|anything|all the things|what(?:'s| is| was)?)"
         r"(?: that)?(?: is| are| was|'s)? (?:wrong|broken|failing|off|bad|on fire)\b|^\W*what(?:'s| is) (?:broken|wrong)\b(?! with)|"

@@ -272,7 +272,8 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     short = [c for c in clauses if len(c.split()) <= _LIST_ITEM_WORDS] if len(clauses) > 1 else []
     for i, (clause, prob, (cues, _)) in enumerate(zip(asks if len(clauses) > 1 else [], probs[1:], cue_sets[1:],
                                                       strict=False)):
-        if i == 0 and _is_subject_head(clause) or i in bare or i > 0 and (_is_named_move(clause) or _DESCRIBES.match(clause)) \
+        if i == 0 and _is_subject_head(clause) or i in bare or i > 0 and (_is_named_move(clause) or _DESCRIBES.match(clause)
+                                                                          or _THE_ONES.match(clause)) \
                 or _FEEDS_WHAT.match(clause):
             # "The daily report job - is it on the pricey machines?": the head names the thing, not the ask;
             # "..., is it broken?": the state of what the rest of the question names
@@ -359,6 +360,9 @@ _DESCRIBING_CLAUSE = re.compile(r"[,;]\s*(?:one of (?:ours|our own|them|those|th
                                 # "... in ml-workspace? by job is fine": how to break the answer down, not another ask
                                 r"(?<=[.?!,;])\s*(?:by|per|split by|broken down by|grouped by)\s+\w+(?:\s+\w+)?\s+(?:is|would be|"
                                 r"works|'s)\s+(?:fine|ok|okay|good|great|enough|perfect)\b[^.?!,;]*", re.IGNORECASE)
+#: "any weird logins yesterday? failed ones especially": which of what the question just named, no ask of its own.
+_THE_ONES = re.compile(r"^\W*(?:and\s+|but\s+)?(?:the\s+)?(?:\w+\s+)?ones?\b(?:\s+(?:especially|only|too|first|mostly|in "
+                       r"particular|please|pls))?\W*$", re.IGNORECASE)
 #: A clause saying what a thing is for ("daily_report feeds my team's dashboard - ..."): which one, not an ask.
 _FEEDS_WHAT = re.compile(rf"^\W*(?:the\s+)?(?:{KIND_WORD_ALTERNATION})\s+(?:feeds|powers|drives|backs|serves)\s+(?:my|our|the|"
                          r"their|his|her)\s+(?:\w+'?s?\s+)?(?:dashboards?|reports?|app|team|exec|board)\b", re.IGNORECASE)

@@ -38,6 +38,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         rf"{FIGURATIVE}|how much (?:was|got|has been|have we) (?:\w+ )?(?:wasted|burn[te]d?|thrown away)": 1.2,
         r"cost drivers?|top drivers?|line items?": 1.0, r"dollars?|money": 0.5, r"\$+": 0.8,
         r"chargeback|showback": 0.9, r"\b(?:running|runs?|ran) hot\b": 0.8,
+        # "analytics is up like 12%": a figure up by a share, the spend unless the question says otherwise
+        r"\b(?:is|are|was|were|went|'s) up (?:like |about |around |roughly |by |nearly |almost )?\d+(?:\.\d+)? ?(?:%|percent)": 1.0,
         r"\b(?:gpu (?:vs\.?|versus|or|and) cpu|cpu (?:vs\.?|versus|or|and) gpu)\b": 0.8,
         # "is model serving a meaningful chunk of the bill?": a share of the spend
         r"(?:chunk|share|portion|fraction|slice|part|percent(?:age)?|%) of (?:the |our |total |all )?(?:\w+ )?"
@@ -65,8 +67,12 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "every grant admin@ made this week", "privileges she handed out": changes in the audit trail, by their actor
+        r"\b(?:grants?|privileges?|permissions?)\b(?:\s+\S+){0,3}\s+(?:made|handed out|gave|issued|granted|given out)\b|"
+        r"\b(?:handed|gave|given|giving) out (?:\w+ ){0,2}(?:grants?|privileges?|permissions?|access)\b": 1.0,
         # "is that the same person who keeps opening the customers table?": who reads a table
-        r"\b(?:who|whoever|person|someone|somebody|anyone|anybody|user|people|they|he|she)\b.{0,25}\b(?:keeps? |kept |has been |have been |"
+        r"\b(?:who|whoever|person|someone|somebody|anyone|anybody|user|people|they|he|she)\b"
+        r"(?:(?!\b(?:can|could|may|able|allowed|permitted|entitled)\b).){0,25}\b(?:keeps? |kept |has been |have been |"
         r"is |was |were )?(?:open(?:s|ed|ing)?|read(?:s|ing)?|quer(?:y|ies|ied|ying)|access(?:es|ed|ing)?|pull(?:s|ed|ing)?|"
         r"hit(?:s|ting)?|touch(?:es|ed|ing)?)\b.{0,25}\b(?:tables?|datasets?)\b": 1.0,
         r"log ?ins?|logged in|sign[- ]?ins?": 0.9, r"auth\w*|401s?|403s?|mfa|password\w*": 0.8,
@@ -203,6 +209,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "was prod actually up the whole month?": uptime over a period
         r"\b(?:is|was|were|been|stay\w*|remain\w*) (?:\w+ ){0,2}up (?:the whole|all|the entire|for the whole|for the entire) "
         r"(?:month|week|day|time|night|quarter|weekend)\b": 1.0,
+        # "did that take anything down", "the ingest misses": an outage or a missed deadline
+        r"\b(?:took|take|takes|taking|taken|knock\w*|bring|brought) (?:\w+ ){0,2}(?:down|offline)\b|"
+        r"\b(?:sla|ingest|load|deadline)\s+miss(?:es|ed)?\b": 1.0,
         r"outages?|(?<!security )(?<!sec )(?<!securty )incidents?(?! (?:channel|room|bridge|call|commander|slack|chat|doc|window|"
         r"timeline|period|hours?|night|thread|ticket|notes?|log|war ?room|responders?|team)\b)": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
         r"reliab\w*|stab(le|ility)|flaky|dependab\w*|trustworth\w*": 0.9, r"health(y)?": 0.4, r"late|delayed": 0.4,
@@ -309,6 +318,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"off|unhealthy|drifting|stale|degraded)\b": 1.3,
     },
     "governance": {
+        # "anything to worry about from a privacy standpoint?": who can see personal data and whether it is tagged
+        r"\bprivacy\b|\bdata protection\b|\bgdpr\b": 0.9,
         # "tables nobody bothered to document", "tables without docs": missing descriptions
         r"\b(?:tables?|datasets?|models?|columns?)\b.{0,30}\b(?:nobody|no ?one|never)\b.{0,20}\bdocument\w*|"
         r"\b(?:tables?|datasets?|columns?) (?:without|with no|missing|lacking) (?:any )?(?:docs?|documentation|comments?)\b|"
@@ -344,6 +355,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:chain|path|flow|hops?) (?:\w+ ){0,2}from\b|\s(?:->|→|=>)\s": 1.0,
         # "which tables has nobody read in 90 days? archive candidates", "heaviest readers of orders_gold": a table's use
         r"(?<!on the )(?:tables?|datasets?)\b.{0,30}\b(?:nobody|no ?one)\b.{0,15}\b(?:read|reads|uses?|used|touch\w*|quer\w*|open\w*)\b|"
+        r"(?:tables?|datasets?)\b.{0,20}\b(?:haven'?t|hasn'?t|have not|has not|never|not)\s+(?:been\s+)?(?:read|used|touched|"
+        r"queried|opened)\b|"
         r"(?:nobody|no ?one) (?:has |have |even )?(?:\w+ )?(?:read|uses?|used|touch\w*|queried|opened) (?:\w+ )?"
         r"(?:tables?|datasets?)|(?:unused|unread|orphan\w*|abandoned) tables?|(?:want|need|plan\w*|looking|going) to "
         r"archive|archiv\w* candidates?|candidates? (?:for|to) (?:archiv|deprecat|retir|drop|delet)\w*|(?:heaviest|top|"
@@ -366,7 +379,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "read access" is a permission; "who has read the table" (past tense) is an access question
         r"(?:read|write|select|modify|admin|owner) (?:access|permissions?|rights|privileges?)|"
         r"who (?:else )?(?:has|have|can|could) (?:\w+ )?(?:access|select|query|see|write|modify)\b|"
-        r"who (?:else )?(?:can|could) (?:\w+ )?read\b|"
+        r"who (?:else |all |exactly |actually |now |currently )?(?:can|could) (?:\w+ )?read\b|"
         # "contractors can now see customer data?": a permission someone has, newly or still
         r"(?<!\bi )(?<!\bwe )(?<!\byou )(?:can|could) (?:now|still|suddenly|apparently) (?:see|read|access|query|view|open)\b|"
         # "ppl w/ access to pii tbls + who gave it to them": who holds access, and who granted it
@@ -380,7 +393,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\w* (?:any )?(?:pii|personal|sensitive)|"
         r"(?:pii|sensitive|personal)[- ](?:looking|like) (?:columns?|data|fields?)|(?:not|un|isn'?t|aren'?t) ?tagged (?:as )?"
         r"(?:pii|sensitive|personal)|(?:columns?|fields?) (?:\w+ ){0,3}(?:emails?|phone|ssn|names?|addresses)": 1.0, r"personal (?:info\w*|data)|locked down|who can see": 0.7, r"complian\w*|soc ?2|gdpr|hipaa|pci( dss)?|iso ?27001|audit readiness": 1.0,
-        r"governance|catalog|schemas?(?! (?:change|drift|evolution|mismatch))|unity catalog|retention|mask\w*|"
+        r"governance|catalog|(?<!smth )(?<!something )schemas?(?! (?:change|drift|evolution|mismatch|related|issue|problem|error|thing|break))|unity catalog|retention|mask\w*|"
         r"row filters?": 0.7,
     },
     "optimization": {
@@ -589,7 +602,10 @@ PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:have|need|got|must) to (?:file|open|r
                            r"\b(?:that|which|what) (?:we'?d|we would|we'?ll|we will|we|i'?d|i would|i) (?:\w+ )?(?:have|need|must|"
                            r"ought) to (?:disclose|report|include|mention|declare|list|flag|put|note|cite|show) (?:\w+ ){0,2}"
                            r"(?:in|on|to|for) (?:the|our|a|an|any) (?:[\w.-]+ ){0,4}(?:report|review|audit|filing|submission|"
-                           r"pack|deck|record|evidence|attestation|regulators?|auditors?)\b",
+                           r"pack|deck|record|evidence|attestation|regulators?|auditors?)\b|"
+                           # "candidates to retire before the access review": when the answer is needed, not what it is about
+                           r"\b(?:before|ahead of|in time for) (?:the|our|my|an?|next|this week'?s) (?:[\w-]+ ){0,3}(?:review|audit|"
+                           r"meeting|deck|report|offsite|sync|standup|board|call)s?\b",
                            re.IGNORECASE)
 
 

@@ -2035,3 +2035,56 @@ def test_above_average_spend_in_portuguese_reads_the_spike():
     assert "above average" in english
     cost = get_agent_registry().get("cost")
     assert "get_cost_anomalies" in [p.tool for p in choose_plays(cost, "gpu spend " + english)]
+
+
+# --- blind sets 151-154 -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("so who all can read the payroll table right now", "governance", "security"),
+    ("show me every permission ops@x.com handed out last month", "security", None),
+    ("notes say the load fell over, 'smth schema related'. what actually broke?", "performance", "governance"),
+    ("which datasets haven't been touched in 60 days? clean-up candidates before the audit", "governance", "security"),
+    ("any odd sign-ins overnight? failed ones especially", "security", "performance"),
+    ("anything to worry about from a privacy standpoint?", "governance", None),
+    ("prod is up like 15% this week, is it the long query on the bi warehouse?", "cost", None),
+    ("the 401s last night - did they take anything down, or unrelated to the ingest misses?", "reliability", None),
+])
+def test_rules_of_sets_151_to_154_route(text, present, absent):
+    from health_monitor.graph.nlp import parse_question
+
+    domains = parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains
+    assert present in domains and (absent is None or absent not in domains), domains
+
+
+def test_a_pii_inventory_question_lists_the_pii_tables_first():
+    governance = get_agent_registry().get("governance")
+    for text in ("which of our tables carry a PII tag?", "what sensitive tables do we have, and who can query them?"):
+        assert choose_plays(governance, text)[0].tool == "get_pii_tables"
+
+
+def test_a_everything_red_handover_is_a_briefing():
+    from health_monitor.graph.nlp.intents import intent_of
+
+    assert intent_of("tl;dr for the next shift: everything that's still red, one line each") == "briefing"
+
+
+def test_the_word_before_a_kind_picks_the_conversations_name_and_the_account_one_when_none_said_it():
+    from health_monitor.graph.nlp.followup import the_word_one
+
+    last = Prior(understanding=Understanding(question="why is main.a.gold stale?", domains=["quality"]),
+                 subject={"table": ["main.a.gold"]}, found={"table": ["main.a.gold", "main.a.raw"]}, as_of=AS_OF)
+    out = _follow("what sits downstream of the raw table?", last)
+    assert out.names("table") == ["main.a.raw"]
+    other = the_word_one("and the other warehouse, the bi one - who ran the big query?",
+                         Understanding(question="q", domains=["performance"]), last,
+                         {"warehouse": ["etl-wh", "bi-wh"]})
+    assert other.names("warehouse") == ["bi-wh"]
+
+
+def test_which_warehouse_for_a_query_the_question_describes_needs_no_asking_back():
+    last = Prior(understanding=Understanding(question="what else did ann@x.com touch?", domains=["security"]),
+                 subject={"user": ["ann@x.com"]}, as_of=AS_OF)
+    out = _follow("that huge query today that scanned 2TB, was that her too? which warehouse was it on", last,
+                  domains=["performance"])
+    assert out.refusal is None and out.domains == ["performance"]
