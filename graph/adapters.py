@@ -526,7 +526,7 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
         typed.topic = _without_words(english, parsed.described)
     if typed.comparison is None and typed.refusal is None:
         window, other = comparison.comparison_windows(english, typed.window, as_of)
-        if other is None and typed.intent == "compare" and typed.window is not None and not _two_of_a_kind(typed):
+        if other is None and typed.intent == "compare" and typed.window is not None and not _compares_things(typed):
             other = comparison.period_before(typed.window)
         if other is not None:
             typed.window, typed.comparison, typed.intent = window, other, "compare"
@@ -563,9 +563,9 @@ def _the_word_one(english: str, typed: TypedUnderstanding, prior: Any, flat: Und
     return out
 
 
-def _two_of_a_kind(typed: TypedUnderstanding) -> bool:
-    """Does the question name two things of one kind ("bi-warehouse vs etl-warehouse")? Then they are what it
-    compares, over one period."""
+def _compares_things(typed: TypedUnderstanding) -> bool:
+    """Does the question compare things, not periods: two names of one kind ("bi-warehouse vs etl-warehouse") or a
+    kind across its names ("compare spend across all the workspaces")? Then one period is read."""
     kinds = [e.kind for e in typed.entities if e.resolved]
     return any(kinds.count(k) >= 2 for k in set(kinds)) or bool(_ACROSS_KINDS.search(typed.question or ""))
 

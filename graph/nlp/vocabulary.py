@@ -646,12 +646,20 @@ FIGURE_TREND = re.compile(r"\b(?:that|the|this|those|these|our) (?:number|count|
                           r"(?:\w+ ){0,2}(?:going|trending|coming|moving|gone|went|go) (?:down|up)\b", re.IGNORECASE)
 
 
+#: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each
+#: pattern with what it reads as (in this order: a requester's words go before the role and purpose ones).
+CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
+    (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (SCHEDULE, " nightly "), (FIGURE_TREND, " trend "),
+)
+
+
 def without_requester(text: str) -> str:
-    """``text`` without who asked for the answer, who is asking, what the answer is for, a job's schedule or a
-    figure's direction."""
-    text = PURPOSE_AFTER.sub(" ", ROLE_HERE.sub(" ", SELF_INTRODUCTION.sub(" ", NEW_OWNER.sub(" ", REQUESTER.sub(" ", text)))))
-    text = LOAD_AFTER_HOURS.sub(r"\1\2 in quiet hours", ASIDE.sub(" ", text))
-    return FIGURE_TREND.sub(" trend ", SCHEDULE.sub(" nightly ", text))
+    """``text`` read without its context words (:data:`CONTEXT_WORDS`): who asked for the answer, who is asking,
+    what the answer is for, asides, a job's schedule, a figure's direction."""
+    for pattern, reads_as in CONTEXT_WORDS:
+        text = pattern.sub(reads_as, text)
+    return text
 
 #: Entity kind -> {domain: bonus}, from the one table of kinds (an IP leans security; a model, mlops).
 ENTITY_HINTS: dict[str, dict[str, float]] = {k.name: dict(k.hints) for k in KINDS if k.hints}
