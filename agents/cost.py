@@ -30,6 +30,9 @@ WORKSPACE_SPEND = Lens(group="workspace_name", sum=("list_cost", "dbus", "jobs_c
                        say="{workspace_name} {list_cost:money} (jobs {jobs_cost:money}, all-purpose "
                            "{all_purpose_cost:money}, SQL {sql_cost:money})")
 
+WAREHOUSE_SPEND = Lens(say="{warehouse_name} ({warehouse_size}, auto-stop {auto_stop_minutes:int} min) {list_cost:money}",
+                       sort="list_cost desc", rows=3)
+
 AGENT = AgentSpec(
     name="cost",
     title="Cost",
@@ -123,13 +126,11 @@ AGENT = AgentSpec(
                        say="{job_name} ({workspace_name})[ cost {list_cost:money}] over {runs:int} runs "
                            "({failed_runs:int} failed[, {list_cost_per_run:money} a run])[; {cost_note}]")),
         Play("get_warehouse_costs", when=(r"\bwarehouses?\b",), title="SQL warehouse spend",
-             lens=Lens(say="{warehouse_name} ({warehouse_size}, auto-stop {auto_stop_minutes:int} min) "
-                           "{list_cost:money}", sort="list_cost desc", rows=3)),
+             lens=WAREHOUSE_SPEND),
         # "bi-warehouse vs etl-warehouse spend": the warehouses named are the question
         Play("get_warehouse_costs", when=(r"cost|spend|spent|bill|how much|\$|side by side|\bvs\b|versus|compar\w*",),
              needs=("warehouse",), weight=4, title="SQL warehouse spend",
-             lens=Lens(say="{warehouse_name} ({warehouse_size}, auto-stop {auto_stop_minutes:int} min) "
-                           "{list_cost:money}", sort="list_cost desc", rows=3)),
+             lens=WAREHOUSE_SPEND),
         Play("get_monthly_cost_summary", when=(r"monthly|month.to.date|mtd|month over month|forecast|next month|"
                                                r"run.?rate|projec|on course|on track|\bbill\b",), weight=2,
              args={"months": "$months|2"}, title="Month to date and forecast",
