@@ -50,7 +50,10 @@ AGENT = AgentSpec(
                        empty="No model's inputs drifted.")),
         # "which models do we have": every name in the headline, the latest trained below
         Play("get_training_history", when=(r"(?:which|what|list|all|every|each) (?:\w+ )?models|models? (?:do we|we) have|"
-                                           r"registered models?|models? (?:are )?registered|how many (?:\w+ )?models?",),
+                                           r"registered models?|models? (?:are )?registered|how many (?:\w+ )?models?|"
+                                           # "the inventory of the ML models you operate"
+                                           r"(?:inventory|catalog(?:ue)?|list|overview|rundown) of (?:\w+ ){0,3}models|"
+                                           r"models (?:you|we|that|which) (?:\w+ )?(?:operate|run|have|maintain|own|serve|manage|use)\b",),
              weight=9,
              title="Registered models",
              lens=Lens(group="model_name", sort="trained_at desc", rows=4,

@@ -84,6 +84,8 @@ AGENT = AgentSpec(
                                        r"took (?:forever|ages|minutes)|forever to (?:load|run|refresh)|chok\w*|crawl\w*|"
                                        r"long.?running (quer|statement)|slowest|latency|laggy|heav(?:y|iest) (?:stuff|quer\w*|"
                                        r"work\w*|lift\w*|hitters?|users?)|hog\w*|monster|"
+                                       # "who's running the giant scans on bi-warehouse": the statements reading the most
+                                       r"(?:giant|huge|massive|enormous|big|large|full[- ]table) (?:table )?scans?|"
                                        # dashboards and BI reports are SQL statements on a warehouse
                                        rf"(?:dashboards?|reports?|\bbi\b|warehouse)\b.{{0,40}}(?:{SLOW})|(?:{SLOW}) "
                                        r"(?:\w+ ){0,2}(?:dashboards?|reports?|warehouse|quer)",),
@@ -99,7 +101,7 @@ AGENT = AgentSpec(
         Play("get_top_queries", when=(r"quer(y|ies)|statements?|longest",), title="Longest queries",
              lens=Lens(sort="duration_minutes desc", rows=5,
                        say="{duration_minutes:num} min on {warehouse_name} by {executed_by} ({read_gb:gb} read)")),
-        Play("get_resource_utilization", when=(r"\bcpu\b|memory|utili[sz]|bottleneck|pressure|\bhot\b|saturat|"
+        Play("get_resource_utilization", when=(r"\bcpu\b|memory|utili[sz]|bottleneck|pressure|\bhot\b|saturat|\bmelt\w*|"
                                                r"overload\w*|struggl\w*|busy|pegged|maxed|flat out|red[- ]?lin\w*|"
                                                r"(?:at|hit|hitting) 100",),
              weight=2, title="Cluster CPU and memory", lens=CLUSTER_LOAD),
@@ -111,7 +113,7 @@ AGENT = AgentSpec(
                                                r"the (?:box|machine|node|host|server)s? (?:it|they) runs? on",),
              weight=2, title="Cluster CPU and memory", lens=CLUSTER_LOAD),
         Play("get_cluster_cpu_history", when=(r"\bcpu\b|memory|utili[sz]|looked like|history|over time|"
-                                              r"overload\w*|busy|what'?s up|going on|doing|status|looking|"
+                                              r"overload\w*|\bmelt\w*|busy|what'?s up|going on|doing|status|looking|"
                                               # "prod-etl-cluster wasn't the reason the ETL crawled?": its load then
                                               rf"reason|cause|culprit|to blame|because|{SLOW}",),
              needs=("cluster",), weight=3, title="CPU history",

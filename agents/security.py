@@ -98,7 +98,7 @@ AGENT = AgentSpec(
                        empty="No person was active outside working hours (service principals aside).")),
         Play("get_token_activity", when=(r"tokens?|\bpats?\b|credentials?|created (it|that|this)|who created|expir\w*|"
                                          r"valid forever|never expires?|who (?:minted|issued|made) (?:it|that|this)",),
-             weight=3, title="Tokens created",
+             weight=3, title="Tokens created", before=Before(),
              lens=Lens(sort="severity_rank desc", rows=3,
                        say="{principal}{is_service_principal:if: (a service principal)} ran {action_name} at "
                            "{event_time:time} ({severity}: {detail:clip})",

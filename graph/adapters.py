@@ -202,15 +202,19 @@ _BESIDES = re.compile(r"\b(?:besides|apart from|other than|aside from|except(?: 
                       r"(?: one)?\b", re.IGNORECASE)
 
 
+def other_kinds(question: str) -> set[str]:
+    """Kinds the question asks about the others of ("the other workspaces", "besides that one")."""
+    kinds = {WORD_KINDS.get(m["kind"].lower(), m["kind"].lower()) for m in _OTHER_KIND.finditer(question)}
+    if _BESIDES.search(question):
+        kinds |= set(_ENTITY_KINDS) - set(_PEOPLE)
+    return kinds
+
+
 def open_kinds(question: str) -> set[str]:
     """Kinds whose carried names the question sets aside: it asks about anyone, or about the others."""
     from health_monitor.graph.nlp.followup import OPEN_PEOPLE
 
-    kinds = set(_PEOPLE) if OPEN_PEOPLE.search(question) else set()
-    kinds |= {WORD_KINDS.get(m["kind"].lower(), m["kind"].lower()) for m in _OTHER_KIND.finditer(question)}
-    if _BESIDES.search(question):
-        kinds |= set(_ENTITY_KINDS) - set(_PEOPLE)
-    return kinds
+    return (set(_PEOPLE) if OPEN_PEOPLE.search(question) else set()) | other_kinds(question)
 
 
 #: A lineage question asking both ways: no direction filters it.
@@ -239,13 +243,20 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     slots["_named"] = sorted(k for k, v in parsed.entities.items() if v and k not in carried)
     if parsed.described:
         slots["_described"] = dict(parsed.described)
-    from health_monitor.graph.nlp.followup import IDENTITY_KINDS, SELECTION
+    from health_monitor.graph.nlp.followup import IDENTITY_KINDS, PICKED_ROW, SELECTION
 
     set_aside = open_kinds(question)
     if IDENTITY_KINDS & set(slots["_named"]):
         # "and the 401s from 192.168.1.100 - is that the same person?": this turn's own address or account is who the
         # question is about; the identity carried from the last turn is what it is compared with, not a filter
         set_aside |= IDENTITY_KINDS - set(slots["_named"])
+    # "what about the other workspaces, anyone else trending up?": the rows of the names set aside are left out
+    others = {k: list(parsed.entities[k]) for k in other_kinds(question) if k in carried and parsed.entities.get(k)}
+    for kind in other_kinds(question) - set(others) - set(slots["_named"]):
+        if prior is not None and prior.entities.get(kind):
+            others[kind] = list(prior.entities[kind])
+    if others:
+        slots["_besides"] = others
     for kind, names in parsed.entities.items():
         if kind in set_aside and kind in carried:
             continue  # "has anybody been reading it a lot": whoever it is, not the person the last answer named
@@ -261,7 +272,7 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
             value = next(g for g in m.groups() if g)
             slots[slot] = value.upper() if slot == "privilege" else direction(value)
     if parsed.is_followup and prior is not None and set(parsed.domains) & set(prior.domains) \
-            and not slots["_named"] and not SELECTION.search(question):
+            and not slots["_named"] and not SELECTION.search(question) and not PICKED_ROW.search(question):
         # "What was behind the jump?" continues the same topic: keep the subject it was about. ("which one of
         # those jumped?" chooses among the last answer's rows: none of them filters.)
         for kind, names in prior.entities.items():
@@ -333,6 +344,14 @@ _POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|those|these|that one|thi
                           r"affected|impacted|blast radius|(?:the|that|this) change)\b", re.IGNORECASE)
 
 
+def _points_back_to(text: str, kind: str) -> bool:
+    """Does ``text`` point back at a name of ``kind`` ("... on bi-warehouse? one person drives most of that warehouse's
+    bill"), or at what came before in general ("it", "those")?"""
+    words = "|".join(re.escape(w) for w, k in WORD_KINDS.items() if k == kind)
+    return bool(_POINTS_BACK.search(text) or words and re.search(rf"\b(?:that|this|the same) (?:{words})\b", text,
+                                                                  re.IGNORECASE))
+
+
 def _short(name: Any) -> str:
     """A name as a question says it: a table's own part ("orders_gold" of main.sales.orders_gold), lower case."""
     return str(name).lower().rsplit(".", 1)[-1]
@@ -369,7 +388,7 @@ def names_out_of_scope(question: str, agents: list[str], slots: dict[str, Any]) 
             continue
         for agent in agents:
             own = [text for text, domains in routed if agent in domains]
-            if own and not any(any(n in text for n in names) or _POINTS_BACK.search(text) for text in own) \
+            if own and not any(any(n in text for n in names) or _points_back_to(text, kind) for text in own) \
                     and not any(agent in domains for _, domains in said):
                 out.setdefault(agent, []).append(kind)
     return out

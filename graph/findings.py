@@ -174,6 +174,11 @@ def focus(rows: list[dict[str, Any]], slots: dict[str, Any], skip: frozenset[str
             return [], f"{kind} {sorted(names)[0]}"
         # else: "did that person break nightly_etl?": the rows about the job the question named stay, though
         # the person is not the one it runs as
+    for kind, names in (slots.get("_besides") or {}).items():
+        # "the other workspaces": the rows of the ones set aside go, unless nothing else is left to say
+        left_out = {str(n).lower() for n in names}
+        others = [r for r in kept if not set(_names_of(r, kind, columns_by_kind.get(kind, [])) or ()) & left_out]
+        kept = others or kept
     return kept, None
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from health_monitor.graph.kinds import BY_NAME, KIND_NAMES, KIND_WORD_ALTERNATION, WORD_KINDS
 from health_monitor.graph.nlp.comparison import period_before
@@ -51,6 +52,12 @@ _ANAPHORIC = re.compile(r"\b(?:the|that|this)\s+(?:" + "|".join(_FINDING_NOUNS) 
                         re.IGNORECASE)
 
 
+#: "that token one", "the 401 one": "one" after words that are no kind and no place in a list (that last one, the
+#: same one, that first one are the last answer's subject).
+PICKED_ROW = re.compile(r"\b(?:that|this|those|these)\s+(?!(?:same|last|first|other|exact|very|specific|particular|"
+                         r"previous|top|latest|second|third)\b)(?:[\w-]+\s+){1,2}?ones?", re.IGNORECASE)
+
+
 @dataclass
 class FollowUp:
     """Whether the turn is a follow-up, the cues seen, and the references by kind."""
@@ -70,7 +77,14 @@ def detect_followup(text: str, *, has_own_domain: bool = True, has_own_entities:
     out = FollowUp()
     if _OPENERS.search(t):
         out.cues.append(_OPENERS.search(t)[0].strip().lower())
+    picked = False
     for m in _REF.finditer(t):
+        if PICKED_ROW.fullmatch(m[0]):
+            picked = True
+            # "that token one": a row of the last answer, picked by its own words; the names the answer led with
+            # are not its subject
+            out.cues.append(f"picks a row: {m[0].lower()!r}")
+            continue
         out.references[m[0].lower()] = _REFERENCES[m[1].lower()]
     if _ANAPHORIC.search(t):
         out.cues.append(_ANAPHORIC.search(t)[0].lower())
@@ -79,7 +93,7 @@ def detect_followup(text: str, *, has_own_domain: bool = True, has_own_entities:
     # "how quick does it answer? we're thinking of calling it on every page load": a short first sentence's "it"
     first = re.split(r"[?.!;]", t, maxsplit=1)[0]
     short = len(words) <= 12 or _PRONOUN.search(first) is not None and len(re.findall(r"[a-zA-Z']+", first)) <= 12
-    if pronoun and not has_own_entities and (short or no_topic):
+    if pronoun and not picked and not has_own_entities and (short or no_topic):  # "that token one - does it expire?"
         out.references.setdefault(pronoun[0].lower(), "any")
     if not has_own_domain and 0 < len(words) <= 6:
         out.cues.append("short question with no topic of its own")
@@ -109,8 +123,10 @@ def merge_context(previous: TurnContext | None, current: ParsedQuestion) -> Pars
         merged.off_topic = False
         carried.append("domains")
     kept_domains = "domains" in carried
+    # "anyone else trending up?" after a question about yesterday: a trend needs more than the day the last turn read
+    short_window = _days_in(previous.params) <= 2 and _TRENDING.search(current.english or current.text) is not None
     params = {k: v for k, v in previous.params.items()
-              if not (k in TIME_KEYS and any(t in current.params for t in TIME_KEYS))}
+              if not (k in TIME_KEYS and (short_window or any(t in current.params for t in TIME_KEYS)))}
     carried += [f"params.{k}" for k in params if k not in current.params]
     merged.params = {**params, **current.params}
     wanted = set(current.references.values())
@@ -122,6 +138,28 @@ def merge_context(previous: TurnContext | None, current: ParsedQuestion) -> Pars
             carried.append(f"entities.{kind}")
     merged.carried = carried
     return merged
+
+
+#: Words asking which way a figure moves over time.
+_TRENDING = re.compile(r"\btrend\w*|\b(?:creeping|growing|climbing|rising|ramping|drifting) (?:up|higher)?|"
+                       r"\bgoing (?:up|down)\b(?! (?:to|by)\b)", re.IGNORECASE)
+
+
+def _days_in(params: dict[str, Any]) -> float:
+    """How many days a turn's window spans (infinity when it sets none)."""
+    start, end = params.get("start_date"), params.get("end_date")
+    try:
+        if start:
+            first = date.fromisoformat(str(start)[:10])
+            last = date.fromisoformat(str(end)[:10]) if end else first
+            return (last - first).days + 1
+    except ValueError:
+        return float("inf")
+    if params.get("days"):
+        return float(params["days"])
+    if params.get("hours"):
+        return float(params["hours"]) / 24
+    return float("inf")
 
 
 # --- follow-ups as explicit transformations of the previous understanding ------------------------------

@@ -424,7 +424,10 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
               # "ml ws $ yday?": workspace, and its spend; "err msg": error message
               (re.compile(r"\bws\b(?!-)", re.IGNORECASE), "workspace"),
               (re.compile(r"\berr\b(?!-)", re.IGNORECASE), "error"),
-              (re.compile(r"\bmsgs?\b(?!-)", re.IGNORECASE), "message"))
+              (re.compile(r"\bmsgs?\b(?!-)", re.IGNORECASE), "message"),
+              # "the cost is very high no? porque? what is happen": another language's "why?" asked on its own
+              (re.compile(r"(^|[.!?;:,]\s*)(?:porque|porqu[eé]|por qu[eé]|pourquoi|warum|wieso|perch[eé])\s*(?=\?)",
+                          re.IGNORECASE), r"\1why"))
 
 
 def expand_shorthand(text: str) -> str:

@@ -169,7 +169,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"statement|select|scan)\b": 1.0,
         # "who's running the heavy stuff on it": the heaviest queries and who runs them
         r"who(?:'s| is| are)? (?:running|firing|submitting|kicking off|launching|hammering \w+ with) (?:\w+ ){0,3}"
-        r"(?:heavy|big|huge|expensive|long|slow|monster)|heavy (?:stuff|queries|workloads|lifting)": 1.0,
+        r"(?:heavy|big|huge|giant|massive|enormous|large|expensive|long|slow|monster)|heavy (?:stuff|queries|workloads|lifting)|"
+        # "who's running the giant scans on bi-warehouse": the heaviest queries, by the data they read
+        r"(?:giant|huge|massive|enormous|full[- ]table|big|large) (?:table )?scans?": 1.0,
+        # "was prod-etl-cluster also melting": a cluster overloaded, in slang
+        r"\bmelt(?:ing|ed|s|down)\b|\boverload\w*": 0.8,
         # "is anything broken?": what is failing now, asked in plain words
         r"(?:anything|something|stuff|what(?:'?s| is)?) (?:\w+ )?(?:broken|failing|on fire|falling over)|"
         r"(?:did|has|have) (?:anything|something|stuff) (?:\w+ )?(?:break|broke|broken|fail|failed|crash\w*|blow up|blew up)|"
@@ -208,7 +212,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:is|was|were|went|been) (?:\w+[-_]?\w* ){1,2}down\b(?! (?:by|from|to|\d|\$))": 0.7,
         # "was prod actually up the whole month?": uptime over a period
         r"\b(?:is|was|were|been|stay\w*|remain\w*) (?:\w+ ){0,2}up (?:the whole|all|the entire|for the whole|for the entire) "
-        r"(?:month|week|day|time|night|quarter|weekend)\b": 1.0,
+        r"(?:month|week|day|time|night|quarter|weekend)\b(?!,? (?:for nothing|doing nothing|idle|sitting idle|with (?:nobody|no one|"
+        r"nothing)|for no reason))": 1.0,
         # "did that take anything down", "the ingest misses": an outage or a missed deadline
         r"\b(?:took|take|takes|taking|taken|knock\w*|bring|brought) (?:\w+ ){0,2}(?:down|offline)\b|"
         r"\b(?:sla|ingest|load|deadline)\s+miss(?:es|ed)?\b": 1.0,
@@ -230,7 +235,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"how long (?:was|were|is|has) (?:it|that|they|the \w+|[\w-]+) (?:been )?(?:out|down|offline|unavailable|dark)\b":
             1.0,
         r"nines|9s|keep (?:\w+ )?(?:its|their|the|our) promises?|supposed to (?:land|finish|complete|arrive|be done)|"
-        r"(?:keep|kept|stay|stayed|staying) (?:\w+ )?up\b|on time": 0.9,
+        r"(?:keep|kept|stay|stayed|staying) (?:\w+ )?up\b(?! (?:forever|for ever|for (?:hours|days|ages)|all (?:day|night|"
+        r"weekend)|24/7|after|when|while|even))|on time": 0.9,
         r"how much of the time|percent(?:age)? of the time|(?:up|available) (?:\w+ ){0,2}(?:of the time|% of)|"
         r"how long (?:\w+ ){0,6}(?:to|until) (?:\w+ ){0,4}(?:fix|recover|restore|repair|running again|working again|"
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
@@ -402,6 +408,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "what we leave on the table each month if nobody touches it": savings not taken
         r"\b(?:leav\w*|left)\b.{0,25}\bon the table\b|\bmoney (?:we'?re )?(?:wasting|burning)\b": 1.2,
         r"sav(e|es|ing|ings)": 1.0, r"optimi[sz]\w*": 1.0, r"idle|unused|underutili[sz]ed|underused": 1.0,
+        # "I use it once a week and it seems to stay up forever": compute left running after its work is done
+        r"\b(?:stays?|stayed|staying|left|sits?|sitting|keeps? running|running|is up|are up) (?:\w+ ){0,2}?(?:up |on |running )?"
+        r"(?:forever|for ever|for (?:hours|days|ages) after|all (?:day|night|weekend)(?: long)? (?:for|with|after)|24/7 for)\b|"
+        r"\bnever (?:shuts?|turns?|spins?|scales?) (?:\w+ )?(?:down|off)\b": 1.0,
         # "should I scale bi-warehouse down overnight? what does the load look like after hours"
         r"\bscal\w* (?:\w+[\w-]* ){0,2}down\b|\bquiet hours\b|\bdown-?siz\w*|\b(?:smaller|bigger|larger) (?:warehouse|cluster|size|"
         r"t-shirt size)\b": 1.0,
@@ -646,11 +656,21 @@ FIGURE_TREND = re.compile(r"\b(?:that|the|this|those|these|our) (?:number|count|
                           r"(?:\w+ ){0,2}(?:going|trending|coming|moving|gone|went|go) (?:down|up)\b", re.IGNORECASE)
 
 
+#: "which jobs cost the most, and who owns each one": the owner of a job, cluster or warehouse is the identity that runs
+#: it (its spend by user), not a table's owner in the catalog.
+COMPUTE_OWNER = re.compile(r"^(?!.*\b(?:tables?|views?|datasets?|schemas?)\b)(.*?\b(?:jobs?|clusters?|warehouses?|endpoints?|"
+                           r"pipelines?|workflows?)\b[^.!]{0,80}?)\b(?:and |with |plus )?"
+                           r"(?:who (?:owns|is responsible for|runs) (?:each|every|them|those|these|each of them)(?: one)?|"
+                           r"their owners?|the owner of (?:each|every)(?: one)?|(?:each|every) one'?s owner)\b",
+                           re.IGNORECASE | re.DOTALL)
+
+
 #: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each
 #: pattern with what it reads as (in this order: a requester's words go before the role and purpose ones).
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
     (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (SCHEDULE, " nightly "), (FIGURE_TREND, " trend "),
+    (COMPUTE_OWNER, r"\1 per user"),
 )
 
 

@@ -2088,3 +2088,91 @@ def test_which_warehouse_for_a_query_the_question_describes_needs_no_asking_back
     out = _follow("that huge query today that scanned 2TB, was that her too? which warehouse was it on", last,
                   domains=["performance"])
     assert out.refusal is None and out.domains == ["performance"]
+
+
+# --- blind sets 155-158 -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("top 5 priciest clusters this quarter - who owns them?", "cost", "governance"),
+    ("which tables did the nightly load write, and who owns each one", "governance", None),
+    ("the shared notebook cluster stays up all night for nothing, who is even on it?", "optimization", "reliability"),
+    ("was the etl cluster melting down last night?", "performance", None),
+    ("who is running the massive scans on the sql warehouse these days", "performance", None),
+])
+def test_rules_of_sets_155_to_158_route(text, present, absent):
+    from health_monitor.graph.nlp import parse_question
+
+    domains = parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains
+    assert present in domains and (absent is None or absent not in domains), domains
+
+
+@pytest.mark.parametrize("text", ["the bill went up a lot this week. pourquoi?", "jobs are all red, warum?",
+                                  "spend doubled, por qué?"])
+def test_another_languages_why_asked_on_its_own_in_english_is_why(text):
+    from health_monitor.graph.nlp.languages import expand_shorthand
+
+    assert "why?" in expand_shorthand(text)
+
+
+def test_that_word_one_picks_a_row_and_carries_no_name_while_that_one_does():
+    from health_monitor.graph.nlp.followup import detect_followup
+
+    picked = detect_followup("that login one - from where did it come?", has_own_domain=True)
+    assert picked.is_followup and "any" not in picked.references.values()
+    assert detect_followup("that one - who was it?", has_own_domain=False).references.get("that one") == "any"
+    assert detect_followup("and that last one?", has_own_domain=False).references.get("that last one") == "any"
+
+
+def test_a_trend_after_a_one_day_window_reads_its_own_period():
+    from health_monitor.graph.nlp import parse_question
+    from health_monitor.graph.nlp.models import TurnContext
+
+    before = TurnContext(text="why did it spike yesterday", domains=["cost"],
+                         params={"start_date": "2026-03-19", "end_date": "2026-03-19"}, entities={"workspace": ["ws"]})
+    trend = parse_question("what about the others, anyone else trending up?", as_of=datetime(2026, 3, 20, 9),
+                           previous=before)
+    assert "start_date" not in trend.params
+    same = parse_question("and which jobs drove it?", as_of=datetime(2026, 3, 20, 9), previous=before)
+    assert same.params.get("start_date") == "2026-03-19"
+
+
+def test_the_names_set_aside_by_the_others_leave_the_rows_unless_nothing_else_is_left():
+    rows = [{"workspace_name": "ws-a", "list_cost": 3.0}, {"workspace_name": "ws-b", "list_cost": 2.0}]
+    kept, _ = focus(rows, {"_besides": {"workspace": ["ws-a"]}})
+    assert [r["workspace_name"] for r in kept] == ["ws-b"]
+    alone, _ = focus(rows[:1], {"_besides": {"workspace": ["ws-a"]}})
+    assert alone == rows[:1]
+
+
+def test_the_other_kind_in_a_follow_up_records_the_carried_names_as_set_aside():
+    from health_monitor.graph.adapters import other_kinds
+
+    assert other_kinds("what about the other workspaces, anyone else growing?") == {"workspace"}
+    assert other_kinds("and the remaining jobs?") == set()
+
+
+def test_an_inventory_of_the_models_lists_every_registered_model():
+    mlops = get_agent_registry().get("mlops")
+    for text in ("give me a rundown of the models we maintain", "an inventory of our ML models, please"):
+        assert choose_plays(mlops, text)[0].title == "Registered models"
+
+
+def test_a_token_asked_about_outside_the_window_is_looked_for_around_it():
+    security = get_agent_registry().get("security")
+    play = next(p for p in security.playbook if p.tool == "get_token_activity")
+    assert play.before is not None
+
+
+def test_a_named_cluster_melting_reads_its_load():
+    performance = get_agent_registry().get("performance")
+    tools = [p.tool for p in choose_plays(performance, "is cluster melting again", {"cluster": ["c1"]})]
+    assert "get_cluster_cpu_history" in tools
+
+
+def test_that_kind_word_points_back_to_the_name_of_that_kind_said_in_another_ask():
+    from health_monitor.graph.adapters import _points_back_to
+
+    assert _points_back_to("one person seems to drive most of that warehouse's bill", "warehouse")
+    assert not _points_back_to("one person seems to drive most of that warehouse's bill", "workspace")
+    assert not _points_back_to("one person seems to drive most of the bill", "warehouse")
