@@ -55,9 +55,17 @@ AGENT = AgentSpec(
              title="Column lineage",
              lens=Lens(rows=4, say="{source_table_full_name}.{source_column_name} -> "
                                    "{target_table_full_name}.{target_column_name}")),
+        # "every grant admin@ made", "privileges she handed out": what that person granted (planner: the grantor slot)
+        Play("get_grants_by_principal", when=(r"privileges?|permissions?|perms|grant\w*|access|handed|gave|made",),
+             needs=("grantor",), weight=4, args={"grantor": "$grantor", "grantee": "$group", "privilege": "$privilege"},
+             title="Grants made",
+             lens=Lens(sort="is_pii desc", rows=5, headline="{grantor} granted {n:plural:privilege} in all.",
+                       say="{privilege_type} on {table_full_name} to {grantee}[ (granted {last_granted:time})]",
+                       severity=(("medium", "is_pii == true"),),
+                       empty="That person granted nothing that is still in place.")),
         Play("get_grants_by_principal", when=(r"\bmodify\b|\bselect\b|privileges?|granted|grants?|who (has|can)|"
-                                              r"what can",), weight=2,
-             args={"grantee": "$group|$user", "privilege": "$privilege"}, title="Grants",
+                                              r"what can",), weight=2, unless=("grantor",),
+             args={"grantee": "$group|$user", "privilege": "$privilege", "grantor": None}, title="Grants",
              lens=Lens(sort="is_pii desc", rows=4,
                        say="{grantee} holds {privilege_type} on {table_full_name} (granted by {grantor})",
                        severity=(("high", "is_pii == true and privilege_type == MODIFY"),
@@ -79,7 +87,7 @@ AGENT = AgentSpec(
                                         r"recertif|pii tables?|entitlements?|holds? (?:read|select)",), weight=2,
              title="Access review",
              lens=Lens(sort="is_pii desc", rows=5,
-                       say="{grantee}: {privilege_type} on {table_full_name}",
+                       say="{grantee}: {privilege_type} on {table_full_name}[ (granted {last_granted:time})]",
                        severity=(("medium", "is_pii == true"),),
                        recommend="Have the owners of the PII tables confirm each grantee, starting with groups.")),
         Play("get_compliance_report", when=(r"complian|soc ?2|gdpr|hipaa|\bpci\b|audit readiness|controls?|"
@@ -131,7 +139,7 @@ AGENT = AgentSpec(
         # "what PII tables do we have and who can query them?": the inventory, each with its readers
         Play("get_pii_tables", when=(r"(?:what|which|list|all|every)(?: \w+){0,2} (?:pii|sensitive|personal) tables|"
                                      r"(?:pii|sensitive) tables (?:do we have|are there|exist|we have)|"
-                                     r"(?:which|what)(?: \w+){0,3} tables? (?:carry|carries|have|has|hold|holds|contain|contains|"
+                                     r"(?:which|what)(?: \w+){0,3} tables?(?: (?:in|of|across|on) (?:\w+ ){0,3}?\w+)? (?:carry|carries|have|has|hold|holds|contain|contains|"
                                      r"are tagged|tagged)(?: \w+){0,2} (?:pii|sensitive|personal)",), weight=5,
              title="PII tables",
              lens=PII_TABLES),

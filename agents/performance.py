@@ -15,8 +15,8 @@ Quote only figures the tools returned. Finish with what you found (figures), how
 #: How the clusters' CPU reads (two plays: a load question, and a slow one naming nothing).
 CLUSTER_LOAD = Lens(sort="hours_cpu_over_90 desc", rows=3,
                     say="{cluster_name} ({workspace_name}) averaged {avg_cpu_percent:pct100} CPU, peaking at "
-                        "{max_cpu_percent:pct100}, with {hours_cpu_over_90:int} hours above 90% "
-                        "({hours_cpu_over_90_yesterday:int} of them yesterday)",
+                        "{max_cpu_percent:pct100}, with {hours_cpu_over_90:int} hours above 90%"
+                        "[ ({hours_cpu_over_90_yesterday:int} of them yesterday)]",
                     severity=(("high", "hours_cpu_over_90_yesterday >= 3"), ("medium", "hours_cpu_over_90 >= 3")),
                     recommend="Give {cluster_name} more or larger workers (or autoscaling): it spends hours "
                               "above 90% CPU.")

@@ -105,6 +105,16 @@ AGENT = AgentSpec(
                        severity=(("high", "severity == high"),),
                        recommend="Give the token from {principal} an expiry (or revoke it) and prefer OAuth for "
                                  "service principals.")),
+        # "what service principals do we have and when was each last active", "dormant accounts": the identities
+        Play("get_principals", when=(r"(?:what|which|list|all|every|each|inventory of|how many|our) (?:\w+ ){0,2}(?:service "
+                                     r"principals?|service accounts?|principals|identities|accounts)\b|\b(?:principals?|"
+                                     r"accounts?|identities|users?|sps?) (?:\w+ ){0,4}(?:last (?:active|seen|used|logged)|"
+                                     r"(?:been )?(?:dormant|inactive|unused))|\blast (?:active|seen)\b|\bdormant\b",),
+             weight=4, args={"kind": "$principal_kind"}, title="Principals",
+             lens=Lens(rows=5, headline="{n:plural:principal} seen, the most recently active first: {all_principal}.",
+                       say="{principal}{is_service_principal:if: (a service principal)}: last seen {last_seen:time} "
+                           "(first seen {first_seen:date}, {audit_events:int} audit events)",
+                       empty="No principal of that kind has been seen.")),
         Play("get_denied_requests", when=(r"denied|\b403s?\b|unauthori[sz]ed|forbidden|refused",), weight=3,
              title="Denied requests",
              lens=Lens(sort="denied_requests desc", rows=3,

@@ -192,6 +192,9 @@ EXTRA_SLOTS: dict[str, re.Pattern[str]] = {
                            re.IGNORECASE),
     "privilege": re.compile(r"\b(ALL PRIVILEGES|SELECT|MODIFY|EXECUTE|USE CATALOG|USE SCHEMA|CREATE TABLE|"
                             r"READ FILES|WRITE FILES|(?i:modify|all privileges|execute))\b"),
+    # "what service principals do we have": which kind of principal a list of them keeps
+    "principal_kind": re.compile(r"\b(service)(?: principals?| accounts?|[- ]?sps?\b)|\b(?:(user)s?|people|humans|persons) "
+                                 r"(?:\w+ ){0,2}(?:last (?:active|seen|logged)|(?:been )?(?:dormant|inactive))", re.IGNORECASE),
 }
 
 #: Principals: "has anybody read it" (graph.nlp.followup.OPEN_PEOPLE) sets the carried ones aside.
@@ -200,6 +203,30 @@ _PEOPLE = ("user", "group")
 _OTHER_KIND = re.compile(rf"\b(?:which|what|any|the) other (?P<kind>{KIND_WORD_ALTERNATION})s?\b", re.IGNORECASE)
 _BESIDES = re.compile(r"\b(?:besides|apart from|other than|aside from|except(?: for)?) (?:that|this|it|the [\w-]+)"
                       r"(?: one)?\b", re.IGNORECASE)
+
+
+#: Granting said of the person the question names (masked as "user"), actively: "every grant user made", "what did user
+#: grant", "privileges she handed out", "grants made by user". Not "user was granted", "what has user been given".
+_GRANTS_MADE = re.compile(r"\b(?P<who>user|she|he|they)\s+(?:has\s+|have\s+|had\s+|did\s+|ever\s+|recently\s+|just\s+|also\s+)*"
+                          r"(?:made|issued|gave|handed out|granted|grant|give|created|added|approved|signed off)\b"
+                          r"(?!\s+(?:by|access to (?:user|her|him|them)\b))|"
+                          r"\b(?:made|issued|given|handed out|granted|created|added|approved)\s+by\s+(?:user|her|him|them)\b",
+                          re.IGNORECASE)
+_GRANT_WORDS = re.compile(r"\bgrant\w*|\bprivileges?\b|\bpermissions?\b|\baccess\b|\bperms\b", re.IGNORECASE)
+
+
+def grants_made(question: str, slots: dict[str, Any]) -> bool:
+    """Does ``question`` ask for the grants the named person made (as grantor)?"""
+    from health_monitor.graph.planner import mask_names
+
+    text = mask_names(question, {"user": slots.get("user")})
+    if not _GRANT_WORDS.search(text):
+        return False
+    for m in _GRANTS_MADE.finditer(text):
+        before = text[:m.start()].split()[-1:] if m.group("who") else []
+        if not (before and before[0].lower() in ("was", "were", "is", "are", "got", "get", "been")):
+            return True  # "what was user granted": the grants the person holds
+    return False
 
 
 def other_kinds(question: str) -> set[str]:
@@ -270,7 +297,10 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
             continue  # "upstream and downstream", "where does it come from and what reads it": both ways
         if m and (slot not in slots or slot == "direction" and m[1]):  # "and what feeds it from upstream?" turns
             value = next(g for g in m.groups() if g)
-            slots[slot] = value.upper() if slot == "privilege" else direction(value)
+            slots[slot] = value.upper() if slot == "privilege" else direction(value) if slot == "direction" else value.lower()
+    if slots.get("user") and grants_made(question, slots):
+        # "every grant admin@ made": the grants that person gave, not the ones they hold
+        slots["grantor"] = list(slots["user"])[0]
     if parsed.is_followup and prior is not None and set(parsed.domains) & set(prior.domains) \
             and not slots["_named"] and not SELECTION.search(question) and not PICKED_ROW.search(question):
         # "What was behind the jump?" continues the same topic: keep the subject it was about. ("which one of

@@ -264,14 +264,15 @@ ALL_NAMES = 20
 
 
 def _totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """``total_<column>`` for numbers and ``all_<column>`` (the distinct names, in row order) for names."""
+    """``total_<column>`` for numbers and ``all_<column>`` (the distinct names, in row order) for names (``*_name``
+    columns and those of an entity kind: ``principal``, ``grantee``)."""
     sums: dict[str, Any] = {}
     names: dict[str, list[str]] = {}
     for row in rows:
         for k, v in row.items():
             if isinstance(v, (int, float)) and not isinstance(v, bool):
                 sums[f"total_{k}"] = sums.get(f"total_{k}", 0.0) + float(v)
-            elif isinstance(v, str) and k.endswith("_name") and v not in names.setdefault(k, []):
+            elif isinstance(v, str) and (k.endswith("_name") or k in ENTITY_COLUMNS) and v not in names.setdefault(k, []):
                 names[k].append(v)
     for k, values in names.items():
         sums[f"all_{k}"] = ", ".join(values[:ALL_NAMES]) + (", ..." if len(values) > ALL_NAMES else "")

@@ -71,8 +71,10 @@ def mask_names(question: str, slots: dict[str, Any]) -> str:
         for value in values if isinstance(values, (list, tuple)) else [values]:
             if not isinstance(value, str) or len(value) < 3:
                 continue
-            for variant in {value, value.split(".")[-1], value.replace("_", " "), value.replace("-", " ")}:
-                text = re.sub(re.escape(variant), f" {slot} ", text, flags=re.IGNORECASE)
+            # the longest spelling first, each as a whole word: an e-mail's last part ("com") is no table's short name
+            short = [] if "@" in value else [value.split(".")[-1]]
+            for variant in sorted({value, *short, value.replace("_", " "), value.replace("-", " ")}, key=len, reverse=True):
+                text = re.sub(rf"(?<![\w@-]){re.escape(variant)}(?![\w-])", f" {slot} ", text, flags=re.IGNORECASE)
     return text
 
 

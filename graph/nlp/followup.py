@@ -399,7 +399,9 @@ _GRANTED_BY = re.compile(r"\bgranted by (?P<by>[\w.+-]+@[\w.-]+\w)|(?P<ran>[\w.+
 #: "who created it?" after a token: whoever ran the creating action the answer shows ("automation-sp ran
 #: generateDbToken"), a service principal too.
 _CREATING = re.compile(r"\b(?:created|made|minted|generated|issued)\b", re.IGNORECASE)
-_CREATED_BY = re.compile(r"(?P<ran>[\w.+@-]+)(?: \([^)]*\))? ran (?:generate|create|mint|issue)\w*", re.IGNORECASE)
+_CREATED_BY = re.compile(r"(?P<ran>[\w.+@-]+)(?: \([^)]*\))? ran (?:generate|create|mint|issue)\w*|"
+                         # "TOKEN_CREATED x 1 (high), the latest by automation-sp": a security event's line
+                         r"\b\w*(?:TOKEN|CREDENTIAL|KEY)_?CREATED\b[^.\n]{0,40}?\bby (?P<by>[\w.+@-]+)", re.IGNORECASE)
 
 
 def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -970,7 +972,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 r"\bwhat should (?:i|we|they) do about\b|"
                                 # "what should whoever picks this up next actually do", "get it green again"
                                 r"\bwhat (?:should|must|do(?:es)?|can|could) (?:\w+\s+){1,7}(?:actually\s+)?do\b(?!\s+with\b)|"
-                                r"\bget (?:it|that|this|them) (?:back\s+)?(?:green|working|running|fixed|passing|healthy)\b",
+                                r"\bget (?:it|that|this|them) (?:back\s+)?(?:green|working|running|fixed|passing|healthy)\b|"
+                                # "what do I rerun and in what order": the fix of the last answer's problem, in its order
+                                r"\bwhat (?:do|should|must|can) (?:i|we) (?:re-?run|restart|re-?trigger|backfill|kick off)\b|"
+                                r"\b(?:re-?run|restart|backfill)\w*\W+(?:\w+\W+){0,3}?in (?:what|which|the right) order\b",
                                 re.IGNORECASE), _act),
     Transform("who_did_that", re.compile(r"\bwho\s+(?:did|does|made|ran|run|changed|granted|deleted|created|"
                                          r"triggered|started|caused|was behind|was responsible for|is behind|gave|"

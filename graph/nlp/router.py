@@ -59,8 +59,12 @@ CUE_TIE, BACKING_CUE = 0.1, 0.7
 MAX_DOMAINS = 3
 W_CLASSIFIER, W_CUES = 0.6, 0.4
 
+#: "did they also hit crm tables": "also" after a subject or an auxiliary adds to the same ask, it does not start one.
+_ALSO_INSIDE = "".join(rf"(?<!\b{w})" for w in ("did", "do", "does", "they", "he", "she", "it", "we", "i", "you", "was", "were",
+                                                 "is", "are", "has", "have", "had", "can", "could", "would", "should", "will"))
 _SPLIT = re.compile(r"[?;!]+|\.\s+|\s(?=\(?\d{1,2}\)\s)|\s[—–-]+\s|\s[+&/]\s|,\s*(?:and|but|plus|also|then)\b|,\s+|"
-                    r"\s(?:and also|and|but|plus|as well as|along with|also|or|if|even though|although|though|"
+                    rf"{_ALSO_INSIDE}\salso\s|"
+                    r"\s(?:and also|and|but|plus|as well as|along with|or|if|even though|although|though|"
                     r"while|whereas|given that|(?:in any way |at all |somehow )?(?:connected|related|linked|tied) (?:to|with))\s",
                     re.IGNORECASE)
 #: An item of a numbered list of asks: "1) is the budget ok", "(2) ...", "3. ...".

@@ -67,6 +67,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "... and what was the user doing": a person's activity
+        r"\bwhat (?:was|were|is|are|has|have) (?:the |that |this )?(?:user|person|guy|account|principal|she|he|they|people) "
+        r"(?:\w+ )?(?:doing|been doing|up to|been up to)\b|\bwhat (?:did|does|do|has|have) (?:they|he|she|that person|the person|"
+        r"the user|that user|this person|the guy|that guy|them) (?:\w+ )?(?:run|ran|execute|executed|query|queried|do|done|touch|"
+        r"touched)\b": 1.0,
         # "every grant admin@ made this week", "privileges she handed out": changes in the audit trail, by their actor
         r"\b(?:grants?|privileges?|permissions?)\b(?:\s+\S+){0,3}\s+(?:made|handed out|gave|issued|granted|given out)\b|"
         r"\b(?:handed|gave|given|giving) out (?:\w+ ){0,2}(?:grants?|privileges?|permissions?|access)\b": 1.0,
@@ -152,6 +157,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?: (?:good|well|right|properly|correctly|ok|okay))?\b|\bdid ?n[o']?t (?:work|run)\b": 0.8,
         r"\b(?:thing|process|script|load|routine)s? (?:that|which) (?:loads?|fills?|writes?|builds?|refresh\w*|"
         r"populates?)\b": 0.6,
+        # "what do I rerun and in what order": job runs to start again
+        r"\bre-?run\w*|\bre-?trigger\w*": 0.6,
         # "is ml_training still OOMing": a run dying of memory
         r"\boom(?:ing|ed|s|'?d)\b|out of (?:gpu |cuda |driver )?memory|oom[- ]?kill\w*": 1.0, r"broke|broken(?! down (?:by|per|into|for|across))|die|dies|died|dying|bomb(ed|s)?( out)?": 0.8,
         # "where exactly did it break": where the run failed (what it breaks downstream is lineage's)
@@ -204,7 +211,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:jobs?|runs?|workflows?|pipelines?) (?:\w+ ){0,2}(?:working|healthy|ok|okay|fine|succeed\w*|finish\w*|"
         r"complet\w*|dying|died|broken|stuck)": 0.9,
         # "and did it even succeed today?": how its run went
-        r"(?:did|does|do) (?:it|they|that|those) (?:\w+ ){0,2}(?:finish|complete|succeed|run)\b": 1.0,
+        # ("what did they run at 3am" asks what a person did: security's)
+        r"(?<!what )(?<!which )(?:did|does|do) (?:it|they|that|those) (?:\w+ ){0,2}(?:finish|complete|succeed|run)\b": 1.0,
     },
     "reliability": {
         r"slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|(?<!so it )(?<!ok it )(?<!spend )(?<!spending )(?<!cost )(?<!costs )(?<!bill )"
@@ -243,7 +251,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     },
     "quality": {
         r"fresh\w*|(?<!models go )(?<!model goes )(?<!models get )(?<!model gets )(?<!models going )(?<!models getting )"
-        r"(?<!model going )(?<!model getting )(?<!models grow )(?<!models become )stale\w*|up to date|out of date|"
+        r"(?<!model going )(?<!model getting )(?<!models grow )(?<!models become )stale\w*"
+        # "stale perms I can revoke": access nobody uses, not old data
+        r"(?!\s+(?:perms|permissions?|grants?|access|accounts?|tokens?|users?|credentials?|keys?|secrets?|privileges?|roles?)\b)"
+        r"|up to date|out of date|"
         r"lag(?:s|ged|ging)? (?:behind|by)|lagging|(?:data|replication) lag": 1.0,
         # "whether the data our reports rely on can be trusted": the data's own quality, not the platform's uptime
         r"\b(?:data|numbers|figures|tables?)\b (?:\w+ ){0,5}(?:be |is |are )?(?:trusted|trustworthy|trust ?able|relied on)\b|"
@@ -501,7 +512,12 @@ GENERAL_KNOWLEDGE = re.compile(
     r"(?:the )?(?:gdpr|hipaa|ccpa)\b|\blegal advice\b|"
     # modelling advice ("help me tune xgboost, max_depth vs eta?"): a data scientist's craft, not this account's data
     r"\b(?:help me |how (?:do|should|would) (?:i|we) |how to |best way to )(?:tune|pick|choose|set|configure)\b.{0,40}"
-    r"\b(?:xgboost|lightgbm|catboost|hyper-?parameters?|learning rate|max_depth|eta|batch size|epochs?|regulari[sz]ation)\b",
+    r"\b(?:xgboost|lightgbm|catboost|hyper-?parameters?|learning rate|max_depth|eta|batch size|epochs?|regulari[sz]ation)\b|"
+    # a product's feature explained ("what's the snowflake equivalent of a delta merge"), coding help ("how do I pivot a
+    # pandas dataframe"): a manual's or a tutorial's answer, not this account's data
+    r"\bwhat(?:'?s| is| would be| are) (?:the )?(?:[\w-]+ )?equivalents? (?:of|to|for)\b|"
+    r"\bhow (?:do|can|would|should|to) (?:i |we |you |one )?(?:\w+ ){0,4}(?:an? |the |my |our )?(?:pandas|polars|numpy|"
+    r"pyspark|spark|r) (?:dataframe|df|series|array|tibble)s?\b",
     re.IGNORECASE)
 #: Words that mark a request as something else (a joke about costs is still a joke): a penalty on every domain.
 OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|recipe|weather|riddle|wi-?fi|printers?|"
@@ -656,12 +672,14 @@ FIGURE_TREND = re.compile(r"\b(?:that|the|this|those|these|our) (?:number|count|
                           r"(?:\w+ ){0,2}(?:going|trending|coming|moving|gone|went|go) (?:down|up)\b", re.IGNORECASE)
 
 
-#: "which jobs cost the most, and who owns each one": the owner of a job, cluster or warehouse is the identity that runs
-#: it (its spend by user), not a table's owner in the catalog.
+#: "which jobs cost the most, and who owns each one", "untagged spend ... I have to chase the owners": the owner of a job,
+#: cluster, warehouse or spend is the identity that runs it (its spend by user), not a table's owner in the catalog.
 COMPUTE_OWNER = re.compile(r"^(?!.*\b(?:tables?|views?|datasets?|schemas?)\b)(.*?\b(?:jobs?|clusters?|warehouses?|endpoints?|"
-                           r"pipelines?|workflows?)\b[^.!]{0,80}?)\b(?:and |with |plus )?"
+                           r"pipelines?|workflows?|spend|costs?|bills?|compute)\b[^.!]{0,80}?)\b(?:and |with |plus )?"
                            r"(?:who (?:owns|is responsible for|runs) (?:each|every|them|those|these|each of them)(?: one)?|"
-                           r"their owners?|the owner of (?:each|every)(?: one)?|(?:each|every) one'?s owner)\b",
+                           # "how much of dev spend has no tag? I have to chase the owners": who ran it
+                           r"(?:chase|ping|contact|nag|email|track|hunt|reach out to|go after|find)(?: down| up)? "
+                           r"(?:the|their|its) owners?|their owners?|the owner of (?:each|every)(?: one)?|(?:each|every) one'?s owner)\b",
                            re.IGNORECASE | re.DOTALL)
 
 

@@ -14,6 +14,7 @@ from health_monitor.agents.registry import (
     discover_agents,
 )
 from health_monitor.agents.spec import AgentSpec, Lens, Play
+from health_monitor.graph.findings import ENTITY_COLUMNS
 from health_monitor.tools.registry import get_registry
 
 EXPECTED = ["cost", "security", "performance", "reliability", "quality", "mlops", "governance", "optimization"]
@@ -71,7 +72,7 @@ def test_lenses_and_args_match_the_tool_contracts(registry, name):
         tool = catalog.get(play.tool)
         cols = set(tool.column_names) | {tool.net_column(c) for c in tool.cost_columns}
         lens: Lens = play.lens
-        known = cols | {"n", "count", "severity_rank"} | {n for n, _ in lens.derive} | {f"total_{c}" for c in cols} | {f"all_{c}" for c in cols if c.endswith("_name")} | {f"{e}_{c}" for c in cols for e in ("first", "last")} | {
+        known = cols | {"n", "count", "severity_rank"} | {n for n, _ in lens.derive} | {f"total_{c}" for c in cols} | {f"all_{c}" for c in cols if c.endswith("_name") or c in ENTITY_COLUMNS} | {f"{e}_{c}" for c in cols for e in ("first", "last")} | {
             f"total_{n}" for n, _ in lens.derive}
         for template in (lens.say, lens.headline, lens.recommend):
             assert _fields(template) <= known, f"{play.tool}: {_fields(template) - known}"

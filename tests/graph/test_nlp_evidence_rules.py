@@ -2176,3 +2176,94 @@ def test_that_kind_word_points_back_to_the_name_of_that_kind_said_in_another_ask
     assert _points_back_to("one person seems to drive most of that warehouse's bill", "warehouse")
     assert not _points_back_to("one person seems to drive most of that warehouse's bill", "workspace")
     assert not _points_back_to("one person seems to drive most of the bill", "warehouse")
+
+
+# --- blind sets 159-162 -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("any stale permissions on the finance schema nobody has used in a quarter?", "governance", "quality"),
+    ("what share of the bill in staging carries no tags? need to chase down the owners", "cost", "governance"),
+    ("what's the bigquery equivalent of a unity catalog grant", None, None),
+    ("how can I melt a polars dataframe into long format", None, None),
+    ("the 3am logins from that ip - what was the person doing?", "security", None),
+    ("somebody flagged after hours - who, and what did they run", "security", "performance"),
+    ("the 20 minute scan on the bi warehouse - did they also read hr tables?", "security", None),
+])
+def test_rules_of_sets_159_to_162_route(text, present, absent):
+    from health_monitor.graph.nlp import parse_question
+
+    parsed = parse_question(text, as_of=datetime(2026, 3, 20, 9))
+    if present is None:
+        assert parsed.off_topic and not parsed.domains, parsed.domains
+        return
+    assert present in parsed.domains and (absent is None or absent not in parsed.domains), parsed.domains
+
+
+def test_also_after_a_subject_stays_in_its_ask_and_between_asks_splits_them():
+    from health_monitor.graph.nlp.router import split_clauses
+
+    assert "did she also open the payroll table" in split_clauses("who ran the big export - did she also open the payroll table?")
+    assert split_clauses("list failed jobs also the spend of dev") == ["list failed jobs", "the spend of dev"]
+
+
+@pytest.mark.parametrize(("text", "made"), [
+    ("list every grant ann@x.com made this quarter", True),
+    ("which privileges were handed out by ann@x.com?", True),
+    ("what has ann@x.com granted to the contractors group", True),
+    ("what was ann@x.com granted?", False),
+    ("what grants does ann@x.com hold", False),
+    ("what has ann@x.com been given access to", False),
+])
+def test_grants_made_by_a_person_read_them_as_grantor_and_grants_held_as_grantee(text, made):
+    from health_monitor.graph.adapters import grants_made
+
+    assert grants_made(text, {"user": ["ann@x.com"]}) is made
+
+
+def test_the_grants_a_person_made_filter_by_grantor_and_leave_the_grantee_open():
+    from health_monitor.graph.planner import fill_args
+
+    governance = get_agent_registry().get("governance")
+    tool = get_registry().get("get_grants_by_principal")
+    slots = {"user": ["ann@x.com"], "grantor": "ann@x.com", "_named": ["user"]}
+    made = choose_plays(governance, "every grant user made", slots)[0]
+    assert made.title == "Grants made"
+    assert fill_args(tool, made, slots) == {"grantor": "ann@x.com"}
+    held = choose_plays(governance, "what grants does user hold", {"user": ["ann@x.com"], "_named": ["user"]})[0]
+    assert fill_args(tool, held, {"user": ["ann@x.com"]}) == {"grantee": "ann@x.com"}
+
+
+def test_the_service_principals_and_when_each_was_last_seen_is_an_inventory_of_principals():
+    from health_monitor.graph.adapters import EXTRA_SLOTS
+
+    security = get_agent_registry().get("security")
+    for text in ("list our service principals and when each was last seen", "which accounts have gone dormant?"):
+        assert choose_plays(security, text)[0].tool == "get_principals"
+    assert EXTRA_SLOTS["principal_kind"].search("which service accounts do we have")[1] == "service"
+
+
+def test_a_list_of_an_entity_column_can_be_quoted_whole():
+    from health_monitor.graph.findings import _totals
+
+    assert _totals([{"principal": "a-sp"}, {"principal": "b-sp"}, {"principal": "a-sp"}])["all_principal"] == "a-sp, b-sp"
+
+
+def test_a_rerun_in_order_after_a_stale_table_is_the_act_move():
+    last = Prior(understanding=Understanding(question="is gold stale?", domains=["quality"]),
+                 subject={"table": ["main.a.gold"]}, as_of=AS_OF)
+    out = _follow("ok so which jobs do I restart, in what order?", last)
+    assert out is not None and out.previous is not None and out.previous.transform == "act"
+
+
+def test_who_created_it_after_a_token_event_line_names_the_events_actor():
+    from health_monitor.graph.nlp.followup import _CREATED_BY
+
+    m = _CREATED_BY.search("TOKEN_CREATED x 2 (high), the latest by deploy-sp at 2026-03-19 01:40 UTC: lifetime: none.")
+    assert m and (m.group("by") or m.group("ran")) == "deploy-sp"
+
+
+def test_a_pii_inventory_of_tables_in_a_place_lists_the_pii_tables():
+    governance = get_agent_registry().get("governance")
+    text = "which tables in the main catalog hold sensitive data? need it for our records"
+    assert choose_plays(governance, text)[0].tool == "get_pii_tables"

@@ -22,7 +22,7 @@ NAMED = {
     "get_slow_queries": ["threshold_seconds"],
     "get_job_bottlenecks": ["job_name"],
     "get_sla_breaches": ["days"],
-    "get_resource_utilization": ["workspace"],
+    "get_resource_utilization": ["workspace", "start_date", "end_date"],
     "get_job_runs": ["hours", "workspace"],
     "get_job_success_rate": ["days", "start_date", "end_date"],
     "get_uptime_metrics": ["workspace", "days", "start_date", "end_date"],

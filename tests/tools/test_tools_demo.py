@@ -185,3 +185,31 @@ def test_table_writer_failures_follow_lineage_to_the_failed_writer(executor):
     assert {r["table_full_name"] for r in res.rows} == {"main.sales.orders_gold"}
     quiet = executor.run("get_table_writer_failures", {"table": "main.sales.orders_gold", "hours": 1})
     assert quiet.ok and quiet.rows == []
+
+
+def test_access_grants_put_the_grant_the_audit_log_saw_last_first(executor):
+    grants = rows(executor, "get_access_grants")
+    assert (grants[0]["grantee"], grants[0]["table_full_name"]) == ("contractors", "main.crm.customers")
+    assert grants[0]["last_granted"] is not None and all(r["last_granted"] is None for r in grants[1:])
+    made = rows(executor, "get_grants_by_principal", grantor="admin@company.com")
+    assert made and all(r["grantor"] == "admin@company.com" for r in made)
+    assert made[0]["grantee"] == "contractors"
+    assert not rows(executor, "get_grants_by_principal", grantor="nobody@company.com")
+
+
+def test_principals_list_service_principals_with_when_they_were_last_seen(executor):
+    service = rows(executor, "get_principals", kind="service")
+    names = {r["principal"] for r in service}
+    assert {"etl-sp", "ml-sp", "automation-sp"} <= names and all("@" not in n for n in names)
+    assert all(r["last_seen"] is not None and r["days_since_seen"] >= 0 for r in service)
+    people = rows(executor, "get_principals", kind="user")
+    assert people and all("@" in r["principal"] for r in people)
+
+
+def test_cluster_load_of_a_past_week_is_that_weeks_and_says_nothing_of_yesterday(executor):
+    week = {r["cluster_name"]: r for r in rows(executor, "get_resource_utilization", workspace="production")}
+    before = {r["cluster_name"]: r for r in rows(executor, "get_resource_utilization", workspace="production",
+                                                start_date="2026-01-01", end_date="2026-01-07")}
+    assert before["prod-etl-cluster"]["hours_cpu_over_90_yesterday"] is None
+    assert week["prod-etl-cluster"]["hours_running"] != before["prod-etl-cluster"]["hours_running"] or \
+        week["prod-etl-cluster"]["max_cpu_percent"] != before["prod-etl-cluster"]["max_cpu_percent"]

@@ -49,6 +49,8 @@ class CatalogParam(ToolParams):
 
 class GrantsParams(ToolParams):
     grantee: Text("User or group holding the privilege (e.g. contractors); omit for all.")
+    # a user's name (NameOf user): the rows it keeps are about that grantor, so answers do not narrow them again
+    grantor: Name("user", "User who granted the privilege (e.g. 'every grant admin@company.com made'); omit for all.")
     privilege: Text("Privilege type (SELECT, MODIFY, ALL PRIVILEGES, ...); omit for all.")
     catalog: Name("catalog", "Catalog name (e.g. finance); omit for all.")
 
@@ -78,10 +80,11 @@ TOOLS: list[Tool] = [
     ),
     Tool(
         name="get_access_grants", domain="governance", agents=GOV + ("security",), params=TableParam,
-        description="Who holds which privilege on a table (or on all tables, PII tables first): grantee, "
-                    "privilege, grantor, inherited from. Use for access reviews of PII tables.",
+        description="Who holds which privilege on a table (or on all tables, PII tables first, the most recently "
+                    "granted first): grantee, privilege, grantor, inherited from, and when the audit log last saw "
+                    "it granted. Use for access reviews of PII tables.",
         returns=columns("table_full_name string, grantee string, privilege_type string, grantor string, "
-                        "is_grantable boolean, inherited_from string, is_pii boolean"),
+                        "is_grantable boolean, inherited_from string, is_pii boolean, last_granted timestamp"),
     ),
     Tool(
         name="get_table_usage", domain="governance", agents=GOV + ("security",), params=TableUsageParams,
@@ -95,10 +98,11 @@ TOOLS: list[Tool] = [
     ),
     Tool(
         name="get_grants_by_principal", domain="governance", agents=GOV + ("security",), params=GrantsParams,
-        description="Privileges held by a user or group and/or of one type (e.g. MODIFY), optionally within a "
-                    "catalog. Use for 'who has MODIFY on the finance catalog', 'what can contractors read'.",
+        description="Privileges held by a user or group, or granted by one (grantor), and/or of one type (e.g. "
+                    "MODIFY), optionally within a catalog; the most recently granted first. Use for 'who has MODIFY "
+                    "on the finance catalog', 'what can contractors read', 'which grants did admin@ make'.",
         returns=columns("table_full_name string, table_catalog string, grantee string, privilege_type string, "
-                        "grantor string, inherited_from string, is_pii boolean"),
+                        "grantor string, inherited_from string, is_pii boolean, last_granted timestamp"),
     ),
     Tool(
         name="get_compliance_report", domain="governance", agents=GOV + ("security",), params=RegulationParams,

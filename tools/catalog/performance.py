@@ -45,6 +45,12 @@ class WorkspaceParam(ToolParams):
     workspace: Name("workspace")
 
 
+class UtilizationParams(WorkspaceParam):
+    #: A past period ("and the week before?") reads its own hours, not the last 7 days under that period's label.
+    start_date: Date(7, "First day counted")
+    end_date: Date(0, "Last day counted, inclusive")
+
+
 class HoursParams(ToolParams):
     hours: Hours(24)
 
@@ -124,9 +130,10 @@ TOOLS: list[Tool] = [
     ),
     Tool(
         name="get_resource_utilization", domain="performance", agents=PERF + ("optimization",),
-        params=WorkspaceParam,
-        description="CPU and memory of each cluster over the last 7 days (optionally one workspace): average and "
-                    "peak, hours whose CPU peaked at 90 % or more (also yesterday) and hours below 5 % (idle).",
+        params=UtilizationParams,
+        description="CPU and memory of each cluster over the last 7 days, or between two dates (optionally one "
+                    "workspace): average and peak, hours whose CPU peaked at 90 % or more (also yesterday) and hours "
+                    "below 5 % (idle).",
         returns=columns("workspace_name string, cluster_id string, cluster_name string, hours_running bigint, "
                         "avg_cpu_percent double, max_cpu_percent double, avg_mem_percent double, "
                         "max_mem_percent double, hours_cpu_over_90 bigint, hours_cpu_over_90_yesterday bigint, "

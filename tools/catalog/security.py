@@ -30,6 +30,10 @@ class Days30(ToolParams):
     days: Days(30)
 
 
+class PrincipalParams(ToolParams):
+    kind: Choice("service", "user", description="'service': service principals only; 'user': people only.")
+
+
 class UserDays(ToolParams):
     user: Name("user", "Principal (e-mail, service principal name) or the part before @; omit for everyone.")
     days: Days(7)
@@ -125,6 +129,14 @@ TOOLS: list[Tool] = [
                     "after-hours and PII reads. Use for 'what else has that principal done'.",
         returns=columns("principal string, service_name string, action_name string, events bigint, failures bigint, "
                         "after_hours_events bigint, pii_accesses bigint, first_date date, last_date date"),
+    ),
+    Tool(
+        name="get_principals", domain="security", agents=SEC + ("governance",), params=PrincipalParams,
+        description="Every principal (person or service principal) seen in audit, billing, jobs or queries, with "
+                    "when it was first and last seen and its audit events; the most recently seen first. Use for "
+                    "'what service principals do we have', 'when was each account last active', dormant accounts.",
+        returns=columns("principal string, is_service_principal boolean, first_seen timestamp, last_seen timestamp, "
+                        "audit_events bigint, days_since_seen int"),
     ),
     Tool(
         name="search_security_events", domain="security", agents=SEC + ("governance",), params=SearchParams,
