@@ -140,7 +140,7 @@ AGENT = AgentSpec(
                            "{month:date} ({daily:money} a day, a 30-day run rate of {run_rate:money})",
                        recommend="At the current daily rate next month would be about {run_rate:money} for "
                                  "{workspace_name}; compare it with the budget.")),
-        Play("get_cost_forecast", when=(r"forecast|next (month|week|quarter|\d+ days)|predict|projec|expect|will (we )?"
+        Play("get_cost_forecast", when=(r"forecast|extrapolat|next (month|week|quarter|\d+ days)|predict|projec|expect|will (we )?"
                                         r"spend|coming|where (?:do|will|would) we (?:land|end up)|if nothing changes|"
                                         r"at this (?:rate|pace)|trajectory",), weight=3, args={"days": "$horizon_days|30"},
              title="Spend forecast",

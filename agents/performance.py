@@ -137,7 +137,9 @@ AGENT = AgentSpec(
              lens=Lens(sort="run_date desc", rows=3,
                        say="{run_date:date}: {runs:int} runs, {failed:int} failed, average {avg_duration_seconds:dur}")),
         # "bi-warehouse utilisation at night": a named warehouse's own load, not the clusters'.
-        Play("get_warehouse_utilization", when=(r"utili[sz]|\bload\b|busy|night|idle|usage",), needs=("warehouse",),
+        Play("get_warehouse_utilization", when=(r"utili[sz]|\bload\b|busy|night|idle|usage|quer(?:y|ies) (?:volume|counts?|growth|"
+                                                r"numbers)|(?:number|volume|count) of (?:quer|statement)|how many (?:quer|statement)",),
+             needs=("warehouse",),
              weight=3, title="SQL warehouse load", lens=WAREHOUSE_DAYS),
         # "the BI warehouse gets sluggish": its daily load beside the slow statements, never before them
         Play("get_warehouse_utilization", when=(SLOW,), needs=("warehouse",), title="SQL warehouse load",

@@ -299,7 +299,7 @@ def _between(as_of: datetime, m: re.Match[str]) -> TimeWindow | None:
 #: "in 90 days", "for 3 weeks": a span without "last"; the past, unless the question looks ahead (_AHEAD).
 _IN_N_UNITS = rf"(?<![\w-])(?:in|within|for|over)\s+(?:the\s+)?{_NUM}\s*(days?|weeks?|wks?|months?)\b(?!\s+(?:from now|ahead|" \
               r"out|later|time|early|late|before|after|ago|back))"
-_AHEAD = re.compile(r"\b(?:will|won'?t|going to|gonna|forecast\w*|project\w*|expect\w*|predict\w*|next|upcoming|coming|"
+_AHEAD = re.compile(r"\b(?:will|won'?t|going to|gonna|forecast\w*|project\w*|expect\w*|predict\w*|extrapolat\w*|next|upcoming|coming|"
                     r"ahead|from now|by then|runway|run out|at (?:this|the current) (?:rate|pace))\b")
 
 

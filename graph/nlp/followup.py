@@ -36,7 +36,9 @@ _OPENERS = re.compile(r"^\s*(?:and|also|plus|but|ok(?:ay)?|so|then|what about|ho
 _REFERENCES: dict[str, str] = {**WORD_KINDS, "run": "job", "runs": "job", "one": "any", "ones": "any"}
 _REF = re.compile(r"\b(?:that|those|these|this|the same|same)\s+(?:[a-z]+\s+){0,2}?("
                   + "|".join(sorted(map(re.escape, _REFERENCES), key=len, reverse=True)) + r")\b", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?:it|its|them|they|those)\b|\bthat\s*\?*$", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:it|its|them|they|those)\b|\bthat\s*\?*$|"
+                      # "extrapolate both to the end of next quarter": the two things the last answer gave
+                      r"\bboth\b(?!\s+(?:directions|ways|sides|of (?:us|you))\b)", re.IGNORECASE)
 #: A question opening that asks for more of something already on the table ("how many", "when", "is this the only").
 _ASKS_MORE = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?|also)\W+)?(?:how (?:many|much|long|often|bad|big)|when|what time|"
                         r"which|who|where|is (?:this|that|it|there)|was (?:this|that|it|there)|were (?:they|there|those)|"

@@ -215,7 +215,8 @@ _FORECAST = re.compile(r"\b(?:forecast\w*|predict\w*|project(?:ed|ion|ions)?|exp
                        r"going to|gonna|likely|at risk|risks?|outlook|run[- ]?rate|on track|budget\w*|anticipat\w*|"
                        r"plan(?:ned)? for|where (?:do|will|would|are|should) we (?:land|end up|be)|end up|"
                        r"if nothing changes|(?:at|on) (?:this|the current|current) (?:rate|pace|trend|trajectory)|"
-                       r"trajectory|heading (?:for|to(?:wards)?))\b", re.IGNORECASE)
+                       r"trajectory|heading (?:for|to(?:wards)?)|extrapolat\w*|(?:if|assuming) (?:the )?(?:current |this )?"
+                       r"(?:growth|trend|pattern|pace|rate) (?:holds|continues|keeps up|stays)|project \w+ forward)\b", re.IGNORECASE)
 
 
 def asks_forecast(text: str) -> bool:

@@ -615,3 +615,9 @@ GLOSSARY["es"].update({"por encima de la media": "above average", "por encima de
                        "promedio": "average", "parece": "looks"})
 GLOSSARY["de"].update({"über dem durchschnitt": "above average", "durchschnitt": "average"})
 GLOSSARY["fr"].update({"au-dessus de la moyenne": "above average", "moyenne": "average"})
+# a legal question ("qual é o prazo legal ... sob a LGPD"): read in English so it is declined as one
+GLOSSARY["pt"].update({"prazo legal": "legal deadline", "prazo": "deadline", "sob": "under", "titular de dados": "data subject",
+                       "pedido": "request"})
+GLOSSARY["es"].update({"plazo legal": "legal deadline", "plazo": "deadline"})
+GLOSSARY["fr"].update({"délai légal": "legal deadline", "délai": "deadline"})
+GLOSSARY["de"].update({"gesetzliche frist": "legal deadline", "frist": "deadline"})

@@ -359,8 +359,13 @@ _DESCRIBING_CLAUSE = re.compile(r"[,;]\s*(?:one of (?:ours|our own|them|those|th
                                 r"(?<=[.?!,;])\s*[^.?!,;]{0,60}\b(?:lives?|is hosted|are hosted|is based) "
                                 r"(?:there|in there|in it|on it)\b[^.?!,;]*|"
                                 # "... up to date? we retrain off it every morning": why it matters to the asker
-                                r"(?<=[.?!,;])\s*(?:we|i|our \w+|they)\s+(?:\w+\s+)?(?:retrain|train|build|run|refresh|read|pull|"
-                                r"depend|rely|report|feed)\w*\s+(?:off|from|on|of)\s+(?:it|that|this|them)\b[^.?!,;]*|"
+                                r"(?<=[.?!,;])\s*(?:we|i|they|(?:our|my|the team'?s|their|the)(?:\s+\w+){1,3}?)\s+(?:\w+\s+)?(?:retrain|train|"
+                                r"build|run|refresh|read|pull|depend|rely|report|feed)\w*\s+(?:off|from|on|of)\s+(?:it|that|this|them)\b"
+                                r"[^.?!,;]*|"
+                                # "..., if it's stale my forecast is garbage": what it would cost the asker
+                                r"(?<=[.?!,;])\s*if (?:it|that|this|they)(?:'s| is| are|'re| was) \w+,? (?:then )?(?:my|our|the|their) "
+                                r"(?:\w+ ){0,2}(?:is|are|will be|would be|goes|becomes) (?:\w+ )?(?:garbage|useless|wrong|off|broken|"
+                                r"worthless|junk|toast|meaningless)\b[^.?!,;]*|"
                                 # "... in ml-workspace? by job is fine": how to break the answer down, not another ask
                                 r"(?<=[.?!,;])\s*(?:by|per|split by|broken down by|grouped by)\s+\w+(?:\s+\w+)?\s+(?:is|would be|"
                                 r"works|'s)\s+(?:fine|ok|okay|good|great|enough|perfect)\b[^.?!,;]*", re.IGNORECASE)

@@ -28,6 +28,8 @@ IT_BROKE = (r"\b(?:where|when|why|how) (?:exactly )?(?:did|does) (?:it|that|this
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "extrapolate both to end of next quarter": a forecast of spend
+        r"\bextrapolat\w*": 0.8,
         rf"(?:costs?|costing){FIGURATIVE}|"
         r"costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
         r"bill(s|ing)?|invoices?": 0.9, r"budget\w*(?! (?:a |the |some |more )?(?:fix|time|effort|hours|days|sprint|capacity|headcount))": 0.9, r"forecast\w*|run[- ]rate": 0.8, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6, r"pric(?:ey|ier|iest)|costl(?:ier|iest)|more expensive|dearer": 0.9,
@@ -67,6 +69,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "the top readers of PII-tagged tables": who read sensitive data, not who may
+        r"\breaders? of (?:the |our |any )?(?:[\w-]+ ){0,2}?(?:pii|sensitive|personal|customer|confidential)(?:-\w+)?": 1.0,
         # "... and what was the user doing": a person's activity
         r"\bwhat (?:was|were|is|are|has|have) (?:the |that |this )?(?:user|person|guy|account|principal|she|he|they|people) "
         r"(?:\w+ )?(?:doing|been doing|up to|been up to)\b|\bwhat (?:did|does|do|has|have) (?:they|he|she|that person|the person|"
@@ -157,6 +161,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?: (?:good|well|right|properly|correctly|ok|okay))?\b|\bdid ?n[o']?t (?:work|run)\b": 0.8,
         r"\b(?:thing|process|script|load|routine)s? (?:that|which) (?:loads?|fills?|writes?|builds?|refresh\w*|"
         r"populates?)\b": 0.6,
+        # "query volume growth on bi-warehouse": how many statements a warehouse runs
+        r"quer(?:y|ies) (?:volume|counts?|load|growth|numbers)|(?:number|volume|count) of (?:quer(?:y|ies)|statements)|"
+        r"how many (?:quer(?:y|ies)|statements)": 1.0,
         # "what do I rerun and in what order": job runs to start again
         r"\bre-?run\w*|\bre-?trigger\w*": 0.6,
         # "is ml_training still OOMing": a run dying of memory
@@ -383,6 +390,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?![^.?!]{0,50}\bto (?:like |about |around |roughly )?\d)|"
         r"what (?:would|will|could) break": 1.0,
         r"get\w* (?:its|their) data from|where does .{0,80}\b(?:come|get\w*) .{0,20}\bfrom|(?:up|down) the chain|"
+        # "where do the cost numbers originally come from? what's the very first source": lineage back to the start
+        r"\boriginally (?:come|came|comes|coming) from\b|\b(?:very )?first source\b|"
         # "trace where orders_gold comes from" (not "where did they come from", said of logins)
         r"\bwhere (?:the |that |this |our )?[\w.-]+ (?:table |data |rows |numbers |figures )?comes? from\b|"
         # "the usage table: what is it built from? fed straight from the system tables?"
@@ -406,6 +415,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"tags?|tagged|classification": 0.5,
         # "PII-looking columns in tables NOT tagged as PII": classification of sensitive data
         r"(?:marked|tagged|flagged|labell?ed|classified) (?:as )?(?:sensitive|pii|personal|confidential|restricted)|"
+        r"(?:pii|sensitive|personal|confidential)[- ](?:tagged|flagged|labell?ed|classified)\b|"
         r"(?:does|do|is there|are there) (?:it|that|this|they|the table|any) (?:\w+ )?(?:contain|have|hold|carry|store|include)"
         r"\w* (?:any )?(?:pii|personal|sensitive)|"
         r"(?:pii|sensitive|personal)[- ](?:looking|like) (?:columns?|data|fields?)|(?:not|un|isn'?t|aren'?t) ?tagged (?:as )?"
@@ -517,7 +527,10 @@ GENERAL_KNOWLEDGE = re.compile(
     # pandas dataframe"): a manual's or a tutorial's answer, not this account's data
     r"\bwhat(?:'?s| is| would be| are) (?:the )?(?:[\w-]+ )?equivalents? (?:of|to|for)\b|"
     r"\bhow (?:do|can|would|should|to) (?:i |we |you |one )?(?:\w+ ){0,4}(?:an? |the |my |our )?(?:pandas|polars|numpy|"
-    r"pyspark|spark|r) (?:dataframe|df|series|array|tibble)s?\b",
+    r"pyspark|spark|r) (?:dataframe|df|series|array|tibble)s?\b|"
+    # "what is the legal deadline to answer a data-subject request under the LGPD": a lawyer's answer
+    r"\b(?:legal|statutory|regulatory) (?:deadline|time ?limit|period|requirement|obligation)s?\b|"
+    r"\bdeadlines? (?:under|in|for|of) (?:the )?(?:gdpr|lgpd|ccpa|hipaa|dsgvo|rgpd)\b",
     re.IGNORECASE)
 #: Words that mark a request as something else (a joke about costs is still a joke): a penalty on every domain.
 OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|recipe|weather|riddle|wi-?fi|printers?|"

@@ -2267,3 +2267,47 @@ def test_a_pii_inventory_of_tables_in_a_place_lists_the_pii_tables():
     governance = get_agent_registry().get("governance")
     text = "which tables in the main catalog hold sensitive data? need it for our records"
     assert choose_plays(governance, text)[0].tool == "get_pii_tables"
+
+
+# --- blind sets 163-166 -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("two asks: the number of queries on the sql warehouse per day this quarter, and spend of dev", "performance", None),
+    ("is the revenue table up to date? the board deck reads from it, if it's late the deck is useless",
+     "quality", "governance"),
+    ("biggest readers of sensitive tables this month?", "security", None),
+    ("which tables are personal-tagged and owned by nobody", "governance", None),
+    ("where does the uptime figure originally come from? the very first source please", "governance", None),
+    ("qual é o prazo legal para apagar dados pessoais?", None, None),
+])
+def test_rules_of_sets_163_to_166_route(text, present, absent):
+    from health_monitor.graph.nlp import parse_question
+
+    parsed = parse_question(text, as_of=datetime(2026, 3, 20, 9))
+    if present is None:
+        assert parsed.off_topic and not parsed.domains, parsed.domains
+        return
+    assert present in parsed.domains and (absent is None or absent not in parsed.domains), parsed.domains
+
+
+def test_extrapolating_looks_ahead_and_is_a_forecast():
+    from health_monitor.graph.nlp.honest import asks_forecast
+
+    assert asks_forecast("extrapolate that to the end of next quarter")
+    assert asks_forecast("where are we in June if the current trend holds?")
+    cost = get_agent_registry().get("cost")
+    assert "get_cost_forecast" in [p.tool for p in choose_plays(cost, "extrapolate spend to year end")]
+
+
+def test_both_in_a_short_follow_up_points_back_and_both_directions_does_not():
+    from health_monitor.graph.nlp.followup import detect_followup
+
+    assert detect_followup("project both forward a quarter", has_own_domain=True).references.get("both") == "any"
+    assert "both" not in detect_followup("lineage both directions", has_own_domain=True).references
+
+
+def test_the_number_of_queries_on_a_warehouse_reads_its_daily_load():
+    performance = get_agent_registry().get("performance")
+    tools = [p.tool for p in choose_plays(performance, "query volume growth on warehouse", {"warehouse": ["wh"]})]
+    assert tools[0] == "get_warehouse_utilization"
