@@ -61,6 +61,9 @@ AGENT = AgentSpec(
                        say="{principal} ran {action_name} on {securable_full_name} at {event_time:time} ({detail:clip})",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")))),
         Play("get_pii_access_logs", when=(r"\bpii\b|sensitive|personal (?:data|info\w*)|confidential|"
+                                          # "one person pulling the customer data over and over": repeated reads
+                                          r"(?:customer|client|patient|employee|user) (?:data|records|info\w*|details)|"
+                                          r"over and over|again and again|repeatedly|(?:pulling|reading|querying) it\b|"
                                           # "anyone exfiltrating the customer table? lots of big reads"
                                           r"exfiltrat\w*|(?:big|large|huge|bulk|lots of|many) (?:\w+ )?(?:reads|exports?|downloads?)|"
                                           # "has anybody been pulling from it a lot lately" (it: the table)

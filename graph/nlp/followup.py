@@ -923,7 +923,9 @@ TRANSFORMS: tuple[Transform, ...] = (
     Transform("where_from", re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)\W+)?(?:where from|from where|where(?:'d| did| do| "
                                        r"does| were| was)? ?(?:it|they|that|this|those|these|them)? ?(?:come|came|coming|"
                                        r"originat\w*) from)(?: exactly| then)?\W*$", re.IGNORECASE), _where_from),
-    Transform("upstream", re.compile(r"\b(?:which|what|any) (?:\w+ ){0,2}(?:are |is |sit\w* |lie\w* |come\w* )?upstream\b|"
+    # ("why not? what broke upstream" asks for the failure upstream: the cause, not the list of sources)
+    Transform("upstream", re.compile(r"\b(?:which|what|any) (?!(?:broke|failed|went wrong|happened|changed|blew up|died|"
+                                     r"is broken|was broken)\b)(?:\w+ ){0,2}(?:are |is |sit\w* |lie\w* |come\w* )?upstream\b|"
                                      r"\bupstream (?:of |from )?(?:that|it|this|them)\b|\bwhat(?:'s| is)? upstream\b|"
                                      r"\b(?:what|which \w+) (?:feeds?|fills?|populates?|loads?)(?: into)? (?:it|that|this|them)\b|"
                                      r"\b(?:before|above|ahead of) (?:it|that|this|them) in the (?:chain|pipeline|flow|lineage)\b|"

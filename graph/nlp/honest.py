@@ -15,7 +15,8 @@ from datetime import date
 #: Stands for the vendor the question named ("our Slack bill": Slack).
 _VENDOR = "vendor"
 #: Vendors' names as written in the answer.
-VENDORS = {"azure devops": "Azure DevOps", "github actions": "GitHub Actions", "jenkins": "Jenkins",
+VENDORS = {"purview": "Microsoft Purview", "sentinel": "Microsoft Sentinel", "chronicle": "Google Chronicle",
+           "azure devops": "Azure DevOps", "github actions": "GitHub Actions", "jenkins": "Jenkins",
            "circleci": "CircleCI", "circle ci": "CircleCI", "gitlab": "GitLab", "salesforce": "Salesforce", "hubspot": "HubSpot", "opsgenie": "Opsgenie", "datadog": "Datadog", "new relic": "New Relic", "dynatrace": "Dynatrace", "honeycomb": "Honeycomb", "splunk": "Splunk", "pagerduty": "PagerDuty",
            "tableau": "Tableau", "looker": "Looker", "power bi": "Power BI", "powerbi": "Power BI",
            "dbt cloud": "dbt Cloud", "confluent": "Confluent", "mongodb atlas": "MongoDB Atlas", "github": "GitHub",
@@ -44,6 +45,9 @@ OTHER_PRODUCTS: dict[str, str] = {
     # a whole cloud region's own outage (history of the provider, not this account's warehouses)
     r"\b(?:aws|azure|gcp|google cloud)\b.{0,40}\b(?:us|eu|ap)-[a-z]+-\d\b.{0,30}\boutages?\b|"
     r"\b(?:aws|azure|gcp|google cloud|cloudflare|crowdstrike)\b.{0,40}\boutages?\b.{0,30}\b(?:19|20)\d\d\b": _VENDOR,
+    # another vendor's governance or SIEM tool, by its own settings ("the default retention of audit logs in Purview")
+    r"\b(?:microsoft |azure )?purview\b|\bsentinel\b.{0,30}\b(?:rules?|workbooks?|retention|alerts?)\b|"
+    r"\b(?:google )?chronicle\b.{0,30}\b(?:rules?|retention)\b": _VENDOR,
     # an HR system's people records (joiners, leavers, rosters): not in Databricks' system tables
     r"\b(?:workday|bamboo ?hr|successfactors|hris)\b|\bhr (?:rosters?|systems?)\b|"
     r"\b(?:hire|start|termination|leaving) dates?\b": "HR records",

@@ -621,3 +621,14 @@ GLOSSARY["pt"].update({"prazo legal": "legal deadline", "prazo": "deadline", "so
 GLOSSARY["es"].update({"plazo legal": "legal deadline", "plazo": "deadline"})
 GLOSSARY["fr"].update({"délai légal": "legal deadline", "délai": "deadline"})
 GLOSSARY["de"].update({"gesetzliche frist": "legal deadline", "frist": "deadline"})
+# found missing: a French outage and availability, a lineage, a Spanish read, the weather in any language
+GLOSSARY["fr"].update({"panne": "outage", "cette panne": "that outage", "dispo": "availability", "disponibilité": "availability",
+                       "a duré combien de temps": "how long did it last", "combien de temps": "how long", "lignée": "lineage",
+                       "ainsi que": "and", "météo": "weather"})
+GLOSSARY["es"].update({"ha consultado": "has queried", "han consultado": "have queried", "consultado": "queried",
+                       "consultó": "queried", "pronóstico del tiempo": "weather forecast", "el tiempo": "the weather",
+                       "tiene permiso": "is allowed", "cuántas veces": "how many times"})
+GLOSSARY["pt"].update({"previsão do tempo": "weather forecast", "o tempo": "the weather"})
+GLOSSARY["de"].update({"wetter": "weather", "wettervorhersage": "weather forecast", "leserechte": "read access",
+                       "hat aktuell": "currently has", "haben aktuell": "currently have", "wer hat aktuell": "who currently has",
+                       "zugegriffen": "accessed"})

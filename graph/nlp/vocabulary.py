@@ -28,6 +28,15 @@ IT_BROKE = (r"\b(?:where|when|why|how) (?:exactly )?(?:did|does) (?:it|that|this
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "put a $ figure on the failed ones": what something cost, in money
+        r"\b(?:put|attach|stick) an? (?:\$|dollar|money|cost|price) (?:figure |number |value |amount |tag )?on\b|"
+        r"\$ ?(?:figures?|numbers?|amounts?|values?|impact)\b|\bdollar (?:figures?|amounts?|impact|value)\b": 1.0,
+        # "production is basically flat day to day, confirm with daily figures": a workspace's spend over days
+        r"\bdaily figures\b|\b(?:basically|pretty|really|actually|completely|totally|mostly) flat\b|\bflat day[- ]to[- ]day\b": 0.8,
+        # "did the outage depress production spend", "ml-workspace spiked yesterday": a change in spend
+        r"\b(?:depress\w*|dent\w*|lower\w*|raise\w*|inflat\w*|bump\w*) (?:\w+ ){0,2}(?:spend|spending|costs?|bill)\b|"
+        # (a workspace reads as nothing to the router: "ml-workspace spiked yesterday" opens with the verb)
+        r"^(?:spiked|jumped|surged|shot up|doubled|tripled|ballooned)\b": 1.0,
         # "extrapolate both to end of next quarter": a forecast of spend
         r"\bextrapolat\w*": 0.8,
         rf"(?:costs?|costing){FIGURATIVE}|"
@@ -69,6 +78,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "every permission change (GRANT / REVOKE) with who did it and when": the audit trail of access changes
+        r"\bpermission changes?\b|\bgrants? ?(?:/|and|or|&) ?revokes?\b|\bwho did it and when\b": 1.0,
         # "the top readers of PII-tagged tables": who read sensitive data, not who may
         r"\breaders? of (?:the |our |any )?(?:[\w-]+ ){0,2}?(?:pii|sensitive|personal|customer|confidential)(?:-\w+)?": 1.0,
         # "... and what was the user doing": a person's activity
@@ -227,7 +238,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:is|was|were|went|been) (?:\w+[-_]?\w* ){1,2}down\b(?! (?:by|from|to|\d|\$))": 0.7,
         # "was prod actually up the whole month?": uptime over a period
         r"\b(?:is|was|were|been|stay\w*|remain\w*) (?:\w+ ){0,2}up (?:the whole|all|the entire|for the whole|for the entire) "
-        r"(?:month|week|day|time|night|quarter|weekend)\b(?!,? (?:for nothing|doing nothing|idle|sitting idle|with (?:nobody|no one|"
+        r"(?:month|week|day|time|night|quarter|weekend)\b(?!,? (?:for nothing|doing (?:\w+ ){0,2}nothing|idle|sitting idle|with (?:nobody|no one|"
         r"nothing)|for no reason))": 1.0,
         # "did that take anything down", "the ingest misses": an outage or a missed deadline
         r"\b(?:took|take|takes|taking|taken|knock\w*|bring|brought) (?:\w+ ){0,2}(?:down|offline)\b|"
@@ -390,6 +401,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?![^.?!]{0,50}\bto (?:like |about |around |roughly )?\d)|"
         r"what (?:would|will|could) break": 1.0,
         r"get\w* (?:its|their) data from|where does .{0,80}\b(?:come|get\w*) .{0,20}\bfrom|(?:up|down) the chain|"
+        # "which tables does it write to": what a job or pipeline writes, lineage's
+        r"\bwhich (?:tables|datasets) (?:does|do|did) (?:it|they|that|this|the \w+|[\w-]+) (?:\w+ )?(?:write|load|populate|fill|"
+        r"feed|update)\w*|\bwhat (?:does|do|did) (?:it|they|that|this|[\w-]+) (?:write|load|populate)\w* (?:to|into)\b|"
         # "where do the cost numbers originally come from? what's the very first source": lineage back to the start
         r"\boriginally (?:come|came|comes|coming) from\b|\b(?:very )?first source\b|"
         # "trace where orders_gold comes from" (not "where did they come from", said of logins)
@@ -432,7 +446,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "I use it once a week and it seems to stay up forever": compute left running after its work is done
         r"\b(?:stays?|stayed|staying|left|sits?|sitting|keeps? running|running|is up|are up) (?:\w+ ){0,2}?(?:up |on |running )?"
         r"(?:forever|for ever|for (?:hours|days|ages) after|all (?:day|night|weekend)(?: long)? (?:for|with|after)|24/7 for)\b|"
-        r"\bnever (?:shuts?|turns?|spins?|scales?) (?:\w+ )?(?:down|off)\b": 1.0,
+        r"\bnever (?:shuts?|turns?|spins?|scales?) (?:\w+ )?(?:down|off)\b|"
+        # "up all week doing basically nothing": running idle
+        r"\b(?:up|on|running) (?:all|the whole) (?:day|night|week|weekend|month) (?:long )?doing (?:\w+ ){0,2}nothing\b": 1.0,
         # "should I scale bi-warehouse down overnight? what does the load look like after hours"
         r"\bscal\w* (?:\w+[\w-]* ){0,2}down\b|\bquiet hours\b|\bdown-?siz\w*|\b(?:smaller|bigger|larger) (?:warehouse|cluster|size|"
         r"t-shirt size)\b": 1.0,
@@ -696,12 +712,17 @@ COMPUTE_OWNER = re.compile(r"^(?!.*\b(?:tables?|views?|datasets?|schemas?)\b)(.*
                            re.IGNORECASE | re.DOTALL)
 
 
+#: "... wondering if bad data got through before the etl fell over": a failure named as a point in time, not an ask.
+TIME_ANCHOR = re.compile(r"\b(before|after|since|until|around the time|by the time) the (?:[\w-]+ ){1,2}?(?:fell over|failed|broke|"
+                         r"crashed|went down|died|blew up|errored)\b", re.IGNORECASE)
+
+
 #: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each
 #: pattern with what it reads as (in this order: a requester's words go before the role and purpose ones).
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
     (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (SCHEDULE, " nightly "), (FIGURE_TREND, " trend "),
-    (COMPUTE_OWNER, r"\1 per user"),
+    (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"),
 )
 
 

@@ -2311,3 +2311,49 @@ def test_the_number_of_queries_on_a_warehouse_reads_its_daily_load():
     performance = get_agent_registry().get("performance")
     tools = [p.tool for p in choose_plays(performance, "query volume growth on warehouse", {"warehouse": ["wh"]})]
     assert tools[0] == "get_warehouse_utilization"
+
+
+# --- blind sets 167-170 -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("did the null rate on orders_silver jump? checking if junk landed after the loader crashed", "quality", "performance"),
+    ("the shared cluster sat up all weekend doing pretty much nothing, what is that costing", "optimization", "reliability"),
+    ("prod jumped overnight - real work or failed runs being retried?", "performance", None),
+    ("now attach a dollar figure to those failures", "cost", None),
+    ("the bi warehouse was down tuesday; did that dent analytics spend?", "cost", None),
+    ("a colleague says staging is pretty much flat week to week, show me daily figures", "cost", None),
+    ("list every grant/revoke this month, who did it and when", "security", None),
+    ("what's the retention setting in Microsoft Purview for our audit trail", None, None),
+    ("quelle est la dispo de la prod ce mois-ci ?", "reliability", None),
+    ("wie wird das Wetter morgen in Berlin?", None, None),
+    ("which tables does the orders loader write to?", "governance", None),
+])
+def test_rules_of_sets_167_to_170_route(text, present, absent):
+    from health_monitor.graph.nlp import parse_question
+
+    parsed = parse_question(text, as_of=datetime(2026, 3, 20, 9))
+    if present is None:
+        assert (parsed.off_topic and not parsed.domains) or other_product(text), parsed.domains
+        return
+    assert present in parsed.domains and (absent is None or absent not in parsed.domains), parsed.domains
+
+
+def test_another_vendors_governance_tool_is_named_when_declined():
+    out = other_product("how long does Microsoft Purview keep its audit logs by default?")
+    assert out is not None and "Microsoft Purview" in out[1]
+
+
+def test_what_broke_upstream_after_a_stale_table_is_its_cause_not_its_sources():
+    last = Prior(understanding=Understanding(question="is gold fresh?", domains=["quality"]),
+                 subject={"table": ["main.a.gold"]}, as_of=AS_OF)
+    out = _follow("why not? what failed upstream", last)
+    assert out is None or out.previous is None or out.previous.transform != "upstream"
+    listed = _follow("and what sits upstream of it?", last)
+    assert listed is not None and listed.previous.transform == "upstream"
+
+
+def test_the_customer_data_pulled_over_and_over_reads_the_pii_access_logs():
+    security = get_agent_registry().get("security")
+    tools = [p.tool for p in choose_plays(security, "anyone reading the client records again and again this week?")]
+    assert "get_pii_access_logs" in tools
