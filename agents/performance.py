@@ -25,7 +25,9 @@ FAILS = (r"fail|error|broke|crash|\boom\b|succe|did .* run|runs? ok|status|went 
          # "did ml_training pass even once", "is it green yet": a run's outcome
          r"\bpass(?:ed|es|ing)?\b(?! (?:the|a|an|it|that|this|them) \w*\s*(?:to|on|along)\b)|\b(?:go|went|gone|turn\w*) green\b|"
          # "ml_training is running out of GPU memory again?": a failure mode, read in the failed runs' errors
-         r"run\w* out of (?:\w+ )?memory|out of (?:\w+ )?memory")
+         r"run\w* out of (?:\w+ )?memory|out of (?:\w+ )?memory|"
+         # "what did nightly_etl choke on yesterday": what a run failed on
+         r"\bchok\w* on\b|\btrip\w* (?:up )?(?:on|over)\b")
 WAREHOUSE_DAYS = Lens(sort="start_date desc", rows=3,
                       say="{warehouse_name} on {start_date:date}: {statements:int} statements by {users:int} users"
                           "[, p95 {p95_duration_seconds:dur}][, {queued_statements:int} queued]")
@@ -81,7 +83,7 @@ AGENT = AgentSpec(
                        say="{job_name}: {failures:int} x {termination_code} ({error_message:clip})")),
         Play("get_slow_queries", when=(r"slow\w* (quer|qry|statement|sql)|(quer|qry|statement|sql)\w* .{0,30}slow|slowst|"
                                        # "the dashboard took forever to load; was the warehouse choking on something?"
-                                       r"took (?:forever|ages|minutes)|forever to (?:load|run|refresh)|chok\w*|crawl\w*|"
+                                       r"took (?:forever|ages|minutes)|forever to (?:load|run|refresh)|chok\w*(?! on\b)|crawl\w*|"
                                        r"long.?running (quer|statement)|slowest|latency|laggy|heav(?:y|iest) (?:stuff|quer\w*|"
                                        r"work\w*|lift\w*|hitters?|users?)|hog\w*|monster|"
                                        # "who's running the giant scans on bi-warehouse": the statements reading the most
@@ -110,7 +112,10 @@ AGENT = AgentSpec(
              unless=("job", "warehouse", "cluster"), title="Cluster CPU and memory", lens=CLUSTER_LOAD),
         # "the infra problem that made the ETL crawl": the compute under the job, whatever the job
         Play("get_resource_utilization", when=(r"\binfra\w*|hardware|capacity|resources?\b|compute (?:problem|issue)|"
-                                               r"the (?:box|machine|node|host|server)s? (?:it|they) runs? on",),
+                                               r"the (?:box|machine|node|host|server)s? (?:it|they) runs? on|"
+                                               # "is the cluster behind it just too small?"
+                                               r"the (?:cluster|compute|box|machine|node)s? (?:behind|under(?:neath)?|running|"
+                                               r"powering) (?:it|that|this|them)\b|too small|under-?sized|under-?powered",),
              weight=2, title="Cluster CPU and memory", lens=CLUSTER_LOAD),
         Play("get_cluster_cpu_history", when=(r"\bcpu\b|memory|utili[sz]|looked like|history|over time|"
                                               r"overload\w*|\bmelt\w*|busy|what'?s up|going on|doing|status|looking|"

@@ -1050,21 +1050,29 @@ SWITCH_FILTER = Transform("switch_filter", re.compile(r"^\W*(?:and\s+)?(?:only|j
 
 
 #: "the ml one", "the prod one": one of the last answer's names, picked by a word of it.
-_WORD_ONE = re.compile(r"\bthe ((?:[a-z][\w-]{1,20} )?[a-z][\w-]{1,20}) one\b", re.IGNORECASE)
+_WORD_ONE = re.compile(r"\bthe ((?:[a-z][\w-]{1,20} )?[a-z][\w-]{1,20}) (?:one|(?P<kind>table|job|warehouse|cluster|model|"
+                       r"endpoint|pipeline))\b", re.IGNORECASE)
+
+
+#: Words before "one" or a kind word that say which of a list, not part of a name.
+_NO_NAME_WORDS = frozenset("""first second third last other same next big new old middle right wrong only whole entire main
+actual real current slow failing stale broken""".split())
 
 
 def the_word_one(text: str, out: Understanding, prior: Prior, known: dict[str, list[str]] | None = None) -> Understanding:
     """``out`` with "the <word> one" ("the ml one", "the cost anomaly one") resolved to the one name of the
     conversation those words pick, if exactly one."""
-    m = _WORD_ONE.search(text)
+    # the first "the <words> one/<kind>" whose words could be part of a name ("the other warehouse, the bi one": bi)
+    m = next((x for x in _WORD_ONE.finditer(text) if x[1].lower().split()[-1] not in _NO_NAME_WORDS), None)
     if m is not None and re.search(r"\b(?:besides|apart from|other than|except(?: for)?|aside from)\s*$", text[:m.start()],
                                    re.IGNORECASE):
         return out  # "besides the ML one, is anything else creeping up?": every other one
-    if m is None or m[1].lower().split()[-1] in ("first", "second", "third", "last", "other", "same", "next", "big",
-                                                   "new", "old", "middle", "right", "wrong", "only"):
+    if m is None:
         return out
     words = set(m[1].lower().split())
-    picked = [(kind, n) for kind in KIND_NAMES for n in prior.named(kind) if words <= _words(n)]
+    # "the raw table": a name of that kind with that word ("whats downstream of the raw table")
+    kinds = [WORD_KINDS[m["kind"].lower()]] if m["kind"] else list(KIND_NAMES)
+    picked = [(kind, n) for kind in kinds for n in prior.named(kind) if words <= _words(n)]
     said = {WORD_KINDS[w] for w in _words(text) if w in WORD_KINDS}
     if not picked and known and said:
         # "the other warehouse, the bi one": of the account's names of the kind the question says, the one with that word

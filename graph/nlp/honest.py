@@ -27,7 +27,7 @@ VENDORS = {"purview": "Microsoft Purview", "sentinel": "Microsoft Sentinel", "ch
            "successfactors": "SuccessFactors", "aws": "AWS", "azure": "Azure", "gcp": "Google Cloud",
            "google cloud": "Google Cloud", "cloudflare": "Cloudflare", "crowdstrike": "CrowdStrike"}
 #: What is out of sight, for the names that are not a product ("no household data or bill" would not read).
-_OUT_OF_SIGHT = {"household": "household bills", "HR records": "HR system records (people's hire and leave dates)", "server log": "server logs", "cloud storage": "the cloud's own storage bill",
+_OUT_OF_SIGHT = {"household": "household bills", "cloud price lists": "cloud providers' price lists", "HR records": "HR system records (people's hire and leave dates)", "server log": "server logs", "cloud storage": "the cloud's own storage bill",
                  "Oracle or SQL Server database": "Oracle or SQL Server databases"}
 #: A question about a bill gets the Databricks bill offered; any other gets the account's other figures.
 _BILL = re.compile(r"\b(?:bills?|invoices?|spend\w*|costs?|costing|paid|pay\w*|price\w*|licen[cs]\w*|subscriptions?|"
@@ -45,6 +45,12 @@ OTHER_PRODUCTS: dict[str, str] = {
     # a whole cloud region's own outage (history of the provider, not this account's warehouses)
     r"\b(?:aws|azure|gcp|google cloud)\b.{0,40}\b(?:us|eu|ap)-[a-z]+-\d\b.{0,30}\boutages?\b|"
     r"\b(?:aws|azure|gcp|google cloud|cloudflare|crowdstrike)\b.{0,40}\boutages?\b.{0,30}\b(?:19|20)\d\d\b": _VENDOR,
+    # a ticketing or work-tracking tool's own records ("the ServiceNow report with the change tickets")
+    r"\bservicenow\b.{0,40}\b(?:tickets?|incidents?|changes?|change requests?|reports?|cmdb|records?)\b|"
+    r"\b(?:tickets?|change requests?)\b.{0,40}\bservicenow\b|\bjira\b.{0,40}\b(?:tickets?|issues?|epics?|sprints?|boards?)\b": _VENDOR,
+    # the clouds' own price lists ("A100 vs H100 on-demand pricing across AWS and Azure")
+    r"\b(?:on-?demand|spot|reserved|list) (?:instance |gpu |vm )?pric\w*\b.{0,60}\b(?:aws|azure|gcp|google cloud)\b|"
+    r"\b(?:aws|azure|gcp|google cloud)\b.{0,40}\b(?:on-?demand|spot|reserved) (?:instance |gpu |vm )?pric\w*": "cloud price lists",
     # another vendor's governance or SIEM tool, by its own settings ("the default retention of audit logs in Purview")
     r"\b(?:microsoft |azure )?purview\b|\bsentinel\b.{0,30}\b(?:rules?|workbooks?|retention|alerts?)\b|"
     r"\b(?:google )?chronicle\b.{0,30}\b(?:rules?|retention)\b": _VENDOR,

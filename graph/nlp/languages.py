@@ -632,3 +632,5 @@ GLOSSARY["pt"].update({"previsão do tempo": "weather forecast", "o tempo": "the
 GLOSSARY["de"].update({"wetter": "weather", "wettervorhersage": "weather forecast", "leserechte": "read access",
                        "hat aktuell": "currently has", "haben aktuell": "currently have", "wer hat aktuell": "who currently has",
                        "zugegriffen": "accessed"})
+GLOSSARY["pt"].update({"estamos gastando": "are we spending", "gastando": "spending", "gastamos": "we spend", "gasto": "spend",
+                       "gastos": "spend"})

@@ -172,6 +172,13 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?: (?:good|well|right|properly|correctly|ok|okay))?\b|\bdid ?n[o']?t (?:work|run)\b": 0.8,
         r"\b(?:thing|process|script|load|routine)s? (?:that|which) (?:loads?|fills?|writes?|builds?|refresh\w*|"
         r"populates?)\b": 0.6,
+        # "what was that person querying and how much data did it read": the statements and what they scanned
+        r"\bwhat (?:was|were|is|are|has|have) (?:\w+ ){1,3}(?:been )?querying\b|\bhow much data (?:did|does|do|has|have) "
+        r"(?:it|they|that|the query|the statement|he|she) (?:\w+ )?"
+        r"(?:read|scan)\w*": 1.0,
+        # "will tonight's run fix it by itself": the job's next run
+        r"\b(?:tonight|tomorrow)'?s (?:run|load|batch|job)\b|\bthe next (?:run|scheduled run)\b|"
+        r"\b(?:run|rerun|load|batch) (?:will |would |should )?(?:fix|sort|clear|recover|catch)\w* (?:it|this|that|the|itself|up)\b": 0.9,
         # "query volume growth on bi-warehouse": how many statements a warehouse runs
         r"quer(?:y|ies) (?:volume|counts?|load|growth|numbers)|(?:number|volume|count) of (?:quer(?:y|ies)|statements)|"
         r"how many (?:quer(?:y|ies)|statements)": 1.0,
@@ -246,6 +253,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"outages?|(?<!security )(?<!sec )(?<!securty )incidents?(?! (?:channel|room|bridge|call|commander|slack|chat|doc|window|"
         r"timeline|period|hours?|night|thread|ticket|notes?|log|war ?room|responders?|team)\b)": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
         r"reliab\w*|stab(le|ility)|flaky|dependab\w*|trustworth\w*": 0.9, r"health(y)?": 0.4, r"late|delayed": 0.4,
+        # "has hourly_ingest been late recently?": runs that miss their time
+        r"\b(?:has|have|had) (?:\w+ )?been (?:\w+ )?(?:late|delayed)\b|\bbehind schedule\b": 1.0,
         # "hourly_ingest keeps running late": runs that miss their time (an SLA), not slow code
         r"(?:running|finish\w*|landing|completing|coming in|runs?|ran) late\b(?! (?:last|this|yesterday|tonight))": 1.0,
         r"recover\w*|restore\w*|error budget": 0.6,
@@ -268,6 +277,13 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "what's broken in the sales pipeline", "what happened to the sales data this week": a data pipeline's state
+        r"\b(?:broken|wrong|failing|stuck) (?:in|with) (?:the |our )?(?:\w+ )?pipelines?\b|\bpipelines? (?:is |are )?(?:broken|"
+        r"failing|stuck)\b": 0.9,
+        r"\bwhat(?:'s| has| is)? happen(?:ed|ing) (?:to|with) (?:the |our )?(?:\w+ )?(?:data|tables?|numbers|figures|datasets?)\b": 1.0,
+        # "did yesterday's orders make it into silver, or is everything stuck at raw?": data moving through its layers
+        r"\bmake it (?:into|to|through to) (?:the )?(?:silver|gold|bronze|staging|curated|reporting)\b|\bstuck (?:at|in) "
+        r"(?:the )?(?:raw|bronze|silver|staging|landing)\b|\b(?:land|landed|arrive\w*) in (?:the )?(?:silver|gold|bronze)\b": 1.0,
         r"fresh\w*|(?<!models go )(?<!model goes )(?<!models get )(?<!model gets )(?<!models going )(?<!models getting )"
         r"(?<!model going )(?<!model getting )(?<!models grow )(?<!models become )stale\w*"
         # "stale perms I can revoke": access nobody uses, not old data
@@ -339,7 +355,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:serving|inference|endpoint|model|prediction) latenc\w*|\blatenc\w* (?:of|on|for) (?:the |our )?(?:serving|"
         r"endpoints?|models?)\b": 1.2,
         # "broke all my downstream models", "our dbt models": tables built by SQL, not ML models
-        r"(?<!downstream )(?<!dbt )(?<!sql )(?<!staging )(?<!mart )(?<!semantic )(?<!dimensional )(?<!data )"
+        r"(?<!downstream )(?<!dbt )(?<!sql )(?<!staging )(?<!mart )(?<!semantic )(?<!dimensional )(?<!data )(?<!gold )(?<!silver )"
+        r"(?<!bronze )(?<!reporting )(?<!star )"
         r"(?<!orders )models?": 0.8, r"model versions?|versions?": 0.4, r"endpoints?|serving|served": 0.8,
         r"inference|predictions?|predictor": 0.9, r"retrain\w*|training|trained": 0.7,
         r"mlflow|mlops|registered|registry|champion|challenger": 0.9, r"model drift|input drift": 1.0,
@@ -353,6 +370,18 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"off|unhealthy|drifting|stale|degraded)\b": 1.3,
     },
     "governance": {
+        # "principals currently holding SELECT (or higher) on main.crm.customers": who holds a privilege on a table
+        r"\b(?:holding|holds?|having|has|have|with) (?:select|modify|all privileges|read|write)(?: \(?or (?:higher|above|more)\)?)? "
+        r"(?:on|to)\b": 1.0,
+        # "who's allowed to spin up GPU clusters": who may create compute
+        r"\b(?:allowed|permitted|able|entitled) to (?:spin up|create|launch|start|provision)\b|\bwho can (?:spin up|create|"
+        r"launch|provision) (?:\w+ ){0,2}(?:clusters?|warehouses?|compute)\b": 1.0,
+        # "trace how billing data moves from the system table into the reporting layer, naming each intermediate object"
+        r"\btrace (?:how|where) (?:\w+ ){0,3}(?:moves?|flows?|goes|travels?|gets)\b|\bintermediate (?:objects?|tables?|steps?|"
+        r"layers?)\b|\bdata flows?\b": 1.0,
+        # "any outsiders with access on that one?": who from outside holds a grant
+        r"\b(?:outsiders?|externals?|external (?:users?|people|parties|accounts?|folks)|third[- ]part(?:y|ies)|vendors?) "
+        r"(?:\w+ ){0,2}(?:with|have|has|having|holding|got) (?:\w+ )?(?:access|grants?|permissions?)\b": 1.0,
         # "anything to worry about from a privacy standpoint?": who can see personal data and whether it is tagged
         r"\bprivacy\b|\bdata protection\b|\bgdpr\b": 0.9,
         # "tables nobody bothered to document", "tables without docs": missing descriptions
@@ -378,7 +407,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "what depends on it"; "finance depends on it" is a team's reliance, not lineage
         r"(?<!finance )(?<!business )(?<!we )(?<!they )(?<!team )(?<!people )(?<!everyone )(?<!scientists )(?<!analysts )"
         r"(?<!engineers )(?<!users )(?<!folks )(?<!customers )(?<!teams )(?<!stakeholders )(?<!colleagues )(?<!i )"
-        r"(?<!you )(?<!it )(?<!'it )(?<!that )depend\w*|consumes?|reads from": 1.0,
+        r"(?<!you )(?<!it )(?<!'it )(?<!that )depend(?!ab)\w*|consumes?|reads from": 1.0,
         # "what feeds the gold table?": its sources
         r"\b(?:what|which \w+) (?:feeds|fills|populates|loads(?: into)?|writes (?:to|into))\b": 1.0,
         # "does system.billing.usage feed anything in gold? trace it": what it feeds
@@ -434,7 +463,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\w* (?:any )?(?:pii|personal|sensitive)|"
         r"(?:pii|sensitive|personal)[- ](?:looking|like) (?:columns?|data|fields?)|(?:not|un|isn'?t|aren'?t) ?tagged (?:as )?"
         r"(?:pii|sensitive|personal)|(?:columns?|fields?) (?:\w+ ){0,3}(?:emails?|phone|ssn|names?|addresses)": 1.0, r"personal (?:info\w*|data)|locked down|who can see": 0.7, r"complian\w*|soc ?2|gdpr|hipaa|pci( dss)?|iso ?27001|audit readiness": 1.0,
-        r"governance|catalog|(?<!smth )(?<!something )schemas?(?! (?:change|drift|evolution|mismatch|related|issue|problem|error|thing|break))|unity catalog|retention|mask\w*|"
+        # ("fix the orders_raw schema": a table's columns, not a catalog's schema)
+        r"governance|catalog|(?<!smth )(?<!something )(?<!table )(?<!table's )schemas?(?! (?:change|drift|evolution|mismatch|related|issue|problem|error|thing|break))|unity catalog|retention|mask\w*|"
         r"row filters?": 0.7,
     },
     "optimization": {
@@ -447,6 +477,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:stays?|stayed|staying|left|sits?|sitting|keeps? running|running|is up|are up) (?:\w+ ){0,2}?(?:up |on |running )?"
         r"(?:forever|for ever|for (?:hours|days|ages) after|all (?:day|night|weekend)(?: long)? (?:for|with|after)|24/7 for)\b|"
         r"\bnever (?:shuts?|turns?|spins?|scales?) (?:\w+ )?(?:down|off)\b|"
+        # "does bi-warehouse cost more than it should overnight when nobody's looking": money spent on nothing
+        r"\b(?:cost|costs|costing|spend\w*|pay\w*|burn\w*) more than (?:it|they|we|that|this) (?:really )?(?:should|needs?|ought)\b|"
+        r"\bwhen nobody'?s (?:looking|using|watching|around|on)\b|\bwhen no ?one'?s (?:looking|using|around|on)\b": 1.0,
         # "up all week doing basically nothing": running idle
         r"\b(?:up|on|running) (?:all|the whole) (?:day|night|week|weekend|month) (?:long )?doing (?:\w+ ){0,2}nothing\b": 1.0,
         # "should I scale bi-warehouse down overnight? what does the load look like after hours"
@@ -546,7 +579,12 @@ GENERAL_KNOWLEDGE = re.compile(
     r"pyspark|spark|r) (?:dataframe|df|series|array|tibble)s?\b|"
     # "what is the legal deadline to answer a data-subject request under the LGPD": a lawyer's answer
     r"\b(?:legal|statutory|regulatory) (?:deadline|time ?limit|period|requirement|obligation)s?\b|"
-    r"\bdeadlines? (?:under|in|for|of) (?:the )?(?:gdpr|lgpd|ccpa|hipaa|dsgvo|rgpd)\b",
+    r"\bdeadlines? (?:under|in|for|of) (?:the )?(?:gdpr|lgpd|ccpa|hipaa|dsgvo|rgpd)\b|"
+    # "write me a pytorch training loop", "write a terraform module": code to write, not this account's data
+    r"\b(?:write|code|generate|give) (?:me |us )?(?:a |an |some )?(?:\w+ ){0,2}(?:training loops?|scripts?|functions?|classes|"
+    r"snippets?|dockerfiles?|terraform(?: modules?)?|unit tests?|regex(?:es)?)\b(?! (?:that|which) (?:ran|run|failed|reads?))|"
+    # signed documents and board papers: a company's records, not the platform's
+    r"\b(?:representation letters?|board minutes|minutes of the board|signed (?:\w+ ){0,2}(?:letters?|contracts?|attestations?))\b",
     re.IGNORECASE)
 #: Words that mark a request as something else (a joke about costs is still a joke): a penalty on every domain.
 OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|recipe|weather|riddle|wi-?fi|printers?|"
@@ -632,6 +670,15 @@ NEW_OWNER = re.compile(r"\b(?:i|we)\s+(?:just\s+|recently\s+)?(?:got|was|were|ha
 LOAD_AFTER_HOURS = re.compile(r"\b(load|utili[sz]ation|traffic|usage|demand|query volume|busy|idle|scale \w+ down|"
                               r"scal\w* down)\b([^.?!]{0,40}?)\b(?:after[- ]?h(?:ou)?rs|off[- ]h(?:ou)?rs|outside (?:business|working) "
                               r"hours)", re.IGNORECASE)
+
+
+#: "what does the load look like off-hours" said the other way round: "sized for off-hours load".
+QUIET_HOURS_LOAD = re.compile(r"\b(?:off|after|outside)[- ]?(?:business[- ])?h(?:ou)?rs (load|utili[sz]ation|traffic|usage|demand)\b",
+                              re.IGNORECASE)
+
+
+#: "if we ran ml_training every other day": a schedule imagined, not a run to look at.
+HYPOTHETICAL_RUN = re.compile(r"\b(if (?:we|i|they|you) (?:only )?)(?:ran|run)\b", re.IGNORECASE)
 
 
 #: "asking for a friend (the friend is compliance)": a joke about who wants to know, not a topic.
@@ -721,7 +768,7 @@ TIME_ANCHOR = re.compile(r"\b(before|after|since|until|around the time|by the ti
 #: pattern with what it reads as (in this order: a requester's words go before the role and purpose ones).
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
-    (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (SCHEDULE, " nightly "), (FIGURE_TREND, " trend "),
+    (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (QUIET_HOURS_LOAD, r"quiet hours \1"), (HYPOTHETICAL_RUN, r"\1scheduled"), (SCHEDULE, " nightly "), (FIGURE_TREND, " trend "),
     (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"),
 )
 

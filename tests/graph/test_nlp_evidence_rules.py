@@ -2357,3 +2357,67 @@ def test_the_customer_data_pulled_over_and_over_reads_the_pii_access_logs():
     security = get_agent_registry().get("security")
     tools = [p.tool for p in choose_plays(security, "anyone reading the client records again and again this week?")]
     assert "get_pii_access_logs" in tools
+
+
+# --- blind sets 171-174 -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("has the billing loader been behind schedule this week?", "reliability", None),
+    ("what was she querying and how much data did it scan?", "performance", None),
+    ("will the next run sort it out by itself or do we need to fix the table schema first?", "performance", "governance"),
+    ("how dependable has the ingest been lately", "reliability", "governance"),
+    ("does etl-warehouse cost more than it needs to at night when no one's using it?", "optimization", None),
+    ("did last night's events land in silver or are they stuck in bronze?", "quality", None),
+    ("the customer table we join into the silver model - any external users with access to it?", "governance", "mlops"),
+    ("status report for leadership: what happened to the finance data this week?", "quality", None),
+    ("if we only ran the scoring job weekly, how much would we save?", "optimization", "performance"),
+    ("list the principals holding MODIFY on finance.gl.budgets, groups and users apart", "governance", None),
+    ("trace how usage data flows from the system table into our reports, each intermediate table", "governance", None),
+    ("is bi-warehouse sized right for off-hours load?", "optimization", "security"),
+    ("write me a terraform module for a cluster policy that caps GPU nodes", None, None),
+    ("attach the signed representation letter from management", None, None),
+])
+def test_rules_of_sets_171_to_174_route(text, present, absent):
+    from health_monitor.graph.nlp import parse_question
+
+    parsed = parse_question(text, as_of=datetime(2026, 3, 20, 9))
+    if present is None:
+        assert parsed.off_topic and not parsed.domains, parsed.domains
+        return
+    assert present in parsed.domains and (absent is None or absent not in parsed.domains), parsed.domains
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("can you open the ServiceNow change tickets from last week", "ServiceNow"),
+    ("compare spot pricing for GPU instances on AWS and GCP", "price lists"),
+])
+def test_another_tools_records_and_the_clouds_price_lists_are_declined(text, named):
+    out = other_product(text)
+    assert out is not None and named in out[1]
+
+
+def test_what_a_job_chokes_on_is_its_failure_and_a_warehouse_choking_is_slow_queries():
+    performance = get_agent_registry().get("performance")
+    assert choose_plays(performance, "what did job choke on last night", {"job": ["j"]})[0].tool in (
+        "get_failed_jobs", "get_job_failure_reasons")
+    assert "get_slow_queries" in [p.tool for p in choose_plays(performance, "the bi warehouse is choking on something")]
+
+
+def test_the_cluster_behind_a_job_taking_long_reads_the_clusters_load():
+    performance = get_agent_registry().get("performance")
+    tools = [p.tool for p in choose_plays(performance, "the load ran slow, is the cluster behind it too small?")]
+    assert "get_resource_utilization" in tools
+
+
+def test_the_word_before_a_kind_word_picks_the_accounts_one_name_with_that_word():
+    from health_monitor.graph.nlp.followup import the_word_one
+
+    last = Prior(understanding=Understanding(question="is gold stale?", domains=["quality"]),
+                 subject={"table": ["main.a.gold"]}, as_of=AS_OF)
+    cur = Understanding(question="q", domains=["governance"])
+    out = the_word_one("whats downstream of the landing table?", cur, last, {"table": ["main.a.gold", "main.a.landing_x"]})
+    assert out.names("table") == ["main.a.landing_x"]
+    same = the_word_one("whats downstream of the whole table?", Understanding(question="q", domains=["governance"]), last,
+                        {"table": ["main.a.whole_x"]})
+    assert same.names("table") == []
