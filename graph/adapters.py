@@ -223,9 +223,10 @@ def grants_made(question: str, slots: dict[str, Any]) -> bool:
     if not _GRANT_WORDS.search(text):
         return False
     for m in _GRANTS_MADE.finditer(text):
+        # "what was user granted" (an auxiliary before the person): the grants the person holds
         before = text[:m.start()].split()[-1:] if m.group("who") else []
         if not (before and before[0].lower() in ("was", "were", "is", "are", "got", "get", "been")):
-            return True  # "what was user granted": the grants the person holds
+            return True
     return False
 
 

@@ -28,6 +28,18 @@ def _follow(text: str, prior: Prior, **cur) -> Understanding | None:
     return apply_followup(text, Understanding(question=text, **cur), prior, {"table": ["main.a.t"]})
 
 
+def _routes(text: str, present: str | None, absent: str | None) -> None:
+    """``text`` routes to ``present`` and not to ``absent``; ``present`` None: it is declined (off topic or another
+    product)."""
+    from health_monitor.graph.nlp import parse_question
+
+    parsed = parse_question(text, as_of=datetime(2026, 3, 20, 9))
+    if present is None:
+        assert (parsed.off_topic and not parsed.domains) or other_product(text), parsed.domains
+        return
+    assert present in parsed.domains and (absent is None or absent not in parsed.domains), parsed.domains
+
+
 @pytest.mark.parametrize("text", [
     "could you book us a meeting room to go over the warehouse outage",
     "schedule a call with finance about the budget overrun",
@@ -1445,10 +1457,7 @@ def test_three_things_to_take_on_ranked_by_harm_is_a_briefing():
     ("the big cluster in dev just sits there all weekend - what is it costing us to do nothing?", "optimization", None),
 ])
 def test_rules_of_sets_123_to_126_route(text, present, absent):
-    from health_monitor.graph.nlp import parse_question
-
-    domains = parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains
-    assert present in domains and (absent is None or absent not in domains), domains
+    _routes(text, present, absent)
 
 
 def test_shorthand_workspace_and_a_dashboards_age_is_no_window():
@@ -1497,10 +1506,7 @@ def test_areas_named_before_a_colon_and_a_counted_purpose(text, domains):
     ("the prod cluster was maxed out - is that why our upstream tables landed late?", "performance", "governance"),
 ])
 def test_rules_of_sets_127_to_130_route(text, present, absent):
-    from health_monitor.graph.nlp import parse_question
-
-    domains = parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains
-    assert present in domains and (absent is None or absent not in domains), domains
+    _routes(text, present, absent)
 
 
 @pytest.mark.parametrize("text", ["quick general q, not about our stuff: what does idempotent mean?",
@@ -1570,10 +1576,7 @@ def test_paying_less_is_a_saving_and_a_models_reliability_is_no_uptime():
     ("I just inherited the ml models from another team, are any of them drifting?", "mlops", "governance"),
 ])
 def test_rules_of_sets_131_to_134_route(text, present, absent):
-    from health_monitor.graph.nlp import parse_question
-
-    domains = parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains
-    assert present in domains and (absent is None or absent not in domains), domains
+    _routes(text, present, absent)
 
 
 @pytest.mark.parametrize("text", ["roughly how big are HIPAA penalties when a table leaks?",
@@ -1719,10 +1722,7 @@ def test_the_table_where_something_happened_is_the_one_the_answer_said_it_of():
     ("ml-workspace budget ok this month? and is the training job still OOMing", "performance", None),
 ])
 def test_rules_of_sets_135_to_138_route(text, present, absent):
-    from health_monitor.graph.nlp import parse_question
-
-    domains = parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains
-    assert present in domains and (absent is None or absent not in domains), domains
+    _routes(text, present, absent)
 
 
 def test_a_state_of_them_adds_no_area():
@@ -1842,10 +1842,7 @@ def test_the_night_just_passed_in_german_and_french_is_overnight():
      "performance"),
 ])
 def test_rules_of_sets_139_to_142_route(text, present, absent):
-    from health_monitor.graph.nlp import parse_question
-
-    domains = parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains
-    assert present in domains and (absent is None or absent not in domains), domains
+    _routes(text, present, absent)
 
 
 @pytest.mark.parametrize("text", ["could you pull the BambooHR list of leavers with termination dates?",
@@ -1920,10 +1917,7 @@ def test_who_gave_access_in_french_and_what_a_dashboard_shows_in_german(text, la
     ("did those runs finish? check result_state in system.lakeflow.job_run_timeline", "performance", "quality"),
 ])
 def test_rules_of_sets_143_to_146_route(text, present, absent):
-    from health_monitor.graph.nlp import parse_question
-
-    domains = parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains
-    assert present in domains and (absent is None or absent not in domains), domains
+    _routes(text, present, absent)
 
 
 def test_a_workspace_named_as_a_team_is_no_filter_and_a_weekly_recap_is_seven_days():
@@ -1980,10 +1974,7 @@ def test_slow_dashboards_deviations_and_drilling_in_choose_their_plays():
     ("the orders table looks like it's from three days ago, why?", "quality", None),
 ])
 def test_rules_of_sets_147_to_150_route(text, present, absent):
-    from health_monitor.graph.nlp import parse_question
-
-    domains = parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains
-    assert present in domains and (absent is None or absent not in domains), domains
+    _routes(text, present, absent)
 
 
 def test_writing_a_detection_rule_is_declined():
@@ -2051,10 +2042,7 @@ def test_above_average_spend_in_portuguese_reads_the_spike():
     ("the 401s last night - did they take anything down, or unrelated to the ingest misses?", "reliability", None),
 ])
 def test_rules_of_sets_151_to_154_route(text, present, absent):
-    from health_monitor.graph.nlp import parse_question
-
-    domains = parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains
-    assert present in domains and (absent is None or absent not in domains), domains
+    _routes(text, present, absent)
 
 
 def test_a_pii_inventory_question_lists_the_pii_tables_first():
@@ -2101,10 +2089,7 @@ def test_which_warehouse_for_a_query_the_question_describes_needs_no_asking_back
     ("who is running the massive scans on the sql warehouse these days", "performance", None),
 ])
 def test_rules_of_sets_155_to_158_route(text, present, absent):
-    from health_monitor.graph.nlp import parse_question
-
-    domains = parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains
-    assert present in domains and (absent is None or absent not in domains), domains
+    _routes(text, present, absent)
 
 
 @pytest.mark.parametrize("text", ["the bill went up a lot this week. pourquoi?", "jobs are all red, warum?",
@@ -2191,13 +2176,7 @@ def test_that_kind_word_points_back_to_the_name_of_that_kind_said_in_another_ask
     ("the 20 minute scan on the bi warehouse - did they also read hr tables?", "security", None),
 ])
 def test_rules_of_sets_159_to_162_route(text, present, absent):
-    from health_monitor.graph.nlp import parse_question
-
-    parsed = parse_question(text, as_of=datetime(2026, 3, 20, 9))
-    if present is None:
-        assert parsed.off_topic and not parsed.domains, parsed.domains
-        return
-    assert present in parsed.domains and (absent is None or absent not in parsed.domains), parsed.domains
+    _routes(text, present, absent)
 
 
 def test_also_after_a_subject_stays_in_its_ask_and_between_asks_splits_them():
@@ -2282,13 +2261,7 @@ def test_a_pii_inventory_of_tables_in_a_place_lists_the_pii_tables():
     ("qual é o prazo legal para apagar dados pessoais?", None, None),
 ])
 def test_rules_of_sets_163_to_166_route(text, present, absent):
-    from health_monitor.graph.nlp import parse_question
-
-    parsed = parse_question(text, as_of=datetime(2026, 3, 20, 9))
-    if present is None:
-        assert parsed.off_topic and not parsed.domains, parsed.domains
-        return
-    assert present in parsed.domains and (absent is None or absent not in parsed.domains), parsed.domains
+    _routes(text, present, absent)
 
 
 def test_extrapolating_looks_ahead_and_is_a_forecast():
@@ -2330,13 +2303,7 @@ def test_the_number_of_queries_on_a_warehouse_reads_its_daily_load():
     ("which tables does the orders loader write to?", "governance", None),
 ])
 def test_rules_of_sets_167_to_170_route(text, present, absent):
-    from health_monitor.graph.nlp import parse_question
-
-    parsed = parse_question(text, as_of=datetime(2026, 3, 20, 9))
-    if present is None:
-        assert (parsed.off_topic and not parsed.domains) or other_product(text), parsed.domains
-        return
-    assert present in parsed.domains and (absent is None or absent not in parsed.domains), parsed.domains
+    _routes(text, present, absent)
 
 
 def test_another_vendors_governance_tool_is_named_when_declined():
@@ -2379,13 +2346,7 @@ def test_the_customer_data_pulled_over_and_over_reads_the_pii_access_logs():
     ("attach the signed representation letter from management", None, None),
 ])
 def test_rules_of_sets_171_to_174_route(text, present, absent):
-    from health_monitor.graph.nlp import parse_question
-
-    parsed = parse_question(text, as_of=datetime(2026, 3, 20, 9))
-    if present is None:
-        assert parsed.off_topic and not parsed.domains, parsed.domains
-        return
-    assert present in parsed.domains and (absent is None or absent not in parsed.domains), parsed.domains
+    _routes(text, present, absent)
 
 
 @pytest.mark.parametrize(("text", "named"), [

@@ -141,7 +141,8 @@ CONTRACT: dict[str, dict[str, str]] = {
     "fact_column_lineage": {"source_table_full_name": V, "source_column_name": V, "target_table_full_name": V,
                             "target_column_name": V, "last_seen": TS, "events": B},
     "fact_grants": {"table_full_name": V, "table_catalog": V, "table_schema": V, "table_name": V, "grantor": V,
-                    "grantee": V, "privilege_type": V, "is_grantable": BO, "inherited_from": V, "is_pii": BO},
+                    "grantee": V, "privilege_type": V, "is_grantable": BO, "inherited_from": V, "is_pii": BO,
+                    "last_granted": TS},
 }
 
 
