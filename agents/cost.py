@@ -15,7 +15,7 @@ Quote only figures the tools returned. Finish with what you found (figures), how
 #: "looks nuts", "through the roof", "what's going on": surprise at a figure asks what changed and why.
 SURPRISE = (r"\b(?:nuts|crazy|insane|wild|mad|ridiculous|absurd|outrageous|huge|massive|weird\w*|odd|strange|funky|"
             r"fishy|off the scale|out of (?:the )?ordinary|out of line)\b|through the roof|"
-            r"off the charts|going on|what happened|blew up|explod\w*|skyrocket\w*|ballooned")
+            r"off the charts|going on|what happened|blew up|explod\w*|skyrocket\w*|ballooned|\bwtf\b|\bwth\b")
 SPIKE = (r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|why|unexpected|abnormal|outliers?|"
          r"odd one out|stands? out|sticks? out|deviat\w*|baseline|above (?:the |its |our )?(?:\w+ )?(?:average|avg|normal|"
          r"usual|mean)|" + SURPRISE)

@@ -92,7 +92,11 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:aws|amazon|ec2)\b.{0,25}\b(?:bill|invoice|account(?! console)|spend|costs?)\b|"
     r"\b(?:bill|invoice|spend|costs?)\b.{0,15}\b(?:from|on|of|for)\s+(?:aws|amazon)\b": "AWS",
     # the cloud's own audit and monitoring services (their records are not in Databricks' system tables)
-    r"\bcloud\s?trail\b|\bguard\s?duty\b|\bcloud\s?watch\b|\baws (?:management )?console\b|\bsecurity hub\b": "AWS",
+    # ("GuardDuty-style" compares with it: the ask is about here)
+    r"\bcloud\s?trail\b(?![- ](?:style|like|ish)\b)|\bguard\s?duty\b(?![- ](?:style|like|ish)\b)|\bcloud\s?watch\b(?![- ](?:style|like|ish)\b)|"
+    r"\baws (?:management )?console\b|\bsecurity hub\b|"
+    # AWS's own identity model ("the difference between SCPs and permission boundaries in AWS Organizations")
+    r"\baws organizations\b|\bservice control polic(?:y|ies)\b|\bpermission boundar(?:y|ies)\b": "AWS",
     r"\b(?:azure (?:ad|monitor|sentinel)|entra id|defender for cloud)\b": "Azure",
     r"\bgcp (?:audit logs?|cloud logging)\b": "Google Cloud",
     r"\baws config\b|\bs3 buckets?\b|\b(?:ec2|reserved instances?|(?:aws|compute|ec2|sagemaker) savings plans?|savings plans? (?:coverage|utili[sz]ation|commitments?|purchases?)|rds|aws lambda|lambda functions?)\b": "AWS",

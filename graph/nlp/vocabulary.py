@@ -480,6 +480,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "does bi-warehouse cost more than it should overnight when nobody's looking": money spent on nothing
         r"\b(?:cost|costs|costing|spend\w*|pay\w*|burn\w*) more than (?:it|they|we|that|this) (?:really )?(?:should|needs?|ought)\b|"
         r"\bwhen nobody'?s (?:looking|using|watching|around|on)\b|\bwhen no ?one'?s (?:looking|using|around|on)\b": 1.0,
+        # "is that adhoc cluster even being used?": use of compute that may sit idle
+        r"\b(?:is|are) (?:that|this|those|the|our) (?:[\w-]+ ){0,3}(?:clusters?|warehouses?|endpoints?|compute|box(?:es)?|"
+        r"machines?) (?:\w+ )?(?:even|actually|ever|really) (?:being )?used\b": 1.0,
         # "up all week doing basically nothing": running idle
         r"\b(?:up|on|running) (?:all|the whole) (?:day|night|week|weekend|month) (?:long )?doing (?:\w+ ){0,2}nothing\b": 1.0,
         # "should I scale bi-warehouse down overnight? what does the load look like after hours"
@@ -593,7 +596,9 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|r
                             r"(?<!after )(?<!before )(?<!since )(?<!during )(?<!past )(?<!until )(?<!by )(?<!at )"
                             r"(?:lunch|dinner|breakfast)|"
                             r"parking|movies?|football|soccer|birthday|outlook|inbox|laptop|vpn|headcount|jira|"
-                            r"servicenow|zendesk|"
+                            r"servicenow|zendesk|yubikeys?|hardware (?:security )?keys?|"
+                            # "a good book on managing a team of analysts": reading advice
+                            r"(?:a good|recommend (?:a|some|me a)|any good) (?:books?|podcasts?|courses?)|"
                             r"calendar(?! (?:days?|weeks?|months?|quarters?|years?))|"
                             r"hiring (?:plan|case)|recruit\w*)\b|"
                             r"\bout of (?:pure )?curiosity\b|" + GENERAL_KNOWLEDGE.pattern + "|"
@@ -684,7 +689,11 @@ HYPOTHETICAL_RUN = re.compile(r"\b(if (?:we|i|they|you) (?:only )?)(?:ran|run)\b
 #: "asking for a friend (the friend is compliance)": a joke about who wants to know, not a topic.
 ASIDE = re.compile(r"\basking for a friend\b(?:\W{0,3}\((?:the |my |said )?friend (?:is|being|=) [^)]*\))?|"
                    # "nice. good job team": praise, not a job
-                   r"\b(?:good|great|nice|awesome|excellent|solid) job\b(?:,?\s*(?:team|all|everyone|folks|guys|people))?",
+                   r"\b(?:good|great|nice|awesome|excellent|solid) job\b(?:,?\s*(?:team|all|everyone|folks|guys|people))?|"
+                   # "coffee in hand", "(security guy, not finops, sorry)": the asker's setting or role, not a topic
+                   r"\b(?:coffee|tea|beer|drink) in hand\b|\b(?:grab(?:bing|bed)?|with) (?:a |my )?(?:coffee|tea)\b|"
+                   r"\((?:i'?m |i am |as )?(?:the |a |an )?(?:[\w-]+ ){0,2}(?:guy|gal|person|engineer|analyst|officer|lead|admin|"
+                   r"manager)\b[^)]{0,40}\)",
                    re.IGNORECASE)
 
 

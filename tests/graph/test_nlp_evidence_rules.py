@@ -2382,3 +2382,29 @@ def test_the_word_before_a_kind_word_picks_the_accounts_one_name_with_that_word(
     same = the_word_one("whats downstream of the whole table?", Understanding(question="q", domains=["governance"]), last,
                         {"table": ["main.a.whole_x"]})
     assert same.names("table") == []
+
+
+# --- blind sets 175-178 (scored on first contact; kept outside the repository as held-out) ------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("morning, tea in hand. how much did we spend last week by workspace?", "cost", None),
+    ("quick one from me (the platform engineer, not security) - why did dev spend jump?", "cost", "security"),
+    ("is the shared adhoc cluster actually being used?", "optimization", None),
+    ("any CloudTrail-style record of who changed permissions yesterday?", "security", None),
+    ("can you recommend a hardware key for our admins", None, None),
+    ("any good books on data governance you'd recommend?", None, None),
+])
+def test_rules_of_sets_175_to_178_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_aws_identity_concepts_are_another_product():
+    out = other_product("how do service control policies differ from permission boundaries?")
+    assert out is not None and "AWS" in out[1]
+    assert other_product("any GuardDuty-like findings in our audit log last night?") is None
+
+
+def test_wtf_at_a_figure_reads_what_drove_it():
+    cost = get_agent_registry().get("cost")
+    assert "get_top_cost_drivers" in [p.tool for p in choose_plays(cost, "dev spend wtf happened")]
