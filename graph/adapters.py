@@ -197,6 +197,9 @@ EXTRA_SLOTS: dict[str, re.Pattern[str]] = {
                                  r"(?:\w+ ){0,2}(?:last (?:active|seen|logged)|(?:been )?(?:dormant|inactive))", re.IGNORECASE),
 }
 
+#: How an extra slot's words read as its value (any other slot: lower case).
+_SLOT_READS: dict[str, Any] = {"privilege": str.upper, "direction": direction}
+
 #: Principals: "has anybody read it" (graph.nlp.followup.OPEN_PEOPLE) sets the carried ones aside.
 _PEOPLE = ("user", "group")
 #: "which other workspace went up", "besides that one": not the names the conversation carried.
@@ -298,7 +301,7 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
             continue  # "upstream and downstream", "where does it come from and what reads it": both ways
         if m and (slot not in slots or slot == "direction" and m[1]):  # "and what feeds it from upstream?" turns
             value = next(g for g in m.groups() if g)
-            slots[slot] = value.upper() if slot == "privilege" else direction(value) if slot == "direction" else value.lower()
+            slots[slot] = _SLOT_READS.get(slot, str.lower)(value)
     if slots.get("user") and grants_made(question, slots):
         # "every grant admin@ made": the grants that person gave, not the ones they hold
         slots["grantor"] = list(slots["user"])[0]

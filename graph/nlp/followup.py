@@ -153,8 +153,7 @@ def _days_in(params: dict[str, Any]) -> float:
     try:
         if start:
             first = date.fromisoformat(str(start)[:10])
-            last = date.fromisoformat(str(end)[:10]) if end else first
-            return (last - first).days + 1
+            return Window.make(first, date.fromisoformat(str(end)[:10]) if end else first).span_days
     except ValueError:
         return float("inf")
     if params.get("days"):
