@@ -65,6 +65,8 @@ class Compare:
     per: str = ""
     unit: str = "money"
     where: str = ""
+    #: A count of distinct things (people active in the period): compared as counted, never as "a day on average".
+    distinct: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,3 +145,11 @@ class AgentSpec:
 class _Blank(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+#: The clusters that exist (get_clusters), for the specialists that list them: performance (runtimes, node types, GPUs)
+#: and governance (who owns them; who MAY create them is not in the system tables).
+CLUSTERS = Lens(rows=5, headline="{n:plural:cluster}, GPU clusters first.",
+                say="{cluster_name} ({workspace_name}, {compute_kind}) owned by {owned_by}: {workers} x {worker_node_type}"
+                    "{has_gpu:if: with GPUs}[, runtime {dbr_version}][, {auto_termination}]",
+                empty="No cluster of that kind exists (deleted clusters are left out).")

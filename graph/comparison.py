@@ -12,7 +12,7 @@ from typing import Any
 from health_monitor.agents.spec import ROWS, Compare
 from health_monitor.graph import figures
 from health_monitor.graph.findings import condition, focus
-from health_monitor.graph.state import Finding
+from health_monitor.graph.state import PERIOD_OVER_PERIOD, Finding
 
 #: unit -> (format of the figure, format of the change, whether the change is in points rather than %).
 _FORMATS: dict[str, tuple[Any, Any, bool]] = {
@@ -55,7 +55,7 @@ def compared(agent: str, tool: str, spec: Compare, rows: list[dict[str, Any]], e
     period, before = period + note_now, before + note_then
     # Periods of different lengths ("yesterday vs the October daily average", month to date vs last month, a
     # period the data covers only in part): a sum is compared a day on average; a rate needs no such scaling.
-    daily = not spec.per and spec.unit != "pct100" and days_now and days_then and (
+    daily = not spec.per and not spec.distinct and spec.unit != "pct100" and days_now and days_then and (
         days_now != days_then or bool(note_now or note_then))
     if daily and now is not None and then is not None:
         now, then = now / days_now, then / days_then
@@ -66,20 +66,20 @@ def compared(agent: str, tool: str, spec: Compare, rows: list[dict[str, Any]], e
         relative = f" ({figures.signed_pct100(100.0 * change / then)})" if then else ""
         text = (f"{spec.label}: {say_now} in {period} against {say_then} in {before}: "
                 f"{sign}{fmt_change(abs(change))} a day{relative}.")
-        return Finding(agent=agent, title=f"{spec.label}, period over period", summary=text,
+        return Finding(agent=agent, title=f"{spec.label}{PERIOD_OVER_PERIOD}", summary=text,
                        figures=_figures(now, then, points), tools=[tool])
     if now is None or then is None:
         missing = period if now is None else before
         text = (f"{spec.label}: no rows for {missing}, so there is nothing to compare"
                 + (f" ({fmt(now)} in {period})." if now is not None else
                    f" ({fmt(then)} in {before})." if then is not None else "."))
-        return Finding(agent=agent, title=f"{spec.label}, period over period", summary=text, tools=[tool])
+        return Finding(agent=agent, title=f"{spec.label}{PERIOD_OVER_PERIOD}", summary=text, tools=[tool])
     change = now - then
     sign = "+" if change > 0 else "-" if change < 0 else "±"
     relative = "" if points or not then else f" ({figures.signed_pct100(100.0 * change / then)})"
     text = (f"{spec.label}: {fmt(now)} in {period} against {fmt(then)} in {before}: "
             f"{sign}{fmt_change(abs(change))}{relative}.")
-    return Finding(agent=agent, title=f"{spec.label}, period over period", summary=text,
+    return Finding(agent=agent, title=f"{spec.label}{PERIOD_OVER_PERIOD}", summary=text,
                    figures=_figures(now, then, points), tools=[tool])
 
 

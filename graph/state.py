@@ -23,6 +23,8 @@ from typing_extensions import TypedDict
 
 Severity = Literal["info", "low", "medium", "high", "critical"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "low": 1, "medium": 2, "high": 3, "critical": 4}
+#: The title ending of a finding that states one figure for two periods ("Spend, period over period").
+PERIOD_OVER_PERIOD = ", period over period"
 
 
 class ToolCallRecord(BaseModel):

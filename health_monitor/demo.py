@@ -53,7 +53,36 @@ def build_demo(data_dir: Path, *, as_of: datetime, seed: int = 42, scale: float 
 
     for path in (system_path, gold_path):
         report.sizes_mb[path.name] = path.stat().st_size / 2**20
+    (data_dir / DIGEST_FILE).write_text(source_digest())
     return report
+
+
+#: The file beside the demo naming the code it was built from (:func:`source_digest`).
+DIGEST_FILE = "demo.digest"
+
+
+def source_digest() -> str:
+    """What a demo is built from (the generator, the Gold SQL, the models, the tools' SQL, this module): a demo built
+    by other code lacks what this code reads (a new Gold column), so ``demo --if-missing`` rebuilds it."""
+    import hashlib
+    from importlib.util import find_spec
+
+    h = hashlib.sha256()
+    for package in ("health_monitor.warehouse", "health_monitor.ml", "health_monitor.tools"):
+        spec = find_spec(package)
+        root = Path(next(iter(spec.submodule_search_locations or []))) if spec else None
+        for path in sorted(root.rglob("*")) if root else []:
+            if path.suffix in (".py", ".sql", ".csv", ".yaml") and "__pycache__" not in path.parts:
+                h.update(f"{package}/{path.relative_to(root)}".encode())
+                h.update(path.read_bytes())
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def is_current(data_dir: Path) -> bool:
+    """Was the demo in ``data_dir`` built by this code?"""
+    digest = Path(data_dir) / DIGEST_FILE
+    return digest.exists() and digest.read_text().strip() == source_digest()
 
 
 def precompile_sql(system_path: Path, gold_path: Path) -> None:

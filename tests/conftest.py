@@ -19,16 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _source_digest() -> str:
     """The demo's cache key: the code that generates, builds and scores it (a stale demo fails confusingly)."""
-    import hashlib
+    from health_monitor.demo import source_digest
 
-    h = hashlib.sha256()
-    for folder in ("warehouse", "ml", "tools"):  # tools: the demo precompiles every catalog SQL text
-        for path in sorted((ROOT / folder).rglob("*")):
-            if path.suffix in (".py", ".sql", ".csv", ".yaml") and "__pycache__" not in path.parts:
-                h.update(str(path.relative_to(ROOT)).encode())
-                h.update(path.read_bytes())
-    h.update((ROOT / "health_monitor" / "demo.py").read_bytes())
-    return h.hexdigest()[:12]
+    return source_digest()
 
 
 CACHE = ROOT / ".pytest_cache" / "demo" / _source_digest()

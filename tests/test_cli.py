@@ -143,3 +143,17 @@ def test_an_unknown_command_still_lists_every_command(capsys):
     with pytest.raises(SystemExit):
         main(["no-such-command"])
     assert "deploy-sql" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_demo_if_missing_rebuilds_a_demo_built_by_other_code(capsys, tmp_path: Path, demo_dir: Path):
+    import shutil
+
+    from health_monitor.demo import DIGEST_FILE, is_current
+
+    for name in ("system.duckdb", "gold.duckdb"):
+        shutil.copyfile(demo_dir / name, tmp_path / name)
+    (tmp_path / DIGEST_FILE).write_text("an-older-one")
+    code, out, _ = run(capsys, "demo", "--if-missing", "--no-train", "--data-dir", str(tmp_path))
+    assert code == 0 and "another version" in out and "demo built" in out
+    assert is_current(tmp_path)

@@ -115,8 +115,12 @@ class Coverage:
     how: str
     #: A parameter that, when given, measures without the declaration (an explicit hours threshold).
     unless: str | None = None
+    #: ``(parameter, value)``: the check applies only to calls asking for that value ("compute": "gpu").
+    only_for: tuple[str, str] | None = None
 
     def applies(self, args: dict[str, Any]) -> bool:
+        if self.only_for and args.get(self.only_for[0]) != self.only_for[1]:
+            return False
         return not (self.unless and args.get(self.unless) is not None)
 
     @property
@@ -137,6 +141,14 @@ FRESHNESS_COVERAGE = Coverage(
     how="write the tables through Unity Catalog (jobs, pipelines or SQL warehouses record lineage) and grant "
         "the app SELECT on system.access.table_lineage, or ask with an explicit threshold in hours",
     unless="hours")
+
+#: GPUs per node come from system.compute.node_types; without it no cluster is known to have (or lack) GPUs.
+GPU_COVERAGE = Coverage(
+    sql="select count(*) from main.health_monitor.dim_cluster where worker_gpu_count is not null "
+        "or driver_gpu_count is not null",
+    why="the GPUs of the clusters' node types are unknown (system.compute.node_types is not readable)",
+    how="grant the app SELECT on system.compute.node_types",
+    only_for=("compute", "gpu"))
 
 
 @dataclass(frozen=True)

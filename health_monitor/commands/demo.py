@@ -37,7 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--data-dir", default=None, help="where to write (default: HM_DATA_DIR)")
     p.add_argument("--no-incidents", action="store_true", help="a quiet account without the scenario's incidents")
     p.add_argument("--no-train", action="store_true", help="skip model training")
-    p.add_argument("--if-missing", action="store_true", help="do nothing when the demo already exists")
+    p.add_argument("--if-missing", action="store_true",
+                   help="do nothing when the demo already exists and was built by this version")
     p.add_argument("--force", action="store_true", help="rebuild even with --if-missing (the default rebuilds)")
     p.set_defaults(func=run)
 
@@ -50,11 +51,15 @@ def run(args: argparse.Namespace) -> int:
     scale = parse_scale(args.scale)
     as_of = parse_as_of(args.as_of)
     data_dir = Path(args.data_dir) if args.data_dir else get_settings().data_dir
-    if args.if_missing and not args.force and (data_dir / "gold.duckdb").exists() and (data_dir / "system.duckdb").exists():
-        print(f"demo already built in {data_dir.resolve()} (run `health-monitor demo` to rebuild)")
-        return 0
+    from health_monitor.demo import build_demo, is_current
 
-    from health_monitor.demo import build_demo
+    built = (data_dir / "gold.duckdb").exists() and (data_dir / "system.duckdb").exists()
+    if args.if_missing and not args.force and built:
+        if is_current(data_dir):
+            print(f"demo already built in {data_dir.resolve()} (run `health-monitor demo` to rebuild)")
+            return 0
+        # a demo built by an earlier version lacks what this one reads (a new Gold column): build it again
+        print(f"the demo in {data_dir.resolve()} was built by another version of Health Monitor: rebuilding it")
 
     report = build_demo(data_dir, as_of=as_of, seed=args.seed, scale=scale, incidents=not args.no_incidents,
                         train=not args.no_train, progress=True)

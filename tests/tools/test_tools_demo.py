@@ -213,3 +213,42 @@ def test_cluster_load_of_a_past_week_is_that_weeks_and_says_nothing_of_yesterday
     assert before["prod-etl-cluster"]["hours_cpu_over_90_yesterday"] is None
     assert week["prod-etl-cluster"]["hours_running"] != before["prod-etl-cluster"]["hours_running"] or \
         week["prod-etl-cluster"]["max_cpu_percent"] != before["prod-etl-cluster"]["max_cpu_percent"]
+
+
+def test_drift_of_a_week_before_reads_that_week_against_the_week_before_it(executor):
+    from datetime import timedelta
+
+    _, as_of = executor.as_of()
+    latest = {r["column_name"]: r for r in rows(executor, "get_drift_metrics", table="main.sales.orders_silver")}
+    before = {r["column_name"]: r for r in rows(executor, "get_drift_metrics", table="main.sales.orders_silver",
+                                                end_date=(as_of - timedelta(days=7)).isoformat())}
+    assert latest["amount"]["is_drift"] and not before["amount"]["is_drift"]  # the drift began in the last week
+    assert before["amount"]["recent_avg"] != latest["amount"]["recent_avg"]
+
+
+def test_clusters_list_the_gpu_ones_first_and_filter_by_kind(executor):
+    everything = rows(executor, "get_clusters")
+    assert everything[0]["has_gpu"] and {r["compute_kind"] for r in everything} >= {"all_purpose", "job"}
+    gpu = rows(executor, "get_clusters", compute="gpu")
+    assert gpu and all(r["has_gpu"] for r in gpu) and len(gpu) < len(everything)
+    assert all(r["compute_kind"] == "all_purpose" for r in rows(executor, "get_clusters", compute="all_purpose"))
+    assert all(r["auto_termination"] is None for r in rows(executor, "get_clusters", compute="job"))
+
+
+def test_active_principals_count_the_people_active_in_a_window(executor):
+    from datetime import timedelta
+
+    _, as_of = executor.as_of()
+    people = rows(executor, "get_active_principals", kind="user")
+    assert people and all("@" in r["principal"] and not r["is_service_principal"] for r in people)
+    assert all(r["active_days"] >= 1 and r["events"] >= r["active_days"] for r in people)
+    start = (as_of - timedelta(days=3)).isoformat()
+    recent = rows(executor, "get_active_principals", start_date=start)
+    assert recent and all(str(r["last_active"]) >= start for r in recent) and len(recent) <= len(
+        rows(executor, "get_active_principals", start_date=(as_of - timedelta(days=60)).isoformat()))
+
+
+def test_a_never_expiring_token_says_why_it_is_high(executor):
+    events = rows(executor, "get_security_events", severity="high")
+    tokens = [r for r in events if r["event_type"] == "TOKEN_CREATED"]
+    assert tokens and all("never expires" in r["detail"] for r in tokens)

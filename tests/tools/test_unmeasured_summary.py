@@ -31,6 +31,7 @@ def bare(demo_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         "update health_monitor.dim_job set sla_seconds = null",
         "update health_monitor.fact_job_run set sla_seconds = null, is_sla_breach = null",
         "update health_monitor.dim_table set expected_refresh_hours = null",
+        "update health_monitor.dim_cluster set worker_gpu_count = null, driver_gpu_count = null",
         "delete from health_monitor.fact_warehouse_uptime_daily"])
 
 
@@ -55,10 +56,11 @@ def test_measured_headlines_survive_beside_unmeasured_ones(unmeasured: dict):
     assert unmeasured["list_cost_yesterday"] is not None
 
 
-@pytest.mark.parametrize(("tool", "words"), [("get_sla_breaches", "health rule"),
-                                             ("get_freshness_violations", "table_lineage")])
-def test_empty_result_without_declarations_says_not_measured_and_how(bare: Path, tool: str, words: str):
-    res = run(bare, tool, {})
+@pytest.mark.parametrize(("tool", "args", "words"), [("get_sla_breaches", {}, "health rule"),
+                                                     ("get_freshness_violations", {}, "table_lineage"),
+                                                     ("get_clusters", {"compute": "gpu"}, "node_types")])
+def test_empty_result_without_declarations_says_not_measured_and_how(bare: Path, tool: str, args: dict, words: str):
+    res = run(bare, tool, args)
     assert res.rows == [] and res.message.startswith("not measured:") and words in res.message
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from health_monitor.tools.params import Date, Days, Hours, Name, TopN
-from health_monitor.tools.spec import SLA_COVERAGE, Tool, ToolParams, columns
+from health_monitor.tools.params import Choice, Date, Days, Hours, Name, TopN
+from health_monitor.tools.spec import GPU_COVERAGE, SLA_COVERAGE, Tool, ToolParams, columns
 from pydantic import Field
 
 PERF = ("performance",)
@@ -43,6 +43,11 @@ class Days30(ToolParams):
 
 class WorkspaceParam(ToolParams):
     workspace: Name("workspace")
+
+
+class ClusterParams(WorkspaceParam):
+    compute: Choice("gpu", "all_purpose", "job", description="'gpu': clusters with GPU nodes; 'all_purpose' or 'job': "
+                                                              "that kind of compute.")
 
 
 class UtilizationParams(WorkspaceParam):
@@ -195,5 +200,17 @@ TOOLS: list[Tool] = [
                     "message, most frequent first.",
         returns=columns("workspace_name string, job_id string, job_name string, termination_code string, "
                         "error_message string, failures bigint, last_failure timestamp"),
+    ),
+    Tool(
+        name="get_clusters", domain="performance", agents=PERF + ("optimization", "governance", "cost"),
+        params=ClusterParams,
+        description="The clusters that exist (deleted ones left out), optionally of one workspace or kind: owner, "
+                    "kind (all-purpose, job, pipeline), node types and their GPUs, workers, auto-termination, "
+                    "runtime version, created; GPU clusters first. Who owns or created clusters; who MAY create "
+                    "them (entitlements, cluster policies' permissions) is not in the system tables.",
+        returns=columns("workspace_name string, cluster_name string, compute_kind string, owned_by string, "
+                        "driver_node_type string, worker_node_type string, gpus_per_worker bigint, has_gpu boolean, "
+                        "workers string, auto_termination string, dbr_version string, created timestamp"),
+        coverage=GPU_COVERAGE,
     ),
 ]

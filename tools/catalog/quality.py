@@ -39,7 +39,9 @@ class DaysOnly(ToolParams):
 
 class DriftParams(ToolParams):
     table: Name("table", "Table name or full name (e.g. main.sales.orders_silver); omit for all profiled tables.")
-    baseline_date: Date(14, "Last day of the baseline week")
+    baseline_date: Date(14, "Last day of the baseline week (at the latest 7 days before end_date)")
+    #: "and the week before?": the drift as it stood a week earlier, not the latest week under that label.
+    end_date: Date(0, "Last day of the recent week compared")
 
 
 class WriterParams(ToolParams):
@@ -117,8 +119,8 @@ TOOLS: list[Tool] = [
     ),
     Tool(
         name="get_drift_metrics", domain="quality", agents=DQ + ("mlops",), params=DriftParams,
-        description="Distribution drift of profiled columns: the last 7 days against a baseline week (default "
-                    "ending 14 days ago): mean shift in baseline standard deviations, null-rate and distinct-count "
+        description="Distribution drift of profiled columns: the 7 days to end_date (default: the last 7 days) against "
+                    "a baseline week (default ending 14 days ago): mean shift in baseline standard deviations, null-rate and distinct-count "
                     "change, and a drift flag (|shift| >= 0.5 sd or null rate +5 points).",
         returns=columns("table_full_name string, column_name string, baseline_avg double, recent_avg double, "
                         "baseline_stddev double, mean_shift_stddevs double, null_rate_change_pct double, "

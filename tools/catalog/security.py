@@ -34,6 +34,14 @@ class PrincipalParams(ToolParams):
     kind: Choice("service", "user", description="'service': service principals only; 'user': people only.")
 
 
+class ActiveParams(PrincipalParams):
+    #: "this quarter vs last quarter": a period of its own, so the count can be compared between periods.
+    start_date: Date(30, "First day counted")
+    end_date: Date(0, "Last day counted, inclusive")
+    #: "does anyone still use the dev workspace": the people active there
+    workspace: Name("workspace")
+
+
 class UserDays(ToolParams):
     user: Name("user", "Principal (e-mail, service principal name) or the part before @; omit for everyone.")
     days: Days(7)
@@ -137,6 +145,15 @@ TOOLS: list[Tool] = [
                     "'what service principals do we have', 'when was each account last active', dormant accounts.",
         returns=columns("principal string, is_service_principal boolean, first_seen timestamp, last_seen timestamp, "
                         "audit_events bigint, days_since_seen int"),
+    ),
+    Tool(
+        name="get_active_principals", domain="security", agents=SEC + ("governance", "cost"), params=ActiveParams,
+        description="The principals (people or service principals) active in the audit log between two dates (default "
+                    "the last 30 days), optionally in one workspace: events, active days, first and last active day; the "
+                    "busiest first. Use for 'how many people use the platform', 'does anyone still use the dev "
+                    "workspace', active users this quarter vs last, adoption.",
+        returns=columns("principal string, is_service_principal boolean, events bigint, active_days bigint, "
+                        "first_active date, last_active date"),
     ),
     Tool(
         name="search_security_events", domain="security", agents=SEC + ("governance",), params=SearchParams,

@@ -74,7 +74,12 @@ final as (
         status_code,
         concat_ws(
             '; ',
-            case when event_type = 'TOKEN_CREATED' then concat('lifetime: ', coalesce(token_lifetime, 'none')) end,
+            -- why the severity is what it is, said on the row ("why is that one high?")
+            case when event_type = 'TOKEN_CREATED' then concat('lifetime: ', coalesce(token_lifetime, 'none'),
+                case when token_lifetime is null or trim(token_lifetime) in ('', '0', '-1')
+                     then ' (the token never expires)' end) end,
+            case when event_type = 'PERMISSION_CHANGE' and on_pii_table then 'on a PII table' end,
+            case when event_type = 'PII_ACCESS' and is_after_hours then 'outside working hours' end,
             case when request_params['principal'] is not null then concat('grantee: ', request_params['principal']) end,
             case when request_params['changes'] is not null then concat('changes: ', request_params['changes']) end,
             error_message

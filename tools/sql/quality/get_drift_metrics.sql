@@ -1,6 +1,7 @@
--- Distribution drift per profiled column: the last 7 days against a baseline week ending on
--- :baseline_date (mean shift in baseline standard deviations, null-rate and distinct-count change).
--- Grain: one row per table x column. Parameters: :table (name or full name), :baseline_date.
+-- Distribution drift per profiled column: the 7 days to :end_date against a baseline week ending on
+-- :baseline_date, or 7 days before :end_date when that is earlier (mean shift in baseline standard deviations,
+-- null-rate and distinct-count change).
+-- Grain: one row per table x column. Parameters: :table (name or full name), :baseline_date, :end_date.
 with profiles as (
     select * from main.health_monitor.fact_table_profile
     where column_name is not null and column_name <> ':table'
@@ -12,7 +13,8 @@ baseline as (
     select table_full_name, column_name, avg(avg) as base_avg, avg(stddev) as base_stddev,
            avg(null_rate) as base_null_rate, avg(distinct_count) as base_distinct, count(*) as base_windows
     from profiles
-    where cast(window_start as date) between date_sub(:baseline_date, 6) and :baseline_date
+    where cast(window_start as date) between date_sub(least(:baseline_date, date_sub(:end_date, 7)), 6)
+                                         and least(:baseline_date, date_sub(:end_date, 7))
     group by all
 ),
 
@@ -20,7 +22,7 @@ recent as (
     select table_full_name, column_name, avg(avg) as recent_avg, avg(null_rate) as recent_null_rate,
            avg(distinct_count) as recent_distinct, count(*) as recent_windows
     from profiles
-    where cast(window_start as date) >= date_sub(:as_of_date, 7)
+    where cast(window_start as date) between date_sub(:end_date, 6) and :end_date
     group by all
 ),
 
