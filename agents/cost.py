@@ -21,7 +21,10 @@ SPIKE = (r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|w
          r"usual|mean)|" + SURPRISE)
 DRIVERS = (r"driv|drove|behind|cause|biggest|line item|top|what (made|drove)|breakdown|break (?:it|that|this) down|jump|spike|why|"
            r"push\w* (?:\w+ ){0,4}up|spiky|drill\w* (?:into|down)|accounts? for|above (?:the |its )?(?:\w+ )?average|bulk of|most of the (?:delta|increase|jump|difference|change|growth)|"
-           r"\b(eat|eats|eating|hog\w*|consum\w*|burn\w*)\b|" + SURPRISE)
+           r"\b(eat|eats|eating|hog\w*|consum\w*|burn\w*)\b|"
+           # "the ml-workspace line looks way bigger than the other days, is that bad or normal?": a spike, and its why
+           r"(?:bigger|higher|larger|taller) than (?:the |all the |any )?(?:other days|usual|normal|the rest)|"
+           r"\b(?:bad|normal|expected) or (?:bad|normal|expected)\b|" + SURPRISE)
 
 WORKSPACE_SPEND = Lens(group="workspace_name", sum=("list_cost", "dbus", "jobs_cost", "all_purpose_cost", "sql_cost",
                                                    "gpu_cost", "serverless_cost", "untagged_cost", "serving_cost"),
@@ -29,6 +32,12 @@ WORKSPACE_SPEND = Lens(group="workspace_name", sum=("list_cost", "dbus", "jobs_c
                        headline="{total_list_cost:money} in all over the period.",
                        say="{workspace_name} {list_cost:money} (jobs {jobs_cost:money}, all-purpose "
                            "{all_purpose_cost:money}, SQL {sql_cost:money})")
+
+BUDGET_STATUS = Lens(sort="projected_pct_of_budget desc", rows=3,
+                     say="{workspace_name}: {mtd_cost:money} spent this month, projected {projected_cost:money} "
+                         "against a {monthly_budget_usd:money} budget ({projected_pct_of_budget:pct100}, {status})",
+                     severity=(("high", "is_at_risk == true"),),
+                     recommend="{workspace_name} is on course to exceed its budget: {explanation:long}")
 
 WAREHOUSE_SPEND = Lens(say="{warehouse_name} ({warehouse_size}, auto-stop {auto_stop_minutes:int} min) {list_cost:money}",
                        sort="list_cost desc", rows=3)
@@ -101,6 +110,8 @@ AGENT = AgentSpec(
                                                    r"tagged (?:properly|correctly|right|fully)|(?:properly|correctly|fully) tagged|"
                                                    r"(?:is|are|was|were) ?n[o']t tagged|(?:isn|aren|wasn|weren)'?t tagged|"
                                                    r"mapped to (?:a |any )?(?:cost.?cent\w*|team|owner)|"
+                                                   # "is its spend even tagged to a team or is it just a black hole"
+                                                   r"tagged to (?:a |any |the )?(?:cost.?cent\w*|team|owner|project)|black hole|"
                                                    r"can'?t (be )?charge|(?:no|without|missing) (?:a |any )?(?:[\w-]+ ){0,2}"
                                                    r"tags?|unallocated|(?:can'?t|cannot|unable to) (?:be )?(?:trac|tie|map|"
                                                    r"allocat|assign)\w*|(?:which|what) (?:team|project|department) to (?:charge|bill)|"
@@ -150,15 +161,14 @@ AGENT = AgentSpec(
                                 "({count:plural:day}) from the dbu_usage_forecaster model.",
                        say="{workspace_name} about {predicted_cost:money} (95% interval {lower_cost:money} to "
                            "{upper_cost:money})")),
+        # "budget vs actual per workspace, which ones are tracking over?": the budgets' status, whatever else is said
+        Play("get_budget_status", when=(r"\bbudgets? (?:vs\.?|versus|against|compared (?:to|with)) actuals?\b|\bactuals? "
+                                        r"(?:vs\.?|versus|against) (?:the )?budgets?\b|\btracking (?:over|under|ahead|above|"
+                                        r"below)\b|\bover (?:the |their |its )?budgets?\b",),
+             weight=8, title="Budget status", lens=BUDGET_STATUS),
         Play("get_budget_status", when=(r"budget|on (course|track)|exceed|overspend|over budget|(?:monthly |spend\w* )?caps?\b|"
                                         r"bust\w*|blow (?:through |past )?(?:its|the|their|our)|allowance|limit for the month",),
-             weight=3,
-             title="Budget status",
-             lens=Lens(sort="projected_pct_of_budget desc", rows=3,
-                       say="{workspace_name}: {mtd_cost:money} spent this month, projected {projected_cost:money} "
-                           "against a {monthly_budget_usd:money} budget ({projected_pct_of_budget:pct100}, {status})",
-                       severity=(("high", "is_at_risk == true"),),
-                       recommend="{workspace_name} is on course to exceed its budget: {explanation:long}")),
+             weight=3, title="Budget status", lens=BUDGET_STATUS),
         Play("get_serverless_spend", when=(r"serverless",), title="Serverless spend",
              lens=Lens(say="{workspace_name} {serverless_cost:money} serverless ({serverless_pct:pct100})",
                        sort="serverless_cost desc", rows=3)),

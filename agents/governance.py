@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from health_monitor.agents.spec import AgentSpec, Before, Lens, Play
+import dataclasses
+
+from health_monitor.agents.spec import CLUSTERS, AgentSpec, Before, Lens, Play
 
 #: Tables nobody uses: archive or deprecation candidates.
 UNREAD = (r"(?:nobody|no ?one|no one) (?:has |have |even )?(?:\w+ )?(?:read|reads|uses?|used|touch\w*|quer\w*|open\w*|"
@@ -97,7 +99,20 @@ AGENT = AgentSpec(
                        say="{control_id} {control}: {status} ({findings:plural:finding}; {evidence:clip})",
                        severity=(("high", "status == fail"), ("medium", "status == warn")),
                        empty="Every control passes.")),
-        Play("get_undocumented_tables", when=(r"comments?|descriptions?|undocumented|documentation|documented|\bdocs?\b",),
+        # "who's allowed to spin up GPU clusters": not in the system tables (entitlements and cluster policies' permissions
+        # live in the workspace); who owns or created the clusters that exist is, so that is shown, said as such
+        Play("get_clusters", when=(r"\b(?:who|which (?:users|people|groups))(?:'s| is| are)? (?:\w+ ){0,2}(?:allowed|permitted|"
+                                   r"able|entitled|authori[sz]ed|can|may) (?:to )?(?:\w+ ){0,1}(?:create|spin up|launch|start|"
+                                   r"make|provision) (?:\w+ ){0,2}clusters?\b|\bcluster (?:creation|create) "
+                                   r"(?:permissions?|rights|entitlements?)\b|\bcluster polic(?:y|ies)\b",), weight=5,
+             args={"compute": "$compute"}, title="Who can create clusters",
+             lens=dataclasses.replace(
+                 CLUSTERS, headline="Who may create clusters is not measured: workspace entitlements and cluster policy "
+                                    "permissions are not in the system tables (see the workspace admin settings or the "
+                                    "Permissions API). Who owns the {n:plural:cluster} that exist: {all_owned_by}.")),
+        # ("it's in my onboarding doc": the asker's own document, not the tables')
+        Play("get_undocumented_tables", when=(r"comments?|descriptions?|undocumented|documentation|documented|"
+                                              r"(?<!my )(?<!our )(?<!onboarding )(?<!the )\bdocs?\b",),
              weight=3, title="Tables without a description",
              lens=Lens(group="table_schema", sort="count desc", rows=4,
                        headline="Tables without a description in {n:plural:schema}.",

@@ -54,21 +54,31 @@ AGENT = AgentSpec(
                                            # "the inventory of the ML models you operate"
                                            r"(?:inventory|catalog(?:ue)?|list|overview|rundown) of (?:\w+ ){0,3}models|"
                                            r"models (?:you|we|that|which) (?:\w+ )?(?:operate|run|have|maintain|own|serve|manage|use)\b",),
-             weight=9,
+             # (outweighs a question's several training words: "document the training history ... which models are
+             # registered, and when was each last trained" wants every model named)
+             weight=14,
              title="Registered models",
              lens=Lens(group="model_name", sort="trained_at desc", rows=4,
                        headline="{n:plural:registered model}: {all_model_name}.", say=TRAINED)),
         Play("get_training_history", when=(r"retrain|trained|training|history|registered|registry",),
              weight=3, args={"model_name": "$model"}, title="Training history",
              lens=Lens(group="model_name", sort="trained_at desc", rows=4, say=TRAINED)),
-        Play("get_inference_metrics", when=(r"latency|inference|serving|endpoints?|requests|response time|live|"
-                                            r"versions?|overview|fast|slow|quick\w*|respond\w*|answers? (?:in|within)|"
+        Play("get_inference_metrics", when=(r"latency|inference|serving|endpoints?|requests|response time|"
+                                            r"overview|fast|slow|quick\w*|respond\w*|answers? (?:in|within)|"
                                             r"how long (?:\w+ ){0,3}(?:answer|respond|take)",), default=True, weight=2,
              args={"endpoint": "$endpoint"}, title="Inference latency",
              lens=Lens(group="endpoint_name", sum=("requests",), sort="avg_latency_ms desc", rows=4,
                        say="{endpoint_name} ({source}[, model {model_name}]): {avg_latency_ms:num} ms average "
                            "latency{p95_latency_ms:p95} "
                            "over {requests:plural:request}")),
+        # "what version is live on that one": the model version each endpoint served last
+        Play("get_inference_metrics", when=(r"\bversions?\b.{0,30}\b(?:live|serv\w*|deployed|running|on (?:it|that|this))|"
+                                            r"\b(?:live|deployed|serving|running|current) (?:model )?versions?\b|"
+                                            r"\bwhich (?:model )?version\b",), weight=4,
+             args={"endpoint": "$endpoint"}, title="Version served",
+             lens=Lens(group="endpoint_name", sort="measured_at desc", rows=4,
+                       say="{endpoint_name}[ serves {model_name}][ version {model_version}]{model_version:unless: (the "
+                           "version it serves is not recorded in the serving tables)}, last measured {measured_at:time}")),
         Play("get_service_health", when=(r"errors?|degraded|status|healthy|up\b",), weight=1,
              args={"service_name": "$endpoint"}, title="Serving health",
              lens=Lens(where="service_type == serving_endpoint", sort="error_rate_pct desc", rows=3,

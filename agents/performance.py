@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from health_monitor.agents.spec import AgentSpec, Before, Compare, Lens, Play
+from health_monitor.agents.spec import CLUSTERS, AgentSpec, Before, Compare, Lens, Play
 
 PERFORMANCE_PROMPT = """You are the performance specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" is the UTC day before it, "the last day" the 24 hours before it.
@@ -32,7 +32,9 @@ WAREHOUSE_DAYS = Lens(sort="start_date desc", rows=3,
                       say="{warehouse_name} on {start_date:date}: {statements:int} statements by {users:int} users"
                           "[, p95 {p95_duration_seconds:dur}][, {queued_statements:int} queued]")
 #: How people say "slow" without the word ("the dashboards crawl", "queries keep timing out").
-SLOW = (r"slow\w*|sluggish|laggy|\blag\b|crawl\w*|tak\w* (?:forever|ages)|tim(?:ing|es?) out|hang\w*|drag\w*|bogged|"
+#: A figure moved by something ("which jobs dragged that down the most"): the jobs behind it, not slow ones.
+LOWERED = r"\b(?:dragg|pull|brought|bring|drove|knock)\w* (?:that|it|this|the (?:\w+ )?(?:rate|number|score|average)) down\b"
+SLOW = (rf"slow\w*|sluggish|laggy|\blag\b|crawl\w*|tak\w* (?:forever|ages)|tim(?:ing|es?) out|hang\w*|(?!{LOWERED})\bdrag\w*|bogged|"
         r"molasses|gasping|spun and spun|spinning")
 
 AGENT = AgentSpec(
@@ -70,13 +72,20 @@ AGENT = AgentSpec(
                                          say="{job_name} ran {count:times}: {is_success:int} succeeded, "
                                              "{is_sla_breach:int} over SLA, {list_cost:money} of compute")),
         Play("get_job_success_rate", when=(r"failure rate|success rate|fail (the )?most|most fail|highest fail|"
-                                           r"flaky|most often|worst jobs?", r"fail\w*\b.*\bcompare\b"), weight=3,
+                                           r"flaky|most often|worst jobs?|" + LOWERED, r"fail\w*\b.*\bcompare\b"), weight=3,
              title="Job failure rates", compare=Compare("Job failure rate", total="failed", per="runs",
                                                         unit="pct100"),
              lens=Lens(where="failed > 0", sort="failure_rate_pct desc", rows=4,
                        say="{job_name}: {failure_rate_pct:pct100} of {runs:int} runs failed ({failed:int})",
                        severity=(("high", "failure_rate_pct >= 20"), ("medium", "failure_rate_pct >= 5")),
                        empty="No job failed in the period.")),
+        # "what's the actual error msg": the whole message, not its first words
+        Play("get_job_failure_reasons", when=(r"\b(?:actual|full|exact|whole|complete|entire|raw) (?:error|exception|stack ?trace|"
+                                              r"traceback|message|msg)\b|\b(?:error|exception) (?:msg|message|text) in full\b",),
+             weight=6, title="Error messages",
+             lens=Lens(sort="failures desc", rows=3,
+                       say="{job_name}: {failures:int} x {termination_code}, last at {last_failure:time}: "
+                           "{error_message:long}")),
         Play("get_job_failure_reasons", when=(r"why .*fail|reasons?|root cause|error messages?|what went wrong",),
              weight=2, title="Why jobs failed",
              lens=Lens(sort="failures desc", rows=3,
@@ -107,6 +116,13 @@ AGENT = AgentSpec(
                                                r"overload\w*|struggl\w*|busy|pegged|maxed|flat out|red[- ]?lin\w*|"
                                                r"(?:at|hit|hitting) 100",),
              weight=2, title="Cluster CPU and memory", lens=CLUSTER_LOAD),
+        # "which clusters do we have", "what runtime are our clusters on", "any GPU clusters": the inventory of compute
+        Play("get_clusters", when=(r"\b(?:which|what|list|all|every|each|inventory of|how many|our) (?:\w+ ){0,2}clusters?\b"
+                                   r"(?! (?:is|are|was|were) (?:idle|slow|busy|hot|struggling|saturated))|"
+                                   r"\b(?:runtime|dbr|spark) versions?\b|\bnode types?\b|\binstance types?\b|"
+                                   r"\bgpu (?:clusters?|compute|nodes?|machines?)\b|\bwho (?:owns|created|made|set up) "
+                                   r"(?:\w+ ){0,2}clusters?\b",), weight=2,
+             args={"compute": "$compute"}, title="Clusters", lens=CLUSTERS),
         # "the ETL was slow" naming no job, query or warehouse: the compute it ran on comes first
         Play("get_resource_utilization", when=(SLOW, r"taking (?:so )?long"),
              unless=("job", "warehouse", "cluster"), title="Cluster CPU and memory", lens=CLUSTER_LOAD),
@@ -159,7 +175,7 @@ AGENT = AgentSpec(
              title="Query errors",
              lens=Lens(sort="failures desc", rows=3,
                        say="{failures:int} x on {warehouse_name} by {executed_by}: {error_message:clip}")),
-        Play("get_sla_breaches", when=(r"\bslas?\b|breach",), title="SLA breaches", before=Before(),
+        Play("get_sla_breaches", when=(r"\bsl[ao]s?\b|breach",), title="SLA breaches", before=Before(),
              lens=Lens(group="job_name", sort="count desc", rows=3,
                        say="{job_name} exceeded its {sla_seconds:dur} SLA {count:times}",
                        severity=(("medium", "count >= 2"),), empty="No job run breached its SLA.")),

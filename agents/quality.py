@@ -110,11 +110,12 @@ AGENT = AgentSpec(
                                         # "the amount values in silver moving around lately"
                                         r"(?:values?|numbers|figures|amounts?)\s+(?:\w+\s+){0,4}(?:moving|jumping|bouncing|"
                                         r"wander\w*|shifting) (?:around|about)",), weight=2,
-             title="Distribution drift",
+             args={"end_date": "$week_end", "baseline_date": "$baseline_end"}, title="Distribution drift",
              lens=Lens(where="is_drift == true", sort="mean_shift_stddevs desc", rows=3,
                        say="{table_full_name}.{column_name} moved {mean_shift_stddevs:num} standard deviations "
                            "(average {baseline_avg:num} -> {recent_avg:num})",
-                       severity=(("medium", "mean_shift_stddevs >= 2"),),
+                       # every row kept is the tool's own drift flag: a drift asked about is never "nothing"
+                       severity=(("high", "mean_shift_stddevs >= 2"), ("medium", "is_drift == true")),
                        recommend="Check the upstream source of {column_name} for a change in units or logic.",
                        empty="No profiled column drifted.")),
         Play("get_column_profile", when=(r"profile|nulls?|by column|columns?|values?|distinct|min|max",),

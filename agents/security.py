@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from health_monitor.agents.spec import ROWS, AgentSpec, Before, Compare, Lens, Play
 
+from health_monitor.core.phrases import PEOPLE_USING
+
 SECURITY_PROMPT = """You are the security specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" is the UTC day before it, "today" the part of the day up to it.
 You read system.access.audit: failed logins, denied requests, permission changes, tokens created,
@@ -36,7 +38,7 @@ AGENT = AgentSpec(
                            "{event_time:time}{detail:colon}",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")),
                        empty="No security event of that kind in the period.")),
-        Play("get_failed_auth_attempts", when=(r"log.?ins?|logged in|sign.?ins?|\b401s?\b|brute|auth\w*|passwords?|"
+        Play("get_failed_auth_attempts", when=(r"log.?ins?|(?<!was )(?<!were )(?<!is )(?<!are )logged in|sign.?ins?|\b401s?\b|brute|auth\w*|passwords?|"
                                                r"credentials? fail|where (?:\w+ ){0,3}from\b|from where|"
                                                # "same ip over and over?", "any weird IPs": the sources of failed logins
                                                r"(?:same|which|what|weird|odd|strange|unknown|suspicious|new|foreign|"
@@ -55,7 +57,10 @@ AGENT = AgentSpec(
                                              # qualifier ("given new access to the PII tables")
                                              r"given (?:\w+ )?access|new access|(?:been|was|were) granted|"
                                              r"gave (?:\w+ ){0,3}access|opened up (?:\w+ ){0,2}(?:read|access|select|write)|"
-                                             r"grant (?:was|were|got) (?:made|given|added|issued)|who received",),
+                                             r"grant (?:was|were|got) (?:made|given|added|issued)|who received|"
+                                             # "contractors can now see the customer data - who signed off on that?"
+                                             r"who (?:signed off|approved|okay?e?d|authori[sz]ed|sanctioned|green-?lit)|"
+                                             r"(?:can|could) now (?:see|read|query|access|view|open)",),
              weight=3, title="Permission changes", before=Before(),
              lens=Lens(sort="event_time desc", rows=3,
                        say="{principal} ran {action_name} on {securable_full_name} at {event_time:time} ({detail:clip})",
@@ -91,7 +96,11 @@ AGENT = AgentSpec(
                                                r"working hours|(?:odd|strange|weird|unusual|ungodly|late) hours|\d ?am\b|"
                                                # "between 2 and 4 in the morning", "at 3 in the morning"
                                                r"\d{1,2}(?::\d\d)? (?:o'?clock )?in the (?:morning|night)|small hours|"
-                                               r"middle of the night|early hours",), weight=3,
+                                               r"middle of the night|early hours|"
+                                               # "who else was logged in at the same time" (as the night's activity)
+                                               r"(?:who|anyone|anybody|someone) (?:else )?(?:was|were|is|are) (?:also )?"
+                                               r"(?:logged in|online|active|signed in|working|on)\b.*\b(?:same time|"
+                                               r"(?:that|this) (?:time|window|night|hour)|around then|at that point)",), weight=3,
              title="After-hours activity", before=Before(days=30),
              # People, not service principals: scheduled jobs run at night by design.
              lens=Lens(sort="events desc", rows=3, where="is_service_principal == false",
@@ -118,6 +127,15 @@ AGENT = AgentSpec(
                        say="{principal}{is_service_principal:if: (a service principal)}: last seen {last_seen:time} "
                            "(first seen {first_seen:date}, {audit_events:int} audit events)",
                        empty="No principal of that kind has been seen.")),
+        # "how many ppl actually use the platform", "active users this quarter vs last": the principals active in the
+        # period (counted, so two periods compare)
+        Play("get_active_principals", when=(PEOPLE_USING + r"|\badoption\b|\bactive (?:people|principals|accounts)\b",),
+             weight=4, args={"kind": "$principal_kind"}, title="Active principals",
+             compare=Compare("Active principals", total=ROWS, unit="int", distinct=True),
+             lens=Lens(rows=5, headline="{n:plural:principal} active in the period, the busiest first.",
+                       say="{principal}{is_service_principal:if: (a service principal)}: {events:int} audit events on "
+                           "{active_days:plural:day} (last active {last_active:date})",
+                       empty="No principal of that kind was active in the period.")),
         Play("get_denied_requests", when=(r"denied|\b403s?\b|unauthori[sz]ed|forbidden|refused",), weight=3,
              title="Denied requests",
              lens=Lens(sort="denied_requests desc", rows=3,
@@ -131,7 +149,8 @@ AGENT = AgentSpec(
                        severity=(("medium", "accesses >= 10"),),
                        empty="This principal read no PII table in the period (other tables' reads are not "
                              "listed by this tool).")),
-        Play("get_user_activity", when=(r"what else|activity|done|did .* do|actions?|been up to|behaviou?r",),
+        Play("get_user_activity", when=(r"what else|activity|done|did .* do|actions?|been up to|behaviou?r|"
+                                        r"(?:were|was|is|are) (?:they|he|she|(?:that|the) (?:user|person|guy|account)) doing\b",),
              needs=("user",), weight=3, title="What the principal did",
              lens=Lens(sort="events desc", rows=4,
                        say="{principal}: {events:int} x {service_name}.{action_name} ({failures:int} failed, "
@@ -146,7 +165,8 @@ AGENT = AgentSpec(
              lens=Lens(sort="event_time desc", rows=3,
                        say="{action_name} by {principal} on {securable_full_name} at {event_time:time}",
                        empty="No audit event touched that table in the period.")),
-        Play("search_security_events", when=(r"involv|mention|about|related|groups?|\bip\b",),
+        # "what should we do about it": the act move's "about", not events about something
+        Play("search_security_events", when=(r"involv|mention|about(?! (?:it|that|this|them|those)\b)|related|groups?|\bip\b",),
              args={"text": "$group|$ip"}, needs=("group|ip",), weight=3, title="Matching audit events",
              before=Before(),
              lens=Lens(sort="event_time desc", rows=3,

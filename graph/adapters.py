@@ -25,6 +25,8 @@ from health_monitor.graph.understanding import Understanding as TypedUnderstandi
 from health_monitor.tools.executor import ToolExecutor, ToolResult
 from health_monitor.tools.registry import get_registry
 
+from health_monitor.core.phrases import PEOPLE_USING
+
 _LOCK = threading.Lock()
 
 
@@ -192,13 +194,21 @@ EXTRA_SLOTS: dict[str, re.Pattern[str]] = {
                            re.IGNORECASE),
     "privilege": re.compile(r"\b(ALL PRIVILEGES|SELECT|MODIFY|EXECUTE|USE CATALOG|USE SCHEMA|CREATE TABLE|"
                             r"READ FILES|WRITE FILES|(?i:modify|all privileges|execute))\b"),
+    # "any GPU clusters", "our all-purpose clusters": which kind of cluster a list of them keeps
+    "compute": re.compile(r"\b(gpu)s?[- ](?:clusters?|compute|nodes?|machines?|instances?)\b|\b(all[- ]purpose|interactive)"
+                          r"[- ](?:clusters?|compute)\b|\b(job)s?[- ](?:clusters?|compute)\b", re.IGNORECASE),
     # "what service principals do we have": which kind of principal a list of them keeps
     "principal_kind": re.compile(r"\b(service)(?: principals?| accounts?|[- ]?sps?\b)|\b(?:(user)s?|people|humans|persons) "
-                                 r"(?:\w+ ){0,2}(?:last (?:active|seen|logged)|(?:been )?(?:dormant|inactive))", re.IGNORECASE),
+                                 r"(?:\w+ ){0,2}(?:last (?:active|seen|logged)|(?:been )?(?:dormant|inactive))|"
+                                 # "how many ppl actually use the platform": people, not the jobs' service principals
+                                 rf"{PEOPLE_USING}", re.IGNORECASE),
 }
 
 #: How an extra slot's words read as its value (any other slot: lower case).
-_SLOT_READS: dict[str, Any] = {"privilege": str.upper, "direction": direction}
+_SLOT_READS: dict[str, Any] = {"privilege": str.upper, "direction": direction,
+                                "principal_kind": lambda v: "service" if re.search(r"service|\bsps?\b", v, re.I) else "user",
+                                "compute": lambda v: {"interactive": "all_purpose"}.get(v.lower(),
+                                                                                        re.sub(r"\W", "_", v.lower()))}
 
 #: Principals: "has anybody read it" (graph.nlp.followup.OPEN_PEOPLE) sets the carried ones aside.
 _PEOPLE = ("user", "group")
@@ -207,6 +217,10 @@ _OTHER_KIND = re.compile(rf"\b(?:which|what|any|the) other (?P<kind>{KIND_WORD_A
 _BESIDES = re.compile(r"\b(?:besides|apart from|other than|aside from|except(?: for)?) (?:that|this|it|the [\w-]+)"
                       r"(?: one)?\b", re.IGNORECASE)
 
+#: "who else was logged in then", "anybody else reading it": other people ("anyone else growing?" may be workspaces).
+_ELSE_PEOPLE = re.compile(r"\bwho else\b|\b(?:anyone|anybody|someone|somebody) else (?:who |that )?(?:was|were|is|logged|"
+                          r"log|online|active|signed|sign|working|access\w*|read\w*|quer\w*|ha[sd]|have|touch\w*)\b",
+                          re.IGNORECASE)
 
 #: Granting said of the person the question names (masked as "user"), actively: "every grant user made", "what did user
 #: grant", "privileges she handed out", "grants made by user". Not "user was granted", "what has user been given".
@@ -238,6 +252,8 @@ def other_kinds(question: str) -> set[str]:
     kinds = {WORD_KINDS.get(m["kind"].lower(), m["kind"].lower()) for m in _OTHER_KIND.finditer(question)}
     if _BESIDES.search(question):
         kinds |= set(_ENTITY_KINDS) - set(_PEOPLE)
+    if _ELSE_PEOPLE.search(question):
+        kinds.add("user")  # "who else was logged in then": the people besides the one the last answer named
     return kinds
 
 
@@ -300,7 +316,7 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
             slots.pop(slot, None)
             continue  # "upstream and downstream", "where does it come from and what reads it": both ways
         if m and (slot not in slots or slot == "direction" and m[1]):  # "and what feeds it from upstream?" turns
-            value = next(g for g in m.groups() if g)
+            value = next((g for g in m.groups() if g), m[0])  # a pattern without a group reads its whole match
             slots[slot] = _SLOT_READS.get(slot, str.lower)(value)
     if slots.get("user") and grants_made(question, slots):
         # "every grant admin@ made": the grants that person gave, not the ones they hold
@@ -569,9 +585,11 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
         typed = _merged(own, flat, parsed, as_of)
         if prior is not None:  # "the cost anomaly one, since when?": a name of the conversation
             typed = _the_word_one(english, typed, prior, flat, known)
-    if typed.previous is None and parsed.is_followup and prior is not None and not typed.topic:
+    if typed.previous is None and parsed.is_followup and prior is not None and not typed.topic \
+            and not (typed.domains and followup.names_a_topic(english) and not parsed.references):
         # A plain follow-up continues the conversation's topic too, so the next move ("what about on
-        # etl-warehouse") plans with the question the chain is about.
+        # etl-warehouse") plans with the question the chain is about; one with its own topic words and no word
+        # pointing back ("ok only the failed logins now", not "which jobs dragged that down") starts a new topic.
         typed.topic = prior.understanding.topic or prior.understanding.question
     if not typed.topic and parsed.described:
         # "the ML thing that flags weird spending": the description says which model, not what is asked, so the
@@ -831,9 +849,13 @@ def previous_turn_context(previous: dict[str, Any] | None, question: str = "") -
                     bucket += [n for n in names if n not in bucket]
     # a bare "it"/"that": the last answer's main subject, unless the last question named the thing itself
     # ("who got access to the crm customers table?" then "has anybody been reading it?": the table)
-    if "any" in references and not wanted and not any(k in _ANY_KINDS and k != "workspace" for k in entities):
+    # (a name the last turn only carried from the one before is not "named": "which of those hold personal data" then
+    # "who can read it" is the PII table that answer led with, not the table two turns back)
+    named = [k for k, names in entities.items() if k in _ANY_KINDS and k != "workspace"
+             and any(_said(n, understood.question) for n in names)]
+    if "any" in references and not wanted and not named:
         for kind, names in (last.get("subject") or {}).items():
-            if kind in _ANY_KINDS and kind not in entities:
+            if kind in _ANY_KINDS:
                 entities[kind] = list(names)
     params = dict(understood.params)
     w = understood.window
@@ -846,6 +868,12 @@ def previous_turn_context(previous: dict[str, Any] | None, question: str = "") -
                            params=params, entities=entities,
                            off_topic=understood.refusal in ("off_topic", "unsafe", "empty") or not (
                                last.get("agents") or understood.domains))
+
+
+def _said(name: str, question: str) -> bool:
+    """Does ``question`` name ``name`` (in full, or by its last dotted part: "orders_gold")?"""
+    low = question.lower()
+    return name.lower() in low or name.rsplit(".", 1)[-1].lower() in low
 
 
 #: Kinds a bare "it"/"that" may point back at (not SKUs or IPs).

@@ -149,6 +149,8 @@ class RowFormatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec.startswith("if:"):  # {is_service_principal:if: (a service principal)}: said only when true
             return format_spec[3:] if value is True or str(value).lower() in ("true", "1") else ""
+        if format_spec.startswith("unless:"):  # {model_version:unless: (version not recorded)}: said only when missing
+            return format_spec[7:] if value is None or value == "" else ""
         if format_spec.startswith("plural:"):  # {count:plural:failed login} -> "1 failed login", "3 failed logins"
             n = _num(value)
             word = format_spec.split(":", 1)[1]

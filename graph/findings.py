@@ -425,9 +425,11 @@ def to_finding(*, agent: str, tool: str, title: str, rows: list[dict[str, Any]],
             return None
         generic = not message or message.startswith("No rows match")  # the executor's stock message
         summary = lens.empty if lens.empty and generic else (message or lens.empty)
-        asked = [k for k in (slots or {}).get("_named") or () if rows and not focused and (slots or {}).get(k)]
+        asked = [k for k in (slots or {}).get("_named") or () if rows and not focused and (slots or {}).get(k)] or \
+            [k for k in sorted(filtered) if not rows and (slots or {}).get(k)]
         if asked and summary == lens.empty:
-            # "who touched that raw table?": none, said of the table asked about by its name, not "that table"
+            # "who touched that raw table?": none, said of the table asked about by its name, not "that table";
+            # a call filtered by the name says "For the user X: ...", not a bare "Nobody read ..."
             value = slots[asked[0]]  # type: ignore[index]
             summary = _none_for(f"{asked[0]} {value[0] if isinstance(value, (list, tuple)) else value}", lens)
         return Finding(agent=agent, title=title, summary=summary, severity="info", tools=[tool])

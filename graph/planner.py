@@ -94,6 +94,13 @@ def derive_slots(slots: dict[str, Any], as_of_date: date | None) -> dict[str, An
         out["hours"] = max(1, min(24 * 31, ((as_of_date - start).days + 1) * 24))
     if isinstance(start, date) and isinstance(end, date) and start == end and "date" not in out:
         out["date"] = start
+    if isinstance(start, date) and isinstance(end, date) and end <= as_of_date:
+        # a weekly figure (drift: the last 7 days against a baseline week) reads the week asked about ("and the week
+        # before?"); a longer past period is what it is held against ("weird next to last month")
+        if (end - start).days <= 7:
+            out["week_end"] = end
+        elif end < as_of_date:
+            out["baseline_end"] = end
     if "days" in out and "start_date" not in out:
         out["start_date"] = as_of_date - timedelta(days=int(out["days"]))
     return out

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date, datetime
 from types import SimpleNamespace
 from typing import Any, Literal
 
@@ -203,7 +204,8 @@ def make_report(spec: AgentSpec):
             try:
                 finding = to_finding(
                     agent=spec.name, tool=name, title=(play.title if play and play.title else _title(tool, name)),
-                    rows=result["rows"], lens=play.lens if play else Lens(), columns=result["columns"],
+                    rows=_in_past_window(tool, result["rows"], _slots(spec, state), ctx),
+                    lens=play.lens if play else Lens(), columns=result["columns"],
                     money_cols=set(getattr(tool, "cost_columns", ()) or ()), message=result.get("message"),
                     slots=_slots(spec, state), filtered=_filtered_kinds(tool, result))
             except Exception as e:  # a bad template must not lose the agent's other findings
@@ -258,6 +260,31 @@ def _comparisons(spec: AgentSpec, results: dict[str, Any], slots: dict[str, Any]
                             filtered=_filtered_kinds(registry.get(earlier["tool"]) if earlier["tool"] in registry
                                                      else None, earlier)))
     return out
+
+
+def _in_past_window(tool: Any, rows: list[dict[str, Any]], slots: dict[str, Any], ctx: RunContext) -> list[dict[str, Any]]:
+    """``rows`` of a past window only, for a tool that reads a look-back from the as-of and cannot be given the
+    window's end ("and the week before that?" of cost anomalies): no row dated after the window is said under its
+    label. Tools that take dates read the window themselves; the rows of the current window are all kept."""
+    column = getattr(tool, "time_column", None)
+    start, end = _as_date(slots.get("start_date")), _as_date(slots.get("end_date"))
+    takes_dates = bool({"start_date", "end_date", "date"} & set(getattr(getattr(tool, "params", None), "model_fields", {})))
+    if not column or takes_dates or start is None or end is None or ctx.as_of is None or end >= ctx.as_of.date():
+        return rows
+    return [r for r in rows if (d := _as_date(r.get(column))) is None or start <= d <= end]
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
 
 
 def _window_label(state: SpecialistState, spec: AgentSpec | None = None) -> str:

@@ -17,6 +17,7 @@ from health_monitor.agents.registry import AgentRegistry
 from health_monitor.graph.kinds import LINK_KINDS, OFFER_KINDS
 from health_monitor.graph.state import (
     HONEST_PREFIX,
+    PERIOD_OVER_PERIOD,
     SEVERITY_RANK,
     AgentReport,
     Finding,
@@ -153,6 +154,9 @@ def lead(reports: dict[str, AgentReport], titles: dict[str, str], period: str = 
         if failed:
             return f"{when}I could not complete the {' and '.join(area(titles[a]) for a in failed)} check."
         return f"{when}I found nothing to report on {areas}."
+    if SEVERITY_RANK.get(worst.severity, 0) < 2:
+        # nothing alarming: a question comparing periods is answered by its comparison ("32 this quarter against 31")
+        worst = next((f for f in findings if f.title.endswith(PERIOD_OVER_PERIOD)), worst)
     top = core(worst).removesuffix(".")
     if when and top[:2].istitle() and top[:2].isalpha():  # "About $12,983 ..." after a colon reads "about"
         top = top[:1].lower() + top[1:]

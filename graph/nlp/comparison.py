@@ -18,8 +18,10 @@ from health_monitor.graph.nlp.dates import parse_window
 from health_monitor.graph.understanding import Window
 
 #: Words that put a second period after them ("X vs Y", "X compared with Y").
-_AGAINST = re.compile(r"\b(?:compared? (?:to|with)|in comparison (?:to|with)|vs\.?|versus|against|relative to|"
-                      r"than)\s", re.IGNORECASE)
+_AGAINST = re.compile(r"\b(?:compared? (?:to|with)|in comparison (?:to|with)|relative to|than|"
+                      # ("budget vs actual" holds spend against a budget, not against another period)
+                      r"(?<!budget )(?<!budgets )(?<!plan )(?<!target )(?<!forecast )(?:vs\.?|versus|against)"
+                      r"(?! actuals?\b))\s", re.IGNORECASE)
 #: "week over week", "month-on-month", "daily change".
 _OVER = re.compile(r"\b(day|week|month|quarter|year)[- ](?:over|on)[- ](?:day|week|month|quarter|year)\b|"
                    r"\b(?P<adj>daily|weekly|monthly|yearly|annual)\s+(?:change|delta|variation)\b|"

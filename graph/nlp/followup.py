@@ -37,8 +37,14 @@ _REFERENCES: dict[str, str] = {**WORD_KINDS, "run": "job", "runs": "job", "one":
 _REF = re.compile(r"\b(?:that|those|these|this|the same|same)\s+(?:[a-z]+\s+){0,2}?("
                   + "|".join(sorted(map(re.escape, _REFERENCES), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|its|them|they|those)\b|\bthat\s*\?*$|"
+                      # "which jobs dragged that down": the last answer's figure, moved
+                      r"\b(?:dragg|pull|push|brought|bring|drove|drive|knock)\w* (?:that|this) (?:down|up)\b|"
                       # "extrapolate both to the end of next quarter": the two things the last answer gave
                       r"\bboth\b(?!\s+(?:directions|ways|sides|of (?:us|you))\b)", re.IGNORECASE)
+#: "does it land", "will they finish": the last answer's subject doing something (not "is it possible to ...").
+_SUBJECT_IT = re.compile(r"\b(?:does|did|will|would|is|was|has|can|could|should)\s+(?:it|they)\b(?!\s+(?:possible|true|"
+                         r"normal|ok|okay|safe|worth|better|best|common|usual|recommended|advisable|a good idea)\b)",
+                         re.IGNORECASE)
 #: A question opening that asks for more of something already on the table ("how many", "when", "is this the only").
 _ASKS_MORE = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?|also)\W+)?(?:how (?:many|much|long|often|bad|big)|when|what time|"
                         r"which|who|where|is (?:this|that|it|there)|was (?:this|that|it|there)|were (?:they|there|those)|"
@@ -50,7 +56,13 @@ _FINDING_NOUNS = ("jump spike increase drop dip change failure error outage inci
 _ANAPHORIC = re.compile(r"\b(?:the|that|this)\s+(?:" + "|".join(_FINDING_NOUNS) + r")\b|\bwho (?:was|is) (?:that|it)\b|"
                         r"\bwhat else\b|\banything else\b|\binstead\b|\bas well\b|\btoo\b\s*\??$|"
                         # "besides the ML one, is anything else creeping up?": beyond what the last answer said
-                        r"\b(?:besides|apart from|other than|aside from) (?:the|that|this|those|these) (?:\w+ )?(?:one|ones)\b",
+                        r"\b(?:besides|apart from|other than|aside from) (?:the|that|this|those|these) (?:\w+ )?(?:one|ones)\b|"
+                        # "who else was logged in at the same time": the last answer's moment
+                        r"\b(?:at|around|during|in) (?:the|that) same (?:time|window|period|hour|night|moment)\b|"
+                        r"\bat that (?:time|point|moment|hour)\b|"
+                        # "any of that PII?", "how many of those were after hours": a part of what the last answer listed
+                        r"^\W*(?:(?:and|so|ok|okay|but)\W+)?(?:any|all|some|none|which|how many|how much|each|most) of "
+                        r"(?:that|those|these|them|this|it)\b",
                         re.IGNORECASE)
 
 
@@ -95,7 +107,9 @@ def detect_followup(text: str, *, has_own_domain: bool = True, has_own_entities:
     # "how quick does it answer? we're thinking of calling it on every page load": a short first sentence's "it"
     first = re.split(r"[?.!;]", t, maxsplit=1)[0]
     short = len(words) <= 12 or _PRONOUN.search(first) is not None and len(re.findall(r"[a-zA-Z']+", first)) <= 12
-    if pronoun and not picked and not has_own_entities and (short or no_topic):  # "that token one - does it expire?"
+    if pronoun and not picked and not has_own_entities and (short or no_topic or _SUBJECT_IT.search(t)):
+        # "that token one - does it expire?"; "how far over does it land by the 31st at the current run rate?": a
+        # longer question whose subject is "it"
         out.references.setdefault(pronoun[0].lower(), "any")
     if not has_own_domain and 0 < len(words) <= 6:
         out.cues.append("short question with no topic of its own")
@@ -542,7 +556,7 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
         if later is not None:
             return _that_thing(cur, prior, later, known)
         if (max(cue_peaks(m.string).values(), default=0.0) >= PRECISE_CUE or _DESCRIBED_AFTER.match(
-                m.string, m.end()) and _names_a_topic(m.string[m.end():])) and (prior.subject or prior.found):
+                m.string, m.end()) and names_a_topic(m.string[m.end():])) and (prior.subject or prior.found):
             # ...nor when the words after the kind say which one ("that IP with the failed logins")
             # the question asks its own precise thing about what the conversation was on: no need to ask back
             return _carry(cur, prior, "resolve_subject")
@@ -584,10 +598,18 @@ _FAILED_ON = re.compile(r"\b(?:chok|fail|break|broke|crash|error|die|died|blew|b
 _COMPUTE_KINDS = frozenset({"cluster", "warehouse"})
 
 
+#: "which tables did they read or write": the things a person acted on, a list of what they did.
+_ACTED_ON = re.compile(r"\b(?:did|do|does|have|has|had)\s+(?:they|he|she|that (?:user|person|account|principal|guy))\s+"
+                       r"(?:\w+\s+)?(?:read|write|wrote|written|touch|quer|access|use|used|modif|open|hit|select|pull|export|"
+                       r"download|delet|drop|alter|chang|look)\w*", re.IGNORECASE)
+
+
 def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"which warehouse was that on?": the <kind> the last answer's subject belongs to, in the same topic."""
     word = (m.group("kind") or m.group("kind2") or m.group("kind3") or m.group("kind4") or m.group("kind5")).lower()
     kind = WORD_KINDS.get(word, word)
+    if _ACTED_ON.search(m.string):
+        return None  # "which tables did they read during that window": what the person did, not where "it" lives
     names = prior.named(kind)
     if kind == "table" and _FAILED_ON.search(m.string) and (jobs := prior.named("job")):
         # "what table was it choking on?": the table the job's failure names (the schema change it met), which
@@ -603,7 +625,7 @@ def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[s
         asked = cue_scores(m.string)[0]
         out.domains = [d for d in cur.domains if asked.get(d, 0) > 0] or ["performance"]
         return out
-    if not names and cur.domains and _names_a_topic(m.string[:m.start()]):
+    if not names and cur.domains and names_a_topic(m.string[:m.start()]):
         # "that huge query today that scanned 2TB, ... which warehouse was it on": the question says which thing itself
         out = _carry(cur, prior, "attribute", domains=False)
         out.domains = list(cur.domains)
@@ -652,7 +674,15 @@ def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
         # "why? which job should have updated it" after a stale table: the specialist of that finding reads its
         # cause (the table's writer), beside the one the question's own words chose
         out.domains = [*out.domains[:2], prior.lead]
+    if "reliability" in out.domains and "performance" not in out.domains \
+            and _RUN_TOO_LONG.search(prior.answer.split("\n", 1)[0]):
+        # "why tho" after SLA breaches: what slows the runs down (their bottleneck tasks, their cluster's load)
+        out.domains = [*out.domains[:2], "performance"]
     return out
+
+
+#: An answer that led with runs taking too long ("missed its 15 min SLA 4 times, the last run 6 min over").
+_RUN_TOO_LONG = re.compile(r"\bSLAs?\b|\bmin over\b|\btook (?:too )?long|\bran (?:too )?long|\blate\b", re.IGNORECASE)
 
 
 def _anything_else(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -675,8 +705,14 @@ def _more(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
 #: old now": freshness), whether or not the router chose it.
 STRONG_ASK = 0.8
 #: Words for the damage downstream ("what else is now broken"): the lineage move itself, not a question of failures.
-_CONSEQUENCE = re.compile(r"\b(?:broke|broken|break\w*|impact\w*|affect\w*|hit|hurt|mess\w* up|knock\w* out)\b",
-                          re.IGNORECASE)
+_CONSEQUENCE = re.compile(r"\b(?:broke|broken|break\w*|impact\w*|affect\w*|hit|hurt|mess\w* up|knock\w* (?:out|over)|"
+                          r"wreck\w*|took out|take\w* out)\b", re.IGNORECASE)
+#: "if we retire that table, what breaks downstream": damage that has not happened, no table is stale because of it.
+_HYPOTHETICAL_DAMAGE = re.compile(r"\b(?:if|were|should) (?:we|i|they|you|someone)\b|\bwould\b", re.IGNORECASE)
+#: Areas whose last answer was a failure: the damage downstream of it is stale data, which freshness measures...
+_FAILURE_AREAS = frozenset({"performance", "reliability", "quality"})
+#: ...when the answer's first line says something failed (not "orders_silver is fresh").
+_FAILURE_SAID = re.compile(r"\b(?:fail\w*|stale|errors?|broke\w*|crash\w*|outages?|missed|behind schedule)\b", re.IGNORECASE)
 
 
 def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -704,6 +740,10 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     asked = cue_scores(_CONSEQUENCE.sub(" ", m.string))[0]
     strong = [d for d, v in sorted(asked.items(), key=lambda kv: -kv[1]) if v >= STRONG_ASK]
     out.domains = list(dict.fromkeys(["governance", *[d for d in cur.domains if asked.get(d, 0) > 0], *strong]))[:3]
+    if _CONSEQUENCE.search(m.string) and not _HYPOTHETICAL_DAMAGE.search(m.string) and "quality" not in out.domains \
+            and _FAILURE_AREAS & set(prior.understanding.domains) and _FAILURE_SAID.search(prior.answer.split("\n", 1)[0]):
+        # "what did that knock over downstream?" after a failed run: which tables it left stale, beside the lineage
+        out.domains = [*out.domains[:2], "quality"]
     out.params["direction"] = "downstream"
     out.intent = "cause"
     return out
@@ -745,7 +785,7 @@ def _bare(m: re.Match[str]) -> bool:
         # "what's driving that outlier": the word after the reference names the last answer's finding
         rest = re.sub(r"^\W*(?:" + "|".join(_FINDING_NOUNS) + r")s?\b", " ", m.string[m.end():].lower()) + \
             " " + m.string[:m.start()].lower()
-    return not [w for w in re.findall(r"[a-z']{3,}", rest) if w not in _BARE] or not _names_a_topic(rest)
+    return not [w for w in re.findall(r"[a-z']{3,}", rest) if w not in _BARE] or not names_a_topic(rest)
 
 
 def _keep_topic(out: Understanding, prior: Prior, m: re.Match[str]) -> Understanding:
@@ -762,7 +802,7 @@ ACT_ADVISORS: dict[str, str] = {"cost": "optimization"}
 
 def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     out = _keep_topic(_carry(cur, prior, "act"), prior, m)
-    if not _bare(m) and re.search(r"\babout (?:it|that|this|them|those)\b", m.string, re.IGNORECASE):
+    if not _bare(m) and re.search(r"\b(?:about|with) (?:it|that|this|them|those)\b", m.string, re.IGNORECASE):
         # "what should I do about it, fix the schema first or rerun?": still the last turn's problem, with the
         # options the question names beside it
         out.domains = list(dict.fromkeys([*prior.understanding.domains, *out.domains]))[:3]
@@ -811,8 +851,18 @@ def _request(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str
 
 
 def _narrow(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
-    """"narrow it to jobs compute", "only the failed ones": the same question with a tighter filter."""
+    """"narrow it to jobs compute", "only the failed ones": the same question with a tighter filter; "only the
+    analyst": the one name of the last answer that word picks (None when it picks none or several)."""
     out = _carry(cur, prior, "narrow", domains=False)
+    if m.groupdict().get("word"):
+        word = m["word"].lower()
+        if names_a_topic(word):
+            return None  # "just the security side": an area, not a name that happens to hold the word
+        picked = {(kind, n) for kind in KIND_NAMES for n in prior.named(kind) if word in _words(n)}
+        if len(picked) != 1:
+            return None
+        kind, name = picked.pop()
+        out.entities = [e for e in out.entities if e.kind != kind] + [Entity(kind=kind, name=name, text=m[0])]
     out.domains = list(prior.understanding.domains) or list(cur.domains)
     return out
 
@@ -939,8 +989,11 @@ TRANSFORMS: tuple[Transform, ...] = (
     Transform("downstream", re.compile(r"^(?!\W*(?:(?:and|but|so|ok\w*)\W+)?(?:why|how come|when|where)\b(?!.*\bdownstream\b))"
                                        r".*?(?:"
                                        r"\b(?:that|it|this)\s+(?:\w+\s+){0,2}(?:break|breaks|broke|impact\w*|affect\w*|"
-                                       r"knock\w* out|take\w* (?:out|down))\b(?!\s+(?:down|out|up|upstream)\b)|"
-                                       r"\b(?:break|breaks|broke|impact\w*|affect\w*|knock\w* out)\b.*\bdownstream\b|"
+                                       r"knock\w* (?:out|over)|take\w* (?:out|down))\b(?!\s+(?:down|out|up|upstream)\b)|"
+                                       r"\b(?:break|breaks|broke|impact\w*|affect\w*|knock\w* (?:out|over))\b.*\bdownstream\b|"
+                                       # "what did that wreck downstream": whatever the verb, what lies downstream of it
+                                       r"\bwhat (?:did|does|do|will|would|could|might|has|have) (?:that|it|this|they) (?:\w+\s+){1,3}"
+                                       r"downstream\b|"
                                        r"\b(?:blast radius|depends? on (?:it|that|this)|(?:impacted|affected) by (?:it|that|this)|"
                                        r"hang\w* off (?:it|that|this)|(?:which|what|any) (?:\w+ )?downstream)\b|"
                                        # "anything else that feeds off that table which would also be affected"
@@ -1025,9 +1078,20 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 re.IGNORECASE), _why),
     Transform("narrow", re.compile(r"\b(?:narrow|filter|limit|restrict|zoom|drill)\w*\s+(?:it|that|this|them|those|"
                                    r"these|down|in)\b|\b(?:break|split)\s+(?:it|that|this|them|those)\s+(?:down|out|"
-                                   r"up)?\s*(?:by|per)\b|^\W*(?:and\s+)?(?:only|just) (?:the )?[a-z\- ]{2,30} ones\b",
+                                   r"up)?\s*(?:by|per)\b|^\W*(?:and\s+)?(?:only|just) (?:the )?[a-z\- ]{2,30} ones\b|"
+                                   # "which one's the slowest?": one of the last answer's rows, by the same figure
+                                   r"^\W*(?:(?:and|ok|okay|so)\W+)?which (?:one|ones)(?:'s|'re| is| are| was| were)? "
+                                   r"(?:the )?(?:\w+est|most|least|worst|best|top)(?:\s+\w+)?\W*$|"
+                                   # "which clusters/jobs in there are the worst offenders": the last answer's rows, by kind
+                                   r"^\W*(?:(?:and|ok|okay|so)\W+)?which (?:[\w/]+ ){1,2}(?:in (?:there|it|that|those)|of (?:those|"
+                                   r"them|these)) (?:is|are|was|were) (?:the )?(?:worst|biggest|top|main|largest|real) "
+                                   r"(?:offenders?|culprits?|contributors?|drivers?|ones?)\b|"
+                                   # "only the analyst - how often?": one of the last answer's names, by a word of it
+                                   r"^\W*(?:(?:and|ok|okay|so|now)\W+)?(?:only|just) (?:the |for the )?(?P<word>[a-z][\w.-]{2,30})"
+                                   r"\b(?!\s+ones?\b)",
                                    re.IGNORECASE), _narrow),
-    Transform("show_more", re.compile(r"\b(?:show|give|list|tell)(?: me)? more\b|\bmore (?:rows|results|of (?:them|"
+    # ("show me more on that one, what's the error": detail of one row, not the next page)
+    Transform("show_more", re.compile(r"\b(?:show|give|list|tell)(?: me)? more\b(?! (?:on|about|detail\w*|info\w* on) )|\bmore (?:rows|results|of (?:them|"
                                       r"those))\b|\bthe (?:rest|others)\b|\bnext (?:ones|page|five|5|ten|10)\b|"
                                       r"\bkeep going\b|^\W*more\W*$", re.IGNORECASE), _more),
     Transform("when", re.compile(r"^\W*(?:and\s+)?(?:since\s+)?when(?: exactly| was (?:that|it)| did (?:that|it|this) "
@@ -1119,7 +1183,7 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
     if cur.window is not None and not cur.domains and NEW_WINDOW.pattern.search(text) or \
             (cur.window is not None and not cur.domains and not own_entities and len(text.split()) <= 6):
         return NEW_WINDOW.apply(cur, prior, None, [])  # type: ignore[arg-type]
-    if own_entities and (not cur.domains or not _names_a_topic(text)) \
+    if own_entities and (not cur.domains or not names_a_topic(text)) \
             and (SWITCH_FILTER.pattern.search(text) or len(text.split()) <= 5):
         # "only prod": a name and no topic words of its own (the domain came from the name's kind alone)
         return SWITCH_FILTER.apply(cur.model_copy(update={"domains": []}), prior, None, [])  # type: ignore[arg-type]
@@ -1136,7 +1200,8 @@ OPEN_PEOPLE = re.compile(r"\b(?:who|anyone|anybody|someone|somebody) else\b|\bot
                          r"signed|online|active|working|awake|up|reading|accessing|querying)\b", re.IGNORECASE)
 
 
-def _names_a_topic(text: str) -> bool:
+def names_a_topic(text: str) -> bool:
+    """Does ``text`` name an area by a word of its own (a cue of any domain)?"""
     return any(v > 0 for v in cue_scores(text)[0].values())
 
 

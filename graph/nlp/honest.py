@@ -25,9 +25,11 @@ VENDORS = {"purview": "Microsoft Purview", "sentinel": "Microsoft Sentinel", "ch
            "monte carlo": "Monte Carlo", "fivetran": "Fivetran", "airbyte": "Airbyte", "hightouch": "Hightouch",
            "servicenow": "ServiceNow", "workday": "Workday", "bamboohr": "BambooHR", "bamboo hr": "BambooHR",
            "successfactors": "SuccessFactors", "aws": "AWS", "azure": "Azure", "gcp": "Google Cloud",
-           "google cloud": "Google Cloud", "cloudflare": "Cloudflare", "crowdstrike": "CrowdStrike"}
+           "google cloud": "Google Cloud", "cloudflare": "Cloudflare", "crowdstrike": "CrowdStrike",
+           "grafana": "Grafana", "prometheus": "Prometheus", "kibana": "Kibana", "elasticsearch": "Elasticsearch",
+           "opensearch": "OpenSearch", "kafka": "Kafka"}
 #: What is out of sight, for the names that are not a product ("no household data or bill" would not read).
-_OUT_OF_SIGHT = {"household": "household bills", "cloud price lists": "cloud providers' price lists", "HR records": "HR system records (people's hire and leave dates)", "server log": "server logs", "cloud storage": "the cloud's own storage bill",
+_OUT_OF_SIGHT = {"e-mail": "e-mails or e-mail threads", "household": "household bills", "cloud price lists": "cloud providers' price lists", "HR records": "HR system records (people's hire and leave dates)", "server log": "server logs", "cloud storage": "the cloud's own storage bill",
                  "Oracle or SQL Server database": "Oracle or SQL Server databases"}
 #: A question about a bill gets the Databricks bill offered; any other gets the account's other figures.
 _BILL = re.compile(r"\b(?:bills?|invoices?|spend\w*|costs?|costing|paid|pay\w*|price\w*|licen[cs]\w*|subscriptions?|"
@@ -59,6 +61,8 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:hire|start|termination|leaving) dates?\b": "HR records",
     # an identity provider's own records (enrolment, factors, its users and groups)
     r"\bokta\b.{0,40}\b(?:users?|mfa|groups?|sso|enrol\w*|factors?|apps?|password\w*|locked|reset|unlock)\b|"
+    # "pull the Okta sign-in logs": the identity provider's own log (Databricks' audit log holds its own logins)
+    r"\bokta(?:'s)?\s+(?:system\s+|sign-?in\s+|log-?in\s+|audit\s+|event\s+|authentication\s+)?logs?\b|"
     r"\b(?:password|locked out|reset|unlock)\w*\b.{0,40}\bokta\b|\bmfa\b.{0,30}\benrol\w*": "Okta",
     # a CI system's own builds
     r"\b(?:azure devops|github actions|jenkins|circle ?ci|gitlab(?: ci)?|travis ci|bitbucket pipelines)\b.{0,40}"
@@ -79,6 +83,17 @@ OTHER_PRODUCTS: dict[str, str] = {
     # another monitoring tool's own data (traces, spans, its monitors)
     r"\b(?:datadog|new relic|dynatrace|app ?dynamics|honeycomb)\b.{0,40}\b(?:apm|traces?|spans?|monitors?|logs?|"
     r"dashboards?|metrics|synthetics)\b": _VENDOR,
+    # another monitoring stack's own setup ("the Grafana board for the Kafka brokers went blank, fix the Prometheus
+    # datasource"): not in Databricks' system tables
+    r"\b(?:grafana|prometheus|kibana|elasticsearch|opensearch)\b.{0,60}\b(?:boards?|dashboards?|datasources?|data sources?|"
+    r"panels?|alerts?|scrape\w*|exporters?|queries|indices|index)\b|\b(?:boards?|dashboards?|panels?)\b.{0,40}"
+    r"\b(?:grafana|prometheus|kibana)\b|\bkafka (?:brokers?|zookeeper|cluster health)\b": _VENDOR,
+    # mail itself ("forward me the e-mail thread where the CFO approved the budget")
+    r"\b(?:e-?mail|mail) (?:threads?|chains?|exchanges?|trails?)\b|\bforward (?:me |us )?(?:the |that |those )?"
+    r"(?:e-?mails?|mails?|threads?)\b": "e-mail",
+    # an office suite's own records ("how long does Microsoft 365 retain deleted mailbox items")
+    r"\b(?:microsoft 365|office 365|m365|o365|exchange online|sharepoint|onedrive)\b|"
+    r"\b(?:outlook|exchange)\b.{0,30}\b(?:mailbox\w*|inbox\w*|retention|e-?mails?)\b": "Microsoft 365",
     r"\bsage\s?maker\b": "Amazon SageMaker", r"\bvertex(?: ai)?\b": "Google Vertex AI", r"\bbedrock\b": "Amazon Bedrock",
     r"\bazure (?:ml|machine learning)\b": "Azure Machine Learning", r"\baws glue\b": "AWS Glue",
     r"\bemr\b": "Amazon EMR", r"\bdataproc\b": "Google Dataproc", r"\bfivetran\b": "Fivetran",
@@ -99,7 +114,7 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\baws organizations\b|\bservice control polic(?:y|ies)\b|\bpermission boundar(?:y|ies)\b": "AWS",
     r"\b(?:azure (?:ad|monitor|sentinel)|entra id|defender for cloud)\b": "Azure",
     r"\bgcp (?:audit logs?|cloud logging)\b": "Google Cloud",
-    r"\baws config\b|\bs3 buckets?\b|\b(?:ec2|reserved instances?|(?:aws|compute|ec2|sagemaker) savings plans?|savings plans? (?:coverage|utili[sz]ation|commitments?|purchases?)|rds|aws lambda|lambda functions?)\b": "AWS",
+    r"\baws config\b|\bs3 buckets?\b|\b(?:ec2|reserved[- ]instances?|(?:aws|compute|ec2|sagemaker) savings plans?|savings plans? (?:coverage|utili[sz]ation|commitments?|purchases?)|rds|aws lambda|lambda functions?)\b": "AWS",
     r"\b(?:paid|pay|paying|owe)\b.{0,12}\b(?:to\s+)?(?:aws|amazon)\b": "AWS",
     # the cloud's own storage bill: not in Databricks' system tables
     r"\b(?:s3|ebs|blob storage|adls|gcs)\b.{0,30}\b(?:bills?|cost\w*|spend\w*|paid|pay|invoice)\b|"
@@ -110,13 +125,23 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:azure)\b.{0,25}\b(?:bill|invoice|spend|subscription costs?|charge\w*|vms?|virtual machines?)\b": "Azure",
     r"\b(?:gcp|google cloud)\b.{0,25}\b(?:bill|invoice|spend|costs?)\b": "Google Cloud",
 }
-#: Names that may be a Databricks thing too ("the power bi workspace", "Databricks on AWS")...
-_OURS_WHEN_NAMED = frozenset({"AWS", "Azure", "Google Cloud", "household", "cloud storage", _VENDOR})
+#: Names that may be a Databricks thing too ("the power bi workspace", "Databricks on AWS", "logged in through Okta SSO
+#: to Databricks")...
+_OURS_WHEN_NAMED = frozenset({"AWS", "Azure", "Google Cloud", "household", "cloud storage", "Okta", _VENDOR})
 #: ...so when the question says it is about Databricks on that cloud, it is ours to answer...
 _OURS = re.compile(r"\bdatabricks\b|\bdbus?\b|\bworkspaces?\b", re.IGNORECASE)
 #: ...unless it says it is about what lies outside Databricks ("EC2 outside of Databricks").
-_NOT_OURS = re.compile(r"\b(?:outside|apart from|besides|excluding|except|other than|not(?:\s+(?:on|in|from))?|non)"
+_NOT_OURS = re.compile(r"\b(?:outside|apart from|besides|excluding|except|other than|not(?:\s+(?:on|in|from))?|non|"
+                       # "reserved instances that have nothing to do with Databricks"
+                       r"nothing to do with|unrelated to|not related to|independent of)"
                        r"[\s-]+(?:of\s+)?(?:the\s+)?databricks\b", re.IGNORECASE)
+#: ...unless what is asked for is the cloud's own document ("pull the AWS EC2 invoice so I can reconcile it against the
+#: Databricks line"): Databricks is what it is held against.
+_THEIRS = "|".join(sorted({re.escape(k) for k in VENDORS} | {"amazon", "ec2", "s3"}, key=len, reverse=True))
+_FETCHES_THEIRS = re.compile(r"\b(?:pull|get|fetch|show|give|send|download|export|find|grab|open|forecast|project|"
+                             r"estimate|predict)\s+(?:me\s+|us\s+)?(?:the|our|my)\s+(?:(?!databricks\b|dbus?\b)[\w-]+\s+){0,1}"
+                             rf"(?:{_THEIRS})\b(?:\s+(?!databricks\b)[\w-]+){{0,3}}?\s+(?:invoices?|bills?|statements?|"
+                             r"charges|costs|spend|line items?)\b", re.IGNORECASE)
 #: A refusal names a product only when it is the subject, not a comparison ("cheaper than Snowflake?").
 _COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead of|migrat\w+ (?:from|to))\b",
                          re.IGNORECASE)
@@ -124,7 +149,7 @@ _COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead o
 
 #: The product is where the asker comes from, not what they ask about ("we just moved off Snowflake",
 #: "in Snowflake I'd open Query History"): the question is about this account.
-_CONTEXT = re.compile(r"\b(?:moved|moving|migrat\w*|switch\w*|port(?:ed|ing)? (?:over|of|from)|ported|lift(?:ed)?[- ]and[- ]shift\w*|coming from|came from|used to|back (?:on|at|when|in(?! (?:19|20)\d\d\b))|"
+_CONTEXT = re.compile(r"\b(?:moved|moving|(?<!n't )(?<!not )(?<!never )(?<!yet )migrat\w*|switch\w*|port(?:ed|ing)? (?:over|of|from)|ported|lift(?:ed)?[- ]and[- ]shift\w*|coming from|came from|used to|back (?:on|at|when|in(?! (?:19|20)\d\d\b))|"
                       r"previously|formerly|equivalent|i'?d|we'?d|we had|we used|like (?:in|on)|databricks (?:version|way)|"
                       r"version of|(?:dba|admin|developer|engineer|analyst|person|guy|folks?) here|"
                       # "the etl-warehouse, is that basically a SQL Server instance?": an analogy, not the product
@@ -162,7 +187,7 @@ _LEANS_BACK = re.compile(r"\b(?:it|that|this|them|those|they)\b(?!\s+(?:job|tabl
 
 
 #: A sentence ("schema.yml" is one word).
-_SENTENCE = re.compile(r"(?:[^.?!\n]|\.(?=\S))+[.?!\n]*")
+_SENTENCE = re.compile(r"(?:(?!\s\d[).]\s)[^.?!\n]|\.(?=\S))+[.?!\n]*")  # ("1) ... 2) ...": each item one)
 
 
 def _asked_here(text: str, named: re.Match[str]) -> bool:
@@ -204,7 +229,7 @@ def other_product(text: str) -> tuple[str, str] | None:
         if m and _CONTEXT.search(_sentence_of(low, m.start())):
             return None  # "we just moved off Snowflake": where the asker comes from (said where the product is)
         if m:
-            if name in _OURS_WHEN_NAMED and _OURS.search(low) and not _NOT_OURS.search(low):
+            if name in _OURS_WHEN_NAMED and _OURS.search(low) and not _NOT_OURS.search(low) and not _FETCHES_THEIRS.search(low):
                 return None
             if _asked_here(text or "", re.search(pattern, (text or "").lower()) or m):
                 return None  # the product is where the asker comes from; another sentence asks about this account

@@ -66,7 +66,9 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cause", re.compile(r"\bwhy\b|\bcaus\w*\b|\breason\w*\b|\bexplain\w*\b|\bwhat happened\b|\bbehind (?:the|this|"
                          r"that)\b|\bdue to\b|\bdriv(?:ing|en|es|ers?)\b|\bhow come\b|\bwhat (?:pushed|pushes|pushing|drove|sent|tipped) "
                          r"(?:it|that|this|them|the \w+) (?:up|over)\b", re.IGNORECASE)),
-    ("compare", re.compile(r"\bcompar\w*\b|\bvs\.?\b|\bversus\b|\bdifference between\b|\bthan (?:last|the previous|"
+    # ("budget vs actual" is a budget's status, not two periods)
+    ("compare", re.compile(r"\bcompar\w*\b|(?<!budget )(?<!budgets )(?<!plan )(?<!target )(?<!forecast )\b(?:vs\.?|versus)\b"
+                           r"(?! actuals?\b)|\bdifference between\b|\bthan (?:last|the previous|"
                            r"before)\b|\b(?:week|month|day) over (?:week|month|day)\b", re.IGNORECASE)),
     ("trend", re.compile(r"\btrend\w*\b|\bover time\b|\bhistory\b|\bper (?:day|week|month)\b|\bby (?:day|week|"
                          r"month)\b|\bgrowing\b|\bgrowth\b|\bevolution\b", re.IGNORECASE)),

@@ -173,6 +173,10 @@ _MARKERS["pt"] = _MARKERS["pt"] | {"quando", "treinamento", "treino", "alguém",
 _MARKERS = {lang: m - {"was", "die", "as", "no", "na", "a", "o", "son", "con", "hat", "an", "du", "do",
                                     "be"}
             for lang, m in _MARKERS.items()}
+# Words of everyday questions that only these languages spell so ("mes tableaux de bord sont lents", "como estava").
+for _lang, _words in {"fr": "mes tableaux bord lents entrepôt l'entrepôt rame vide", "pt": "estava estavam painel vazio",
+                      "es": "estaba estaban tablero vacío", "de": "zeigt leer woran"}.items():
+    _MARKERS[_lang] = _MARKERS[_lang] | frozenset(_words.split())
 # Everyday domain verbs and nouns (costing, reading, saving, switching off, registering, deploying ...).
 GLOSSARY["de"].update({
     "kostet": "costs", "gekostet": "cost", "kosten uns": "cost us", "lesezugriff": "read access",
@@ -382,6 +386,77 @@ GLOSSARY["pt"].update({"não são mais atualizadas": "are no longer updated", "n
                        "is no longer updated", "deixaram de ser atualizadas": "stopped being updated",
                        "deixou de ser atualizada": "stopped being updated", "não mais": "no longer",
                        "catálogo": "catalog"})
+# Compute running for nothing ("des clusters qui tournent pour rien"): idle compute, the advisor's.
+GLOSSARY["fr"].update({"qui tournent pour rien": "that sit idle", "tournent pour rien": "sit idle",
+                       "tourne pour rien": "sits idle", "pour rien": "for nothing", "à vide": "idle",
+                       "inutilement": "needlessly"})
+GLOSSARY["es"].update({"encendidos sin uso": "idle", "encendido sin uso": "idle", "sin uso": "unused",
+                       "sin usar": "unused", "para nada": "for nothing"})
+GLOSSARY["pt"].update({"ligados à toa": "idle", "ligado à toa": "idle", "rodando à toa": "running idle", "à toa": "idle",
+                       "sem uso": "unused", "parados": "idle"})
+GLOSSARY["de"].update({"laufen umsonst": "sit idle", "läuft umsonst": "sits idle", "umsonst": "for nothing",
+                       "ungenutzt": "unused", "ungenutzte": "unused"})
+# A report's or a dashboard's symptoms ("mes tableaux de bord sont si lents", "zeigt keine neuen Zahlen mehr").
+GLOSSARY["fr"].update({"tableaux de bord": "dashboards", "tableau de bord": "dashboard", "lents": "slow",
+                       "rame": "is sluggish", "ramer": "be sluggish", "entrepôt sql": "SQL warehouse",
+                       "entrepôt": "warehouse", "rapport": "report", "rapports": "reports", "vide": "empty"})
+GLOSSARY["de"].update({"zeigt": "shows", "keine neuen zahlen mehr": "no new numbers", "keine neuen zahlen": "no new numbers",
+                       "keine neuen daten": "no new data", "seit vorgestern": "since the day before yesterday",
+                       "woran liegt das": "why is that", "woran liegt's": "why is that", "bericht": "report",
+                       "leer": "empty", "umsatz": "revenue"})
+GLOSSARY["es"].update({"tablero": "dashboard", "tableros": "dashboards", "informe": "report", "informes": "reports",
+                       "vacío": "empty", "vacio": "empty", "no muestra datos nuevos": "shows no new data"})
+GLOSSARY["pt"].update({"painel": "dashboard", "painéis": "dashboards", "relatório": "report", "relatórios": "reports",
+                       "vazio": "empty", "não mostra dados novos": "shows no new data"})
+# Security events and reads, in German and Spanish compliance wording ("Sicherheitsereignisse mit hoher Schwere",
+# "¿Quién ha leído la tabla ...?").
+GLOSSARY["de"].update({"sicherheitsereignisse": "security events", "sicherheitsereignis": "security event",
+                       "ereignisse": "events", "ereignis": "event", "mit hoher schwere": "with high severity",
+                       "hoher schwere": "high severity", "schwere": "severity", "schweregrad": "severity",
+                       "prinzipals": "principal", "prinzipal": "principal", "auslösenden": "triggering",
+                       "einschließlich": "including", "listen sie": "list", "auflisten": "list"})
+GLOSSARY["es"].update({"ha leído": "has read", "han leído": "have read", "leído": "read", "ha accedido": "has accessed",
+                       "durante la última semana": "during the last week", "número de accesos": "number of accesses",
+                       "eventos de seguridad": "security events", "gravedad alta": "high severity"})
+GLOSSARY["pt"].update({"leu": "read", "leram": "read", "eventos de segurança": "security events",
+                       "severidade alta": "high severity"})
+GLOSSARY["fr"].update({"a lu": "read", "ont lu": "read", "événements de sécurité": "security events",
+                       "gravité élevée": "high severity"})
+# Datasets and their quality over a quarter ("Quels jeux de données ont eu des problèmes de qualité ce trimestre ?").
+GLOSSARY["fr"].update({"jeux de données": "datasets", "jeu de données": "dataset", "problèmes de qualité": "quality problems",
+                       "qualité": "quality", "ce trimestre": "this quarter", "le trimestre dernier": "last quarter",
+                       "trimestre": "quarter", "faire un point": "give an update", "la direction": "management"})
+GLOSSARY["es"].update({"conjuntos de datos": "datasets", "conjunto de datos": "dataset",
+                       "problemas de calidad": "quality problems", "calidad": "quality", "este trimestre": "this quarter",
+                       "el trimestre pasado": "last quarter", "trimestre": "quarter"})
+GLOSSARY["pt"].update({"conjuntos de dados": "datasets", "conjunto de dados": "dataset",
+                       "problemas de qualidade": "quality problems", "qualidade": "quality", "este trimestre": "this quarter",
+                       "o trimestre passado": "last quarter", "trimestre": "quarter"})
+GLOSSARY["de"].update({"datensätze": "datasets", "datensatz": "dataset", "qualitätsprobleme": "quality problems",
+                       "datenqualität": "data quality", "qualität": "quality", "dieses quartal": "this quarter",
+                       "letztes quartal": "last quarter", "im letzten quartal": "in the last quarter", "quartal": "quarter"})
+# The period before the one just asked ("¿y la semana anterior?", "et la semaine d'avant ?"): a follow-up's time shift,
+# and "how was it" then, which names no area of its own.
+GLOSSARY["es"].update({"la semana anterior": "the week before", "semana anterior": "week before",
+                       "el día anterior": "the day before", "día anterior": "day before", "el dia anterior": "the day before",
+                       "el mes anterior": "the month before", "mes anterior": "month before",
+                       "cómo estaba": "how was it", "como estaba": "how was it", "cómo estaban": "how were they",
+                       "cómo fue": "how was it"})
+GLOSSARY["pt"].update({"a semana anterior": "the week before", "semana anterior": "week before",
+                       "o dia anterior": "the day before", "dia anterior": "day before",
+                       "o mês anterior": "the month before", "mês anterior": "month before",
+                       "como estava": "how was it", "como estavam": "how were they", "como foi": "how was it"})
+GLOSSARY["fr"].update({"la semaine d'avant": "the week before", "semaine d'avant": "week before",
+                       "la semaine précédente": "the week before", "semaine précédente": "week before",
+                       "la veille": "the day before", "le jour d'avant": "the day before",
+                       "le mois précédent": "the month before", "le mois d'avant": "the month before",
+                       "c'était comment": "how was it", "comment c'était": "how was it"})
+GLOSSARY["de"].update({"die woche davor": "the week before", "der woche davor": "the week before",
+                       "woche davor": "week before", "die vorwoche": "the week before", "der vorwoche": "the week before",
+                       "vorwoche": "week before", "der tag davor": "the day before", "am tag davor": "on the day before",
+                       "tag davor": "day before", "der vortag": "the day before", "am vortag": "on the day before",
+                       "vortag": "day before", "der monat davor": "the month before", "im monat davor": "in the month before",
+                       "vormonat": "month before", "wie war es": "how was it", "wie sah es aus": "how was it"})
 
 
 def detect(text: str) -> str:
@@ -450,7 +525,9 @@ def to_english(text: str, lang: str) -> str:
 
 
 _COMPOUND_DE = re.compile(r"(?<![\w'-])[^\W\d_]{8,}(?![\w'-])")
-_HYPHENATED_DE = re.compile(r"(?<=\d)-(?=[^\W\d_]{3,}-)|(?<=[a-zäöüß])-(?=[A-Z]{2,4}\b)")
+# ("Umsatz-Dashboard": two nouns, each capitalised, joined; names in the account are lower case: ml-workspace)
+_HYPHENATED_DE = re.compile(r"(?<=\d)-(?=[^\W\d_]{3,}-)|(?<=[a-zäöüß])-(?=[A-Z]{2,4}\b)|"
+                            r"(?<=[a-zäöüß]{2})-(?=[A-ZÄÖÜ][a-zäöüß]{2,}\b)")
 
 
 def _split_compound(word: str, table: dict[str, str]) -> str:
@@ -574,7 +651,11 @@ GLOSSARY["pt"].update({"deram certo": "succeeded", "deu certo": "succeeded", "me
 GLOSSARY["es"].update({"distribución": "distribution", "se movió": "shifted", "se ha movido": "has shifted",
                        "de qué tabla se alimenta": "what table feeds", "se alimenta de": "is fed from",
                        "se alimenta": "is fed", "quién la consume": "what consumes it", "quién lo consume": "what consumes it",
-                       "la consume": "consumes it", "después": "downstream", "antes": "upstream"})
+                       "la consume": "consumes it", "la consume después": "consumes it downstream",
+                       "lo consume después": "consumes it downstream", "qué hay antes": "what is upstream",
+                       "qué hay después": "what is downstream",
+                       # ("si se apagara antes": switched off earlier; "antes no era así": it was not like this before)
+                       "después": "afterwards", "antes": "earlier"})
 GLOSSARY["pt"].update({"puxando": "pushing", "pra cima": "up", "para cima": "up", "gastou": "spent",
                        "gastaram": "spent", "resumo rápido": "quick summary", "distribuição": "distribution",
                        "se alimenta de": "is fed from", "quem consome": "what consumes"})

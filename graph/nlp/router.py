@@ -274,9 +274,12 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     numbered: set[str] = set()  # the domains of the items of a numbered list ("1) ... 2) ... 3) ..."): each asked
     listed: set[str] = set()  # ...and of a list of short items ("jobs that died, weird spend, security stuff, stale tables")
     short = [c for c in clauses if len(c.split()) <= _LIST_ITEM_WORDS] if len(clauses) > 1 else []
+    # "status pls: jobs, sec, dq": a head, then two or more areas named by their word alone
+    area_list = bool(head) and len(_listed_areas(clauses, head)) >= 2
     for i, (clause, prob, (cues, _)) in enumerate(zip(asks if len(clauses) > 1 else [], probs[1:], cue_sets[1:],
                                                       strict=False)):
-        if i == 0 and _is_subject_head(clause) or i in bare or i > 0 and (_is_named_move(clause) or _DESCRIBES.match(clause)
+        # (under a carried head, "status pls: jobs, sec, dq", the first item is a list item like the others)
+        if i == 0 and _is_subject_head(clause) and not area_list or i in bare or i > 0 and (_is_named_move(clause) or _DESCRIBES.match(clause)
                                                                           or _THE_ONES.match(clause)) \
                 or _FEEDS_WHAT.match(clause):
             # "The daily report job - is it on the pricey machines?": the head names the thing, not the ask;
@@ -293,7 +296,9 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         peaks = cue_peaks(clause)
         item = area_item(clause) or (area_item(clause[len(head):]) if head and clause.startswith(head) else None)
         # the clause's best domain, and any other it names by a precise phrase ("training fails": the runs)
-        for d in [top] + [d for d in DOMAINS if d != top and peaks[d] >= PRECISE_CUE]:
+        # ...and the area a list item names by its word ("health chk: cost, sec, reliability": "sec" under the head)
+        listed_item = [item] if item and area_list else []
+        for d in dict.fromkeys([top, *listed_item, *[d for d in DOMAINS if d != top and peaks[d] >= PRECISE_CUE]]):
             floor = PRECISE_CLAUSE_AT if peaks[d] >= PRECISE_CUE else NUMBERED_AT if enumerated and d == top else CLAUSE_AT
             # a list item that is only the area's word ("cost, jobs, security") needs no confirming
             confirm = 0.0 if item == d else CLAUSE_CONFIRM

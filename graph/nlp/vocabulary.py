@@ -14,6 +14,8 @@ from functools import lru_cache
 from health_monitor.agents.registry import AGENT_NAMES
 from health_monitor.graph.kinds import KINDS
 
+from health_monitor.core.phrases import PEOPLE_USING
+
 #: The specialists, in presentation order: the agents' registry is the only list.
 DOMAINS: tuple[str, ...] = AGENT_NAMES
 
@@ -42,6 +44,20 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         rf"(?:costs?|costing){FIGURATIVE}|"
         r"costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
         r"bill(s|ing)?|invoices?": 0.9, r"budget\w*(?! (?:a |the |some |more )?(?:fix|time|effort|hours|days|sprint|capacity|headcount))": 0.9, r"forecast\w*|run[- ]rate": 0.8, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6, r"pric(?:ey|ier|iest)|costl(?:ier|iest)|more expensive|dearer": 0.9,
+        # "which workspace moved most vs last month", "variance commentary": a change in spend, FinOps' words
+        r"\bwhich (?:workspaces?|teams?|skus?|products?|line items?) (?:\w+ )?(?:moved|grew|jumped|rose|changed|shifted|"
+        r"swung|dropped|fell) (?:the )?most\b|\bvariance (?:commentary|analysis|report|explanation|notes?)\b|"
+        # "every job that ran this month with its cost", "how much of yesterday would go away": money
+        r"\bwith (?:its|their|the) (?:\w+ )?(?:costs?|spend|dbus?|price|dollar (?:cost|amount)s?)\b|"
+        r"\bhow much of (?:yesterday|today|last (?:week|month|quarter)|this (?:week|month|quarter)|the (?:day|week|month|bill))\b|"
+        r"\bhow much (?:of (?:\w+ ){0,2})?(?:would|will|could|might) (?:go away|disappear|come off|drop off)\b": 1.2,
+        # "roughly how many $ did the failed runs waste": money
+        r"\bhow many (?:\$|dollars|bucks|euros?|€|£|pounds)": 1.2,
+        # "are we paying for all those dead GPU runs?", "a cost-per-user number": money, whatever it paid for
+        r"\b(?:are|were|am|is) (?:we|i|you|they) (?:still |even |actually |really )?paying (?:for|on)\b|"
+        r"\bpaying for (?:all |those |these |the |that |them\b|it\b)|"
+        r"\b(?:cost|spend|dbus?|dollars?)[- ]per[- ](?:user|head|person|seat|team|engineer|analyst|query|run|job|row|"
+        r"customer)s?\b": 1.2,
         # "how much compute did we throw away on failed runs": money, whatever it was spent on
         r"how much (?:compute|money|cash|dbus?|spend)\b": 1.2,
         # "how much did that waste?": what something that happened already cost (saving is ahead, not this)
@@ -78,6 +94,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "the top 5 risks to put in front of the CISO": the security officer's risks
+        r"\b(?:ciso|cso|chief (?:information )?security officer|security officer|soc team|security team)\b": 0.8,
+        # "how many ppl actually use the platform": the people seen using it (the principals in the audit log)
+        PEOPLE_USING: 1.0,
         # "every permission change (GRANT / REVOKE) with who did it and when": the audit trail of access changes
         r"\bpermission changes?\b|\bgrants? ?(?:/|and|or|&) ?revokes?\b|\bwho did it and when\b": 1.0,
         # "the top readers of PII-tagged tables": who read sensitive data, not who may
@@ -114,7 +134,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:pull\w*|read\w*|query\w*|select\w*) from (?:the |that |our )?(?:\w+ ){0,2}(?:pii|customer|sensitive|personal)|"
         r"more than (?:they |he |she |anyone )?(?:ought to|should|needs? to)": 1.0,
         # "keeps hitting the PII customer table", "been pulling from them a lot"
-        r"(?<!nobody )(?<!no one )(?<!noone )(?:keeps?|kept|been|is|are) (?:hitting|hammering|reading|querying|pulling|accessing)|(?:hit|hits|hitting|"
+        r"(?<!nobody )(?<!no one )(?<!noone )(?:keeps?|kept|been|is|are) (?:hitting|hammering|reading|querying|"
+        r"pulling(?! (?:the |that |this |our )?(?:\w+ )?(?:numbers?|figures?|totals?|averages?|bill|spend|costs?|rates?|"
+        r"scores?|trend) (?:up|down))|accessing)|(?:hit|hits|hitting|"
         r"hammer\w*) (?:the |that |our |those )?(?:\w+ ){0,2}(?:pii|customer|sensitive|personal)\w*": 1.0,
         # "is this same person also reading the customer table a lot": use of access, said of a person
         r"\b(?:also|still|again|been) (?:reading|accessing|querying|pulling)\b|\breading (?:\w+ ){0,4}(?:a lot|heavily|"
@@ -139,11 +161,13 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"anyone unusual|pull\w* (?:\w+ )?(?:rows|data|records) (?:out|from)|(?:export|download|dump)\w* (?:\w+ )?"
         r"(?:rows|data|records|tables?)": 0.9,
         # "who is reading the customers table so often": use of access, as it happens
-        r"(?:who(?:'s| is| are)|is anyone|is somebody|are people) (?:\w+ ){0,2}(?:reading|accessing|querying|pulling|"
-        r"hitting|downloading|exporting)": 1.0,
+        # ("which workspace is pulling the number up": a figure raised, not data read)
+        r"(?:who(?:'s| is| are)|is anyone|is somebody|are people) (?:\w+ ){0,2}(?:reading|accessing|querying|"
+        r"pulling(?! (?:the |that |this |our )?(?:\w+ )?(?:numbers?|figures?|totals?|averages?|bill|spend|costs?|rates?|"
+        r"scores?|trend) (?:up|down))|hitting|downloading|exporting)": 1.0,
         r"access anomal\w*|anomalous (?:access|logins?|activity|reads?)|unusual access|"
         # "who granted contractors read on it?", "what was granted and by whom": the grant event in the audit log
-        r"\bwho (?:granted|gave|issued|handed out|approved)\b|\bgranted (?:\w+ ){0,3}by whom\b|\bby whom\b|"
+        r"\bwho (?:granted|gave|issued|handed out|approved|signed off|sanctioned|authori[sz]ed|okay?e?d|green-?lit)\b|\bgranted (?:\w+ ){0,3}by whom\b|\bby whom\b|"
         r"\bhand\w* out (?:\w+ ){0,3}(?:grants?|access|permissions?)\b": 1.0,
         # "the contractors grant - was that approved?": whether a change went through approval (who made it, when)
         r"(?:was|were|is) (?:that|it|this|the (?:grant|change|access)) (?:\w+ )?(?:approved|authori[sz]ed|signed off|"
@@ -161,12 +185,14 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     "performance": {
         # "vs a job cluster": a kind of compute, not a job's runs
         # "vs a job cluster": a kind of compute; "<job> running on all-purpose compute": the compute it runs on, not its runs
-        r"jobs?(?![ -](?:clusters?|compute))(?!\s+(?:runs?|running|ran|is running|is on|sits? on)\s+(?:on\s+)?"
+        r"jobs?(?![ -](?:clusters?|compute))(?!\s+(?:jobs?\s+)?(?:runs?|running|ran|is running|is on|sits? on)\s+(?:on\s+)?"
         r"(?:an?\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:all[- ]?purpose|interactive|shared|jobs?\s+(?:compute|clusters?)|"
-        r"serverless|classic|spot|photon|gpu))": 0.45,
+        r"serverless|classic|spot|photon|gpu|pricey|expensive|costly|cheap\w*|premium))": 0.45,
         # "runs on an all-purpose cluster" says what compute a job uses (the advisor's), not how its runs went
         r"(?:runs?|ran|running)(?! hot\b)(?! on (?:an? |the |our )?(?:[\w-]+ ){0,2}?(?:all[- ]purpose|interactive|jobs? (?:compute|clusters?)|"
-        r"serverless|shared|spot|photon|gpu|classic|wrong|right|cheap\w*|expensive|pricey|costly))": 0.35, r"fail\w*|errors?|errored|erroring|oom": 0.55,
+        r"serverless|shared|spot|photon|gpu|classic|wrong|right|cheap\w*|expensive|pricey|costly))": 0.35,
+        # "the failed logins": sign-in attempts, the security log's, not runs
+        r"fail\w*(?! (?:log ?ins?|logons?|sign[- ]?ins?|auth\w*|password\w*|credentials?|mfa|2fa)\b)|errors?|errored|erroring|oom": 0.55,
         # "the nightly thing that loads the sales data, it did not work good?": a run that failed
         r"\b(?:did|does|do|has|have|is|was)(?:n'?t| not) (?:work|run|finish|complete|succeed)\w*"
         r"(?: (?:good|well|right|properly|correctly|ok|okay))?\b|\bdid ?n[o']?t (?:work|run)\b": 0.8,
@@ -211,8 +237,18 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:did|has|have) (?:anything|something|stuff) (?:\w+ )?(?:break|broke|broken|fail|failed|crash\w*|blow up|blew up)|"
         r"\b(?:anything|something) (?:break|broke|fail|failed|crash\w*|die|died|blow up|blew up)\b": 1.0,
         r"slow\w*|slower|sluggish|laggy|crawl\w*|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
-        r"dragg\w*|bogged down|grind\w* to|chok\w*|tak\w* (?:forever|ages)|timing out|under-?sized|under-?provisioned|"
+        # ("which jobs dragged that down": what lowered a figure, not a slow run)
+        r"dragg\w*(?! (?:that|it|this|them|the (?:\w+ )?(?:rate|number|score|figure|average)|(?:our|the) \w+) down)|bogged down|grind\w* to|chok\w*|tak\w* (?:forever|ages)|timing out|under-?sized|under-?provisioned|"
         r"too small|not big enough": 0.8,
+        # "which DBR versions are still in use, anything near EOL?": the clusters' runtimes (the cluster inventory)
+        r"\b(?:dbr|databricks runtime|runtime|spark) versions?\b|\bdbr\b|\bnear (?:its |their )?eol\b|"
+        r"\bend[- ]of[- ](?:life|support)\b|\bnode types?\b|\binstance types?\b": 1.0,
+        # "how much data did it chew through": what a query scanned
+        r"\bhow much data (?:did|does|do|has|have|will) (?:it|that|this|they|the \w+|my \w+) (?:\w+ )?(?:read|scan\w*|chew\w*|"
+        r"process\w*|touch\w*|pull\w*|crunch\w*)|\bchew\w* through (?:\w+ )?(?:data|rows|bytes|tb|gb|terabytes)\b": 1.0,
+        # "my dashboard refresh hung forever", "reports load so slowly": the queries behind them
+        r"(?:dashboards?|reports?|charts?)(?: refresh(?:es)?)? (?:\w+ ){0,3}(?:hung|hang\w*|slow\w*|sluggish|lag\w*|"
+        r"tim(?:e|es|ed|ing) out|tak\w* (?:forever|ages)|won'?t load|spinning)": 1.0,
         # "is prod-etl-cluster big enough for the next few months?": its load now, against its size
         r"big enough|capacity planning|headroom|room to grow": 1.0,
         r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0,
@@ -223,7 +259,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,
         r"retr(y|ies)|timed out|timeouts?": 0.5, r"struggl\w*|under (?:heavy )?(?:load|pressure)|overwhelm\w*|being worked|how (?:hard|busy)|workload": 0.8,
         # "model drift + training fails": the training runs are job runs
-        r"(?:re)?training (?:\w+ ){0,2}(?:fail\w*|crash\w*|died|dies|broke\w*|errors?)|(?:failed|failing|crashed|broken) "
+        r"(?:re)?training (?:\w+ ){0,2}(?:fail\w*|crash\w*|died|dies|broke\w*|errors?|oom\w*|ran out of memory)|(?:failed|failing|crashed|broken) "
         r"(?:\w+ )?(?:re)?training": 1.0,
         # a pasted error: AnalysisException, OutOfMemoryError, a traceback
         r"[a-z]+(?:exception|error)|traceback|stack ?trace": 0.6,
@@ -240,6 +276,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?<!what )(?<!which )(?:did|does|do) (?:it|they|that|those) (?:\w+ ){0,2}(?:finish|complete|succeed|run)\b": 1.0,
     },
     "reliability": {
+        # "is the feed late?", "the hourly load keeps running late": a job's runs against its schedule
+        r"\b(?:feeds?|ingests?|ingestion|loads?|syncs?|jobs?|pipelines?|runs?)\b (?:\w+ ){0,2}(?:late|running late|delayed|"
+        r"behind schedule)\b": 1.0,
         r"slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|(?<!so it )(?<!ok it )(?<!spend )(?<!spending )(?<!cost )(?<!costs )(?<!bill )"
         r"(?<!number )(?<!numbers )(?<!total )(?<!figure )(?:is|was|went|go(?:es)?|goes|going|been) down": 0.9,
         r"(?:is|was|were|went|been) (?:\w+[-_]?\w* ){1,2}down\b(?! (?:by|from|to|\d|\$))": 0.7,
@@ -325,13 +364,16 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "check result_state in ..." asks to look; "the quality checks", "checks failed" are expectations
         r"expectations?|(?<!please )(?<!pls )(?<!can you )(?<!could you )(?<!and )(?<!to )checks?(?! (?:the |in |on |if |whether |"
         r"that |this |what |who |how |for |out |result_|it\b))|constraints?|violations?": 0.7, r"data quality|dq|quality|validat\w*": 0.9,
-        r"drift\w*": 0.4, r"shift\w* in|(?:distribution|value|mean|average) shift\w*": 0.8, r"nulls?|missing values": 0.8, r"profil\w*|distribution|histogram|outliers?": 0.8,
+        r"drift\w*": 0.4, r"shift\w* in|(?:distribution|value|mean|average) shift\w*": 0.8,
+        # "my model uses orders_silver.amount as a feature. has that distribution shifted?": the column's drift
+        r"\bhas (?:that|the|this|its) (?:\w+ )?distribution (?:\w+ )?(?:shifted|changed|moved|drifted)\b|"
+        r"\b(?:column|feature)'?s? distribution (?:\w+ )?(?:shifted|changed|moved|drifted)\b": 1.0, r"nulls?|missing values": 0.8, r"profil\w*|distribution|histogram|outliers?": 0.8,
         r"duplicat\w*|row counts?|completeness|quarantin\w*|dropped (rows|records)|bad records": 0.8,
         r"drop\w* (?:\w+ )?(?:rows|records)|(?:rows|records) (?:were |got |being )?(?:dropped|lost|missing)|"
         r"(?:throw\w*|toss\w*|discard\w*|los\w*|swallow\w*|filter\w*) (?:\w+ ){0,2}(?:rows|records|orders|events)|"
         r"(?:rows|records|orders|events) (?:\w+ ){0,2}(?:never|don'?t|do not|did ?n[o']t) (?:show|turn|make it|arrive|land)": 0.9,
         # "is the table behind?"; a job's runs behind schedule are late runs (reliability), not old data
-        r"refresh\w*|last updated|(?<!broken )(?<!broken or )(?:fall\w*|fell|running|is|are|was|were|got|gotten) behind|"
+        r"(?<!dashboard )(?<!dashboards )(?<!report )refresh\w*|last updated|(?<!broken )(?<!broken or )(?:fall\w*|fell|running|is|are|was|were|got|gotten) behind|"
         r"\b(?:is|are|was|were) (?!the job|the run)(?:\w+ ){1,2}behind\b(?! (?:schedule|by|on))|"
         r"(?<!job )(?<!jobs )(?<!run )(?<!runs )(?<!broken or )behind (?:schedule|by)": 0.6,
         r"how old (?:is|are) (?:the |that |this |our )?(?:data|numbers|figures|rows|tables?|dashboard)|"
@@ -343,9 +385,24 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"same (?:\w+ )?(?:numbers|totals|figures|values|data) (?:for|since)|(?:numbers|totals|figures|data|dashboards?) "
         r"(?:\w+ ){0,2}(?:frozen|stuck|not moved|hasn'?t moved|haven'?t moved|not changed|hasn'?t changed)": 1.0,
         # "why is the dashboard showing old numbers", "is orders_gold current?"
-        r"(?:old|outdated|yesterday'?s|last week'?s|stale) (?:numbers|data|figures|results|values|rows)|outdated|"
+        r"(?:old|outdated|stale) (?:numbers|data|figures|results|values|rows)|outdated|"
+        # ("still showing yesterday's numbers" is old data; "anything odd in yesterday's numbers" is not)
+        r"(?:show\w*|still|display\w*|stuck on|with only) (?:yesterday'?s|last week'?s) (?:numbers|data|figures|results|values|rows)|"
         r"(?:numbers|data|figures|dashboards?|reports?) (?:\w+ ){0,3}(?:old|outdated|not (?:updat|refresh)\w*)|"
         r"(?:is|are) (?:[\w.]+ ){1,3}(?:current|up-to-date)\s*(?:[?,;]|$|and\b|or\b)": 1.0,
+        # "our orders report came up completely blank", "the dashboard shows no new numbers": the data behind it stopped
+        r"(?:reports?|dashboards?|charts?|boards?|numbers|figures|kpis?|tiles?|widgets?) (?:\w+ ){0,7}?(?:blank|empty|"
+        r"show(?:s|ed|ing)? (?:no|nothing|zero)|(?:has|have) no (?:new )?(?:data|numbers|rows)|no new (?:data|numbers|figures|rows)|"
+        r"stopped updating|(?:is|are|was|were) missing)\b|"
+        # "about 1% of orders are just missing from the report compared to the source": rows lost on the way
+        r"(?:orders?|rows?|records?|events?|transactions?|customers?|\d+ ?%)(?: of (?:the |our )?\w+)? (?:are |is |were |"
+        r"was )?(?:just |simply )?(?:missing|gone|disappear\w*|vanish\w*) (?:from|in|between)\b|\bwhere do they go\b|"
+        # "when will the gold data be back?": when the table is fresh again
+        r"\bwhen will (?:the |our |my )?(?:[\w-]+ ){0,2}(?:data|tables?|numbers|figures|dashboards?|reports?) be "
+        r"(?:back|fresh|updated|current|fixed|ready|available|right)\b|"
+        # "dashboards ok today?": the data behind them, fresh and right
+        r"^\W*(?:are |is )?(?:the |my |our )?(?:dashboards?|reports?)(?: \w+)? (?:ok|okay|fine|good|healthy|working|"
+        r"up to date|alright)\b": 1.0,
         # "the numbers look off": wrong-looking data, said plainly
         r"(?:numbers?|values?|figures?|totals?|amounts?|counts?|data|rows?) (?:look|looks|looking|seem|seems|are|is) "
         r"(?:\w+ )?(?:off|wrong|weird|odd|strange|funny|suspicious|broken)": 0.9,
@@ -449,8 +506,17 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:read|write|select|modify|admin|owner) (?:access|permissions?|rights|privileges?)|"
         r"who (?:else )?(?:has|have|can|could) (?:\w+ )?(?:access|select|query|see|write|modify)\b|"
         r"who (?:else |all |exactly |actually |now |currently )?(?:can|could) (?:\w+ )?read\b|"
+        # "is anyone still using main.sales.orders_silver": a table's readers (its usage)
+        r"\b(?:is|are|was|does|do) (?:anybody|anyone|someone|somebody) (?:even |actually |still )?(?:us(?:e|ing)|read(?:ing)?|"
+        r"query(?:ing)?|touch(?:ing)?) (?:the |that |this )?(?:[\w-]+ ){0,2}(?:tables?|views?)\b|"
+        # "which of those hold personal data": the tables classified as PII
+        r"\b(?:hold|holds|holding|contain\w*|carr(?:y|ies)|stor(?:e|es|ing)|have|has) (?:any )?(?:personal|sensitive|pii|"
+        r"customer personal) (?:data|info\w*|fields?|columns?)\b|"
         # "contractors can now see customer data?": a permission someone has, newly or still
-        r"(?<!\bi )(?<!\bwe )(?<!\byou )(?:can|could) (?:now|still|suddenly|apparently) (?:see|read|access|query|view|open)\b|"
+        r"(?<!\bi )(?<!\bwe )(?<!\byou )(?:can|could) (?:now|still|suddenly|apparently|actually|really) (?:see|read|access|query|view|open)\b|"
+        # "check what the contractors group can actually see": what a principal's grants let it read
+        r"\bwhat (?!(?:can|could|i|we|you)\b)(?:\w+ ){1,3}(?:can|could|is able to|are able to) (?:actually |really |currently )?"
+        r"(?:see|read|access|query|view)\b|"
         # "ppl w/ access to pii tbls + who gave it to them": who holds access, and who granted it
         r"(?:people|ppl|users|principals|folks|accounts|groups|anyone|everyone|everybody) (?:w/|with|that have|who have|"
         r"having) (?:\w+ )?access\b|who (?:gave|granted|handed) (?:it|them|that|this|access)\b": 1.0,
@@ -468,6 +534,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "any spend we could have avoided": the savings the advisor finds
+        r"\b(?:spend|spending|cost|costs|money|dbus?|compute)\b (?:\w+ ){0,3}(?:could|might|should)(?: we| i| you| they)? "
+        r"have (?:been )?"
+        r"(?:avoided|saved|cut|prevented|skipped)\b|\bavoidable (?:spend|costs?|compute|dbus?)\b": 1.0,
         # "how much would that knock off the month's total": what a fix would save
         r"knock\w* (?:\w+ ){0,2}off|shave\w* (?:\w+ ){0,2}off|take\w* (?:\w+ ){0,2}off the (?:bill|total)": 1.0,
         # "what we leave on the table each month if nobody touches it": savings not taken
@@ -491,7 +561,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"oversized?|over-?provisioned|right[- ]?siz\w*|downsiz\w*|upsiz\w*|undersized?|sized (?:right|correctly|properly|"
         r"appropriately|well)|siz(?:e|ing) (?:it |them |that )?(?:up|down)|too big|(?<!is that )(?<!is this )(?<!be )overkill|(?:bigger|larger) than (?:it |we |they )?"
         r"(?:needs?|needed|necessary|required)|more (?:capacity|compute|nodes) than (?:it |we |they )?need\w*": 1.0,
-        r"auto[- ]?(stop|termination|terminate)|autotermination": 1.0, r"all[- ]purpose|interactive clusters?": 0.7,
+        r"auto[- ]?(stop|termination|terminate)|autotermination|auto[- ]?term\b": 1.0, r"all[- ]purpose|interactive clusters?": 0.7,
         r"jobs compute|job clusters?|serverless|spot|photon": 0.6,
         r"(?:runs?|ran|running) on (?:an? |the |our )?(?:[\w-]+ ){0,2}?['\"“‘]?(?:all[- ]purpose|interactive)|"
         # "runs on the pricey interactive machines instead of the cheap batch ones": the compute type, against another
@@ -505,7 +575,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:right|wrong|best|cheapest|correct|appropriate) (?:kind|type|sort|size) of (?:compute|cluster|warehouse)s?|"
         r"(?:right|wrong|best|cheaper|cheapest|correct) (?:compute|cluster|instance|node|warehouse) (?:type|kind|size|tier)s?|"
         r"\boverpa(?:y|ys|ying|id)\b|"
-        r"(?:compute|cluster|instance) types? (?:\w+ ){0,3}(?:right|wrong|cheaper)": 1.0, r"untagged|without tags|missing (cost )?tags|(?:is|are|was|were) ?n[o']t tagged|(?:isn|aren|wasn|weren)'?t tagged": 1.0,
+        r"(?:compute|cluster|instance) types? (?:\w+ ){0,3}(?:right|wrong|cheaper)": 1.0,
+        # spend without cost tags ("NOT tagged as PII" is a table's classification, governance's)
+        r"(?:untagged|without tags|missing (cost )?tags|(?:is|are|was|were) ?n[o']t tagged|(?:isn|aren|wasn|weren)'?t tagged)"
+        r"(?! (?:as|with) (?:pii|sensitive|personal|confidential|restricted|gdpr)\b)": 1.0,
         r"(?:no|without|missing) (?:a |any )?(?:[\w-]+ ){0,2}tags?|unattributed|unallocated|(?:can'?t|cannot|could ?n'?t|"
         r"unable to) (?:be )?(?:trace|tie|map|allocate|assign|attribute)\w* (?:\w+ ){0,3}to (?:a |any )?(?:\w+ )?"
         r"(?:team|project|owner|cost[- ]cent\w*|business unit|department)": 1.0,
@@ -516,7 +589,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"burn\w* (?:through )?(?:cash|money)|money pits?|sitting (?:there|around)|sits? (?:there|around|idle)|doing nothing|"
         r"to do nothing|(?:cost|costing|paying|spending|burning) (?:\w+ ){0,2}for nothing|(?:spend|pay|burn) less|nobody uses?|"
         r"no ?one (?:even )?uses?|not (?:even )?(?:being )?used|still (?:up|running|on)\b|(?:is|are|was) (?:anybody|anyone|"
-        r"someone|somebody) (?:even |actually |still )?using|(?:getting|get|gets) (?:\w+ ){0,3}use out of|"
+        r"someone|somebody) (?:even |actually |still )?using(?! (?:the |that |this )?(?:tables?|views?|workspace)\b)|"
+        r"(?:getting|get|gets) (?:\w+ ){0,3}use out of|"
         # "the cluster is up basically all day": always on, so is it used
         r"(?:up|on|running) (?:basically |pretty much |practically |almost )?(?:all day|24/7|24x7|around the clock|"
         r"nonstop|non-stop|all the time|all night)|nobody'?s? (?:\w+ )?(?:using|running|querying)|"
@@ -546,7 +620,7 @@ AREA_ITEMS: dict[str, str] = {
     r"docs|documentation", "optimization": r"savings|waste|optimi[sz]ation|idle clusters",
 }
 for _domain, _words in AREA_WORDS.items():
-    DOMAIN_CUES[_domain][rf"(?:{_words})[- ](?:wise|related)|(?:on the )?(?:{_words}) (?:stuff|side|front|things|view|angle|"
+    DOMAIN_CUES[_domain][rf"(?:{_words})[- ](?:wise|related|ish|adjacent|flavou?red)|(?:on the )?(?:{_words}) (?:stuff|side|front|things|view|angle|"
                          r"perspective)"] = 1.0
 _AREA_ITEM = {d: rf"^\W*(?:(?:and |or )?(?:in|on|for|about|around|across|from) )?(?:the |our |any |an? )?(?:{w})"
                  rf"(?: (?:view|side|angle|perspective|stuff|front|things))?\W*$"
@@ -587,7 +661,15 @@ GENERAL_KNOWLEDGE = re.compile(
     r"\b(?:write|code|generate|give) (?:me |us )?(?:a |an |some )?(?:\w+ ){0,2}(?:training loops?|scripts?|functions?|classes|"
     r"snippets?|dockerfiles?|terraform(?: modules?)?|unit tests?|regex(?:es)?)\b(?! (?:that|which) (?:ran|run|failed|reads?))|"
     # signed documents and board papers: a company's records, not the platform's
-    r"\b(?:representation letters?|board minutes|minutes of the board|signed (?:\w+ ){0,2}(?:letters?|contracts?|attestations?))\b",
+    r"\b(?:representation letters?|board minutes|minutes of the board|signed (?:\w+ ){0,2}(?:letters?|contracts?|attestations?))\b|"
+    # "draft the privacy notice for our website": a lawyer's or a writer's text for the public, not this account's data
+    r"\b(?:write|draft|compose|word|prepare|create)\s+(?:me\s+|us\s+)?(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:privacy (?:notice|policy|statement|banner)|cookie (?:banner|policy|notice)|terms (?:of (?:service|use)|and conditions)|"
+    r"t&cs|data processing agreement|consent (?:form|banner|text|wording)|(?:legal )?disclaimer)s?\b|"
+    # "draft the data retention clause for our privacy policy": a clause of a legal text
+    r"\b(?:write|draft|compose|word|prepare)\s+(?:me\s+|us\s+)?(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,3}(?:clauses?|"
+    r"wording|language|paragraphs?|sections?)\s+(?:for|of|in|to)\s+(?:a|an|the|our|my)\s+(?:[\w-]+\s+){0,2}(?:polic(?:y|ies)|"
+    r"contracts?|agreements?|notices?|terms|dpa|msa|sla document)\b",
     re.IGNORECASE)
 #: Words that mark a request as something else (a joke about costs is still a joke): a penalty on every domain.
 OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|recipe|weather|riddle|wi-?fi|printers?|"
@@ -595,7 +677,10 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|r
                             # a meal is small talk, but "sluggish after lunch" is a time of day
                             r"(?<!after )(?<!before )(?<!since )(?<!during )(?<!past )(?<!until )(?<!by )(?<!at )"
                             r"(?:lunch|dinner|breakfast)|"
-                            r"parking|movies?|football|soccer|birthday|outlook|inbox|laptop|vpn|headcount|jira|"
+                            r"parking|movies?|football|soccer|birthday|outlook|inbox|laptop|vpn|jira|"
+                            # a team's headcount, unless it counts the people using the platform ("headcount q: how many
+                            # ppl actually use the platform?")
+                            r"headcount(?![^.?!]{0,60}\b(?:use|using|active|log(?:ged)? in|on (?:the )?platform|per user))|"
                             r"servicenow|zendesk|yubikeys?|hardware (?:security )?keys?|"
                             # "a good book on managing a team of analysts": reading advice
                             r"(?:a good|recommend (?:a|some|me a)|any good) (?:books?|podcasts?|courses?)|"
@@ -716,7 +801,10 @@ PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:have|need|got|must) to (?:file|open|r
                            r"pack|deck|record|evidence|attestation|regulators?|auditors?)\b|"
                            # "candidates to retire before the access review": when the answer is needed, not what it is about
                            r"\b(?:before|ahead of|in time for) (?:the|our|my|an?|next|this week'?s) (?:[\w-]+ ){0,3}(?:review|audit|"
-                           r"meeting|deck|report|offsite|sync|standup|board|call)s?\b",
+                           r"meeting|deck|report|offsite|sync|standup|board|call)s?\b|"
+                           # "... a cost-per-user number for the efficiency slide": the slide's title says where the
+                           # figure goes, not what is asked
+                           r"\b(?:for|on|in) (?:the|our|my|a|an) (?:[\w-]+ ){1,2}(?:slide|slides|deck|page|chart|section|tab)\b",
                            re.IGNORECASE)
 
 
@@ -734,11 +822,18 @@ ACTIVITY_LIST = re.compile(r"\b(?:what (?:has|have|did|does) .{1,60}? (?:done|do
                            re.IGNORECASE)
 
 
+#: A breakdown asked for, then its categories in brackets, at most a sentence later.
+BREAKDOWN_IN_BRACKETS = re.compile(r"(\b(?:breakdown|broken down|split|by (?:sku|type|product|category|kind))\b[^.?!()]{0,80}?)"
+                                   r"\s*\([^()]{3,120}\)", re.IGNORECASE)
+
+
 def without_breakdown_list(text: str) -> str:
     """``text`` without the values listed after a breakdown it asks for (up to the end of that sentence), or after a
     principal's activity."""
     if (activity := ACTIVITY_LIST.search(text)) is not None:
         text = text[:activity.start("list")]
+    # "SKU breakdown for ... (jobs compute, all-purpose, SQL, serverless)": the categories in brackets after a breakdown
+    text = BREAKDOWN_IN_BRACKETS.sub(r"\1", text)
     m = BREAKDOWN_LIST.search(text)
     if not m:
         return text
@@ -752,9 +847,10 @@ SCHEDULE = re.compile(r"\b(?:every|each)\s+(?:night|day|morning|evening|hour|wee
                       r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|h)?|midnight|noon)(?:\s*utc)?\b", re.IGNORECASE)
 
 
-#: A figure's direction ("is that number actually going down?"): a trend of what the question counts, not an outage.
+#: A figure's direction ("is that number actually going down?"): a trend of what the question counts, not an outage
+#: (the words between stay: "our total Databricks spend going up" is a trend of spend).
 FIGURE_TREND = re.compile(r"\b(?:that|the|this|those|these|our) (?:number|count|figure|total|share|percentage|ratio|backlog)s? "
-                          r"(?:\w+ ){0,2}(?:going|trending|coming|moving|gone|went|go) (?:down|up)\b", re.IGNORECASE)
+                          r"((?:\w+ ){0,2})(?:going|trending|coming|moving|gone|went|go) (?:down|up)\b", re.IGNORECASE)
 
 
 #: "which jobs cost the most, and who owns each one", "untagged spend ... I have to chase the owners": the owner of a job,
@@ -773,12 +869,24 @@ TIME_ANCHOR = re.compile(r"\b(before|after|since|until|around the time|by the ti
                          r"crashed|went down|died|blew up|errored)\b", re.IGNORECASE)
 
 
+#: "is that real or is the dashboard just broken lol": a doubt about the figure shown, which the figure answers; the
+#: dashboard is not asked about.
+FIGURE_DOUBT = re.compile(r"\bor (?:is|are) (?:the|my|our|this|that) (?:dashboards?|reports?|charts?|graphs?|numbers?|"
+                          r"figures?|ui|screen)(?: \w+)? (?:just |simply |only )?(?:broken|wrong|buggy|lying|glitch\w*|off)\b",
+                          re.IGNORECASE)
+
+
+#: "top issues last 24h, ranked by blast radius": the order of a list, not a lineage (or any) ask of its own.
+RANKED_BY = re.compile(r"\b(?:ranked|sorted|ordered|prioriti[sz]ed|grouped) (?:by|on) (?:\w+ ){0,2}?(?:blast radius|impact|"
+                       r"severity|priority|urgency|risk|importance)\b", re.IGNORECASE)
+
+
 #: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each
 #: pattern with what it reads as (in this order: a requester's words go before the role and purpose ones).
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
-    (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (QUIET_HOURS_LOAD, r"quiet hours \1"), (HYPOTHETICAL_RUN, r"\1scheduled"), (SCHEDULE, " nightly "), (FIGURE_TREND, " trend "),
-    (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"),
+    (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (QUIET_HOURS_LOAD, r"quiet hours \1"), (HYPOTHETICAL_RUN, r"\1scheduled"), (SCHEDULE, " nightly "), (FIGURE_TREND, r" \1 trend "),
+    (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "),
 )
 
 

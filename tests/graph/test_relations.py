@@ -167,9 +167,10 @@ def test_demo_cost_jump_and_failures_of_the_same_job(demo_context):
 def test_demo_what_does_that_break_downstream_after_a_failure(demo_context):
     first = ask("which jobs failed?", context=demo_context)
     second = ask("what does that break downstream?", context=demo_context, conversation_id=first.conversation_id)
-    assert [c["args"].get("table_name") for c in second.tool_calls if c["tool"] == "get_table_lineage"] == \
-        ["main.sales.orders_gold"]
+    assert [c["args"].get("table_name") for c in second.tool_calls
+            if c["tool"] == "get_table_lineage" and c["agent"] == "governance"] == ["main.sales.orders_gold"]
     assert "main.analytics.daily_revenue" in second.answer and "main.ml.features_customer" in second.answer
+    assert "quality" in second.agents  # what the failure broke downstream: which tables it left stale
 
 
 def test_a_job_tied_to_the_jump_by_its_own_cost_is_not_repeated_for_its_workspace():
