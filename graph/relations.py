@@ -21,10 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
 
-from health_monitor.graph.figures import clip, day, money, number, render, signed_pct100
+from health_monitor.graph.figures import as_date, clip, day, money, number, render, signed_pct100
 from health_monitor.graph.nlp.entities import THREE_PART_PATTERN
 from health_monitor.graph.state import AgentReport, Finding
 
@@ -49,17 +48,6 @@ SCHEMA_CHANGE_ERRORS = ("DELTA_FAILED_TO_MERGE_FIELDS", "DELTA_SCHEMA_CHANGED", 
 
 #: (tool, args) -> rows: how the relations step reads Gold (the graph passes the tool executor).
 Lookup = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
-
-
-def _date(v: Any) -> date | None:
-    if isinstance(v, datetime):
-        return v.date()
-    if isinstance(v, date):
-        return v
-    try:
-        return date.fromisoformat(str(v)[:10]) if v else None
-    except ValueError:
-        return None
 
 
 @dataclass
@@ -139,13 +127,13 @@ def spike_and_failures(facts: Facts) -> list[Relation]:
                     "their retries are billed, so fixing it should also bring the spend down.", v), finding=g))
     linked = {str(r["job_id"]) for r in out_rows}
     for _, a in facts.rows(SPIKE):
-        spike_day = _date(a.get("usage_date"))
+        spike_day = as_date(a.get("usage_date"))
         for g, r in failures:
             if str(r["job_id"]) in linked:  # already tied to the jump by its own cost
                 continue
             if not a.get("workspace_id") or str(a["workspace_id"]) != str(r.get("workspace_id")):
                 continue
-            if spike_day is None or _date(r.get("start_time")) not in (spike_day, None):
+            if spike_day is None or as_date(r.get("start_time")) not in (spike_day, None):
                 continue
             v = {**_failure_values(r), "cost": money(a.get("list_cost")), "pct": signed_pct100(a.get("pct_change")),
                  "day": day(spike_day)}

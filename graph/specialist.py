@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, datetime
 from types import SimpleNamespace
 from typing import Any, Literal
 
@@ -24,6 +23,7 @@ from health_monitor.graph import adapters, nearest, templates
 from health_monitor.graph.comparison import compared
 from health_monitor.graph.context import RunContext
 from health_monitor.graph.events import Progress, ToolEnd, ToolStart, emit
+from health_monitor.graph.figures import as_date
 from health_monitor.graph.findings import row_numbers, to_finding
 from health_monitor.graph.history import history_messages, role_of
 from health_monitor.graph.llm import LLMFailure, call_llm, fallback, turn_of, unavailable
@@ -267,24 +267,11 @@ def _in_past_window(tool: Any, rows: list[dict[str, Any]], slots: dict[str, Any]
     window's end ("and the week before that?" of cost anomalies): no row dated after the window is said under its
     label. Tools that take dates read the window themselves; the rows of the current window are all kept."""
     column = getattr(tool, "time_column", None)
-    start, end = _as_date(slots.get("start_date")), _as_date(slots.get("end_date"))
+    start, end = as_date(slots.get("start_date")), as_date(slots.get("end_date"))
     takes_dates = bool({"start_date", "end_date", "date"} & set(getattr(getattr(tool, "params", None), "model_fields", {})))
     if not column or takes_dates or start is None or end is None or ctx.as_of is None or end >= ctx.as_of.date():
         return rows
-    return [r for r in rows if (d := _as_date(r.get(column))) is None or start <= d <= end]
-
-
-def _as_date(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and len(value) >= 10:
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
+    return [r for r in rows if (d := as_date(r.get(column))) is None or start <= d <= end]
 
 
 def _window_label(state: SpecialistState, spec: AgentSpec | None = None) -> str:
