@@ -112,6 +112,9 @@ AGENT = AgentSpec(
                                     "Permissions API). Who owns the {n:plural:cluster} that exist: {all_owned_by}.")),
         # ("it's in my onboarding doc": the asker's own document, not the tables')
         Play("get_undocumented_tables", when=(r"comments?|descriptions?|undocumented|documentation|documented|"
+                                              # "do we document our tables at all"
+                                              r"\bdocument (?:our |the |their |its |these |those |any )?(?:\w+ )?(?:tables?|"
+                                              r"schemas?|datasets?|columns?|catalogs?)\b|"
                                               r"(?<!my )(?<!our )(?<!onboarding )(?<!the )\bdocs?\b",),
              weight=3, title="Tables without a description",
              lens=Lens(group="table_schema", sort="count desc", rows=4,

@@ -366,6 +366,8 @@ class EntityIndex:
                 continue
             if kind_group == 2 and re.search(r"\ban?\s+$", low[:s]):
                 continue  # "an all-purpose cluster", "a prod-like workspace": a description, not a name
+            if kind_group == 1 and len(name) > 5 and name.endswith("ing") and name.isalpha():
+                continue  # "was the cluster struggling": what it was doing, not its name ("the staging workspace" is)
             if (name in common or name in _STATES or name in _KIND_WORDS or name in _TIERS or name in _SETTINGS or _foreign_phrase(name) or _IP.fullmatch(name) or name.isdigit() or _verb(name)
                     or any(a <= s < b for a, b in spans)):
                 continue

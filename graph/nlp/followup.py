@@ -1108,6 +1108,7 @@ TRANSFORMS: tuple[Transform, ...] = (
 )
 #: Moves that need the question to carry something of its own (a window, a name), else they do not apply.
 NEW_WINDOW = Transform("new_window", _OPENERS, _new_window)
+_ONLY = re.compile(r"^\W*(?:and\s+|ok\s+|so\s+)?(?:only|just)\b", re.IGNORECASE)
 SWITCH_FILTER = Transform("switch_filter", re.compile(r"^\W*(?:and\s+)?(?:only|just|what about|how about|same for|"
                                                       r"now for|for)\b", re.IGNORECASE), _switch_filter)
 
@@ -1181,7 +1182,8 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
             return out
     own_entities = bool(cur.entities)
     if cur.window is not None and not cur.domains and NEW_WINDOW.pattern.search(text) or \
-            (cur.window is not None and not cur.domains and not own_entities and len(text.split()) <= 6):
+            (cur.window is not None and not cur.domains and not own_entities and (len(text.split()) <= 6 or _ONLY.match(text))):
+        # ("only yesterday pls, not the whole week": the same question over that period)
         return NEW_WINDOW.apply(cur, prior, None, [])  # type: ignore[arg-type]
     if own_entities and (not cur.domains or not names_a_topic(text)) \
             and (SWITCH_FILTER.pattern.search(text) or len(text.split()) <= 5):

@@ -162,7 +162,9 @@ _CONTEXT = re.compile(r"\b(?:moved|moving|(?<!n't )(?<!not )(?<!never )(?<!yet )
 
 
 #: A product named in a comparison ("like a flaky jenkins build", "as slow as our old oracle box").
-_SIMILE = re.compile(r"\b(?:like|as \w+ as|worse than|better than) (?:a |an |our |the |some |that )?(?:\w+ ){0,2}$")
+_SIMILE = re.compile(r"\b(?:like|as \w+ as|worse than|better than) (?:\w+ ){0,4}$")
+#: "an athena-sized bill", "a redshift-style cluster": the product as a measure of something here.
+_SIZED = re.compile(r"^[- ](?:sized?|style|like|ish|grade|level|scale|type)\b", re.IGNORECASE)
 
 
 #: Names written as identifiers ("cost_anomaly_detector"): a name in the account, whose words are no bill.
@@ -224,8 +226,9 @@ def other_product(text: str) -> tuple[str, str] | None:
         named = next((n for p, n in OTHER_PRODUCTS.items() if n != _VENDOR and re.search(p, product)), None)
         return "other_product", _decline(named or _VENDOR, product, low)
     for pattern, name in OTHER_PRODUCTS.items():
-        if (m := re.search(pattern, low)) and _SIMILE.search(low[max(0, m.start() - 40):m.start()]):
-            continue  # "failing like a flaky jenkins build": a comparison, not the product
+        if (m := re.search(pattern, low)) and (_SIMILE.search(low[max(0, m.start() - 40):m.start()])
+                                                or _SIZED.match(low[m.end():])):
+            continue  # "failing like a flaky jenkins build", "an athena-sized bill": a comparison, not the product
         if m and _CONTEXT.search(_sentence_of(low, m.start())):
             return None  # "we just moved off Snowflake": where the asker comes from (said where the product is)
         if m:

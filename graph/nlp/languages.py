@@ -435,6 +435,14 @@ GLOSSARY["pt"].update({"conjuntos de dados": "datasets", "conjunto de dados": "d
 GLOSSARY["de"].update({"datensätze": "datasets", "datensatz": "dataset", "qualitätsprobleme": "quality problems",
                        "datenqualität": "data quality", "qualität": "quality", "dieses quartal": "this quarter",
                        "letztes quartal": "last quarter", "im letzten quartal": "in the last quarter", "quartal": "quarter"})
+# Translating ("tu peux me traduire ce paragraphe"): a chore in any language.
+GLOSSARY["fr"].update({"traduire": "translate", "traduis": "translate", "traduisez": "translate", "paragraphe": "paragraph",
+                       "politique": "policy"})
+GLOSSARY["es"].update({"traducir": "translate", "traduce": "translate", "traduzca": "translate", "párrafo": "paragraph",
+                       "política": "policy"})
+GLOSSARY["pt"].update({"traduzir": "translate", "traduza": "translate", "parágrafo": "paragraph", "política": "policy"})
+GLOSSARY["de"].update({"übersetzen": "translate", "übersetze": "translate", "übersetzt": "translate", "absatz": "paragraph",
+                       "richtlinie": "policy"})
 # The period before the one just asked ("¿y la semana anterior?", "et la semaine d'avant ?"): a follow-up's time shift,
 # and "how was it" then, which names no area of its own.
 GLOSSARY["es"].update({"la semana anterior": "the week before", "semana anterior": "week before",

@@ -240,6 +240,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # ("which jobs dragged that down": what lowered a figure, not a slow run)
         r"dragg\w*(?! (?:that|it|this|them|the (?:\w+ )?(?:rate|number|score|figure|average)|(?:our|the) \w+) down)|bogged down|grind\w* to|chok\w*|tak\w* (?:forever|ages)|timing out|under-?sized|under-?provisioned|"
         r"too small|not big enough": 0.8,
+        # "what's the failure rate on the jobs that eat the most dbus": how often runs fail, whatever else is asked
+        r"\b(?:failure|success|error|fail|pass) rates?\b": 1.0,
         # "which DBR versions are still in use, anything near EOL?": the clusters' runtimes (the cluster inventory)
         r"\b(?:dbr|databricks runtime|runtime|spark) versions?\b|\bdbr\b|\bnear (?:its |their )?eol\b|"
         r"\bend[- ]of[- ](?:life|support)\b|\bnode types?\b|\binstance types?\b": 1.0,
@@ -331,7 +333,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"lag(?:s|ged|ging)? (?:behind|by)|lagging|(?:data|replication) lag": 1.0,
         # "whether the data our reports rely on can be trusted": the data's own quality, not the platform's uptime
         r"\b(?:data|numbers|figures|tables?)\b (?:\w+ ){0,5}(?:be |is |are )?(?:trusted|trustworthy|trust ?able|relied on)\b|"
-        r"\btrust (?:the |our |this |that |these |those )?(?:data|numbers|figures|tables?|reports?|dashboards?)\b": 1.0,
+        r"\btrust (?:the |our |this |that |these |those )?(?:[\w-]+ ){0,2}?(?:data|numbers|figures|tables?|reports?|dashboards?)\b": 1.0,
         # "how far behind is it now" (said of a table): how stale it is
         r"\bhow far behind\b": 0.8,
         # "the gold orders table looks like it's from two days ago": how old what it shows is
@@ -414,7 +416,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "broke all my downstream models", "our dbt models": tables built by SQL, not ML models
         r"(?<!downstream )(?<!dbt )(?<!sql )(?<!staging )(?<!mart )(?<!semantic )(?<!dimensional )(?<!data )(?<!gold )(?<!silver )"
         r"(?<!bronze )(?<!reporting )(?<!star )"
-        r"(?<!orders )models?": 0.8, r"model versions?|versions?": 0.4, r"endpoints?|serving|served": 0.8,
+        r"(?<!orders )(?<!finance )(?<!financial )(?<!pricing )(?<!revenue )(?<!budget )(?<!spreadsheet )(?<!excel )models?": 0.8, r"model versions?|versions?": 0.4, r"endpoints?|serving|served": 0.8,
         r"inference|predictions?|predictor": 0.9, r"retrain\w*|training|trained": 0.7,
         r"mlflow|mlops|registered|registry|champion|challenger": 0.9, r"model drift|input drift": 1.0,
         # what serving costs is the MLOps specialist's figure too (it holds the endpoint costs)
@@ -506,6 +508,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:read|write|select|modify|admin|owner) (?:access|permissions?|rights|privileges?)|"
         r"who (?:else )?(?:has|have|can|could) (?:\w+ )?(?:access|select|query|see|write|modify)\b|"
         r"who (?:else |all |exactly |actually |now |currently )?(?:can|could) (?:\w+ )?read\b|"
+        # "which jobs or pipelines write into orders silver": the table's writers, in the lineage
+        r"\b(?:which|what) (?:jobs?|pipelines?|processes?|notebooks?|tasks?)(?: or (?:jobs?|pipelines?|notebooks?))? "
+        r"(?:\w+ )?(?:write|writes|load|loads|populate|populates|feed|feeds|fill|fills)(?: in)?(?:to| into)?\b|"
+        # "who's reading our PII tables, and should they be?": whether the access is warranted, an access review
+        r"\bshould (?:they|he|she|that (?:user|group|person)|those (?:users|people|groups)) (?:still )?(?:be|have)\b|"
         # "is anyone still using main.sales.orders_silver": a table's readers (its usage)
         r"\b(?:is|are|was|does|do) (?:anybody|anyone|someone|somebody) (?:even |actually |still )?(?:us(?:e|ing)|read(?:ing)?|"
         r"query(?:ing)?|touch(?:ing)?) (?:the |that |this )?(?:[\w-]+ ){0,2}(?:tables?|views?)\b|"
@@ -662,6 +669,14 @@ GENERAL_KNOWLEDGE = re.compile(
     r"snippets?|dockerfiles?|terraform(?: modules?)?|unit tests?|regex(?:es)?)\b(?! (?:that|which) (?:ran|run|failed|reads?))|"
     # signed documents and board papers: a company's records, not the platform's
     r"\b(?:representation letters?|board minutes|minutes of the board|signed (?:\w+ ){0,2}(?:letters?|contracts?|attestations?))\b|"
+    # "draft my mid-year review notes for the platform lead": an HR review of a person
+    r"\b(?:write|draft|prepare|do)\s+(?:up\s+)?(?:my|our|the|a|an|his|her|their)\s+(?:[\w'-]+\s+){0,2}(?:performance|perf|"
+    r"annual|yearly|quarterly|mid-?year|year-end)\s+reviews?(?:\s+notes?)?\b|"
+    # "the burn rate / runway slide for the board": the company's cash, not this account's spend
+    r"\b(?:cash )?runway\b(?! (?:of|for|on|left on) (?:the |our )?(?:budget|credits?|commit\w*|dbus?|contract))|"
+    # "translate this paragraph of our GDPR policy into English": a translation chore
+    r"\btranslat\w*\b.{0,50}\b(?:paragraph|passage|text|sentence|policy|clause|document|e-?mail|message|letter)s?\b|"
+    r"\b(?:paragraph|passage|sentence|clause)s?\b.{0,50}\btranslat\w*|"
     # "draft the privacy notice for our website": a lawyer's or a writer's text for the public, not this account's data
     r"\b(?:write|draft|compose|word|prepare|create)\s+(?:me\s+|us\s+)?(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,2}"
     r"(?:privacy (?:notice|policy|statement|banner)|cookie (?:banner|policy|notice)|terms (?:of (?:service|use)|and conditions)|"
@@ -876,6 +891,12 @@ FIGURE_DOUBT = re.compile(r"\bor (?:is|are) (?:the|my|our|this|that) (?:dashboar
                           re.IGNORECASE)
 
 
+#: "keeps landing late into our models", "type changes breaking my models": the tables a load feeds (data models), not
+#: machine-learning models.
+DATA_MODELS = re.compile(r"\b((?:break\w*|feed\w*|into|land\w* (?:late )?into|load\w* into|populat\w*|refresh\w*) (?:my|our|the|"
+                         r"their|all (?:my|our|the)) )models\b", re.IGNORECASE)
+
+
 #: "top issues last 24h, ranked by blast radius": the order of a list, not a lineage (or any) ask of its own.
 RANKED_BY = re.compile(r"\b(?:ranked|sorted|ordered|prioriti[sz]ed|grouped) (?:by|on) (?:\w+ ){0,2}?(?:blast radius|impact|"
                        r"severity|priority|urgency|risk|importance)\b", re.IGNORECASE)
@@ -886,7 +907,7 @@ RANKED_BY = re.compile(r"\b(?:ranked|sorted|ordered|prioriti[sz]ed|grouped) (?:b
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
     (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (QUIET_HOURS_LOAD, r"quiet hours \1"), (HYPOTHETICAL_RUN, r"\1scheduled"), (SCHEDULE, " nightly "), (FIGURE_TREND, r" \1 trend "),
-    (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "),
+    (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "), (DATA_MODELS, r"\1data models"),
 )
 
 
