@@ -34,7 +34,8 @@ WORKSPACE_SPEND = Lens(group="workspace_name", sum=("list_cost", "dbus", "jobs_c
                            "{all_purpose_cost:money}, SQL {sql_cost:money})")
 
 BUDGET_STATUS = Lens(sort="projected_pct_of_budget desc", rows=3,
-                     say="{workspace_name}: {mtd_cost:money} spent this month, projected {projected_cost:money} "
+                     # (the budget model counts complete days: the month so far up to yesterday, today forecast)
+                     say="{workspace_name}: {mtd_cost:money} spent this month up to yesterday, projected {projected_cost:money} "
                          "against a {monthly_budget_usd:money} budget ({projected_pct_of_budget:pct100}, {status})",
                      severity=(("high", "is_at_risk == true"),),
                      recommend="{workspace_name} is on course to exceed its budget: {explanation:long}")
