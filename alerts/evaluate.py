@@ -33,6 +33,7 @@ from health_monitor.alerts.columns import SCOPE_COLUMNS
 from health_monitor.alerts.rules import AGGREGATES, BASELINES, AlertRule, dedup_key, format_value, param_names
 from health_monitor.alerts.store import AlertEvent, AlertStore, DeliveryStatus, DueDelivery
 
+from health_monitor.core.dates import as_date
 from health_monitor.core.errors import HealthMonitorError
 
 log = logging.getLogger(__name__)
@@ -84,17 +85,6 @@ def _number(value: Any) -> float | None:
     try:
         return float(value)
     except (TypeError, ValueError):
-        return None
-
-
-def _day(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
         return None
 
 
@@ -179,7 +169,7 @@ def _daily(rule: AlertRule, rows: list[Row], today: date | None) -> tuple[list[R
     (days without rows count 0 for counts and sums, once the data has started)."""
     by_day: dict[date, list[Row]] = {}
     for row in rows:
-        day = _day(row.get(rule.measure.value.order_by or ""))
+        day = as_date(row.get(rule.measure.value.order_by or ""))
         if day is not None and (today is None or day < today):
             by_day.setdefault(day, []).append(row)
     if not by_day:

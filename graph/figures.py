@@ -119,18 +119,6 @@ def clip(v: Any, n: int = 90) -> str:
     return cut.rstrip(" ,;:(.") + "…"
 
 
-def as_date(v: Any) -> date | None:
-    """A row's date or timestamp (or ISO text) as a date; None when it is none."""
-    if isinstance(v, datetime):
-        return v.date()
-    if isinstance(v, date):
-        return v
-    try:
-        return date.fromisoformat(str(v)[:10]) if v else None
-    except ValueError:
-        return None
-
-
 def day(v: Any) -> str:
     if isinstance(v, datetime):
         return f"{v:%Y-%m-%d}"

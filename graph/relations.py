@@ -23,9 +23,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from health_monitor.graph.figures import as_date, clip, day, money, number, render, signed_pct100
+from health_monitor.graph.figures import clip, day, money, number, render, signed_pct100
 from health_monitor.graph.nlp.entities import THREE_PART_PATTERN
 from health_monitor.graph.state import AgentReport, Finding
+
+from health_monitor.core.dates import as_date
 
 #: Finding kinds: which tools' findings are what.
 SPIKE = frozenset({"get_cost_anomalies"})

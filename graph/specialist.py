@@ -23,7 +23,6 @@ from health_monitor.graph import adapters, nearest, templates
 from health_monitor.graph.comparison import compared
 from health_monitor.graph.context import RunContext
 from health_monitor.graph.events import Progress, ToolEnd, ToolStart, emit
-from health_monitor.graph.figures import as_date
 from health_monitor.graph.findings import row_numbers, to_finding
 from health_monitor.graph.history import history_messages, role_of
 from health_monitor.graph.llm import LLMFailure, call_llm, fallback, turn_of, unavailable
@@ -41,6 +40,7 @@ from langchain_core.messages import AIMessage, HumanMessage, SystemMessage, Tool
 from langgraph.graph import END, START, StateGraph
 from langgraph.runtime import Runtime
 
+from health_monitor.core.dates import as_date
 from health_monitor.core.errors import first_line
 
 MAX_PARALLEL_CALLS = 4
