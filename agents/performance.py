@@ -27,7 +27,9 @@ FAILS = (r"fail|error|broke|crash|\boom\b|succe|did .* run|runs? ok|status|went 
          # "ml_training is running out of GPU memory again?": a failure mode, read in the failed runs' errors
          r"run\w* out of (?:\w+ )?memory|out of (?:\w+ )?memory|"
          # "what did nightly_etl choke on yesterday": what a run failed on
-         r"\bchok\w* on\b|\btrip\w* (?:up )?(?:on|over)\b")
+         r"\bchok\w* on\b|\btrip\w* (?:up )?(?:on|over)\b|"
+         # "nightly_etl died ~02:15", "it blew up", a pasted "AnalysisException": a run that ended badly
+         r"\b(?:died|dies|dead|blew up|bombed|tanked|keeled over|fell over|exception)\b|\w+exception\b")
 WAREHOUSE_DAYS = Lens(sort="start_date desc", rows=3,
                       say="{warehouse_name} on {start_date:date}: {statements:int} statements by {users:int} users"
                           "[, p95 {p95_duration_seconds:dur}][, {queued_statements:int} queued]")
@@ -54,15 +56,15 @@ AGENT = AgentSpec(
              before=Before(needs=("job",)),
              lens=Lens(group="job_name", sort="count desc", rows=3,
                        say="{job_name} ({workspace_name}) failed {count:times}; last error: "
-                           "{error_message:clip} ({termination_code})",
+                           "{error_message:err} ({termination_code})",
                        severity=(("high", "count >= 3"), ("medium", "count >= 1")),
-                       recommend="Fix {job_name} first: {error_message:clip}",
+                       recommend="Fix {job_name} first: {error_message:err}",
                        empty="No job run failed in the period.")),
         Play("get_failed_jobs", when=(r"\bowns?\b|owner|owned|who runs|runs? as|responsible|maintain",),
              needs=("job",), args={"hours": "$hours|720"}, weight=4, title="Who runs the job",
              lens=Lens(group="job_name", rows=1,
                        say="{job_name} in {workspace_name} runs as {run_as}; its last failure was at "
-                           "{start_time:time} ({error_message:clip})",
+                           "{start_time:time} ({error_message:err})",
                        recommend="Ask {run_as} (the identity the job runs as) or the job's creator to fix "
                                  "{job_name}.",
                        empty="That job has not failed in the last 30 days, so I have no run to read its owner from.")),
@@ -89,7 +91,7 @@ AGENT = AgentSpec(
         Play("get_job_failure_reasons", when=(r"why .*fail|reasons?|root cause|error messages?|what went wrong",),
              weight=2, title="Why jobs failed",
              lens=Lens(sort="failures desc", rows=3,
-                       say="{job_name}: {failures:int} x {termination_code} ({error_message:clip})")),
+                       say="{job_name}: {failures:int} x {termination_code} ({error_message:err})")),
         Play("get_slow_queries", when=(r"slow\w* (quer|qry|statement|sql)|(quer|qry|statement|sql)\w* .{0,30}slow|slowst|"
                                        # "the dashboard took forever to load; was the warehouse choking on something?"
                                        r"took (?:forever|ages|minutes)|forever to (?:load|run|refresh)|chok\w*(?! on\b)|crawl\w*|"
@@ -174,7 +176,7 @@ AGENT = AgentSpec(
         Play("get_query_errors", when=(r"query errors?|failed (quer|statement)|quer(y|ies) fail",), weight=3,
              title="Query errors",
              lens=Lens(sort="failures desc", rows=3,
-                       say="{failures:int} x on {warehouse_name} by {executed_by}: {error_message:clip}")),
+                       say="{failures:int} x on {warehouse_name} by {executed_by}: {error_message:err}")),
         Play("get_sla_breaches", when=(r"\bsl[ao]s?\b|breach",), title="SLA breaches", before=Before(),
              lens=Lens(group="job_name", sort="count desc", rows=3,
                        say="{job_name} exceeded its {sla_seconds:dur} SLA {count:times}",

@@ -15,7 +15,7 @@ Quote only figures the tools returned. Finish with what you found (figures), how
 
 def _writer_lens(empty: str) -> Lens:
     """The failed runs of the jobs that write a table, said the same way whichever play read them."""
-    return Lens(rows=3, say="{job_name} (writes {table_full_name}) failed on {start_time:time}: {error_message:clip}",
+    return Lens(rows=3, say="{job_name} (writes {table_full_name}) failed on {start_time:time}: {error_message:err}",
                 severity=(("high", "result_state != ''"),),
                 recommend="Fix {job_name}'s last error, then rerun it to refresh {table_full_name}.", empty=empty)
 
@@ -58,13 +58,16 @@ AGENT = AgentSpec(
                                          # "did someone change a column?", "incompatible data types": a column's type
                                          r"(?:chang|alter|modif|drop|renam|retyp)\w* (?:a |the |any |that |some |one )?columns?\b|"
                                          r"incompatible (?:data )?types?|failed to merge|type mismatch|"
+                                         # "wtf changed on that table", a pasted "[CANNOT_UP_CAST_DATATYPE]": its shape
+                                         r"\b(?:what|wtf|what the \w+) (?:\w+ )?chang\w* (?:on|in|to|with|about) (?:that|this|the) "
+                                         r"(?:[\w-]+ )?table\b|cannot_up_cast|up_?cast|datatype|data type|"
                                          # "main.sales.orders_raw - did something change on it?"
                                          r"(?:something|anything) (?:\w+ )?chang\w* (?:on|in|to|with|about) (?:it|that|this|the "
                                          r"\w+|table)\b",), weight=4, title="Schema changes that broke loads",
              before=Before(),
              lens=Lens(sort="last_failure desc", rows=3,
                        say="{table_full_name}: {job_name} failed {failures:times} on it, last on {last_failure:time} "
-                           "({error_message:clip})",
+                           "({error_message:err})",
                        severity=(("high", "failures >= 1"),),
                        recommend="Align {job_name} with the new schema of {table_full_name} (or revert the change) "
                                  "and rerun it.",

@@ -19,9 +19,9 @@ from typing import Any
 class Lens:
     """How to turn a tool's rows into a sentence with figures.
 
-    ``say`` is a template for one row, e.g. ``"{job_name} failed {failures:int} times ({error_message:clip})"``
+    ``say`` is a template for one row, e.g. ``"{job_name} failed {failures:int} times ({error_message:err})"``
     (formats: ``money``, ``pct`` (a 0-1 ratio), ``pct100`` (already a percentage), ``spct`` (signed),
-    ``int``, ``num``, ``times`` ("once", "3 times"), ``dur`` (seconds), ``bytes``, ``clip``, ``date``,
+    ``int``, ``num``, ``times`` ("once", "3 times"), ``dur`` (seconds), ``bytes``, ``clip``, ``err`` (an error's class and cause), ``date``,
     ``time``, ``hm`` (clock time)). Rows with a ``severity`` column also get ``severity_rank`` (1-4). ``headline`` is said once, before the
     rows, with the first row's values plus ``{n}`` (rows) and ``{total_<col>}`` sums. ``rows`` caps how
     many rows are quoted. ``severity`` maps a condition on the first row to a level, checked in order

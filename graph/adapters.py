@@ -390,7 +390,10 @@ _NEW_QUESTION = (r"(?:,\s*(?:and|also|plus)|\s(?:and\s+)?also)\s+(?=(?:has|have|
 #: An ask pointing back at a name another ask gave ("why did nightly_etl fail? what did it cost?").
 #: Words of an ask that lean on a name said in another ask: pronouns, and what happens around a thing ("what tables
 #: downstream are affected" after "someone changed a column on orders_raw.").
-_POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|those|these|that one|this one|there|same|downstream|upstream|"
+# ("were there any ...", "is there": there as the existential, not a place)
+_POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|those|these|that one|this one|"
+                          r"(?<!were )(?<!was )(?<!is )(?<!are )(?<!be )(?<!been )there(?!'s|\s+(?:is|are|was|were|been|any))|"
+                          r"same|downstream|upstream|"
                           r"affected|impacted|blast radius|(?:the|that|this) change)\b", re.IGNORECASE)
 
 

@@ -119,6 +119,23 @@ def clip(v: Any, n: int = 90) -> str:
     return cut.rstrip(" ,;:(.") + "…"
 
 
+def error(v: Any, n: int = 140) -> str:
+    """An error message in at most about ``n`` characters: its first sentence (the error's class) and its last words,
+    where the cause usually is ("... while reading main.sales.orders_raw: schema mismatch (column amount changed
+    type)."), rather than only the head a plain clip keeps."""
+    text = " ".join(str(v or "").split())
+    if len(text) <= n:
+        return text.rstrip(".")
+    first = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    head = clip(first, n // 2).rstrip("…")
+    start = len(text) - (n - len(head) - 3)
+    if start <= len(first) or " " not in text[start:]:
+        return clip(text, n)
+    if text[start - 1] != " ":
+        start = text.index(" ", start) + 1  # from a whole word
+    return f"{head} … {text[start:].rstrip('.')}"
+
+
 def day(v: Any) -> str:
     if isinstance(v, datetime):
         return f"{v:%Y-%m-%d}"
@@ -133,7 +150,7 @@ def when(v: Any) -> str:
 
 #: Format names usable in Lens templates (``{list_cost:money}``).
 FORMATS = {"money": money, "pct": pct, "pct100": pct100, "spct": signed_pct100, "int": integer, "num": number,
-           "dur": duration, "bytes": size, "gb": lambda v: "n/a" if _num(v) is None else size(_num(v) * 1e9), "clip": clip, "date": day, "time": when, "hm": clock, "times": times, "colon": colon, "p95": p95,
+           "dur": duration, "bytes": size, "gb": lambda v: "n/a" if _num(v) is None else size(_num(v) * 1e9), "clip": clip, "err": error, "date": day, "time": when, "hm": clock, "times": times, "colon": colon, "p95": p95,
            "long": lambda v: clip(v, 200),
            "str": str}
 

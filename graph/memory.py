@@ -29,22 +29,27 @@ def entities_found(reports: dict[str, AgentReport]) -> dict[str, list[str]]:
     return out
 
 
-def _lead_finding(reports: dict[str, AgentReport]) -> Any:
-    """The most severe finding that names something (the answer's subject), or None."""
-    findings = sorted((f for r in reports.values() for f in r.findings), key=lambda f: -SEVERITY_RANK.get(f.severity, 0))
-    return next((f for f in findings if f.entities), None)
+def _lead_finding(reports: dict[str, AgentReport], lead: list[str] | None = None) -> Any:
+    """The finding the answer led with (``lead``: its agent and title, as the synthesis ranked them), else the most
+    severe finding that names something; None when none names anything."""
+    findings = [f for r in reports.values() for f in r.findings]
+    if lead:
+        chosen = next((f for f in findings if [f.agent, f.title] == list(lead) and f.entities), None)
+        if chosen is not None:
+            return chosen
+    return next((f for f in sorted(findings, key=lambda f: -SEVERITY_RANK.get(f.severity, 0)) if f.entities), None)
 
 
-def subject_of(reports: dict[str, AgentReport]) -> dict[str, list[str]]:
-    """The answer's main subject: the first name of each kind in its most severe finding."""
-    lead = _lead_finding(reports)
-    return {kind: names[:1] for kind, names in lead.entities.items() if names} if lead else {}
+def subject_of(reports: dict[str, AgentReport], lead: list[str] | None = None) -> dict[str, list[str]]:
+    """The answer's main subject: the first name of each kind in the finding it leads with."""
+    found = _lead_finding(reports, lead)
+    return {kind: names[:1] for kind, names in found.entities.items() if names} if found else {}
 
 
-def lead_agent(reports: dict[str, AgentReport]) -> str:
+def lead_agent(reports: dict[str, AgentReport], lead: list[str] | None = None) -> str:
     """The specialist whose finding the answer's subject comes from ("" when none named anything)."""
-    lead = _lead_finding(reports)
-    return lead.agent if lead else ""
+    found = _lead_finding(reports, lead)
+    return found.agent if found else ""
 
 
 def turn_context(state: dict[str, Any]) -> dict[str, Any]:
@@ -59,8 +64,8 @@ def turn_context(state: dict[str, Any]) -> dict[str, Any]:
         "understanding": turn.get("understanding"),
         "unknown": turn.get("unknown") or [],
         "entities_found": entities_found(reports),
-        "subject": subject_of(reports),
-        "lead": lead_agent(reports),
+        "subject": subject_of(reports, state.get("lead")),
+        "lead": lead_agent(reports, state.get("lead")),
         "findings": [{"agent": f.agent, "title": f.title, "severity": f.severity, "entities": f.entities}
                      for r in reports.values() for f in r.findings][:12],
     })

@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from health_monitor.graph.figures import clip, day, money, number, render, signed_pct100
+from health_monitor.graph.figures import day, error, money, number, render, signed_pct100
 from health_monitor.graph.nlp.entities import THREE_PART_PATTERN
 from health_monitor.graph.state import AgentReport, Finding
 
@@ -108,7 +108,7 @@ def _failure_values(r: dict[str, Any]) -> dict[str, Any]:
     return {"job": r.get("job_name") or r.get("job_id"), "job_id": r.get("job_id"),
             "ws": r.get("workspace_name") or r.get("workspace_id"),
             "failures": r.get("count") or r.get("failures") or 1, "when": day(last) if last else "recent",
-            "error": clip(r.get("error_message"), 80)}
+            "error": error(r.get("error_message"), 120)}
 
 
 def spike_and_failures(facts: Facts) -> list[Relation]:

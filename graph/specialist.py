@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 from types import SimpleNamespace
 from typing import Any, Literal
 
@@ -211,6 +212,8 @@ def make_report(spec: AgentSpec):
             except Exception as e:  # a bad template must not lose the agent's other findings
                 errors.append(f"{name}: could not summarise ({e.__class__.__name__}: {e})")
                 continue
+            if finding is not None:
+                finding = _snapshot_in_past(tool, finding, _slots(spec, state), ctx)
             earlier = results.get(cid + BEFORE_SUFFIX)
             if earlier is not None and play is not None and tool is not None:
                 finding = nearest.finding(
@@ -272,6 +275,20 @@ def _in_past_window(tool: Any, rows: list[dict[str, Any]], slots: dict[str, Any]
     if not column or takes_dates or start is None or end is None or ctx.as_of is None or end >= ctx.as_of.date():
         return rows
     return [r for r in rows if (d := as_date(r.get(column))) is None or start <= d <= end]
+
+
+def _snapshot_in_past(tool: Any, finding: Any, slots: dict[str, Any], ctx: RunContext) -> Any:
+    """A finding of a tool that reads only its fixed look-back (input drift: the last 3 days), asked of a past window
+    ("and the week before - any drift then?"): said as today's reading, with no reading kept for that window."""
+    snapshot = getattr(tool, "snapshot", None)
+    end = as_date(slots.get("end_date"))
+    if not snapshot or end is None or ctx.as_of is None or end >= ctx.as_of.date() - timedelta(days=1):
+        return finding
+    said = (f"Not measured for that period: this reading covers only {snapshot} (to {ctx.as_of:%Y-%m-%d}); "
+            "no earlier one is kept.")
+    head = finding.headline or (finding.items[0] if finding.items else "")
+    return finding.model_copy(update={"headline": f"{said} Now: {head}" if head else said,
+                                      "summary": f"{said} {finding.summary}", "severity": "info"})
 
 
 def _window_label(state: SpecialistState, spec: AgentSpec | None = None) -> str:

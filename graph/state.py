@@ -166,6 +166,9 @@ class HealthState(TypedDict, total=False):
     tool_calls: Annotated[list[ToolCallRecord], operator.add]
     #: Reader-facing notes (fallbacks, saving problems): concatenated.
     notes: Annotated[list[str], operator.add]
+    #: The finding the answer leads with, as [agent, title] (its names are the next turn's "that job"). Last write
+    #: wins (only the synthesis writes it).
+    lead: list[str] | None
     #: The final text. Last write wins (only the synthesis writes it).
     answer: str
     #: True when the LLM's streamed draft was replaced by the template answer. Last write wins.

@@ -90,7 +90,9 @@ def make_synthesize(agents: AgentRegistry):
         # Links quoted from the data (a job name, an audit row) are made inert, whoever wrote the text.
         text = defang(templates.join(body, notes + extra, footer), _product_hosts(ctx))
         stream_text(text)  # only now, checked: nothing the LLM wrote streams before it passed
-        out: dict[str, Any] = {"answer": text, "messages": [AIMessage(text)], "revised": revised}
+        first = templates.leading(agents, plan, reports) if plan.method != "briefing" else None
+        out: dict[str, Any] = {"answer": text, "messages": [AIMessage(text)], "revised": revised,
+                               "lead": [first.agent, first.title] if first is not None else None}
         if reads:
             out["tool_calls"] = reads
         updated = relations.with_tables(reports, found)

@@ -45,6 +45,8 @@ SEVERITY_WORDS = {"critical": "critical", "high": "high severity", "medium": "wo
 
 #: At most this many items per section (the rest is one "show me more" away).
 MAX_ITEMS = 5
+#: Findings whose first line is a headline may show their first row beyond MAX_ITEMS, this many of them.
+HEADLINE_ROWS_BEYOND = 2
 #: Items of a briefing: the ranked top signals across every specialist.
 BRIEFING_ITEMS = 5
 
@@ -85,10 +87,13 @@ def item_lines(findings: list[Finding], budget: int = MAX_ITEMS) -> list[str]:
     for i in range(len(findings)):
         if left:
             shown[i], left = 1, left - 1
+    beyond = HEADLINE_ROWS_BEYOND
     for i, f in enumerate(findings):
-        # a headline alone ("5 lineage edges found.") says how many, not which: its first row comes with it
-        if left and f.headline and shown[i] == 1 and len(rows[i]) > 1:
-            shown[i], left = 2, left - 1
+        # a headline alone ("5 lineage edges found.") says how many, not which: its first row comes with it, a few
+        # beyond the budget ("which jobs still run on all-purpose clusters?" is answered by the job, not the total)
+        if f.headline and shown[i] == 1 and len(rows[i]) > 1 and (left or beyond):
+            shown[i] = 2
+            left, beyond = (left - 1, beyond) if left else (left, beyond - 1)
     while left and any(shown[i] < len(rows[i]) for i in range(len(findings))):
         # one more row of each finding in turn: a second ask's rows are not crowded out by the first's
         for i in range(len(findings)):
@@ -108,12 +113,12 @@ def item_lines(findings: list[Finding], budget: int = MAX_ITEMS) -> list[str]:
 def _ranked(findings: Iterable[Finding], order: list[str], subject: dict[str, list[str]] | None = None) -> list[Finding]:
     """Most severe first; ties keep the specialists' presentation order. With a ``subject`` (what a cause question
     is about), the findings about it come first: "why?" after a stale table leads with that table's writer."""
-    return sorted(findings, key=lambda f: (f.off_subject, bool(subject) and not _about(f, subject),
+    return sorted(findings, key=lambda f: (f.off_subject, bool(subject) and not about_subject(f, subject),
                                            -SEVERITY_RANK.get(f.severity, 0),
                                            order.index(f.agent) if f.agent in order else 99))
 
 
-def _about(f: Finding, subject: dict[str, list[str]]) -> bool:
+def about_subject(f: Finding, subject: dict[str, list[str]]) -> bool:
     """Does ``f`` name one of the ``subject``'s names (a table by its full or its own name)?"""
     names = {n.lower().rsplit(".", 1)[-1] for ns in subject.values() for n in ns}
     return any(str(n).lower().rsplit(".", 1)[-1] in names for ns in (f.entities or {}).values() for n in ns)
@@ -316,6 +321,13 @@ def without_repeats(reports: dict[str, AgentReport], order: Iterable[str]) -> di
         if keep or not rep.findings or not rep.ok:
             out[name] = rep if len(keep) == len(rep.findings) else rep.model_copy(update={"findings": keep})
     return out
+
+
+def leading(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentReport]) -> Finding | None:
+    """The finding :func:`answer` leads with that names something (what "that job" means next turn), or None."""
+    present = {name: r for name, r in without_repeats(reports, plan.agents).items() if name in plan.agents}
+    ranked = _ranked((f for r in present.values() for f in r.findings), [a.name for a in agents], plan.subject or None)
+    return next((f for f in ranked if f.entities), None)
 
 
 def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentReport], *,

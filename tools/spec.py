@@ -171,6 +171,10 @@ class Tool:
     examples: tuple[str, ...] = field(default=())
     #: When set, an empty result is checked: nothing measurable says "not measured", not "none".
     coverage: Coverage | None = None
+    #: What a tool that always reads the same look-back from the as-of covers ("the last 3 days, against the training
+    #: reference"), when it takes no dates and has no time column: a past window gets "no reading kept for it", not
+    #: today's rows under its label.
+    snapshot: str | None = None
 
     def __post_init__(self) -> None:
         if not self.sql:

@@ -326,6 +326,13 @@ _WHEN_ASKED = re.compile(r"\s*(?:(?:morning|afternoon|evening|night)\s*(?:first 
 _DAY_NAMES = r"(?:on\s+)?(?:(?:next|this|last)\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
 
 
+#: What the asker will do in a coming period ("deciding which workloads to move ... next quarter", "what should I change
+#: before next quarter starts"): the period is when they act; the data to read is the recent past.
+_ACTING_THEN = re.compile(r"(?:\b(?:move|moving|migrat\w*|switch\w*|decid\w*|plan(?:ning)? to|roll(?:ing)? out|tackl\w*|"
+                          r"chang\w*|fix\w*|tun(?:e|ing)|resiz\w*|prioriti[sz]\w*)\b[^.?!]{0,60}?|\bbefore\s+(?:the\s+)?|"
+                          r"\bahead\s+of\s+(?:the\s+)?)$")
+
+
 def parse_window(text: str, as_of: datetime) -> TimeWindow | None:
     """The first time window named in ``text`` (by rule priority: explicit dates first), or None.
 
@@ -344,6 +351,9 @@ def parse_window(text: str, as_of: datetime) -> TimeWindow | None:
             if _AGE_OF_DATA.search(low[max(0, m.start() - 70):m.start()]):
                 skipped.append(m.span())
                 continue  # "the board still shows numbers from two days ago": how old the data is, not when to look
+            if re.match(r"(?:the\s+)?(?:next|coming|upcoming|this\s+coming)\b", m[0].lstrip()) \
+                    and _ACTING_THEN.search(low[max(0, m.start() - 80):m.start()]):
+                continue  # "which workloads to move off classic compute next quarter": when to act, not what to read
             if _DEADLINE.search(low[max(0, m.start() - 30):m.start()]) and re.match(_DAY_NAMES, m[0].lstrip()):
                 continue  # "will it be current in time for monday's board pack?": a deadline, not a window
             if not low[:m.start()].strip(" \t-*>") and re.match(_DAY_NAMES, m[0].lstrip()) \

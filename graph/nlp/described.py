@@ -216,7 +216,22 @@ class Descriptions:
                 return Resolved(best.kind, best.name, first, max([hi, *explained]))
             if ranked:
                 return None  # two names fit equally: no guess
-        return None
+        return self._with_rest_of_question(tokens, taken, stop, family, words, required, lo, hi)
+
+    def _with_rest_of_question(self, tokens: Sequence[tuple[str, int, int]], taken: Sequence[bool], stop: frozenset[str],
+                               family: str, words: set[str], required: set[str], lo: int, hi: int) -> Resolved | None:
+        """"the orders dashboard ... the gold table looks like it hasn't moved": the words by the kind word name part
+        of one name, and the question's other words the rest of it (only one name fits, else no guess)."""
+        if family != "table":
+            return None
+        rest = {stem(t[0]) for i, t in enumerate(tokens) if not taken[i] and not lo <= i <= hi and t[0] not in stop
+                and t[0] not in _ARTICLES and t[0] not in KIND_WORDS}
+        rest |= {SYNONYMS[w] for w in rest if w in SYNONYMS}
+        fits = [e for _, e in self.candidates(family, words | rest, set(required)) if e.content & words]
+        if len(fits) != 1:
+            return None
+        first = next((k for k in range(lo, hi + 1) if stem(tokens[k][0]) in fits[0].tokens), hi)
+        return Resolved(fits[0].kind, fits[0].name, first, hi)
 
     @staticmethod
     def _after(text: str, tokens: Sequence[tuple[str, int, int]], taken: Sequence[bool], family: str, hi: int,

@@ -34,6 +34,9 @@ KINDS: tuple[str, ...] = KIND_NAMES
 #: Abbreviations users type for workspace names; used only when exactly one workspace expands.
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {"prod": ("production", "prd"), "prd": ("production", "prod"),
                                              "stg": ("staging",), "dev": ("development",)}
+#: A name's short token, spelled out as people say it ("ml-workspace": "the machine learning workspace").
+SPELLED_OUT = {"ml": "machine learning", "bi": "business intelligence", "ds": "data science", "de": "data engineering",
+               "ws": "workspace", "prod": "production", "dev": "development", "stg": "staging"}
 _EMAIL = EMAIL_PATTERN = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _IP = IP_PATTERN = re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b")
 #: catalog.schema.table; a dotted name from a pasted stack trace (torch.cuda.OutOfMemoryError,
@@ -176,7 +179,7 @@ def _within_one(a: str, b: str) -> bool:
 _KEYWORDS = tuple("""grants granted permissions privileges failures failing logins pipeline pipelines warehouse
 warehouses cluster clusters lineage freshness expectations queries latency outages uptime security savings untagged
 anomalies endpoint endpoints downstream upstream incidents description descriptions documented undocumented
-retraining expectation permission privilege anomaly""".split())
+retraining expectation permission privilege anomaly weird""".split())
 
 
 def _slip(word: str, keyword: str) -> bool:
@@ -238,7 +241,12 @@ class EntityIndex:
             parts = name.split(".")
             return [normalize(".".join(parts[i:])) for i in range(1, len(parts))]
         if kind == "workspace":
-            return [a for a, targets in ABBREVIATIONS.items() if name.lower() in targets]
+            spelled = [SPELLED_OUT.get(t, t) for t in re.split(r"[-_ ]+", name.lower()) if t]
+            # "the machine learning workspace" is ml-workspace (only with the word workspace: "machine learning
+            # models" are no place)
+            said = [normalize(" ".join(spelled))] if spelled and spelled[-1] == "workspace" and \
+                spelled != re.split(r"[-_ ]+", name.lower()) else []
+            return [a for a, targets in ABBREVIATIONS.items() if name.lower() in targets] + said
         return []
 
     def warm(self) -> EntityIndex:

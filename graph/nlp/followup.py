@@ -81,6 +81,11 @@ class FollowUp:
     references: dict[str, str] = field(default_factory=dict)
 
 
+#: A turn that only narrows ("only prod", "just the GPU ones, and only at night"), not "just checking, ...".
+_NARROWS = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|so|now)\W+)?(?:only|just)\b(?!\s+(?:checking|wondering|curious|asking|"
+                      r"a (?:quick|question|thought)|to (?:check|confirm|be sure)|now|in case)\b)[^?]*\??\s*$", re.IGNORECASE)
+
+
 def detect_followup(text: str, *, has_own_domain: bool = True, has_own_entities: bool = False,
                     no_topic: bool = False) -> FollowUp:
     """Cues that the turn depends on the previous one. ``has_own_domain``: the router found a domain in the
@@ -111,6 +116,9 @@ def detect_followup(text: str, *, has_own_domain: bool = True, has_own_entities:
         # "that token one - does it expire?"; "how far over does it land by the 31st at the current run rate?": a
         # longer question whose subject is "it"
         out.references.setdefault(pronoun[0].lower(), "any")
+    if _NARROWS.search(t) and len(words) <= 8:
+        # "only bi-warehouse, and only at night": the last question, narrowed (its "at night" is no new topic)
+        out.cues.append("narrows the last question")
     if not has_own_domain and 0 < len(words) <= 6:
         out.cues.append("short question with no topic of its own")
     elif not has_own_domain and len(words) <= 16 and _ASKS_MORE.search(t):
@@ -798,6 +806,8 @@ def _keep_topic(out: Understanding, prior: Prior, m: re.Match[str]) -> Understan
 #: Who advises on acting on a domain's finding, besides the domain itself ("what do we do about the
 #: spend?": the optimizer holds the savings).
 ACT_ADVISORS: dict[str, str] = {"cost": "optimization"}
+#: ...and on a compute's load ("what should I change there?" about a warehouse's queueing: its size and schedule).
+ACT_ADVISORS_ON: dict[str, tuple[str, frozenset[str]]] = {"performance": ("optimization", frozenset({"warehouse", "cluster"}))}
 
 
 def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -817,6 +827,8 @@ def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
         # "was it fine the day before?" then "what should we do?": act on the problem, not the day looked back at
         out.window, out.comparison = prior.before.window, prior.before.comparison
     advisors = [ACT_ADVISORS[d] for d in out.domains if d in ACT_ADVISORS]
+    kinds = {e.kind for e in out.entities}
+    advisors += [who for d, (who, on) in ACT_ADVISORS_ON.items() if d in out.domains and kinds & on]
     out.domains = list(dict.fromkeys([*out.domains, *advisors]))[:3]
     return out
 
@@ -856,14 +868,18 @@ def _narrow(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]
     out = _carry(cur, prior, "narrow", domains=False)
     if m.groupdict().get("word"):
         word = m["word"].lower()
-        if names_a_topic(word):
+        exact = {(kind, n) for kind in KIND_NAMES for n in prior.named(kind) if n.lower() == word}
+        if not exact and names_a_topic(word):
             return None  # "just the security side": an area, not a name that happens to hold the word
-        picked = {(kind, n) for kind in KIND_NAMES for n in prior.named(kind) if word in _words(n)}
+        picked = exact or {(kind, n) for kind in KIND_NAMES for n in prior.named(kind) if word in _words(n)}
         if len(picked) != 1:
             return None
         kind, name = picked.pop()
         out.entities = [e for e in out.entities if e.kind != kind] + [Entity(kind=kind, name=name, text=m[0])]
     out.domains = list(prior.understanding.domains) or list(cur.domains)
+    if m.groupdict().get("rel"):
+        # "...that also failed recently": the area the relative clause names joins the last answer's
+        out.domains = list(dict.fromkeys([*out.domains, *route(m["rel"]).domains]))[:3]
     return out
 
 
@@ -1003,6 +1019,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                        r"(?=.*\bdownstream\b)|\b(?:which|what) (?:\w+ ){0,2}(?:should|would|will|need to) catch up\b|"
                                        r"\b(?:would|will|could|might) (?:also |then )?(?:be|get) (?:affected|impacted|hit|"
                                        r"broken)\b|"
+                                       # "downstream impact?", "and the knock-on effects downstream?": a bare ask
+                                       r"^\W*(?:(?:and|so|ok(?:ay)?|also)\W+)?(?:what about |how about )?(?:any |the )?"
+                                       r"(?:downstream (?:impact|effects?|damage|consequences?|fallout|blast radius|casualties)|"
+                                       r"(?:impact|effects?|damage|fallout|knock-?on effects?) downstream)\W*$|"
                                        r"\bwhat(?:'s| is)? downstream\b|\bdownstream (?:of )?(?:that|it|this)\b|"
                                        r"\b(?:mess(?:es|ed)? up|knock[- ]on|ripple\w*|hit|hurt)\b.*\b(?:further down|"
                                        r"down the line|down ?stream|after it)\b|\bwho (?:reads|uses|consumes) "
@@ -1019,6 +1039,9 @@ TRANSFORMS: tuple[Transform, ...] = (
                                          + FIGURATIVE + r"|\bwhat did (?:that|it|this|those|all (?:that|this)) (?:\w+ )?cost\b"
                                          + FIGURATIVE, re.IGNORECASE), _cost_of_that),
     Transform("act", re.compile(r"\bwhat (?:should|do|can|could) (?:i|we|they|you|the team) (?:\w+ )?do\b|"
+                                # "what should I change there before next quarter?": what to change on the last subject
+                                r"\bwhat (?:should|must|can|could|would you) (?:i|we|they|you)? ?(?:change|adjust|tweak|tune|"
+                                r"do differently)\b|"
                                 r"\bwhat (?:do|should) (?:i|we) (?:tell|ask|advise) (?:\w+ ){0,3}to (?:change|do|fix)\b|\bhow (?:do|can|should) (?:i|we) fix\b|"
                                 r"\bwhat (?:do|would) you (?:recommend|suggest|do)\b|\bshould (?:i|we) (?:revoke|pull|remove|switch|turn|drop|keep|"
                                 r"retrain|roll)\w*\b|\bnext steps?\b|\bfix (?:it|that|this)\b|\baction (?:items?|points?|plan)\b|"
@@ -1076,7 +1099,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 r"\broot cause\b|\bwhat'?s behind (?:it|that|this)\b|\bwhy (?:is|was|did) (?:it|that)\b|"
                                 r"\bwhat(?:'s| is| was)? (?:driving|causing|drove|caused|behind|pushing|pushed|tipping) (?:that|it|this|those|these)\b",
                                 re.IGNORECASE), _why),
-    Transform("narrow", re.compile(r"\b(?:narrow|filter|limit|restrict|zoom|drill)\w*\s+(?:it|that|this|them|those|"
+    # "only the ones that also failed recently": the last answer's rows that are also in another area's finding
+    Transform("narrow", re.compile(r"^\W*(?:(?:and|ok|okay|so|now)\W+)?(?:only|just) (?:the )?(?:ones|those|them)\s+(?:that|which|who|"
+                                   r"where)\s+(?P<rel>.{3,80})$|"
+                                   r"\b(?:narrow|filter|limit|restrict|zoom|drill)\w*\s+(?:it|that|this|them|those|"
                                    r"these|down|in)\b|\b(?:break|split)\s+(?:it|that|this|them|those)\s+(?:down|out|"
                                    r"up)?\s*(?:by|per)\b|^\W*(?:and\s+)?(?:only|just) (?:the )?[a-z\- ]{2,30} ones\b|"
                                    # "which one's the slowest?": one of the last answer's rows, by the same figure
@@ -1151,6 +1177,24 @@ def the_word_one(text: str, out: Understanding, prior: Prior, known: dict[str, l
     return out
 
 
+#: Words two areas share (a table's column drifts, a model's inputs drift): in a follow-up that names neither kind of
+#: thing, the word means what it meant when the conversation last used it.
+SHARED_WORDS: dict[str, frozenset[str]] = {r"\bdrift\w*": frozenset({"mlops", "quality"})}
+
+
+def _shared_word_area(text: str, cur: Understanding, out: Understanding, prior: Prior) -> Understanding:
+    """"and the week before that - any drift then?" after a turn on models' drift: the models' drift again."""
+    for word, areas in SHARED_WORDS.items():
+        if not re.search(word, text, re.IGNORECASE) or any(e.kind in ("table", "model", "endpoint") for e in cur.entities):
+            continue
+        for turn in (prior.understanding, prior.before):
+            used = [d for d in (turn.domains if turn is not None else []) if d in areas]
+            if turn is not None and used and re.search(word, turn.question or "", re.IGNORECASE):
+                out.domains = list(dict.fromkeys(d if d not in areas else used[0] for d in out.domains)) or used
+                break
+    return out
+
+
 def apply_followup(question: str, cur: Understanding, prior: Prior | None,
                    known: dict[str, list[str]] | None = None) -> Understanding | None:
     """This turn's understanding as a transformation of the previous one, or None when the question
@@ -1171,6 +1215,7 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
             if out is None:
                 continue
             out = the_word_one(text, out, prior)
+            out = _shared_word_area(text, cur, out, prior)
             # "is that group supposed to have that? who else can read the table": each kind said with "the" too
             out.entities += _definite(text, out, prior)
             named = {(e.kind, e.name) for e in cur.entities if e.kind in IDENTITY_KINDS}

@@ -29,11 +29,13 @@ VENDORS = {"purview": "Microsoft Purview", "sentinel": "Microsoft Sentinel", "ch
            "grafana": "Grafana", "prometheus": "Prometheus", "kibana": "Kibana", "elasticsearch": "Elasticsearch",
            "opensearch": "OpenSearch", "kafka": "Kafka"}
 #: What is out of sight, for the names that are not a product ("no household data or bill" would not read).
-_OUT_OF_SIGHT = {"e-mail": "e-mails or e-mail threads", "household": "household bills", "cloud price lists": "cloud providers' price lists", "HR records": "HR system records (people's hire and leave dates)", "server log": "server logs", "cloud storage": "the cloud's own storage bill",
+_OUT_OF_SIGHT = {"e-mail": "e-mails or e-mail threads", "household": "household bills", "cloud price lists": "cloud providers' price lists", "HR records": "HR system records (people, pay, leave, hire and exit dates)",
+                 "training records": "people's course and training records (a learning system's)",
+                 "exchange rates": "currency exchange rates (figures are in the list price's currency, USD)", "server log": "server logs", "cloud storage": "the cloud's own storage bill",
                  "Oracle or SQL Server database": "Oracle or SQL Server databases"}
 #: A question about a bill gets the Databricks bill offered; any other gets the account's other figures.
 _BILL = re.compile(r"\b(?:bills?|invoices?|spend\w*|costs?|costing|paid|pay\w*|price\w*|licen[cs]\w*|subscriptions?|"
-                   r"credits?|charges?)\b", re.IGNORECASE)
+                   r"credits?|charges?|chargebacks?|showbacks?)\b", re.IGNORECASE)
 
 
 #: Other products and clouds' own bills: pattern -> how to name it in the answer.
@@ -45,7 +47,8 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"slack|okta|alation|collibra|atlan|informatica|monte carlo|fivetran|airbyte|hightouch|salesforce|servicenow)\b.{0,40}\b(?:bills?|invoices?|spend\w*|cost\w*|licen[cs]\w*|subscriptions?|"
     r"renewals?|contracts?|seats?)\b": _VENDOR,
     # a whole cloud region's own outage (history of the provider, not this account's warehouses)
-    r"\b(?:aws|azure|gcp|google cloud)\b.{0,40}\b(?:us|eu|ap)-[a-z]+-\d\b.{0,30}\boutages?\b|"
+    r"\b(?:aws|azure|gcp|google cloud)\b.{0,40}\b(?:us|eu|ap)-[a-z]+-\d\b.{0,30}\b(?:outages?|issues?|problems?|"
+    r"degraded|incidents?|status|having|down)\b|"
     r"\b(?:aws|azure|gcp|google cloud|cloudflare|crowdstrike)\b.{0,40}\boutages?\b.{0,30}\b(?:19|20)\d\d\b": _VENDOR,
     # a ticketing or work-tracking tool's own records ("the ServiceNow report with the change tickets")
     r"\bservicenow\b.{0,40}\b(?:tickets?|incidents?|changes?|change requests?|reports?|cmdb|records?)\b|"
@@ -58,7 +61,19 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:google )?chronicle\b.{0,30}\b(?:rules?|retention)\b": _VENDOR,
     # an HR system's people records (joiners, leavers, rosters): not in Databricks' system tables
     r"\b(?:workday|bamboo ?hr|successfactors|hris)\b|\bhr (?:rosters?|systems?)\b|"
-    r"\b(?:hire|start|termination|leaving) dates?\b": "HR records",
+    r"\b(?:hire|start|termination|leaving) dates?\b|"
+    # people's pay, leave and headcount, and HR's own plans and portal ("how many vacation days do I have left?")
+    r"(?<!\.)\bsalar(?:y|ies)\b(?! (?:tables?|data|columns?|schemas?|fields?|datasets?|views?|files?)\b)|"
+    r"\b(?:severance|(?:vacation|holiday|pto|sick) (?:days?|balance|allowance)|paid time off|"
+    r"annual leave|parental leave|ftes?|full[- ]time equivalents?|layoffs?|performance reviews?|pay (?:grades?|bands?|rises?|raises?))\b|"
+    r"\bhr (?:portal|tool|polic(?:y|ies)|(?:is |are )?plan\w*)\b": "HR records",
+    # people's courses ("who hasn't completed the annual GDPR awareness training?"): a learning system's records
+    r"\b(?:awareness|compliance|mandatory|annual|onboarding|phishing) (?:\w+ )?trainings?\b(?! (?:data|runs?|jobs?|sets?))|"
+    r"\b(?:completed|finished|taken|done|passed) (?:the |their |his |her |its )?(?:\w+ ){0,2}(?:course|e-?learning|"
+    r"certification)s?\b": "training records",
+    # a currency's market rate ("what's the EUR/USD rate today?")
+    r"\b(?:exchange|fx|forex|currency|conversion) rates?\b|\b(?:usd|eur|gbp|jpy|chf|cad|aud|brl|inr|cny|mxn)\s?/\s?"
+    r"(?:usd|eur|gbp|jpy|chf|cad|aud|brl|inr|cny|mxn)\b": "exchange rates",
     # an identity provider's own records (enrolment, factors, its users and groups)
     r"\bokta\b.{0,40}\b(?:users?|mfa|groups?|sso|enrol\w*|factors?|apps?|password\w*|locked|reset|unlock)\b|"
     # "pull the Okta sign-in logs": the identity provider's own log (Databricks' audit log holds its own logins)

@@ -88,6 +88,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "cuáles": "which", "cuales": "which", "por qué": "why", "porqué": "why", "quién": "who",
         "cuánto": "how much", "cuanto": "how much", "muéstrame": "show me", "y": "and", "en": "in",
         "resumen": "briefing",
+        "dame": "give me", "deme": "give me", "comparado con": "compared with", "comparada con": "compared with",
+        "explícame": "explain", "explicame": "explain", "falla": "fails", "fallan": "fail", "la semana anterior": "the week before",
         "dónde": "where", "donde": "where", "dinero": "money", "anoche": "last night", "datos": "data", "sensibles": "sensitive", "caídas": "outages", "incidentes": "incidents", "inicios de sesión fallidos": "failed logins", "clústeres": "clusters", "espacio de trabajo": "workspace", "latencia": "latency", "quién tiene permisos": "who has grants", "informe matutino": "morning briefing",
     },
     "fr": {
@@ -113,6 +115,9 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "inactifs": "idle",
         "où": "where", "argent": "money", "données": "data", "sensibles": "sensitive", "pannes": "outages", "connexions échouées": "failed logins", "espace de travail": "workspace", "qui a accès": "who has access", "dérivent": "drift", "à jour": "up to date", "quels": "which", "quelles": "which", "pourquoi": "why", "qui": "who",
         "combien": "how much", "montre-moi": "show me", "et": "and", "briefing du matin": "morning briefing",
+        "est-ce que": "", "a-t-elle": "has it", "a-t-il": "has it", "ont-elles": "have they", "ont-ils": "have they",
+        "augmenté": "gone up", "augmentée": "gone up", "baissé": "gone down", "toujours": "still", "encore": "still",
+        "de serving": "serving", "des endpoints": "of the endpoints",
     },
     "pt": {
         "nesse ritmo": "at this pace", "neste ritmo": "at this pace", "passar do": "go over", "estourar": "blow",

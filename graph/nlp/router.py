@@ -24,6 +24,7 @@ from health_monitor.graph.nlp.classifier import MAX_CHARS, LexicalClassifier, de
 from health_monitor.graph.nlp.entities import EMAIL_PATTERN, IP_PATTERN, THREE_PART_PATTERN
 from health_monitor.graph.nlp.vocabulary import (
     CHORE,
+    DESCRIBED_MODEL,
     DOMAINS,
     GENERAL_KNOWLEDGE,
     NUMBERED_ITEM,
@@ -239,6 +240,8 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     bonus = entity_hints({k: [n for n in v if not n.lower().startswith("system.")] for k, v in seen.items()})
     system = system_hints([n for v in seen.values() for n in v])
     bonus = {d: bonus.get(d, 0.0) + system[d] for d in DOMAINS}
+    if re.search(DESCRIBED_MODEL, masked, re.IGNORECASE):  # "the thing that predicts costs": as if it named the model
+        bonus = {d: max(bonus[d], v) for d, v in {**bonus, **entity_hints({"model": ["described"]})}.items()}
     clauses = split_clauses(masked)
     head = _carried_head(clauses)  # "morning brief pls: $ spikes, failed jobs, sec": each clause starts with it
     # "3 things pls: 1) gpu cost ... 2) did the job pass": a head with no topic of its own only dilutes each ask

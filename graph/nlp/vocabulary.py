@@ -28,6 +28,11 @@ FIGURATIVE = r"(?! (?:us |me )?in (?:availability|uptime|downtime|time|minutes|h
 IT_BROKE = (r"\b(?:where|when|why|how) (?:exactly )?(?:did|does) (?:it|that|this|they|the [\w-]+) (?:\w+ )?break\b|"
             r"\bdid (?:the|its) [\w\s-]{1,40}? break\b(?!\s+(?:anything|something|stuff|downstream|other))")
 
+#: A model described by what it does ("the thing that predicts costs", "the tool which forecasts our spend"): the
+#: question is about the model, whatever area its words name (graph.nlp.router gives it a model's weight).
+DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b (?:that|which|who) (?:\w+ )?(?:predicts?|"
+                   r"forecasts?|detects?|flags?|scores?|classif(?:y|ies)|spots?|catches)\b")
+
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
         # "put a $ figure on the failed ones": what something cost, in money
@@ -41,8 +46,12 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"^(?:spiked|jumped|surged|shot up|doubled|tripled|ballooned)\b": 1.0,
         # "extrapolate both to end of next quarter": a forecast of spend
         r"\bextrapolat\w*": 0.8,
-        rf"(?:costs?|costing){FIGURATIVE}|"
-        r"costly": 0.8, r"spend\w*|spent": 0.8, r"dbus?": 0.8, r"skus?": 0.9,
+        # ("which outages cost us the most": the outages' harm; a warehouse that is down bills nothing)
+        rf"(?<!outages )(?<!outage )(?<!downtime )(?<!incidents )(?:costs?|costing){FIGURATIVE}|"
+        r"costly": 0.8, r"spend\w*|spent": 0.8,
+        # "is the GPU training spend actually something to worry about?": a judgement of the spend itself
+        r"\b(?:spend\w*|costs?|bill|dbus?)\b (?:\w+[\w-]* ){0,4}?(?:something to worry about|worth worrying about|"
+        r"(?:a )?(?:concern|worry)\b|concerning|worrying|alarming)": 1.0, r"dbus?": 0.8, r"skus?": 0.9,
         r"bill(s|ing)?|invoices?": 0.9, r"budget\w*(?! (?:a |the |some |more )?(?:fix|time|effort|hours|days|sprint|capacity|headcount))": 0.9, r"forecast\w*|run[- ]rate": 0.8, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6, r"pric(?:ey|ier|iest)|costl(?:ier|iest)|more expensive|dearer": 0.9,
         # "which workspace moved most vs last month", "variance commentary": a change in spend, FinOps' words
         r"\bwhich (?:workspaces?|teams?|skus?|products?|line items?) (?:\w+ )?(?:moved|grew|jumped|rose|changed|shifted|"
@@ -87,7 +96,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "is all this Databricks money worth it?", "analytics up 12%??": spend's value, a change in percent
         r"worth (?:it|the (?:money|cost|spend|price))|value for (?:the )?money|\broi\b|"
         r"(?:all )?(?:this|that|the|our) (?:\w+ )?money": 0.9, r"\b(?:up|down)\s+(?:by\s+)?(?:about\s+)?\d+(?:\.\d+)?\s*%": 0.6, r"how much money|throw\w* (?:money|cash|dollars|budget|\$\S*) away|throw\w* away (?:money|cash|dollars)|"
-        r"money (?:on|for)": 0.9, rf"cost(?:ing)? (?:us|me|the company){FIGURATIVE}|"
+        r"money (?:on|for)": 0.9, rf"(?<!outages )(?<!outage )(?<!downtime )(?<!incidents )cost(?:ing)? (?:us|me|the company){FIGURATIVE}|"
         r"what did .{0,40}\bcost\b": 1.0, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5, r"burn(?:ed|t|ing|s)?": 0.6,
         rf"how much (?:\w+ ){{0,4}}(?:burn\w*|cost|set us back|run us){FIGURATIVE}": 1.0,
         # "if nothing changes, where do we land by quarter end": a spend projection in FinOps words
@@ -116,13 +125,18 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"is |was |were )?(?:open(?:s|ed|ing)?|read(?:s|ing)?|quer(?:y|ies|ied|ying)|access(?:es|ed|ing)?|pull(?:s|ed|ing)?|"
         r"hit(?:s|ting)?|touch(?:es|ed|ing)?)\b.{0,25}\b(?:tables?|datasets?)\b": 1.0,
         r"log ?ins?|logged in|sign[- ]?ins?": 0.9, r"auth\w*|401s?|403s?|mfa|password\w*": 0.8,
+        # "pull the audit trail for the contractors grant": the events themselves, whatever they are about
+        r"\baudit (?:trail|history|events?|records?)\b": 1.0,
+        # "who ran querys on crm.customers saturday nite": who read a table (the audit log), not how fast
+        r"\bwho (?:\w+ )?(?:ran|run|runs|running|fired|issued|executed|did) (?:any |the )?quer(?:y|ys|ies) "
+        r"(?:on|against|over|from|in|of) (?:the )?(?:[\w-]+ )?(?:tables?|views?|datasets?|<table>|\w+\.\w+)": 1.0,
         # "our audit sample is drawn from it": what the audit uses, not the audit log
         r"(?<!before the )(?<!for the )(?<!ahead of the )(?<!before our )(?<!for our )(?<!ahead of our )(?<!for an )"
         r"audit\w*(?! (?:sample|samples|report|reports|binder|pack|deck|season|prep|team|committee|deadline|evidence|"
         r"findings?|workpapers?|folder|request|requests|population|scope|period|fieldwork|war room|room|meeting|"
         r"call)\b)": 0.7, r"pii|sensitive|personal (?:info\w*|data)|confidential": 0.6, r"(access|accessed|read|looked at)": 0.3,
         r"tokens?|pats?": 0.8, r"denied|unauthori[sz]ed|forbidden": 0.9, r"after[- ]?h(?:ou)?rs|off[- ]h(?:ou)?rs": 1.0,
-        r"outside (normal )?(working|business) hours|at night(?! when (?:\w+ )?(?:nobody|no ?one|nothing))|[0-9]+ ?am": 0.8,
+        r"outside (normal )?(working|business) hours|(?<!it )(?<!them )(?<!down )(?<!off )at night(?! when (?:\w+ )?(?:nobody|no ?one|nothing))|[0-9]+ ?am": 0.8,
         r"threats?|suspicious|intrusion|brute force|hack\w*|(?:data|security) breach\w*|breached|breach of|compromis\w*|"
         r"exfiltrat\w*": 0.9, r"breach(es)?": 0.5,
         # "who actually read them": use of access, not the permission to (governance)
@@ -168,6 +182,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"access anomal\w*|anomalous (?:access|logins?|activity|reads?)|unusual access|"
         # "who granted contractors read on it?", "what was granted and by whom": the grant event in the audit log
         r"\bwho (?:granted|gave|issued|handed out|approved|signed off|sanctioned|authori[sz]ed|okay?e?d|green-?lit)\b|\bgranted (?:\w+ ){0,3}by whom\b|\bby whom\b|"
+        # "someone granted stuff on crm.customers recently?": that it happened, and who did it
+        r"\b(?:someone|somebody|anyone|anybody|did (?:someone|somebody|anyone|anybody)) (?:\w+ )?(?:grant|granted|gave|handed|"
+        r"revoked|changed (?:the )?(?:grants?|permissions?))\b|"
         r"\bhand\w* out (?:\w+ ){0,3}(?:grants?|access|permissions?)\b": 1.0,
         # "the contractors grant - was that approved?": whether a change went through approval (who made it, when)
         r"(?:was|were|is) (?:that|it|this|the (?:grant|change|access)) (?:\w+ )?(?:approved|authori[sz]ed|signed off|"
@@ -252,7 +269,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:dashboards?|reports?|charts?)(?: refresh(?:es)?)? (?:\w+ ){0,3}(?:hung|hang\w*|slow\w*|sluggish|lag\w*|"
         r"tim(?:e|es|ed|ing) out|tak\w* (?:forever|ages)|won'?t load|spinning)": 1.0,
         # "is prod-etl-cluster big enough for the next few months?": its load now, against its size
-        r"big enough|capacity planning|headroom|room to grow": 1.0,
+        r"big enough|capacity planning|headroom|room to grow|"
+        # "is ETL cluster capacity part of the problem?": the compute's size against its load
+        r"\b(?:clusters?|warehouses?|compute|nodes?|executors?) capacity\b|\bcapacity (?:of|on) (?:the )?(?:[\w-]+ )?"
+        r"(?:clusters?|warehouses?|compute)\b": 1.0,
         r"quer(y|ies)": 0.5, r"bottlenecks?": 1.0,
         r"(?:longest|slowest|heaviest|biggest|largest|most expensive) (?:\w+ ){0,2}quer(?:y|ies)": 1.0,
         # "split ml-workspace spend GPU vs CPU": the compute types the bill is split by, not a CPU's load
@@ -345,7 +365,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:more than |over |at least |about |almost )?(?:a|an|one|two|three|\d+) (?:full )?(?:days?|hours?|weeks?) "
         r"(?:behind|old|stale|out of date)\b": 1.0,
         # "main.sales.orders_raw - did something change on it?": a change to a table's shape
-        r"(?:did|has|have) (?:something|anything) (?:\w+ )?chang\w* (?:on|in|to|with|about) (?:it|that|this|the \w+|table)\b":
+        r"(?:did|has|have) (?:something|anything) (?:\w+ )?chang\w* (?:on|in|to|with|about) (?:it|that|this|the \w+|table)\b|"
+        # "wtf changed on that table": what changed in its shape
+        r"\b(?:what|wtf|what the \w+) (?:\w+ )?chang\w* (?:on|in|to|with|about) (?:that|this|the) (?:[\w-]+ )?table\b":
             1.0,
         # "which table downstream is old now": a table's age, in plain words
         r"(?:is|are|now|gone|went|got|looks?|seems?) (?:\w+ )?(?:old(?! news| hat| story| habits?)|outdated|ancient|"
@@ -378,6 +400,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?<!dashboard )(?<!dashboards )(?<!report )refresh\w*|last updated|(?<!broken )(?<!broken or )(?:fall\w*|fell|running|is|are|was|were|got|gotten) behind|"
         r"\b(?:is|are|was|were) (?!the job|the run)(?:\w+ ){1,2}behind\b(?! (?:schedule|by|on))|"
         r"(?<!job )(?<!jobs )(?<!run )(?<!runs )(?<!broken or )behind (?:schedule|by)": 0.6,
+        # "is the table orders_gold still late?": a table's data late (a job's late runs are reliability's)
+        r"\b(?:tables?|datasets?|data|views?)\b (?:\w+ ){0,2}(?:is|are|was|were|still|running|looks?|seems?) (?:still |"
+        r"again |now )?(?:late|behind|lagging)\b": 1.0,
         r"how old (?:is|are) (?:the |that |this |our )?(?:data|numbers|figures|rows|tables?|dashboard)|"
         r"how (?:fresh|current|recent|up to date) (?:is|are)|age of the data|data (?:is|are) (?:\w+ )?old": 1.0,
         r"(?:has ?n[o']t|have ?n[o']t|not) (?:been )?(?:refreshed|updated|loaded|landed)|when it should": 1.0, r"abnormal|invalid values?": 0.5, r"columns?": 0.6,
@@ -390,7 +415,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:old|outdated|stale) (?:numbers|data|figures|results|values|rows)|outdated|"
         # ("still showing yesterday's numbers" is old data; "anything odd in yesterday's numbers" is not)
         r"(?:show\w*|still|display\w*|stuck on|with only) (?:yesterday'?s|last week'?s) (?:numbers|data|figures|results|values|rows)|"
-        r"(?:numbers|data|figures|dashboards?|reports?) (?:\w+ ){0,3}(?:old|outdated|not (?:updat|refresh)\w*)|"
+        r"(?:numbers|data|figures|dashboards?|reports?) (?:\w+ ){0,5}(?:old(?! news| hat| story| habits?)|outdated|not (?:updat|refresh)\w*)|"
         r"(?:is|are) (?:[\w.]+ ){1,3}(?:current|up-to-date)\s*(?:[?,;]|$|and\b|or\b)": 1.0,
         # "our orders report came up completely blank", "the dashboard shows no new numbers": the data behind it stopped
         r"(?:reports?|dashboards?|charts?|boards?|numbers|figures|kpis?|tiles?|widgets?) (?:\w+ ){0,7}?(?:blank|empty|"
@@ -410,13 +435,17 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:\w+ )?(?:off|wrong|weird|odd|strange|funny|suspicious|broken)": 0.9,
     },
     "mlops": {
+        # "the thing that predicts costs", "the tool which flags odd logins": a model, by what it does
+        DESCRIBED_MODEL: 1.0,
         # "put their serving latency next to that cost": how fast the served models answer
         r"\b(?:serving|inference|endpoint|model|prediction) latenc\w*|\blatenc\w* (?:of|on|for) (?:the |our )?(?:serving|"
         r"endpoints?|models?)\b": 1.2,
         # "broke all my downstream models", "our dbt models": tables built by SQL, not ML models
         r"(?<!downstream )(?<!dbt )(?<!sql )(?<!staging )(?<!mart )(?<!semantic )(?<!dimensional )(?<!data )(?<!gold )(?<!silver )"
         r"(?<!bronze )(?<!reporting )(?<!star )"
-        r"(?<!orders )(?<!finance )(?<!financial )(?<!pricing )(?<!revenue )(?<!budget )(?<!spreadsheet )(?<!excel )models?": 0.8, r"model versions?|versions?": 0.4, r"endpoints?|serving|served": 0.8,
+        r"(?<!orders )(?<!finance )(?<!financial )(?<!pricing )(?<!revenue )(?<!budget )(?<!spreadsheet )(?<!excel )models?": 0.8, r"model versions?|versions?": 0.4, r"endpoints?|serving(?! (?:up )?(?:old|stale|outdated|wrong|bad|cached|yesterday'?s|last week'?s|the same|"
+        r"incomplete|partial|empty|duplicate\w*) (?:data|numbers|rows|figures|results|records))|served(?! (?:old|stale|"
+        r"outdated|wrong|cached) (?:data|numbers|rows|figures|results))": 0.8,
         r"inference|predictions?|predictor": 0.9, r"retrain\w*|training|trained": 0.7,
         r"mlflow|mlops|registered|registry|champion|challenger": 0.9, r"model drift|input drift": 1.0,
         # what serving costs is the MLOps specialist's figure too (it holds the endpoint costs)
@@ -456,6 +485,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "the principals that can read main.crm.customers": who may read it (its grants)
         r"(?:principals|users|groups|people|accounts|identities) (?:that|who|which) (?:can|could|may|are able to) "
         r"(?:read|query|select|access|see)\b": 1.0,
+        # "revoke it, or is there a policy way to handle contractors?": taking a grant back, or governing access by
+        # policy (a row filter, a column mask, a tag-based policy) instead of grant by grant
+        r"\brevok(?:e|es|ed|ing)\b(?! (?:\w+ )?(?:tokens?|pats?|keys?|secrets?|sessions?|certs?|certificates?)\b)|"
+        r"\bpolicy (?:way|approach|route|option|instead)\b|\b(?:access|abac|tag[- ]based|row[- ]level|column[- ]level|"
+        r"masking|governance) polic(?:y|ies)\b|\b(?:row filters?|column masks?|masking rules?)\b": 0.8,
         # "should we take away his access": a grant to revoke
         r"take (?:away|back) (?:\w+ ){0,2}(?:access|permissions?|rights|grants?|privileges?)|"
         r"(?:pull|remove|cut off) (?:his|her|their|that|the|its) (?:\w+ )?(?:access|permissions?|rights|grants?)": 1.0,
@@ -563,6 +597,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "up all week doing basically nothing": running idle
         r"\b(?:up|on|running) (?:all|the whole) (?:day|night|week|weekend|month) (?:long )?doing (?:\w+ ){0,2}nothing\b": 1.0,
         # "should I scale bi-warehouse down overnight? what does the load look like after hours"
+        # "would resizing the warehouse actually help?", "what if we shrank it at night?": the size of the compute
+        r"\bresiz\w*|\bshr[iau]nk\w*": 1.0,
         r"\bscal\w* (?:\w+[\w-]* ){0,2}down\b|\bquiet hours\b|\bdown-?siz\w*|\b(?:smaller|bigger|larger) (?:warehouse|cluster|size|"
         r"t-shirt size)\b": 1.0,
         r"oversized?|over-?provisioned|right[- ]?siz\w*|downsiz\w*|upsiz\w*|undersized?|sized (?:right|correctly|properly|"
@@ -700,7 +736,10 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|r
                             # "a good book on managing a team of analysts": reading advice
                             r"(?:a good|recommend (?:a|some|me a)|any good) (?:books?|podcasts?|courses?)|"
                             r"calendar(?! (?:days?|weeks?|months?|quarters?|years?))|"
-                            r"hiring (?:plan|case)|recruit\w*)\b|"
+                            r"hiring (?:plan|case)|recruit\w*|"
+                            # travel and the weather ("will the auditors' flight be delayed by snow?")
+                            r"(?<!in-)(?<!in )flights?|airports?|airlines?|snow(?:fall|storms?)?|blizzards?|hotels?|"
+                            r"train (?:tickets?|strikes?)|visas?)\b|"
                             r"\bout of (?:pure )?curiosity\b|" + GENERAL_KNOWLEDGE.pattern + "|"
                             # a writing task ("draft a polite email to the auditors"), not a question about the data
                             r"\b(?:write|draft|compose|word)\s+(?:me\s+|us\s+)?(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,3}"
@@ -842,11 +881,27 @@ BREAKDOWN_IN_BRACKETS = re.compile(r"(\b(?:breakdown|broken down|split|by (?:sku
                                    r"\s*\([^()]{3,120}\)", re.IGNORECASE)
 
 
+#: A record asked for, then the fields it should show ("the login timeline for X: times, source IPs, success or
+#: failure"): the list says what each row holds, not more asks.
+FIELD_LIST = re.compile(r"\b(?:timeline|history|log|trail|list(?:ing)?|rundown|table)\b(?:[^:?.!]|\.(?=\S)){0,80}?:\s*(?=\S)",
+                        re.IGNORECASE)
+
+
+def _field_items(listed: str) -> bool:
+    """Is ``listed`` a list of short fields, none of them an area's own word ("cost, security" are asks)?"""
+    items = [i.strip(" .?!") for i in re.split(r",|;|/|\bor\b|\band\b", listed) if i.strip(" .?!")]
+    return len(items) >= 2 and all(len(i.split()) <= 3 and area_item(i) is None for i in items)
+
+
 def without_breakdown_list(text: str) -> str:
     """``text`` without the values listed after a breakdown it asks for (up to the end of that sentence), or after a
-    principal's activity."""
+    principal's activity, or the fields of a record it asks for."""
     if (activity := ACTIVITY_LIST.search(text)) is not None:
         text = text[:activity.start("list")]
+    if (fields := FIELD_LIST.search(text)) is not None:
+        listed = re.match(r"[^.?!\n]*[.?!\n]?", text[fields.end():])
+        if listed and _field_items(listed[0]):
+            text = text[:fields.end()].rstrip(": ") + " " + text[fields.end() + listed.end():]
     # "SKU breakdown for ... (jobs compute, all-purpose, SQL, serverless)": the categories in brackets after a breakdown
     text = BREAKDOWN_IN_BRACKETS.sub(r"\1", text)
     m = BREAKDOWN_LIST.search(text)

@@ -2820,3 +2820,194 @@ def test_a_kind_word_then_a_verb_in_ing_is_no_unknown_name():
 def test_doing_the_documentation_is_the_undocumented_tables():
     governance = get_agent_registry().get("governance")
     assert choose_plays(governance, "do we even document our tables?")[0].tool == "get_undocumented_tables"
+
+
+# --- blind sets 203-206 (scored on first contact on a0cb473; kept outside the repository as held-out) ------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("and is the serverless spend in dev actually something to worry about?", "cost", None),
+    ("would resizing the cluster speed it up, or is the code the problem?", "optimization", None),
+    ("what happens if we shrink the sql warehouse over the weekend?", "optimization", "security"),
+    ("scale it down at night?", "optimization", "security"),
+    ("who signed in at night last week?", "security", None),
+    ("give me the sign-in history for bob@x.com this week: timestamps, IPs, pass or fail", "security", "performance"),
+    ("pull the audit history on that new grant to the interns group", "security", None),
+    ("who was running queries against the payroll table on sunday?", "security", None),
+    ("which tables further down are serving stale numbers now?", "quality", "mlops"),
+    ("reports on the revenue table are sluggish and outdated this morning", "quality", None),
+    ("est-ce que la table des factures est toujours en retard ?", "quality", None),
+    ("should I revoke that or move them to a row filter?", "governance", None),
+    ("what's the GBP/EUR rate this morning?", None, None),
+    ("how much annual leave does the on-call engineer have left?", None, None),
+    ("does HR plan any layoffs in the data team next quarter?", None, None),
+    ("how many FTEs would we need to run the platform?", None, None),
+    ("who can query the salaries table?", "governance", None),
+])
+def test_rules_of_sets_203_to_206_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_a_relative_clause_after_only_the_ones_adds_its_area():
+    prior = Prior(understanding=Understanding(question="ten priciest jobs this month", domains=["cost"]), as_of=AS_OF)
+    out = _follow("just the ones which also had failed runs", prior)
+    assert out is not None and out.domains[0] == "cost" and {"performance", "reliability"} & set(out.domains)
+
+
+def test_a_bare_ask_for_the_downstream_impact_is_the_lineage_of_the_last_subject():
+    prior = Prior(understanding=Understanding(question="did the loader fail", domains=["performance"]),
+                  subject={"job": ["loader"], "table": ["main.a.t"]}, as_of=AS_OF)
+    out = _follow("and the knock-on effects downstream?", prior)
+    assert out is not None and out.previous.transform == "downstream" and "governance" in out.domains
+
+
+def test_a_word_two_areas_share_means_what_it_meant_earlier_in_the_conversation():
+    before = Understanding(question="are any of the models drifting?", domains=["mlops"])
+    prior = Prior(understanding=Understanding(question="and the spend in ml?", domains=["cost"]), as_of=AS_OF,
+                  before=before)
+    from health_monitor.graph.understanding import Window
+
+    out = _follow("and the month before - any drift back then?", prior,
+                  domains=["quality"], window=Window.make(date(2026, 2, 1), date(2026, 2, 28), "the month before"))
+    assert out is not None and out.domains == ["mlops"]
+    # a table named in the turn is a column's drift, whatever came before
+    named = _follow("any drift on main.a.t then?", prior, domains=["quality"],
+                    entities=[{"kind": "table", "name": "main.a.t"}])
+    assert named is None or "mlops" not in named.domains
+
+
+def test_an_error_is_clipped_to_its_class_and_its_cause():
+    from health_monitor.graph.figures import error
+
+    text = ("[SCHEMA_MISMATCH] Could not write batch 7 into the target. Casting failed for 3 rows while reading "
+            "main.raw.events: column ts changed type from TIMESTAMP to STRING.")
+    short = error(text, 110)
+    assert short.startswith("[SCHEMA_MISMATCH]") and short.endswith("from TIMESTAMP to STRING") and len(short) <= 115
+    assert error("Connection reset by peer.") == "Connection reset by peer"
+
+
+def test_the_stored_subject_is_the_finding_the_answer_led_with():
+    from health_monitor.graph.memory import subject_of
+    from health_monitor.graph.state import AgentReport, Finding
+
+    reports = {
+        "performance": AgentReport(agent="performance", findings=[Finding(
+            agent="performance", title="Failed job runs", summary="trainer failed 3 times.", severity="high",
+            entities={"job": ["trainer", "loader"], "table": ["main.a.t"]})]),
+        "quality": AgentReport(agent="quality", findings=[Finding(
+            agent="quality", title="Failed runs of the job that writes it", summary="loader failed.", severity="high",
+            entities={"table": ["main.a.t"], "job": ["loader"]})])}
+    assert subject_of(reports)["job"] == ["trainer"]
+    assert subject_of(reports, ["quality", "Failed runs of the job that writes it"])["job"] == ["loader"]
+
+
+def test_a_snapshot_tool_asked_of_a_past_window_says_it_was_not_measured_then():
+    from types import SimpleNamespace
+
+    from health_monitor.graph.specialist import _snapshot_in_past
+    from health_monitor.graph.state import Finding
+
+    tool = get_registry().get("get_model_drift")
+    ctx = SimpleNamespace(as_of=datetime(2026, 3, 20, 9))
+    f = Finding(agent="mlops", title="Input drift", summary="m: 2 drifted features.", headline="m: 2 drifted features.",
+                severity="medium")
+    past = _snapshot_in_past(tool, f, {"start_date": date(2026, 3, 6), "end_date": date(2026, 3, 12)}, ctx)
+    assert past.headline.startswith("Not measured for that period") and past.severity == "info"
+    assert _snapshot_in_past(tool, f, {"start_date": date(2026, 3, 17), "end_date": date(2026, 3, 20)}, ctx) == f
+
+
+def test_a_table_described_by_part_of_its_name_takes_the_rest_from_the_question():
+    index = EntityIndex({"table": ["main.shop.invoices_gold", "main.shop.invoices_silver", "main.crm.accounts_gold",
+                                   "main.web.events_raw", "main.web.sessions", "main.shop.products", "main.hr.staff"]})
+    assert index.match("the invoices report looks frozen; is the gold table stale?").entities.get("table") == \
+        ["main.shop.invoices_gold"]
+    assert not index.match("is the gold table stale?").entities.get("table")  # two gold tables: no guess
+    assert not index.match("the shop report looks frozen; is the gold table stale?").entities.get("table")
+
+
+def test_the_fields_listed_for_a_record_are_no_asks_of_their_own():
+    from health_monitor.graph.nlp.vocabulary import without_breakdown_list
+
+    text = "the login timeline for ann@x.com: times, source IPs, success or failure. anything odd?"
+    assert "failure" not in without_breakdown_list(text) and "anything odd" in without_breakdown_list(text)
+    listed = "the weekly rundown for the exec sync: cost, security, reliability"
+    assert without_breakdown_list(listed) == listed  # areas are asks
+
+
+# --- blind sets 207-210 (scored on first contact on the 203-206 fixes; kept outside the repository as held-out) ----
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("uptime of the gateway warehouse this quarter, and which outages cost us the most time?", "reliability", "cost"),
+    ("what did the outage cost us in dollars?", "cost", None),
+    ("which pipelines ran late this week, and is warehouse capacity the bottleneck?", "performance", None),
+    ("somebody handed out access on the finance schema last night?", "security", None),
+    ("is azure westeurope having problems right now? our notebooks can't reach storage", None, None),
+    ("who hasn't finished the mandatory phishing training yet?", None, None),
+    ("is the airport shut because of the blizzard?", None, None),
+    ("the tool which forecasts our spend - is it still any good?", "mlops", None),
+    ("loader died at 3am with a NullPointerException, wtf changed on the source table", "quality", None),
+])
+def test_rules_of_sets_207_to_210_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_only_a_name_and_a_time_of_day_narrows_the_last_question():
+    from health_monitor.graph.nlp.followup import detect_followup
+
+    assert detect_followup("just etl-warehouse, and only on weekends", has_own_domain=True,
+                           has_own_entities=True).is_followup
+    assert not detect_followup("just checking: did the loader run?", has_own_domain=True).is_followup
+    prior = Prior(understanding=Understanding(question="warehouse queueing last month", domains=["performance"]),
+                  found={"warehouse": ["etl-warehouse", "bi-warehouse"]}, as_of=AS_OF)
+    out = _follow("just etl-warehouse, and only on weekends", prior, domains=["security"])
+    assert out is not None and out.domains == ["performance"] and out.names("warehouse") == ["etl-warehouse"]
+
+
+def test_what_to_change_on_a_warehouse_asks_the_advisor_too():
+    prior = Prior(understanding=Understanding(question="queueing on etl-warehouse", domains=["performance"],
+                                              entities=[{"kind": "warehouse", "name": "etl-warehouse"}]),
+                  subject={"warehouse": ["etl-warehouse"]}, as_of=AS_OF)
+    out = _follow("what should we tweak there before the busy season?", prior)
+    assert out is not None and out.intent == "recommendation" and "optimization" in out.domains
+
+
+def test_a_clause_of_its_own_with_there_is_no_pointer_back():
+    from health_monitor.graph.adapters import own_names_and_windows
+
+    text = "was staging up all of last week, and were there any failed logins yesterday?"
+    out = own_names_and_windows(text, ["reliability", "security"],
+                                {"start_date": date(2026, 3, 9), "end_date": date(2026, 3, 15), "_named": ["workspace"],
+                                 "workspace": ["staging"]}, datetime(2026, 3, 20, 9))
+    assert out["security"]["start_date"] == date(2026, 3, 19)
+
+
+def test_a_coming_period_named_as_when_to_act_is_no_window_to_read():
+    from health_monitor.graph.nlp.dates import parse_window
+
+    as_of = datetime(2026, 3, 20, 9)
+    assert parse_window("we plan to migrate the adhoc clusters next month; which ones sit idle?", as_of) is None
+    assert parse_window("anything to fix ahead of next week's release?", as_of) is None
+    assert parse_window("what will we spend next month?", as_of) is not None
+
+
+def test_a_headline_brings_its_first_row_even_past_the_budget():
+    from health_monitor.graph.state import Finding
+
+    findings = [Finding(agent="optimization", title=f"T{i}", summary="s", headline=f"{i} things could be moved.",
+                        items=[f"job{i} could move."]) for i in range(5)]
+    lines = templates.item_lines(findings)
+    assert sum("job" in line for line in lines) >= 2
+
+
+def test_a_workspace_said_in_full_words_is_its_short_name():
+    index = EntityIndex({"workspace": ["ml-workspace", "bi-ws", "production"]})
+    assert index.match("spend of the machine learning workspace yesterday").entities.get("workspace") == ["ml-workspace"]
+    assert index.match("what is the business intelligence workspace spending").entities.get("workspace") == ["bi-ws"]
+    assert not index.match("are the machine learning models drifting").entities.get("workspace")
+
+
+def test_a_slip_of_weird_still_reads_as_weird():
+    from health_monitor.graph.nlp.entities import fix_typos
+
+    assert fix_typos("logins at wierd hours") == "logins at weird hours"

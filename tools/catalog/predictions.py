@@ -148,6 +148,7 @@ TOOLS: list[Tool] = [
     Tool(
         name="get_model_drift", domain="predictions", agents=("mlops",), params=ModelParams,
         sql="predictions/get_model_drift.sql",
+        snapshot="the last 3 days, against the training reference",
         description="Input-feature drift of the health monitor's models (model_drift_detector): the last 3 days "
                     "of each model's features against its training reference (PSI, KS, mean shift, per "
                     "workspace where relevant), with the retraining decision and its reason.",
