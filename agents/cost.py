@@ -43,6 +43,13 @@ BUDGET_STATUS = Lens(sort="projected_pct_of_budget desc", rows=3,
 WAREHOUSE_SPEND = Lens(say="{warehouse_name} ({warehouse_size}, auto-stop {auto_stop_minutes:int} min) {list_cost:money}",
                        sort="list_cost desc", rows=3)
 
+#: The spend forecast, per workspace with its 95 % interval.
+FORECAST = Lens(group="workspace_name", sum=("predicted_cost", "lower_cost", "upper_cost"), sort="predicted_cost desc",
+                rows=5, headline="Forecast for {first_forecast_date:date} to {last_forecast_date:date} "
+                                 "({count:plural:day}) from the dbu_usage_forecaster model.",
+                say="{workspace_name} about {predicted_cost:money} (95% interval {lower_cost:money} to "
+                    "{upper_cost:money})")
+
 AGENT = AgentSpec(
     name="cost",
     title="Cost",
@@ -152,16 +159,16 @@ AGENT = AgentSpec(
                            "{month:date} ({daily:money} a day, a 30-day run rate of {run_rate:money})",
                        recommend="At the current daily rate next month would be about {run_rate:money} for "
                                  "{workspace_name}; compare it with the budget.")),
-        Play("get_cost_forecast", when=(r"forecast|extrapolat|next (month|week|quarter|\d+ days)|predict|projec|expect|will (we )?"
-                                        r"spend|coming|where (?:do|will|would) we (?:land|end up)|if nothing changes|"
+        Play("get_cost_forecast", when=(r"forecast|extrapolat|predict|projec|expect|will (we )?"
+                                        r"spend|where (?:do|will|would) we (?:land|end up)|if nothing changes|"
                                         r"at this (?:rate|pace)|trajectory",), weight=3, args={"days": "$horizon_days|30"},
              title="Spend forecast",
-             lens=Lens(group="workspace_name", sum=("predicted_cost", "lower_cost", "upper_cost"),
-                       sort="predicted_cost desc", rows=5,
-                       headline="Forecast for {first_forecast_date:date} to {last_forecast_date:date} "
-                                "({count:plural:day}) from the dbu_usage_forecaster model.",
-                       say="{workspace_name} about {predicted_cost:money} (95% interval {lower_cost:money} to "
-                           "{upper_cost:money})")),
+             lens=FORECAST),
+        # "what do we spend next month?": a window ahead of the data (the parser's horizon; "a review next week" is
+        # when the asker meets, and reads no window)
+        Play("get_cost_forecast", when=(r"cost|spend|bill|how much|\$|budget|run[- ]?rate",), needs=("horizon_days",),
+             weight=3, args={"days": "$horizon_days|30"}, title="Spend forecast",
+             lens=FORECAST),
         # "budget vs actual per workspace, which ones are tracking over?": the budgets' status, whatever else is said
         Play("get_budget_status", when=(r"\bbudgets? (?:vs\.?|versus|against|compared (?:to|with)) actuals?\b|\bactuals? "
                                         r"(?:vs\.?|versus|against) (?:the )?budgets?\b|\btracking (?:over|under|ahead|above|"

@@ -41,6 +41,9 @@ AGENT = AgentSpec(
                                  "{recommendation:long}",
                        empty="No savings opportunity found.")),
         Play("get_savings_recommendations", when=(r"all.?purpose|jobs compute|job clusters?|reports?|interactive|"
+                                                  # "which of them are on the wrong compute type for what they do"
+                                                  r"(?:wrong|right|best|cheaper|correct) (?:compute|cluster|instance) "
+                                                  r"(?:type|kind|tier)s?|"
                                                   r"scheduled (?:work|jobs?|stuff|runs?)|"
                                                   r"moved? .* jobs|(?:cheaper|save|savings?|options?)\b.{0,30}\bjobs?\b|"
                                                   r"\bjobs?\b.{0,30}\b(?:cheaper|savings?)",), weight=3,

@@ -95,6 +95,9 @@ AGENT = AgentSpec(
         Play("get_slow_queries", when=(r"slow\w* (quer|qry|statement|sql)|(quer|qry|statement|sql)\w* .{0,30}slow|slowst|"
                                        # "the dashboard took forever to load; was the warehouse choking on something?"
                                        r"took (?:forever|ages|minutes)|forever to (?:load|run|refresh)|chok\w*(?! on\b)|crawl\w*|"
+                                       # "someone ran a report today that took nearly twenty minutes"
+                                       r"\b(?:reports?|quer(?:y|ies)|dashboards?|statements?)\b (?:\w+ ){0,3}?took (?:nearly |almost |"
+                                       r"about |over |more than |around |like )?(?:\w+[- ]?){1,2} ?(?:minutes|mins|hours|hrs)\b|"
                                        r"long.?running (quer|statement)|slowest|latency|laggy|heav(?:y|iest) (?:stuff|quer\w*|"
                                        r"work\w*|lift\w*|hitters?|users?)|hog\w*|monster|"
                                        # "who's running the giant scans on bi-warehouse": the statements reading the most

@@ -261,7 +261,14 @@ def open_kinds(question: str) -> set[str]:
     """Kinds whose carried names the question sets aside: it asks about anyone, or about the others."""
     from health_monitor.graph.nlp.followup import OPEN_PEOPLE
 
-    return (set(_PEOPLE) if OPEN_PEOPLE.search(question) else set()) | other_kinds(question)
+    anything = {WORD_KINDS.get(k.lower(), k.lower()) for m in _ANY_KIND.finditer(question) if (k := m["kind"] or m["kind2"])}
+    return (set(_PEOPLE) if OPEN_PEOPLE.search(question) else set()) | other_kinds(question) | anything
+
+
+#: "what about from any IP at all", "across all workspaces": no name of that kind filters any more.
+_ANY_KIND = re.compile(rf"\b(?:any|all|every)\s+(?:the\s+)?(?:other\s+)?(?P<kind>{KIND_WORD_ALTERNATION})\s*"
+                       r"(?:at all|whatsoever|at once|together)\b|\b(?:across|over) (?:all|every) (?:the )?"
+                       rf"(?P<kind2>{KIND_WORD_ALTERNATION})\b", re.IGNORECASE)
 
 
 #: A lineage question asking both ways: no direction filters it.
@@ -685,7 +692,8 @@ def _honest(typed: TypedUnderstanding, original: str, as_of: datetime, known: di
             english: str = "") -> None:
     from health_monitor.graph.nlp import honest
 
-    found = honest.other_product(original)
+    found = honest.other_product(original) or (honest.other_product(english) if english and english != original
+                                               else None)  # "¿cuánto pagamos de alquiler por la oficina?"
     w = typed.window
     if found is None and w is not None:
         # A future window is a forecast's only when the question (or the topic it continues) asks for one.

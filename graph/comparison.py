@@ -6,12 +6,13 @@ labels and the change ("Spend: $14,009 in last 7 days, ... against $12,888 in th
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from health_monitor.agents.spec import ROWS, Compare
 from health_monitor.graph import figures
-from health_monitor.graph.findings import condition, focus
+from health_monitor.graph.findings import ENTITY_COLUMNS, condition, focus
 from health_monitor.graph.state import PERIOD_OVER_PERIOD, Finding
 
 #: unit -> (format of the figure, format of the change, whether the change is in points rather than %).
@@ -37,6 +38,14 @@ def measure(rows: list[dict[str, Any]], spec: Compare) -> float | None:
     return 100.0 * sum(values) / base if base else None
 
 
+def _named_in(rows: list[dict[str, Any]], slots: dict[str, Any]) -> str:
+    """The names the question gave whose kind these rows carry ("team analytics"), or ""."""
+    cols = {c for r in rows[:1] for c in r}
+    said = [f"{kind} {', '.join(map(str, slots.get(kind) or []))}" for kind in slots.get("_named") or ()
+            if slots.get(kind) and any(ENTITY_COLUMNS.get(c) == kind for c in cols)]
+    return " and ".join(said)
+
+
 def compared(agent: str, tool: str, spec: Compare, rows: list[dict[str, Any]], earlier: list[dict[str, Any]],
              *, label: str, earlier_label: str, slots: dict[str, Any] | None = None,
              filtered: frozenset[str] = frozenset(), first_day: date | None = None) -> Finding:
@@ -46,9 +55,12 @@ def compared(agent: str, tool: str, spec: Compare, rows: list[dict[str, Any]], e
     fmt, fmt_change, points = _FORMATS.get(spec.unit, _FORMATS["money"])
     slots = dict(slots or {})
     before_slots = {**slots, "start_date": slots.get("compare_start"), "end_date": slots.get("compare_end")}
+    whose = _named_in(rows, slots)
     rows = focus(rows, slots, filtered)[0]
     earlier = focus(earlier, before_slots, filtered)[0]
     now, then = measure(rows, spec), measure(earlier, spec)
+    if whose:  # "Spend of team analytics": not the account's total, which another comparison may state too
+        spec = replace(spec, label=f"{spec.label} of {whose}")
     period, before = label or "this period", earlier_label or "the period before"
     days_now, note_now = _covered(slots, "start_date", "end_date", first_day)
     days_then, note_then = _covered(slots, "compare_start", "compare_end", first_day)

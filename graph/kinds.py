@@ -63,6 +63,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("expectation", ("expectation", "expectations", "check"), "quality", {"quality": 0.4},
          ("expectation_name",)),
     Kind("sku", ("sku", "skus"), "cost", {"cost": 0.35}, ("sku_name",)),
+    # a cost-attribution team (the `team` tag's values), named only with its word ("the analytics team/unit"):
+    # no kind words, so "my team" or "the data team" point at nothing
+    Kind("team", (), "cost", {"cost": 0.15}, ("team",)),
     # no routing hint: a regulation is often only the purpose ("for our SOC 2 audit: failed logins?"); the
     # vocabulary's compliance cues lean governance when compliance is the question
     Kind("regulation", (), "governance", {}),

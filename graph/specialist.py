@@ -278,17 +278,29 @@ def _in_past_window(tool: Any, rows: list[dict[str, Any]], slots: dict[str, Any]
 
 
 def _snapshot_in_past(tool: Any, finding: Any, slots: dict[str, Any], ctx: RunContext) -> Any:
-    """A finding of a tool that reads only its fixed look-back (input drift: the last 3 days), asked of a past window
-    ("and the week before - any drift then?"): said as today's reading, with no reading kept for that window."""
-    snapshot = getattr(tool, "snapshot", None)
-    end = as_date(slots.get("end_date"))
-    if not snapshot or end is None or ctx.as_of is None or end >= ctx.as_of.date() - timedelta(days=1):
+    """A finding of a tool that cannot stop at the end of a past window asked ("and the week before?"), said for what
+    it read: a fixed look-back (input drift: the last 3 days) is "not measured for that period"; a look-back from the
+    as-of with no dates and no dated rows says it reads up to the as-of."""
+    end, start = as_date(slots.get("end_date")), as_date(slots.get("start_date"))
+    if end is None or ctx.as_of is None or end >= ctx.as_of.date() - timedelta(days=1):
         return finding
-    said = (f"Not measured for that period: this reading covers only {snapshot} (to {ctx.as_of:%Y-%m-%d}); "
-            "no earlier one is kept.")
     head = finding.headline or (finding.items[0] if finding.items else "")
-    return finding.model_copy(update={"headline": f"{said} Now: {head}" if head else said,
-                                      "summary": f"{said} {finding.summary}", "severity": "info"})
+    if snapshot := getattr(tool, "snapshot", None):
+        said = (f"Not measured for that period: this reading covers only {snapshot} (to {ctx.as_of:%Y-%m-%d}); "
+                "no earlier one is kept.")
+        return finding.model_copy(update={"headline": f"{said} Now: {head}" if head else said,
+                                          "summary": f"{said} {finding.summary}", "severity": "info"})
+    fields = set(getattr(getattr(tool, "params", None), "model_fields", {}) or {})
+    if tool is None or fields & {"start_date", "end_date", "date"} or getattr(tool, "time_column", None) \
+            or not fields & {"days", "hours", "lookback_days"}:
+        return finding
+    since = start.isoformat() if start is not None else "the window's start"
+    said = f"Read from {since} up to {ctx.as_of:%Y-%m-%d} (this check cannot stop at {end.isoformat()}):"
+    if finding.headline or not finding.items:
+        return finding.model_copy(update={"headline": f"{said} {head}" if head else said,
+                                          "summary": f"{said} {finding.summary}"})
+    return finding.model_copy(update={"items": [f"{said} {finding.items[0]}", *finding.items[1:]],
+                                      "summary": f"{said} {finding.summary}"})
 
 
 def _window_label(state: SpecialistState, spec: AgentSpec | None = None) -> str:

@@ -23,7 +23,7 @@ from health_monitor.graph.llm import LLMFailure, fallback, structured_llm, turn_
 from health_monitor.graph.nlp.followup import REQUEST_VERBS
 from health_monitor.graph.nlp.honest import not_covered
 from health_monitor.graph.nlp.languages import note
-from health_monitor.graph.nlp.router import route
+from health_monitor.graph.nlp.router import SET_ASIDE, route
 from health_monitor.graph.state import HONEST_PREFIX, HealthState, RoutingPlan
 from health_monitor.graph.understanding import NEAREST_DATA_REFUSALS, Window
 from health_monitor.graph.vocabulary import entity_index
@@ -147,6 +147,9 @@ def make_supervisor(agents: AgentRegistry):
                          "I answered it on its own words.")
         _check_coverage(ctx, understood)
         plan = _choose(agents, state, ctx, question, understood, previous, notes)
+        if SET_ASIDE in (plan.reason or ""):
+            notes.append("I left out the general-knowledge question in your message: I only answer about this "
+                         "Databricks account.")
         typed = understood.typed
         if typed is not None:
             plan.intent = typed.intent

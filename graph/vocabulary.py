@@ -32,6 +32,8 @@ with names as (
         where source_table_full_name like 'system.%'
     union all select 'system_table', target_table_full_name from main.health_monitor.fact_lineage
         where target_table_full_name like 'system.%'
+    -- a cost-attribution team: the `team` tag's values (matched only as "the <name> team")
+    union all select 'team', team from main.health_monitor.fact_usage_daily where team is not null
     union all select 'expectation', expectation_name from main.health_monitor.fact_expectation
     union all select 'catalog', table_catalog from main.health_monitor.dim_table where table_catalog <> 'system'
     union all select 'schema', table_schema from main.health_monitor.dim_table where length(table_schema) >= 4

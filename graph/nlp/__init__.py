@@ -79,7 +79,8 @@ def _without_guesses(text: str, found: EntityResult) -> dict[str, list[str]]:
 
 #: "the analytics eng team", "the dev folks": a workspace's name said of the people who work in it.
 _PEOPLE_AFTER = re.compile(r"\s*(?:(?:eng|engineering|data|ops|platform|bi)\s+)?(?:team|teams|folks|people|guys|squad|org|crew|"
-                           r"department|dept)\b", re.IGNORECASE)
+                           # "the analytics unit": a business unit, a finance controller's word for a team
+                           r"department|dept|unit|business unit|bu|division|cost cent(?:er|re))\b", re.IGNORECASE)
 
 
 def _without_teams(text: str, found: EntityResult, entities: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -105,12 +105,13 @@ def _rules(as_of: datetime) -> list:
          lambda m: _day_month(as_of, int(m[2]), MONTHS[m[1]], None, m[0])),
         (rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}\b",
          lambda m: _day_month(as_of, int(m[1]), MONTHS[m[2]], None, m[0])),
-        (rf"\b(?:last|past|previous|over the last|in the last|within the last|trailing)\s+{_NUM}\s*"
+        (rf"\b(?:last|past|previous|over the last|in the last|within the last|trailing)\s+{_NUM}(?:(?<=\d)\s*|\s+)"
          rf"(?:hours?|hrs?|h)\b",
          lambda m: _trailing(as_of, m[0], f"last {_num(m[1])} hours", hours=_num(m[1]))),
         (rf"\b{_NUM}\s*(?:hours?|hrs?|h)\s+(?:ago|back)\b",
          lambda m: _trailing(as_of, m[0], f"last {_num(m[1])} hours", hours=_num(m[1]))),
-        (rf"\b(?:last|past|previous|trailing)\s+{_NUM}\s*(days?|d|weeks?|wks?|months?|years?)\b",
+        # (a unit glued to its number is a digit's: "last 7d"; "how long did it last and when" is no "last a d")
+        (rf"\b(?:last|past|previous|trailing)\s+{_NUM}(?:(?<=\d)\s*|\s+)(days?|d|weeks?|wks?|months?|years?)\b",
          lambda m: _trailing(as_of, m[0], f"last {_num(m[1]) * UNIT_DAYS[_unit(m[2])]} days",
                              days=_num(m[1]) * UNIT_DAYS[_unit(m[2])])),
         # "which tables has nobody read in 90 days": the span up to now (unless the question looks ahead)
@@ -329,7 +330,10 @@ _DAY_NAMES = r"(?:on\s+)?(?:(?:next|this|last)\s+)?(?:mon|tues?|wed(?:nes)?|thu(
 #: What the asker will do in a coming period ("deciding which workloads to move ... next quarter", "what should I change
 #: before next quarter starts"): the period is when they act; the data to read is the recent past.
 _ACTING_THEN = re.compile(r"(?:\b(?:move|moving|migrat\w*|switch\w*|decid\w*|plan(?:ning)? to|roll(?:ing)? out|tackl\w*|"
-                          r"chang\w*|fix\w*|tun(?:e|ing)|resiz\w*|prioriti[sz]\w*)\b[^.?!]{0,60}?|\bbefore\s+(?:the\s+)?|"
+                          r"chang\w*|fix\w*|tun(?:e|ing)|resiz\w*|prioriti[sz]\w*|"
+                          # "I'm doing a review with this customer next week": when the asker meets, not what to read
+                          r"(?:i'?m|we'?re|i am|we are) (?:doing|having|holding|running|presenting|giving|meeting|walking)"
+                          r")\b[^.?!]{0,60}?|\bbefore\s+(?:the\s+)?|"
                           r"\bahead\s+of\s+(?:the\s+)?)$")
 
 

@@ -216,6 +216,11 @@ class EntityIndex:
     def __init__(self, vocabulary: Mapping[str, Iterable[str]] | None = None) -> None:
         self.names: dict[str, list[str]] = {k: list(dict.fromkeys(n for n in v if n))
                                             for k, v in (vocabulary or {}).items()}
+        # teams are named only with a team word after them ("the ml team"): "ml" or "platform" alone is no team
+        self.teams: list[str] = self.names.pop("team", [])
+        self._team = re.compile(r"\b(?:" + "|".join(re.escape(t.lower()) for t in sorted(self.teams, key=len, reverse=True))
+                                + r")(?=\s+(?:eng(?:ineering)?\s+)?(?:team|teams|unit|business unit|bu|department|dept|"
+                                r"squad|division|org)\b)") if self.teams else None
         full: dict[str, set[tuple[str, str]]] = defaultdict(set)
         partial: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self._lower: dict[str, tuple[str, str]] = {}
@@ -271,6 +276,10 @@ class EntityIndex:
         low = text.lower()
         result = EntityResult()
         taken = bytearray(len(low))
+        for m in self._team.finditer(low) if self._team is not None else ():
+            name = next(t for t in self.teams if t.lower() == m[0])
+            result.matches.append(EntityMatch("team", name, text[m.start():m.end()], m.start(), m.end(), "exact"))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         for kind, pattern in (("user", _EMAIL), ("ip", _IP), ("table", _THREE_PART)):
             for m in pattern.finditer(low):
                 if any(taken[m.start():m.end()]):

@@ -899,6 +899,24 @@ def _cost_of_that(cur: Understanding, prior: Prior, m: re.Match[str], known: lis
     return out
 
 
+#: The moment of the last answer's event ("... was down 117 min from 2026-12-01 13:09 UTC"), in its first line.
+_EVENT_DAY = re.compile(r"\b(20\d\d-\d\d-\d\d)(?:[ T]\d\d:\d\d)?")
+
+
+def _during_that(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding | None:
+    """"did we still get billed for that period?" after an outage: the day of the event the last answer led with, for
+    the same subject, in the area the question names (None when the last answer named no moment)."""
+    lead = prior.answer.split("\n", 1)[0]
+    said = lead.split(": ", 1)[1] if ": " in lead else lead  # after the period's label
+    day = re.search(r"\b(20\d\d-\d\d-\d\d)[ T]\d\d:\d\d", said) or _EVENT_DAY.search(said)  # a moment first
+    if day is None:
+        return None
+    out = _carry(cur, prior, "during_that", window=False)
+    out.window = Window.day(date.fromisoformat(day[1]), "the day of that event")
+    out.entities += [e for e in _subject_entities(prior, out) if e.kind not in {x.kind for x in out.entities}]
+    return out
+
+
 _KIND_WORD = KIND_WORD_ALTERNATION
 _THAT_KIND = re.compile(rf"\b(?:that|this|the same|those|these)\s+(?:(?!(?:that|this|is|was|are|were|it)\b)[a-z0-9_-]+\s+)?"
                         rf"(?P<kind>{_KIND_WORD})\b", re.IGNORECASE)
@@ -1034,6 +1052,11 @@ TRANSFORMS: tuple[Transform, ...] = (
                                           r"action|address|appl|took|take|follow)\w* (?:all|every|them|those|these|it|that|"
                                           r"the (?:lot|recommendations?|fixes))\b|"
                                           r"\bsavings? (?:from|of) (?:that|it|this)\b", re.IGNORECASE), _save),
+    # "did we still get billed for that period?", "what ran while it was down?"
+    Transform("during_that", re.compile(r"\b(?:for|during|in|over|across|within) (?:that|this|the same) (?:period|time|window|"
+                                        r"outage|stretch|interval|downtime|incident|hour|hours)\b|\bwhile (?:it|that|they) "
+                                        r"(?:was|were) (?:down|out|offline|broken|unavailable)\b", re.IGNORECASE),
+              _during_that),
     Transform("cost_of_that", re.compile(r"\bhow much (?:\w+ ){0,2}(?:did|has|have|had) (?:that|it|this|those|these|they|all "
                                          r"(?:that|this)) (?:\w+ )?(?:wast|burn|cost|set us back|run us)\w*"
                                          + FIGURATIVE + r"|\bwhat did (?:that|it|this|those|all (?:that|this)) (?:\w+ )?cost\b"

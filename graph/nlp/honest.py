@@ -29,7 +29,7 @@ VENDORS = {"purview": "Microsoft Purview", "sentinel": "Microsoft Sentinel", "ch
            "grafana": "Grafana", "prometheus": "Prometheus", "kibana": "Kibana", "elasticsearch": "Elasticsearch",
            "opensearch": "OpenSearch", "kafka": "Kafka"}
 #: What is out of sight, for the names that are not a product ("no household data or bill" would not read).
-_OUT_OF_SIGHT = {"e-mail": "e-mails or e-mail threads", "household": "household bills", "cloud price lists": "cloud providers' price lists", "HR records": "HR system records (people, pay, leave, hire and exit dates)",
+_OUT_OF_SIGHT = {"e-mail": "e-mails or e-mail threads", "household": "household bills", "office costs": "office or facilities costs", "cloud price lists": "cloud providers' price lists", "HR records": "HR system records (people, pay, leave, hire and exit dates)",
                  "training records": "people's course and training records (a learning system's)",
                  "exchange rates": "currency exchange rates (figures are in the list price's currency, USD)", "server log": "server logs", "cloud storage": "the cloud's own storage bill",
                  "Oracle or SQL Server database": "Oracle or SQL Server databases"}
@@ -66,7 +66,11 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"(?<!\.)\bsalar(?:y|ies)\b(?! (?:tables?|data|columns?|schemas?|fields?|datasets?|views?|files?)\b)|"
     r"\b(?:severance|(?:vacation|holiday|pto|sick) (?:days?|balance|allowance)|paid time off|"
     r"annual leave|parental leave|ftes?|full[- ]time equivalents?|layoffs?|performance reviews?|pay (?:grades?|bands?|rises?|raises?))\b|"
-    r"\bhr (?:portal|tool|polic(?:y|ies)|(?:is |are )?plan\w*)\b": "HR records",
+    r"\bhr (?:portal|tool|polic(?:y|ies)|(?:is |are )?plan\w*)\b|"
+    # "who is on PTO next week?", "what are they paid?": people's leave and pay
+    r"\bon (?:pto|vacation|holiday|annual leave|parental leave|sick leave|maternity leave|paternity leave)\b|"
+    r"\b(?:what|how much) (?:are|is|do|does) (?:they|we|people|he|she|the team|engineers?|analysts?) (?:\w+ )?"
+    r"(?:paid|earn|earning|make|making)\b": "HR records",
     # people's courses ("who hasn't completed the annual GDPR awareness training?"): a learning system's records
     r"\b(?:awareness|compliance|mandatory|annual|onboarding|phishing) (?:\w+ )?trainings?\b(?! (?:data|runs?|jobs?|sets?))|"
     r"\b(?:completed|finished|taken|done|passed) (?:the |their |his |her |its )?(?:\w+ ){0,2}(?:course|e-?learning|"
@@ -135,6 +139,9 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:s3|ebs|blob storage|adls|gcs)\b.{0,30}\b(?:bills?|cost\w*|spend\w*|paid|pay|invoice)\b|"
     r"\b(?:bills?|cost\w*|spend\w*|paid|pay|invoice)\b.{0,30}\b(?:s3|ebs|blob storage|adls|gcs)\b": "cloud storage",
     # a bill that is not a cloud's at all
+    # the office's own costs ("what do we pay in rent for the Madrid office?")
+    r"\b(?:office|offices)\b (?:\w+ ){0,3}(?:rent|lease|space|building|facilit\w*)\b|\b(?:rent|lease)\b.{0,30}"
+    r"\b(?:office|offices|building)\b|\b(?:pay|paid|paying)\b.{0,20}\b(?:rent|lease)\b": "office costs",
     r"\b(?:electricity|phone|mobile|utilities|gas|water|internet|broadband|rent|mortgage|credit card|"
     r"grocery|netflix|spotify|uber|hotel|travel)\b.{0,20}\b(?:bills?|costs?|spend\w*|charges?|invoices?)\b": "household",
     r"\b(?:azure)\b.{0,25}\b(?:bill|invoice|spend|subscription costs?|charge\w*|vms?|virtual machines?)\b": "Azure",
@@ -207,12 +214,18 @@ _LEANS_BACK = re.compile(r"\b(?:it|that|this|them|those|they)\b(?!\s+(?:job|tabl
 _SENTENCE = re.compile(r"(?:(?!\s\d[).]\s)[^.?!\n]|\.(?=\S))+[.?!\n]*")  # ("1) ... 2) ...": each item one)
 
 
+#: A sentence saying what the answer is for ("want to compare against the GPU spend here"): the purpose of the other
+#: product's figure, not an ask of its own.
+_WHAT_FOR = re.compile(r"^\W*(?:i |we )?(?:want|need|would like|'d like|wanna|am trying|are trying|trying|have) to "
+                       r"(?:compare|put|set|hold|line)\b", re.IGNORECASE)
+
+
 def _asked_here(text: str, named: re.Match[str]) -> bool:
     """Does another sentence than the one naming the product ask about this account? "Snowflake warehouses
     auto-suspend after 60 seconds for us. Are any of the clusters here sitting idle?": the product is background."""
     # a sentence naming a product itself ("check AWS CloudTrail for sign-ins from 192.168.1.100") is not about here
     others = [m[0] for m in _SENTENCE.finditer(text) if not m.start() <= named.start() < m.end() and len(m[0].split()) >= 3
-              and not any(re.search(p, m[0].lower()) for p in OTHER_PRODUCTS)]
+              and not any(re.search(p, m[0].lower()) for p in OTHER_PRODUCTS) and not _WHAT_FOR.match(m[0])]
     return any((_HERE.search(o) or _OURS_SAID.search(o) and not _LEANS_BACK.search(o)) and not _NOT_OURS.search(o)
                for o in others)
 

@@ -36,6 +36,10 @@ _MARKERS: dict[str, frozenset[str]] = {
 #: Per language: phrase -> English (longest phrases win; matched on whole words, case-insensitive).
 GLOSSARY: dict[str, dict[str, str]] = {
     "de": {
+        "hängen von": "depend on", "hängt von": "depends on", "abhängen": "depend", "abhängig": "dependent",
+        "betroffenen": "affected", "betroffene": "affected", "nachgelagert": "downstream", "nachgelagerten": "downstream",
+        "gestern nacht": "last night", "gestern abend": "last night",
+        "miete": "rent", "büro": "office", "büros": "offices",
         # asking for the cause ("woran lag das?"): why
         "erteilt": "granted", "vergeben": "granted", "freigegeben": "granted", "woran lag das": "why", "woran liegt das": "why", "woran lag es": "why", "was war der grund": "why",
         "was ist der grund": "why", "wodurch": "why",
@@ -66,6 +70,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "ungewöhnlich": "unusual", "ungewöhnliche": "unusual",
     },
     "es": {
+        "alquiler": "rent", "oficina": "office", "oficinas": "offices", "pagamos": "did we pay",
         "concedió": "granted", "otorgó": "granted", "a qué se debe": "why", "a que se debe": "why", "qué lo causó": "why", "que lo causo": "why",
         "cuál fue la causa": "why", "cual fue la causa": "why",
         "datos sensibles": "sensitive data", "datos personales": "personal data", "no tienen": "have no", "sin": "without",
@@ -93,6 +98,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "dónde": "where", "donde": "where", "dinero": "money", "anoche": "last night", "datos": "data", "sensibles": "sensitive", "caídas": "outages", "incidentes": "incidents", "inicios de sesión fallidos": "failed logins", "clústeres": "clusters", "espacio de trabajo": "workspace", "latencia": "latency", "quién tiene permisos": "who has grants", "informe matutino": "morning briefing",
     },
     "fr": {
+        "loyer": "rent", "bureaux": "offices",
         "échecs de connexion": "failed logins", "échec de connexion": "failed login", "tentatives": "attempts",
         "réussir à se connecter": "log in successfully", "se connecter": "log in", "louche": "suspicious",
         "bossait": "was working", "en pleine nuit": "in the middle of the night", "d'où proviennent": "where come from",
@@ -115,11 +121,14 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "inactifs": "idle",
         "où": "where", "argent": "money", "données": "data", "sensibles": "sensitive", "pannes": "outages", "connexions échouées": "failed logins", "espace de travail": "workspace", "qui a accès": "who has access", "dérivent": "drift", "à jour": "up to date", "quels": "which", "quelles": "which", "pourquoi": "why", "qui": "who",
         "combien": "how much", "montre-moi": "show me", "et": "and", "briefing du matin": "morning briefing",
+        "est-il": "is it", "est-elle": "is it", "sont-ils": "are they", "sont-elles": "are they", "journalier": "daily",
+        "journalière": "daily", "en ce moment": "right now", "d'avant": "before", "la semaine d'avant": "the week before",
         "est-ce que": "", "a-t-elle": "has it", "a-t-il": "has it", "ont-elles": "have they", "ont-ils": "have they",
         "augmenté": "gone up", "augmentée": "gone up", "baissé": "gone down", "toujours": "still", "encore": "still",
         "de serving": "serving", "des endpoints": "of the endpoints",
     },
     "pt": {
+        "aluguel": "rent", "escritório": "office", "pagamos": "did we pay",
         "nesse ritmo": "at this pace", "neste ritmo": "at this pace", "passar do": "go over", "estourar": "blow",
         "concedeu": "granted", "concederam": "granted", "o que causou": "why", "qual o motivo": "why", "qual foi o motivo": "why", "qual a causa": "why",
         "dados sensíveis": "sensitive data", "dados pessoais": "personal data", "não têm": "have no", "sem": "without",

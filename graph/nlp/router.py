@@ -174,6 +174,10 @@ def keeps_topic_words(words: str, after: str) -> bool:
         and not re.match(rf"\s*(?:{KIND_WORD_ALTERNATION})\b", after, re.IGNORECASE)
 
 
+#: Said in a plan's reason when a general-knowledge sentence was set aside and the rest routed.
+SET_ASIDE = "a general-knowledge question beside it was set aside"
+
+
 def split_clauses(text: str) -> list[str]:
     """The question's clauses (at least one; empty pieces dropped). In "serving endpoints: latency + error
     rates" the short head before the colon is what every clause is about, so each clause carries it."""
@@ -229,6 +233,12 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     if CHORE.search(raw):
         return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True, reason="a chore, not a question")
     if GENERAL_KNOWLEDGE.search(raw):
+        rest = " ".join(p for p in re.split(r"(?<=[?!.])\s+", raw) if not GENERAL_KNOWLEDGE.search(p))
+        if len(rest.split()) >= 3 and rest != raw:
+            # "What's the capital of Australia? Also, how many times did ml_training fail?": the second ask is ours
+            asked = route(rest, entities=entities, classifier=classifier)
+            if not asked.off_topic:
+                return asked.model_copy(update={"reason": f"{asked.reason}; {SET_ASIDE}"})
         return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True,
                          reason="general knowledge, not this account's data")
     masked, seen = mask_entities(raw, entities)
@@ -399,7 +409,8 @@ def _is_named_move(clause: str) -> bool:
 
 #: States a bare pronoun can be in ("is it broken?", "is it even working"): no topic of their own.
 _STATES = frozenset("""broken working ok okay fine down up dead alive healthy running wrong right normal real even
-still actually really just reliable accurate trustworthy trusted stable slow slower sluggish laggy fast faster""".split())
+still actually really just reliable accurate trustworthy trusted stable steady flat constant slow slower sluggish laggy fast
+faster""".split())
 #: "is any of them slow", "are all of them ok": how many of what the rest names, no topic of their own.
 _QUANTIFIERS = frozenset("any all some none either neither one both each".split())
 #: Verbs of becoming that open a clause with no subject of its own ("any model drifting or getting slow?").

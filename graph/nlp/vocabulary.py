@@ -48,11 +48,14 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\bextrapolat\w*": 0.8,
         # ("which outages cost us the most": the outages' harm; a warehouse that is down bills nothing)
         rf"(?<!outages )(?<!outage )(?<!downtime )(?<!incidents )(?:costs?|costing){FIGURATIVE}|"
+        # "what's eating it?" after the budget: what consumes the money
+        r"\bwhat(?:'s| is| was) (?:eating|eating up|burning through|chewing through|using up|consuming|sucking up|"
+        r"draining) (?:it|that|them|the (?:budget|money|spend|credits?))\b": 1.0,
         r"costly": 0.8, r"spend\w*|spent": 0.8,
         # "is the GPU training spend actually something to worry about?": a judgement of the spend itself
         r"\b(?:spend\w*|costs?|bill|dbus?)\b (?:\w+[\w-]* ){0,4}?(?:something to worry about|worth worrying about|"
         r"(?:a )?(?:concern|worry)\b|concerning|worrying|alarming)": 1.0, r"dbus?": 0.8, r"skus?": 0.9,
-        r"bill(s|ing)?|invoices?": 0.9, r"budget\w*(?! (?:a |the |some |more )?(?:fix|time|effort|hours|days|sprint|capacity|headcount))": 0.9, r"forecast\w*|run[- ]rate": 0.8, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6, r"pric(?:ey|ier|iest)|costl(?:ier|iest)|more expensive|dearer": 0.9,
+        r"bill(s|ing|ed)?|invoices?|invoiced|charged (?:for|us)": 0.9, r"budget\w*(?! (?:a |the |some |more )?(?:fix|time|effort|hours|days|sprint|capacity|headcount))": 0.9, r"forecast\w*|run[- ]rate": 0.8, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6, r"pric(?:ey|ier|iest)|costl(?:ier|iest)|more expensive|dearer": 0.9,
         # "which workspace moved most vs last month", "variance commentary": a change in spend, FinOps' words
         r"\bwhich (?:workspaces?|teams?|skus?|products?|line items?) (?:\w+ )?(?:moved|grew|jumped|rose|changed|shifted|"
         r"swung|dropped|fell) (?:the )?most\b|\bvariance (?:commentary|analysis|report|explanation|notes?)\b|"
@@ -269,6 +272,12 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:dashboards?|reports?|charts?)(?: refresh(?:es)?)? (?:\w+ ){0,3}(?:hung|hang\w*|slow\w*|sluggish|lag\w*|"
         r"tim(?:e|es|ed|ing) out|tak\w* (?:forever|ages)|won'?t load|spinning)": 1.0,
         # "is prod-etl-cluster big enough for the next few months?": its load now, against its size
+        # "someone ran a report today that took nearly twenty minutes": a slow statement
+        r"\b(?:reports?|quer(?:y|ies)|dashboards?|statements?|notebooks?)\b (?:\w+ ){0,3}?took (?:nearly |almost |about |over |"
+        r"more than |around |like )?(?:\w+[- ]?){1,2} ?(?:minutes|mins|hours|hrs|seconds|secs)\b|"
+        # "work that failed and had to be redone": failed runs and their retries
+        r"\bfail\w* and (?:\w+ ){0,3}(?:redone|rerun|re-run|retried|repeated|restarted)\b|"
+        r"\b(?:had|needed) to be (?:redone|rerun|re-run|retried|restarted)\b|"
         r"big enough|capacity planning|headroom|room to grow|"
         # "is ETL cluster capacity part of the problem?": the compute's size against its load
         r"\b(?:clusters?|warehouses?|compute|nodes?|executors?) capacity\b|\bcapacity (?:of|on) (?:the )?(?:[\w-]+ )?"
@@ -601,6 +610,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\bresiz\w*|\bshr[iau]nk\w*": 1.0,
         r"\bscal\w* (?:\w+[\w-]* ){0,2}down\b|\bquiet hours\b|\bdown-?siz\w*|\b(?:smaller|bigger|larger) (?:warehouse|cluster|size|"
         r"t-shirt size)\b": 1.0,
+        r"\bsized wrong(?:ly)?\b|\bwrong(?:ly)?[- ]sized?\b|\bmis-?sized\b|\bthe wrong size\b|"
         r"oversized?|over-?provisioned|right[- ]?siz\w*|downsiz\w*|upsiz\w*|undersized?|sized (?:right|correctly|properly|"
         r"appropriately|well)|siz(?:e|ing) (?:it |them |that )?(?:up|down)|too big|(?<!is that )(?<!is this )(?<!be )overkill|(?:bigger|larger) than (?:it |we |they )?"
         r"(?:needs?|needed|necessary|required)|more (?:capacity|compute|nodes) than (?:it |we |they )?need\w*": 1.0,
@@ -723,7 +733,9 @@ GENERAL_KNOWLEDGE = re.compile(
     r"contracts?|agreements?|notices?|terms|dpa|msa|sla document)\b",
     re.IGNORECASE)
 #: Words that mark a request as something else (a joke about costs is still a joke): a penalty on every domain.
-OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|story|recipe|weather|riddle|wi-?fi|printers?|"
+OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|"
+                            # ("ok long story: ...", "long story short": how the asker tells it)
+                            r"(?<!long )(?<!whole )(?<!same )(?<!full )story(?! short)|recipe|weather|riddle|wi-?fi|printers?|"
                             r"cafeteria|meeting rooms?|conference rooms?|restaurants?|coffee|pizza|sushi|"
                             # a meal is small talk, but "sluggish after lunch" is a time of day
                             r"(?<!after )(?<!before )(?<!since )(?<!during )(?<!past )(?<!until )(?<!by )(?<!at )"

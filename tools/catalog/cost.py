@@ -170,9 +170,9 @@ TOOLS: list[Tool] = [
         cost_columns=("list_cost", "list_cost_per_run"),
     ),
     Tool(
-        name="get_warehouse_costs", domain="cost", agents=COST + ("optimization",), params=Window,
-        description="Spend of each SQL warehouse over the last N days, with its type, size and auto-stop "
-                    "setting. Use for 'how much do our SQL warehouses cost'.",
+        name="get_warehouse_costs", domain="cost", agents=COST + ("optimization",), params=DateRange,
+        description="Spend of each SQL warehouse between two dates (default: the last 30 days), with its type, size "
+                    "and auto-stop setting. Use for 'how much do our SQL warehouses cost'.",
         returns=columns("workspace_id string, workspace_name string, warehouse_id string, warehouse_name string, "
                         "warehouse_type string, warehouse_size string, auto_stop_minutes bigint, list_cost double, "
                         "dbus double"),

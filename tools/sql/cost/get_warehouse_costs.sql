@@ -1,8 +1,8 @@
--- Cost of each SQL warehouse over the last :days days, with its size and auto-stop.
--- Grain: one row per warehouse. Parameters: :days.
+-- Cost of each SQL warehouse from :start_date to :end_date (inclusive), with its size and auto-stop.
+-- Grain: one row per warehouse. Parameters: :start_date, :end_date.
 with usage_daily as (
     select * from main.health_monitor.fact_usage_daily
-    where usage_date >= date_sub(:as_of_date, :days)
+    where usage_date between :start_date and :end_date
       and warehouse_id is not null
 ),
 
