@@ -3072,8 +3072,8 @@ def test_a_verb_last_is_no_window():
 
 
 def test_a_team_is_named_with_its_word_and_its_spend_is_compared_by_name():
-    from health_monitor.graph.comparison import compared
     from health_monitor.agents.spec import Compare
+    from health_monitor.graph.comparison import compared
 
     index = EntityIndex({"team": ["growth", "data-eng"], "workspace": ["growth"]})
     assert index.match("what did the growth team spend last week").entities == {"team": ["growth"]}
