@@ -17,6 +17,8 @@ SURPRISE = (r"\b(?:nuts|crazy|insane|wild|mad|ridiculous|absurd|outrageous|huge|
             r"fishy|off the scale|out of (?:the )?ordinary|out of line)\b|through the roof|"
             r"off the charts|going on|what happened|blew up|explod\w*|skyrocket\w*|ballooned|\bwtf\b|\bwth\b")
 SPIKE = (r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|why|unexpected|abnormal|outliers?|"
+         # "the one spend number I should worry about": what stands out against its usual level
+         r"worr(?:y|ied|ying)|concern\w*|alarm\w*|red flags?|"
          r"odd one out|stands? out|sticks? out|deviat\w*|baseline|above (?:the |its |our )?(?:\w+ )?(?:average|avg|normal|"
          r"usual|mean)|" + SURPRISE)
 DRIVERS = (r"driv|drove|behind|cause|biggest|line item|top|what (made|drove)|breakdown|break (?:it|that|this) down|jump|spike|why|"
@@ -103,7 +105,9 @@ AGENT = AgentSpec(
                                         r"most expensive|highest|cheapest))|principals?|people|identit\w*|person)\b",), weight=2,
              title="Spend by identity",
              lens=Lens(say="{run_as} {list_cost:money} across {jobs:int} jobs", sort="list_cost desc", rows=5)),
-        Play("get_cost_by_team", when=(r"(?<!workspace\s)(?<!workspace\s\s)\bteams?\b|chargeback|showback|department",), weight=3,
+        Play("get_cost_by_team", when=(r"(?<!workspace\s)(?<!workspace\s\s)\bteams?\b|chargeback|showback|department|"
+                                       # "the analytics unit is up again": a team the question names, by any word
+                                       r"\bunits?\b|\bdivisions?\b|\bbu\b",), weight=3,
              compare=Compare("Spend", total="list_cost"), title="Spend by team",
              lens=Lens(say="{team} {list_cost:money} ({pct_of_total:pct100})", sort="list_cost desc", rows=5)),
         Play("get_cost_by_tag", when=(r"cost.?cent(er|re)|\bprojects?\b|\btag (key|value)",), weight=2,

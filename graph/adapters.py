@@ -444,8 +444,8 @@ def names_out_of_scope(question: str, agents: list[str], slots: dict[str, Any]) 
     for kind in slots.get("_named") or ():
         names = [_short(n) for n in (slots.get(kind) or ())]
         said = [(text, domains) for text, domains in routed if any(n and n in text for n in names)]
-        if not names or not said:
-            continue
+        if not names or not said or not any(domains for _, domains in said):
+            continue  # (named only by a sentence that asks nothing, "The analytics unit is up again.": every ask's)
         for agent in agents:
             own = [text for text, domains in routed if agent in domains]
             if own and not any(any(n in text for n in names) or _points_back_to(text, kind) for text in own) \

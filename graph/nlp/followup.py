@@ -943,7 +943,10 @@ def _nth_item(cur: Understanding, prior: Prior, m: re.Match[str], known: list[st
         return None
     item = items[n - 1]
     out = _carry(cur, prior, "nth_item", domains=False, entities=False)
-    out.domains = domains
+    # "item 2 again, but just the contractors part: who granted that and when?": the item, and what is asked of it
+    rest = m.string[m.end():]
+    asked = route(rest).domains if len(rest.split()) >= 3 and names_a_topic(rest) else []
+    out.domains = list(dict.fromkeys([*domains, *asked]))[:3]
     out.entities = list(cur.entities) + [e for e in prior.understanding.entities
                                          if e.name.lower().rsplit(".", 1)[-1] in item.lower()]
     out.topic = item

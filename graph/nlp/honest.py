@@ -98,7 +98,7 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"^(?!.*\b(?:databricks|warehouses?|quer(?:y|ies)|clusters?|sql|tables?|gold|silver|bronze|on (?:it|them|top of))\b)"
     r".*\btableau\b.{0,30}\b(?:extracts?|server|workbooks?|refresh\w*|site)\b": _VENDOR,
     r"\b(?:pagerduty|opsgenie)\b.{0,40}\b(?:incidents?|escalation|schedules?|polic(?:y|ies)|rota|snooze\w*|"
-    r"on-?call|overrides?|acknowledge?\w*)\b|\bsnooze\b.{0,30}\b(?:pagerduty|opsgenie|page|incident)\b": _VENDOR,
+    r"on-?call|overrides?|acknowledge?\w*|acked|logs?|paged|pages|alerts?|timeline|resolved)\b|\bsnooze\b.{0,30}\b(?:pagerduty|opsgenie|page|incident)\b": _VENDOR,
     # another monitoring tool's own data (traces, spans, its monitors)
     r"\b(?:datadog|new relic|dynatrace|app ?dynamics|honeycomb)\b.{0,40}\b(?:apm|traces?|spans?|monitors?|logs?|"
     r"dashboards?|metrics|synthetics)\b": _VENDOR,

@@ -21,7 +21,10 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bstate of (?:the )?(?:platform|account|union)\b|\boverall (?:(?:account|platform|system) )?(?:health|status|picture)\b|"
         r"\bexec(?:utive)? (?:summary|overview|update|brief)\b|"
         r"\bhow (?:healthy|bad|good|ok|okay) (?:is|are) (?:\w+ ){0,2}(?:overall|in general|generally|all round)\b|"
-        r"\bhow (?:is|are) (?:everything|things|we doing)(?: overall| today| this morning)?\b|"
+        r"\bhow (?:is|are|r) (?:everything|things|we doing|we looking)(?: overall| today| this morning)?\b|"
+        # "RAG per area pls", "a traffic light for each area": a status per area
+        r"\b(?:rag|red[/ -]amber[/ -]green|traffic[- ]lights?)(?: status| rating)?(?: per| for (?:each|every)| by)? (?:area|domain|"
+        r"team|pillar)s?\b|\b(?:status|rag|traffic[- ]light) per (?:area|domain|pillar)\b|"
         r"\bhow (?:is |are )?(?:the |our |my )?(?:platform|account|estate|databricks|lakehouse|everything|things)"
         r"(?: is| are)? (?:doing|looking|going|holding up)\b|"
         r"\b(?:summary|overview|recap|roundup) of (?:the |today'?s |overnight |last night'?s |this morning'?s )?"

@@ -510,6 +510,8 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
                r"\1are"),
               # "perms check on crm.customers": permissions
               (re.compile(r"\bperms\b", re.IGNORECASE), "permissions"),
+              # "$$ yesterday + anything broken": the money, written as its sign (never "$500", a figure)
+              (re.compile(r"(?<![\w$])\$\$+(?![\w$])"), "spend"),
               (re.compile(r"\bperm\b", re.IGNORECASE), "permission"),
               # "fcast next qtr w/ a range": forecast, quarter, with
               (re.compile(r"\bf(?:or)?ca?st\b", re.IGNORECASE), "forecast"),

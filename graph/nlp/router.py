@@ -174,6 +174,12 @@ def keeps_topic_words(words: str, after: str) -> bool:
         and not re.match(rf"\s*(?:{KIND_WORD_ALTERNATION})\b", after, re.IGNORECASE)
 
 
+#: A sentence that says what exactly is asked, after the context ("Specifically any data quality incident").
+_SPECIFICALLY = re.compile(r"^\W*(?:specifically|in particular|particularly|especially|mainly|above all|most of all|"
+                           r"what i (?:really )?(?:need|want) (?:to know )?is)\b", re.IGNORECASE)
+#: "I need three things:", "two questions:": the list that follows is that many asks.
+_COUNTED_LIST = re.compile(r"\b(?:two|three|four|five|[2-5]) (?:things|questions|asks|items|parts|points)\b[^:?.!]{0,20}:",
+                           re.IGNORECASE)
 #: Said in a plan's reason when a general-knowledge sentence was set aside and the rest routed.
 SET_ASIDE = "a general-knowledge question beside it was set aside"
 
@@ -234,7 +240,7 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True, reason="a chore, not a question")
     if GENERAL_KNOWLEDGE.search(raw):
         rest = " ".join(p for p in re.split(r"(?<=[?!.])\s+", raw) if not GENERAL_KNOWLEDGE.search(p))
-        if len(rest.split()) >= 3 and rest != raw:
+        if len(rest.split()) >= 3 and rest != raw and "?" in rest:  # another question, not the story around it
             # "What's the capital of Australia? Also, how many times did ml_training fail?": the second ask is ours
             asked = route(rest, entities=entities, classifier=classifier)
             if not asked.off_topic:
@@ -253,6 +259,9 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     if re.search(DESCRIBED_MODEL, masked, re.IGNORECASE):  # "the thing that predicts costs": as if it named the model
         bonus = {d: max(bonus[d], v) for d, v in {**bonus, **entity_hints({"model": ["described"]})}.items()}
     clauses = split_clauses(masked)
+    # "$$ yesterday + anything broken + any scary security stuff": asks joined by plus signs, each asked
+    # ...and "I need three things: how many ..., what ..., and whether ...": a counted list, each item asked
+    plus_list = len(clauses) >= 3 and (len(re.findall(r"\s\+\s", masked)) >= 2 or bool(_COUNTED_LIST.search(masked)))
     head = _carried_head(clauses)  # "morning brief pls: $ spikes, failed jobs, sec": each clause starts with it
     # "3 things pls: 1) gpu cost ... 2) did the job pass": a head with no topic of its own only dilutes each ask
     asks = [c[len(head):].strip() or c for c in clauses] if head and not any(cue_scores(head)[0].values()) else clauses
@@ -301,8 +310,11 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         local = _combine(prob, cues, dict.fromkeys(DOMAINS, 0.0))
         top = max(local, key=local.__getitem__)
         # an item of a numbered list is an ask by itself: its best area needs less of the classifier
-        enumerated = len(clauses) >= 2 and _NUMBERED.search(clause) and sum(bool(_NUMBERED.search(c)) for c in clauses) >= 2
-        if _NUMBERED.search(clause) and local[top] >= (NUMBERED_AT if enumerated else CLAUSE_AT):
+        # (an item of a plus or counted list names its topic: "start time + end time" are the fields of one ask)
+        listed_ask = plus_list and any(cues.values())
+        enumerated = len(clauses) >= 2 and _NUMBERED.search(clause) and sum(bool(_NUMBERED.search(c)) for c in clauses) >= 2 \
+            or listed_ask
+        if (_NUMBERED.search(clause) or listed_ask) and local[top] >= (NUMBERED_AT if enumerated else CLAUSE_AT):
             numbered.add(top)
         if len(clause.split()) <= _LIST_ITEM_WORDS and local[top] >= CLAUSE_AT:
             listed.add(top)
@@ -318,10 +330,18 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
             if d not in chosen and (local[d] >= floor or item == d) and whole[d] >= confirm:
                 chosen.add(d)
                 why[d] = f"clause {clause!r}"
-    domains = sorted(chosen, key=lambda d: -whole[d])[:MAX_DOMAINS]
+    specific: list[str] = []
+    for sentence in re.split(r"(?<=[.?!])\s+", masked):
+        if _SPECIFICALLY.match(sentence) and sentence.strip() != masked.strip():
+            # "... am I missing anything? Specifically any data quality incident or ML model problem": what is asked
+            specific += [d for d in route(sentence, classifier=classifier).domains if d not in specific]
+    for d in specific:
+        why.setdefault(d, "the sentence saying what exactly is asked")
+    domains = [*specific, *[d for d in sorted(chosen, key=lambda d: -whole[d]) if d not in specific]][:max(MAX_DOMAINS,
+                                                                                                      len(specific))]
     # "one line each for cost, security, reliability and data quality": every area the list names
     domains += [d for d in sorted(chosen, key=lambda d: -whole[d]) if d not in domains and d in _listed_areas(clauses, head)]
-    if len([c for c in clauses if _NUMBERED.search(c)]) >= 2:
+    if len([c for c in clauses if _NUMBERED.search(c)]) >= 2 or plus_list:
         domains += [d for d in sorted(numbered & chosen, key=lambda d: -whole[d]) if d not in domains]
     if len(short) >= _LIST_ITEMS:
         domains += [d for d in sorted(listed & chosen, key=lambda d: -whole[d]) if d not in domains]

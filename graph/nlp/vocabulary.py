@@ -46,11 +46,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"^(?:spiked|jumped|surged|shot up|doubled|tripled|ballooned)\b": 1.0,
         # "extrapolate both to end of next quarter": a forecast of spend
         r"\bextrapolat\w*": 0.8,
-        # ("which outages cost us the most": the outages' harm; a warehouse that is down bills nothing)
-        rf"(?<!outages )(?<!outage )(?<!downtime )(?<!incidents )(?:costs?|costing){FIGURATIVE}|"
         # "what's eating it?" after the budget: what consumes the money
         r"\bwhat(?:'s| is| was) (?:eating|eating up|burning through|chewing through|using up|consuming|sucking up|"
         r"draining) (?:it|that|them|the (?:budget|money|spend|credits?))\b": 1.0,
+        # ("which outages cost us the most": the outages' harm; a warehouse that is down bills nothing)
+        rf"(?<!outages )(?<!outage )(?<!downtime )(?<!incidents )(?:costs?|costing){FIGURATIVE}|"
         r"costly": 0.8, r"spend\w*|spent": 0.8,
         # "is the GPU training spend actually something to worry about?": a judgement of the spend itself
         r"\b(?:spend\w*|costs?|bill|dbus?)\b (?:\w+[\w-]* ){0,4}?(?:something to worry about|worth worrying about|"
@@ -185,6 +185,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"access anomal\w*|anomalous (?:access|logins?|activity|reads?)|unusual access|"
         # "who granted contractors read on it?", "what was granted and by whom": the grant event in the audit log
         r"\bwho (?:granted|gave|issued|handed out|approved|signed off|sanctioned|authori[sz]ed|okay?e?d|green-?lit)\b|\bgranted (?:\w+ ){0,3}by whom\b|\bby whom\b|"
+        # "exact timestamp of admin@ granting SELECT on it": the moment of the event, in the audit log
+        r"\b(?:timestamp|time|date|moment|when exactly)\b (?:of|that|when) (?:\S+ )?(?:grant\w*|revok\w*|gave|giving|"
+        r"chang\w* (?:the )?(?:grants?|permissions?))|\bexact (?:time|timestamp|date) (?:of|that|when)\b": 1.0,
         # "someone granted stuff on crm.customers recently?": that it happened, and who did it
         r"\b(?:someone|somebody|anyone|anybody|did (?:someone|somebody|anyone|anybody)) (?:\w+ )?(?:grant|granted|gave|handed|"
         r"revoked|changed (?:the )?(?:grants?|permissions?))\b|"
@@ -409,6 +412,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?<!dashboard )(?<!dashboards )(?<!report )refresh\w*|last updated|(?<!broken )(?<!broken or )(?:fall\w*|fell|running|is|are|was|were|got|gotten) behind|"
         r"\b(?:is|are|was|were) (?!the job|the run)(?:\w+ ){1,2}behind\b(?! (?:schedule|by|on))|"
         r"(?<!job )(?<!jobs )(?<!run )(?<!runs )(?<!broken or )behind (?:schedule|by)": 0.6,
+        # "whether the order amount values we train on have shifted lately": a column's distribution moving
+        r"\b(?:values?|amounts?|distributions?|columns?)\b (?:\w+ ){0,5}(?:have |has )?(?:shifted|drifted|skewed|"
+        r"changed shape)\b": 1.0,
         # "is the table orders_gold still late?": a table's data late (a job's late runs are reliability's)
         r"\b(?:tables?|datasets?|data|views?)\b (?:\w+ ){0,2}(?:is|are|was|were|still|running|looks?|seems?) (?:still |"
         r"again |now )?(?:late|behind|lagging)\b": 1.0,
@@ -542,7 +548,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "the usage table: what is it built from? fed straight from the system tables?"
         r"\b(?:built|derived|sourced|fed|loaded|populated) (?:\w+ )?from\b": 1.0,
         r"trac\w* (?:\w+ ){0,6}back|(?:original|ultimate|upstream|raw) sources?|back to (?:its|the|their) sources?|"
-        r"end[- ]to[- ]end lineage|(?:is|are) (?:\w+ ){0,6}coming from": 1.0,
+        # ("which workspace is that coming from?": which of a place or an owner, not lineage)
+        r"end[- ]to[- ]end lineage|(?<!which )(?<!what )(?:is|are) (?!(?:that|it|this|the (?:spend|cost|money|bill|jump|"
+        r"spike|increase)) (?:all |mostly |mainly )?coming from)(?:\w+ ){0,6}coming from": 1.0,
         r"grants?|granted|privileges?|permissions?|modify|select on": 0.7,
         r"who (?:has|can) (?:access|see)|who can read|access review\w*|recertif\w*|"
         r"what (?:can|could|may) (?:\w+ ){0,3}(?:actually )?(?:read|see|access|query|touch)": 1.0,
@@ -606,6 +614,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "up all week doing basically nothing": running idle
         r"\b(?:up|on|running) (?:all|the whole) (?:day|night|week|weekend|month) (?:long )?doing (?:\w+ ){0,2}nothing\b": 1.0,
         # "should I scale bi-warehouse down overnight? what does the load look like after hours"
+        # "what's the single dumbest thing we're paying for rn": spend with nothing to show for it
+        r"\b(?:dumbest|stupidest|silliest|most wasteful|most pointless|most useless|worst value)\b (?:\w+ ){0,2}(?:we'?re |we are |"
+        r"we )?(?:paying|spending|burning|running)\b": 1.0,
         # "would resizing the warehouse actually help?", "what if we shrank it at night?": the size of the compute
         r"\bresiz\w*|\bshr[iau]nk\w*": 1.0,
         r"\bscal\w* (?:\w+[\w-]* ){0,2}down\b|\bquiet hours\b|\bdown-?siz\w*|\b(?:smaller|bigger|larger) (?:warehouse|cluster|size|"
@@ -690,6 +701,8 @@ def area_item(clause: str) -> str | None:
 #: General knowledge, not this account's data ("the capital of estonia", "precision vs recall? interview tmrw", "the
 #: typical GDPR fine if emails leaked"): declined whatever area words it holds.
 GENERAL_KNOWLEDGE = re.compile(
+    # the weather anywhere ("what was the weather in Frankfurt the night of the outage?")
+    r"\b(?:what|how) (?:was|is|'s|will be) the weather\b|\bweather (?:forecast|report) for\b|"
     r"\b(?:capital (?:city )?of (?!the (?:account|platform|workspace))|who won the|settl\w* (?:an? |the )?"
     r"(?:argument|bet|debate|dispute))|"
     r"\b(?:(?:job |an? )?interview (?:tomorrow|tmrw|today|prep|next week)|(?:for|before|ahead of|prepping for|"
@@ -749,7 +762,8 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|"
                             r"(?:a good|recommend (?:a|some|me a)|any good) (?:books?|podcasts?|courses?)|"
                             r"calendar(?! (?:days?|weeks?|months?|quarters?|years?))|"
                             r"hiring (?:plan|case)|recruit\w*|"
-                            # travel and the weather ("will the auditors' flight be delayed by snow?")
+                            # travel and the weather ("will the auditors' flight be delayed by snow?", "a thunderstorm")
+                            r"thunderstorms?|hurricanes?|tornado\w*|heat ?waves?|"
                             r"(?<!in-)(?<!in )flights?|airports?|airlines?|snow(?:fall|storms?)?|blizzards?|hotels?|"
                             r"train (?:tickets?|strikes?)|visas?)\b|"
                             r"\bout of (?:pure )?curiosity\b|" + GENERAL_KNOWLEDGE.pattern + "|"

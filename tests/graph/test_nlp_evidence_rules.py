@@ -3096,3 +3096,56 @@ def test_a_coming_meeting_is_no_forecast():
     assert all(p.tool != "get_cost_forecast" for p in choose_plays(
         cost, "I'm presenting to the board next week: which jobs cost the most last month?"))
     assert choose_plays(cost, "how much will we spend next month?", {"horizon_days": 30})[0].tool == "get_cost_forecast"
+
+
+# --- blind sets 215-218 (scored on first contact on ff022f1; kept outside the repository as held-out) ------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("what's the one cost figure I should be worried about today?", "cost", None),
+    ("what's the most wasteful thing we're running right now?", "optimization", None),
+    ("the precise time of ops@x.com granting MODIFY on the ledger table?", "security", None),
+    ("did the customer age values we score on drift this month?", "quality", None),
+    ("spend this week + failed jobs + odd logins?", "cost", None),
+    ("the slow query on the gateway warehouse: start time + end time + who ran it", "performance", "reliability"),
+    ("open the Opsgenie log for last night: who got paged and when they acked", None, None),
+    ("how was the weather in Dublin during the outage?", None, None),
+    ("Long story, the board asked about the loader. Specifically, is anything stale downstream of it?", "quality", None),
+])
+def test_rules_of_sets_215_to_218_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+@pytest.mark.parametrize("text", ["how r we looking overall?", "traffic light per area please", "RAG status per pillar"])
+def test_a_status_per_area_is_a_briefing(text):
+    from health_monitor.graph.nlp.intents import intent_of
+
+    assert intent_of(text) == "briefing"
+
+
+def test_which_workspace_is_that_coming_from_is_no_lineage():
+    assert "governance" not in route("which workspace is that coming from?").domains
+    assert "governance" in route("where is the orders_gold data coming from?").domains
+
+
+def test_the_nth_item_keeps_what_is_asked_of_it():
+    prior = Prior(understanding=Understanding(
+        question="three asks: 1) tables with no owner, 2) who can read the salary tables, 3) lineage of the ledger",
+        domains=["governance"]), as_of=AS_OF)
+    out = _follow("item 2 again, just the interns part: who granted that and when?", prior)
+    assert out is not None and out.domains[0] == "governance" and "security" in out.domains
+
+
+def test_a_name_said_only_in_a_sentence_that_asks_nothing_filters_every_ask():
+    from health_monitor.graph.adapters import names_out_of_scope
+
+    text = "The growth unit is up again. Who signed off the extra spend, and how big is the overrun versus last week?"
+    assert not names_out_of_scope(text, ["cost", "security"], {"_named": ["team"], "team": ["growth"]})
+
+
+def test_the_plain_word_cost_stays_a_hint_not_a_precise_phrase():
+    from health_monitor.graph.nlp.vocabulary import cue_peaks
+
+    # a cue added next to it once took its weight by string concatenation: "x cost" must not outweigh "failures"
+    assert cue_peaks("rank jobs by failures x cost")["cost"] < 1.0
+    assert cue_peaks("what's eating it?")["cost"] == 1.0
