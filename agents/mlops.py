@@ -41,6 +41,9 @@ AGENT = AgentSpec(
                                       # "have any of them started to degrade": a model decays as its inputs move
                                       r"degrad\w*|decay\w*|deteriorat\w*|(?:getting|got|gotten|gone|going|grown) worse|"
                                       r"still (?:accurate|good|reliable|valid|working)|"
+                                      # "is the model itself ok?", "can I trust it": the model's own state
+                                      r"\b(?:model|it|itself)(?: itself)? (?:ok|okay|fine|alright|all right|trustworthy|sane|broken)\b|"
+                                      r"\btrust (?:it|the model|its (?:scores?|output|predictions?))\b|"
                                       r"health\w*|how (?:are|is) (?:\w+ ){0,2}(?:models?|doing)|behav\w*|sideways|acting (?:up|weird|odd|strange)",),
              default=True, weight=2, args={"model_name": "$model"}, title="Input drift",
              lens=Lens(where="is_drift == true", group="model_name", sort="count desc", rows=3,

@@ -327,6 +327,10 @@ _WHEN_ASKED = re.compile(r"\s*(?:(?:morning|afternoon|evening|night)\s*(?:first 
 _DAY_NAMES = r"(?:on\s+)?(?:(?:next|this|last)\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
 
 
+#: Data said to be the same as a day's ("the same numbers as Monday", "identical to tuesday's"): what it shows.
+_SAME_AS = re.compile(r"\b(?:same|identical|unchanged|no different)\b[^.?!]{0,40}\b(?:as|to|from)\s+(?:on\s+)?$")
+
+
 #: What the asker will do in a coming period ("deciding which workloads to move ... next quarter", "what should I change
 #: before next quarter starts"): the period is when they act; the data to read is the recent past.
 _ACTING_THEN = re.compile(r"(?:\b(?:move|moving|migrat\w*|switch\w*|decid\w*|plan(?:ning)? to|roll(?:ing)? out|tackl\w*|"
@@ -358,6 +362,8 @@ def parse_window(text: str, as_of: datetime) -> TimeWindow | None:
             if re.match(r"(?:the\s+)?(?:next|coming|upcoming|this\s+coming)\b", m[0].lstrip()) \
                     and _ACTING_THEN.search(low[max(0, m.start() - 80):m.start()]):
                 continue  # "which workloads to move off classic compute next quarter": when to act, not what to read
+            if _SAME_AS.search(low[max(0, m.start() - 60):m.start()]) and re.match(_DAY_NAMES, m[0].lstrip()):
+                continue  # "pulled exactly the same rows as Monday": the data's content then, not a window to read
             if _DEADLINE.search(low[max(0, m.start() - 30):m.start()]) and re.match(_DAY_NAMES, m[0].lstrip()):
                 continue  # "will it be current in time for monday's board pack?": a deadline, not a window
             if not low[:m.start()].strip(" \t-*>") and re.match(_DAY_NAMES, m[0].lstrip()) \

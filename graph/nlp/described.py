@@ -202,7 +202,11 @@ class Descriptions:
         words = {stem(t[0]) for t in tokens[lo:j]} | {stem(tokens[k][0]) for k in after}
         words |= {SYNONYMS[w] for w in words if w in SYNONYMS}
         if not words:
-            return None
+            # "the cost anomaly score ... is the model itself ok?": the model the question's other words name (only
+            # "the model" itself: "things" or "alerts" alone describe nothing)
+            the_model = family == "model" and all(t[0] == "model" for t in tokens[j:hi + 1]) and j > 0 \
+                and tokens[j - 1][0] == "the"
+            return self._with_rest_of_question(tokens, taken, stop, family, words, required, lo, hi) if the_model else None
         for fam in (family, SIBLING.get(family)):
             if fam is None or (fam != family and required - NAME_HEADS[fam]):
                 continue
@@ -222,12 +226,15 @@ class Descriptions:
                                family: str, words: set[str], required: set[str], lo: int, hi: int) -> Resolved | None:
         """"the orders dashboard ... the gold table looks like it hasn't moved": the words by the kind word name part
         of one name, and the question's other words the rest of it (only one name fits, else no guess)."""
-        if family != "table":
+        if family not in ("table", "model"):
             return None
         rest = {stem(t[0]) for i, t in enumerate(tokens) if not taken[i] and not lo <= i <= hi and t[0] not in stop
                 and t[0] not in _ARTICLES and t[0] not in KIND_WORDS}
         rest |= {SYNONYMS[w] for w in rest if w in SYNONYMS}
-        fits = [e for _, e in self.candidates(family, words | rest, set(required)) if e.content & words]
+        # a table: the words by its kind word name part of it; a model ("the model itself"): two or more of its
+        # words anywhere in the question name all of it
+        fits = [e for _, e in self.candidates(family, words | rest, set(required))
+                if (e.content & words if family == "table" else len(e.content) >= 2 and not words)]
         if len(fits) != 1:
             return None
         first = next((k for k in range(lo, hi + 1) if stem(tokens[k][0]) in fits[0].tokens), hi)

@@ -388,8 +388,16 @@ def _compare_with(cur: Understanding, prior: Prior, m: re.Match[str], known: lis
 
 
 def _new_window(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
-    """"and last month?", "same for October": the previous question over the window this one names."""
-    return _carry(cur, prior, "new_window", window=False)
+    """"and last month?", "same for October": the previous question over the window this one names; "how many times
+    this week?" counts the event the last answer led with, in its area alone."""
+    out = _carry(cur, prior, "new_window", window=False)
+    if not cur.domains and _COUNTS.search(cur.question) and prior.lead in out.domains and len(out.domains) > 1:
+        out.domains = [prior.lead]
+    return out
+
+
+#: A count of what the last answer led with ("how many times this week?", "how often last month?").
+_COUNTS = re.compile(r"^\W*(?:(?:and|ok(?:ay)?|so)\W+)?(?:how (?:many times|many|often)|how frequently)\b", re.IGNORECASE)
 
 
 def _switch_filter(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -903,6 +911,15 @@ def _cost_of_that(cur: Understanding, prior: Prior, m: re.Match[str], known: lis
 _EVENT_DAY = re.compile(r"\b(20\d\d-\d\d-\d\d)(?:[ T]\d\d:\d\d)?")
 
 
+def _its_property(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"and their latency?" after the endpoints' cost: a figure of what the last answer was about, in the area the
+    last turn asked (where such things are measured) beside what this one names."""
+    out = _carry(cur, prior, "its_property", domains=False)
+    out.domains = list(dict.fromkeys([*prior.understanding.domains, *cur.domains]))[:3]
+    out.entities += [e for e in _subject_entities(prior, out) if e.kind not in {x.kind for x in out.entities}]
+    return out
+
+
 def _during_that(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding | None:
     """"did we still get billed for that period?" after an outage: the day of the event the last answer led with, for
     the same subject, in the area the question names (None when the last answer named no moment)."""
@@ -1055,6 +1072,11 @@ TRANSFORMS: tuple[Transform, ...] = (
                                           r"action|address|appl|took|take|follow)\w* (?:all|every|them|those|these|it|that|"
                                           r"the (?:lot|recommendations?|fixes))\b|"
                                           r"\bsavings? (?:from|of) (?:that|it|this)\b", re.IGNORECASE), _save),
+    # "and their latency?", "what about its owner?": a property of the last answer's subject
+    Transform("its_property", re.compile(r"^\W*(?:(?:and|ok(?:ay)?|so|but)\W+)?(?:what about |how about )?(?:their|its)\s+"
+                                         r"(?:\w+\s+){0,2}?(?:latenc\w*|response times?|costs?|spend|owners?|errors?|size|usage|"
+                                         r"run ?times?|durations?|status|uptime|availability|schedule|metrics?|accuracy|drift|"
+                                         r"failures?|failure rates?|freshness|error rates?)\b", re.IGNORECASE), _its_property),
     # "did we still get billed for that period?", "what ran while it was down?"
     Transform("during_that", re.compile(r"\b(?:for|during|in|over|across|within) (?:that|this|the same) (?:period|time|window|"
                                         r"outage|stretch|interval|downtime|incident|hour|hours)\b|\bwhile (?:it|that|they) "
@@ -1122,6 +1144,9 @@ TRANSFORMS: tuple[Transform, ...] = (
                                          r"(?!.*\b(?:he|she|they|them|it|that|this|those|these|his|her|their)\b)",
                                          re.IGNORECASE), _anything_else),
     Transform("why", re.compile(r"^\W*(?:and\s+|but\s+|so\s+)?(?:why|how come)\b|\bwhat caused (?:it|that|this)\b|"
+                                # "ok so what broke upstream?": the cause, up the chain from what the last answer was about
+                                r"^\W*(?:(?:ok(?:ay)?|so|and|then)\W+)*what (?:broke|failed|went wrong|happened|changed|blew up) "
+                                r"(?:upstream|further up|up the (?:chain|line|pipeline)|before it|earlier in the pipeline)\b|"
                                 r"\broot cause\b|\bwhat'?s behind (?:it|that|this)\b|\bwhy (?:is|was|did) (?:it|that)\b|"
                                 r"\bwhat(?:'s| is| was)? (?:driving|causing|drove|caused|behind|pushing|pushed|tipping) (?:that|it|this|those|these)\b",
                                 re.IGNORECASE), _why),

@@ -38,6 +38,11 @@ _BILL = re.compile(r"\b(?:bills?|invoices?|spend\w*|costs?|costing|paid|pay\w*|p
                    r"credits?|charges?|chargebacks?|showbacks?)\b", re.IGNORECASE)
 
 
+#: Vendors' names as a question writes them (their own bills and status are not in Databricks' system tables).
+_VENDOR_WORDS = ("tableau|looker|power ?bi|datadog|new relic|splunk|pagerduty|opsgenie|jira|slack|okta|fivetran|airbyte|"
+                 "hightouch|salesforce|servicenow|github|gitlab|confluent|mongodb atlas|dbt cloud|alation|collibra|atlan|"
+                 "informatica|monte carlo|snowflake|zoom")
+
 #: Other products and clouds' own bills: pattern -> how to name it in the answer.
 OTHER_PRODUCTS: dict[str, str] = {
     r"\bsnow\s?flake\b": "Snowflake", r"\bbig\s?query\b": "BigQuery", r"\bredshift\b": "Redshift",
@@ -46,6 +51,11 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:datadog|new relic|splunk|pagerduty|tableau|looker|power ?bi|dbt cloud|confluent|mongodb atlas|github|jira|"
     r"slack|okta|alation|collibra|atlan|informatica|monte carlo|fivetran|airbyte|hightouch|salesforce|servicenow)\b.{0,40}\b(?:bills?|invoices?|spend\w*|cost\w*|licen[cs]\w*|subscriptions?|"
     r"renewals?|contracts?|seats?)\b": _VENDOR,
+    # another vendor's own service down ("is Tableau Cloud having an outage right now?"), or paid for ("how much do we
+    # pay for Power BI Premium capacity?")
+    rf"\b(?:{_VENDOR_WORDS})\b(?: cloud| online| premium| server)?\s+(?:is |are )?(?:having (?:an? )?(?:outage|issues?|problems?|"
+    r"incident)|down|degraded|(?:experiencing|seeing) (?:an? )?(?:outage|issues?))\b|"
+    rf"\b(?:pay|paying|paid|spend\w*|cost of|bill for|invoice for|licen[cs]\w* (?:for|of))\b.{{0,20}}\b(?:{_VENDOR_WORDS})\b": _VENDOR,
     # a whole cloud region's own outage (history of the provider, not this account's warehouses)
     r"\b(?:aws|azure|gcp|google cloud)\b.{0,40}\b(?:us|eu|ap)-[a-z]+-\d\b.{0,30}\b(?:outages?|issues?|problems?|"
     r"degraded|incidents?|status|having|down)\b|"
@@ -69,8 +79,9 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\bhr (?:portal|tool|polic(?:y|ies)|(?:is |are )?plan\w*)\b|"
     # "who is on PTO next week?", "what are they paid?": people's leave and pay
     r"\bon (?:pto|vacation|holiday|annual leave|parental leave|sick leave|maternity leave|paternity leave)\b|"
-    r"\b(?:what|how much) (?:are|is|do|does) (?:they|we|people|he|she|the team|engineers?|analysts?) (?:\w+ )?"
-    r"(?:paid|earn|earning|make|making)\b": "HR records",
+    r"\b(?:what|how much) (?:are|is|do|does) (?:they|we|people|he|she|(?:the |our )?(?:[\w-]+ ){0,2}(?:team|contractors?|"
+    r"employees?|engineers?|analysts?|staff|consultants?|developers?|scientists?)) (?:\w+ )?(?:paid|earn|earning|make|making)\b"
+    r"|\b(?:hourly|day) rates? (?:of|for) (?:the |our )?(?:\w+ ){0,2}(?:contractors?|consultants?|freelancers?)\b": "HR records",
     # people's courses ("who hasn't completed the annual GDPR awareness training?"): a learning system's records
     r"\b(?:awareness|compliance|mandatory|annual|onboarding|phishing) (?:\w+ )?trainings?\b(?! (?:data|runs?|jobs?|sets?))|"
     r"\b(?:completed|finished|taken|done|passed) (?:the |their |his |her |its )?(?:\w+ ){0,2}(?:course|e-?learning|"
@@ -93,6 +104,9 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"^(?!.*\b(?:databricks|warehouses?|clusters?|jobs?|workflows?|dbu|cost\w*|slow\w*|fail\w*|tables?|schemas?|catalogs?)\b)"
     r".*\bdbt\b.{0,40}\b(?:macros?|models?|packages?|profiles?|projects?|seeds?|snapshots?|jinja|ya?ml|docs|cloud)\b":
         _VENDOR,
+    # a chat tool's own accounts ("reset the Slack password for our new hire")
+    r"\b(?:slack|zoom|microsoft teams|google workspace|gmail)\b.{0,30}\b(?:passwords?|locked out|logins?|accounts?|invites?|"
+    r"channels?|seats?)\b|\b(?:passwords?|locked out|invite|account)\b.{0,30}\b(?:slack|zoom|microsoft teams)\b": _VENDOR,
     # a CRM's or a BI server's or a pager's own records
     r"\b(?:salesforce|hubspot)\b": _VENDOR,
     r"^(?!.*\b(?:databricks|warehouses?|quer(?:y|ies)|clusters?|sql|tables?|gold|silver|bronze|on (?:it|them|top of))\b)"

@@ -400,6 +400,12 @@ _DESCRIBING_CLAUSE = re.compile(r"[,;]\s*(?:one of (?:ours|our own|them|those|th
                                 r"(?<=[.?!,;])\s*(?:we|i|they|(?:our|my|the team'?s|their|the)(?:\s+\w+){1,3}?)\s+(?:\w+\s+)?(?:retrain|train|"
                                 r"build|run|refresh|read|pull|depend|rely|report|feed)\w*\s+(?:off|from|on|of)\s+(?:it|that|this|them)\b"
                                 r"[^.?!,;]*|"
+                                # "... healthy? The new team will depend on its output": someone's plan for it, why the asker
+                                # asks, not another ask ("new team wants to hang a downstream job off it")
+                                r"(?<=[.?!,;])\s*(?:the |a |our |my )?(?:new |other )?(?:team|teams|they|we|people|folks|users|"
+                                r"customers?|analysts?|engineers?|someone|somebody)\s+(?:\w+\s+)?(?:will|wants? to|plans? to|are going to|"
+                                r"is going to|would like to|intends? to|needs? to|(?:is|are) about to)\s+(?:\w+\s+)?(?:depend|rely|build|"
+                                r"hang|hook|sit|run|start|put|base)\w*\b[^.?!]*|"
                                 # "..., if it's stale my forecast is garbage": what it would cost the asker
                                 r"(?<=[.?!,;])\s*if (?:it|that|this|they)(?:'s| is| are|'re| was) \w+,? (?:then )?(?:my|our|the|their) "
                                 r"(?:\w+ ){0,2}(?:is|are|will be|would be|goes|becomes) (?:\w+ )?(?:garbage|useless|wrong|off|broken|"

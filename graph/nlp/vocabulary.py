@@ -139,7 +139,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"findings?|workpapers?|folder|request|requests|population|scope|period|fieldwork|war room|room|meeting|"
         r"call)\b)": 0.7, r"pii|sensitive|personal (?:info\w*|data)|confidential": 0.6, r"(access|accessed|read|looked at)": 0.3,
         r"tokens?|pats?": 0.8, r"denied|unauthori[sz]ed|forbidden": 0.9, r"after[- ]?h(?:ou)?rs|off[- ]h(?:ou)?rs": 1.0,
-        r"outside (normal )?(working|business) hours|(?<!it )(?<!them )(?<!down )(?<!off )at night(?! when (?:\w+ )?(?:nobody|no ?one|nothing))|[0-9]+ ?am": 0.8,
+        r"outside (normal )?(working|business) hours|(?<!it )(?<!them )(?<!down )(?<!off )at night(?!,? when (?:\w+ )?(?:nobody|no ?one|nothing))|[0-9]+ ?am": 0.8,
         r"threats?|suspicious|intrusion|brute force|hack\w*|(?:data|security) breach\w*|breached|breach of|compromis\w*|"
         r"exfiltrat\w*": 0.9, r"breach(es)?": 0.5,
         # "who actually read them": use of access, not the permission to (governance)
@@ -314,7 +314,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:feeds?|ingests?|ingestion|loads?|syncs?|jobs?|pipelines?|runs?)\b (?:\w+ ){0,2}(?:late|running late|delayed|"
         r"behind schedule)\b": 1.0,
         r"slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|(?<!so it )(?<!ok it )(?<!spend )(?<!spending )(?<!cost )(?<!costs )(?<!bill )"
-        r"(?<!number )(?<!numbers )(?<!total )(?<!figure )(?:is|was|went|go(?:es)?|goes|going|been) down": 0.9,
+        # ("if its auto-termination went down to 15 min": a setting lowered, not an outage)
+        r"(?<!number )(?<!numbers )(?<!total )(?<!figure )(?:is|was|went|go(?:es)?|goes|going|been) down"
+        r"(?! (?:to|by|from) (?:about |around |only )?\d)": 0.9,
         r"(?:is|was|were|went|been) (?:\w+[-_]?\w* ){1,2}down\b(?! (?:by|from|to|\d|\$))": 0.7,
         # "was prod actually up the whole month?": uptime over a period
         r"\b(?:is|was|were|been|stay\w*|remain\w*) (?:\w+ ){0,2}up (?:the whole|all|the entire|for the whole|for the entire) "
@@ -440,8 +442,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:orders?|rows?|records?|events?|transactions?|customers?|\d+ ?%)(?: of (?:the |our )?\w+)? (?:are |is |were |"
         r"was )?(?:just |simply )?(?:missing|gone|disappear\w*|vanish\w*) (?:from|in|between)\b|\bwhere do they go\b|"
         # "when will the gold data be back?": when the table is fresh again
-        r"\bwhen will (?:the |our |my )?(?:[\w-]+ ){0,2}(?:data|tables?|numbers|figures|dashboards?|reports?) be "
-        r"(?:back|fresh|updated|current|fixed|ready|available|right)\b|"
+        r"\bwhen (?:will|would|do|does) (?:the |our |my )?(?:[\w-]+ ){0,2}(?:data|tables?|numbers|figures|dashboards?|reports?) "
+        r"(?:be |get |look )?(?:back|fresh|updated|current|fixed|ready|available|right|correct|caught up)\b|"
+        # "when the numbers will be right again" (said inside a sentence)
+        r"\bwhen (?:the |our |my )?(?:[\w-]+ ){0,2}(?:data|tables?|numbers|figures|dashboards?|reports?) (?:will|would|should) "
+        r"(?:be |get |look )?(?:back|fresh|updated|current|fixed|ready|right|correct|caught up)\b|"
         # "dashboards ok today?": the data behind them, fresh and right
         r"^\W*(?:are |is )?(?:the |my |our )?(?:dashboards?|reports?)(?: \w+)? (?:ok|okay|fine|good|healthy|working|"
         r"up to date|alright)\b": 1.0,
@@ -509,7 +514,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"take (?:away|back) (?:\w+ ){0,2}(?:access|permissions?|rights|grants?|privileges?)|"
         r"(?:pull|remove|cut off) (?:his|her|their|that|the|its) (?:\w+ )?(?:access|permissions?|rights|grants?)": 1.0,
         # "an upstream column type change" is a cause, not a lineage question
-        r"lineage|upstream(?! (?:\w+ ){0,2}(?:changes?|failures?|schema|columns?|types?|problems?|issues?|outages?|bugs?|"
+        r"lineage|(?<!broke )(?<!failed )(?<!wrong )(?<!changed )(?<!happened )upstream(?! (?:\w+ ){0,2}(?:changes?|failures?|schema|columns?|types?|problems?|issues?|outages?|bugs?|"
         r"late|delay\w*|landed|arrived|slow))|"
         r"downstream(?! (?:teams?|users?|people|folks|stakeholders|customers|colleagues|analysts))|"
         # "what depends on it"; "finance depends on it" is a team's reliance, not lineage
@@ -600,7 +605,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"knock\w* (?:\w+ ){0,2}off|shave\w* (?:\w+ ){0,2}off|take\w* (?:\w+ ){0,2}off the (?:bill|total)": 1.0,
         # "what we leave on the table each month if nobody touches it": savings not taken
         r"\b(?:leav\w*|left)\b.{0,25}\bon the table\b|\bmoney (?:we'?re )?(?:wasting|burning)\b": 1.2,
-        r"sav(e|es|ing|ings)": 1.0, r"optimi[sz]\w*": 1.0, r"idle|unused|underutili[sz]ed|underused": 1.0,
+        r"sav(e|es|ed|ing|ings)": 1.0, r"optimi[sz]\w*": 1.0, r"idle|unused|underutili[sz]ed|underused": 1.0,
         # "I use it once a week and it seems to stay up forever": compute left running after its work is done
         r"\b(?:stays?|stayed|staying|left|sits?|sitting|keeps? running|running|is up|are up) (?:\w+ ){0,2}?(?:up |on |running )?"
         r"(?:forever|for ever|for (?:hours|days|ages) after|all (?:day|night|weekend)(?: long)? (?:for|with|after)|24/7 for)\b|"
@@ -703,6 +708,7 @@ def area_item(clause: str) -> str | None:
 GENERAL_KNOWLEDGE = re.compile(
     # the weather anywhere ("what was the weather in Frankfurt the night of the outage?")
     r"\b(?:what|how) (?:was|is|'s|will be) the weather\b|\bweather (?:forecast|report) for\b|"
+    r"\bwill it (?:rain|snow|be (?:sunny|cold|hot|warm|windy))\b|\bis it (?:raining|snowing)\b|"
     r"\b(?:capital (?:city )?of (?!the (?:account|platform|workspace))|who won the|settl\w* (?:an? |the )?"
     r"(?:argument|bet|debate|dispute))|"
     r"\b(?:(?:job |an? )?interview (?:tomorrow|tmrw|today|prep|next week)|(?:for|before|ahead of|prepping for|"
