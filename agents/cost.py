@@ -19,6 +19,8 @@ SURPRISE = (r"\b(?:nuts|crazy|insane|wild|mad|ridiculous|absurd|outrageous|huge|
 SPIKE = (r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|why|unexpected|abnormal|outliers?|"
          # "the one spend number I should worry about": what stands out against its usual level
          r"worr(?:y|ied|ying)|concern\w*|alarm\w*|red flags?|"
+         # "the variance on its spend yesterday against its normal daily run-rate": the deviation from its baseline
+         r"\bvariance\b|against (?:its|their|the) (?:normal|usual|typical|average)|"
          r"odd one out|stands? out|sticks? out|deviat\w*|baseline|above (?:the |its |our )?(?:\w+ )?(?:average|avg|normal|"
          r"usual|mean)|" + SURPRISE)
 DRIVERS = (r"driv|drove|behind|cause|biggest|line item|top|what (made|drove)|breakdown|break (?:it|that|this) down|jump|spike|why|"
@@ -44,6 +46,9 @@ BUDGET_STATUS = Lens(sort="projected_pct_of_budget desc", rows=3,
 
 WAREHOUSE_SPEND = Lens(say="{warehouse_name} ({warehouse_size}, auto-stop {auto_stop_minutes:int} min) {list_cost:money}",
                        sort="list_cost desc", rows=3)
+
+#: Spend per `team` tag.
+TEAM_SPEND = Lens(say="{team} {list_cost:money} ({pct_of_total:pct100})", sort="list_cost desc", rows=5)
 
 #: The spend forecast, per workspace with its 95 % interval.
 FORECAST = Lens(group="workspace_name", sum=("predicted_cost", "lower_cost", "upper_cost"), sort="predicted_cost desc",
@@ -105,11 +110,11 @@ AGENT = AgentSpec(
                                         r"most expensive|highest|cheapest))|principals?|people|identit\w*|person)\b",), weight=2,
              title="Spend by identity",
              lens=Lens(say="{run_as} {list_cost:money} across {jobs:int} jobs", sort="list_cost desc", rows=5)),
-        Play("get_cost_by_team", when=(r"(?<!workspace\s)(?<!workspace\s\s)\bteams?\b|chargeback|showback|department|"
-                                       # "the analytics unit is up again": a team the question names, by any word
-                                       r"\bunits?\b|\bdivisions?\b|\bbu\b",), weight=3,
-             compare=Compare("Spend", total="list_cost"), title="Spend by team",
-             lens=Lens(say="{team} {list_cost:money} ({pct_of_total:pct100})", sort="list_cost desc", rows=5)),
+        Play("get_cost_by_team", when=(r"(?<!workspace\s)(?<!workspace\s\s)\bteams?\b|chargeback|showback|department",), weight=3,
+             compare=Compare("Spend", total="list_cost"), title="Spend by team", lens=TEAM_SPEND),
+        # "the analytics unit is up again": a team the question names, by whatever word
+        Play("get_cost_by_team", when=(r"\bunits?\b|\bdivisions?\b|\bbu\b|\borg\b|\bsquad\b",), needs=("team",), weight=3,
+             compare=Compare("Spend", total="list_cost"), title="Spend by team", lens=TEAM_SPEND),
         Play("get_cost_by_tag", when=(r"cost.?cent(er|re)|\bprojects?\b|\btag (key|value)",), weight=2,
              args={"tag_key": "$tag_key|team"}, title="Spend by tag",
              lens=Lens(say="{tag_key}={tag_value} {list_cost:money}", sort="list_cost desc", rows=5)),

@@ -12,6 +12,10 @@ Your tools: {tools}. Use at most {max_steps} tool-calling steps.
 Quote only figures the tools returned. Finish with what you found (figures), how severe it is
 (info, low, medium, high) and one concrete recommendation."""
 
+#: A job's failed runs, grouped, with the cause in each error message.
+FAILED_RUNS = Lens(group="job_name", sort="count desc", rows=3, say="{job_name} failed {count:times} ({error_message:err})",
+                   severity=(("high", "count >= 3"),))
+
 AGENT = AgentSpec(
     name="reliability",
     title="Reliability",
@@ -89,9 +93,10 @@ AGENT = AgentSpec(
                        say="{job_name}: {success_rate_pct:pct100} success over {runs:int} runs",
                        severity=(("high", "success_rate_pct < 80"), ("medium", "success_rate_pct < 95")))),
         Play("get_failed_jobs", when=(r"fail|error|broke|crash",), title="Failed job runs", before=Before(needs=("job",)),
-             lens=Lens(group="job_name", sort="count desc", rows=3,
-                       say="{job_name} failed {count:times} ({error_message:err})",
-                       severity=(("high", "count >= 3"),))),
+             lens=FAILED_RUNS),
+        # "did nightly_etl blow its SLA? root cause in one sentence": what broke the job, beside whether it was late
+        Play("get_failed_jobs", when=(r"root cause|what caused|cause of|\bwhy\b",), needs=("job",), title="Failed job runs",
+             lens=FAILED_RUNS),
         Play("get_at_risk_jobs", when=(r"at risk|likely to (fail|miss)|will (fail|miss)|predict|next 24|risk",),
              weight=3, title="Jobs at risk",
              lens=Lens(where="is_at_risk == true", sort="risk_24h desc", rows=3,

@@ -218,7 +218,10 @@ class EntityIndex:
                                             for k, v in (vocabulary or {}).items()}
         # teams are named only with a team word after them ("the ml team"): "ml" or "platform" alone is no team
         self.teams: list[str] = self.names.pop("team", [])
-        self._team = re.compile(r"\b(?:" + "|".join(re.escape(t.lower()) for t in sorted(self.teams, key=len, reverse=True))
+        said = {t.lower(): t for t in self.teams}
+        said.update({" ".join(SPELLED_OUT.get(w, w) for w in re.split(r"[-_ ]+", t.lower())): t for t in self.teams})
+        self._team_names = said  # "the machine learning unit" is the team ml
+        self._team = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(said, key=len, reverse=True))
                                 + r")(?=\s+(?:eng(?:ineering)?\s+)?(?:team|teams|unit|business unit|bu|department|dept|"
                                 r"squad|division|org)\b)") if self.teams else None
         full: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -277,7 +280,7 @@ class EntityIndex:
         result = EntityResult()
         taken = bytearray(len(low))
         for m in self._team.finditer(low) if self._team is not None else ():
-            name = next(t for t in self.teams if t.lower() == m[0])
+            name = self._team_names[m[0]]
             result.matches.append(EntityMatch("team", name, text[m.start():m.end()], m.start(), m.end(), "exact"))
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         for kind, pattern in (("user", _EMAIL), ("ip", _IP), ("table", _THREE_PART)):

@@ -27,7 +27,7 @@ VENDORS = {"purview": "Microsoft Purview", "sentinel": "Microsoft Sentinel", "ch
            "successfactors": "SuccessFactors", "aws": "AWS", "azure": "Azure", "gcp": "Google Cloud",
            "google cloud": "Google Cloud", "cloudflare": "Cloudflare", "crowdstrike": "CrowdStrike",
            "grafana": "Grafana", "prometheus": "Prometheus", "kibana": "Kibana", "elasticsearch": "Elasticsearch",
-           "opensearch": "OpenSearch", "kafka": "Kafka"}
+           "opensearch": "OpenSearch", "kafka": "Kafka", "statuspage": "Statuspage", "status page": "Statuspage"}
 #: What is out of sight, for the names that are not a product ("no household data or bill" would not read).
 _OUT_OF_SIGHT = {"e-mail": "e-mails or e-mail threads", "household": "household bills", "office costs": "office or facilities costs", "cloud price lists": "cloud providers' price lists", "HR records": "HR system records (people, pay, leave, hire and exit dates)",
                  "training records": "people's course and training records (a learning system's)",
@@ -82,11 +82,17 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:what|how much) (?:are|is|do|does) (?:they|we|people|he|she|(?:the |our )?(?:[\w-]+ ){0,2}(?:team|contractors?|"
     r"employees?|engineers?|analysts?|staff|consultants?|developers?|scientists?)) (?:\w+ )?(?:paid|earn|earning|make|making)\b"
     r"|\b(?:hourly|day) rates? (?:of|for) (?:the |our )?(?:\w+ ){0,2}(?:contractors?|consultants?|freelancers?)\b": "HR records",
+    # "how many engineers would we need to let go?": people, not compute
+    r"\b(?:engineers?|people|staff|employees?|heads|headcount|contractors?|analysts?)\b.{0,30}\b(?:let go|lay off|laid off|"
+    r"fire|sack)\b|\b(?:let go of|lay off|laid off|fire)\b.{0,20}\b(?:engineers?|people|staff|employees?|contractors?)\b|"
+    r"\blayoffs?\b": "HR records",
     # people's courses ("who hasn't completed the annual GDPR awareness training?"): a learning system's records
     r"\b(?:awareness|compliance|mandatory|annual|onboarding|phishing) (?:\w+ )?trainings?\b(?! (?:data|runs?|jobs?|sets?))|"
     r"\b(?:completed|finished|taken|done|passed) (?:the |their |his |her |its )?(?:\w+ ){0,2}(?:course|e-?learning|"
     r"certification)s?\b": "training records",
     # a currency's market rate ("what's the EUR/USD rate today?")
+    r"\b(?:euros?|dollars?|pounds?|yen|francs?|usd|eur|gbp)\b (?:\w+ ){0,2}(?:weaken|strengthen|fall|rise|drop|climb|gain|"
+    r"lose)\w* (?:against|versus|vs\.?) (?:the )?(?:euros?|dollars?|pounds?|yen|francs?|usd|eur|gbp)\b|"
     r"\b(?:exchange|fx|forex|currency|conversion) rates?\b|\b(?:usd|eur|gbp|jpy|chf|cad|aud|brl|inr|cny|mxn)\s?/\s?"
     r"(?:usd|eur|gbp|jpy|chf|cad|aud|brl|inr|cny|mxn)\b": "exchange rates",
     # an identity provider's own records (enrolment, factors, its users and groups)
@@ -115,7 +121,7 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"on-?call|overrides?|acknowledge?\w*|acked|logs?|paged|pages|alerts?|timeline|resolved)\b|\bsnooze\b.{0,30}\b(?:pagerduty|opsgenie|page|incident)\b": _VENDOR,
     # another monitoring tool's own data (traces, spans, its monitors)
     r"\b(?:datadog|new relic|dynatrace|app ?dynamics|honeycomb)\b.{0,40}\b(?:apm|traces?|spans?|monitors?|logs?|"
-    r"dashboards?|metrics|synthetics)\b": _VENDOR,
+    r"dashboards?|metrics|synthetics?)\b|\bstatus ?page\b": _VENDOR,
     # another monitoring stack's own setup ("the Grafana board for the Kafka brokers went blank, fix the Prometheus
     # datasource"): not in Databricks' system tables
     r"\b(?:grafana|prometheus|kibana|elasticsearch|opensearch)\b.{0,60}\b(?:boards?|dashboards?|datasources?|data sources?|"
@@ -185,7 +191,7 @@ _COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead o
 
 #: The product is where the asker comes from, not what they ask about ("we just moved off Snowflake",
 #: "in Snowflake I'd open Query History"): the question is about this account.
-_CONTEXT = re.compile(r"\b(?:moved|moving|(?<!n't )(?<!not )(?<!never )(?<!yet )migrat\w*|switch\w*|port(?:ed|ing)? (?:over|of|from)|ported|lift(?:ed)?[- ]and[- ]shift\w*|coming from|came from|used to|back (?:on|at|when|in(?! (?:19|20)\d\d\b))|"
+_CONTEXT = re.compile(r"\b(?:moved|moving|(?<!n't )(?<!not )(?<!never )(?<!yet )migrat\w*|switch\w*|port(?:ed|ing)? (?:over|of|from)|ported|lift(?:ed)?[- ]and[- ]shift\w*|coming from|came from|used to|back (?:on(?! (?:track|budget|schedule|target|plan)\b)|at|when|in(?! (?:19|20)\d\d\b))|"
                       r"previously|formerly|equivalent|i'?d|we'?d|we had|we used|like (?:in|on)|databricks (?:version|way)|"
                       r"version of|(?:dba|admin|developer|engineer|analyst|person|guy|folks?) here|"
                       # "the etl-warehouse, is that basically a SQL Server instance?": an analogy, not the product

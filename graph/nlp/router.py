@@ -437,6 +437,8 @@ def _is_named_move(clause: str) -> bool:
 _STATES = frozenset("""broken working ok okay fine down up dead alive healthy running wrong right normal real even
 still actually really just reliable accurate trustworthy trusted stable steady flat constant slow slower sluggish laggy fast
 faster""".split())
+#: "... the quality checks we run, and which ones failed recently": an outcome of what the rest names.
+_OUTCOMES = frozenset("failed failing passed passing succeeded recently lately".split())
 #: "is any of them slow", "are all of them ok": how many of what the rest names, no topic of their own.
 _QUANTIFIERS = frozenset("any all some none either neither one both each".split())
 #: Verbs of becoming that open a clause with no subject of its own ("any model drifting or getting slow?").
@@ -448,8 +450,9 @@ def _is_bare_state(clause: str) -> bool:
     words = [w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _FILLER and w not in _QUANTIFIERS]
     if len(words) >= 2 and words[0] in _BECOMING and all(w in _STATES for w in words[1:]):
         return True  # "... or getting slow?": the state of what the clause before named
-    return bool(words) and all(w in _STATES for w in words) and bool(re.search(r"\b(?:it|they|them|those|these|that|this)\b",
-                                                                               clause, re.IGNORECASE))
+    words = [w for w in words if w not in ("which", "what", "any", "ones")]  # "which ones failed recently"
+    return bool(words) and all(w in _STATES or w in _OUTCOMES for w in words) and bool(
+        re.search(r"\b(?:it|they|them|those|these|that|this|ones)\b", clause, re.IGNORECASE))
 
 
 def _rounded(scores: dict[str, float]) -> dict[str, float]:

@@ -78,7 +78,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"cost drivers?|top drivers?|line items?": 1.0, r"dollars?|money": 0.5, r"\$+": 0.8,
         r"chargeback|showback": 0.9, r"\b(?:running|runs?|ran) hot\b": 0.8,
         # "analytics is up like 12%": a figure up by a share, the spend unless the question says otherwise
-        r"\b(?:is|are|was|were|went|'s) up (?:like |about |around |roughly |by |nearly |almost )?\d+(?:\.\d+)? ?(?:%|percent)": 1.0,
+        r"\b(?:is|are|was|were|went|'s) up (?:like |about |around |roughly |by |nearly |almost )?\d+(?:\.\d+)? ?(?:%|percent)|"
+        # "is it normal that the ml workspace jumped like 45% yesterday?": a place's figure up by a share, its spend
+        r"\b(?:jumped|spiked|rose|grew|climbed|shot up|surged|doubled|ballooned) (?:by )?(?:like |about |around |roughly |"
+        r"nearly |almost |over )?\d+(?:\.\d+)? ?(?:%|percent)": 1.0,
         r"\b(?:gpu (?:vs\.?|versus|or|and) cpu|cpu (?:vs\.?|versus|or|and) gpu)\b": 0.8,
         # "is model serving a meaningful chunk of the bill?": a share of the spend
         r"(?:chunk|share|portion|fraction|slice|part|percent(?:age)?|%) of (?:the |our |total |all )?(?:\w+ )?"
@@ -188,6 +191,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "exact timestamp of admin@ granting SELECT on it": the moment of the event, in the audit log
         r"\b(?:timestamp|time|date|moment|when exactly)\b (?:of|that|when) (?:\S+ )?(?:grant\w*|revok\w*|gave|giving|"
         r"chang\w* (?:the )?(?:grants?|permissions?))|\bexact (?:time|timestamp|date) (?:of|that|when)\b": 1.0,
+        # "is someone mining crypto on our dime?": compute hijacked, a security incident before a cost one
+        r"\bcrypto ?(?:currency )?min(?:ing|ers?)\b|\bmining (?:crypto|bitcoin|monero|coins?)\b|\bcryptojack\w*": 1.0,
         # "someone granted stuff on crm.customers recently?": that it happened, and who did it
         r"\b(?:someone|somebody|anyone|anybody|did (?:someone|somebody|anyone|anybody)) (?:\w+ )?(?:grant|granted|gave|handed|"
         r"revoked|changed (?:the )?(?:grants?|permissions?))\b|"
@@ -290,7 +295,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "split ml-workspace spend GPU vs CPU": the compute types the bill is split by, not a CPU's load
         r"(?<!gpu vs )(?<!gpu vs\. )(?<!gpu versus )(?<!gpu or )(?<!gpu and )cpu(?! (?:vs\.?|versus|or|and) gpu)|memory|"
         r"utili[sz]ation|gpu utili[sz]ation": 0.7,
-        r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|queu\w*": 0.6,
+        r"succe\w*|complete[d]?|finish\w*": 0.4, r"perf\w*": 0.7, r"spill\w*|(?<!event in the )(?<!alert in the )(?<!ticket in the )(?<!item in the )(?<!in my )queu\w*": 0.6,
         r"retr(y|ies)|timed out|timeouts?": 0.5, r"struggl\w*|under (?:heavy )?(?:load|pressure)|overwhelm\w*|being worked|how (?:hard|busy)|workload": 0.8,
         # "model drift + training fails": the training runs are job runs
         r"(?:re)?training (?:\w+ ){0,2}(?:fail\w*|crash\w*|died|dies|broke\w*|errors?|oom\w*|ran out of memory)|(?:failed|failing|crashed|broken) "
@@ -623,7 +628,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:dumbest|stupidest|silliest|most wasteful|most pointless|most useless|worst value)\b (?:\w+ ){0,2}(?:we'?re |we are |"
         r"we )?(?:paying|spending|burning|running)\b": 1.0,
         # "would resizing the warehouse actually help?", "what if we shrank it at night?": the size of the compute
-        r"\bresiz\w*|\bshr[iau]nk\w*": 1.0,
+        r"\bresiz\w*(?! events?\b| actions?\b| calls?\b)|\bshr[iau]nk\w*": 1.0,
         r"\bscal\w* (?:\w+[\w-]* ){0,2}down\b|\bquiet hours\b|\bdown-?siz\w*|\b(?:smaller|bigger|larger) (?:warehouse|cluster|size|"
         r"t-shirt size)\b": 1.0,
         r"\bsized wrong(?:ly)?\b|\bwrong(?:ly)?[- ]sized?\b|\bmis-?sized\b|\bthe wrong size\b|"
@@ -779,6 +784,7 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|"
                             r"job (?:ad|description|posting)|contract|cover letter|invitation|apology|thank you note|"
                             r"narrative|template|slides?|slide deck|deck|presentation|agenda|minutes|justification|agreement|"
                             r"business case|proposal|(?:retention |security |hr )?polic(?:y|ies)|runbook|handbook|"
+                            r"(?:on-?call )?(?:rota|rotation|roster|schedule)|holiday cover|"
                             r"(?:performance |annual |yearly |mid-?year )?review|appraisal|reference)s?\b|"
                             # code to write, not a question about the account
                             r"\b(?:write|give|generate|code|draft)\s+(?:me\s+|us\s+)?(?:a|an|some|the)\s+(?:[\w-]+\s+){0,3}"

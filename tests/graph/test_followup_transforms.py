@@ -25,7 +25,7 @@ def follow(text: str, p: Prior, **cur) -> Understanding | None:
 def test_every_transformation_is_covered_here():
     tested = {"downstream", "how_much_save", "act", "who_did_that", "shift_window", "that_thing", "why", "anything_else",
               "show_more", "when", "narrow", "attribute", "compare_with", "request", "nth_item", "where_from",
-              "upstream", "cost_of_that", "writer", "reformat"}
+              "upstream", "cost_of_that", "writer", "reformat", "during_that", "its_property"}
     assert {t.name for t in TRANSFORMS} == tested
 
 
@@ -353,3 +353,22 @@ def test_reformat_asks_the_last_question_again_for_a_table():
     out = follow("ok can you put all of that into a csv-style table for the auditors?", p)
     assert out.previous.transform == "reformat" and out.domains == ["security"]
     assert out.names("table") == ["main.sales.orders_gold"] and out.window == YESTERDAY
+
+
+def test_during_that_period_reads_the_day_of_the_event():
+    p = prior(u={"question": "any warehouse downtime this month?", "domains": ["reliability"]},
+              subject={"warehouse": ["etl-warehouse"]},
+              answer="This month: etl-warehouse was down 117 min from 2026-01-09 13:09 UTC.")
+    out = follow("did we still get billed for that period?", p, domains=["cost"])
+    assert out is not None and out.previous.transform == "during_that"
+    assert out.window.start == date(2026, 1, 9) == out.window.end and out.names("warehouse") == ["etl-warehouse"]
+    assert follow("what ran during that outage?", prior(answer="Nothing recorded.")) is None or \
+        follow("what ran during that outage?", prior(answer="Nothing recorded.")).previous.transform != "during_that"
+
+
+def test_its_property_keeps_the_last_area_and_subject():
+    p = prior(u={"question": "what do the endpoints cost?", "domains": ["mlops", "cost"]},
+              subject={"endpoint": ["ep-a"]})
+    out = follow("what about their latency?", p)
+    assert out is not None and out.previous.transform == "its_property"
+    assert out.domains[:2] == ["mlops", "cost"] and out.names("endpoint") == ["ep-a"]

@@ -78,7 +78,7 @@ def test_the_named_entity_narrows_both_periods():
     slots = {"workspace": ["a"], "_named": ["workspace"]}
     f = compared("cost", "t", Compare("Spend", total="list_cost"), ROWS, EARLIER, label="now",
                  earlier_label="then", slots=slots)
-    assert f.summary.startswith("Spend: $100 in now against $80.00 in then")
+    assert f.summary.startswith("Spend of workspace a: $100 in now against $80.00 in then")
 
 
 def test_a_period_without_rows_is_said_so():

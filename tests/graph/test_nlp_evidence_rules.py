@@ -3213,3 +3213,37 @@ def test_data_the_same_as_a_day_is_no_window():
 
     assert parse_window("today's refresh shows exactly the same rows as Monday. is it updated?",
                         datetime(2026, 3, 20, 9)).label == "today"
+
+
+# --- blind sets 223-226 (scored on first contact on 167f1f8: all four met the bar; kept outside as held-out) -----
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("how many people would we have to lay off to get the platform back on budget?", None, None),
+    ("will the pound strengthen against the dollar by year end? our contract is in USD", None, None),
+    ("put together the on-call rotation for the holidays", None, None),
+    ("what does our Statuspage say about website uptime this month?", None, None),
+    ("a flood of clusterCreate and resize events in dev overnight - is someone mining crypto on our account?",
+     "security", None),
+    ("new alert in the queue: tokens/generateDbToken by a service principal, no expiry. dangerous?", "security",
+     "performance"),
+    ("show me every expectation we run and which ones failed lately", "quality", "performance"),
+])
+def test_rules_of_sets_223_to_226_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_a_root_cause_of_a_job_reads_its_failures():
+    reliability = get_agent_registry().get("reliability")
+    plays = choose_plays(reliability, "did the loader blow its SLA yesterday? root cause in one sentence",
+                         {"job": ["loader"]})
+    assert {"get_sla_breaches", "get_failed_jobs"} <= {p.tool for p in plays}
+
+
+def test_a_team_said_in_full_words_and_a_place_up_by_a_share():
+    index = EntityIndex({"team": ["ml", "bi"], "workspace": ["ml-workspace"]})
+    assert index.match("the machine learning unit's spend yesterday").entities == {"team": ["ml"]}
+    assert index.match("what did the business intelligence team cost").entities == {"team": ["bi"]}
+    from health_monitor.graph.nlp.vocabulary import cue_peaks
+
+    assert cue_peaks("is it normal that the workspace jumped like 45% yesterday")["cost"] == 1.0
