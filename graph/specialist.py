@@ -213,7 +213,7 @@ def make_report(spec: AgentSpec):
                 errors.append(f"{name}: could not summarise ({e.__class__.__name__}: {e})")
                 continue
             if finding is not None:
-                finding = _snapshot_in_past(tool, finding, _slots(spec, state), ctx)
+                finding = _what_a_past_window_read(tool, finding, _slots(spec, state), ctx)
             earlier = results.get(cid + BEFORE_SUFFIX)
             if earlier is not None and play is not None and tool is not None:
                 finding = nearest.finding(
@@ -277,7 +277,7 @@ def _in_past_window(tool: Any, rows: list[dict[str, Any]], slots: dict[str, Any]
     return [r for r in rows if (d := as_date(r.get(column))) is None or start <= d <= end]
 
 
-def _snapshot_in_past(tool: Any, finding: Any, slots: dict[str, Any], ctx: RunContext) -> Any:
+def _what_a_past_window_read(tool: Any, finding: Any, slots: dict[str, Any], ctx: RunContext) -> Any:
     """A finding of a tool that cannot stop at the end of a past window asked ("and the week before?"), said for what
     it read: a fixed look-back (input drift: the last 3 days) is "not measured for that period"; a look-back from the
     as-of with no dates and no dated rows says it reads up to the as-of."""

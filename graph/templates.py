@@ -113,12 +113,12 @@ def item_lines(findings: list[Finding], budget: int = MAX_ITEMS) -> list[str]:
 def _ranked(findings: Iterable[Finding], order: list[str], subject: dict[str, list[str]] | None = None) -> list[Finding]:
     """Most severe first; ties keep the specialists' presentation order. With a ``subject`` (what a cause question
     is about), the findings about it come first: "why?" after a stale table leads with that table's writer."""
-    return sorted(findings, key=lambda f: (f.off_subject, bool(subject) and not about_subject(f, subject),
+    return sorted(findings, key=lambda f: (f.off_subject, bool(subject) and not _about(f, subject),
                                            -SEVERITY_RANK.get(f.severity, 0),
                                            order.index(f.agent) if f.agent in order else 99))
 
 
-def about_subject(f: Finding, subject: dict[str, list[str]]) -> bool:
+def _about(f: Finding, subject: dict[str, list[str]]) -> bool:
     """Does ``f`` name one of the ``subject``'s names (a table by its full or its own name)?"""
     names = {n.lower().rsplit(".", 1)[-1] for ns in subject.values() for n in ns}
     return any(str(n).lower().rsplit(".", 1)[-1] in names for ns in (f.entities or {}).values() for n in ns)

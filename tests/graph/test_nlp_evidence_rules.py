@@ -2904,16 +2904,16 @@ def test_the_stored_subject_is_the_finding_the_answer_led_with():
 def test_a_snapshot_tool_asked_of_a_past_window_says_it_was_not_measured_then():
     from types import SimpleNamespace
 
-    from health_monitor.graph.specialist import _snapshot_in_past
+    from health_monitor.graph.specialist import _what_a_past_window_read
     from health_monitor.graph.state import Finding
 
     tool = get_registry().get("get_model_drift")
     ctx = SimpleNamespace(as_of=datetime(2026, 3, 20, 9))
     f = Finding(agent="mlops", title="Input drift", summary="m: 2 drifted features.", headline="m: 2 drifted features.",
                 severity="medium")
-    past = _snapshot_in_past(tool, f, {"start_date": date(2026, 3, 6), "end_date": date(2026, 3, 12)}, ctx)
+    past = _what_a_past_window_read(tool, f, {"start_date": date(2026, 3, 6), "end_date": date(2026, 3, 12)}, ctx)
     assert past.headline.startswith("Not measured for that period") and past.severity == "info"
-    assert _snapshot_in_past(tool, f, {"start_date": date(2026, 3, 17), "end_date": date(2026, 3, 20)}, ctx) == f
+    assert _what_a_past_window_read(tool, f, {"start_date": date(2026, 3, 17), "end_date": date(2026, 3, 20)}, ctx) == f
 
 
 def test_a_table_described_by_part_of_its_name_takes_the_rest_from_the_question():
@@ -3054,13 +3054,13 @@ def test_any_ip_at_all_drops_the_carried_address():
 def test_a_look_back_tool_asked_of_a_past_window_says_what_it_read():
     from types import SimpleNamespace
 
-    from health_monitor.graph.specialist import _snapshot_in_past
+    from health_monitor.graph.specialist import _what_a_past_window_read
     from health_monitor.graph.state import Finding
 
     tool = get_registry().get("get_idle_clusters")
     ctx = SimpleNamespace(as_of=datetime(2026, 3, 20, 9))
     f = Finding(agent="optimization", title="Idle clusters", summary="c idle.", items=["c was idle 70% of 100 h."])
-    past = _snapshot_in_past(tool, f, {"start_date": date(2026, 3, 6), "end_date": date(2026, 3, 12)}, ctx)
+    past = _what_a_past_window_read(tool, f, {"start_date": date(2026, 3, 6), "end_date": date(2026, 3, 12)}, ctx)
     assert past.items[0].startswith("Read from 2026-03-06 up to 2026-03-20") and len(past.items) == 1
 
 
