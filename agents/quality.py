@@ -48,7 +48,7 @@ AGENT = AgentSpec(
                        empty="No table is behind its refresh schedule.")),
         # "Why is orders_gold stale?": the failed runs of the job that writes it (relations then say how the
         # failure, the stale table and any upstream schema change connect).
-        Play("get_schema_changes", when=(r"schema (?:change|drift|mismatch|evolution)\w*|column\w* (?:\w+ ){0,3}(?:changed|type)|"
+        Play("get_schema_changes", when=(r"schema (?:change|drift|mismatch|evolution|break)\w*|column\w* (?:\w+ ){0,3}(?:changed|type)|"
                                          # "has the schema of orders_raw changed recently?"
                                          # "what table was it choking on?": what a load failed on
                                          r"\b(?:chok|fail|break|broke|crash|error|blew|fell|trip)\w*\s+(?:up\s+|over\s+)?on\b|"

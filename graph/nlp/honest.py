@@ -197,6 +197,8 @@ _CONTEXT = re.compile(r"\b(?:moved|moving|(?<!n't )(?<!not )(?<!never )(?<!yet )
                       # "the etl-warehouse, is that basically a SQL Server instance?": an analogy, not the product
                       r"is (?:that|this|it) (?:basically|essentially|kind of|sort of|just|like)|similar to|same (?:thing )?as|"
                       r"analog(?:ous|ue)?|counterpart|comparable to|"
+                      # "I have to file a Jira ticket about the schema break, give me the details": where the answer goes
+                      r"(?:i|we) (?:have|need|want|got|'ve got) to (?:file|open|raise|create|write|log|submit|update)|"
                       # "someone on slack said the cost one is acting up": where the asker heard it, not the product
                       r"(?:on|in|via|over|through) (?:slack|teams|jira)(?!\s+(?:bills?|invoices?|costs?|spend\w*|licen\w*|"
                       r"seats?|subscriptions?|renewals?|contracts?))|(?:slack|teams) (?:thread|channel|message|dm|post))\b",

@@ -3247,3 +3247,9 @@ def test_a_team_said_in_full_words_and_a_place_up_by_a_share():
     from health_monitor.graph.nlp.vocabulary import cue_peaks
 
     assert cue_peaks("is it normal that the workspace jumped like 45% yesterday")["cost"] == 1.0
+
+
+def test_a_ticket_the_asker_must_file_is_where_the_answer_goes():
+    assert other_product("I have to open a ServiceNow ticket about the loader failure, give me the details") is None
+    assert other_product("show me my open jira tickets") is not None
+    assert "quality" in route("we need to log a bug about the ledger schema break, what changed?").domains
