@@ -323,10 +323,17 @@ def without_repeats(reports: dict[str, AgentReport], order: Iterable[str]) -> di
     return out
 
 
+def _present_ranked(agents: AgentRegistry, plan: RoutingPlan, unique: dict[str, AgentReport]
+                    ) -> tuple[dict[str, AgentReport], list[Finding]]:
+    """The planned specialists' reports (each finding once) and their findings in the order the answer says them."""
+    present = {name: unique[name] for name in plan.agents if name in unique}
+    ranked = _ranked((f for r in present.values() for f in r.findings), [a.name for a in agents], plan.subject or None)
+    return present, ranked
+
+
 def leading(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentReport]) -> Finding | None:
     """The finding :func:`answer` leads with that names something (what "that job" means next turn), or None."""
-    present = {name: r for name, r in without_repeats(reports, plan.agents).items() if name in plan.agents}
-    ranked = _ranked((f for r in present.values() for f in r.findings), [a.name for a in agents], plan.subject or None)
+    _, ranked = _present_ranked(agents, plan, without_repeats(reports, plan.agents))
     return next((f for f in ranked if f.entities), None)
 
 
@@ -340,9 +347,8 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
     titles = {a.name: a.title for a in agents}
     unique = without_repeats(reports, plan.agents)
     repeated, reports = set(reports) - set(unique), unique
-    present = {name: reports[name] for name in plan.agents if name in reports}
+    present, ranked = _present_ranked(agents, plan, reports)
     subject = plan.subject or None
-    ranked = _ranked((f for r in present.values() for f in r.findings), list(titles), subject)
     own = present[ranked[0].agent].period if ranked and ranked[0].agent in present else ""
     labelled = any(r.period for r in present.values())
     period = own or plan.period or period_of(list(calls), ranked[0].tools if ranked else [], as_of)
