@@ -112,6 +112,10 @@ AGENT = AgentSpec(
              lens=Lens(say="{run_as} {list_cost:money} across {jobs:int} jobs", sort="list_cost desc", rows=5)),
         Play("get_cost_by_team", when=(r"(?<!workspace\s)(?<!workspace\s\s)\bteams?\b|chargeback|showback|department",), weight=3,
              compare=Compare("Spend", total="list_cost"), title="Spend by team", lens=TEAM_SPEND),
+        # "spend by department for the showback deck": a department is a team tag to some and a workspace to others,
+        # so both groupings are shown unless a team is named
+        Play("get_daily_cost_summary", when=(r"department|\bdept|showback|business units?|divisions?",), unless=("team",),
+             weight=3, title="Spend by workspace", compare=Compare("Spend", total="list_cost"), lens=WORKSPACE_SPEND),
         # "the analytics unit is up again": a team the question names, by whatever word
         Play("get_cost_by_team", when=(r"\bunits?\b|\bdivisions?\b|\bbu\b|\borg\b|\bsquad\b",), needs=("team",), weight=3,
              compare=Compare("Spend", total="list_cost"), title="Spend by team", lens=TEAM_SPEND),
@@ -160,7 +164,7 @@ AGENT = AgentSpec(
              needs=("warehouse",), weight=4, title="SQL warehouse spend",
              lens=WAREHOUSE_SPEND),
         Play("get_monthly_cost_summary", when=(r"monthly|month.to.date|mtd|month over month|forecast|next month|"
-                                               r"run.?rate|projec|on course|on track|\bbill\b",), weight=2,
+                                               r"run.?rate|project(?:ed|ion|ions|ing)\b|on course|on track|\bbill\b",), weight=2,
              args={"months": "$months|2"}, title="Month to date and forecast",
              lens=Lens(derive=(("run_rate", "list_cost / days * 30"), ("daily", "list_cost / days")),
                        sort="month desc", rows=3, where="days > 0",
@@ -168,7 +172,7 @@ AGENT = AgentSpec(
                            "{month:date} ({daily:money} a day, a 30-day run rate of {run_rate:money})",
                        recommend="At the current daily rate next month would be about {run_rate:money} for "
                                  "{workspace_name}; compare it with the budget.")),
-        Play("get_cost_forecast", when=(r"forecast|extrapolat|predict|projec|expect|will (we )?"
+        Play("get_cost_forecast", when=(r"forecast|extrapolat|predict|project(?:ed|ion|ions|ing)\b|expect|will (we )?"
                                         r"spend|where (?:do|will|would) we (?:land|end up)|if nothing changes|"
                                         r"at this (?:rate|pace)|trajectory",), weight=3, args={"days": "$horizon_days|30"},
              title="Spend forecast",

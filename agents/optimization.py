@@ -68,7 +68,9 @@ AGENT = AgentSpec(
                        severity=(("medium", "estimated_monthly_saving >= 500"), ("low", "estimated_monthly_saving > 0")),
                        recommend="Start with {resource_name}: {recommendation:long}",
                        empty="No job looks like a serverless candidate.")),
-        Play("get_idle_clusters", when=(r"idle|unused|underutili|underused|zombie|left running|clusters?|use out of|"
+        Play("get_idle_clusters", when=(r"idle|unused|underutili|underused|zombie|left running|clusters?|use out of|doing nothing|"
+                                        # "compute that's switched on but not doing any work"
+                                        r"(?:not|n't) (?:actually |really |even )?doing (?:any|much|real) (?:\w+ )?work|"
                                         r"(?:up|on|running) (?:basically |pretty much )?(?:all day|24/7|around the clock)",),
              weight=3, title="Idle clusters",
              lens=Lens(where="idle_pct >= 50", sort="idle_pct desc", rows=3,
@@ -92,7 +94,10 @@ AGENT = AgentSpec(
         Play("get_savings_recommendations", when=(r"warehouses?|oversiz|right.?siz",), weight=2,
              args={"category": "warehouse_rightsizing"}, title="Warehouse right-sizing",
              lens=Lens(sort="estimated_monthly_saving desc", rows=2,
-                       say="{resource_name}: about {estimated_monthly_saving:money}/month — {recommendation:clip}")),
+                       say="{resource_name}: about {estimated_monthly_saving:money}/month — {recommendation:clip}",
+                       severity=(("medium", "estimated_monthly_saving >= 500"), ("low", "estimated_monthly_saving > 0")),
+                       recommend="Right-size {resource_name} (about {estimated_monthly_saving:money}/month): "
+                                 "{recommendation:long}")),
         Play("get_untagged_spend", when=(r"untagged|tags?|attribution",), weight=2, title="Untagged spend",
              lens=Lens(sort="untagged_cost desc", rows=3, where="untagged_cost > 0",
                        say="{workspace_name} {untagged_cost:money} untagged ({untagged_pct:pct100} of its spend)")),

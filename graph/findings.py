@@ -362,6 +362,11 @@ def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], mon
         return Reading(kept=kept, note=f"No more rows: all {len(kept)} were shown already.")
     quoted = kept[page * size: (page + 1) * size] if lens.rows or page else []
     out = Reading(kept=kept)
+    if lens.headline and len(kept) == 1 and lens.say and not page \
+            and all(f.startswith("total_") or f == "n" for f in re.findall(r"\{(\w+)", lens.headline)):
+        # one row under a total: its own sentence names what the total is of ("dev $9,711 ..." not "$9,711 in all")
+        out.headline = render(lens.say, {**kept[0], "n": 1})
+        return out
     if lens.headline:
         out.headline = render(lens.headline, {**spans, **_totals(kept), **kept[0], "n": len(kept)})
     if quoted or not out.headline:

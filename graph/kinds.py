@@ -11,6 +11,8 @@ Imports nothing else of ours (the understanding type and the parser build on it)
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 
@@ -93,3 +95,13 @@ def owner(kind: str) -> str | None:
     """The specialist that owns ``kind`` (None for an unknown kind)."""
     spec = BY_NAME.get(kind)
     return spec.owner if spec else None
+
+
+_ASKED_KIND = re.compile(rf"\b(?:which|what)\s+(?:one\s+of\s+(?:the|our)\s+|of\s+(?:the|our)\s+)?(?:sql\s+)?"
+                         rf"(?P<word>{KIND_WORD_ALTERNATION})\b", re.IGNORECASE)
+
+
+def asked_kind(text: str) -> str:
+    """The one kind of thing ``text`` asks to be named ("which warehouse eats the most $?": warehouse), or ""."""
+    kinds = {WORD_KINDS.get(m["word"].lower(), "") for m in _ASKED_KIND.finditer(text or "")} - {""}
+    return kinds.pop() if len(kinds) == 1 else ""

@@ -18,7 +18,7 @@ from typing import Any
 from health_monitor.agents.spec import AgentSpec, Play
 from health_monitor.graph.kinds import KIND_NAMES
 from health_monitor.graph.nlp.router import split_clauses
-from health_monitor.graph.nlp.vocabulary import without_breakdown_list, without_requester
+from health_monitor.graph.nlp.vocabulary import NUMBERED_ITEM, without_breakdown_list, without_requester
 from pydantic import ValidationError
 
 #: Most plays one agent runs for one question (matched plays first, by score).
@@ -199,6 +199,21 @@ def choose_plays(spec: AgentSpec, text: str, slots: dict[str, Any] | None = None
     return [p for p in spec.playbook if p.default][:MAX_DEFAULT_PLAYS]
 
 
+def _in_brackets(text: str, clauses: list[str]) -> set[str]:
+    """The clauses that start inside brackets: "suspicious access (failed logins, odd hours, tokens), and who read
+    personal data" has three asks; the bracket's items are examples of one, heard after the other asks."""
+    inside: set[str] = set()
+    at = 0
+    for clause in clauses:
+        found = text.find(clause, at)
+        if found < 0:
+            continue
+        if text.count("(", 0, found) > text.count(")", 0, found):
+            inside.add(clause)
+        at = found + len(clause)
+    return inside
+
+
 def _each_clause_heard(spec: AgentSpec, text: str, slots: dict[str, Any] | None, matched: list[Play]) -> list[Play]:
     """``matched`` with each clause's best play first: in "(1) who can read the PII tables, (2) which tables
     lack a description, (3) the lineage of orders_gold", every ask gets its tool, not only the wordiest."""
@@ -206,7 +221,7 @@ def _each_clause_heard(spec: AgentSpec, text: str, slots: dict[str, Any] | None,
     if len(clauses) < 2:
         return matched[:MAX_PLAYS]
     firsts: list[Play] = []
-    for clause in clauses:
+    for clause in sorted(clauses, key=_in_brackets(text, clauses).__contains__):
         scored = [(p.matches(clause, slots) * p.weight, -i, p) for i, p in enumerate(spec.playbook)]
         score, _, best = max(scored, key=lambda t: (t[0], t[1]))
         if score > 0 and all(best is not p for p in firsts):
@@ -219,6 +234,45 @@ def _each_clause_heard(spec: AgentSpec, text: str, slots: dict[str, Any] | None,
     chosen += [p for p in matched if all(p is not c for c in chosen)][:max(0, MAX_PLAYS - len(chosen))]
     order = [p for p in matched if any(p is c for c in chosen)] + [c for c in chosen if all(c is not p for p in matched)]
     return order  # in the whole question's ranking, so its main ask still leads
+
+
+#: A clause pointing back at a name another clause gave ("lineage of orders_gold, and who can read it").
+_POINTS_BACK = re.compile(r"\b(?:it|its|that|this|them|those|these|they|their|same)\b", re.IGNORECASE)
+
+
+def _said_in(name: str, text: str) -> bool:
+    forms = {name, name.split(".")[-1]} if "@" not in name else {name}
+    return any(re.search(rf"(?<![\w@-]){re.escape(f)}(?![\w-])", text, re.IGNORECASE) for f in forms if len(f) >= 2)
+
+
+def play_slots(spec: AgentSpec, question: str, slots: dict[str, Any], play: Play | None) -> dict[str, Any]:
+    """``slots`` as one play reads them: in a question of several asks, the names of the ask the play answers.
+    "1) who has grants on crm.customers 2) lineage of orders_gold 3) which main.sales tables have no comment"
+    reads the lineage of orders_gold only, and the undocumented tables of no one table."""
+    # only a numbered list's items are asks of their own scope: "is orders_gold stale because of it, and which
+    # tables downstream are affected?" still asks about the tables the first clause named
+    numbered = len(re.findall(NUMBERED_ITEM, question or "")) >= 2
+    clauses = split_clauses(question or "") if play is not None and numbered else []
+    if len(clauses) < 2:
+        return slots
+    scored = [(play.matches(mask_names(c, slots), slots) * play.weight, -i, c) for i, c in enumerate(clauses)]  # type: ignore[union-attr]
+    score, _, clause = max(scored)
+    if score <= 0:
+        return slots
+    out = dict(slots)
+    for kind in NAME_SLOTS:
+        values = slots.get(kind)
+        names = [v for v in (values if isinstance(values, (list, tuple)) else [values]) if isinstance(v, str) and v]
+        if not names:
+            continue
+        here = [n for n in names if _said_in(n, clause)]
+        elsewhere = any(_said_in(n, c) for c in clauses if c is not clause for n in names)
+        if here and len(here) < len(names):
+            out[kind] = here
+        elif not here and elsewhere and not _POINTS_BACK.search(clause):
+            out.pop(kind)
+            out["_named"] = [k for k in out.get("_named") or () if k != kind]
+    return out
 
 
 def plan(spec: AgentSpec, *, question: str, intents: list[str], slots: dict[str, Any], registry: Any,
@@ -234,7 +288,7 @@ def plan(spec: AgentSpec, *, question: str, intents: list[str], slots: dict[str,
         if play.tool not in registry:
             continue
         tool = registry.get(play.tool)
-        filled = fill_args(tool, play, full)
+        filled = fill_args(tool, play, play_slots(spec, question, full, play))
         if filled.get("workspace") and full.get("job") and "job" in (full.get("_named") or ()) \
                 and {"job_name", "workspace_name"} <= set(tool.column_names):
             # a named job says where it runs: "ml_training in staging" reads every workspace, so a workspace

@@ -27,7 +27,7 @@ from health_monitor.graph.events import Progress, ToolEnd, ToolStart, emit
 from health_monitor.graph.findings import row_numbers, to_finding
 from health_monitor.graph.history import history_messages, role_of
 from health_monitor.graph.llm import LLMFailure, call_llm, fallback, turn_of, unavailable
-from health_monitor.graph.planner import BEFORE_SUFFIX, COMPARISON_SUFFIX, call_id, plan, play_for
+from health_monitor.graph.planner import BEFORE_SUFFIX, COMPARISON_SUFFIX, call_id, plan, play_for, play_slots
 from health_monitor.graph.state import (
     AgentReport,
     SpecialistInput,
@@ -202,23 +202,24 @@ def make_report(spec: AgentSpec):
             numbers += row_numbers(result["rows"])
             play = play_for(spec, name, cid)
             tool = registry.get(name) if name in registry else None
+            slots = play_slots(spec, state.get("question", ""), _slots(spec, state), play)  # this ask's names
             try:
                 finding = to_finding(
                     agent=spec.name, tool=name, title=(play.title if play and play.title else _title(tool, name)),
-                    rows=_in_past_window(tool, result["rows"], _slots(spec, state), ctx),
+                    rows=_in_past_window(tool, result["rows"], slots, ctx),
                     lens=play.lens if play else Lens(), columns=result["columns"],
                     money_cols=set(getattr(tool, "cost_columns", ()) or ()), message=result.get("message"),
-                    slots=_slots(spec, state), filtered=_filtered_kinds(tool, result))
+                    slots=slots, filtered=_filtered_kinds(tool, result))
             except Exception as e:  # a bad template must not lose the agent's other findings
                 errors.append(f"{name}: could not summarise ({e.__class__.__name__}: {e})")
                 continue
             if finding is not None:
-                finding = _what_a_past_window_read(tool, finding, _slots(spec, state), ctx)
+                finding = _what_a_past_window_read(tool, finding, slots, ctx)
             earlier = results.get(cid + BEFORE_SUFFIX)
             if earlier is not None and play is not None and tool is not None:
                 finding = nearest.finding(
                     agent=spec.name, title=finding.title if finding else play.title or _title(tool, name), tool=tool,
-                    play=play, main=result, earlier=earlier, slots=_slots(spec, state),
+                    play=play, main=result, earlier=earlier, slots=slots,
                     label=_window_label(state, spec), as_of=ctx.as_of, filtered=_filtered_kinds(tool, result),
                     money_cols=set(getattr(tool, "cost_columns", ()) or ())) or finding
             if finding is not None:

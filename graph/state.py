@@ -106,6 +106,11 @@ class RoutingPlan(BaseModel):
     intent: str = "lookup"
     #: What a cause question, or one pointing at "that table", is about (kind -> names): findings about it lead.
     subject: dict[str, list[str]] = Field(default_factory=dict)
+    #: The kind of thing the question asks to be named ("which warehouse eats the most?": warehouse): the findings
+    #: that name one first lead the answer.
+    asked_kind: str = ""
+    #: The area the question is most about (the router's best): among equally severe findings, its lead.
+    primary: str = ""
     #: A sentence the answer opens with when the follow-up itself answers part of the question
     #: ("That was admin@company.com." for "who did that?").
     opening: str = ""

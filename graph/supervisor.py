@@ -19,6 +19,7 @@ from health_monitor.graph import adapters
 from health_monitor.graph.context import RunContext
 from health_monitor.graph.events import Routing, emit
 from health_monitor.graph.history import history_messages
+from health_monitor.graph.kinds import asked_kind
 from health_monitor.graph.llm import LLMFailure, fallback, structured_llm, turn_of
 from health_monitor.graph.nlp.followup import REQUEST_VERBS
 from health_monitor.graph.nlp.honest import not_covered
@@ -158,6 +159,8 @@ def make_supervisor(agents: AgentRegistry):
             if typed.intent == "cause" or typed.previous is not None and typed.previous.transform in _POINTED:
                 # "why?", "was anything wrong with that raw table?": findings about what it points at lead
                 plan.subject = typed.entity_map()
+            plan.asked_kind = asked_kind(typed.question or question)
+        plan.primary = next((a for a in understood.agents or () if a in plan.agents), "")
         if typed is not None and typed.language != "en" and ctx.llm is None:
             notes.append(note(typed.language))
         understood.unknown = [_with_suggestions(u, ctx.entity_index) for u in understood.unknown]

@@ -110,12 +110,24 @@ def item_lines(findings: list[Finding], budget: int = MAX_ITEMS) -> list[str]:
     return lines
 
 
-def _ranked(findings: Iterable[Finding], order: list[str], subject: dict[str, list[str]] | None = None) -> list[Finding]:
+def _ranked(findings: Iterable[Finding], order: list[str], subject: dict[str, list[str]] | None = None,
+            asked: str = "") -> list[Finding]:
     """Most severe first; ties keep the specialists' presentation order. With a ``subject`` (what a cause question
-    is about), the findings about it come first: "why?" after a stale table leads with that table's writer."""
+    is about), the findings about it come first: "why?" after a stale table leads with that table's writer. With
+    an ``asked`` kind ("which warehouse ...?"), the findings whose first name is of that kind come next."""
     return sorted(findings, key=lambda f: (f.off_subject, bool(subject) and not _about(f, subject),
+                                           bool(asked) and _first_named_kind(f) != asked,
                                            -SEVERITY_RANK.get(f.severity, 0),
                                            order.index(f.agent) if f.agent in order else 99))
+
+
+def _first_named_kind(f: Finding) -> str:
+    """The kind of the first name a finding's first line says ("bi-warehouse (Large, ...) $2,706": warehouse)."""
+    text = core(f).lower()
+    at = {kind: min((i for n in names if (i := text.find(str(n).lower())) >= 0), default=len(text) + 1)
+          for kind, names in (f.entities or {}).items()}
+    first = min(at.items(), key=lambda kv: kv[1], default=("", 0))
+    return first[0] if first[1] <= len(text) else ""
 
 
 def _about(f: Finding, subject: dict[str, list[str]]) -> bool:
@@ -145,12 +157,12 @@ def area(title: str) -> str:
 
 
 def lead(reports: dict[str, AgentReport], titles: dict[str, str], period: str = "",
-         subject: dict[str, list[str]] | None = None) -> str:
+         subject: dict[str, list[str]] | None = None, asked: str = "") -> str:
     """The answer's first sentence: the most important finding with its figure, and the period.
 
     "Nothing crosses a threshold" only when every finding is below medium, every check completed
     and nothing said "not measured"."""
-    findings = _ranked((f for r in reports.values() for f in r.findings), list(titles), subject)
+    findings = _ranked((f for r in reports.values() for f in r.findings), list(titles), subject, asked)
     when = f"{period[:1].upper()}{period[1:]}: " if period else ""
     areas = " and ".join(area(titles[a]) for a in reports)
     failed = [a for a, r in reports.items() if r.error]
@@ -159,7 +171,8 @@ def lead(reports: dict[str, AgentReport], titles: dict[str, str], period: str = 
         if failed:
             return f"{when}I could not complete the {' and '.join(area(titles[a]) for a in failed)} check."
         return f"{when}I found nothing to report on {areas}."
-    if SEVERITY_RANK.get(worst.severity, 0) < 2:
+    top_rank = max(SEVERITY_RANK.get(f.severity, 0) for f in findings)
+    if top_rank < 2:
         # nothing alarming: a question comparing periods is answered by its comparison ("32 this quarter against 31")
         worst = next((f for f in findings if f.title.endswith(PERIOD_OVER_PERIOD)), worst)
     top = core(worst).removesuffix(".")
@@ -167,10 +180,13 @@ def lead(reports: dict[str, AgentReport], titles: dict[str, str], period: str = 
         top = top[:1].lower() + top[1:]
     if SEVERITY_RANK.get(worst.severity, 0) < 2:
         # "3 lineage edges found" is a listing: no threshold was there to cross
-        clear = not failed and not any(not_measured(f) for f in findings) and any(f.judged for f in findings)
+        clear = top_rank < 2 and not failed and not any(not_measured(f) for f in findings) \
+            and any(f.judged for f in findings)
         return _sentence(f"{when}nothing on {areas} crosses a threshold; {top}" if clear else f"{when}{top}")
     n = sum(1 for f in findings if SEVERITY_RANK.get(f.severity, 0) >= 2)
-    more = f"; it is the most pressing of {n} findings that need attention" if n > 1 else ""
+    # (a finding leading because it names what was asked is not said to be the most pressing)
+    more = f"; it is the most pressing of {n} findings that need attention" \
+        if n > 1 and SEVERITY_RANK.get(worst.severity, 0) >= top_rank else ""
     return _sentence(f"{when}{top}{more}")
 
 
@@ -327,7 +343,9 @@ def _present_ranked(agents: AgentRegistry, plan: RoutingPlan, unique: dict[str, 
                     ) -> tuple[dict[str, AgentReport], list[Finding]]:
     """The planned specialists' reports (each finding once) and their findings in the order the answer says them."""
     present = {name: unique[name] for name in plan.agents if name in unique}
-    ranked = _ranked((f for r in present.values() for f in r.findings), [a.name for a in agents], plan.subject or None)
+    order = [a.name for a in agents]
+    order = sorted(order, key=lambda a: a != plan.primary)  # the question's main area leads its equals
+    ranked = _ranked((f for r in present.values() for f in r.findings), order, plan.subject or None, plan.asked_kind)
     return present, ranked
 
 
@@ -352,7 +370,8 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
     own = present[ranked[0].agent].period if ranked and ranked[0].agent in present else ""
     labelled = any(r.period for r in present.values())
     period = own or plan.period or period_of(list(calls), ranked[0].tools if ranked else [], as_of)
-    first = lead(present, titles, period, subject) if present else "I could not get any results for this question."
+    titles = {a: titles[a] for a in sorted(titles, key=lambda a: a != plan.primary)}
+    first = lead(present, titles, period, subject, plan.asked_kind) if present else "I could not get any results for this question."
     rec = recommendation(present, list(titles), subject)
     if plan.intent == "recommendation" and rec:
         # "what do I do about it?": what to do is the answer, so it comes first, then what it rests on

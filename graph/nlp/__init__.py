@@ -83,10 +83,23 @@ _PEOPLE_AFTER = re.compile(r"\s*(?:(?:eng|engineering|data|ops|platform|bi)\s+)?
                            r"department|dept|unit|business unit|bu|division|cost cent(?:er|re))\b", re.IGNORECASE)
 
 
+#: Words before a team that make it the answer's audience, not its subject: "a recap for the prod eng team",
+#: "so I can ping the dev folks".
+_AUDIENCE_BEFORE = re.compile(r"(?:\b(?:recap|report|summary|digest|update|deck|slides?|note|e-?mail|memo|briefing|write-?up|"
+                              r"status|post|message|heads[- ]up|handover|readout)\b(?:\s+[\w-]+){0,4}\s+(?:for|to)|"
+                              r"\b(?:ping|tell|email|notify|cc|message|inform|warn|alert|brief|escalate to|send (?:it |this |"
+                              r"that )?to|share (?:it |this |that )?with|reach out to|talk to|ask))\s+(?:the\s+|our\s+|my\s+|"
+                              r"your\s+|their\s+)?$", re.IGNORECASE)
+
+
 def _without_teams(text: str, found: EntityResult, entities: dict[str, list[str]]) -> dict[str, list[str]]:
-    """The entities, less the workspaces named only as a team ("weekly recap for the analytics eng team")."""
+    """The entities, less the workspaces named only as the answer's audience ("weekly recap for the analytics eng
+    team") or as a cost-attribution team of the same name. "What did the dev team cost us?" with no team tag
+    ``dev`` asks about the workspace ``dev``: its people are its spend."""
     places = ("workspace", "schema", "catalog")
-    teams = {m.name for m in found.matches if m.kind in places and _PEOPLE_AFTER.match(text, m.end)}
+    tagged = {m.name.lower() for m in found.matches if m.kind == "team"}
+    teams = {m.name for m in found.matches if m.kind in places and _PEOPLE_AFTER.match(text, m.end)
+             and (m.name.lower() in tagged or _AUDIENCE_BEFORE.search(text[max(0, m.start - 60):m.start]))}
     named = {m.name for m in found.matches if m.kind in places and not _PEOPLE_AFTER.match(text, m.end)}
     out = {k: [n for n in v if k not in places or n not in teams - named] for k, v in entities.items()}
     return {k: v for k, v in out.items() if v}

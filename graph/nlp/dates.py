@@ -319,7 +319,10 @@ _AGE_OF_DATA = re.compile(r"\b(?:still|stuck|old|stale|outdated)\b.{0,30}\b(?:nu
 
 
 #: Words before a day that make it a deadline ahead ("in time for monday", "ready by friday").
-_DEADLINE = re.compile(r"\b(?:in time for|ready (?:for|by)|done by|finished by|fixed by|ahead of|before|until|till|by)\s+"
+_DEADLINE = re.compile(r"(?:\b(?:in time for|ready (?:for|by)|done by|finished by|fixed by|ahead of|before|until|till|by)|"
+                       # "audit is monday", "the review's on friday": a meeting's day
+                       r"\b(?:audit|review|meeting|sync|stand-?up|call|presentation|demo|deadline|qbr|offsite|retro|"
+                       r"readout|inspection|visit|walkthrough|check-?in)s?(?:'s| is| are)(?:\s+due)?)\s+"
                        r"(?:next\s+|this\s+|the\s+)?$")
 #: After a day name that opens the message: a greeting's time ("monday morning first thing:", "friday, quick one -").
 _WHEN_ASKED = re.compile(r"\s*(?:(?:morning|afternoon|evening|night)\s*(?:first thing|check[- ]?in|again|here)?|first thing|"

@@ -898,6 +898,13 @@ def _save(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
     return out
 
 
+def _share_of_that(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"how much of that isn't tagged?": a part of the last answer's figure, so its area stays beside the new one."""
+    out = _carry(cur, prior, "share_of_that", domains=False)
+    out.domains = list(dict.fromkeys([*prior.understanding.domains, *cur.domains]))[:3]
+    return out
+
+
 def _cost_of_that(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"how much did that waste?": what the last answer's subject (a failing job, a spike) cost, over its window."""
     out = _carry(cur, prior, "cost_of_that", domains=False)
@@ -1066,12 +1073,20 @@ TRANSFORMS: tuple[Transform, ...] = (
                                        r"down the line|down ?stream|after it)\b|\bwho (?:reads|uses|consumes) "
                                        r"(?:that|it|this)(?: table)?\b)",
                                        re.IGNORECASE | re.DOTALL), _downstream),
-    Transform("how_much_save", re.compile(r"\bhow much (?:would|could|will|can) (?:that|it|this|we|i)\b.*\bsave\b|"
+    Transform("how_much_save", re.compile(r"\bhow much (?:of (?:that|it|this|those|these) )?(?:would|could|will|can) (?:that|it|this|we|i)\b.*\bsave\b|"
                                           # "how much would that add up to if we fixed all of it": the savings
                                           r"\b(?:how much|what)\b.{0,60}\bif (?:we|i|you|they) (?:fix|did|do|implement|"
                                           r"action|address|appl|took|take|follow)\w* (?:all|every|them|those|these|it|that|"
                                           r"the (?:lot|recommendations?|fixes))\b|"
-                                          r"\bsavings? (?:from|of) (?:that|it|this)\b", re.IGNORECASE), _save),
+                                          r"\bsavings? (?:from|of) (?:that|it|this)\b|"
+                                          # "$ per month if i do that": the money the last advice is worth
+                                          r"(?:\b(?:dollars?|bucks|money)\b|\$).{0,40}\bif (?:we|i|you|they) (?:do|did|make|"
+                                          r"change|appl|follow|implement|take)\w* (?:that|it|this|them|those|these)\b",
+                                          re.IGNORECASE), _save),
+    # "how much of that isn't tagged to a project?": a part of the last figure, read in both areas
+    Transform("share_of_that", re.compile(r"^\W*(?:(?:and|ok(?:ay)?|so|but)\W+)?(?:how much|how many|what (?:share|part|portion|"
+                                          r"percent(?:age)?|fraction|proportion|chunk|bit)) of (?:that|it|this|those|these|"
+                                          r"them)\b(?! (?:\w+ )?(?:save|saving)\b)", re.IGNORECASE), _share_of_that),
     # "and their latency?", "what about its owner?": a property of the last answer's subject
     Transform("its_property", re.compile(r"^\W*(?:(?:and|ok(?:ay)?|so|but)\W+)?(?:what about |how about )?(?:their|its)\s+"
                                          r"(?:\w+\s+){0,2}?(?:latenc\w*|response times?|costs?|spend|owners?|errors?|size|usage|"
@@ -1090,6 +1105,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 # "what should I change there before next quarter?": what to change on the last subject
                                 r"\bwhat (?:should|must|can|could|would you) (?:i|we|they|you)? ?(?:change|adjust|tweak|tune|"
                                 r"do differently)\b|"
+                                # "what setting do i change", "which knob should we turn"
+                                r"\b(?:what|which) (?:\w+ )?(?:settings?|knobs?|config\w*|parameters?|options?|levers?|"
+                                r"flags?) (?:do|should|must|can|could|would) (?:i|we|they|you) (?:\w+ )?(?:change|adjust|tweak|"
+                                r"tune|set|flip|turn|pull|use)\b|"
                                 r"\bwhat (?:do|should) (?:i|we) (?:tell|ask|advise) (?:\w+ ){0,3}to (?:change|do|fix)\b|\bhow (?:do|can|should) (?:i|we) fix\b|"
                                 r"\bwhat (?:do|would) you (?:recommend|suggest|do)\b|\bshould (?:i|we) (?:revoke|pull|remove|switch|turn|drop|keep|"
                                 r"retrain|roll)\w*\b|\bnext steps?\b|\bfix (?:it|that|this)\b|\baction (?:items?|points?|plan)\b|"

@@ -27,12 +27,14 @@ VENDORS = {"purview": "Microsoft Purview", "sentinel": "Microsoft Sentinel", "ch
            "successfactors": "SuccessFactors", "aws": "AWS", "azure": "Azure", "gcp": "Google Cloud",
            "google cloud": "Google Cloud", "cloudflare": "Cloudflare", "crowdstrike": "CrowdStrike",
            "grafana": "Grafana", "prometheus": "Prometheus", "kibana": "Kibana", "elasticsearch": "Elasticsearch",
-           "opensearch": "OpenSearch", "kafka": "Kafka", "statuspage": "Statuspage", "status page": "Statuspage"}
+           "opensearch": "OpenSearch", "kafka": "Kafka", "statuspage": "Statuspage", "status page": "Statuspage",
+           "onetrust": "OneTrust", "trustarc": "TrustArc", "bigid": "BigID", "securiti": "Securiti", "osano": "Osano"}
 #: What is out of sight, for the names that are not a product ("no household data or bill" would not read).
 _OUT_OF_SIGHT = {"e-mail": "e-mails or e-mail threads", "household": "household bills", "office costs": "office or facilities costs", "cloud price lists": "cloud providers' price lists", "HR records": "HR system records (people, pay, leave, hire and exit dates)",
                  "training records": "people's course and training records (a learning system's)",
                  "exchange rates": "currency exchange rates (figures are in the list price's currency, USD)", "server log": "server logs", "cloud storage": "the cloud's own storage bill",
-                 "Oracle or SQL Server database": "Oracle or SQL Server databases"}
+                 "Oracle or SQL Server database": "Oracle or SQL Server databases",
+                 "privacy requests": "data subject requests or their case status (a privacy tool keeps those)"}
 #: A question about a bill gets the Databricks bill offered; any other gets the account's other figures.
 _BILL = re.compile(r"\b(?:bills?|invoices?|spend\w*|costs?|costing|paid|pay\w*|price\w*|licen[cs]\w*|subscriptions?|"
                    r"credits?|charges?|chargebacks?|showbacks?)\b", re.IGNORECASE)
@@ -118,7 +120,13 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"^(?!.*\b(?:databricks|warehouses?|quer(?:y|ies)|clusters?|sql|tables?|gold|silver|bronze|on (?:it|them|top of))\b)"
     r".*\btableau\b.{0,30}\b(?:extracts?|server|workbooks?|refresh\w*|site)\b": _VENDOR,
     r"\b(?:pagerduty|opsgenie)\b.{0,40}\b(?:incidents?|escalation|schedules?|polic(?:y|ies)|rota|snooze\w*|"
-    r"on-?call|overrides?|acknowledge?\w*|acked|logs?|paged|pages|alerts?|timeline|resolved)\b|\bsnooze\b.{0,30}\b(?:pagerduty|opsgenie|page|incident)\b": _VENDOR,
+    r"on-?call|overrides?|acknowledge?\w*|acked|logs?|paged|pages|alerts?|timeline|resolved)\b|"
+    r"\b(?:acked|acknowledged|paged|on-?call|escalat\w*|incidents?|inc-\d+)\b.{0,40}\b(?:in |on |from |via )?(?:pagerduty|"
+    r"opsgenie)\b|\bsnooze\b.{0,30}\b(?:pagerduty|opsgenie|page|incident)\b": _VENDOR,
+    # a privacy tool's own cases ("our OneTrust DSAR backlog", "how many subject access requests are overdue")
+    r"\b(?:onetrust|trustarc|bigid|securiti|osano)\b": _VENDOR,
+    r"\b(?:dsars?|(?:data )?subject (?:access )?requests?)\b.{0,40}\b(?:backlog|overdue|open|pending|closed|queue|"
+    r"slas?|deadlines?|due)\b|\bhow many (?:\w+ )?(?:dsars?|(?:data )?subject (?:access )?requests?)\b": "privacy requests",
     # another monitoring tool's own data (traces, spans, its monitors)
     r"\b(?:datadog|new relic|dynatrace|app ?dynamics|honeycomb)\b.{0,40}\b(?:apm|traces?|spans?|monitors?|logs?|"
     r"dashboards?|metrics|synthetics?)\b|\bstatus ?page\b": _VENDOR,

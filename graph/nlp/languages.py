@@ -126,9 +126,13 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "est-ce que": "", "a-t-elle": "has it", "a-t-il": "has it", "ont-elles": "have they", "ont-ils": "have they",
         "augmenté": "gone up", "augmentée": "gone up", "baissé": "gone down", "toujours": "still", "encore": "still",
         "de serving": "serving", "des endpoints": "of the endpoints",
+        # "il a planté combien de fois ?": crashed, how many times
+        "combien de fois": "how many times", "a planté": "crashed", "ont planté": "crashed", "planté": "crashed",
+        "plantages": "crashes", "plantage": "crash", "a coûté": "cost",
     },
     "pt": {
         "aluguel": "rent", "escritório": "office", "pagamos": "did we pay",
+        "quantas vezes": "how many times", "travou": "crashed", "travaram": "crashed", "caiu": "went down",
         "nesse ritmo": "at this pace", "neste ritmo": "at this pace", "passar do": "go over", "estourar": "blow",
         "concedeu": "granted", "concederam": "granted", "o que causou": "why", "qual o motivo": "why", "qual foi o motivo": "why", "qual a causa": "why",
         "dados sensíveis": "sensitive data", "dados pessoais": "personal data", "não têm": "have no", "sem": "without",
@@ -699,7 +703,8 @@ GLOSSARY["pt"].update({"relatório diário": "daily report", "o job do relatóri
 _MARKERS["es"] = _MARKERS["es"] | frozenset("intentó intentaron contraseña equivocada pareció raro avisos alguien nadie "
                                             "demasiado".split())
 _MARKERS["pt"] = _MARKERS["pt"] | frozenset("numa demais rodando relatório diário computação vale pena trocar oi alguém "
-                                            "ninguém funcionou rodou senha errada".split())
+                                            "ninguém funcionou rodou senha errada quantas quantos vezes travou travaram".split())
+_MARKERS["fr"] = _MARKERS["fr"] | frozenset("planté fois combien".split())
 # "cette nuit" / "esta noche" / "esta noite" asked about what happened: the night just passed
 GLOSSARY["fr"].update({"cette nuit": "overnight"})
 GLOSSARY["pt"].update({"esta noite": "overnight", "essa noite": "overnight"})

@@ -114,7 +114,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "how many ppl actually use the platform": the people seen using it (the principals in the audit log)
         PEOPLE_USING: 1.0,
         # "every permission change (GRANT / REVOKE) with who did it and when": the audit trail of access changes
-        r"\bpermission changes?\b|\bgrants? ?(?:/|and|or|&) ?revokes?\b|\bwho did it and when\b": 1.0,
+        r"\bpermission changes?\b|\b(?:chang|modif|alter|edit)\w* (?:any |the |some |their |its |those |his |her )?(?:permissions?|privileges?|acls?)\b|\bgrants? ?(?:/|and|or|&) ?revokes?\b|\bwho did it and when\b": 1.0,
         # "the top readers of PII-tagged tables": who read sensitive data, not who may
         r"\breaders? of (?:the |our |any )?(?:[\w-]+ ){0,2}?(?:pii|sensitive|personal|customer|confidential)(?:-\w+)?": 1.0,
         # "... and what was the user doing": a person's activity
@@ -323,6 +323,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?<!number )(?<!numbers )(?<!total )(?<!figure )(?:is|was|went|go(?:es)?|goes|going|been) down"
         r"(?! (?:to|by|from) (?:about |around |only )?\d)": 0.9,
         r"(?:is|was|were|went|been) (?:\w+[-_]?\w* ){1,2}down\b(?! (?:by|from|to|\d|\$))": 0.7,
+        # "and is etl-warehouse up right now": whether it is available at the moment
+        r"\b(?:is|are) (?!(?:it|that|this|they|spend|cost|usage|the (?:spend|cost|bill|usage))\b)(?:[\w<>]+[-_]?[\w<>]* ){1,2}"
+        r"(?:back )?(?:up|online|reachable|responding)(?: and running)?(?: (?:right now|now|currently|at the moment|again|yet))?"
+        r"\s*(?:[?.!,;]|$)": 0.9,
         # "was prod actually up the whole month?": uptime over a period
         r"\b(?:is|was|were|been|stay\w*|remain\w*) (?:\w+ ){0,2}up (?:the whole|all|the entire|for the whole|for the entire) "
         r"(?:month|week|day|time|night|quarter|weekend)\b(?!,? (?:for nothing|doing (?:\w+ ){0,2}nothing|idle|sitting idle|with (?:nobody|no one|"
@@ -569,6 +573,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:read|write|select|modify|admin|owner) (?:access|permissions?|rights|privileges?)|"
         r"who (?:else )?(?:has|have|can|could) (?:\w+ )?(?:access|select|query|see|write|modify)\b|"
         r"who (?:else |all |exactly |actually |now |currently )?(?:can|could) (?:\w+ )?read\b|"
+        # "whether anyone outside the company can see customer data": who is able to, by the grants
+        r"\b(?:anyone|anybody|someone|somebody|people|users|any (?:users?|groups?|externals?|contractors?|vendors?))"
+        r" (?:\w+ ){0,4}(?:can|could|is able to|are able to) (?:still )?(?:see|read|access|view|query|get at|open)\b|"
         # "which jobs or pipelines write into orders silver": the table's writers, in the lineage
         r"\b(?:which|what) (?:jobs?|pipelines?|processes?|notebooks?|tasks?)(?: or (?:jobs?|pipelines?|notebooks?))? "
         r"(?:\w+ )?(?:write|writes|load|loads|populate|populates|feed|feeds|fill|fills)(?: in)?(?:to| into)?\b|"
@@ -660,8 +667,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "switch it off": whatever "it" is (a model, a job) decides the area; a hint of savings only
         r"(?:switch|turn|shut)\w* (?:it|that|this|them) (?:off|down)": 0.4, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
-        r"burn\w* (?:through )?(?:cash|money)|money pits?|sitting (?:there|around)|sits? (?:there|around|idle)|doing nothing|"
-        r"to do nothing|(?:cost|costing|paying|spending|burning) (?:\w+ ){0,2}for nothing|(?:spend|pay|burn) less|nobody uses?|"
+        r"burn\w* (?:through )?(?:[\w-]+ )?(?:cash|money|dollars|budget)|money pits?|sitting (?:there|around)|sits? (?:there|around|idle)|doing nothing|"
+        r"to do nothing|(?:not|n't) (?:actually |really |even )?doing (?:any|much|real) (?:\w+ )?work|(?:switched|turned|left) on but|"
+        r"(?:cost|costing|paying|spending|burning) (?:\w+ ){0,2}for nothing|(?:spend|pay|burn) less|nobody uses?|"
         r"no ?one (?:even )?uses?|not (?:even )?(?:being )?used|still (?:up|running|on)\b|(?:is|are|was) (?:anybody|anyone|"
         r"someone|somebody) (?:even |actually |still )?using(?! (?:the |that |this )?(?:tables?|views?|workspace)\b)|"
         r"(?:getting|get|gets) (?:\w+ ){0,3}use out of|"
@@ -883,9 +891,10 @@ ROLE_HERE = re.compile(r"\b(?:[\w-]+\s+){0,2}(?:owner|lead|manager|engineer|anal
 #: 30 record"): the purpose, not a second topic.
 PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:have|need|got|must) to (?:file|open|raise|log|write up|create) (?:a|an) (?:[\w-]+ ){0,2}"
                            r"(?:ticket|issue|bug|case|incident)(?: about| for| on)?|"
-                           r"\b(?:(?:i|we) (?:need|want) (?:this|it|that|these|those|them)|(?:it'?s|this is|that'?s|these are) "
+                           r"\b(?:(?:(?:i|we) )?(?:need|want) (?:this|it|that|these|those|them)|(?:it'?s|this is|that'?s|these are) "
                            r"(?:all |just )?(?:needed )?)\s*(?:for|by) (?:the|our|my|a|an) (?:[\w.-]+ ){0,4}(?:report|review|"
-                           r"audit|meeting|deck|record|evidence|submission|file|filing|pack|slides?)\b(?: (?:of|on|for) [\w.-]+\b)?|"
+                           r"audit|meeting|deck|record|evidence|submission|file|filing|pack|slides?|notes?|post-?mortem|"
+                           r"write-?up|memo|e-?mail|ticket|doc|channel|update|summary|handover)\b(?: (?:of|on|for) [\w.-]+\b)?|"
                            # "... that we'd have to disclose in the SOC 2 report": where the answer goes, not what it is about
                            r"\b(?:that|which|what) (?:we'?d|we would|we'?ll|we will|we|i'?d|i would|i) (?:\w+ )?(?:have|need|must|"
                            r"ought) to (?:disclose|report|include|mention|declare|list|flag|put|note|cite|show) (?:\w+ ){0,2}"
@@ -894,6 +903,11 @@ PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:have|need|got|must) to (?:file|open|r
                            # "candidates to retire before the access review": when the answer is needed, not what it is about
                            r"\b(?:before|ahead of|in time for) (?:the|our|my|an?|next|this week'?s) (?:[\w-]+ ){0,3}(?:review|audit|"
                            r"meeting|deck|report|offsite|sync|standup|board|call)s?\b|"
+                           # "list em, audit is monday": when the answer is needed (a meeting's day), not what it is about
+                           r"\b(?:the |our |my |an? )?(?:[\w-]+ )?(?:audit|review|meeting|sync|stand-?up|call|presentation|demo|"
+                           r"deadline|board meeting|qbr|offsite|retro|readout|inspection|visit|walkthrough|check-?in)s? "
+                           r"(?:is|are|'s|was moved to|got moved to) (?:due )?(?:on |this |next |coming |first thing )*"
+                           r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|next week|this week|eod)\b|"
                            # "... a cost-per-user number for the efficiency slide": the slide's title says where the
                            # figure goes, not what is asked
                            r"\b(?:for|on|in) (?:the|our|my|a|an) (?:[\w-]+ ){1,2}(?:slide|slides|deck|page|chart|section|tab)\b",
@@ -992,7 +1006,10 @@ DATA_MODELS = re.compile(r"\b((?:break\w*|feed\w*|into|land\w* (?:late )?into|lo
 
 #: "top issues last 24h, ranked by blast radius": the order of a list, not a lineage (or any) ask of its own.
 RANKED_BY = re.compile(r"\b(?:ranked|sorted|ordered|prioriti[sz]ed|grouped) (?:by|on) (?:\w+ ){0,2}?(?:blast radius|impact|"
-                       r"severity|priority|urgency|risk|importance)\b", re.IGNORECASE)
+                       r"severity|priority|urgency|risk|importance)\b|"
+                       # "latency for every model we serve, slowest first": the list's order, not a second ask
+                       r"(?<=[,;(\-\u2013\u2014] )(?:the )?(?:\w+est|worst|best|most \w+|least \w+)(?: ones?)? (?:first|on top|at the top)\b",
+                       re.IGNORECASE)
 
 
 #: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each

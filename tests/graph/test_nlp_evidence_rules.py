@@ -3253,3 +3253,115 @@ def test_a_ticket_the_asker_must_file_is_where_the_answer_goes():
     assert other_product("I have to open a ServiceNow ticket about the loader failure, give me the details") is None
     assert other_product("show me my open jira tickets") is not None
     assert "quality" in route("we need to log a bug about the ledger schema break, what changed?").domains
+
+
+# --- blind sets 227-230 (scored on first contact on 18eb18e; phrasings here are none of theirs) -----------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("tables in the finance schema missing a description, the review is on thursday", "governance", "security"),
+    ("pls tell me who acknowledged the outage page in opsgenie", None, None),
+    ("how many data subject requests are still open in TrustArc?", None, None),
+    ("quick status: failed runs, late tables, and is the sql warehouse up right now?", "reliability", None),
+    ("which workspace cost the most last week? I need it for the incident summary", "cost", "reliability"),
+    ("can anybody outside the org still see the payroll data?", "governance", None),
+    ("did root@corp.com modify any privileges recently? every change please", "security", None),
+    ("quel job a planté hier ?", "performance", None),
+    ("quantas vezes o loader travou esta semana?", "performance", None),
+    ("anything we can do to stop burning cloud money on the training job?", "optimization", None),
+    ("what are we paying for clusters that are on but not doing any real work", "optimization", None),
+    ("inference latency for each model endpoint, worst first", "mlops", "performance"),
+])
+def test_rules_of_sets_227_to_230_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_a_meetings_day_is_a_deadline_not_a_window():
+    from health_monitor.graph.nlp.dates import parse_window
+
+    as_of = datetime(2026, 3, 20, 9)
+    assert parse_window("list the stale tables, the audit is on friday", as_of) is None
+    assert parse_window("our sync's next tuesday: what failed?", as_of) is None
+    assert parse_window("what failed on tuesday?", as_of) is not None
+
+
+def test_a_workspace_said_as_a_team_is_the_workspace_unless_it_is_the_audience():
+    from health_monitor.graph.nlp import parse_question
+
+    index = EntityIndex({"workspace": ["support", "growth"], "team": ["growth"]})
+    as_of = datetime(2026, 3, 20, 9)
+    assert parse_question("what did the support team spend last month", as_of=as_of,
+                          index=index).entities.get("workspace") == ["support"]
+    assert "workspace" not in parse_question("write a weekly recap for the support team: failed jobs", as_of=as_of,
+                                             index=index).entities
+    assert parse_question("what did the growth team spend", as_of=as_of, index=index).entities == {"team": ["growth"]}
+
+
+def test_spend_by_department_shows_teams_and_workspaces():
+    cost = get_agent_registry().get("cost")
+    tools = [p.tool for p in choose_plays(cost, "spend by department for the showback deck", {})]
+    assert {"get_cost_by_team", "get_daily_cost_summary"} <= set(tools)
+    assert "get_cost_forecast" not in {p.tool for p in choose_plays(cost, "how much of it is not tagged to a project",
+                                                                   {})}
+
+
+def test_a_part_of_the_last_figure_keeps_its_area_and_money_if_done_is_a_saving():
+    prior = Prior(understanding=Understanding(question="what did the support workspace cost last month?",
+                                              domains=["cost"]), as_of=AS_OF)
+    out = _follow("and how much of that has no cost center tag?", prior, domains=["optimization"])
+    assert out is not None and out.previous.transform == "share_of_that" and set(out.domains) == {"cost", "optimization"}
+    out = _follow("what's that in dollars a month if we do it?", prior)
+    assert out is not None and out.intent == "recommendation" and out.domains == ["optimization"]
+    out = _follow("which knob should we turn?", prior)
+    assert out is not None and out.previous.transform == "act"
+
+
+def test_each_numbered_ask_reads_its_own_names():
+    from health_monitor.graph.planner import play_slots
+
+    gov = get_agent_registry().get("governance")
+    question = "1) who can read finance.ledger 2) lineage of sales.orders 3) which tables have no comment"
+    slots = {"table": ["main.finance.ledger", "main.sales.orders"], "_named": ["table"]}
+    plays = {p.tool: p for p in choose_plays(gov, question, slots)}
+    assert play_slots(gov, question, slots, plays["get_table_lineage"])["table"] == ["main.sales.orders"]
+    assert "table" not in play_slots(gov, question, slots, plays["get_undocumented_tables"])
+    # a clause pointing back keeps the name: "lineage of sales.orders, and who can read it"
+    back = "lineage of sales.orders, and who can read it"
+    one = {"table": ["main.sales.orders"], "_named": ["table"]}
+    assert all(play_slots(gov, back, one, p).get("table") == ["main.sales.orders"] for p in choose_plays(gov, back, one))
+
+
+def test_asks_outside_brackets_are_heard_before_the_examples_inside():
+    security = get_agent_registry().get("security")
+    text = ("three things: whether we catch suspicious access (failed logins, odd hours, tokens), and who actually "
+            "read personal data recently")
+    assert "get_pii_access_logs" in [p.tool for p in choose_plays(security, text, {})]
+
+
+def test_the_kind_asked_for_leads_the_answer():
+    from health_monitor.graph.kinds import asked_kind
+    from health_monitor.graph.state import Finding
+
+    assert asked_kind("which warehouse eats the most $ this month") == "warehouse"
+    assert asked_kind("which job and which warehouse") == ""
+    drivers = Finding(agent="cost", title="Top cost drivers", summary="", severity="high",
+                      headline="loader (job in prod) cost $900", entities={"workspace": ["prod"], "job": ["loader"]})
+    spend = Finding(agent="cost", title="SQL warehouse spend", summary="", severity="info",
+                    headline="bi-wh (Large) $2,706", entities={"workspace": ["prod"], "warehouse": ["bi-wh"]})
+    assert templates._ranked([drivers, spend], ["cost"], None, "warehouse")[0] is spend
+    assert templates._ranked([drivers, spend], ["cost"], None, "")[0] is drivers
+    from health_monitor.graph.state import AgentReport
+
+    lead = templates.lead({"cost": AgentReport(agent="cost", findings=[drivers, spend])}, {"cost": "Cost"}, "", None,
+                          "warehouse")
+    assert lead.startswith("bi-wh") and "most pressing" not in lead and "crosses a threshold" not in lead
+
+
+def test_one_row_under_a_totalling_headline_is_said_by_its_own_sentence():
+    from health_monitor.agents.spec import Lens
+    from health_monitor.graph.findings import read_rows
+
+    lens = Lens(headline="{total_cost:money} in all.", say="{workspace_name} {cost:money}", rows=5)
+    one = read_rows([{"workspace_name": "support", "cost": 9.0}], lens, columns=["workspace_name", "cost"],
+                    money_cols={"cost"})
+    assert one.headline.startswith("support") and not one.items
