@@ -12,7 +12,6 @@ Imports nothing else of ours (the understanding type and the parser build on it)
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 
