@@ -26,6 +26,11 @@ with names as (
     union all select 'pipeline', pipeline_name from main.health_monitor.dim_pipeline
     union all select 'user', principal from main.health_monitor.dim_user
     union all select 'table', table_full_name from main.health_monitor.dim_table
+    -- a table lineage knows is a table too (the Gold layer's own, a view missing from the inventory)
+    union all select 'table', source_table_full_name from main.health_monitor.fact_lineage
+        where source_table_full_name not like 'system.%' and source_table_full_name like '%.%.%'
+    union all select 'table', target_table_full_name from main.health_monitor.fact_lineage
+        where target_table_full_name not like 'system.%' and target_table_full_name like '%.%.%'
     -- System tables appear in lineage only; their own kind keeps "usage" or "warehouses" in a question
     -- from being read as a table name (only the full three-part name matches).
     union all select 'system_table', source_table_full_name from main.health_monitor.fact_lineage

@@ -32,6 +32,12 @@ WEEKDAYS.update({"tues": 1, "weds": 2, "thurs": 3})
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
                 "thirty": 30, "forty-eight": 48, "fortnight": 14}
+#: A vague count of days, weeks or months ("the last few weeks", "a couple of days ago"), read wide enough to hold
+#: what the asker likely means: days back.
+VAGUE_SPANS = {("few", "day"): 7, ("couple", "day"): 3, ("several", "day"): 7, ("few", "week"): 21,
+               ("couple", "week"): 14, ("several", "week"): 28, ("few", "month"): 90, ("couple", "month"): 60,
+               ("several", "month"): 120}
+_VAGUE = r"(few|couple|several)(?:\s+of)?\s+(day|week|month)s?\b"
 _NUM = r"(\d{1,4}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _MON = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")"
@@ -83,6 +89,11 @@ def _day_month(as_of: datetime, day: int, month: int, year: int | None, text: st
     return TimeWindow(d, d, d.isoformat(), text)
 
 
+def _vague(m: re.Match[str]) -> int:
+    word, unit = (m[1], m[2]) if m[1] else (m[3], m[4])
+    return VAGUE_SPANS[(word.lower(), unit.lower())]
+
+
 def _rules(as_of: datetime) -> list:
     """(pattern, builder) pairs in priority order; a builder returns a window or None."""
     today = as_of.date()
@@ -110,6 +121,10 @@ def _rules(as_of: datetime) -> list:
          lambda m: _trailing(as_of, m[0], f"last {_num(m[1])} hours", hours=_num(m[1]))),
         (rf"\b{_NUM}\s*(?:hours?|hrs?|h)\s+(?:ago|back)\b",
          lambda m: _trailing(as_of, m[0], f"last {_num(m[1])} hours", hours=_num(m[1]))),
+        # "over the last few weeks", "a couple of days ago": a vague span, read wide (graph.nlp.dates.VAGUE_SPANS)
+        (rf"\b(?:(?:over |in |within |during )?the\s+)?(?:last|past|previous|recent)\s+(?:a\s+)?{_VAGUE}|"
+         rf"\b(?:a\s+)?{_VAGUE}\s+(?:ago|back)\b",
+         lambda m: _trailing(as_of, m[0], f"last {_vague(m)} days", days=_vague(m))),
         # (a unit glued to its number is a digit's: "last 7d"; "how long did it last and when" is no "last a d")
         (rf"\b(?:last|past|previous|trailing)\s+{_NUM}(?:(?<=\d)\s*|\s+)(days?|d|weeks?|wks?|months?|years?)\b",
          lambda m: _trailing(as_of, m[0], f"last {_num(m[1]) * UNIT_DAYS[_unit(m[2])]} days",

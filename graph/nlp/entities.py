@@ -320,6 +320,10 @@ class EntityIndex:
                 if n == 1 and not dotted and all(k == "table" for k, _ in targets) and _topic_word(key) \
                         and not {t[0] for t in tokens[max(0, i - 1):i + 2]} & _TABLE_WORDS:
                     continue  # "over the monthly budgets": the topic word, not a table named budgets
+                if n == 1 and not dotted and key in _PEOPLE_NOUNS and all(k == "table" for k, _ in targets) \
+                        and i > 0 and tokens[i - 1][0] in _PEOPLE_BEFORE \
+                        and not {t[0] for t in tokens[i:i + 2]} & _DATA_WORDS:
+                    continue  # "did customers really change?": people, not the table named customers
                 if n == 1 and method == "typo" and not dotted and key.isalpha() and all(k == "table" for k, _ in targets) \
                         and not {t[0] for t in tokens[max(0, i - 1):i + 3]} & _DATA_WORDS:
                     continue  # "a group that isn't an employee group": a plain word one letter off, not the table
@@ -423,6 +427,12 @@ class EntityIndex:
 
 #: Words that make a plain word a table's name ("the budgets table").
 _TABLE_WORDS = frozenset({"table", "tables", "dataset", "datasets", "view"})
+#: Tables named like people ("customers"), and the words before such a name that make it the people: "did customers
+#: change", "our users", "many employees".
+_PEOPLE_NOUNS = frozenset("customers users employees people members clients vendors suppliers patients students "
+                          "contacts partners buyers shoppers subscribers".split())
+_PEOPLE_BEFORE = frozenset("did do does have has had our your their many more fewer new real some most all if when "
+                           "whether because paying active".split())
 #: Words that make a plain word one letter off a table's name that table ("the payrol data", "employe records").
 _DATA_WORDS = _TABLE_WORDS | {"data", "records", "rows", "tbl", "tabel"}
 

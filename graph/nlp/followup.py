@@ -37,6 +37,8 @@ _REFERENCES: dict[str, str] = {**WORD_KINDS, "run": "job", "runs": "job", "one":
 _REF = re.compile(r"\b(?:that|those|these|this|the same|same)\s+(?:[a-z]+\s+){0,2}?("
                   + "|".join(sorted(map(re.escape, _REFERENCES), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:it|its|them|they|those)\b|\bthat\s*\?*$|"
+                      # "did that knock anything over downstream?": the last answer's event, doing something
+                      r"\b(?:did|does|will|would|could|can|has|had|might|may)\s+(?:that|this)\b|"
                       # "which jobs dragged that down": the last answer's figure, moved
                       r"\b(?:dragg|pull|push|brought|bring|drove|drive|knock)\w* (?:that|this) (?:down|up)\b|"
                       # "extrapolate both to the end of next quarter": the two things the last answer gave
@@ -154,8 +156,10 @@ def merge_context(previous: TurnContext | None, current: ParsedQuestion) -> Pars
     carried += [f"params.{k}" for k in params if k not in current.params]
     merged.params = {**params, **current.params}
     wanted = set(current.references.values())
+    # "any of them getting worse?": whichever of the last answer's rows, so no one name of it filters
+    selecting = SELECTION.search(current.english or current.text) is not None
     for kind, names in previous.entities.items():
-        if kind in merged.entities:
+        if kind in merged.entities or selecting:
             continue
         if "any" in wanted or kind in wanted or kept_domains:
             merged.entities[kind] = list(names)
@@ -721,8 +725,8 @@ def _more(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
 #: old now": freshness), whether or not the router chose it.
 STRONG_ASK = 0.8
 #: Words for the damage downstream ("what else is now broken"): the lineage move itself, not a question of failures.
-_CONSEQUENCE = re.compile(r"\b(?:broke|broken|break\w*|impact\w*|affect\w*|hit|hurt|mess\w* up|knock\w* (?:out|over)|"
-                          r"wreck\w*|took out|take\w* out)\b", re.IGNORECASE)
+_CONSEQUENCE = re.compile(r"\b(?:broke|broken|break\w*|impact\w*|affect\w*|hit|hurt|mess\w* up|knock\w* (?:\w+ ){0,2}(?:out|over)|"
+                          r"wreck\w*|took (?:\w+ )?out|take\w* (?:\w+ )?out|(?:left|leave|leaves) (?:\w+ ){0,2}stale)\b", re.IGNORECASE)
 #: "if we retire that table, what breaks downstream": damage that has not happened, no table is stale because of it.
 _HYPOTHETICAL_DAMAGE = re.compile(r"\b(?:if|were|should) (?:we|i|they|you|someone)\b|\bwould\b", re.IGNORECASE)
 #: Areas whose last answer was a failure: the damage downstream of it is stale data, which freshness measures...
@@ -786,8 +790,10 @@ _LINEAGE_SAID = re.compile(r"downstream|lineage|blast radius|depend|consum|reads
 
 
 #: A choice among the last answer's rows ("which one of those", "which of them"): none of them filters.
-SELECTION = re.compile(r"\bwhich (?:one |ones )?(?:of )?(?:those|them|these)\b|\bwhich one\b|\bwhich ones\b",
-                       re.IGNORECASE)
+SELECTION = re.compile(r"\bwhich (?:one |ones )?(?:of )?(?:those|them|these)\b|\bwhich one\b|\bwhich ones\b|"
+                       # "any of them getting worse?": whichever of the last answer's rows, not its first
+                       r"^\W*(?:(?:and|so|ok(?:ay)?|but)\W+)?(?:(?:are|is|were|was|has|have|do|does|did) )?(?:any|none|all|"
+                       r"either|neither|some) (?:one )?of (?:those|them|these)\b", re.IGNORECASE)
 #: Words that leave a follow-up "bare": with only these besides the move, the question has no topic of its own.
 _BARE = frozenset("""about it that this them those these then now here there so ok okay please pls exactly again
 the a an and but also for to with on in of me us i we you do should can could would it's that's though
@@ -1051,7 +1057,7 @@ TRANSFORMS: tuple[Transform, ...] = (
                                        r".*?(?:"
                                        r"\b(?:that|it|this)\s+(?:\w+\s+){0,2}(?:break|breaks|broke|impact\w*|affect\w*|"
                                        r"knock\w* (?:out|over)|take\w* (?:out|down))\b(?!\s+(?:down|out|up|upstream)\b)|"
-                                       r"\b(?:break|breaks|broke|impact\w*|affect\w*|knock\w* (?:out|over))\b.*\bdownstream\b|"
+                                       r"\b(?:break|breaks|broke|impact\w*|affect\w*|knock\w* (?:\w+ ){0,2}(?:out|over))\b.*\bdownstream\b|"
                                        # "what did that wreck downstream": whatever the verb, what lies downstream of it
                                        r"\bwhat (?:did|does|do|will|would|could|might|has|have) (?:that|it|this|they) (?:\w+\s+){1,3}"
                                        r"downstream\b|"

@@ -514,6 +514,10 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
                r"\1are"),
               # "perms check on crm.customers": permissions
               (re.compile(r"\bperms\b", re.IGNORECASE), "permissions"),
+              # "yesterday's sec summary": security (not seconds: "30 sec" has a number before it)
+              (re.compile(r"(?<!\d )(?<!\d)\bsec\b(?=\s+(?:summary|report|posture|events?|alerts?|incidents?|review|status|"
+                          r"stuff|issues?|findings?|update|overview|digest|team|check|side|things?)\b)", re.IGNORECASE),
+               "security"),
               # "$$ yesterday + anything broken": the money, written as its sign (never "$500", a figure)
               (re.compile(r"(?<![\w$])\$\$+(?![\w$])"), "spend"),
               (re.compile(r"\bperm\b", re.IGNORECASE), "permission"),

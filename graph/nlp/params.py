@@ -141,7 +141,11 @@ def _asked_window(low: str, as_of: datetime) -> Any:
     holder = next((s for s in sentences if window.text in s), "")
     if "?" in holder or not _REPORTED.search(holder):
         return window
-    return parse_window(" ".join(s for s in sentences if "?" in s), as_of)
+    asked = " ".join(s for s in sentences if "?" in s)
+    own = parse_window(asked, as_of)
+    if own is None and re.search(r"\b(?:there|then)\b|\bwhat happened\s*\?", asked):
+        return window  # "a few days ago the dashboards went blank ... what happened there?": the reported day is asked
+    return own
 
 
 def extract_params(text: str, *, as_of: datetime) -> ParamResult:

@@ -113,6 +113,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:ciso|cso|chief (?:information )?security officer|security officer|soc team|security team)\b": 0.8,
         # "how many ppl actually use the platform": the people seen using it (the principals in the audit log)
         PEOPLE_USING: 1.0,
+        # "who CAN read it vs who actually DID": the reads that happened, beside the grants
+        r"\bwho (?:actually|really|in fact) (?:did|does|do)\b": 0.8,
+        # "is it normal that my reports hit main.crm.customers that often?": how often a table is read, by whom
+        r"\b(?:hit|hits|hitting|query|queries|querying|queried|read|reads|reading|touch\w*|pull\w*|access\w*) "
+        r"(?:the |that |this |our )?(?:[\w.-]+ ){1,2}(?:that|so|this) (?:often|much|frequently|many times)\b": 0.8,
         # "every permission change (GRANT / REVOKE) with who did it and when": the audit trail of access changes
         r"\bpermission changes?\b|\b(?:chang|modif|alter|edit)\w* (?:any |the |some |their |its |those |his |her )?(?:permissions?|privileges?|acls?)\b|\bgrants? ?(?:/|and|or|&) ?revokes?\b|\bwho did it and when\b": 1.0,
         # "the top readers of PII-tagged tables": who read sensitive data, not who may
@@ -323,6 +328,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?<!number )(?<!numbers )(?<!total )(?<!figure )(?:is|was|went|go(?:es)?|goes|going|been) down"
         r"(?! (?:to|by|from) (?:about |around |only )?\d)": 0.9,
         r"(?:is|was|were|went|been) (?:\w+[-_]?\w* ){1,2}down\b(?! (?:by|from|to|\d|\$))": 0.7,
+        # "every tile said the warehouse was unavailable", "sometimes 30+ min behind": an outage or a late run
+        r"\bunavailable\b|\bunreachable\b|\b\d+\+?\s*(?:min|mins|minutes|hours?|hrs?|h)\b (?:\w+ )?(?:behind|late)\b": 0.9,
         # "and is etl-warehouse up right now": whether it is available at the moment
         r"\b(?:is|are) (?!(?:it|that|this|they|spend|cost|usage|the (?:spend|cost|bill|usage))\b)(?:[\w<>]+[-_]?[\w<>]* ){1,2}"
         r"(?:back )?(?:up|online|reachable|responding)(?: and running)?(?: (?:right now|now|currently|at the moment|again|yet))?"
@@ -392,6 +399,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "wtf changed on that table": what changed in its shape
         r"\b(?:what|wtf|what the \w+) (?:\w+ )?chang\w* (?:on|in|to|with|about) (?:that|this|the) (?:[\w-]+ )?table\b":
             1.0,
+        # "the tables before it in the chain, are those also old?": their age, in plain words
+        r"\b(?:are|is|were|was) (?:those|these|they|them|the (?:\w+ )?(?:ones?|tables?)) (?:also |still |all |too )?"
+        r"(?:old|outdated|behind)\b": 0.9,
         # "which table downstream is old now": a table's age, in plain words
         r"(?:is|are|now|gone|went|got|looks?|seems?) (?:\w+ )?(?:old(?! news| hat| story| habits?)|outdated|ancient|"
         r"prehistoric|dated)": 0.8,
@@ -640,7 +650,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"t-shirt size)\b": 1.0,
         r"\bsized wrong(?:ly)?\b|\bwrong(?:ly)?[- ]sized?\b|\bmis-?sized\b|\bthe wrong size\b|"
         r"oversized?|over-?provisioned|right[- ]?siz\w*|downsiz\w*|upsiz\w*|undersized?|sized (?:right|correctly|properly|"
-        r"appropriately|well)|siz(?:e|ing) (?:it |them |that )?(?:up|down)|too big|(?<!is that )(?<!is this )(?<!be )overkill|(?:bigger|larger) than (?:it |we |they )?"
+        r"appropriately|well)|siz(?:e|ing) (?:it |them |that )?(?:up|down)|too big|too small|(?:ask|asking|request\w*) for (?:a )?(?:bigger|larger) (?:one|size|warehouse|cluster|instance)|(?<!is that )(?<!is this )(?<!be )overkill|(?:bigger|larger) than (?:it |we |they )?"
         r"(?:needs?|needed|necessary|required)|more (?:capacity|compute|nodes) than (?:it |we |they )?need\w*": 1.0,
         r"auto[- ]?(stop|termination|terminate)|autotermination|auto[- ]?term\b": 1.0, r"all[- ]purpose|interactive clusters?": 0.7,
         r"jobs compute|job clusters?|serverless|spot|photon": 0.6,
@@ -878,7 +888,9 @@ ASIDE = re.compile(r"\basking for a friend\b(?:\W{0,3}\((?:the |my |said )?frien
                    # "coffee in hand", "(security guy, not finops, sorry)": the asker's setting or role, not a topic
                    r"\b(?:coffee|tea|beer|drink) in hand\b|\b(?:grab(?:bing|bed)?|with) (?:a |my )?(?:coffee|tea)\b|"
                    r"\((?:i'?m |i am |as )?(?:the |a |an )?(?:[\w-]+ ){0,2}(?:guy|gal|person|engineer|analyst|officer|lead|admin|"
-                   r"manager)\b[^)]{0,40}\)",
+                   r"manager)\b[^)]{0,40}\)|"
+                   # "ml_training depends on it afaik": what the asker believes about the thing, not an ask
+                   r"(?<=[,;.!?\u2013\u2014-] )[^,;.!?]{3,60}\b(?:afaik|iirc|as far as i know|if i recall(?: correctly)?)\b(?=\s*(?:[,;.!]|$))",
                    re.IGNORECASE)
 
 

@@ -3365,3 +3365,74 @@ def test_one_row_under_a_totalling_headline_is_said_by_its_own_sentence():
     one = read_rows([{"workspace_name": "support", "cost": 9.0}], lens, columns=["workspace_name", "cost"],
                     money_cols={"cost"})
     assert one.headline.startswith("support") and not one.items
+
+
+# --- blind sets 231-234 (scored on first contact on 191b3c0; phrasings here are none of theirs) -----------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("every page says the sql endpoint is unreachable, since when?", "reliability", None),
+    ("the orders feed is 45 min behind again", "reliability", None),
+    ("is the etl cluster too small? should we ask for a bigger one", "optimization", None),
+    ("last night's sec report pls, bullets", "security", None),
+    ("who is allowed to read hr.payroll and who actually did this month", "security", None),
+    ("why does the finance report query ledger.entries so often? audit flagged it", "security", None),
+    ("did the loader succeed last night? the exec dashboard depends on it afaik", "performance", "governance"),
+])
+def test_rules_of_sets_231_to_234_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_did_that_with_a_verb_points_back_and_knocking_over_reads_downstream():
+    from health_monitor.graph.nlp.followup import TRANSFORMS, detect_followup
+
+    assert detect_followup("did that take anything out further down the line?").is_followup
+    assert any(t.name == "downstream" and t.pattern.search("did it knock any tables over downstream?") for t in TRANSFORMS)
+    prior = Prior(understanding=Understanding(question="did the loader fail this week?", domains=["performance"]),
+                  subject={"job": ["loader"]}, answer="This week: loader failed twice.", as_of=AS_OF)
+    out = _follow("did that knock anything over downstream?", prior, domains=["governance"])
+    assert out is not None and out.names("job") == ["loader"] and "quality" in out.domains
+
+
+def test_any_of_them_is_a_choice_among_the_last_rows_not_its_first():
+    from health_monitor.graph.nlp import parse_question
+    from health_monitor.graph.nlp.models import TurnContext
+
+    index = EntityIndex({"model": ["churn_model", "spend_model"]})
+    previous = TurnContext(text="list our models and their latency", domains=["mlops"],
+                           entities={"model": ["churn_model"]})
+    out = parse_question("are any of those getting worse?", as_of=datetime(2026, 3, 20, 9), index=index,
+                         previous=previous)
+    assert out.is_followup and "model" not in out.entities
+
+
+def test_vague_spans_read_wide():
+    from health_monitor.graph.nlp.dates import parse_window
+
+    as_of = datetime(2026, 3, 20, 9)
+    assert parse_window("errors over the past couple of weeks", as_of).days == 14
+    assert parse_window("a few days ago the board went blank", as_of).days == 7
+    assert parse_window("spend in the last several months", as_of).days == 120
+    assert parse_window("a few things: what failed", as_of) is None
+
+
+def test_a_reported_day_is_the_window_when_the_ask_points_at_it():
+    from health_monitor.graph.nlp.params import extract_params
+
+    as_of = datetime(2026, 3, 20, 9)
+    said = "two days ago the reports all went empty, the on-call said. what happened there?"
+    assert extract_params(said, as_of=as_of).params.get("start_date") == "2026-03-18"
+    own = "on monday the on-call said the reports went empty. is it fresh now?"
+    assert "start_date" not in extract_params(own, as_of=as_of).params
+
+
+def test_tables_called_old_are_stale_and_people_named_like_a_table_are_people():
+    from health_monitor.graph.nlp.vocabulary import cue_scores
+
+    assert cue_scores("and the ones upstream, are those also outdated?")[0]["quality"] > 0
+    index = EntityIndex({"table": ["main.crm.users"]})
+    assert not index.match("did users really change their habits this month?").entities
+    assert index.match("who read users yesterday").entities == {"table": ["main.crm.users"]}
+    from health_monitor.graph.nlp.languages import expand_shorthand
+
+    assert expand_shorthand("the page took 30 sec summary") == "the page took 30 sec summary"
