@@ -20,7 +20,7 @@ SPIKE = (r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|w
          # "the one spend number I should worry about": what stands out against its usual level
          r"worr(?:y|ied|ying)|concern\w*|alarm\w*|red flags?|"
          # "the variance on its spend yesterday against its normal daily run-rate": the deviation from its baseline
-         r"\bvariance\b|against (?:its|their|the) (?:normal|usual|typical|average)|"
+         r"\bvariance\b|(?:against|compared (?:with|to)|versus|vs\.?) (?:its|their|the) (?:normal|usual|typical|average)|"
          r"odd one out|stands? out|sticks? out|deviat\w*|baseline|above (?:the |its |our )?(?:\w+ )?(?:average|avg|normal|"
          r"usual|mean)|" + SURPRISE)
 DRIVERS = (r"driv|drove|behind|cause|biggest|line item|top|what (made|drove)|breakdown|break (?:it|that|this) down|jump|spike|why|"

@@ -52,7 +52,15 @@ AGENT = AgentSpec(
     ),
     all_clear="Jobs and queries ran normally: no failures or slow statements stand out.",
     playbook=(
-        Play("get_failed_jobs", when=(FAILS,), default=True, weight=2, title="Failed job runs",
+        # "who owns nightly_etl?", "who do I ping about that job": its creator and run-as identity
+        Play("get_job_owners", when=(r"owners?\b|\bowns?\b|owned|ownership|accountable|responsible for|who (?:created|wrote|set up|maintains|built|runs)|"
+                                        r"runs? as\b|"
+                                        r"(?:point of )?contact for|who (?:do|should) (?:i|we) (?:ping|ask|talk to|escalate to)",), needs=("job",), weight=6, title="Job owners",
+             lens=Lens(rows=4, say="{job_name} ({workspace_name})[: created by {creator}][, runs as {run_as}][, team {team}]",
+                       recommend="Ask {creator} (the job's creator) about {job_name}.", recommend_when="creator != ''")),
+        # ("did it at least finish yesterday?": if it did not, the failure and its error are the answer)
+        Play("get_failed_jobs", when=(FAILS, r"\bdid\b[^?.]{0,40}\b(?:finish|complete|succeed|run ok)"),
+             default=True, weight=2, title="Failed job runs",
              before=Before(needs=("job",)),
              lens=Lens(group="job_name", sort="count desc", rows=3,
                        say="{job_name} ({workspace_name}) failed {count:times}; last error: "
@@ -60,15 +68,7 @@ AGENT = AgentSpec(
                        severity=(("high", "count >= 3"), ("medium", "count >= 1")),
                        recommend="Fix {job_name} first: {error_message:err}",
                        empty="No job run failed in the period.")),
-        Play("get_failed_jobs", when=(r"\bowns?\b|owner|owned|who runs|runs? as|responsible|maintain",),
-             needs=("job",), args={"hours": "$hours|720"}, weight=4, title="Who runs the job",
-             lens=Lens(group="job_name", rows=1,
-                       say="{job_name} in {workspace_name} runs as {run_as}; its last failure was at "
-                           "{start_time:time} ({error_message:err})",
-                       recommend="Ask {run_as} (the identity the job runs as) or the job's creator to fix "
-                                 "{job_name}.",
-                       empty="That job has not failed in the last 30 days, so I have no run to read its owner from.")),
-        Play("get_job_runs", when=(r"succe|did .* run|those runs|how (did|many) .* run|runs? (ok|status)|\bpass(?:ed)? "
+        Play("get_job_runs", when=(r"succe|finish\w*|complet\w*|did .* run|those runs|how (did|many) .* run|runs? (ok|status)|\bpass(?:ed)? "
                                    r"(?:even )?once\b",),
              title="Job runs", lens=Lens(group="job_name", sum=("list_cost",), sort="count desc", rows=3,
                                          say="{job_name} ran {count:times}: {is_success:int} succeeded, "

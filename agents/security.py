@@ -92,7 +92,8 @@ AGENT = AgentSpec(
              lens=Lens(sort="occurrences desc", rows=3,
                        say="{violation_type} ({severity}): {subject} — {detail:clip}",
                        severity=(("high", "severity == high"),))),
-        Play("get_after_hours_activity", when=(r"after.?h(?:ou)?rs|outside .*hours|off.?h(?:ou)?rs|night|weekends?|"
+        # ("failed logins last night?": "last night" is the window, not an after-hours ask)
+        Play("get_after_hours_activity", when=(r"after.?h(?:ou)?rs|outside .*hours|off.?h(?:ou)?rs|(?<!last )(?<!last\s\s)night|weekends?|"
                                                r"working hours|(?:odd|strange|weird|unusual|ungodly|late) hours|\d ?am\b|"
                                                # "between 2 and 4 in the morning", "at 3 in the morning"
                                                r"\d{1,2}(?::\d\d)? (?:o'?clock )?in the (?:morning|night)|small hours|"

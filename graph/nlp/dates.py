@@ -78,6 +78,19 @@ def _trailing(as_of: datetime, text: str, label: str, *, hours: int | None = Non
     return TimeWindow((as_of - span).date(), as_of.date(), label, text, hours=hours, days=days)
 
 
+#: Where "last night" starts: the evening before the as-of day (UTC).
+NIGHT_STARTS_AT = 18
+
+
+def _last_night(as_of: datetime, text: str) -> TimeWindow:
+    """Since the evening before the as-of day: the night that ended this morning (a 02:00 run today is last
+    night's, the 02:00 run of the day before is not)."""
+    evening = datetime.combine(as_of.date() - timedelta(days=1), datetime.min.time(), as_of.tzinfo) \
+        + timedelta(hours=NIGHT_STARTS_AT)
+    hours = max(1, -(-int((as_of - evening).total_seconds()) // 3600))
+    return _trailing(as_of, text, f"last night (from {NIGHT_STARTS_AT}:00 UTC)", hours=hours)
+
+
 def _day_month(as_of: datetime, day: int, month: int, year: int | None, text: str) -> TimeWindow | None:
     y = year or as_of.year
     try:
@@ -172,6 +185,9 @@ def _rules(as_of: datetime) -> list:
         # "kept failing overnight": the night that ended this morning spans yesterday and today
         (r"\b(?:overnight|over\s+night|through\s+the\s+night|during\s+the\s+night)\b",
          lambda m: TimeWindow(today - timedelta(days=1), today, "overnight", m[0])),
+        # "did last night's load finish?": the night that ended this morning (a 02:00 run today is last night's)
+        (r"\blast\s+night(?:'s)?\b",
+         lambda m: _last_night(as_of, m[0])),
         # "over the weekend": the latest weekend that has passed (on a Sunday, the one under way)
         (r"\bsince\s+(?:the\s+|last\s+)?weekend\b",
          lambda m: TimeWindow(_weekend(today)[0], today, "since the weekend", m[0])),
@@ -208,7 +224,7 @@ def _rules(as_of: datetime) -> list:
          lambda m: _this_month_day(today, int(m[1]), m[0])),
         (r"\b(?:the\s+)?day\s+before\s+yesterday\b",
          lambda m: _single(today - timedelta(days=2), m[0], "the day before yesterday")),
-        (r"\b(?:last\s+(?:night|evening)|yesterday|yday|yest)\b",
+        (r"\b(?:last\s+evening|yesterday|yday|yest)\b",
          lambda m: _single(today - timedelta(days=1), m[0], "yesterday")),
         (r"\b(?:today|this (?:morning|afternoon|evening)|so far today|tonight)\b",
          lambda m: _single(today, m[0], "today")),

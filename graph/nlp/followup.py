@@ -26,6 +26,7 @@ from health_monitor.graph.nlp.vocabulary import (
     PRECISE_CUE,
     cue_peaks,
     cue_scores,
+    without_requester,
 )
 from health_monitor.graph.understanding import Entity, TurnRef, Understanding, Window
 
@@ -603,7 +604,7 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
         # "that IP - any failures?": a failure of an IP or an account is a failed login, whatever word says it;
         # "what grants does that person hold" stays with the grants ("...or done anything else unusual": both)
         kept = [d for d in cur.domains if d in _READS_PRINCIPALS]
-        out.domains = kept + [owner] if not kept or cue_scores(m.string)[0].get(owner, 0) > 0 \
+        out.domains = kept + [owner] if not kept or cue_scores(without_requester(m.string))[0].get(owner, 0) > 0 \
             or _ACTIVITY.search(m.string) else kept
     elif owner and owner not in out.domains and _STATE_ASK.search(m.string):
         # "was anything wrong with that raw table? the etl choked on it": the table's own health, beside the job
@@ -642,7 +643,7 @@ def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[s
         # no answer named the job's cluster yet: ask about the job, whose runs say which compute they used
         out = _carry(cur, prior, "attribute", domains=False)
         out.entities = [e for e in out.entities if e.kind not in ("job", "table")] + [Entity(kind="job", name=jobs[0])]
-        asked = cue_scores(m.string)[0]
+        asked = cue_scores(without_requester(m.string))[0]
         out.domains = [d for d in cur.domains if asked.get(d, 0) > 0] or ["performance"]
         return out
     if not names and cur.domains and names_a_topic(m.string[:m.start()]):
@@ -662,7 +663,7 @@ def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[s
     out.entities = [e for e in out.entities if e.kind != kind] + [Entity(kind=kind, name=names[0], text=m[0])]
     # "was the server it runs on struggling too?" asks its own thing of that server; "which warehouse was that
     # on?" only which one, in the same topic
-    asked = cue_scores(m.string)[0]
+    asked = cue_scores(without_requester(m.string))[0]
     out.domains = [d for d in cur.domains if asked.get(d, 0) >= STRONG_ASK] or list(prior.understanding.domains) \
         or list(cur.domains)
     out.intent = "lookup"
@@ -757,7 +758,7 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     kind, name = ("table", tables[0]) if tables else ("job", jobs[0])
     out.entities = [e for e in out.entities if e.kind not in ("table", "job")] + [Entity(kind=kind, name=name)]
     # lineage answers it, beside what the question asks of those tables ("which downstream tables are stale?")
-    asked = cue_scores(_CONSEQUENCE.sub(" ", m.string))[0]
+    asked = cue_scores(without_requester(_CONSEQUENCE.sub(" ", m.string)))[0]
     strong = [d for d, v in sorted(asked.items(), key=lambda kv: -kv[1]) if v >= STRONG_ASK]
     out.domains = list(dict.fromkeys(["governance", *[d for d in cur.domains if asked.get(d, 0) > 0], *strong]))[:3]
     if _CONSEQUENCE.search(m.string) and not _HYPOTHETICAL_DAMAGE.search(m.string) and "quality" not in out.domains \
@@ -904,9 +905,10 @@ def _save(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
     return out
 
 
-def _share_of_that(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
-    """"how much of that isn't tagged?": a part of the last answer's figure, so its area stays beside the new one."""
-    out = _carry(cur, prior, "share_of_that", domains=False)
+def _of_that_figure(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"how much of that isn't tagged?", "which job accounts for the difference?": a part of the last answer's figure
+    or what is behind it, so the figure's area stays beside the new one."""
+    out = _carry(cur, prior, "of_that_figure", domains=False)
     out.domains = list(dict.fromkeys([*prior.understanding.domains, *cur.domains]))[:3]
     return out
 
@@ -1089,10 +1091,14 @@ TRANSFORMS: tuple[Transform, ...] = (
                                           r"(?:\b(?:dollars?|bucks|money)\b|\$).{0,40}\bif (?:we|i|you|they) (?:do|did|make|"
                                           r"change|appl|follow|implement|take)\w* (?:that|it|this|them|those|these)\b",
                                           re.IGNORECASE), _save),
-    # "how much of that isn't tagged to a project?": a part of the last figure, read in both areas
-    Transform("share_of_that", re.compile(r"^\W*(?:(?:and|ok(?:ay)?|so|but)\W+)?(?:how much|how many|what (?:share|part|portion|"
-                                          r"percent(?:age)?|fraction|proportion|chunk|bit)) of (?:that|it|this|those|these|"
-                                          r"them)\b(?! (?:\w+ )?(?:save|saving)\b)", re.IGNORECASE), _share_of_that),
+    # "how much of that isn't tagged to a project?", "which job accounts for the difference?": a part of the last
+    # figure, or what is behind it, read in the figure's area beside the question's own
+    Transform("of_that_figure", re.compile(r"^\W*(?:(?:and|ok(?:ay)?|so|but)\W+)?(?:how much|how many|what (?:share|part|portion|"
+                                           r"percent(?:age)?|fraction|proportion|chunk|bit)) of (?:that|it|this|those|these|"
+                                           r"them)\b(?! (?:\w+ )?(?:save|saving)\b)|"
+                                           r"\b(?:accounts? for|explains?|is behind|made up|makes up) (?:the|that|this) (?:difference|"
+                                           r"gap|delta|jump|spike|increase|extra|rise|bump|overage)\b", re.IGNORECASE),
+              _of_that_figure),
     # "and their latency?", "what about its owner?": a property of the last answer's subject
     Transform("its_property", re.compile(r"^\W*(?:(?:and|ok(?:ay)?|so|but)\W+)?(?:what about |how about )?(?:their|its)\s+"
                                          r"(?:\w+\s+){0,2}?(?:latenc\w*|response times?|costs?|spend|owners?|errors?|size|usage|"
@@ -1134,7 +1140,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                          r"handed|issued|approved|signed off(?: on| for)?|set up|added|put|okayed|"
                                          r"authori[sz]ed|allowed)\s+"
                                          r"(?:that|it|this|those|these|them)\b|\bwho (?:was|is) (?:it|that)\b|"
-                                         r"\bby whom\b|\bwho (?:set|put) (?:that|it|this) (?:up|in)\b",
+                                         r"\bby whom\b|\bwho (?:set|put) (?:that|it|this) (?:up|in)\b|"
+                                         # "who runs that one anyway" (of a query): whoever ran it ("who is running
+                                         # them", of jobs, asks the identity they run as: the jobs' own rows)
+                                         r"\bwho (?:runs|is running) (?:that|this|it)(?: one)?\b",
                                          re.IGNORECASE), _actor),
     Transform("shift_window", re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|period)\s+(?:before|prior)\b"
                                          r"(?!\s+yesterday)|\b(?:the\s+)?(?:previous|prior|preceding)\s+"
@@ -1169,6 +1178,8 @@ TRANSFORMS: tuple[Transform, ...] = (
                                          r"(?!.*\b(?:he|she|they|them|it|that|this|those|these|his|her|their)\b)",
                                          re.IGNORECASE), _anything_else),
     Transform("why", re.compile(r"^\W*(?:and\s+|but\s+|so\s+)?(?:why|how come)\b|\bwhat caused (?:it|that|this)\b|"
+                                # a bare "and?", "so?", "go on": the story behind the last figure
+                                r"^\W*(?:and+|so+|and so|and then|go on|annd+|soo+)\W*$|"
                                 # "ok so what broke upstream?": the cause, up the chain from what the last answer was about
                                 r"^\W*(?:(?:ok(?:ay)?|so|and|then)\W+)*what (?:broke|failed|went wrong|happened|changed|blew up) "
                                 r"(?:upstream|further up|up the (?:chain|line|pipeline)|before it|earlier in the pipeline)\b|"
@@ -1243,9 +1254,17 @@ def the_word_one(text: str, out: Understanding, prior: Prior, known: dict[str, l
     if not picked and known and said:
         # "the other warehouse, the bi one": of the account's names of the kind the question says, the one with that word
         picked = [(kind, n) for kind in said for n in known.get(kind, []) if words <= _words(n)]
-    # a model and the endpoint serving it both fit "the cost anomaly one": the name the words say most of
-    fewest = min((len(_words(n) - words) for _, n in picked), default=0)
-    picked = [(k, n) for k, n in picked if len(_words(n) - words) == fewest]
+    # a model and the endpoint serving it both fit "the cost anomaly one": the name the words say most of (a kind
+    # word in a name says no more: "ml-workspace" is as much "the ml one" as the team "ml")
+    def extra(n: str) -> int:
+        return len(_words(n) - words - set(WORD_KINDS))
+
+    if len({k for k, _ in picked}) > 1:
+        # "total spend per workspace ..." then "why is the ml one higher?": the kind the conversation asked about
+        asked = {WORD_KINDS[w] for w in _words(f"{text} {prior.understanding.question}") if w in WORD_KINDS}
+        picked = [(k, n) for k, n in picked if k in asked] or picked
+    fewest = min((extra(n) for _, n in picked), default=0)
+    picked = [(k, n) for k, n in picked if extra(n) == fewest]
     if len(picked) != 1 or any(e.name.lower() == picked[0][1].lower() for e in out.entities):
         return out  # none, several, or the one the question already names ("the contractors one": that group)
     kind, name = picked[0]

@@ -28,7 +28,7 @@ VENDORS = {"purview": "Microsoft Purview", "sentinel": "Microsoft Sentinel", "ch
            "google cloud": "Google Cloud", "cloudflare": "Cloudflare", "crowdstrike": "CrowdStrike",
            "grafana": "Grafana", "prometheus": "Prometheus", "kibana": "Kibana", "elasticsearch": "Elasticsearch",
            "opensearch": "OpenSearch", "kafka": "Kafka", "statuspage": "Statuspage", "status page": "Statuspage",
-           "onetrust": "OneTrust", "trustarc": "TrustArc", "bigid": "BigID", "securiti": "Securiti", "osano": "Osano"}
+           "cloudera": "Cloudera", "hortonworks": "Hortonworks", "onetrust": "OneTrust", "trustarc": "TrustArc", "bigid": "BigID", "securiti": "Securiti", "osano": "Osano"}
 #: What is out of sight, for the names that are not a product ("no household data or bill" would not read).
 _OUT_OF_SIGHT = {"e-mail": "e-mails or e-mail threads", "household": "household bills", "office costs": "office or facilities costs", "cloud price lists": "cloud providers' price lists", "HR records": "HR system records (people, pay, leave, hire and exit dates)",
                  "training records": "people's course and training records (a learning system's)",
@@ -123,6 +123,9 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"on-?call|overrides?|acknowledge?\w*|acked|logs?|paged|pages|alerts?|timeline|resolved)\b|"
     r"\b(?:acked|acknowledged|paged|on-?call|escalat\w*|incidents?|inc-\d+)\b.{0,40}\b(?:in |on |from |via )?(?:pagerduty|"
     r"opsgenie)\b|\bsnooze\b.{0,30}\b(?:pagerduty|opsgenie|page|incident)\b": _VENDOR,
+    # another Hadoop platform's own licence, clusters and bill ("our Cloudera license renewal cost")
+    r"\b(?:cloudera|hortonworks|mapr)\b.{0,40}\b(?:licen[cs]\w*|renewal|subscriptions?|bills?|invoices?|costs?|"
+    r"support contract|cluster|manager|nodes?)\b": _VENDOR,
     # a privacy tool's own cases ("our OneTrust DSAR backlog", "how many subject access requests are overdue")
     r"\b(?:onetrust|trustarc|bigid|securiti|osano)\b": _VENDOR,
     r"\b(?:dsars?|(?:data )?subject (?:access )?requests?)\b.{0,40}\b(?:backlog|overdue|open|pending|closed|queue|"
@@ -189,9 +192,9 @@ _NOT_OURS = re.compile(r"\b(?:outside|apart from|besides|excluding|except|other 
 #: Databricks line"): Databricks is what it is held against.
 _THEIRS = "|".join(sorted({re.escape(k) for k in VENDORS} | {"amazon", "ec2", "s3"}, key=len, reverse=True))
 _FETCHES_THEIRS = re.compile(r"\b(?:pull|get|fetch|show|give|send|download|export|find|grab|open|forecast|project|"
-                             r"estimate|predict)\s+(?:me\s+|us\s+)?(?:the|our|my)\s+(?:(?!databricks\b|dbus?\b)[\w-]+\s+){0,1}"
+                             r"estimate|predict|look)\s+(?:up\s+)?(?:me\s+|us\s+)?(?:the|our|my)\s+(?:(?!databricks\b|dbus?\b)[\w-]+\s+){0,1}"
                              rf"(?:{_THEIRS})\b(?:\s+(?!databricks\b)[\w-]+){{0,3}}?\s+(?:invoices?|bills?|statements?|"
-                             r"charges|costs|spend|line items?)\b", re.IGNORECASE)
+                             r"charges|costs?|spend|line items?|licen[cs]es?|renewals?)\b", re.IGNORECASE)
 #: A refusal names a product only when it is the subject, not a comparison ("cheaper than Snowflake?").
 _COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead of|migrat\w+ (?:from|to))\b",
                          re.IGNORECASE)
@@ -279,7 +282,10 @@ def without_background(text: str) -> str:
 
 def other_product(text: str) -> tuple[str, str] | None:
     low = _IDENTIFIER.sub(" ", (text or "").lower())
-    if (how := _HOW_IN.search(low)) is not None:
+    how = _HOW_IN.search(low)
+    if how is not None and _HERE.search(_sentence_of(low, how.end())):
+        how = None  # "In Oracle I'd query DBA_TAB_PRIVS. How do I see who can read main.crm.customers?": asked here
+    if how is not None:
         product = how["product"]
         named = next((n for p, n in OTHER_PRODUCTS.items() if n != _VENDOR and re.search(p, product)), None)
         return "other_product", _decline(named or _VENDOR, product, low)

@@ -132,6 +132,7 @@ GLOSSARY: dict[str, dict[str, str]] = {
     },
     "pt": {
         "aluguel": "rent", "escritório": "office", "pagamos": "did we pay",
+        "alguma": "any", "algum": "any", "preciso": "I need", "desatualizado": "stale", "desatualizados": "stale",
         "quantas vezes": "how many times", "travou": "crashed", "travaram": "crashed", "caiu": "went down",
         "nesse ritmo": "at this pace", "neste ritmo": "at this pace", "passar do": "go over", "estourar": "blow",
         "concedeu": "granted", "concederam": "granted", "o que causou": "why", "qual o motivo": "why", "qual foi o motivo": "why", "qual a causa": "why",
@@ -512,6 +513,8 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
                           r"did ?n'?t|does ?n'?t|won'?t)\b)", re.IGNORECASE), r"\1why"),
               (re.compile(r"(^|[.!?;:]\s*|\s-\s*)r(?=\s+(?:we|they|u|you|there|these|those|the|any|all)\b)", re.IGNORECASE),
                r"\1are"),
+              # "read access to personally identifiable information": PII, as every rule spells it
+              (re.compile(r"\bpersonally[- ]identifiable (?:information|info|data)\b", re.IGNORECASE), "PII"),
               # "perms check on crm.customers": permissions
               (re.compile(r"\bperms\b", re.IGNORECASE), "permissions"),
               # "yesterday's sec summary": security (not seconds: "30 sec" has a number before it)
@@ -707,7 +710,8 @@ GLOSSARY["pt"].update({"relatório diário": "daily report", "o job do relatóri
 _MARKERS["es"] = _MARKERS["es"] | frozenset("intentó intentaron contraseña equivocada pareció raro avisos alguien nadie "
                                             "demasiado".split())
 _MARKERS["pt"] = _MARKERS["pt"] | frozenset("numa demais rodando relatório diário computação vale pena trocar oi alguém "
-                                            "ninguém funcionou rodou senha errada quantas quantos vezes travou travaram".split())
+                                            "ninguém funcionou rodou senha errada quantas quantos vezes travou travaram alguma algum tabela tabelas "
+                                            "desatualizada desatualizadas desatualizado preciso".split())
 _MARKERS["fr"] = _MARKERS["fr"] | frozenset("planté fois combien".split())
 # "cette nuit" / "esta noche" / "esta noite" asked about what happened: the night just passed
 GLOSSARY["fr"].update({"cette nuit": "overnight"})

@@ -303,7 +303,7 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         # (under a carried head, "status pls: jobs, sec, dq", the first item is a list item like the others)
         if i == 0 and _is_subject_head(clause) and not area_list or i in bare or i > 0 and (_is_named_move(clause) or _DESCRIBES.match(clause)
                                                                           or _THE_ONES.match(clause)) \
-                or _FEEDS_WHAT.match(clause):
+                or _FEEDS_WHAT.match(clause) or i > 0 and _ITS_FIELD.match(clause):
             # "The daily report job - is it on the pricey machines?": the head names the thing, not the ask;
             # "..., is it broken?": the state of what the rest of the question names
             continue
@@ -443,6 +443,11 @@ _OUTCOMES = frozenset("failed failing passed passing succeeded recently lately".
 _QUANTIFIERS = frozenset("any all some none either neither one both each".split())
 #: Verbs of becoming that open a clause with no subject of its own ("any model drifting or getting slow?").
 _BECOMING = frozenset("getting becoming gotten got gone going looking".split())
+
+
+#: "... describe each outage event and its duration": a field of what the clause before lists, not an ask of its own.
+_ITS_FIELD = re.compile(r"^\W*(?:and\s+|with\s+)?(?:its|their|the)\s+(?:\w+\s+)?(?:duration|length|start(?:\s+time)?|"
+                        r"end(?:\s+time)?|cause|owner|time|timestamp|date|size|count|total|impact)s?\W*$", re.IGNORECASE)
 
 
 def _is_bare_state(clause: str) -> bool:

@@ -35,6 +35,10 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "analytics up ~12%?? someone explain": a workspace's figure moved by a share is its spend
+        # (a place's name is masked out: "analytics up ~12%" reads "up ~12%" at the start)
+        r"(?:\bworkspace |^\W*|[.;!?]\s*)(?:is |was |went |got |spend |cost |bill )?(?:up|down|higher|lower) (?:by )?"
+        r"(?:~|about |like |almost )?\d+(?:\.\d+)?\s?%": 0.9,
         # "put a $ figure on the failed ones": what something cost, in money
         r"\b(?:put|attach|stick) an? (?:\$|dollar|money|cost|price) (?:figure |number |value |amount |tag )?on\b|"
         r"\$ ?(?:figures?|numbers?|amounts?|values?|impact)\b|\bdollar (?:figures?|amounts?|impact|value)\b": 1.0,
@@ -113,6 +117,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:ciso|cso|chief (?:information )?security officer|security officer|soc team|security team)\b": 0.8,
         # "how many ppl actually use the platform": the people seen using it (the principals in the audit log)
         PEOPLE_USING: 1.0,
+        # "grouped by user, with the number of accesses per user": access events counted, not the grants
+        r"\bnumber of (?:accesses|reads|queries|logins|access events)\b|\b(?:accesses|reads|access events) (?:per|by) "
+        r"(?:user|person|principal|account)\b": 1.0,
         # "who CAN read it vs who actually DID": the reads that happened, beside the grants
         r"\bwho (?:actually|really|in fact) (?:did|does|do)\b": 0.8,
         # "is it normal that my reports hit main.crm.customers that often?": how often a table is read, by whom
@@ -144,6 +151,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "our audit sample is drawn from it": what the audit uses, not the audit log
         r"(?<!before the )(?<!for the )(?<!ahead of the )(?<!before our )(?<!for our )(?<!ahead of our )(?<!for an )"
         r"audit\w*(?! (?:sample|samples|report|reports|binder|pack|deck|season|prep|team|committee|deadline|evidence|"
+        r"items?|points?|sections?|controls?|requirements?|scope|questions?|refs?|(?:item|point|section|control) \d|"
         r"findings?|workpapers?|folder|request|requests|population|scope|period|fieldwork|war room|room|meeting|"
         r"call)\b)": 0.7, r"pii|sensitive|personal (?:info\w*|data)|confidential": 0.6, r"(access|accessed|read|looked at)": 0.3,
         r"tokens?|pats?": 0.8, r"denied|unauthori[sz]ed|forbidden": 0.9, r"after[- ]?h(?:ou)?rs|off[- ]h(?:ou)?rs": 1.0,
@@ -216,9 +224,12 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "what exactly was the error?": a run's failure message
+        r"\bwhat (?:exactly |actually )?(?:was|is|were) the (?:actual |exact |real )?(?:error|errors|error message|error msg|"
+        r"failure reason|exception|stack ?trace)\b": 0.9,
         # "vs a job cluster": a kind of compute, not a job's runs
         # "vs a job cluster": a kind of compute; "<job> running on all-purpose compute": the compute it runs on, not its runs
-        r"jobs?(?![ -](?:clusters?|compute))(?!\s+(?:jobs?\s+)?(?:runs?|running|ran|is running|is on|sits? on)\s+(?:on\s+)?"
+        r"jobs?(?![ -](?:clusters?|compute))(?!\s+(?:jobs?\s+)?(?:runs?|running|ran|is running|is on|sits? on|on)\s+(?:on\s+)?"
         r"(?:an?\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:all[- ]?purpose|interactive|shared|jobs?\s+(?:compute|clusters?)|"
         r"serverless|classic|spot|photon|gpu|pricey|expensive|costly|cheap\w*|premium))": 0.45,
         # "runs on an all-purpose cluster" says what compute a job uses (the advisor's), not how its runs went
@@ -1003,6 +1014,18 @@ TIME_ANCHOR = re.compile(r"\b(before|after|since|until|around the time|by the ti
                          r"crashed|went down|died|blew up|errored)\b", re.IGNORECASE)
 
 
+#: "the one that failed yesterday around 2am": the clock time of a run's event dates it; it asks nothing about
+#: people active after hours.
+RUN_AT_TIME = re.compile(r"\b((?:failed|fail|ran|run|started|finished|crashed|broke|died|completed|refreshed|loaded|kicked off|"
+                         r"errored|blew up|timed out)(?:\s+(?:yesterday|today|last night|this morning|again))?)\s+(?:at|around|about|"
+                         r"near|by|~)\s*~?\d{1,2}(?::\d\d)?\s*(?:am|pm)\b", re.IGNORECASE)
+
+
+#: "failed kerberos... sorry, failed logins from 192.168.1.100": the words before a self-correction are taken back.
+SELF_CORRECTION = re.compile(r"^[^.?!]{0,80}?(?:\.\.\.|\u2026|\u2014|--)\s*(?:sorry|i mean|i meant|scratch that|correction|no wait)"
+                             r"\b\s*[,:;\-]?\s*", re.IGNORECASE)
+
+
 #: "is that real or is the dashboard just broken lol": a doubt about the figure shown, which the figure answers; the
 #: dashboard is not asked about.
 FIGURE_DOUBT = re.compile(r"\bor (?:is|are) (?:the|my|our|this|that) (?:dashboards?|reports?|charts?|graphs?|numbers?|"
@@ -1027,9 +1050,9 @@ RANKED_BY = re.compile(r"\b(?:ranked|sorted|ordered|prioriti[sz]ed|grouped) (?:b
 #: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each
 #: pattern with what it reads as (in this order: a requester's words go before the role and purpose ones).
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
+    (SELF_CORRECTION, " "), (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
     (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (QUIET_HOURS_LOAD, r"quiet hours \1"), (HYPOTHETICAL_RUN, r"\1scheduled"), (SCHEDULE, " nightly "), (FIGURE_TREND, r" \1 trend "),
-    (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "), (DATA_MODELS, r"\1data models"),
+    (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (RUN_AT_TIME, r"\1"), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "), (DATA_MODELS, r"\1data models"),
 )
 
 

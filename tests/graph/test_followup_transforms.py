@@ -25,7 +25,7 @@ def follow(text: str, p: Prior, **cur) -> Understanding | None:
 def test_every_transformation_is_covered_here():
     tested = {"downstream", "how_much_save", "act", "who_did_that", "shift_window", "that_thing", "why", "anything_else",
               "show_more", "when", "narrow", "attribute", "compare_with", "request", "nth_item", "where_from",
-              "upstream", "cost_of_that", "writer", "reformat", "during_that", "its_property", "share_of_that"}
+              "upstream", "cost_of_that", "writer", "reformat", "during_that", "its_property", "of_that_figure"}
     assert {t.name for t in TRANSFORMS} == tested
 
 
@@ -374,10 +374,12 @@ def test_its_property_keeps_the_last_area_and_subject():
     assert out.domains[:2] == ["mlops", "cost"] and out.names("endpoint") == ["ep-a"]
 
 
-def test_share_of_that_keeps_the_last_area_beside_its_own():
+def test_of_that_figure_keeps_the_last_area_beside_its_own():
     p = prior(u={"question": "what did ml-workspace cost last month?", "domains": ["cost"]})
     out = follow("how much of that is untagged?", p, domains=["optimization"])
-    assert out is not None and out.previous.transform == "share_of_that"
+    assert out is not None and out.previous.transform == "of_that_figure"
     assert out.domains == ["cost", "optimization"] and out.names("workspace") == ["ml-workspace"]
     out = follow("how much of that could we save?", p)
-    assert out is not None and out.previous.transform != "share_of_that"
+    assert out is not None and out.previous.transform != "of_that_figure"
+    out = follow("which job accounts for the difference, and did its runs succeed?", p, domains=["performance"])
+    assert out is not None and out.previous.transform == "of_that_figure" and out.domains == ["cost", "performance"]

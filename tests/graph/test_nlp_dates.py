@@ -13,7 +13,7 @@ AS_OF = datetime(2026, 1, 15, 9, 0, tzinfo=timezone.utc)
 WINDOWS = [
     # phrase, start, end, hours, days
     ("yesterday", "2026-01-14", "2026-01-14", None, None),
-    ("what happened last night", "2026-01-14", "2026-01-14", None, None),
+    ("what happened last night", "2026-01-14", "2026-01-15", 15, None),
     ("today", "2026-01-15", "2026-01-15", None, None),
     ("last 48 hours", "2026-01-13", "2026-01-15", 48, None),
     ("past 24h", "2026-01-14", "2026-01-15", 24, None),

@@ -26,6 +26,11 @@ class JobParam(ToolParams):
     job_name: Name("job", "Job name or id; omit for every job.")
 
 
+class JobWorkspace(ToolParams):
+    job_name: Name("job", "Job name or id; omit for every job.")
+    workspace: Name("workspace")
+
+
 class DaysParams(ToolParams):
     days: Days(7)
 
@@ -82,6 +87,13 @@ class JobDays(ToolParams):
 
 
 TOOLS: list[Tool] = [
+    Tool(
+        name="get_job_owners", domain="performance", agents=PERF + ("reliability", "governance"), params=JobWorkspace,
+        description="Who answers for each job (optionally one job or workspace): its creator, the identity it runs "
+                    "as and its team tag, with its schedule. Use for 'who owns nightly_etl'.",
+        returns=columns("workspace_name string, job_id string, job_name string, creator string, run_as string, "
+                        "team string, schedule_cron string, paused boolean"),
+    ),
     Tool(
         name="get_failed_jobs", domain="performance", agents=PERF + ("reliability", "hub"), params=HoursWorkspace,
         description="Job runs that failed (FAILED, ERROR, TIMED_OUT) in the last N hours, optionally in one "
