@@ -113,7 +113,7 @@ AGENT = AgentSpec(
         # ("it's in my onboarding doc": the asker's own document, not the tables')
         Play("get_undocumented_tables", when=(r"comments?|descriptions?|undocumented|documentation|documented|"
                                               # "do we document our tables at all"
-                                              r"\bdocument (?:our |the |their |its |these |those |any )?(?:\w+ )?(?:tables?|"
+                                              r"\bdocument(?:ing|ed|s)? (?:our |the |their |its |these |those |any )?(?:\w+ )?(?:tables?|"
                                               r"schemas?|datasets?|columns?|catalogs?)\b|"
                                               r"(?<!my )(?<!our )(?<!onboarding )(?<!the )\bdocs?\b",),
              weight=3, title="Tables without a description",

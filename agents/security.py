@@ -28,6 +28,7 @@ AGENT = AgentSpec(
     all_clear="No security event stands out.",
     playbook=(
         Play("get_security_events", when=(r"security|threats?|alerts?|severity|\bsev\b|sev[1-4]|suspicious|sketchy|shady|fishy|dodgy|issues?|risks?|"
+                                          r"dangerous|hack\w*|leak\w*|compromis\w*|"
                                           r"anything (to worry|odd|unusual)|incidents?|escalat\w*|worr(?:y|ied)|"
                                           r"(?:flag|raise|report) (?:\w+ )?(?:up|to (?:the )?(?:ciso|soc|security|management))|"
                                           r"worth (?:flagging|raising|reporting)",),
@@ -40,6 +41,10 @@ AGENT = AgentSpec(
                        empty="No security event of that kind in the period.")),
         Play("get_failed_auth_attempts", when=(r"log.?ins?|(?<!was )(?<!were )(?<!is )(?<!are )logged in|sign.?ins?|\b401s?\b|brute|auth\w*|passwords?|"
                                                r"credentials? fail|where (?:\w+ ){0,3}from\b|from where|"
+                                               # "someone tried to get into our account a bunch of times and kept failing"
+                                               r"tr(?:y|ied|ying|ies) to (?:get|log|sign|break) (?:in|into|on)\b|"
+                                               r"\bget (?:in|into) (?:our|the|my|an?) (?:account|system|workspace)\b|"
+                                               r"\bbreak(?:ing)? in\b|kept (?:on )?failing to (?:log|sign|get)|"
                                                # "same ip over and over?", "any weird IPs": the sources of failed logins
                                                r"(?:same|which|what|weird|odd|strange|unknown|suspicious|new|foreign|"
                                                r"unusual) (?:source )?ips?\b", r"security|issues?|threats?|suspicious|sketchy|shady|fishy|dodgy|"

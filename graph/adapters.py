@@ -305,14 +305,16 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         # question is about; the identity carried from the last turn is what it is compared with, not a filter
         set_aside |= IDENTITY_KINDS - set(slots["_named"])
     # "what about the other workspaces, anyone else trending up?": the rows of the names set aside are left out
-    others = {k: list(parsed.entities[k]) for k in other_kinds(question) if k in carried and parsed.entities.get(k)}
+    # ("COMMENT ON TABLE main.sales.orders_silver -> null. which other tables are in the same state?": the table this
+    # question names is the example, the others are asked)
+    others = {k: list(parsed.entities[k]) for k in other_kinds(question) if parsed.entities.get(k)}
     for kind in other_kinds(question) - set(others) - set(slots["_named"]):
         if prior is not None and prior.entities.get(kind):
             others[kind] = list(prior.entities[kind])
     if others:
         slots["_besides"] = others
     for kind, names in parsed.entities.items():
-        if kind in set_aside and kind in carried:
+        if kind in set_aside and (kind in carried or kind in others):
             continue  # "has anybody been reading it a lot": whoever it is, not the person the last answer named
         if names:
             # A name carried from earlier turns: the most relevant one only, so it focuses the answer.

@@ -221,6 +221,15 @@ class EntityIndex:
         said = {t.lower(): t for t in self.teams}
         said.update({" ".join(SPELLED_OUT.get(w, w) for w in re.split(r"[-_ ]+", t.lower())): t for t in self.teams})
         self._team_names = said  # "the machine learning unit" is the team ml
+        heads: dict[str, list[str]] = {}
+        for name in self.names.get("workspace", []):
+            head = re.match(r"^([a-z][a-z0-9]+)[-_ ](?:workspace|ws)$", name.lower())
+            if head:
+                heads.setdefault(head[1], []).append(name)
+        # a head naming one workspace only, and not itself another name of the account ("ml" is no job)
+        self._heads = {h: ns[0] for h, ns in heads.items() if len(ns) == 1}
+        self._head = re.compile(r"\b(" + "|".join(re.escape(h) for h in sorted(self._heads, key=len, reverse=True))
+                                + r")\s+(?:costs?|spend\w*|bill|budget|dbus?|usage)\b") if self._heads else None
         self._team = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(said, key=len, reverse=True))
                                 + r")(?=\s+(?:eng(?:ineering)?\s+)?(?:team|teams|unit|business unit|bu|department|dept|"
                                 r"squad|division|org)\b)") if self.teams else None
@@ -283,6 +292,12 @@ class EntityIndex:
             name = self._team_names[m[0]]
             result.matches.append(EntityMatch("team", name, text[m.start():m.end()], m.start(), m.end(), "exact"))
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        for m in self._head.finditer(low) if self._head is not None else ():
+            # "ml costs up or down?": a workspace named "<head>-workspace" said by its head before a money word
+            if not any(taken[m.start():m.end()]):
+                name = self._heads[m[1]]
+                result.matches.append(EntityMatch("workspace", name, text[m.start(1):m.end(1)], m.start(1), m.end(1), "alias"))
+                taken[m.start(1):m.end(1)] = b"\x01" * (m.end(1) - m.start(1))
         for kind, pattern in (("user", _EMAIL), ("ip", _IP), ("table", _THREE_PART)):
             for m in pattern.finditer(low):
                 if any(taken[m.start():m.end()]):

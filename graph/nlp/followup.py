@@ -727,7 +727,10 @@ def _more(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
 STRONG_ASK = 0.8
 #: Words for the damage downstream ("what else is now broken"): the lineage move itself, not a question of failures.
 _CONSEQUENCE = re.compile(r"\b(?:broke|broken|break\w*|impact\w*|affect\w*|hit|hurt|mess\w* up|knock\w* (?:\w+ ){0,2}(?:out|over)|"
-                          r"wreck\w*|took (?:\w+ )?out|take\w* (?:\w+ )?out|(?:left|leave|leaves) (?:\w+ ){0,2}stale)\b", re.IGNORECASE)
+                          r"wreck\w*|took (?:\w+ )?out|take\w* (?:\w+ )?out|(?:left|leave|leaves) (?:\w+ ){0,2}stale)\b",
+                          re.IGNORECASE)
+#: "are the numbers in the downstream reports wrong?": the damage seen in what reads it (an ask of its own too).
+_DAMAGE_SEEN = re.compile(r"\b(?:wrong|stale|out of date|outdated|off)\b", re.IGNORECASE)
 #: "if we retire that table, what breaks downstream": damage that has not happened, no table is stale because of it.
 _HYPOTHETICAL_DAMAGE = re.compile(r"\b(?:if|were|should) (?:we|i|they|you|someone)\b|\bwould\b", re.IGNORECASE)
 #: Areas whose last answer was a failure: the damage downstream of it is stale data, which freshness measures...
@@ -761,7 +764,8 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     asked = cue_scores(without_requester(_CONSEQUENCE.sub(" ", m.string)))[0]
     strong = [d for d, v in sorted(asked.items(), key=lambda kv: -kv[1]) if v >= STRONG_ASK]
     out.domains = list(dict.fromkeys(["governance", *[d for d in cur.domains if asked.get(d, 0) > 0], *strong]))[:3]
-    if _CONSEQUENCE.search(m.string) and not _HYPOTHETICAL_DAMAGE.search(m.string) and "quality" not in out.domains \
+    if (_CONSEQUENCE.search(m.string) or _DAMAGE_SEEN.search(m.string)) and not _HYPOTHETICAL_DAMAGE.search(m.string) \
+            and "quality" not in out.domains \
             and _FAILURE_AREAS & set(prior.understanding.domains) and _FAILURE_SAID.search(prior.answer.split("\n", 1)[0]):
         # "what did that knock over downstream?" after a failed run: which tables it left stale, beside the lineage
         out.domains = [*out.domains[:2], "quality"]
@@ -1077,6 +1081,9 @@ TRANSFORMS: tuple[Transform, ...] = (
                                        r"(?:downstream (?:impact|effects?|damage|consequences?|fallout|blast radius|casualties)|"
                                        r"(?:impact|effects?|damage|fallout|knock-?on effects?) downstream)\W*$|"
                                        r"\bwhat(?:'s| is)? downstream\b|\bdownstream (?:of )?(?:that|it|this)\b|"
+                                       # "so are the numbers in the downstream reports wrong right now?": what reads it
+                                       r"\bthe downstream (?:reports?|dashboards?|tables?|numbers|figures|consumers?|data|"
+                                       r"models?|jobs?)\b|"
                                        r"\b(?:mess(?:es|ed)? up|knock[- ]on|ripple\w*|hit|hurt)\b.*\b(?:further down|"
                                        r"down the line|down ?stream|after it)\b|\bwho (?:reads|uses|consumes) "
                                        r"(?:that|it|this)(?: table)?\b)",

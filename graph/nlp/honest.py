@@ -28,7 +28,7 @@ VENDORS = {"purview": "Microsoft Purview", "sentinel": "Microsoft Sentinel", "ch
            "google cloud": "Google Cloud", "cloudflare": "Cloudflare", "crowdstrike": "CrowdStrike",
            "grafana": "Grafana", "prometheus": "Prometheus", "kibana": "Kibana", "elasticsearch": "Elasticsearch",
            "opensearch": "OpenSearch", "kafka": "Kafka", "statuspage": "Statuspage", "status page": "Statuspage",
-           "cloudera": "Cloudera", "hortonworks": "Hortonworks", "onetrust": "OneTrust", "trustarc": "TrustArc", "bigid": "BigID", "securiti": "Securiti", "osano": "Osano"}
+           "microsoft teams": "Microsoft Teams", "ms teams": "Microsoft Teams", "zoom": "Zoom", "cloudera": "Cloudera", "hortonworks": "Hortonworks", "onetrust": "OneTrust", "trustarc": "TrustArc", "bigid": "BigID", "securiti": "Securiti", "osano": "Osano"}
 #: What is out of sight, for the names that are not a product ("no household data or bill" would not read).
 _OUT_OF_SIGHT = {"e-mail": "e-mails or e-mail threads", "household": "household bills", "office costs": "office or facilities costs", "cloud price lists": "cloud providers' price lists", "HR records": "HR system records (people, pay, leave, hire and exit dates)",
                  "training records": "people's course and training records (a learning system's)",
@@ -47,7 +47,8 @@ _VENDOR_WORDS = ("tableau|looker|power ?bi|datadog|new relic|splunk|pagerduty|op
 
 #: Other products and clouds' own bills: pattern -> how to name it in the answer.
 OTHER_PRODUCTS: dict[str, str] = {
-    r"\bsnow\s?flake\b": "Snowflake", r"\bbig\s?query\b": "BigQuery", r"\bredshift\b": "Redshift",
+    # ("kill the snowflake permissions": one-off, hand-made grants, not the product)
+    r"\bsnow\s?flake\b(?!\s+(?:permissions?|grants?|access|exceptions?|acls?|rules|privileges?|roles?))": "Snowflake", r"\bbig\s?query\b": "BigQuery", r"\bredshift\b": "Redshift",
     r"\bsynapse\b": "Azure Synapse", r"\bteradata\b": "Teradata", r"\bathena\b": "Amazon Athena",
     # other vendors' own bills (monitoring, BI, ticketing): not in Databricks' system tables
     r"\b(?:datadog|new relic|splunk|pagerduty|tableau|looker|power ?bi|dbt cloud|confluent|mongodb atlas|github|jira|"
@@ -115,6 +116,9 @@ OTHER_PRODUCTS: dict[str, str] = {
     # a chat tool's own accounts ("reset the Slack password for our new hire")
     r"\b(?:slack|zoom|microsoft teams|google workspace|gmail)\b.{0,30}\b(?:passwords?|locked out|logins?|accounts?|invites?|"
     r"channels?|seats?)\b|\b(?:passwords?|locked out|invite|account)\b.{0,30}\b(?:slack|zoom|microsoft teams)\b": _VENDOR,
+    # a chat or meeting tool's own bill ("how much are we paying for Microsoft Teams and Zoom every month?")
+    r"\b(?:pay(?:ing)?|paid|spend(?:ing)?|cost(?:s|ing)?|bill(?:ed)?)\b.{0,20}\bfor (?:microsoft teams|ms teams|zoom|slack|"
+    r"google workspace|gmail|office 365|m365)\b": _VENDOR,
     # a CRM's or a BI server's or a pager's own records
     r"\b(?:salesforce|hubspot)\b": _VENDOR,
     r"^(?!.*\b(?:databricks|warehouses?|quer(?:y|ies)|clusters?|sql|tables?|gold|silver|bronze|on (?:it|them|top of))\b)"
@@ -126,6 +130,9 @@ OTHER_PRODUCTS: dict[str, str] = {
     # another Hadoop platform's own licence, clusters and bill ("our Cloudera license renewal cost")
     r"\b(?:cloudera|hortonworks|mapr)\b.{0,40}\b(?:licen[cs]\w*|renewal|subscriptions?|bills?|invoices?|costs?|"
     r"support contract|cluster|manager|nodes?)\b": _VENDOR,
+    # a data catalog's own content ("the Collibra business glossary terms linked to the customers domain")
+    r"\b(?:collibra|alation|atlan|purview)\b.{0,40}\b(?:glossary|terms?|domains?|assets?|stewards?|workflows?|"
+    r"polic(?:y|ies)|communities|certifications?)\b": _VENDOR,
     # a privacy tool's own cases ("our OneTrust DSAR backlog", "how many subject access requests are overdue")
     r"\b(?:onetrust|trustarc|bigid|securiti|osano)\b": _VENDOR,
     r"\b(?:dsars?|(?:data )?subject (?:access )?requests?)\b.{0,40}\b(?:backlog|overdue|open|pending|closed|queue|"

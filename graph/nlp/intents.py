@@ -21,6 +21,9 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bstate of (?:the )?(?:platform|account|union)\b|\boverall (?:(?:account|platform|system) )?(?:health|status|picture)\b|"
         r"\bexec(?:utive)? (?:summary|overview|update|brief)\b|"
         r"\bhow (?:healthy|bad|good|ok|okay) (?:is|are) (?:\w+ ){0,2}(?:overall|in general|generally|all round)\b|"
+        # "a little summary about 'how healthy our setup is'": the whole account's state
+        r"\bhow healthy (?:(?:our|the|my) (?:setup|platform|account|environment|estate|stack|system|databricks) (?:is|looks)|"
+        r"(?:is|are) (?:our|the|my) (?:setup|platform|account|environment|estate|stack|system|databricks))\b|"
         r"\bhow (?:is|are|r) (?:everything|things|we doing|we looking)(?: overall| today| this morning)?\b|"
         # "RAG per area pls", "a traffic light for each area": a status per area
         r"\b(?:rag|red[/ -]amber[/ -]green|traffic[- ]lights?)(?: status| rating)?(?: per| for (?:each|every)| by)? (?:area|domain|"
@@ -47,7 +50,11 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:just )?(?:came|coming|got|getting) on shift|start(?:ing|ed)? (?:my |the )?shift)\b|"
         r"\bwhat did i miss\b|\b(?:should|do|must|need to) (?:i|we) (?:need to |have to )?(?:be )?worr(?:y|ying|ied) about\b" + _NOTHING_NAMED + "|"
         r"\b(?:anything|something|what) (?:i|we) (?:should|need to|must|ought to) (?:be )?worr(?:y|ying|ied) about\b"
-        + _NOTHING_NAMED + r"|\bwhat (?:should|do) (?:i|we) "
+        + _NOTHING_NAMED + r"|"
+        # "whats the ONE thing on the platform I should be worried about right now?", "the one thing to fix today"
+        r"\b(?:the )?(?:one|single|biggest|main|top) (?:thing|issue|problem|risk|worry|concern)(?: on (?:the |our )?"
+        r"(?:platform|account|estate))? (?:i|we)? ?(?:should|need to|must|ought to|to) (?:be )?(?:worr(?:y|ying|ied) about|"
+        r"fix|look at|care about|know|focus on)\b" + _NOTHING_NAMED + r"|\bwhat (?:should|do) (?:i|we) "
         r"(?:need to )?(?:know|flag|mention|raise)\b(?! about)|"
         # a shift handover or a review: the top signals across domains
         r"\bhand(?:ing)?[- ]?over\b|\bhandover\b|\bwhat changed\b.{0,40}\b(?:since|overnight|over the weekend|this week)\b|"

@@ -126,12 +126,21 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "est-ce que": "", "a-t-elle": "has it", "a-t-il": "has it", "ont-elles": "have they", "ont-ils": "have they",
         "augmenté": "gone up", "augmentée": "gone up", "baissé": "gone down", "toujours": "still", "encore": "still",
         "de serving": "serving", "des endpoints": "of the endpoints",
+        "ces derniers jours": "the last few days", "ces dernières semaines": "the last few weeks",
+        "à quelqu'un": "to someone", "des droits": "grants", "a donné des droits": "granted access",
+        # "quelles tables sont restées périmées à cause de l'échec du nightly_etl, et depuis quand ?"
+        "périmées": "stale", "périmée": "stale", "périmés": "stale", "périmé": "stale", "restées": "remained",
+        "restée": "remained", "restés": "remained", "resté": "remained", "à cause de": "because of",
+        "à cause du": "because of the", "l'échec": "the failure", "échec": "failure", "depuis quand": "since when",
         # "il a planté combien de fois ?": crashed, how many times
         "combien de fois": "how many times", "a planté": "crashed", "ont planté": "crashed", "planté": "crashed",
         "plantages": "crashes", "plantage": "crash", "a coûté": "cost",
     },
     "pt": {
         "aluguel": "rent", "escritório": "office", "pagamos": "did we pay",
+        "é verdade que": "is it true that", "computadores": "computers", "computador": "computer",
+        "sobrecarregado": "overloaded", "sobrecarregados": "overloaded", "ficou": "was", "no limite": "at the limit",
+        "trabalhando": "running", "sou novo na equipe": "I am new on the team",
         "alguma": "any", "algum": "any", "preciso": "I need", "desatualizado": "stale", "desatualizados": "stale",
         "quantas vezes": "how many times", "travou": "crashed", "travaram": "crashed", "caiu": "went down",
         "nesse ritmo": "at this pace", "neste ritmo": "at this pace", "passar do": "go over", "estourar": "blow",
@@ -514,7 +523,11 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
               (re.compile(r"(^|[.!?;:]\s*|\s-\s*)r(?=\s+(?:we|they|u|you|there|these|those|the|any|all)\b)", re.IGNORECASE),
                r"\1are"),
               # "read access to personally identifiable information": PII, as every rule spells it
-              (re.compile(r"\bpersonally[- ]identifiable (?:information|info|data)\b", re.IGNORECASE), "PII"),
+              (re.compile(r"\bpersonally[- ]identifiable (?:information|info|data)\b|\bprivate (?:info|information|data|"
+                          r"details) (?=about|of|on)", re.IGNORECASE), "PII "),
+              # "is it up to date? si non, pourquoi": a question word of another language in an English question
+              (re.compile(r"\b(?:pourquoi|warum|wieso|por qu[eé])\b", re.IGNORECASE), "why"),
+              (re.compile(r"\bsi non\b|\bsinon\b", re.IGNORECASE), "if not"),
               # "perms check on crm.customers": permissions
               (re.compile(r"\bperms\b", re.IGNORECASE), "permissions"),
               # "yesterday's sec summary": security (not seconds: "30 sec" has a number before it)
@@ -723,6 +736,13 @@ GLOSSARY["fr"].update({"qui a donné": "who gave", "a donné": "gave", "donné":
                        "encore": "again", "de nouveau": "again"})
 GLOSSARY["de"].update({"zeigt daten von": "shows data from", "zeigt": "shows", "schon wieder": "again", "wieder": "again",
                        "wer hat": "who has", "vergeben": "granted"})
+GLOSSARY["es"].update({"cuánto tardan": "how long do they take", "tardan": "take", "en responder": "to respond",
+                       "responder": "respond", "rápido": "fast", "predicen": "predict", "cosas": "things",
+                       "pregunta tonta": "silly question", "o": "or", "es rápido o lento": "is it fast or slow",
+                       "es lento": "is it slow", "es rápido": "is it fast"})
+GLOSSARY["de"].update({"wer darf": "who can", "sehen": "see", "persönlichen daten": "personal data",
+                       "persönlichen": "personal", "unserer kunden": "of our customers", "in ordnung": "ok",
+                       "eigentlich": "actually"})
 GLOSSARY["es"].update({"muestra datos de": "shows data from", "otra vez": "again", "de nuevo": "again"})
 GLOSSARY["pt"].update({"mostra dados de": "shows data from", "de novo": "again", "outra vez": "again"})
 # Above or below the usual (sets 147-150)

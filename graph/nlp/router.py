@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from health_monitor.graph.kinds import KIND_WORD_ALTERNATION, WORD_KINDS
+from health_monitor.graph.kinds import BY_NAME, KIND_WORD_ALTERNATION, WORD_KINDS
 from health_monitor.graph.nlp.classifier import MAX_CHARS, LexicalClassifier, default_classifier
 from health_monitor.graph.nlp.entities import EMAIL_PATTERN, IP_PATTERN, THREE_PART_PATTERN
 from health_monitor.graph.nlp.vocabulary import (
@@ -345,11 +345,26 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         domains += [d for d in sorted(numbered & chosen, key=lambda d: -whole[d]) if d not in domains]
     if len(short) >= _LIST_ITEMS:
         domains += [d for d in sorted(listed & chosen, key=lambda d: -whole[d]) if d not in domains]
+    if _WHOLE_STORY.search(raw):
+        # "everything that happened to nightly_etl, etl-warehouse and orders_gold": each named thing's own area
+        homes = [BY_NAME[k].owner for k in seen if k in _STORY_KINDS and seen[k] and BY_NAME[k].owner]
+        if len(set(homes)) >= 2:
+            for d in homes:
+                if d not in domains:
+                    domains.append(d)
+                    why[d] = "a thing the question names"
     hits = cue_sets[0][1]
     reason = "; ".join(f"{d} {whole[d]:.2f} ({why[d]}" + (f", cues: {', '.join(hits[d][:3])})" if d in hits else ")")
                        for d in domains)
     return RoutePlan(domains=domains, scores=_rounded(whole), reason=reason)
 
+
+#: An ask for the whole story of the things it names ("give me everything that happened to nightly_etl,
+#: etl-warehouse and orders_gold"), and the kinds whose own area tells it.
+_WHOLE_STORY = re.compile(r"\beverything (?:that )?(?:happened|went on|is going on|went wrong)\b|\btimeline\b|"
+                          r"\bfull (?:story|picture)\b|\bwhat(?:'s| has| is)? (?:happened|going on) (?:to|with)\b",
+                          re.IGNORECASE)
+_STORY_KINDS = frozenset({"job", "table", "warehouse", "cluster", "pipeline", "endpoint", "model"})
 
 #: A list of asks: at least this many clauses of at most this many words each ("jobs that died, weird spend,
 #: security stuff, stale tables"), each of which names its area: every one is asked, beyond MAX_DOMAINS.
@@ -456,6 +471,8 @@ def _is_bare_state(clause: str) -> bool:
     if len(words) >= 2 and words[0] in _BECOMING and all(w in _STATES for w in words[1:]):
         return True  # "... or getting slow?": the state of what the clause before named
     words = [w for w in words if w not in ("which", "what", "any", "ones")]  # "which ones failed recently"
+    if 0 < len(words) <= 2 and all(w in _STATES for w in words) and clause.strip(" ?!.").lower() == " ".join(words):
+        return True  # "is it fast or slow?": the second state word alone, of the same thing
     return bool(words) and all(w in _STATES or w in _OUTCOMES for w in words) and bool(
         re.search(r"\b(?:it|they|them|those|these|that|this|ones)\b", clause, re.IGNORECASE))
 

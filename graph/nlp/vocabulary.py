@@ -35,6 +35,11 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "the main problems with money, people getting into things they shouldn't, and stuff that broke"
+        r"\b(?:problems?|issues?|trouble) with (?:the |our )?money\b|\bmoney[- ](?:problems?|issues?|wise)\b": 1.0,
+        # "did we keep paying for it while it was down? the cost impact of the outage": money during an event
+        r"\bcost (?:impact|implications?|consequences?)\b|\b(?:keep|kept|still|continue\w*) (?:\w+ )?pay(?:ing)? for\b|"
+        r"\b(?:billed|charged) (?:for it )?(?:during|while)\b": 1.0,
         # "analytics up ~12%?? someone explain": a workspace's figure moved by a share is its spend
         # (a place's name is masked out: "analytics up ~12%" reads "up ~12%" at the start)
         r"(?:\bworkspace |^\W*|[.;!?]\s*)(?:is |was |went |got |spend |cost |bill )?(?:up|down|higher|lower) (?:by )?"
@@ -113,6 +118,17 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "people getting into things they shouldn't": access beyond what is allowed
+        r"\b(?:getting|get|got|going|went) (?:into|at|to) (?:things|stuff|data|places|tables) (?:they|he|she|people) "
+        r"(?:shouldn'?t|should not|aren'?t (?:allowed|supposed) to)\b": 1.0,
+        # "is anyone using the system at weird times, like when everybody should be asleep?": after-hours activity
+        # ("hourly_ingest keeps paging me at weird hours": the asker's pager, not someone's activity)
+        r"\b(?:using|use|uses|logg\w* (?:in|on)|log(?:s|ging)? (?:in|on)|active|accessing|access\w*|online|querying|reading|"
+        r"on (?:the )?(?:system|platform|account))\b.{0,30}\b(?:at|during|in) (?:odd|strange|weird|unusual|ungodly|funny|"
+        r"crazy) (?:hours|times)\b|\bwhen (?:everybody|everyone|people|we|nobody|no ?one)(?:'s| is| are| should be| would be)? "
+        r"(?:asleep|sleeping|in bed|offline|at home)\b": 1.0,
+        # "anything dangerous today? hacking, leaked passwords": threats in plain words
+        r"\bdangerous\b|\bhack(?:ed|ing|ers?)?\b|\bleak(?:ed|s)? (?:passwords?|credentials?|keys?|tokens?|secrets?)\b": 0.9,
         # "the top 5 risks to put in front of the CISO": the security officer's risks
         r"\b(?:ciso|cso|chief (?:information )?security officer|security officer|soc team|security team)\b": 0.8,
         # "how many ppl actually use the platform": the people seen using it (the principals in the audit log)
@@ -120,6 +136,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "grouped by user, with the number of accesses per user": access events counted, not the grants
         r"\bnumber of (?:accesses|reads|queries|logins|access events)\b|\b(?:accesses|reads|access events) (?:per|by) "
         r"(?:user|person|principal|account)\b": 1.0,
+        # "any queries from them yet?" (of a group just granted access): what that principal did
+        r"\b(?:queries|reads|access|activity|logins?) (?:from|by) (?:them|those|that group|the group|him|her|that user|"
+        r"that account|group)\b": 0.9,
+        # "did admin give access to someone lately?": a grant made, an audit event
+        r"\b(?:gave|given|handed|granted) (?:out )?(?:\w+ )?(?:grants?|rights|permissions?|access|privileges?) to\b": 0.8,
         # "who CAN read it vs who actually DID": the reads that happened, beside the grants
         r"\bwho (?:actually|really|in fact) (?:did|does|do)\b": 0.8,
         # "is it normal that my reports hit main.crm.customers that often?": how often a table is read, by whom
@@ -224,12 +245,16 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "one of the production computers was overloaded yesterday, running at the limit for hours": a cluster's load
+        r"\boverload(?:ed|ing)?\b|\b(?:running|working|ran|run) (?:at|near) (?:the |its |full )?(?:limit|capacity|max(?:imum)?)\b|"
+        r"\bmaxed out\b|\bpegged\b": 0.9,
         # "what exactly was the error?": a run's failure message
         r"\bwhat (?:exactly |actually )?(?:was|is|were) the (?:actual |exact |real )?(?:error|errors|error message|error msg|"
         r"failure reason|exception|stack ?trace)\b": 0.9,
         # "vs a job cluster": a kind of compute, not a job's runs
         # "vs a job cluster": a kind of compute; "<job> running on all-purpose compute": the compute it runs on, not its runs
-        r"jobs?(?![ -](?:clusters?|compute))(?!\s+(?:jobs?\s+)?(?:runs?|running|ran|is running|is on|sits? on|on)\s+(?:on\s+)?"
+        # ("is that normal for their job": a person's occupation, not a Databricks job)
+        r"(?<!for their )(?<!for his )(?<!for her )(?<!of their )(?<!of his )(?<!of her )(?<!part of the )jobs?(?![ -](?:clusters?|compute))(?!\s+(?:jobs?\s+)?(?:runs?|running|ran|is running|is on|sits? on|on)\s+(?:on\s+)?"
         r"(?:an?\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:all[- ]?purpose|interactive|shared|jobs?\s+(?:compute|clusters?)|"
         r"serverless|classic|spot|photon|gpu|pricey|expensive|costly|cheap\w*|premium))": 0.45,
         # "runs on an all-purpose cluster" says what compute a job uses (the advisor's), not how its runs went
@@ -400,8 +425,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "the gold orders table looks like it's from two days ago": how old what it shows is
         r"\b(?:looks?|seems?|feels?) (?:like )?(?:it'?s|its|they'?re|they are|it is) from (?:like |about )?(?:\w+ ){1,3}ago\b": 1.0,
         # "the amounts in the middle one, do they look weird lately?": a column's values drifting
-        r"\b(?:amounts?|values|columns?|distributions?|averages?|nulls?)\b.{0,30}\b(?:look|looks|looking|seem|seems|been)"
-        r"\s+(?:weird|odd|off|strange|wrong|funny|skewed|shifted)\b": 0.9,
+        r"\b(?:amounts?|values|columns?|distributions?|averages?|nulls?)\b.{0,30}\b(?:look|looks|looking|seem|seems|been|"
+        r"acting|behaving|been acting|been behaving)\s+(?:weird|odd|off|strange|wrong|funny|skewed|shifted|wonky)\b|"
+        # "suddenly way bigger or smaller than they normally are": values off their usual range
+        r"\b(?:way |much |suddenly )*(?:bigger|smaller|higher|lower|larger)(?: or (?:bigger|smaller|higher|lower))? than "
+        r"(?:they|it) (?:normally|usually|typically) (?:are|is)\b": 0.9,
         # "tables whose data is more than a day behind": stale by that much
         r"\b(?:more than |over |at least |about |almost )?(?:a|an|one|two|three|\d+) (?:full )?(?:days?|hours?|weeks?) "
         r"(?:behind|old|stale|out of date)\b": 1.0,
@@ -435,7 +463,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"drift\w*": 0.4, r"shift\w* in|(?:distribution|value|mean|average) shift\w*": 0.8,
         # "my model uses orders_silver.amount as a feature. has that distribution shifted?": the column's drift
         r"\bhas (?:that|the|this|its) (?:\w+ )?distribution (?:\w+ )?(?:shifted|changed|moved|drifted)\b|"
-        r"\b(?:column|feature)'?s? distribution (?:\w+ )?(?:shifted|changed|moved|drifted)\b": 1.0, r"nulls?|missing values": 0.8, r"profil\w*|distribution|histogram|outliers?": 0.8,
+        r"\b(?:column|feature)'?s? distribution (?:\w+ )?(?:shifted|changed|moved|drifted)\b": 1.0, r"(?<!-> )(?<!->)(?<!= )(?<!comment is )(?<!description is )nulls?|missing values": 0.8, r"profil\w*|distribution|histogram|outliers?": 0.8,
         r"duplicat\w*|row counts?|completeness|quarantin\w*|dropped (rows|records)|bad records": 0.8,
         r"drop\w* (?:\w+ )?(?:rows|records)|(?:rows|records) (?:were |got |being )?(?:dropped|lost|missing)|"
         r"(?:throw\w*|toss\w*|discard\w*|los\w*|swallow\w*|filter\w*) (?:\w+ ){0,2}(?:rows|records|orders|events)|"
@@ -594,6 +622,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:read|write|select|modify|admin|owner) (?:access|permissions?|rights|privileges?)|"
         r"who (?:else )?(?:has|have|can|could) (?:\w+ )?(?:access|select|query|see|write|modify)\b|"
         r"who (?:else |all |exactly |actually |now |currently )?(?:can|could) (?:\w+ )?read\b|"
+        # "other jobs or pipelines reading main.sales.orders_raw": what reads the table, in its lineage
+        r"\b(?:jobs?|pipelines?|processes|notebooks?|dashboards?|tables?|consumers?) (?:that )?(?:are |is )?(?:reading|read|"
+        r"reads|consum\w*|depend\w* on|built on|fed by|feeding off) (?:from )?(?:the |that |this )?table\b|"
         # "whether anyone outside the company can see customer data": who is able to, by the grants
         r"\b(?:anyone|anybody|someone|somebody|people|users|any (?:users?|groups?|externals?|contractors?|vendors?))"
         r" (?:\w+ ){0,4}(?:can|could|is able to|are able to) (?:still )?(?:see|read|access|view|query|get at|open)\b|"
@@ -692,7 +723,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"to do nothing|(?:not|n't) (?:actually |really |even )?doing (?:any|much|real) (?:\w+ )?work|(?:switched|turned|left) on but|"
         r"(?:cost|costing|paying|spending|burning) (?:\w+ ){0,2}for nothing|(?:spend|pay|burn) less|nobody uses?|"
         r"no ?one (?:even )?uses?|not (?:even )?(?:being )?used|still (?:up|running|on)\b|(?:is|are|was) (?:anybody|anyone|"
-        r"someone|somebody) (?:even |actually |still )?using(?! (?:the |that |this )?(?:tables?|views?|workspace)\b)|"
+        r"someone|somebody) (?:even |actually |still )?using(?! (?:the |that |this |our )?(?:tables?|views?|workspace|system|"
+        r"platform|account|databricks)\b)|"
         r"(?:getting|get|gets) (?:\w+ ){0,3}use out of|"
         # "the cluster is up basically all day": always on, so is it used
         r"(?:up|on|running) (?:basically |pretty much |practically |almost )?(?:all day|24/7|24x7|around the clock|"
@@ -1026,6 +1058,11 @@ SELF_CORRECTION = re.compile(r"^[^.?!]{0,80}?(?:\.\.\.|\u2026|\u2014|--)\s*(?:so
                              r"\b\s*[,:;\-]?\s*", re.IGNORECASE)
 
 
+#: "any queries from them yet?" (of a group, a user): that principal's access, not query performance.
+PRINCIPAL_QUERIES = re.compile(r"\b(?:queries|query|reads|selects) (from|by) (them|those|that group|the group|him|her|that user|"
+                               r"that account)\b", re.IGNORECASE)
+
+
 #: "is that real or is the dashboard just broken lol": a doubt about the figure shown, which the figure answers; the
 #: dashboard is not asked about.
 FIGURE_DOUBT = re.compile(r"\bor (?:is|are) (?:the|my|our|this|that) (?:dashboards?|reports?|charts?|graphs?|numbers?|"
@@ -1052,7 +1089,7 @@ RANKED_BY = re.compile(r"\b(?:ranked|sorted|ordered|prioriti[sz]ed|grouped) (?:b
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (SELF_CORRECTION, " "), (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
     (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (QUIET_HOURS_LOAD, r"quiet hours \1"), (HYPOTHETICAL_RUN, r"\1scheduled"), (SCHEDULE, " nightly "), (FIGURE_TREND, r" \1 trend "),
-    (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (RUN_AT_TIME, r"\1"), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "), (DATA_MODELS, r"\1data models"),
+    (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (RUN_AT_TIME, r"\1"), (PRINCIPAL_QUERIES, r"access \1 \2"), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "), (DATA_MODELS, r"\1data models"),
 )
 
 

@@ -3499,3 +3499,68 @@ def test_last_night_is_the_night_that_ended_this_morning():
 def test_a_how_do_i_in_another_product_asked_of_our_table_is_ours():
     assert other_product("In Teradata I'd check DBC.AllRights. How do I see who can read main.hr.payroll?") is None
     assert other_product("In BigQuery how do I see slot usage?") is not None
+
+
+# --- blind sets 239-242 (scored on first contact on 807938e; phrasings here are none of theirs) -----------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("did we still pay for the reporting warehouse while it was down? cost impact for the review", "cost", None),
+    ("which jobs or notebooks are reading main.ops.events that would break too?", "governance", None),
+    ("Quelles tables sont restées périmées après l'échec du loader ?", "quality", None),
+    ("Hat admin@x.com ces derniers jours... sorry: did admin@x.com give access to anyone lately?", "security", None),
+    ("can you export the Alation glossary terms for the finance domain?", None, None),
+    ("what do we pay for Zoom and Slack each month?", None, None),
+    ("is anybody on the platform at odd times, when everyone should be asleep?", "security", "optimization"),
+    ("who keeps opening the private info about our clients? is that normal for their job", "security", "performance"),
+    ("have the order values been acting weird, way bigger than they normally are?", "quality", None),
+    ("anything dangerous this week? hacked accounts, leaked keys?", "security", None),
+    ("¿cuánto tardan en responder los modelos? ¿es rápido o lento?", "mlops", "performance"),
+    ("é verdade que um dos computadores ficou sobrecarregado ontem?", "performance", None),
+    ("give me a summary of how healthy our setup is: problems with money and people getting into things they shouldn't",
+     "cost", None),
+])
+def test_rules_of_sets_239_to_242_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_the_one_thing_to_worry_about_is_a_briefing():
+    from health_monitor.graph.nlp.intents import intent_of
+
+    assert intent_of("2 min: whats the single thing I should be worried about right now?") == "briefing"
+    assert intent_of("the one thing to fix today?") == "briefing"
+
+
+def test_everything_that_happened_to_several_things_reads_each_ones_area():
+    from health_monitor.graph.nlp import parse_question
+
+    index = EntityIndex({"job": ["loader"], "warehouse": ["sql-wh"], "table": ["main.s.facts"]})
+    out = parse_question("timeline: everything that happened to loader, sql-wh and main.s.facts this week",
+                         as_of=datetime(2026, 3, 20, 9), index=index)
+    assert {"performance", "reliability", "quality"} <= set(out.domains)
+
+
+def test_a_workspace_said_by_its_head_before_a_money_word():
+    index = EntityIndex({"workspace": ["ml-workspace", "bi-ws"], "team": ["ml"]})
+    assert index.match("ml costs up or down?").entities == {"workspace": ["ml-workspace"]}
+    assert index.match("bi spend this month").entities == {"workspace": ["bi-ws"]}
+    assert not index.match("ml models drifting?").entities
+
+
+def test_the_downstream_reports_after_a_failure_read_lineage_and_staleness():
+    prior = Prior(understanding=Understanding(question="what broke last night?", domains=["performance"]),
+                  subject={"job": ["loader"]}, answer="Last night: loader failed once.", as_of=AS_OF)
+    out = _follow("so are the numbers in the downstream reports wrong right now?", prior, domains=["governance"])
+    assert out is not None and out.previous.transform == "downstream" and "quality" in out.domains
+
+
+def test_the_other_tables_than_the_named_one_are_asked():
+    from health_monitor.graph.adapters import understand
+
+    index = EntityIndex({"table": ["main.s.orders"]})
+    out = understand("COMMENT ON TABLE main.s.orders -> null. which other tables are in the same state?",
+                     as_of=datetime(2026, 3, 20, 9), index=index, previous=None)
+    assert "table" not in out.slots and out.slots.get("_besides") == {"table": ["main.s.orders"]}
+    from health_monitor.graph.nlp.vocabulary import cue_scores
+
+    assert not cue_scores("COMMENT ON TABLE t -> null")[0]["quality"] and cue_scores("lots of nulls")[0]["quality"]
