@@ -128,6 +128,10 @@ AGENT = AgentSpec(
              lens=Lens(say="{billing_origin_product} {list_cost:money} ({pct_of_total:pct100})",
                        sort="list_cost desc", rows=5)),
         Play("get_untagged_spend", when=(r"untagged|attribut|without (a |any )?tags?|missing tags?|no tags?|not tagged|"
+                                                   # "which team is the least disciplined about tagging their spend?"
+                                                   r"\btagg(?:ing|ed) (?:their|its|our|the) (?:spend|costs?|usage|resources|"
+                                                   r"clusters|jobs|compute)\b|(?:disciplined|sloppy|bad|lazy|careless) (?:about|at|"
+                                                   r"with) (?:\w+ )?tagging\b|"
                                                    r"tagged (?:properly|correctly|right|fully)|(?:properly|correctly|fully) tagged|"
                                                    r"(?:is|are|was|were) ?n[o']t tagged|(?:isn|aren|wasn|weren)'?t tagged|"
                                                    r"mapped to (?:a |any )?(?:cost.?cent\w*|team|owner)|"

@@ -307,7 +307,10 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
     # "what about the other workspaces, anyone else trending up?": the rows of the names set aside are left out
     # ("COMMENT ON TABLE main.sales.orders_silver -> null. which other tables are in the same state?": the table this
     # question names is the example, the others are asked)
-    others = {k: list(parsed.entities[k]) for k in other_kinds(question) if parsed.entities.get(k)}
+    # ("how reliable was production compared to the other workspaces?" asks of both)
+    comparing = re.search(r"\b(?:compar\w*|vs\.?|versus|against|relative to|than)\b", question, re.IGNORECASE)
+    others = {k: list(parsed.entities[k]) for k in other_kinds(question)
+              if parsed.entities.get(k) and (k in carried or not comparing)}
     for kind in other_kinds(question) - set(others) - set(slots["_named"]):
         if prior is not None and prior.entities.get(kind):
             others[kind] = list(prior.entities[kind])

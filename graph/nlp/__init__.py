@@ -21,7 +21,7 @@ from health_monitor.graph.nlp.followup import FollowUp, detect_followup, merge_c
 from health_monitor.graph.nlp.models import ParsedQuestion, TurnContext, UnknownMention
 from health_monitor.graph.nlp.params import ParamResult, extract_params
 from health_monitor.graph.nlp.router import RoutePlan, keeps_topic_words, mask_word, route
-from health_monitor.graph.nlp.vocabulary import DOMAINS, OFF_TOPIC_CUES, cue_scores, without_requester
+from health_monitor.graph.nlp.vocabulary import ASIDE, DOMAINS, OFF_TOPIC_CUES, cue_scores, without_requester
 
 #: Longest question parsed in full; longer ones are cut (the answer still quotes the original).
 MAX_QUESTION_CHARS = 5000
@@ -77,6 +77,20 @@ def _without_guesses(text: str, found: EntityResult) -> dict[str, list[str]]:
     return {k: v for k, v in out.items() if v}
 
 
+def _without_asides(text: str, found: EntityResult, entities: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The entities, less those said only in an aside, when something else is named: "feature_refresh - did it succeed
+    last night? ml_training depends on it afaik" asks about feature_refresh."""
+    spans = [m.span() for m in ASIDE.finditer(text)]
+    if not spans:
+        return entities
+    inside = {(m.kind, m.name) for m in found.matches if any(a <= m.start < b for a, b in spans)}
+    outside = {(m.kind, m.name) for m in found.matches} - inside
+    if not inside or not outside:
+        return entities
+    out = {k: [n for n in v if (k, n) not in inside or (k, n) in outside] for k, v in entities.items()}
+    return {k: v for k, v in out.items() if v}
+
+
 #: "the analytics eng team", "the dev folks": a workspace's name said of the people who work in it.
 _PEOPLE_AFTER = re.compile(r"\s*(?:(?:eng|engineering|data|ops|platform|bi)\s+)?(?:team|teams|folks|people|guys|squad|org|crew|"
                            # "the analytics unit": a business unit, a finance controller's word for a team
@@ -122,7 +136,7 @@ def parse_question(text: str, *, as_of: datetime, index: EntityIndex | None = No
     language = languages.detect(original)
     cut = languages.to_english(original, language) if language != "en" else fix_typos(languages.expand_shorthand(original))
     found = (index or EntityIndex()).match(cut)
-    entities = _without_containers(_without_teams(cut, found, _without_guesses(cut, found)))
+    entities = _without_containers(_without_teams(cut, found, _without_asides(cut, found, _without_guesses(cut, found))))
     params = extract_params(cut, as_of=as_of)
     plan = route(honest.without_background(_without(_masked(cut, found), params.matched.get("start_date"))),
                  entities=entities)

@@ -730,7 +730,7 @@ _CONSEQUENCE = re.compile(r"\b(?:broke|broken|break\w*|impact\w*|affect\w*|hit|h
                           r"wreck\w*|took (?:\w+ )?out|take\w* (?:\w+ )?out|(?:left|leave|leaves) (?:\w+ ){0,2}stale)\b",
                           re.IGNORECASE)
 #: "are the numbers in the downstream reports wrong?": the damage seen in what reads it (an ask of its own too).
-_DAMAGE_SEEN = re.compile(r"\b(?:wrong|stale|out of date|outdated|off)\b", re.IGNORECASE)
+_DAMAGE_SEEN = re.compile(r"\b(?:wrong|stale|out of date|outdated|off|busted|borked|hosed|screwed|broken|bad)\b", re.IGNORECASE)
 #: "if we retire that table, what breaks downstream": damage that has not happened, no table is stale because of it.
 _HYPOTHETICAL_DAMAGE = re.compile(r"\b(?:if|were|should) (?:we|i|they|you|someone)\b|\bwould\b", re.IGNORECASE)
 #: Areas whose last answer was a failure: the damage downstream of it is stale data, which freshness measures...
@@ -1202,6 +1202,9 @@ TRANSFORMS: tuple[Transform, ...] = (
                                    # "which one's the slowest?": one of the last answer's rows, by the same figure
                                    r"^\W*(?:(?:and|ok|okay|so)\W+)?which (?:one|ones)(?:'s|'re| is| are| was| were)? "
                                    r"(?:the )?(?:\w+est|most|least|worst|best|top)(?:\s+\w+)?\W*$|"
+                                   # "which of those is the biggest $ item": one of the last answer's rows, by its figure
+                                   r"^\W*(?:(?:and|ok|okay|so)\W+)?which (?:one |ones )?of (?:those|them|these) (?:is|are|was|"
+                                   r"were) (?:the )?(?:\w+est|most|least|worst|best|top)\b|"
                                    # "which clusters/jobs in there are the worst offenders": the last answer's rows, by kind
                                    r"^\W*(?:(?:and|ok|okay|so)\W+)?which (?:[\w/]+ ){1,2}(?:in (?:there|it|that|those)|of (?:those|"
                                    r"them|these)) (?:is|are|was|were) (?:the )?(?:worst|biggest|top|main|largest|real) "

@@ -194,14 +194,14 @@ _OURS = re.compile(r"\bdatabricks\b|\bdbus?\b|\bworkspaces?\b", re.IGNORECASE)
 _NOT_OURS = re.compile(r"\b(?:outside|apart from|besides|excluding|except|other than|not(?:\s+(?:on|in|from))?|non|"
                        # "reserved instances that have nothing to do with Databricks"
                        r"nothing to do with|unrelated to|not related to|independent of)"
-                       r"[\s-]+(?:of\s+)?(?:the\s+)?databricks\b", re.IGNORECASE)
+                       r"[\s-]+(?:of\s+)?(?:the\s+)?(?:databricks|dbus?)\b", re.IGNORECASE)
 #: ...unless what is asked for is the cloud's own document ("pull the AWS EC2 invoice so I can reconcile it against the
 #: Databricks line"): Databricks is what it is held against.
 _THEIRS = "|".join(sorted({re.escape(k) for k in VENDORS} | {"amazon", "ec2", "s3"}, key=len, reverse=True))
 _FETCHES_THEIRS = re.compile(r"\b(?:pull|get|fetch|show|give|send|download|export|find|grab|open|forecast|project|"
                              r"estimate|predict|look)\s+(?:up\s+)?(?:me\s+|us\s+)?(?:the|our|my)\s+(?:(?!databricks\b|dbus?\b)[\w-]+\s+){0,1}"
-                             rf"(?:{_THEIRS})\b(?:\s+(?!databricks\b)[\w-]+){{0,3}}?\s+(?:invoices?|bills?|statements?|"
-                             r"charges|costs?|spend|line items?|licen[cs]es?|renewals?)\b", re.IGNORECASE)
+                             rf"(?:{_THEIRS})\b(?:\s+(?!databricks\b)[\w/-]+){{0,3}}?\s+(?:invoices?|bills?|statements?|"
+                             r"charges?|costs?|spend|line items?|licen[cs]es?|renewals?)\b", re.IGNORECASE)
 #: A refusal names a product only when it is the subject, not a comparison ("cheaper than Snowflake?").
 _COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead of|migrat\w+ (?:from|to))\b",
                          re.IGNORECASE)

@@ -740,6 +740,10 @@ GLOSSARY["es"].update({"cuánto tardan": "how long do they take", "tardan": "tak
                        "responder": "respond", "rápido": "fast", "predicen": "predict", "cosas": "things",
                        "pregunta tonta": "silly question", "o": "or", "es rápido o lento": "is it fast or slow",
                        "es lento": "is it slow", "es rápido": "is it fast"})
+GLOSSARY["de"].update({"etwas geändert worden": "something been changed", "geändert worden": "been changed",
+                       "etwas": "something", "daten abfragen": "read data", "personenbezogene daten abfragen": "read personal data", "auffällig oft": "unusually often",
+                       "personenbezogene daten": "personal data", "wer hat die tabelle geändert": "who changed the table",
+                       "abgebrochen": "failed", "mir wurde gesagt": "I was told", "weil": "because"})
 GLOSSARY["de"].update({"wer darf": "who can", "sehen": "see", "persönlichen daten": "personal data",
                        "persönlichen": "personal", "unserer kunden": "of our customers", "in ordnung": "ok",
                        "eigentlich": "actually"})

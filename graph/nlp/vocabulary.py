@@ -35,6 +35,10 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "a month-end projection for the whole account", "cost per successful run of nightly_etl"
+        r"\bmonth[- ]end (?:projection|forecast|estimate|close|landing)\b|\b(?:projection|forecast|estimate) (?:for|of) (?:the )?"
+        r"month[- ]end\b|\bcost (?:per|of (?:a|each|every)) (?:\w+ )?(?:run|job|query|execution|statement)s?\b|"
+        r"\bper[- ]run cost\b|\bprojected (?:close|landing|finish|total|spend|bill|month[- ]end)\b": 1.0,
         # "the main problems with money, people getting into things they shouldn't, and stuff that broke"
         r"\b(?:problems?|issues?|trouble) with (?:the |our )?money\b|\bmoney[- ](?:problems?|issues?|wise)\b": 1.0,
         # "did we keep paying for it while it was down? the cost impact of the outage": money during an event
@@ -139,6 +143,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "any queries from them yet?" (of a group just granted access): what that principal did
         r"\b(?:queries|reads|access|activity|logins?) (?:from|by) (?:them|those|that group|the group|him|her|that user|"
         r"that account|group)\b": 0.9,
+        # "were the grants on the customers table changed lately?": access changes, in the audit log
+        r"\b(?:permissions?|grants?|privileges?|acls?|rights)\b.{0,60}\b(?:been )?(?:changed|modified|altered|edited|updated)\b": 1.0,
         # "did admin give access to someone lately?": a grant made, an audit event
         r"\b(?:gave|given|handed|granted) (?:out )?(?:\w+ )?(?:grants?|rights|permissions?|access|privileges?) to\b": 0.8,
         # "who CAN read it vs who actually DID": the reads that happened, beside the grants
@@ -1058,6 +1064,21 @@ SELF_CORRECTION = re.compile(r"^[^.?!]{0,80}?(?:\.\.\.|\u2026|\u2014|--)\s*(?:so
                              r"\b\s*[,:;\-]?\s*", re.IGNORECASE)
 
 
+#: "... is serverless (SQL + jobs + notebooks) versus classic": the categories of a breakdown, in brackets.
+BRACKETED_PLUS_LIST = re.compile(r"\((?:[\w\s.-]{1,25}\+){1,6}[\w\s.-]{1,25}\)")
+
+
+#: "ugh paged again. why is ml-workspace spend spiking": the asker's pager, not an outage asked about.
+PAGED_SELF = re.compile(r"(?:^|(?<=[.!?;]))\W*(?:ugh|argh|sigh|welp|ok|so)?[\s,]*(?:i )?(?:got |was |been |just )?paged"
+                        r"(?: again| twice| (?:at|in the) \w+)?\s*(?:[.!?;,]|$)", re.IGNORECASE)
+
+
+#: "Downstream consumers keep complaining about late data": who complains, not an ask about them.
+COMPLAINERS = re.compile(r"\b(?:downstream |the |our |some )?(?:consumers|users|customers|folks|people|teams?|stakeholders|"
+                         r"analysts|execs) (?:keep|keeps|are|have been|started|kept) (?:complaining|moaning|asking|pinging|"
+                         r"shouting|grumbling)\b", re.IGNORECASE)
+
+
 #: "any queries from them yet?" (of a group, a user): that principal's access, not query performance.
 PRINCIPAL_QUERIES = re.compile(r"\b(?:queries|query|reads|selects) (from|by) (them|those|that group|the group|him|her|that user|"
                                r"that account)\b", re.IGNORECASE)
@@ -1089,7 +1110,7 @@ RANKED_BY = re.compile(r"\b(?:ranked|sorted|ordered|prioriti[sz]ed|grouped) (?:b
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (SELF_CORRECTION, " "), (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
     (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (QUIET_HOURS_LOAD, r"quiet hours \1"), (HYPOTHETICAL_RUN, r"\1scheduled"), (SCHEDULE, " nightly "), (FIGURE_TREND, r" \1 trend "),
-    (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (RUN_AT_TIME, r"\1"), (PRINCIPAL_QUERIES, r"access \1 \2"), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "), (DATA_MODELS, r"\1data models"),
+    (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (RUN_AT_TIME, r"\1"), (PRINCIPAL_QUERIES, r"access \1 \2"), (BRACKETED_PLUS_LIST, " "), (PAGED_SELF, " "), (COMPLAINERS, " complaints "), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "), (DATA_MODELS, r"\1data models"),
 )
 
 

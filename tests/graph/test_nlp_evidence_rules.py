@@ -3564,3 +3564,47 @@ def test_the_other_tables_than_the_named_one_are_asked():
     from health_monitor.graph.nlp.vocabulary import cue_scores
 
     assert not cue_scores("COMMENT ON TABLE t -> null")[0]["quality"] and cue_scores("lots of nulls")[0]["quality"]
+
+
+# --- blind sets 243-246 (scored on first contact on 6ba5cfd; phrasings here are none of theirs) -----------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("what share of spend is serverless (warehouses + jobs + apps) vs classic this quarter?", "cost", "performance"),
+    ("give me a month-end projection for the whole account, with a range", "cost", None),
+    ("cost per successful run of the loader this month, failures included", "cost", None),
+    ("pull the AWS EC2 / EBS charges underneath our clusters, not the DBU part", None, None),
+    ("were the grants on the payroll table changed recently?", "security", None),
+    ("Gibt es User, die auffällig oft personenbezogene Daten abfragen?", "security", "performance"),
+    ("argh paged again. why is the bill up this week", "cost", "reliability"),
+    ("did the loader hit its SLA? downstream teams keep complaining about late data", "reliability", "governance"),
+])
+def test_rules_of_sets_243_to_246_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_which_of_those_is_the_biggest_keeps_the_last_area():
+    prior = Prior(understanding=Understanding(question="where can we save money this quarter?", domains=["optimization"]),
+                  as_of=AS_OF)
+    out = _follow("which of those is the biggest $ item", prior, domains=["cost"])
+    assert out is not None and out.previous.transform == "narrow" and "optimization" in out.domains
+
+
+def test_untidy_tagging_reads_the_untagged_spend_and_a_comparison_keeps_the_named_place():
+    cost = get_agent_registry().get("cost")
+    assert choose_plays(cost, "which team is the least disciplined about tagging their spend?", {})[0].tool == \
+        "get_untagged_spend"
+    from health_monitor.graph.adapters import understand
+
+    out = understand("how reliable was prod this month compared to the other workspaces?",
+                     as_of=datetime(2026, 3, 20, 9), index=EntityIndex({"workspace": ["prod", "dev"]}), previous=None)
+    assert "_besides" not in out.slots
+
+
+def test_a_name_said_only_in_an_aside_is_no_filter():
+    from health_monitor.graph.nlp import parse_question
+
+    index = EntityIndex({"job": ["loader", "trainer"]})
+    out = parse_question("loader - did it succeed last night? trainer depends on it afaik", as_of=datetime(2026, 3, 20, 9),
+                         index=index)
+    assert out.entities == {"job": ["loader"]}
