@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from health_monitor.agents.spec import CLUSTERS, AgentSpec, Before, Lens, Play
+from health_monitor.agents.spec import CLUSTERS, JOB_OWNERS, AgentSpec, Before, Lens, Play
 
 #: Tables nobody uses: archive or deprecation candidates.
 UNREAD = (r"(?:nobody|no ?one|no one) (?:has |have |even )?(?:\w+ )?(?:read|reads|uses?|used|touch\w*|quer\w*|open\w*|"
@@ -129,12 +129,7 @@ AGENT = AgentSpec(
                                            r"classification",), weight=2,
              title="Metadata gaps",
              lens=Lens(where="gap_count > 0", sort="gap_count desc", rows=4, say="{table_full_name}: {gaps}")),
-        # "who owns nightly_etl?", "the accountable owner of those runs": a job's creator and run-as identity
-        Play("get_job_owners", when=(r"owners?\b|\bowns?\b|owned|ownership|accountable|responsible for|who (?:created|wrote|set up|maintains|built|runs)|"
-                                        r"runs? as\b|"
-                                        r"(?:point of )?contact for|who (?:do|should) (?:i|we) (?:ping|ask|talk to|escalate to)",), needs=("job",), weight=6, title="Job owners",
-             lens=Lens(rows=4, say="{job_name} ({workspace_name})[: created by {creator}][, runs as {run_as}][, team {team}]",
-                       recommend="Ask {creator} (the job's creator) about {job_name}.", recommend_when="creator != ''")),
+        JOB_OWNERS,  # "who owns nightly_etl?": the job's creator and run-as identity
         # "every table tagged PII + the owner of each": the owners of the tables just listed, which their play says
         Play("get_table_owners", when=(r"owners?\b(?! of (?:each|them|those|these|it|every one|each one)\b)|\bowns?\b|owned|ownership|"
                                        r"who (created|maintains)",), weight=2,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from health_monitor.agents.spec import CLUSTERS, AgentSpec, Before, Compare, Lens, Play
+from health_monitor.agents.spec import CLUSTERS, JOB_OWNERS, AgentSpec, Before, Compare, Lens, Play
 
 PERFORMANCE_PROMPT = """You are the performance specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" is the UTC day before it, "the last day" the 24 hours before it.
@@ -52,12 +52,7 @@ AGENT = AgentSpec(
     ),
     all_clear="Jobs and queries ran normally: no failures or slow statements stand out.",
     playbook=(
-        # "who owns nightly_etl?", "who do I ping about that job": its creator and run-as identity
-        Play("get_job_owners", when=(r"owners?\b|\bowns?\b|owned|ownership|accountable|responsible for|who (?:created|wrote|set up|maintains|built|runs)|"
-                                        r"runs? as\b|"
-                                        r"(?:point of )?contact for|who (?:do|should) (?:i|we) (?:ping|ask|talk to|escalate to)",), needs=("job",), weight=6, title="Job owners",
-             lens=Lens(rows=4, say="{job_name} ({workspace_name})[: created by {creator}][, runs as {run_as}][, team {team}]",
-                       recommend="Ask {creator} (the job's creator) about {job_name}.", recommend_when="creator != ''")),
+        JOB_OWNERS,  # "who owns nightly_etl?": the job's creator and run-as identity
         # ("did it at least finish yesterday?": if it did not, the failure and its error are the answer)
         Play("get_failed_jobs", when=(FAILS, r"\bdid\b[^?.]{0,40}\b(?:finish|complete|succeed|run ok)"),
              default=True, weight=2, title="Failed job runs",

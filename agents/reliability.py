@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from health_monitor.agents.spec import AgentSpec, Before, Compare, Lens, Play
+from health_monitor.agents.spec import JOB_OWNERS, AgentSpec, Before, Compare, Lens, Play
 
 RELIABILITY_PROMPT = """You are the reliability specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" is the UTC day before it.
@@ -29,12 +29,7 @@ AGENT = AgentSpec(
     ),
     all_clear="Everything was up: no outage, incident or SLA breach.",
     playbook=(
-        # "who owns nightly_etl?", "who do I ping about that job": its creator and run-as identity
-        Play("get_job_owners", when=(r"owners?\b|\bowns?\b|owned|ownership|accountable|responsible for|who (?:created|wrote|set up|maintains|built|runs)|"
-                                        r"runs? as\b|"
-                                        r"(?:point of )?contact for|who (?:do|should) (?:i|we) (?:ping|ask|talk to|escalate to)",), needs=("job",), weight=6, title="Job owners",
-             lens=Lens(rows=4, say="{job_name} ({workspace_name})[: created by {creator}][, runs as {run_as}][, team {team}]",
-                       recommend="Ask {creator} (the job's creator) about {job_name}.", recommend_when="creator != ''")),
+        JOB_OWNERS,  # "who owns nightly_etl?": the job's creator and run-as identity
         Play("get_incident_summary", when=(r"incidents?|what happened|went wrong|problems?|issues?|highlights?|paged|"
                                            r"pages|woken|woke|on-?call|"
                                            r"summary|overview|"

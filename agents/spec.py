@@ -153,3 +153,14 @@ CLUSTERS = Lens(rows=5, headline="{n:plural:cluster}, GPU clusters first.",
                 say="{cluster_name} ({workspace_name}, {compute_kind}) owned by {owned_by}: {workers} x {worker_node_type}"
                     "{has_gpu:if: with GPUs}[, runtime {dbr_version}][, {auto_termination}]",
                 empty="No cluster of that kind exists (deleted clusters are left out).")
+
+
+#: A job's owners (get_job_owners), for every specialist a "who owns nightly_etl?" or "who do I ping about that job"
+#: may reach: performance, reliability and governance.
+JOB_OWNERS = Play("get_job_owners", when=(r"owners?\b|\bowns?\b|owned|ownership|accountable|responsible for|who (?:created|"
+                                          r"wrote|set up|maintains|built|runs)|runs? as\b|(?:point of )?contact for|who "
+                                          r"(?:do|should) (?:i|we) (?:ping|ask|talk to|escalate to)",),
+                  needs=("job",), weight=6, title="Job owners",
+                  lens=Lens(rows=4, say="{job_name} ({workspace_name})[: created by {creator}][, runs as {run_as}]"
+                                        "[, team {team}]",
+                            recommend="Ask {creator} (the job's creator) about {job_name}.", recommend_when="creator != ''"))
