@@ -730,7 +730,9 @@ _CONSEQUENCE = re.compile(r"\b(?:broke|broken|break\w*|impact\w*|affect\w*|hit|h
                           r"wreck\w*|took (?:\w+ )?out|take\w* (?:\w+ )?out|(?:left|leave|leaves) (?:\w+ ){0,2}stale)\b",
                           re.IGNORECASE)
 #: "are the numbers in the downstream reports wrong?": the damage seen in what reads it (an ask of its own too).
-_DAMAGE_SEEN = re.compile(r"\b(?:wrong|stale|out of date|outdated|off|busted|borked|hosed|screwed|broken|bad)\b", re.IGNORECASE)
+_DAMAGE_SEEN = re.compile(r"\b(?:wrong|stale|out of date|outdated|off|busted|borked|hosed|screwed|broken|bad)\b|"
+                          # "what did that do to the tables downstream of it?"
+                          r"\bwhat (?:did|does|will|would|has) (?:that|it|this) (?:do|done) to\b", re.IGNORECASE)
 #: "if we retire that table, what breaks downstream": damage that has not happened, no table is stale because of it.
 _HYPOTHETICAL_DAMAGE = re.compile(r"\b(?:if|were|should) (?:we|i|they|you|someone)\b|\bwould\b", re.IGNORECASE)
 #: Areas whose last answer was a failure: the damage downstream of it is stale data, which freshness measures...

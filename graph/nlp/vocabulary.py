@@ -182,7 +182,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"findings?|workpapers?|folder|request|requests|population|scope|period|fieldwork|war room|room|meeting|"
         r"call)\b)": 0.7, r"pii|sensitive|personal (?:info\w*|data)|confidential": 0.6, r"(access|accessed|read|looked at)": 0.3,
         r"tokens?|pats?": 0.8, r"denied|unauthori[sz]ed|forbidden": 0.9, r"after[- ]?h(?:ou)?rs|off[- ]h(?:ou)?rs": 1.0,
-        r"outside (normal )?(working|business) hours|(?<!it )(?<!them )(?<!down )(?<!off )at night(?!,? when (?:\w+ )?(?:nobody|no ?one|nothing))|[0-9]+ ?am": 0.8,
+        r"outside (normal )?(working|business) hours|(?<!it )(?<!them )(?<!down )(?<!off )(?<!esp\. )(?<!especially )(?<!mostly )(?<!load )at night(?!,? when (?:\w+ )?(?:nobody|no ?one|nothing))|[0-9]+ ?am": 0.8,
         r"threats?|suspicious|intrusion|brute force|hack\w*|(?:data|security) breach\w*|breached|breach of|compromis\w*|"
         r"exfiltrat\w*": 0.9, r"breach(es)?": 0.5,
         # "who actually read them": use of access, not the permission to (governance)
@@ -251,6 +251,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "were any jobs failing around the time of the 401s?": job failures, set beside another event
+        r"\b(?:were|was|are|is) (?:any |the |our )?(?:jobs?|runs?|pipelines?) (?:\w+ )?(?:failing|failed|erroring|broken)\b": 1.0,
         # "one of the production computers was overloaded yesterday, running at the limit for hours": a cluster's load
         r"\boverload(?:ed|ing)?\b|\b(?:running|working|ran|run) (?:at|near) (?:the |its |full )?(?:limit|capacity|max(?:imum)?)\b|"
         r"\bmaxed out\b|\bpegged\b": 0.9,
@@ -362,6 +364,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?<!what )(?<!which )(?:did|does|do) (?:it|they|that|those) (?:\w+ ){0,2}(?:finish|complete|succeed|run)\b": 1.0,
     },
     "reliability": {
+        # "is the BI warehouse healthy?", "meeting its service-level commitments": a resource's state, its SLA
+        r"\b(?:is|are) (?:the )?(?:[\w-]+ )?(?:warehouses?|clusters?|endpoints?) (?:healthy|ok|okay|running fine|available)\b|"
+        r"\bservice[- ]level (?:commitments?|agreements?|objectives?|targets?|promises?)\b": 1.0,
         # "is the feed late?", "the hourly load keeps running late": a job's runs against its schedule
         r"\b(?:feeds?|ingests?|ingestion|loads?|syncs?|jobs?|pipelines?|runs?)\b (?:\w+ ){0,2}(?:late|running late|delayed|"
         r"behind schedule)\b": 1.0,

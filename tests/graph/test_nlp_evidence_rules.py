@@ -3608,3 +3608,26 @@ def test_a_name_said_only_in_an_aside_is_no_filter():
     out = parse_question("loader - did it succeed last night? trainer depends on it afaik", as_of=datetime(2026, 3, 20, 9),
                          index=index)
     assert out.entities == {"job": ["loader"]}
+
+
+# --- blind sets 247-250 (scored on first contact on 9e1b559: all four met the bar; held out) --------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("is the etl cluster sized wrong for that load, especially at night?", "optimization", "security"),
+    ("is the reporting warehouse healthy this morning?", "reliability", None),
+    ("has the nightly load been meeting its service-level targets?", "reliability", None),
+    ("were any jobs failing when the alerts fired?", "performance", None),
+])
+def test_rules_of_sets_247_to_250_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_a_summary_of_the_accounts_health_is_a_briefing_and_what_that_did_downstream_is_damage():
+    from health_monitor.graph.nlp.intents import intent_of
+
+    assert intent_of("an overall summary of the account's health, covering every area please") == "briefing"
+    prior = Prior(understanding=Understanding(question="what broke last night?", domains=["performance"]),
+                  subject={"job": ["loader"]}, answer="Last night: loader failed once.", as_of=AS_OF)
+    out = _follow("what did that do to the tables downstream of it?", prior, domains=["governance"])
+    assert out is not None and "quality" in out.domains
