@@ -339,13 +339,17 @@ def without_repeats(reports: dict[str, AgentReport], order: Iterable[str]) -> di
     return out
 
 
+def primary_first(names: list[str], plan: RoutingPlan) -> list[str]:
+    """``names`` with the question's main area first: it leads among equally severe findings."""
+    return sorted(names, key=lambda a: a != plan.primary)
+
+
 def _present_ranked(agents: AgentRegistry, plan: RoutingPlan, unique: dict[str, AgentReport]
                     ) -> tuple[dict[str, AgentReport], list[Finding]]:
     """The planned specialists' reports (each finding once) and their findings in the order the answer says them."""
     present = {name: unique[name] for name in plan.agents if name in unique}
-    order = [a.name for a in agents]
-    order = sorted(order, key=lambda a: a != plan.primary)  # the question's main area leads its equals
-    ranked = _ranked((f for r in present.values() for f in r.findings), order, plan.subject or None, plan.asked_kind)
+    ranked = _ranked((f for r in present.values() for f in r.findings), primary_first([a.name for a in agents], plan),
+                     plan.subject or None, plan.asked_kind)
     return present, ranked
 
 
@@ -370,7 +374,7 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
     own = present[ranked[0].agent].period if ranked and ranked[0].agent in present else ""
     labelled = any(r.period for r in present.values())
     period = own or plan.period or period_of(list(calls), ranked[0].tools if ranked else [], as_of)
-    titles = {a: titles[a] for a in sorted(titles, key=lambda a: a != plan.primary)}
+    titles = {a: titles[a] for a in primary_first(list(titles), plan)}
     first = lead(present, titles, period, subject, plan.asked_kind) if present else "I could not get any results for this question."
     rec = recommendation(present, list(titles), subject)
     if plan.intent == "recommendation" and rec:
