@@ -100,7 +100,8 @@ AGENT = AgentSpec(
              # answered by the compared plays instead (graph.planner.comparison_slots).
              unless=("compare_start",), title="Period over period",
              lens=Lens(say="{workspace_name} {list_cost:money} ({pct_change:spct} against the previous period's "
-                           "{previous_list_cost:money})", sort="list_cost desc", rows=5,
+                           "{previous_list_cost:money}{previous_partial:if:, per recorded day: the billing history "
+                           "starts inside that period})", sort="list_cost desc", rows=5,
                        severity=(("medium", "pct_change >= 20 and delta_cost >= 500"),))),
         Play("get_cost_by_sku", when=(r"\bskus?\b",), weight=3, compare=Compare("Spend", total="list_cost"), title="Spend by SKU",
              lens=Lens(say="{sku_name} {list_cost:money} ({pct_of_total:pct100} of the total)", sort="list_cost desc",
@@ -161,6 +162,17 @@ AGENT = AgentSpec(
              lens=Lens(sort="list_cost desc", rows=2,
                        say="{job_name} ({workspace_name})[ cost {list_cost:money}] over {runs:int} runs "
                            "({failed_runs:int} failed[, {list_cost_per_run:money} a run])[; {cost_note}]")),
+        # "which user generated the most SQL warehouse consumption? I'll allocate bi-warehouse on that": a shared
+        # warehouse's spend shared out by who ran statements on it
+        Play("get_warehouse_cost_by_user", when=(r"\b(?:users?|who|principals?|people|identit\w*|persons?|analysts?|"
+                                                  r"teams?)\b.{0,80}\bwarehouses?\b|\bwarehouses?\b.{0,80}\b(?:by|per|for each|"
+                                                  r"each) (?:user|principal|person|identity|analyst)\b|\bwarehouses?\b.{0,60}\b"
+                                                  r"(?:allocat\w*|showback|chargeback|split|share[sd]? out|attribut\w*)\b|"
+                                                  r"\b(?:allocat\w*|showback|chargeback|attribut\w*)\b.{0,60}\bwarehouses?\b",),
+             weight=4, args={"warehouse": "$warehouse", "top_n": "$top_n|10"}, title="Warehouse spend by user",
+             lens=Lens(say="{executed_by} {allocated_cost:money} of {warehouse_name} ({pct_of_warehouse:pct100} of its "
+                           "statement time, {statements:int} statements)", sort="allocated_cost desc", rows=5,
+                       empty="No SQL statements ran on a warehouse with spend in the period.")),
         Play("get_warehouse_costs", when=(r"\bwarehouses?\b",), title="SQL warehouse spend",
              lens=WAREHOUSE_SPEND),
         # "bi-warehouse vs etl-warehouse spend": the warehouses named are the question

@@ -41,6 +41,26 @@ def test_daily_cost_and_top_driver(executor):
     assert top[0]["driver_name"] == "ml_training" and len(top) == 3
 
 
+def test_warehouse_cost_by_user_shares_out_each_warehouses_whole_spend(executor):
+    shares = rows(executor, "get_warehouse_cost_by_user", top_n=100)
+    assert shares and len(shares) < 100
+    for name in {r["warehouse_name"] for r in shares}:
+        mine = [r for r in shares if r["warehouse_name"] == name]
+        assert sum(r["allocated_cost"] for r in mine) == pytest.approx(mine[0]["warehouse_cost"])
+        assert sum(r["pct_of_warehouse"] for r in mine) == pytest.approx(100)
+    only = rows(executor, "get_warehouse_cost_by_user", warehouse="bi-warehouse")
+    assert {r["warehouse_name"] for r in only} == {"bi-warehouse"}
+
+
+def test_a_period_reaching_before_the_billing_history_is_compared_per_recorded_day(executor):
+    assert not any(r["previous_partial"] for r in rows(executor, "get_cost_period_comparison", days=7))
+    long = rows(executor, "get_cost_period_comparison", days=90)
+    r = next(r for r in long if r["previous_list_cost"])
+    assert r["previous_partial"] and 0 < r["previous_days_recorded"] < 90
+    whole = (r["list_cost"] - r["previous_list_cost"]) / r["previous_list_cost"] * 100
+    assert r["pct_change"] < whole  # a part-recorded period is not read as growth
+
+
 def test_workspace_breakdown_accepts_id_or_name(executor):
     by_name = rows(executor, "get_workspace_cost_breakdown", workspace_id="ml-workspace")
     ws_id = by_name[0]["workspace_id"]

@@ -20,6 +20,10 @@ class DateRangeTop(DateRange):
     top_n: TopN(10)
 
 
+class WarehouseCostByUser(DateRangeTop):
+    warehouse: Name("warehouse", "SQL warehouse name or id; omit for all.")
+
+
 class Lookback(ToolParams):
     lookback_days: Days(7, max_days=90, what="Days to scan for anomalies")
 
@@ -147,9 +151,11 @@ TOOLS: list[Tool] = [
     Tool(
         name="get_cost_period_comparison", domain="cost", agents=COST + ("hub",), params=WindowWeek,
         description="Period-over-period spend per workspace: the last N complete days against the N days "
-                    "before (default week over week), with the change in dollars and percent.",
+                    "before (default week over week), with the change in dollars and percent (per recorded day "
+                    "when the billing history starts inside the period before).",
         returns=columns("workspace_id string, workspace_name string, period_start date, period_end date, "
-                        "list_cost double, previous_list_cost double, delta_cost double, pct_change double"),
+                        "list_cost double, previous_list_cost double, delta_cost double, pct_change double, "
+                        "previous_partial boolean, previous_days_recorded bigint"),
         cost_columns=("list_cost", "previous_list_cost", "delta_cost"),
     ),
     Tool(
@@ -177,6 +183,15 @@ TOOLS: list[Tool] = [
                         "warehouse_type string, warehouse_size string, auto_stop_minutes bigint, list_cost double, "
                         "dbus double"),
         cost_columns=("list_cost",),
+    ),
+    Tool(
+        name="get_warehouse_cost_by_user", domain="cost", agents=COST, params=WarehouseCostByUser,
+        description="Showback of shared SQL warehouses: each warehouse's spend between two dates shared out to the "
+                    "users and service principals who ran statements on it, in proportion to their statements' "
+                    "total duration. Use for 'who uses the most of bi-warehouse', 'allocate warehouse cost by user'.",
+        returns=columns("rank bigint, warehouse_name string, executed_by string, statements bigint, "
+                        "query_hours double, pct_of_warehouse double, allocated_cost double, warehouse_cost double"),
+        cost_columns=("allocated_cost", "warehouse_cost"),
     ),
     Tool(
         name="get_monthly_cost_summary", domain="cost", agents=COST, params=Months,

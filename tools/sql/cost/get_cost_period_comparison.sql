@@ -17,17 +17,35 @@ periods as (
     group by all
 ),
 
+-- An account whose billing history starts inside the period before has only part of it recorded: comparing its
+-- total with a whole period's would read as growth, so such a period is compared per recorded day.
+coverage as (
+    select
+        count(distinct case when is_current then usage_date end) as current_days,
+        count(distinct case when not is_current then usage_date end) as previous_days
+    from workspace_daily
+),
+
 final as (
     select
-        workspace_id,
-        workspace_name,
+        p.workspace_id,
+        p.workspace_name,
         date_sub(:as_of_date, :days) as period_start,
         date_sub(:as_of_date, 1) as period_end,
-        list_cost,
-        previous_list_cost,
-        list_cost - previous_list_cost as delta_cost,
-        try_divide(list_cost - previous_list_cost, previous_list_cost) * 100 as pct_change
-    from periods
+        p.list_cost,
+        p.previous_list_cost,
+        p.list_cost - p.previous_list_cost as delta_cost,
+        case
+            when c.previous_days >= :days and c.current_days >= :days
+                then try_divide(p.list_cost - p.previous_list_cost, p.previous_list_cost) * 100
+            else try_divide(
+                try_divide(p.list_cost, c.current_days) - try_divide(p.previous_list_cost, c.previous_days),
+                try_divide(p.previous_list_cost, c.previous_days)) * 100
+        end as pct_change,
+        c.previous_days < :days as previous_partial,
+        c.previous_days as previous_days_recorded
+    from periods as p
+    cross join coverage as c
 )
 
 select * from final
