@@ -106,7 +106,7 @@ class Understanding(BaseModel):
     """Everything understood about one question."""
 
     question: str = ""
-    #: ISO 639-1 code of the question's language ("en", "de", "es", "fr", "pt").
+    #: ISO 639-1 code of the question's language ("en", "de", "es", "fr", "pt", "it", "nl").
     language: str = "en"
     #: Specialists to ask, best first (names from ``agents.registry.AGENT_NAMES``).
     domains: list[str] = Field(default_factory=list)

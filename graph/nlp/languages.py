@@ -1,6 +1,7 @@
-"""Questions in German, Spanish, French and Portuguese, offline: detect the language, then read the
-question through a small glossary into English words the router, the date parser and the parameter
-extractor already know ("gestern" -> "yesterday", "fehlgeschlagene Jobs" -> "failed jobs").
+"""Questions in German, Spanish, French, Portuguese, Italian and Dutch, offline: detect the language, then
+read the question through a small glossary into English words the router, the date parser and the parameter
+extractor already know ("gestern" -> "yesterday", "fehlgeschlagene Jobs" -> "failed jobs"). The Italian and
+Dutch words live in ``languages_it_nl.py`` and are merged here.
 
 The glossary is general vocabulary of the monitor's domains and of time, never names of an account:
 names pass through untouched, so the entity index still finds them. The offline answer stays in
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from health_monitor.graph.nlp import languages_it_nl
 
 NAMES = {"en": "English", "de": "German", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
 
@@ -179,6 +182,11 @@ _CALENDAR: dict[str, tuple[str, str, str]] = {
            "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
            "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"),
 }
+# Italian and Dutch: the same kinds of words, kept in their own module (merged here, before the calendar words).
+NAMES.update(languages_it_nl.NAMES)
+_MARKERS.update(languages_it_nl.MARKERS)
+_CALENDAR.update(languages_it_nl.CALENDAR)
+GLOSSARY.update({lang: dict(words) for lang, words in languages_it_nl.GLOSSARY.items()})
 _EN_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _EN_MONTHS = "january february march april may june july august september october november december".split()
 for _lang, (_nums, _days, _months) in _CALENDAR.items():
@@ -187,7 +195,7 @@ for _lang, (_nums, _days, _months) in _CALENDAR.items():
     GLOSSARY[_lang].update(dict(zip(_months.split(), _EN_MONTHS, strict=True)))
 #: Calendar words mark their language too ("dezembro" is Portuguese), the English-looking ones aside.
 _MARKERS = {lang: markers | (frozenset(" ".join(_CALENDAR[lang]).split()) - frozenset(_EN_MONTHS + _EN_DAYS)
-                             - {"un", "uno", "um", "dos", "six", "sept", "mai", "abril", "april"})
+                             - {"un", "uno", "um", "dos", "six", "sept", "mai", "abril", "april", "due"})
             for lang, markers in _MARKERS.items()}
 _MARKERS["pt"] = _MARKERS["pt"] | {"gastamos", "em", "você", "isso", "então", "essa", "esse", "essas", "esses", "fez",
                                    "pessoa", "mais", "nossa", "muito", "também", "ainda"}
@@ -453,6 +461,7 @@ GLOSSARY["fr"].update({"a lu": "read", "ont lu": "read", "événements de sécur
 # Datasets and their quality over a quarter ("Quels jeux de données ont eu des problèmes de qualité ce trimestre ?").
 GLOSSARY["fr"].update({"jeux de données": "datasets", "jeu de données": "dataset", "problèmes de qualité": "quality problems",
                        "qualité": "quality", "ce trimestre": "this quarter", "le trimestre dernier": "last quarter",
+                       "le trimestre prochain": "next quarter", "trimestre prochain": "next quarter",
                        "trimestre": "quarter", "faire un point": "give an update", "la direction": "management"})
 GLOSSARY["es"].update({"conjuntos de datos": "datasets", "conjunto de datos": "dataset",
                        "problemas de calidad": "quality problems", "calidad": "quality", "este trimestre": "this quarter",
@@ -514,7 +523,8 @@ def detect(text: str) -> str:
 @lru_cache(maxsize=8)
 def _pattern(lang: str) -> re.Pattern[str]:
     phrases = sorted(GLOSSARY[lang], key=len, reverse=True)
-    return re.compile(r"(?<![\w'-])(" + "|".join(re.escape(p) for p in phrases) + r")(?![\w'-])", re.IGNORECASE)
+    # (not a part of an e-mail or a dotted name: "maria.de.la.cruz@..." keeps its "de")
+    return re.compile(r"(?<![\w'@.-])(" + "|".join(re.escape(p) for p in phrases) + r")(?![\w'@-]|\.\w)", re.IGNORECASE)
 
 
 #: Texting shorthand that changes what is asked: "y is it stale" asks why; "r we over" asks whether we are.
@@ -540,6 +550,8 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
               # "fcast next qtr w/ a range": forecast, quarter, with
               (re.compile(r"\bf(?:or)?ca?st\b", re.IGNORECASE), "forecast"),
               (re.compile(r"\bqtrs?\b", re.IGNORECASE), "quarter"),
+              # "need to fix b4 the audit": before
+              (re.compile(r"\bb4\b", re.IGNORECASE), "before"),
               (re.compile(r"(?<!\w)w/(?=\s)", re.IGNORECASE), "with"),
               # "did somebody change a col type": a column
               (re.compile(r"\bcols\b", re.IGNORECASE), "columns"),
@@ -568,6 +580,7 @@ def to_english(text: str, lang: str) -> str:
     if lang == "de":
         # "15-Minuten-SLA": a number or an acronym joined by hyphens is words ("15 Minuten SLA"); names keep theirs
         text = _HYPHENATED_DE.sub(" ", text)
+    if lang in ("de", "nl"):  # Dutch compounds too ("klantgegevens" -> "klant gegevens")
         text = _COMPOUND_DE.sub(lambda m: _split_compound(m.group(0), table), text)
     return _pattern(lang).sub(lambda m: table[m.group(0).lower()], text)
 
