@@ -77,7 +77,8 @@ AGENT = AgentSpec(
                                           # "anyone exfiltrating the customer table? lots of big reads"
                                           r"exfiltrat\w*|(?:big|large|huge|bulk|lots of|many) (?:\w+ )?(?:reads|exports?|downloads?)|"
                                           # "has anybody been pulling from it a lot lately" (it: the table)
-                                          r"(?:pull|read|query|hit|access|select|export|download)\w* (?:rows |data |records |stuff )?(?:from |on |out of )?"
+                                          r"(?:pull|read|query|hit|access|select|export|download)\w* (?:(?:a lot of |lots of |loads of |tons of |so much |much )?"
+                                          r"(?:rows|data|records|stuff) )?(?:from |on |out of )?"
                                           r"(?:it|that|them|this)\b(?=.{0,30}\b(?:a lot|heavily|much|often|lately|recently|more than|this (?:past )?week|"
                                           r"past (?:few )?(?:days|week)|last week|today|yesterday|at all|actually))|more than (?:they |he |"
                                           r"she |anyone )?(?:ought to|should|needs? to)|(?:pull\w*|read\w*|query\w*|select\w*|"
@@ -99,7 +100,9 @@ AGENT = AgentSpec(
                        severity=(("high", "severity == high"),))),
         # ("failed logins last night?": "last night" is the window, not an after-hours ask)
         Play("get_after_hours_activity", when=(r"after.?h(?:ou)?rs|outside .*hours|off.?h(?:ou)?rs|(?<!last )(?<!last\s\s)night|weekends?|"
-                                               r"working hours|(?:odd|strange|weird|unusual|ungodly|late) hours|\d ?am\b|"
+                                               r"working hours|(?:odd|strange|weird|unusual|ungodly|late) hours|"
+                                               # a night-time hour ("at 3am", "11pm"), not "before my 9am"
+                                               r"\b(?:12|0?[0-6])(?::\d\d)? ?a\.?m\b|\b(?:[89]|1[01])(?::\d\d)? ?p\.?m\b|"
                                                # "between 2 and 4 in the morning", "at 3 in the morning"
                                                r"\d{1,2}(?::\d\d)? (?:o'?clock )?in the (?:morning|night)|small hours|"
                                                r"middle of the night|early hours|"
@@ -156,6 +159,9 @@ AGENT = AgentSpec(
                        empty="This principal read no PII table in the period (other tables' reads are not "
                              "listed by this tool).")),
         Play("get_user_activity", when=(r"what else|activity|done|did .* do|actions?|been up to|behaviou?r|"
+                                        # "what did they touch": what the person the last answer named worked on
+                                        r"\bwhat (?:did|does|has|have) (?:they|he|she|them|that (?:user|person|account|guy)|"
+                                        r"the (?:user|person|account|guy)) (?:\w+ )?(?:touch|access|open|read|quer|hit|chang|modif)\w*|"
                                         r"(?:were|was|is|are) (?:they|he|she|(?:that|the) (?:user|person|guy|account)) doing\b",),
              needs=("user",), weight=3, title="What the principal did",
              lens=Lens(sort="events desc", rows=4,

@@ -618,7 +618,8 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
             typed.window, typed.comparison, typed.intent = window, other, "compare"
     strongest = max(cue_scores(english)[0].values(), default=0.0)
     if typed.intent == "briefing" and (flat.off_topic or strongest < 0.8) and typed.previous is None \
-            and not OFF_TOPIC_CUES.search(english):  # "write me a template for shift handover notes" is a chore
+            and not OFF_TOPIC_CUES.search(intents.briefing_sentence(english)):
+        # "write me a template for shift handover notes" is a chore; "my inbox is a disaster" is the asker's morning
         typed.domains = list(DOMAINS)
     if typed.refusal is None:
         _honest(typed, original, as_of, known, english=english)
@@ -700,7 +701,7 @@ def _honest(typed: TypedUnderstanding, original: str, as_of: datetime, known: di
     found = honest.other_product(original) or (honest.other_product(english) if english and english != original
                                                else None)  # "¿cuánto pagamos de alquiler por la oficina?"
     w = typed.window
-    if found is None and w is not None:
+    if found is None and w is not None and typed.domains:  # ("an out-of-office reply for next week" is a chore)
         # A future window is a forecast's only when the question (or the topic it continues) asks for one.
         forecast = w.future and honest.asks_forecast(f"{original} {english} {typed.topic}")
         found = honest.future_window(w.start, w.end, as_of.date(), forecast=forecast)
@@ -734,6 +735,9 @@ def _apply_to_flat(flat: Understanding, typed: TypedUnderstanding) -> None:
                 flat.slots[key] = value
         if typed.offset:
             flat.slots["page"] = typed.offset
+        if typed.previous.transform == "who_did_that" and typed.names("user") and _GRANT_WORDS.search(typed.question):
+            # "that grant thing - who did it?": the person found made the grant; the grants they hold are not asked
+            flat.slots["grantor"] = typed.names("user")[0]
         flat.reason = f"follow-up ({typed.previous.transform}) of “{typed.previous.question[:80]}”"
     elif typed.domains and set(typed.domains) != set(flat.agents):
         flat.agents, flat.off_topic = list(typed.domains), False

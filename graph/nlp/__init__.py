@@ -43,9 +43,14 @@ def _masked(text: str, result: EntityResult) -> str:
         if m.end > edge or m.method not in ("pattern", "description") and keeps_topic_words(text[m.start:m.end],
                                                                                              text[m.end:]):
             continue
-        out = out[:m.start] + f" {mask_word(m.kind, m.name)} " + out[m.end:]
+        # ...but a sensitivity it says stays: "the customer PII table" is read by who reads sensitive data
+        sensitive = "pii " if m.method == "description" and _SENSITIVE.search(text[m.start:m.end]) else ""
+        out = out[:m.start] + f" {sensitive}{mask_word(m.kind, m.name)} " + out[m.end:]
         edge = m.start
     return out
+
+
+_SENSITIVE = re.compile(r"\b(?:pii|sensitive|personal|confidential|gdpr)\b", re.IGNORECASE)
 
 
 def _without(text: str, words: str | None) -> str:

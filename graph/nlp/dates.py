@@ -161,7 +161,9 @@ def _rules(as_of: datetime) -> list:
          lambda m: _trailing(as_of, m[0], "last 7 days", days=7)),
         (r"\b(?:this|current)\s+(?:week|wk)\b|\bweek[- ]to[- ]date\b|\bwtd\b",
          lambda m: TimeWindow(monday, today, "this week", m[0])),
-        (r"\b(?:this|current)\s+month\b|\bmonth[- ]to[- ]date\b|\bmtd\b",
+        (r"\b(?:this|current)\s+month\b|\bmonth[- ]to[- ]date\b|\bmtd\b|"
+         # "what does that do to prod uptime for the month?": the month under way
+         r"\b(?:for|over|during|across) the month\b(?!\s+(?:of|before|after|prior|in|that|when)\b)",
          lambda m: TimeWindow(today.replace(day=1), today, "this month", m[0])),
         (r"\b(?:last|previous|past)\s+month\b",
          lambda m: _month(*_shift_month(today.year, today.month, -1), m[0], "last month")),
@@ -375,6 +377,17 @@ _ACTING_THEN = re.compile(r"(?:\b(?:move|moving|migrat\w*|switch\w*|decid\w*|pla
                           r"\bahead\s+of\s+(?:the\s+)?)$")
 
 
+#: Words of planning after a quarter ("the Q1 budget submission", "Q2 planning"): a period being planned.
+_PLANNING_AFTER = re.compile(r"\s*(?:budget|budgeting|planning|plan|plans|forecast|submission|roadmap|targets?|okrs?|"
+                             r"headcount|proposal|request|cycle|allocation)\b")
+
+
+def _planned_quarter(said: str, after: str, today: date) -> bool:
+    """Is ``said`` ("Q1", no year) the quarter after today's, followed by planning words? It is not yet data."""
+    q = re.fullmatch(r"\s*q([1-4])", said)
+    return bool(q) and int(q[1]) == ((today.month - 1) // 3 + 1) % 4 + 1 and bool(_PLANNING_AFTER.match(after))
+
+
 def parse_window(text: str, as_of: datetime) -> TimeWindow | None:
     """The first time window named in ``text`` (by rule priority: explicit dates first), or None.
 
@@ -396,6 +409,8 @@ def parse_window(text: str, as_of: datetime) -> TimeWindow | None:
             if re.match(r"(?:the\s+)?(?:next|coming|upcoming|this\s+coming)\b", m[0].lstrip()) \
                     and _ACTING_THEN.search(low[max(0, m.start() - 80):m.start()]):
                 continue  # "which workloads to move off classic compute next quarter": when to act, not what to read
+            if _planned_quarter(m[0], low[m.end():], as_of.date()):
+                continue  # "preparing the Q1 budget submission" in December: the period planned for, not one to read
             if _SAME_AS.search(low[max(0, m.start() - 60):m.start()]) and re.match(_DAY_NAMES, m[0].lstrip()):
                 continue  # "pulled exactly the same rows as Monday": the data's content then, not a window to read
             if _DEADLINE.search(low[max(0, m.start() - 30):m.start()]) and re.match(_DAY_NAMES, m[0].lstrip()):

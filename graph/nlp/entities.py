@@ -375,7 +375,8 @@ class EntityIndex:
                 candidates.update([hit] if isinstance(hit, str) else hit)
         close = sorted(a for a in candidates if _within_one(key, a))
         targets = {t for a in close for t in self._alias[a]}
-        return tuple(sorted(targets)) if len(targets) == 1 else None
+        # one name misspelt ("anaytics") stands for what that name would: every kind of it, read as the exact name is
+        return tuple(sorted(targets)) if len(close) == 1 or len(targets) == 1 else None
 
     def _match_descriptions(self, text: str, tokens: list[tuple[str, int, int]], used: list[bool],
                             result: EntityResult) -> None:
@@ -401,10 +402,14 @@ class EntityIndex:
         for m, kind_group, name_group in [(m, 1, 2) for m in after] + [(m, 2, 1) for m in before]:
             name, s = m[name_group], m.start(name_group)
             if kind_group == 1 and (m.start(1) in named or _HEAD_NOUN.search(low[:m.start(1)])
-                                    or any(a <= m.start(1) < b for a, b in spans)):  # "cost anomaly model still"
+                                    or any(a <= m.start(1) < b for a, b in spans)  # "cost anomaly model still"
+                                    # "the dev workspace carries": a known name came before the kind word
+                                    or any(b <= m.start(1) and not low[b:m.start(1)].strip() for _, b in spans)):
                 continue
             if kind_group == 2 and re.search(r"\ban?\s+$", low[:s]):
                 continue  # "an all-purpose cluster", "a prod-like workspace": a description, not a name
+            if kind_group == 2 and _DESCRIBING_COMPOUND.search(name):
+                continue  # "every PII-tagged table", "the gpu-backed clusters": what kind of thing, not its name
             if kind_group == 1 and len(name) > 5 and name.endswith("ing") and name.isalpha():
                 continue  # "was the cluster struggling": what it was doing, not its name ("the staging workspace" is)
             if (name in common or name in _STATES or name in _KIND_WORDS or name in _TIERS or name in _SETTINGS or _foreign_phrase(name) or _IP.fullmatch(name) or name.isdigit() or _verb(name)
@@ -437,9 +442,23 @@ class EntityIndex:
                     out.append(UnknownMention(kind=kind, text=word))
                     said.add(word)
                     break
+            else:
+                if self.names.get("job") and (_RUNS_LIKE_A_JOB.match(low, m.end()) or _ASKED_OF_A_RUN.search(
+                        low[:m.start()]) and _RUNS_LIKE_A_JOB.match(re.sub(r"^\s+\w+ly\b", "", low[m.end():]))):
+                    out.append(UnknownMention(kind="job", text=word))  # "why did payments_sync_v3 fail at 3am"
+                    said.add(word)
         return out
 
 
+#: After an identifier, words that make it a job's name ("payments_sync_v3 failed", "... job"); before it, an ask of
+#: a run ("why did", "did", "has").
+_RUNS_LIKE_A_JOB = re.compile(r"\s+(?:job\b|(?:failed|fails|failing|crashed|crashes|broke|died|run|runs|ran|succeeded|"
+                              r"finished|fail|crash|break|die|succeed|finish|error(?:ed)?)\b)")
+_ASKED_OF_A_RUN = re.compile(r"\b(?:did|does|has|have|is|was)\s+$")
+#: A hyphenated word ending in a participle or an adjective of kind ("pii-tagged", "gpu-backed", "prod-like"): it
+#: describes the thing the kind word names.
+_DESCRIBING_COMPOUND = re.compile(r"-(?:[a-z]+ed|like|based|owned|facing|heavy|wide|level|critical|sensitive|related|only|"
+                                  r"specific|scoped|ready|friendly|free|bound|enabled|intensive|hungry)$")
 #: Words that make a plain word a table's name ("the budgets table").
 _TABLE_WORDS = frozenset({"table", "tables", "dataset", "datasets", "view"})
 #: Tables named like people ("customers"), and the words before such a name that make it the people: "did customers

@@ -340,7 +340,8 @@ def _said_with(names: list[str], anchors: list[str], answer: str) -> str:
 
 
 #: "same story the week before, or is this new?": the period is compared with the one before, not replaced by it.
-_IS_IT_NEW = re.compile(r"\b(?:is|was) (?:this|that|it) (?:new|normal|usual|typical)\b|\bsame (?:story|thing|pattern|picture|"
+_IS_IT_NEW = re.compile(r"\b(?:is|was) (?:this|that|it) (?:new|normal|usual|typical)\b|\b(?:the )?first time\b|"
+                        r"\bsame (?:story|thing|pattern|picture|"
                         r"deal|shape|level)\b|\b(?:any|much) different\b|\bdifferent (?:from|than)\b|\bas usual\b",
                         re.IGNORECASE)
 
@@ -349,6 +350,7 @@ def _shift(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
     """"and the day/week/month before?": the previous window moved back by its unit."""
     prev = prior.understanding.window
     unit = (m.group("unit") or "").lower()
+    unit = {"night": "day", "evening": "day"}.get(unit, unit)  # "did it die the night before too": a day back
     if prev is None and unit == "day" and prior.before is not None and prior.before.window is not None \
             and prior.before.window.span_days == 1:
         # "how stale is it now?" between "yesterday's run" and "was it fine the day before?": the day named last
@@ -632,6 +634,10 @@ def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[s
     if _ACTED_ON.search(m.string):
         return None  # "which tables did they read during that window": what the person did, not where "it" lives
     names = prior.named(kind)
+    if (topical := _named_with_topic(prior, kind, m.string[:m.start()])) is not None:
+        # "and those failed logins last night, what IP were they coming from?": the IP on the lines about the failed
+        # logins the conversation showed, not the one of the last answer's subject (a token)
+        names = topical + [n for n in names if n not in topical] if topical else []
     if kind == "table" and _FAILED_ON.search(m.string) and (jobs := prior.named("job")):
         # "what table was it choking on?": the table the job's failure names (the schema change it met), which
         # only the failure's rows say; the tables the answer named are what the job writes and what reads them
@@ -668,7 +674,32 @@ def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[s
         or list(cur.domains)
     out.intent = "lookup"
     out.topic = prior.understanding.topic or prior.understanding.question
+    if topical:
+        # the thing the question names by its topic is the subject: the people on its lines, its own topic, no
+        # qualifier of the last one ("high severity")
+        people = _named_with_topic(prior, "user", m.string[:m.start()]) or []
+        out.entities = [e for e in out.entities if e.kind != "user" or e.name in people]
+        out.params = {k: v for k, v in out.params.items() if k in TIME_KEYS}
+        out.topic = m.string
     return out
+
+
+_IP_SAID = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.])")
+
+
+def _named_with_topic(prior: Prior, kind: str, before: str) -> list[str] | None:
+    """Names of ``kind`` on the lines of the conversation's answers that say what ``before`` names by its topic words
+    ("those failed logins"), or None when ``before`` points at no such lines (no topic word, or no line says it)."""
+    if not re.search(r"\b(?:those|these|that|the)\b", before, re.IGNORECASE):
+        return None
+    hits = [h.lower() for phrases in cue_scores(before)[1].values() for h in phrases if len(h) > 3]
+    lines = [ln for ln in f"{prior.answer}\n{prior.said}".lower().splitlines() if any(h in ln for h in hits)]
+    if not lines:
+        return None
+    said = [n for n in prior.named(kind) if any(n.lower() in ln for ln in lines)]
+    if kind == "ip":
+        said += [ip for ln in lines for ip in _IP_SAID.findall(ln) if ip not in said]
+    return list(dict.fromkeys(said))
 
 
 def _subject_entities(prior: Prior, out: Understanding, skip: tuple[str, ...] = ()) -> list[Entity]:
@@ -771,7 +802,8 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
             and _FAILURE_AREAS & set(prior.understanding.domains) and _FAILURE_SAID.search(prior.answer.split("\n", 1)[0]):
         # "what did that knock over downstream?" after a failed run: which tables it left stale, beside the lineage
         out.domains = [*out.domains[:2], "quality"]
-    out.params["direction"] = "downstream"
+    if not re.search(r"\bupstream\b", m.string, re.IGNORECASE):
+        out.params["direction"] = "downstream"  # "what sits downstream/upstream of it": both ways
     out.intent = "cause"
     return out
 
@@ -1138,7 +1170,8 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 r"\bso (?:this|it|that) (?:doesn'?t|does not|won'?t) (?:happen|repeat|recur)\w*\b|"
                                 r"\bwhat should (?:i|we|they) do about\b|"
                                 # "what should whoever picks this up next actually do", "get it green again"
-                                r"\bwhat (?:should|must|do(?:es)?|can|could) (?:\w+\s+){1,7}(?:actually\s+)?do\b(?!\s+with\b)|"
+                                # ("so what does that do to prod uptime?" asks its effect, not what to do)
+                                r"\bwhat (?:should|must|do(?:es)?|can|could) (?:\w+\s+){1,7}(?:actually\s+)?do\b(?!\s+(?:with|to|for)\b)|"
                                 r"\bget (?:it|that|this|them) (?:back\s+)?(?:green|working|running|fixed|passing|healthy)\b|"
                                 # "what do I rerun and in what order": the fix of the last answer's problem, in its order
                                 r"\bwhat (?:do|should|must|can) (?:i|we) (?:re-?run|restart|re-?trigger|backfill|kick off)\b|"
@@ -1154,7 +1187,7 @@ TRANSFORMS: tuple[Transform, ...] = (
                                          # them", of jobs, asks the identity they run as: the jobs' own rows)
                                          r"\bwho (?:runs|is running) (?:that|this|it)(?: one)?\b",
                                          re.IGNORECASE), _actor),
-    Transform("shift_window", re.compile(r"\b(?:the\s+)?(?P<unit>day|week|month|year|period)\s+(?:before|prior)\b"
+    Transform("shift_window", re.compile(r"\b(?:the\s+)?(?P<unit>day|night|evening|week|month|year|period)\s+(?:before|prior)\b"
                                          r"(?!\s+yesterday)|\b(?:the\s+)?(?:previous|prior|preceding)\s+"
                                          r"(?P<unit2>day|week|month|year|period)\b|"
                                          # "same time last week": the same window a unit back
@@ -1351,7 +1384,10 @@ OPEN_PEOPLE = re.compile(r"\b(?:who|anyone|anybody|someone|somebody) else\b|\bot
                          r"\bwho (?:was|is|were|are) the (?:one|ones|guy|person|people|user|users)\b|"
                          # "then who was actually logged in after hours": whoever it was
                          r"\bwho(?:'s| (?:was|were|is|are|has|have))(?: (?:actually|really|still))?(?: been)? (?:actually |really |still )?(?:logged|logging|"
-                         r"signed|online|active|working|awake|up|reading|accessing|querying)\b", re.IGNORECASE)
+                         r"signed|online|active|working|awake|up|reading|accessing|querying)\b|"
+                         # "what about the account that was busy at like 3am?": another person, described by what they did
+                         r"\b(?:what|how) about (?:the|that|this|an?) (?:other )?(?:account|user|person|principal|guy|identity|"
+                         r"login|service principal|sp)s? (?:that|who|which)\b", re.IGNORECASE)
 
 
 def names_a_topic(text: str) -> bool:

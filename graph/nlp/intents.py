@@ -88,6 +88,17 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+def briefing_sentence(text: str) -> str:
+    """The sentence of ``text`` that asks for the briefing ("Back from PTO and my inbox is a disaster. What are the top
+    things wrong with the platform?": the second), or ``text`` when none does."""
+    m = dict(INTENT_CUES)["briefing"].search(text or "")
+    if m is None:
+        return text or ""
+    start = max(text.rfind(c, 0, m.start()) for c in ".?!\n") + 1
+    ends = [i for c in ".?!\n" if (i := text.find(c, m.end())) >= 0]
+    return text[start:min(ends) + 1 if ends else len(text)]
+
+
 def intent_of(text: str) -> str:
     """The question's intent (``lookup`` when no cue matches)."""
     for name, pattern in INTENT_CUES:

@@ -390,6 +390,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:sla|ingest|load|deadline)\s+miss(?:es|ed)?\b": 1.0,
         r"outages?|(?<!security )(?<!sec )(?<!securty )incidents?(?! (?:channel|room|bridge|call|commander|slack|chat|doc|window|"
         r"timeline|period|hours?|night|thread|ticket|notes?|log|war ?room|responders?|team)\b)": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
+        # "are there reliability problems in production that could cost us": the area named with what is asked of it
+        r"\breliability (?:problems?|issues?|risks?|concerns?|troubles?|gaps?|incidents?|side|picture|track record)\b": 1.0,
         r"reliab\w*|stab(le|ility)|flaky|dependab\w*|trustworth\w*": 0.9, r"health(y)?": 0.4, r"late|delayed": 0.4,
         # "has hourly_ingest been late recently?": runs that miss their time
         r"\b(?:has|have|had) (?:\w+ )?been (?:\w+ )?(?:late|delayed)\b|\bbehind schedule\b": 1.0,
@@ -672,6 +674,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "which cost-saving measures could we book", "is any of it avoidable?" (of the spend just shown): savings
+        r"\bcost[- ]?(?:sav\w*|cutting|reduction|avoidance)\b|\b(?:savings?|cost[- ]cutting) (?:measures?|opportunit\w*|levers?|"
+        r"initiatives?|ideas?|options?|candidates?)\b|\b(?:any|much|how much|some|part|which|what share|what part) of (?:it|that|"
+        r"this|them|those|the (?:spend|bill|costs?)) (?:\w+ ){0,2}avoidable\b": 1.0,
         # "any spend we could have avoided": the savings the advisor finds
         r"\b(?:spend|spending|cost|costs|money|dbus?|compute)\b (?:\w+ ){0,3}(?:could|might|should)(?: we| i| you| they)? "
         r"have (?:been )?"
@@ -976,7 +982,13 @@ PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:have|need|got|must) to (?:file|open|r
                            r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|next week|this week|eod)\b|"
                            # "... a cost-per-user number for the efficiency slide": the slide's title says where the
                            # figure goes, not what is asked
-                           r"\b(?:for|on|in) (?:the|our|my|a|an) (?:[\w-]+ ){1,2}(?:slide|slides|deck|page|chart|section|tab)\b",
+                           r"\b(?:for|on|in) (?:the|our|my|a|an) (?:[\w-]+ ){1,2}(?:slide|slides|deck|page|chart|section|tab)\b|"
+                           # "Internal service credits depend on it, so I need the precise figure": what rides on the
+                           # answer, said as a statement (not "what depends on it?", which asks for lineage)
+                           r"(?:^|(?<=[.!?;:] ))\W*(?!(?:what|which|who|whatever|anything|anyone|anybody|something|everything|"
+                           r"nothing|tables?|jobs?|models?|dashboards?|reports?|pipelines?|views?|things?|downstream|else)\b)"
+                           r"(?:[\w-]+ ){0,3}(?:depends?|hinges?|rests?|rides?|relies|rely) on (?:it|this|that|these|those|them|"
+                           r"the (?:figure|number|result|answer))\b(?=\s*(?:[,.;!]|$|so\b|and\b))",
                            re.IGNORECASE)
 
 

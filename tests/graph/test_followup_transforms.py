@@ -34,6 +34,7 @@ def test_every_transformation_is_covered_here():
     ("what about the previous day", date(2026, 1, 13), date(2026, 1, 13)),
     ("and the week before?", date(2026, 1, 7), date(2026, 1, 7)),
     ("the month before?", date(2025, 12, 1), date(2025, 12, 31)),
+    ("and did it blow up the night before as well?", date(2026, 1, 13), date(2026, 1, 13)),
 ])
 def test_shift_window(text, start, end):
     out = follow(text, prior())
@@ -383,3 +384,9 @@ def test_of_that_figure_keeps_the_last_area_beside_its_own():
     assert out is not None and out.previous.transform != "of_that_figure"
     out = follow("which job accounts for the difference, and did its runs succeed?", p, domains=["performance"])
     assert out is not None and out.previous.transform == "of_that_figure" and out.domains == ["cost", "performance"]
+
+
+def test_is_this_the_first_time_compares_with_the_period_before():
+    out = follow("the evening before too, or is this the first time?", prior())
+    assert out.previous.transform == "shift_window" and out.intent == "compare"
+    assert out.window == YESTERDAY and out.comparison.start == date(2026, 1, 13)
