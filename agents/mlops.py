@@ -52,7 +52,11 @@ AGENT = AgentSpec(
                        recommend="Retrain {model_name}: {retrain_reason}",
                        empty="No model's inputs drifted.")),
         # "which models do we have": every name in the headline, the latest trained below
-        Play("get_training_history", when=(r"(?:which|what|list|all|every|each) (?:\w+ )?models|models? (?:do we|we) have|"
+        # ("which models show input drift?" asks which have a property, not the list)
+        Play("get_training_history", when=(r"(?:which|what|list|all|every|each) (?:\w+ )?models(?!\s+(?:of \w+ \w+\s+)?"
+                                           r"(?:shows?|have|has|had|are(?!\s+(?:there|registered|deployed|live|served|"
+                                           r"in production)\b)|were|is|exhibit\w*|display\w*|suffer\w*|with|drift\w*|need\w*|"
+                                           r"fail\w*)\b)|models? (?:do we|we) have|"
                                            r"registered models?|models? (?:are )?registered|how many (?:\w+ )?models?|"
                                            # "the inventory of the ML models you operate"
                                            r"(?:inventory|catalog(?:ue)?|list|overview|rundown) of (?:\w+ ){0,3}models|"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from health_monitor.agents.spec import CLUSTERS, JOB_OWNERS, AgentSpec, Before, Compare, Lens, Play
+from health_monitor.agents.spec import CLUSTERS, JOB_OWNERS, ROWS, AgentSpec, Before, Compare, Lens, Play
 
 PERFORMANCE_PROMPT = """You are the performance specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" is the UTC day before it, "the last day" the 24 hours before it.
@@ -176,6 +176,7 @@ AGENT = AgentSpec(
              lens=Lens(sort="failures desc", rows=3,
                        say="{failures:int} x on {warehouse_name} by {executed_by}: {error_message:err}")),
         Play("get_sla_breaches", when=(r"\bsl[ao]s?\b|breach",), title="SLA breaches", before=Before(),
+             compare=Compare("SLA breaches", total=ROWS, unit="int"),
              lens=Lens(group="job_name", sort="count desc", rows=3,
                        say="{job_name} exceeded its {sla_seconds:dur} SLA {count:times}",
                        severity=(("medium", "count >= 2"),), empty="No job run breached its SLA.")),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from health_monitor.agents.spec import JOB_OWNERS, AgentSpec, Before, Compare, Lens, Play
+from health_monitor.agents.spec import JOB_OWNERS, ROWS, AgentSpec, Before, Compare, Lens, Play
 
 RELIABILITY_PROMPT = """You are the reliability specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" is the UTC day before it.
@@ -67,7 +67,7 @@ AGENT = AgentSpec(
                        empty="No warehouse outage in the period.")),
         Play("get_sla_breaches", when=(r"\bsl[ao]s?\b|breach|blow (?:it|them|through)|blew (?:it|them|through)|blown|\blate\b|\bmiss(ed|es|ing)?\b|deadline|\bwindow\b|on time|"
                                        r"(?:ran|runs?|running|going) (?:too )?(?:long|over)|overr[au]n\w*|took too long",), weight=3,
-             title="SLA breaches", before=Before(),
+             title="SLA breaches", before=Before(), compare=Compare("SLA breaches", total=ROWS, unit="int"),
              lens=Lens(group="job_name", sort="count desc", rows=3,
                        say="{job_name} missed its {sla_seconds:dur} SLA {count:times}, the last run "
                            "{over_by_seconds:dur} over",

@@ -273,7 +273,9 @@ _ANY_KIND = re.compile(rf"\b(?:any|all|every)\s+(?:the\s+)?(?:other\s+)?(?P<kind
 
 #: A lineage question asking both ways: no direction filters it.
 _BOTH_WAYS = re.compile(r"\bup(?:stream)?\s*(?:and|&|\+|/|or)\s*down(?:stream)?\b|\bdown(?:stream)?\s*(?:and|&|\+|/|or)\s*"
-                        r"up(?:stream)?\b|\bboth (?:directions|ways|sides)\b|\bend[- ]to[- ]end\b|\bfull lineage\b",
+                        r"up(?:stream)?\b|\bboth (?:directions|ways|sides)\b|\bend[- ]to[- ]end\b|\bfull lineage\b|"
+                        # "the lineage raw -> gold": a path, read whichever way its ends lie from the table
+                        r"\w\s*(?:->|→|=>)\s*\w",
                         re.IGNORECASE)
 
 
@@ -623,6 +625,8 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
         typed.domains = list(DOMAINS)
     if typed.refusal is None:
         _honest(typed, original, as_of, known, english=english)
+    if _BOTH_WAYS.search(english):
+        typed.params.pop("direction", None)  # a carried direction does not narrow a lineage asked both ways
     _apply_to_flat(flat, typed)
     flat.typed = typed
     flat.context["understanding"] = typed.to_json()

@@ -157,7 +157,7 @@ def area(title: str) -> str:
 
 
 def lead(reports: dict[str, AgentReport], titles: dict[str, str], period: str = "",
-         subject: dict[str, list[str]] | None = None, asked: str = "") -> str:
+         subject: dict[str, list[str]] | None = None, asked: str = "", compares: bool = False) -> str:
     """The answer's first sentence: the most important finding with its figure, and the period.
 
     "Nothing crosses a threshold" only when every finding is below medium, every check completed
@@ -172,8 +172,9 @@ def lead(reports: dict[str, AgentReport], titles: dict[str, str], period: str = 
             return f"{when}I could not complete the {' and '.join(area(titles[a]) for a in failed)} check."
         return f"{when}I found nothing to report on {areas}."
     top_rank = max(SEVERITY_RANK.get(f.severity, 0) for f in findings)
-    if top_rank < 2:
-        # nothing alarming: a question comparing periods is answered by its comparison ("32 this quarter against 31")
+    if top_rank < 2 or compares:
+        # a question comparing periods ("vs the week before?") is answered by its comparison ("4 against 0"), and so
+        # is one with nothing alarming ("32 this quarter against 31")
         worst = next((f for f in findings if f.title.endswith(PERIOD_OVER_PERIOD)), worst)
     top = core(worst).removesuffix(".")
     if when and top[:2].istitle() and top[:2].isalpha():  # "About $12,983 ..." after a colon reads "about"
@@ -375,7 +376,8 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
     labelled = any(r.period for r in present.values())
     period = own or plan.period or period_of(list(calls), ranked[0].tools if ranked else [], as_of)
     titles = {a: titles[a] for a in primary_first(list(titles), plan)}
-    first = lead(present, titles, period, subject, plan.asked_kind) if present else "I could not get any results for this question."
+    first = lead(present, titles, period, subject, plan.asked_kind, compares=plan.intent == "compare") if present \
+        else "I could not get any results for this question."
     rec = recommendation(present, list(titles), subject)
     if plan.intent == "recommendation" and rec:
         # "what do I do about it?": what to do is the answer, so it comes first, then what it rests on

@@ -47,7 +47,7 @@ SOURCES: dict[str, tuple[str, ...]] = {"table": ("table", "system_table"), "mode
 #: A model is often served under a similar name: a description of one may name the other.
 SIBLING = {"model": "endpoint", "endpoint": "model"}
 #: Words that open a description after the kind word ("the model that...", "la tabla de...").
-_RELATIVE = frozenset("""that which who whose for of about de del des du der die das dem den des que qui""".split())
+_RELATIVE = frozenset("""that which who whose for of about on de del des du der die das dem den des que qui""".split())
 _RELATIVE_BY_FAMILY = {"endpoint": frozenset({"serving", "behind", "hosting"})}
 #: Words that end a relative clause: the main verb follows ("the model that detects X is drifting").
 _CLAUSE_END = frozenset("""is are was were be been being has have had do does did will would can could should may

@@ -151,7 +151,8 @@ def merge_context(previous: TurnContext | None, current: ParsedQuestion) -> Pars
         carried.append("domains")
     kept_domains = "domains" in carried
     # "anyone else trending up?" after a question about yesterday: a trend needs more than the day the last turn read
-    short_window = _days_in(previous.params) <= 2 and _TRENDING.search(current.english or current.text) is not None
+    short_window = _days_in(previous.params) <= 2 and _TRENDING.search(current.english or current.text) is not None \
+        or _RECENTLY.search(current.english or current.text) is not None  # "recently": its own (default) window
     params = {k: v for k, v in previous.params.items()
               if not (k in TIME_KEYS and (short_window or any(t in current.params for t in TIME_KEYS)))}
     carried += [f"params.{k}" for k in params if k not in current.params]
@@ -168,6 +169,9 @@ def merge_context(previous: TurnContext | None, current: ParsedQuestion) -> Pars
     merged.carried = carried
     return merged
 
+
+#: A period of the question's own, left to each tool's default look-back ("who was handed new access recently").
+_RECENTLY = re.compile(r"\b(?:recently|lately|of late|these days|in recent (?:days|weeks))\b", re.IGNORECASE)
 
 #: Words asking which way a figure moves over time.
 _TRENDING = re.compile(r"\btrend\w*|\b(?:creeping|growing|climbing|rising|ramping|drifting) (?:up|higher)?|"

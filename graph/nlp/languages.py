@@ -741,6 +741,10 @@ _MARKERS["pt"] = _MARKERS["pt"] | frozenset("numa demais rodando relatório diá
 _MARKERS["fr"] = _MARKERS["fr"] | frozenset("planté fois combien".split())
 # "cette nuit" / "esta noche" / "esta noite" asked about what happened: the night just passed
 GLOSSARY["fr"].update({"cette nuit": "overnight"})
+# "une dérive des données d'entrée, et quelle est leur latence d'inférence" (set 255)
+GLOSSARY["fr"].update({"données d'entrée": "input data", "d'entrée": "input", "d'inférence": "inference",
+                       "inférence": "inference", "montrent": "show", "montre": "shows", "leur": "their", "leurs": "their",
+                       "moniteur": "monitor", "du moniteur": "of the monitor"})
 GLOSSARY["pt"].update({"esta noite": "overnight", "essa noite": "overnight"})
 # Who gave access, what a dashboard shows, "again" (sets 139-142)
 GLOSSARY["fr"].update({"qui a donné": "who gave", "a donné": "gave", "donné": "given", "l'accès": "access",

@@ -2,10 +2,8 @@
 
 The same ground as the Spanish and French glossaries there (time, question words, the monitor's domains),
 general vocabulary only, never names of an account. Keys are lower case and matched on whole words, longest
-phrase first. Single letters ("e", "i", "o", "a"), the Italian "di", "da", "del", "della", "la", "lo" and the
-Dutch "de", "van" are no keys on their own: they are also initials and parts of surnames, so of e-mails
-("marco.di.stefano@...", "jan.de.vries@..."), which must pass through untouched; phrases that contain them
-("e ieri", "da dove", "de afgelopen week") are fine.
+phrase first; a word inside an e-mail or a dotted name ("marco.di.stefano@...", "jan.de.vries@...") is never
+read (languages._pattern), so the small words ("di", "della", "de", "van") are keys too.
 """
 
 from __future__ import annotations
@@ -369,3 +367,24 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "termijn": "deadline", "werkruimte": "workspace", "omgeving": "environment", "omgevingen": "environments",
     },
 }
+
+# The small words, now that a glossary word inside an e-mail or a dotted name is never read (languages._pattern):
+# "la lineage della tabella di fatto sui costi", "zo hoog", "daar".
+GLOSSARY["it"].update({
+    "della": "of the", "del": "of the", "dello": "of the", "delle": "of the", "di": "of", "da": "from",
+    "dal": "from the", "dalla": "from the", "la": "the", "lo": "the", "i": "the", "e": "and", "ai": "to the",
+    "tabella di fatto": "fact table", "tabella dei fatti": "fact table", "tabella fatti": "fact table",
+    "fino a": "up to", "risalire": "trace back", "risalire fino a": "trace back to", "letture": "reads",
+    "numero di letture": "number of reads", "numero": "number", "elenco": "list", "l'elenco": "the list of",
+    "dell'elenco": "the list of", "verifica": "check", "revisione": "review", "deve": "must",
+    "avrei bisogno": "i would need", "così alto": "so high", "così alti": "so high", "alto": "high", "alti": "high",
+    "troppo": "too", "molto": "very",
+})
+GLOSSARY["nl"].update({
+    "de": "the", "van": "of", "daar": "there", "hier": "here", "zo hoog": "so high", "hoog": "high", "hoger": "higher",
+    "laag": "low", "te hoog": "too high", "te duur": "too expensive", "duur": "expensive", "dure": "expensive",
+    "zo": "so", "veel": "much",
+})
+# Short questions ("en waarom is ml-workspace zo hoog?") need markers of everyday words too.
+MARKERS["it"] = MARKERS["it"] | frozenset("così alto alti troppo molto già ancora elenco letture".split())
+MARKERS["nl"] = MARKERS["nl"] | frozenset("hoog hoger laag daar zo wel maar veel duur dure".split())  # ("hier": French)

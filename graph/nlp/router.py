@@ -78,7 +78,11 @@ _PURPOSE = re.compile(r"^\W*(?:(?:(?:one|two|three|four|a few|some|a couple of|c
                       # "SOC 2 CC6.1 evidence: every failed login yesterday": the audit item the ask is for
                       r"^\W*(?:(?:soc ?[12]|gdpr|hipaa|iso ?27001|pci(?: dss)?|sox|nist|ccpa|audit)\b[^:?\n]{0,40}?"
                       r"\b(?:evidence|request|sample|control|item|test|walkthrough|workpaper|finding)s?|"
-                      r"(?:evidence|audit) (?:request|item|sample)s?\b[^:?\n]{0,40}?)\s*:\s*(?=\S)", re.IGNORECASE)
+                      r"(?:evidence|audit) (?:request|item|sample)s?\b[^:?\n]{0,40}?)\s*:\s*(?=\S)|"
+                      # "For our SOC 2 evidence file, kindly list every failed login": where the answer goes, then the ask
+                      r"^\W*(?:for|as part of|ahead of|in preparation for) (?:our|the|my|this|a|an) [^,:?\n]{0,50}?\b(?:evidence|"
+                      r"file|audit|review|report|pack|committee|board|record|register|documentation|submission|deck|memo|"
+                      r"filing|appendix|workpapers?)s?\s*,\s*(?=\S)", re.IGNORECASE)
 #: How the asker was alerted, before what about ("got paged at 3am about", "pager went off for"): not a topic.
 _PAGED_FOR = re.compile(r"\b(?:(?:i|we|on-?call) )?(?:got |was |were )?(?:paged|pager (?:went off|fired|buzzed)|woken up|"
                         r"alerted)(?: (?:at|around) [\w:]+)?(?: (?:late |early )?(?:last night|this morning|overnight))? "

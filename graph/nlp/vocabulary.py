@@ -122,6 +122,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "which principals performed GRANT operations in the last 30 days": the grant events and who ran them
+        r"\b(?:perform\w*|ran|run|runs|running|did|do|does|made|make|execut\w*|issu\w*|carr\w* out)\s+(?:any\s+|the\s+)?"
+        r"(?:grant|revoke)s?\s+(?:operations?|statements?|commands?|actions?|events?)\b": 1.0,
         # "people getting into things they shouldn't": access beyond what is allowed
         r"\b(?:getting|get|got|going|went) (?:into|at|to) (?:things|stuff|data|places|tables) (?:they|he|she|people) "
         r"(?:shouldn'?t|should not|aren'?t (?:allowed|supposed) to)\b": 1.0,
@@ -472,7 +475,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:numbers|data|figures|values|totals)": 1.0,
         # "check result_state in ..." asks to look; "the quality checks", "checks failed" are expectations
         r"expectations?|(?<!please )(?<!pls )(?<!can you )(?<!could you )(?<!and )(?<!to )checks?(?! (?:the |in |on |if |whether |"
-        r"that |this |what |who |how |for |out |result_|it\b))|constraints?|violations?": 0.7, r"data quality|dq|quality|validat\w*": 0.9,
+        r"that |this |what |who |how |for |out |result_|it\b))|constraints?|violations?": 0.7, r"data[- ]quality|dq|quality|validat\w*": 0.9,
         r"drift\w*": 0.4, r"shift\w* in|(?:distribution|value|mean|average) shift\w*": 0.8,
         # "my model uses orders_silver.amount as a feature. has that distribution shifted?": the column's drift
         r"\bhas (?:that|the|this|its) (?:\w+ )?distribution (?:\w+ )?(?:shifted|changed|moved|drifted)\b|"
@@ -759,7 +762,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
 AREA_WORDS: dict[str, str] = {
     "cost": r"cost|spend|spending|money|budget|billing|finops", "security": r"security|sec|infosec|secops",
     "performance": r"perf|performance", "reliability": r"reliability|uptime|availability|sre",
-    "quality": r"data quality|quality|dq", "mlops": r"mlops|model", "governance": r"governance|compliance",
+    "quality": r"data[- ]quality|quality|dq", "mlops": r"mlops|model", "governance": r"governance|compliance",
     "optimization": r"savings|optimi[sz]ation",
 }
 #: One word standing for an area in a list of asks ("for standup: cost, jobs, security"): a clause of only
@@ -988,7 +991,13 @@ PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:have|need|got|must) to (?:file|open|r
                            r"(?:^|(?<=[.!?;:] ))\W*(?!(?:what|which|who|whatever|anything|anyone|anybody|something|everything|"
                            r"nothing|tables?|jobs?|models?|dashboards?|reports?|pipelines?|views?|things?|downstream|else)\b)"
                            r"(?:[\w-]+ ){0,3}(?:depends?|hinges?|rests?|rides?|relies|rely) on (?:it|this|that|these|those|them|"
-                           r"the (?:figure|number|result|answer))\b(?=\s*(?:[,.;!]|$|so\b|and\b))",
+                           r"the (?:figure|number|result|answer))\b(?=\s*(?:[,.;!]|$|so\b|and\b))|"
+                           # "Our AI governance documentation requires us to record it formally": why the answer is needed
+                           r"(?:^|(?<=[.!?;:] ))\W*(?:our|the|my|their) (?:[\w-]+ ){0,4}(?:requires?|needs?|obliges?|expects?|"
+                           r"mandates?) (?:us|me|them) to (?:record|document|log|report|keep|file|track|note|capture|evidence|"
+                           r"list|retain)\b[^.?!]*|"
+                           # "... asking bc our SP for model deploys mightve done it": the reason for asking
+                           r"\b(?:asking|i ask|i'?m asking|wondering|curious) (?:bc|b/c|because|since|cause|cuz|coz|cos|as)\b[^.?!]*",
                            re.IGNORECASE)
 
 

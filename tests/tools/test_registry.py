@@ -21,7 +21,7 @@ NAMED = {
     "get_failed_jobs": ["hours", "workspace"],
     "get_slow_queries": ["threshold_seconds"],
     "get_job_bottlenecks": ["job_name"],
-    "get_sla_breaches": ["days"],
+    "get_sla_breaches": ["days", "start_date", "end_date"],
     "get_resource_utilization": ["workspace", "start_date", "end_date"],
     "get_clusters": ["workspace", "compute"],
     "get_job_runs": ["hours", "workspace"],

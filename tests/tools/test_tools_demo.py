@@ -61,6 +61,14 @@ def test_a_period_reaching_before_the_billing_history_is_compared_per_recorded_d
     assert r["pct_change"] < whole  # a part-recorded period is not read as growth
 
 
+def test_sla_breaches_can_be_read_for_an_earlier_period(executor):
+    recent = rows(executor, "get_sla_breaches", days=30)
+    assert recent
+    cut = min(r["start_time"] for r in recent).date()
+    earlier = rows(executor, "get_sla_breaches", days=30, end_date=cut.isoformat())
+    assert earlier and all(r["start_time"].date() <= cut for r in earlier)
+
+
 def test_workspace_breakdown_accepts_id_or_name(executor):
     by_name = rows(executor, "get_workspace_cost_breakdown", workspace_id="ml-workspace")
     ws_id = by_name[0]["workspace_id"]

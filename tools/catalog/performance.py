@@ -35,6 +35,12 @@ class DaysParams(ToolParams):
     days: Days(7)
 
 
+class SlaParams(DaysParams):
+    #: Optional bounds, so the same count can be read for an earlier period (a comparison window).
+    start_date: Date(366, "First day counted (narrows the look-back)")
+    end_date: Date(0, "Last day counted")
+
+
 class Days30Window(ToolParams):
     days: Days(30)
     #: Optional bounds, so the same figure can be read for an earlier period (a comparison window).
@@ -136,9 +142,9 @@ TOOLS: list[Tool] = [
                         "hours_cpu_over_90 bigint"),
     ),
     Tool(
-        name="get_sla_breaches", domain="performance", agents=PERF + ("reliability", "hub"), params=DaysParams,
-        description="Job runs that exceeded their duration SLA in the last N days: job, run, duration, SLA and by "
-                    "how much it was exceeded. Use for 'SLA misses'.",
+        name="get_sla_breaches", domain="performance", agents=PERF + ("reliability", "hub"), params=SlaParams,
+        description="Job runs that exceeded their duration SLA in the last N days up to an end date: job, run, "
+                    "duration, SLA and by how much it was exceeded. Use for 'SLA misses'.",
         returns=columns("start_time timestamp, end_time timestamp, workspace_name string, job_id string, "
                         "job_name string, run_id string, duration_seconds bigint, sla_seconds bigint, "
                         "over_by_seconds bigint, result_state string"),

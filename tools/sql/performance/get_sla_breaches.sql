@@ -1,8 +1,9 @@
--- Job runs that exceeded their duration SLA (health rule RUN_DURATION_SECONDS) in the last :days days.
--- Grain: one row per breaching run. Parameters: :days.
+-- Job runs that exceeded their duration SLA (health rule RUN_DURATION_SECONDS) in the last :days days up to
+-- :end_date (not before :start_date). Grain: one row per breaching run. Parameters: :days, :start_date, :end_date.
 with runs as (
     select * from main.health_monitor.fact_job_run
-    where run_date >= date_sub(:as_of_date, :days)
+    where run_date >= greatest(date_sub(:end_date, :days), :start_date)
+      and run_date <= :end_date
       and is_sla_breach
 ),
 
