@@ -52,8 +52,10 @@ AGENT = AgentSpec(
                        headline="Moving these jobs to jobs compute would save about "
                                 "{total_estimated_monthly_saving:money} a month.",
                        say="{resource_name} ({workspace_name}): about {estimated_monthly_saving:money}/month — "
-                           "{recommendation:clip}",
-                       severity=(("medium", "estimated_monthly_saving >= 100"),))),
+                           "{recommendation:long}",
+                       severity=(("medium", "estimated_monthly_saving >= 100"),),
+                       recommend="Run {resource_name} on a job cluster (jobs compute) instead of all-purpose compute: "
+                                 "about {estimated_monthly_saving:money} a month less.")),
         # "Which jobs should move to serverless": the advisor's serverless candidates, not the serverless share.
         Play("get_savings_recommendations", when=(r"(?:move|moved|moving|migrat\w*|switch\w*|convert\w*|go|put|"
                                                   r"candidates?|suit\w*|should|could|would|fit)\b.{0,30}\bserverless|"

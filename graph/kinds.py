@@ -96,8 +96,10 @@ def owner(kind: str) -> str | None:
     return spec.owner if spec else None
 
 
+#: ("which all-purpose clusters are idle": up to two words describing the kind before it)
 _ASKED_KIND = re.compile(rf"\b(?:which|what)\s+(?:one\s+of\s+(?:the|our)\s+|of\s+(?:the|our)\s+)?(?:sql\s+)?"
-                         rf"(?P<word>{KIND_WORD_ALTERNATION})\b", re.IGNORECASE)
+                         rf"(?:(?!(?:did|does|do|is|are|was|were|has|have|had|the|a|an|time|day|kind|type|of|one|ones)\b)"
+                         rf"[\w-]+\s+){{0,2}}?(?P<word>{KIND_WORD_ALTERNATION})\b", re.IGNORECASE)
 
 
 def asked_kind(text: str) -> str:

@@ -124,10 +124,12 @@ def _ranked(findings: Iterable[Finding], order: list[str], subject: dict[str, li
 def _first_named_kind(f: Finding) -> str:
     """The kind of the first name a finding's first line says ("bi-warehouse (Large, ...) $2,706": warehouse)."""
     text = core(f).lower()
-    at = {kind: min((i for n in names if (i := text.find(str(n).lower())) >= 0), default=len(text) + 1)
+    # (at one position the longest name is the one said: "analytics-adhoc (analytics, ...)" names the cluster first)
+    at = {kind: min(((i, -len(str(n))) for n in names if (i := text.find(str(n).lower())) >= 0),
+                    default=(len(text) + 1, 0))
           for kind, names in (f.entities or {}).items()}
-    first = min(at.items(), key=lambda kv: kv[1], default=("", 0))
-    return first[0] if first[1] <= len(text) else ""
+    first = min(at.items(), key=lambda kv: kv[1], default=("", (0, 0)))
+    return first[0] if first[1][0] <= len(text) else ""
 
 
 def _about(f: Finding, subject: dict[str, list[str]]) -> bool:

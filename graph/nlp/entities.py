@@ -90,6 +90,10 @@ stuck slow fast busy idle late stale fresh ready done finished happy ok'd good b
 _SETTINGS = frozenset("""auto-stop autostop auto-termination autotermination auto-scaling autoscaling auto-scale
 autoscale auto-suspend scaling sizing size sizes settings config configuration policy policies permissions
 utilization usage load""".split())
+#: Nouns a kind word modifies ("our SP for model deploys", "job runs", "table owners"): what about it, not its name.
+_MODIFIED = frozenset("""deploys deploy deployment deployments runs run costs cost owners owner failures failure errors
+latency metrics versions version registry training serving drift features scores predictions alerts logs history
+spend spending bill bills access grants lineage schedule schedules outage outages incidents health""".split())
 
 
 def _foreign_phrase(name: str) -> bool:
@@ -412,7 +416,8 @@ class EntityIndex:
                 continue  # "every PII-tagged table", "the gpu-backed clusters": what kind of thing, not its name
             if kind_group == 1 and len(name) > 5 and name.endswith("ing") and name.isalpha():
                 continue  # "was the cluster struggling": what it was doing, not its name ("the staging workspace" is)
-            if (name in common or name in _STATES or name in _KIND_WORDS or name in _TIERS or name in _SETTINGS or _foreign_phrase(name) or _IP.fullmatch(name) or name.isdigit() or _verb(name)
+            if (name in common or name in _STATES or name in _KIND_WORDS or name in _TIERS or name in _SETTINGS
+                    or kind_group == 1 and name in _MODIFIED or _foreign_phrase(name) or _IP.fullmatch(name) or name.isdigit() or _verb(name)
                     or any(a <= s < b for a, b in spans)):
                 continue
             kind = _KIND_WORDS[m[kind_group]]

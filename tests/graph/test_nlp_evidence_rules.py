@@ -3868,3 +3868,21 @@ def test_a_question_comparing_periods_leads_with_its_comparison_even_when_someth
     titles = {"reliability": "Reliability"}
     assert "against 0" in lead({"reliability": report}, titles, "last 7 days", compares=True)
     assert "missed its SLA 4 times" in lead({"reliability": report}, titles, "last 7 days")
+
+
+def test_the_kind_asked_with_words_describing_it_and_the_longest_name_said_first():
+    from health_monitor.graph.kinds import asked_kind
+    from health_monitor.graph.state import Finding
+    from health_monitor.graph.templates import _first_named_kind
+
+    assert asked_kind("which all-purpose clusters r just sitting there burning $$") == "cluster"
+    assert asked_kind("which gpu jobs failed") == "job" and asked_kind("what time did the job fail") == ""
+    f = Finding(agent="optimization", title="Idle clusters", summary="adhoc-big (adhoc, owner a@x.com) was idle 77%.",
+                entities={"workspace": ["adhoc"], "cluster": ["adhoc-big"]})
+    assert _first_named_kind(f) == "cluster"
+
+
+def test_a_noun_a_kind_word_modifies_is_no_unknown_name():
+    index = EntityIndex({"model": ["churn_model"], "workspace": ["prod"]})
+    assert index.match("asking bc our SP for model deploys might have done it").unknown_mentions == []
+    assert [u.text for u in index.match("what did workspace finance-emea cost").unknown_mentions] == ["finance-emea"]
