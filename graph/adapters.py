@@ -19,7 +19,7 @@ from typing import Any
 
 from health_monitor.agents.registry import get_agent_registry
 from health_monitor.graph.context import RunContext
-from health_monitor.graph.kinds import KIND_WORD_ALTERNATION, KINDS, PRONOUN_KINDS, WORD_KINDS
+from health_monitor.graph.kinds import BY_NAME, KIND_WORD_ALTERNATION, KINDS, PRONOUN_KINDS, WORD_KINDS
 from health_monitor.graph.understanding import Entity, Window
 from health_monitor.graph.understanding import Understanding as TypedUnderstanding
 from health_monitor.tools.executor import ToolExecutor, ToolResult
@@ -146,6 +146,12 @@ STATUS = re.compile(r"\bwhat(?:'?s| is) (?:up|going on|happening) with\b|\bhow(?
 PRONOUN = re.compile(r"\b(?:them|they|those|these|it|its)\b", re.IGNORECASE)
 #: "it", "they" standing alone (not "those runs", which names what it points at).
 _BARE_PRONOUN = re.compile(r"\b(?:it|its|they|them)\b", re.IGNORECASE)
+#: Properties a kind of thing has, asked with a pronoun pointing at such things ("is any of them drifting").
+_PROPERTY_OF_KIND: dict[str, re.Pattern[str]] = {
+    "model": re.compile(r"\b(?:drift\w*|shift\w*|accura\w*|retrain\w*|predict\w*|latency|how fast|answer\w*|"
+                        r"respond\w*|serv\w*)\b", re.IGNORECASE),
+    "endpoint": re.compile(r"\b(?:latency|how fast|answer\w*|respond\w*|requests?|slow|timeouts?)\b", re.IGNORECASE),
+}
 #: A kind word ("that training job", "the table"): the question says itself what it is about.
 _KIND_WORD = re.compile(rf"\b(?:{KIND_WORD_ALTERNATION})\b", re.IGNORECASE)
 #: "its biggest job": a thing of the last subject's, so the last topic (its cost) still holds.
@@ -379,6 +385,12 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         # specialist stays, beside whichever one the new words ask for. ("who can query it?" names its
         # owner precisely: the grants, not the last turn's specialists.)
         agents = list(dict.fromkeys([*prior.domains, *agents]))[:3]
+        # ...and a property of the things "them" points at ("is any of them drifting" after the models) is asked
+        # of those things only: their owner answers, not another area the word also belongs to (a table's drift)
+        owners = [BY_NAME[k].owner for k, pattern in _PROPERTY_OF_KIND.items()
+                  if prior.entities.get(k) and pattern.search(question) and BY_NAME[k].owner in prior.domains]
+        if owners:
+            agents = list(dict.fromkeys(owners))
     unknown = [f"{m.kind} “{m.text}”" for m in parsed.unknown_mentions]
     context: dict[str, Any] = {}
     flat = Understanding(agents=agents, intents=intents, slots=slots,
@@ -424,6 +436,15 @@ def _short(name: Any) -> str:
     return str(name).lower().rsplit(".", 1)[-1]
 
 
+def _said_in(name: Any, text: str) -> bool:
+    """Does ``text`` (lower case) say ``name``, by its short form or an abbreviation of it ("prod" for production)?"""
+    from health_monitor.graph.nlp.entities import ABBREVIATIONS
+
+    short = _short(name)
+    forms = {short, *(a for a, full in ABBREVIATIONS.items() if short in full)}
+    return bool(short) and (short in text or any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms))
+
+
 @functools.lru_cache(maxsize=64)
 def routed_asks(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The separate asks of a message (two words or more), each with the domains it routes to; empty for one ask."""
@@ -449,13 +470,13 @@ def names_out_of_scope(question: str, agents: list[str], slots: dict[str, Any]) 
         return {}
     out: dict[str, list[str]] = {}
     for kind in slots.get("_named") or ():
-        names = [_short(n) for n in (slots.get(kind) or ())]
-        said = [(text, domains) for text, domains in routed if any(n and n in text for n in names)]
+        names = list(slots.get(kind) or ())
+        said = [(text, domains) for text, domains in routed if any(_said_in(n, text) for n in names)]
         if not names or not said or not any(domains for _, domains in said):
             continue  # (named only by a sentence that asks nothing, "The analytics unit is up again.": every ask's)
         for agent in agents:
             own = [text for text, domains in routed if agent in domains]
-            if own and not any(any(n in text for n in names) or _points_back_to(text, kind) for text in own) \
+            if own and not any(any(_said_in(n, text) for n in names) or _points_back_to(text, kind) for text in own) \
                     and not any(agent in domains for _, domains in said):
                 out.setdefault(agent, []).append(kind)
     return out

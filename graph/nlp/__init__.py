@@ -82,6 +82,18 @@ def _without_guesses(text: str, found: EntityResult) -> dict[str, list[str]]:
     return {k: v for k, v in out.items() if v}
 
 
+def _without_background(text: str, found: EntityResult, entities: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The entities, less the names said only in a sentence about another product ("In Synapse we pulled Azure AD
+    sign-in logs into Log Analytics. Were there failed logins here?": no workspace called analytics filters)."""
+    spans = honest.background_spans(text)
+    if not spans:
+        return entities
+    inside = {(m.kind, m.name) for m in found.matches if any(a <= m.start < b for a, b in spans)}
+    outside = {(m.kind, m.name) for m in found.matches if not any(a <= m.start < b for a, b in spans)}
+    out = {k: [n for n in v if (k, n) not in inside or (k, n) in outside] for k, v in entities.items()}
+    return {k: v for k, v in out.items() if v}
+
+
 def _without_asides(text: str, found: EntityResult, entities: dict[str, list[str]]) -> dict[str, list[str]]:
     """The entities, less those said only in an aside, when something else is named: "feature_refresh - did it succeed
     last night? ml_training depends on it afaik" asks about feature_refresh."""
@@ -141,7 +153,8 @@ def parse_question(text: str, *, as_of: datetime, index: EntityIndex | None = No
     language = languages.detect(original)
     cut = languages.to_english(original, language) if language != "en" else fix_typos(languages.expand_shorthand(original))
     found = (index or EntityIndex()).match(cut)
-    entities = _without_containers(_without_teams(cut, found, _without_asides(cut, found, _without_guesses(cut, found))))
+    entities = _without_background(cut, found, _without_containers(_without_teams(cut, found, _without_asides(
+        cut, found, _without_guesses(cut, found)))))
     params = extract_params(cut, as_of=as_of)
     plan = route(honest.without_background(_without(_masked(cut, found), params.matched.get("start_date"))),
                  entities=entities)

@@ -275,6 +275,13 @@ def _sentence_of(text: str, at: int) -> str:
     return next((m[0] for m in _SENTENCE.finditer(text) if m.start() <= at < m.end()), text)
 
 
+def background_spans(text: str) -> list[tuple[int, int]]:
+    """Where :func:`without_background` cuts: the sentences naming another product as background."""
+    if without_background(text) == text:
+        return []
+    return [m.span() for m in _SENTENCE.finditer(text) if any(re.search(p, m[0].lower()) for p in OTHER_PRODUCTS)]
+
+
 def without_background(text: str) -> str:
     """``text`` without the sentences that name another product as background ("In Snowflake I'd query LOGIN_HISTORY
     for failed logins. Any failed sign-ins here yesterday?" asks only the second), when another sentence asks about

@@ -552,6 +552,9 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
               (re.compile(r"\bqtrs?\b", re.IGNORECASE), "quarter"),
               # "need to fix b4 the audit": before
               (re.compile(r"\bb4\b", re.IGNORECASE), "before"),
+              # "hourly_ingest ジョブは過去1週間でSLA（15分）": Latin words written against CJK script are words of their own
+              (re.compile(r"(?<=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])(?=[A-Za-z0-9])|"
+                          r"(?<=[A-Za-z0-9])(?=[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef])"), " "),
               (re.compile(r"(?<!\w)w/(?=\s)", re.IGNORECASE), "with"),
               # "did somebody change a col type": a column
               (re.compile(r"\bcols\b", re.IGNORECASE), "columns"),
@@ -746,6 +749,12 @@ GLOSSARY["fr"].update({"données d'entrée": "input data", "d'entrée": "input",
                        "inférence": "inference", "montrent": "show", "montre": "shows", "leur": "their", "leurs": "their",
                        "moniteur": "monitor", "du moniteur": "of the monitor"})
 GLOSSARY["pt"].update({"esta noite": "overnight", "essa noite": "overnight"})
+# Brazilian everyday speech ("o cluster tava no talo também naquela hora?", "preciso documentar antes da auditoria")
+GLOSSARY["pt"].update({"tava": "was", "tavam": "were", "no talo": "maxed out", "naquela hora": "at that time",
+                       "nessa hora": "at that time", "acho que": "i think", "deixou": "made", "tudo": "everything",
+                       "lento": "slow", "lenta": "slow", "também": "too", "isso": "that", "antes da": "before the",
+                       "antes do": "before the", "antes": "before", "documentar": "document", "auditoria": "audit",
+                       "preciso": "i need"})
 # Who gave access, what a dashboard shows, "again" (sets 139-142)
 GLOSSARY["fr"].update({"qui a donné": "who gave", "a donné": "gave", "donné": "given", "l'accès": "access",
                        "accès": "access", "sur": "on", "au groupe": "to the group", "groupe": "group",

@@ -254,6 +254,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "bi-warehouse bill looks fat" then "who's hammering it": who loads the compute
+        r"\bwho(?:'s| is| are| has been| have been)? (?:been )?(?:hammering|pounding|thrashing|hogging|maxing out|flooding) "
+        r"(?:it|that|this|them|the (?:warehouse|cluster|endpoint)s?)\b": 1.0,
         # "were any jobs failing around the time of the 401s?": job failures, set beside another event
         r"\b(?:were|was|are|is) (?:any |the |our )?(?:jobs?|runs?|pipelines?) (?:\w+ )?(?:failing|failed|erroring|broken)\b": 1.0,
         # "one of the production computers was overloaded yesterday, running at the limit for hours": a cluster's load
@@ -272,7 +275,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:runs?|ran|running)(?! hot\b)(?! on (?:an? |the |our )?(?:[\w-]+ ){0,2}?(?:all[- ]purpose|interactive|jobs? (?:compute|clusters?)|"
         r"serverless|shared|spot|photon|gpu|classic|wrong|right|cheap\w*|expensive|pricey|costly))": 0.35,
         # "the failed logins": sign-in attempts, the security log's, not runs
-        r"fail\w*(?! (?:log ?ins?|logons?|sign[- ]?ins?|auth\w*|password\w*|credentials?|mfa|2fa)\b)|errors?|errored|erroring|oom": 0.55,
+        r"fail\w*(?! (?:log ?ins?|logons?|sign[- ]?ins?|auth\w*|password\w*|credentials?|mfa|2fa|(?:its |the |their |any )?"
+        r"(?:freshness|quality|dq|expectations?|validations?))\b)|errors?|errored|erroring|oom": 0.55,
         # "the nightly thing that loads the sales data, it did not work good?": a run that failed
         r"\b(?:did|does|do|has|have|is|was)(?:n'?t| not) (?:work|run|finish|complete|succeed)\w*"
         r"(?: (?:good|well|right|properly|correctly|ok|okay))?\b|\bdid ?n[o']?t (?:work|run)\b": 0.8,
@@ -313,7 +317,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "was prod-etl-cluster also melting": a cluster overloaded, in slang
         r"\bmelt(?:ing|ed|s|down)\b|\boverload\w*": 0.8,
         # "is anything broken?": what is failing now, asked in plain words
-        r"(?:anything|something|stuff|what(?:'?s| is)?) (?:\w+ )?(?:broken|failing|on fire|falling over)|"
+        r"(?:anything|something|stuff|what(?:'?s| is)?) (?:\w+ )?(?:broken|failing|on fire|falling over)"
+        r"(?! (?:its |the |their |any )?(?:freshness|quality|dq|expectations?|validations?)\b)|"
         r"(?:did|has|have) (?:anything|something|stuff) (?:\w+ )?(?:break|broke|broken|fail|failed|crash\w*|blow up|blew up)|"
         r"\b(?:anything|something) (?:break|broke|fail|failed|crash\w*|die|died|blow up|blew up)\b": 1.0,
         r"slow\w*|slower|sluggish|laggy|crawl\w*|latency|duration|durations|long(est)?[- ]running|taking so long|took": 0.6,
@@ -420,6 +425,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "anything failing freshness or quality checks", "df['amount'].describe() today vs a week ago": the data's checks
+        # and a column's profile
+        r"\bfail\w* (?:their |its |the |any )?(?:freshness|quality|dq|data[- ]quality|expectations?|validations?)\b|"
+        r"\w*(?:\[[^\]]*\])*\.(?:describe|value_counts|hist|quantile)\(\)": 1.0,
         # "what's broken in the sales pipeline", "what happened to the sales data this week": a data pipeline's state
         r"\b(?:broken|wrong|failing|stuck) (?:in|with) (?:the |our )?(?:\w+ )?pipelines?\b|\bpipelines? (?:is |are )?(?:broken|"
         r"failing|stuck)\b": 0.9,
@@ -913,7 +922,12 @@ NUMBERED_ITEM = r"(?:^|[,:\s])\(?\d{1,2}[).]\s"
 REQUESTER = re.compile(r"\b(?:(?:our|the|my)\s+)?(?:compliance|legal|security|audit|auditors?|risk|hr|ciso|dpo|"
                        r"privacy)(?:\s+(?:team|folks|people|"
                        r"guys|office|department))?\s+(?:asked|wants|wanted|told|pinged|needs|asks)(?:\s+(?:me|us))?"
-                       r"(?:\s+to\s+(?:check|look|find out|confirm|verify|see)\b)?", re.IGNORECASE)
+                       r"(?:\s+to\s+(?:check|look|find out|confirm|verify|see)\b)?|"
+                       # "dashboards team is asking: ...", "my boss wants to know if ...": who asks, at the start
+                       r"(?:^|(?<=[.!?] ))\W*(?:(?:our|the|my)\s+)?(?:[\w-]+\s+){0,3}(?:team|folks|people|guys|boss|manager|"
+                       r"lead|director|cfo|cto|ceo|vp|finance|leadership|management|someone|somebody)\s+(?:is\s+|are\s+|"
+                       r"was\s+|were\s+|keeps?\s+)?(?:asking|asked|wants to know|wanted to know|pinging|pinged)(?:\s+(?:me|us))?"
+                       r"\s*(?=[:,\-\u2014]|\s+(?:whether|if)\b)", re.IGNORECASE)
 
 
 #: Who the asker is ("I'm the security officer", "as the FinOps lead"): a role, not the topic.
@@ -1175,8 +1189,10 @@ check_vocabulary()
 
 @lru_cache(maxsize=1)
 def compiled_cues() -> dict[str, list[tuple[re.Pattern[str], float]]]:
-    """The cues compiled once, each wrapped in word boundaries."""
-    return {d: [(re.compile(rf"(?<![\w@.-])(?:{p})(?![\w@-])"), w) for p, w in cues.items()]
+    """The cues compiled once, each wrapped in word boundaries (of Latin letters: "hourly_ingest ジョブはSLAを" says SLA,
+    a word written against Japanese script)."""
+    return {d: [(re.compile(rf"(?<![0-9A-Za-z\u00C0-\u024F_@.-])(?:{p})(?![0-9A-Za-z\u00C0-\u024F_@-])"), w)
+                for p, w in cues.items()]
             for d, cues in DOMAIN_CUES.items()}
 
 

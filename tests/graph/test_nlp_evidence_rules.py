@@ -3886,3 +3886,51 @@ def test_a_noun_a_kind_word_modifies_is_no_unknown_name():
     index = EntityIndex({"model": ["churn_model"], "workspace": ["prod"]})
     assert index.match("asking bc our SP for model deploys might have done it").unknown_mentions == []
     assert [u.text for u in index.match("what did workspace finance-emea cost").unknown_mentions] == ["finance-emea"]
+
+
+# --- blind sets 259-262 (scored on first contact on 6766b9f; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("loader ジョブは先週SLAを守れていましたか？", "reliability", None),
+    ("o warehouse tava no talo naquela hora? acho que foi isso que deixou tudo lento", "performance", None),
+    ("Quais tabelas estão sem descrição? Preciso documentar antes da auditoria.", "governance", "security"),
+    ("the review checklist: 1) tables without owners 2) anything failing its quality checks", "quality", "performance"),
+    ("if I ran df.describe() on the orders table now and last week, would it look different?", "quality", None),
+    ("ok so who's hammering that warehouse", "performance", None),
+])
+def test_rules_of_sets_259_to_262_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_a_name_said_only_in_a_sentence_about_another_product_is_no_filter():
+    from health_monitor.graph.nlp import parse_question
+
+    index = EntityIndex({"workspace": ["analytics", "prod"]})
+    out = parse_question("In Synapse we pulled Azure AD sign-in logs into Log Analytics. Were there failed logins here "
+                         "last night?", as_of=datetime(2026, 3, 20, 9), index=index)
+    assert "workspace" not in out.entities and "security" in out.domains
+
+
+def test_a_property_of_the_things_them_points_at_is_asked_of_their_owner():
+    from health_monitor.graph.adapters import understand
+    from health_monitor.graph.understanding import Understanding as Typed
+
+    models = Typed(question="which models are registered?", domains=["mlops"],
+                   entities=[Entity(kind="model", name="churn_model"), Entity(kind="model", name="cost_detector")])
+    previous = {"history": [{"question": models.question, "understanding": models.to_json()}]}
+    for text in ("is any of them drifting", "how fast do they answer when you call them?"):
+        out = understand(text, as_of=datetime(2026, 3, 20, 9), index=None, previous=previous)
+        assert out.agents == ["mlops"], (text, out.agents)
+
+
+def test_who_asks_at_the_start_is_no_topic_and_an_abbreviated_name_scopes_only_its_own_ask():
+    from health_monitor.graph.adapters import _said_in, names_out_of_scope
+    from health_monitor.graph.nlp.vocabulary import without_requester
+
+    assert "team" not in without_requester("dashboards team is asking: is analytics spending more than normal?")
+    assert "team" in without_requester("which team is asking for the most compute?")
+    assert _said_in("production", "anything broken in prod jobs") and not _said_in("production", "spend anywhere")
+    scope = names_out_of_scope("security events from today, anything broken in prod jobs, and is spend spiking anywhere?",
+                               ["cost", "security", "performance"], {"_named": ["workspace"], "workspace": ["production"]})
+    assert "workspace" in scope.get("cost", [])
