@@ -122,7 +122,7 @@ AGENT = AgentSpec(
              weight=3, title="Tokens created", before=Before(),
              lens=Lens(sort="severity_rank desc", rows=3,
                        say="{principal}{is_service_principal:if: (a service principal)} ran {action_name} at "
-                           "{event_time:time} ({severity}: {detail:clip})",
+                           "{event_time:time} ({severity}[: {detail:clip}])",
                        severity=(("high", "severity == high"),),
                        recommend="Give the token from {principal} an expiry (or revoke it) and prefer OAuth for "
                                  "service principals.")),

@@ -207,8 +207,8 @@ def render(template: str, values: dict[str, Any]) -> str:
 
 
 def _num_or_text(v: Any) -> Any:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return None
+    if v is None or (isinstance(v, float) and math.isnan(v)) or (isinstance(v, str) and not v.strip()):
+        return None  # (a blank text is as missing as a null: "(low: )" says nothing)
     return v
 
 

@@ -81,6 +81,10 @@ _SERVICE_PRINCIPAL = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 _POINTED = frozenset({"resolve_subject", "writer", "narrow"})
 
 
+#: Kinds of thing whose findings lead when a question names one (a workspace or a team scopes; it is no subject).
+_SUBJECT_KINDS = frozenset({"user", "job", "table", "cluster", "warehouse", "endpoint", "model", "pipeline", "ip"})
+
+
 def route_schema(agents: AgentRegistry) -> type[RouteDecision]:
     """:class:`RouteDecision` whose ``agents`` items are an enum of the registry's names (the model's
     JSON schema says so, so a constrained endpoint cannot misspell one)."""
@@ -159,6 +163,9 @@ def make_supervisor(agents: AgentRegistry):
             if typed.intent == "cause" or typed.previous is not None and typed.previous.transform in _POINTED:
                 # "why?", "was anything wrong with that raw table?": findings about what it points at lead
                 plan.subject = typed.entity_map()
+            elif typed.previous is None:
+                # "has etl-sp done anything unusual lately?": the findings about the thing the question names lead
+                plan.subject = {k: v for k, v in typed.entity_map().items() if k in _SUBJECT_KINDS}
             plan.asked_kind = asked_kind(typed.question or question)
         plan.primary = next((a for a in understood.agents or () if a in plan.agents), "")
         if typed is not None and typed.language != "en" and ctx.llm is None:

@@ -183,7 +183,8 @@ def _within_one(a: str, b: str) -> bool:
 _KEYWORDS = tuple("""grants granted permissions privileges failures failing logins pipeline pipelines warehouse
 warehouses cluster clusters lineage freshness expectations queries latency outages uptime security savings untagged
 anomalies endpoint endpoints downstream upstream incidents description descriptions documented undocumented
-retraining expectation permission privilege anomaly weird dashboard dashboards""".split())
+retraining expectation permission privilege anomaly weird dashboard dashboards breakdown forecast budget
+availability""".split())
 
 
 def _slip(word: str, keyword: str) -> bool:

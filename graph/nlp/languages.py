@@ -744,6 +744,14 @@ _MARKERS["pt"] = _MARKERS["pt"] | frozenset("numa demais rodando relatório diá
 _MARKERS["fr"] = _MARKERS["fr"] | frozenset("planté fois combien".split())
 # "cette nuit" / "esta noche" / "esta noite" asked about what happened: the night just passed
 GLOSSARY["fr"].update({"cette nuit": "overnight"})
+# a newcomer's tour and a release day (sets 263-266)
+GLOSSARY["fr"].update({"dépense": "spend", "on dépense": "we spend", "dépensons": "spend", "soucis": "issues", "souci": "issue",
+                       "plantent": "fail", "plante": "fails", "un petit tour": "an overview", "petit tour": "overview",
+                       "plateforme": "platform"})
+GLOSSARY["de"].update({"störungen": "outages", "störung": "outage", "offene": "open", "offenen": "open",
+                       "guter tag": "good day"})
+GLOSSARY["es"].update({"ha estado": "has been", "han estado": "have been", "has estado": "have been",
+                       "consultando": "querying", "leyendo": "reading", "accediendo": "accessing"})
 # "une dérive des données d'entrée, et quelle est leur latence d'inférence" (set 255)
 GLOSSARY["fr"].update({"données d'entrée": "input data", "d'entrée": "input", "d'inférence": "inference",
                        "inférence": "inference", "montrent": "show", "montre": "shows", "leur": "their", "leurs": "their",

@@ -254,6 +254,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "did the payments job pass this morning?": whether a run succeeded
+        r"\b(?:did|has|have|does) (?:the |that |it |this |our )?(?:[\w-]+ )?(?:job|run|pipeline|workflow|load|etl)s? "
+        r"(?:pass|succeed|go green|finish|complete)\w*\b": 1.0,
         # "bi-warehouse bill looks fat" then "who's hammering it": who loads the compute
         r"\bwho(?:'s| is| are| has been| have been)? (?:been )?(?:hammering|pounding|thrashing|hogging|maxing out|flooding) "
         r"(?:it|that|this|them|the (?:warehouse|cluster|endpoint)s?)\b": 1.0,
@@ -723,7 +726,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"oversized?|over-?provisioned|right[- ]?siz\w*|downsiz\w*|upsiz\w*|undersized?|sized (?:right|correctly|properly|"
         r"appropriately|well)|siz(?:e|ing) (?:it |them |that )?(?:up|down)|too big|too small|(?:ask|asking|request\w*) for (?:a )?(?:bigger|larger) (?:one|size|warehouse|cluster|instance)|(?<!is that )(?<!is this )(?<!be )overkill|(?:bigger|larger) than (?:it |we |they )?"
         r"(?:needs?|needed|necessary|required)|more (?:capacity|compute|nodes) than (?:it |we |they )?need\w*": 1.0,
-        r"auto[- ]?(stop|termination|terminate)|autotermination|auto[- ]?term\b": 1.0, r"all[- ]purpose|interactive clusters?": 0.7,
+        r"auto[- ]?(?:stop\w*|terminat\w*)|autotermination|auto[- ]?term\b": 1.0,
+        # "what if it auto-terminated after 15 minutes? what does that buy us per month?": what a change saves
+        r"\bwhat (?:does|would|will|could) (?:that|it|this|the change) (?:buy|save|get|gain) (?:us|me)\b": 1.0, r"all[- ]purpose|interactive clusters?": 0.7,
         r"jobs compute|job clusters?|serverless|spot|photon": 0.6,
         r"(?:runs?|ran|running) on (?:an? |the |our )?(?:[\w-]+ ){0,2}?['\"“‘]?(?:all[- ]purpose|interactive)|"
         # "runs on the pricey interactive machines instead of the cheap batch ones": the compute type, against another
@@ -744,7 +749,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:no|without|missing) (?:a |any )?(?:[\w-]+ ){0,2}tags?|unattributed|unallocated|(?:can'?t|cannot|could ?n'?t|"
         r"unable to) (?:be )?(?:trace|tie|map|allocate|assign|attribute)\w* (?:\w+ ){0,3}to (?:a |any )?(?:\w+ )?"
         r"(?:team|project|owner|cost[- ]cent\w*|business unit|department)": 1.0,
-        r"(cut|reduce|lower|trim|shrink)\w*": 0.7, r"(?:switch|turn|shut)\w* (?!it |that |this |them )(?:\w+ )?(?:off|down)": 0.9,
+        # (not "before I cut the release": a release branch)
+        r"(cut|reduce|lower|trim|shrink)\w*(?! (?:the |a |an |our |this )?(?:release|branch|build|tag|rc|version)s?\b)": 0.7, r"(?:switch|turn|shut)\w* (?!it |that |this |them )(?:\w+ )?(?:off|down)": 0.9,
         # "switch it off": whatever "it" is (a model, a job) decides the area; a hint of savings only
         r"(?:switch|turn|shut)\w* (?:it|that|this|them) (?:off|down)": 0.4, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
@@ -896,7 +902,10 @@ OFF_TOPIC_PENALTY = 0.4
 CHORE = re.compile(r"^\W*(?:(?:hey|hi|hello|ok|okay|so|also|please|pls|plz|can you|could you|would you|will you|can u|"
                    r"could u|i need you to|i'?d like you to)\W+)*(?:"
                    r"(?:book|reserve)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my)\s+(?:[\w'-]+\s+){0,2}"
-                   r"(?:room|meeting|call|flight|hotel|table|desk|slot)s?\b|"
+                   r"(?:room|meeting|call|flight|hotel|table|desk|slot|retro|retrospective|review|sync|standup|stand-up|"
+                   r"demo|session|workshop|1:1|one-on-one|offsite|lunch|dinner)s?\b|"
+                   # "send the invite to the platform team"
+                   r"(?:send|forward)\s+(?:out\s+)?(?:the|an?|my|our)\s+(?:[\w'-]+\s+){0,2}(?:invites?|invitations?|calendar)\b|"
                    r"(?:reset|unlock|change)\s+my\s+(?:[\w'-]+\s+){0,2}(?:password|account|login|pin)s?\b|"
                    r"(?:set|create|add|make)\s+(?:me\s+)?(?:a\s+)?reminders?\b|"
                    # "remind me to renew the licence" is a chore; "remind me what the target is" a question
@@ -1010,6 +1019,8 @@ PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:have|need|got|must) to (?:file|open|r
                            r"(?:^|(?<=[.!?;:] ))\W*(?:our|the|my|their) (?:[\w-]+ ){0,4}(?:requires?|needs?|obliges?|expects?|"
                            r"mandates?) (?:us|me|them) to (?:record|document|log|report|keep|file|track|note|capture|evidence|"
                            r"list|retain)\b[^.?!]*|"
+                           # "... dont want to deploy into the middle of an incident": why the asker asks
+                           r"\b(?:i |we )?(?:do ?n'?t|do not) want to (?:deploy|release|ship|push|roll out|merge|launch|go live)\b[^.?!]*|"
                            # "... asking bc our SP for model deploys mightve done it": the reason for asking
                            r"\b(?:asking|i ask|i'?m asking|wondering|curious) (?:bc|b/c|because|since|cause|cuz|coz|cos|as)\b[^.?!]*",
                            re.IGNORECASE)
@@ -1019,7 +1030,10 @@ PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:have|need|got|must) to (?:file|open|r
 #: whatever the categories are"): the list names the breakdown's categories, not asks of their own.
 BREAKDOWN_LIST = re.compile(r"\b(?:split|broken down|break\w*(?: (?:it|that|this|them))? down|grouped|bucketed|sliced|by|per)"
                             r"\s+(?:\w+\s+){0,2}?(?:types?|categor(?:y|ies)|kinds?|products?|skus?|services?|line items?|"
-                            r"buckets?|sources?)(?:\s+of\s+\w+)?\s*:\s*(?=\S)", re.IGNORECASE)
+                            r"buckets?|sources?)(?:\s+of\s+\w+)?\s*:\s*(?=\S)|"
+                            # "sku breakdown for this month pls - jobs compute vs all purpose vs sql": the values after a dash
+                            r"\b(?:skus?|products?|categor(?:y|ies)|types?|services?)\s+(?:break\s?down|split|mix)\b"
+                            r"[^:\-\u2014?\n]{0,40}?\s[-:\u2014]\s*(?=\S)", re.IGNORECASE)
 
 
 #: "What has etl-sp done in the last 24 hours? Logins, queries, permission changes, anything.": the list says what the

@@ -3934,3 +3934,39 @@ def test_who_asks_at_the_start_is_no_topic_and_an_abbreviated_name_scopes_only_i
     scope = names_out_of_scope("security events from today, anything broken in prod jobs, and is spend spiking anywhere?",
                                ["cost", "security", "performance"], {"_named": ["workspace"], "workspace": ["production"]})
     assert "workspace" in scope.get("cost", [])
+
+
+# --- blind sets 263-266 (scored on first contact on b5bde46; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("any high sev security alerts open? don't want to ship into the middle of an incident", "security", "reliability"),
+    ("Gibt es heute offene Störungen auf den Warehouses?", "reliability", None),
+    ("what if the adhoc cluster auto-terminated after 10 minutes? what would that buy us a month?", "optimization", None),
+    ("can you book the sprint review for Friday and send the invite to the team?", None, None),
+    ("did the loader job pass this morning? I want it green before I cut the release", "performance", "optimization"),
+    ("Tu peux me faire un petit tour : combien on dépense et quels jobs plantent ?", "cost", None),
+    ("¿Quién ha estado consultando la tabla de empleados con datos personales?", "security", None),
+    ("sku split for last month - jobs compute vs all purpose vs serving", "cost", "optimization"),
+])
+def test_rules_of_sets_263_to_266_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_the_findings_about_the_thing_a_question_names_lead():
+    from health_monitor.graph.state import AgentReport, Finding
+    from health_monitor.graph.templates import lead
+
+    report = AgentReport(agent="security", findings=[
+        Finding(agent="security", title="Tokens", summary="sp-a created a token that never expires.", severity="high",
+                entities={"user": ["sp-a"]}),
+        Finding(agent="security", title="Activity", summary="sp-b ran 40 getTable.", severity="low",
+                entities={"user": ["sp-b"]})])
+    assert lead({"security": report}, {"security": "Security"}, subject={"user": ["sp-b"]}).startswith("sp-b")
+
+
+def test_a_blank_detail_drops_its_optional_clause():
+    from health_monitor.graph.figures import render
+
+    assert render("{who} ran it ({severity}[: {detail}])", {"who": "sp", "severity": "low", "detail": ""}) == \
+        "sp ran it (low)"
