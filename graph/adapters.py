@@ -397,6 +397,11 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
                          unknown=unknown, off_topic=off_topic, followup=parsed.is_followup,
                          reason=parsed.reason, context=context)
     typed_turn(flat, parsed, original, as_of=as_of, index=index, previous=previous)
+    if not flat.slots.get("job") and (jobs := (getattr(index, "names", None) or {}).get("job")):
+        from health_monitor.graph.nlp.described import job_described
+
+        if described := job_described(parsed.english or question, jobs):
+            flat.slots["_prefer"] = {"job": [described]}  # "the overnight sales load": its rows first, no filter
     if "governance" in flat.agents and not flat.slots.get("table") and (source := figures_table(question)):
         flat.slots["_figures_table"] = source  # "where do our cost numbers come from?": the Gold table behind them
     if not parsed.is_followup:

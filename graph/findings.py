@@ -129,6 +129,11 @@ def _typed_kind(row: dict[str, Any], type_col: str, col: str) -> str:
     return kind if kind in set(ENTITY_COLUMNS.values()) else ENTITY_COLUMNS.get(col, "resource")
 
 
+def _columns_of(kind: str) -> list[str]:
+    """The result columns that name things of ``kind``."""
+    return [c for c, k in {**ENTITY_COLUMNS, **FILTER_COLUMNS}.items() if k == kind and c not in TYPED_NAME_COLUMNS]
+
+
 def _names_of(row: dict[str, Any], kind: str, cols: list[str]) -> list[str] | None:
     """The row's names of ``kind`` (None when the row says nothing about that kind)."""
     values = [row.get(c) for c in cols if c in row]
@@ -333,8 +338,9 @@ MAX_DEDUP_ROWS = 500
 
 
 def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], money_cols: set[str],
-              page: int = 0) -> Reading:
-    """Read ``rows`` through ``lens`` (``page``: pages already shown, so "show me more" quotes the next rows)."""
+              page: int = 0, prefer: dict[str, set[str]] | None = None) -> Reading:
+    """Read ``rows`` through ``lens`` (``page``: pages already shown, so "show me more" quotes the next rows;
+    ``prefer``: kind -> lower-case names whose rows come first)."""
     if rows and "severity" in rows[0]:
         rows = [{**r, "severity_rank": SEVERITY_RANK.get(str(r.get("severity") or "").lower(), 0)} for r in rows]
     if lens.derive:
@@ -351,6 +357,10 @@ def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], mon
         except TypeError:
             present.sort(key=lambda r: str(r[key]), reverse=order.strip() == "desc")
         kept = present + [r for r in kept if r.get(key) is None]
+    if prefer:
+        # "our overnight sales load didn't land - what broke?": the rows about the thing described come first
+        kept = sorted(kept, key=lambda r: not any(set(_names_of(r, kind, _columns_of(kind)) or ()) & names
+                                                  for kind, names in prefer.items()))
     if lens.say and len(kept) <= MAX_DEDUP_ROWS:
         # rows that read the same (an edge known from system lineage and from the Gold build) are said once
         said: set[str] = set()
@@ -416,7 +426,9 @@ def to_finding(*, agent: str, tool: str, title: str, rows: list[dict[str, Any]],
         head = _none_for(missing, lens)
         return _elsewhere(agent, tool, title, head, others) or Finding(agent=agent, title=title, summary=head,
                                                                        severity="info", tools=[tool])
-    read = read_rows(focused, lens, columns=columns, money_cols=money_cols, page=int((slots or {}).get("page") or 0))
+    prefer = {k: {str(n).lower() for n in v} for k, v in ((slots or {}).get("_prefer") or {}).items()}
+    read = read_rows(focused, lens, columns=columns, money_cols=money_cols, page=int((slots or {}).get("page") or 0),
+                     prefer=prefer)
     text, kept = read.text, read.kept
     wider = _beyond_names(rows, focused, slots or {})
     if not kept and wider:

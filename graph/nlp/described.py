@@ -8,7 +8,8 @@ names covered, the one explaining the most words wins; a tie resolves nothing (n
 A name's distinguishing tokens are its own words minus its kind words (``detector``, ``fact``) and
 minus tokens most names of its kind share (an ``hm-`` prefix); a table's catalog and schema may be
 said but need not be. Kind words the question says that narrow the kind (fact, dim, detector) must be
-in the name. Jobs are never described: "the training job" is a kind of job, not ``ml_training``.
+in the name. Jobs are never resolved this way: "the training job" is a kind of job, not ``ml_training``; a
+job said by what it does (:func:`job_described`) only puts that job's rows first.
 """
 
 from __future__ import annotations
@@ -264,3 +265,34 @@ class Descriptions:
             if word not in _ARTICLES and word not in _RELATIVE:
                 out.append(i)
         return out
+
+
+#: A job said by what it does ("the overnight sales load", "the hourly feed", "the training job"): words of its name
+#: as people say them. Such a description only puts that job's rows first; it never filters ("the training job" may
+#: be any of them, so follow-ups keep resolving it from the conversation).
+_JOB_SAID = {"overnight": "nightly", "night": "nightly", "nightly": "nightly", "hourly": "hourly", "daily": "daily",
+             "weekly": "weekly", "training": "training", "train": "training", "trainer": "training", "ingest": "ingest",
+             "ingestion": "ingest", "feed": "ingest", "report": "report", "reports": "report", "reporting": "report",
+             "sync": "sync", "scoring": "scoring", "etl": "etl", "load": "etl", "export": "export",
+             "reconciliation": "reconciliation", "refresh": "refresh", "backup": "backup", "cleanup": "cleanup"}
+_JOB_HEAD = re.compile(r"\b((?:[a-z][\w-]*\s+){0,3}?)(job|load|feed|pipeline|run|ingest|ingestion|etl|sync|export|"
+                       r"refresh|workflow|build)s?\b", re.IGNORECASE)
+
+
+def job_described(text: str, jobs: Sequence[str]) -> str | None:
+    """The one job of ``jobs`` whose name says the most words of the description around a job word, or None (a tie
+    is no guess)."""
+    tokens = {name: set(re.split(r"[_\-\s]+", name.lower())) for name in jobs}
+    known = set().union(*tokens.values()) if tokens else set()
+    for m in _JOB_HEAD.finditer(text or ""):
+        words = [w.lower() for w in m[1].split()] + [m[2].lower()]
+        said = {_JOB_SAID.get(w, w) for w in words if w not in _ARTICLES} & known
+        if not said:
+            continue
+        # the job whose name says the most of the description, alone ("overnight sales load": nightly_etl, two words)
+        score = {name: len(said & own) for name, own in tokens.items()}
+        best = max(score.values())
+        fits = [name for name, n in score.items() if n == best]
+        if best and len(fits) == 1:
+            return fits[0]
+    return None

@@ -3970,3 +3970,27 @@ def test_a_blank_detail_drops_its_optional_clause():
 
     assert render("{who} ran it ({severity}[: {detail}])", {"who": "sp", "severity": "low", "detail": ""}) == \
         "sp ran it (low)"
+
+
+@pytest.mark.parametrize(("text", "job"), [
+    ("the overnight sales load didn't land, what broke?", "nightly_etl"),
+    ("the hourly feed keeps landing late", "hourly_ingest"),
+    ("and the training job itself, is it finishing?", "ml_training"),
+    ("the sales load", None),          # as much nightly_etl as sandbox_etl or sales_aggregates: no guess
+    ("which jobs failed overnight", None),
+])
+def test_a_job_said_by_what_it_does_is_the_one_job_its_words_fit_best(text, job):
+    from health_monitor.graph.nlp.described import job_described
+
+    jobs = ["nightly_etl", "sandbox_etl", "sales_aggregates", "hourly_ingest", "ml_training", "hm_model_retraining"]
+    assert job_described(text, jobs) == job
+
+
+def test_the_rows_about_a_described_job_come_first_and_none_is_dropped():
+    from health_monitor.agents.spec import Lens
+    from health_monitor.graph.findings import read_rows
+
+    rows = [{"job_name": "trainer", "failures": 3}, {"job_name": "loader", "failures": 1}]
+    lens = Lens(say="{job_name} failed {failures:times}", sort="failures desc", rows=2)
+    read = read_rows(rows, lens, columns=["job_name", "failures"], money_cols=set(), prefer={"job": {"loader"}})
+    assert [r["job_name"] for r in read.kept] == ["loader", "trainer"]
