@@ -41,7 +41,7 @@ AGENT = AgentSpec(
                        severity=(("high", "severity == high"), ("medium", "severity == medium")),
                        empty="No incidents in the period.")),
         Play("get_uptime_metrics", when=(r"uptime|availab|\bup\b|downtime|healthy|health|\b(is|was) .{0,25} down\b|"
-                                         r"stable|stability|unstable|reliab\w*",),
+                                         r"stable|stability|unstable|reliab\w*|error budget|\bslos?\b|nines\b",),
              default=True, unless=("job",),  # a job's reliability is its runs, not the warehouses' uptime
              weight=2, title="Availability", compare=Compare("Warehouse outage time", total="outage_minutes",
                                                              unit="minutes"),

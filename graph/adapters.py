@@ -638,6 +638,8 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
         # "the ML thing that flags weird spending": the description says which model, not what is asked, so the
         # topic later follow-ups plan with ("since when?") leaves it out
         typed.topic = _without_words(english, parsed.described)
+    if not typed.topic and english != original and parsed.language != "en":
+        typed.topic = english  # "Qual foi a consulta mais lenta?": later follow-ups plan with its English reading
     if typed.comparison is None and typed.refusal is None:
         window, other = comparison.comparison_windows(english, typed.window, as_of)
         if other is None and typed.intent == "compare" and typed.window is not None and not _compares_things(typed):

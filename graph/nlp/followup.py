@@ -762,8 +762,8 @@ def _more(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
 STRONG_ASK = 0.8
 #: Words for the damage downstream ("what else is now broken"): the lineage move itself, not a question of failures.
 _CONSEQUENCE = re.compile(r"\b(?:broke|broken|break\w*|impact\w*|affect\w*|hit|hurt|mess\w* up|knock\w* (?:\w+ ){0,2}(?:out|over)|"
-                          r"wreck\w*|took (?:\w+ )?out|take\w* (?:\w+ )?out|(?:left|leave|leaves) (?:\w+ ){0,2}stale)\b",
-                          re.IGNORECASE)
+                          r"wreck\w*|took (?:\w+ )?out|take\w* (?:\w+ )?out|(?:left|leave|leaves) (?:\w+ ){0,2}stale|"
+                          r"knock[- ]on|ripple effects?)\b", re.IGNORECASE)
 #: "are the numbers in the downstream reports wrong?": the damage seen in what reads it (an ask of its own too).
 _DAMAGE_SEEN = re.compile(r"\b(?:wrong|stale|out of date|outdated|off|busted|borked|hosed|screwed|broken|bad)\b|"
                           # "what did that do to the tables downstream of it?"
@@ -1122,6 +1122,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                        # "so are the numbers in the downstream reports wrong right now?": what reads it
                                        r"\bthe downstream (?:reports?|dashboards?|tables?|numbers|figures|consumers?|data|"
                                        r"models?|jobs?)\b|"
+                                       # "did it have any knock-on effect on the data we report to finance?"
+                                       r"\b(?:knock[- ]on|ripple|downstream) (?:effects?|impacts?|consequences?) (?:on|for|to) "
+                                       r"(?:the |our |any )?(?:\w+ )?(?:data|tables?|reports?|reporting|numbers|figures|"
+                                       r"dashboards?|models?)\b|"
                                        r"\b(?:mess(?:es|ed)? up|knock[- ]on|ripple\w*|hit|hurt)\b.*\b(?:further down|"
                                        r"down the line|down ?stream|after it)\b|\bwho (?:reads|uses|consumes) "
                                        r"(?:that|it|this)(?: table)?\b)",

@@ -757,6 +757,8 @@ GLOSSARY["fr"].update({"données d'entrée": "input data", "d'entrée": "input",
                        "inférence": "inference", "montrent": "show", "montre": "shows", "leur": "their", "leurs": "their",
                        "moniteur": "monitor", "du moniteur": "of the monitor"})
 GLOSSARY["pt"].update({"esta noite": "overnight", "essa noite": "overnight"})
+GLOSSARY["pt"].update({"à": "to the", "ao": "to the", "aos": "to the", "às": "to the", "aconteceu": "happened",
+                       "quando isso aconteceu": "when did that happen", "a executou": "ran it", "o executou": "ran it"})
 # Brazilian everyday speech ("o cluster tava no talo também naquela hora?", "preciso documentar antes da auditoria")
 GLOSSARY["pt"].update({"tava": "was", "tavam": "were", "no talo": "maxed out", "naquela hora": "at that time",
                        "nessa hora": "at that time", "acho que": "i think", "deixou": "made", "tudo": "everything",

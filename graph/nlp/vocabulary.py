@@ -403,7 +403,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"timeline|period|hours?|night|thread|ticket|notes?|log|war ?room|responders?|team)\b)": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
         # "are there reliability problems in production that could cost us": the area named with what is asked of it
         r"\breliability (?:problems?|issues?|risks?|concerns?|troubles?|gaps?|incidents?|side|picture|track record)\b": 1.0,
-        r"reliab\w*|stab(le|ility)|flaky|dependab\w*|trustworth\w*": 0.9, r"health(y)?": 0.4, r"late|delayed": 0.4,
+        r"reliab\w*|stab(le|ility)|flaky|dependab\w*|trustworth\w*": 0.9,
+        # "is the thing even healthy / up, like a readiness check": whether it serves
+        r"\b(?:readiness|liveness) (?:checks?|probes?)\b": 1.0, r"health(y)?": 0.4, r"late|delayed": 0.4,
         # "has hourly_ingest been late recently?": runs that miss their time
         r"\b(?:has|have|had) (?:\w+ )?been (?:\w+ )?(?:late|delayed)\b|\bbehind schedule\b": 1.0,
         # "hourly_ingest keeps running late": runs that miss their time (an SLA), not slow code

@@ -3994,3 +3994,30 @@ def test_the_rows_about_a_described_job_come_first_and_none_is_dropped():
     lens = Lens(say="{job_name} failed {failures:times}", sort="failures desc", rows=2)
     read = read_rows(rows, lens, columns=["job_name", "failures"], money_cols=set(), prefer={"job": {"loader"}})
     assert [r["job_name"] for r in read.kept] == ["loader", "trainer"]
+
+
+# --- blind sets 267-270 (scored on first contact on 15c1484: all four met the bar; held out) -----------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("p95 latency on the reporting warehouse? and does it pass a readiness check at all", "reliability", None),
+    ("Quem concedeu acesso à tabela ao grupo de fora, e quando isso aconteceu?", "security", None),
+])
+def test_rules_of_sets_267_to_270_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_an_error_budget_reads_availability_and_a_knock_on_effect_on_data_is_damage():
+    reliability = get_agent_registry().get("reliability")
+    assert "get_uptime_metrics" in [p.tool for p in choose_plays(reliability, "what ate into our error budget? 99.9 slo", {})]
+    prior = Prior(understanding=Understanding(question="why did the loader fail?", domains=["performance"]),
+                  subject={"job": ["loader"]}, answer="loader failed twice.", as_of=AS_OF)
+    out = _follow("did that have any knock-on effect on the data we report?", prior, domains=["performance"])
+    assert out is not None and out.previous.transform == "downstream" and "quality" in out.domains
+
+
+def test_a_question_in_another_language_keeps_its_english_reading_as_the_topic():
+    from health_monitor.graph.adapters import understand
+
+    out = understand("Qual foi a consulta mais lenta de hoje?", as_of=datetime(2026, 3, 20, 9), index=None, previous=None)
+    assert out.typed.topic and "slowest" in out.typed.topic
