@@ -60,8 +60,10 @@ def _without(text: str, words: str | None) -> str:
     i = text.lower().find(words)
     if i < 0:
         return text
-    # "late last night", "early this morning": the adverb belongs to the time, not to a late job
-    head = re.sub(r"\b(?:late|early|earlier|later)\s*$", "", text[:i], flags=re.IGNORECASE)
+    # "late last night", "early this morning": the adverb belongs to the time, not to a late job ("running late this
+    # week" is a late job)
+    head = re.sub(r"\b(?:late|early|earlier|later)\s*$", "", text[:i], flags=re.IGNORECASE) \
+        if re.search(r"night|morning|evening|afternoon|today|yesterday|hours?\b", words, re.IGNORECASE) else text[:i]
     return head + " " + text[i + len(words):]
 
 

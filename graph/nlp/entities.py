@@ -344,6 +344,9 @@ class EntityIndex:
                         and i > 0 and tokens[i - 1][0] in _PEOPLE_BEFORE \
                         and not {t[0] for t in tokens[i:i + 2]} & _DATA_WORDS:
                     continue  # "did customers really change?": people, not the table named customers
+                if n == 1 and not dotted and all(k in _CONTAINERS or k == "workspace" for k, _ in targets) \
+                        and i + 1 < len(tokens) and tokens[i + 1][0] in ("model", "models", "layer", "layers"):
+                    continue  # "the staging model", "the gold layer": a layer of a dbt project, not the workspace
                 if n == 1 and method == "typo" and not dotted and key.isalpha() and all(k == "table" for k, _ in targets) \
                         and not {t[0] for t in tokens[max(0, i - 1):i + 3]} & _DATA_WORDS:
                     continue  # "a group that isn't an employee group": a plain word one letter off, not the table

@@ -110,7 +110,9 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"^(?!.*\b(?:databricks|warehouses?|clusters?|jobs?|workflows?|notebooks?|tables?|quer(?:y|ies)|dbu)\b)"
     r".*\bairflow\b.{0,40}\b(?:dags?|dag runs?|cli|tasks?|scheduler|operators?|xcoms?|backfill\w*|clear\w*|"
     r"webserver|pools?|connections?)\b|\bdag runs?\b.{0,40}\bairflow\b": _VENDOR,
-    r"^(?!.*\b(?:databricks|warehouses?|clusters?|jobs?|workflows?|dbu|cost\w*|slow\w*|fail\w*|tables?|schemas?|catalogs?)\b)"
+    # (a question about lineage, freshness or the medallion tables here names dbt only to say how it would ask)
+    r"^(?!.*\b(?:databricks|warehouses?|clusters?|jobs?|workflows?|dbu|cost\w*|slow\w*|fail\w*|tables?|schemas?|catalogs?|"
+    r"lineage|upstream|downstream|fresh\w*|stale|gold|silver|bronze)\b)"
     r".*\bdbt\b.{0,40}\b(?:macros?|models?|packages?|profiles?|projects?|seeds?|snapshots?|jinja|ya?ml|docs|cloud)\b":
         _VENDOR,
     # a chat tool's own accounts ("reset the Slack password for our new hire")
@@ -215,6 +217,10 @@ _CONTEXT = re.compile(r"\b(?:moved|moving|(?<!n't )(?<!not )(?<!never )(?<!yet )
                       # "the etl-warehouse, is that basically a SQL Server instance?": an analogy, not the product
                       r"is (?:that|this|it) (?:basically|essentially|kind of|sort of|just|like)|similar to|same (?:thing )?as|"
                       r"analog(?:ous|ue)?|counterpart|comparable to|"
+                      # "our Looker cost dashboard sits on the gold usage table": the product reads this account's data
+                      r"(?:sits?|sitting|built|runs?|running|reads?|reading|points?|pointed|pointing) (?:on|on top of|from|"
+                      r"at|against|over) (?:the |our |this |a )?(?:[\w.-]+ ){0,4}(?:tables?|warehouses?|views?|data|"
+                      r"schemas?|catalogs?)\b|"
                       # "I have to file a Jira ticket about the schema break, give me the details": where the answer goes
                       r"(?:i|we) (?:have|need|want|got|'ve got) to (?:file|open|raise|create|write|log|submit|update)|"
                       # "someone on slack said the cost one is acting up": where the asker heard it, not the product
@@ -224,7 +230,9 @@ _CONTEXT = re.compile(r"\b(?:moved|moving|(?<!n't )(?<!not )(?<!never )(?<!yet )
 
 
 #: A product named in a comparison ("like a flaky jenkins build", "as slow as our old oracle box").
-_SIMILE = re.compile(r"\b(?:like|as \w+ as|worse than|better than) (?:\w+ ){0,4}$")
+_SIMILE = re.compile(r"\b(?:like|as \w+ as|worse than|better than) (?:\w+ ){0,4}$|"
+                     # "basically what `dbt ls --select +orders_gold` would print if this were a dbt project"
+                     r"\b(?:basically |essentially |roughly |just )?what\s*[`'\"]?$|\bif (?:this|it|we) were (?:a |an |on |using )?$")
 #: "an athena-sized bill", "a redshift-style cluster": the product as a measure of something here.
 _SIZED = re.compile(r"^[- ](?:sized?|style|like|ish|grade|level|scale|type)\b", re.IGNORECASE)
 

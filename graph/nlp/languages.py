@@ -745,6 +745,8 @@ _MARKERS["fr"] = _MARKERS["fr"] | frozenset("planté fois combien".split())
 # "cette nuit" / "esta noche" / "esta noite" asked about what happened: the night just passed
 GLOSSARY["fr"].update({"cette nuit": "overnight"})
 # a newcomer's tour and a release day (sets 263-266)
+GLOSSARY["fr"].update({"surdimensionné": "oversized", "surdimensionnée": "oversized", "sous-dimensionné": "undersized",
+                       "arrêt automatique": "auto-stop", "réglé comment": "set to what", "réglé": "set", "la nuit": "at night"})
 GLOSSARY["fr"].update({"dépense": "spend", "on dépense": "we spend", "dépensons": "spend", "soucis": "issues", "souci": "issue",
                        "plantent": "fail", "plante": "fails", "un petit tour": "an overview", "petit tour": "overview",
                        "plateforme": "platform"})

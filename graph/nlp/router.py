@@ -73,7 +73,8 @@ _NUMBERED = re.compile(NUMBERED_ITEM)
 #: A leading purpose ("For the audit binder:", "Preparing SOC 2 evidence:"): what the answer is for, not what it is about.
 _PURPOSE = re.compile(r"^\W*(?:(?:(?:one|two|three|four|a few|some|a couple of|couple of) (?:items|things|questions|asks) )?"
                       r"for|preparing|prepping|ahead of|before|re|regarding|context|background|fyi|writing up|"
-                      r"working on|as part of|quick one|question|(?:quick |daily |morning )?(?:health|status|sanity) check|checking in)\b"
+                      r"working on|as part of|quick one|question|(?:quick |daily |morning )?(?:health|status|sanity) check|checking in|"
+                      r"(?:i )?need (?:a |an )?(?:quick )?(?:confirm\w*|check|answer|number|figure))\b"
                       r"[^:?\n]{0,120}:\s*(?=\S)|"
                       # "SOC 2 CC6.1 evidence: every failed login yesterday": the audit item the ask is for
                       r"^\W*(?:(?:soc ?[12]|gdpr|hipaa|iso ?27001|pci(?: dss)?|sox|nist|ccpa|audit)\b[^:?\n]{0,40}?"

@@ -381,7 +381,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "is the feed late?", "the hourly load keeps running late": a job's runs against its schedule
         r"\b(?:feeds?|ingests?|ingestion|loads?|syncs?|jobs?|pipelines?|runs?)\b (?:\w+ ){0,2}(?:late|running late|delayed|"
         r"behind schedule)\b": 1.0,
-        r"slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|(?<!so it )(?<!ok it )(?<!spend )(?<!spending )(?<!cost )(?<!costs )(?<!bill )"
+        r"(?<!freshness )slas?|slos?|sla miss\w*": 1.0, r"uptime|availab\w*|downtime|(?<!so it )(?<!ok it )(?<!spend )(?<!spending )(?<!cost )(?<!costs )(?<!bill )"
         # ("if its auto-termination went down to 15 min": a setting lowered, not an outage)
         r"(?<!number )(?<!numbers )(?<!total )(?<!figure )(?:is|was|went|go(?:es)?|goes|going|been) down"
         r"(?! (?:to|by|from) (?:about |around |only )?\d)": 0.9,
@@ -409,7 +409,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "has hourly_ingest been late recently?": runs that miss their time
         r"\b(?:has|have|had) (?:\w+ )?been (?:\w+ )?(?:late|delayed)\b|\bbehind schedule\b": 1.0,
         # "hourly_ingest keeps running late": runs that miss their time (an SLA), not slow code
-        r"(?:running|finish\w*|landing|completing|coming in|runs?|ran) late\b(?! (?:last|this|yesterday|tonight))": 1.0,
+        r"(?:running|finish\w*|landing|completing|coming in|runs?|ran) late\b(?! (?:last night|tonight|this (?:morning|evening|afternoon)))": 1.0,
         r"recover\w*|restore\w*|error budget": 0.6,
         # "anything page-worthy in the last 24 hours": what would have paged the on-call
         r"page[- ]?worthy|worth (?:a )?pag(?:e|ing)|pageable": 1.0,
@@ -551,7 +551,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "broke all my downstream models", "our dbt models": tables built by SQL, not ML models
         r"(?<!downstream )(?<!dbt )(?<!sql )(?<!staging )(?<!mart )(?<!semantic )(?<!dimensional )(?<!data )(?<!gold )(?<!silver )"
         r"(?<!bronze )(?<!reporting )(?<!star )"
-        r"(?<!orders )(?<!finance )(?<!financial )(?<!pricing )(?<!revenue )(?<!budget )(?<!spreadsheet )(?<!excel )models?": 0.8, r"model versions?|versions?": 0.4, r"endpoints?|serving(?! (?:up )?(?:old|stale|outdated|wrong|bad|cached|yesterday'?s|last week'?s|the same|"
+        r"(?<!orders )(?<!finance )(?<!financial )(?<!pricing )(?<!revenue )(?<!budget )(?<!spreadsheet )(?<!excel )(?<!incremental )models?"
+        # ("my model contract", "los modelos incrementales de dbt")
+        r"(?!\s+(?:contracts?|incremental\w*)\b)(?![^.?!]{0,25}\bdbt\b)": 0.8, r"model versions?|versions?": 0.4, r"endpoints?|serving(?! (?:up )?(?:old|stale|outdated|wrong|bad|cached|yesterday'?s|last week'?s|the same|"
         r"incomplete|partial|empty|duplicate\w*) (?:data|numbers|rows|figures|results|records))|served(?! (?:old|stale|"
         r"outdated|wrong|cached) (?:data|numbers|rows|figures|results))": 0.8,
         r"inference|predictions?|predictor": 0.9, r"retrain\w*|training|trained": 0.7,
@@ -566,6 +568,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"off|unhealthy|drifting|stale|degraded)\b": 1.3,
     },
     "governance": {
+        # "which of those have no docs?": documentation is descriptions
+        r"\b(?:no|missing|without|lack\w*|need|write) (?:the )?(?:docs|documentation|docs? blocks?)\b": 1.0,
         # "principals currently holding SELECT (or higher) on main.crm.customers": who holds a privilege on a table
         r"\b(?:holding|holds?|having|has|have|with) (?:select|modify|all privileges|read|write)(?: \(?or (?:higher|above|more)\)?)? "
         r"(?:on|to)\b": 1.0,

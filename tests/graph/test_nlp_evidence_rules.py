@@ -4021,3 +4021,29 @@ def test_a_question_in_another_language_keeps_its_english_reading_as_the_topic()
 
     out = understand("Qual foi a consulta mais lenta de hoje?", as_of=datetime(2026, 3, 20, 9), index=None, previous=None)
     assert out.typed.topic and "slowest" in out.typed.topic
+
+
+# --- blind sets 271-274 (scored on first contact on 6274783; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("has the loader been running late this week?", "reliability", None),
+    ("my model contract on the staging model broke - did a column upstream change type?", "quality", "mlops"),
+    ("¿Por qué falló el loader? Tengo modelos incrementales de dbt que dependen de esa tabla", "performance", "mlops"),
+    ("which of those tables have no docs?", "governance", None),
+    ("any sources past their freshness SLA this week?", "quality", "reliability"),
+    ("Need a quick confirm for the audit report: no failed logins yesterday, right?", "security", "governance"),
+    ("L'entrepôt bi est-il surdimensionné la nuit ? Son arrêt automatique est réglé comment ?", "optimization", None),
+    ("list the lineage upstream of the gold orders table, basically what `dbt ls --select +orders` would print", "governance",
+     None),
+])
+def test_rules_of_sets_271_to_274_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_a_product_reading_this_accounts_tables_is_context_and_a_dbt_layer_is_no_workspace():
+    index = EntityIndex({"workspace": ["staging", "prod"]})
+    assert index.match("the staging model broke").entities == {}
+    assert index.match("what did staging cost").entities == {"workspace": ["staging"]}
+    assert other_product("our Looker cost dashboard sits on the gold usage table. What does it trace back to here?") is None
+    assert other_product("how much are we paying for Looker licences this year") is not None
