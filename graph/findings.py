@@ -359,7 +359,8 @@ def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], mon
         kept = present + [r for r in kept if r.get(key) is None]
     if prefer:
         # "our overnight sales load didn't land - what broke?": the rows about the thing described come first
-        kept = sorted(kept, key=lambda r: not any(set(_names_of(r, kind, _columns_of(kind)) or ()) & names
+        columns_of = {kind: _columns_of(kind) for kind in prefer}
+        kept = sorted(kept, key=lambda r: not any(set(_names_of(r, kind, columns_of[kind]) or ()) & names
                                                   for kind, names in prefer.items()))
     if lens.say and len(kept) <= MAX_DEDUP_ROWS:
         # rows that read the same (an edge known from system lineage and from the Gold build) are said once
