@@ -51,7 +51,7 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\bsnow\s?flake\b(?!\s+(?:permissions?|grants?|access|exceptions?|acls?|rules|privileges?|roles?))": "Snowflake", r"\bbig\s?query\b": "BigQuery", r"\bredshift\b": "Redshift",
     r"\bsynapse\b": "Azure Synapse", r"\bteradata\b": "Teradata", r"\bathena\b": "Amazon Athena",
     # other vendors' own bills (monitoring, BI, ticketing): not in Databricks' system tables
-    r"\b(?:datadog|new relic|splunk|pagerduty|tableau|looker|power ?bi|dbt cloud|confluent|mongodb atlas|github|jira|"
+    r"\b(?:datadog|new relic|splunk|pagerduty|crowdstrike|sentinelone|wiz|snyk|1password|lastpass|tableau|looker|power ?bi|dbt cloud|confluent|mongodb atlas|github|jira|"
     r"slack|okta|alation|collibra|atlan|informatica|monte carlo|fivetran|airbyte|hightouch|salesforce|servicenow)\b.{0,40}\b(?:bills?|invoices?|spend\w*|cost\w*|licen[cs]\w*|subscriptions?|"
     r"renewals?|contracts?|seats?)\b": _VENDOR,
     # another vendor's own service down ("is Tableau Cloud having an outage right now?"), or paid for ("how much do we

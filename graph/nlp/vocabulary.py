@@ -122,6 +122,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "whether any customer data was exposed", "the repeated reading of the customer table by one analyst"
+        r"\b(?:customer|personal|sensitive|pii|private) (?:data|records|info\w*) (?:was |were |got |been |has been |have been )?"
+        r"(?:exposed|leaked|exfiltrated|compromised)\b|\brepeated (?:reads?|reading|access\w*|quer\w*|downloads?)\b": 1.0,
         # "which principals performed GRANT operations in the last 30 days": the grant events and who ran them
         r"\b(?:perform\w*|ran|run|runs|running|did|do|does|made|make|execut\w*|issu\w*|carr\w* out)\s+(?:any\s+|the\s+)?"
         r"(?:grant|revoke)s?\s+(?:operations?|statements?|commands?|actions?|events?)\b": 1.0,
@@ -254,6 +257,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "did last night's sales data refresh actually go through?", "the monster query", "any slowdown overnight"
+        r"\b(?:refresh|load|run|job|etl|sync|ingest|import|export|batch)\w* (?:\w+ )?(?:go|went|gone|get|got) through\b|"
+        r"\b(?:monster|huge|giant|massive|runaway|killer) (?:quer(?:y|ies)|scans?)\b|\bslow-?downs?\b": 1.0,
         # "did the payments job pass this morning?": whether a run succeeded
         r"\b(?:did|has|have|does) (?:the |that |it |this |our )?(?:[\w-]+ )?(?:job|run|pipeline|workflow|load|etl)s? "
         r"(?:pass|succeed|go green|finish|complete)\w*\b": 1.0,
@@ -551,7 +557,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "broke all my downstream models", "our dbt models": tables built by SQL, not ML models
         r"(?<!downstream )(?<!dbt )(?<!sql )(?<!staging )(?<!mart )(?<!semantic )(?<!dimensional )(?<!data )(?<!gold )(?<!silver )"
         r"(?<!bronze )(?<!reporting )(?<!star )"
-        r"(?<!orders )(?<!finance )(?<!financial )(?<!pricing )(?<!revenue )(?<!budget )(?<!spreadsheet )(?<!excel )(?<!incremental )models?"
+        r"(?<!orders )(?<!finance )(?<!financial )(?<!pricing )(?<!revenue )(?<!budget )(?<!spreadsheet )(?<!excel )(?<!incremental )(?<!_ )models?"
         # ("my model contract", "los modelos incrementales de dbt")
         r"(?!\s+(?:contracts?|incremental\w*)\b)(?![^.?!]{0,25}\bdbt\b)": 0.8, r"model versions?|versions?": 0.4, r"endpoints?|serving(?! (?:up )?(?:old|stale|outdated|wrong|bad|cached|yesterday'?s|last week'?s|the same|"
         r"incomplete|partial|empty|duplicate\w*) (?:data|numbers|rows|figures|results|records))|served(?! (?:old|stale|"
@@ -772,7 +778,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"nonstop|non-stop|all the time|all night)|nobody'?s? (?:\w+ )?(?:using|running|querying)|"
         r"(?:when|while) (?:nobody|no ?one)(?:'s| is| was)? (?:on|around|using|there)\b": 0.9,
         r"throw\w* (?:\w+ )?(?:money|cash|dollars) (?:away|down the drain)|stop paying for|(?:things|stuff) (?:we )?could (?:stop|"
-        r"cut|turn off|drop)|quick(?:est)? wins?|easiest wins?|low[- ]hanging fruit|bring (?:it|that|this|them|costs?|spend|the bill) down|lower the bill": 1.0,
+        r"cut|turn off|drop)|quick(?:est)? wins?|easiest wins?|cheap(?:est)? wins?|easy wins?|low[- ]hanging fruit|bring (?:it|that|this|them|costs?|spend|the bill) down|lower the bill": 1.0,
         r"bleed\w* (?:money|cash)|\bplug\b|leak\w*|money down the drain|(?:pull|bring|get|rein) (?:it|that|this|them|"
         r"spend|costs?) (?:back )?(?:in line|under control|in)\b": 1.0,
     },

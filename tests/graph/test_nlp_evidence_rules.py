@@ -4047,3 +4047,19 @@ def test_a_product_reading_this_accounts_tables_is_context_and_a_dbt_layer_is_no
     assert index.match("what did staging cost").entities == {"workspace": ["staging"]}
     assert other_product("our Looker cost dashboard sits on the gold usage table. What does it trace back to here?") is None
     assert other_product("how much are we paying for Looker licences this year") is not None
+
+
+# --- blind sets 275-278 (scored on first contact on 6f8e75e; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("when was the orders table last refreshed? a few of our stg_ models select from it", "quality", "mlops"),
+    ("any cheap wins to bring that spend down?", "optimization", None),
+    ("who ran the monster query on the reporting warehouse today?", "performance", None),
+    ("for the board: last month's spend, and was any customer data exposed?", "security", None),
+    ("is the repeated reading of the customers table by one user normal?", "security", None),
+    ("was there any slowdown in the overnight processing yesterday?", "performance", None),
+    ("Can you pull up our CrowdStrike invoice for last quarter?", None, None),
+])
+def test_rules_of_sets_275_to_278_route(text, present, absent):
+    _routes(text, present, absent)
