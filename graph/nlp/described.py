@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Word of a question -> (family of names it describes, the name token it requires, if any).
 KIND_WORDS: dict[str, tuple[str, str | None]] = {
@@ -279,11 +280,17 @@ _JOB_HEAD = re.compile(r"\b((?:[a-z][\w-]*\s+){0,3}?)(job|load|feed|pipeline|run
                        r"refresh|workflow|build)s?\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4)
+def _job_words(jobs: tuple[str, ...]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Each job's name words and all of them: read once per list of names, not on every question."""
+    tokens = {name: frozenset(re.split(r"[_\-\s]+", name.lower())) for name in jobs}
+    return tokens, frozenset().union(*tokens.values())
+
+
 def job_described(text: str, jobs: Sequence[str]) -> str | None:
     """The one job of ``jobs`` whose name says the most words of the description around a job word, or None (a tie
     is no guess)."""
-    tokens = {name: set(re.split(r"[_\-\s]+", name.lower())) for name in jobs}
-    known = set().union(*tokens.values()) if tokens else set()
+    tokens, known = _job_words(tuple(jobs))
     for m in _JOB_HEAD.finditer(text or ""):
         words = [w.lower() for w in m[1].split()] + [m[2].lower()]
         said = {_JOB_SAID.get(w, w) for w in words if w not in _ARTICLES} & known
