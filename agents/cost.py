@@ -14,6 +14,7 @@ Quote only figures the tools returned. Finish with what you found (figures), how
 
 #: "looks nuts", "through the roof", "what's going on": surprise at a figure asks what changed and why.
 SURPRISE = (r"\b(?:nuts|crazy|insane|wild|mad|ridiculous|absurd|outrageous|huge|massive|weird\w*|odd|strange|funky|"
+            r"whack|wack|bonkers|janky|sus|out of whack|messed up|"
             r"fishy|off the scale|out of (?:the )?ordinary|out of line)\b|through the roof|"
             r"off the charts|going on|what happened|blew up|explod\w*|skyrocket\w*|ballooned|\bwtf\b|\bwth\b")
 SPIKE = (r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|why|unexpected|abnormal|outliers?|"
@@ -24,6 +25,9 @@ SPIKE = (r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|w
          r"odd one out|stands? out|sticks? out|deviat\w*|baseline|above (?:the |its |our )?(?:\w+ )?(?:average|avg|normal|"
          r"usual|mean)|" + SURPRISE)
 DRIVERS = (r"driv|drove|behind|cause|biggest|line item|top|what (made|drove)|breakdown|break (?:it|that|this) down|jump|spike|why|"
+           # "what if we had halved the GPU training, what would the bill have been": the line item the what-if changes
+           r"what if|\bif (?:we|i|they) (?:had |would have )?(?:halv|cut|doubl|reduc|drop|stopp?|turn|skipp?|mov)\w*|"
+           r"\bhalv(?:ed|ing|e)\b|"
            r"push\w* (?:\w+ ){0,4}up|spiky|drill\w* (?:into|down)|accounts? for|above (?:the |its )?(?:\w+ )?average|bulk of|most of the (?:delta|increase|jump|difference|change|growth)|"
            r"\b(eat|eats|eating|hog\w*|consum\w*|burn\w*)\b|"
            # "the ml-workspace line looks way bigger than the other days, is that bad or normal?": a spike, and its why

@@ -338,9 +338,11 @@ MAX_DEDUP_ROWS = 500
 
 
 def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], money_cols: set[str],
-              page: int = 0, prefer: dict[str, set[str]] | None = None) -> Reading:
+              page: int = 0, prefer: dict[str, set[str]] | None = None,
+              joint: dict[str, set[str]] | None = None) -> Reading:
     """Read ``rows`` through ``lens`` (``page``: pages already shown, so "show me more" quotes the next rows;
-    ``prefer``: kind -> lower-case names whose rows come first)."""
+    ``prefer``: kind -> lower-case names whose rows come first; ``joint``: kind -> two or more names the question
+    gave, whose rows naming two of them at once come first)."""
     if rows and "severity" in rows[0]:
         rows = [{**r, "severity_rank": SEVERITY_RANK.get(str(r.get("severity") or "").lower(), 0)} for r in rows]
     if lens.derive:
@@ -362,6 +364,12 @@ def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], mon
         columns_of = {kind: _columns_of(kind) for kind in prefer}
         kept = sorted(kept, key=lambda r: not any(set(_names_of(r, kind, columns_of[kind]) or ()) & names
                                                   for kind, names in prefer.items()))
+    if joint:
+        # "does fact_usage trace back to system.billing.usage?": the edge joining the two names answers it
+        columns_of = {kind: _columns_of(kind) for kind in joint}
+        kept = sorted(kept, key=lambda r: not any(len({v if v in names else v.split(".")[-1] for v in
+                                                       _names_of(r, kind, columns_of[kind]) or ()} & names) >= 2
+                                                  for kind, names in joint.items()))
     if lens.say and len(kept) <= MAX_DEDUP_ROWS:
         # rows that read the same (an edge known from system lineage and from the Gold build) are said once
         said: set[str] = set()
@@ -428,8 +436,10 @@ def to_finding(*, agent: str, tool: str, title: str, rows: list[dict[str, Any]],
         return _elsewhere(agent, tool, title, head, others) or Finding(agent=agent, title=title, summary=head,
                                                                        severity="info", tools=[tool])
     prefer = {k: {str(n).lower() for n in v} for k, v in ((slots or {}).get("_prefer") or {}).items()}
+    joint = {k: names for k, v in (slots or {}).items() if isinstance(v, (list, tuple)) and len(v) >= 2
+             and not k.startswith("_") and len(names := {str(n).lower() for n in v}) >= 2}
     read = read_rows(focused, lens, columns=columns, money_cols=money_cols, page=int((slots or {}).get("page") or 0),
-                     prefer=prefer)
+                     prefer=prefer, joint=joint)
     text, kept = read.text, read.kept
     wider = _beyond_names(rows, focused, slots or {})
     if not kept and wider:

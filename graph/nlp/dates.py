@@ -337,6 +337,9 @@ _AHEAD = re.compile(r"\b(?:will|won'?t|going to|gonna|forecast\w*|project\w*|exp
                     r"ahead|from now|by then|runway|run out|at (?:this|the current) (?:rate|pace))\b")
 
 
+#: "still showing the day before yesterday's numbers": a screen still showing a day's data (with "'s numbers" after).
+_SHOWN_AS_OF = re.compile(r"\b(?:still|stuck|only) (?:\w+ )?(?:shows?|showing|showed|displays?|displaying|on|at|has|having)"
+                          r"(?: the| only)?\s*$")
 #: Words before a time that say how old something shown is ("numbers from like two days ago").
 _AGE_OF_DATA = re.compile(r"\b(?:still|stuck|old|stale|outdated)\b.{0,30}\b(?:numbers|data|figures|values|results|"
                           r"rows|totals|stuff|info) (?:(?:is|are|were|was) )?(?:from|of|as of|dated) "
@@ -403,7 +406,8 @@ def parse_window(text: str, as_of: datetime) -> TimeWindow | None:
                 continue  # "yesterday" inside "numbers from the day before yesterday"
             if pattern == _IN_N_UNITS and _AHEAD.search(low):
                 continue  # "what will ml-workspace spend in 30 days": ahead, read by the forecast rules
-            if _AGE_OF_DATA.search(low[max(0, m.start() - 70):m.start()]):
+            if _AGE_OF_DATA.search(low[max(0, m.start() - 70):m.start()]) or _SHOWN_AS_OF.search(low[max(0, m.start() - 40):m.start()]) \
+                    and re.match(r"'s (?:numbers|data|figures|values|results|rows|totals|stuff|info)\b", low[m.end():]):
                 skipped.append(m.span())
                 continue  # "the board still shows numbers from two days ago": how old the data is, not when to look
             if re.match(r"(?:the\s+)?(?:next|coming|upcoming|this\s+coming)\b", m[0].lstrip()) \

@@ -54,6 +54,8 @@ _RELATIVE_BY_FAMILY = {"endpoint": frozenset({"serving", "behind", "hosting"})}
 #: Words that end a relative clause: the main verb follows ("the model that detects X is drifting").
 _CLAUSE_END = frozenset("""is are was were be been being has have had do does did will would can could should may
 might must and or but""".split())
+#: Words joining two words of one description ("the table of usage and billing").
+_JOINS = frozenset({"and", "or"})
 #: Articles and prepositions: not description words, and they end the words before the kind word.
 _ARTICLES = frozenset("""the a an le la les l el los las un une ein eine einer einen der die das den dem des o os as
 do da dos das de du del in on at to by with bei von vom zum zur para por en""".split())
@@ -96,7 +98,10 @@ SYNONYMS: dict[str, str] = {stem(a): stem(b) for a, b in (("billing", "usage"), 
                                                           ("spot", "detect"), ("spots", "detect"),
                                                           ("catch", "detect"), ("catches", "detect"),
                                                           ("watch", "detect"), ("watches", "detect"),
-                                                          ("monitor", "detect"), ("monitors", "detect"))}
+                                                          ("monitor", "detect"), ("monitors", "detect"),
+                                                          # the medallion layers in plain words ("the final orders table")
+                                                          ("final", "gold"), ("curated", "gold"),
+                                                          ("cleaned", "silver"), ("cleansed", "silver"))}
 _OPTIONAL = frozenset(stem(w) for w in ("v1", "v2", "v3", "prod", "dev", "serving", "served", "latest"))
 
 
@@ -254,6 +259,10 @@ class Descriptions:
         out: list[int] = []
         for i in range(k + 1, min(len(tokens), k + 1 + _MAX_AFTER)):
             word = tokens[i][0]
+            if word in _JOINS and out and i + 1 < len(tokens) and not taken[i + 1] \
+                    and tokens[i + 1][0] not in _CLAUSE_END | _ARTICLES | _RELATIVE | KIND_WORDS.keys() \
+                    and not _PUNCT.search(text[tokens[i][2]:tokens[i + 1][1]]):
+                continue  # "la tabla de uso y facturación": two words of one description, not a new clause
             if taken[i] or word in _CLAUSE_END or _PUNCT.search(text[tokens[i - 1][2]:tokens[i][1]]):
                 break
             if word in KIND_WORDS:

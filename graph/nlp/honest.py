@@ -161,6 +161,10 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"listeners?)\b": "Oracle or SQL Server database",
     r"^(?!.*\b(?:databricks|warehouses?|quer(?:y|ies)|clusters?|sql)\b).*\bpower ?bi\b.{0,40}\b(?:refresh\w*|gateway|"
     r"datasets?)\b": "Power BI",
+    # a BI tool's own chart styling ("fix the colors on my Power BI chart, the legend is cut off")
+    r"\b(?:colou?rs?|legends?|fonts?|axis|axes|themes?|formatting|tooltips?|slicers?)\b.{0,40}\b(?:power ?bi|tableau|looker|"
+    r"excel|qlik|superset|metabase)\b|\b(?:power ?bi|tableau|looker|excel|qlik|superset|metabase)\b.{0,40}\b(?:colou?rs?|"
+    r"legends?|fonts?|axis|axes|themes?|formatting|tooltips?|slicers?)\b": _VENDOR,
     r"\bspl\b|\bsplunk\b.{0,30}\b(?:search\w*|quer(?:y|ies)|index\w*|dashboards?|alerts?)\b": "Splunk",
     r"\b(?:sshd|syslog|linux (?:boxes|servers|hosts|machines)|windows event logs?|active directory)\b": "server log",
     r"\b(?:aws|amazon|ec2)\b.{0,25}\b(?:bill|invoice|account(?! console)|spend|costs?)\b|"

@@ -563,6 +563,9 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
               (re.compile(r"\bws\b(?!-)", re.IGNORECASE), "workspace"),
               (re.compile(r"\berr\b(?!-)", re.IGNORECASE), "error"),
               (re.compile(r"\bmsgs?\b(?!-)", re.IGNORECASE), "message"),
+              # "wat happened yesterday", "wut broke": what (in an English question; Dutch "wat" is read as Dutch)
+              (re.compile(r"\b(?:wat|wut|wot)\b(?=\s+(?:happened|happen|broke|is|was|are|were|did|does|do|about|else|"
+                          r"went|changed|caused|the)\b)", re.IGNORECASE), "what"),
               # "the cost is very high no? porque? what is happen": another language's "why?" asked on its own
               (re.compile(r"(^|[.!?;:,]\s*)(?:porque|porqu[eé]|por qu[eé]|pourquoi|warum|wieso|perch[eé])\s*(?=\?)",
                           re.IGNORECASE), r"\1why"))
@@ -814,3 +817,43 @@ GLOSSARY["de"].update({"wetter": "weather", "wettervorhersage": "weather forecas
                        "zugegriffen": "accessed"})
 GLOSSARY["pt"].update({"estamos gastando": "are we spending", "gastando": "spending", "gastamos": "we spend", "gasto": "spend",
                        "gastos": "spend"})
+# a trend and a breakdown ("Wie haben sich die Gesamtkosten entwickelt, aufgeschlüsselt nach Workspace?")
+GLOSSARY["de"].update({"entwickelt": "trended", "entwicklung": "trend", "verlauf": "trend", "haben sich": "have",
+                       "hat sich": "has", "gesamtkosten": "total costs", "gesamt": "total", "insgesamt": "in total",
+                       "aufgeschlüsselt nach": "broken down by", "aufgeschlüsselt": "broken down",
+                       "aufgeteilt nach": "split by", "nach workspace": "by workspace", "nach workspaces": "by workspace",
+                       "nach benutzer": "by user", "nach nutzer": "by user", "nach team": "by team", "nach teams": "by team",
+                       "nach produkt": "by product", "nach sku": "by sku", "nach projekt": "by project",
+                       "nach abteilung": "by department", "nach kostenstelle": "by cost center", "nach tag": "by day",
+                       "nach monat": "by month", "nach woche": "by week", "nach job": "by job", "nach jobs": "by job"})
+GLOSSARY["es"].update({"desglosado por": "broken down by", "desglosados por": "broken down by", "desglose por": "breakdown by",
+                       "desglose": "breakdown", "ha evolucionado": "has trended", "han evolucionado": "have trended",
+                       "evolucionado": "trended", "evolución": "trend"})
+GLOSSARY["fr"].update({"ventilé par": "broken down by", "ventilés par": "broken down by", "ventilées par": "broken down by",
+                       "réparti par": "broken down by", "répartis par": "broken down by", "a évolué": "has trended",
+                       "ont évolué": "have trended", "évolué": "trended", "évolution": "trend"})
+GLOSSARY["pt"].update({"discriminado por": "broken down by", "discriminados por": "broken down by",
+                       "detalhado por": "broken down by", "detalhados por": "broken down by", "evoluiu": "trended",
+                       "evoluíram": "trended", "evolução": "trend"})
+# "qui lui a accordé le SELECT, et quand exactement ?": the pronoun before the verb, and "when"
+GLOSSARY["fr"].update({"quand": "when", "depuis quand": "since when", "qui lui a accordé": "who granted it",
+                       "qui leur a accordé": "who granted them", "lui a accordé": "granted it", "leur a accordé": "granted them",
+                       "qui lui a donné": "who gave it", "qui leur a donné": "who gave them", "lui a donné": "gave it",
+                       "leur a donné": "gave them", "qui lui a retiré": "who revoked from it", "lui": "it"})
+# "¿De dónde salen los datos de la tabla de uso y facturación que alimenta mi reporte?": where data comes from
+GLOSSARY["es"].update({"de dónde salen": "where come from", "de dónde sale": "where comes from",
+                       "de dónde vienen": "where come from", "de dónde viene": "where comes from", "salen": "come",
+                       "facturación": "billing", "alimenta": "feeds", "alimentan": "feed", "reporte": "report",
+                       "reportes": "reports", "necesito": "i need", "necesitamos": "we need", "completo": "full",
+                       "completa": "full", "la": "the", "el linaje": "the lineage", "linaje": "lineage"})
+# "el dashboard sigue mostrando números de anteayer. ¿La tabla final de órdenes...?": what a screen still shows,
+# and an adjective after the kind word (not a table named "final")
+GLOSSARY["es"].update({"sigue mostrando": "still shows", "siguen mostrando": "still show", "mostrando": "showing",
+                       "números": "numbers", "cifras": "figures", "ventas diarias": "daily sales", "ventas": "sales",
+                       "órdenes": "orders", "tabla final": "final table", "tabla principal": "main table",
+                       "tablas finales": "final tables"})
+GLOSSARY["fr"].update({"table finale": "final table", "table principale": "main table", "affiche toujours": "still shows",
+                       "affichent toujours": "still show"})
+GLOSSARY["pt"].update({"tabela final": "final table", "tabela principal": "main table", "continua mostrando": "still shows",
+                       "continuam mostrando": "still show"})
+GLOSSARY["de"].update({"verbrauch": "consumption", "verbraucht": "consumed"})

@@ -388,3 +388,12 @@ GLOSSARY["nl"].update({
 # Short questions ("en waarom is ml-workspace zo hoog?") need markers of everyday words too.
 MARKERS["it"] = MARKERS["it"] | frozenset("così alto alti troppo molto già ancora elenco letture".split())
 MARKERS["nl"] = MARKERS["nl"] | frozenset("hoog hoger laag daar zo wel maar veel duur dure".split())  # ("hier": French)
+# a trend and a breakdown ("com'è andata la spesa, suddivisa per workspace", "uitgesplitst per werkruimte")
+GLOSSARY["it"].update({"suddiviso per": "broken down by", "suddivisa per": "broken down by", "suddivisi per": "broken down by",
+                       "suddivise per": "broken down by", "ripartito per": "broken down by", "ripartita per": "broken down by",
+                       "andamento": "trend", "è evoluto": "has trended", "è evoluta": "has trended", "evoluzione": "trend"})
+GLOSSARY["nl"].update({"uitgesplitst per": "broken down by", "uitgesplitst naar": "broken down by", "opgesplitst per":
+                       "broken down by", "ontwikkeld": "trended", "ontwikkeling": "trend", "verloop": "trend"})
+GLOSSARY["it"].update({"tabella finale": "final table", "tabella principale": "main table", "mostra ancora": "still shows",
+                       "mostrano ancora": "still show"})
+GLOSSARY["nl"].update({"verbruik": "consumption", "verbruikt": "consumed", "zich": ""})

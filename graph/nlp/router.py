@@ -83,7 +83,13 @@ _PURPOSE = re.compile(r"^\W*(?:(?:(?:one|two|three|four|a few|some|a couple of|c
                       # "For our SOC 2 evidence file, kindly list every failed login": where the answer goes, then the ask
                       r"^\W*(?:for|as part of|ahead of|in preparation for) (?:our|the|my|this|a|an) [^,:?\n]{0,50}?\b(?:evidence|"
                       r"file|audit|review|report|pack|committee|board|record|register|documentation|submission|deck|memo|"
-                      r"filing|appendix|workpapers?)s?\s*,\s*(?=\S)", re.IGNORECASE)
+                      r"filing|appendix|workpapers?)s?\s*,\s*(?=\S)|"
+                      # "Our AI governance policy now requires monitoring evidence for every model. Which models drift?":
+                      # the rule the answer serves, said in a sentence of its own, then the ask
+                      r"^\W*(?:our|the|a|an|new|this)\b[^.?!:\n]{0,60}?\b(?:polic(?:y|ies)|regulations?|rules?|standards?|"
+                      r"auditors?|laws?|act|frameworks?|guidelines?|mandates?|directives?|controls?)\b[^.?!:\n]{0,20}?"
+                      r"\b(?:requires?|mandates?|demands?|says?|asks? for|expects?|wants?|calls? for)\b[^?!:\n]{0,140}?"
+                      r"\.\s+(?=\S)", re.IGNORECASE)
 #: How the asker was alerted, before what about ("got paged at 3am about", "pager went off for"): not a topic.
 _PAGED_FOR = re.compile(r"\b(?:(?:i|we|on-?call) )?(?:got |was |were )?(?:paged|pager (?:went off|fired|buzzed)|woken up|"
                         r"alerted)(?: (?:at|around) [\w:]+)?(?: (?:late |early )?(?:last night|this morning|overnight))? "
@@ -266,7 +272,10 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     clauses = split_clauses(masked)
     # "$$ yesterday + anything broken + any scary security stuff": asks joined by plus signs, each asked
     # ...and "I need three things: how many ..., what ..., and whether ...": a counted list, each item asked
-    plus_list = len(clauses) >= 3 and (len(re.findall(r"\s\+\s", masked)) >= 2 or bool(_COUNTED_LIST.search(masked)))
+    # ...and two asks joined by a plus sign alone ("costs + fails prod last 24h"), each with its own topic word
+    pluses = len(re.findall(r"\s\+\s", masked))
+    plus_list = len(clauses) >= 3 and (pluses >= 2 or bool(_COUNTED_LIST.search(masked))) \
+        or len(clauses) == 2 and pluses == 1
     head = _carried_head(clauses)  # "morning brief pls: $ spikes, failed jobs, sec": each clause starts with it
     # "3 things pls: 1) gpu cost ... 2) did the job pass": a head with no topic of its own only dilutes each ask
     asks = [c[len(head):].strip() or c for c in clauses] if head and not any(cue_scores(head)[0].values()) else clauses

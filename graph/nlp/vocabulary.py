@@ -35,6 +35,8 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "how has consumption trended by team": DBU consumption (a table's readers are lineage's "consumers")
+        r"\bconsumption\b(?! (?:of|by) (?:the |that |this |our )?(?:tables?|data\w*|views?|reports?|dashboards?)\b)": 0.8,
         # "a month-end projection for the whole account", "cost per successful run of nightly_etl"
         r"\bmonth[- ]end (?:projection|forecast|estimate|close|landing)\b|\b(?:projection|forecast|estimate) (?:for|of) (?:the )?"
         r"month[- ]end\b|\bcost (?:per|of (?:a|each|every)) (?:\w+ )?(?:run|job|query|execution|statement)s?\b|"
@@ -625,7 +627,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:does|do|did) (?:\w[\w.]* ){1,3}feed (?:anything|something|any|into|other)\b|\bwhat does (?:\w[\w.]* ){1,3}feed\b|"
         r"\btrace (?:it|that|this|them)(?: (?:back|through|for me|down))?\b": 1.0,
         # "where does the usage fact table actually pull from?": its sources
-        r"where (?:does|do|did) .{0,50}\b(?:pull|read|load|source|get)\w* (?:its |their )?(?:data |rows )?from\b": 1.0,
+        r"where (?:does|do|did) .{0,50}\b(?:pull|read|load|source|get)\w* (?:its |their )?(?:data |rows )?from\b|"
+        # "which tables does that gold table pull from?": the same, asked of which tables
+        r"\b(?:what|which) (?:\w+ )?(?:tables?|sources?|datasets?) (?:does|do|did) .{0,50}\b(?:pull|read|load|draw|take|"
+        r"source|get|build|come)\w* (?:its |their )?(?:data |rows )?from\b": 1.0,
         # "walk me through the chain from the raw table up to gold", "raw -> gold": a lineage path
         r"\b(?:chain|path|flow|hops?) (?:\w+ ){0,2}from\b|\s(?:->|→|=>)\s": 1.0,
         # "which tables has nobody read in 90 days? archive candidates", "heaviest readers of orders_gold": a table's use
@@ -761,8 +766,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:no|without|missing) (?:a |any )?(?:[\w-]+ ){0,2}tags?|unattributed|unallocated|(?:can'?t|cannot|could ?n'?t|"
         r"unable to) (?:be )?(?:trace|tie|map|allocate|assign|attribute)\w* (?:\w+ ){0,3}to (?:a |any )?(?:\w+ )?"
         r"(?:team|project|owner|cost[- ]cent\w*|business unit|department)": 1.0,
-        # (not "before I cut the release": a release branch)
-        r"(cut|reduce|lower|trim|shrink)\w*(?! (?:the |a |an |our |this )?(?:release|branch|build|tag|rc|version)s?\b)": 0.7, r"(?:switch|turn|shut)\w* (?!it |that |this |them )(?:\w+ )?(?:off|down)": 0.9,
+        # (not "before I cut the release": a release branch; not "the legend keeps getting cut off")
+        r"(cut|reduce|lower|trim|shrink)\w*(?! off\b)(?! (?:the |a |an |our |this )?(?:release|branch|build|tag|rc|version)s?\b)": 0.7, r"(?:switch|turn|shut)\w* (?!it |that |this |them )(?:\w+ )?(?:off|down)": 0.9,
         # "switch it off": whatever "it" is (a model, a job) decides the area; a hint of savings only
         r"(?:switch|turn|shut)\w* (?:it|that|this|them) (?:off|down)": 0.4, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,

@@ -4063,3 +4063,61 @@ def test_a_product_reading_this_accounts_tables_is_context_and_a_dbt_layer_is_no
 ])
 def test_rules_of_sets_275_to_278_route(text, present, absent):
     _routes(text, present, absent)
+
+
+# --- blind sets 279-282 (scored on first contact on f72253b; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("dbus + crashes on staging since monday", "performance", None),
+    ("my Tableau dashboard legend overlaps the axis, can you fix the font size?", None, None),
+    ("Unsere Gesamtkosten pro Monat - wie haben sie sich seit dem Sommer entwickelt?", "cost", None),
+    ("Our data retention policy requires evidence of who reads PII. Which jobs failed last night?", "performance",
+     "governance"),
+    ("Qui leur a accordé l'accès aux clients, et quand ?", "security", None),
+    ("wut broke in prod last night", "performance", None),
+    ("which sources does the cleaned orders table read from?", "governance", None),
+    ("Hoe heeft het verbruik zich ontwikkeld, uitgesplitst per team?", "cost", None),
+    ("how has consumption trended by team", "cost", None),
+    ("who are the consumers of orders_gold", "governance", "cost"),
+])
+def test_rules_of_sets_279_to_282_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_two_asks_joined_by_one_plus_sign_are_both_asked():
+    assert {"cost", "performance"} <= set(route("dbus + crashes on staging since monday").domains)
+
+
+def test_a_medallion_layer_in_plain_words_and_a_description_joined_by_and_name_one_table():
+    index = EntityIndex({"table": ["main.sales.orders_gold", "main.sales.orders_silver", "main.sales.orders_raw"],
+                         "system_table": ["system.billing.usage", "system.billing.list_prices"]})
+    assert index.match("is the final orders table late again").entities == {"table": ["main.sales.orders_gold"]}
+    assert index.match("who reads the cleaned orders table").entities == {"table": ["main.sales.orders_silver"]}
+    assert index.match("what feeds the table of usage and billing").entities == {"table": ["system.billing.usage"]}
+
+
+def test_a_day_a_screen_still_shows_is_how_old_its_data_is_not_a_window():
+    from health_monitor.graph.nlp.params import extract_params
+
+    at = datetime(2026, 3, 20, 9)
+    assert "start_date" not in extract_params("the report is still showing last tuesday's figures, why?", as_of=at).params
+    assert extract_params("anything odd in last tuesday's figures?", as_of=at).params["start_date"] == "2026-03-17"
+
+
+def test_the_edge_joining_two_named_tables_comes_first():
+    from health_monitor.agents.spec import Lens
+    from health_monitor.graph.findings import read_rows
+
+    rows = [{"source_table_full_name": "main.a.x", "target_table_full_name": "main.a.t", "direction": "upstream"},
+            {"source_table_full_name": "main.a.t", "target_table_full_name": "main.a.y", "direction": "upstream"},
+            {"source_table_full_name": "sys.b.u", "target_table_full_name": "main.a.t", "direction": "upstream"}]
+    lens = Lens(rows=1, say="{source_table_full_name} -> {target_table_full_name}")
+    got = read_rows(rows, lens, columns=list(rows[0]), money_cols=set(), joint={"table": {"main.a.t", "sys.b.u"}})
+    assert got.items == ["sys.b.u -> main.a.t"]
+
+
+@pytest.mark.parametrize("text", ["what if we had halved the nightly load, what would last week's bill have been?",
+                                  "the analytics bill looks whack this week"])
+def test_a_what_if_and_slang_surprise_at_spend_read_its_drivers(text):
+    assert "get_top_cost_drivers" in [p.tool for p in choose_plays(get_agent_registry().get("cost"), text, {})]
