@@ -24,10 +24,12 @@ SPIKE = (r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|w
          r"\bvariance\b|(?:against|compared (?:with|to)|versus|vs\.?) (?:its|their|the) (?:normal|usual|typical|average)|"
          r"odd one out|stands? out|sticks? out|deviat\w*|baseline|above (?:the |its |our )?(?:\w+ )?(?:average|avg|normal|"
          r"usual|mean)|" + SURPRISE)
+#: "what if we had halved the GPU training, what would the bill have been": a change imagined for a line item
+WHAT_IF = (r"what if|\bif (?:we|i|they) (?:had |would have )?(?:halv|cut|doubl|reduc|drop|stopp?|turn|skipp?|mov)\w*|"
+           r"\bhalv(?:ed|ing|e)\b")
 DRIVERS = (r"driv|drove|behind|cause|biggest|line item|top|what (made|drove)|breakdown|break (?:it|that|this) down|jump|spike|why|"
-           # "what if we had halved the GPU training, what would the bill have been": the line item the what-if changes
-           r"what if|\bif (?:we|i|they) (?:had |would have )?(?:halv|cut|doubl|reduc|drop|stopp?|turn|skipp?|mov)\w*|"
-           r"\bhalv(?:ed|ing|e)\b|"
+           # the line item the what-if changes
+           + WHAT_IF + r"|"
            r"push\w* (?:\w+ ){0,4}up|spiky|drill\w* (?:into|down)|accounts? for|above (?:the |its )?(?:\w+ )?average|bulk of|most of the (?:delta|increase|jump|difference|change|growth)|"
            r"\b(eat|eats|eating|hog\w*|consum\w*|burn\w*)\b|"
            # "the ml-workspace line looks way bigger than the other days, is that bad or normal?": a spike, and its why
@@ -95,6 +97,9 @@ AGENT = AgentSpec(
         # "split it by workspace" names its grouping: it outranks a team or chargeback reading
         Play("get_daily_cost_summary", when=(r"(?:by|per|each|every|for each) workspaces?|workspace by workspace",),
              weight=7, title="Spend by workspace", compare=Compare("Spend", total="list_cost"), lens=WORKSPACE_SPEND),
+        # ...and the bill it changes, for the same period (graph.whatif says both)
+        Play("get_daily_cost_summary", when=(WHAT_IF,), weight=3, title="Spend by workspace",
+             compare=Compare("Spend", total="list_cost"), lens=WORKSPACE_SPEND),
         Play("get_daily_cost_summary", when=(r"how much|cost|spend|spent|bill|dbu",), default=True,
              title="Spend by workspace", compare=Compare("Spend", total="list_cost"), lens=WORKSPACE_SPEND),
         Play("get_cost_period_comparison", when=(r"compar|week over week|vs\.?|versus|highlight|trend|change|"

@@ -19,7 +19,7 @@ import json
 from typing import Any
 
 from health_monitor.agents.registry import AgentRegistry
-from health_monitor.graph import adapters, relations, templates
+from health_monitor.graph import adapters, relations, templates, whatif
 from health_monitor.graph.context import RunContext
 from health_monitor.graph.events import Progress, Token, emit
 from health_monitor.graph.figures import numbers_in_text, unsupported_numbers
@@ -84,6 +84,10 @@ def make_synthesize(agents: AgentRegistry):
         footer = templates.footer(ctx.as_of_text, calls)
         offline_body = templates.answer(agents, plan, reports, unknown=turn.get("unknown") or [],
                                         question=question, calls=calls, as_of=ctx.as_of_text, links=links)
+        scenario = whatif.estimate(_english(state, question), reports, calls, plan.subject)
+        if scenario:  # "what if we had halved ...?": the estimate is the answer, what it rests on follows
+            offline_body = f"{scenario}\n\n{offline_body}"
+            links = [*links, scenario]
         body, revised, extra = offline_body, False, []
         if ctx.llm is not None:
             body, revised, extra = _llm_body(state, ctx, question, plan, offline_body, links)
@@ -101,6 +105,14 @@ def make_synthesize(agents: AgentRegistry):
         return out
 
     return synthesize
+
+
+def _english(state: HealthState, question: str) -> str:
+    """The question in English (the parser's reading of a question asked in another language)."""
+    typed = state.get("understanding")
+    if typed is not None and getattr(typed, "language", "en") != "en" and getattr(typed, "topic", ""):
+        return typed.topic
+    return question
 
 
 def connect(ctx: RunContext, reports: dict[str, AgentReport],

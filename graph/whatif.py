@@ -1,0 +1,163 @@
+"""What-if questions about spend: "what if we had halved the GPU training, what would yesterday's bill have been?"
+
+The change is read from the question (halved, doubled, cut by 30 %, turned off), applied to the line item the
+question names among the cost findings' rows, and said as an estimate: the spend scaled in proportion, nothing
+re-run. The total it changes (the workspace's bill) is added only when a finding read the same period for it.
+A question naming no line item the rows hold gets no estimate: no guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from health_monitor.graph.figures import money
+from health_monitor.graph.state import AgentReport, ToolCallRecord
+
+#: The question imagines a change rather than asking what happened.
+HYPOTHETICAL = re.compile(r"\bwhat if\b|\bif (?:we|i|they|you|it|that)\b|\bsuppos\w*\b|\bimagine\b|\bhypothetical\w*\b|"
+                          r"\bwould (?:\w+ ){0,5}(?:have|'ve) (?:been|cost|saved|come|looked)\b|\bwhat would\b",
+                          re.IGNORECASE)
+
+_N = r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent|per cent)"
+#: (pattern, factor from the match, how the change is said). The first match wins: "cut in half" before "cut by".
+_CHANGES: tuple[tuple[re.Pattern[str], Any, str], ...] = (
+    (re.compile(r"\bhalv(?:e|ed|es|ing)\b|\bin half\b|\bby half\b|\bhalf as much\b|\bhalf the\b", re.I),
+     lambda m: 0.5, "halving {x}"),
+    (re.compile(r"\bdoubl(?:e|ed|es|ing)\b|\btwice as much\b", re.I), lambda m: 2.0, "doubling {x}"),
+    (re.compile(r"\bby (?:a|one) third\b", re.I), lambda m: 2 / 3, "cutting {x} by a third"),
+    (re.compile(r"\bby (?:a|one) quarter\b", re.I), lambda m: 0.75, "cutting {x} by a quarter"),
+    (re.compile(r"\b(?:cut|cuts|cutting|reduc\w*|lower\w*|trim\w*|shrink\w*|slash\w*|drop\w*|sav\w*) (?:\w+ ){0,6}?by "
+                + _N, re.I), lambda m: 1 - float(m[1]) / 100, "cutting {x} by {n}%"),
+    (re.compile(_N + r" (?:less|lower|fewer|cheaper|smaller|off)\b", re.I), lambda m: 1 - float(m[1]) / 100,
+     "cutting {x} by {n}%"),
+    (re.compile(r"\b(?:increas\w*|grow\w*|grew|rais\w*|add\w*|scal\w* up) (?:\w+ ){0,6}?by " + _N, re.I),
+     lambda m: 1 + float(m[1]) / 100, "raising {x} by {n}%"),
+    (re.compile(_N + r" (?:more|higher|bigger|larger)\b", re.I), lambda m: 1 + float(m[1]) / 100, "raising {x} by {n}%"),
+    (re.compile(r"\b(?:turn(?:ed|ing)?|switch(?:ed|ing)?) (?:[\w-]+ ){0,4}?off\b|\bshut (?:[\w-]+ ){0,4}?down\b|"
+                r"\b(?:stopp?(?:ed|ing)?|skipp?(?:ed|ing)?|kill(?:ed|ing)?|paus(?:e|ed|ing)) (?:\w+ ){0,4}?"
+                r"(?:running|it|that|them|the)\b|\b(?:had ?n'?t|did ?n'?t|never) (?:run|ran)\b|\bnot run\b", re.I),
+     lambda m: 0.0, "turning off {x}"),
+)
+
+#: Columns naming a line item, most specific first, and the money column read.
+NAME_COLUMNS = ("driver_name", "job_name", "endpoint_name", "warehouse_name", "cluster_name", "user_name",
+                "team", "sku_name", "workspace_name")
+MONEY_COLUMNS = ("list_cost", "total_cost", "cost")
+#: Words of names that say what kind of thing it is, not which one.
+_GENERIC = frozenset("job jobs workspace cluster warehouse endpoint the and etl sql compute cost spend bill".split())
+
+
+@dataclass(frozen=True)
+class Change:
+    factor: float
+    said: str  # "halving {x}": {x} is where the line item's name goes
+
+
+def change_of(text: str) -> Change | None:
+    """The change a what-if question imagines (None: the question imagines none)."""
+    if not HYPOTHETICAL.search(text or ""):
+        return None
+    for pattern, factor, said in _CHANGES:
+        m = pattern.search(text)
+        if m:
+            f = float(factor(m))
+            n = m[1] if m.groups() and m[1] else ""
+            return Change(max(0.0, f), said.replace("{n}", n.rstrip("0").rstrip(".") if "." in n else n))
+    return None
+
+
+def _tokens(text: str) -> set[str]:
+    return {t for t in re.split(r"[^a-z0-9]+", text.lower()) if len(t) >= 3 and t not in _GENERIC}
+
+
+def _name_of(row: dict[str, Any]) -> tuple[str, str] | None:
+    return next(((c, str(row[c])) for c in NAME_COLUMNS if row.get(c) not in (None, "")), None)
+
+
+def _money_of(row: dict[str, Any]) -> float | None:
+    v = next((row[c] for c in MONEY_COLUMNS if isinstance(row.get(c), (int, float))), None)
+    return float(v) if v is not None else None
+
+
+def _window(call: ToolCallRecord) -> tuple[str, str] | None:
+    a = call.args or {}
+    if a.get("date"):
+        return str(a["date"]), str(a["date"])
+    if a.get("start_date") and a.get("end_date"):
+        return str(a["start_date"]), str(a["end_date"])
+    return None
+
+
+def estimate(question: str, reports: dict[str, AgentReport], calls: Iterable[ToolCallRecord],
+             subject: dict[str, list[str]] | None = None) -> str:
+    """The what-if sentence for ``question`` over the cost findings ("" when it imagines no change, or names no line
+    item the rows hold)."""
+    change = change_of(question)
+    report = reports.get("cost")
+    if change is None or report is None:
+        return ""
+    named = {n.lower() for names in (subject or {}).values() for n in names}
+    words = _tokens(question)
+    low = question.lower()
+    best: tuple[int, int, Any, dict[str, Any]] | None = None
+    for finding in report.findings:
+        for row in finding.rows:
+            got, cost = _name_of(row), _money_of(row)
+            if got is None or cost is None:
+                continue
+            col, name = got
+            # a name said in full (or resolved by the parser) beats a name sharing a word with the question, unless
+            # it is said as where the item is ("the GPU training in ml-workspace": the workspace is the scope)
+            said = name.lower() in named or name.lower() in low
+            scope = re.search(rf"\b(?:in|on|within|across|inside|for) (?:the )?{re.escape(name.lower())}\b", low)
+            score = 1 if said and scope else 10 if said else len(_tokens(name) & words)
+            specific = len(NAME_COLUMNS) - NAME_COLUMNS.index(col)
+            if score and (best is None or (score, specific) > best[:2]):
+                best = (score, specific, finding, row)
+    if best is None:
+        return ""
+    _, _, finding, row = best
+    col, name = _name_of(row) or ("", "")
+    cost = _money_of(row) or 0.0
+    after = cost * change.factor
+    delta = after - cost
+    where = f" in {row['workspace_name']}" if col != "workspace_name" and row.get("workspace_name") else ""
+    period = _period_of(finding, calls)
+    text = (f"**What if:** {change.said.replace('{x}', name + where)}{f' ({period})' if period else ''} takes its "
+            f"{money(cost)} to about {money(after)}, {'saving' if delta <= 0 else 'adding'} about {money(abs(delta))}")
+    total = _total(report, row, col, finding, calls)
+    if total is not None:
+        text += (f"; {row['workspace_name']}'s bill for the same period would have been about {money(total + delta)} "
+                 f"instead of {money(total)}")
+    return text + ". (An estimate: the spend scaled in proportion; nothing was re-run.)"
+
+
+def _period_of(finding: Any, calls: Iterable[ToolCallRecord]) -> str:
+    call = next((c for c in calls if c.tool in finding.tools and c.ok), None)
+    w = _window(call) if call is not None else None
+    if w is None:
+        return ""
+    return w[0] if w[0] == w[1] else f"{w[0]} to {w[1]}"
+
+
+def _total(report: AgentReport, row: dict[str, Any], col: str, finding: Any,
+           calls: Iterable[ToolCallRecord]) -> float | None:
+    """The workspace's spend over the same period as the line item's, from another finding of the turn."""
+    workspace = row.get("workspace_name")
+    if col == "workspace_name" or not workspace:
+        return None
+    calls = list(calls)
+    mine = next((_window(c) for c in calls if c.tool in finding.tools and c.ok), None)
+    for other in report.findings:
+        if other is finding:
+            continue
+        theirs = next((_window(c) for c in calls if c.tool in other.tools and c.ok), None)
+        if mine is None or theirs != mine:
+            continue
+        for r in other.rows:
+            if _name_of(r) == ("workspace_name", workspace) and (v := _money_of(r)) is not None:
+                return v
+    return None

@@ -1,0 +1,61 @@
+"""What-if questions about spend: the change read from the question, applied to the line item it names."""
+from __future__ import annotations
+
+import pytest
+from health_monitor.graph.state import AgentReport, Finding, ToolCallRecord
+from health_monitor.graph.whatif import change_of, estimate
+
+
+@pytest.mark.parametrize(("text", "factor"), [
+    ("what if we had halved the nightly load?", 0.5),
+    ("suppose the reporting warehouse cost twice as much", 2.0),
+    ("if we cut the feature job by 25%, what would last week have cost?", 0.75),
+    ("what would it have been with 10 percent less on the bi warehouse", 0.9),
+    ("imagine we grew the serving spend by 40%", 1.4),
+    ("what if we had turned the ad-hoc cluster off all week", 0.0),
+    ("what if we trimmed it by a third", 2 / 3),
+])
+def test_the_change_a_question_imagines(text, factor):
+    change = change_of(text)
+    assert change is not None and change.factor == pytest.approx(factor)
+
+
+@pytest.mark.parametrize("text", ["did we double our spend last month?", "we halved the cluster size on monday, "
+                                  "did it help?", "cut costs on the analytics workspace"])
+def test_a_question_about_what_happened_imagines_nothing(text):
+    assert change_of(text) is None
+
+
+def _reports() -> tuple[dict[str, AgentReport], list[ToolCallRecord]]:
+    drivers = Finding(agent="cost", title="Top cost drivers", summary="", tools=["get_top_cost_drivers"], rows=[
+        {"driver_name": "train_big", "workspace_name": "ws-a", "list_cost": 1000.0},
+        {"driver_name": "nightly_load", "workspace_name": "ws-b", "list_cost": 300.0}])
+    spend = Finding(agent="cost", title="Spend by workspace", summary="", tools=["get_daily_cost_summary"], rows=[
+        {"workspace_name": "ws-a", "list_cost": 1500.0}, {"workspace_name": "ws-b", "list_cost": 900.0}])
+    calls = [ToolCallRecord(agent="cost", tool="get_top_cost_drivers", args={"date": "2026-03-19"}),
+             ToolCallRecord(agent="cost", tool="get_daily_cost_summary",
+                            args={"start_date": "2026-03-19", "end_date": "2026-03-19"})]
+    return {"cost": AgentReport(agent="cost", findings=[drivers, spend])}, calls
+
+
+def test_the_line_item_named_in_words_changes_and_so_does_its_workspace_bill():
+    reports, calls = _reports()
+    text = estimate("what if we had halved the big training in ws-a, what would the bill have been?", reports, calls)
+    assert "halving train_big in ws-a" in text
+    assert "$1,000 to about $500" in text and "saving about $500" in text
+    assert "ws-a's bill for the same period would have been about $1,000 instead of $1,500" in text
+
+
+def test_no_total_when_the_bill_was_read_for_another_period():
+    reports, calls = _reports()
+    calls[1] = ToolCallRecord(agent="cost", tool="get_daily_cost_summary",
+                              args={"start_date": "2026-03-13", "end_date": "2026-03-19"})
+    text = estimate("what if nightly_load had cost 10% more?", reports, calls)
+    assert "raising nightly_load in ws-b by 10%" in text and "adding about $30" in text
+    assert "instead of" not in text
+
+
+def test_no_estimate_for_a_line_item_the_rows_do_not_hold():
+    reports, calls = _reports()
+    assert estimate("what if we had halved the marketing dashboards?", reports, calls) == ""
+    assert estimate("what did train_big cost?", reports, calls) == ""
