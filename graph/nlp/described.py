@@ -218,6 +218,9 @@ class Descriptions:
             if fam is None or (fam != family and required - NAME_HEADS[fam]):
                 continue
             ranked = self.candidates(fam, words, set(required))
+            if "gold" in words and fam == "table":
+                # "our gold table that summarises daily billing/usage": built here, not a system table it reads
+                ranked = [r for r in ranked if not r[1].name.lower().startswith("system.")]
             if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
                 best = ranked[0][1]
                 explained = [k for k in after if {stem(tokens[k][0]), SYNONYMS.get(stem(tokens[k][0]))} & best.tokens]

@@ -860,6 +860,9 @@ def _keep_topic(out: Understanding, prior: Prior, m: re.Match[str]) -> Understan
     return out
 
 
+#: "...so it doesn't happen again": an act that keeps an incident from recurring.
+_PREVENT = re.compile(r"\b(?:does ?n'?t|does not|won'?t|will not|never) (?:happen|occur|recur)s? again\b|\bfrom (?:happening|"
+                      r"recurring) again\b", re.IGNORECASE)
 #: Who advises on acting on a domain's finding, besides the domain itself ("what do we do about the
 #: spend?": the optimizer holds the savings).
 ACT_ADVISORS: dict[str, str] = {"cost": "optimization"}
@@ -873,6 +876,10 @@ def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
         # "what should I do about it, fix the schema first or rerun?": still the last turn's problem, with the
         # options the question names beside it
         out.domains = list(dict.fromkeys([*prior.understanding.domains, *out.domains]))[:3]
+    if _PREVENT.search(m.string) and cur.domains:
+        # "ok so what would you fix first so it doesn't happen again": keeping the incident from recurring is its own
+        # area's, whatever the last turn priced
+        out.domains = list(cur.domains)
     out.intent = "recommendation"
     # "what do I do about it": "it" is what the last answer was about (the stale table, not every table)
     out.entities += _subject_entities(prior, out, skip=("workspace",))
@@ -1234,7 +1241,7 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 r"^\W*(?:(?:ok(?:ay)?|so|and|then)\W+)*what (?:broke|failed|went wrong|happened|changed|blew up) "
                                 r"(?:upstream|further up|up the (?:chain|line|pipeline)|before it|earlier in the pipeline)\b|"
                                 r"\broot cause\b|\bwhat'?s behind (?:it|that|this)\b|\bwhy (?:is|was|did) (?:it|that)\b|"
-                                r"\bwhat(?:'s| is| was)? (?:driving|causing|drove|caused|behind|pushing|pushed|tipping) (?:that|it|this|those|these)\b",
+                                r"\bwhat(?:'?s| is| was)? (?:driving|causing|drove|caused|behind|pushing|pushed|tipping) (?:that|it|this|those|these)\b",
                                 re.IGNORECASE), _why),
     # "only the ones that also failed recently": the last answer's rows that are also in another area's finding
     Transform("narrow", re.compile(r"^\W*(?:(?:and|ok|okay|so|now)\W+)?(?:only|just) (?:the )?(?:ones|those|them)\s+(?:that|which|who|"

@@ -215,7 +215,9 @@ _COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead o
 
 #: The product is where the asker comes from, not what they ask about ("we just moved off Snowflake",
 #: "in Snowflake I'd open Query History"): the question is about this account.
-_CONTEXT = re.compile(r"\b(?:moved|moving|(?<!n't )(?<!not )(?<!never )(?<!yet )migrat\w*|switch\w*|port(?:ed|ing)? (?:over|of|from)|ported|lift(?:ed)?[- ]and[- ]shift\w*|coming from|came from|used to|back (?:on(?! (?:track|budget|schedule|target|plan)\b)|at|when|in(?! (?:19|20)\d\d\b))|"
+_CONTEXT = re.compile(r"\b(?:moved|moving|(?<!n't )(?<!not )(?<!never )(?<!yet )migrat\w*|switch\w*|port(?:ed|ing)? (?:over|of|from)|ported|lift(?:ed)?[- ]and[- ]shift\w*|coming from|came from|(?:i|we) come from|vengo de|venimos de|venho d[aeo]s?|viemos d[aeo]s?|je viens d[e']|"
+                      r"nous venons d[e']|ich komme (?:von|aus)|wir kommen (?:von|aus)|vengo da|veniamo da|ik kom van|wij komen van|"
+                      r"used to|back (?:on(?! (?:track|budget|schedule|target|plan)\b)|at|when|in(?! (?:19|20)\d\d\b))|"
                       r"previously|formerly|equivalent|i'?d|we'?d|we had|we used|like (?:in|on)|databricks (?:version|way)|"
                       r"version of|(?:dba|admin|developer|engineer|analyst|person|guy|folks?) here|"
                       # "the etl-warehouse, is that basically a SQL Server instance?": an analogy, not the product

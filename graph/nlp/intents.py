@@ -80,7 +80,9 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"that)\b|\bdue to\b|\bdriv(?:ing|en|es|ers?)\b|\bhow come\b|\bwhat (?:pushed|pushes|pushing|drove|sent|tipped) "
                          r"(?:it|that|this|them|the \w+) (?:up|over)\b", re.IGNORECASE)),
     # ("budget vs actual" is a budget's status, not two periods)
-    ("compare", re.compile(r"\bcompar\w*\b|(?<!budget )(?<!budgets )(?<!plan )(?<!target )(?<!forecast )\b(?:vs\.?|versus)\b"
+    # ("compared to its normal" is a deviation from a baseline, the anomaly tools' own figure, not two periods)
+    ("compare", re.compile(r"\bcompar\w*\b(?! (?:to|with|against) (?:its|their|the|our) (?:normal|usual|typical|average|"
+                           r"baseline|mean|norm)\b)|(?<!budget )(?<!budgets )(?<!plan )(?<!target )(?<!forecast )\b(?:vs\.?|versus)\b"
                            r"(?! actuals?\b)|\bdifference between\b|\bthan (?:last|the previous|"
                            r"before)\b|\b(?:week|month|day) over (?:week|month|day)\b", re.IGNORECASE)),
     ("trend", re.compile(r"\btrend\w*\b|\bover time\b|\bhistory\b|\bper (?:day|week|month)\b|\bby (?:day|week|"

@@ -857,3 +857,10 @@ GLOSSARY["fr"].update({"table finale": "final table", "table principale": "main 
 GLOSSARY["pt"].update({"tabela final": "final table", "tabela principal": "main table", "continua mostrando": "still shows",
                        "continuam mostrando": "still show"})
 GLOSSARY["de"].update({"verbrauch": "consumption", "verbraucht": "consumed"})
+# "Vengo de AWS Glue": where the asker comes from (context, not the product asked about)
+GLOSSARY["es"].update({"vengo de": "i come from", "venimos de": "we come from", "lo miraba": "i looked at it",
+                       "lo veía": "i saw it", "cuál fue el error": "what was the error"})
+GLOSSARY["pt"].update({"venho do": "i come from", "venho da": "i come from", "venho de": "i come from",
+                       "viemos do": "we come from", "viemos da": "we come from"})
+GLOSSARY["fr"].update({"je viens de": "i come from", "nous venons de": "we come from"})
+GLOSSARY["de"].update({"ich komme von": "i come from", "ich komme aus": "i come from", "wir kommen von": "we come from"})

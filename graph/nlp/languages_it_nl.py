@@ -397,3 +397,4 @@ GLOSSARY["nl"].update({"uitgesplitst per": "broken down by", "uitgesplitst naar"
 GLOSSARY["it"].update({"tabella finale": "final table", "tabella principale": "main table", "mostra ancora": "still shows",
                        "mostrano ancora": "still show"})
 GLOSSARY["nl"].update({"verbruik": "consumption", "verbruikt": "consumed", "zich": ""})
+GLOSSARY["nl"].update({"het vaakst": "most often", "vaakst": "most often", "het meest": "the most", "vaak": "often"})

@@ -251,7 +251,7 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True, reason="a chore, not a question")
     if GENERAL_KNOWLEDGE.search(raw):
         rest = " ".join(p for p in re.split(r"(?<=[?!.])\s+", raw) if not GENERAL_KNOWLEDGE.search(p))
-        if len(rest.split()) >= 3 and rest != raw and "?" in rest:  # another question, not the story around it
+        if len(rest.split()) >= 3 and rest != raw and ("?" in rest or _REQUEST.match(rest)):  # another ask, not a story
             # "What's the capital of Australia? Also, how many times did ml_training fail?": the second ask is ours
             asked = route(rest, entities=entities, classifier=classifier)
             if not asked.off_topic:
@@ -310,6 +310,7 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     numbered: set[str] = set()  # the domains of the items of a numbered list ("1) ... 2) ... 3) ..."): each asked
     listed: set[str] = set()  # ...and of a list of short items ("jobs that died, weird spend, security stuff, stale tables")
     short = [c for c in clauses if len(c.split()) <= _LIST_ITEM_WORDS] if len(clauses) > 1 else []
+    sign_ins = _SIGN_INS.search(masked)
     # "status pls: jobs, sec, dq": a head, then two or more areas named by their word alone
     area_list = bool(head) and len(_listed_areas(clauses, head)) >= 2
     for i, (clause, prob, (cues, _)) in enumerate(zip(asks if len(clauses) > 1 else [], probs[1:], cue_sets[1:],
@@ -322,6 +323,9 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
             # "..., is it broken?": the state of what the rest of the question names
             continue
         local = _combine(prob, cues, dict.fromkeys(DOMAINS, 0.0))
+        if sign_ins and all(_BARE_OUTCOME.fullmatch(h) for h in cue_sets[i + 1][1].get("performance", ["-"])):
+            # "401s from that IP - did anything succeed, or was it only failures?": the sign-ins' outcomes, not runs
+            local["performance"] = 0.0
         top = max(local, key=local.__getitem__)
         # an item of a numbered list is an ask by itself: its best area needs less of the classifier
         # (an item of a plus or counted list names its topic: "start time + end time" are the fields of one ask)
@@ -373,6 +377,15 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     return RoutePlan(domains=domains, scores=_rounded(whole), reason=reason)
 
 
+#: A sentence asking for something without a question mark ("I'd like inference latency per model").
+_REQUEST = re.compile(r"^\W*(?:i'?d like|i would like|i want|i need|we need|we'?d like|show me|give me|list|tell me|"
+                      r"can you|could you|please)\b", re.IGNORECASE)
+
+#: Sign-in attempts said in the question: a bare "failures" or "succeed" in another clause is their outcome.
+_SIGN_INS = re.compile(r"\b(?:40[13]s?|(?:failed |bad )?log ?ins?|logons?|sign[- ]?ins?|auth\w*|credentials?|passwords?|"
+                       r"brute[- ]?forc\w*|mfa|lockouts?|locked out)\b", re.IGNORECASE)
+_BARE_OUTCOME = re.compile(r"fail\w*|errors?|succe\w*|worked|got through", re.IGNORECASE)
+
 #: An ask for the whole story of the things it names ("give me everything that happened to nightly_etl,
 #: etl-warehouse and orders_gold"), and the kinds whose own area tells it.
 _WHOLE_STORY = re.compile(r"\beverything (?:that )?(?:happened|went on|is going on|went wrong)\b|\btimeline\b|"
@@ -416,8 +429,13 @@ def _carried_head(clauses: list[str]) -> str:
 
 def _is_subject_head(clause: str) -> bool:
     """A leading clause made only of a thing's kind ("the job", "that warehouse"): what the rest is about."""
-    words = [w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _FILLER and w not in _POSSESSIVES]
+    # ("the daily_report thing - if we repoint it ...": a vague word after the name is no topic either)
+    words = [w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _FILLER and w not in _POSSESSIVES
+             and w not in _VAGUE_HEADS]
     return 0 < len(words) <= 3 and all(w in WORD_KINDS for w in words)
+
+
+_VAGUE_HEADS = frozenset({"thing", "things", "stuff", "thingy", "business"})
 
 
 #: ...the same, cut from the question before it is scored as a whole.

@@ -35,6 +35,12 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "would a bigger node have been cheaper than eating 3 retries?": what each costs, set side by side
+        r"\b(?:cheaper|pricier|costlier|more expensive|less expensive) than\b": 1.0,
+        # "spread the untagged bit pro-rata over the tagged teams": a chargeback's allocation of spend
+        r"\bpro[- ]?rat(?:a|ed|e)\b|\bapportion\w*|\b(?:spread|split|allocat\w*|distribut\w*) (?:\w+ ){0,4}(?:over|across|"
+        r"among|between) (?:the )?(?:\w+ ){0,2}(?:teams?|workspaces?|departments?|cost cent\w+|business units?|projects?)\b|"
+        r"\buntagged (?:bit|part|portion|share|remainder|rest|amount|chunk|slice)\b": 1.0,
         # "how has consumption trended by team": DBU consumption (a table's readers are lineage's "consumers")
         r"\bconsumption\b(?! (?:of|by) (?:the |that |this |our )?(?:tables?|data\w*|views?|reports?|dashboards?)\b)": 0.8,
         # "a month-end projection for the whole account", "cost per successful run of nightly_etl"
@@ -124,6 +130,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "wie heeft de afgelopen week het vaakst de klantentabel gelezen?": who read it, the verb last (Dutch, German)
+        r"\bwho (?:has|have|had) (?!(?:\w+ )?(?:access|permissions?|rights|grants?|privileges?)\b)(?:[\w.@-]+\s+){2,12}?"
+        r"(?:read|queried|accessed|opened)\s*[?.!]*\s*$": 1.0,
         # "whether any customer data was exposed", "the repeated reading of the customer table by one analyst"
         r"\b(?:customer|personal|sensitive|pii|private) (?:data|records|info\w*) (?:was |were |got |been |has been |have been )?"
         r"(?:exposed|leaked|exfiltrated|compromised)\b|\brepeated (?:reads?|reading|access\w*|quer\w*|downloads?)\b": 1.0,
@@ -168,7 +177,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\bwhat (?:was|were|is|are|has|have) (?:the |that |this )?(?:user|person|guy|account|principal|she|he|they|people) "
         r"(?:\w+ )?(?:doing|been doing|up to|been up to)\b|\bwhat (?:did|does|do|has|have) (?:they|he|she|that person|the person|"
         r"the user|that user|this person|the guy|that guy|them) (?:\w+ )?(?:run|ran|execute|executed|query|queried|do|done|touch|"
-        r"touched)\b": 1.0,
+        r"touched)\b|"
+        # "show me what that user was doing": the same, asked as an embedded question
+        r"\bwhat (?:the |that |this )?(?:user|person|guy|account|principal|they|he|she|people) (?:was|were|is|are|has been|"
+        r"have been|had been) (?:doing|up to)\b": 1.0,
         # "every grant admin@ made this week", "privileges she handed out": changes in the audit trail, by their actor
         r"\b(?:grants?|privileges?|permissions?)\b(?:\s+\S+){0,3}\s+(?:made|handed out|gave|issued|granted|given out)\b|"
         r"\b(?:handed|gave|given|giving) out (?:\w+ ){0,2}(?:grants?|privileges?|permissions?|access)\b": 1.0,
@@ -383,6 +395,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?<!what )(?<!which )(?:did|does|do) (?:it|they|that|those) (?:\w+ ){0,2}(?:finish|complete|succeed|run)\b": 1.0,
     },
     "reliability": {
+        # "what would you fix first so it doesn't happen again": keeping an incident from recurring
+        r"\b(?:so|to make sure|make sure|ensure|to ensure) (?:that )?(?:it|this|that|the outage|the incident) (?:does ?n'?t|does not|"
+        r"won'?t|will not|never) (?:happen|occur|recur)s? again\b|\b(?:keep|stop|prevent) (?:it|this|that) from (?:happening|"
+        r"recurring) again\b": 1.0,
         # "is the BI warehouse healthy?", "meeting its service-level commitments": a resource's state, its SLA
         r"\b(?:is|are) (?:the )?(?:[\w-]+ )?(?:warehouses?|clusters?|endpoints?) (?:healthy|ok|okay|running fine|available)\b|"
         r"\bservice[- ]level (?:commitments?|agreements?|objectives?|targets?|promises?)\b": 1.0,
@@ -1026,6 +1042,8 @@ PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:have|need|got|must) to (?:file|open|r
                            # "... a cost-per-user number for the efficiency slide": the slide's title says where the
                            # figure goes, not what is asked
                            r"\b(?:for|on|in) (?:the|our|my|a|an) (?:[\w-]+ ){1,2}(?:slide|slides|deck|page|chart|section|tab)\b|"
+                           # "... the full trail back to the source for our DQ documentation.": where the answer goes
+                           r"\bfor (?:the|our|my) (?:[\w-]+ ){0,3}(?:documentation|docs|runbook|wiki|confluence page)(?=\s*[.!?]*\s*$)|"
                            # "Internal service credits depend on it, so I need the precise figure": what rides on the
                            # answer, said as a statement (not "what depends on it?", which asks for lineage)
                            r"(?:^|(?<=[.!?;:] ))\W*(?!(?:what|which|who|whatever|anything|anyone|anybody|something|everything|"
@@ -1176,12 +1194,19 @@ RANKED_BY = re.compile(r"\b(?:ranked|sorted|ordered|prioriti[sz]ed|grouped) (?:b
                        re.IGNORECASE)
 
 
+#: "what did analyst@ do apart from running queries - any exports?": the activity set aside is not asked about.
+SET_ASIDE_ACTIVITY = re.compile(r"\b(?:apart from|aside from|besides|other than|except(?: for)?) (?:(?:just |simply )?(?:running|"
+                                r"the|his|her|their|its|those|all the|all those) )?(?:[\w-]+ ){0,2}?(?:queries|jobs|runs|"
+                                r"notebooks|logins|reads|selects|statements)\b", re.IGNORECASE)
+
+
 #: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each
 #: pattern with what it reads as (in this order: a requester's words go before the role and purpose ones).
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (SELF_CORRECTION, " "), (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
     (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (QUIET_HOURS_LOAD, r"quiet hours \1"), (HYPOTHETICAL_RUN, r"\1scheduled"), (SCHEDULE, " nightly "), (FIGURE_TREND, r" \1 trend "),
     (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (RUN_AT_TIME, r"\1"), (PRINCIPAL_QUERIES, r"access \1 \2"), (BRACKETED_PLUS_LIST, " "), (PAGED_SELF, " "), (COMPLAINERS, " complaints "), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "), (DATA_MODELS, r"\1data models"),
+    (SET_ASIDE_ACTIVITY, " "),
 )
 
 

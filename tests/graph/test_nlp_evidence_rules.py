@@ -4121,3 +4121,54 @@ def test_the_edge_joining_two_named_tables_comes_first():
                                   "the analytics bill looks whack this week"])
 def test_a_what_if_and_slang_surprise_at_spend_read_its_drivers(text):
     assert "get_top_cost_drivers" in [p.tool for p in choose_plays(get_agent_registry().get("cost"), text, {})]
+
+
+# --- blind sets 283-286 (scored on first contact on 80f7cd2; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("failed sign-ins from that address - did any succeed, or was it only failures?", "security", "performance"),
+    ("show me why the export job died and what that person was doing at the time", "security", None),
+    ("what did the analyst do last night besides running queries - any downloads?", "security", "performance"),
+    ("if I split the untagged part pro rata across the teams, what does each team pay?", "cost", None),
+    ("What's the Databricks equivalent of CloudWatch alarms? I'd like the failed jobs from yesterday", "performance", None),
+    ("what would you fix first so it doesn't happen again", "reliability", None),
+])
+def test_rules_of_sets_283_to_286_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_where_the_asker_comes_from_is_context_in_any_language():
+    assert other_product("Vengo de Redshift. ¿Qué jobs fallaron ayer?") is None
+    assert other_product("I come from Synapse. Which jobs failed yesterday?") is None
+    assert other_product("how much did Redshift cost us last month?") is not None
+
+
+def test_a_vague_word_after_a_name_is_no_topic_and_a_deviation_from_normal_is_no_period_comparison():
+    from health_monitor.graph.nlp.intents import intent_of
+    from health_monitor.graph.nlp.router import _is_subject_head
+
+    assert _is_subject_head("The  job  thing") and not _is_subject_head("the job failures")
+    assert intent_of("which workspace jumped most yesterday compared to its normal?") != "compare"
+    assert intent_of("compare yesterday with the day before") == "compare"
+
+
+def test_whats_driving_that_asks_why_of_the_last_answer():
+    from health_monitor.graph.nlp.followup import TRANSFORMS
+
+    why = next(t for t in TRANSFORMS if t.name == "why")
+    assert why.pattern.search("whats driving that? the overnight stuff?")
+
+
+def test_a_gold_table_described_is_built_here_not_a_system_table():
+    index = EntityIndex({"table": ["main.hm.fact_usage_daily", "main.hm.fact_usage"],
+                         "system_table": ["system.billing.usage"]})
+    assert index.match("our gold table that summarises daily billing/usage, where does it come from").entities == \
+        {"table": ["main.hm.fact_usage_daily"]}
+
+
+def test_where_the_answer_goes_is_no_ask():
+    from health_monitor.graph.nlp.vocabulary import without_requester
+
+    assert "documentation" not in without_requester("trace it back to the source for our DQ documentation.")
+    assert "documentation" in without_requester("which tables have no documentation?")
