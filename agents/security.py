@@ -167,6 +167,17 @@ AGENT = AgentSpec(
              lens=Lens(sort="events desc", rows=4,
                        say="{principal}: {events:int} x {service_name}.{action_name} ({failures:int} failed, "
                            "{after_hours_events:int} after hours)")),
+        # "from what ip?", "which addresses does analyst@ log in from": the addresses in that principal's audit events
+        Play("get_principal_source_ips", when=(r"\bips?\b|ip address\w*|source address\w*|\baddress(?:es)?\b|from where|"
+                                               r"where from|where (?:did|do|does|was|were|is|are) (?:they|he|she|it|that|the \w+) "
+                                               r"(?:\w+ )?(?:log\w* in|sign\w* in|connect\w*|com\w*|working)|locations?|"
+                                               r"(?:logg?\w*|sign\w*|connect\w*) (?:in )?from\b",),
+             needs=("user",), weight=4, title="Source addresses",
+             lens=Lens(rows=4, say="{principal} from {source_ip_address}{is_new_ip:if: (new for this principal)}: "
+                                   "{events:plural:event} ({failures:int} failed, {after_hours_events:int} after hours), "
+                                   "{first_seen:time} to {last_seen:time}",
+                       severity=(("medium", "is_new_ip == true and after_hours_events > 0"),),
+                       empty="No audit event of this principal carries a source address in the period.")),
         # "who changed the column type on orders_raw?": the audit events that touched that table
         Play("search_security_events", when=(r"(?:anyone|anybody|someone|somebody) (?:\w+ )?(?:alter|modif|drop|renam|"
                                              r"delet|truncat)\w*|who (?:changed|altered|modified|dropped|deleted|renamed|touched|"

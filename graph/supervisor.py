@@ -78,7 +78,7 @@ class RouteDecision(BaseModel):
 _SERVICE_PRINCIPAL = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|(?:^|[-_.])(?:sp|svc|service|bot|"
                                 r"automation|app)(?:$|[-_.])", re.IGNORECASE)
 #: Follow-up moves that point at one thing of the conversation ("that table", "the job that loads it").
-_POINTED = frozenset({"resolve_subject", "writer", "narrow"})
+_POINTED = frozenset({"resolve_subject", "writer", "narrow", "attribute"})
 
 
 #: Kinds of thing whose findings lead when a question names one (a workspace or a team scopes; it is no subject).

@@ -134,8 +134,14 @@ def _first_named_kind(f: Finding) -> str:
 
 def _about(f: Finding, subject: dict[str, list[str]]) -> bool:
     """Does ``f`` name one of the ``subject``'s names (a table by its full or its own name)?"""
-    names = {n.lower().rsplit(".", 1)[-1] for ns in subject.values() for n in ns}
-    return any(str(n).lower().rsplit(".", 1)[-1] in names for ns in (f.entities or {}).values() for n in ns)
+    names = {_own_name(n) for ns in subject.values() for n in ns}
+    return any(_own_name(n) in names for ns in (f.entities or {}).values() for n in ns)
+
+
+def _own_name(name: Any) -> str:
+    """A table's own name ("orders_gold" of main.sales.orders_gold); an e-mail whole (its last dot is no schema's)."""
+    low = str(name).lower()
+    return low if "@" in low else low.rsplit(".", 1)[-1]
 
 
 def section(title: str, report: AgentReport | None, all_clear: str) -> str:

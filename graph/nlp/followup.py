@@ -656,6 +656,12 @@ def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[s
         asked = cue_scores(without_requester(m.string))[0]
         out.domains = [d for d in cur.domains if asked.get(d, 0) > 0] or ["performance"]
         return out
+    if not names and kind == "ip" and (users := prior.named("user")):
+        # "from what ip?" after a person's activity: the addresses in that person's audit events
+        out = _carry(cur, prior, "attribute", domains=False)
+        out.entities = [e for e in out.entities if e.kind not in ("user", "ip")] + [Entity(kind="user", name=users[0])]
+        out.domains = ["security"]
+        return out
     if not names and cur.domains and names_a_topic(m.string[:m.start()]):
         # "that huge query today that scanned 2TB, ... which warehouse was it on": the question says which thing itself
         out = _carry(cur, prior, "attribute", domains=False)

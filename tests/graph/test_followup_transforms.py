@@ -390,3 +390,12 @@ def test_is_this_the_first_time_compares_with_the_period_before():
     out = follow("the evening before too, or is this the first time?", prior())
     assert out.previous.transform == "shift_window" and out.intent == "compare"
     assert out.window == YESTERDAY and out.comparison.start == date(2026, 1, 13)
+
+
+def test_from_what_ip_after_a_persons_activity_reads_that_persons_addresses():
+    p = prior(u={"domains": ["security"], "entities": [Entity(kind="user", name="pat@x.com")]},
+              subject={"user": ["pat@x.com"]})
+    out = follow("from what ip?", p)
+    assert out is not None and out.refusal is None
+    assert out.domains == ["security"] and out.entity_map().get("user") == ["pat@x.com"]
+    assert out.previous is not None and out.previous.transform == "attribute"

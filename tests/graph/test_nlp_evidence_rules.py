@@ -4172,3 +4172,14 @@ def test_where_the_answer_goes_is_no_ask():
 
     assert "documentation" not in without_requester("trace it back to the source for our DQ documentation.")
     assert "documentation" in without_requester("which tables have no documentation?")
+
+
+def test_findings_about_an_e_mail_are_not_about_every_e_mail_of_its_domain():
+    from health_monitor.graph.state import Finding
+
+    theirs = Finding(agent="security", title="Failed logins", summary="x", entities={"user": ["admin@corp.com"]})
+    mine = Finding(agent="security", title="Source addresses", summary="y", entities={"user": ["pat@corp.com"]})
+    assert templates._about(mine, {"user": ["pat@corp.com"]})
+    assert not templates._about(theirs, {"user": ["pat@corp.com"]})
+    assert templates._about(Finding(agent="quality", title="t", summary="z", entities={"table": ["main.s.orders"]}),
+                            {"table": ["orders"]})

@@ -52,6 +52,18 @@ def test_warehouse_cost_by_user_shares_out_each_warehouses_whole_spend(executor)
     assert {r["warehouse_name"] for r in only} == {"bi-warehouse"}
 
 
+def test_a_principals_source_addresses_come_from_its_audit_events_and_a_new_one_is_marked(executor):
+    mine = rows(executor, "get_principal_source_ips", user="user@company.com", days=2)
+    assert mine and {r["principal"] for r in mine} == {"user@company.com"}
+    assert sum(r["events"] for r in mine) >= sum(r["after_hours_events"] for r in mine) > 0
+    wide = {r["source_ip_address"]: r for r in rows(executor, "get_principal_source_ips", user="user@company.com", days=60)}
+    assert any(r["is_new_ip"] for r in mine)  # the demo's after-hours session came from an address new to that user
+    for r in mine:
+        if not r["is_new_ip"]:  # an address that is not new was used before the window
+            assert wide[r["source_ip_address"]]["first_seen"] < r["first_seen"]
+    assert {r["principal"] for r in rows(executor, "get_principal_source_ips", days=1)} > {"user@company.com"}
+
+
 def test_a_period_reaching_before_the_billing_history_is_compared_per_recorded_day(executor):
     assert not any(r["previous_partial"] for r in rows(executor, "get_cost_period_comparison", days=7))
     long = rows(executor, "get_cost_period_comparison", days=90)

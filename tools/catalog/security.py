@@ -139,6 +139,15 @@ TOOLS: list[Tool] = [
                         "after_hours_events bigint, pii_accesses bigint, first_date date, last_date date"),
     ),
     Tool(
+        name="get_principal_source_ips", domain="security", agents=SEC, params=UserDays,
+        description="The source IP addresses a principal (or everyone) used in the last N days, from the audit log: "
+                    "events, failures and after-hours events per address, first and last seen, and whether the "
+                    "address is new for that principal (unused in the 30 days before). Use for 'from what IP', "
+                    "'which addresses does that account log in from', a new location for a user.",
+        returns=columns("principal string, source_ip_address string, events bigint, failures bigint, "
+                        "after_hours_events bigint, first_seen timestamp, last_seen timestamp, is_new_ip boolean"),
+    ),
+    Tool(
         name="get_principals", domain="security", agents=SEC + ("governance",), params=PrincipalParams,
         description="Every principal (person or service principal) seen in audit, billing, jobs or queries, with "
                     "when it was first and last seen and its audit events; the most recently seen first. Use for "
