@@ -341,7 +341,9 @@ _AHEAD = re.compile(r"\b(?:will|won'?t|going to|gonna|forecast\w*|project\w*|exp
 _SHOWN_AS_OF = re.compile(r"\b(?:still|stuck|only) (?:\w+ )?(?:shows?|showing|showed|displays?|displaying|on|at|has|having)"
                           r"(?: the| only)?\s*$")
 #: Words before a time that say how old something shown is ("numbers from like two days ago").
-_AGE_OF_DATA = re.compile(r"\b(?:still|stuck|old|stale|outdated)\b.{0,30}\b(?:numbers|data|figures|values|results|"
+_AGE_OF_DATA = re.compile(r"\b(?:stopped|quit|stuck|froze|frozen)\s+(?:moving|updating|changing|refreshing|loading|ticking)\s+"
+                          r"(?:like |about |around |roughly |maybe |since |as of )?$|"
+                          r"\b(?:still|stuck|old|stale|outdated)\b.{0,30}\b(?:numbers|data|figures|values|results|"
                           r"rows|totals|stuff|info) (?:(?:is|are|were|was) )?(?:from|of|as of|dated) "
                           r"(?:like |about |around |roughly |maybe )?$|"
                           # "the numbers in my dashboard look like they're from 2 days ago"

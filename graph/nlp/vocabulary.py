@@ -130,6 +130,12 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "were they messing with the pipeline tables?": someone tampering with things, in the audit log
+        r"\b(?:mess(?:ing|ed)? (?:around )?with|tamper\w* with|fiddl\w* with|poking (?:around )?(?:at|in)|tinker\w* with|"
+        r"meddl\w* with)\b": 0.9,
+        # "wk summary pls - whats broken, whats expensive, whats risky": the risks are security's
+        r"\bwhat(?:'?s| is| looks)? (?:most |the most )?risky\b|\b(?:any|biggest|top|main) (?:security )?risks?\b(?! (?:of|to|that|if|in "
+        r"(?:the |our )?(?:budget|forecast|plan|migration|release)))": 1.0,
         # "wie heeft de afgelopen week het vaakst de klantentabel gelezen?": who read it, the verb last (Dutch, German)
         r"\bwho (?:has|have|had) (?!(?:\w+ )?(?:access|permissions?|rights|grants?|privileges?)\b)(?:[\w.@-]+\s+){2,12}?"
         r"(?:read|queried|accessed|opened)\s*[?.!]*\s*$": 1.0,
@@ -395,6 +401,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?<!what )(?<!which )(?:did|does|do) (?:it|they|that|those) (?:\w+ ){0,2}(?:finish|complete|succeed|run)\b": 1.0,
     },
     "reliability": {
+        # "three bullets: spend trend, anything down, any security fire": an outage now
+        r"\b(?:anything|something|is \w+|what(?:'?s| is)|whats) (?:still |currently )?down\b(?! (?:from|by|on|in|compared|vs|versus|"
+        r"against|\d|\$|week|month))": 0.9,
         # "what would you fix first so it doesn't happen again": keeping an incident from recurring
         r"\b(?:so|to make sure|make sure|ensure|to ensure) (?:that )?(?:it|this|that|the outage|the incident) (?:does ?n'?t|does not|"
         r"won'?t|will not|never) (?:happen|occur|recur)s? again\b|\b(?:keep|stop|prevent) (?:it|this|that) from (?:happening|"
@@ -510,7 +519,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:stopped|stop|stops|quit|no longer|not|never|n't|haven't|hasn't) (?:been |being )?(?:updat\w*|refresh\w*|"
         r"written)|(?:data|rows|numbers|table|orders|records|events|files) (?:\w+ ){0,2}(?:didn't|did not|hasn't|has not|never|"
         r"not) (?:\w+ )?(?:load|land|arrive|show up)\w*|still (?:showing|shows|displaying|displays|stuck on|on) (?:\w+ ){0,3}"
-        r"(?:numbers|data|figures|values|totals)": 1.0,
+        r"(?:numbers|data|figures|values|totals)|"
+        # "my revenue dashboard numbers stopped moving two days ago": figures frozen, the data behind them stale
+        r"\b(?:numbers|figures|data|values|totals|dashboards?|reports?|charts?|kpis?) (?:\w+ ){0,4}?(?:stopped|stop|haven'?t|have not|"
+        r"hasn'?t|has not|aren'?t|are not|isn'?t|is not|don'?t|doesn'?t) (?:been )?(?:moving|moved|changing|changed|ticking|"
+        r"budging|budged|going up)\b": 1.0,
         # "check result_state in ..." asks to look; "the quality checks", "checks failed" are expectations
         r"expectations?|(?<!please )(?<!pls )(?<!can you )(?<!could you )(?<!and )(?<!to )checks?(?! (?:the |in |on |if |whether |"
         r"that |this |what |who |how |for |out |result_|it\b))|constraints?|violations?": 0.7, r"data[- ]quality|dq|quality|validat\w*": 0.9,
@@ -722,6 +735,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "is it running on the wrong (pricier) kind of compute?": the compute type a workload should use
+        r"\b(?:wrong|pricier|pricey|expensive|costlier|right|cheaper|best|better) (?:\(?[\w-]+\)? ){0,2}(?:kind|type|sort|class|"
+        r"flavou?r) of (?:compute|clusters?|machines?|nodes?|instances?|warehouses?)\b|\b(?:on|using) (?:the )?(?:wrong|pricier|pricey|"
+        r"overpriced) (?:compute|clusters?|machines?|nodes?)\b": 1.0,
         # "which cost-saving measures could we book", "is any of it avoidable?" (of the spend just shown): savings
         r"\bcost[- ]?(?:sav\w*|cutting|reduction|avoidance)\b|\b(?:savings?|cost[- ]cutting) (?:measures?|opportunit\w*|levers?|"
         r"initiatives?|ideas?|options?|candidates?)\b|\b(?:any|much|how much|some|part|which|what share|what part) of (?:it|that|"
@@ -855,6 +872,10 @@ GENERAL_KNOWLEDGE = re.compile(
     # modelling advice ("help me tune xgboost, max_depth vs eta?"): a data scientist's craft, not this account's data
     r"\b(?:help me |how (?:do|should|would) (?:i|we) |how to |best way to )(?:tune|pick|choose|set|configure)\b.{0,40}"
     r"\b(?:xgboost|lightgbm|catboost|hyper-?parameters?|learning rate|max_depth|eta|batch size|epochs?|regulari[sz]ation)\b|"
+    # "can you recommend a good learning-rate schedule for fine-tuning a BERT model?": the same craft, asked for advice
+    r"\b(?:recommend|suggest|what(?:'?s| is) (?:a )?(?:good|the best)|which)\b.{0,30}\b(?:learning[- ]rate(?: schedules?)?|"
+    r"warm-?up (?:steps|schedule)|optimi[sz]ers?|batch sizes?|dropout|loss functions?|tokeni[sz]ers?|architectures?)\b"
+    r".{0,40}\b(?:for|when) (?:fine[- ]?tun\w*|train\w*|pre-?train\w*)\b|"
     # a product's feature explained ("what's the snowflake equivalent of a delta merge"), coding help ("how do I pivot a
     # pandas dataframe"): a manual's or a tutorial's answer, not this account's data
     r"\bwhat(?:'?s| is| would be| are) (?:the )?(?:[\w-]+ )?equivalents? (?:of|to|for)\b|"

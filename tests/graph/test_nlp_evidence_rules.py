@@ -4183,3 +4183,28 @@ def test_findings_about_an_e_mail_are_not_about_every_e_mail_of_its_domain():
     assert not templates._about(theirs, {"user": ["pat@corp.com"]})
     assert templates._about(Finding(agent="quality", title="t", summary="z", entities={"table": ["main.s.orders"]}),
                             {"table": ["orders"]})
+
+
+# --- blind sets 287-290 (scored on first contact on 83a2d24; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Audit request (SOC 2 CC7.2, monitoring of system components for anomalies): any failed logins yesterday?",
+     "security", "governance"),
+    ("status for the exec sync: what's down, what's pricey, what's risky", "reliability", None),
+    ("status for the exec sync: what's down, what's pricey, what's risky", "security", None),
+    ("is spend down from last week?", "cost", "reliability"),
+    ("Could you suggest a good optimizer and learning rate for fine-tuning our summariser?", None, None),
+    ("the KPIs on my sales board haven't budged since tuesday, what happened upstream?", "quality", None),
+    ("is the export job on the wrong kind of compute?", "optimization", None),
+    ("did someone tamper with the finance tables last night?", "security", None),
+])
+def test_rules_of_sets_287_to_290_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_how_long_figures_have_been_frozen_is_their_age_not_a_window():
+    from health_monitor.graph.nlp.params import extract_params
+
+    at = datetime(2026, 3, 20, 9)
+    assert "start_date" not in extract_params("the revenue numbers stopped moving like two days ago", as_of=at).params
