@@ -91,10 +91,18 @@ def _window(call: ToolCallRecord) -> tuple[str, str] | None:
     return None
 
 
+#: "if that outage hadn't happened, what would uptime be": the availability without that outage.
+WITHOUT_OUTAGE = re.compile(r"\bif (?:that|the|this|those) (?:\w+ )?(?:outages?|downtime|incidents?)\b.{0,20}\b(?:had ?n'?t|had not|"
+                            r"never|did ?n'?t|did not|were ?n'?t|was ?n'?t)\b|\bwithout (?:that|the|this|those) (?:\w+ )?"
+                            r"(?:outages?|downtime)\b", re.IGNORECASE)
+
+
 def estimate(question: str, reports: dict[str, AgentReport], calls: Iterable[ToolCallRecord],
              subject: dict[str, list[str]] | None = None) -> str:
-    """The what-if sentence for ``question`` over the cost findings ("" when it imagines no change, or names no line
-    item the rows hold)."""
+    """The what-if sentence for ``question`` over the findings: spend changed, or an outage taken away ("" when it
+    imagines no change, or names nothing the rows hold)."""
+    if WITHOUT_OUTAGE.search(question or "") and "reliability" in reports:
+        return _without_outage(reports["reliability"])
     change = change_of(question)
     report = reports.get("cost")
     if change is None or report is None:
@@ -161,3 +169,22 @@ def _total(report: AgentReport, row: dict[str, Any], col: str, finding: Any,
             if _name_of(r) == ("workspace_name", workspace) and (v := _money_of(r)) is not None:
                 return v
     return None
+
+
+def _without_outage(report: AgentReport) -> str:
+    """The availability of the warehouse an outage hit, with that outage's minutes given back (the longest one)."""
+    outages = [r for f in report.findings for r in f.rows
+               if isinstance(r.get("duration_minutes"), (int, float)) and r.get("warehouse_name")]
+    uptime = {r["warehouse_name"]: r for f in report.findings for r in f.rows
+              if isinstance(r.get("availability_pct"), (int, float)) and isinstance(r.get("days"), (int, float))
+              and r.get("warehouse_name")}
+    hit = max((o for o in outages if o["warehouse_name"] in uptime), key=lambda o: o["duration_minutes"], default=None)
+    if hit is None:
+        return ""
+    row = uptime[hit["warehouse_name"]]
+    minutes = float(hit["duration_minutes"])
+    back = minutes / (float(row["days"]) * 24 * 60) * 100
+    after = min(100.0, float(row["availability_pct"]) + back)
+    return (f"**What if:** without the {minutes:,.1f}-minute outage of {hit['warehouse_name']}, its availability over "
+            f"these {int(row['days'])} days would have been about {after:.2f}% instead of {float(row['availability_pct']):.2f}% "
+            f"(the outage's minutes given back; nothing else changed).")

@@ -59,3 +59,15 @@ def test_no_estimate_for_a_line_item_the_rows_do_not_hold():
     reports, calls = _reports()
     assert estimate("what if we had halved the marketing dashboards?", reports, calls) == ""
     assert estimate("what did train_big cost?", reports, calls) == ""
+
+
+def test_an_outage_taken_away_gives_its_minutes_back_to_the_warehouses_availability():
+    uptime = Finding(agent="reliability", title="Availability", summary="", tools=["get_uptime_metrics"], rows=[
+        {"warehouse_name": "wh-1", "days": 10, "availability_pct": 99.0, "outage_minutes": 144.0}])
+    outages = Finding(agent="reliability", title="Outages", summary="", tools=["get_warehouse_outages"], rows=[
+        {"warehouse_name": "wh-1", "duration_minutes": 72.0}, {"warehouse_name": "wh-1", "duration_minutes": 144.0}])
+    reports = {"reliability": AgentReport(agent="reliability", findings=[uptime, outages])}
+    text = estimate("if that outage hadn't happened, what would uptime have been?", reports, [])
+    # the longest outage (144 min of 10 days = 1 %) given back
+    assert "without the 144.0-minute outage of wh-1" in text and "about 100.00% instead of 99.00%" in text
+    assert estimate("what was uptime last week?", reports, []) == ""
