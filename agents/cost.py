@@ -14,10 +14,12 @@ Quote only figures the tools returned. Finish with what you found (figures), how
 
 #: "looks nuts", "through the roof", "what's going on": surprise at a figure asks what changed and why.
 SURPRISE = (r"\b(?:nuts|crazy|insane|wild|mad|ridiculous|absurd|outrageous|huge|massive|weird\w*|odd|strange|funky|"
-            r"whack|wack|bonkers|janky|sus|out of whack|messed up|"
+            r"whack|wack|bonkers|janky|sus|out of whack|messed up|(?:look|looks|looked|seem|seems|seemed) off|"
             r"fishy|off the scale|out of (?:the )?ordinary|out of line)\b|through the roof|"
             r"off the charts|going on|what happened|blew up|explod\w*|skyrocket\w*|ballooned|\bwtf\b|\bwth\b")
 SPIKE = (r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|why|unexpected|abnormal|outliers?|"
+         # "someone says production spend doubled yesterday - true?": a claimed jump, checked against the usual level
+         r"\b(?:doubl|tripl|quadrupl)(?:ed|ing|e)\b|"
          # "the one spend number I should worry about": what stands out against its usual level
          r"worr(?:y|ied|ying)|concern\w*|alarm\w*|red flags?|"
          # "the variance on its spend yesterday against its normal daily run-rate": the deviation from its baseline

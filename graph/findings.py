@@ -337,6 +337,14 @@ class Reading:
 MAX_DEDUP_ROWS = 500
 
 
+def _preferred_test(prefer: dict[str, set[str]] | None) -> Any:
+    """Is a row about one of the ``prefer`` names (kind -> lower-case names)?"""
+    if not prefer:
+        return lambda r: False
+    columns_of = {kind: _columns_of(kind) for kind in prefer}
+    return lambda r: any(set(_names_of(r, kind, columns_of[kind]) or ()) & names for kind, names in prefer.items())
+
+
 def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], money_cols: set[str],
               page: int = 0, prefer: dict[str, set[str]] | None = None,
               joint: dict[str, set[str]] | None = None) -> Reading:
@@ -347,7 +355,10 @@ def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], mon
         rows = [{**r, "severity_rank": SEVERITY_RANK.get(str(r.get("severity") or "").lower(), 0)} for r in rows]
     if lens.derive:
         rows = [{**r, **{name: arithmetic(expr, r) for name, expr in lens.derive}} for r in rows]
-    kept = [r for r in rows if condition(lens.where, r)]  # like SQL: filter rows, then group them
+    preferred = _preferred_test(prefer)
+    # like SQL: filter rows, then group them (a row about the thing described stays: "is the job that refreshes our
+    # features flaky?" is answered by its own 0 failures, which a list of failing jobs leaves out)
+    kept = [r for r in rows if condition(lens.where, r) or preferred(r)]
     spans = _spans(kept)
     kept = grouped(kept, lens.group, lens.sum) if lens.group else kept
     # "issues desc, hours_since_update desc": stable sorts, last key first; rows missing a key go last.
@@ -361,9 +372,7 @@ def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], mon
         kept = present + [r for r in kept if r.get(key) is None]
     if prefer:
         # "our overnight sales load didn't land - what broke?": the rows about the thing described come first
-        columns_of = {kind: _columns_of(kind) for kind in prefer}
-        kept = sorted(kept, key=lambda r: not any(set(_names_of(r, kind, columns_of[kind]) or ()) & names
-                                                  for kind, names in prefer.items()))
+        kept = sorted(kept, key=lambda r: not preferred(r))
     if joint:
         # "does fact_usage trace back to system.billing.usage?": the edge joining the two names answers it
         columns_of = {kind: _columns_of(kind) for kind in joint}

@@ -166,6 +166,9 @@ def make_supervisor(agents: AgentRegistry):
             elif typed.previous is None:
                 # "has etl-sp done anything unusual lately?": the findings about the thing the question names lead
                 plan.subject = {k: v for k, v in typed.entity_map().items() if k in _SUBJECT_KINDS}
+            if not plan.subject and understood.slots.get("_prefer"):
+                # "is the job that refreshes our features flaky?": the findings about the job described lead
+                plan.subject = {k: list(v) for k, v in understood.slots["_prefer"].items()}
             plan.asked_kind = asked_kind(typed.question or question)
         plan.primary = next((a for a in understood.agents or () if a in plan.agents), "")
         if typed is not None and typed.language != "en" and ctx.llm is None:

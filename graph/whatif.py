@@ -1,4 +1,5 @@
-"""What-if questions about spend: "what if we had halved the GPU training, what would yesterday's bill have been?"
+"""What-if questions and error budgets: "what if we had halved the GPU training, what would yesterday's bill have been?",
+"if that outage hadn't happened, what would uptime be?", "how much of the error budget have we burned?".
 
 The change is read from the question (halved, doubled, cut by 30 %, turned off), applied to the line item the
 question names among the cost findings' rows, and said as an estimate: the spend scaled in proportion, nothing
@@ -24,7 +25,7 @@ HYPOTHETICAL = re.compile(r"\bwhat if\b|\bif (?:we|i|they|you|it|that)\b|\bsuppo
 _N = r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent|per cent)"
 #: (pattern, factor from the match, how the change is said). The first match wins: "cut in half" before "cut by".
 _CHANGES: tuple[tuple[re.Pattern[str], Any, str], ...] = (
-    (re.compile(r"\bhalv(?:e|ed|es|ing)\b|\bin half\b|\bby half\b|\bhalf as much\b|\bhalf the\b", re.I),
+    (re.compile(r"\bhalv(?:e|ed|es|ing)\b|\bin half\b|\bby half\b|\bhalf as (?:much|often)\b|\bhalf the\b", re.I),
      lambda m: 0.5, "halving {x}"),
     (re.compile(r"\bdoubl(?:e|ed|es|ing)\b|\btwice as much\b", re.I), lambda m: 2.0, "doubling {x}"),
     (re.compile(r"\bby (?:a|one) third\b", re.I), lambda m: 2 / 3, "cutting {x} by a third"),
@@ -97,12 +98,25 @@ WITHOUT_OUTAGE = re.compile(r"\bif (?:that|the|this|those) (?:\w+ )?(?:outages?|
                             r"(?:outages?|downtime)\b", re.IGNORECASE)
 
 
+#: "how much of the error budget have we burned", "how much downtime is left at 99.9": an availability target's budget.
+ERROR_BUDGET = re.compile(r"\berror[- ]budget|\bdowntime (?:is )?(?:left|remaining)\b|\b(?:budget|allowance) (?:at|of|for) "
+                          r"9\d(?:\.\d+)?\s*%?|\bhow many nines\b", re.IGNORECASE)
+_TARGET = re.compile(r"\b(9\d(?:\.\d+)?)\s*%|\b(?:at|of|target|slo|sla)\s+(9\d(?:\.\d+)?)\b", re.IGNORECASE)
+_MONTHLY = re.compile(r"\bmonthly\b|\bper month\b|\ba month\b|\bthis month\b|\bmonth[- ]to[- ]date\b|\bmtd\b", re.IGNORECASE)
+#: A month's length for a monthly target (the SRE convention of a 30-day window).
+MONTH_DAYS = 30
+#: The target read when the question names none (said in the answer, so the user can name another).
+DEFAULT_TARGET = 99.9
+
+
 def estimate(question: str, reports: dict[str, AgentReport], calls: Iterable[ToolCallRecord],
              subject: dict[str, list[str]] | None = None) -> str:
     """The what-if sentence for ``question`` over the findings: spend changed, or an outage taken away ("" when it
     imagines no change, or names nothing the rows hold)."""
     if WITHOUT_OUTAGE.search(question or "") and "reliability" in reports:
         return _without_outage(reports["reliability"])
+    if ERROR_BUDGET.search(question or "") and "reliability" in reports:
+        return _error_budget(question, reports["reliability"])
     change = change_of(question)
     report = reports.get("cost")
     if change is None or report is None:
@@ -188,3 +202,31 @@ def _without_outage(report: AgentReport) -> str:
     return (f"**What if:** without the {minutes:,.1f}-minute outage of {hit['warehouse_name']}, its availability over "
             f"these {int(row['days'])} days would have been about {after:.2f}% instead of {float(row['availability_pct']):.2f}% "
             f"(the outage's minutes given back; nothing else changed).")
+
+
+def _error_budget(question: str, report: AgentReport) -> str:
+    """The error budget of an availability target over the period read, and how much of it the outages used."""
+    m = _TARGET.search(question or "")
+    target = float(m[1] or m[2]) if m else DEFAULT_TARGET
+    rows = [r for f in report.findings for r in f.rows if isinstance(r.get("availability_pct"), (int, float))
+            and isinstance(r.get("days"), (int, float)) and isinstance(r.get("outage_minutes"), (int, float))
+            and r.get("warehouse_name")]
+    if not rows or not 0 < target < 100:
+        return ""
+    worst = max(rows, key=lambda r: r["outage_minutes"])
+    days = float(worst["days"])
+    # a monthly target's budget is the month's, whatever part of it was read ("so far this month")
+    monthly = bool(_MONTHLY.search(question or "")) and days < MONTH_DAYS
+    budget = (1 - target / 100) * (MONTH_DAYS if monthly else days) * 24 * 60
+    used = float(worst["outage_minutes"])
+    said = "" if m else f" (no target given: {DEFAULT_TARGET}% assumed; name another to change it)"
+    others = sum(1 for r in rows if r is not worst and r["outage_minutes"] > 0)
+    span = f"a {MONTH_DAYS}-day month allows" if monthly else f"{int(days)} days allow"
+    read = f" in the {int(days)} days read" if monthly else ""
+    text = (f"**Error budget:** at {target:g}%{said}, {span} about {budget:,.1f} minutes of downtime; "
+            f"{worst['warehouse_name']} was down {used:,.1f} minutes{read}, {used / budget * 100:,.0f}% of that budget "
+            + (f"({used - budget:,.1f} minutes over)" if used > budget else f"({budget - used:,.1f} minutes left)")
+            + f"; its availability was {float(worst['availability_pct']):.2f}%")
+    if others:
+        text += f" ({others} other warehouse{'s' if others > 1 else ''} also had downtime)"
+    return text + "."

@@ -288,8 +288,12 @@ _JOB_SAID = {"overnight": "nightly", "night": "nightly", "nightly": "nightly", "
              "ingestion": "ingest", "feed": "ingest", "report": "report", "reports": "report", "reporting": "report",
              "sync": "sync", "scoring": "scoring", "etl": "etl", "load": "etl", "export": "export",
              "reconciliation": "reconciliation", "refresh": "refresh", "backup": "backup", "cleanup": "cleanup"}
-_JOB_HEAD = re.compile(r"\b((?:[a-z][\w-]*\s+){0,3}?)(job|load|feed|pipeline|run|ingest|ingestion|etl|sync|export|"
+_JOB_HEAD = re.compile(r"\b((?:[a-z][\w-]*\s+){0,3}?)(job|load|feed|pipeline|run|ingest|ingestion|etl|sync|export|batch|"
                        r"refresh|workflow|build)s?\b", re.IGNORECASE)
+
+
+_JOB_DOES = re.compile(r"\b(?:job|pipeline|workflow|task|process|thing)s? (?:that|which) (?:\w+ly )?([a-z]+) (?:(?:our|the|my|all|"
+                       r"its|their|all the) )?((?:[a-z][\w-]*\s*){0,3})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
@@ -303,9 +307,12 @@ def job_described(text: str, jobs: Sequence[str]) -> str | None:
     """The one job of ``jobs`` whose name says the most words of the description around a job word, or None (a tie
     is no guess)."""
     tokens, known = _job_words(tuple(jobs))
-    for m in _JOB_HEAD.finditer(text or ""):
-        words = [w.lower() for w in m[1].split()] + [m[2].lower()]
-        said = {_JOB_SAID.get(w, w) for w in words if w not in _ARTICLES} & known
+    found = [[w.lower() for w in m[1].split()] + [m[2].lower()] for m in _JOB_HEAD.finditer(text or "")]
+    # "the job that refreshes our features": what it does, said after it
+    found += [[m[1].lower(), *m[2].lower().split()] for m in _JOB_DOES.finditer(text or "")]
+    for words in found:
+        said = {_JOB_SAID.get(v, v) for w in words if w not in _ARTICLES
+                for v in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w)} & known
         if not said:
             continue
         # the job whose name says the most of the description, alone ("overnight sales load": nightly_etl, two words)

@@ -152,7 +152,8 @@ def merge_context(previous: TurnContext | None, current: ParsedQuestion) -> Pars
     kept_domains = "domains" in carried
     # "anyone else trending up?" after a question about yesterday: a trend needs more than the day the last turn read
     short_window = _days_in(previous.params) <= 2 and _TRENDING.search(current.english or current.text) is not None \
-        or _RECENTLY.search(current.english or current.text) is not None  # "recently": its own (default) window
+        or _RECENTLY.search(current.english or current.text) is not None \
+        or NOW_STATE.search(current.english or current.text) is not None  # "recently", "is it crashing?": its own window
     params = {k: v for k, v in previous.params.items()
               if not (k in TIME_KEYS and (short_window or any(t in current.params for t in TIME_KEYS)))}
     carried += [f"params.{k}" for k in params if k not in current.params]
@@ -1098,8 +1099,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                        r"originat\w*) from)(?: exactly| then)?\W*$", re.IGNORECASE), _where_from),
     # ("why not? what broke upstream" asks for the failure upstream: the cause, not the list of sources)
     Transform("upstream", re.compile(r"\b(?:which|what|any) (?!(?:broke|failed|went wrong|happened|changed|blew up|died|"
-                                     r"is broken|was broken)\b)(?:\w+ ){0,2}(?:are |is |sit\w* |lie\w* |come\w* )?upstream\b|"
-                                     r"\bupstream (?:of |from )?(?:that|it|this|them)\b|\bwhat(?:'s| is)? upstream\b|"
+                                     r"is broken|was broken)\b)(?:\w+ ){0,2}(?:are |is |sit\w* |lie\w* |come\w* )?upstream\b"
+                                     r"(?! (?:broke|failed|went wrong|changed|blew up|died|is broken|was broken|happened)\b)|"
+                                     r"\bupstream (?:of |from )?(?:that|it|this|them)\b|\bwhat(?:'s| is)? upstream\b(?! (?:broke|failed|went wrong|"
+                                     r"changed|blew up|died|happened)\b)|"
                                      r"\b(?:what|which \w+) (?:feeds?|fills?|populates?|loads?)(?: into)? (?:it|that|this|them)\b|"
                                      r"\b(?:before|above|ahead of) (?:it|that|this|them) in the (?:chain|pipeline|flow|lineage)\b|"
                                      # "which tables sit between the raw feed and that one?"
@@ -1246,6 +1249,9 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 # "ok so what broke upstream?": the cause, up the chain from what the last answer was about
                                 r"^\W*(?:(?:ok(?:ay)?|so|and|then)\W+)*what (?:broke|failed|went wrong|happened|changed|blew up) "
                                 r"(?:upstream|further up|up the (?:chain|line|pipeline)|before it|earlier in the pipeline)\b|"
+                                # "ok so what upstream broke?": the same, in the other order
+                                r"^\W*(?:(?:ok(?:ay)?|so|and|then)\W+)*what (?:upstream|further up|up the (?:chain|line|pipeline)) "
+                                r"(?:broke|failed|went wrong|happened|changed|blew up)\b|"
                                 r"\broot cause\b|\bwhat'?s behind (?:it|that|this)\b|\bwhy (?:is|was|did) (?:it|that)\b|"
                                 r"\bwhat(?:'?s| is| was)? (?:driving|causing|drove|caused|behind|pushing|pushed|tipping) (?:that|it|this|those|these)\b",
                                 re.IGNORECASE), _why),
@@ -1382,6 +1388,10 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
             named = {(e.kind, e.name) for e in cur.entities if e.kind in IDENTITY_KINDS}
             if named:  # "and the 401s from 192.168.1.100 - is that the same person?": this turn's identity, not the last
                 out.entities = [e for e in out.entities if e.kind not in IDENTITY_KINDS or (e.kind, e.name) in named]
+            if cur.window is None and out.window is not None and prior.as_of is not None \
+                    and out.window.end < prior.as_of and NOW_STATE.search(text):
+                # "is it crashing and retrying?" after yesterday's bill: its state now, not yesterday's
+                out.window, out.comparison = None, None
             if OPEN_PEOPLE.search(text):  # "who else has been touching that table": not the last answer's people
                 mine = {(e.kind, e.name) for e in cur.entities}
                 out.entities = [e for e in out.entities if e.kind not in ("user", "group") or (e.kind, e.name) in mine]
@@ -1398,6 +1408,10 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
     return None
 
 
+#: A question about the state of something now ("is it crashing?", "is it still failing?", "right now").
+NOW_STATE = re.compile(r"\b(?:is|are|'s|'re) (?:it|they|that|this|those|these|he|she) (?:still |currently |now |even )?"
+                       r"(?:crash|fail|retry|retri|break|error|runn|stuck|hang|flak|spik|burn|leak|throttl|queu|hitt|"
+                       r"tim)\w*ing\b|\bright now\b|\bcurrently\b|\bas we speak\b", re.IGNORECASE)
 #: Other people than the ones the last answer named, or anyone at all ("who else", "has anybody read it", "who
 #: was the one working at night"): the carried people no longer filter. ("anyone in that group" points at one.)
 OPEN_PEOPLE = re.compile(r"\b(?:who|anyone|anybody|someone|somebody) else\b|\bother (?:users|people|principals|accounts)\b|"

@@ -209,7 +209,8 @@ _FETCHES_THEIRS = re.compile(r"\b(?:pull|get|fetch|show|give|send|download|expor
                              rf"(?:{_THEIRS})\b(?:\s+(?!databricks\b)[\w/-]+){{0,3}}?\s+(?:invoices?|bills?|statements?|"
                              r"charges?|costs?|spend|line items?|licen[cs]es?|renewals?)\b", re.IGNORECASE)
 #: A refusal names a product only when it is the subject, not a comparison ("cheaper than Snowflake?").
-_COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead of|migrat\w+ (?:from|to))\b",
+_COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead of|migrat\w+ (?:from|to))\b|"
+                         r"\bcompar\w*\b.{0,80}\b(?:with|to|against)\b",
                          re.IGNORECASE)
 
 

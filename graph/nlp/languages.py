@@ -864,3 +864,9 @@ GLOSSARY["pt"].update({"venho do": "i come from", "venho da": "i come from", "ve
                        "viemos do": "we come from", "viemos da": "we come from"})
 GLOSSARY["fr"].update({"je viens de": "i come from", "nous venons de": "we come from"})
 GLOSSARY["de"].update({"ich komme von": "i come from", "ich komme aus": "i come from", "wir kommen von": "we come from"})
+# "¿Quién tiene permiso de lectura sobre las tablas marcadas como PII?": who may read, and what a table is tagged
+GLOSSARY["es"].update({"tiene permiso de lectura": "has read permission", "tienen permiso de lectura": "have read permission",
+                       "permiso de lectura": "read permission", "permisos de lectura": "read permissions",
+                       "marcadas como": "tagged as", "marcada como": "tagged as", "marcados como": "tagged as",
+                       "marcado como": "tagged as", "lista": "list", "grupos": "groups", "protección de datos": "data protection",
+                       "sobre las": "on the", "sobre la": "on the", "sobre los": "on the", "sobre el": "on the"})

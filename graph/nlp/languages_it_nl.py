@@ -398,3 +398,6 @@ GLOSSARY["it"].update({"tabella finale": "final table", "tabella principale": "m
                        "mostrano ancora": "still show"})
 GLOSSARY["nl"].update({"verbruik": "consumption", "verbruikt": "consumed", "zich": ""})
 GLOSSARY["nl"].update({"het vaakst": "most often", "vaakst": "most often", "het meest": "the most", "vaak": "often"})
+# "Mi serve l'elenco degli accessi alla tabella clienti": "I need the list of the reads of the customers table"
+GLOSSARY["it"].update({"mi serve": "i need", "ci serve": "we need", "mi servono": "i need", "accessi": "reads",
+                       "degli accessi": "of the reads", "per favore": "please", "utente": "user", "utenti": "users"})

@@ -288,6 +288,9 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     if bare - {0}:
         cue_sets[0] = cue_scores(" ".join(c for i, c in enumerate(clauses) if i == 0 or i not in bare))
     whole = _combine(probs[0], cue_sets[0][0], bonus)
+    if _SIGN_INS.search(masked) and all(_BARE_OUTCOME.fullmatch(h) for h in cue_sets[0][1].get("performance", ["-"])):
+        # "which account were they trying to get into? any success after the failures?": the sign-ins' outcomes
+        whole["performance"] = min(whole["performance"], OFF_TOPIC_BELOW / 2)
     if OFF_TOPIC_CUES.search(masked):
         whole = {d: max(0.0, s - OFF_TOPIC_PENALTY) for d, s in whole.items()}
     best = max(whole.values())
@@ -371,11 +374,20 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
                 if d not in domains:
                     domains.append(d)
                     why[d] = "a thing the question names"
+    if "optimization" in domains and "cost" not in domains and _WHAT_IF_SPEND.search(masked):
+        # "what would we save if we turned the dev workspace off?": the estimate is read off that thing's spend
+        domains.append("cost")
+        why["cost"] = "a what-if on spend"
     hits = cue_sets[0][1]
     reason = "; ".join(f"{d} {whole[d]:.2f} ({why[d]}" + (f", cues: {', '.join(hits[d][:3])})" if d in hits else ")")
                        for d in domains)
     return RoutePlan(domains=domains, scores=_rounded(whole), reason=reason)
 
+
+#: A what-if that changes something's spend ("what would we save if we shut X down?").
+_WHAT_IF_SPEND = re.compile(r"\bwhat would (?:we|it|that|this|they) (?:\w+ )?save\b.{0,60}\bif\b|\bif (?:we|i|they) (?:just |only "
+                            r"|simply )?(?:turn\w*|shut\w*|switch\w*|stopp?\w*|halv\w*|kill\w*|delet\w*|drop\w*|decommission\w*)\b"
+                            r".{0,60}\bwhat would (?:we|it|that|this|they) (?:\w+ )?save\b", re.IGNORECASE)
 
 #: A sentence asking for something without a question mark ("I'd like inference latency per model").
 _REQUEST = re.compile(r"^\W*(?:i'?d like|i would like|i want|i need|we need|we'?d like|show me|give me|list|tell me|"
@@ -383,7 +395,8 @@ _REQUEST = re.compile(r"^\W*(?:i'?d like|i would like|i want|i need|we need|we'?
 
 #: Sign-in attempts said in the question: a bare "failures" or "succeed" in another clause is their outcome.
 _SIGN_INS = re.compile(r"\b(?:40[13]s?|(?:failed |bad )?log ?ins?|logons?|sign[- ]?ins?|auth\w*|credentials?|passwords?|"
-                       r"brute[- ]?forc\w*|mfa|lockouts?|locked out)\b", re.IGNORECASE)
+                       r"brute[- ]?forc\w*|mfa|lockouts?|locked out|(?:trying|tried|attempt\w*) to (?:get|break|log|sign) ?in(?:to)?)\b",
+                       re.IGNORECASE)
 _BARE_OUTCOME = re.compile(r"fail\w*|errors?|succe\w*|worked|got through", re.IGNORECASE)
 
 #: An ask for the whole story of the things it names ("give me everything that happened to nightly_etl,

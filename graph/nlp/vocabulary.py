@@ -35,6 +35,12 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "what's all that doing to the workspace's total for the month?": the month's bill
+        r"\b(?:total|bill|spend|run[- ]?rate|invoice)\b (?:for|of|this) (?:the |this )?month\b|\bmonth(?:'s|ly) (?:total|bill|"
+        r"invoice)\b": 0.9,
+        # "what would we save if we turned the dev workspace off?", "where would the bill land": a what-if's spend
+        r"\bwhat would (?:we|it|that|this|they) (?:\w+ )?(?:save|cost)\b|\bwhere would (?:the |our )?(?:[\w-]+ ){0,2}(?:bill|spend|"
+        r"costs?|total) land\b|\bwhat would (?:the |our )?(?:[\w-]+ ){0,2}(?:bill|spend|costs?|total) (?:be|have been|look like)\b": 1.0,
         # "would a bigger node have been cheaper than eating 3 retries?": what each costs, set side by side
         r"\b(?:cheaper|pricier|costlier|more expensive|less expensive) than\b": 1.0,
         # "spread the untagged bit pro-rata over the tagged teams": a chargeback's allocation of spend
@@ -76,7 +82,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "is the GPU training spend actually something to worry about?": a judgement of the spend itself
         r"\b(?:spend\w*|costs?|bill|dbus?)\b (?:\w+[\w-]* ){0,4}?(?:something to worry about|worth worrying about|"
         r"(?:a )?(?:concern|worry)\b|concerning|worrying|alarming)": 1.0, r"dbus?": 0.8, r"skus?": 0.9,
-        r"bill(s|ing|ed)?|invoices?|invoiced|charged (?:for|us)": 0.9, r"budget\w*(?! (?:a |the |some |more )?(?:fix|time|effort|hours|days|sprint|capacity|headcount))": 0.9, r"forecast\w*|run[- ]rate": 0.8, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6, r"pric(?:ey|ier|iest)|costl(?:ier|iest)|more expensive|dearer": 0.9,
+        r"bill(s|ing|ed)?|invoices?|invoiced|charged (?:for|us)": 0.9, r"(?<!error )(?<!errors )(?<!downtime )(?<!latency )(?<!availability )(?<!reliability )(?<!slo )(?<!outage )(?<!uptime )"
+        r"(?<!error-)budget\w*(?! (?:a |the |some |more )?(?:fix|time|effort|hours|days|sprint|capacity|headcount))"
+        # ("how much downtime is left in the budget at 99.9?": an error budget, said by its target)
+        r"(?! (?:at|of|for) 9\d(?:\.\d+)?\b)": 0.9, r"forecast\w*|run[- ]rate": 0.8, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6, r"pric(?:ey|ier|iest)|costl(?:ier|iest)|more expensive|dearer": 0.9,
         # "which workspace moved most vs last month", "variance commentary": a change in spend, FinOps' words
         r"\bwhich (?:workspaces?|teams?|skus?|products?|line items?) (?:\w+ )?(?:moved|grew|jumped|rose|changed|shifted|"
         r"swung|dropped|fell) (?:the )?most\b|\bvariance (?:commentary|analysis|report|explanation|notes?)\b|"
@@ -124,12 +133,18 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"worth (?:it|the (?:money|cost|spend|price))|value for (?:the )?money|\broi\b|"
         r"(?:all )?(?:this|that|the|our) (?:\w+ )?money": 0.9, r"\b(?:up|down)\s+(?:by\s+)?(?:about\s+)?\d+(?:\.\d+)?\s*%": 0.6, r"how much money|throw\w* (?:money|cash|dollars|budget|\$\S*) away|throw\w* away (?:money|cash|dollars)|"
         r"money (?:on|for)": 0.9, rf"(?<!outages )(?<!outage )(?<!downtime )(?<!incidents )cost(?:ing)? (?:us|me|the company){FIGURATIVE}|"
-        r"what did .{0,40}\bcost\b": 1.0, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5, r"burn(?:ed|t|ing|s)?": 0.6,
+        r"what did .{0,40}\bcost\b": 1.0, r"(jump|spike|increase)\w*": 0.25, r"pay(ing)?|paid": 0.5, r"burn(?:ed|t|ing|s)?(?! (?:through |down )?(?:the |our |its |that |this |much of the )?(?:error|downtime|slo) budget)": 0.6,
         rf"how much (?:\w+ ){{0,4}}(?:burn\w*|cost|set us back|run us){FIGURATIVE}": 1.0,
         # "if nothing changes, where do we land by quarter end": a spend projection in FinOps words
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "the list of the reads of the customers table last week: user and number of reads": who read it, how often
+        r"\b(?:list|log|history|record|overview)s? of (?:(?:of )?the )?(?:reads|accesses|access events)\b|\bnumber of (?:reads|"
+        r"accesses)\b": 1.0,
+        # "has the contractors group touched any other tables?": what a principal actually read, in the audit log
+        r"\b(?:has|have|did) (?:the |that |this )?(?:[\w-]+ ){0,2}(?:group|user|team|account|principal|service principal|"
+        r"they|he|she) (?:\w+ )?(?:touched|accessed|read|queried|opened|used)\b": 1.0,
         # "were they messing with the pipeline tables?": someone tampering with things, in the audit log
         r"\b(?:mess(?:ing|ed)? (?:around )?with|tamper\w* with|fiddl\w* with|poking (?:around )?(?:at|in)|tinker\w* with|"
         r"meddl\w* with)\b": 0.9,
@@ -305,7 +320,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"serverless|shared|spot|photon|gpu|classic|wrong|right|cheap\w*|expensive|pricey|costly))": 0.35,
         # "the failed logins": sign-in attempts, the security log's, not runs
         r"fail\w*(?! (?:log ?ins?|logons?|sign[- ]?ins?|auth\w*|password\w*|credentials?|mfa|2fa|(?:its |the |their |any )?"
-        r"(?:freshness|quality|dq|expectations?|validations?))\b)|errors?|errored|erroring|oom": 0.55,
+        r"(?:freshness|quality|dq|expectations?|validations?))\b)|errors?(?![- ]budgets?)|errored|erroring|oom": 0.55,
         # "the nightly thing that loads the sales data, it did not work good?": a run that failed
         r"\b(?:did|does|do|has|have|is|was)(?:n'?t| not) (?:work|run|finish|complete|succeed)\w*"
         r"(?: (?:good|well|right|properly|correctly|ok|okay))?\b|\bdid ?n[o']?t (?:work|run)\b": 0.8,
@@ -401,6 +416,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?<!what )(?<!which )(?:did|does|do) (?:it|they|that|those) (?:\w+ ){0,2}(?:finish|complete|succeed|run)\b": 1.0,
     },
     "reliability": {
+        # "success rate and on-time percentage for each": how often runs finish within their schedule
+        r"\bon[- ]time (?:rate|percentage|percent|%|ratio|share|delivery|completion)\b|\b(?:percent|percentage|share|%) "
+        r"(?:of runs )?on[- ]time\b": 1.0,
         # "three bullets: spend trend, anything down, any security fire": an outage now
         r"\b(?:anything|something|is \w+|what(?:'?s| is)|whats) (?:still |currently )?down\b(?! (?:from|by|on|in|compared|vs|versus|"
         r"against|\d|\$|week|month))": 0.9,
@@ -605,6 +623,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"off|unhealthy|drifting|stale|degraded)\b": 1.3,
     },
     "governance": {
+        # "which service principals can read PII tables?": who may read, by the grants
+        r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:users?|groups?|principals?|accounts?|people|teams?|identities) (?:can|could|"
+        r"are able to|are allowed to|may|have (?:the )?(?:right|permission) to) (?:\w+ )?(?:read|query|select|access|see|write|"
+        r"modify)\b": 1.0,
         # "which of those have no docs?": documentation is descriptions
         r"\b(?:no|missing|without|lack\w*|need|write) (?:the )?(?:docs|documentation|docs? blocks?)\b": 1.0,
         # "principals currently holding SELECT (or higher) on main.crm.customers": who holds a privilege on a table
@@ -872,6 +894,9 @@ GENERAL_KNOWLEDGE = re.compile(
     # modelling advice ("help me tune xgboost, max_depth vs eta?"): a data scientist's craft, not this account's data
     r"\b(?:help me |how (?:do|should|would) (?:i|we) |how to |best way to )(?:tune|pick|choose|set|configure)\b.{0,40}"
     r"\b(?:xgboost|lightgbm|catboost|hyper-?parameters?|learning rate|max_depth|eta|batch size|epochs?|regulari[sz]ation)\b|"
+    # "what's a sensible SLO for a self-hosted kafka cluster in general?": a rule of thumb, not this account's data
+    r"\b(?:sensible|reasonable|good|typical|standard|usual|recommended|industry[- ]standard)\s+(?:slos?|slas?|slis?|uptime "
+    r"targets?|availability targets?|error budgets?)\s+(?:for|on)\s+(?:a|an|any)\b|"
     # "can you recommend a good learning-rate schedule for fine-tuning a BERT model?": the same craft, asked for advice
     r"\b(?:recommend|suggest|what(?:'?s| is) (?:a )?(?:good|the best)|which)\b.{0,30}\b(?:learning[- ]rate(?: schedules?)?|"
     r"warm-?up (?:steps|schedule)|optimi[sz]ers?|batch sizes?|dropout|loss functions?|tokeni[sz]ers?|architectures?)\b"
@@ -990,7 +1015,12 @@ REQUESTER = re.compile(r"\b(?:(?:our|the|my)\s+)?(?:compliance|legal|security|au
                        r"(?:^|(?<=[.!?] ))\W*(?:(?:our|the|my)\s+)?(?:[\w-]+\s+){0,3}(?:team|folks|people|guys|boss|manager|"
                        r"lead|director|cfo|cto|ceo|vp|finance|leadership|management|someone|somebody)\s+(?:is\s+|are\s+|"
                        r"was\s+|were\s+|keeps?\s+)?(?:asking|asked|wants to know|wanted to know|pinging|pinged)(?:\s+(?:me|us))?"
-                       r"\s*(?=[:,\-\u2014]|\s+(?:whether|if)\b)", re.IGNORECASE)
+                       r"\s*(?=[:,\-\u2014]|\s+(?:whether|if)\b)|"
+                       # "Someone on my team says production spend doubled yesterday": who claims it, not a team asked about
+                       r"(?:^|(?<=[.!?] ))\W*(?:someone|somebody|a colleague|a coworker|a co-worker|my (?:boss|manager|lead|colleague|"
+                       r"coworker)|(?:one of|someone from|somebody from|a guy on|someone on|somebody on) (?:my|our|the) (?:[\w-]+ )?"
+                       r"(?:team|folks|people|guys|org))(?: (?:on|from|in) (?:my|our|the) (?:[\w-]+ )?(?:team|org|side))?\s+"
+                       r"(?:says|said|claims|claimed|reckons|thinks|told me|swears)(?:\s+that)?\b", re.IGNORECASE)
 
 
 #: Who the asker is ("I'm the security officer", "as the FinOps lead"): a role, not the topic.
@@ -1018,7 +1048,8 @@ QUIET_HOURS_LOAD = re.compile(r"\b(?:off|after|outside)[- ]?(?:business[- ])?h(?
 
 
 #: "if we ran ml_training every other day": a schedule imagined, not a run to look at.
-HYPOTHETICAL_RUN = re.compile(r"\b(if (?:we|i|they|you) (?:only )?)(?:ran|run)\b", re.IGNORECASE)
+HYPOTHETICAL_RUN = re.compile(r"\b(if\s+(?:(?:we|i|they|you) (?:only |just )?|(?:it|[\w-]+)\s+(?:only |just )?(?=(?:ran|run) (?:half|"
+                              r"twice|\w+ (?:as )?often|less|more often|every|once)\b)))(?:ran|run)\b", re.IGNORECASE)
 
 
 #: "asking for a friend (the friend is compliance)": a joke about who wants to know, not a topic.
@@ -1030,7 +1061,11 @@ ASIDE = re.compile(r"\basking for a friend\b(?:\W{0,3}\((?:the |my |said )?frien
                    r"\((?:i'?m |i am |as )?(?:the |a |an )?(?:[\w-]+ ){0,2}(?:guy|gal|person|engineer|analyst|officer|lead|admin|"
                    r"manager)\b[^)]{0,40}\)|"
                    # "ml_training depends on it afaik": what the asker believes about the thing, not an ask
-                   r"(?<=[,;.!?\u2013\u2014-] )[^,;.!?]{3,60}\b(?:afaik|iirc|as far as i know|if i recall(?: correctly)?)\b(?=\s*(?:[,;.!]|$))",
+                   r"(?<=[,;.!?\u2013\u2014-] )[^,;.!?]{3,60}\b(?:afaik|iirc|as far as i know|if i recall(?: correctly)?)\b(?=\s*(?:[,;.!]|$))|"
+                   # "who can read the customer PII table? building a churn model on it": what the asker does with it
+                   r"(?<=[,;.!?\u2013\u2014-] )(?:(?:i'?m|we'?re|i am|we are) )?(?:building|training|fitting|developing|making)\s+"
+                   r"(?:a|an|our|my|the|some)\s+(?:[\w-]+\s+){0,2}models?\s+(?:on|off|from|with|using)\s+(?:it|that|this|them|those)\b"
+                   r"[^.?!]{0,80}",
                    re.IGNORECASE)
 
 
@@ -1215,6 +1250,16 @@ RANKED_BY = re.compile(r"\b(?:ranked|sorted|ordered|prioriti[sz]ed|grouped) (?:b
                        re.IGNORECASE)
 
 
+#: "is it crashing and retrying? basically burning money for nothing?": what the failures cost, not idle capacity.
+FAILURE_WASTE = re.compile(r"\b((?:crash|retr|fail|oom|error|die|dying|restart)\w*)\b([^.!]{0,60}?)\b(?:burning|wasting|throwing "
+                           r"away|blowing) (?:\w+ )?(?:money|cash|\$+|compute|dbus?|credits?|gpus?)(?: (?:for|on) nothing)?",
+                           re.IGNORECASE)
+
+
+#: "how much of the error budget have we burned": an error budget is used up, not money burned.
+ERROR_BUDGET_BURN = re.compile(r"\b((?:error|downtime|slo) budget)\b([^.?!]{0,40}?)\bburn\w*", re.IGNORECASE)
+
+
 #: "what did analyst@ do apart from running queries - any exports?": the activity set aside is not asked about.
 SET_ASIDE_ACTIVITY = re.compile(r"\b(?:apart from|aside from|besides|other than|except(?: for)?) (?:(?:just |simply )?(?:running|"
                                 r"the|his|her|their|its|those|all the|all those) )?(?:[\w-]+ ){0,2}?(?:queries|jobs|runs|"
@@ -1228,6 +1273,8 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (QUIET_HOURS_LOAD, r"quiet hours \1"), (HYPOTHETICAL_RUN, r"\1scheduled"), (SCHEDULE, " nightly "), (FIGURE_TREND, r" \1 trend "),
     (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (RUN_AT_TIME, r"\1"), (PRINCIPAL_QUERIES, r"access \1 \2"), (BRACKETED_PLUS_LIST, " "), (PAGED_SELF, " "), (COMPLAINERS, " complaints "), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "), (DATA_MODELS, r"\1data models"),
     (SET_ASIDE_ACTIVITY, " "),
+    (ERROR_BUDGET_BURN, r"\1\2used"),
+    (FAILURE_WASTE, r"\1\2 costing money"),
 )
 
 

@@ -4208,3 +4208,76 @@ def test_how_long_figures_have_been_frozen_is_their_age_not_a_window():
 
     at = datetime(2026, 3, 20, 9)
     assert "start_date" not in extract_params("the revenue numbers stopped moving like two days ago", as_of=at).params
+
+
+# --- blind sets 291-294 (scored on first contact on cb4ecbf; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("how much of our error budget did the outage burn?", "reliability", "cost"),
+    ("downtime left in the budget at 99.95 this quarter?", "reliability", "cost"),
+    ("are we over budget on the analytics workspace?", "cost", None),
+    ("is the loader crashing and retrying, just burning cash for nothing?", "cost", "optimization"),
+    ("which idle clusters are burning money for nothing?", "optimization", None),
+    ("success rate and on-time percentage of the hourly feed this month", "reliability", None),
+    ("what's a reasonable SLA for an internal reporting service?", None, None),
+    ("who can see the customer table? training a propensity model on it, just checking", "governance", "mlops"),
+    ("which groups are allowed to read the finance tables?", "governance", None),
+    ("did that service principal touch anything outside its own schema?", "security", None),
+    ("¿Quién tiene permiso de lectura sobre la tabla de clientes?", "governance", None),
+    ("Mi serve il numero di letture della tabella clienti per utente", "security", None),
+    ("what would we save if we shut the staging workspace down for good?", "cost", None),
+    ("if the export job only ran twice as often, where would the bill land?", "cost", "performance"),
+    ("My manager says the dev spend tripled last week - is that right?", "cost", None),
+])
+def test_rules_of_sets_291_to_294_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_failures_of_sign_ins_said_as_an_attempt_to_get_in_are_not_runs():
+    assert "performance" not in route("which account were they trying to break into, and any success after the "
+                                      "failures?").domains
+
+
+def test_a_comparison_with_databricks_is_answered_for_the_databricks_side():
+    assert other_product("compare our Redshift spend with Databricks for Q3, which is bigger?") is None
+    assert other_product("compare our Redshift bill to last month") is not None
+
+
+def test_the_job_said_by_what_it_does_after_it():
+    from health_monitor.graph.nlp.described import job_described
+
+    jobs = ["nightly_etl", "feature_refresh", "daily_report", "hourly_ingest"]
+    assert job_described("is the job that refreshes our features flaky?", jobs) == "feature_refresh"
+    assert job_described("the workflow that builds the daily report", jobs) == "daily_report"
+    assert job_described("the nightly batch, did it finish?", jobs) == "nightly_etl"
+
+
+def test_what_upstream_broke_asks_why_not_for_the_sources():
+    from health_monitor.graph.nlp.followup import TRANSFORMS
+
+    names = [t.name for t in TRANSFORMS if t.pattern.search("ok so what upstream broke?")]
+    assert names and names[0] == "why"
+
+
+def test_a_row_about_the_job_described_survives_the_lens_filter_and_comes_first():
+    from health_monitor.agents.spec import Lens
+    from health_monitor.graph.findings import read_rows
+
+    rows = [{"job_name": "a_job", "failed": 3}, {"job_name": "b_job", "failed": 0}]
+    lens = Lens(where="failed > 0", rows=3, say="{job_name}: {failed}")
+    assert read_rows(rows, lens, columns=["job_name", "failed"], money_cols=set()).items == ["a_job: 3"]
+    got = read_rows(rows, lens, columns=["job_name", "failed"], money_cols=set(), prefer={"job": {"b_job"}})
+    assert got.items == ["b_job: 0", "a_job: 3"]
+
+
+@pytest.mark.parametrize(("text", "now"), [("is it still failing?", True), ("are they crashing right now?", True),
+                                           ("and what did it cost?", False), ("was it failing then?", False)])
+def test_a_question_about_the_state_now_reads_its_own_window(text, now):
+    from health_monitor.graph.nlp.followup import NOW_STATE
+
+    assert bool(NOW_STATE.search(text)) is now
+
+
+def test_the_months_total_is_spend():
+    assert "cost" in route("and what's all that doing to the workspace's total for the month?").domains

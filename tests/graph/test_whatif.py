@@ -71,3 +71,22 @@ def test_an_outage_taken_away_gives_its_minutes_back_to_the_warehouses_availabil
     # the longest outage (144 min of 10 days = 1 %) given back
     assert "without the 144.0-minute outage of wh-1" in text and "about 100.00% instead of 99.00%" in text
     assert estimate("what was uptime last week?", reports, []) == ""
+
+
+def _uptime(days: int, minutes: float) -> dict[str, AgentReport]:
+    row = {"warehouse_name": "wh-1", "days": days, "availability_pct": 100 - minutes / (days * 1440) * 100,
+           "outage_minutes": minutes}
+    return {"reliability": AgentReport(agent="reliability", findings=[
+        Finding(agent="reliability", title="Availability", summary="", tools=["get_uptime_metrics"], rows=[row])])}
+
+
+def test_an_error_budget_is_the_targets_allowed_downtime_and_the_outages_use_of_it():
+    text = estimate("how much error budget is left at 99.9% over the last 10 days?", _uptime(10, 7.2), [])
+    assert "10 days allow about 14.4 minutes" in text and "down 7.2 minutes" in text and "50% of that budget" in text
+    assert "7.2 minutes left" in text
+
+
+def test_a_monthly_target_budgets_the_month_and_no_target_is_said_as_assumed():
+    text = estimate("how much of our monthly error budget have we burned so far?", _uptime(6, 86.4), [])
+    assert "99.9% assumed" in text and "a 30-day month allows about 43.2 minutes" in text
+    assert "in the 6 days read, 200% of that budget (43.2 minutes over)" in text
