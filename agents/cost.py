@@ -131,7 +131,8 @@ AGENT = AgentSpec(
         # "the analytics unit is up again": a team the question names, by whatever word
         Play("get_cost_by_team", when=(r"\bunits?\b|\bdivisions?\b|\bbu\b|\borg\b|\bsquad\b",), needs=("team",), weight=3,
              compare=Compare("Spend", total="list_cost"), title="Spend by team", lens=TEAM_SPEND),
-        Play("get_cost_by_tag", when=(r"cost.?cent(er|re)|\bprojects?\b|\btag (key|value)",), weight=2,
+        Play("get_cost_by_tag", when=(r"cost.?cent(er|re)|\bprojects?\b(?! (?:that|it|this|them|those|spend|costs?|the (?:spend|"
+                                      r"costs?|bill|month))\b)|\btag (key|value)",), weight=2,
              args={"tag_key": "$tag_key|team"}, title="Spend by tag",
              lens=Lens(say="{tag_key}={tag_value} {list_cost:money}", sort="list_cost desc", rows=5)),
         Play("get_cost_by_product", when=(r"\bproducts?\b|categor|serverless vs|by service|by (?:type|kind) of (?:charge|spend|"
@@ -199,7 +200,9 @@ AGENT = AgentSpec(
                            "{month:date} ({daily:money} a day, a 30-day run rate of {run_rate:money})",
                        recommend="At the current daily rate next month would be about {run_rate:money} for "
                                  "{workspace_name}; compare it with the budget.")),
-        Play("get_cost_forecast", when=(r"forecast|extrapolat|predict|project(?:ed|ion|ions|ing)\b|expect|will (we )?"
+        Play("get_cost_forecast", when=(r"\bproject (?:that|it|this|them|those|spend|costs?|the (?:spend|costs?|bill))\b|"
+                                        r"\b(?:best|worst)[- ]case\b|"
+                                        r"forecast|extrapolat|predict|project(?:ed|ion|ions|ing)\b|expect|will (we )?"
                                         r"spend|where (?:do|will|would) we (?:land|end up)|if nothing changes|"
                                         r"at this (?:rate|pace)|trajectory",), weight=3, args={"days": "$horizon_days|30"},
              title="Spend forecast",

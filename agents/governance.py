@@ -158,7 +158,7 @@ AGENT = AgentSpec(
         # "what PII tables do we have and who can query them?": the inventory, each with its readers
         Play("get_pii_tables", when=(r"(?:what|which|list|all|every)(?: \w+){0,2} (?:pii|sensitive|personal) tables|"
                                      r"(?:pii|sensitive) tables (?:do we have|are there|exist|we have)|"
-                                     r"(?:which|what)(?: \w+){0,3} tables?(?: (?:in|of|across|on) (?:\w+ ){0,3}?\w+)? (?:carry|carries|have|has|hold|holds|contain|contains|"
+                                     r"(?:which|what)(?: \w+){0,3} (?:tables?|ones?)(?: (?:in|of|across|on) (?:\w+ ){0,3}?\w+)? (?:carry|carries|have|has|hold|holds|contain|contains|"
                                      r"are tagged|tagged)(?: \w+){0,2} (?:pii|sensitive|personal)",), weight=5,
              title="PII tables",
              lens=PII_TABLES),

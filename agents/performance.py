@@ -109,7 +109,10 @@ AGENT = AgentSpec(
                        recommend="Review the slowest statement's plan (reads of {read_gb:gb} suggest a missing "
                                  "filter or partition pruning).",
                        empty="No statement ran longer than 5 minutes.")),
-        Play("get_top_queries", when=(r"quer(y|ies)|statements?|longest",), title="Longest queries",
+        Play("get_top_queries", when=(r"quer(y|ies)|statements?|longest|"
+                                      # "who ran it" then "how much data": what the query read
+                                      r"how much data|\b(?:data|bytes|gb|tb|terabytes?) (?:read|scanned)\b",),
+             title="Longest queries",
              lens=Lens(sort="duration_minutes desc", rows=5,
                        say="{duration_minutes:num} min on {warehouse_name} by {executed_by} ({read_gb:gb} read)")),
         Play("get_resource_utilization", when=(r"\bcpu\b|memory|utili[sz]|bottleneck|pressure|\bhot\b|saturat|\bmelt\w*|"

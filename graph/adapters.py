@@ -397,10 +397,22 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
                          unknown=unknown, off_topic=off_topic, followup=parsed.is_followup,
                          reason=parsed.reason, context=context)
     typed_turn(flat, parsed, original, as_of=as_of, index=index, previous=previous)
-    if not flat.slots.get("job") and (jobs := (getattr(index, "names", None) or {}).get("job")):
+    if jobs := (getattr(index, "names", None) or {}).get("job"):
         from health_monitor.graph.nlp.described import job_described
 
-        if described := job_described(parsed.english or question, jobs):
+        own = flat.slots.get("job")
+        owns = [str(j) for j in (own if isinstance(own, (list, tuple)) else [own] if own else [])]
+        said = any(j.lower() in (parsed.english or question).lower() for j in owns)
+        if (not owns or not said) and (described := job_described(parsed.english or question, jobs)) \
+                and described not in owns:
+            if owns:
+                # "what was the root cause of the nightly failure?" after hourly_ingest's: this turn describes another
+                # job, so the one carried from the last answer no longer filters
+                flat.slots.pop("job", None)
+                if flat.typed is not None:
+                    flat.typed.entities = [e for e in flat.typed.entities if e.kind != "job"]
+                    if "understanding" in flat.context:
+                        flat.context["understanding"] = flat.typed.to_json()
             flat.slots["_prefer"] = {"job": [described]}  # "the overnight sales load": its rows first, no filter
     if "governance" in flat.agents and not flat.slots.get("table") and (source := figures_table(question)):
         flat.slots["_figures_table"] = source  # "where do our cost numbers come from?": the Gold table behind them

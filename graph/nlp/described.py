@@ -289,7 +289,7 @@ _JOB_SAID = {"overnight": "nightly", "night": "nightly", "nightly": "nightly", "
              "sync": "sync", "scoring": "scoring", "etl": "etl", "load": "etl", "export": "export",
              "reconciliation": "reconciliation", "refresh": "refresh", "backup": "backup", "cleanup": "cleanup"}
 _JOB_HEAD = re.compile(r"\b((?:[a-z][\w-]*\s+){0,3}?)(job|load|feed|pipeline|run|ingest|ingestion|etl|sync|export|batch|"
-                       r"refresh|workflow|build)s?\b", re.IGNORECASE)
+                       r"failure|crash|refresh|workflow|build)s?\b", re.IGNORECASE)
 
 
 _JOB_DOES = re.compile(r"\b(?:job|pipeline|workflow|task|process|thing)s? (?:that|which) (?:\w+ly )?([a-z]+) (?:(?:our|the|my|all|"

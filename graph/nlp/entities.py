@@ -215,6 +215,16 @@ def fix_typos(text: str) -> str:
     return re.sub(r"(?<![\w.@-])[A-Za-z]+(?![\w@-]|\.\w)", fixed, text)
 
 
+#: "the orders tables from raw to gold", "the sales pipeline from bronze through to gold": a medallion chain.
+_LAYER_CHAIN = re.compile(r"\b(?P<word>[a-z]\w+?)\s+(?:tables?|pipeline|chain|layers?|flow|data)\s+from\s+(?:the\s+)?"
+                          r"(?:raw|bronze|landing|staging|silver)\s+(?:layer\s+|tables?\s+)?(?:all the way |up |through )?"
+                          r"(?:to|into|through to|up to)\s+(?:the\s+)?(?P<end>silver|gold)\b", re.IGNORECASE)
+
+
+def _name_words(name: str) -> set[str]:
+    return set(re.split(r"[_\-]+", name.lower()))
+
+
 class EntityIndex:
     """Names by kind, with aliases, a typo index and token sets for descriptive phrases."""
 
@@ -392,6 +402,13 @@ class EntityIndex:
             start, end = tokens[hit.first][1], tokens[hit.last][2]
             result.matches.append(EntityMatch(hit.kind, hit.name, text[start:end], start, end, "description"))
             used[hit.first:hit.last + 1] = [True] * (hit.last + 1 - hit.first)
+        if not any(m.kind == "table" for m in result.matches) and (chain := _LAYER_CHAIN.search(text)):
+            # "walk me through the orders tables from raw to gold": the chain's last table (its lineage holds the rest)
+            word, end = chain["word"].lower().rstrip("s"), chain["end"].lower()
+            fits = [n for n in self.names.get("table", []) if {word, end} <= _name_words(n.split(".")[-1])
+                    or {word + "s", end} <= _name_words(n.split(".")[-1])]
+            if len(fits) == 1:
+                result.matches.append(EntityMatch("table", fits[0], chain[0], chain.start(), chain.end(), "description"))
 
     def _unknown(self, low: str, result: EntityResult) -> list[UnknownMention]:
         spans = [(m.start, m.end) for m in result.matches]

@@ -1415,6 +1415,9 @@ NOW_STATE = re.compile(r"\b(?:is|are|'s|'re) (?:it|they|that|this|those|these|he
 #: Other people than the ones the last answer named, or anyone at all ("who else", "has anybody read it", "who
 #: was the one working at night"): the carried people no longer filter. ("anyone in that group" points at one.)
 OPEN_PEOPLE = re.compile(r"\b(?:who|anyone|anybody|someone|somebody) else\b|\bother (?:users|people|principals|accounts)\b|"
+                         # "is that sp also the one with the after-hours activity, or a diff person?"
+                         r"\b(?:a )?diff(?:erent)? (?:person|user|account|one|principal|guy)\b|\banother (?:person|user|account|"
+                         r"principal)\b|\bsomeone different\b|"
                          r"\b(?:anybody|anyone|someone|somebody|any (?:user|person|one)s?)\b(?!\s+(?:in|of|from|among|within)\b)|"
                          r"\bwho (?:was|is|were|are) the (?:one|ones|guy|person|people|user|users)\b|"
                          # "then who was actually logged in after hours": whoever it was

@@ -558,6 +558,10 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
               (re.compile(r"(?<!\w)w/(?=\s)", re.IGNORECASE), "with"),
               # "did somebody change a col type": a column
               (re.compile(r"\bcols\b", re.IGNORECASE), "columns"),
+              # "who's hammering the crm customers tbl": a table
+              (re.compile(r"\btbls\b", re.IGNORECASE), "tables"),
+              (re.compile(r"\btbl\b", re.IGNORECASE), "table"),
+              (re.compile(r"(?<=\w) n (?=over\b|again\b)", re.IGNORECASE), " and "),
               (re.compile(r"\bcol\b", re.IGNORECASE), "column"),
               # "ml ws $ yday?": workspace, and its spend; "err msg": error message
               (re.compile(r"\bws\b(?!-)", re.IGNORECASE), "workspace"),

@@ -139,6 +139,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "who's hammering the crm customers tbl?": who reads a table heavily
+        r"\bwho(?:'s| is| are| has been| have been)?\s+(?:been\s+)?(?:hammering|hitting|pounding|reading|querying|scanning)\s+"
+        r"(?:the\s+|that\s+|this\s+|our\s+)?(?:[\w.-]+\s+){0,3}?tables?\b": 1.0,
         # "the list of the reads of the customers table last week: user and number of reads": who read it, how often
         r"\b(?:list|log|history|record|overview)s? of (?:(?:of )?the )?(?:reads|accesses|access events)\b|\bnumber of (?:reads|"
         r"accesses)\b": 1.0,
@@ -292,6 +295,18 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "is the job that trains our big models healthy?": a job, said by what it does
+        r"\b(?:the |our |that )?(?:job|pipeline|workflow|task)s? (?:that|which) (?:\w+ )?(?:trains?|retrains?|builds?|loads?|"
+        r"refresh\w*|scores?|feeds?|fills?|writes?)\b": 1.0,
+        # "was the nightly_etl failure caused by an upstream change?": why a run failed
+        r"\b(?:failure|crash|failed run)s?\s+(?:was\s+|were\s+)?(?:caused|triggered)\s+by\b|\bcaused (?:the |that |this )?"
+        r"(?:[\w-]+\s+)?(?:failure|crash)\b": 1.0,
+        # "sat above 90% CPU for hours": a compute's load, by its figure
+        r"\b(?:above|over|at|near|pegged at|maxed at|hit|hitting|around) \d{2,3} ?% (?:cpu|memory|mem|ram|utili[sz]ation|load)\b|"
+        r"\b(?:cpu|memory|utili[sz]ation) (?:was |is |at |above |over |of |near )*\d{2,3} ?%": 1.0,
+        # "who ran it" then "how much data": what the query read
+        r"\bhow much data\b(?! (?:(?:do|did|does|is|was|are|were) (?:we|they|it|you) )?(?:store|stored|storing|keep|kept|have|"
+        r"retain\w*|hold|own|lose|lost))": 1.0,
         # "did last night's sales data refresh actually go through?", "the monster query", "any slowdown overnight"
         r"\b(?:refresh|load|run|job|etl|sync|ingest|import|export|batch)\w* (?:\w+ )?(?:go|went|gone|get|got) through\b|"
         r"\b(?:monster|huge|giant|massive|runaway|killer) (?:quer(?:y|ies)|scans?)\b|\bslow-?downs?\b": 1.0,
@@ -757,6 +772,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "what can we do to bring it back within budget without stopping model training?": savings to meet a budget
+        r"\b(?:bring|get|keep|pull) (?:it|that|this|them|costs?|spend\w*|the (?:spend|bill|costs?)) (?:back )?(?:with)?in(?:side)? "
+        r"(?:the |our |its )?budget\b|\b(?:bring|get) (?:it|that|this|them|costs?|spend) back (?:under|below|to) (?:the |our )?"
+        r"budget\b": 1.0,
         # "is it running on the wrong (pricier) kind of compute?": the compute type a workload should use
         r"\b(?:wrong|pricier|pricey|expensive|costlier|right|cheaper|best|better) (?:\(?[\w-]+\)? ){0,2}(?:kind|type|sort|class|"
         r"flavou?r) of (?:compute|clusters?|machines?|nodes?|instances?|warehouses?)\b|\b(?:on|using) (?:the )?(?:wrong|pricier|pricey|"
@@ -1098,6 +1117,11 @@ PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:have|need|got|must) to (?:file|open|r
                            # "... a cost-per-user number for the efficiency slide": the slide's title says where the
                            # figure goes, not what is asked
                            r"\b(?:for|on|in) (?:the|our|my|a|an) (?:[\w-]+ ){1,2}(?:slide|slides|deck|page|chart|section|tab)\b|"
+                           # "... a summary of this event that I can put into our DORA major incident classification
+                           # template": where the answer goes
+                           r"\b(?:that|which) (?:i|we) (?:can|could|will|'ll|need to|have to) (?:put|paste|drop|use|include|"
+                           r"copy|file) (?:it )?(?:in|into|on) (?:our|the|a|my) (?:[\w-]+ ){0,5}(?:template|form|report|doc|"
+                           r"document|ticket|deck|register|log|spreadsheet|sheet|tracker|wiki|page)\b|"
                            # "... the full trail back to the source for our DQ documentation.": where the answer goes
                            r"\bfor (?:the|our|my) (?:[\w-]+ ){0,3}(?:documentation|docs|runbook|wiki|confluence page)(?=\s*[.!?]*\s*$)|"
                            # "Internal service credits depend on it, so I need the precise figure": what rides on the
@@ -1261,7 +1285,8 @@ ERROR_BUDGET_BURN = re.compile(r"\b((?:error|downtime|slo) budget)\b([^.?!]{0,40
 
 
 #: "what did analyst@ do apart from running queries - any exports?": the activity set aside is not asked about.
-SET_ASIDE_ACTIVITY = re.compile(r"\b(?:apart from|aside from|besides|other than|except(?: for)?) (?:(?:just |simply )?(?:running|"
+SET_ASIDE_ACTIVITY = re.compile(r"\bbeyond (?:the|that|this) (?:[\w-]+ )?(?:incident|outage|failure|spike|issue|problem)(?: itself)?\b|"
+                                r"\b(?:apart from|aside from|besides|other than|except(?: for)?) (?:(?:just |simply )?(?:running|"
                                 r"the|his|her|their|its|those|all the|all those) )?(?:[\w-]+ ){0,2}?(?:queries|jobs|runs|"
                                 r"notebooks|logins|reads|selects|statements)\b", re.IGNORECASE)
 

@@ -4281,3 +4281,47 @@ def test_a_question_about_the_state_now_reads_its_own_window(text, now):
 
 def test_the_months_total_is_spend():
     assert "cost" in route("and what's all that doing to the workspace's total for the month?").domains
+
+
+# --- blind sets 295-298 (scored on first contact on 97d0cc8; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("how much data did it scan", "performance", None),
+    ("how much data do we store in the lake", None, None),
+    ("Beyond the outage itself: was the etl cluster pegged at 95% CPU last night?", "performance", "reliability"),
+    ("was the export failure caused by a permissions change on the bucket table?", "performance", None),
+    ("who's been hitting the finance tbl all week?", "security", None),
+    ("what can we do to get spend back under budget without touching the pipelines?", "optimization", None),
+    ("is the pipeline that loads our invoices healthy today?", "performance", None),
+])
+def test_rules_of_sets_295_to_298_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_a_medallion_chain_names_its_last_table():
+    index = EntityIndex({"table": ["main.sales.orders_raw", "main.sales.orders_silver", "main.sales.orders_gold",
+                                   "main.crm.customers"]})
+    assert index.match("walk me through the orders tables from raw to gold").entities == {"table": ["main.sales.orders_gold"]}
+    assert index.match("the orders pipeline from bronze to silver, what feeds what").entities == \
+        {"table": ["main.sales.orders_silver"]}
+
+
+def test_a_job_failure_described_is_a_job_and_where_the_answer_goes_is_no_ask():
+    from health_monitor.graph.nlp.described import job_described
+    from health_monitor.graph.nlp.vocabulary import without_requester
+
+    assert job_described("what was the root cause of the nightly failure?", ["nightly_etl", "hourly_ingest"]) == "nightly_etl"
+    assert "template" not in without_requester("a summary of this event that I can paste into our incident template")
+
+
+def test_a_forecast_asked_with_project_that_reads_the_forecast_not_the_projects_tag():
+    tools = [p.tool for p in choose_plays(get_agent_registry().get("cost"), "project that to month end, best and worst case", {})]
+    assert tools[0] == "get_cost_forecast" and "get_cost_by_tag" not in tools
+    assert "get_cost_by_tag" in [p.tool for p in choose_plays(get_agent_registry().get("cost"), "spend by project", {})]
+
+
+def test_someone_different_opens_the_people_asked_about():
+    from health_monitor.graph.nlp.followup import OPEN_PEOPLE
+
+    assert OPEN_PEOPLE.search("is that sp also the one with the after hours activity or a diff person")
