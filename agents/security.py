@@ -57,6 +57,8 @@ AGENT = AgentSpec(
                        recommend="Block or investigate {source_ip_address} and check the account {principal}.",
                        empty="No failed login in the period.")),
         Play("get_permission_changes", when=(r"grants?|granted|permissions?|privileges?|revok|access changes?|"
+                                             # "when was that contractor access given, and by whom?"
+                                             r"access (?:was |were |been )?(?:given|granted|handed)|\bby whom\b|"
                                              r"hand\w* out (?:\w+ )?access|(?:gave|given|giving) (?:\w+ ){0,3}access",
                                              # a change of access is the question itself: it outranks the
                                              # qualifier ("given new access to the PII tables")
@@ -100,6 +102,8 @@ AGENT = AgentSpec(
                        severity=(("high", "severity == high"),))),
         # ("failed logins last night?": "last night" is the window, not an after-hours ask)
         Play("get_after_hours_activity", when=(r"after.?h(?:ou)?rs|outside .*hours|off.?h(?:ou)?rs|(?<!last )(?<!last\s\s)night|weekends?|"
+                                               # "activity outside 08:00-18:00 UTC": outside the working day, by its hours
+                                               r"outside (?:of )?(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s*(?:-|to|–)\s*\d{1,2}(?::\d\d)?)|"
                                                r"working hours|(?:odd|strange|weird|unusual|ungodly|late) hours|"
                                                # a night-time hour ("at 3am", "11pm"), not "before my 9am"
                                                r"\b(?:12|0?[0-6])(?::\d\d)? ?a\.?m\b|\b(?:[89]|1[01])(?::\d\d)? ?p\.?m\b|"

@@ -444,8 +444,14 @@ def _points_back_to(text: str, kind: str) -> bool:
     """Does ``text`` point back at a name of ``kind`` ("... on bi-warehouse? one person drives most of that warehouse's
     bill"), or at what came before in general ("it", "those")?"""
     words = "|".join(re.escape(w) for w, k in WORD_KINDS.items() if k == kind)
-    return bool(_POINTS_BACK.search(text) or words and re.search(rf"\b(?:that|this|the same) (?:{words})\b", text,
-                                                                  re.IGNORECASE))
+    return bool(_POINTS_BACK.search(text) or _BARE_SHOW.match(text)
+                or words and re.search(rf"\b(?:that|this|the same) (?:{words})\b", text, re.IGNORECASE))
+
+
+#: "... trace back to system.billing.usage? Show me the lineage.": a bare request for what the sentence before asked.
+_BARE_SHOW = re.compile(r"^\W*(?:(?:please|pls|and|also|then|now)\s+)?(?:show|give|send|list|draw|print)(?: me| us)? (?:the|a|"
+                        r"that|its|full|whole|complete)?\s*(?:full |whole |complete |end-to-end )?(?:lineage|chain|trail|"
+                        r"list|breakdown|details?|numbers|figures|graph|path)\W*$", re.IGNORECASE)
 
 
 def _short(name: Any) -> str:

@@ -728,6 +728,13 @@ def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
     if not SELECTION.search(m.string):  # "which one of those jumped, and why": the answer picks, not the last subject
         out.entities += _subject_entities(prior, out)
     out = _keep_topic(out, prior, m)
+    last = prior.understanding.previous
+    if last is not None and last.transform in ("upstream", "downstream", "where_from") and prior.before is not None \
+            and _bare(m) and not cur.domains:
+        # "orders_gold stale?" then "upstream?" then "root cause": the cause of the problem, not of its lineage
+        out.domains = list(prior.before.domains) or out.domains
+        out.window, out.comparison = prior.before.window, prior.before.comparison
+        return out
     if _bare(m) and len(out.domains) > 1 and prior.lead in out.domains:
         out.domains = [prior.lead]  # "why?" after a two-part answer asks about the finding it led with
     # "why did it break?" after a stale table: the break is a failed run, beside the table's own specialist
@@ -1098,7 +1105,9 @@ TRANSFORMS: tuple[Transform, ...] = (
                                        r"does| were| was)? ?(?:it|they|that|this|those|these|them)? ?(?:come|came|coming|"
                                        r"originat\w*) from)(?: exactly| then)?\W*$", re.IGNORECASE), _where_from),
     # ("why not? what broke upstream" asks for the failure upstream: the cause, not the list of sources)
-    Transform("upstream", re.compile(r"\b(?:which|what|any) (?!(?:broke|failed|went wrong|happened|changed|blew up|died|"
+    Transform("upstream", re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|what about|how about)\W+)?(?:upstream|up ?stream|further up)"
+                                     r"(?: of (?:it|that|this))?\W*$|"
+                                     r"\b(?:which|what|any) (?!(?:broke|failed|went wrong|happened|changed|blew up|died|"
                                      r"is broken|was broken)\b)(?:\w+ ){0,2}(?:are |is |sit\w* |lie\w* |come\w* )?upstream\b"
                                      r"(?! (?:broke|failed|went wrong|changed|blew up|died|is broken|was broken|happened)\b)|"
                                      r"\bupstream (?:of |from )?(?:that|it|this|them)\b|\bwhat(?:'s| is)? upstream\b(?! (?:broke|failed|went wrong|"
@@ -1135,6 +1144,8 @@ TRANSFORMS: tuple[Transform, ...] = (
                                        r"(?:downstream (?:impact|effects?|damage|consequences?|fallout|blast radius|casualties)|"
                                        r"(?:impact|effects?|damage|fallout|knock-?on effects?) downstream)\W*$|"
                                        r"\bwhat(?:'s| is)? downstream\b|\bdownstream (?:of )?(?:that|it|this)\b|"
+                                       # "downstream?": the bare word
+                                       r"^\W*(?:(?:and|so|ok(?:ay)?|what about|how about)\W+)?down ?stream\W*$|"
                                        # "so are the numbers in the downstream reports wrong right now?": what reads it
                                        r"\bthe downstream (?:reports?|dashboards?|tables?|numbers|figures|consumers?|data|"
                                        r"models?|jobs?)\b|"

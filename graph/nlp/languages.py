@@ -874,3 +874,10 @@ GLOSSARY["es"].update({"tiene permiso de lectura": "has read permission", "tiene
                        "marcadas como": "tagged as", "marcada como": "tagged as", "marcados como": "tagged as",
                        "marcado como": "tagged as", "lista": "list", "grupos": "groups", "protección de datos": "data protection",
                        "sobre las": "on the", "sobre la": "on the", "sobre los": "on the", "sobre el": "on the"})
+# "¿Por qué el panel de ingresos no se actualiza desde anteayer? Necesito una explicación sencilla para el comité"
+GLOSSARY["es"].update({"panel de": "dashboard of", "panel": "dashboard", "paneles": "dashboards", "ingresos": "revenue",
+                       "no se actualiza": "is not updating", "no se actualizan": "are not updating",
+                       "no se ha actualizado": "has not been updated", "explicación": "explanation", "sencilla": "simple",
+                       "comité de dirección": "management committee", "comité": "committee"})
+GLOSSARY["pt"].update({"não atualiza": "is not updating", "não está atualizando": "is not updating", "receita": "revenue",
+                       "explicação": "explanation", "simples": "simple"})

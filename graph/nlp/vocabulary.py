@@ -139,6 +139,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "that grant on the customers table: who issued it and when?": its author, in the audit log
+        r"\bwho (?:issued|made|created|added|approved|put in|snuck in|sneaked in) (?:it|that|this|them|the grant)\b|"
+        r"\b(?:someone|somebody) (?:snuck|sneaked|slipped|slid) (?:it |that |this )?in\b": 1.0,
         # "who's hammering the crm customers tbl?": who reads a table heavily
         r"\bwho(?:'s| is| are| has been| have been)?\s+(?:been\s+)?(?:hammering|hitting|pounding|reading|querying|scanning)\s+"
         r"(?:the\s+|that\s+|this\s+|our\s+)?(?:[\w.-]+\s+){0,3}?tables?\b": 1.0,
@@ -431,6 +434,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?<!what )(?<!which )(?:did|does|do) (?:it|they|that|those) (?:\w+ ){0,2}(?:finish|complete|succeed|run)\b": 1.0,
     },
     "reliability": {
+        # "whether things stayed up", "'Run exceeded expected duration threshold of 15m'": uptime and SLAs
+        r"\b(?:did|does|do|whether|if) (?:things|it|everything|everything else|services?|systems?|prod|production|the platform|"
+        r"warehouses?) (?:stay|stayed) up\b|\b(?:everything|things|services?|systems?|prod) (?:stayed|stays|stay) up\b"
+        r"(?! (?:all|the whole|overnight|for nothing|idle))|\bexceeded (?:the |its )?(?:expected )?(?:duration|runtime|run time) "
+        r"(?:threshold|limit|sla)\b|\bduration threshold\b": 1.0,
         # "success rate and on-time percentage for each": how often runs finish within their schedule
         r"\bon[- ]time (?:rate|percentage|percent|%|ratio|share|delivery|completion)\b|\b(?:percent|percentage|share|%) "
         r"(?:of runs )?on[- ]time\b": 1.0,
@@ -496,6 +504,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "is something weird going on with the order amounts feeding it?": the data's values
+        r"\b(?:something|anything) (?:weird|odd|wrong|off|strange|funny|fishy) (?:going on )?(?:with|in) (?:the )?(?:[\w-]+ ){0,2}"
+        r"(?:amounts?|values?|columns?|fields?|figures|records|rows)\b": 1.0,
         # "anything failing freshness or quality checks", "df['amount'].describe() today vs a week ago": the data's checks
         # and a column's profile
         r"\bfail\w* (?:their |its |the |any )?(?:freshness|quality|dq|data[- ]quality|expectations?|validations?)\b|"
@@ -913,6 +924,9 @@ GENERAL_KNOWLEDGE = re.compile(
     # modelling advice ("help me tune xgboost, max_depth vs eta?"): a data scientist's craft, not this account's data
     r"\b(?:help me |how (?:do|should|would) (?:i|we) |how to |best way to )(?:tune|pick|choose|set|configure)\b.{0,40}"
     r"\b(?:xgboost|lightgbm|catboost|hyper-?parameters?|learning rate|max_depth|eta|batch size|epochs?|regulari[sz]ation)\b|"
+    # "what's the best password manager to roll out, 1password or bitwarden?": a product choice, not this account's data
+    r"\b(?:best|which|good|recommend\w*)\b.{0,30}\bpassword managers?\b|\b(?:1password|bitwarden|lastpass|keepass|dashlane)\b"
+    r".{0,20}\bor\b.{0,20}\b(?:1password|bitwarden|lastpass|keepass|dashlane)\b|"
     # "what's a sensible SLO for a self-hosted kafka cluster in general?": a rule of thumb, not this account's data
     r"\b(?:sensible|reasonable|good|typical|standard|usual|recommended|industry[- ]standard)\s+(?:slos?|slas?|slis?|uptime "
     r"targets?|availability targets?|error budgets?)\s+(?:for|on)\s+(?:a|an|any)\b|"

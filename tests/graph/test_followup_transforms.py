@@ -399,3 +399,16 @@ def test_from_what_ip_after_a_persons_activity_reads_that_persons_addresses():
     assert out is not None and out.refusal is None
     assert out.domains == ["security"] and out.entity_map().get("user") == ["pat@x.com"]
     assert out.previous is not None and out.previous.transform == "attribute"
+
+
+def test_root_cause_after_a_lineage_side_move_asks_the_cause_of_the_problem_before_it():
+    from health_monitor.graph.understanding import TurnRef
+
+    stale = Understanding(question="orders_gold stale?", domains=["quality"],
+                          entities=[Entity(kind="table", name="main.sales.orders_gold")])
+    lineage = Understanding(question="upstream?", domains=["governance"],
+                            entities=[Entity(kind="table", name="main.sales.orders_gold")],
+                            previous=TurnRef(index=0, question="orders_gold stale?", transform="upstream"))
+    out = follow("root cause", Prior(understanding=lineage, before=stale, lead="governance",
+                                     subject={"table": ["main.sales.orders_silver"]}))
+    assert out is not None and out.intent == "cause" and out.domains == ["quality"]

@@ -4325,3 +4325,40 @@ def test_someone_different_opens_the_people_asked_about():
     from health_monitor.graph.nlp.followup import OPEN_PEOPLE
 
     assert OPEN_PEOPLE.search("is that sp also the one with the after hours activity or a diff person")
+
+
+# --- blind sets 299-302 (scored on first contact on cd20d7a; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("is something off with the discount values in the pricing table?", "quality", None),
+    ("one line each: spend, did everything stay up, can the numbers be trusted", "reliability", None),
+    ("that new grant on the finance schema - who issued it?", "security", None),
+    ("which is better for the team, 1Password or Bitwarden?", None, None),
+    ("¿Por qué el panel de ventas no se actualiza desde ayer?", "quality", None),
+])
+def test_rules_of_sets_299_to_302_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+@pytest.mark.parametrize("text", ["upstream?", "and downstream?", "so upstream", "what about downstream"])
+def test_a_bare_upstream_or_downstream_is_a_lineage_follow_up(text):
+    from health_monitor.graph.nlp.followup import TRANSFORMS
+
+    names = [t.name for t in TRANSFORMS if t.pattern.search(text)]
+    assert names and names[0] in ("upstream", "downstream")
+
+
+def test_a_bare_request_after_a_sentence_naming_a_table_points_back_to_it():
+    from health_monitor.graph.adapters import _points_back_to
+
+    assert _points_back_to("Show me the lineage", "table") and _points_back_to("please list the details.", "table")
+    assert not _points_back_to("show me the failed jobs in production", "table")
+
+
+@pytest.mark.parametrize(("text", "tool"), [
+    ("when was that contractor access given, and by whom?", "get_permission_changes"),
+    ("list users with activity outside 08:00-18:00 UTC yesterday", "get_after_hours_activity"),
+])
+def test_security_plays_of_sets_299_to_302(text, tool):
+    assert tool in [p.tool for p in choose_plays(get_agent_registry().get("security"), text, {})]
