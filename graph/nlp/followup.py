@@ -396,6 +396,16 @@ def _compare_with(cur: Understanding, prior: Prior, m: re.Match[str], known: lis
     own = cur.window is not None and cur.window.words and cur.window.words.lower() not in clause
     out.window = cur.window if own else prior.understanding.window
     out.comparison, out.intent = None, "compare"
+    bare = re.sub(r"\bper \w+", " ", clause)  # ("..., per run": the unit of the figure, no topic)
+    for e in cur.entities:
+        bare = re.sub(re.escape(e.name.lower().rsplit(".", 1)[-1]), " ", bare)
+    if cur.entities and not names_a_topic(bare):
+        # "compare that w/ hourly_ingest, per run" after ml_training's cost per run: the same figure for both names,
+        # in the last answer's area (the name's own kind chose no topic)
+        out.domains = list(prior.understanding.domains) or out.domains
+        kinds = {e.kind for e in cur.entities}
+        out.entities += [e for e in prior.understanding.entities if e.kind in kinds
+                         and (e.kind, e.name) not in {(x.kind, x.name) for x in out.entities}]
     return out
 
 
@@ -1094,7 +1104,11 @@ def _reformat(cur: Understanding, prior: Prior, m: re.Match[str], known: list[st
 #: "put all of that in an auditor-friendly table", "can you make that a csv": the last answer, laid out again.
 _REFORMAT = re.compile(r"\b(?:put|format|lay(?: it)? out|turn|make|convert|give|show|paste|dump|export)\b.{0,20}\b(?:all )?"
                        r"(?:of )?(?:that|this|it|those|these|them|everything)\b.{0,40}\b(?:into |in |as )(?:an? |one )?"
-                       r"(?:[\w-]+ ){0,2}(?:table|csv|spreadsheet|list|bullets?|markdown|excel|sheet)\b", re.IGNORECASE)
+                       r"(?:[\w-]+ ){0,2}(?:table|csv|spreadsheet|list|bullets?|markdown|excel|sheet)\b|"
+                       # "please condense the above into three bullet points for the minutes"
+                       r"\b(?:condense|summari[sz]e|boil down|shorten|distil+|recap|sum up)\b.{0,20}\b(?:the above|that|this|it|"
+                       r"everything|all of (?:that|this|it))\b(?:.{0,40}\b(?:bullets?|bullet points|lines?|sentences?|points)\b)?",
+                       re.IGNORECASE)
 
 
 TRANSFORMS: tuple[Transform, ...] = (

@@ -558,6 +558,9 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
               (re.compile(r"(?<!\w)w/(?=\s)", re.IGNORECASE), "with"),
               # "did somebody change a col type": a column
               (re.compile(r"\bcols\b", re.IGNORECASE), "columns"),
+              # "slow q on bi wh today": a query, a warehouse
+              (re.compile(r"(?<![\w.@-])wh(?![\w@-])", re.IGNORECASE), "warehouse"),
+              (re.compile(r"\b(slow(?:est)?|long(?:est)?|big(?:gest)?|heavy|expensive) qs?\b", re.IGNORECASE), r"\1 query"),
               # "who's hammering the crm customers tbl": a table
               (re.compile(r"\btbls\b", re.IGNORECASE), "tables"),
               (re.compile(r"\btbl\b", re.IGNORECASE), "table"),
@@ -881,3 +884,12 @@ GLOSSARY["es"].update({"panel de": "dashboard of", "panel": "dashboard", "panele
                        "comité de dirección": "management committee", "comité": "committee"})
 GLOSSARY["pt"].update({"não atualiza": "is not updating", "não está atualizando": "is not updating", "receita": "revenue",
                        "explicação": "explanation", "simples": "simple"})
+# retention, load and capacity, what caused an increase (French, Spanish)
+GLOSSARY["fr"].update({"durée de rétention": "retention period", "rétention": "retention", "historique": "history",
+                       "configurée": "configured", "configuré": "configured"})
+GLOSSARY["es"].update({"a qué horas": "at what hours", "más carga": "the most load", "carga": "load", "planificando": "planning",
+                       "planificar": "plan", "capacidad": "capacity", "provocó": "caused", "aumento": "increase",
+                       "ese aumento": "that increase", "cómputo": "compute", "está detrás": "is behind it", "detrás": "behind",
+                       "me gustaría entender": "i would like to understand", "qué tipo de": "which type of"})
+GLOSSARY["es"].update({"del día": "of the day", "tenemos": "we have", "estoy": "i am", "próximo trimestre": "next quarter",
+                       "el próximo trimestre": "next quarter", "próximo": "next"})

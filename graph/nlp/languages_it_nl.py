@@ -401,3 +401,5 @@ GLOSSARY["nl"].update({"het vaakst": "most often", "vaakst": "most often", "het 
 # "Mi serve l'elenco degli accessi alla tabella clienti": "I need the list of the reads of the customers table"
 GLOSSARY["it"].update({"mi serve": "i need", "ci serve": "we need", "mi servono": "i need", "accessi": "reads",
                        "degli accessi": "of the reads", "per favore": "please", "utente": "user", "utenti": "users"})
+GLOSSARY["nl"].update({"geraadpleegd": "accessed", "raadplegen": "access", "raadpleegt": "accesses", "hoe vaak": "how often",
+                       "gebruikers": "users"})

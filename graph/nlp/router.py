@@ -88,7 +88,8 @@ _PURPOSE = re.compile(r"^\W*(?:(?:(?:one|two|three|four|a few|some|a couple of|c
                       # the rule the answer serves, said in a sentence of its own, then the ask
                       r"^\W*(?:our|the|a|an|new|this)\b[^.?!:\n]{0,60}?\b(?:polic(?:y|ies)|regulations?|rules?|standards?|"
                       r"auditors?|laws?|act|frameworks?|guidelines?|mandates?|directives?|controls?)\b[^.?!:\n]{0,20}?"
-                      r"\b(?:requires?|mandates?|demands?|says?|asks? for|expects?|wants?|calls? for)\b[^?!:\n]{0,140}?"
+                      r"\b(?:requires?|mandates?|demands?|says?|asks? for|expects?|wants?|calls? for|restricts?|forbids?|"
+                      r"prohibits?|bans?|limits?|allows?|permits?)\b[^?!:\n]{0,140}?"
                       r"\.\s+(?=\S)", re.IGNORECASE)
 #: How the asker was alerted, before what about ("got paged at 3am about", "pager went off for"): not a topic.
 _PAGED_FOR = re.compile(r"\b(?:(?:i|we|on-?call) )?(?:got |was |were )?(?:paged|pager (?:went off|fired|buzzed)|woken up|"
@@ -239,7 +240,8 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         asked = route(raw.split(":", 1)[1], entities=entities, classifier=classifier)
         return RoutePlan(domains=named, scores=asked.scores, reason="areas named before the colon: " + ", ".join(named))
     purpose = _PURPOSE.match(raw)
-    if purpose and len(raw[purpose.end():].split()) >= 3:
+    if purpose and len(raw[purpose.end():].split()) >= 3 and not _LEANS_ON_RULE.search(raw[purpose.end():]):
+        # (not "Our policy restricts access after hours. Any violations of it yesterday?": the ask needs the rule's words)
         # "For our SOC 2 audit I must document: were there failed logins?": the ask follows the colon
         asked = route(raw[purpose.end():], entities=entities, classifier=classifier)
         if not asked.off_topic:
@@ -321,7 +323,7 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         # (under a carried head, "status pls: jobs, sec, dq", the first item is a list item like the others)
         if i == 0 and _is_subject_head(clause) and not area_list or i in bare or i > 0 and (_is_named_move(clause) or _DESCRIBES.match(clause)
                                                                           or _THE_ONES.match(clause)) \
-                or _FEEDS_WHAT.match(clause) or i > 0 and _ITS_FIELD.match(clause):
+                or _FEEDS_WHAT.match(clause) or i > 0 and (_ITS_FIELD.match(clause) or _only_identities(clause)):
             # "The daily report job - is it on the pricey machines?": the head names the thing, not the ask;
             # "..., is it broken?": the state of what the rest of the question names
             continue
@@ -389,6 +391,11 @@ _WHAT_IF_SPEND = re.compile(r"\bwhat would (?:we|it|that|this|they) (?:\w+ )?sav
                             r"|simply )?(?:turn\w*|shut\w*|switch\w*|stopp?\w*|halv\w*|kill\w*|delet\w*|drop\w*|decommission\w*)\b"
                             r".{0,60}\bwhat would (?:we|it|that|this|they) (?:\w+ )?save\b", re.IGNORECASE)
 
+#: An ask that leans on the rule said before it ("any violations of it?", "did anyone breach that policy?").
+_LEANS_ON_RULE = re.compile(r"\b(?:violat\w*|breach\w*|broke|break\w*|against|under|compl\w* with|exceptions? to|in line with) "
+                            r"(?:of )?(?:it|that|this|them|the (?:policy|rule|control|requirement|standard)|that (?:policy|rule|"
+                            r"control|requirement|standard))\b", re.IGNORECASE)
+
 #: A sentence asking for something without a question mark ("I'd like inference latency per model").
 _REQUEST = re.compile(r"^\W*(?:i'?d like|i would like|i want|i need|we need|we'?d like|show me|give me|list|tell me|"
                       r"can you|could you|please)\b", re.IGNORECASE)
@@ -446,6 +453,14 @@ def _is_subject_head(clause: str) -> bool:
     words = [w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _FILLER and w not in _POSSESSIVES
              and w not in _VAGUE_HEADS]
     return 0 < len(words) <= 3 and all(w in WORD_KINDS for w in words)
+
+
+def _only_identities(clause: str) -> bool:
+    """A clause that is only a kind of principal ("... owned by a user rather than a group or service principal": "service
+    principal" is the list's last item), no ask of its own."""
+    words = [w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _FILLER and w not in _POSSESSIVES]
+    return 0 < len(words) <= 3 and all(WORD_KINDS.get(w) in ("user", "group") or w in ("service", "principal", "principals")
+                                       for w in words)
 
 
 _VAGUE_HEADS = frozenset({"thing", "things", "stuff", "thingy", "business"})

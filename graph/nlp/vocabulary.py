@@ -35,6 +35,13 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "avg $ per run for ml_training", "what do we pay per query on bi-warehouse", "unit-cost view": unit economics
+        r"(?:\$|\bcosts?|\bpay(?:ing)?|\bspend(?:ing)?|\bdollars?|\bdbus?)\s+(?:\w+\s+){0,2}per\s+(?:query|queries|run|runs|statement|"
+        r"job run|user|execution|row|gb|tb|seat|head|model|prediction|request)\b|\bper[- ](?:query|run|user|request) (?:cost|spend|"
+        r"price)\b|\bunit[- ]costs?\b|\bunit economics\b|\bcost per\b": 1.0,
+        # "which job or which type of compute is behind that increase": the increase's drivers
+        r"\b(?:which|what) (?:job|workload|cluster|sku|kind of compute|type of compute)\b.{0,40}\b(?:behind|driving|caus\w*) "
+        r"(?:it|that|this|the (?:increase|spike|jump|rise))\b": 1.0,
         # "what's all that doing to the workspace's total for the month?": the month's bill
         r"\b(?:total|bill|spend|run[- ]?rate|invoice)\b (?:for|of|this) (?:the |this )?month\b|\bmonth(?:'s|ly) (?:total|bill|"
         r"invoice)\b": 0.9,
@@ -139,6 +146,12 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "any staff accounts doing stuff in the middle of the night?": people active at night
+        r"\b(?:accounts?|users?|people|staff|employees|someone|anyone|anybody|humans?)\b.{0,30}\b(?:doing|active|logg\w* in|"
+        r"working|on the platform)\b.{0,30}\b(?:middle of the night|at night|overnight|after hours|in the small hours)\b": 1.0,
+        # "has that grant been exercised since? did any member of that group actually query the table?"
+        r"\bgrant (?:been |was |has been )?(?:exercised|used)\b|\b(?:any|a) (?:member|one|user|person)s? (?:of|from|in) "
+        r"(?:that|the|this) group\b.{0,30}\b(?:query|queried|read|access\w*|use|used|touch\w*)\b": 1.0,
         # "that grant on the customers table: who issued it and when?": its author, in the audit log
         r"\bwho (?:issued|made|created|added|approved|put in|snuck in|sneaked in) (?:it|that|this|them|the grant)\b|"
         r"\b(?:someone|somebody) (?:snuck|sneaked|slipped|slid) (?:it |that |this )?in\b": 1.0,
@@ -298,6 +311,12 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "at what hours of the day do we have the most load on the SQL warehouses?": load by hour (capacity planning)
+        r"\b(?:the )?(?:most|peak|highest|heaviest) (?:load|traffic|concurrency|queu\w*)\b|\bpeak (?:hours?|times?|load|"
+        r"concurrency)\b|\bbusiest (?:hours?|times?|time of day|part of the day)\b": 1.0,
+        # "etl dead?": a job or a load that failed, in one word
+        r"\b(?:etl|jobs?|pipelines?|loads?|ingests?|runs?|batch|loaders?)\s+(?:is |are |looks? |seems? )?(?:dead|died|borked|"
+        r"kaput|toast|hosed)\b": 1.0,
         # "is the job that trains our big models healthy?": a job, said by what it does
         r"\b(?:the |our |that )?(?:job|pipeline|workflow|task)s? (?:that|which) (?:\w+ )?(?:trains?|retrains?|builds?|loads?|"
         r"refresh\w*|scores?|feeds?|fills?|writes?)\b": 1.0,
@@ -570,7 +589,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"budging|budged|going up)\b": 1.0,
         # "check result_state in ..." asks to look; "the quality checks", "checks failed" are expectations
         r"expectations?|(?<!please )(?<!pls )(?<!can you )(?<!could you )(?<!and )(?<!to )checks?(?! (?:the |in |on |if |whether |"
-        r"that |this |what |who |how |for |out |result_|it\b))|constraints?|violations?": 0.7, r"data[- ]quality|dq|quality|validat\w*": 0.9,
+        r"that |this |what |who |how |for |out |result_|it\b))|constraints?|violations?(?! of (?:it|that|this|them|the (?:policy|rule|control|standard)|(?:our|the|that|"
+        r"this) (?:[\w-]+ )?polic(?:y|ies)))": 0.7, r"data[- ]quality|dq|quality|validat\w*": 0.9,
         r"drift\w*": 0.4, r"shift\w* in|(?:distribution|value|mean|average) shift\w*": 0.8,
         # "my model uses orders_silver.amount as a feature. has that distribution shifted?": the column's drift
         r"\bhas (?:that|the|this|its) (?:\w+ )?distribution (?:\w+ )?(?:shifted|changed|moved|drifted)\b|"

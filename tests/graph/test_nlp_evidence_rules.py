@@ -4362,3 +4362,44 @@ def test_a_bare_request_after_a_sentence_naming_a_table_points_back_to_it():
 ])
 def test_security_plays_of_sets_299_to_302(text, tool):
     assert tool in [p.tool for p in choose_plays(get_agent_registry().get("security"), text, {})]
+
+
+# --- blind sets 303-306 (scored on first contact on 5bc4e62; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("what's our cost per query on the reporting warehouse?", "cost", None),
+    ("unit costs please: dollars per job run for the nightly load", "cost", None),
+    ("which workload is behind that jump?", "cost", None),
+    ("were any staff accounts active in the middle of the night?", "security", None),
+    ("did anyone in that group actually query the table since the grant?", "security", None),
+    ("loader dead again?", "performance", None),
+    ("when is our peak load on the SQL warehouses?", "performance", None),
+    ("Which tables are owned by a person rather than a group or service principal?", "governance", "security"),
+    ("Our security standard forbids tokens without expiry. Any breaches of it this month?", "security", None),
+    ("Welke gebruikers hebben tabellen met persoonsgegevens geraadpleegd?", "security", None),
+    ("Quelle est la durée de rétention configurée sur ces tables ?", "governance", "quality"),
+])
+def test_rules_of_sets_303_to_306_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_a_bare_summary_of_the_above_is_a_reformat_and_shorthand_reads_as_words():
+    from health_monitor.graph.nlp.followup import TRANSFORMS
+    from health_monitor.graph.nlp.languages import expand_shorthand
+
+    names = [t.name for t in TRANSFORMS if t.pattern.search("please condense the above into three bullet points")]
+    assert names and names[0] == "reformat"
+    assert expand_shorthand("slow q on bi wh today") == "slow query on bi warehouse today"
+    assert expand_shorthand("sql-wh is slow") == "sql-wh is slow"
+
+
+def test_compare_that_with_another_name_keeps_the_last_area_and_both_names():
+    from health_monitor.graph.nlp.followup import Prior, apply_followup
+
+    prior = Prior(understanding=Understanding(question="avg $ per run for a_job this week", domains=["cost"],
+                                              entities=[Entity(kind="job", name="a_job")]))
+    out = apply_followup("compare that with b_job, per run", Understanding(
+        question="compare that with b_job, per run", domains=["performance"], entities=[Entity(kind="job", name="b_job")]),
+        prior, {})
+    assert out is not None and out.domains == ["cost"] and set(out.entity_map()["job"]) == {"a_job", "b_job"}
