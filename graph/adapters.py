@@ -233,7 +233,9 @@ _ELSE_PEOPLE = re.compile(r"\bwho else\b|\b(?:anyone|anybody|someone|somebody) e
 _GRANTS_MADE = re.compile(r"\b(?P<who>user|she|he|they)\s+(?:has\s+|have\s+|had\s+|did\s+|ever\s+|recently\s+|just\s+|also\s+)*"
                           r"(?:made|issued|gave|handed out|granted|grant|give|created|added|approved|signed off)\b"
                           r"(?!\s+(?:by|access to (?:user|her|him|them)\b))|"
-                          r"\b(?:made|issued|given|handed out|granted|created|added|approved)\s+by\s+(?:user|her|him|them)\b",
+                          r"\b(?:made|issued|given|handed out|granted|created|added|approved)\s+by\s+(?:user|her|him|them)\b|"
+                          # "admin@ grants last wk - list pls, who got what": the grants that person made, by who received them
+                          r"\b(?P<who2>user)(?:'s)?\s+grants\b(?=.{0,60}\bwho (?:got|received|was given|has been given)\b)",
                           re.IGNORECASE)
 _GRANT_WORDS = re.compile(r"\bgrant\w*|\bprivileges?\b|\bpermissions?\b|\baccess\b|\bperms\b", re.IGNORECASE)
 

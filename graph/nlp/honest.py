@@ -108,7 +108,7 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:builds?|pipelines?|red|failing|failed|broken|runners?)\b": _VENDOR,
     # an orchestrator's or a transformation tool's own objects and commands, when no Databricks thing is named
     r"^(?!.*\b(?:databricks|warehouses?|clusters?|jobs?|workflows?|notebooks?|tables?|quer(?:y|ies)|dbu)\b)"
-    r".*\bairflow\b.{0,40}\b(?:dags?|dag runs?|cli|tasks?|scheduler|operators?|xcoms?|backfill\w*|clear\w*|"
+    r".*\bairflow\b.{0,40}\b(?:dags?|dag runs?|cli|tasks?|scheduler|\w*operators?|xcoms?|backfill\w*|clear\w*|sla_miss\w*|"
     r"webserver|pools?|connections?)\b|\bdag runs?\b.{0,40}\bairflow\b": _VENDOR,
     # (a question about lineage, freshness or the medallion tables here names dbt only to say how it would ask)
     r"^(?!.*\b(?:databricks|warehouses?|clusters?|jobs?|workflows?|dbu|cost\w*|slow\w*|fail\w*|tables?|schemas?|catalogs?|"
@@ -208,6 +208,14 @@ _FETCHES_THEIRS = re.compile(r"\b(?:pull|get|fetch|show|give|send|download|expor
                              r"estimate|predict|look)\s+(?:up\s+)?(?:me\s+|us\s+)?(?:the|our|my)\s+(?:(?!databricks\b|dbus?\b)[\w-]+\s+){0,1}"
                              rf"(?:{_THEIRS})\b(?:\s+(?!databricks\b)[\w/-]+){{0,3}}?\s+(?:invoices?|bills?|statements?|"
                              r"charges?|costs?|spend|line items?|licen[cs]es?|renewals?)\b", re.IGNORECASE)
+#: Words just before a product saying it is not the one meant ("not a dbt model", "rather than Airflow").
+_NEGATED = re.compile(r"\b(?:not|no|never|rather than|instead of|unlike)\s+(?:a |an |the |our |my |in |from )?$")
+def _all_negated(low: str, m: re.Match[str]) -> bool:
+    """Is every product word in the match said with a negation before it ("not a dbt model")?"""
+    words = list(re.finditer(rf"\b(?:{_VENDOR_WORDS}|snow\s?flake|big\s?query|redshift|synapse|airflow|dbt)\b", m[0]))
+    return bool(words) and all(_NEGATED.search(low[max(0, m.start() + w.start() - 30):m.start() + w.start()]) for w in words)
+
+
 #: A refusal names a product only when it is the subject, not a comparison ("cheaper than Snowflake?").
 _COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead of|migrat\w+ (?:from|to))\b|"
                          r"\bcompar\w*\b.{0,80}\b(?:with|to|against)\b",
@@ -322,6 +330,8 @@ def other_product(text: str) -> tuple[str, str] | None:
         if (m := re.search(pattern, low)) and (_SIMILE.search(low[max(0, m.start() - 40):m.start()])
                                                 or _SIZED.match(low[m.end():])):
             continue  # "failing like a flaky jenkins build", "an athena-sized bill": a comparison, not the product
+        if m and _all_negated(low, m):
+            continue  # "the ML kind of model, not a dbt model": the product is named to say it is not asked about
         if m and _CONTEXT.search(_sentence_of(low, m.start())):
             return None  # "we just moved off Snowflake": where the asker comes from (said where the product is)
         if m:

@@ -403,3 +403,5 @@ GLOSSARY["it"].update({"mi serve": "i need", "ci serve": "we need", "mi servono"
                        "degli accessi": "of the reads", "per favore": "please", "utente": "user", "utenti": "users"})
 GLOSSARY["nl"].update({"geraadpleegd": "accessed", "raadplegen": "access", "raadpleegt": "accesses", "hoe vaak": "how often",
                        "gebruikers": "users"})
+GLOSSARY["nl"].update({"ververst": "refreshed", "verversen": "refresh", "niet op tijd": "not on time", "op tijd": "on time",
+                       "volgende week": "next week", "we gaan": "we go"})

@@ -264,6 +264,10 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     masked = _PAGED_FOR.sub(" ", masked)  # "pager went off for auth failures": the failures are the topic
     masked = without_requester(masked)  # "compliance asked me to check": who asked, not what
     masked = _DESCRIBING_CLAUSE.sub(" ", masked)  # "..., one of ours runs the training jobs": which one, not an ask
+    if _DBT_WORLD.search(masked) and not _ML_WORDS.search(masked):
+        # "in dbt we'd tag the customers model", "any DAGs fail overnight, any models stale?": dbt's models are tables
+        masked = re.sub(r"\bmodels\b", "tables", re.sub(r"\bmodel\b", "table", masked, flags=re.IGNORECASE),
+                        flags=re.IGNORECASE)
     if not set(re.findall(r"[a-z]{2,}", masked.lower())) - _FILLER and not any(cue_scores(masked)[0].values()):
         return RoutePlan(scores=dict.fromkeys(DOMAINS, 0.0), off_topic=True, reason="no topic words")
     bonus = entity_hints({k: [n for n in v if not n.lower().startswith("system.")] for k, v in seen.items()})
@@ -395,6 +399,12 @@ _WHAT_IF_SPEND = re.compile(r"\bwhat would (?:we|it|that|this|they) (?:\w+ )?sav
 _LEANS_ON_RULE = re.compile(r"\b(?:violat\w*|breach\w*|broke|break\w*|against|under|compl\w* with|exceptions? to|in line with) "
                             r"(?:of )?(?:it|that|this|them|the (?:policy|rule|control|requirement|standard)|that (?:policy|rule|"
                             r"control|requirement|standard))\b", re.IGNORECASE)
+
+#: Words of the dbt/Airflow world, where a "model" is a table ...
+_DBT_WORLD = re.compile(r"\bdbt\b|\bdags?\b|\bairflow\b|\bschema\.yml\b|\bsources\.yml\b", re.IGNORECASE)
+#: ... unless the question says it means a machine-learning one.
+_ML_WORDS = re.compile(r"\b(?:ml|machine learning|registered|serving|served|endpoints?|inference|predict\w*|retrain\w*|mlflow|"
+                       r"training|trained|features?|accuracy|f1|auc)\b", re.IGNORECASE)
 
 #: A sentence asking for something without a question mark ("I'd like inference latency per model").
 _REQUEST = re.compile(r"^\W*(?:i'?d like|i would like|i want|i need|we need|we'?d like|show me|give me|list|tell me|"

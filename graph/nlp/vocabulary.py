@@ -92,7 +92,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"bill(s|ing|ed)?|invoices?|invoiced|charged (?:for|us)": 0.9, r"(?<!error )(?<!errors )(?<!downtime )(?<!latency )(?<!availability )(?<!reliability )(?<!slo )(?<!outage )(?<!uptime )"
         r"(?<!error-)budget\w*(?! (?:a |the |some |more )?(?:fix|time|effort|hours|days|sprint|capacity|headcount))"
         # ("how much downtime is left in the budget at 99.9?": an error budget, said by its target)
-        r"(?! (?:at|of|for) 9\d(?:\.\d+)?\b)": 0.9, r"forecast\w*|run[- ]rate": 0.8, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6, r"pric(?:ey|ier|iest)|costl(?:ier|iest)|more expensive|dearer": 0.9,
+        r"(?! (?:at|of|for) 9\d(?:\.\d+)?\b)": 0.9, r"(?<!failure rate )(?<!error rate )(?<!failure )(?<!latency )(?<!uptime )(?<!availability )(?<!drift )forecast\w*|run[- ]rate": 0.8, r"project(?:ed|ion)s? (?:\w+ ){0,2}(?:month(?:[- ]end)?|quarter|year|spend|bill)|month[- ]end (?:spend|bill|total|number)": 0.8, r"expensive": 0.6, r"pric(?:ey|ier|iest)|costl(?:ier|iest)|more expensive|dearer": 0.9,
         # "which workspace moved most vs last month", "variance commentary": a change in spend, FinOps' words
         r"\bwhich (?:workspaces?|teams?|skus?|products?|line items?) (?:\w+ )?(?:moved|grew|jumped|rose|changed|shifted|"
         r"swung|dropped|fell) (?:the )?most\b|\bvariance (?:commentary|analysis|report|explanation|notes?)\b|"
@@ -311,6 +311,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "someone ran select * on a 3TB model this morning": a heavy query, quoted
+        r"\bselect \*|\b(?:ran|run|running|fired off|kicked off) (?:a |an |some )?(?:huge |massive |big |full )?(?:select|scan|"
+        r"full scan|cross join)\b": 0.9,
         # "at what hours of the day do we have the most load on the SQL warehouses?": load by hour (capacity planning)
         r"\b(?:the )?(?:most|peak|highest|heaviest) (?:load|traffic|concurrency|queu\w*)\b|\bpeak (?:hours?|times?|load|"
         r"concurrency)\b|\bbusiest (?:hours?|times?|time of day|part of the day)\b": 1.0,
@@ -537,7 +540,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "did yesterday's orders make it into silver, or is everything stuck at raw?": data moving through its layers
         r"\bmake it (?:into|to|through to) (?:the )?(?:silver|gold|bronze|staging|curated|reporting)\b|\bstuck (?:at|in) "
         r"(?:the )?(?:raw|bronze|silver|staging|landing)\b|\b(?:land|landed|arrive\w*) in (?:the )?(?:silver|gold|bronze)\b": 1.0,
-        r"fresh\w*|(?<!models go )(?<!model goes )(?<!models get )(?<!model gets )(?<!models going )(?<!models getting )"
+        r"fresh\w*(?! (?:ones|models?|versions?|checkpoints?)\b)|(?<!models go )(?<!model goes )(?<!models get )(?<!model gets )(?<!models going )(?<!models getting )"
         r"(?<!model going )(?<!model getting )(?<!models grow )(?<!models become )stale\w*"
         # "stale perms I can revoke": access nobody uses, not old data
         r"(?!\s+(?:perms|permissions?|grants?|access|accounts?|tokens?|users?|credentials?|keys?|secrets?|privileges?|roles?)\b)"
@@ -797,7 +800,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:does|do|is there|are there) (?:it|that|this|they|the table|any) (?:\w+ )?(?:contain|have|hold|carry|store|include)"
         r"\w* (?:any )?(?:pii|personal|sensitive)|"
         r"(?:pii|sensitive|personal)[- ](?:looking|like) (?:columns?|data|fields?)|(?:not|un|isn'?t|aren'?t) ?tagged (?:as )?"
-        r"(?:pii|sensitive|personal)|(?:columns?|fields?) (?:\w+ ){0,3}(?:emails?|phone|ssn|names?|addresses)": 1.0, r"personal (?:info\w*|data)|locked down|who can see": 0.7, r"complian\w*|soc ?2|gdpr|hipaa|pci( dss)?|iso ?27001|audit readiness": 1.0,
+        r"(?:pii|sensitive|personal)|(?:columns?|fields?) (?:\w+ ){0,3}(?:emails?|phone|ssn|names?|addresses)": 1.0, r"personal (?:info\w*|data)|locked down|who can see": 0.7, r"(?<!sla )(?<!slo )(?<!schedule )complian\w*|soc ?2|gdpr|hipaa|pci( dss)?|iso ?27001|audit readiness": 1.0,
         # ("fix the orders_raw schema": a table's columns, not a catalog's schema)
         r"governance|catalog|(?<!smth )(?<!something )(?<!table )(?<!table's )schemas?(?! (?:change|drift|evolution|mismatch|related|issue|problem|error|thing|break))|unity catalog|retention|mask\w*|"
         r"row filters?": 0.7,
@@ -937,6 +940,9 @@ GENERAL_KNOWLEDGE = re.compile(
     r"\b(?:(?:job |an? )?interview (?:tomorrow|tmrw|today|prep|next week)|(?:for|before|ahead of|prepping for|"
     r"preparing for) (?:an? |my |the )?(?:job )?interview\b|"
     r"not about our (?:stuff|account|data|platform)|general (?:q|question)\b)|"
+    # "nothing to do w databricks, just need it fast": said to be outside this account
+    r"\bnothing to do w(?:ith|/)? (?:databricks|this account|the platform|our (?:data )?platform)\b|"
+    r"\b(?:fines?|penalt(?:y|ies))\b.{0,25}\b(?:gdpr|hipaa|ccpa|dsgvo|rgpd|lgpd)\b|"
     # a regulator's fines or a lawyer's view
     r"\b(?:gdpr|hipaa|ccpa|sox|pci|regulators?'?s?|regulatory|statutory)\b.{0,30}\b(?:fines?|penalt(?:y|ies)|"
     r"lawsuits?|damages)\b|\b(?:fines?|penalt(?:y|ies))\b.{0,20}\b(?:under|for breaching|for violating) "
@@ -1297,7 +1303,10 @@ FIGURE_DOUBT = re.compile(r"\bor (?:is|are) (?:the|my|our|this|that) (?:dashboar
 #: "keeps landing late into our models", "type changes breaking my models": the tables a load feeds (data models), not
 #: machine-learning models.
 DATA_MODELS = re.compile(r"\b((?:break\w*|feed\w*|into|land\w* (?:late )?into|load\w* into|populat\w*|refresh\w*) (?:my|our|the|"
-                         r"their|all (?:my|our|the)) )models\b", re.IGNORECASE)
+                         r"their|all (?:my|our|the)) |"
+                         # "someone doing select * on a 2TB model?": a data model a query reads
+                         r"(?:select \*? ?(?:from|on)|scann?\w*|quer\w*|read\w*|join\w*) (?:a |an |the |that |this |our )?(?:[\w.-]+ )?)"
+                         r"models?\b", re.IGNORECASE)
 
 
 #: "top issues last 24h, ranked by blast radius": the order of a list, not a lineage (or any) ask of its own.

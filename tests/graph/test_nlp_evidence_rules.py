@@ -4403,3 +4403,39 @@ def test_compare_that_with_another_name_keeps_the_last_area_and_both_names():
         question="compare that with b_job, per run", domains=["performance"], entities=[Entity(kind="job", name="b_job")]),
         prior, {})
     assert out is not None and out.domains == ["cost"] and set(out.entity_map()["job"]) == {"a_job", "b_job"}
+
+
+# --- blind sets 307-310 (scored on first contact on a4c5544; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("which registered model drifted? (a real ML model, not a dbt model)", "mlops", None),
+    ("in dbt we'd add a freshness test on the orders model - is it stale here?", "quality", "mlops"),
+    ("any DAGs fail last night and are any models stale?", "quality", "mlops"),
+    ("someone ran select * on a 3TB model this morning, who?", "performance", "mlops"),
+    ("what's the maximum penalty for a HIPAA breach?", None, None),
+    ("write me a terraform module for S3, nothing to do with databricks", None, None),
+    ("Welke tabellen zijn vandaag niet op tijd ververst?", "quality", None),
+    ("latency forecast for the churn endpoint next week?", None, "cost"),
+    ("retrained lately? we want fresh ones before the launch", "mlops", "quality"),
+    ("SLA compliance per job this month", "reliability", "governance"),
+])
+def test_rules_of_sets_307_to_310_route(text, present, absent):
+    if present is None and absent is not None:
+        from health_monitor.graph.nlp import parse_question
+
+        assert absent not in parse_question(text, as_of=datetime(2026, 3, 20, 9)).domains
+        return
+    _routes(text, present, absent)
+
+
+def test_an_airflow_operator_how_to_is_declined_and_a_negated_product_is_not_the_subject():
+    assert other_product("how do I set retries on an Airflow BashOperator?") is not None
+    assert other_product("is the registered model drifting? the ML one, not a dbt model") is None
+
+
+def test_a_persons_grants_with_who_got_what_reads_them_as_grantor():
+    from health_monitor.graph.adapters import grants_made
+
+    assert grants_made("pat@x.com grants last month, who got what?", {"user": ["pat@x.com"]})
+    assert not grants_made("pat@x.com grants last month?", {"user": ["pat@x.com"]})
