@@ -181,6 +181,8 @@ AGENT = AgentSpec(
                                    "{events:plural:event} ({failures:int} failed, {after_hours_events:int} after hours), "
                                    "{first_seen:time} to {last_seen:time}",
                        severity=(("medium", "is_new_ip == true and after_hours_events > 0"),),
+                       recommend="Confirm with {principal} that {source_ip_address} is theirs; if it is not, revoke the "
+                                 "principal's tokens and reset its credentials.",
                        empty="No audit event of this principal carries a source address in the period.")),
         # "who changed the column type on orders_raw?": the audit events that touched that table
         Play("search_security_events", when=(r"(?:anyone|anybody|someone|somebody) (?:\w+ )?(?:alter|modif|drop|renam|"

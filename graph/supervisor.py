@@ -47,7 +47,9 @@ UNSAFE_PATTERNS: dict[str, str] = {
     # "before I drop orders_raw, what reads from it?" asks about the impact: a statement of the asker's plan is no command
     "destructive SQL": rf"{_NOT_MINE}\b(drop|truncate)\s+(table|schema|catalog|database|view)\b|\bdelete\s+from\b|"
                        r"\binsert\s+into\b|\bupdate\s+\S+\s+set\b|\balter\s+(table|schema)\b|"
-                       r"\b(grant|revoke)\s+\w+(\s+\w+)?\s+on\s+\S+\s+(to|from)\b|"
+                       # (not "when exactly did admin@ grant SELECT on main.crm.customers to contractors?": asked about)
+                       r"^(?!.*\b(?:did|has|have|had|who|when|whether|was|were)\b[^?!\n]{0,60}\b(?:grant|revoke)\b)"
+                       r".*\b(grant|revoke)\s+\w+(\s+\w+)?\s+on\s+\S+\s+(to|from)\b|"
                        r"\b(delete|remove|wipe|purge|erase|truncate)\s+(?:all\s+|the\s+|every\s+)*(?:rows?|records?|data|"
                        rf"contents)\s+(?:in|from|of)\b|{_NOT_MINE}\bdrop\s+(?:the\s+)?\w+\.\w+",
     "instruction override": r"\b(ignore|disregard|forget)\b.{0,30}\b(previous|prior|above|your|all)\b.{0,20}"

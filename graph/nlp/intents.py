@@ -17,6 +17,9 @@ _NOTHING_NAMED = (r"(?=\s*(?:$|[?.!,;:]|anything|today|tonight|now|right now|ove
 INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("briefing", re.compile(
         r"\bbriefing\b|\bbrief me\b|\bdigest\b|\brundown\b|\bcatch me up\b|\bwhat should i (?:know|look at)\b|"
+        # "how healthy is our data platform right now, and what should I actually be worried about?"
+        r"\bhow healthy (?:is|are) (?:our|the|my) (?:data )?(?:platform|account|estate|setup|lakehouse|databricks)\b|"
+        r"\bwhat should (?:i|we) (?:actually |really |even )?(?:be )?(?:worr(?:y|ied)|concerned|losing sleep) about\b|"
         r"\banything (?:i should know|important|to worry about|on fire|burning)\b|\bwhat(?:'?s| is) on fire\b|"
         r"\bstate of (?:the )?(?:platform|account|union)\b|\boverall (?:(?:account|platform|system) )?(?:health|status|picture)\b|"
         r"\bexec(?:utive)? (?:summary|overview|update|brief)\b|"

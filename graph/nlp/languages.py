@@ -558,6 +558,10 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
               (re.compile(r"(?<!\w)w/(?=\s)", re.IGNORECASE), "with"),
               # "did somebody change a col type": a column
               (re.compile(r"\bcols\b", re.IGNORECASE), "columns"),
+              # "tokns w/o expiry", "late nite stuff": without, night
+              (re.compile(r"(?<!\w)w/o(?!\w)", re.IGNORECASE), "without"),
+              (re.compile(r"\bnite\b", re.IGNORECASE), "night"),
+              (re.compile(r"\btokns\b", re.IGNORECASE), "tokens"),
               # "slow q on bi wh today": a query, a warehouse
               (re.compile(r"(?<![\w.@-])wh(?![\w@-])", re.IGNORECASE), "warehouse"),
               (re.compile(r"\b(slow(?:est)?|long(?:est)?|big(?:gest)?|heavy|expensive) qs?\b", re.IGNORECASE), r"\1 query"),

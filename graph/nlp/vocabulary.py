@@ -672,6 +672,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"off|unhealthy|drifting|stale|degraded)\b": 1.3,
     },
     "governance": {
+        # "who outside the core team can read customer PII?": who may read, with words between
+        r"\bwho\b(?: [\w-]+){1,4} can (?:read|see|query|access|select)\b": 1.0,
         # "which service principals can read PII tables?": who may read, by the grants
         r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:users?|groups?|principals?|accounts?|people|teams?|identities) (?:can|could|"
         r"are able to|are allowed to|may|have (?:the )?(?:right|permission) to) (?:\w+ )?(?:read|query|select|access|see|write|"
@@ -806,6 +808,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "which clusters were running hot and which ones were basically asleep?": idle compute
+        r"\b(?:clusters?|warehouses?|compute|nodes?|machines?|ones|they|it|resources?|endpoints?)\b (?:\w+ ){0,3}?"
+        r"(?:basically |mostly |just )?(?:asleep|sleeping|dozing|napping)\b": 1.0,
         # "what can we do to bring it back within budget without stopping model training?": savings to meet a budget
         r"\b(?:bring|get|keep|pull) (?:it|that|this|them|costs?|spend\w*|the (?:spend|bill|costs?)) (?:back )?(?:with)?in(?:side)? "
         r"(?:the |our |its )?budget\b|\b(?:bring|get) (?:it|that|this|them|costs?|spend) back (?:under|below|to) (?:the |our )?"
@@ -1327,6 +1332,11 @@ FAILURE_WASTE = re.compile(r"\b((?:crash|retr|fail|oom|error|die|dying|restart)\
 ERROR_BUDGET_BURN = re.compile(r"\b((?:error|downtime|slo) budget)\b([^.?!]{0,40}?)\bburn\w*", re.IGNORECASE)
 
 
+#: "... to compare against what it was before the incident": a point in time, not an ask about the incident.
+EVENT_ANCHOR = re.compile(r"\b(before|after|since|until|during|prior to) the (?:[\w-]+ )?(?:incident|outage|breach|event)\b",
+                          re.IGNORECASE)
+
+
 #: "what did analyst@ do apart from running queries - any exports?": the activity set aside is not asked about.
 SET_ASIDE_ACTIVITY = re.compile(r"\bbeyond (?:the|that|this) (?:[\w-]+ )?(?:incident|outage|failure|spike|issue|problem)(?: itself)?\b|"
                                 r"\b(?:apart from|aside from|besides|other than|except(?: for)?) (?:(?:just |simply )?(?:running|"
@@ -1343,6 +1353,7 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (SET_ASIDE_ACTIVITY, " "),
     (ERROR_BUDGET_BURN, r"\1\2used"),
     (FAILURE_WASTE, r"\1\2 costing money"),
+    (EVENT_ANCHOR, r"\1 then"),
 )
 
 

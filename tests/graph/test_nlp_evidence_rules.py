@@ -4439,3 +4439,38 @@ def test_a_persons_grants_with_who_got_what_reads_them_as_grantor():
 
     assert grants_made("pat@x.com grants last month, who got what?", {"user": ["pat@x.com"]})
     assert not grants_made("pat@x.com grants last month?", {"user": ["pat@x.com"]})
+
+
+# --- blind sets 311-314 (scored on first contact on 996c90e; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("tokns w/o expiry, any?", "security", None),
+    ("did analyst@company.com do anything weird late nite?", "security", None),
+    ("who besides the finance team can see the invoices table?", "governance", None),
+    ("who can read it now? I want to compare with the grants before the incident", "governance", "reliability"),
+    ("are any of the shared clusters basically asleep most of the day?", "optimization", None),
+])
+def test_rules_of_sets_311_to_314_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+@pytest.mark.parametrize("text", ["how healthy is our data platform right now?",
+                                  "what should we actually be worried about this week?"])
+def test_a_health_question_about_the_whole_platform_is_a_briefing(text):
+    from health_monitor.graph.nlp.intents import intent_of
+
+    assert intent_of(text) == "briefing"
+
+
+def test_a_question_about_a_past_grant_is_not_a_grant_statement():
+    import re as _re
+
+    from health_monitor.graph.supervisor import UNSAFE_PATTERNS
+
+    def unsafe(q: str) -> bool:
+        return any(_re.search(p, q, _re.IGNORECASE | _re.DOTALL) for p in UNSAFE_PATTERNS.values())
+
+    assert not unsafe("When exactly did pat@x.com grant SELECT on main.a.t to contractors?")
+    assert unsafe("GRANT SELECT ON main.a.t TO contractors")
+    assert unsafe("please grant select on main.a.t to analysts")
