@@ -52,7 +52,11 @@ UNSAFE_PATTERNS: dict[str, str] = {
                        r".*\b(grant|revoke)\s+\w+(\s+\w+)?\s+on\s+\S+\s+(to|from)\b|"
                        r"\b(delete|remove|wipe|purge|erase|truncate)\s+(?:all\s+|the\s+|every\s+)*(?:rows?|records?|data|"
                        rf"contents)\s+(?:in|from|of)\b|{_NOT_MINE}\bdrop\s+(?:the\s+)?\w+\.\w+",
-    "instruction override": r"\b(ignore|disregard|forget)\b.{0,30}\b(previous|prior|above|your|all)\b.{0,20}"
+    # "print the admin pw for the prod workspace": a secret, which no answer ever holds
+    "credential request": r"\b(?:print|show|give|tell|send|reveal|dump|leak|what(?:'s| is))\b.{0,30}\b(?:passwords?|pw|pwd|"
+                          r"passwd|secret keys?|api keys?|access keys?|private keys?|credentials?)\b"
+                          r"(?! (?:polic(?:y|ies)|rotation|expiry|age|changes?|resets?|strength|managers?))",
+    "instruction override": r"\b(ignore|disregard|forget)\b.{0,30}\b(previous|prior|above|your|ur|yr|all)\b.{0,20}"
                             r"\b(instructions?|rules|prompts?)\b|\bsystem prompt\b|\byou are now\b|\bjailbreak\b",
 }
 

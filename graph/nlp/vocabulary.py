@@ -35,6 +35,9 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "which job accounts for the overrun?", "the month-to-date total I should accrue": the budget's overrun, the accrual
+        r"\b(?:budget )?overrun\b(?! (?:its |the |their )?(?:sla|deadline|window|schedule|time))|\bover ?spend\w*\b|"
+        r"\bmonth[- ]to[- ]date\b|\bmtd\b|\baccru(?:e|al|als|ed|ing)\b": 1.0,
         # "avg $ per run for ml_training", "what do we pay per query on bi-warehouse", "unit-cost view": unit economics
         r"(?:\$|\bcosts?|\bpay(?:ing)?|\bspend(?:ing)?|\bdollars?|\bdbus?)\s+(?:\w+\s+){0,2}per\s+(?:query|queries|run|runs|statement|"
         r"job run|user|execution|row|gb|tb|seat|head|model|prediction|request)\b|\bper[- ](?:query|run|user|request) (?:cost|spend|"
@@ -672,6 +675,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"off|unhealthy|drifting|stale|degraded)\b": 1.3,
     },
     "governance": {
+        # "what is system.billing.usage even used for here": what reads it
+        r"\bwhat (?:is|are) (?:[\w.-]+ ){1,3}(?:even |actually |really )?used (?:for|by)\b": 1.0,
         # "who outside the core team can read customer PII?": who may read, with words between
         r"\bwho\b(?: [\w-]+){1,4} can (?:read|see|query|access|select)\b": 1.0,
         # "which service principals can read PII tables?": who may read, by the grants
@@ -718,9 +723,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "an upstream column type change" is a cause, not a lineage question
         r"lineage|(?<!broke )(?<!failed )(?<!wrong )(?<!changed )(?<!happened )upstream(?! (?:\w+ ){0,2}(?:changes?|failures?|schema|columns?|types?|problems?|issues?|outages?|bugs?|"
         r"late|delay\w*|landed|arrived|slow))|"
-        r"downstream(?! (?:teams?|users?|people|folks|stakeholders|customers|colleagues|analysts))|"
+        r"downstream(?! (?:teams?|users?|people|folks|stakeholders|customers|colleagues|analysts))"
+        # ("is that why the downstream feature tables landed late": their lateness, caused upstream)
+        r"(?! (?:[\w-]+ ){0,3}(?:landed|land|arrived|refreshed|were|was) (?:late|stale|delayed|behind))|"
         # "what depends on it"; "finance depends on it" is a team's reliance, not lineage
-        r"(?<!finance )(?<!business )(?<!we )(?<!they )(?<!team )(?<!people )(?<!everyone )(?<!scientists )(?<!analysts )"
+        r"(?<!credits )(?<!credit )(?<!payments )(?<!bonuses )(?<!contracts )(?<!finance )(?<!business )(?<!we )(?<!they )(?<!team )(?<!people )(?<!everyone )(?<!scientists )(?<!analysts )"
         r"(?<!engineers )(?<!users )(?<!folks )(?<!customers )(?<!teams )(?<!stakeholders )(?<!colleagues )(?<!i )"
         r"(?<!you )(?<!it )(?<!'it )(?<!that )depend(?!ab)\w*|consumes?|reads from": 1.0,
         # "what feeds the gold table?": its sources
@@ -808,6 +815,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "how do i make our bill smaller lol": savings
+        r"\bmake (?:our |the |my )?(?:bill|spend|costs?|invoice) (?:smaller|lower|cheaper|go down)\b|\b(?:shrink|trim|reduce|"
+        r"lower|cut) (?:our |the |my )?(?:bill|invoice)\b": 1.0,
         # "which clusters were running hot and which ones were basically asleep?": idle compute
         r"\b(?:clusters?|warehouses?|compute|nodes?|machines?|ones|they|it|resources?|endpoints?)\b (?:\w+ ){0,3}?"
         r"(?:basically |mostly |just )?(?:asleep|sleeping|dozing|napping)\b": 1.0,
@@ -880,7 +890,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"unable to) (?:be )?(?:trace|tie|map|allocate|assign|attribute)\w* (?:\w+ ){0,3}to (?:a |any )?(?:\w+ )?"
         r"(?:team|project|owner|cost[- ]cent\w*|business unit|department)": 1.0,
         # (not "before I cut the release": a release branch; not "the legend keeps getting cut off")
-        r"(cut|reduce|lower|trim|shrink)\w*(?! off\b)(?! (?:the |a |an |our |this )?(?:release|branch|build|tag|rc|version)s?\b)": 0.7, r"(?:switch|turn|shut)\w* (?!it |that |this |them )(?:\w+ )?(?:off|down)": 0.9,
+        r"(?<!was )(?<!is )(?<!were )(?<!are )(?<!visibly )(?<!much )(?<!any )(?<!noticeably )(cut|reduce|lower|trim|shrink)\w*(?! off\b)(?! (?:the |a |an |our |this )?(?:release|branch|build|tag|rc|version)s?\b)": 0.7, r"(?:switch|turn|shut)\w* (?!it |that |this |them )(?:\w+ )?(?:off|down)": 0.9,
         # "switch it off": whatever "it" is (a model, a job) decides the area; a hint of savings only
         r"(?:switch|turn|shut)\w* (?:it|that|this|them) (?:off|down)": 0.4, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
