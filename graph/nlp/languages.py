@@ -897,3 +897,8 @@ GLOSSARY["es"].update({"a qué horas": "at what hours", "más carga": "the most 
                        "me gustaría entender": "i would like to understand", "qué tipo de": "which type of"})
 GLOSSARY["es"].update({"del día": "of the day", "tenemos": "we have", "estoy": "i am", "próximo trimestre": "next quarter",
                        "el próximo trimestre": "next quarter", "próximo": "next"})
+GLOSSARY["pt"].update({"latência": "latency", "inferência": "inference", "tá ok": "is it ok", "está ok": "is it ok",
+                       "dele": "its", "dela": "its"})
+# "e a latência de inferência dele, tá ok?": short Portuguese follow-ups need their own markers
+_MARKERS["pt"] = _MARKERS["pt"] | frozenset("latência inferência dele dela tá".split())
+_MARKERS["es"] = _MARKERS["es"] | frozenset("latencia inferencia".split())

@@ -78,7 +78,8 @@ _PURPOSE = re.compile(r"^\W*(?:(?:(?:one|two|three|four|a few|some|a couple of|c
                       r"[^:?\n]{0,120}:\s*(?=\S)|"
                       # "SOC 2 CC6.1 evidence: every failed login yesterday": the audit item the ask is for
                       r"^\W*(?:(?:soc ?[12]|gdpr|hipaa|iso ?27001|pci(?: dss)?|sox|nist|ccpa|audit)\b[^:?\n]{0,40}?"
-                      r"\b(?:evidence|request|sample|control|item|test|walkthrough|workpaper|finding)s?|"
+                      r"\b(?:evidence|request|sample|control|item|test|walkthrough|workpaper|finding|criterion|criteria|"
+                      r"requirement|principle|clause|article|section)s?(?:\s+[\w.()-]{1,12})?|"
                       r"(?:evidence|audit) (?:request|item|sample)s?\b[^:?\n]{0,80}?)\s*:\s*(?=\S)|"
                       # "For our SOC 2 evidence file, kindly list every failed login": where the answer goes, then the ask
                       r"^\W*(?:for|as part of|ahead of|in preparation for) (?:our|the|my|this|a|an) [^,:?\n]{0,50}?\b(?:evidence|"

@@ -35,6 +35,9 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "which clusters are missing the cost attribution tag?", "tag coverage": spend that cannot be attributed
+        r"\b(?:missing|without|lack\w*) (?:the |a |any |their |its )?(?:cost[- ]?(?:attribution|center|centre|allocation)|"
+        r"team|owner|project) tags?\b|\btag coverage\b": 1.0,
         # "which job accounts for the overrun?", "the month-to-date total I should accrue": the budget's overrun, the accrual
         r"\b(?:budget )?overrun\b(?! (?:its |the |their )?(?:sla|deadline|window|schedule|time))|\bover ?spend\w*\b|"
         r"\bmonth[- ]to[- ]date\b|\bmtd\b|\baccru(?:e|al|als|ed|ing)\b": 1.0,
@@ -149,6 +152,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "who's running it and how often? that table is PII": reads of a sensitive table, by whom
+        r"\b(?:that|the|this) table (?:is|holds|has|contains) (?:\w+ )?(?:pii|sensitive|personal|confidential)\b": 1.0,
+        # "is it bad that admin@ gave the contractors group SELECT on the customers table?": a grant someone made
+        r"\b(?:gave|give|given|giving) (?:the )?(?!me\b|us\b|you\b)(?:[\w-]+ ){1,3}(?:select|modify|read|write|all privileges|"
+        r"access)\b": 1.0,
         # "any staff accounts doing stuff in the middle of the night?": people active at night
         r"\b(?:accounts?|users?|people|staff|employees|someone|anyone|anybody|humans?)\b.{0,30}\b(?:doing|active|logg\w* in|"
         r"working|on the platform)\b.{0,30}\b(?:middle of the night|at night|overnight|after hours|in the small hours)\b": 1.0,
@@ -459,6 +467,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?<!what )(?<!which )(?:did|does|do) (?:it|they|that|those) (?:\w+ ){0,2}(?:finish|complete|succeed|run)\b": 1.0,
     },
     "reliability": {
+        # "is the ETL process performing within its service levels?": its SLAs
+        r"\bservice[- ]levels?\b": 1.0,
         # "whether things stayed up", "'Run exceeded expected duration threshold of 15m'": uptime and SLAs
         r"\b(?:did|does|do|whether|if) (?:things|it|everything|everything else|services?|systems?|prod|production|the platform|"
         r"warehouses?) (?:stay|stayed) up\b|\b(?:everything|things|services?|systems?|prod) (?:stayed|stays|stay) up\b"
@@ -529,6 +539,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "did that column shift recently?", "did the silver orders amount column drift too?": a column's values
+        r"\bcolumns?\b.{0,30}\b(?:drift|shift)\w*|\b(?:drift|shift)\w*\b.{0,20}\bcolumns?\b": 1.0,
         # "is something weird going on with the order amounts feeding it?": the data's values
         r"\b(?:something|anything) (?:weird|odd|wrong|off|strange|funny|fishy) (?:going on )?(?:with|in) (?:the )?(?:[\w-]+ ){0,2}"
         r"(?:amounts?|values?|columns?|fields?|figures|records|rows)\b": 1.0,
@@ -815,6 +827,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "where can we claw some of that back": savings
+        r"\bclaw (?:\w+ ){0,4}back\b|\bclaw-?backs?\b": 1.0,
         # "how do i make our bill smaller lol": savings
         r"\bmake (?:our |the |my )?(?:bill|spend|costs?|invoice) (?:smaller|lower|cheaper|go down)\b|\b(?:shrink|trim|reduce|"
         r"lower|cut) (?:our |the |my )?(?:bill|invoice)\b": 1.0,
@@ -968,6 +982,14 @@ GENERAL_KNOWLEDGE = re.compile(
     # "what's the best password manager to roll out, 1password or bitwarden?": a product choice, not this account's data
     r"\b(?:best|which|good|recommend\w*)\b.{0,30}\bpassword managers?\b|\b(?:1password|bitwarden|lastpass|keepass|dashlane)\b"
     r".{0,20}\bor\b.{0,20}\b(?:1password|bitwarden|lastpass|keepass|dashlane)\b|"
+    # "a sane on-call rotation for a 6 person team", "reset my macbook password", "rewrite this pandas to polars": advice,
+    # a device's login, code to rewrite: not this account's data
+    r"\bon-?call rotations?\b|\b(?:reset|change|recover|forgot)\b.{0,25}\b(?:macbook|mac|laptop|windows|iphone|android|phone|"
+    r"wifi|wi-fi|gmail|personal)\b.{0,25}\b(?:password|login|pin|passcode)\b|\brewrite (?:this|that|the|my) (?:\w+ )?"
+    r"(?:pandas|polars|python|code|script|function|notebook)\b.{0,20}\b(?:to|in|into|as) (?:polars|pandas|pyspark|spark|sql|"
+    r"python|rust|scala)\b|"
+    # "draft the breach notification letter we would send to policyholders": a letter to write, not data
+    r"\b(?:draft|write)\b.{0,40}\b(?:notification letter|letter|press release|announcement) (?:we|to|for)\b|"
     # "what's a sensible SLO for a self-hosted kafka cluster in general?": a rule of thumb, not this account's data
     r"\b(?:sensible|reasonable|good|typical|standard|usual|recommended|industry[- ]standard)\s+(?:slos?|slas?|slis?|uptime "
     r"targets?|availability targets?|error budgets?)\s+(?:for|on)\s+(?:a|an|any)\b|"
