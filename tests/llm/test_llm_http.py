@@ -147,14 +147,16 @@ def test_a_slow_but_alive_model_is_cut_off_by_the_shared_budget(llm_server, http
 
     def respond(body):
         reply = healthy()(body)
-        reply.delay_s = 0.9
+        reply.delay_s = 1.5
         return reply
 
     server = llm_server(respond)
     ctx = http_context(server, TABLE, turn_budget_s=2.0, llm_timeout_s=30.0)
     started = time.monotonic()
     answer = ask(Q, context=ctx, graph=llm_graph, persist=False)
-    assert time.monotonic() - started < 2.0 + 1.0
+    took = time.monotonic() - started
+    # without the budget the same turn takes about 6 s (1.5 s a step, four steps deep); 2.5 s of slack for a loaded CI
+    assert took < 2.0 + 2.5, took
     assert answer.fallback and "$2,310" in answer.answer
     assert any("budget" in f["reason"] for f in answer.fallback)
 
