@@ -147,37 +147,32 @@ def estimate(question: str, reports: dict[str, AgentReport], calls: Iterable[Too
     after = cost * change.factor
     delta = after - cost
     where = f" in {row['workspace_name']}" if col != "workspace_name" and row.get("workspace_name") else ""
-    period = _period_of(finding, calls)
+    calls = list(calls)  # read twice below; a generator would be spent by the first read
+    window = _finding_window(finding, calls)
+    period = "" if window is None else window[0] if window[0] == window[1] else f"{window[0]} to {window[1]}"
     text = (f"**What if:** {change.said.replace('{x}', name + where)}{f' ({period})' if period else ''} takes its "
             f"{money(cost)} to about {money(after)}, {'saving' if delta <= 0 else 'adding'} about {money(abs(delta))}")
-    total = _total(report, row, col, finding, calls)
+    total = _total(report, row, col, finding, window, calls)
     if total is not None:
         text += (f"; {row['workspace_name']}'s bill for the same period would have been about {money(total + delta)} "
                  f"instead of {money(total)}")
     return text + ". (An estimate: the spend scaled in proportion; nothing was re-run.)"
 
 
-def _period_of(finding: Any, calls: Iterable[ToolCallRecord]) -> str:
+def _finding_window(finding: Any, calls: list[ToolCallRecord]) -> tuple[str, str] | None:
+    """The window of the first successful call behind ``finding``."""
     call = next((c for c in calls if c.tool in finding.tools and c.ok), None)
-    w = _window(call) if call is not None else None
-    if w is None:
-        return ""
-    return w[0] if w[0] == w[1] else f"{w[0]} to {w[1]}"
+    return _window(call) if call is not None else None
 
 
-def _total(report: AgentReport, row: dict[str, Any], col: str, finding: Any,
-           calls: Iterable[ToolCallRecord]) -> float | None:
-    """The workspace's spend over the same period as the line item's, from another finding of the turn."""
+def _total(report: AgentReport, row: dict[str, Any], col: str, finding: Any, window: tuple[str, str] | None,
+           calls: list[ToolCallRecord]) -> float | None:
+    """The workspace's spend over ``window`` (the line item's), from another finding of the turn."""
     workspace = row.get("workspace_name")
-    if col == "workspace_name" or not workspace:
+    if col == "workspace_name" or not workspace or window is None:
         return None
-    calls = list(calls)
-    mine = next((_window(c) for c in calls if c.tool in finding.tools and c.ok), None)
     for other in report.findings:
-        if other is finding:
-            continue
-        theirs = next((_window(c) for c in calls if c.tool in other.tools and c.ok), None)
-        if mine is None or theirs != mine:
+        if other is finding or _finding_window(other, calls) != window:
             continue
         for r in other.rows:
             if _name_of(r) == ("workspace_name", workspace) and (v := _money_of(r)) is not None:

@@ -46,6 +46,12 @@ def test_the_line_item_named_in_words_changes_and_so_does_its_workspace_bill():
     assert "ws-a's bill for the same period would have been about $1,000 instead of $1,500" in text
 
 
+def test_the_calls_may_come_as_a_one_pass_iterator():
+    reports, calls = _reports()
+    text = estimate("what if we had halved the big training in ws-a?", reports, iter(calls))
+    assert "(2026-03-19)" in text and "about $1,000 instead of $1,500" in text
+
+
 def test_no_total_when_the_bill_was_read_for_another_period():
     reports, calls = _reports()
     calls[1] = ToolCallRecord(agent="cost", tool="get_daily_cost_summary",
