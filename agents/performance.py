@@ -58,7 +58,7 @@ AGENT = AgentSpec(
              default=True, weight=2, title="Failed job runs",
              before=Before(needs=("job",)),
              lens=Lens(group="job_name", sort="count desc", rows=3,
-                       say="{job_name} ({workspace_name}) failed {count:times}; last error: "
+                       say="{job_name} ({workspace_name}) failed {count:times}, last at {end_time:time}; last error: "
                            "{error_message:err} ({termination_code})",
                        severity=(("high", "count >= 3"), ("medium", "count >= 1")),
                        recommend="Fix {job_name} first: {error_message:err}",

@@ -35,7 +35,7 @@ AGENT = AgentSpec(
              default=True, weight=2, title="Security events", before=Before(),
              compare=Compare("Security events", total=ROWS, unit="int"),
              lens=Lens(group="event_type", sort="severity_rank desc", rows=4,
-                       say="{event_type} x {count:int} ({severity}), the latest by {principal} at "
+                       say="{event_type} x {count:int} ({severity}), the latest by {principal}{source_ip_address:from} at "
                            "{event_time:time}{detail:colon}",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")),
                        empty="No security event of that kind in the period.")),

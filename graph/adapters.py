@@ -416,6 +416,8 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
                     if "understanding" in flat.context:
                         flat.context["understanding"] = flat.typed.to_json()
             flat.slots["_prefer"] = {"job": [described]}  # "the overnight sales load": its rows first, no filter
+    if pasted := PASTED_CODE.findall(original or ""):
+        flat.slots["_pasted"] = sorted({p.lower() for p in pasted})  # "`[DELTA_FAILED_TO_MERGE_FIELDS]` which job?"
     if "governance" in flat.agents and not flat.slots.get("table") and (source := figures_table(question)):
         flat.slots["_figures_table"] = source  # "where do our cost numbers come from?": the Gold table behind them
     if not parsed.is_followup:
@@ -619,7 +621,7 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
     """Build the typed understanding, apply a follow-up transformation of the previous one, the intent
     and the honest checks, and bring the planner's view (``flat``) in line with it."""
     from health_monitor.graph.nlp import comparison, followup, honest, intents
-    from health_monitor.graph.nlp.vocabulary import DOMAINS, OFF_TOPIC_CUES, cue_scores
+    from health_monitor.graph.nlp.vocabulary import DOMAINS, OFF_TOPIC_CUES, PURPOSE_AFTER, cue_scores
 
     carried = set(parsed.carried)
     english = parsed.english or original
@@ -627,7 +629,8 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
     own = TypedUnderstanding(
         question=original, language=parsed.language,
         domains=[] if "domains" in carried else list(flat.agents if not flat.off_topic else []),
-        intent=intents.intent_of(english),
+        # "... want it in the handover" says where the answer goes: no briefing asked
+        intent=intents.intent_of(PURPOSE_AFTER.sub(" ", english)),
         entities=[Entity(kind=k, name=n) for k, names in parsed.entities.items()
                   if f"entities.{k}" not in carried and k in _ENTITY_KINDS for n in names],
         window=_window(parsed, as_of) if not any(c.startswith("params.start") for c in carried) else None,
@@ -880,6 +883,11 @@ def _has_own_topic(question: str) -> bool:
 
     scores, _ = cue_scores(question)
     return any(v > 0 for v in scores.values())
+
+
+#: An error's own code or class pasted into a question ("[DELTA_FAILED_TO_MERGE_FIELDS]", "AnalysisException"): the row
+#: whose error says it is the one asked about.
+PASTED_CODE = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}\b|\b(?:[A-Z][a-z0-9]+){1,4}(?:Exception|Error)\b")
 
 
 def prefer_described(question: str, names: list[str]) -> list[str]:

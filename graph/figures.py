@@ -99,6 +99,12 @@ def colon(v: Any) -> str:
     return f": {text}" if text and text != "None" else ""
 
 
+def source(v: Any) -> str:
+    """``" from 10.0.0.1"``, or nothing when the row has no address."""
+    text = str(v or "").strip()
+    return f" from {text}" if text and text not in ("None", "n/a") else ""
+
+
 def p95(v: Any) -> str:
     """``", p95 134 ms"`` or nothing when unknown."""
     x = _num(v)
@@ -150,7 +156,7 @@ def when(v: Any) -> str:
 
 #: Format names usable in Lens templates (``{list_cost:money}``).
 FORMATS = {"money": money, "pct": pct, "pct100": pct100, "spct": signed_pct100, "int": integer, "num": number,
-           "dur": duration, "bytes": size, "gb": lambda v: "n/a" if _num(v) is None else size(_num(v) * 1e9), "clip": clip, "err": error, "date": day, "time": when, "hm": clock, "times": times, "colon": colon, "p95": p95,
+           "dur": duration, "bytes": size, "gb": lambda v: "n/a" if _num(v) is None else size(_num(v) * 1e9), "clip": clip, "err": error, "date": day, "time": when, "hm": clock, "times": times, "colon": colon, "from": source, "p95": p95,
            "long": lambda v: clip(v, 200),
            "str": str}
 

@@ -337,25 +337,30 @@ class Reading:
 MAX_DEDUP_ROWS = 500
 
 
-def _preferred_test(prefer: dict[str, set[str]] | None) -> Any:
-    """Is a row about one of the ``prefer`` names (kind -> lower-case names)?"""
-    if not prefer:
+def _naming_test(wanted: dict[str, set[str]] | None, at_least: int = 1) -> Any:
+    """Does a row name ``at_least`` of the ``wanted`` names of one kind (kind -> lower-case names)? A qualified
+    name in the row also answers to its last part ("main.sales.orders" to "orders")."""
+    if not wanted:
         return lambda r: False
-    columns_of = {kind: _columns_of(kind) for kind in prefer}
-    return lambda r: any(set(_names_of(r, kind, columns_of[kind]) or ()) & names for kind, names in prefer.items())
+    columns_of = {kind: _columns_of(kind) for kind in wanted}
+
+    def said(r: dict[str, Any], kind: str, names: set[str]) -> int:
+        return len({v if v in names else v.split(".")[-1] for v in _names_of(r, kind, columns_of[kind]) or ()} & names)
+    return lambda r: any(said(r, kind, names) >= at_least for kind, names in wanted.items())
 
 
 def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], money_cols: set[str],
               page: int = 0, prefer: dict[str, set[str]] | None = None,
-              joint: dict[str, set[str]] | None = None) -> Reading:
+              joint: dict[str, set[str]] | None = None, pasted: list[str] | None = None) -> Reading:
     """Read ``rows`` through ``lens`` (``page``: pages already shown, so "show me more" quotes the next rows;
     ``prefer``: kind -> lower-case names whose rows come first; ``joint``: kind -> two or more names the question
-    gave, whose rows naming two of them at once come first)."""
+    gave, whose rows naming two of them at once come first; ``pasted``: lower-case error codes the question quoted,
+    whose rows come first)."""
     if rows and "severity" in rows[0]:
         rows = [{**r, "severity_rank": SEVERITY_RANK.get(str(r.get("severity") or "").lower(), 0)} for r in rows]
     if lens.derive:
         rows = [{**r, **{name: arithmetic(expr, r) for name, expr in lens.derive}} for r in rows]
-    preferred = _preferred_test(prefer)
+    preferred = _naming_test(prefer)
     # like SQL: filter rows, then group them (a row about the thing described stays: "is the job that refreshes our
     # features flaky?" is answered by its own 0 failures, which a list of failing jobs leaves out)
     kept = [r for r in rows if condition(lens.where, r) or preferred(r)]
@@ -375,10 +380,12 @@ def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], mon
         kept = sorted(kept, key=lambda r: not preferred(r))
     if joint:
         # "does fact_usage trace back to system.billing.usage?": the edge joining the two names answers it
-        columns_of = {kind: _columns_of(kind) for kind in joint}
-        kept = sorted(kept, key=lambda r: not any(len({v if v in names else v.split(".")[-1] for v in
-                                                       _names_of(r, kind, columns_of[kind]) or ()} & names) >= 2
-                                                  for kind, names in joint.items()))
+        joins = _naming_test(joint, at_least=2)
+        kept = sorted(kept, key=lambda r: not joins(r))
+    if pasted:
+        # "`[DELTA_FAILED_TO_MERGE_FIELDS]` ... which job threw that?": the row whose error quotes the code
+        kept = sorted(kept, key=lambda r: -sum(code in " ".join(str(v).lower() for v in r.values() if isinstance(v, str))
+                                               for code in pasted))
     if lens.say and len(kept) <= MAX_DEDUP_ROWS:
         # rows that read the same (an edge known from system lineage and from the Gold build) are said once
         said: set[str] = set()
@@ -448,7 +455,7 @@ def to_finding(*, agent: str, tool: str, title: str, rows: list[dict[str, Any]],
     joint = {k: names for k, v in (slots or {}).items() if isinstance(v, (list, tuple)) and len(v) >= 2
              and not k.startswith("_") and len(names := {str(n).lower() for n in v}) >= 2}
     read = read_rows(focused, lens, columns=columns, money_cols=money_cols, page=int((slots or {}).get("page") or 0),
-                     prefer=prefer, joint=joint)
+                     prefer=prefer, joint=joint, pasted=(slots or {}).get("_pasted"))
     text, kept = read.text, read.kept
     wider = _beyond_names(rows, focused, slots or {})
     if not kept and wider:
