@@ -86,8 +86,9 @@ def _without_guesses(text: str, found: EntityResult) -> dict[str, list[str]]:
 
 def _without_background(text: str, found: EntityResult, entities: dict[str, list[str]]) -> dict[str, list[str]]:
     """The entities, less the names said only in a sentence about another product ("In Synapse we pulled Azure AD
-    sign-in logs into Log Analytics. Were there failed logins here?": no workspace called analytics filters)."""
-    spans = honest.background_spans(text)
+    sign-in logs into Log Analytics. Were there failed logins here?": no workspace called analytics filters) or in
+    how the asker came to ask ("I just joined the platform team", "a ticket from sales analytics")."""
+    spans = honest.background_spans(text) + honest.asker_spans(text)
     if not spans:
         return entities
     inside = {(m.kind, m.name) for m in found.matches if any(a <= m.start < b for a, b in spans)}

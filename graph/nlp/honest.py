@@ -409,3 +409,19 @@ def unknown_names(kind: str, name: str, suggestions: list[str], known: list[str]
     else:
         more = ""
     return f"There is no {kind} called “{name}” in this account, so I have no figures for it.{more}"
+
+
+#: How the asker came to ask, not what is asked: "I only joined the platform team last week", "Ticket INC-4471 from
+#: sales analytics" (the team and the week are the asker's, not a filter or a window).
+ASKER_CONTEXT = re.compile(
+    r"\b(?:i|we)(?:'ve| have)?\s+(?:only\s+|just\s+|recently\s+)?(?:joined|started (?:on|in|with)|moved (?:to|into)|"
+    r"transferred (?:to|into)|switched to|came over to)\s+(?:the\s+|a\s+|this\s+)?(?:[\w-]+\s+){0,3}?(?:team|squad|org|"
+    r"group|department|unit|company)\b(?:\s+(?:last|this)\s+(?:week|month|year|quarter)|\s+(?:a|one|two|three|a few|"
+    r"\d+)\s+(?:days?|weeks?|months?)\s+ago|\s+yesterday|\s+recently)?|"
+    r"\b(?:ticket|request|escalation|complaint|case)\s+(?:[\w#-]*\d[\w#-]*\s+)?(?:came\s+in\s+)?from\s+(?:the\s+)?"
+    r"[\w-]+(?:\s+[\w-]+)?(?=\s*[,.:;]|\s+(?:team|folks|people))", re.IGNORECASE)
+
+
+def asker_spans(text: str) -> list[tuple[int, int]]:
+    """Where the asker says how they came to ask (:data:`ASKER_CONTEXT`)."""
+    return [m.span() for m in ASKER_CONTEXT.finditer(text or "")]

@@ -577,6 +577,15 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
               # "wat happened yesterday", "wut broke": what (in an English question; Dutch "wat" is read as Dutch)
               (re.compile(r"\b(?:wat|wut|wot)\b(?=\s+(?:happened|happen|broke|is|was|are|were|did|does|do|about|else|"
                           r"went|changed|caused|the)\b)", re.IGNORECASE), "what"),
+              # "`SLA_BREACH job=hourly_ingest`", "DELTA_FAILED_TO_MERGE_FIELDS": a pasted code's words, read as words
+              (re.compile(r"(?<![\w.])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w.])"), lambda m: m[0].replace("_", " ")),
+              # "did anyone give outside people access to customer data?": a grant, in everyday words
+              (re.compile(r"\b(give|gave|given|giving)\b(?=(?: (?!access\b)[\w@.-]+){0,3} (?:access|permissions?|privileges?|"
+                          r"(?:read|write|select) (?:access|rights|permissions?))\b)", re.IGNORECASE),
+               lambda m: {"give": "grant", "gave": "granted", "given": "granted", "giving": "granting"}[m[1].lower()]),
+              # "who cn see pii??": can, before a verb of access
+              (re.compile(r"\bcn\b(?=\s+(?:see|read|access|query|write|modify|edit|touch|view|use|get|grant|change)\b)",
+                          re.IGNORECASE), "can"),
               # "the cost is very high no? porque? what is happen": another language's "why?" asked on its own
               (re.compile(r"(^|[.!?;:,]\s*)(?:porque|porqu[eé]|por qu[eé]|pourquoi|warum|wieso|perch[eé])\s*(?=\?)",
                           re.IGNORECASE), r"\1why"))
@@ -902,3 +911,21 @@ GLOSSARY["pt"].update({"latência": "latency", "inferência": "inference", "tá 
 # "e a latência de inferência dele, tá ok?": short Portuguese follow-ups need their own markers
 _MARKERS["pt"] = _MARKERS["pt"] | frozenset("latência inferência dele dela tá".split())
 _MARKERS["es"] = _MARKERS["es"] | frozenset("latencia inferencia".split())
+# "Wer hat außer dem ETL-Service-Principal noch Schreibrechte darauf?", "Depuis quand ce groupe a-t-il cet accès, et qui
+# le lui a donné ?": write rights, besides, on it; since when, this group, who gave it to them
+GLOSSARY["de"].update({"schreibrechte": "write access", "schreibrecht": "write access", "außer dem": "besides the",
+                       "außer der": "besides the", "außer": "besides", "ausser": "besides", "darauf": "on it",
+                       "noch": "still", "leserecht": "read access", "zugriffsrechte": "access rights"})
+GLOSSARY["fr"].update({"ce groupe": "this group", "cet accès": "this access", "le lui a donné": "gave it to them",
+                       "lui a donné": "gave them", "le leur a donné": "gave it to them", "a-t-il": "has", "a-t-elle": "has",
+                       "droits d'écriture": "write access", "droit d'écriture": "write access",
+                       "droits de lecture": "read access", "droit de lecture": "read access"})
+# "Können Sie mir den genauen Wortlaut von Artikel 17 DSGVO geben?", "gab es gestern verdächtige Anmeldeversuche?"
+GLOSSARY["de"].update({"können sie mir": "can you", "kannst du mir": "can you", "genauen wortlaut": "exact wording",
+                       "wortlaut": "wording", "artikel": "article", "recht auf löschung": "right to erasure", "geben": "give",
+                       "anmeldeversuche": "login attempts", "anmeldeversuch": "login attempt", "gab es": "were there",
+                       "auditbericht": "audit report", "prüfbericht": "audit report", "pii-tabellen": "PII tables"})
+# "d'où viennent ses données, et la distribution de la colonne amount a-t-elle dérivé ?": where its data comes from
+GLOSSARY["fr"].update({"d'où viennent ses données": "where does its data come from", "d'où viennent": "where do come from",
+                       "d'où vient": "where does come from", "ses données": "its data", "dérivé": "drifted",
+                       "a dérivé": "has drifted", "dérive": "drift"})

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from health_monitor.graph.nlp.dates import NUMBER_WORDS, parse_window
-from health_monitor.graph.nlp.honest import asks_forecast
+from health_monitor.graph.nlp.honest import ASKER_CONTEXT, asks_forecast
 
 _NUM = r"(\d{1,4}(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _SUPERLATIVE = (r"(?:biggest|largest|most expensive|costliest|slowest|longest|worst|highest|top|"
@@ -128,6 +128,10 @@ def _asked_window(low: str, as_of: datetime) -> Any:
     ("on friday they pinged me ... What I need is: when did it last refresh?") is not it; nor is a period ahead
     that dates an event ("before the renewal next quarter, where are we wasting money?")."""
     window = parse_window(low, as_of)
+    told = next((m for m in ASKER_CONTEXT.finditer(low) if window is not None and window.text in m[0]), None)
+    if told is not None:
+        # "I only joined the team last week ... what did it spend yesterday?": the asker's week is not the window
+        return _asked_window(low.replace(told[0], " "), as_of)
     if window is not None and window.future and not asks_forecast(low):
         clause = next((c for c in re.split(r"(?<=[.!?;,])\s+|\s+(?:but|and|so)\s+", low) if window.text in c), "")
         if _EVENT_AHEAD.search(clause):

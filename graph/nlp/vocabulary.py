@@ -35,6 +35,9 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "size the committed-use discount off the run-rate", "how fast are we burning the DBU commit": a spend commitment
+        r"\brun[- ]?rate\b|\bcommitted[- ]use\b|\b(?:dbu|spend|capacity|annual|yearly|databricks) commit(?:ment)?s?\b|"
+        r"\bcommit(?:ment)?s? (?:drawdown|draw-down|burn[- ]?down|consumption|utili[sz]ation|discount)\b|\bpre-?purchas\w*\b": 1.0,
         # "which clusters are missing the cost attribution tag?", "tag coverage": spend that cannot be attributed
         r"\b(?:missing|without|lack\w*) (?:the |a |any |their |its )?(?:cost[- ]?(?:attribution|center|centre|allocation)|"
         r"team|owner|project) tags?\b|\btag coverage\b": 1.0,
@@ -152,6 +155,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "are we leaking money or data anywhere?", "any data exfiltration?": data leaving, in plain words
+        r"\bleak\w* (?:\w+ (?:or|and) )?(?:any |our |the |some |customer |personal |sensitive )*(?:data|pii|secrets?|credentials?)\b|"
+        r"\bdata (?:leaks?|leakage|exfiltration|breach(?:es)?)\b|\bexfiltrat\w*": 1.0,
         # "who's running it and how often? that table is PII": reads of a sensitive table, by whom
         r"\b(?:that|the|this) table (?:is|holds|has|contains) (?:\w+ )?(?:pii|sensitive|personal|confidential)\b": 1.0,
         # "is it bad that admin@ gave the contractors group SELECT on the customers table?": a grant someone made
@@ -236,7 +242,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:grants?|privileges?|permissions?)\b(?:\s+\S+){0,3}\s+(?:made|handed out|gave|issued|granted|given out)\b|"
         r"\b(?:handed|gave|given|giving) out (?:\w+ ){0,2}(?:grants?|privileges?|permissions?|access)\b": 1.0,
         # "is that the same person who keeps opening the customers table?": who reads a table
-        r"\b(?:who|whoever|person|someone|somebody|anyone|anybody|user|people|they|he|she)\b"
+        r"(?<!\bcan )(?<!\bcould )(?<!\bmay )\b(?:who|whoever|person|someone|somebody|anyone|anybody|user|people|they|he|she)\b"
         r"(?:(?!\b(?:can|could|may|able|allowed|permitted|entitled)\b).){0,25}\b(?:keeps? |kept |has been |have been |"
         r"is |was |were )?(?:open(?:s|ed|ing)?|read(?:s|ing)?|quer(?:y|ies|ied|ying)|access(?:es|ed|ing)?|pull(?:s|ed|ing)?|"
         r"hit(?:s|ting)?|touch(?:es|ed|ing)?)\b.{0,25}\b(?:tables?|datasets?)\b": 1.0,
@@ -322,6 +328,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "is prod-etl-cluster saturated?", "is the warehouse maxed out": a resource at its limit
+        r"\bsaturat\w*\b|\bmaxed[- ]out\b|\bpegged\b|\b(?:running |is |are )at (?:full )?capacity\b|\bcpu[- ]bound\b": 1.0,
         # "someone ran select * on a 3TB model this morning": a heavy query, quoted
         r"\bselect \*|\b(?:ran|run|running|fired off|kicked off) (?:a |an |some )?(?:huge |massive |big |full )?(?:select|scan|"
         r"full scan|cross join)\b": 0.9,
@@ -539,6 +547,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "did the failure lose or corrupt any rows in orders_gold?", "any data loss?": the data's integrity
+        r"\b(?:lose|lost|losing|corrupt\w*|mangl\w*|truncat\w*|duplicat\w*)(?: or (?:lose|lost|corrupt\w*|duplicat\w*|drop\w*))? "
+        r"(?:any |the |some |our |its |their )?(?:rows|records|data)\b|\bdata (?:loss|corruption)\b|"
+        r"\b(?:rows|records|data) (?:(?:got|get|were|was) )?(?:lost|corrupted|mangled|duplicated)\b": 1.0,
         # "did that column shift recently?", "did the silver orders amount column drift too?": a column's values
         r"\bcolumns?\b.{0,30}\b(?:drift|shift)\w*|\b(?:drift|shift)\w*\b.{0,20}\bcolumns?\b": 1.0,
         # "is something weird going on with the order amounts feeding it?": the data's values
@@ -687,6 +699,12 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"off|unhealthy|drifting|stale|degraded)\b": 1.3,
     },
     "governance": {
+        # "convince me nobody outside the core team can read the PII table": who is able to (a permission), not who did
+        r"\b(?:who|nobody|no ?one|anyone|anybody|everyone|everybody|somebody|someone|(?:which|what) (?:users|groups|people|"
+        r"principals|accounts))\b(?: [\w'-]+){0,5}? (?:can|could|is able to|are able to|may) (?:still |actually |even )?"
+        r"(?:read|see|query|access|select from|write to|modify|open)\b(?! (?:yesterday|last|this|today))|"
+        r"\b(?:can|could) (?:anyone|anybody|someone|somebody|everyone|people|users|groups)\b(?: [\w'-]+){0,4}? (?:still |actually )?"
+        r"(?:read|see|query|access|select from|write to|modify)\b(?! (?:yesterday|last|this|today))": 1.0,
         # "what is system.billing.usage even used for here": what reads it
         r"\bwhat (?:is|are) (?:[\w.-]+ ){1,3}(?:even |actually |really )?used (?:for|by)\b": 1.0,
         # "who outside the core team can read customer PII?": who may read, with words between
@@ -961,6 +979,9 @@ def area_item(clause: str) -> str | None:
 #: General knowledge, not this account's data ("the capital of estonia", "precision vs recall? interview tmrw", "the
 #: typical GDPR fine if emails leaked"): declined whatever area words it holds.
 GENERAL_KNOWLEDGE = re.compile(
+    # "the exact wording of Article 17 GDPR", "quote section 164.312": a law's own text, not this account's compliance
+    r"\b(?:wording|text|verbatim|quote)\b (?:of |from )?(?:the )?(?:article|art\.|section|§|clause|recital|paragraph)\s*\d|"
+    r"\bquote (?:me |us )?(?:the )?(?:text of )?(?:article|art\.|section|§|recital)\s*\d|"
     # the weather anywhere ("what was the weather in Frankfurt the night of the outage?")
     r"\b(?:what|how) (?:was|is|'s|will be) the weather\b|\bweather (?:forecast|report) for\b|"
     r"\bwill it (?:rain|snow|be (?:sunny|cold|hot|warm|windy))\b|\bis it (?:raining|snowing)\b|"
@@ -1175,7 +1196,7 @@ ROLE_HERE = re.compile(r"\b(?:[\w-]+\s+){0,2}(?:owner|lead|manager|engineer|anal
 PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:have|need|got|must) to (?:file|open|raise|log|write up|create) (?:a|an) (?:[\w-]+ ){0,2}"
                            r"(?:ticket|issue|bug|case|incident)(?: about| for| on)?|"
                            r"\b(?:(?:(?:i|we) )?(?:need|want) (?:this|it|that|these|those|them)|(?:it'?s|this is|that'?s|these are) "
-                           r"(?:all |just )?(?:needed )?)\s*(?:for|by) (?:the|our|my|a|an) (?:[\w.-]+ ){0,4}(?:report|review|"
+                           r"(?:all |just )?(?:needed )?)\s*(?:for|by|in|into|on) (?:the|our|my|a|an) (?:[\w.-]+ ){0,4}(?:report|review|"
                            r"audit|meeting|deck|record|evidence|submission|file|filing|pack|slides?|notes?|post-?mortem|"
                            r"write-?up|memo|e-?mail|ticket|doc|channel|update|summary|handover)\b(?: (?:of|on|for) [\w.-]+\b)?|"
                            # "... that we'd have to disclose in the SOC 2 report": where the answer goes, not what it is about
@@ -1376,6 +1397,20 @@ SET_ASIDE_ACTIVITY = re.compile(r"\bbeyond (?:the|that|this) (?:[\w-]+ )?(?:inci
                                 r"notebooks|logins|reads|selects|statements)\b", re.IGNORECASE)
 
 
+#: "Did orders_pipeline drop rows yesterday? That's upstream of our feature pipeline.": a statement of how things are
+#: connected, told as background after the ask (a question would end with "?")
+RELATION_ASIDE = re.compile(r"(?:(?<=[.?!])|^)\s*(?:that|this|it|which)(?:'s| is| sits| runs| feeds)(?: \w+)? (?:upstream|downstream) "
+                            r"(?:of|from) [^.?!]*(?:\.|$)", re.IGNORECASE)
+
+
+#: "where billing data goes downstream", "lineage of the cost tables": the data whose flow is asked is named by its
+#: area's word, which is no second topic
+DATA_FLOW = re.compile(r"\b(?:billing|cost|costs|spend|spending|usage|finance|financial|invoice|invoicing|sales|audit) "
+                       r"((?:data|records|tables?|datasets?)\s+(?:goes|go|flows?|ends? up|lands?|comes? from|travels?|moves?|"
+                       r"feeds?|is used|are used|gets used)\b)|\b(lineage (?:of|for) (?:the |our )?)(?:billing|cost|usage|"
+                       r"finance|sales) ((?:data|tables?|datasets?)\b)", re.IGNORECASE)
+
+
 #: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each
 #: pattern with what it reads as (in this order: a requester's words go before the role and purpose ones).
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -1386,6 +1421,8 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (ERROR_BUDGET_BURN, r"\1\2used"),
     (FAILURE_WASTE, r"\1\2 costing money"),
     (EVENT_ANCHOR, r"\1 then"),
+    (DATA_FLOW, r"\1\2\3"),
+    (RELATION_ASIDE, " "),
 )
 
 

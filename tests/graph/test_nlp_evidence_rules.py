@@ -4537,3 +4537,81 @@ def test_a_short_portuguese_follow_up_is_read_as_portuguese():
 
 def test_a_query_on_a_table_said_to_be_pii_asks_who_reads_it():
     assert "security" in route("who runs this query every morning? that table is PII").domains
+
+
+# --- blind sets 323-326 (scored on first contact on c14cf75; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("how quickly are we drawing down the DBU commitment?", "cost", None),
+    ("which commit changed the schema of orders_silver?", "quality", "cost"),
+    ("could anyone in the marketing group read the payroll table?", "governance", None),
+    ("is it true nobody but the finance team can query invoices?", "governance", None),
+    ("who cn read the hr tables?", "governance", None),
+    ("did the outage drop or corrupt any records in the gold tables?", "quality", None),
+    ("are we leaking any customer data?", "security", None),
+    ("is the bi warehouse maxed out at lunchtime?", "performance", None),
+    ("where does our usage data flow downstream?", "governance", "cost"),
+    ("quote me article 5 of the GDPR word for word", None, None),
+    ("Wer hat Schreibrechte auf die Tabelle orders_gold?", "governance", None),
+    ("did the orders pipeline drop rows yesterday? It's upstream of our dashboards.", "quality", "governance"),
+    ("PagerDuty says `JOB_RUN_TIMED_OUT` for the hourly feed again, how often this week?", "performance", None),
+])
+def test_rules_of_sets_323_to_326_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_a_savings_list_set_beside_the_run_rate_also_reads_the_spend():
+    domains = route("line up the savings opportunities alongside our current run-rate").domains
+    assert {"optimization", "cost"} <= set(domains)
+
+
+def test_everyday_words_for_a_grant_read_as_a_grant():
+    from health_monitor.graph.nlp.languages import expand_shorthand
+
+    assert expand_shorthand("did someone give the interns access to payroll?") == \
+        "did someone grant the interns access to payroll?"
+    assert expand_shorthand("have they been given write access?") == "have they been granted write access?"
+    assert expand_shorthand("give me the list") == "give me the list"
+
+
+def test_how_the_asker_came_to_ask_is_no_window_and_no_filter():
+    from health_monitor.graph.nlp import parse_question
+
+    index = EntityIndex({"team": ["data"], "workspace": ["ml-workspace", "analytics"]})
+    parsed = parse_question("I just joined the data team last month - what did ml-workspace spend yesterday?",
+                            as_of=datetime(2026, 3, 20, 9), index=index)
+    assert parsed.params["start_date"] == parsed.params["end_date"] == "2026-03-19"
+    assert parsed.entities == {"workspace": ["ml-workspace"]}
+    ticket = parse_question("Ticket 1234 from analytics, which jobs failed overnight?", as_of=datetime(2026, 3, 20, 9),
+                            index=index)
+    assert "workspace" not in ticket.entities
+
+
+def test_a_handover_the_answer_goes_into_is_no_briefing():
+    from health_monitor.graph import adapters
+
+    out = adapters.understand("any grant changes on pii tables this week? want it in the handover",
+                              as_of=datetime(2026, 3, 20, 9), index=None, previous=None)
+    assert out.typed is not None and out.typed.intent != "briefing"
+    brief = adapters.understand("what should go in the handover?", as_of=datetime(2026, 3, 20, 9), index=None,
+                                previous=None)
+    assert brief.typed is not None and brief.typed.intent == "briefing"
+
+
+def test_a_pasted_error_code_puts_the_row_whose_error_quotes_it_first():
+    from health_monitor.graph.findings import Lens, read_rows
+
+    rows = [{"job_name": "a", "error_message": "OutOfMemoryError: CUDA"},
+            {"job_name": "b", "error_message": "[DELTA_FAILED_TO_MERGE_FIELDS] Failed to merge"}]
+    lens = Lens(rows=2, say="{job_name}")
+    assert read_rows(rows, lens, columns=[], money_cols=set()).items[0] == "a"
+    assert read_rows(rows, lens, columns=[], money_cols=set(),
+                     pasted=["delta_failed_to_merge_fields"]).items[0] == "b"
+
+
+def test_an_events_row_says_where_it_came_from_when_it_knows():
+    from health_monitor.graph.figures import source
+
+    assert source("192.168.1.100") == " from 192.168.1.100"
+    assert source(None) == "" and source("") == ""
