@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from health_monitor.agents.registry import AGENT_NAMES
 from health_monitor.graph.kinds import KINDS
+from health_monitor.graph.nlp.honest import ASKER_CONTEXT
 
 from health_monitor.core.phrases import PEOPLE_USING
 
@@ -1414,7 +1415,7 @@ DATA_FLOW = re.compile(r"\b(?:billing|cost|costs|spend|spending|usage|finance|fi
 #: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each
 #: pattern with what it reads as (in this order: a requester's words go before the role and purpose ones).
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (SELF_CORRECTION, " "), (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
+    (SELF_CORRECTION, " "), (ASKER_CONTEXT, " "), (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
     (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (QUIET_HOURS_LOAD, r"quiet hours \1"), (HYPOTHETICAL_RUN, r"\1scheduled"), (SCHEDULE, " nightly "), (FIGURE_TREND, r" \1 trend "),
     (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (RUN_AT_TIME, r"\1"), (PRINCIPAL_QUERIES, r"access \1 \2"), (BRACKETED_PLUS_LIST, " "), (PAGED_SELF, " "), (COMPLAINERS, " complaints "), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "), (DATA_MODELS, r"\1data models"),
     (SET_ASIDE_ACTIVITY, " "),
