@@ -432,7 +432,9 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
 
 #: ", and has anyone ...", "also did any job ...": a new question joined to the last (not a bare "and": "costs and
 #: failures in ml-workspace" asks both of ml-workspace). With sentences and numbered items, the separate asks.
-_NEW_QUESTION = (r"(?:,\s*(?:and|also|plus)|\s(?:and\s+)?also)\s+(?=(?:has|have|had|did|does|do|is|are|was|were|what|who|"
+_NEW_QUESTION = (r"(?:,\s*(?:and|also|plus)(?:,?\s+(?:separately|secondly|second|unrelated(?:ly)?|additionally|besides|"
+                 r"on (?:a|another) (?:separate|different|unrelated) note),?)?|\s(?:and\s+)?also)\s+"
+                 r"(?=(?:has|have|had|did|does|do|is|are|was|were|what|who|"
                  r"whose|which|when|where|why|how|can|could|any)\b)")
 #: An ask pointing back at a name another ask gave ("why did nightly_etl fail? what did it cost?").
 #: Words of an ask that lean on a name said in another ask: pronouns, and what happens around a thing ("what tables

@@ -275,7 +275,10 @@ def _in_past_window(tool: Any, rows: list[dict[str, Any]], slots: dict[str, Any]
     takes_dates = bool({"start_date", "end_date", "date"} & set(getattr(getattr(tool, "params", None), "model_fields", {})))
     if not column or takes_dates or start is None or end is None or ctx.as_of is None or end >= ctx.as_of.date():
         return rows
-    return [r for r in rows if (d := as_date(r.get(column))) is None or start <= d <= end]
+    # an aggregate row spans its first to its last time ("2 failures, the last today"): kept when the span meets the window
+    first = "first_" + column[len("last_"):] if column.startswith("last_") else column
+    return [r for r in rows if (d := as_date(r.get(column))) is None
+            or (as_date(r.get(first)) or d) <= end and d >= start]
 
 
 def _what_a_past_window_read(tool: Any, finding: Any, slots: dict[str, Any], ctx: RunContext) -> Any:

@@ -658,7 +658,7 @@ def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[s
         # only the failure's rows say; the tables the answer named are what the job writes and what reads them
         out = _carry(cur, prior, "attribute", domains=False)
         out.entities = [e for e in out.entities if e.kind not in ("table", "job")] + [Entity(kind="job", name=jobs[0])]
-        out.domains, out.intent = ["quality"], "cause"
+        out.domains, out.intent = ["quality", "performance"], "cause"  # (the failed runs quote the table too)
         return out
     if not names and kind in _COMPUTE_KINDS and (jobs := prior.named("job")):
         # no answer named the job's cluster yet: ask about the job, whose runs say which compute they used
@@ -1447,7 +1447,11 @@ OPEN_PEOPLE = re.compile(r"\b(?:who|anyone|anybody|someone|somebody) else\b|\bot
                          r"\bwho (?:was|is|were|are) the (?:one|ones|guy|person|people|user|users)\b|"
                          # "then who was actually logged in after hours": whoever it was
                          r"\bwho(?:'s| (?:was|were|is|are|has|have))(?: (?:actually|really|still))?(?: been)? (?:actually |really |still )?(?:logged|logging|"
-                         r"signed|online|active|working|awake|up|reading|accessing|querying)\b|"
+                         r"signed|online|active|working|awake|up|reading|accessing|querying|hitting|hammering|using|"
+                         r"pulling|touching|downloading|exporting)\b|"
+                         # "who's hitting it hardest", "who reads it the most": the top of all its users, not the last one's
+                         r"\bwho(?:'s| is| was| has| have)?(?: been)? \w+(?:ing|s|ed)? (?:it|that|this|them|those) (?:the )?"
+                         r"(?:hardest|most|heaviest|the most|most often|more)\b|"
                          # "what about the account that was busy at like 3am?": another person, described by what they did
                          r"\b(?:what|how) about (?:the|that|this|an?) (?:other )?(?:account|user|person|principal|guy|identity|"
                          r"login|service principal|sp)s? (?:that|who|which)\b", re.IGNORECASE)

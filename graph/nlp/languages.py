@@ -583,6 +583,8 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
               (re.compile(r"\b(give|gave|given|giving)\b(?=(?: (?!access\b)[\w@.-]+){0,3} (?:access|permissions?|privileges?|"
                           r"(?:read|write|select) (?:access|rights|permissions?))\b)", re.IGNORECASE),
                lambda m: {"give": "grant", "gave": "granted", "given": "granted", "giving": "granting"}[m[1].lower()]),
+              # "ml workspace gonna blow the budget?? y": a lone "y" after the question asks why
+              (re.compile(r"(?<=[?!.])(\s*)y\s*\?*\s*$", re.IGNORECASE), r"\1why?"),
               # "who cn see pii??": can, before a verb of access
               (re.compile(r"\bcn\b(?=\s+(?:see|read|access|query|write|modify|edit|touch|view|use|get|grant|change)\b)",
                           re.IGNORECASE), "can"),

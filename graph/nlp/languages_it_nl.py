@@ -405,3 +405,9 @@ GLOSSARY["nl"].update({"geraadpleegd": "accessed", "raadplegen": "access", "raad
                        "gebruikers": "users"})
 GLOSSARY["nl"].update({"ververst": "refreshed", "verversen": "refresh", "niet op tijd": "not on time", "op tijd": "on time",
                        "volgende week": "next week", "we gaan": "we go"})
+# "Waren er deze week verdachte inlogpogingen op ons platform?", "En waarom zoveel meer dan normaal?"
+GLOSSARY["nl"].update({"verdachte": "suspicious", "verdacht": "suspicious", "inlogpogingen": "login attempts",
+                       "inlogpoging": "login attempt", "mislukte": "failed", "waren er": "were there", "was er": "was there",
+                       "op ons platform": "on our platform", "zoveel meer": "so much more", "zo veel meer": "so much more",
+                       "dan normaal": "than normal", "dan gewoonlijk": "than usual"})
+MARKERS["nl"] = MARKERS["nl"] | frozenset("verdachte inlogpogingen inlogpoging ons zoveel meer normaal waren gekost".split())

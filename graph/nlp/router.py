@@ -65,7 +65,8 @@ _ALSO_INSIDE = "".join(rf"(?<!\b{w})" for w in ("did", "do", "does", "they", "he
                                                  "is", "are", "has", "have", "had", "can", "could", "would", "should", "will"))
 _SPLIT = re.compile(r"[?;!]+|\.\s+|\s(?=\(?\d{1,2}\)\s)|\s[—–-]+\s|\s[+&/]\s|,\s*(?:and|but|plus|also|then)\b|,\s+|"
                     rf"{_ALSO_INSIDE}\salso\s|"
-                    r"\s(?:and also|and|but|plus|as well as|along with|alongside|next to|together with|side by side with|or|if|even though|although|though|"
+                    r"\s(?:and also|and|but|plus|as well as|along with|alongside|next to(?! (?:each|every|it|them|those|these|that|this|one another|each other)\b)|together with|"
+                    r"side by side with|or|if|even though|although|though|"
                     r"while|whereas|given that|(?:in any way |at all |somehow )?(?:connected|related|linked|tied) (?:to|with))\s",
                     re.IGNORECASE)
 #: An item of a numbered list of asks: "1) is the budget ok", "(2) ...", "3. ...".

@@ -156,6 +156,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "the board wants one slide on 'are we safe'": the security posture in a board's words
+        r"\bare we (?:safe|secure|protected|exposed|at risk|hackable)\b|\bhow (?:safe|secure) (?:are we|is (?:the|our) "
+        r"(?:platform|account|data|estate))\b": 0.9,
         # "are we leaking money or data anywhere?", "any data exfiltration?": data leaving, in plain words
         r"\bleak\w* (?:\w+ (?:or|and) )?(?:any |our |the |some |customer |personal |sensitive )*(?:data|pii|secrets?|credentials?)\b|"
         r"\bdata (?:leaks?|leakage|exfiltration|breach(?:es)?)\b|\bexfiltrat\w*": 1.0,
@@ -329,6 +332,16 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "how heavily is bi-warehouse used?": its load
+        r"\bhow (?:heavily|intensively|busy|hard) (?:is|are|was|were) (?:\S+ ){0,3}(?:being )?(?:used|loaded|hit|worked)\b": 0.9,
+        # "did the nightly load land?": whether the job that loads it finished (its data arriving is quality's)
+        r"\b(?:did|has|have|is|was) (?:the |our |my |today'?s |yesterday'?s )?(?:\w+ )?(?:load|batch|extract|refresh|ingest|"
+        r"etl|import)s? (?:actually |already |finally |even )?(?:land|landed|finish|finished|complete|completed|done)\b": 1.0,
+        # "did it even work?", "did they at least run?": whether the runs succeeded
+        r"\b(?:is|are|was|were) (?:the |its |their )?(?:\w+ ){0,3}?(?:workload|job|jobs|runs?|pipeline|training|load)s? "
+        r"(?:behind (?:it|that|this|them|the)(?: \w+)? )?(?:actually |even |still |really )?(?:succeed(?:ing|ed)?|working|passing)\b": 1.0,
+        r"(?<!what )(?<!which )\bdid (?:it|they|that|those|these|the (?:job|jobs|run|runs|pipeline|training|load|refresh)) (?:even |actually |at least |"
+        r"really |finally )?(?:work|run|succeed|finish|complete|pass)\b": 1.0,
         # "is prod-etl-cluster saturated?", "is the warehouse maxed out": a resource at its limit
         r"\bsaturat\w*\b|\bmaxed[- ]out\b|\bpegged\b|\b(?:running |is |are )at (?:full )?capacity\b|\bcpu[- ]bound\b": 1.0,
         # "someone ran select * on a 3TB model this morning": a heavy query, quoted
@@ -548,6 +561,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "did the nightly load actually land?", "have the numbers come in yet?": whether the data arrived
+        r"\b(?:did|has|have|is|was) (?:the |our |my |today'?s |yesterday'?s )?(?:\w+ )?(?:load|data|feed|numbers|tables?|batch|"
+        r"extract|files?)s? (?:actually |already |finally |even )?(?:land|landed|arrive[d]?|show(?:n|ed)? up|come in|came in)\b": 0.9,
         # "did the failure lose or corrupt any rows in orders_gold?", "any data loss?": the data's integrity
         r"\b(?:lose|lost|losing|corrupt\w*|mangl\w*|truncat\w*|duplicat\w*)(?: or (?:lose|lost|corrupt\w*|duplicat\w*|drop\w*))? "
         r"(?:any |the |some |our |its |their )?(?:rows|records|data)\b|\bdata (?:loss|corruption)\b|"
@@ -846,6 +862,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "are we paying for capacity we don't need?", "over-provisioned warehouses": capacity beyond the load
+        r"\bpay(?:ing)? for (?:\w+ )?(?:capacity|compute|clusters?|nodes?|dbus?|headroom|size) (?:that )?(?:we (?:don'?t|do not|"
+        r"never) (?:\w+ )?(?:need|use)|(?:nobody|no ?one) (?:\w+ )?(?:needs|uses|touches))\b|\bover-?provision\w*|\bover-?sized?\b": 1.0,
         # "where can we claw some of that back": savings
         r"\bclaw (?:\w+ ){0,4}back\b|\bclaw-?backs?\b": 1.0,
         # "how do i make our bill smaller lol": savings
@@ -1052,7 +1071,7 @@ GENERAL_KNOWLEDGE = re.compile(
 #: Words that mark a request as something else (a joke about costs is still a joke): a penalty on every domain.
 OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|"
                             # ("ok long story: ...", "long story short": how the asker tells it)
-                            r"(?<!long )(?<!whole )(?<!same )(?<!full )story(?! short)|recipe|weather|riddle|wi-?fi|printers?|"
+                            r"(?<!long )(?<!whole )(?<!same )(?<!full )(?<!value )(?<!adoption )(?<!success )(?<!savings )story(?! short)|recipe|weather|riddle|wi-?fi|printers?|"
                             r"cafeteria|meeting rooms?|conference rooms?|restaurants?|coffee|pizza|sushi|"
                             # a meal is small talk, but "sluggish after lunch" is a time of day
                             r"(?<!after )(?<!before )(?<!since )(?<!during )(?<!past )(?<!until )(?<!by )(?<!at )"
@@ -1060,8 +1079,11 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|"
                             r"parking|movies?|football|soccer|birthday|outlook|inbox|laptop|vpn|jira|"
                             # a team's headcount, unless it counts the people using the platform ("headcount q: how many
                             # ppl actually use the platform?")
-                            r"headcount(?![^.?!]{0,60}\b(?:use|using|active|log(?:ged)? in|on (?:the )?platform|per user))|"
+                            r"(?<!when )(?<!while )(?<!though )(?<!but )(?<!and )headcount(?! (?:did ?n'?t|did not|has ?n'?t|has not|stayed|was flat|is flat))"
+                            r"(?![^.?!]{0,60}\b(?:use|using|active|log(?:ged)? in|on (?:the )?platform|per user))|"
                             r"servicenow|zendesk|yubikeys?|hardware (?:security )?keys?|"
+                            # "post the accrual JE to NetSuite": bookkeeping in the ledger, not this account's data
+                            r"netsuite|quickbooks|xero|\bpost (?:the |an? |this |that )?(?:\w+ )?(?:je|journal entry|journal)\b|"
                             # "a good book on managing a team of analysts": reading advice
                             r"(?:a good|recommend (?:a|some|me a)|any good) (?:books?|podcasts?|courses?)|"
                             r"calendar(?! (?:days?|weeks?|months?|quarters?|years?))|"

@@ -267,7 +267,7 @@ def test_the_table_a_job_choked_on_is_read_from_its_failures_not_from_what_it_wr
     prior = Prior(understanding=Understanding(question="did anything fail?", domains=["performance"]),
                   subject={"job": ["etl_daily"], "table": ["main.gold.written"]}, as_of=AS_OF)
     out = _follow("which table did it fall over on?", prior)
-    assert out.domains == ["quality"] and out.names("job") == ["etl_daily"] and not out.names("table")
+    assert out.domains == ["quality", "performance"] and out.names("job") == ["etl_daily"] and not out.names("table")
 
 
 def test_a_short_first_sentence_refers_back_even_when_a_long_one_follows():
@@ -4615,3 +4615,61 @@ def test_an_events_row_says_where_it_came_from_when_it_knows():
 
     assert source("192.168.1.100") == " from 192.168.1.100"
     assert source(None) == "" and source("") == ""
+
+
+# --- blind sets 327-330 (scored on first contact on fea5115; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("did the weekly extract actually land?", "performance", None),
+    ("has the data arrived yet for the dashboards?", "quality", None),
+    ("in one line for the board: are we safe?", "security", None),
+    ("are we paying for compute nobody uses?", "optimization", None),
+    ("how hard is the etl warehouse being hit at month end?", "performance", None),
+    ("Waren er gisteren mislukte inlogpogingen?", "security", None),
+    ("what's the value story of our ml platform spend?", "cost", None),
+    ("did it even work", "performance", "cost"),
+    ("why did spend go up when headcount stayed flat?", "cost", None),
+    ("can you post the JE for the accrual in NetSuite", None, None),
+    ("and is the job behind it actually succeeding?", "performance", None),
+])
+def test_rules_of_sets_327_to_330_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_a_lone_y_after_the_question_asks_why():
+    from health_monitor.graph.nlp.languages import expand_shorthand
+
+    assert expand_shorthand("is prod over budget?? y") == "is prod over budget?? why?"
+    assert expand_shorthand("y is it stale") == "why is it stale"
+
+
+def test_who_uses_it_the_most_is_asked_of_all_its_users():
+    from health_monitor.graph.nlp.followup import OPEN_PEOPLE
+
+    assert OPEN_PEOPLE.search("ok and who's been hitting it hardest over the past week")
+    assert OPEN_PEOPLE.search("who reads it the most?")
+    assert not OPEN_PEOPLE.search("what did they read last week?")
+
+
+def test_a_separate_ask_keeps_its_names_to_itself():
+    from health_monitor.graph.adapters import names_out_of_scope
+
+    slots = {"_named": ["workspace"], "workspace": ["ml-workspace"]}
+    out = names_out_of_scope("Any failed logins yesterday, and separately, why is ml-workspace so expensive?",
+                             ["security", "cost"], slots)
+    assert out == {"security": ["workspace"]}
+
+
+def test_an_aggregate_row_of_a_past_window_is_kept_when_its_span_meets_the_window():
+    from types import SimpleNamespace
+
+    from health_monitor.graph.specialist import _in_past_window
+
+    tool = SimpleNamespace(time_column="last_failure", params=SimpleNamespace(model_fields={"days": None}))
+    ctx = SimpleNamespace(as_of=datetime(2026, 3, 20, 21))
+    slots = {"start_date": date(2026, 3, 19), "end_date": date(2026, 3, 19)}
+    rows = [{"job": "a", "first_failure": datetime(2026, 3, 19, 2), "last_failure": datetime(2026, 3, 20, 2)},
+            {"job": "b", "first_failure": datetime(2026, 3, 20, 1), "last_failure": datetime(2026, 3, 20, 2)},
+            {"job": "c", "last_failure": datetime(2026, 3, 19, 5)}]
+    assert [r["job"] for r in _in_past_window(tool, rows, slots, ctx)] == ["a", "c"]

@@ -90,7 +90,7 @@ TOOLS: list[Tool] = [
                     "says a column changed type or fields could not be merged, with the table the error names. "
                     "Use for 'did a schema change / column type change break anything'.",
         returns=columns("workspace_name string, job_id string, job_name string, table_full_name string, "
-                        "error_message string, failures bigint, last_failure timestamp"),
+                        "error_message string, failures bigint, first_failure timestamp, last_failure timestamp"),
         time_column="last_failure",
     ),
     Tool(

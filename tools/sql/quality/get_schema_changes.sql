@@ -28,6 +28,7 @@ final as (
             as table_full_name,
         substr(error_message, 1, 300) as error_message,
         count(*) as failures,
+        min(start_time) as first_failure,
         max(start_time) as last_failure
     from failed
     group by all
