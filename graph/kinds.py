@@ -42,7 +42,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("table", ("table", "tables", "dataset", "datasets"), "quality", {"quality": 0.08, "governance": 0.08},
          ("table_full_name", "securable_full_name", "source_table_full_name", "target_table_full_name",
           "dataset_name"), links=True, pronoun=True, offer_rank=1),
-    Kind("user", ("user", "users", "principal", "principals", "person", "account"), "security",
+    Kind("user", ("user", "users", "principal", "principals", "person", "account", "identity", "identities"), "security",
          {"security": 0.15}, ("principal", "executed_by", "run_as", "user_name", "owned_by", "grantee"),
          links=True, pronoun=True, offer_rank=2),
     Kind("cluster", ("cluster", "clusters"), "performance", {"performance": 0.08, "optimization": 0.05},

@@ -4673,3 +4673,10 @@ def test_an_aggregate_row_of_a_past_window_is_kept_when_its_span_meets_the_windo
             {"job": "b", "first_failure": datetime(2026, 3, 20, 1), "last_failure": datetime(2026, 3, 20, 2)},
             {"job": "c", "last_failure": datetime(2026, 3, 19, 5)}]
     assert [r["job"] for r in _in_past_window(tool, rows, slots, ctx)] == ["a", "c"]
+
+
+def test_that_same_identity_points_at_the_person_the_last_answer_named():
+    from health_monitor.graph.nlp.followup import _REF
+
+    m = _REF.search("has that same identity done anything else odd?")
+    assert m is not None and m[1].lower() == "identity"
