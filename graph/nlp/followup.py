@@ -905,6 +905,9 @@ def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
         # area's, whatever the last turn priced
         out.domains = list(cur.domains)
     out.intent = "recommendation"
+    if "cost" in out.domains and "optimization" not in out.domains:
+        # "budget??" then "fix?": a remedy for spend is the advisor's savings, beside the spend itself
+        out.domains = [*out.domains, "optimization"][:3]
     # "what do I do about it": "it" is what the last answer was about (the stale table, not every table)
     out.entities += _subject_entities(prior, out, skip=("workspace",))
     last = prior.understanding.previous
@@ -1204,6 +1207,9 @@ TRANSFORMS: tuple[Transform, ...] = (
                                          + FIGURATIVE + r"|\bwhat did (?:that|it|this|those|all (?:that|this)) (?:\w+ )?cost\b"
                                          + FIGURATIVE, re.IGNORECASE), _cost_of_that),
     Transform("act", re.compile(r"\bwhat (?:should|do|can|could) (?:i|we|they|you|the team) (?:\w+ )?do\b|"
+                                # "fix? 🔧", "next steps?", "options?": the ask for a remedy, said in one word
+                                r"^\W*(?:any |the )?(?:fix(?:es)?|solutions?|remed(?:y|ies)|next steps?|options?|what now|"
+                                r"how to fix( it| that| this)?|mitigations?|workarounds?)\W*$|"
                                 # "what should I change there before next quarter?": what to change on the last subject
                                 r"\bwhat (?:should|must|can|could|would you) (?:i|we|they|you)? ?(?:change|adjust|tweak|tune|"
                                 r"do differently)\b|"

@@ -156,6 +156,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "the analyst keeps opening the customers table over and over": repeated reads of one table
+        r"\bkeeps? (?:on )?(?:opening|reading|querying|accessing|pulling|hitting|downloading|exporting|selecting from)\b|"
+        r"\b(?:opening|reading|querying|accessing|pulling|hitting|downloading) (?:[\w.]+ ){0,4}(?:over and over|again and again|"
+        r"repeatedly|non-?stop)\b": 1.0,
         # "the board wants one slide on 'are we safe'": the security posture in a board's words
         r"\bare we (?:safe|secure|protected|exposed|at risk|hackable)\b|\bhow (?:safe|secure) (?:are we|is (?:the|our) "
         r"(?:platform|account|data|estate))\b": 0.9,
@@ -862,6 +866,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "how much of that could we have avoided?", "low saturation but we still pay for them around the clock": waste
+        r"\bhow much of (?:it|that|this|them|those) (?:could|might|should) (?:we|i|they|you) have (?:avoided|saved|prevented)\b|"
+        r"\blow (?:saturation|utili[sz]ation|usage|load)\b|\b(?:still )?pay(?:ing)? for (?:them|it|those|that) (?:around the clock|"
+        r"24/7|all (?:day|night)|when (?:idle|nobody|no ?one))": 1.0,
         # "are we paying for capacity we don't need?", "over-provisioned warehouses": capacity beyond the load
         r"\bpay(?:ing)? for (?:\w+ )?(?:capacity|compute|clusters?|nodes?|dbus?|headroom|size) (?:that )?(?:we (?:don'?t|do not|"
         r"never) (?:\w+ )?(?:need|use)|(?:nobody|no ?one) (?:\w+ )?(?:needs|uses|touches))\b|\bover-?provision\w*|\bover-?sized?\b": 1.0,
@@ -916,7 +924,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"t-shirt size)\b": 1.0,
         r"\bsized wrong(?:ly)?\b|\bwrong(?:ly)?[- ]sized?\b|\bmis-?sized\b|\bthe wrong size\b|"
         r"oversized?|over-?provisioned|right[- ]?siz\w*|downsiz\w*|upsiz\w*|undersized?|sized (?:right|correctly|properly|"
-        r"appropriately|well)|siz(?:e|ing) (?:it |them |that )?(?:up|down)|too big|too small|(?:ask|asking|request\w*) for (?:a )?(?:bigger|larger) (?:one|size|warehouse|cluster|instance)|(?<!is that )(?<!is this )(?<!be )overkill|(?:bigger|larger) than (?:it |we |they )?"
+        r"appropriately|well|sensibly|reasonably|ok|okay|for (?:that|this|the|its) (?:kind of )?(?:load|workload|usage|traffic))|siz(?:e|ing) (?:it |them |that )?(?:up|down)|too big|too small|(?:ask|asking|request\w*) for (?:a )?(?:bigger|larger) (?:one|size|warehouse|cluster|instance)|(?<!is that )(?<!is this )(?<!be )overkill|(?:bigger|larger) than (?:it |we |they )?"
         r"(?:needs?|needed|necessary|required)|more (?:capacity|compute|nodes) than (?:it |we |they )?need\w*": 1.0,
         r"auto[- ]?(?:stop\w*|terminat\w*)|autotermination|auto[- ]?term\b": 1.0,
         # "what if it auto-terminated after 15 minutes? what does that buy us per month?": what a change saves
@@ -1420,6 +1428,15 @@ SET_ASIDE_ACTIVITY = re.compile(r"\bbeyond (?:the|that|this) (?:[\w-]+ )?(?:inci
                                 r"notebooks|logins|reads|selects|statements)\b", re.IGNORECASE)
 
 
+#: "Who can read main.crm.customers? I'd like it for a churn model but it's tagged PII.", "... today? We use SPs for
+#: model deployment so I need to know.": a statement after the question says why it is asked, not a second ask (one
+#: that asks more, "We also need ...", "... too", a question word, stays)
+TRAILING_BACKGROUND = re.compile(
+    r"(?<=\?)\s+(?:(?:we|our|they|it'?s|it is|this is|that'?s)\b|i'?d (?:like|want|need) (?:it|this|that|them) for\b|"
+    r"i(?:'m| am)? (?:use|using|want it for|plan to)\b)(?![^?]*\b(?:show|list|give|tell|also|too|please|which|what|who|how|"
+    r"where|when|why|whether|and check|plus)\b)[^?]*?(?:[.!]\s*|$)", re.IGNORECASE)
+
+
 #: "Did orders_pipeline drop rows yesterday? That's upstream of our feature pipeline.": a statement of how things are
 #: connected, told as background after the ask (a question would end with "?")
 RELATION_ASIDE = re.compile(r"(?:(?<=[.?!])|^)\s*(?:that|this|it|which)(?:'s| is| sits| runs| feeds)(?: \w+)? (?:upstream|downstream) "
@@ -1446,6 +1463,7 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (EVENT_ANCHOR, r"\1 then"),
     (DATA_FLOW, r"\1\2\3"),
     (RELATION_ASIDE, " "),
+    (TRAILING_BACKGROUND, " "),
 )
 
 

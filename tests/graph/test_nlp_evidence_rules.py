@@ -4680,3 +4680,26 @@ def test_that_same_identity_points_at_the_person_the_last_answer_named():
 
     m = _REF.search("has that same identity done anything else odd?")
     assert m is not None and m[1].lower() == "identity"
+
+
+# --- blind sets 331-334 (scored on first contact on 518767d; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("is prod-etl-cluster sized sensibly for its workload?", "optimization", None),
+    ("which warehouses run at low utilisation all week?", "optimization", None),
+    ("how much of it could we have saved?", "optimization", None),
+    ("some service principal keeps querying the payroll table, should I worry?", "security", None),
+    ("why is the bi warehouse slow today? Our dashboards feed the board deck, so it matters.", "performance", "cost"),
+    ("who has SELECT on hr.people.employees? I want it for an attrition model.", "governance", "mlops"),
+    ("is orders_gold fresh? We also need last week's spend.", "cost", None),
+])
+def test_rules_of_sets_331_to_334_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+@pytest.mark.parametrize("text", ["fix? 🔧", "next steps?", "any workaround?"])
+def test_a_one_word_ask_for_a_remedy_acts_and_a_spend_remedy_asks_the_advisor(text):
+    prior = Prior(understanding=Understanding(question="are we over budget?", domains=["cost"]), as_of=AS_OF)
+    out = _follow(text, prior)
+    assert out is not None and out.intent == "recommendation" and out.domains == ["cost", "optimization"]
