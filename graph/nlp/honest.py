@@ -419,7 +419,10 @@ ASKER_CONTEXT = re.compile(
     r"group|department|unit|company)\b(?:\s+(?:last|this)\s+(?:week|month|year|quarter)|\s+(?:a|one|two|three|a few|"
     r"\d+)\s+(?:days?|weeks?|months?)\s+ago|\s+yesterday|\s+recently)?|"
     r"\b(?:ticket|request|escalation|complaint|case)\s+(?:[\w#-]*\d[\w#-]*\s+)?(?:came\s+in\s+)?from\s+(?:the\s+)?"
-    r"[\w-]+(?:\s+[\w-]+)?(?=\s*[,.:;]|\s+(?:team|folks|people))", re.IGNORECASE)
+    r"[\w-]+(?:\s+[\w-]+)?(?=\s*[,.:;]|\s+(?:team|folks|people))|"
+    # "last black friday the etl was slow and nobody knew why so now i want to know ...": the story before the ask
+    r"^[^?]*?\b(?:so|and so)\s+(?:now|this time|this year)\s+(?=(?:i|we)\s+(?:want|need|would like|'d like)\s+to\s+"
+    r"(?:know|see|check|understand|find out)\b)", re.IGNORECASE)
 
 
 def asker_spans(text: str) -> list[tuple[int, int]]:

@@ -585,6 +585,10 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
                lambda m: {"give": "grant", "gave": "granted", "given": "granted", "giving": "granting"}[m[1].lower()]),
               # "ml workspace gonna blow the budget?? y": a lone "y" after the question asks why
               (re.compile(r"(?<=[?!.])(\s*)y\s*\?*\s*$", re.IGNORECASE), r"\1why?"),
+              # "ETL kaputt again?? ... wat happend": German slang and a slip in an English question
+              (re.compile(r"\bkaputt\b", re.IGNORECASE), "broken"),
+              (re.compile(r"\bhappend\b", re.IGNORECASE), "happened"),
+              (re.compile(r"\b(?:wat|wut|wot)(?=\s+happened\b)", re.IGNORECASE), "what"),
               # "who cn see pii??": can, before a verb of access
               (re.compile(r"\bcn\b(?=\s+(?:see|read|access|query|write|modify|edit|touch|view|use|get|grant|change)\b)",
                           re.IGNORECASE), "can"),
@@ -931,3 +935,12 @@ GLOSSARY["de"].update({"können sie mir": "can you", "kannst du mir": "can you",
 GLOSSARY["fr"].update({"d'où viennent ses données": "where does its data come from", "d'où viennent": "where do come from",
                        "d'où vient": "where does come from", "ses données": "its data", "dérivé": "drifted",
                        "a dérivé": "has drifted", "dérive": "drift"})
+# "Funktioniert der stündliche Datenimport zuverlässig, oder war er diese Woche öfter zu spät?": the hourly import
+GLOSSARY["de"].update({"funktioniert": "is working", "funktionieren": "are working", "stündliche": "hourly",
+                       "stündlichen": "hourly", "stündlich": "hourly", "datenimport": "data import", "datenimporte": "data imports",
+                       "öfter": "more often", "zu spät": "too late", "war er": "was it", "war sie": "was it", "war es": "was it"})
+# "¿Quién ha estado mirando tanto la tabla de clientes con datos personales esta semana?": who has been reading it so much
+GLOSSARY["es"].update({"ha estado mirando": "has been reading", "han estado mirando": "have been reading", "mirando": "reading",
+                       "mirado": "read", "tanto": "so much"})
+_MARKERS["de"] = _MARKERS["de"] | frozenset("funktioniert funktionieren stündliche stündlichen datenimport zuverlässig läuft "
+                                            "öfter".split())

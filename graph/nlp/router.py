@@ -293,6 +293,8 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     # "...come from a model right? is it still reliable": the state of what the rest names (no cue of its own)
     bare = {i for i, c in enumerate(clauses) if len(clauses) > 1
             and _is_bare_state(c[len(head):] if head and c.startswith(head) else c)}
+    # "who can both grant permissions AND run prod jobs": the second of "both ... and ..." is what the person may do
+    bare |= {i for i in range(1, len(clauses)) if _BOTH_MAY.search(clauses[i - 1])}
     if bare - {0}:
         cue_sets[0] = cue_scores(" ".join(c for i, c in enumerate(clauses) if i == 0 or i not in bare))
     whole = _combine(probs[0], cue_sets[0][0], bonus)
@@ -392,6 +394,7 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     return RoutePlan(domains=domains, scores=_rounded(whole), reason=reason)
 
 
+_BOTH_MAY = re.compile(r"\b(?:can|could|may|allowed to|permitted to|able to|rights? to|permission to) both\b", re.IGNORECASE)
 #: A what-if that changes something's spend ("what would we save if we shut X down?").
 _WHAT_IF_SPEND = re.compile(r"\bwhat would (?:we|it|that|this|they) (?:\w+ )?save\b.{0,60}\bif\b|\bif (?:we|i|they) (?:just |only "
                             r"|simply )?(?:turn\w*|shut\w*|switch\w*|stopp?\w*|halv\w*|kill\w*|delet\w*|drop\w*|decommission\w*)\b"

@@ -565,6 +565,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "so is the big orders table behind because of that?": the data late (not "the table behind the dashboard")
+        r"\b(?:is|are|was|were) (?:the |our |my )?(?:\w+ ){0,3}(?:tables?|data|numbers|dashboards?|reports?|figures)\s+"
+        r"(?:still |so |way |badly |now )?behind\b(?! (?:the|a|an|it|this|that|our|these|those|them)\b)": 1.0,
         # "did the nightly load actually land?", "have the numbers come in yet?": whether the data arrived
         r"\b(?:did|has|have|is|was) (?:the |our |my |today'?s |yesterday'?s )?(?:\w+ )?(?:load|data|feed|numbers|tables?|batch|"
         r"extract|files?)s? (?:actually |already |finally |even )?(?:land|landed|arrive[d]?|show(?:n|ed)? up|come in|came in)\b": 0.9,
@@ -1428,6 +1431,12 @@ SET_ASIDE_ACTIVITY = re.compile(r"\bbeyond (?:the|that|this) (?:[\w-]+ )?(?:inci
                                 r"notebooks|logins|reads|selects|statements)\b", re.IGNORECASE)
 
 
+#: "how fast we recover if something break during peak": a hypothetical failure is why the figure matters, no ask
+IF_SOMETHING_BREAKS = re.compile(r"\b(?:if|when|in case|should) (?:something|anything|stuff|things?|it) (?:ever )?(?:break|breaks|"
+                                 r"goes wrong|go wrong|fails?|happens?|blows up|falls over)\b(?: (?:during|in|at|on) (?:the )?"
+                                 r"[\w-]+)?", re.IGNORECASE)
+
+
 #: "Who can read main.crm.customers? I'd like it for a churn model but it's tagged PII.", "... today? We use SPs for
 #: model deployment so I need to know.": a statement after the question says why it is asked, not a second ask (one
 #: that asks more, "We also need ...", "... too", a question word, stays)
@@ -1464,6 +1473,7 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (DATA_FLOW, r"\1\2\3"),
     (RELATION_ASIDE, " "),
     (TRAILING_BACKGROUND, " "),
+    (IF_SOMETHING_BREAKS, " "),
 )
 
 

@@ -16,7 +16,11 @@ EVAL = Path(__file__).resolve().parents[1] / "eval"
 BELOW_THE_BAR: dict[str, tuple[str, str]] = {"blind_questions_53.jsonl": ("0.95", "0.88"),
                                            "blind_questions_88.jsonl": ("0.95", "0.85"),
                                            "blind_questions_105.jsonl": ("0.90", "0.90"),
-                                           "blind_questions_106.jsonl": ("0.90", "0.80")}
+                                           "blind_questions_106.jsonl": ("0.90", "0.80"),
+                                           # on the fixture (as-of a Thursday 09:00) "this wk" is Monday to now and
+                                           # "yesterday" holds 1 of the 3 failures: counts the labels took from the
+                                           # scenario's "last 7 days"/"last 24 hours" (see tests/eval/README.md)
+                                           "blind_questions_327.jsonl": ("0.95", "0.88")}
 
 
 @pytest.mark.slow

@@ -4703,3 +4703,29 @@ def test_a_one_word_ask_for_a_remedy_acts_and_a_spend_remedy_asks_the_advisor(te
     prior = Prior(understanding=Understanding(question="are we over budget?", domains=["cost"]), as_of=AS_OF)
     out = _follow(text, prior)
     assert out is not None and out.intent == "recommendation" and out.domains == ["cost", "optimization"]
+
+
+# --- blind sets 335-338 (scored on first contact on df272b6; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("how quickly do we restore service? I have to tell the business what happens if something fails on launch day.",
+     "reliability", "performance"),
+    ("segregation of duties: who can both approve grants and run production jobs?", "governance", "performance"),
+    ("Funktioniert der stündliche Datenimport zuverlässig?", "reliability", None),
+    ("¿Quién ha estado mirando la tabla de nóminas?", "security", None),
+    ("pipeline kaputt again, wat happend", "performance", None),
+    ("are the finance numbers still behind this morning?", "quality", None),
+])
+def test_rules_of_sets_335_to_338_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_the_story_before_so_now_i_want_to_know_sets_no_window():
+    from health_monitor.graph.nlp.params import extract_params
+
+    found = extract_params("last friday the load was slow and nobody knew why, so now i want to know which cluster maxes "
+                           "out its cpu", as_of=datetime(2026, 3, 20, 9))
+    assert "start_date" not in found.params
+    asked = extract_params("what did the load cost last friday?", as_of=datetime(2026, 3, 20, 9))
+    assert asked.params["start_date"] == "2026-03-13"
