@@ -89,7 +89,8 @@ def sidebar_controls(engine: Any | None, agent_labels: dict[str, str]) -> str:
         st.rerun()
     convs = store.conversations(engine, shell.user_id(), limit=20) if engine is not None else []
     for c in convs:
-        if st.button(c.title or "Untitled", key=f"chat_open_{c.id}", width="stretch",
+        # (a title is the user's words: shown as typed, so a pasted `code` span cut short is no broken Markdown)
+        if st.button(safe_text.escape(c.title or "Untitled"), key=f"chat_open_{c.id}", width="stretch",
                      type="primary" if c.id == current else "tertiary", icon=":material/chat:"):
             open_conversation(engine, c.id, c.title)
             st.rerun()

@@ -86,3 +86,12 @@ def test_an_answer_brings_its_rows_follow_ups_and_a_current_toolbar(app) -> None
     # a follow-up asks the next question
     follow[0].click().run()
     assert [m.name for m in app.chat_message].count("user") == 2
+
+
+def test_a_conversation_titled_with_markdown_is_listed_as_typed(app) -> None:
+    """A question holding a pasted `code` span (cut at the title's length) must not render as broken Markdown."""
+    app.switch_page("pages/chat.py").run()
+    app.chat_input(key="chat_input").set_value("which job threw `[DELTA_FAILED_TO_MERGE_FIELDS]` and *when*?").run()
+    app.run()
+    labels = [b.label for b in app.sidebar.button if b.key and b.key.startswith("chat_open_")]
+    assert labels and "\\`" in labels[0] and "\\*" in labels[0], labels
