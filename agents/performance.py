@@ -29,7 +29,9 @@ FAILS = (r"fail|error|broke|crash|\boom\b|succe|did .* run|runs? ok|status|went 
          # "what did nightly_etl choke on yesterday": what a run failed on
          r"\bchok\w* on\b|\btrip\w* (?:up )?(?:on|over)\b|"
          # "nightly_etl died ~02:15", "it blew up", a pasted "AnalysisException": a run that ended badly
-         r"\b(?:died|dies|dead|blew up|bombed|tanked|keeled over|fell over|exception)\b|\w+exception\b")
+         r"\b(?:died|dies|dead|blew up|bombed|tanked|keeled over|fell over|exception)\b|\w+exception\b|"
+         # "which tasks didn't finish properly last night?", "stopped working": runs that did not complete
+         r"\b(?:did ?n'?t|did not|never|wouldn'?t|failed to) (?:finish|complete|land|run|succeed)|\bstop(?:ped|s)? working\b")
 WAREHOUSE_DAYS = Lens(sort="start_date desc", rows=3,
                       say="{warehouse_name} on {start_date:date}: {statements:int} statements by {users:int} users"
                           "[, p95 {p95_duration_seconds:dur}][, {queued_statements:int} queued]")

@@ -119,6 +119,8 @@ _PEOPLE_AFTER = re.compile(r"\s*(?:(?:eng|engineering|data|ops|platform|bi)\s+)?
 
 #: Words before a team that make it the answer's audience, not its subject: "a recap for the prod eng team",
 #: "so I can ping the dev folks".
+_CHANNEL_AFTER = re.compile(r"\s*(?:slack |teams )?(?:channel|chat|thread|mailing list|distribution list|standup|stand-up|"
+                            r"sync|meeting|newsletter)\b", re.IGNORECASE)
 _AUDIENCE_BEFORE = re.compile(r"(?:\b(?:recap|report|summary|digest|update|deck|slides?|note|e-?mail|memo|briefing|write-?up|"
                               r"status|post|message|heads[- ]up|handover|readout)\b(?:\s+[\w-]+){0,4}\s+(?:for|to)|"
                               r"\b(?:ping|tell|email|notify|cc|message|inform|warn|alert|brief|escalate to|send (?:it |this |"
@@ -134,7 +136,10 @@ def _without_teams(text: str, found: EntityResult, entities: dict[str, list[str]
     tagged = {m.name.lower() for m in found.matches if m.kind == "team"}
     teams = {m.name for m in found.matches if m.kind in places and _PEOPLE_AFTER.match(text, m.end)
              and (m.name.lower() in tagged or _AUDIENCE_BEFORE.search(text[max(0, m.start - 60):m.start]))}
-    named = {m.name for m in found.matches if m.kind in places and not _PEOPLE_AFTER.match(text, m.end)}
+    # "paste it into the analytics channel": a chat channel, never a workspace filter
+    teams |= {m.name for m in found.matches if m.kind in places and _CHANNEL_AFTER.match(text, m.end)}
+    named = {m.name for m in found.matches if m.kind in places and not _PEOPLE_AFTER.match(text, m.end)
+             and not _CHANNEL_AFTER.match(text, m.end)}
     out = {k: [n for n in v if k not in places or n not in teams - named] for k, v in entities.items()}
     return {k: v for k, v in out.items() if v}
 

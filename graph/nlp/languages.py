@@ -944,3 +944,6 @@ GLOSSARY["es"].update({"ha estado mirando": "has been reading", "han estado mira
                        "mirado": "read", "tanto": "so much"})
 _MARKERS["de"] = _MARKERS["de"] | frozenset("funktioniert funktionieren stündliche stündlichen datenimport zuverlässig läuft "
                                             "öfter".split())
+# "Quem concedeu SELECT na tabela main.crm.customers ao grupo contractors, e em que data exatamente?"
+GLOSSARY["pt"].update({"na tabela": "on the table", "nas tabelas": "on the tables", "em que data": "on what date",
+                       "em que dia": "on what day", "quem mais": "who else", "permissão de leitura": "read permission"})

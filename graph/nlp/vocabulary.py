@@ -32,7 +32,10 @@ IT_BROKE = (r"\b(?:where|when|why|how) (?:exactly )?(?:did|does) (?:it|that|this
 #: A model described by what it does ("the thing that predicts costs", "the tool which forecasts our spend"): the
 #: question is about the model, whatever area its words name (graph.nlp.router gives it a model's weight).
 DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b (?:that|which|who) (?:\w+ )?(?:predicts?|"
-                   r"forecasts?|detects?|flags?|scores?|classif(?:y|ies)|spots?|catches)\b")
+                   r"forecasts?|detects?|flags?|scores?|classif(?:y|ies)|spots?|catches)\b|"
+                   # "that anomaly detector thing that watches our bill": a model named by what it is and watches
+                   r"\b(?:detector|predictor|forecaster|classifier|scorer)s? (?:thing|model|bot|tool)?\s*(?:that|which) "
+                   r"(?:\w+ )?(?:watch(?:es)?|monitors?|guards?|checks?|tracks?|looks? at)\b")
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
@@ -156,6 +159,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "is our customers' private information safe?": the protection of personal data
+        r"\b(?:customers?'?|personal|private|sensitive|confidential) (?:data|information|info|records)(?:'s)? (?:is |are )?"
+        r"(?:really |actually |still )?(?:safe|secure|protected|exposed|at risk)\b": 1.0,
         # "the analyst keeps opening the customers table over and over": repeated reads of one table
         r"\bkeeps? (?:on )?(?:opening|reading|querying|accessing|pulling|hitting|downloading|exporting|selecting from)\b|"
         r"\b(?:opening|reading|querying|accessing|pulling|hitting|downloading) (?:[\w.]+ ){0,4}(?:over and over|again and again|"
@@ -336,6 +342,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "did anything stop working?": runs that failed, in plain words
+        r"\b(?:stop(?:ped|s)?|quit|ceased?) (?:working|running)\b": 1.0,
         # "how heavily is bi-warehouse used?": its load
         r"\bhow (?:heavily|intensively|busy|hard) (?:is|are|was|were) (?:\S+ ){0,3}(?:being )?(?:used|loaded|hit|worked)\b": 0.9,
         # "did the nightly load land?": whether the job that loads it finished (its data arriving is quality's)
@@ -565,6 +573,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "are the numbers people rely on actually correct?": whether the data is right
+        r"\b(?:are|is) (?:the |our |these |those )?(?:numbers|figures|data|metrics|kpis|reports?|dashboards?)\b[^?.]{0,30}"
+        r"\b(?:correct|right|accurate|trustworthy|reliable|wrong)\b": 1.0,
+        # "what's broken in data, jobs and spend": the data's own state, listed beside other areas
+        r"\b(?:broken|wrong|off|bad|stale|late|missing) (?:in|with) (?:the |our )?data\b": 1.0,
         # "so is the big orders table behind because of that?": the data late (not "the table behind the dashboard")
         r"\b(?:is|are|was|were) (?:the |our |my )?(?:\w+ ){0,3}(?:tables?|data|numbers|dashboards?|reports?|figures)\s+"
         r"(?:still |so |way |badly |now )?behind\b(?! (?:the|a|an|it|this|that|our|these|those|them)\b)": 1.0,
@@ -723,6 +736,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"off|unhealthy|drifting|stale|degraded)\b": 1.3,
     },
     "governance": {
+        # "which of our tables hold PII?": where personal data sits (its readers are security's)
+        r"\b(?:which|what) (?:of (?:our|the) )?tables? (?:hold|holds|contain|contains|have|has|store|stores|carry|carries) "
+        r"(?:any )?(?:pii|personal|sensitive|private)\b": 1.0,
         # "convince me nobody outside the core team can read the PII table": who is able to (a permission), not who did
         r"\b(?:who|nobody|no ?one|anyone|anybody|everyone|everybody|somebody|someone|(?:which|what) (?:users|groups|people|"
         r"principals|accounts))\b(?: [\w'-]+){0,5}? (?:can|could|is able to|are able to|may) (?:still |actually |even )?"
@@ -1010,6 +1026,9 @@ def area_item(clause: str) -> str | None:
 #: General knowledge, not this account's data ("the capital of estonia", "precision vs recall? interview tmrw", "the
 #: typical GDPR fine if emails leaked"): declined whatever area words it holds.
 GENERAL_KNOWLEDGE = re.compile(
+    # "can you recommend a good Portuguese-English dictionary for compliance terms?": a reading list, not the account
+    r"\brecommend (?:me |us )?(?:a|an|some|any) (?:good |great |decent )?(?:[\w-]+ ){0,3}(?:dictionar(?:y|ies)|books?|courses?|"
+    r"podcasts?|textbooks?|glossar(?:y|ies)|certifications?|bootcamps?)\b|"
     # "the exact wording of Article 17 GDPR", "quote section 164.312": a law's own text, not this account's compliance
     r"\b(?:wording|text|verbatim|quote)\b (?:of |from )?(?:the )?(?:article|art\.|section|§|clause|recital|paragraph)\s*\d|"
     r"\bquote (?:me |us )?(?:the )?(?:text of )?(?:article|art\.|section|§|recital)\s*\d|"

@@ -4729,3 +4729,36 @@ def test_the_story_before_so_now_i_want_to_know_sets_no_window():
     assert "start_date" not in found.params
     asked = extract_params("what did the load cost last friday?", as_of=datetime(2026, 3, 20, 9))
     assert asked.params["start_date"] == "2026-03-13"
+
+
+# --- blind sets 339-342 (scored on first contact on de018f8; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("quick one for the founders: did anything stop working this week?", "performance", None),
+    ("is the personal data of our customers safe?", "security", None),
+    ("can the finance team trust the figures on the revenue dashboard?", "quality", None),
+    ("which tables contain personal data?", "governance", None),
+    ("could you recommend a good book on data governance?", None, None),
+    ("that forecaster thing that tracks our spend - is it still accurate?", "mlops", None),
+    ("status for the team chat: anything broken in data today?", "quality", None),
+])
+def test_rules_of_sets_339_to_342_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_a_name_before_channel_is_where_the_answer_goes_not_a_filter():
+    from health_monitor.graph.nlp import parse_question
+
+    index = EntityIndex({"workspace": ["analytics", "production"]})
+    parsed = parse_question("post a status in the analytics channel: what failed today?", as_of=datetime(2026, 3, 20, 9),
+                            index=index)
+    assert "workspace" not in parsed.entities
+    kept = parse_question("what failed in analytics today?", as_of=datetime(2026, 3, 20, 9), index=index)
+    assert kept.entities.get("workspace") == ["analytics"]
+
+
+def test_a_run_that_did_not_finish_is_read_in_the_failed_runs():
+    from health_monitor.agents.performance import FAILS
+
+    assert re.search(FAILS, "which tasks didn't finish properly last night?")
