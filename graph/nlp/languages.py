@@ -507,7 +507,8 @@ GLOSSARY["de"].update({"die woche davor": "the week before", "der woche davor": 
 def detect(text: str) -> str:
     """ISO code of the question's language ("en" unless another language's markers clearly dominate)."""
     names = re.sub(r"\S*[@._]\S*", " ", (text or "").lower())  # e-mails and dotted or snake_case names
-    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", names)
+    # (a one-letter ASCII word is no evidence: "y so high" is texting English, not French "y")
+    words = [w for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", names) if len(w) > 1 or not w.isascii()]
     if not words:
         return "en"
     if "¿" in (text or "") or "¡" in (text or ""):
@@ -528,7 +529,7 @@ def _pattern(lang: str) -> re.Pattern[str]:
 
 
 #: Texting shorthand that changes what is asked: "y is it stale" asks why; "r we over" asks whether we are.
-_SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|does|do|has|have|would|r|is ?n'?t|are ?n'?t|"
+_SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|does|do|has|have|would|r|so|not|is ?n'?t|are ?n'?t|"
                           r"did ?n'?t|does ?n'?t|won'?t)\b)", re.IGNORECASE), r"\1why"),
               (re.compile(r"(^|[.!?;:]\s*|\s-\s*)r(?=\s+(?:we|they|u|you|there|these|those|the|any|all)\b)", re.IGNORECASE),
                r"\1are"),
@@ -589,6 +590,14 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
               (re.compile(r"\bkaputt\b", re.IGNORECASE), "broken"),
               (re.compile(r"\bhappend\b", re.IGNORECASE), "happened"),
               (re.compile(r"\b(?:wat|wut|wot)(?=\s+happened\b)", re.IGNORECASE), "what"),
+              # phone autocorrect and fast thumbs: "coast spike" (cost), "training hobs" (jobs), "n did it finish" (and)
+              (re.compile(r"(?<!west )(?<!east )(?<!gulf )(?<!pacific )(?<!atlantic )\bcoast(s?)\b", re.IGNORECASE), r"cost\1"),
+              (re.compile(r"\bhobs\b", re.IGNORECASE), "jobs"),
+              (re.compile(r"\bpipe line(s?)\b", re.IGNORECASE), r"pipeline\1"),
+              (re.compile(r"\bchk\b", re.IGNORECASE), "check"),
+              (re.compile(r"^(\s*)n\s+(?=(?:did|is|was|what|how|why|who|where|when|the|it|do|does|are|were|any)\b)",
+                          re.IGNORECASE), r"\1and "),
+              (re.compile(r"(?<=[a-z]{3})(?<!\btop) n (?=[a-z]{3})", re.IGNORECASE), " and "),
               # "who cn see pii??": can, before a verb of access
               (re.compile(r"\bcn\b(?=\s+(?:see|read|access|query|write|modify|edit|touch|view|use|get|grant|change)\b)",
                           re.IGNORECASE), "can"),

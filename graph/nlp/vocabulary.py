@@ -1112,6 +1112,9 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|"
                             r"(?<!when )(?<!while )(?<!though )(?<!but )(?<!and )headcount(?! (?:did ?n'?t|did not|has ?n'?t|has not|stayed|was flat|is flat))"
                             r"(?![^.?!]{0,60}\b(?:use|using|active|log(?:ged)? in|on (?:the )?platform|per user))|"
                             r"servicenow|zendesk|yubikeys?|hardware (?:security )?keys?|"
+                            # "a spreadsheet for my household budget": the asker's own money, not this account's
+                            r"\b(?:household|personal|family|home|wedding|vacation|holiday|grocery) (?:budget|finances?|expenses?|"
+                            r"spending)\b|\bspreadsheet templates?\b|"
                             # "post the accrual JE to NetSuite": bookkeeping in the ledger, not this account's data
                             r"netsuite|quickbooks|xero|\bpost (?:the |an? |this |that )?(?:\w+ )?(?:je|journal entry|journal)\b|"
                             # "a good book on managing a team of analysts": reading advice
@@ -1450,6 +1453,15 @@ SET_ASIDE_ACTIVITY = re.compile(r"\bbeyond (?:the|that|this) (?:[\w-]+ )?(?:inci
                                 r"notebooks|logins|reads|selects|statements)\b", re.IGNORECASE)
 
 
+#: "as part of our obligations under the HIPAA Security Rule I must review ...": why the ask is made, not a topic
+OBLIGATION = re.compile(r"\b(?:as part of|in line with|to (?:meet|satisfy|fulfil+|comply with)|because of|given) (?:our |the |its )?"
+                        r"(?:[\w-]+ )?(?:obligations?|duties|requirements?|commitments?) (?:under|of|from|in) (?:the )?"
+                        r"(?:[\w.&-]+ ){0,5}?(?:rule|act|regulation|law|standard|policy|framework|directive|contract)s?\b", re.IGNORECASE)
+#: "is reading like 2tb": a query's bytes scanned, not a person reading data
+BYTES_READ = re.compile(r"\b(?:is |are |was |were )?read(?:ing|s)? (?:like |about |around |over |nearly |almost |~)?\d[\d.,]*\s*"
+                        r"(?:tb|gb|mb|pb|terabytes?|gigabytes?|megabytes?|bytes|rows|m rows|million rows)\b", re.IGNORECASE)
+
+
 #: "how fast we recover if something break during peak": a hypothetical failure is why the figure matters, no ask
 IF_SOMETHING_BREAKS = re.compile(r"\b(?:if|when|in case|should) (?:something|anything|stuff|things?|it) (?:ever )?(?:break|breaks|"
                                  r"goes wrong|go wrong|fails?|happens?|blows up|falls over)\b(?: (?:during|in|at|on) (?:the )?"
@@ -1493,6 +1505,8 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (RELATION_ASIDE, " "),
     (TRAILING_BACKGROUND, " "),
     (IF_SOMETHING_BREAKS, " "),
+    (OBLIGATION, " "),
+    (BYTES_READ, " scanning data "),
 )
 
 

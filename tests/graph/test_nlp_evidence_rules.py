@@ -4762,3 +4762,29 @@ def test_a_run_that_did_not_finish_is_read_in_the_failed_runs():
     from health_monitor.agents.performance import FAILS
 
     assert re.search(FAILS, "which tasks didn't finish properly last night?")
+
+
+# --- blind sets 343-346 (scored on first contact on cc4a92c; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("To meet our obligations under the SOX policy, please list who changed permissions last week.", "security",
+     "governance"),
+    ("the big query on the sql warehouse is reading about 3 tb, who runs it?", "performance", "security"),
+    ("what's a good app for my household budget?", None, None),
+    ("coast of the dev workspace last wk", "cost", None),
+    ("did the nightly hobs fail", "performance", None),
+    ("quick chk: spend n failures today", "cost", None),
+])
+def test_rules_of_sets_343_to_346_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_texting_shorthand_is_english_and_spelled_out():
+    from health_monitor.graph.nlp.languages import detect, expand_shorthand
+
+    assert detect("y so high") == "en" and expand_shorthand("y so high") == "why so high"
+    assert expand_shorthand("n did it even finish") == "and did it even finish"
+    assert expand_shorthand("top n queries") == "top n queries"
+    assert expand_shorthand("us west coast region") == "us west coast region"
+    assert detect("Y a-t-il eu des échecs hier ?") == "fr"
