@@ -58,7 +58,8 @@ AGENT = AgentSpec(
         # ("did it at least finish yesterday?": if it did not, the failure and its error are the answer)
         Play("get_failed_jobs", when=(FAILS, r"\bdid\b[^?.]{0,40}\b(?:finish|complete|succeed|run ok)"),
              default=True, weight=2, title="Failed job runs",
-             before=Before(needs=("job",)),
+             # (a named job, or a workspace: "did it even finish?" after yesterday's ml-workspace bill, when it failed today)
+             before=Before(needs=("job|workspace",)),
              lens=Lens(group="job_name", sort="count desc", rows=3,
                        say="{job_name} ({workspace_name}) failed {count:times}, last at {end_time:time}; last error: "
                            "{error_message:err} ({termination_code})",
