@@ -46,7 +46,7 @@ AGENT = AgentSpec(
                                         r"\b(?:chain|path|flow) (?:\w+ ){0,2}from\b|\s(?:->|→|=>)\s|"
                                         r"where (?:does|do|did) .{0,50}\b(?:pull|load|source)\w* (?:its |their )?(?:data |rows )?from\b|"
                                         r"feeds?|\bfed\b|(?:built|derived|sourced|loaded|computed) (?:from|off)\b|trac\w* .{0,40}back|sources?\b|origin\w*|"
-                                        r"reads from|source of|get\w* (?:its|their) data|(?:up|down) the chain|\bbreak|\bbroke\b|blast radius|impact|if (?:i|we) (?:drop|delete|remove|"
+                                        r"\breads? (?:directly |straight |only )?from\b|source of|get\w* (?:its|their) data|(?:up|down) the chain|\bbreak|\bbroke\b|blast radius|impact|if (?:i|we) (?:drop|delete|remove|"
                                         r"rename|deprecate)\b",), weight=3, title="Lineage",
              args={"table_name": "$table|$_figures_table"},
              lens=Lens(sort="direction desc, hops", rows=5,
@@ -59,7 +59,9 @@ AGENT = AgentSpec(
                                    "{target_table_full_name}.{target_column_name}")),
         # "every grant admin@ made", "privileges she handed out": what that person granted (planner: the grantor slot)
         Play("get_grants_by_principal", when=(r"privileges?|permissions?|perms|grant\w*|access|handed|gave|made",),
-             needs=("grantor",), weight=4, args={"grantor": "$grantor", "grantee": "$group", "privilege": "$privilege"},
+             # (every privilege the person granted, read for the one asked: "why did admin grant MODIFY?" when it was
+             # SELECT says none of that kind and shows what was granted)
+             needs=("grantor",), weight=4, args={"grantor": "$grantor", "grantee": "$group", "privilege": None},
              title="Grants made",
              lens=Lens(sort="is_pii desc", rows=5, headline="{grantor} granted {n:plural:privilege} in all.",
                        say="{privilege_type} on {table_full_name} to {grantee}[ (granted {last_granted:time})]",

@@ -121,7 +121,10 @@ def within(rows: list[dict[str, Any]], start: Any, end: Any) -> list[dict[str, A
 
 
 #: Non-entity columns a slot of the same meaning narrows ("upstream of orders_gold" -> direction).
-FILTER_COLUMNS: dict[str, str] = {"direction": "direction"}
+FILTER_COLUMNS: dict[str, str] = {"direction": "direction", "privilege_type": "privilege"}
+#: Kinds that are a property of the row, not a thing it is about: one the question names filters even after another
+#: name narrowed the rows ("why did admin grant MODIFY on customers?": no MODIFY there, whatever the table's rows say).
+STRICT_KINDS = frozenset({"privilege"})
 
 
 def _typed_kind(row: dict[str, Any], type_col: str, col: str) -> str:
@@ -175,8 +178,9 @@ def focus(rows: list[dict[str, Any]], slots: dict[str, Any], skip: frozenset[str
         hits = [r for r, values in about if values and any(v in names or v.split(".")[-1] in names for v in values)]
         if hits:
             kept, narrowed = hits, narrowed or kind in named
-        elif kind in named and not narrowed:
-            return [], f"{kind} {sorted(names)[0]}"
+        elif kind in named and (not narrowed or kind in STRICT_KINDS):
+            said = sorted(str(w) for w in (wanted if isinstance(wanted, (list, tuple)) else [wanted]))
+            return [], f"{kind} {said[0] if kind in STRICT_KINDS else sorted(names)[0]}"
         # else: "did that person break nightly_etl?": the rows about the job the question named stay, though
         # the person is not the one it runs as
     for kind, names in (slots.get("_besides") or {}).items():

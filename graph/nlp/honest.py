@@ -48,7 +48,7 @@ _VENDOR_WORDS = ("tableau|looker|power ?bi|datadog|new relic|splunk|pagerduty|op
 #: Other products and clouds' own bills: pattern -> how to name it in the answer.
 OTHER_PRODUCTS: dict[str, str] = {
     # ("kill the snowflake permissions": one-off, hand-made grants, not the product)
-    r"\bsnow\s?flake\b(?!\s+(?:permissions?|grants?|access|exceptions?|acls?|rules|privileges?|roles?))": "Snowflake", r"\bbig\s?query\b": "BigQuery", r"\bredshift\b": "Redshift",
+    r"\bsnow\s?flake\b(?!\s+(?:permissions?|grants?|access|exceptions?|acls?|rules|privileges?|roles?))": "Snowflake", r"\bbig\s?query\b|\bbq\b": "BigQuery", r"\bredshift\b": "Redshift",
     r"\bsynapse\b": "Azure Synapse", r"\bteradata\b": "Teradata", r"\bathena\b": "Amazon Athena",
     # other vendors' own bills (monitoring, BI, ticketing): not in Databricks' system tables
     r"\b(?:datadog|new relic|splunk|pagerduty|crowdstrike|sentinelone|wiz|snyk|1password|lastpass|tableau|looker|power ?bi|dbt cloud|confluent|mongodb atlas|github|jira|"
@@ -58,7 +58,9 @@ OTHER_PRODUCTS: dict[str, str] = {
     # pay for Power BI Premium capacity?")
     rf"\b(?:{_VENDOR_WORDS})\b(?: cloud| online| premium| server)?\s+(?:is |are )?(?:having (?:an? )?(?:outage|issues?|problems?|"
     r"incident)|down|degraded|(?:experiencing|seeing) (?:an? )?(?:outage|issues?))\b|"
-    rf"\b(?:pay|paying|paid|spend\w*|cost of|bill for|invoice for|licen[cs]\w* (?:for|of))\b.{{0,20}}\b(?:{_VENDOR_WORDS})\b": _VENDOR,
+    # ("burning spend like a snowflake warehouse": a simile, not that vendor's bill)
+    rf"\b(?:pay|paying|paid|spend\w*|cost of|bill for|invoice for|licen[cs]\w* (?:for|of))\b(?:(?!\blike\b).){{0,20}}"
+    rf"\b(?:{_VENDOR_WORDS})\b": _VENDOR,
     # a whole cloud region's own outage (history of the provider, not this account's warehouses)
     r"\b(?:aws|azure|gcp|google cloud)\b.{0,40}\b(?:us|eu|ap)-[a-z]+-\d\b.{0,30}\b(?:outages?|issues?|problems?|"
     r"degraded|incidents?|status|having|down)\b|"
@@ -224,7 +226,8 @@ _COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead o
 
 #: The product is where the asker comes from, not what they ask about ("we just moved off Snowflake",
 #: "in Snowflake I'd open Query History"): the question is about this account.
-_CONTEXT = re.compile(r"\b(?:moved|moving|(?<!n't )(?<!not )(?<!never )(?<!yet )migrat\w*|switch\w*|port(?:ed|ing)? (?:over|of|from)|ported|lift(?:ed)?[- ]and[- ]shift\w*|coming from|came from|(?:i|we) come from|vengo de|venimos de|venho d[aeo]s?|viemos d[aeo]s?|je viens d[e']|"
+_CONTEXT = re.compile(r"\b(?:our|my|the) (?:old|previous|former|legacy) (?=(?:\w+ ){0,2}?(?:report|dashboard|setup|stack|"
+                      r"platform|warehouse|system|query|job))|\b(?:moved|moving|(?<!n't )(?<!not )(?<!never )(?<!yet )migrat\w*|switch\w*|port(?:ed|ing)? (?:over|of|from)|ported|lift(?:ed)?[- ]and[- ]shift\w*|coming from|came from|(?:i|we) come from|vengo de|venimos de|venho d[aeo]s?|viemos d[aeo]s?|je viens d[e']|"
                       r"nous venons d[e']|ich komme (?:von|aus)|wir kommen (?:von|aus)|vengo da|veniamo da|ik kom van|wij komen van|"
                       r"used to|back (?:on(?! (?:track|budget|schedule|target|plan)\b)|at|when|in(?! (?:19|20)\d\d\b))|"
                       r"previously|formerly|equivalent|i'?d|we'?d|we had|we used|like (?:in|on)|databricks (?:version|way)|"
@@ -263,12 +266,16 @@ _HOW_IN = re.compile(r"^\W*in (?P<product>snow\s?flake|big\s?query|redshift|syna
 
 
 #: A sentence about this account: "Any failed sign-ins here yesterday?", "is orders_gold up to date?"...
-_HERE = re.compile(r"\b(?:here|this account|this platform)\b|\b\w+_\w+\b|\b\w+\.\w+\.\w+\b|\b[a-z]\w{2,}\.[a-z_]\w{2,}\b",
+_HERE = re.compile(r"\b(?:here|this account|this platform)\b|\b\w+_\w+\b|\b\w+\.\w+\.\w+\b|\b[a-z]\w{2,}\.[a-z_]\w{2,}\b|"
+                   # "is the auto-stop on bi-warehouse too long?": a compute name of ours; "who scanned 2tb today": now
+                   r"\b[a-z0-9]+(?:-[a-z0-9]+)*-(?:warehouse|cluster|workspace|endpoint|pipeline|sp)\b|"
+                   r"\b(?:today|yesterday|tonight|this (?:week|month|morning|quarter)|last (?:week|month|night)|"
+                   r"(?:this|last) week'?s|the last (?:\d+|seven|thirty) days|right now|so far)\b",
                    re.IGNORECASE)
 #: ...or "is our databricks bill creeping up?", "what broke in that job?", unless it leans on the product's sentence
 #: ("putting it next to databricks in the slide": it is the other product's figure).
-_OURS_SAID = re.compile(r"\b(?:databricks|dbus?)\b|\b(?:that|this|the|our) (?:jobs?|clusters?|workspaces?|pipelines?|"
-                        r"endpoints?|notebooks?|tables?)\b", re.IGNORECASE)
+_OURS_SAID = re.compile(r"\b(?:databricks|dbus?)\b|\b(?:that|this|the|our|any) (?:[\w-]+ ){0,3}?(?:jobs?|clusters?|"
+                        r"workspaces?|pipelines?|endpoints?|notebooks?|tables?|warehouses?|logins?|grants?)\b", re.IGNORECASE)
 _LEANS_BACK = re.compile(r"\b(?:it|that|this|them|those|they)\b(?!\s+(?:job|table|cluster|warehouse|workspace|model|"
                          r"endpoint|pipeline|notebook|user|group|ip)s?\b)", re.IGNORECASE)
 

@@ -457,6 +457,8 @@ def _carried_head(clauses: list[str]) -> str:
     first = clauses[0].split()
     for n in range(min(3, len(first) - 1), 0, -1):
         head = " ".join(first[:n])
+        if all(w.lower().strip("?,.!") in _FILLER for w in first[:n]):
+            continue  # "is the AI healthy, and is the data fresh": two asks that start alike, no head carried
         if all(c.lower().startswith(head.lower() + " ") for c in clauses):
             return head
     return ""

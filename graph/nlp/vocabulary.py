@@ -159,6 +159,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "itemise every action user@ performed between 02:00 and 04:00": that person's audit trail
+        r"\b(?:every|each|all(?: the)?) (?:actions?|things?|events?|commands?|activit(?:y|ies)|operations?)\s+(?:that\s+)?(?:\S+\s+)?"
+        r"(?:performed|did|ran|executed|took|carried out|made)\b": 1.0,
         # "is our customers' private information safe?": the protection of personal data
         r"\b(?:customers?'?|personal|private|sensitive|confidential) (?:data|information|info|records)(?:'s)? (?:is |are )?"
         r"(?:really |actually |still )?(?:safe|secure|protected|exposed|at risk)\b": 1.0,
@@ -573,6 +576,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "died, something about schema on orders_raw: what changed?", "did that hold up the data our models retrain on?"
+        r"\b(?:something|anything|an? (?:error|issue|problem|failure)) (?:about|with|on|in) (?:the |a )?schema\b|"
+        r"\bhold(?:ing|s)? (?:up|back) (?:the |our )?(?:\w+ ){0,2}(?:data|tables?|features|numbers|refresh\w*)\b": 1.0,
         # "are the numbers people rely on actually correct?": whether the data is right
         r"\b(?:are|is) (?:the |our |these |those )?(?:numbers|figures|data|metrics|kpis|reports?|dashboards?)\b[^?.]{0,30}"
         r"\b(?:correct|right|accurate|trustworthy|reliable|wrong)\b": 1.0,
@@ -711,6 +717,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:\w+ )?(?:off|wrong|weird|odd|strange|funny|suspicious|broken)": 0.9,
     },
     "mlops": {
+        # "for the leadership update: is the AI healthy?": the models, in a manager's words
+        r"\b(?:the|our) (?:ai|a\.i\.|ml)(?: stuff| thing| side| models?)? (?:is |are )?(?:still )?(?:healthy|working|ok|okay|fine|"
+        r"behaving|performing|accurate|drifting|broken)\b|\bis (?:the|our) (?:ai|a\.i\.) (?:\w+ )?(?:healthy|working|ok|okay|fine)\b": 1.0,
         # "the thing that predicts costs", "the tool which flags odd logins": a model, by what it does
         DESCRIBED_MODEL: 1.0,
         # "put their serving latency next to that cost": how fast the served models answer
@@ -885,6 +894,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "three concrete ways to bring the Databricks bill down next quarter": levers to lower the spend
+        r"\b(?:ways?|ideas?|options?|levers?|steps?|things? (?:we|i) (?:can|could) do) to (?:cut|reduce|lower|trim|shrink|"
+        r"bring down|bring (?:the |our )?(?:\w+ ){0,2}(?:bill|spend|costs?) down)\b|\bbring (?:the |our )?(?:\w+ ){0,2}"
+        r"(?:bill|spend|costs?) down\b": 1.0,
         # "how much of that could we have avoided?", "low saturation but we still pay for them around the clock": waste
         r"\bhow much of (?:it|that|this|them|those) (?:could|might|should) (?:we|i|they|you) have (?:avoided|saved|prevented)\b|"
         r"\blow (?:saturation|utili[sz]ation|usage|load)\b|\b(?:still )?pay(?:ing)? for (?:them|it|those|that) (?:around the clock|"
@@ -1249,7 +1262,8 @@ ROLE_HERE = re.compile(r"\b(?:[\w-]+\s+){0,2}(?:owner|lead|manager|engineer|anal
 
 #: What the answer is for, said after the ask ("... I need this for the compliance report", "it's for the GDPR Art.
 #: 30 record"): the purpose, not a second topic.
-PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:have|need|got|must) to (?:file|open|raise|log|write up|create) (?:a|an) (?:[\w-]+ ){0,2}"
+PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:(?:have|need|got|must) to|must|should|will|'ll|gotta) (?:file|open|raise|log|write up|"
+                           r"create) (?:a|an) (?:[\w-]+ ){0,2}"
                            r"(?:ticket|issue|bug|case|incident)(?: about| for| on)?|"
                            r"\b(?:(?:(?:i|we) )?(?:need|want) (?:this|it|that|these|those|them)|(?:it'?s|this is|that'?s|these are) "
                            r"(?:all |just )?(?:needed )?)\s*(?:for|by|in|into|on) (?:the|our|my|a|an) (?:[\w.-]+ ){0,4}(?:report|review|"
@@ -1458,7 +1472,8 @@ OBLIGATION = re.compile(r"\b(?:as part of|in line with|to (?:meet|satisfy|fulfil
                         r"(?:[\w-]+ )?(?:obligations?|duties|requirements?|commitments?) (?:under|of|from|in) (?:the )?"
                         r"(?:[\w.&-]+ ){0,5}?(?:rule|act|regulation|law|standard|policy|framework|directive|contract)s?\b", re.IGNORECASE)
 #: "is reading like 2tb": a query's bytes scanned, not a person reading data
-BYTES_READ = re.compile(r"\b(?:is |are |was |were )?read(?:ing|s)? (?:like |about |around |over |nearly |almost |~)?\d[\d.,]*\s*"
+BYTES_READ = re.compile(r"\b(?:is |are |was |were )?(?:read(?:ing|s)?|scann(?:ed|ing)|scans?) (?:like |about |around |over |nearly |"
+                        r"almost |~)?\d[\d.,]*\s*"
                         r"(?:tb|gb|mb|pb|terabytes?|gigabytes?|megabytes?|bytes|rows|m rows|million rows)\b", re.IGNORECASE)
 
 
@@ -1506,7 +1521,7 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (TRAILING_BACKGROUND, " "),
     (IF_SOMETHING_BREAKS, " "),
     (OBLIGATION, " "),
-    (BYTES_READ, " scanning data "),
+    (BYTES_READ, " query scanning data "),
 )
 
 

@@ -4788,3 +4788,41 @@ def test_texting_shorthand_is_english_and_spelled_out():
     assert expand_shorthand("top n queries") == "top n queries"
     assert expand_shorthand("us west coast region") == "us west coast region"
     assert detect("Y a-t-il eu des échecs hier ?") == "fr"
+
+
+# --- blind sets 347-350 (scored on first contact on 9bdca5c; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Our Redshift clusters paused at night. Is the auto-stop on etl-warehouse too long?", "optimization", None),
+    ("We never had an outage in Snowflake. Did any warehouse go down this week?", "reliability", None),
+    ("burning money like a snowflake warehouse left on - any idle clusters?", "optimization", None),
+    ("Can you rebuild our old BigQuery cost report: spend per workspace for the last 7 days?", "cost", None),
+    ("give me three ways to bring the monthly bill down", "optimization", None),
+    ("is our AI still working properly?", "mlops", None),
+    ("list every action that admin@company.com performed last night", "security", None),
+    ("is the endpoint healthy, and is the data feeding it fresh?", "quality", None),
+])
+def test_rules_of_sets_347_to_350_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_two_asks_that_start_alike_carry_no_head():
+    from health_monitor.graph.nlp.router import _carried_head
+
+    assert _carried_head(["is the AI healthy", "is the data fresh"]) == ""
+    assert _carried_head(["status pls jobs", "status pls sec"]) == "status pls"
+
+
+def test_a_privilege_the_question_names_filters_even_after_a_table_narrowed():
+    rows = [{"grantor": "a@x.com", "grantee": "c", "privilege_type": "SELECT", "table_full_name": "main.crm.customers"}]
+    slots = {"privilege": "MODIFY", "_named": ["privilege", "table"], "table": ["main.crm.customers"]}
+    assert focus(rows, slots) == ([], "privilege MODIFY")
+    assert focus(rows, {**slots, "privilege": "SELECT"})[0] == rows
+
+
+def test_another_language_is_judged_in_its_english_reading_for_another_product():
+    from health_monitor.graph.nlp.honest import other_product
+
+    assert other_product("which was the slowest query of today? in BigQuery we looked in INFORMATION_SCHEMA.JOBS.") is None
+    assert other_product("what does bq cost us per month?") is not None
