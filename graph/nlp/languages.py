@@ -956,3 +956,7 @@ _MARKERS["de"] = _MARKERS["de"] | frozenset("funktioniert funktionieren stündli
 # "Quem concedeu SELECT na tabela main.crm.customers ao grupo contractors, e em que data exatamente?"
 GLOSSARY["pt"].update({"na tabela": "on the table", "nas tabelas": "on the tables", "em que data": "on what date",
                        "em que dia": "on what day", "quem mais": "who else", "permissão de leitura": "read permission"})
+# "Gibt es Einsparpotenzial bei unseren Clustern? Der Chef will die Kosten senken.": savings on the clusters
+GLOSSARY["de"].update({"einsparpotenzial": "savings potential", "einsparpotential": "savings potential",
+                       "einsparungen": "savings", "clustern": "clusters", "senken": "lower", "gibt es": "is there",
+                       "der chef": "the boss", "die chefin": "the boss"})

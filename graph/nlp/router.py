@@ -236,6 +236,15 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         asked = route(head, entities=entities, classifier=classifier)
         if not asked.off_topic:
             return asked
+    quoted = _QUOTED_REPORT.search(raw)
+    if quoted:
+        # "A user writes: 'my dashboard is blank'. Is bi-warehouse up?": the quoted report is the symptom; the ask
+        # that follows says where to look (the report alone is the ask when nothing else asks)
+        rest = raw[:quoted.start("said")] + " " + raw[quoted.end("said"):]
+        if len(re.findall(r"[a-zA-Z]{2,}", rest)) >= 4 and any(cue_scores(rest)[0].values()):
+            asked = route(rest, entities=entities, classifier=classifier)
+            if not asked.off_topic:
+                return asked
     named = _areas_before_colon(raw)
     if named:
         # "security + data quality: anything on fire?": the areas are named; what follows asks their state
@@ -291,8 +300,10 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     probs = (classifier or default_classifier()).predict(texts)
     cue_sets = [cue_scores(t) for t in texts]
     # "...come from a model right? is it still reliable": the state of what the rest names (no cue of its own)
+    # ("is that money producing anything, or is it just failing?": money does not fail, its runs do)
     bare = {i for i, c in enumerate(clauses) if len(clauses) > 1
-            and _is_bare_state(c[len(head):] if head and c.startswith(head) else c)}
+            and _is_bare_state(c[len(head):] if head and c.startswith(head) else c)
+            and not (_RUN_OUTCOME.search(c) and _MONEY.search(masked))}
     # "who can both grant permissions AND run prod jobs": the second of "both ... and ..." is what the person may do
     bare |= {i for i in range(1, len(clauses)) if _BOTH_MAY.search(clauses[i - 1])}
     if bare - {0}:
@@ -376,6 +387,11 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         domains += [d for d in sorted(numbered & chosen, key=lambda d: -whole[d]) if d not in domains]
     if len(short) >= _LIST_ITEMS:
         domains += [d for d in sorted(listed & chosen, key=lambda d: -whole[d]) if d not in domains]
+    for d in _areas_listed_at_end(masked):
+        # "rank the three things to fix first across cost, reliability and security": every area the list names
+        if d not in domains:
+            domains.append(d)
+            why[d] = "an area the closing list names"
     if _WHOLE_STORY.search(raw):
         # "everything that happened to nightly_etl, etl-warehouse and orders_gold": each named thing's own area
         homes = [BY_NAME[k].owner for k in seen if k in _STORY_KINDS and seen[k] and BY_NAME[k].owner]
@@ -394,6 +410,27 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     return RoutePlan(domains=domains, scores=_rounded(whole), reason=reason)
 
 
+#: A user's words quoted in the question ("usr says 'hourly data is LATE again!!!' .. how many SLA misses this week").
+_QUOTED_REPORT = re.compile(r"\b(?:says?|said|writes?|wrote|reports?|reported|complain(?:s|ed|ing)?|verbatim|"
+                            r"screams?|yells?)\b[^'\"‘“]{0,25}(?:'|\"|‘|“)(?P<said>[^'\"’”]{6,240}?)(?:'|\"|’|”)", re.IGNORECASE)
+_ITEM = r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?"
+_AREA_LIST_AT_END = re.compile(rf"\b(?:across|covering|spanning|for|in|on|about)\s+({_ITEM}(?:\s*,\s*{_ITEM})*\s*,?\s+"
+                               rf"(?:and|&|\+|or)\s+{_ITEM})\s*[.?!]*\s*$", re.IGNORECASE)
+
+
+def _areas_listed_at_end(text: str) -> list[str]:
+    """The areas a closing list names by their words ("... across cost, reliability and security"), when it names
+    two or more and nothing else."""
+    m = _AREA_LIST_AT_END.search(text or "")
+    if m is None:
+        return []
+    items = [i.strip() for i in re.split(r"\s*,\s*|\s+(?:and|&|\+|or)\s+", m[1]) if i.strip()]
+    areas = [area_item(i) for i in items]
+    return list(dict.fromkeys(areas)) if len(items) >= 2 and all(areas) else []
+
+
+_RUN_OUTCOME = re.compile(r"\b(?:fail(?:ing|ed|s)?|crash\w*|succeed\w*|erroring)\b", re.IGNORECASE)
+_MONEY = re.compile(r"\b(?:money|spend\w*|costs?|bill|dollars?|budget)\b|\$", re.IGNORECASE)
 _BOTH_MAY = re.compile(r"\b(?:can|could|may|allowed to|permitted to|able to|rights? to|permission to) both\b", re.IGNORECASE)
 #: A what-if that changes something's spend ("what would we save if we shut X down?").
 _WHAT_IF_SPEND = re.compile(r"\bwhat would (?:we|it|that|this|they) (?:\w+ )?save\b.{0,60}\bif\b|\bif (?:we|i|they) (?:just |only "

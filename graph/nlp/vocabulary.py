@@ -345,6 +345,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "what did ml_training cost, and is it even succeeding?", "or is it just failing?": its runs' outcome
+        r"\b(?:is|are) (?:it|they|that|those) (?:just |even |still |actually |really )?(?:succeed(?:ing|ed)?|passing|failing|"
+        r"crashing|erroring)\b": 1.0,
         # "did anything stop working?": runs that failed, in plain words
         r"\b(?:stop(?:ped|s)?|quit|ceased?) (?:working|running)\b": 1.0,
         # "how heavily is bi-warehouse used?": its load
@@ -745,6 +748,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"off|unhealthy|drifting|stale|degraded)\b": 1.3,
     },
     "governance": {
+        # "is that table even supposed to be sensitive?": how it is classified (tags), not who read it
+        r"\b(?:supposed|meant|classified|marked|labell?ed) (?:to be |as )?(?:sensitive|pii|confidential|restricted|personal)\b": 1.0,
         # "which of our tables hold PII?": where personal data sits (its readers are security's)
         r"\b(?:which|what) (?:of (?:our|the) )?tables? (?:hold|holds|contain|contains|have|has|store|stores|carry|carries) "
         r"(?:any )?(?:pii|personal|sensitive|private)\b": 1.0,
@@ -894,6 +899,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "and which ones are doing basically nothing?": idle compute
+        r"\bdoing (?:basically |pretty much |practically |absolutely |next to )?nothing\b|\bsitting (?:around )?doing nothing\b": 1.0,
         # "three concrete ways to bring the Databricks bill down next quarter": levers to lower the spend
         r"\b(?:ways?|ideas?|options?|levers?|steps?|things? (?:we|i) (?:can|could) do) to (?:cut|reduce|lower|trim|shrink|"
         r"bring down|bring (?:the |our )?(?:\w+ ){0,2}(?:bill|spend|costs?) down)\b|\bbring (?:the |our )?(?:\w+ ){0,2}"
@@ -1117,7 +1124,7 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|"
                             r"(?<!long )(?<!whole )(?<!same )(?<!full )(?<!value )(?<!adoption )(?<!success )(?<!savings )story(?! short)|recipe|weather|riddle|wi-?fi|printers?|"
                             r"cafeteria|meeting rooms?|conference rooms?|restaurants?|coffee|pizza|sushi|"
                             # a meal is small talk, but "sluggish after lunch" is a time of day
-                            r"(?<!after )(?<!before )(?<!since )(?<!during )(?<!past )(?<!until )(?<!by )(?<!at )"
+                            r"(?<!after )(?<!before )(?<!since )(?<!during )(?<!past )(?<!until )(?<!by )(?<!at )(?<!over )(?<!around )"
                             r"(?:lunch|dinner|breakfast)|"
                             r"parking|movies?|football|soccer|birthday|outlook|inbox|laptop|vpn|jira|"
                             # a team's headcount, unless it counts the people using the platform ("headcount q: how many

@@ -4826,3 +4826,28 @@ def test_another_language_is_judged_in_its_english_reading_for_another_product()
 
     assert other_product("which was the slowest query of today? in BigQuery we looked in INFORMATION_SCHEMA.JOBS.") is None
     assert other_product("what does bq cost us per month?") is not None
+
+
+# --- blind sets 351-354 (scored on first contact on 54f909a; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("what does the nightly job cost, and is it even succeeding?", "performance", None),
+    ("is all that spend buying us anything or is it just failing?", "performance", None),
+    ("top three fixes this week across cost, security and data quality", "quality", None),
+    ("a user writes: 'the report is empty again'. Did hourly_ingest miss its SLA today?", "reliability", "quality"),
+    ("the warehouse is slow over lunch, can you check it?", "performance", None),
+    ("Gibt es Einsparpotenzial bei den Clustern?", "optimization", None),
+    ("and which clusters are doing basically nothing?", "optimization", None),
+    ("is the payroll table supposed to be sensitive?", "governance", None),
+])
+def test_rules_of_sets_351_to_354_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_a_closing_list_of_areas_asks_each():
+    from health_monitor.graph.nlp.router import _areas_listed_at_end
+
+    assert _areas_listed_at_end("rank the things to fix across cost, reliability and security.") == \
+        ["cost", "reliability", "security"]
+    assert _areas_listed_at_end("what's wrong in sales, marketing and finance?") == []
