@@ -347,7 +347,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     "performance": {
         # "what did ml_training cost, and is it even succeeding?", "or is it just failing?": its runs' outcome
         r"\b(?:is|are) (?:it|they|that|those) (?:just |even |still |actually |really )?(?:succeed(?:ing|ed)?|passing|failing|"
-        r"crashing|erroring)\b": 1.0,
+        r"crashing|erroring|completing|finishing)\b|\brun (?:anything|something|stuff) (?:heavy|big|huge|expensive|long)\b": 1.0,
         # "did anything stop working?": runs that failed, in plain words
         r"\b(?:stop(?:ped|s)?|quit|ceased?) (?:working|running)\b": 1.0,
         # "how heavily is bi-warehouse used?": its load
@@ -546,7 +546,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:month|week|day|time|night|quarter|weekend)\b(?!,? (?:for nothing|doing (?:\w+ ){0,2}nothing|idle|sitting idle|with (?:nobody|no one|"
         r"nothing)|for no reason))": 1.0,
         # "did that take anything down", "the ingest misses": an outage or a missed deadline
-        r"\b(?:took|take|takes|taking|taken|knock\w*|bring|brought) (?:\w+ ){0,2}(?:down|offline)\b|"
+        # (not "bring it back down": a figure lowered again)
+        r"\b(?:took|take|takes|taking|taken|knock\w*|bring|brought) (?!(?:\w+ )?back down\b)(?:\w+ ){0,2}(?:down|offline)\b|"
         r"\b(?:sla|ingest|load|deadline)\s+miss(?:es|ed)?\b": 1.0,
         r"outages?|(?<!security )(?<!sec )(?<!securty )incidents?(?! (?:channel|room|bridge|call|commander|slack|chat|doc|window|"
         r"timeline|period|hours?|night|thread|ticket|notes?|log|war ?room|responders?|team)\b)": 1.0, r"mtbf|mttr|mean time (between|to)": 1.2,
@@ -1008,6 +1009,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"cut|turn off|drop)|quick(?:est)? wins?|easiest wins?|cheap(?:est)? wins?|easy wins?|low[- ]hanging fruit|bring (?:it|that|this|them|costs?|spend|the bill) down|lower the bill": 1.0,
         r"bleed\w* (?:money|cash)|\bplug\b|leak\w*|money down the drain|(?:pull|bring|get|rein) (?:it|that|this|them|"
         r"spend|costs?) (?:back )?(?:in line|under control|in)\b": 1.0,
+        # "can we do anything to bring it back down?": the spend lowered again
+        r"\bbring (?:it|that|this|them|spend|costs?|the (?:bill|spend|costs?)) back down\b": 1.0,
     },
 }
 
@@ -1046,6 +1049,8 @@ def area_item(clause: str) -> str | None:
 #: General knowledge, not this account's data ("the capital of estonia", "precision vs recall? interview tmrw", "the
 #: typical GDPR fine if emails leaked"): declined whatever area words it holds.
 GENERAL_KNOWLEDGE = re.compile(
+    # "a good regex for validating German IBANs": a coding chore, not this account's data
+    r"\b(?:regex|regexp|regular expression)\b.{0,40}\b(?:for|to) (?:validat|match|pars|extract|check)\w*|"
     # "can you recommend a good Portuguese-English dictionary for compliance terms?": a reading list, not the account
     r"\brecommend (?:me |us )?(?:a|an|some|any) (?:good |great |decent )?(?:[\w-]+ ){0,3}(?:dictionar(?:y|ies)|books?|courses?|"
     r"podcasts?|textbooks?|glossar(?:y|ies)|certifications?|bootcamps?)\b|"

@@ -4851,3 +4851,17 @@ def test_a_closing_list_of_areas_asks_each():
     assert _areas_listed_at_end("rank the things to fix across cost, reliability and security.") == \
         ["cost", "reliability", "security"]
     assert _areas_listed_at_end("what's wrong in sales, marketing and finance?") == []
+
+
+# --- blind sets 355-358 (scored on first contact on 3c98de2; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("what do the nightly loads cost, and are they actually finishing?", "performance", None),
+    ("spend jumped again, how do we bring it back down?", "optimization", "reliability"),
+    ("what brought the etl warehouse down on tuesday?", "reliability", None),
+    ("could you write a regex to match our job names?", None, None),
+    ("did anyone run something huge on the sql warehouse this morning?", "performance", None),
+])
+def test_rules_of_sets_355_to_358_route(text, present, absent):
+    _routes(text, present, absent)
