@@ -1371,6 +1371,9 @@ def the_word_one(text: str, out: Understanding, prior: Prior, known: dict[str, l
     if len(picked) != 1 or any(e.name.lower() == picked[0][1].lower() for e in out.entities):
         return out  # none, several, or the one the question already names ("the contractors one": that group)
     kind, name = picked[0]
+    stems = {w.rstrip("s") for w in words}
+    if any(e.kind == kind and stems <= {w.rstrip("s") for w in _words(e.name)} for e in out.entities):
+        return out  # "the customer table" the question's own words resolved (crm.customers): not the last answer's
     out.entities = [e for e in out.entities if e.kind != kind] + [Entity(kind=kind, name=name, text=m[0])]
     return out
 

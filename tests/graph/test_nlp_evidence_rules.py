@@ -4865,3 +4865,16 @@ def test_a_closing_list_of_areas_asks_each():
 ])
 def test_rules_of_sets_355_to_358_route(text, present, absent):
     _routes(text, present, absent)
+
+
+def test_a_table_the_question_describes_is_not_replaced_by_the_last_answers_with_that_word():
+    from health_monitor.graph.nlp.followup import the_word_one
+
+    prior = Prior(understanding=Understanding(question="anything weird after hours?", domains=["security"]),
+                  found={"table": ["main.ml.features_customer"]}, as_of=AS_OF)
+    own = Understanding(question="who gave contractors access to the customer table?", domains=["security"],
+                        entities=[Entity(kind="table", name="main.crm.customers")])
+    out = the_word_one("who gave contractors access to the customer table?", own, prior)
+    assert out.names("table") == ["main.crm.customers"]
+    bare = Understanding(question="who reads the customer table?", domains=["security"])
+    assert the_word_one("who reads the customer table?", bare, prior).names("table") == ["main.ml.features_customer"]
