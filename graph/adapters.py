@@ -759,11 +759,7 @@ def _honest(typed: TypedUnderstanding, original: str, as_of: datetime, known: di
             english: str = "") -> None:
     from health_monitor.graph.nlp import honest
 
-    # another language is judged in its English reading ("¿cuánto pagamos de alquiler por la oficina?"; "¿la consulta más
-    # lenta de hoy? En BigQuery la buscábamos en ...": "today" asks here, which the Spanish words do not say to the rule)
-    translated = bool(english) and english != original and typed.language != "en"
-    found = honest.other_product(english) if translated else \
-        honest.other_product(original) or (honest.other_product(english) if english and english != original else None)
+    found = _other_product(original, english, typed.language)
     w = typed.window
     if found is None and w is not None and typed.domains:  # ("an out-of-office reply for next week" is a chore)
         # A future window is a forecast's only when the question (or the topic it continues) asks for one.
@@ -776,6 +772,18 @@ def _honest(typed: TypedUnderstanding, original: str, as_of: datetime, known: di
             found = "unknown_name", honest.unknown_names(e.kind, e.name, e.suggestions, known.get(e.kind))
     if found is not None:
         typed.refusal, typed.refusal_text = found  # type: ignore[assignment]
+
+
+def _other_product(original: str, english: str, language: str) -> tuple[str, str] | None:
+    """Another product asked about. Another language is judged in its English reading ("¿cuánto pagamos de alquiler
+    por la oficina?"; "¿la consulta más lenta de hoy? En BigQuery la buscábamos en ...": "today" asks here, which the
+    Spanish words do not say to the rule); English in both its typed and its typo-fixed reading."""
+    from health_monitor.graph.nlp import honest
+
+    fixed = english if english and english != original else ""
+    if fixed and language != "en":
+        return honest.other_product(fixed)
+    return honest.other_product(original) or (honest.other_product(fixed) if fixed else None)
 
 
 def _apply_to_flat(flat: Understanding, typed: TypedUnderstanding) -> None:

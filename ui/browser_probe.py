@@ -200,6 +200,16 @@ def probe_pages(base_url: str, *, pages: Iterable[Any] | None = None, viewports:
     return out
 
 
+#: The streamed answer is on screen: a markdown block with words inside the assistant's message, not the
+#: "Answered by ..." line or the tool-call statuses above it.
+_ANSWER_SHOWN = """() => { const m = document.querySelectorAll('[data-testid="stChatMessage"]');
+    if (m.length < 2) return false;
+    return [...m[1].querySelectorAll('[data-testid="stMarkdown"]')].some(e =>
+        !e.closest('[data-testid="stExpander"]') && !e.innerText.trim().startsWith('Answered by')
+        && e.innerText.trim().length > 20);
+    }"""
+
+
 def ask_in_chat(base_url: str, question: str, *, screenshot: Path | None = None, timeout_s: float = 90.0,
                 viewport: Mapping[str, int] = DESKTOP, theme: str = "light") -> ChatProbe:
     """Open the chat page, ask ``question``, wait for the streamed answer to finish."""
@@ -217,17 +227,13 @@ def ask_in_chat(base_url: str, question: str, *, screenshot: Path | None = None,
             box.fill(question)
             started = time.perf_counter()
             box.press("Enter")
-            # first streamed answer text: a markdown block with words inside the assistant's message, not the
-            # "Answered by ..." line or the tool-call statuses above it
-            page.wait_for_function("""() => { const m = document.querySelectorAll('[data-testid="stChatMessage"]');
-                if (m.length < 2) return false;
-                return [...m[1].querySelectorAll('[data-testid="stMarkdown"]')].some(e =>
-                    !e.closest('[data-testid="stExpander"]') && !e.innerText.trim().startsWith('Answered by')
-                    && e.innerText.trim().length > 20);
-                }""", timeout=timeout_s * 1000, polling=50)
+            page.wait_for_function(_ANSWER_SHOWN, timeout=timeout_s * 1000, polling=50)
             probe.first_text_s = round(time.perf_counter() - started, 3)
             _wait_settled(page, timeout_s)
             probe.done_s = round(time.perf_counter() - started, 3)
+            # Streamlit reruns once the answer is stored and, for a moment, shows only the tool statuses:
+            # read and photograph the answer after that rerun has drawn it again
+            page.wait_for_function(_ANSWER_SHOWN, timeout=timeout_s * 1000, polling=50)
             probe.answer = page.locator('[data-testid="stChatMessage"]').nth(1).inner_text()
             probe.tool_statuses = page.locator('[data-testid="stChatMessage"] [data-testid="stExpander"]').count()
             probe.exceptions = page.locator('[data-testid="stException"]').count()

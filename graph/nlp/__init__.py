@@ -134,12 +134,16 @@ def _without_teams(text: str, found: EntityResult, entities: dict[str, list[str]
     ``dev`` asks about the workspace ``dev``: its people are its spend."""
     places = ("workspace", "schema", "catalog")
     tagged = {m.name.lower() for m in found.matches if m.kind == "team"}
-    teams = {m.name for m in found.matches if m.kind in places and _PEOPLE_AFTER.match(text, m.end)
-             and (m.name.lower() in tagged or _AUDIENCE_BEFORE.search(text[max(0, m.start - 60):m.start]))}
-    # "paste it into the analytics channel": a chat channel, never a workspace filter
-    teams |= {m.name for m in found.matches if m.kind in places and _CHANNEL_AFTER.match(text, m.end)}
-    named = {m.name for m in found.matches if m.kind in places and not _PEOPLE_AFTER.match(text, m.end)
-             and not _CHANNEL_AFTER.match(text, m.end)}
+    teams: set[str] = set()
+    named: set[str] = set()
+    for m in (m for m in found.matches if m.kind in places):
+        people, channel = _PEOPLE_AFTER.match(text, m.end), _CHANNEL_AFTER.match(text, m.end)
+        # "paste it into the analytics channel": a chat channel, never a workspace filter
+        if channel or people and (m.name.lower() in tagged
+                                  or _AUDIENCE_BEFORE.search(text[max(0, m.start - 60):m.start])):
+            teams.add(m.name)
+        elif not people:
+            named.add(m.name)
     out = {k: [n for n in v if k not in places or n not in teams - named] for k, v in entities.items()}
     return {k: v for k, v in out.items() if v}
 
