@@ -163,7 +163,8 @@ def finding(*, agent: str, title: str, tool: Any, play: Play, main: dict[str, An
         others = _others_in_window(main, slots, play, money_cols) if missing else None
         if others:  # "how many failed logins from 10.0.0.5?": none, but the window's others say what did happen
             further = f"{further[:-1]}; in the period, elsewhere: {others}"
-        return Finding(agent=agent, title=title, summary=nothing + further, severity="info", tools=[tool.name])
+        return Finding(agent=agent, title=title, summary=nothing + further, severity="info", tools=[tool.name],
+                       judged=False)
     when, latest = max(nearest, key=lambda pair: pair[0])
     # a grouped lens counts the burst the latest row belongs to ("3 failed logins from that IP"), not one row
     burst = [r for t, r in nearest if r is latest or play.lens.group and r.get(play.lens.group) == latest.get(
@@ -178,4 +179,4 @@ def finding(*, agent: str, title: str, tool: Any, play: Play, main: dict[str, An
     # its rows go to the relations step too: "what broke?" about a run just before the window still gets its cause
     return Finding(agent=agent, title=title, summary=text, headline=text, severity="info",
                    figures=figures_of([latest]), entities=entities_of([latest]), tools=[tool.name],
-                   rows=plain_rows(burst))
+                   rows=plain_rows(burst), judged=False)

@@ -188,9 +188,9 @@ def lead(reports: dict[str, AgentReport], titles: dict[str, str], period: str = 
     if when and top[:2].istitle() and top[:2].isalpha():  # "About $12,983 ..." after a colon reads "about"
         top = top[:1].lower() + top[1:]
     if SEVERITY_RANK.get(worst.severity, 0) < 2:
-        # "3 lineage edges found" is a listing: no threshold was there to cross
-        clear = top_rank < 2 and not failed and not any(not_measured(f) for f in findings) \
-            and any(f.judged for f in findings)
+        # "3 lineage edges found" is a listing, and "none in the window; since then: X failed" reads outside it:
+        # no threshold was there to cross
+        clear = top_rank < 2 and not failed and not any(not_measured(f) for f in findings) and worst.judged
         return _sentence(f"{when}nothing on {areas} crosses a threshold; {top}" if clear else f"{when}{top}")
     n = sum(1 for f in findings if SEVERITY_RANK.get(f.severity, 0) >= 2)
     # (a finding leading because it names what was asked is not said to be the most pressing)

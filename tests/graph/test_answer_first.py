@@ -160,3 +160,18 @@ def test_when_one_ask_named_its_own_period_each_section_says_which_period_it_rea
     assert text.startswith("Yesterday, 2026-01-14 (UTC day): nightly_etl failed once")
     assert "**Cost · this week, 2026-01-12 to 2026-01-15 (UTC)**" in text
     assert "· yesterday, 2026-01-14 (UTC day)**" in text
+
+
+def test_a_look_back_past_an_empty_window_is_not_said_to_cross_no_threshold():
+    # "none yesterday; since then: ml_training failed 3 times" speaks for after the window: the opening line must not
+    # call the area clear because the window held nothing
+    said = "None in yesterday; since then: ml_training failed 3 times."
+    back = Finding(agent="performance", title="Failed job runs", severity="info", judged=False, summary=said,
+                   headline=said)
+    calm = Finding(agent="performance", title="Slow queries", severity="info", summary="2 queries over 60 s.")
+    text = templates.lead({"performance": AgentReport(agent="performance", findings=[back, calm])},
+                          {"performance": "Performance"}, "yesterday, 2026-01-14 (UTC day)")
+    assert "crosses a threshold" not in text and "since then: ml_training failed 3 times" in text
+    judged = templates.lead({"performance": AgentReport(agent="performance", findings=[calm])},
+                            {"performance": "Performance"}, "yesterday, 2026-01-14 (UTC day)")
+    assert "nothing on performance crosses a threshold" in judged
