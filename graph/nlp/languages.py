@@ -621,11 +621,18 @@ def to_english(text: str, lang: str) -> str:
     if lang == "de":
         # "15-Minuten-SLA": a number or an acronym joined by hyphens is words ("15 Minuten SLA"); names keep theirs
         text = _HYPHENATED_DE.sub(" ", text)
+        for pattern, english in _WORD_ORDER_DE:
+            text = pattern.sub(english, text)
     if lang in ("de", "nl"):  # Dutch compounds too ("klantgegevens" -> "klant gegevens")
         text = _COMPOUND_DE.sub(lambda m: _split_compound(m.group(0), table), text)
     return _pattern(lang).sub(lambda m: table[m.group(0).lower()], text)
 
 
+#: German word order the glossary cannot read word by word: "als PII markiert" is "marked as PII"; "aktuell" before
+#: another word is "currently" ("wer darf sie aktuell lesen"), and at the end "up to date" ("ist sie aktuell?").
+_WORD_ORDER_DE = ((re.compile(r"\bals (\S+) (markiert|gekennzeichnet|eingestuft|klassifiziert|getaggt)\b", re.IGNORECASE),
+                   r"\2 als \1"),
+                  (re.compile(r"\baktuell(?=\s+[a-zäöüß])", re.IGNORECASE), "derzeit"))
 _COMPOUND_DE = re.compile(r"(?<![\w'-])[^\W\d_]{8,}(?![\w'-])")
 # ("Umsatz-Dashboard": two nouns, each capitalised, joined; names in the account are lower case: ml-workspace)
 _HYPHENATED_DE = re.compile(r"(?<=\d)-(?=[^\W\d_]{3,}-)|(?<=[a-zäöüß])-(?=[A-Z]{2,4}\b)|"
@@ -960,3 +967,21 @@ GLOSSARY["pt"].update({"na tabela": "on the table", "nas tabelas": "on the table
 GLOSSARY["de"].update({"einsparpotenzial": "savings potential", "einsparpotential": "savings potential",
                        "einsparungen": "savings", "clustern": "clusters", "senken": "lower", "gibt es": "is there",
                        "der chef": "the boss", "die chefin": "the boss"})
+# "qual coluna mudou de type? o upstream mudou o schema sem avisar", "o amount driftou essa semana?? é bug no
+# upstream ou real": what changed, this week, and English verbs conjugated in Portuguese (drift-ou: drifted)
+GLOSSARY["pt"].update({"mudou de": "changed", "mudou": "changed", "mudaram": "changed", "mudança": "change",
+                       "sem avisar": "without warning", "avisar": "warn", "essa semana": "this week",
+                       "nessa semana": "this week", "desta semana": "this week", "dessa semana": "this week",
+                       "o": "the", "ou": "or", "é bug": "is it a bug", "no upstream": "upstream",
+                       "driftou": "drifted", "dropou": "dropped", "crashou": "crashed", "failou": "failed",
+                       "deployou": "deployed", "quebrou": "broke", "atrasou": "was late", "atrasaram": "were late",
+                       "rodou": "ran", "subiu": "went up", "dropando": "dropping"})
+_MARKERS["pt"] = _MARKERS["pt"] | frozenset("coluna colunas mudou mudaram avisar driftou dropou crashou quebrou atrasou "
+                                            "rodou subiu".split())
+# "Welche Tabellen sind als PII markiert und wer darf sie aktuell lesen?", "wann wurde ... erteilt, und von wem?"
+GLOSSARY["de"].update({"markiert als": "marked as", "gekennzeichnet als": "marked as", "eingestuft als": "classified as",
+                       "klassifiziert als": "classified as", "getaggt als": "tagged as", "markiert": "marked", "gekennzeichnet": "marked", "eingestuft": "classified", "von wem": "by whom",
+                       "wurde": "was", "wurden": "were", "derzeit": "currently", "momentan": "currently",
+                       "zurzeit": "currently"})
+_MARKERS["de"] = _MARKERS["de"] | frozenset("markiert gekennzeichnet wem derzeit momentan zurzeit tabelle tabellen aktuell "
+                                            "aktuelle aktuellen".split())

@@ -333,7 +333,7 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     why = {d: "whole question" for d in chosen}
     numbered: set[str] = set()  # the domains of the items of a numbered list ("1) ... 2) ... 3) ..."): each asked
     listed: set[str] = set()  # ...and of a list of short items ("jobs that died, weird spend, security stuff, stale tables")
-    short = [c for c in clauses if len(c.split()) <= _LIST_ITEM_WORDS] if len(clauses) > 1 else []
+    short = [c for c in asks if len(c.split()) <= _LIST_ITEM_WORDS] if len(clauses) > 1 else []
     sign_ins = _SIGN_INS.search(masked)
     # "status pls: jobs, sec, dq": a head, then two or more areas named by their word alone
     area_list = bool(head) and len(_listed_areas(clauses, head)) >= 2

@@ -159,6 +159,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "any sev-high detections today?", "does it smell like bulk exfil?": a SOC's words for alerts and data theft
+        r"\bexfil\b|(?<!anomaly )(?<!anomalies )(?<!drift )(?<!outlier )(?<!fraud )(?<!change )\bdetections\b|"
+        r"\b(?:sev|severity)[- ]?(?:high|crit\w*|1)\b (?:\w+ )?(?:detections?|alerts?|events?|findings?|hits?)\b": 1.0,
         # "itemise every action user@ performed between 02:00 and 04:00": that person's audit trail
         r"\b(?:every|each|all(?: the)?) (?:actions?|things?|events?|commands?|activit(?:y|ies)|operations?)\s+(?:that\s+)?(?:\S+\s+)?"
         r"(?:performed|did|ran|executed|took|carried out|made)\b": 1.0,
@@ -580,6 +583,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "biggest data quality issue" names the area itself (a bare "quality" may be a model's)
+        r"\bdata[- ]quality\b": 1.0,
         # "died, something about schema on orders_raw: what changed?", "did that hold up the data our models retrain on?"
         r"\b(?:something|anything|an? (?:error|issue|problem|failure)) (?:about|with|on|in) (?:the |a )?schema\b|"
         r"\bhold(?:ing|s)? (?:up|back) (?:the |our )?(?:\w+ ){0,2}(?:data|tables?|features|numbers|refresh\w*)\b": 1.0,
@@ -806,7 +811,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"take (?:away|back) (?:\w+ ){0,2}(?:access|permissions?|rights|grants?|privileges?)|"
         r"(?:pull|remove|cut off) (?:his|her|their|that|the|its) (?:\w+ )?(?:access|permissions?|rights|grants?)": 1.0,
         # "an upstream column type change" is a cause, not a lineage question
-        r"lineage|(?<!broke )(?<!failed )(?<!wrong )(?<!changed )(?<!happened )upstream(?! (?:\w+ ){0,2}(?:changes?|failures?|schema|columns?|types?|problems?|issues?|outages?|bugs?|"
+        r"lineage|(?<!broke )(?<!failed )(?<!wrong )(?<!changed )(?<!happened )(?<!bug )(?<!bugs )(?<!problem )(?<!issue )(?<!error )upstream(?! (?:\w+ ){0,2}(?:changes?|failures?|schema|columns?|types?|problems?|issues?|outages?|bugs?|"
         r"late|delay\w*|landed|arrived|slow))|"
         r"downstream(?! (?:teams?|users?|people|folks|stakeholders|customers|colleagues|analysts))"
         # ("is that why the downstream feature tables landed late": their lateness, caused upstream)
@@ -900,6 +905,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "what does it cost to keep the dashboard database running overnight when nobody is using it?": idle compute
+        r"\b(?:running|on|up|idle|awake|alive)\b(?:\s+[\w-]+){0,3}\s+(?:when|while|if|even though) (?:nobody|no ?one|no-one)"
+        r"(?:'s| is| are)? (?:even |actually |really )?(?:using|uses|on|touching|querying|working)\b": 1.0,
         # "and which ones are doing basically nothing?": idle compute
         r"\bdoing (?:basically |pretty much |practically |absolutely |next to )?nothing\b|\bsitting (?:around )?doing nothing\b": 1.0,
         # "three concrete ways to bring the Databricks bill down next quarter": levers to lower the spend
@@ -1053,7 +1061,8 @@ GENERAL_KNOWLEDGE = re.compile(
     r"\b(?:regex|regexp|regular expression)\b.{0,40}\b(?:for|to) (?:validat|match|pars|extract|check)\w*|"
     # "can you recommend a good Portuguese-English dictionary for compliance terms?": a reading list, not the account
     r"\brecommend (?:me |us )?(?:a|an|some|any) (?:good |great |decent )?(?:[\w-]+ ){0,3}(?:dictionar(?:y|ies)|books?|courses?|"
-    r"podcasts?|textbooks?|glossar(?:y|ies)|certifications?|bootcamps?)\b|"
+    r"podcasts?|textbooks?|glossar(?:y|ies)|certifications?|bootcamps?|papers?|articles?|blog ?posts?|blogs?|"
+    r"tutorials?|videos?|talks?|newsletters?|reading)\b|"
     # "the exact wording of Article 17 GDPR", "quote section 164.312": a law's own text, not this account's compliance
     r"\b(?:wording|text|verbatim|quote)\b (?:of |from )?(?:the )?(?:article|art\.|section|§|clause|recital|paragraph)\s*\d|"
     r"\bquote (?:me |us )?(?:the )?(?:text of )?(?:article|art\.|section|§|recital)\s*\d|"
@@ -1185,6 +1194,9 @@ CHORE = re.compile(r"^\W*(?:(?:hey|hi|hello|ok|okay|so|also|please|pls|plz|can y
                    r"(?:send|forward)\s+(?:out\s+)?(?:the|an?|my|our)\s+(?:[\w'-]+\s+){0,2}(?:invites?|invitations?|calendar)\b|"
                    r"(?:reset|unlock|change)\s+my\s+(?:[\w'-]+\s+){0,2}(?:password|account|login|pin)s?\b|"
                    r"(?:set|create|add|make)\s+(?:me\s+)?(?:a\s+)?reminders?\b|"
+                   # "draft me a polite email reminding team leads that their sign-off is due": a reminder to write
+                   r"(?:write|draft|compose|send)\s+(?:me\s+|us\s+)?(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}(?:e-?mail|message|"
+                   r"msg|note|slack|ping|reminder)s?\s+(?:to\s+(?:[\w'-]+\s+){1,3})?remind(?:ing|s)?\b|"
                    # "remind me to renew the licence" is a chore; "remind me what the target is" a question
                    r"remind\s+me\b(?!\s+(?:what|which|who|how|why|when|where|again|of\s+(?:the|our|its|that))\b)|"
                    r"(?:rewrite|reword|rephrase|proofread|polish|translate)\s+(?:this|my|the|our)\s+(?:[\w'-]+\s+){0,2}"
@@ -1278,7 +1290,8 @@ PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:(?:have|need|got|must) to|must|should
                            r"create) (?:a|an) (?:[\w-]+ ){0,2}"
                            r"(?:ticket|issue|bug|case|incident)(?: about| for| on)?|"
                            r"\b(?:(?:(?:i|we) )?(?:need|want) (?:this|it|that|these|those|them)|(?:it'?s|this is|that'?s|these are) "
-                           r"(?:all |just )?(?:needed )?)\s*(?:for|by|in|into|on) (?:the|our|my|a|an) (?:[\w.-]+ ){0,4}(?:report|review|"
+                           r"(?:all |just )?(?:needed )?|(?:(?:i'?m|we'?re|i am|we are) )?(?:flagging|noting|collecting|"
+                           r"gathering|compiling|logging|documenting) (?:it|this|these|them|that))\s*(?:for|by|in|into|on) (?:the|our|my|a|an) (?:[\w.-]+ ){0,4}(?:report|review|"
                            r"audit|meeting|deck|record|evidence|submission|file|filing|pack|slides?|notes?|post-?mortem|"
                            r"write-?up|memo|e-?mail|ticket|doc|channel|update|summary|handover)\b(?: (?:of|on|for) [\w.-]+\b)?|"
                            # "... that we'd have to disclose in the SOC 2 report": where the answer goes, not what it is about
@@ -1289,6 +1302,9 @@ PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:(?:have|need|got|must) to|must|should
                            # "candidates to retire before the access review": when the answer is needed, not what it is about
                            r"\b(?:before|ahead of|in time for) (?:the|our|my|an?|next|this week'?s) (?:[\w-]+ ){0,3}(?:review|audit|"
                            r"meeting|deck|report|offsite|sync|standup|board|call)s?\b|"
+                           # "any sev-high detections today? need to know before shift handover": when, not a briefing
+                           r"\b(?:(?:i |we )?need (?:to know|it|this|that) )?(?:before|ahead of) (?:the |my |our )?(?:shift )?"
+                           r"(?:hand-?over|hand-?off)\b|"
                            # "list em, audit is monday": when the answer is needed (a meeting's day), not what it is about
                            r"\b(?:the |our |my |an? )?(?:[\w-]+ )?(?:audit|review|meeting|sync|stand-?up|call|presentation|demo|"
                            r"deadline|board meeting|qbr|offsite|retro|readout|inspection|visit|walkthrough|check-?in)s? "

@@ -4878,3 +4878,43 @@ def test_a_table_the_question_describes_is_not_replaced_by_the_last_answers_with
     assert out.names("table") == ["main.crm.customers"]
     bare = Understanding(question="who reads the customer table?", domains=["security"])
     assert the_word_one("who reads the customer table?", bare, prior).names("table") == ["main.ml.features_customer"]
+
+
+# --- blind sets 359-362 (scored on first contact on 910ffd8; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # SOC words: detections, exfil; the ask comes before when it is needed
+    ("any critical detections since midnight? I need it before the handover", "security", "cost"),
+    ("the big export last night: normal reporting or exfil?", "security", None),
+    # an area named in a list of one-line asks under a head
+    ("Quick version: worst cost spike, worst job outage, worst data quality problem, cheapest win.", "quality", None),
+    # where the asker puts the answer is no topic
+    ("who logged in from a new country this week? collecting it for the quarterly review", "security", "governance"),
+    # a bug located upstream is the cause of a drift, not a lineage question
+    ("the discount column shifted since monday - is it a bug upstream or real customers?", "quality", "governance"),
+    # a reading list and a reminder to write are chores
+    ("any good articles on feature stores you'd recommend?", None, None),
+    ("can you recommend some tutorials about delta lake vacuum", None, None),
+    ("write an email to the analysts reminding them the data freeze starts Monday", None, None),
+    # Portuguese with English verbs, German word order
+    ("qual tabela mudou de schema ontem? o job quebrou sem avisar", "quality", None),
+    ("a coluna discount driftou essa semana?", "quality", None),
+    ("Welche Spalten sind als vertraulich markiert und wer darf sie derzeit lesen?", "governance", None),
+])
+def test_rules_of_sets_359_to_362_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "english"), [
+    ("Wer darf die Tabelle aktuell lesen?", "currently read"),
+    ("Ist die Tabelle aktuell?", "fresh"),
+    ("Welche Jobs sind als kritisch markiert?", "marked as"),
+    ("Und wann wurde das erteilt, und von wem?", "by whom"),
+    ("o volume dropou ontem?", "dropped"),
+])
+def test_german_word_order_and_portuguese_english_verbs_read_in_english(text, english):
+    from health_monitor.graph.nlp import languages
+
+    lang = languages.detect(text)
+    assert lang in ("de", "pt") and english in languages.to_english(text, lang)
