@@ -161,7 +161,10 @@ AGENT = AgentSpec(
         Play("get_pii_tables", when=(r"(?:what|which|list|all|every)(?: \w+){0,2} (?:pii|sensitive|personal) tables|"
                                      r"(?:pii|sensitive) tables (?:do we have|are there|exist|we have)|"
                                      r"(?:which|what)(?: \w+){0,3} (?:tables?|ones?)(?: (?:in|of|across|on) (?:\w+ ){0,3}?\w+)? (?:carry|carries|have|has|hold|holds|contain|contains|"
-                                     r"are tagged|tagged)(?: \w+){0,2} (?:pii|sensitive|personal)",), weight=5,
+                                     r"are tagged|tagged)(?: \w+){0,2} (?:pii|sensitive|personal)|"
+                                     # "the inventory of tables carrying a PII classification tag"
+                                     r"\btables (?:carrying|that carry|which carry|having|holding|containing|tagged|marked|"
+                                     r"labell?ed|classified)(?: as| with)? (?:an? |the )?(?:pii|sensitive|personal)",), weight=5,
              title="PII tables",
              lens=PII_TABLES),
         # "tags on crm.customers?": a named table's classification (its PII tag and who can read it)

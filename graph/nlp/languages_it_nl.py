@@ -411,3 +411,9 @@ GLOSSARY["nl"].update({"verdachte": "suspicious", "verdacht": "suspicious", "inl
                        "op ons platform": "on our platform", "zoveel meer": "so much more", "zo veel meer": "so much more",
                        "dan normaal": "than normal", "dan gewoonlijk": "than usual"})
 MARKERS["nl"] = MARKERS["nl"] | frozenset("verdachte inlogpogingen inlogpoging ons zoveel meer normaal waren gekost".split())
+# "Mi fai un riepilogo dei risparmi possibili? Dove stiamo sprecando soldi?": a summary of one thing is no briefing
+GLOSSARY["it"].update({"riepilogo dei": "summary of the", "riepilogo delle": "summary of the", "riepilogo del": "summary of the",
+                       "riepilogo degli": "summary of the", "possibili": "possible", "possibile": "possible",
+                       "stiamo": "are we", "mi fai": "can you give me", "ci fai": "can you give us",
+                       "spendendo": "spending", "abbiamo speso": "did we spend"})
+MARKERS["it"] = MARKERS["it"] | frozenset("fai dei possibili possibile stiamo sprecando soldi risparmi spendendo".split())

@@ -575,13 +575,21 @@ _BECOMING = frozenset("getting becoming gotten got gone going looking".split())
 
 
 #: "... describe each outage event and its duration": a field of what the clause before lists, not an ask of its own.
-_ITS_FIELD = re.compile(r"^\W*(?:and\s+|with\s+)?(?:its|their|the)\s+(?:\w+\s+)?(?:duration|length|start(?:\s+time)?|"
+_ITS_FIELD = re.compile(r"^\W*(?:and\s+|with\s+)?(?:(?:its|their|the)\s+(?:\w+\s+)?)?(?:duration|length|start(?:\s+time)?|"
                         r"end(?:\s+time)?|cause|owner|time|timestamp|date|size|count|total|impact)s?\W*$", re.IGNORECASE)
+
+
+_WANT_TO_KNOW_WHAT = re.compile(r"^\W*(?:(?:i|we) )?(?:want|wanna|need|would like|'d like) (?:to )?(?:know|see|find out) "
+                                r"(?:what(?:'?s| is| has| have)|which (?:ones? )?(?:are|is|have|has))\s+", re.IGNORECASE)
 
 
 def _is_bare_state(clause: str) -> bool:
     """A clause asking only whether "it" is in some state: about the thing the rest of the question names."""
+    # "which models haven't been retrained in a while? want to know what's gone stale": the ask said again as a purpose
+    clause, restated = _WANT_TO_KNOW_WHAT.subn("", clause)
     words = [w for w in re.findall(r"[a-z]+", clause.lower()) if w not in _FILLER and w not in _QUANTIFIERS]
+    if restated and len(words) == 2 and words[0] in _BECOMING:
+        return True  # "... gone stale", "... got slow": a state of the things the ask before names
     if len(words) >= 2 and words[0] in _BECOMING and all(w in _STATES for w in words[1:]):
         return True  # "... or getting slow?": the state of what the clause before named
     words = [w for w in words if w not in ("which", "what", "any", "ones")]  # "which ones failed recently"

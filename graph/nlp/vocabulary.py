@@ -583,6 +583,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "and what did that do downstream? gold table ok?": the state of a table is its freshness and its checks
+        r"\btables? (?:(?:is|are|look|looks|still) )?(?:ok|okay|fine|healthy|alright|all right|in good shape|sane|good)\b"
+        r"(?!\s+(?:to|for)\b)": 1.0,
         # "biggest data quality issue" names the area itself (a bare "quality" may be a model's)
         r"\bdata[- ]quality\b": 1.0,
         # "died, something about schema on orders_raw: what changed?", "did that hold up the data our models retrain on?"
@@ -812,10 +815,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:pull|remove|cut off) (?:his|her|their|that|the|its) (?:\w+ )?(?:access|permissions?|rights|grants?)": 1.0,
         # "an upstream column type change" is a cause, not a lineage question
         r"lineage|(?<!broke )(?<!failed )(?<!wrong )(?<!changed )(?<!happened )(?<!bug )(?<!bugs )(?<!problem )(?<!issue )(?<!error )upstream(?! (?:\w+ ){0,2}(?:changes?|failures?|schema|columns?|types?|problems?|issues?|outages?|bugs?|"
-        r"late|delay\w*|landed|arrived|slow))|"
+        r"late|delay\w*|landed|arrived|slow|(?:are |is |went |gone |look(?:s|ing)? )?(?:stale|outdated|behind)))|"
         r"downstream(?! (?:teams?|users?|people|folks|stakeholders|customers|colleagues|analysts))"
         # ("is that why the downstream feature tables landed late": their lateness, caused upstream)
-        r"(?! (?:[\w-]+ ){0,3}(?:landed|land|arrived|refreshed|were|was) (?:late|stale|delayed|behind))|"
+        r"(?! (?:[\w-]+ ){0,3}(?:landed|land|arrived|refreshed|were|was|look|looks|looked|seem|seems|seemed) (?:late|stale|"
+        r"delayed|behind|off|wrong|weird|odd|broken|funny))|"
         # "what depends on it"; "finance depends on it" is a team's reliance, not lineage
         r"(?<!credits )(?<!credit )(?<!payments )(?<!bonuses )(?<!contracts )(?<!finance )(?<!business )(?<!we )(?<!they )(?<!team )(?<!people )(?<!everyone )(?<!scientists )(?<!analysts )"
         r"(?<!engineers )(?<!users )(?<!folks )(?<!customers )(?<!teams )(?<!stakeholders )(?<!colleagues )(?<!i )"
@@ -907,7 +911,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     "optimization": {
         # "what does it cost to keep the dashboard database running overnight when nobody is using it?": idle compute
         r"\b(?:running|on|up|idle|awake|alive)\b(?:\s+[\w-]+){0,3}\s+(?:when|while|if|even though) (?:nobody|no ?one|no-one)"
-        r"(?:'s| is| are)? (?:even |actually |really )?(?:using|uses|on|touching|querying|working)\b": 1.0,
+        r"(?:'s| is| are)? (?:even |actually |really )?(?:using|uses|on|touching|querying|working)\b|"
+        # "compute nobody is actually using", "clusters no one has touched in weeks": idle capacity
+        r"\b(?:compute|clusters?|warehouses?|endpoints?|machines?|resources?|capacity|nodes?|gpus?) (?:that )?(?:nobody|no ?one|"
+        r"no-one)(?:'s| is| are| has| have)? (?:even |actually |really |ever )?(?:using|uses|used|touching|touched|querying)\b": 1.0,
         # "and which ones are doing basically nothing?": idle compute
         r"\bdoing (?:basically |pretty much |practically |absolutely |next to )?nothing\b|\bsitting (?:around )?doing nothing\b": 1.0,
         # "three concrete ways to bring the Databricks bill down next quarter": levers to lower the spend
@@ -1146,6 +1153,9 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|"
                             r"(?<!when )(?<!while )(?<!though )(?<!but )(?<!and )headcount(?! (?:did ?n'?t|did not|has ?n'?t|has not|stayed|was flat|is flat))"
                             r"(?![^.?!]{0,60}\b(?:use|using|active|log(?:ged)? in|on (?:the )?platform|per user))|"
                             r"servicenow|zendesk|yubikeys?|hardware (?:security )?keys?|"
+                            # "forecast Q4 bookings for EMEA + top 5 deals at risk": the sales pipeline, not the platform
+                            r"bookings|deals? (?:at risk|in the pipeline|slipping)|sales pipeline|quota attainment|win rates?|"
+                            r"closed[- ]won|closed[- ]lost|"
                             # "a spreadsheet for my household budget": the asker's own money, not this account's
                             r"\b(?:household|personal|family|home|wedding|vacation|holiday|grocery) (?:budget|finances?|expenses?|"
                             r"spending)\b|\bspreadsheet templates?\b|"

@@ -4918,3 +4918,27 @@ def test_german_word_order_and_portuguese_english_verbs_read_in_english(text, en
 
     lang = languages.detect(text)
     assert lang in ("de", "pt") and english in languages.to_english(text, lang)
+
+
+# --- blind sets 363-366 (scored on first contact on 4e5806a; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("two things for the offboarding notes: clusters no one has touched in weeks, and who can still read the HR tables",
+     "optimization", None),
+    ("what's our pipeline coverage for Q1 bookings and which deals are slipping?", None, None),
+    ("did the orders load go green overnight? the downstream dashboards look wrong today", "performance", "governance"),
+    ("check drift on the churn features and whether the upstream tables went stale", "quality", "governance"),
+    ("were any tables ok after the outage? the gold table ok?", "quality", None),
+    ("Ci fai un riepilogo dei costi del mese? Dove stiamo spendendo di più?", "cost", None),
+    ("uptime for the month and, for each incident, the start time, duration and owner", "reliability", "performance"),
+    ("which endpoints haven't had traffic in weeks? want to know what's gone idle", "mlops", None),
+])
+def test_rules_of_sets_363_to_366_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_a_list_of_tables_carrying_a_pii_tag_is_the_pii_inventory():
+    plays = choose_plays(get_agent_registry().get("governance"), "the inventory of tables carrying a PII classification tag",
+                         {})
+    assert plays[0].tool == "get_pii_tables"
