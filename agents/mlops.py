@@ -67,7 +67,10 @@ AGENT = AgentSpec(
              title="Registered models",
              lens=Lens(group="model_name", sort="trained_at desc", rows=4,
                        headline="{n:plural:registered model}: {all_model_name}.", say=TRAINED)),
-        Play("get_training_history", when=(r"retrain|trained|training|history|registered|registry",),
+        # "since when?" of input drift: drift is read against the training reference, so it began after the last training
+        Play("get_training_history", when=(r"retrain|trained|training|history|registered|registry|since when|"
+                                           r"how long (?:has|have) (?:it|they|this|that|the \w+) been|when did (?:it|this|that|the "
+                                           r"drift) (?:start|begin)",),
              weight=3, args={"model_name": "$model"}, title="Training history",
              lens=Lens(group="model_name", sort="trained_at desc", rows=4, say=TRAINED)),
         Play("get_inference_metrics", when=(r"latency|inference|serving|endpoints?|requests|response time|"

@@ -1002,10 +1002,25 @@ def _cost_of_that(cur: Understanding, prior: Prior, m: re.Match[str], known: lis
 _EVENT_DAY = re.compile(r"\b(20\d\d-\d\d-\d\d)(?:[ T]\d\d:\d\d)?")
 
 
+#: Properties only some kinds of things have ("its latency" is a model's or an endpoint's, never a table's).
+_PROPERTY_KINDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (re.compile(r"latenc|response time", re.IGNORECASE), frozenset({"endpoint", "model", "warehouse"})),
+    (re.compile(r"accuracy", re.IGNORECASE), frozenset({"endpoint", "model"})),
+    (re.compile(r"freshness", re.IGNORECASE), frozenset({"table"})),
+)
+
+
 def _its_property(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"and their latency?" after the endpoints' cost: a figure of what the last answer was about, in the area the
     last turn asked (where such things are measured) beside what this one names."""
     out = _carry(cur, prior, "its_property", domains=False)
+    fits = next((kinds for pattern, kinds in _PROPERTY_KINDS if pattern.search(m[0])), None)
+    if fits and cur.domains and not fits & set(prior.subject) and any(e.kind in fits for e in out.entities):
+        # "and how's its latency looking?" after the tables feeding a model: the last answer's tables have no
+        # latency, so "its" is the model the conversation is about, in the area latency is measured in
+        out.domains = [d for d in cur.domains if d not in prior.understanding.domains] or list(cur.domains)
+        out.entities = [e for e in out.entities if e.kind in fits or e.kind not in prior.subject]
+        return out
     out.domains = list(dict.fromkeys([*prior.understanding.domains, *cur.domains]))[:3]
     out.entities += [e for e in _subject_entities(prior, out) if e.kind not in {x.kind for x in out.entities}]
     return out
@@ -1193,7 +1208,8 @@ TRANSFORMS: tuple[Transform, ...] = (
                                            r"gap|delta|jump|spike|increase|extra|rise|bump|overage)\b", re.IGNORECASE),
               _of_that_figure),
     # "and their latency?", "what about its owner?": a property of the last answer's subject
-    Transform("its_property", re.compile(r"^\W*(?:(?:and|ok(?:ay)?|so|but)\W+)?(?:what about |how about )?(?:their|its)\s+"
+    Transform("its_property", re.compile(r"^\W*(?:(?:and|ok(?:ay)?|so|but)\W+)?(?:what about |how about |how(?:'?s| is| are| does| do)? )?"
+                                         r"(?:their|its)\s+"
                                          r"(?:\w+\s+){0,2}?(?:latenc\w*|response times?|costs?|spend|owners?|errors?|size|usage|"
                                          r"run ?times?|durations?|status|uptime|availability|schedule|metrics?|accuracy|drift|"
                                          r"failures?|failure rates?|freshness|error rates?)\b", re.IGNORECASE), _its_property),

@@ -4942,3 +4942,23 @@ def test_a_list_of_tables_carrying_a_pii_tag_is_the_pii_inventory():
     plays = choose_plays(get_agent_registry().get("governance"), "the inventory of tables carrying a PII classification tag",
                          {})
     assert plays[0].tool == "get_pii_tables"
+
+
+def test_a_property_the_last_subject_cannot_have_is_the_conversations_things():
+    prior = Prior(understanding=Understanding(question="are the tables feeding it fresh?", domains=["quality"],
+                                              entities=[Entity(kind="model", name="churn_model"),
+                                                        Entity(kind="table", name="main.a.t")]),
+                  subject={"table": ["main.a.t"]}, as_of=AS_OF)
+    out = _follow("and how's its latency these days", prior, domains=["quality", "mlops"])
+    assert out is not None and out.domains == ["mlops"]
+    assert out.names("model") == ["churn_model"] and not out.names("table")
+    # a property tables do have stays with them and their area
+    out = _follow("and their freshness?", prior, domains=["quality"])
+    assert out is not None and "quality" in out.domains and out.names("table") == ["main.a.t"]
+
+
+@pytest.mark.parametrize("text", ["since when?", "how long has it been drifting?", "when did the drift start?"])
+def test_since_when_of_input_drift_reads_the_last_training(text):
+    # drift is measured against the training reference: when the model was last trained bounds when it began
+    plays = choose_plays(get_agent_registry().get("mlops"), f"{text} which models are drifting", {})
+    assert "get_training_history" in [p.tool for p in plays] and "get_model_drift" in [p.tool for p in plays]
