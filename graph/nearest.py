@@ -72,7 +72,7 @@ def look_back_calls(spec: AgentSpec, results: dict[str, Any], slots: dict[str, A
     return calls
 
 
-def _instant(value: Any) -> datetime | None:
+def instant(value: Any) -> datetime | None:
     """A row's time as a naive UTC datetime (dates at midnight; ISO text parsed)."""
     if isinstance(value, str):
         try:
@@ -114,10 +114,10 @@ def window_of(slots: dict[str, Any], label: str, tool: Any, args: dict[str, Any]
         # "last 24h" read as hours=24 starts later than the calendar day its label names
         began = datetime(start.year, start.month, start.day)
         if span is not None and as_of is not None and args.get("hours"):
-            began = max(began, _instant(as_of) - timedelta(hours=span[0]))  # type: ignore[operator]
+            began = max(began, instant(as_of) - timedelta(hours=span[0]))  # type: ignore[operator]
         return began, label
     if span is not None and as_of is not None:
-        return _instant(as_of) - timedelta(hours=span[0]), span[1]  # type: ignore[operator]
+        return instant(as_of) - timedelta(hours=span[0]), span[1]  # type: ignore[operator]
     if isinstance(start, date):
         return datetime(start.year, start.month, start.day), f"the period from {start.isoformat()}"
     return None, label or "the period"
@@ -147,7 +147,7 @@ def finding(*, agent: str, title: str, tool: Any, play: Play, main: dict[str, An
     rows, missing = focus(earlier.get("rows") or [], named, filtered)
     column = tool.time_column
     timed = [] if missing else [(t, r) for r in rows if condition(play.lens.where, r)
-                                and (t := _instant(r.get(column))) is not None]
+                                and (t := instant(r.get(column))) is not None]
     end = slots.get("end_date")
     after = [(t, r) for t, r in timed if isinstance(end, date) and t >= datetime(end.year, end.month, end.day)
              + timedelta(days=1)]

@@ -14,6 +14,7 @@ Nothing here raises into the parent: a failing LLM, tool or summariser becomes a
 from __future__ import annotations
 
 import json
+import re
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from types import SimpleNamespace
@@ -206,7 +207,8 @@ def make_report(spec: AgentSpec):
             try:
                 finding = to_finding(
                     agent=spec.name, tool=name, title=(play.title if play and play.title else _title(tool, name)),
-                    rows=_in_past_window(tool, result["rows"], slots, ctx),
+                    rows=_in_last_hours(tool, _in_past_window(tool, result["rows"], slots, ctx), slots, ctx,
+                                        _window_label(state, spec)),
                     lens=play.lens if play else Lens(), columns=result["columns"],
                     money_cols=set(getattr(tool, "cost_columns", ()) or ()), message=result.get("message"),
                     slots=slots, filtered=_filtered_kinds(tool, result))
@@ -264,6 +266,22 @@ def _comparisons(spec: AgentSpec, results: dict[str, Any], slots: dict[str, Any]
                             filtered=_filtered_kinds(registry.get(earlier["tool"]) if earlier["tool"] in registry
                                                      else None, earlier)))
     return out
+
+
+_HOURS_LABEL = re.compile(r"^(?:the )?last \d+ hours\b", re.IGNORECASE)
+
+
+def _in_last_hours(tool: Any, rows: list[dict[str, Any]], slots: dict[str, Any], ctx: RunContext,
+                   label: str) -> list[dict[str, Any]]:
+    """A window asked in hours ("last 24h") read by a tool that takes whole days: only its rows inside those hours, so
+    its lines agree with the hourly tools beside it (a failed login 27 hours ago is not "in the last 24 hours")."""
+    hours, column = slots.get("hours"), getattr(tool, "time_column", None)
+    fields = set(getattr(getattr(tool, "params", None), "model_fields", {}) or {})
+    if not isinstance(hours, int) or isinstance(hours, bool) or not column or "hours" in fields or ctx.as_of is None \
+            or not _HOURS_LABEL.match(label):
+        return rows
+    since = nearest.instant(ctx.as_of) - timedelta(hours=hours)
+    return [r for r in rows if (t := nearest.instant(r.get(column))) is None or t >= since]
 
 
 def _in_past_window(tool: Any, rows: list[dict[str, Any]], slots: dict[str, Any], ctx: RunContext) -> list[dict[str, Any]]:

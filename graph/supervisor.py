@@ -88,7 +88,7 @@ _POINTED = frozenset({"resolve_subject", "writer", "narrow", "attribute"})
 
 
 #: Kinds of thing whose findings lead when a question names one (a workspace or a team scopes; it is no subject).
-_SUBJECT_KINDS = frozenset({"user", "job", "table", "cluster", "warehouse", "endpoint", "model", "pipeline", "ip"})
+_SUBJECT_KINDS = frozenset({"user", "group", "job", "table", "cluster", "warehouse", "endpoint", "model", "pipeline", "ip"})
 
 
 def route_schema(agents: AgentRegistry) -> type[RouteDecision]:

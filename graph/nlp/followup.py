@@ -445,6 +445,9 @@ _GRANTING = re.compile(r"\b(?:granted|gave|approved|signed off|okayed|authori[sz
 
 
 #: Who made a grant, as an answer says it: "(granted by ann@x.com)", "ann@x.com ran updatePermissions on ...".
+#: "who did that?" with no verb of its own: the doer of what the last answer opened with.
+_BARE_WHO = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)\W+)?(?:who|whom)(?:'?s| was| is)? (?:did|made|done|caused|was behind|"
+                       r"is behind|behind|did it|responsible for) ?(?:that|this|it|them)?\W*$", re.IGNORECASE)
 _GRANTED_BY = re.compile(r"\bgranted by (?P<by>[\w.+-]+@[\w.-]+\w)|(?P<ran>[\w.+-]+@[\w.-]+\w) ran (?:update|grant|add|set)\w*"
                          r"(?:permission|grant|privilege|acl)\w*", re.IGNORECASE)
 
@@ -489,6 +492,13 @@ def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
     actors = sorted(prior.named("user"), key=lambda u: "@" not in u)
     granter = _GRANTED_BY.search(prior.answer) if _GRANTING.search(m[0]) else \
         _CREATED_BY.search(prior.answer) if _CREATING.search(m[0]) else None
+    if granter is None and _BARE_WHO.match(m.string):
+        # "who did that?" after an answer opening with a grant ("contractors holds SELECT ... (granted by admin@)"):
+        # whoever made the change the answer opened with
+        opening = prior.answer.strip().split("\n", 1)[0]
+        granter = _GRANTED_BY.search(opening) or _CREATED_BY.search(opening)
+        if granter and "@" in (who := granter.groupdict().get("by") or granter["ran"] or "") and who not in actors:
+            actors = [who, *actors]
     if granter and (who := granter.groupdict().get("by") or granter["ran"]).lower() in [a.lower() for a in actors]:
         # "who issued that one?" after a grant in the answer: whoever made that change, not the answer's lead person
         actors = [a for a in actors if a.lower() == who.lower()] + [a for a in actors if a.lower() != who.lower()]
@@ -1082,6 +1092,11 @@ def _where_from(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
     if "security" in prior.understanding.domains:
         out = _carry(cur, prior, "where_from")
         out.domains = ["security"]
+        if m["topic"] and (ips := _named_with_topic(prior, "ip", m["topic"])) is not None:
+            # "those failed logins - where from?": the addresses on the lines about the failed logins, not those of
+            # the principal the last answer opened with
+            out.entities = [e for e in out.entities if e.kind not in ("ip", "user", "workspace")]
+            out.entities += [Entity(kind="ip", name=ips[0], text=m["topic"])] if ips else []
         return out
     tables = prior.named("table")
     if not tables:
@@ -1133,7 +1148,8 @@ TRANSFORMS: tuple[Transform, ...] = (
     Transform("nth_item", _NTH, _nth_item),
     Transform("reformat", _REFORMAT, _reformat),
     Transform("writer", _WRITER, _writer),
-    Transform("where_from", re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)\W+)?(?:where from|from where|where(?:'d| did| do| "
+    Transform("where_from", re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)\W+)?(?:(?P<topic>(?:those|these|the|that|this) [\w -]{3,40}?)"
+                                       r"\s*(?:[-–—,:]\s*|\s))?(?:where from|from where|where(?:'d| did| do| "
                                        r"does| were| was)? ?(?:it|they|that|this|those|these|them)? ?(?:come|came|coming|"
                                        r"originat\w*) from)(?: exactly| then)?\W*$", re.IGNORECASE), _where_from),
     # ("why not? what broke upstream" asks for the failure upstream: the cause, not the list of sources)

@@ -175,3 +175,11 @@ def test_a_look_back_past_an_empty_window_is_not_said_to_cross_no_threshold():
     judged = templates.lead({"performance": AgentReport(agent="performance", findings=[calm])},
                             {"performance": "Performance"}, "yesterday, 2026-01-14 (UTC day)")
     assert "nothing on performance crosses a threshold" in judged
+
+
+def test_a_question_about_a_group_leads_with_the_findings_about_that_group(demo_context):
+    # "someone gave the contractors group access - is that true?" is answered by the grant, not by who reads the table
+    a = ask("I heard someone gave the contractors group access to customer data. Is that true?", context=demo_context,
+            persist=False)
+    first = a.answer.split("\n", 1)[0]
+    assert "contractors" in first and "admin@company.com" in first, first
