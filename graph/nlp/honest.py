@@ -191,7 +191,8 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:electricity|phone|mobile|utilities|gas|water|internet|broadband|rent|mortgage|credit card|"
     r"grocery|netflix|spotify|uber|hotel|travel)\b.{0,20}\b(?:bills?|costs?|spend\w*|charges?|invoices?)\b": "household",
     r"\b(?:azure)\b.{0,25}\b(?:bill|invoice|spend|subscription costs?|charge\w*|vms?|virtual machines?)\b": "Azure",
-    r"\b(?:gcp|google cloud)\b.{0,25}\b(?:bill|invoice|spend|costs?)\b": "Google Cloud",
+    r"\b(?:gcp|google cloud)\b.{0,25}\b(?:bill\w*|invoice|spend|costs?)\b|\b(?:gke|compute engine|bigquery slots|cloud run|"
+    r"gcs)\b.{0,25}\b(?:line items?|bill\w*|invoice|spend|costs?|charges?)\b": "Google Cloud",
 }
 #: Names that may be a Databricks thing too ("the power bi workspace", "Databricks on AWS", "logged in through Okta SSO
 #: to Databricks")...
@@ -427,6 +428,9 @@ ASKER_CONTEXT = re.compile(
     r"\d+)\s+(?:days?|weeks?|months?)\s+ago|\s+yesterday|\s+recently)?|"
     r"\b(?:ticket|request|escalation|complaint|case)\s+(?:[\w#-]*\d[\w#-]*\s+)?(?:came\s+in\s+)?from\s+(?:the\s+)?"
     r"[\w-]+(?:\s+[\w-]+)?(?=\s*[,.:;]|\s+(?:team|folks|people))|"
+    # "First week on the job here.", "my second day in the role": how long the asker has been here, not a job's runs
+    r"\b(?:(?:my|our)\s+)?(?:first|second|third|1st|2nd|3rd)\s+(?:day|week|month)s?\s+(?:on the job|in the (?:role|job|team|"
+    r"seat)|at (?:the|this) (?:company|job)|here)\b|\bnew (?:on|to) the (?:job|role|team)\b|"
     # "last black friday the etl was slow and nobody knew why so now i want to know ...": the story before the ask
     r"^[^?]*?\b(?:so|and so)\s+(?:now|this time|this year)\s+(?=(?:i|we)\s+(?:want|need|would like|'d like)\s+to\s+"
     r"(?:know|see|check|understand|find out)\b)", re.IGNORECASE)

@@ -62,6 +62,10 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:platform|account|estate))? (?:i|we)? ?(?:should|need to|must|ought to|to) (?:be )?(?:worr(?:y|ying|ied) about|"
         r"fix|look at|care about|know|focus on)\b" + _NOTHING_NAMED + r"|\bwhat (?:should|do) (?:i|we) "
         r"(?:need to )?(?:know|flag|mention|raise)\b(?! about)|"
+        # "anything red across the board before we start? whole account": every area's status
+        r"\b(?:anything|something|what'?s|what is|is anything) (?:\w+ )?(?:red|amber|on fire|burning|flashing)\b(?= (?:across|on|in) "
+        r"(?:the board|the (?:whole |entire )?(?:account|platform|estate))|\W*$|\W+(?:before|today|this morning|right now))|"
+        r"\bacross the board\b(?=\W*(?:before|today|this morning|right now|whole account|\W*$))|"
         # a shift handover or a review: the top signals across domains
         r"\bhand(?:ing)?[- ]?over\b|\bhandover\b|\bwhat changed\b.{0,40}\b(?:since|overnight|over the weekend|this week)\b|"
         r"\btop (?:\d+ |three |five |few |couple of )?(?:things|items|issues|risks|problems|action items|actions|"

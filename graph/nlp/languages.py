@@ -539,6 +539,11 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
               # "is it up to date? si non, pourquoi": a question word of another language in an English question
               (re.compile(r"\b(?:pourquoi|warum|wieso|por qu[eé])\b", re.IGNORECASE), "why"),
               (re.compile(r"\bsi non\b|\bsinon\b", re.IGNORECASE), "if not"),
+              # "worried for the RGPD": the French (and German) name of the GDPR
+              (re.compile(r"\b(?:rgpd|dsgvo)\b", re.IGNORECASE), "GDPR"),
+              # "is analyst@ consulting too often the customers table?": a French speaker's word for reading data
+              (re.compile(r"\bconsult(ing|s|ed)?\b(?=(?:\s+[\w@.-]+){0,4}\s+(?:tables?|data|records|dataset|files?)\b)",
+                          re.IGNORECASE), lambda m: {"ing": "reading", "s": "reads", "ed": "read"}.get(m[1] or "", "read")),
               # "perms check on crm.customers": permissions
               (re.compile(r"\bperms\b", re.IGNORECASE), "permissions"),
               # "yesterday's sec summary": security (not seconds: "30 sec" has a number before it)

@@ -340,7 +340,7 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     for i, (clause, prob, (cues, _)) in enumerate(zip(asks if len(clauses) > 1 else [], probs[1:], cue_sets[1:],
                                                       strict=False)):
         # (under a carried head, "status pls: jobs, sec, dq", the first item is a list item like the others)
-        if i == 0 and _is_subject_head(clause) and not area_list or i in bare or i > 0 and (_is_named_move(clause) or _DESCRIBES.match(clause)
+        if i == 0 and _is_subject_head(clause) and not area_list and not (plus_list and area_item(clause)) or i in bare or i > 0 and (_is_named_move(clause) or _DESCRIBES.match(clause)
                                                                           or _THE_ONES.match(clause)) \
                 or _FEEDS_WHAT.match(clause) or i > 0 and (_ITS_FIELD.match(clause) or _only_identities(clause)):
             # "The daily report job - is it on the pricey machines?": the head names the thing, not the ask;

@@ -1153,6 +1153,9 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|"
                             r"(?<!when )(?<!while )(?<!though )(?<!but )(?<!and )headcount(?! (?:did ?n'?t|did not|has ?n'?t|has not|stayed|was flat|is flat))"
                             r"(?![^.?!]{0,60}\b(?:use|using|active|log(?:ged)? in|on (?:the )?platform|per user))|"
                             r"servicenow|zendesk|yubikeys?|hardware (?:security )?keys?|"
+                            # "ne1 kno a gd ramen spot nr the office": lunch plans
+                            r"ramen|noodles?|tacos?|burgers?|sandwich(?:es)?|bakery|brunch|pho|sushi bar|food trucks?|"
+                            r"(?:spot|place|bar|pub|cafe|café) (?:near|nr|close to|by) (?:the |our )?office|"
                             # "forecast Q4 bookings for EMEA + top 5 deals at risk": the sales pipeline, not the platform
                             r"bookings|deals? (?:at risk|in the pipeline|slipping)|sales pipeline|quota attainment|win rates?|"
                             r"closed[- ]won|closed[- ]lost|"
@@ -1354,7 +1357,10 @@ BREAKDOWN_LIST = re.compile(r"\b(?:split|broken down|break\w*(?: (?:it|that|this
                             r"buckets?|sources?)(?:\s+of\s+\w+)?\s*:\s*(?=\S)|"
                             # "sku breakdown for this month pls - jobs compute vs all purpose vs sql": the values after a dash
                             r"\b(?:skus?|products?|categor(?:y|ies)|types?|services?)\s+(?:break\s?down|split|mix)\b"
-                            r"[^:\-\u2014?\n]{0,40}?\s[-:\u2014]\s*(?=\S)", re.IGNORECASE)
+                            r"[^:\-\u2014?\n]{0,40}?\s[-:\u2014]\s*(?=\S)|"
+                            # "our invoice shows separate lines for Jobs Compute, All-Purpose Compute and SQL": its line items
+                            r"\b(?:shows?|has|have|lists?|with|splits? (?:it )?into) (?:separate |individual |distinct |different )?"
+                            r"(?:line items?|lines|entries|charges) (?:for|of)\s+(?=\S)", re.IGNORECASE)
 
 
 #: "What has etl-sp done in the last 24 hours? Logins, queries, permission changes, anything.": the list says what the
@@ -1530,6 +1536,11 @@ TRAILING_BACKGROUND = re.compile(
     r"where|when|why|whether|and check|plus)\b)[^?]*?(?:[.!]\s*|$)", re.IGNORECASE)
 
 
+#: "the amount drift on the silver table keeps growing": a problem getting worse, not a footprint (spend) growing.
+PROBLEM_GROWING = re.compile(r"\b(drift|lag|backlog|latency|errors?|failures?|delays?)((?:\s+[\w.-]+){0,5}?)\s+(?:keeps?|kept|is|are|"
+                             r"has been|have been|been) (?:growing|rising|climbing|getting (?:bigger|worse))\b", re.IGNORECASE)
+
+
 #: "Did orders_pipeline drop rows yesterday? That's upstream of our feature pipeline.": a statement of how things are
 #: connected, told as background after the ask (a question would end with "?")
 RELATION_ASIDE = re.compile(r"(?:(?<=[.?!])|^)\s*(?:that|this|it|which)(?:'s| is| sits| runs| feeds)(?: \w+)? (?:upstream|downstream) "
@@ -1551,6 +1562,7 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (QUIET_HOURS_LOAD, r"quiet hours \1"), (HYPOTHETICAL_RUN, r"\1scheduled"), (SCHEDULE, " nightly "), (FIGURE_TREND, r" \1 trend "),
     (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (RUN_AT_TIME, r"\1"), (PRINCIPAL_QUERIES, r"access \1 \2"), (BRACKETED_PLUS_LIST, " "), (PAGED_SELF, " "), (COMPLAINERS, " complaints "), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "), (DATA_MODELS, r"\1data models"),
     (SET_ASIDE_ACTIVITY, " "),
+    (PROBLEM_GROWING, r"\1\2 worsening"),
     (ERROR_BUDGET_BURN, r"\1\2used"),
     (FAILURE_WASTE, r"\1\2 costing money"),
     (EVENT_ANCHOR, r"\1 then"),

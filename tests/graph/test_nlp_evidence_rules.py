@@ -4962,3 +4962,75 @@ def test_since_when_of_input_drift_reads_the_last_training(text):
     # drift is measured against the training reference: when the model was last trained bounds when it began
     plays = choose_plays(get_agent_registry().get("mlops"), f"{text} which models are drifting", {})
     assert "get_training_history" in [p.tool for p in plays] and "get_model_drift" in [p.tool for p in plays]
+
+
+# --- blind sets 367-370 (scored on first contact on 5947dac; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Second day in the role. Is our security posture any good?", "security", "performance"),
+    ("First week on the job here, any jobs failing?", "performance", None),
+    ("The bill lists separate lines for serverless, jobs compute and all-purpose. What was each in October?", "cost",
+     "optimization"),
+    ("is the contractor account consulting the payroll data at night? DSGVO matters here", "security", None),
+    ("anyone know a good pho place near the office?", None, None),
+    ("cluster + $$ + security for yesterday", "security", None),
+    ("drift on that model or the rest? want to rule out its inputs", "mlops", "security"),
+    ("what do our GKE line items come to this month?", None, None),
+])
+def test_rules_of_sets_367_to_370_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_a_plus_list_opening_with_an_area_word_asks_that_area_too():
+    assert "performance" in route("jobs + cost + security for yesterday").domains
+
+
+@pytest.mark.parametrize("text", ["anything red across the board?", "anything on fire before we start? whole account",
+                                  "is anything flashing red right now"])
+def test_a_status_across_the_board_is_a_briefing(text):
+    from health_monitor.graph.nlp.intents import intent_of
+
+    assert intent_of(text) == "briefing"
+
+
+def test_who_did_that_after_an_answer_opening_with_a_grant_names_the_granter():
+    prior = Prior(understanding=Understanding(question="did someone give contractors access?", domains=["security"]),
+                  subject={"user": ["analyst@x.com"]},
+                  answer="As of today: contractors holds SELECT on main.a.t (granted by boss@x.com).\n\n- more",
+                  as_of=AS_OF)
+    out = _follow("who did that?", prior)
+    assert out is not None and out.names("user")[0] == "boss@x.com"
+
+
+def test_those_failed_logins_where_from_reads_the_addresses_on_the_failed_login_lines():
+    prior = Prior(understanding=Understanding(question="anything security-wise today?", domains=["security"],
+                                              entities=[Entity(kind="user", name="svc-a")]),
+                  subject={"user": ["svc-a"]},
+                  answer="- **Security events**: TOKEN_CREATED x 1 by svc-a from 10.0.0.8.\n"
+                         "- **Failed logins**: 3 failed logins from 192.168.7.7 (user bob@x.com).",
+                  found={"ip": ["10.0.0.8", "192.168.7.7"], "user": ["svc-a", "bob@x.com"]}, as_of=AS_OF)
+    out = _follow("those failed logins - where from?", prior)
+    assert out is not None and out.previous.transform == "where_from" and not out.names("user")
+
+
+def test_a_window_asked_in_hours_keeps_only_those_hours_of_a_tool_that_reads_whole_days():
+    from types import SimpleNamespace
+
+    from health_monitor.graph.specialist import _in_last_hours
+    from pydantic import BaseModel
+
+    class Dates(BaseModel):
+        start_date: str | None = None
+        end_date: str | None = None
+
+    tool = SimpleNamespace(time_column="last_event_time", params=Dates)
+    ctx = SimpleNamespace(as_of=datetime(2026, 3, 20, 23, 30))
+    rows = [{"event": "late", "last_event_time": datetime(2026, 3, 20, 9, 0)},
+            {"event": "early", "last_event_time": datetime(2026, 3, 19, 20, 0)}]  # 27.5 hours before
+    kept = _in_last_hours(tool, rows, {"hours": 24}, ctx, "last 24 hours, 2026-03-19 to 2026-03-20 (UTC)")
+    assert [r["event"] for r in kept] == ["late"]
+    # a window named by days ("yesterday") or a tool taking hours itself reads as it did
+    assert _in_last_hours(tool, rows, {"hours": 24}, ctx, "yesterday, 2026-03-19 (UTC day)") == rows
+    hourly = SimpleNamespace(time_column="event_time", params=SimpleNamespace(model_fields={"hours": None}))
+    assert _in_last_hours(hourly, rows, {"hours": 24}, ctx, "last 24 hours") == rows
