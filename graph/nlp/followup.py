@@ -783,6 +783,13 @@ def _anything_else(cur: Understanding, prior: Prior, m: re.Match[str], known: li
     return out
 
 
+def _doubt(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"are you sure?": the last turn again (its areas, names and window), so the answer shows its evidence."""
+    out = _carry(cur, prior, "doubt")
+    out.domains = list(prior.understanding.domains) or list(cur.domains)
+    return out
+
+
 def _more(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     out = _carry(cur, prior, "show_more")
     out.intent, out.offset = "list_more", prior.understanding.offset + 1
@@ -1301,6 +1308,12 @@ TRANSFORMS: tuple[Transform, ...] = (
                                       rf"poke|nag|escalate to|look at first)\b",
                                       re.IGNORECASE), _attribute),
     Transform("that_thing", _THAT_KIND, _that_thing),
+    # "45%?? that can't be right. are you sure?": the same figures again, with the evidence behind them
+    Transform("doubt", re.compile(r"\b(?:are you sure|you sure|(?:that|this|it) can'?t be right|can'?t be right|"
+                                  r"(?:that|this)(?:'s| is) (?:wrong|not right|off)\W*$|i don'?t (?:buy|believe) (?:it|that|this)|"
+                                  r"(?:is|are) (?:that|this|those|these) (?:figures?|numbers?) (?:right|correct)|double[- ]check "
+                                  r"(?:that|it|this|those)\b(?! (?:\w+ ){0,3}(?:against|with|vs))|^\W*(?:really|seriously)\W*$)",
+                                  re.IGNORECASE), _doubt),
     Transform("anything_else", re.compile(r"^\W*(?:ok(?:ay)?\W+)?(?:and\s+|so\s+)?(?:(?:was|is) that (?:it|all)\W*(?:or\s+)?"
                                          r"(?:did|was|were|is|are|has|have)?\s*(?:there\s+)?)?(?:is there\s+|was there\s+|are there\s+)?"
                                          r"(?:anything|something|any(?:one|body)|what) else\b"

@@ -48,7 +48,8 @@ _VENDOR_WORDS = ("tableau|looker|power ?bi|datadog|new relic|splunk|pagerduty|op
 #: Other products and clouds' own bills: pattern -> how to name it in the answer.
 OTHER_PRODUCTS: dict[str, str] = {
     # ("kill the snowflake permissions": one-off, hand-made grants, not the product)
-    r"\bsnow\s?flake\b(?!\s+(?:permissions?|grants?|access|exceptions?|acls?|rules|privileges?|roles?))": "Snowflake", r"\bbig\s?query\b|\bbq\b": "BigQuery", r"\bredshift\b": "Redshift",
+    r"\bsnow\s?flake\b(?!\s+(?:permissions?|grants?|access|exceptions?|acls?|rules|privileges?|roles?))": "Snowflake", r"\bbigquery\b|(?<!that )(?<!this )(?<!the )(?<!a )(?<!one )(?<!another )(?<!really )(?<!very )(?<!super )(?<!huge )"
+    r"\bbig\s+query\b(?!\s+(?:on|in|against|from|that|which|ran|run|scanned|scanning|took|was|is)\b)|\bbq\b": "BigQuery", r"\bredshift\b": "Redshift",
     r"\bsynapse\b": "Azure Synapse", r"\bteradata\b": "Teradata", r"\bathena\b": "Amazon Athena",
     # other vendors' own bills (monitoring, BI, ticketing): not in Databricks' system tables
     r"\b(?:datadog|new relic|splunk|pagerduty|crowdstrike|sentinelone|wiz|snyk|1password|lastpass|tableau|looker|power ?bi|dbt cloud|confluent|mongodb atlas|github|jira|"

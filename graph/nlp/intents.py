@@ -90,7 +90,7 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # ("compared to its normal" is a deviation from a baseline, the anomaly tools' own figure, not two periods)
     ("compare", re.compile(r"\bcompar\w*\b(?! (?:to|with|against) (?:its|their|the|our) (?:normal|usual|typical|average|"
                            r"baseline|mean|norm)\b)|(?<!budget )(?<!budgets )(?<!plan )(?<!target )(?<!forecast )\b(?:vs\.?|versus)\b"
-                           r"(?! actuals?\b)|\bdifference between\b|\bthan (?:last|the previous|"
+                           r"(?! actuals?\b)(?! (?:its|their|the|our) (?:normal|usual|typical|average|baseline|mean|norm)\b)|\bdifference between\b|\bthan (?:last|the previous|"
                            r"before)\b|\b(?:week|month|day) over (?:week|month|day)\b", re.IGNORECASE)),
     ("trend", re.compile(r"\btrend\w*\b|\bover time\b|\bhistory\b|\bper (?:day|week|month)\b|\bby (?:day|week|"
                          r"month)\b|\bgrowing\b|\bgrowth\b|\bevolution\b", re.IGNORECASE)),

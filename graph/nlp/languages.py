@@ -990,3 +990,8 @@ GLOSSARY["de"].update({"markiert als": "marked as", "gekennzeichnet als": "marke
                        "zurzeit": "currently"})
 _MARKERS["de"] = _MARKERS["de"] | frozenset("markiert gekennzeichnet wem derzeit momentan zurzeit tabelle tabellen aktuell "
                                             "aktuelle aktuellen".split())
+# "Haben wir Cluster, die nur rumstehen und Geld kosten? Ja oder nein, und welche?": idle clusters, a yes or no
+GLOSSARY["de"].update({"nur rumstehen": "just sit idle", "rumstehen": "sit idle", "herumstehen": "sit idle",
+                       "nur herumstehen": "just sit idle", "rumsteht": "sits idle", "ja oder nein": "yes or no",
+                       "geld kosten": "cost money", "kosten geld": "cost money"})
+_MARKERS["de"] = _MARKERS["de"] | frozenset("rumstehen herumstehen rumsteht".split())

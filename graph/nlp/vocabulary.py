@@ -39,6 +39,8 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "why is daily_report one of the pricier jobs?": what a thing costs, compared
+        r"\b(?:pricier|priciest|costlier|costliest|more expensive|most expensive)\b": 1.0,
         # "size the committed-use discount off the run-rate", "how fast are we burning the DBU commit": a spend commitment
         r"\brun[- ]?rate\b|\bcommitted[- ]use\b|\b(?:dbu|spend|capacity|annual|yearly|databricks) commit(?:ment)?s?\b|"
         r"\bcommit(?:ment)?s? (?:drawdown|draw-down|burn[- ]?down|consumption|utili[sz]ation|discount)\b|\bpre-?purchas\w*\b": 1.0,
@@ -159,6 +161,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "exact timestamp admin granted SELECT on X": when a grant was made is an audit-log event
+        r"\b(?:exact |precise )?(?:timestamp|time|date|moment|when)\b(?: exactly)? (?:\w+ ){0,3}?(?:granted|gave|revoked|"
+        r"changed (?:the )?(?:permissions?|grants?|access))\b": 1.0,
         # "any sev-high detections today?", "does it smell like bulk exfil?": a SOC's words for alerts and data theft
         r"\bexfil\b|(?<!anomaly )(?<!anomalies )(?<!drift )(?<!outlier )(?<!fraud )(?<!change )\bdetections\b|"
         r"\b(?:sev|severity)[- ]?(?:high|crit\w*|1)\b (?:\w+ )?(?:detections?|alerts?|events?|findings?|hits?)\b": 1.0,
@@ -279,7 +284,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"findings?|workpapers?|folder|request|requests|population|scope|period|fieldwork|war room|room|meeting|"
         r"call)\b)": 0.7, r"pii|sensitive|personal (?:info\w*|data)|confidential": 0.6, r"(access|accessed|read|looked at)": 0.3,
         r"tokens?|pats?": 0.8, r"denied|unauthori[sz]ed|forbidden": 0.9, r"after[- ]?h(?:ou)?rs|off[- ]h(?:ou)?rs": 1.0,
-        r"outside (normal )?(working|business) hours|(?<!it )(?<!them )(?<!down )(?<!off )(?<!esp\. )(?<!especially )(?<!mostly )(?<!load )at night(?!,? when (?:\w+ )?(?:nobody|no ?one|nothing))|[0-9]+ ?am": 0.8,
+        r"outside (normal )?(working|business) hours|(?<!it )(?<!them )(?<!down )(?<!off )(?<!esp\. )(?<!especially )(?<!mostly )(?<!load )(?<!cost )(?<!spend )(?<!costs )(?<!bill )at night(?!,? when (?:\w+ )?(?:nobody|no ?one|nothing))|[0-9]+ ?am": 0.8,
         r"threats?|suspicious|intrusion|brute force|hack\w*|(?:data|security) breach\w*|breached|breach of|compromis\w*|"
         r"exfiltrat\w*": 0.9, r"breach(es)?": 0.5,
         # "who actually read them": use of access, not the permission to (governance)
@@ -348,6 +353,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "is the prod-etl-cluster too small?", "big enough for next quarter's load": capacity against the load
+        r"\b(?:too small|undersized|under-?provisioned|not big enough|big enough|too weak|struggling to keep up)\b": 1.0,
         # "what did ml_training cost, and is it even succeeding?", "or is it just failing?": its runs' outcome
         r"\b(?:is|are) (?:it|they|that|those) (?:just |even |still |actually |really )?(?:succeed(?:ing|ed)?|passing|failing|"
         r"crashing|erroring|completing|finishing)\b|\brun (?:anything|something|stuff) (?:heavy|big|huge|expensive|long)\b": 1.0,
@@ -909,6 +916,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "is the bi-warehouse sized correct?", "right-sized?": the size against what is used
+        r"\b(?:sized|provisioned) (?:correct(?:ly)?|right|properly|appropriately|well|ok)\b|\bright-?siz\w*|"
+        r"\boversized\b": 1.0,
         # "what does it cost to keep the dashboard database running overnight when nobody is using it?": idle compute
         r"\b(?:running|on|up|idle|awake|alive)\b(?:\s+[\w-]+){0,3}\s+(?:when|while|if|even though) (?:nobody|no ?one|no-one)"
         r"(?:'s| is| are)? (?:even |actually |really )?(?:using|uses|on|touching|querying|working)\b|"
@@ -1154,7 +1164,7 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|"
                             r"(?![^.?!]{0,60}\b(?:use|using|active|log(?:ged)? in|on (?:the )?platform|per user))|"
                             r"servicenow|zendesk|yubikeys?|hardware (?:security )?keys?|"
                             # "ne1 kno a gd ramen spot nr the office": lunch plans
-                            r"ramen|noodles?|tacos?|burgers?|sandwich(?:es)?|bakery|brunch|pho|sushi bar|food trucks?|"
+                            r"(?:team )?drinks|happy hour|ramen|noodles?|tacos?|burgers?|sandwich(?:es)?|bakery|brunch|pho|sushi bar|food trucks?|"
                             r"(?:spot|place|bar|pub|cafe|café) (?:near|nr|close to|by) (?:the |our )?office|"
                             # "forecast Q4 bookings for EMEA + top 5 deals at risk": the sales pipeline, not the platform
                             r"bookings|deals? (?:at risk|in the pipeline|slipping)|sales pipeline|quota attainment|win rates?|"
@@ -1260,7 +1270,8 @@ NEW_OWNER = re.compile(r"\b(?:i|we)\s+(?:just\s+|recently\s+)?(?:got|was|were|ha
 
 
 #: "what does the load look like after hours": a warehouse's quiet hours, not people working late.
-LOAD_AFTER_HOURS = re.compile(r"\b(load|utili[sz]ation|traffic|usage|demand|query volume|busy|idle|scale \w+ down|"
+LOAD_AFTER_HOURS = re.compile(r"\b(load|utili[sz]ation|traffic|usage|demand|query volume|busy|idle|oversized|undersized|"
+                              r"sized|cost|costs|spend|scale \w+ down|"
                               r"scal\w* down)\b([^.?!]{0,40}?)\b(?:after[- ]?h(?:ou)?rs|off[- ]h(?:ou)?rs|outside (?:business|working) "
                               r"hours)", re.IGNORECASE)
 
@@ -1384,7 +1395,9 @@ FIELD_LIST = re.compile(r"\b(?:timeline|history|log|trail|list(?:ing)?|rundown|t
 def _field_items(listed: str) -> bool:
     """Is ``listed`` a list of short fields, none of them an area's own word ("cost, security" are asks)?"""
     items = [i.strip(" .?!") for i in re.split(r",|;|/|\bor\b|\band\b", listed) if i.strip(" .?!")]
-    return len(items) >= 2 and all(len(i.split()) <= 3 and area_item(i) is None for i in items)
+    # ("everything that broke: job failures, warehouse issues, cluster saturation" lists asks, each naming its area)
+    return len(items) >= 2 and all(len(i.split()) <= 3 and area_item(i) is None for i in items) \
+        and sum(max(cue_scores(i)[0].values(), default=0.0) >= 0.9 for i in items) < 2
 
 
 def without_breakdown_list(text: str) -> str:

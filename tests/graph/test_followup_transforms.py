@@ -25,7 +25,8 @@ def follow(text: str, p: Prior, **cur) -> Understanding | None:
 def test_every_transformation_is_covered_here():
     tested = {"downstream", "how_much_save", "act", "who_did_that", "shift_window", "that_thing", "why", "anything_else",
               "show_more", "when", "narrow", "attribute", "compare_with", "request", "nth_item", "where_from",
-              "upstream", "cost_of_that", "writer", "reformat", "during_that", "its_property", "of_that_figure"}
+              "upstream", "cost_of_that", "writer", "reformat", "during_that", "its_property", "of_that_figure",
+              "doubt"}
     assert {t.name for t in TRANSFORMS} == tested
 
 
@@ -412,3 +413,12 @@ def test_root_cause_after_a_lineage_side_move_asks_the_cause_of_the_problem_befo
     out = follow("root cause", Prior(understanding=lineage, before=stale, lead="governance",
                                      subject={"table": ["main.sales.orders_silver"]}))
     assert out is not None and out.intent == "cause" and out.domains == ["quality"]
+
+
+@pytest.mark.parametrize("text", ["45%?? that can't be right. are you sure", "really?", "i don't buy it",
+                                  "are those numbers right?"])
+def test_a_doubt_reruns_the_last_turn(text):
+    p = prior(u={"question": "ml-workspace spend yesterday vs its normal?", "domains": ["cost"]})
+    out = follow(text, p)
+    assert out is not None and out.previous.transform == "doubt" and out.domains == ["cost"]
+    assert out.names("workspace") == ["ml-workspace"]

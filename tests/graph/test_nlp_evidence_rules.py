@@ -5034,3 +5034,35 @@ def test_a_window_asked_in_hours_keeps_only_those_hours_of_a_tool_that_reads_who
     assert _in_last_hours(tool, rows, {"hours": 24}, ctx, "yesterday, 2026-03-19 (UTC day)") == rows
     hourly = SimpleNamespace(time_column="event_time", params=SimpleNamespace(model_fields={"hours": None}))
     assert _in_last_hours(hourly, rows, {"hours": 24}, ctx, "last 24 hours") == rows
+
+
+# --- blind sets 371-374 (scored on first contact on 7efb7bb; held out) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Gibt es Cluster, die nur herumstehen? Ja oder nein.", "optimization", None),
+    ("when exactly did someone grant MODIFY on the finance tables? for the audit file", "security", None),
+    ("is the etl cluster undersized for the nightly load?", "performance", None),
+    ("is the reporting warehouse right-sized, yes or no", "optimization", None),
+    ("what does the analytics warehouse cost at night, is it oversized then?", "optimization", "security"),
+    ("any ideas for team drinks after the release?", None, None),
+    ("who started that big query on the bi warehouse?", "performance", None),
+])
+def test_rules_of_sets_371_to_374_route(text, present, absent):
+    _routes(text, present, absent)
+
+
+def test_versus_its_normal_is_a_baseline_not_two_periods():
+    from health_monitor.graph.nlp.intents import intent_of
+
+    assert intent_of("what did the ml workspace spend yesterday vs its normal?") != "compare"
+    assert intent_of("what did the ml workspace spend yesterday vs the day before?") == "compare"
+
+
+def test_a_list_of_asks_after_a_timeline_is_not_a_list_of_fields():
+    from health_monitor.graph.nlp.vocabulary import without_breakdown_list
+
+    text = "one timeline of what broke yesterday: job failures, warehouse outages, cluster saturation."
+    assert "warehouse outages" in without_breakdown_list(text)
+    fields = "the login timeline for bob: times, source IPs, success or failure"
+    assert "source IPs" not in without_breakdown_list(fields)
