@@ -444,10 +444,10 @@ _GRANTING = re.compile(r"\b(?:granted|gave|approved|signed off|okayed|authori[sz
                        re.IGNORECASE)
 
 
-#: Who made a grant, as an answer says it: "(granted by ann@x.com)", "ann@x.com ran updatePermissions on ...".
 #: "who did that?" with no verb of its own: the doer of what the last answer opened with.
 _BARE_WHO = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)\W+)?(?:who|whom)(?:'?s| was| is)? (?:did|made|done|caused|was behind|"
                        r"is behind|behind|did it|responsible for) ?(?:that|this|it|them)?\W*$", re.IGNORECASE)
+#: Who made a grant, as an answer says it: "(granted by ann@x.com)", "ann@x.com ran updatePermissions on ...".
 _GRANTED_BY = re.compile(r"\bgranted by (?P<by>[\w.+-]+@[\w.-]+\w)|(?P<ran>[\w.+-]+@[\w.-]+\w) ran (?:update|grant|add|set)\w*"
                          r"(?:permission|grant|privilege|acl)\w*", re.IGNORECASE)
 
@@ -642,6 +642,9 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
 #: A job failing on something ("what table was it choking on?").
 _FAILED_ON = re.compile(r"\b(?:chok|fail|break|broke|crash|error|die|died|blew|blow|fell|fall|trip)\w*\s+(?:up\s+|over\s+)?on\b",
                         re.IGNORECASE)
+#: "why would a column just change type? which table was it?": the table of the schema change the failure met.
+_TYPE_CHANGE = re.compile(r"\bcolumns? (?:\w+ ){0,3}(?:chang|flip|switch)\w* (?:its |their )?(?:data ?)?types?\b|"
+                          r"\bschema (?:chang|drift|mismatch)\w*|\btype (?:chang|mismatch)\w*", re.IGNORECASE)
 #: Compute a job runs on: "the cluster it runs on" is found through the job when no answer named it.
 _COMPUTE_KINDS = frozenset({"cluster", "warehouse"})
 
@@ -663,7 +666,7 @@ def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[s
         # "and those failed logins last night, what IP were they coming from?": the IP on the lines about the failed
         # logins the conversation showed, not the one of the last answer's subject (a token)
         names = topical + [n for n in names if n not in topical] if topical else []
-    if kind == "table" and _FAILED_ON.search(m.string) and (jobs := prior.named("job")):
+    if kind == "table" and (_FAILED_ON.search(m.string) or _TYPE_CHANGE.search(m.string)) and (jobs := prior.named("job")):
         # "what table was it choking on?": the table the job's failure names (the schema change it met), which
         # only the failure's rows say; the tables the answer named are what the job writes and what reads them
         out = _carry(cur, prior, "attribute", domains=False)

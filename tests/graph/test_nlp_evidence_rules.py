@@ -5066,3 +5066,11 @@ def test_a_list_of_asks_after_a_timeline_is_not_a_list_of_fields():
     assert "warehouse outages" in without_breakdown_list(text)
     fields = "the login timeline for bob: times, source IPs, success or failure"
     assert "source IPs" not in without_breakdown_list(fields)
+
+
+def test_which_table_after_a_column_changed_type_is_the_failures_table():
+    prior = Prior(understanding=Understanding(question="why did the load fail?", domains=["performance"]),
+                  subject={"job": ["loader"], "table": ["main.a.gold"]}, as_of=AS_OF)
+    out = _follow("why would a column just change type? which table was it", prior)
+    assert out is not None and out.names("job") == ["loader"] and not out.names("table")
+    assert "quality" in out.domains and out.intent == "cause"
