@@ -209,7 +209,11 @@ def render(template: str, values: dict[str, Any]) -> str:
         inner = m.group(1)
         return "" if any(_num_or_text(values.get(f)) is None for f in _fields(inner)) else inner
 
-    return FORMATTER.format(_OPTIONAL.sub(clause, template), **values)
+    return _QUOTED_NAME.sub(lambda m: m[0].replace("`.`", "."), FORMATTER.format(_OPTIONAL.sub(clause, template), **values))
+
+
+#: A name Spark quotes part by part ("`main`.`staging`.`tmp`"), which Markdown shows as three code spans with loose dots.
+_QUOTED_NAME = re.compile(r"`[^`\s]+`(?:\.`[^`\s]+`)+")
 
 
 def _num_or_text(v: Any) -> Any:

@@ -5074,3 +5074,11 @@ def test_which_table_after_a_column_changed_type_is_the_failures_table():
     out = _follow("why would a column just change type? which table was it", prior)
     assert out is not None and out.names("job") == ["loader"] and not out.names("table")
     assert "quality" in out.domains and out.intent == "cause"
+
+
+def test_a_name_spark_quotes_part_by_part_is_one_code_span():
+    from health_monitor.graph.figures import render
+
+    out = render("{error}", {"error": "The table or view `main`.`staging`.`tmp_batch` cannot be found"})
+    assert out == "The table or view `main.staging.tmp_batch` cannot be found"
+    assert render("{x}", {"x": "use `a` and `b`"}) == "use `a` and `b`"
