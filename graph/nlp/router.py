@@ -339,12 +339,7 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     area_list = bool(head) and len(_listed_areas(clauses, head)) >= 2
     for i, (clause, prob, (cues, _)) in enumerate(zip(asks if len(clauses) > 1 else [], probs[1:], cue_sets[1:],
                                                       strict=False)):
-        # (under a carried head, "status pls: jobs, sec, dq", the first item is a list item like the others)
-        if i == 0 and _is_subject_head(clause) and not area_list and not (plus_list and area_item(clause)) or i in bare or i > 0 and (_is_named_move(clause) or _DESCRIBES.match(clause)
-                                                                          or _THE_ONES.match(clause)) \
-                or _FEEDS_WHAT.match(clause) or i > 0 and (_ITS_FIELD.match(clause) or _only_identities(clause)):
-            # "The daily report job - is it on the pricey machines?": the head names the thing, not the ask;
-            # "..., is it broken?": the state of what the rest of the question names
+        if i in bare or _not_an_ask(i, clause, in_list=area_list or plus_list and area_item(clause) is not None):
             continue
         local = _combine(prob, cues, dict.fromkeys(DOMAINS, 0.0))
         if sign_ins and all(_BARE_OUTCOME.fullmatch(h) for h in cue_sets[i + 1][1].get("performance", ["-"])):
@@ -572,6 +567,16 @@ _OUTCOMES = frozenset("failed failing passed passing succeeded recently lately".
 _QUANTIFIERS = frozenset("any all some none either neither one both each".split())
 #: Verbs of becoming that open a clause with no subject of its own ("any model drifting or getting slow?").
 _BECOMING = frozenset("getting becoming gotten got gone going looking".split())
+
+
+def _not_an_ask(i: int, clause: str, *, in_list: bool) -> bool:
+    """Is the ``i``-th clause no ask of its own? "The daily report job - is it on the pricey machines?": the head names
+    the thing, not the ask (unless it is an item of a list: "status pls: jobs, sec, dq", "jobs + $$ + security");
+    "..., the ones that failed", "... and its duration": what the rest of the question names, or a field of it."""
+    if i == 0:
+        return bool(_is_subject_head(clause) and not in_list or _FEEDS_WHAT.match(clause))
+    return bool(_is_named_move(clause) or _DESCRIBES.match(clause) or _THE_ONES.match(clause) or _FEEDS_WHAT.match(clause)
+                or _ITS_FIELD.match(clause) or _only_identities(clause))
 
 
 #: "... describe each outage event and its duration": a field of what the clause before lists, not an ask of its own.
