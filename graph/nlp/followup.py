@@ -787,9 +787,12 @@ def _anything_else(cur: Understanding, prior: Prior, m: re.Match[str], known: li
 
 
 def _doubt(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
-    """"are you sure?": the last turn again (its areas, names and window), so the answer shows its evidence."""
+    """"are you sure?": the last turn again (its areas, names and window), so the answer shows its evidence; an area
+    the doubt names by a strong word of its own is asked beside it ("are you sure there was no cost spike?")."""
     out = _carry(cur, prior, "doubt")
-    out.domains = list(prior.understanding.domains) or list(cur.domains)
+    asked = cue_scores(without_requester(m.string))[0]
+    own = [d for d in cur.domains if d not in prior.understanding.domains and asked.get(d, 0) >= STRONG_ASK]
+    out.domains = list(dict.fromkeys([*prior.understanding.domains, *own]))[:3] or list(cur.domains)
     return out
 
 
@@ -1379,7 +1382,11 @@ SWITCH_FILTER = Transform("switch_filter", re.compile(r"^\W*(?:and\s+)?(?:only|j
 
 #: "the ml one", "the prod one": one of the last answer's names, picked by a word of it.
 _WORD_ONE = re.compile(r"\bthe ((?:[a-z][\w-]{1,20} )?[a-z][\w-]{1,20}) (?:one|(?P<kind>table|job|warehouse|cluster|model|"
-                       r"endpoint|pipeline))\b", re.IGNORECASE)
+                       r"endpoint|pipeline)|(?P<figure>delta|spike|jump|increase|bump|rise|drop|dip|overage|difference|gap))\b",
+                       re.IGNORECASE)
+#: Words before a figure noun that say what the figure measures ("the cost spike"), not whose it is ("the ml delta").
+_FIGURE_WORDS = frozenset("""cost costs spend spending bill billing budget price usage dbu dbus money dollar cloud total
+daily weekly monthly overall security failure failures error errors login logins latency traffic load cpu memory""".split())
 
 
 #: Words before "one" or a kind word that say which of a list, not part of a name.
@@ -1391,7 +1398,8 @@ def the_word_one(text: str, out: Understanding, prior: Prior, known: dict[str, l
     """``out`` with "the <word> one" ("the ml one", "the cost anomaly one") resolved to the one name of the
     conversation those words pick, if exactly one."""
     # the first "the <words> one/<kind>" whose words could be part of a name ("the other warehouse, the bi one": bi)
-    m = next((x for x in _WORD_ONE.finditer(text) if x[1].lower().split()[-1] not in _NO_NAME_WORDS), None)
+    m = next((x for x in _WORD_ONE.finditer(text) if x[1].lower().split()[-1] not in _NO_NAME_WORDS
+              and not (x["figure"] and set(x[1].lower().split()) & _FIGURE_WORDS)), None)
     if m is not None and re.search(r"\b(?:besides|apart from|other than|except(?: for)?|aside from)\s*$", text[:m.start()],
                                    re.IGNORECASE):
         return out  # "besides the ML one, is anything else creeping up?": every other one

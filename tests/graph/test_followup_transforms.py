@@ -422,3 +422,9 @@ def test_a_doubt_reruns_the_last_turn(text):
     out = follow(text, p)
     assert out is not None and out.previous.transform == "doubt" and out.domains == ["cost"]
     assert out.names("workspace") == ["ml-workspace"]
+
+
+def test_a_doubt_naming_another_area_asks_it_beside_the_last():
+    p = prior(u={"question": "any failed logins yesterday?", "domains": ["security"]})
+    out = follow("are you sure? and are you sure there was no cost spike either?", p, domains=["cost"])
+    assert out is not None and out.previous.transform == "doubt" and out.domains == ["security", "cost"]

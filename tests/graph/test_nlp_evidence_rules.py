@@ -5082,3 +5082,16 @@ def test_a_name_spark_quotes_part_by_part_is_one_code_span():
     out = render("{error}", {"error": "The table or view `main`.`staging`.`tmp_batch` cannot be found"})
     assert out == "The table or view `main.staging.tmp_batch` cannot be found"
     assert render("{x}", {"x": "use `a` and `b`"}) == "use `a` and `b`"
+
+
+def test_a_name_word_before_a_figure_noun_picks_that_name_and_a_measure_word_does_not():
+    from health_monitor.graph.nlp.followup import the_word_one
+
+    prior = Prior(understanding=Understanding(question="ml-workspace cost yesterday vs the day before?", domains=["cost"]),
+                  found={"workspace": ["ml-workspace", "production"], "model": ["cost_anomaly_detector"]}, as_of=AS_OF)
+    carried = Understanding(question="what's driving the ml delta", domains=["cost"],
+                            entities=[Entity(kind="workspace", name="production")])
+    assert the_word_one("what's driving the ml delta", carried, prior).names("workspace") == ["ml-workspace"]
+    spike = Understanding(question="what's behind the cost spike", domains=["cost"])
+    out = the_word_one("what's behind the cost spike", spike, prior)
+    assert not out.names("model")
