@@ -158,8 +158,11 @@ AGENT = AgentSpec(
         Play("get_pii_tables", when=(r"\bpii\b|sensitive|personal (?:data|info\w*)|confidential",), default=True, title="PII tables",
              lens=PII_TABLES),
         # "what PII tables do we have and who can query them?": the inventory, each with its readers
-        Play("get_pii_tables", when=(r"(?:what|which|list|all|every)(?: \w+){0,2} (?:pii|sensitive|personal) tables|"
-                                     r"(?:pii|sensitive) tables (?:do we have|are there|exist|we have)|"
+        # ("which PII-tagged tables do we have": the tag's word joined to it)
+        Play("get_pii_tables", when=(r"(?:what|which|list|all|every)(?: \w+){0,2} (?:pii|sensitive|personal)(?:[- ](?:tagged|flagged|"
+                                     r"labell?ed|classified|marked))? tables|"
+                                     r"(?:pii|sensitive)(?:[- ](?:tagged|flagged|labell?ed|classified|marked))? tables (?:do we have|"
+                                     r"are there|exist|we have)|"
                                      r"(?:which|what)(?: \w+){0,3} (?:tables?|ones?)(?: (?:in|of|across|on) (?:\w+ ){0,3}?\w+)? (?:carry|carries|have|has|hold|holds|contain|contains|"
                                      r"are tagged|tagged)(?: \w+){0,2} (?:pii|sensitive|personal)|"
                                      # "the inventory of tables carrying a PII classification tag"

@@ -110,6 +110,8 @@ AGENT = AgentSpec(
                            "passed; worst expectation {worst_expectation}")),
         Play("get_drift_metrics", when=(r"drift|distribution|abnormal|shift|anomal|unusual|odd|weird|chang\w* shape|"
                                         r"skew\w*|(?:feel|feels|look|looks|seem|seems) (?:off|different)|"
+                                        # "is orders_silver.amount behaving normally lately?": a column's values as usual
+                                        r"\b(?:behav\w*|acting) (?:normal\w*|as (?:expected|usual)|strange\w*|funny)|"
                                         # "the amount values in silver moving around lately"
                                         r"(?:values?|numbers|figures|amounts?)\s+(?:\w+\s+){0,4}(?:moving|jumping|bouncing|"
                                         r"wander\w*|shifting) (?:around|about)",), weight=2,

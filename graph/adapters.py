@@ -140,7 +140,7 @@ DATE_PARAMS = ("start_date", "end_date", "date")
 ELLIPSIS = re.compile(r"^\s*(and|what about|how about|same (for|but)|then|also|now|compare)\b", re.IGNORECASE)
 
 #: "What's up with X", "how is X doing", "status of X": a question about a thing, not a topic.
-STATUS = re.compile(r"\bwhat(?:'?s| is) (?:up|going on|happening) with\b|\bhow(?:'?s| is| are) .{1,60} (?:doing|looking)\b|"
+STATUS = re.compile(r"\bwhat(?:'?s| is) (?:up|going on|happening) with\b|\bhow(?:'?s| is| are) .{1,60} (?:doing|looking|trending)\b|"
                     r"\bstatus (?:of|on|for)\b|\bcheck (?:on|in on)\b|\bany (?:news|update) on\b", re.IGNORECASE)
 #: A follow-up pointing back with a pronoun ("who is running them") asks about the last turn's subject.
 PRONOUN = re.compile(r"\b(?:them|they|those|these|it|its)\b", re.IGNORECASE)
@@ -391,6 +391,9 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         # specialist stays, beside whichever one the new words ask for. ("who can query it?" names its
         # owner precisely: the grants, not the last turn's specialists.)
         agents = list(dict.fromkeys([*prior.domains, *agents]))[:3]
+        if slots.get("horizon_days") and set(agents) & _forecasters():
+            # "ok, now forecast it for next quarter" after the outages: "it" is forecast by whoever can forecast
+            agents = [a for a in agents if a in _forecasters() or a not in prior.domains]
         # ...and a property of the things "them" points at ("is any of them drifting" after the models) is asked
         # of those things only: their owner answers, not another area the word also belongs to (a table's drift)
         owners = [BY_NAME[k].owner for k, pattern in _PROPERTY_OF_KIND.items()
@@ -446,7 +449,8 @@ _NEW_QUESTION = (r"(?:,\s*(?:and|also|plus)(?:,?\s+(?:separately|secondly|second
 # ("were there any ...", "is there": there as the existential, not a place)
 _POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|those|these|that one|this one|"
                           r"(?<!were )(?<!was )(?<!is )(?<!are )(?<!be )(?<!been )there(?!'s|\s+(?:is|are|was|were|been|any))|"
-                          r"same|downstream|upstream|"
+                          # ("what sits downstream of orders_gold" names its own table)
+                          r"same|(?:down|up)stream(?!\s+(?:of|from)\s+(?!it\b|that\b|this\b|them\b|those\b|these\b)\w)|"
                           r"affected|impacted|blast radius|(?:the|that|this) change)\b", re.IGNORECASE)
 
 

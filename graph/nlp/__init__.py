@@ -33,6 +33,9 @@ __all__ = ["DOMAINS", "EntityIndex", "EntityResult", "FollowUp", "ParamResult", 
            "parse_question", "route"]
 
 
+_COLUMN_AFTER = re.compile(r"\.(?=[a-z_][a-z0-9_]*\b(?!\.))", re.IGNORECASE)
+
+
 def _masked(text: str, result: EntityResult) -> str:
     """``text`` with each recognised entity's words replaced by its kind (so names do not sway routing).
     A description's words always go: they say which thing, not what is asked ("the model that detects
@@ -45,7 +48,10 @@ def _masked(text: str, result: EntityResult) -> str:
             continue
         # ...but a sensitivity it says stays: "the customer PII table" is read by who reads sensitive data
         sensitive = "pii " if m.method == "description" and _SENSITIVE.search(text[m.start:m.end]) else ""
-        out = out[:m.start] + f" {sensitive}{mask_word(m.kind, m.name)} " + out[m.end:]
+        # "orders_silver.amount": a column of the table, read as its own word ("is its amount behaving normally?")
+        column = m.kind == "table" and m.end < edge and bool(_COLUMN_AFTER.match(text, m.end))
+        rest = "column " + out[m.end + 1:] if column else out[m.end:]
+        out = out[:m.start] + f" {sensitive}{mask_word(m.kind, m.name)} " + rest
         edge = m.start
     return out
 

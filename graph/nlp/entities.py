@@ -212,6 +212,11 @@ def fix_typos(text: str) -> str:
             return m[0]
         return keyword
 
+    def zero_for_o(m: re.Match[str]) -> str:  # "wh0 granted what": a zero typed for an o
+        word = m[0].replace("0", "o")
+        return word if word.lower() in common else m[0]
+
+    text = re.sub(r"(?<![\w.@-])(?=[A-Za-z0]*[A-Za-z])[A-Za-z]*0[A-Za-z0]*(?![\w@-]|\.\w)", zero_for_o, text)
     return re.sub(r"(?<![\w.@-])[A-Za-z]+(?![\w@-]|\.\w)", fixed, text)
 
 

@@ -120,7 +120,8 @@ GLOSSARY: dict[str, dict[str, str]] = {
         "sécurité": "security", "lentes": "slow", "lent": "slow", "requêtes": "queries",
         "disponibilité": "availability", "fiabilité": "reliability", "obsolète": "stale", "obsolètes": "stale",
         "qualité des données": "data quality", "tables": "tables", "modèles": "models", "modèle": "model",
-        "droits": "grants", "lignage": "lineage", "économiser": "save", "économies": "savings",
+        "droits": "grants", "lignage": "lineage", "économiser": "save", "économies": "savings", "pistes": "opportunities", "piste": "opportunity",
+        "principales": "main", "principaux": "main",
         "inactifs": "idle",
         "où": "where", "argent": "money", "données": "data", "sensibles": "sensitive", "pannes": "outages", "connexions échouées": "failed logins", "espace de travail": "workspace", "qui a accès": "who has access", "dérivent": "drift", "à jour": "up to date", "quels": "which", "quelles": "which", "pourquoi": "why", "qui": "who",
         "combien": "how much", "montre-moi": "show me", "et": "and", "briefing du matin": "morning briefing",
@@ -630,7 +631,24 @@ def to_english(text: str, lang: str) -> str:
             text = pattern.sub(english, text)
     if lang in ("de", "nl"):  # Dutch compounds too ("klantgegevens" -> "klant gegevens")
         text = _COMPOUND_DE.sub(lambda m: _split_compound(m.group(0), table), text)
-    return _pattern(lang).sub(lambda m: table[m.group(0).lower()], text)
+    text = _pattern(lang).sub(lambda m: table[m.group(0).lower()], text)
+    if lang in _ELIDED:
+        # "pistes d'économies", "l'entrepôt": an elided article before a glossary word the phrases above left
+        text = _ELISION.sub(lambda m: _unelided(m, lang, table), text)
+    return text
+
+
+#: French and Italian articles and prepositions elided before a vowel ("d'économies", "l'entrepôt", "dell'utente").
+_ELIDED = {"fr": {"d": "of", "l": "the", "qu": "that"}, "it": {"l": "the", "dell": "of the", "nell": "in the", "all": "to the",
+                                                                "dall": "from the", "un": "a", "d": "of"}}
+_ELISION = re.compile(r"(?<![\w'@.-])(qu|dell|nell|dall|all|un|d|l)['’]([^\W\d_][\w-]*)", re.IGNORECASE)
+
+
+def _unelided(m: re.Match[str], lang: str, table: dict[str, str]) -> str:
+    article, word = m.group(1).lower(), m.group(2)
+    if article not in _ELIDED[lang] or word.lower() not in table:
+        return m.group(0)
+    return f"{_ELIDED[lang][article]} {table[word.lower()]}"
 
 
 #: German word order the glossary cannot read word by word: "als PII markiert" is "marked as PII"; "aktuell" before

@@ -146,9 +146,16 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"bigger)\b": 0.5,
         r"(?:what(?:'s| is| are)?|who(?:'s| is)?) (?:\w+ )?(?:driv\w*|push\w* up) (?:it|that|this|the (?:increase|growth|rise|"
         r"jump|climb))\b": 0.6,
+        # "how is the analytics workspace trending?": a workspace's course is its spend's (its runs say their outcome)
+        r"\bhow(?:'s| is| are| has| have)\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:workspaces?|account|env(?:ironment)?s?)\s+"
+        r"(?:been\s+)?trend\w*": 1.0,
         # "spend split by type of charge", "the bill broken down by product": a breakdown of the spend
         r"(?:spend\w*|costs?|bill|billing|charges?|money|dbus?) (?:\w+ ){0,2}(?:split|broken down|breakdown|grouped|bucketed|"
         r"sliced) (?:\w+ )?(?:by|per|into)\b|by (?:type|kind|category) of (?:charge|spend|cost|usage|compute)\b": 1.0,
+        # "the serverless vs classic compute split this quarter": the bill's mix of compute types
+        r"\b(?:serverless|classic|photon|spot|on[- ]demand|gpu|jobs compute|all[- ]purpose|sql)(?: compute)? (?:vs\.?|versus|or|and|"
+        r"/) (?:\w+ ){0,2}(?:compute )?(?:split|mix|share|breakdown|ratio|proportion)\b|\b(?:split|mix|ratio) (?:of )?(?:spend |"
+        r"compute |costs? )?between (?:serverless|classic|photon|spot|gpu|jobs|all[- ]purpose)": 1.0,
         # "anything costing more than it should?": spend above what it ought to be
         r"cost(?:ing|s)? (?:us )?more than (?:it |they |we |that )?(?:should|ought|needs? to)|paying too much|overpay\w*": 1.0,
         # "is all this Databricks money worth it?", "analytics up 12%??": spend's value, a change in percent
@@ -644,7 +651,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:looks?|seems?|feels?) (?:like )?(?:it'?s|its|they'?re|they are|it is) from (?:like |about )?(?:\w+ ){1,3}ago\b": 1.0,
         # "the amounts in the middle one, do they look weird lately?": a column's values drifting
         r"\b(?:amounts?|values|columns?|distributions?|averages?|nulls?)\b.{0,30}\b(?:look|looks|looking|seem|seems|been|"
-        r"acting|behaving|been acting|been behaving)\s+(?:weird|odd|off|strange|wrong|funny|skewed|shifted|wonky)\b|"
+        r"acting|behaving|been acting|been behaving)\s+(?:weird|odd|off|strange|wrong|funny|skewed|shifted|wonky|normal(?:ly)?|abnormal(?:ly)?|as (?:expected|usual))\b|"
         # "suddenly way bigger or smaller than they normally are": values off their usual range
         r"\b(?:way |much |suddenly )*(?:bigger|smaller|higher|lower|larger)(?: or (?:bigger|smaller|higher|lower))? than "
         r"(?:they|it) (?:normally|usually|typically) (?:are|is)\b": 0.9,
@@ -706,6 +713,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:has ?n[o']t|have ?n[o']t|not) (?:been )?(?:refreshed|updated|loaded|landed)|when it should": 1.0, r"abnormal|invalid values?": 0.5, r"columns?": 0.6,
         r"(?:data )?pipelines?": 0.5,
         r"schema (?:change|drift|evolution|mismatch|break)\w*|chang\w* (?:the |its |their )?(?:schema|column types?)|"
+        # "did the schema of orders_raw change recently?"
+        r"\bschema of (?:the )?(?:\w+ ){0,4}(?:chang|drift|evolv|break|mutat)\w*|"
         r"column types?|new columns?|dropped columns?": 1.0,
         r"same (?:\w+ )?(?:numbers|totals|figures|values|data) (?:for|since)|(?:numbers|totals|figures|data|dashboards?) "
         r"(?:\w+ ){0,2}(?:frozen|stuck|not moved|hasn'?t moved|haven'?t moved|not changed|hasn'?t changed)": 1.0,
@@ -1101,6 +1110,10 @@ GENERAL_KNOWLEDGE = re.compile(
     # modelling advice ("help me tune xgboost, max_depth vs eta?"): a data scientist's craft, not this account's data
     r"\b(?:help me |how (?:do|should|would) (?:i|we) |how to |best way to )(?:tune|pick|choose|set|configure)\b.{0,40}"
     r"\b(?:xgboost|lightgbm|catboost|hyper-?parameters?|learning rate|max_depth|eta|batch size|epochs?|regulari[sz]ation)\b|"
+    # "how do I fine-tune a BERT model with LoRA in PyTorch?": how to code a model, not this account's models
+    r"\b(?:help me |how (?:do|should|would|can) (?:i|we|you) |how to |best way to |walk me through (?:how to )?)"
+    r"(?:fine-?tune|train|implement|build|code|write|quantize|distil+)\b.{0,60}\b(?:in|with|using) "
+    r"(?:pytorch|torch|tensorflow|keras|jax|hugging ?face|transformers|scikit-learn|sklearn|lora|peft|deepspeed)\b|"
     # "what's the best password manager to roll out, 1password or bitwarden?": a product choice, not this account's data
     r"\b(?:best|which|good|recommend\w*)\b.{0,30}\bpassword managers?\b|\b(?:1password|bitwarden|lastpass|keepass|dashlane)\b"
     r".{0,20}\bor\b.{0,20}\b(?:1password|bitwarden|lastpass|keepass|dashlane)\b|"
@@ -1323,6 +1336,11 @@ PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:(?:have|need|got|must) to|must|should
                            r"ought) to (?:disclose|report|include|mention|declare|list|flag|put|note|cite|show) (?:\w+ ){0,2}"
                            r"(?:in|on|to|for) (?:the|our|a|an|any) (?:[\w.-]+ ){0,4}(?:report|review|audit|filing|submission|"
                            r"pack|deck|record|evidence|attestation|regulators?|auditors?)\b|"
+                           # "we want to use it for a churn model": what the asker will build with it, not an ask about that
+                           r"\b(?:i|we)\s+(?:(?:want|plan|need|hope|intend|mean|'d\s+like|would\s+like)s?|are\s+going|am\s+going|"
+                           r"'re\s+going|'m\s+going)\s+to\s+use\s+(?:it|this|that|them|these|those|the\s+(?:data|table|rows))\s+"
+                           r"(?:for|in|to\s+(?:build|train|feed|power))\s+(?:a|an|the|our|my|some)\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?:model|dashboard|report|project|analysis|app|pipeline|feature|experiment|study|use ?case)s?\b|"
                            # "candidates to retire before the access review": when the answer is needed, not what it is about
                            r"\b(?:before|ahead of|in time for) (?:the|our|my|an?|next|this week'?s) (?:[\w-]+ ){0,3}(?:review|audit|"
                            r"meeting|deck|report|offsite|sync|standup|board|call)s?\b|"
@@ -1568,6 +1586,19 @@ DATA_FLOW = re.compile(r"\b(?:billing|cost|costs|spend|spending|usage|finance|fi
                        r"finance|sales) ((?:data|tables?|datasets?)\b)", re.IGNORECASE)
 
 
+#: "the training history of M: how many runs and how its metrics evolved": runs said of a training are training
+#: runs (a model's), not a job's, unless the question names a job.
+TRAINING_RUNS = re.compile(r"^(?![^?!]*\bjobs?\b)([^?!]*?\b(?:re)?train(?:ing|ed|s)?\b[^?!]{0,80}?)(?<!training )\b(runs?)\b",
+                           re.IGNORECASE)
+
+
+#: "what could we save per month, and where does it come from?": the origin of a sum of money is what makes it up
+#: (its drivers), not the data lineage of a table.
+MONEY_ORIGIN = re.compile(r"(\b(?:sav(?:e|es|ed|ing|ings)|spen[dt]\w*|costs?|bill\w*|money|dollars?|budget|\$\s?\d[\d.,]*k?)\b"
+                          r"[^.?!]{0,80}?)\bwhere (?:does|do|did|would|will|could) (?:it|that|this|they|those|all that) "
+                          r"(?:all |mostly |mainly )?come from\b", re.IGNORECASE)
+
+
 #: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each
 #: pattern with what it reads as (in this order: a requester's words go before the role and purpose ones).
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -1585,6 +1616,8 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (IF_SOMETHING_BREAKS, " "),
     (OBLIGATION, " "),
     (BYTES_READ, " query scanning data "),
+    (MONEY_ORIGIN, r"\1what drives it"),
+    (TRAINING_RUNS, r"\1training \2"),
 )
 
 

@@ -5095,3 +5095,76 @@ def test_a_name_word_before_a_figure_noun_picks_that_name_and_a_measure_word_doe
     spike = Understanding(question="what's behind the cost spike", domains=["cost"])
     out = the_word_one("what's behind the cost spike", spike, prior)
     assert not out.names("model")
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # the origin of a sum of money is what makes it up, not a table's lineage
+    ("What could we realistically save per month, and where does it come from?", "optimization", "governance"),
+    ("our bill jumped this week, where does it all come from?", "cost", "governance"),
+    ("where does the orders table come from, and what does it cost?", "governance", None),
+    # a workspace's course is its spend's
+    ("How is the dev workspace trending, and is there anything there we can trim?", "cost", None),
+    # the bill's mix of compute types
+    ("what's the serverless vs classic compute split this quarter?", "cost", None),
+    ("the split between serverless and jobs compute last month", "cost", None),
+    # a column's values behaving normally: a column's profile
+    ("is the amount column behaving normally lately?", "quality", None),
+    ("Did the schema of the raw orders table change recently?", "quality", None),
+    # a zero typed for an o
+    ("wh0 granted what 2 days ago??", "security", None),
+    # coding a model in a framework is a data scientist's craft, not this account's models
+    ("How do I fine-tune a BERT model with LoRA in PyTorch?", None, None),
+    ("how to train a classifier with keras", None, None),
+    # what the asker will build with the answer is no ask
+    ("Who can read the customers PII table? We want to use it for a churn model", "governance", "mlops"),
+    # runs said of a training are training runs
+    ("Show me the training history of the fraud model: how many runs and how its metrics evolved.", "mlops",
+     "performance"),
+])
+def test_round_375_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_a_column_after_a_table_name_reads_as_a_column():
+    from health_monitor.graph.nlp import _masked
+
+    index = EntityIndex({"table": ["main.sales.orders_silver"]})
+    text = "Is orders_silver.amount behaving normally lately?"
+    masked = _masked(text, index.match(text))
+    assert "column amount" in masked and "orders_silver" not in masked
+    full = "is main.sales.orders_silver fresh?"
+    assert "column" not in _masked(full, index.match(full))
+
+
+def test_french_elided_articles_before_glossary_words():
+    from health_monitor.graph.nlp import languages
+
+    english = languages.to_english("Quelles sont les principales pistes d'économies ?", "fr")
+    assert "of savings" in english and "d'" not in english
+    assert languages.to_english("le coût de l'entrepôt", "fr") == "the cost of the warehouse"
+    assert languages.to_english("les échecs d'hier", "fr") == "the failures yesterday's"  # its own phrase first
+    _routes("Quelles sont les principales pistes d'économies sur notre compte Databricks ?", "optimization", None)
+
+
+def test_a_forecast_of_it_after_another_area_asks_only_the_forecaster():
+    from health_monitor.graph.adapters import _forecasters
+
+    assert "cost" in _forecasters() and "reliability" not in _forecasters()
+
+
+def test_downstream_of_a_name_is_that_asks_own_table():
+    from health_monitor.graph.adapters import own_names_and_windows
+
+    question = "Is orders_silver.amount behaving normally lately, and what sits downstream of orders_gold?"
+    slots = {"_named": ["table"], "table": ["main.sales.orders_silver", "main.sales.orders_gold"]}
+    own = own_names_and_windows(question, ["quality", "governance"], slots, datetime(2026, 3, 20, 9))
+    assert own["governance"]["table"] == ["main.sales.orders_gold"]
+    assert own["quality"]["table"] == ["main.sales.orders_silver"]
+    back = "Is orders_silver.amount behaving normally lately, and what sits downstream of it?"
+    assert "governance" not in own_names_and_windows(back, ["quality", "governance"], slots, datetime(2026, 3, 20, 9))
+
+
+def test_a_column_behaving_normally_reads_its_drift():
+    spec = get_agent_registry().get("quality")
+    plays = choose_plays(spec, "is orders_silver.amount behaving normally lately?", {"table": ["main.sales.orders_silver"]})
+    assert plays[0].tool == "get_drift_metrics"
