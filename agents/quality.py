@@ -93,7 +93,8 @@ AGENT = AgentSpec(
              lens=Lens(rows=2, say="{table_full_name}: last written {last_write_time:time}, {hours_since_update:num} "
                                    "hours ago (usual interval {expected_refresh_hours:num} h)",
                        severity=(("high", "is_stale == true"),))),
-        Play("get_expectation_failures", when=(r"expectations?|checks?|constraints?|violat|valid_|dropped|catch|"
+        # ("what data quality controls are applied to incoming records, and did any fail them?": the checks)
+        Play("get_expectation_failures", when=(r"expectations?|checks?|constraints?|controls?\b|validations?|violat|valid_|dropped|catch|"
                                                r"quarantin|bad (rows|records)|rules?|throw\w* .{0,20}away|discard|"
                                                r"(?:los[te]?|losing|missing|swallow\w*) (?:\w+ )?(?:rows|records|orders)|"
                                                r"never (?:show|turn|arrive|land|make)",),

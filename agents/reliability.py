@@ -65,7 +65,7 @@ AGENT = AgentSpec(
                        say="{warehouse_name} was down {duration_minutes:num} min from {start_time:time}",
                        severity=(("high", "duration_minutes >= 60"), ("medium", "duration_minutes >= 10")),
                        empty="No warehouse outage in the period.")),
-        Play("get_sla_breaches", when=(r"\bsl[ao]s?\b|breach|blow (?:it|them|through)|blew (?:it|them|through)|blown|\blate\b|\bmiss(ed|es|ing)?\b|deadline|\bwindow\b|on time|"
+        Play("get_sla_breaches", when=(r"\bsl[ao]s?\b|service[- ]levels?(?: (?:commitments?|agreements?|objectives?|targets?))?|breach|blow (?:it|them|through)|blew (?:it|them|through)|blown|\blate\b|\bmiss(ed|es|ing)?\b|deadline|\bwindow\b|on time|"
                                        r"(?:ran|runs?|running|going) (?:too )?(?:long|over)|overr[au]n\w*|took too long",), weight=3,
              title="SLA breaches", before=Before(), compare=Compare("SLA breaches", total=ROWS, unit="int"),
              lens=Lens(group="job_name", sort="count desc", rows=3,

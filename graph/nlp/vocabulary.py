@@ -605,6 +605,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "died, something about schema on orders_raw: what changed?", "did that hold up the data our models retrain on?"
         r"\b(?:something|anything|an? (?:error|issue|problem|failure)) (?:about|with|on|in) (?:the |a )?schema\b|"
         r"\bhold(?:ing|s)? (?:up|back) (?:the |our )?(?:\w+ ){0,2}(?:data|tables?|features|numbers|refresh\w*)\b": 1.0,
+        # "the accuracy or timeliness of the downstream reporting data": the data's own qualities
+        r"\b(?:data |data's )(?:accuracy|timeliness|completeness|correctness|integrity)\b|\btimeliness\b|"
+        r"\b(?:accuracy|completeness|correctness|integrity)(?: (?:or|and) \w+)? of (?:the |our |its |their |that |this )?(?:\w+ ){0,3}"
+        r"(?:data|tables?|reports?|reporting|numbers|figures|records|rows|dashboards?)\b": 1.0,
         # "are the numbers people rely on actually correct?": whether the data is right
         r"\b(?:are|is) (?:the |our |these |those )?(?:numbers|figures|data|metrics|kpis|reports?|dashboards?)\b[^?.]{0,30}"
         r"\b(?:correct|right|accurate|trustworthy|reliable|wrong)\b": 1.0,
@@ -765,7 +769,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"mlflow|mlops|registered|registry|champion|challenger": 0.9, r"model drift|input drift": 1.0,
         # what serving costs is the MLOps specialist's figure too (it holds the endpoint costs)
         r"(?:endpoints?|serving|models?) (?:\w+ ){0,3}cost\w*|cost\w* (?:of|for) (?:the |our )?(?:serving|endpoints?|models?)": 1.0,
-        r"accuracy|precision|recall|auc|f1": 0.8, r"feature (store|table|drift)": 0.6,
+        # ("the accuracy or timeliness of the reporting data" is the data's, not a model's)
+        r"(?<!data )accuracy(?!(?: (?:or|and) \w+)? of (?:the |our |its |their |that |this )?(?:\w+ ){0,3}(?:data|tables?|reports?|"
+        r"reporting|numbers|figures|records|rows|dashboards?|kpis|metrics)\b)|precision|recall|auc|f1": 0.8,
+        r"feature (store|table|drift)": 0.6,
         # "the ML stuff" is the models as often as the ML workspace's bill: a lean, not the topic
         r"(?:ml|ai|machine learning) (?:thing|stuff|system|tool|bits?|side|piece)": 0.6,
         # "anything on the ML side that's broken": the models' health
@@ -880,6 +887,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"spike|increase)) (?:all |mostly |mainly )?coming from)(?:\w+ ){0,6}coming from": 1.0,
         r"grants?|granted|privileges?|permissions?|modify|select on": 0.7,
         r"who (?:has|can) (?:access|see)|who can read|access review\w*|recertif\w*|"
+        # "who outside the core team can currently read the customer PII table?"
+        r"\bwho (?:(?!did|has|had|was|were|is|are)\w+ ){1,4}(?:can|could|may|is able to|are able to) (?:currently |still |actually |now )?"
+        r"(?:read|see|query|access|select from|open)\b|"
         r"what (?:can|could|may) (?:\w+ ){0,3}(?:actually )?(?:read|see|access|query|touch)": 1.0,
         r"(?:able|allowed|permitted|entitled) to (?:read|see|query|access|write|modify|use|select|look at|view|open)": 1.0,
         # "read access" is a permission; "who has read the table" (past tense) is an access question
@@ -1110,6 +1120,9 @@ GENERAL_KNOWLEDGE = re.compile(
     # modelling advice ("help me tune xgboost, max_depth vs eta?"): a data scientist's craft, not this account's data
     r"\b(?:help me |how (?:do|should|would) (?:i|we) |how to |best way to )(?:tune|pick|choose|set|configure)\b.{0,40}"
     r"\b(?:xgboost|lightgbm|catboost|hyper-?parameters?|learning rate|max_depth|eta|batch size|epochs?|regulari[sz]ation)\b|"
+    # "the difference between ISO 27001 certification and a SOC 2 Type II report": what two standards are, not this account
+    r"\bdifference between (?:an? |the )?(?:iso|soc|gdpr|hipaa|pci|sox|ccpa|nist|fedramp|lgpd|dsgvo|rgpd|cis)\b[^.?!]{0,40}"
+    r"\b(?:and|vs\.?|versus) (?:an? |the )?(?:iso|soc|gdpr|hipaa|pci|sox|ccpa|nist|fedramp|lgpd|dsgvo|rgpd|cis)\b|"
     # "how do I fine-tune a BERT model with LoRA in PyTorch?": how to code a model, not this account's models
     r"\b(?:help me |how (?:do|should|would|can) (?:i|we|you) |how to |best way to |walk me through (?:how to )?)"
     r"(?:fine-?tune|train|implement|build|code|write|quantize|distil+)\b.{0,60}\b(?:in|with|using) "

@@ -5168,3 +5168,25 @@ def test_a_column_behaving_normally_reads_its_drift():
     spec = get_agent_registry().get("quality")
     plays = choose_plays(spec, "is orders_silver.amount behaving normally lately?", {"table": ["main.sales.orders_silver"]})
     assert plays[0].tool == "get_drift_metrics"
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Did it affect the accuracy or timeliness of the downstream reporting data?", "quality", "mlops"),
+    ("how good is the data accuracy in the finance tables?", "quality", "mlops"),
+    ("what is the accuracy of the churn model this week?", "mlops", None),
+    ("Who outside the core team can currently read the customer PII table?", "governance", None),
+    ("who in finance can see the billing tables", "governance", None),
+    ("What is the difference between ISO 27001 certification and a SOC 2 Type II report?", None, None),
+    ("are we SOC 2 ready, and what's the gap between our GDPR and HIPAA controls?", "governance", None),
+])
+def test_round_379_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+@pytest.mark.parametrize(("agent", "text", "tool"), [
+    ("reliability", "did the hourly ingestion meet its service level commitments last week?", "get_sla_breaches"),
+    ("quality", "what data quality controls are applied to incoming orders, and did any fail yesterday?",
+     "get_expectation_failures"),
+])
+def test_round_379_plays(agent: str, text: str, tool: str) -> None:
+    assert tool in [p.tool for p in choose_plays(get_agent_registry().get(agent), text, {})]
