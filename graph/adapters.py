@@ -160,6 +160,9 @@ _POSSESSIVE_KIND = re.compile(rf"\b(?:its|their)\s+(?:\w+\s+)?(?:{KIND_WORD_ALTE
 _THING_IT_USES = re.compile(rf"\bthe (?:[\w-]+ )?(?:{KIND_WORD_ALTERNATION}|server|servers|machine|box|node|nodes|vm|"
                             r"compute) (?:that )?(?:it|they) (?:runs?|ran|lives?|sits?|is|are|was|were|uses?|used|reads?|"
                             r"read|writes?|wrote)\b", re.IGNORECASE)
+#: "this job, is it running fine?": a thing said with a demonstrative, then "it" pointing at that thing.
+_THAT_KIND_THEN_IT = re.compile(rf"\b(?:this|that|the same)\s+(?:[\w-]+\s+)?(?P<kind>{KIND_WORD_ALTERNATION})\b\s*[,:;-]\s*"
+                                r"(?:\w+\s+){0,3}?(?:it|they)\b", re.IGNORECASE)
 #: Entity kind -> the specialist to ask when a question names such a thing but no topic.
 KIND_OWNERS: dict[str, str] = {k.name: k.owner for k in KINDS if k.owner and k.name not in ("regulation", "grant")}
 _KIND_ORDER: dict[str, int] = {k.name: i for i, k in enumerate(KINDS)}
@@ -390,7 +393,13 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         # "is it throwing errors too?" after an endpoint's latency: "it" is still the endpoint, so its
         # specialist stays, beside whichever one the new words ask for. ("who can query it?" names its
         # owner precisely: the grants, not the last turn's specialists.)
-        agents = list(dict.fromkeys([*prior.domains, *agents]))[:3]
+        said = _THAT_KIND_THEN_IT.search(question)
+        kind_owner = BY_NAME[WORD_KINDS.get(said["kind"].lower(), said["kind"].lower())].owner if said \
+            and WORD_KINDS.get(said["kind"].lower(), said["kind"].lower()) in BY_NAME else None
+        # "and this job, is it running fine?" after its cost: "it" is the job said, so of the last turn's specialists
+        # only the one that owns jobs stays
+        kept_domains = [d for d in prior.domains if d == kind_owner] if said else list(prior.domains)
+        agents = list(dict.fromkeys([*kept_domains, *agents]))[:3]
         if slots.get("horizon_days") and set(agents) & _forecasters():
             # "ok, now forecast it for next quarter" after the outages: "it" is forecast by whoever can forecast
             agents = [a for a in agents if a in _forecasters() or a not in prior.domains]

@@ -159,8 +159,10 @@ def _rules(as_of: datetime) -> list:
          lambda m: _trailing(as_of, m[0], "last 7 days", days=7)),
         (r"\b(?:last|past|previous)\s+(?:week|wk)\b|\bweek\s+ago\b",
          lambda m: _trailing(as_of, m[0], "last 7 days", days=7)),
+        # (on a Monday "this week" is the week just begun: read the last 7 days, and say so)
         (r"\b(?:this|current)\s+(?:week|wk)\b|\bweek[- ]to[- ]date\b|\bwtd\b",
-         lambda m: TimeWindow(monday, today, "this week", m[0])),
+         lambda m: TimeWindow(monday, today, "this week", m[0]) if monday < today or re.search(r"to[- ]date|wtd", m[0])
+         else _trailing(as_of, m[0], "last 7 days (this week began today)", days=7)),
         (r"\b(?:this|current)\s+month\b|\bmonth[- ]to[- ]date\b|\bmtd\b|"
          # "what does that do to prod uptime for the month?": the month under way
          r"\b(?:for|over|during|across) the month\b(?!\s+(?:of|before|after|prior|in|that|when)\b)",
@@ -337,6 +339,12 @@ _AHEAD = re.compile(r"\b(?:will|won'?t|going to|gonna|forecast\w*|project\w*|exp
                     r"ahead|from now|by then|runway|run out|at (?:this|the current) (?:rate|pace))\b")
 
 
+#: "our auditor shows up in three weeks", "the renewal is in 2 months": when something happens, not a span to read.
+_EVENT_AHEAD = re.compile(r"\b(?:shows?|showing|turns?|turning)\s+up\s*$|\b(?:arriv\w*|comes?|coming|starts?|starting|begins?|"
+                          r"kicks?\s+off|(?:is|are)\s+due|due|happens?|visits?|expires?|renews?|launch\w*|goes\s+live|"
+                          r"(?:is|are|'s))\s*$")
+
+
 #: "still showing the day before yesterday's numbers": a screen still showing a day's data (with "'s numbers" after).
 _SHOWN_AS_OF = re.compile(r"\b(?:still|stuck|only) (?:\w+ )?(?:shows?|showing|showed|displays?|displaying|on|at|has|having)"
                           r"(?: the| only)?\s*$")
@@ -406,7 +414,7 @@ def parse_window(text: str, as_of: datetime) -> TimeWindow | None:
         for m in re.finditer(pattern, low):
             if any(a <= m.start() < b for a, b in skipped):
                 continue  # "yesterday" inside "numbers from the day before yesterday"
-            if pattern == _IN_N_UNITS and _AHEAD.search(low):
+            if pattern == _IN_N_UNITS and (_AHEAD.search(low) or _EVENT_AHEAD.search(low[max(0, m.start() - 40):m.start()])):
                 continue  # "what will ml-workspace spend in 30 days": ahead, read by the forecast rules
             if _AGE_OF_DATA.search(low[max(0, m.start() - 70):m.start()]) or _SHOWN_AS_OF.search(low[max(0, m.start() - 40):m.start()]) \
                     and re.match(r"'s (?:numbers|data|figures|values|results|rows|totals|stuff|info)\b", low[m.end():]):

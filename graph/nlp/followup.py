@@ -488,8 +488,10 @@ def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
         out.entities = [e for e in out.entities if e.kind != "user"] + subject
         out.domains, out.topic = ["security"], "who granted the access: permission changes in the audit trail"
         return out
-    # a person acts; a group the last answer named (a grantee) does not: people first
-    actors = sorted(prior.named("user"), key=lambda u: "@" not in u)
+    # a person acts; a group the last answer named (a grantee) does not: people first (a service principal asked for
+    # by its kind, first among the names without an address)
+    service = bool(re.search(r"\b(?:service principal|sp)\b", m[0], re.IGNORECASE))
+    actors = sorted(prior.named("user"), key=lambda u: ("@" in u) if service else ("@" not in u))
     granter = _GRANTED_BY.search(prior.answer) if _GRANTING.search(m[0]) else \
         _CREATED_BY.search(prior.answer) if _CREATING.search(m[0]) else None
     if granter is None and _BARE_WHO.match(m.string):
@@ -520,7 +522,9 @@ def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
                         "which event, job or table do you mean?")
     out = _carry(cur, prior, "who_did_that", domains=False)
     out.entities = [e for e in out.entities if e.kind != "user"] + [Entity(kind="user", name=actors[0], text=m[0])]
-    out.domains = cur.domains or ["security"]
+    # the actor is in the audit trail; the last turn's other areas only come along in the parser's merged view
+    own = [d for d in cur.domains if d not in prior.understanding.domains]
+    out.domains = list(dict.fromkeys(["security", *own])) if "security" in cur.domains or not cur.domains else cur.domains
     return out
 
 
@@ -1282,6 +1286,9 @@ TRANSFORMS: tuple[Transform, ...] = (
                                          r"handed|issued|approved|signed off(?: on| for)?|set up|added|put|okayed|"
                                          r"authori[sz]ed|allowed)\s+"
                                          r"(?:that|it|this|those|these|them)\b|\bwho (?:was|is) (?:it|that)\b|"
+                                         # "who's the service principal behind it?": the actor, said by its kind
+                                         r"\bwho(?:'s| is| was) the (?:service principal|principal|sp|user|account|person|"
+                                         r"identity|human|guy|one) (?:behind|responsible for) (?:that|it|this|those|these|them)\b|"
                                          r"\bby whom\b|\bwho (?:set|put) (?:that|it|this) (?:up|in)\b|"
                                          # "who runs that one anyway" (of a query): whoever ran it ("who is running
                                          # them", of jobs, asks the identity they run as: the jobs' own rows)

@@ -74,7 +74,8 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwhatever (?:domain|area)s?\b|\b(?:raise|bring up|flag) (?:at|in) the (?:\w+ )?(?:review|standup|meeting)\b|"
         # "if my leads can only take on three things, what should they be? rank them by how much they hurt"
         r"\b(?:only|just) (?:take on|tackle|fix|do|handle|work on) (?:\w+ )?(?:one|two|three|four|five|\d) things\b|"
-        r"\bwhat should (?:we|they|i|my (?:leads|team)) (?:prioriti[sz]e|focus on|tackle|fix) first\b|"
+        r"\bwhat (?:should|do|must|shall|would you have) (?:we|they|i|my (?:leads|team)) (?:prioriti[sz]e|focus on|tackle|fix|"
+        r"look at|deal with) first\b" + _NOTHING_NAMED + "|"
         r"\brank (?:them|these|those|the (?:issues|problems|risks)) by (?:how much|impact|severity|business)",
         re.IGNORECASE)),
     ("list_more", re.compile(r"\b(?:show|give|list)(?: me)? more\b|\bthe (?:rest|others)\b|\bnext (?:page|ones)\b",

@@ -203,6 +203,7 @@ _MARKERS["pt"] = _MARKERS["pt"] | {"gastamos", "em", "você", "isso", "então", 
 _MARKERS["de"] = _MARKERS["de"] | {"war", "hoch", "dem", "den", "ein", "eine", "einen", "wann", "ich", "bitte"}
 _MARKERS["fr"] = _MARKERS["fr"] | {"la", "je", "vous", "ce", "ça", "pas", "ne", "quand", "sur", "dans", "elle", "il",
                                    "vient", "d'où", "jusqu'à", "exactement", "lignage", "couche", "faits", "d'usage"}
+_MARKERS["fr"] = _MARKERS["fr"] | {"dispo", "tourne", "correctement", "au", "suspectes", "connexion", "là-bas", "grimper"}
 _MARKERS["es"] = _MARKERS["es"] | {"datos", "cuándo", "cuando", "también", "usted", "sobre"}
 _MARKERS["de"] = _MARKERS["de"] | {"jemand", "niemand", "seitdem", "tatsächlich", "wirklich", "gelesen", "wann", "jetzt"}
 _MARKERS["pt"] = _MARKERS["pt"] | {"quando", "treinamento", "treino", "alguém", "ninguém", "agora"}
@@ -403,6 +404,17 @@ GLOSSARY["es"].update({"le dio": "gave", "les dio": "gave", "dio": "gave", "perm
                        "where does the data come from"})
 GLOSSARY["de"].update({"leerlauf": "idle", "die meiste zeit": "most of the time", "woher kommen die daten":
                        "where does the data come from", "auf dem neuesten stand": "up to date"})
+# "Des tentatives de connexion suspectes hier soir ? Et au passage, les expectations sont au vert ?", "dispo prod ?",
+# "Et ce job, il tourne correctement au moins ?", "Qu'est-ce qui fait grimper la facture là-bas ?"
+GLOSSARY["fr"].update({"tentatives de connexion": "login attempts", "tentative de connexion": "login attempt",
+                       "connexion": "login", "suspectes": "suspicious", "suspecte": "suspicious", "suspects": "suspicious",
+                       "hier soir": "last night", "ce soir": "tonight", "soir": "evening", "au passage": "also",
+                       "sont au vert": "are passing", "est au vert": "is passing", "au vert": "passing",
+                       "il tourne correctement": "is it running fine", "tourne correctement": "runs fine",
+                       "tourne": "runs", "correctement": "properly", "au moins": "at least", "ce": "this",
+                       "qu'est-ce qui fait grimper": "what is driving up", "fait grimper": "drives up",
+                       "qu'est-ce qui": "what", "qu'est-ce que": "what", "là-bas": "there", "grimper": "climb",
+                       "ce mois": "this month", "mois": "month"})
 GLOSSARY["fr"].update({"elle vient d'où": "where does it come from", "il vient d'où": "where does it come from",
                        "vient d'où": "comes from where", "d'où": "from where", "jusqu'à la source": "back to the source",
                        "table de faits d'usage": "usage fact table", "table de faits": "fact table", "d'usage": "usage",

@@ -304,8 +304,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"more than (?:they |he |she |anyone )?(?:ought to|should|needs? to)": 1.0,
         # "keeps hitting the PII customer table", "been pulling from them a lot"
         r"(?<!nobody )(?<!no one )(?<!noone )(?:keeps?|kept|been|is|are) (?:hitting|hammering|reading|querying|"
+        # ("are the existing ones pulling their weight": worth what they cost, an idiom)
         r"pulling(?! (?:the |that |this |our )?(?:\w+ )?(?:numbers?|figures?|totals?|averages?|bill|spend|costs?|rates?|"
-        r"scores?|trend) (?:up|down))|accessing)|(?:hit|hits|hitting|"
+        r"scores?|trend) (?:up|down))(?! (?:their|its|his|her|our|your|my) (?:own )?weight)|accessing)|(?:hit|hits|hitting|"
         r"hammer\w*) (?:the |that |our |those )?(?:\w+ ){0,2}(?:pii|customer|sensitive|personal)\w*": 1.0,
         # "is this same person also reading the customer table a lot": use of access, said of a person
         r"\b(?:also|still|again|been) (?:reading|accessing|querying|pulling)\b|\breading (?:\w+ ){0,4}(?:a lot|heavily|"
@@ -883,8 +884,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:built|derived|sourced|fed|loaded|populated) (?:\w+ )?from\b": 1.0,
         r"trac\w* (?:\w+ ){0,6}back|(?:original|ultimate|upstream|raw) sources?|back to (?:its|the|their) sources?|"
         # ("which workspace is that coming from?": which of a place or an owner, not lineage)
-        r"end[- ]to[- ]end lineage|(?<!which )(?<!what )(?:is|are) (?!(?:that|it|this|the (?:spend|cost|money|bill|jump|"
-        r"spike|increase)) (?:all |mostly |mainly )?coming from)(?:\w+ ){0,6}coming from": 1.0,
+        # ("are those untagged charges coming from": a sum of money's origin, its drivers)
+        r"end[- ]to[- ]end lineage|(?<!which )(?<!what )(?:is|are) (?!(?:that|it|this|(?:the|those|these|our|that|this) "
+        r"(?:\w+ )?(?:spend|cost|costs|money|bill|charges?|dollars|dbus?|jump|spike|increase)) (?:all |mostly |mainly )?coming "
+        r"from)(?:\w+ ){0,6}coming from": 1.0,
         r"grants?|granted|privileges?|permissions?|modify|select on": 0.7,
         r"who (?:has|can) (?:access|see)|who can read|access review\w*|recertif\w*|"
         # "who outside the core team can currently read the customer PII table?"
@@ -1475,6 +1478,9 @@ COMPUTE_OWNER = re.compile(r"^(?!.*\b(?:tables?|views?|datasets?|schemas?)\b)(.*
 #: "... wondering if bad data got through before the etl fell over": a failure named as a point in time, not an ask.
 TIME_ANCHOR = re.compile(r"\b(before|after|since|until|around the time|by the time) the (?:[\w-]+ ){1,2}?(?:fell over|failed|broke|"
                          r"crashed|went down|died|blew up|errored)\b", re.IGNORECASE)
+#: "was user@ logged in around 2am when nightly_etl went down?": when the thing broke dates the ask, in its middle.
+WHEN_IT_BROKE = re.compile(r"(?<=\w)(\s+(?:when|while|as))\s+(?:the\s+)?(?:[\w-]+\s+){1,2}?(?:fell over|failed|broke|crashed|"
+                           r"went down|died|blew up|errored)\b", re.IGNORECASE)
 
 
 #: "the one that failed yesterday around 2am": the clock time of a run's event dates it; it asks nothing about
@@ -1605,6 +1611,15 @@ TRAINING_RUNS = re.compile(r"^(?![^?!]*\bjobs?\b)([^?!]*?\b(?:re)?train(?:ing|ed
                            re.IGNORECASE)
 
 
+#: "where are those untagged charges coming from - which clusters or jobs?": the things a sum of money is split by,
+#: not a question about those jobs' runs.
+MONEY_BY_THINGS = re.compile(r"(\b(?:charges?|spend\w*|costs?|bill\w*|money|dbus?|dollars)\b[^?!.]{0,60}?)\s*[-–:,]\s*"
+                             r"(?:(?:and|so|ok)\s+)?(?:which|what|by which|by what)\s+(clusters?|jobs?|warehouses?|workspaces?|"
+                             r"endpoints?|pipelines?|users?|teams?|skus?|products?)(?:\s*(?:or|and|/|,)\s*(?:clusters?|jobs?|"
+                             r"warehouses?|workspaces?|endpoints?|pipelines?|users?|teams?|skus?|products?))*\b(?=\s*(?:[?.!]|$))",
+                             re.IGNORECASE)
+
+
 #: "what could we save per month, and where does it come from?": the origin of a sum of money is what makes it up
 #: (its drivers), not the data lineage of a table.
 MONEY_ORIGIN = re.compile(r"(\b(?:sav(?:e|es|ed|ing|ings)|spen[dt]\w*|costs?|bill\w*|money|dollars?|budget|\$\s?\d[\d.,]*k?)\b"
@@ -1617,7 +1632,7 @@ MONEY_ORIGIN = re.compile(r"(\b(?:sav(?:e|es|ed|ing|ings)|spen[dt]\w*|costs?|bil
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (SELF_CORRECTION, " "), (ASKER_CONTEXT, " "), (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
     (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (QUIET_HOURS_LOAD, r"quiet hours \1"), (HYPOTHETICAL_RUN, r"\1scheduled"), (SCHEDULE, " nightly "), (FIGURE_TREND, r" \1 trend "),
-    (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (RUN_AT_TIME, r"\1"), (PRINCIPAL_QUERIES, r"access \1 \2"), (BRACKETED_PLUS_LIST, " "), (PAGED_SELF, " "), (COMPLAINERS, " complaints "), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "), (DATA_MODELS, r"\1data models"),
+    (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (WHEN_IT_BROKE, r"\1 then"), (RUN_AT_TIME, r"\1"), (PRINCIPAL_QUERIES, r"access \1 \2"), (BRACKETED_PLUS_LIST, " "), (PAGED_SELF, " "), (COMPLAINERS, " complaints "), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "), (DATA_MODELS, r"\1data models"),
     (SET_ASIDE_ACTIVITY, " "),
     (PROBLEM_GROWING, r"\1\2 worsening"),
     (ERROR_BUDGET_BURN, r"\1\2used"),
@@ -1630,6 +1645,7 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (OBLIGATION, " "),
     (BYTES_READ, " query scanning data "),
     (MONEY_ORIGIN, r"\1what drives it"),
+    (MONEY_BY_THINGS, r"\1 broken down by \2"),
     (TRAINING_RUNS, r"\1training \2"),
 )
 

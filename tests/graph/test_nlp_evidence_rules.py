@@ -5190,3 +5190,63 @@ def test_round_379_phrasings(text: str, present: str | None, absent: str | None)
 ])
 def test_round_379_plays(agent: str, text: str, tool: str) -> None:
     assert tool in [p.tool for p in choose_plays(get_agent_registry().get(agent), text, {})]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("are the existing endpoints pulling their weight, and what do they cost us?", "cost", "security"),
+    ("Was bob@x.com logged in around 2am yesterday when the loader went down?", "security", "reliability"),
+    ("where are those untagged charges coming from - which clusters or jobs?", "optimization", "performance"),
+    ("where are those untagged charges coming from - which clusters or jobs?", "optimization", "governance"),
+    ("dev spend last week - which jobs?", "cost", "performance"),
+    ("what did dev cost us last month? which jobs failed?", "performance", None),
+    # French: login attempts, passing checks, availability, a job running fine, what drives up the bill
+    ("Des tentatives de connexion suspectes hier soir ? Et au passage, les expectations sont au vert ?", "security", None),
+    ("Des tentatives de connexion suspectes hier soir ? Et au passage, les expectations sont au vert ?", "quality", None),
+    ("dispo prod ?", "reliability", None),
+    ("Qu'est-ce qui fait grimper la facture ?", "cost", None),
+])
+def test_round_383_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_a_future_event_in_n_weeks_is_no_look_back_window():
+    from health_monitor.graph.nlp.dates import parse_window
+
+    as_of = datetime(2026, 3, 18, 9)
+    text = "our SOC 2 auditor shows up in three weeks. Anything high-severity in the last day or so?"
+    window = parse_window(text, as_of)
+    assert window is not None and window.hours == 24
+    assert parse_window("the audit is in 2 weeks, any failed logins?", as_of) is None
+    assert parse_window("which tables has nobody read in 90 days", as_of).days == 90
+
+
+def test_this_week_on_a_monday_reads_the_last_seven_days():
+    from health_monitor.graph.nlp.dates import parse_window
+
+    monday = parse_window("who read the customer table this week?", datetime(2026, 3, 16, 3))
+    assert monday.start == date(2026, 3, 9) and "this week began today" in monday.label
+    wednesday = parse_window("who read the customer table this week?", datetime(2026, 3, 18, 3))
+    assert wednesday.start == date(2026, 3, 16) and wednesday.label == "this week"
+    assert parse_window("week to date spend", datetime(2026, 3, 16, 3)).start == date(2026, 3, 16)
+
+
+def test_what_do_we_fix_first_is_a_briefing_unless_it_names_a_thing():
+    from health_monitor.graph.nlp.intents import intent_of
+
+    assert intent_of("ok so what do we fix first. ranked pls") == "briefing"
+    assert intent_of("what do we fix first on the loader?") != "briefing"
+
+
+def test_who_is_the_service_principal_behind_it_names_the_service_principal():
+    prior = Prior(understanding=Understanding(question="anything high-severity on the security side?",
+                                              domains=["security", "governance"]),
+                  found={"user": ["admin@x.com", "automation-sp"]}, as_of=AS_OF)
+    out = _follow("Who's the service principal behind it?", prior, domains=["security", "governance"])
+    assert out is not None and out.names("user") == ["automation-sp"] and out.domains == ["security"]
+
+
+def test_this_job_then_it_keeps_only_the_jobs_owner_of_the_last_turn():
+    from health_monitor.graph.adapters import _THAT_KIND_THEN_IT
+
+    assert _THAT_KIND_THEN_IT.search("and this job, is it running fine at least?")["kind"] == "job"
+    assert _THAT_KIND_THEN_IT.search("is it throwing errors too?") is None
