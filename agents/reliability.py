@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from health_monitor.agents.spec import JOB_OWNERS, ROWS, AgentSpec, Before, Compare, Lens, Play
 
 RELIABILITY_PROMPT = """You are the reliability specialist of a Databricks platform health monitor, answering {user}.
@@ -15,6 +17,18 @@ Quote only figures the tools returned. Finish with what you found (figures), how
 #: A job's failed runs, grouped, with the cause in each error message.
 FAILED_RUNS = Lens(group="job_name", sort="count desc", rows=3, say="{job_name} failed {count:times} ({error_message:err})",
                    severity=(("high", "count >= 3"),))
+
+#: Warehouse availability over the window (a named job's reliability is its runs instead).
+UPTIME = Play("get_uptime_metrics", when=(r"uptime|availab|\bup\b|downtime|healthy|health|\b(is|was) .{0,25} down\b|"
+                                         r"stable|stability|unstable|reliab\w*|error budget|\bslos?\b|nines\b",),
+              default=True, unless=("job",), weight=2, title="Availability",
+              compare=Compare("Warehouse outage time", total="outage_minutes", unit="minutes"),
+              lens=Lens(sort="availability_pct", rows=3,
+                        say="{warehouse_name} ({workspace_name}) {availability_pct:.2f}% available over "
+                            "{days:int} days, {outages:plural:outage} totalling {outage_minutes:num} min",
+                        severity=(("high", "availability_pct < 99"), ("medium", "availability_pct < 99.9")),
+                        recommend="Check {warehouse_name}'s outage events and consider a second cluster "
+                                  "(max_clusters > 1) for failover.", recommend_when="outages > 0"))
 
 AGENT = AgentSpec(
     name="reliability",
@@ -40,17 +54,11 @@ AGENT = AgentSpec(
                            "{occurrences:times} — {detail:clip}",
                        severity=(("high", "severity == high"), ("medium", "severity == medium")),
                        empty="No incidents in the period.")),
-        Play("get_uptime_metrics", when=(r"uptime|availab|\bup\b|downtime|healthy|health|\b(is|was) .{0,25} down\b|"
-                                         r"stable|stability|unstable|reliab\w*|error budget|\bslos?\b|nines\b",),
-             default=True, unless=("job",),  # a job's reliability is its runs, not the warehouses' uptime
-             weight=2, title="Availability", compare=Compare("Warehouse outage time", total="outage_minutes",
-                                                             unit="minutes"),
-             lens=Lens(sort="availability_pct", rows=3,
-                       say="{warehouse_name} ({workspace_name}) {availability_pct:.2f}% available over "
-                           "{days:int} days, {outages:plural:outage} totalling {outage_minutes:num} min",
-                       severity=(("high", "availability_pct < 99"), ("medium", "availability_pct < 99.9")),
-                       recommend="Check {warehouse_name}'s outage events and consider a second cluster "
-                                 "(max_clusters > 1) for failover.", recommend_when="outages > 0")),
+        UPTIME,
+        # "did the nightly_etl failure dent the production uptime number?": uptime said outright is the warehouses'
+        # uptime, a job named beside it or not
+        dataclasses.replace(UPTIME, when=(r"\buptime\b|\bavailability\b|\bdowntime\b",), default=False, unless=(),
+                            weight=3),
         Play("get_warehouse_outages", when=(r"outages?|\b(is|was|went|go(es)?|been|goes) down\b|downtime|unavailab|"
                                             # "was etl-warehouse down?", "how long for?": the outage, when and how long
                                             r"\b(?:was|were|went) .{0,25} down\b|\bhow long (?:for|was it|were they|did it last)\b|"

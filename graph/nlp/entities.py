@@ -226,6 +226,12 @@ _LAYER_CHAIN = re.compile(r"\b(?P<word>[a-z]\w+?)\s+(?:tables?|pipeline|chain|la
                           r"(?:to|into|through to|up to)\s+(?:the\s+)?(?P<end>silver|gold)\b", re.IGNORECASE)
 
 
+#: Medallion layers a table's name may say ("orders_gold"), and nouns after the word that mean the layer itself.
+_LAYER_WORDS = ("gold", "silver", "bronze")
+_LAYER_NOUNS = frozenset({"layer", "layers", "table", "tables", "zone", "schema", "catalog", "model", "models", "tier",
+                          "level", "stage", "data"})
+
+
 def _name_words(name: str) -> set[str]:
     return set(re.split(r"[_\-]+", name.lower()))
 
@@ -276,7 +282,10 @@ class EntityIndex:
     def _aliases(self, kind: str, name: str, key: str) -> list[str]:
         if kind == "table":
             parts = name.split(".")
-            return [normalize(".".join(parts[i:])) for i in range(1, len(parts))]
+            # "where does gold pull from": a medallion layer's word names the account's one table of that layer
+            # (kept only while unique: an account with many gold tables gets no alias)
+            layer = [w for w in _LAYER_WORDS if w in _name_words(parts[-1])]
+            return [normalize(".".join(parts[i:])) for i in range(1, len(parts))] + layer
         if kind == "workspace":
             spelled = [SPELLED_OUT.get(t, t) for t in re.split(r"[-_ ]+", name.lower()) if t]
             # "the machine learning workspace" is ml-workspace (only with the word workspace: "machine learning
@@ -359,6 +368,8 @@ class EntityIndex:
                         and i > 0 and tokens[i - 1][0] in _PEOPLE_BEFORE \
                         and not {t[0] for t in tokens[i:i + 2]} & _DATA_WORDS:
                     continue  # "did customers really change?": people, not the table named customers
+                if n == 1 and key in _LAYER_WORDS and i + 1 < len(tokens) and tokens[i + 1][0] in _LAYER_NOUNS:
+                    continue  # "the gold layer", "silver tables": the layer itself, not its one table
                 if n == 1 and not dotted and all(k in _CONTAINERS or k == "workspace" for k, _ in targets) \
                         and i + 1 < len(tokens) and tokens[i + 1][0] in ("model", "models", "layer", "layers"):
                     continue  # "the staging model", "the gold layer": a layer of a dbt project, not the workspace

@@ -380,6 +380,13 @@ def _shift(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
     elif unit == "year":
         out.window = Window.make(prev.start.replace(year=prev.start.year - 1),
                                  prev.end.replace(year=prev.end.year - 1), f"a year before {prev.label}")
+    elif (m.group("unit") or "").lower() == "night" and prev.span_days == 1 \
+            and re.search(r"\b(?:evening|tonight|\d{1,2}\s*pm)\b", " ".join(
+                [prior.understanding.question, prior.understanding.topic or "", prev.words or ""]), re.IGNORECASE):
+        # "anyone active after hours the night before?" after yesterday evening's logins: the night before that
+        # evening spans the evening before and that day's small hours (a nightly job's "night before" is its
+        # run of the day before)
+        out.window = Window.make(prev.start - timedelta(days=1), prev.start, "the night before")
     else:
         trailing = prev.days or prev.span_days
         step = 1 if unit == "day" and prev.span_days == 1 else max(_UNITS.get(unit, 1), trailing)

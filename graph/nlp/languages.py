@@ -203,6 +203,7 @@ _MARKERS["pt"] = _MARKERS["pt"] | {"gastamos", "em", "você", "isso", "então", 
 _MARKERS["de"] = _MARKERS["de"] | {"war", "hoch", "dem", "den", "ein", "eine", "einen", "wann", "ich", "bitte"}
 _MARKERS["fr"] = _MARKERS["fr"] | {"la", "je", "vous", "ce", "ça", "pas", "ne", "quand", "sur", "dans", "elle", "il",
                                    "vient", "d'où", "jusqu'à", "exactement", "lignage", "couche", "faits", "d'usage"}
+_MARKERS["pt"] = _MARKERS["pt"] | {"pra", "nisso", "nisto", "dá", "houve", "nos", "processos", "uma", "preciso"}
 _MARKERS["fr"] = _MARKERS["fr"] | {"dispo", "tourne", "correctement", "au", "suspectes", "connexion", "là-bas", "grimper"}
 _MARKERS["es"] = _MARKERS["es"] | {"datos", "cuándo", "cuando", "también", "usted", "sobre"}
 _MARKERS["de"] = _MARKERS["de"] | {"jemand", "niemand", "seitdem", "tatsächlich", "wirklich", "gelesen", "wann", "jetzt"}
@@ -934,6 +935,25 @@ GLOSSARY["fr"].update({"table finale": "final table", "table principale": "main 
 GLOSSARY["pt"].update({"tabela final": "final table", "tabela principal": "main table", "continua mostrando": "still shows",
                        "continuam mostrando": "still show"})
 GLOSSARY["de"].update({"verbrauch": "consumption", "verbraucht": "consumed"})
+# "Frische von orders_gold - halten wir das Tages-SLA ein?", "onde dá pra economizar nisso?", "¿cuántas filas tiró la
+# expectativa valid_amount ayer y de qué tabla viene orders_silver?"
+GLOSSARY["de"].update({"frische": "freshness", "halten wir": "do we meet", "einhalten": "meet", "eingehalten": "met",
+                       "tages": "daily", "tagesaktuell": "up to date"})
+GLOSSARY["pt"].update({"dá pra": "can we", "da pra": "can we", "nisso": "on this", "nisto": "on this", "pra": "to"})
+GLOSSARY["es"].update({"de qué tabla viene": "which table does it come from", "de qué tablas vienen": "which tables do they "
+                       "come from", "viene": "comes", "vienen": "come", "tiró": "dropped", "tiraron": "dropped",
+                       "descartó": "dropped", "expectativa": "expectation", "expectativas": "expectations",
+                       "reentrenar": "retraining", "antes de": "before", "quiero saber": "i want to know"})
+# "Houve alguma falha nos processos críticos de dados ontem? Preciso de uma resposta simples para a diretoria.",
+# "Gibt es derzeit Sicherheitsvorfälle mit hohem Risiko, über die der Vorstand informiert werden sollte?"
+GLOSSARY["pt"].update({"houve": "was there", "nos": "in the", "nas": "in the", "processos": "processes", "processo": "process",
+                       "críticos": "critical", "crítico": "critical", "críticas": "critical", "crítica": "critical",
+                       "uma": "a", "resposta": "answer", "diretoria": "board", "preciso de": "i need",
+                       "processamento": "processing"})
+GLOSSARY["de"].update({"sicherheitsvorfälle": "security incidents", "sicherheitsvorfall": "security incident",
+                       "vorfälle": "incidents", "vorfall": "incident", "hohem": "high", "hohes": "high", "hoher": "high",
+                       "risiko": "risk", "vorstand": "board", "informiert werden sollte": "should be told",
+                       "informiert": "informed", "verarbeitung": "processing"})
 # "Vengo de AWS Glue": where the asker comes from (context, not the product asked about)
 GLOSSARY["es"].update({"vengo de": "i come from", "venimos de": "we come from", "lo miraba": "i looked at it",
                        "lo veía": "i saw it", "cuál fue el error": "what was the error"})

@@ -198,10 +198,23 @@ _COUNTED_LIST = re.compile(r"\b(?:two|three|four|five|[2-5]) (?:things|questions
 SET_ASIDE = "a general-knowledge question beside it was set aside"
 
 
+def _own_ask(piece: str, head: str, *, min_words: int = 2) -> bool:
+    """"etl-warehouse outage: when, how long. prod spend last 7d flat?": a sentence of its own after the head's items,
+    naming an area the head does not, is no item about the head."""
+    cues, head_cues = cue_scores(piece)[0], cue_scores(head)[0]
+    best = max(cues, key=lambda d: cues[d])
+    return len(piece.split()) >= min_words and cues[best] >= 0.8 and not head_cues[best] and any(head_cues.values())
+
+
 def split_clauses(text: str) -> list[str]:
     """The question's clauses (at least one; empty pieces dropped). In "serving endpoints: latency + error
     rates" the short head before the colon is what every clause is about, so each clause carries it."""
     head, colon, rest = text.partition(":")
+    # "- etl-warehouse outage: when, how long - prod spend last 7d flat?" (or "... how long. prod spend ..."): the next
+    # bullet or sentence is a new ask, not one more item about the head
+    after = re.search(r"\s[-–•]\s+|(?<=[.?!])\s+(?=\S)", rest) if colon else None
+    if after and 0 < len(head.split()) <= 4 and not re.search(r"\d$", head) and _own_ask(rest[after.end():], head):
+        return split_clauses(f"{head}:{rest[:after.start()]}") + split_clauses(rest[after.end():])
     if colon and rest.strip() and 0 < len(head.split()) <= 3 and not _SPLIT.search(head) and not re.search(r"\d$", head):
         pieces = [p.strip(" ,.:") for p in _SPLIT.split(rest)]
         pieces = [p for p in pieces if p]

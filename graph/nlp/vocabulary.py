@@ -361,6 +361,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "did any of our critical data processing break this week?", "any failure in the critical data processes?"
+        r"\b(?:processing|processes|workloads?|batch (?:jobs?|runs?|loads?))\b (?:\w+ )?(?:break|broke|broken|fail\w*|crash\w*|"
+        r"die|died|error\w*|go down|went down)\b|\b(?:failures?|fail\w*|breaks?|breakage|crash\w*|errors?) (?:in|of|on|with) "
+        r"(?:the |our |any )?(?:\w+ ){0,3}(?:processes|processing|workloads?)\b": 1.0,
         # "is the prod-etl-cluster too small?", "big enough for next quarter's load": capacity against the load
         r"\b(?:too small|undersized|under-?provisioned|not big enough|big enough|too weak|struggling to keep up)\b": 1.0,
         # "what did ml_training cost, and is it even succeeding?", "or is it just failing?": its runs' outcome
@@ -562,7 +566,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "was prod actually up the whole month?": uptime over a period
         r"\b(?:is|was|were|been|stay\w*|remain\w*) (?:\w+ ){0,2}up (?:the whole|all|the entire|for the whole|for the entire) "
         r"(?:month|week|day|time|night|quarter|weekend)\b(?!,? (?:for nothing|doing (?:\w+ ){0,2}nothing|idle|sitting idle|with (?:nobody|no one|"
-        r"nothing)|for no reason))": 1.0,
+        r"nothing)|for no reason|(?:serving|running for|used by|answering) (?:\w+ )?(?:nobody|no one|nothing|noone)))": 1.0,
         # "did that take anything down", "the ingest misses": an outage or a missed deadline
         # (not "bring it back down": a figure lowered again)
         r"\b(?:took|take|takes|taking|taken|knock\w*|bring|brought) (?!(?:\w+ )?back down\b)(?:\w+ ){0,2}(?:down|offline)\b|"
@@ -764,7 +768,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?<!orders )(?<!finance )(?<!financial )(?<!pricing )(?<!revenue )(?<!budget )(?<!spreadsheet )(?<!excel )(?<!incremental )(?<!_ )models?"
         # ("my model contract", "los modelos incrementales de dbt")
         r"(?!\s+(?:contracts?|incremental\w*)\b)(?![^.?!]{0,25}\bdbt\b)": 0.8, r"model versions?|versions?": 0.4, r"endpoints?|serving(?! (?:up )?(?:old|stale|outdated|wrong|bad|cached|yesterday'?s|last week'?s|the same|"
-        r"incomplete|partial|empty|duplicate\w*) (?:data|numbers|rows|figures|results|records))|served(?! (?:old|stale|"
+        r"incomplete|partial|empty|duplicate\w*) (?:data|numbers|rows|figures|results|records))"
+        # ("stays up all night serving basically nobody": a warehouse's users, not model serving)
+        r"(?! (?:\w+ )?(?:nobody|no one|noone|nothing|anyone|anybody|(?:\w+ )?users|(?:\w+ )?dashboards|(?:\w+ )?queries)\b)|served(?! (?:old|stale|"
         r"outdated|wrong|cached) (?:data|numbers|rows|figures|results))": 0.8,
         r"inference|predictions?|predictor": 0.9, r"retrain\w*|training|trained": 0.7,
         r"mlflow|mlops|registered|registry|champion|challenger": 0.9, r"model drift|input drift": 1.0,
@@ -775,8 +781,13 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"reporting|numbers|figures|records|rows|dashboards?|kpis|metrics)\b)|precision|recall|auc|f1": 0.8,
         r"feature (store|table|drift)": 0.6,
         # "the ML stuff" is the models as often as the ML workspace's bill: a lean, not the topic
+        # ("the cloud bill for our machine learning side of the house looks off": the ML side's bill, not its models)
+        r"(?<!bill for our )(?<!bill for the )(?<!spend for our )(?<!spend for the )(?<!spend on our )(?<!spend on the )"
+        r"(?<!cost of our )(?<!cost of the )(?<!costs of our )(?<!costs of the )(?<!bill of our )(?<!bill of the )"
         r"(?:ml|ai|machine learning) (?:thing|stuff|system|tool|bits?|side|piece)": 0.6,
         # "anything on the ML side that's broken": the models' health
+        r"(?<!bill for our )(?<!bill for the )(?<!spend for our )(?<!spend for the )(?<!spend on our )(?<!spend on the )"
+        r"(?<!cost of our )(?<!cost of the )(?<!costs of our )(?<!costs of the )(?<!bill of our )(?<!bill of the )"
         r"\b(?:ml|ai|machine learning) (?:side|stuff|things?|models?|systems?|bits?)\b.{0,20}\b(?:broken|failing|down|wrong|"
         r"off|unhealthy|drifting|stale|degraded)\b": 1.3,
     },
@@ -882,7 +893,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\bwhere (?:the |that |this |our )?[\w.-]+ (?:table |data |rows |numbers |figures )?comes? from\b|"
         # "the usage table: what is it built from? fed straight from the system tables?"
         r"\b(?:built|derived|sourced|fed|loaded|populated) (?:\w+ )?from\b": 1.0,
-        r"trac\w* (?:\w+ ){0,6}back|(?:original|ultimate|upstream|raw) sources?|back to (?:its|the|their) sources?|"
+        # ("can every dollar be traced back to an owning team?": spend's attribution, not lineage)
+        r"trac\w* (?:\w+ ){0,6}back(?! to (?:an? |the |its |their |each |one )?(?:owning |responsible |paying )?(?:teams?|owners?|"
+        r"cost[- ]cent\w*|projects?|departments?|business units?|bus?)\b)|(?:original|ultimate|upstream|raw) sources?|back to (?:its|the|their) sources?|"
         # ("which workspace is that coming from?": which of a place or an owner, not lineage)
         # ("are those untagged charges coming from": a sum of money's origin, its drivers)
         r"end[- ]to[- ]end lineage|(?<!which )(?<!what )(?:is|are) (?!(?:that|it|this|(?:the|those|these|our|that|this) "
@@ -938,6 +951,16 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "can every dollar of our spend be traced back to an owning team?": spend attributed to its owners (tags)
+        r"\b(?:traced?|tied|mapped|allocated|attributed|charged) (?:back )?to (?:an? |the |its |their |each |one )?(?:owning |"
+        r"responsible |paying )?(?:teams?|owners?|cost[- ]cent\w*|projects?|departments?|business units?)\b": 1.0,
+        # "where are we paying for computing power we simply don't use?": capacity nobody uses
+        r"\b(?:compute|computing(?: power)?|capacity|clusters?|warehouses?|machines|nodes|resources|gpus?)\b (?:that )?(?:we|they|"
+        r"people|teams?|anyone|anybody) (?:\w+ )?(?:don'?t|do not|never|barely|hardly|rarely) (?:even )?use\b": 1.0,
+        # "analytics-adhoc: keep it or kill it?": whether a resource is worth what it costs
+        r"\b(?:keep|retain) (?:it|them|that|this|these|those|the \w+) (?:or|vs\.?|versus) (?:kill|drop|shut|turn|delete|"
+        r"decommission|retire|remove|get rid of|switch)\w*\b|\b(?:kill|decommission|retire|get rid of|shut down) "
+        r"(?:it|them|that one|this one)\s*\?": 1.0,
         # "is the bi-warehouse sized correct?", "right-sized?": the size against what is used
         r"\b(?:sized|provisioned) (?:correct(?:ly)?|right|properly|appropriately|well|ok)\b|\bright-?siz\w*|"
         r"\boversized\b": 1.0,
@@ -1582,6 +1605,8 @@ IF_SOMETHING_BREAKS = re.compile(r"\b(?:if|when|in case|should) (?:something|any
 #: that asks more, "We also need ...", "... too", a question word, stays)
 TRAILING_BACKGROUND = re.compile(
     r"(?<=\?)\s+(?:(?:we|our|they|it'?s|it is|this is|that'?s)\b|i'?d (?:like|want|need) (?:it|this|that|them) for\b|"
+    # "is hourly_ingest landing on time? feature_refresh depends on it": why it matters, what relies on it
+    r"(?:the\s+)?(?:[\w-]+\s+){1,2}?(?:depends?|relies?|builds?|feeds?|reads?|waits?)\s+(?:on|from|off|for)\s+(?:it|that|this|them)\b|"
     r"i(?:'m| am)? (?:use|using|want it for|plan to)\b)(?![^?]*\b(?:show|list|give|tell|also|too|please|which|what|who|how|"
     r"where|when|why|whether|and check|plus)\b)[^?]*?(?:[.!]\s*|$)", re.IGNORECASE)
 
@@ -1620,6 +1645,13 @@ MONEY_BY_THINGS = re.compile(r"(\b(?:charges?|spend\w*|costs?|bill\w*|money|dbus
                              re.IGNORECASE)
 
 
+#: "without cutting any security corners, where are we paying for idle compute?": a constraint on the ask, not an ask
+#: about security.
+WITHOUT_COMPROMISE = re.compile(r"\bwithout (?:cutting|compromising|sacrificing|touching|weakening|hurting|risking|lowering|"
+                                r"giving up) (?:any |our |the |on )?(?:\w+ ){0,2}?(?:corners|security|reliability|performance|"
+                                r"quality|compliance|slas?|uptime|availability|freshness)\b(?: corners)?", re.IGNORECASE)
+
+
 #: "what could we save per month, and where does it come from?": the origin of a sum of money is what makes it up
 #: (its drivers), not the data lineage of a table.
 MONEY_ORIGIN = re.compile(r"(\b(?:sav(?:e|es|ed|ing|ings)|spen[dt]\w*|costs?|bill\w*|money|dollars?|budget|\$\s?\d[\d.,]*k?)\b"
@@ -1646,6 +1678,7 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (BYTES_READ, " query scanning data "),
     (MONEY_ORIGIN, r"\1what drives it"),
     (MONEY_BY_THINGS, r"\1 broken down by \2"),
+    (WITHOUT_COMPROMISE, " "),
     (TRAINING_RUNS, r"\1training \2"),
 )
 

@@ -5250,3 +5250,57 @@ def test_this_job_then_it_keeps_only_the_jobs_owner_of_the_last_turn():
 
     assert _THAT_KIND_THEN_IT.search("and this job, is it running fine at least?")["kind"] == "job"
     assert _THAT_KIND_THEN_IT.search("is it throwing errors too?") is None
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("- etl-warehouse outage: when, how long - prod spend last 7d flat?", "cost", None),
+    ("etl-warehouse outage: when, how long. prod spend last 7d flat?", "cost", None),
+    ("Frische von main.sales.orders_gold - halten wir das Tages-SLA ein?", "quality", None),
+    ("onde dá pra economizar nisso?", "optimization", None),
+    ("¿cuántas filas tiró la expectativa valid_amount ayer y de qué tabla viene orders_silver?", "governance", None),
+    ("bi-warehouse stays up all night serving basically nobody. how much would a shorter auto-stop save us?",
+     "optimization", "reliability"),
+    ("bi-warehouse stays up all night serving basically nobody. how much would a shorter auto-stop save us?",
+     "optimization", "mlops"),
+    ("the adhoc cluster: keep it or kill it?", "optimization", None),
+    ("is the hourly load landing on time? the feature refresh depends on it", "reliability", "governance"),
+    ("did any of our critical data processing break this week, and was anyone logging in at odd hours?",
+     "performance", None),
+    ("Gibt es derzeit Sicherheitsvorfälle mit hohem Risiko, über die der Vorstand informiert werden sollte?",
+     "security", None),
+    ("Houve alguma falha nos processos críticos de dados ontem?", "performance", None),
+    ("Without cutting any security corners, where are we paying for computing power we simply don't use?",
+     "optimization", "security"),
+    ("The cloud bill for our machine learning side of the house looks off to me. Is it, and by how much?", "cost",
+     "mlops"),
+    ("anything on the ML side that's broken?", "mlops", None),
+    ("can every dollar of our cloud spend be traced back to an owning team?", "cost", "governance"),
+])
+def test_round_387_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_a_layer_word_names_the_one_table_of_that_layer():
+    index = EntityIndex({"table": ["main.sales.orders_gold", "main.sales.orders_silver", "main.crm.customers"]})
+    assert [(m.kind, m.name) for m in index.match("where does gold pull from upstream").matches] == [
+        ("table", "main.sales.orders_gold")]
+    # ("the gold layer" is the layer: the word alone names nothing, whatever a description may match)
+    assert all(m.method == "description" for m in index.match("the gold layer tables").matches)
+    two = EntityIndex({"table": ["a.b.orders_gold", "a.b.sales_gold"]})
+    assert not two.match("where does gold pull from").matches
+
+
+def test_uptime_said_outright_reads_uptime_beside_a_named_job():
+    plays = choose_plays(get_agent_registry().get("reliability"),
+                         "did the nightly_etl failure dent the production uptime number this month?",
+                         {"job": ["nightly_etl"], "workspace": ["production"]})
+    assert "get_uptime_metrics" in [p.tool for p in plays]
+
+
+def test_the_night_before_a_day_spans_its_evening_and_small_hours():
+    from health_monitor.graph.understanding import Window
+
+    prior = Prior(understanding=Understanding(question="failed logins yesterday evening?", domains=["security"],
+                                              window=Window.day(date(2026, 3, 19), "yesterday")), as_of=AS_OF)
+    out = _follow("and anyone active after hours the night before?", prior)
+    assert out.window.start == date(2026, 3, 18) and out.window.end == date(2026, 3, 19)
