@@ -140,7 +140,7 @@ AGENT = AgentSpec(
              compare=Compare("Spend", total="list_cost"), title="Spend by product",
              lens=Lens(say="{billing_origin_product} {list_cost:money} ({pct_of_total:pct100})",
                        sort="list_cost desc", rows=5)),
-        Play("get_untagged_spend", when=(r"untagged|attribut|without (a |any )?tags?|missing tags?|no tags?|not tagged|"
+        Play("get_untagged_spend", when=(r"untagged|attribut|(?:traced?|tied|mapped) (?:back )?to (?:an? |the |its |their |each )?(?:owning |responsible |paying )?(?:teams?|owners?|cost[- ]cent\w*|projects?)\b|without (a |any )?tags?|missing tags?|no tags?|not tagged|"
                                                    # "which team is the least disciplined about tagging their spend?"
                                                    r"\btagg(?:ing|ed) (?:their|its|our|the) (?:spend|costs?|usage|resources|"
                                                    r"clusters|jobs|compute)\b|(?:disciplined|sloppy|bad|lazy|careless) (?:about|at|"

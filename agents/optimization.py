@@ -100,7 +100,7 @@ AGENT = AgentSpec(
                        severity=(("medium", "estimated_monthly_saving >= 500"), ("low", "estimated_monthly_saving > 0")),
                        recommend="Right-size {resource_name} (about {estimated_monthly_saving:money}/month): "
                                  "{recommendation:long}")),
-        Play("get_untagged_spend", when=(r"untagged|tags?|attribution",), weight=2, title="Untagged spend",
+        Play("get_untagged_spend", when=(r"untagged|tags?|attribution|(?:traced?|tied|mapped|attributed) (?:back )?to (?:an? |the |its |their |each )?(?:owning |responsible |paying )?(?:teams?|owners?|cost[- ]cent\w*|projects?)\b",), weight=2, title="Untagged spend",
              lens=Lens(sort="untagged_cost desc", rows=3, where="untagged_cost > 0",
                        say="{workspace_name} {untagged_cost:money} untagged ({untagged_pct:pct100} of its spend)")),
         Play("get_serverless_spend", when=(r"serverless",), weight=2, title="Serverless share",

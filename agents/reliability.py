@@ -18,6 +18,11 @@ Quote only figures the tools returned. Finish with what you found (figures), how
 FAILED_RUNS = Lens(group="job_name", sort="count desc", rows=3, say="{job_name} failed {count:times} ({error_message:err})",
                    severity=(("high", "count >= 3"),))
 
+OUTAGES = Lens(sort="start_time desc", rows=3,
+               say="{warehouse_name} was down {duration_minutes:num} min from {start_time:time}",
+               severity=(("high", "duration_minutes >= 60"), ("medium", "duration_minutes >= 10")),
+               empty="No warehouse outage in the period.")
+
 #: Warehouse availability over the window (a named job's reliability is its runs instead).
 UPTIME = Play("get_uptime_metrics", when=(r"uptime|availab|\bup\b|downtime|healthy|health|\b(is|was) .{0,25} down\b|"
                                          r"stable|stability|unstable|reliab\w*|error budget|\bslos?\b|nines\b",),
@@ -68,11 +73,10 @@ AGENT = AgentSpec(
                                             r"(?:connect|reach|load|get in|log ?in)|(?:dragg\w*|brought|pulled|"
                                             r"bring\w*) (?:it|that|this|us|them|the number) down",),
              weight=2,
-             title="Outages", before=Before(),
-             lens=Lens(sort="start_time desc", rows=3,
-                       say="{warehouse_name} was down {duration_minutes:num} min from {start_time:time}",
-                       severity=(("high", "duration_minutes >= 60"), ("medium", "duration_minutes >= 10")),
-                       empty="No warehouse outage in the period.")),
+             title="Outages", before=Before(), lens=OUTAGES),
+        # "MTBF for etl-warehouse": a warehouse's failures are its outages (the MTBF tool counts job runs per workspace)
+        Play("get_warehouse_outages", when=(r"mtbf|mttr|mean time|between failures|to recover|recovery",),
+             needs=("warehouse",), weight=3, title="Outages of that warehouse", lens=OUTAGES),
         Play("get_sla_breaches", when=(r"\bsl[ao]s?\b|service[- ]levels?(?: (?:commitments?|agreements?|objectives?|targets?))?|breach|blow (?:it|them|through)|blew (?:it|them|through)|blown|\blate\b|\bmiss(ed|es|ing)?\b|deadline|\bwindow\b|on time|"
                                        r"(?:ran|runs?|running|going) (?:too )?(?:long|over)|overr[au]n\w*|took too long",), weight=3,
              title="SLA breaches", before=Before(), compare=Compare("SLA breaches", total=ROWS, unit="int"),

@@ -252,7 +252,10 @@ _CONTEXT = re.compile(r"\b(?:our|my|the) (?:old|previous|former|legacy) (?=(?:\w
 #: A product named in a comparison ("like a flaky jenkins build", "as slow as our old oracle box").
 _SIMILE = re.compile(r"\b(?:like|as \w+ as|worse than|better than) (?:\w+ ){0,4}$|"
                      # "basically what `dbt ls --select +orders_gold` would print if this were a dbt project"
-                     r"\b(?:basically |essentially |roughly |just )?what\s*[`'\"]?$|\bif (?:this|it|we) were (?:a |an |on |using )?$")
+                     r"\b(?:basically |essentially |roughly |just )?what\s*[`'\"]?$|\bif (?:this|it|we) were (?:a |an |on |using )?$|"
+                     # "same format as a status page would show": the product as a shape for the answer
+                     r"\b(?:same|similar) (?:format|layout|style|shape|look|view) as (?:an? |the |our |in )?$|"
+                     r"\b(?:in|with) the (?:format|style|layout|look) of (?:an? |the )?$")
 #: "an athena-sized bill", "a redshift-style cluster": the product as a measure of something here.
 _SIZED = re.compile(r"^[- ](?:sized?|style|like|ish|grade|level|scale|type)\b", re.IGNORECASE)
 

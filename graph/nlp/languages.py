@@ -954,6 +954,11 @@ GLOSSARY["de"].update({"sicherheitsvorfälle": "security incidents", "sicherheit
                        "vorfälle": "incidents", "vorfall": "incident", "hohem": "high", "hohes": "high", "hoher": "high",
                        "risiko": "risk", "vorstand": "board", "informiert werden sollte": "should be told",
                        "informiert": "informed", "verarbeitung": "processing"})
+# "Bitte eine Übersicht aller Berechtigungsänderungen der letzten 7 Tage als Nachweis für den Datenschutzbeauftragten."
+GLOSSARY["de"].update({"übersicht": "overview", "aller": "of all", "berechtigungsänderungen": "permission changes",
+                       "berechtigungsänderung": "permission change", "berechtigung": "permission", "änderungen": "changes",
+                       "änderung": "change", "nachweis": "evidence", "datenschutzbeauftragten": "data protection officer",
+                       "datenschutzbeauftragte": "data protection officer", "bitte": "please"})
 # "Vengo de AWS Glue": where the asker comes from (context, not the product asked about)
 GLOSSARY["es"].update({"vengo de": "i come from", "venimos de": "we come from", "lo miraba": "i looked at it",
                        "lo veía": "i saw it", "cuál fue el error": "what was the error"})

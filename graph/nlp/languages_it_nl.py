@@ -386,7 +386,11 @@ GLOSSARY["nl"].update({
     "zo": "so", "veel": "much",
 })
 # Short questions ("en waarom is ml-workspace zo hoog?") need markers of everyday words too.
-MARKERS["it"] = MARKERS["it"] | frozenset("così alto alti troppo molto già ancora elenco letture".split())
+MARKERS["it"] = MARKERS["it"] | frozenset("così alto alti troppo molto già ancora elenco letture qualcun altro lavorato notte "
+                                           "fuori orario bene c'è".split())
+# "Va bene. C'è qualcun altro che ha lavorato di notte, fuori orario?"
+GLOSSARY["it"].update({"qualcun altro": "anyone else", "c'è": "is there", "va bene": "ok", "ha lavorato": "worked",
+                       "lavorato": "worked", "di notte": "at night"})
 MARKERS["nl"] = MARKERS["nl"] | frozenset("hoog hoger laag daar zo wel maar veel duur dure".split())  # ("hier": French)
 # a trend and a breakdown ("com'è andata la spesa, suddivisa per workspace", "uitgesplitst per werkruimte")
 GLOSSARY["it"].update({"suddiviso per": "broken down by", "suddivisa per": "broken down by", "suddivisi per": "broken down by",

@@ -152,6 +152,14 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "spend split by type of charge", "the bill broken down by product": a breakdown of the spend
         r"(?:spend\w*|costs?|bill|billing|charges?|money|dbus?) (?:\w+ ){0,2}(?:split|broken down|breakdown|grouped|bucketed|"
         r"sliced) (?:\w+ )?(?:by|per|into)\b|by (?:type|kind|category) of (?:charge|spend|cost|usage|compute)\b": 1.0,
+        # "why did ml-workspace jump yesterday?": a workspace that jumps is its spend (a place's name reads as nothing)
+        r"\bworkspaces? (?:\w+ )?(?:jump|jumped|jumps|jumping|spike|spiked|spikes|spiking|climb|climbed|surg\w*|balloon\w*|"
+        r"shot up|went up|doubled|tripled)\b|\b(?:why|when|how much|how come) (?:did|has|have|does) (?:the |our )?(?:workspaces? )?"
+        r"(?:jump|jumped|spike|spiked|climb|climbed|surge|surged|balloon|ballooned|shoot up|shot up|go up|gone up|double|"
+        r"doubled)\b": 1.0,
+        # "were we effectively paying for etl-warehouse while it was down?": what the compute cost in the meantime
+        r"\bpa(?:ying|id|y) for (?:\w+ ){0,3}(?:while|when|during) (?:it|they|that) (?:was|were|is|are) (?:down|offline|broken|"
+        r"idle|unavailable)\b": 1.0,
         # "the serverless vs classic compute split this quarter": the bill's mix of compute types
         r"\b(?:serverless|classic|photon|spot|on[- ]demand|gpu|jobs compute|all[- ]purpose|sql)(?: compute)? (?:vs\.?|versus|or|and|"
         r"/) (?:\w+ ){0,2}(?:compute )?(?:split|mix|share|breakdown|ratio|proportion)\b|\b(?:split|mix|ratio) (?:of )?(?:spend |"
@@ -582,7 +590,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:has|have|had) (?:\w+ )?been (?:\w+ )?(?:late|delayed)\b|\bbehind schedule\b": 1.0,
         # "hourly_ingest keeps running late": runs that miss their time (an SLA), not slow code
         r"(?:running|finish\w*|landing|completing|coming in|runs?|ran) late\b(?! (?:last night|tonight|this (?:morning|evening|afternoon)))": 1.0,
-        r"recover\w*|restore\w*|error budget": 0.6,
+        r"recover\w*|restore\w*|error budget": 0.6, r"\berror budgets?\b|\bslo burn\b": 1.0,
         # "anything page-worthy in the last 24 hours": what would have paged the on-call
         r"page[- ]?worthy|worth (?:a )?pag(?:e|ing)|pageable": 1.0,
         r"(?:miss\w*|bl[eo]w\w*(?: past| through)?|overr?a[nr]\w*|exceed\w*|went over|go(?:es)? over|broke|"
@@ -951,6 +959,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "daily_report: is it set up the cheap way or not?": whether it runs on the cheaper compute
+        r"\b(?:set ?up|configured|running|run|built) (?:the |in the )?(?:cheap|cheapest|cheaper|cost[- ]?effective|efficient|"
+        r"expensive|pricey|costly|wasteful) way\b": 1.0,
         # "can every dollar of our spend be traced back to an owning team?": spend attributed to its owners (tags)
         r"\b(?:traced?|tied|mapped|allocated|attributed|charged) (?:back )?to (?:an? |the |its |their |each |one )?(?:owning |"
         r"responsible |paying )?(?:teams?|owners?|cost[- ]cent\w*|projects?|departments?|business units?)\b": 1.0,
@@ -1146,6 +1157,9 @@ GENERAL_KNOWLEDGE = re.compile(
     # modelling advice ("help me tune xgboost, max_depth vs eta?"): a data scientist's craft, not this account's data
     r"\b(?:help me |how (?:do|should|would) (?:i|we) |how to |best way to )(?:tune|pick|choose|set|configure)\b.{0,40}"
     r"\b(?:xgboost|lightgbm|catboost|hyper-?parameters?|learning rate|max_depth|eta|batch size|epochs?|regulari[sz]ation)\b|"
+    # "an excel formula that sums column B when column A says 'paid'": spreadsheet craft, not this account
+    r"\b(?:excel|google sheets?|spreadsheet|libreoffice|numbers app) (?:formula|function|macro|pivot)s?\b|"
+    r"\b(?:vlookup|xlookup|hlookup|sumifs?|countifs?|averageifs?|index[- ]match)\b|"
     # "the difference between ISO 27001 certification and a SOC 2 Type II report": what two standards are, not this account
     r"\bdifference between (?:an? |the )?(?:iso|soc|gdpr|hipaa|pci|sox|ccpa|nist|fedramp|lgpd|dsgvo|rgpd|cis)\b[^.?!]{0,40}"
     r"\b(?:and|vs\.?|versus) (?:an? |the )?(?:iso|soc|gdpr|hipaa|pci|sox|ccpa|nist|fedramp|lgpd|dsgvo|rgpd|cis)\b|"
@@ -1652,6 +1666,13 @@ WITHOUT_COMPROMISE = re.compile(r"\bwithout (?:cutting|compromising|sacrificing|
                                 r"quality|compliance|slas?|uptime|availability|freshness)\b(?: corners)?", re.IGNORECASE)
 
 
+#: "who can see our spend data?", "who can read the billing tables": the money words say which data, not a cost ask.
+ACCESS_TO_MONEY_DATA = re.compile(r"(\bwho (?:\w+ ){0,3}(?:can|could|may|is able to|are able to|has access to|have access to|"
+                                  r"has|have) (?:\w+ )?(?:read|see|access|query|view|open|select from)?\s*(?:on |to )?(?:our |the "
+                                  r"|all )?(?:\w+ )?)(?:spend|spending|billing|cost|costs|finance|financial|invoice)(?= (?:system )?"
+                                  r"(?:data|tables?|numbers|figures|reports?|datasets?|records)\b)", re.IGNORECASE)
+
+
 #: "what could we save per month, and where does it come from?": the origin of a sum of money is what makes it up
 #: (its drivers), not the data lineage of a table.
 MONEY_ORIGIN = re.compile(r"(\b(?:sav(?:e|es|ed|ing|ings)|spen[dt]\w*|costs?|bill\w*|money|dollars?|budget|\$\s?\d[\d.,]*k?)\b"
@@ -1679,6 +1700,7 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (MONEY_ORIGIN, r"\1what drives it"),
     (MONEY_BY_THINGS, r"\1 broken down by \2"),
     (WITHOUT_COMPROMISE, " "),
+    (ACCESS_TO_MONEY_DATA, r"\1"),
     (TRAINING_RUNS, r"\1training \2"),
 )
 

@@ -5304,3 +5304,35 @@ def test_the_night_before_a_day_spans_its_evening_and_small_hours():
                                               window=Window.day(date(2026, 3, 19), "yesterday")), as_of=AS_OF)
     out = _follow("and anyone active after hours the night before?", prior)
     assert out.window.start == date(2026, 3, 18) and out.window.end == date(2026, 3, 19)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("why did ml-workspace jump yesterday, and did the jobs behind it actually complete?", "cost", None),
+    ("why did the job duration jump?", "performance", "cost"),
+    ("Was there an outage this month where we were effectively paying for etl-warehouse while it was down? I want to "
+     "note it against the warehouse cost.", "cost", None),
+    ("Internal audit is asking who can read the billing system tables, i.e. who can see our spend data.", "governance",
+     "cost"),
+    ("can you help me write an excel formula that sums column B only when column A says 'paid'?", None, None),
+    ("the daily report job - is it set up the cheap way or not?", "optimization", None),
+    ("How much of production's error budget have we burned so far this month?", "reliability", "cost"),
+    ("Give me the weekly reliability scorecard: uptime, MTTR, MTBF, SLA misses. Same format as a status page would show.",
+     "reliability", None),
+    ("Bitte eine Übersicht aller Berechtigungsänderungen der letzten 7 Tage als Nachweis für den Datenschutzbeauftragten.",
+     "governance", None),
+    ("Va bene. C'è qualcun altro che ha lavorato di notte, fuori orario?", "security", None),
+])
+def test_round_391_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_what_our_statuspage_says_is_still_another_product():
+    assert other_product("what does our Statuspage say about last night?")
+
+
+@pytest.mark.parametrize(("agent", "text", "slots", "tool"), [
+    ("reliability", "MTBF for etl-warehouse this month", {"warehouse": ["etl-warehouse"]}, "get_warehouse_outages"),
+    ("cost", "can every dollar be traced back to an owning team?", {}, "get_untagged_spend"),
+])
+def test_round_391_plays(agent: str, text: str, slots: dict, tool: str) -> None:
+    assert tool in [p.tool for p in choose_plays(get_agent_registry().get(agent), text, slots)]
