@@ -229,7 +229,8 @@ _LAYER_CHAIN = re.compile(r"\b(?P<word>[a-z]\w+?)\s+(?:tables?|pipeline|chain|la
 #: Medallion layers a table's name may say ("orders_gold"), and nouns after the word that mean the layer itself.
 _LAYER_WORDS = ("gold", "silver", "bronze")
 _LAYER_NOUNS = frozenset({"layer", "layers", "table", "tables", "zone", "schema", "catalog", "model", "models", "tier",
-                          "level", "stage", "data"})
+                          "level", "stage", "data", "fact", "facts", "dimension", "dim", "view", "views", "version",
+                          "copy", "aggregate", "aggregates", "summary", "mart", "marts", "dataset", "datasets"})
 
 
 def _name_words(name: str) -> set[str]:

@@ -5286,6 +5286,7 @@ def test_a_layer_word_names_the_one_table_of_that_layer():
         ("table", "main.sales.orders_gold")]
     # ("the gold layer" is the layer: the word alone names nothing, whatever a description may match)
     assert all(m.method == "description" for m in index.match("the gold layer tables").matches)
+    assert all(m.method == "description" for m in index.match("the billing usage gold fact table").matches)
     two = EntityIndex({"table": ["a.b.orders_gold", "a.b.sales_gold"]})
     assert not two.match("where does gold pull from").matches
 
