@@ -228,9 +228,19 @@ _LAYER_CHAIN = re.compile(r"\b(?P<word>[a-z]\w+?)\s+(?:tables?|pipeline|chain|la
 
 #: Medallion layers a table's name may say ("orders_gold"), and nouns after the word that mean the layer itself.
 _LAYER_WORDS = ("gold", "silver", "bronze")
-_LAYER_NOUNS = frozenset({"layer", "layers", "table", "tables", "zone", "schema", "catalog", "model", "models", "tier",
-                          "level", "stage", "data", "fact", "facts", "dimension", "dim", "view", "views", "version",
-                          "copy", "aggregate", "aggregates", "summary", "mart", "marts", "dataset", "datasets"})
+#: Words after a layer's word that leave it a name ("where does gold pull from", "silver - drift this wk?", "silver ->
+#: gold"): a verb, a preposition or the end; any other word makes it an adjective ("the gold usage fact table").
+_LAYER_FOLLOWERS = frozenset("""pull pulls pulled pulling get gets got come comes came read reads load loads loaded is was are
+were has have had look looks looked drift drifts drifted refresh refreshed update updated stale fresh late and or to from
+for in on at via with of fail failed break broke depend depends feed feeds""".split()) | frozenset(_LAYER_WORDS)
+
+
+def _layer_as_name(text: str, tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """Is the layer word at ``tokens[i]`` said as a name (the one table of that layer), not as an adjective?"""
+    ends = i + 1 >= len(tokens) or bool(re.search(r"[.?!;:,()]", text[tokens[i][2]:tokens[i + 1][1]]))
+    after = None if ends else tokens[i + 1][0]
+    before = tokens[i - 1][0] if i > 0 else None
+    return (after is None or after in _LAYER_FOLLOWERS) and before not in ("table", "tables", "layer", "the")
 
 
 def _name_words(name: str) -> set[str]:
@@ -369,8 +379,8 @@ class EntityIndex:
                         and i > 0 and tokens[i - 1][0] in _PEOPLE_BEFORE \
                         and not {t[0] for t in tokens[i:i + 2]} & _DATA_WORDS:
                     continue  # "did customers really change?": people, not the table named customers
-                if n == 1 and key in _LAYER_WORDS and i + 1 < len(tokens) and tokens[i + 1][0] in _LAYER_NOUNS:
-                    continue  # "the gold layer", "silver tables": the layer itself, not its one table
+                if n == 1 and key in _LAYER_WORDS and not _layer_as_name(text, tokens, i):
+                    continue  # "the gold layer", "the gold usage fact table": the layer's word describing, no name
                 if n == 1 and not dotted and all(k in _CONTAINERS or k == "workspace" for k, _ in targets) \
                         and i + 1 < len(tokens) and tokens[i + 1][0] in ("model", "models", "layer", "layers"):
                     continue  # "the staging model", "the gold layer": a layer of a dbt project, not the workspace

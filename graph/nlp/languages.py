@@ -565,6 +565,9 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
                           r"stuff|issues?|findings?|update|overview|digest|team|check|side|things?)\b)", re.IGNORECASE),
                "security"),
               # "$$ yesterday + anything broken": the money, written as its sign (never "$500", a figure)
+              # "cost + sec tldr for yday": an area's short name in a list of areas
+              (re.compile(r"(?:(?<=\+ )|(?<=& )|(?<=/)|(?<=\band ))sec\b(?!\s*(?:\d|ago|later|or so))", re.IGNORECASE),
+               "security"),
               (re.compile(r"(?<![\w$])\$\$+(?![\w$])"), "spend"),
               (re.compile(r"\bperm\b", re.IGNORECASE), "permission"),
               # "fcast next qtr w/ a range": forecast, quarter, with
@@ -959,6 +962,20 @@ GLOSSARY["de"].update({"übersicht": "overview", "aller": "of all", "berechtigun
                        "berechtigungsänderung": "permission change", "berechtigung": "permission", "änderungen": "changes",
                        "änderung": "change", "nachweis": "evidence", "datenschutzbeauftragten": "data protection officer",
                        "datenschutzbeauftragte": "data protection officer", "bitte": "please"})
+# "Si on renomme orders_raw, quelles tables en aval seront impactées ?", "Et le cluster derrière, il était saturé pendant ce
+# temps-là ?", "les incidents de sécurité", "Kamen die alle von derselben IP?"
+GLOSSARY["fr"].update({"renomme": "rename", "renommer": "rename", "renommons": "rename", "en aval": "downstream",
+                       "en amont": "upstream", "seront impactées": "will be impacted", "seront impactés": "will be impacted",
+                       "impactées": "impacted", "impactés": "impacted", "derrière": "behind", "était": "was",
+                       "saturé": "saturated", "saturée": "saturated", "pendant ce temps-là": "at that time",
+                       "pendant ce temps": "meanwhile", "incidents de sécurité": "security incidents",
+                       "incident de sécurité": "security incident", "point rapide": "quick summary",
+                       "fais-moi": "give me"})
+GLOSSARY["de"].update({"kamen": "came", "kam": "came", "derselben": "the same", "demselben": "the same",
+                       "dieselbe": "the same", "alle": "all", "von derselben": "from the same"})
+_MARKERS["de"] = _MARKERS["de"] | {"kamen", "derselben", "demselben", "alle"}
+_MARKERS["fr"] = _MARKERS["fr"] | {"renomme", "renommer", "aval", "amont", "seront", "impactées", "impactés", "derrière",
+                                   "était", "saturé"}
 # "Vengo de AWS Glue": where the asker comes from (context, not the product asked about)
 GLOSSARY["es"].update({"vengo de": "i come from", "venimos de": "we come from", "lo miraba": "i looked at it",
                        "lo veía": "i saw it", "cuál fue el error": "what was the error"})

@@ -390,7 +390,9 @@ MARKERS["it"] = MARKERS["it"] | frozenset("così alto alti troppo molto già anc
                                            "fuori orario bene c'è".split())
 # "Va bene. C'è qualcun altro che ha lavorato di notte, fuori orario?"
 GLOSSARY["it"].update({"qualcun altro": "anyone else", "c'è": "is there", "va bene": "ok", "ha lavorato": "worked",
-                       "lavorato": "worked", "di notte": "at night"})
+                       "lavorato": "worked", "di notte": "at night", "sono aggiornate": "are up to date",
+                       "sono aggiornati": "are up to date", "aggiornate": "up to date", "aggiornati": "up to date",
+                       "aggiornata": "up to date", "aggiornato": "up to date", "o no": "or not"})
 MARKERS["nl"] = MARKERS["nl"] | frozenset("hoog hoger laag daar zo wel maar veel duur dure".split())  # ("hier": French)
 # a trend and a breakdown ("com'è andata la spesa, suddivisa per workspace", "uitgesplitst per werkruimte")
 GLOSSARY["it"].update({"suddiviso per": "broken down by", "suddivisa per": "broken down by", "suddivisi per": "broken down by",

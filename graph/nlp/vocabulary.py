@@ -732,6 +732,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"schema (?:change|drift|evolution|mismatch|break)\w*|chang\w* (?:the |its |their )?(?:schema|column types?)|"
         # "did the schema of orders_raw change recently?"
         r"\bschema of (?:the )?(?:\w+ ){0,4}(?:chang|drift|evolv|break|mutat)\w*|"
+        # "was a type change on orders_raw what broke the job?"
+        r"\b(?:data ?)?type (?:change|changes|changed|mismatch\w*|flip\w*)\b|"
         r"column types?|new columns?|dropped columns?": 1.0,
         r"same (?:\w+ )?(?:numbers|totals|figures|values|data) (?:for|since)|(?:numbers|totals|figures|data|dashboards?) "
         r"(?:\w+ ){0,2}(?:frozen|stuck|not moved|hasn'?t moved|haven'?t moved|not changed|hasn'?t changed)": 1.0,
@@ -800,6 +802,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"off|unhealthy|drifting|stale|degraded)\b": 1.3,
     },
     "governance": {
+        # "which tables have no tags at all?": tables' classification tags, not spend's cost tags
+        r"\b(?:tables?|datasets?|schemas?|columns?|catalogs?) (?:that |which )?(?:have|has|with|carry|carrying|are missing|"
+        r"missing|lacking|lack) (?:no|zero|any|missing)? ?(?:\w+ )?tags?\b|\buntagged (?:tables?|datasets?|columns?)\b": 1.0,
         # "is that table even supposed to be sensitive?": how it is classified (tags), not who read it
         r"\b(?:supposed|meant|classified|marked|labell?ed) (?:to be |as )?(?:sensitive|pii|confidential|restricted|personal)\b": 1.0,
         # "which of our tables hold PII?": where personal data sits (its readers are security's)
@@ -1673,6 +1678,13 @@ ACCESS_TO_MONEY_DATA = re.compile(r"(\bwho (?:\w+ ){0,3}(?:can|could|may|is able
                                   r"(?:data|tables?|numbers|figures|reports?|datasets?|records)\b)", re.IGNORECASE)
 
 
+#: "is anyone pulling PII out of crm.customers, e.g. for training sets?": an example of why, not an ask about models.
+EXAMPLE_PURPOSE = re.compile(r"[,(]?\s*\b(?:e\.g\.|eg|for example|for instance|say|maybe|like)\s*,?\s*(?:for|to build|into|to "
+                             r"feed) (?:\w+ )?(?:training|feature|test) (?:sets?|data|datasets?|tables?)\b\)?", re.IGNORECASE)
+#: "dq issues + any governance gaps, short version": how long the answer should be, not a model version.
+ANSWER_LENGTH = re.compile(r"\b(?:the |a |in )?(?:short|shorter|brief|quick|long|full|detailed|tl;?dr) version\b", re.IGNORECASE)
+
+
 #: "what could we save per month, and where does it come from?": the origin of a sum of money is what makes it up
 #: (its drivers), not the data lineage of a table.
 MONEY_ORIGIN = re.compile(r"(\b(?:sav(?:e|es|ed|ing|ings)|spen[dt]\w*|costs?|bill\w*|money|dollars?|budget|\$\s?\d[\d.,]*k?)\b"
@@ -1701,6 +1713,8 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (MONEY_BY_THINGS, r"\1 broken down by \2"),
     (WITHOUT_COMPROMISE, " "),
     (ACCESS_TO_MONEY_DATA, r"\1"),
+    (EXAMPLE_PURPOSE, " "),
+    (ANSWER_LENGTH, " "),
     (TRAINING_RUNS, r"\1training \2"),
 )
 

@@ -5287,6 +5287,9 @@ def test_a_layer_word_names_the_one_table_of_that_layer():
     # ("the gold layer" is the layer: the word alone names nothing, whatever a description may match)
     assert all(m.method == "description" for m in index.match("the gold layer tables").matches)
     assert all(m.method == "description" for m in index.match("the billing usage gold fact table").matches)
+    assert all(m.method == "description" for m in index.match("where does the gold usage fact table get its data").matches)
+    chain = index.match("pipeline broken. orders_silver -> gold. where does it stop").matches
+    assert "main.sales.orders_gold" in [m.name for m in chain]
     two = EntityIndex({"table": ["a.b.orders_gold", "a.b.sales_gold"]})
     assert not two.match("where does gold pull from").matches
 
@@ -5337,3 +5340,20 @@ def test_what_our_statuspage_says_is_still_another_product():
 ])
 def test_round_391_plays(agent: str, text: str, slots: dict, tool: str) -> None:
     assert tool in [p.tool for p in choose_plays(get_agent_registry().get(agent), text, slots)]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("cost + sec tldr for yday", "security", None),
+    ("dq issues + any governance gaps, short version", "quality", "mlops"),
+    ("Was a type change on the raw orders table what broke the nightly load?", "quality", None),
+    ("How much of the dev spend has no cost attribution tag, and which tables have no tags at all?", "governance", None),
+    ("Is anyone pulling PII out of the customers table, e.g. for training sets?", "security", "mlops"),
+    ("what's the latest version of the churn model?", "mlops", None),
+    ("Si on renomme main.sales.orders_raw, quelles tables en aval seront impactées ?", "governance", None),
+    ("Et le cluster derrière, il était saturé pendant ce temps-là ?", "performance", None),
+    ("Kamen die alle von derselben IP?", "security", None),
+    ("Fais-moi un point rapide : les coûts d'hier et les incidents de sécurité.", "security", "reliability"),
+    ("Il nightly_etl è fallito? E le tabelle gold sono aggiornate o no?", "quality", None),
+])
+def test_round_395_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
