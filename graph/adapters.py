@@ -393,12 +393,12 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         # "is it throwing errors too?" after an endpoint's latency: "it" is still the endpoint, so its
         # specialist stays, beside whichever one the new words ask for. ("who can query it?" names its
         # owner precisely: the grants, not the last turn's specialists.)
-        said = _THAT_KIND_THEN_IT.search(question)
-        kind_owner = BY_NAME[WORD_KINDS.get(said["kind"].lower(), said["kind"].lower())].owner if said \
-            and WORD_KINDS.get(said["kind"].lower(), said["kind"].lower()) in BY_NAME else None
         # "and this job, is it running fine?" after its cost: "it" is the job said, so of the last turn's specialists
         # only the one that owns jobs stays
-        kept_domains = [d for d in prior.domains if d == kind_owner] if said else list(prior.domains)
+        said = _THAT_KIND_THEN_IT.search(question)
+        kind = WORD_KINDS.get(said["kind"].lower(), said["kind"].lower()) if said else None
+        kept_domains = [d for d in prior.domains if kind in BY_NAME and d == BY_NAME[kind].owner] if said \
+            else list(prior.domains)
         agents = list(dict.fromkeys([*kept_domains, *agents]))[:3]
         if slots.get("horizon_days") and set(agents) & _forecasters():
             # "ok, now forecast it for next quarter" after the outages: "it" is forecast by whoever can forecast

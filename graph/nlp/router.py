@@ -198,12 +198,12 @@ _COUNTED_LIST = re.compile(r"\b(?:two|three|four|five|[2-5]) (?:things|questions
 SET_ASIDE = "a general-knowledge question beside it was set aside"
 
 
-def _own_ask(piece: str, head: str, *, min_words: int = 2) -> bool:
+def _own_ask(piece: str, head: str) -> bool:
     """"etl-warehouse outage: when, how long. prod spend last 7d flat?": a sentence of its own after the head's items,
     naming an area the head does not, is no item about the head."""
     cues, head_cues = cue_scores(piece)[0], cue_scores(head)[0]
     best = max(cues, key=lambda d: cues[d])
-    return len(piece.split()) >= min_words and cues[best] >= 0.8 and not head_cues[best] and any(head_cues.values())
+    return len(piece.split()) >= 2 and cues[best] >= 0.8 and not head_cues[best] and any(head_cues.values())
 
 
 def split_clauses(text: str) -> list[str]:

@@ -791,13 +791,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"reporting|numbers|figures|records|rows|dashboards?|kpis|metrics)\b)|precision|recall|auc|f1": 0.8,
         r"feature (store|table|drift)": 0.6,
         # "the ML stuff" is the models as often as the ML workspace's bill: a lean, not the topic
-        # ("the cloud bill for our machine learning side of the house looks off": the ML side's bill, not its models)
-        r"(?<!bill for our )(?<!bill for the )(?<!spend for our )(?<!spend for the )(?<!spend on our )(?<!spend on the )"
-        r"(?<!cost of our )(?<!cost of the )(?<!costs of our )(?<!costs of the )(?<!bill of our )(?<!bill of the )"
         r"(?:ml|ai|machine learning) (?:thing|stuff|system|tool|bits?|side|piece)": 0.6,
         # "anything on the ML side that's broken": the models' health
-        r"(?<!bill for our )(?<!bill for the )(?<!spend for our )(?<!spend for the )(?<!spend on our )(?<!spend on the )"
-        r"(?<!cost of our )(?<!cost of the )(?<!costs of our )(?<!costs of the )(?<!bill of our )(?<!bill of the )"
         r"\b(?:ml|ai|machine learning) (?:side|stuff|things?|models?|systems?|bits?)\b.{0,20}\b(?:broken|failing|down|wrong|"
         r"off|unhealthy|drifting|stale|degraded)\b": 1.3,
     },
@@ -1685,6 +1680,12 @@ EXAMPLE_PURPOSE = re.compile(r"[,(]?\s*\b(?:e\.g\.|eg|for example|for instance|s
 ANSWER_LENGTH = re.compile(r"\b(?:the |a |in )?(?:short|shorter|brief|quick|long|full|detailed|tl;?dr) version\b", re.IGNORECASE)
 
 
+#: "the cloud bill for our machine learning side of the house looks off": whose bill it is (a part of the account), not
+#: a question about its models.
+BILL_OF_A_SIDE = re.compile(r"\b((?:bill|spend|spending|costs?) (?:for|of|on) (?:our|the) )(?:ml|ai|machine learning) "
+                            r"((?:side|stuff|things?|bits?)\b)", re.IGNORECASE)
+
+
 #: "what could we save per month, and where does it come from?": the origin of a sum of money is what makes it up
 #: (its drivers), not the data lineage of a table.
 MONEY_ORIGIN = re.compile(r"(\b(?:sav(?:e|es|ed|ing|ings)|spen[dt]\w*|costs?|bill\w*|money|dollars?|budget|\$\s?\d[\d.,]*k?)\b"
@@ -1715,6 +1716,7 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (ACCESS_TO_MONEY_DATA, r"\1"),
     (EXAMPLE_PURPOSE, " "),
     (ANSWER_LENGTH, " "),
+    (BILL_OF_A_SIDE, r"\1\2"),
     (TRAINING_RUNS, r"\1training \2"),
 )
 
