@@ -235,12 +235,18 @@ were has have had look looks looked drift drifts drifted refresh refreshed updat
 for in on at via with of fail failed break broke depend depends feed feeds""".split()) | frozenset(_LAYER_WORDS)
 
 
+_TABLE_NOUNS = frozenset({"table", "tables", "view", "views", "dataset", "datasets"})
+
+
 def _layer_as_name(text: str, tokens: list[tuple[str, int, int]], i: int) -> bool:
     """Is the layer word at ``tokens[i]`` said as a name (the one table of that layer), not as an adjective?"""
     ends = i + 1 >= len(tokens) or bool(re.search(r"[.?!;:,()]", text[tokens[i][2]:tokens[i + 1][1]]))
     after = None if ends else tokens[i + 1][0]
     before = tokens[i - 1][0] if i > 0 else None
-    return (after is None or after in _LAYER_FOLLOWERS) and before not in ("table", "tables", "layer", "the")
+    # ("the usage fact table in gold": the layer a table is in)
+    in_layer = before in ("in", "into", "within") and any(t[0] in _TABLE_NOUNS for t in tokens[max(0, i - 4):i - 1])
+    return (after is None or after in _LAYER_FOLLOWERS) and before not in ("table", "tables", "layer", "the") \
+        and not in_layer
 
 
 def _name_words(name: str) -> set[str]:

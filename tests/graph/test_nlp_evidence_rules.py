@@ -5288,6 +5288,8 @@ def test_a_layer_word_names_the_one_table_of_that_layer():
     assert all(m.method == "description" for m in index.match("the gold layer tables").matches)
     assert all(m.method == "description" for m in index.match("the billing usage gold fact table").matches)
     assert all(m.method == "description" for m in index.match("where does the gold usage fact table get its data").matches)
+    assert not index.match("what feeds the usage fact table in gold?").matches
+    assert index.match("amount col in silver - drift this wk?").matches[0].name == "main.sales.orders_silver"
     chain = index.match("pipeline broken. orders_silver -> gold. where does it stop").matches
     assert "main.sales.orders_gold" in [m.name for m in chain]
     two = EntityIndex({"table": ["a.b.orders_gold", "a.b.sales_gold"]})
