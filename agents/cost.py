@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from health_monitor.agents.spec import AgentSpec, Compare, Lens, Play
 
+from health_monitor.core.phrases import SPEND_TRACED_TO_OWNER
+
 COST_PROMPT = """You are the cost specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" means the UTC day before that, "today" the part of the day up to it.
 Money is USD at list price from system.billing.usage joined to list prices.
@@ -140,7 +142,7 @@ AGENT = AgentSpec(
              compare=Compare("Spend", total="list_cost"), title="Spend by product",
              lens=Lens(say="{billing_origin_product} {list_cost:money} ({pct_of_total:pct100})",
                        sort="list_cost desc", rows=5)),
-        Play("get_untagged_spend", when=(r"untagged|attribut|(?:traced?|tied|mapped) (?:back )?to (?:an? |the |its |their |each )?(?:owning |responsible |paying )?(?:teams?|owners?|cost[- ]cent\w*|projects?)\b|without (a |any )?tags?|missing tags?|no tags?|not tagged|"
+        Play("get_untagged_spend", when=(rf"untagged|attribut|{SPEND_TRACED_TO_OWNER}|without (a |any )?tags?|missing tags?|no tags?|not tagged|"
                                                    # "which team is the least disciplined about tagging their spend?"
                                                    r"\btagg(?:ing|ed) (?:their|its|our|the) (?:spend|costs?|usage|resources|"
                                                    r"clusters|jobs|compute)\b|(?:disciplined|sloppy|bad|lazy|careless) (?:about|at|"

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from health_monitor.agents.spec import AgentSpec, Lens, Play
 
+from health_monitor.core.phrases import SPEND_TRACED_TO_OWNER
+
 OPTIMIZATION_PROMPT = """You are the optimization advisor of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; savings are estimated from the last 30 days at list price.
 You find savings and right-sizing: idle or oversized all-purpose clusters and SQL warehouses, jobs on
@@ -100,7 +102,7 @@ AGENT = AgentSpec(
                        severity=(("medium", "estimated_monthly_saving >= 500"), ("low", "estimated_monthly_saving > 0")),
                        recommend="Right-size {resource_name} (about {estimated_monthly_saving:money}/month): "
                                  "{recommendation:long}")),
-        Play("get_untagged_spend", when=(r"untagged|tags?|attribution|(?:traced?|tied|mapped|attributed) (?:back )?to (?:an? |the |its |their |each )?(?:owning |responsible |paying )?(?:teams?|owners?|cost[- ]cent\w*|projects?)\b",), weight=2, title="Untagged spend",
+        Play("get_untagged_spend", when=(rf"untagged|tags?|attribution|{SPEND_TRACED_TO_OWNER}",), weight=2, title="Untagged spend",
              lens=Lens(sort="untagged_cost desc", rows=3, where="untagged_cost > 0",
                        say="{workspace_name} {untagged_cost:money} untagged ({untagged_pct:pct100} of its spend)")),
         Play("get_serverless_spend", when=(r"serverless",), weight=2, title="Serverless share",

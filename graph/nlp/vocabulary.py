@@ -15,7 +15,7 @@ from health_monitor.agents.registry import AGENT_NAMES
 from health_monitor.graph.kinds import KINDS
 from health_monitor.graph.nlp.honest import ASKER_CONTEXT
 
-from health_monitor.core.phrases import PEOPLE_USING
+from health_monitor.core.phrases import OWNER_OF_SPEND, PEOPLE_USING, SPEND_TRACED_TO_OWNER
 
 #: The specialists, in presentation order: the agents' registry is the only list.
 DOMAINS: tuple[str, ...] = AGENT_NAMES
@@ -902,8 +902,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "the usage table: what is it built from? fed straight from the system tables?"
         r"\b(?:built|derived|sourced|fed|loaded|populated) (?:\w+ )?from\b": 1.0,
         # ("can every dollar be traced back to an owning team?": spend's attribution, not lineage)
-        r"trac\w* (?:\w+ ){0,6}back(?! to (?:an? |the |its |their |each |one )?(?:owning |responsible |paying )?(?:teams?|owners?|"
-        r"cost[- ]cent\w*|projects?|departments?|business units?|bus?)\b)|(?:original|ultimate|upstream|raw) sources?|back to (?:its|the|their) sources?|"
+        rf"trac\w* (?:\w+ ){{0,6}}back(?! to {OWNER_OF_SPEND})|(?:original|ultimate|upstream|raw) sources?|back to (?:its|the|their) sources?|"
         # ("which workspace is that coming from?": which of a place or an owner, not lineage)
         # ("are those untagged charges coming from": a sum of money's origin, its drivers)
         r"end[- ]to[- ]end lineage|(?<!which )(?<!what )(?:is|are) (?!(?:that|it|this|(?:the|those|these|our|that|this) "
@@ -963,8 +962,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:set ?up|configured|running|run|built) (?:the |in the )?(?:cheap|cheapest|cheaper|cost[- ]?effective|efficient|"
         r"expensive|pricey|costly|wasteful) way\b": 1.0,
         # "can every dollar of our spend be traced back to an owning team?": spend attributed to its owners (tags)
-        r"\b(?:traced?|tied|mapped|allocated|attributed|charged) (?:back )?to (?:an? |the |its |their |each |one )?(?:owning |"
-        r"responsible |paying )?(?:teams?|owners?|cost[- ]cent\w*|projects?|departments?|business units?)\b": 1.0,
+        SPEND_TRACED_TO_OWNER: 1.0,
         # "where are we paying for computing power we simply don't use?": capacity nobody uses
         r"\b(?:compute|computing(?: power)?|capacity|clusters?|warehouses?|machines|nodes|resources|gpus?)\b (?:that )?(?:we|they|"
         r"people|teams?|anyone|anybody) (?:\w+ )?(?:don'?t|do not|never|barely|hardly|rarely) (?:even )?use\b": 1.0,

@@ -12,3 +12,11 @@ PEOPLE_USING = (r"\bhow many (?:\w+ )?(?:users|people|ppl|humans|folks|persons|e
                 # "does anyone still use the dev workspace?"
                 r"\b(?:does|do|is|are) (?:anyone|anybody|someone|people) (?:still |even |actually )?(?:use|using|log (?:in|into)|"
                 r"work (?:in|on)) (?:the |our |this |that )?(?:[\w-]+ )?(?:workspace|platform|databricks|account)\b")
+
+#: "an owning team", "each cost center", "the responsible BU": who a sum of money belongs to.
+OWNER_OF_SPEND = (r"(?:an? |the |its |their |each |one )?(?:owning |responsible |paying )?(?:teams?|owners?|cost[- ]cent\w*|"
+                  r"projects?|departments?|business units?|bus?)\b")
+
+#: "can every dollar be traced back to an owning team?", "charged to each department": spend attributed to its owners
+#: (tags), read alike by the router's cue and the cost and advisor plays; lineage's "traced back" cue refuses it.
+SPEND_TRACED_TO_OWNER = rf"\b(?:traced?|tied|mapped|allocated|attributed|charged) (?:back )?to {OWNER_OF_SPEND}"
