@@ -44,6 +44,9 @@ AGENT = AgentSpec(
     playbook=(
         Play("get_table_lineage", when=(r"lineage|linage|upstream|downstream|consum|depend|comes? from|coming from|"
                                         r"\b(?:chain|path|flow) (?:\w+ ){0,2}from\b|\s(?:->|→|=>)\s|"
+                                        # "which tables make up the orders reporting chain, from raw through to gold?"
+                                        r"\b(?:reporting|data|processing|refresh|medallion|table|etl|pipeline) chain\b|"
+                                        r"\bfrom (?:the )?(?:raw|bronze|source)\b.{0,20}\b(?:to|into|up to) (?:the )?(?:gold|silver|end)\b|"
                                         r"where (?:does|do|did) .{0,50}\b(?:pull|load|source)\w* (?:its |their )?(?:data |rows )?from\b|"
                                         r"feeds?|\bfed\b|(?:built|derived|sourced|loaded|computed) (?:from|off)\b|trac\w* .{0,40}back|sources?\b|origin\w*|"
                                         r"\breads? (?:directly |straight |only )?from\b|source of|get\w* (?:its|their) data|(?:up|down) the chain|\bbreak|\bbroke\b|blast radius|impact|if (?:i|we) (?:drop|delete|remove|"

@@ -160,8 +160,10 @@ _POSSESSIVE_KIND = re.compile(rf"\b(?:its|their)\s+(?:\w+\s+)?(?:{KIND_WORD_ALTE
 _THING_IT_USES = re.compile(rf"\bthe (?:[\w-]+ )?(?:{KIND_WORD_ALTERNATION}|server|servers|machine|box|node|nodes|vm|"
                             r"compute) (?:that )?(?:it|they) (?:runs?|ran|lives?|sits?|is|are|was|were|uses?|used|reads?|"
                             r"read|writes?|wrote)\b", re.IGNORECASE)
-#: "this job, is it running fine?": a thing said with a demonstrative, then "it" pointing at that thing.
-_THAT_KIND_THEN_IT = re.compile(rf"\b(?:this|that|the same)\s+(?:[\w-]+\s+)?(?P<kind>{KIND_WORD_ALTERNATION})\b\s*[,:;-]\s*"
+#: "this job, is it running fine?", "those runs - did they fail?": a thing said with a demonstrative, then "it" or
+#: "they" pointing at that thing (a job's runs are the job's).
+_THAT_KIND_THEN_IT = re.compile(rf"\b(?:this|that|these|those|the same)\s+(?:[\w-]+\s+)?(?P<kind>{KIND_WORD_ALTERNATION}|"
+                                r"runs?)\b\s*[,:;-]\s*"
                                 r"(?:\w+\s+){0,3}?(?:it|they)\b", re.IGNORECASE)
 #: Entity kind -> the specialist to ask when a question names such a thing but no topic.
 KIND_OWNERS: dict[str, str] = {k.name: k.owner for k in KINDS if k.owner and k.name not in ("regulation", "grant")}
@@ -396,7 +398,8 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         # "and this job, is it running fine?" after its cost: "it" is the job said, so of the last turn's specialists
         # only the one that owns jobs stays
         said = _THAT_KIND_THEN_IT.search(question)
-        kind = WORD_KINDS.get(said["kind"].lower(), said["kind"].lower()) if said else None
+        kind = WORD_KINDS.get(said["kind"].lower(), "job" if said["kind"].lower().startswith("run") else said["kind"].lower()) \
+            if said else None
         kept_domains = [d for d in prior.domains if kind in BY_NAME and d == BY_NAME[kind].owner] if said \
             else list(prior.domains)
         agents = list(dict.fromkeys([*kept_domains, *agents]))[:3]
@@ -502,7 +505,9 @@ def routed_asks(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
     if len(asks) < 2:
         # "sweep: 401s from that address, any after-hours sessions, and anything odd in ml-workspace billing": a list
         listed = [c for c in split_clauses(question or "") if len(c.split()) >= 2]
-        asks = listed if len(listed) >= 3 else asks
+        # ...or two asks joined by a plus sign ("costs per workspace yesterday + any etl-warehouse outage this week?")
+        plus = len(listed) == 2 and len(re.findall(r"\s\+\s", question or "")) == 1
+        asks = listed if len(listed) >= 3 or plus else asks
     return tuple((a, frozenset(route(a).domains)) for a in asks) if len(asks) >= 2 else ()
 
 
@@ -562,7 +567,7 @@ def own_names_and_windows(question: str, agents: list[str], slots: dict[str, Any
 #: "where do the cost numbers in our reports come from?", "the usage table behind the dashboards": an area's figures, as
 #: this monitor reads them (its Gold tables), whose lineage runs back to the system tables.
 _FIGURES_OF = re.compile(r"\b(?P<area>costs?|spend\w*|billing|bill|usage|dbus?|chargeback|money|dollars?|security|audit|jobs?|job runs?|"
-                         r"quer(?:y|ies)|uptime|availability|freshness|quality)\s+(?:\w+\s+)?(?:numbers|figures|data|reports?|"
+                         r"quer(?:y|ies)|uptime|availability|freshness|quality)\s+(?:\w+\s+)?(?:numbers?|figures?|totals?|data|reports?|"
                          r"reporting|dashboards?|metrics|table|facts?)\b", re.IGNORECASE)
 _AREA_WORDS = {"cost": "cost", "spend": "cost", "billing": "cost", "bill": "cost", "usage": "cost", "dbu": "cost",
                "money": "cost", "dollar": "cost",

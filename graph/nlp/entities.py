@@ -38,6 +38,8 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {"prod": ("production", "prd"), "prd
 SPELLED_OUT = {"ml": "machine learning", "bi": "business intelligence", "ds": "data science", "de": "data engineering",
                "ws": "workspace", "prod": "production", "dev": "development", "stg": "staging"}
 _EMAIL = EMAIL_PATTERN = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+#: An e-mail address without its domain, or without its top level ("analyst@", "sam.kim@company").
+_PARTIAL_EMAIL = re.compile(r"(?<![\w.+-])[a-z0-9][\w.+-]*@(?:[\w-]+)?(?![\w@-]|\.\w)")
 _IP = IP_PATTERN = re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b")
 #: catalog.schema.table; a dotted name from a pasted stack trace (torch.cuda.OutOfMemoryError,
 #: org.apache.spark.SparkException) is code, not a table.
@@ -351,6 +353,12 @@ class EntityIndex:
                 hit = self._lower.get(m[0])
                 result.matches.append(EntityMatch(kind, hit[1] if hit else m[0], text[m.start():m.end()],
                                                   m.start(), m.end(), "pattern", known=hit is not None))
+                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        for m in _PARTIAL_EMAIL.finditer(low):
+            # "analyst@ hitting crm.customers", "ask sam.kim@company": an address cut short, when one user has it
+            fits = [n for n in self.names.get("user", []) if n.lower().startswith(m[0]) and "@" in n]
+            if len(fits) == 1 and not any(taken[m.start():m.end()]):
+                result.matches.append(EntityMatch("user", fits[0], text[m.start():m.end()], m.start(), m.end(), "alias"))
                 taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         tokens = [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(low) if not taken[m.start()]]
         used = [False] * len(tokens)

@@ -15,7 +15,8 @@ from datetime import date
 #: Stands for the vendor the question named ("our Slack bill": Slack).
 _VENDOR = "vendor"
 #: Vendors' names as written in the answer.
-VENDORS = {"purview": "Microsoft Purview", "sentinel": "Microsoft Sentinel", "chronicle": "Google Chronicle",
+VENDORS = {"sap": "SAP", "s/4 ?hana": "SAP", "netsuite": "NetSuite", "quickbooks": "QuickBooks", "xero": "Xero",
+           "dynamics 365": "Microsoft Dynamics 365", "purview": "Microsoft Purview", "sentinel": "Microsoft Sentinel", "chronicle": "Google Chronicle",
            "azure devops": "Azure DevOps", "github actions": "GitHub Actions", "jenkins": "Jenkins",
            "circleci": "CircleCI", "circle ci": "CircleCI", "gitlab": "GitLab", "salesforce": "Salesforce", "hubspot": "HubSpot", "opsgenie": "Opsgenie", "datadog": "Datadog", "new relic": "New Relic", "dynatrace": "Dynatrace", "honeycomb": "Honeycomb", "splunk": "Splunk", "pagerduty": "PagerDuty",
            "tableau": "Tableau", "looker": "Looker", "power bi": "Power BI", "powerbi": "Power BI",
@@ -124,6 +125,12 @@ OTHER_PRODUCTS: dict[str, str] = {
     # a chat or meeting tool's own bill ("how much are we paying for Microsoft Teams and Zoom every month?")
     r"\b(?:pay(?:ing)?|paid|spend(?:ing)?|cost(?:s|ing)?|bill(?:ed)?)\b.{0,20}\bfor (?:microsoft teams|ms teams|zoom|slack|"
     r"google workspace|gmail|office 365|m365)\b": _VENDOR,
+    # an ERP's own books ("how do I repost costs between cost centres in SAP S/4HANA?"): its ledger, not Databricks'
+    r"\b(?:sap|s/?4 ?hana|netsuite|quickbooks|xero|dynamics 365)\b(?![_-]).{0,60}\b(?:journals?|ledgers?|gl|g/l|postings?|"
+    r"post(?:ed)?|repost\w*|cost cent(?:er|re)s?|profit cent(?:er|re)s?|purchase orders?|pos?|invoices?|fiscal|t-?codes?|"
+    r"transactions?|vouchers?|accruals?|settlements?)\b|\b(?:journals?|ledgers?|postings?|repost\w*|cost cent(?:er|re)s?|"
+    r"purchase orders?|accruals?)\b.{0,60}\b(?:in|into|from|on|via) (?:our |the )?(?:erp\W+)?(?:sap|s/?4 ?hana|netsuite|quickbooks|"
+    r"xero|dynamics 365)\b": _VENDOR,
     # a CRM's or a BI server's or a pager's own records
     r"\b(?:salesforce|hubspot)\b": _VENDOR,
     r"^(?!.*\b(?:databricks|warehouses?|quer(?:y|ies)|clusters?|sql|tables?|gold|silver|bronze|on (?:it|them|top of))\b)"

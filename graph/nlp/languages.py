@@ -86,6 +86,7 @@ _MARKERS["fr"] = _MARKERS["fr"] | {"la", "je", "vous", "ce", "ça", "pas", "ne",
 _MARKERS["pt"] = _MARKERS["pt"] | {"pra", "nisso", "nisto", "dá", "houve", "nos", "processos", "uma", "preciso"}
 _MARKERS["fr"] = _MARKERS["fr"] | {"dispo", "tourne", "correctement", "au", "suspectes", "connexion", "là-bas", "grimper"}
 _MARKERS["es"] = _MARKERS["es"] | {"datos", "cuándo", "cuando", "también", "usted", "sobre"}
+_MARKERS["de"] = _MARKERS["de"] | {"woher", "kommt", "anstieg", "steigerung", "weitergeht", "landen", "monatsende"}
 _MARKERS["de"] = _MARKERS["de"] | {"jemand", "niemand", "seitdem", "tatsächlich", "wirklich", "gelesen", "wann", "jetzt"}
 _MARKERS["pt"] = _MARKERS["pt"] | {"quando", "treinamento", "treino", "alguém", "ninguém", "agora"}
 #: Words that are also everyday English never mark another language.

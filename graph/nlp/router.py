@@ -69,6 +69,13 @@ _SPLIT = re.compile(r"[?;!]+|\.\s+|\s(?=\(?\d{1,2}\)\s)|\s[—–-]+\s|\s[+&/]\s
                     r"side by side with|or|if|even though|although|though|"
                     r"while|whereas|given that|(?:in any way |at all |somehow )?(?:connected|related|linked|tied) (?:to|with))\s",
                     re.IGNORECASE)
+#: One ask after a colon, about what the head before it names ("...: what is its lineage?", "...: who owns it?").
+_ASKS_OF_HEAD = re.compile(r"\s*(?:what|where|who|which|how|when|why|is|are|does|do|did|can)\b[^?.!]{0,50}?"
+                           r"\b(?:its|it|their|they|them)\b[^?.!]{0,40}\??\s*$", re.IGNORECASE)
+#: A decision pending before the ask ("Before I approve the budget extension - ", "Before we sign off on it, ").
+_BEFORE_DECIDING = re.compile(r"^\W*(?:before|prior to) (?:i|we) (?:can |could |do |go ahead and )?(?:approve|sign off|"
+                              r"agree|decide|renew|extend|commit|green-?light|okay|ok|say yes|give the go-ahead)\b"
+                              r"[^-–—:;,?]{0,80}?(?:\s[-–—]+\s|[:;,]\s)", re.IGNORECASE)
 #: An item of a numbered list of asks: "1) is the budget ok", "(2) ...", "3. ...".
 _NUMBERED = re.compile(NUMBERED_ITEM)
 #: A leading purpose ("For the audit binder:", "Preparing SOC 2 evidence:"): what the answer is for, not what it is about.
@@ -224,7 +231,8 @@ def split_clauses(text: str) -> list[str]:
         # "a one-paragraph state of the platform for the exec sync: money, security, and anything broken": the
         # list after a longer head is its own asks (a time "at 02:15" is no colon of a list)
         pieces = [p for p in (p.strip(" ,.:") for p in _SPLIT.split(rest)) if p]
-        if len(pieces) > 1:
+        if len(pieces) > 1 or len(pieces) == 1 and _ASKS_OF_HEAD.match(rest):
+            # ("the monthly spend figure we report to finance: what is its lineage?": the head is what the ask is of)
             return [head.strip(" ,.:")] + pieces
     parts = [p.strip(" ,.:") for p in _SPLIT.split(text)]
     if colon and len(parts) > 2:
@@ -263,6 +271,13 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         # "security + data quality: anything on fire?": the areas are named; what follows asks their state
         asked = route(raw.split(":", 1)[1], entities=entities, classifier=classifier)
         return RoutePlan(domains=named, scores=asked.scores, reason="areas named before the colon: " + ", ".join(named))
+    decision = _BEFORE_DECIDING.match(raw)
+    if decision and len(raw[decision.end():].split()) >= 3:
+        # "Before I approve the contractor budget extension - what data can the contractors group see?": the
+        # decision pending is why it is asked; the ask follows the dash
+        asked = route(raw[decision.end():], entities=entities, classifier=classifier)
+        if not asked.off_topic:
+            return asked
     purpose = _PURPOSE.match(raw)
     if purpose and len(raw[purpose.end():].split()) >= 3 and not _LEANS_ON_RULE.search(raw[purpose.end():]):
         # (not "Our policy restricts access after hours. Any violations of it yesterday?": the ask needs the rule's words)

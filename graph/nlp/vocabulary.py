@@ -39,6 +39,9 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "and what did that come to for ml-workspace yesterday?": the amount a figure came to
+        r"\b(?:what|how much) (?:did|does|do|will|would) (?:that|it|this|they|those|these|the (?:\w+ )?(?:bill|total|figure|"
+        r"spend|charges?)) (?:all )?(?:come|add) (?:to|up to)\b": 1.0,
         # "why is daily_report one of the pricier jobs?": what a thing costs, compared
         r"\b(?:pricier|priciest|costlier|costliest|more expensive|most expensive)\b": 1.0,
         # "size the committed-use discount off the run-rate", "how fast are we burning the DBU commit": a spend commitment
@@ -176,6 +179,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "analyst@ hitting crm.customers a lot this wk - how many reads, normal?": how heavily a table is read, by whom
+        r"\bhow many (?:\w+ )?(?:reads|accesses|lookups)\b|\b(?:hitting|hammering|pounding|reading|querying|pulling from|"
+        r"accessing) (?:the |that |this |our )?(?:[\w.-]+ )?table (?:a lot|heavily|hard|so much|that much|constantly|nonstop|"
+        r"all day)\b": 1.0,
         # "exact timestamp admin granted SELECT on X": when a grant was made is an audit-log event
         r"\b(?:exact |precise )?(?:timestamp|time|date|moment|when)\b(?: exactly)? (?:\w+ ){0,3}?(?:granted|gave|revoked|"
         r"changed (?:the )?(?:permissions?|grants?|access))\b": 1.0,
@@ -369,6 +376,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "how much does it cost and how often does it fail?", "how often do they break": how often its runs fail
+        r"\bhow (?:often|many times|frequently) (?:does|do|did|has|have|is|are) (?:it|they|this|that|those|these|the job|"
+        r"the pipeline|the workflow|the run) (?:\w+ )?(?:fail\w*|break\w*|broken|crash\w*|die|died|error\w*)\b": 1.0,
         # "did any of our critical data processing break this week?", "any failure in the critical data processes?"
         r"\b(?:processing|processes|workloads?|batch (?:jobs?|runs?|loads?))\b (?:\w+ )?(?:break|broke|broken|fail\w*|crash\w*|"
         r"die|died|error\w*|go down|went down)\b|\b(?:failures?|fail\w*|breaks?|breakage|crash\w*|errors?) (?:in|of|on|with) "
@@ -463,7 +473,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\boom(?:ing|ed|s|'?d)\b|out of (?:gpu |cuda |driver )?memory|oom[- ]?kill\w*": 1.0, r"broke|broken(?! down (?:by|per|into|for|across))|die|dies|died|dying|bomb(ed|s)?( out)?": 0.8,
         # "where exactly did it break": where the run failed (what it breaks downstream is lineage's)
         IT_BROKE: 1.0,
-        r"crash\w*|bl[eo]w(s|n)? up|f[ae]ll(?:s|en|ing)? over|keel\w* over|breaking (?:stuff|things)": 1.0,
+        # ("ml-workspace blew up overnight $$", "the bill blew up": money that jumped, not a run)
+        r"crash\w*|(?<!spend )(?<!costs )(?<!cost )(?<!bill )(?<!budget )bl[eo]w(s|n)? up(?!(?: \w+){0,2} (?:spend|costs?|"
+        r"bill|budget|dbus?|money|\$)(?:\W|$))|f[ae]ll(?:s|en|ing)? over|keel\w* over|breaking (?:stuff|things)": 1.0,
         r"(?:has|have|did|had) (?:\w+ ){0,3}(?:gone|go|went) through|(?:run|ran|load\w*) (?:ok|fine|successfully)": 0.9,
         r"maxed(?: out)?|pegged|at (?:the|its) limit|flat out|red[- ]?lin\w*": 0.7,
         # "should we be worried about the training job?": a job's health, asked as a worry
@@ -958,6 +970,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "how quickly could we bank that?", "can we bank those savings this quarter": realise a saving found
+        r"\bbank (?:that|this|it|those|these|the (?:\w+ )?(?:savings?|money|win))\b|\b(?:quick win|config change or|"
+        r"(?:a |one )?(?:simple |quick |just a )?config(?:uration)? change)\b.{0,40}\b(?:bigger|larger|real|proper) "
+        r"(?:project|effort|piece of work)\b": 1.0,
         # "daily_report: is it set up the cheap way or not?": whether it runs on the cheaper compute
         r"\b(?:set ?up|configured|running|run|built) (?:the |in the )?(?:cheap|cheapest|cheaper|cost[- ]?effective|efficient|"
         r"expensive|pricey|costly|wasteful) way\b": 1.0,
@@ -1686,9 +1702,18 @@ BILL_OF_A_SIDE = re.compile(r"\b((?:bill|spend|spending|costs?) (?:for|of|on) (?
 
 #: "what could we save per month, and where does it come from?": the origin of a sum of money is what makes it up
 #: (its drivers), not the data lineage of a table.
+#: (not a figure's: "the quarterly cost number in the board deck: where does it come from?" asks its data's lineage)
 MONEY_ORIGIN = re.compile(r"(\b(?:sav(?:e|es|ed|ing|ings)|spen[dt]\w*|costs?|bill\w*|money|dollars?|budget|\$\s?\d[\d.,]*k?)\b"
+                          r"(?! (?:\w+ )?(?:numbers?|figures?|totals?|data|reports?|reporting|dashboards?|metrics|tables?)\b)"
                           r"[^.?!]{0,80}?)\bwhere (?:does|do|did|would|will|could) (?:it|that|this|they|those|all that) "
                           r"(?:all |mostly |mainly )?come from\b", re.IGNORECASE)
+
+
+#: "can i use main.crm.customers for my churn model or is that pii": what the asker would build with a thing is why
+#: they ask (whether they may use it), not a question about that model.
+BUILD_WITH = re.compile(r"(\b(?:use|using|pull|read|join|take|train on|feed)\s+(?:[\w.@-]+\s+){1,3}?)for\s+(?:my|our|a|an|"
+                        r"the|some)\s+(?:[\w-]+\s+){0,3}?(?:model|dashboard|report|project|analysis|app|experiment|study|"
+                        r"use ?case)s?\b", re.IGNORECASE)
 
 
 #: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each
@@ -1716,6 +1741,7 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (ANSWER_LENGTH, " "),
     (BILL_OF_A_SIDE, r"\1\2"),
     (TRAINING_RUNS, r"\1training \2"),
+    (BUILD_WITH, r"\1"),
 )
 
 

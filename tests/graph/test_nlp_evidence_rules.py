@@ -5359,3 +5359,95 @@ def test_round_391_plays(agent: str, text: str, slots: dict, tool: str) -> None:
 ])
 def test_round_395_phrasings(text: str, present: str | None, absent: str | None) -> None:
     _routes(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("how much does the job cost us, and how often do they break?", "performance", None),
+    ("how quickly can we bank those savings?", "optimization", None),
+    ("Before we sign off on the renewal, which groups can read the finance tables?", "governance", "cost"),
+    ("we'd like to join main.crm.customers for our retention dashboard - is that table sensitive?", "security", "mlops"),
+    ("The quarterly cost number in the board deck: where does it come from?", "governance", None),
+    ("how many reads has the customers table had today?", "security", None),
+    ("someone keeps hammering that table all day, who?", "security", None),
+    ("the bill blew up overnight, why?", "cost", "performance"),
+    ("how much did that all add up to last week?", "cost", None),
+    ("Woher kommt die Steigerung?", "cost", "governance"),
+    ("Wenn das so weitergeht, wo landen wir zum Monatsende?", "cost", None),
+    ("D'où vient la hausse des coûts ?", "cost", "governance"),
+    ("¿De dónde viene el aumento?", "cost", None),
+    ("How do I post an accrual to a cost centre in NetSuite?", None, None),
+])
+def test_round_399_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_a_decision_pending_before_the_dash_is_why_not_what():
+    from health_monitor.graph.nlp.router import _BEFORE_DECIDING
+
+    assert _BEFORE_DECIDING.match("Before I approve the budget extension - who can read it?")
+    assert _BEFORE_DECIDING.match("before the audit, who can read it?") is None  # an event ahead, not a decision
+
+
+def test_an_erp_question_is_another_products():
+    assert other_product("How do I repost costs between cost centres in our ERP, SAP?")
+    assert other_product("did the sap_ingest job post its rows yesterday?") is None
+    assert other_product("is the SAP extract table fresh?") is None
+
+
+def test_an_ask_after_a_colon_about_the_head_is_its_own_clause():
+    from health_monitor.graph.nlp.router import split_clauses
+
+    assert split_clauses("The big table the finance dashboard reads from: who owns it?") == [
+        "The big table the finance dashboard reads from", "who owns it"]
+    assert split_clauses("Quick question about the morning: any failed jobs?") == [
+        "Quick question about the morning: any failed jobs"]
+
+
+@pytest.mark.parametrize(("agent", "text", "slots", "tool"), [
+    ("governance", "list the tables in the finance reporting chain", {}, "get_table_lineage"),
+    ("governance", "walk it from raw through to gold", {"table": ["main.sales.orders_gold"]}, "get_table_lineage"),
+])
+def test_round_399_plays(agent: str, text: str, slots: dict, tool: str) -> None:
+    assert tool in [p.tool for p in choose_plays(get_agent_registry().get(agent), text, slots)]
+
+
+def test_those_runs_then_they_keep_only_the_jobs_owner():
+    from health_monitor.graph.adapters import _THAT_KIND_THEN_IT
+
+    assert _THAT_KIND_THEN_IT.search("and those runs - did they all fail?")["kind"] == "runs"
+    assert _THAT_KIND_THEN_IT.search("these jobs: are they slow?")["kind"] == "jobs"
+
+
+def test_a_spend_figure_names_the_table_behind_the_cost_figures():
+    from health_monitor.graph.adapters import figures_table
+
+    assert figures_table("the monthly spend figure we send to finance") == figures_table("our cost numbers")
+    assert figures_table("the monthly spend figure") is not None
+
+
+def test_two_asks_joined_by_a_plus_each_read_their_own_window():
+    from health_monitor.graph.adapters import own_names_and_windows
+
+    question = "spend by workspace last week + any warehouse outage today?"
+    own = own_names_and_windows(question, ["cost", "reliability"], {"start_date": date(2026, 3, 20),
+                                                                  "end_date": date(2026, 3, 20)}, datetime(2026, 3, 20, 9))
+    assert own["cost"]["start_date"] < date(2026, 3, 20) and "cost" in own and "reliability" not in own
+
+
+def test_an_address_cut_short_names_its_one_user():
+    ix = EntityIndex({"user": ["analyst@corp.io", "sam.kim@corp.io", "sam.lee@corp.io"]})
+    assert [(m.kind, m.name) for m in ix.match("analyst@ read it twice").matches] == [("user", "analyst@corp.io")]
+    assert [m.name for m in ix.match("ask sam.kim@corp").matches] == ["sam.kim@corp.io"]
+    assert not [m for m in ix.match("ask sam@ or anyone").matches if m.kind == "user"]  # two users start so
+
+
+def test_glossary_files_are_sorted_lower_case_pairs():
+    from pathlib import Path
+
+    import health_monitor.graph.nlp.languages as languages
+
+    for path in sorted(Path(languages.__file__).with_name("glossary").glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        keys = [line.split("\t", 1)[0] for line in lines]
+        assert all(line.count("\t") == 1 for line in lines), path.name
+        assert keys == sorted(set(keys)) and all(k == k.lower() for k in keys), path.name
