@@ -399,7 +399,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:is|are|was|were) (?:the |its |their )?(?:\w+ ){0,3}?(?:workload|job|jobs|runs?|pipeline|training|load)s? "
         r"(?:behind (?:it|that|this|them|the)(?: \w+)? )?(?:actually |even |still |really )?(?:succeed(?:ing|ed)?|working|passing)\b": 1.0,
         r"(?<!what )(?<!which )\bdid (?:it|they|that|those|these|the (?:job|jobs|run|runs|pipeline|training|load|refresh)) (?:even |actually |at least |"
-        r"really |finally )?(?:work|run|succeed|finish|complete|pass)\b": 1.0,
+        # ("what metrics did that run log?": the run said as a noun, then what it did)
+        r"really |finally )?(?:work|run|succeed|finish|complete|pass)\b(?! (?:log|produce|write|record|use|take|show|return|output|"
+        r"report|cost|save|store|emit|generate|track|read)\w*\b)": 1.0,
         # "is prod-etl-cluster saturated?", "is the warehouse maxed out": a resource at its limit
         r"\bsaturat\w*\b|\bmaxed[- ]out\b|\bpegged\b|\b(?:running |is |are )at (?:full )?capacity\b|\bcpu[- ]bound\b": 1.0,
         # "someone ran select * on a 3TB model this morning": a heavy query, quoted
@@ -546,7 +548,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"complet\w*|dying|died|broken|stuck)": 0.9,
         # "and did it even succeed today?": how its run went
         # ("what did they run at 3am" asks what a person did: security's)
-        r"(?<!what )(?<!which )(?:did|does|do) (?:it|they|that|those) (?:\w+ ){0,2}(?:finish|complete|succeed|run)\b": 1.0,
+        r"(?<!what )(?<!which )(?:did|does|do) (?:it|they|that|those) (?:\w+ ){0,2}(?:finish|complete|succeed|run)\b"
+        r"(?! (?:log|produce|write|record|use|take|show|return|output|report|cost|save|store|emit|generate|track|read)\w*\b)": 1.0,
     },
     "reliability": {
         # "is the ETL process performing within its service levels?": its SLAs

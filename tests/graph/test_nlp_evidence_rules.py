@@ -5376,6 +5376,7 @@ def test_round_395_phrasings(text: str, present: str | None, absent: str | None)
     ("D'où vient la hausse des coûts ?", "cost", "governance"),
     ("¿De dónde viene el aumento?", "cost", None),
     ("How do I post an accrual to a cost centre in NetSuite?", None, None),
+    ("which params and scores did that run record for the churn model?", "mlops", "performance"),
 ])
 def test_round_399_phrasings(text: str, present: str | None, absent: str | None) -> None:
     _routes(text, present, absent)
