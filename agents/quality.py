@@ -79,7 +79,7 @@ AGENT = AgentSpec(
                                                 r"refreshed|loaded)|late|frozen|stuck)\b).*",),
              unless=("table",), weight=2, title="Failed runs of the jobs that write stale tables",
              lens=_writer_lens("No job that writes a table failed in the window (per recorded lineage).")),
-        Play("get_table_writer_failures", when=(r"\bwhy\b|cause|reason|what happened|stopped|broke|fail|behind|late|"
+        Play("get_table_writer_failures", when=(r"\bwhy\b|cause|reason|what happened|stopped|broke|fail|behind|\blate\b|"
                                                 r"going on|what'?s up with|what'?s happening|old numbers|stale|"
                                                 r"not (been )?(updat|refresh|writ|load)|blame|responsible|which (upstream )?job|culprit|"
                                                 # acting on it: the job that writes it is what to fix

@@ -4,6 +4,7 @@ Services run without Streamlit over the shared demo (a plain runner), as the pag
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -177,3 +178,12 @@ def test_follow_ups_stay_on_the_job_the_answer_was_about_when_the_question_said_
     asks = answer_parts.follow_ups("just rerun it for me", ["performance"], rows, answer=answer)
     named = [q for q in asks if "ml_training" in q or "nightly_etl" in q]
     assert named and all("nightly_etl" in q for q in named), asks
+
+
+def test_follow_ups_never_presume_a_state_the_answer_did_not_find() -> None:
+    """A drift answer about orders_silver offered "Why is orders_silver stale?" for a table that was fresh."""
+    from health_monitor.ui import answer_parts
+
+    rows = [{"table_full_name": "main.sales.orders_silver", "column_name": "amount", "drift_score": 0.4}]
+    asks = answer_parts.follow_ups("is orders_silver.amount behaving normally?", ["quality"], rows)
+    assert asks and not any(re.search(r"\bwhy is\b.*\bstale\b|\bwhich columns\b.*\bdrifted\b", q, re.I) for q in asks), asks

@@ -5452,3 +5452,11 @@ def test_glossary_files_are_sorted_lower_case_pairs():
         keys = [line.split("\t", 1)[0] for line in lines]
         assert all(line.count("\t") == 1 for line in lines), path.name
         assert keys == sorted(set(keys)) and all(k == k.lower() for k in keys), path.name
+
+
+def test_lately_is_no_lateness_so_a_drift_question_reads_no_writer_failures():
+    spec = get_agent_registry().get("quality")
+    slots = {"table": ["main.sales.orders_silver"]}
+    lately = [p.tool for p in choose_plays(spec, "is orders_silver.amount behaving normally lately?", slots)]
+    assert "get_table_writer_failures" not in lately
+    assert "get_table_writer_failures" in [p.tool for p in choose_plays(spec, "why is orders_silver late?", slots)]
