@@ -43,7 +43,9 @@ AGENT = AgentSpec(
     all_clear="No governance gap stands out.",
     playbook=(
         Play("get_table_lineage", when=(r"lineage|linage|upstream|downstream|consum|depend|comes? from|coming from|"
-                                        r"\b(?:chain|path|flow) (?:\w+ ){0,2}from\b|\s(?:->|→|=>)\s|"
+                                        # (an arrow between tables; "admin@company.com -> group contractors" is a grant)
+                                        r"\b(?:chain|path|flow) (?:\w+ ){0,2}from\b|(?<!user)(?<!group)(?<!grantee)(?<!principal)"
+                                        r"(?<!\s)\s+(?:->|→|=>)\s+(?!(?:the )?(?:group|grantee|user|principal|role)\b)|"
                                         # "which tables make up the orders reporting chain, from raw through to gold?"
                                         r"\b(?:reporting|data|processing|refresh|medallion|table|etl|pipeline) chain\b|"
                                         r"\bfrom (?:the )?(?:raw|bronze|source)\b.{0,20}\b(?:to|into|up to) (?:the )?(?:gold|silver|end)\b|"

@@ -78,7 +78,10 @@ AGENT = AgentSpec(
         Play("get_warehouse_outages", when=(r"mtbf|mttr|mean time|between failures|to recover|recovery",),
              needs=("warehouse",), weight=3, title="Outages of that warehouse", lens=OUTAGES),
         Play("get_sla_breaches", when=(r"\bsl[ao]s?\b|service[- ]levels?(?: (?:commitments?|agreements?|objectives?|targets?))?|breach|blow (?:it|them|through)|blew (?:it|them|through)|blown|\blate\b|\bmiss(ed|es|ing)?\b|deadline|\bwindow\b|on time|"
-                                       r"(?:ran|runs?|running|going) (?:too )?(?:long|over)|overr[au]n\w*|took too long",), weight=3,
+                                       r"(?:ran|runs?|running|going) (?:too )?(?:long|over)|overr[au]n\w*|took too long|"
+                                       # "it's supposed to be fresh within 15 min": the target it is held to
+                                       r"\b(?:supposed|meant|expected|ought) to (?:be (?:fresh|updated|refreshed|current|loaded|"
+                                       r"landed|done)|land|finish|complete|arrive)\b|\bkeep(?:ing)? up\b",), weight=3,
              title="SLA breaches", before=Before(), compare=Compare("SLA breaches", total=ROWS, unit="int"),
              lens=Lens(group="job_name", sort="count desc", rows=3,
                        say="{job_name} missed its {sla_seconds:dur} SLA {count:times}, the last run "

@@ -240,7 +240,9 @@ _GRANTS_MADE = re.compile(r"\b(?P<who>user|she|he|they)\s+(?:has\s+|have\s+|had\
                           r"(?!\s+(?:by|access to (?:user|her|him|them)\b))|"
                           r"\b(?:made|issued|given|handed out|granted|created|added|approved)\s+by\s+(?:user|her|him|them)\b|"
                           # "admin@ grants last wk - list pls, who got what": the grants that person made, by who received them
-                          r"\b(?P<who2>user)(?:'s)?\s+grants\b(?=.{0,60}\bwho (?:got|received|was given|has been given)\b)",
+                          r"\b(?P<who2>user)(?:'s)?\s+grants\b(?=.{0,60}\bwho (?:got|received|was given|has been given)\b)|"
+                          # "GRANT on PII-tagged table alert: user -> group contractors": who granted, to whom
+                          r"\b(?P<who3>user)\s*(?:->|→|=>)\s*(?:(?:the )?(?:group|role|service principal|sp|user)\s+)?[\w.@-]+",
                           re.IGNORECASE)
 _GRANT_WORDS = re.compile(r"\bgrant\w*|\bprivileges?\b|\bpermissions?\b|\baccess\b|\bperms\b", re.IGNORECASE)
 
@@ -505,8 +507,8 @@ def routed_asks(question: str) -> tuple[tuple[str, frozenset[str]], ...]:
     if len(asks) < 2:
         # "sweep: 401s from that address, any after-hours sessions, and anything odd in ml-workspace billing": a list
         listed = [c for c in split_clauses(question or "") if len(c.split()) >= 2]
-        # ...or two asks joined by a plus sign ("costs per workspace yesterday + any etl-warehouse outage this week?")
-        plus = len(listed) == 2 and len(re.findall(r"\s\+\s", question or "")) == 1
+        # ...or two asks joined by a plus ("costs per workspace yesterday + any etl-warehouse outage this week?")
+        plus = len(listed) == 2 and len(re.findall(r"\s(?:\+|plus)\s", question or "", re.IGNORECASE)) == 1
         asks = listed if len(listed) >= 3 or plus else asks
     return tuple((a, frozenset(route(a).domains)) for a in asks) if len(asks) >= 2 else ()
 

@@ -547,6 +547,9 @@ def _when(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
 _PRINCIPAL_KINDS = frozenset({"group"})
 #: Areas whose figures are per principal ("what grants do they hold"): a person's question there stays there.
 _READS_PRINCIPALS = frozenset({"governance"})
+#: "was that same user the one who ran the slow query?": a person's queries and runs are the query and job history's.
+_RAN_WORK = re.compile(r"\b(?:ran|run|runs|running|launched|started|kicked off|fired off|submitted|executed|triggered)\b"
+                       r"[^.?!]{0,40}\b(?:quer(?:y|ies)|jobs?|notebooks?|runs?|scans?|statements?)\b", re.IGNORECASE)
 #: A thing's state asked in general ("anything wrong with that table?"): its owner's checks answer it.
 _STATE_ASK = re.compile(r"\b(?:anything|something|what(?:'s| is| was)?|is there anything|was there anything) (?:\w+ )?"
                         r"(?:wrong|off|broken|up|weird|odd|funny) with\b|\bany (?:issues?|problems?|trouble) with\b",
@@ -641,7 +644,7 @@ def _that_thing(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
             and not any(peaks[d] >= PRECISE_CUE for d in cur.domains):
         # "that IP - any failures?": a failure of an IP or an account is a failed login, whatever word says it;
         # "what grants does that person hold" stays with the grants ("...or done anything else unusual": both)
-        kept = [d for d in cur.domains if d in _READS_PRINCIPALS]
+        kept = [d for d in cur.domains if d in _READS_PRINCIPALS or d == "performance" and _RAN_WORK.search(m.string)]
         out.domains = kept + [owner] if not kept or cue_scores(without_requester(m.string))[0].get(owner, 0) > 0 \
             or _ACTIVITY.search(m.string) else kept
     elif owner and owner not in out.domains and _STATE_ASK.search(m.string):

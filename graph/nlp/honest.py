@@ -15,7 +15,8 @@ from datetime import date
 #: Stands for the vendor the question named ("our Slack bill": Slack).
 _VENDOR = "vendor"
 #: Vendors' names as written in the answer.
-VENDORS = {"sap": "SAP", "s/4 ?hana": "SAP", "netsuite": "NetSuite", "quickbooks": "QuickBooks", "xero": "Xero",
+VENDORS = {"palo alto": "Palo Alto Networks", "fortigate": "Fortinet", "fortinet": "Fortinet", "check ?point": "Check Point",
+           "cisco asa": "Cisco ASA", "pfsense": "pfSense", "sap": "SAP", "s/4 ?hana": "SAP", "netsuite": "NetSuite", "quickbooks": "QuickBooks", "xero": "Xero",
            "dynamics 365": "Microsoft Dynamics 365", "purview": "Microsoft Purview", "sentinel": "Microsoft Sentinel", "chronicle": "Google Chronicle",
            "azure devops": "Azure DevOps", "github actions": "GitHub Actions", "jenkins": "Jenkins",
            "circleci": "CircleCI", "circle ci": "CircleCI", "gitlab": "GitLab", "salesforce": "Salesforce", "hubspot": "HubSpot", "opsgenie": "Opsgenie", "datadog": "Datadog", "new relic": "New Relic", "dynatrace": "Dynatrace", "honeycomb": "Honeycomb", "splunk": "Splunk", "pagerduty": "PagerDuty",
@@ -35,7 +36,8 @@ _OUT_OF_SIGHT = {"e-mail": "e-mails or e-mail threads", "household": "household 
                  "training records": "people's course and training records (a learning system's)",
                  "exchange rates": "currency exchange rates (figures are in the list price's currency, USD)", "server log": "server logs", "cloud storage": "the cloud's own storage bill",
                  "Oracle or SQL Server database": "Oracle or SQL Server databases",
-                 "privacy requests": "data subject requests or their case status (a privacy tool keeps those)"}
+                 "privacy requests": "data subject requests or their case status (a privacy tool keeps those)",
+                 "customer satisfaction": "customer satisfaction figures (NPS, surveys, reviews)"}
 #: A question about a bill gets the Databricks bill offered; any other gets the account's other figures.
 _BILL = re.compile(r"\b(?:bills?|invoices?|spend\w*|costs?|costing|paid|pay\w*|price\w*|licen[cs]\w*|subscriptions?|"
                    r"credits?|charges?|chargebacks?|showbacks?)\b", re.IGNORECASE)
@@ -97,6 +99,9 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\b(?:awareness|compliance|mandatory|annual|onboarding|phishing) (?:\w+ )?trainings?\b(?! (?:data|runs?|jobs?|sets?))|"
     r"\b(?:completed|finished|taken|done|passed) (?:the |their |his |her |its )?(?:\w+ ){0,2}(?:course|e-?learning|"
     r"certification)s?\b": "training records",
+    # what customers think ("are customers happy with the new checkout flow? our NPS dropped"): surveys, not system tables
+    r"\bnps\b|\bnet promoter\b|\bcsat\b|\bcustomer satisfaction\b|\b(?:are|were|is) (?:our |the )?(?:customers|users|"
+    r"clients|shoppers) (?:(?!tables?\b|data\b|schema\b)\w+ )?(?:happy|satisfied|unhappy|angry|upset)\b": "customer satisfaction",
     # a currency's market rate ("what's the EUR/USD rate today?")
     r"\b(?:euros?|dollars?|pounds?|yen|francs?|usd|eur|gbp)\b (?:\w+ ){0,2}(?:weaken|strengthen|fall|rise|drop|climb|gain|"
     r"lose)\w* (?:against|versus|vs\.?) (?:the )?(?:euros?|dollars?|pounds?|yen|francs?|usd|eur|gbp)\b|"
@@ -125,6 +130,9 @@ OTHER_PRODUCTS: dict[str, str] = {
     # a chat or meeting tool's own bill ("how much are we paying for Microsoft Teams and Zoom every month?")
     r"\b(?:pay(?:ing)?|paid|spend(?:ing)?|cost(?:s|ing)?|bill(?:ed)?)\b.{0,20}\bfor (?:microsoft teams|ms teams|zoom|slack|"
     r"google workspace|gmail|office 365|m365)\b": _VENDOR,
+    # a network firewall's own rules ("how do I block 192.168.1.100 on our Palo Alto firewall?"): not this account's
+    # (Databricks' own IP access lists are asked as such)
+    r"\b(?:palo alto|fortigate|fortinet|check ?point|cisco asa|pfsense)\b|\b(?:on|in|at) (?:our|the) (?:\w+ )?firewall\b": _VENDOR,
     # an ERP's own books ("how do I repost costs between cost centres in SAP S/4HANA?"): its ledger, not Databricks'
     r"\b(?:sap|s/?4 ?hana|netsuite|quickbooks|xero|dynamics 365)\b(?![_-]).{0,60}\b(?:journals?|ledgers?|gl|g/l|postings?|"
     r"post(?:ed)?|repost\w*|cost cent(?:er|re)s?|profit cent(?:er|re)s?|purchase orders?|pos?|invoices?|fiscal|t-?codes?|"

@@ -376,6 +376,14 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "autoscaling on prod clusters - are we hitting max workers a lot?": clusters at their autoscaling ceiling
+        r"\b(?:hitting|hit|hits|reaching|reached|reach|maxing out|maxed out|at|pinned at|stuck at) (?:the |its |their )?"
+        r"max(?:imum)? (?:number of )?(?:workers|nodes|executors|cluster size)\b|\bautoscal\w* (?:to|at|up to) (?:the |its |their )?"
+        r"(?:max\w*|ceiling|limit|cap)\b": 1.0,
+        # "is it going to happen again tonight?" of a failed nightly run: whether the next run is at risk
+        # (the night's word may be read off as the window: "is it going to happen again" stays)
+        r"\b(?:is it|will it|is this|could it|might it|would it) (?:\w+ )?(?:going to |gonna |likely to |about to )?"
+        r"(?:happen|fail|break|crash)\w* again\b": 0.8,
         # "how much does it cost and how often does it fail?", "how often do they break": how often its runs fail
         r"\bhow (?:often|many times|frequently) (?:does|do|did|has|have|is|are) (?:it|they|this|that|those|these|the job|"
         r"the pipeline|the workflow|the run) (?:\w+ )?(?:fail\w*|break\w*|broken|crash\w*|die|died|error\w*)\b": 1.0,
@@ -552,6 +560,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?! (?:log|produce|write|record|use|take|show|return|output|report|cost|save|store|emit|generate|track|read)\w*\b)": 1.0,
     },
     "reliability": {
+        # "is the hourly feed keeping up? it's supposed to be fresh within 15 min": a target a feed is held to (its SLA)
+        r"\b(?:supposed|meant|expected|ought) to (?:be (?:fresh|updated|refreshed|current|loaded|landed|done)|land|finish|"
+        r"complete|arrive) (?:within|every|inside|in under|by)\b|\b(?:feeds?|ingest\w*|loads?)\b[^.?!]{0,30}\b(?:keeping|"
+        r"keep|kept) up\b": 0.8,
         # "is the ETL process performing within its service levels?": its SLAs
         r"\bservice[- ]levels?\b": 1.0,
         # "whether things stayed up", "'Run exceeded expected duration threshold of 15m'": uptime and SLAs
@@ -625,6 +637,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "its supposed to be fresh within 15 min", "needs to be updated every hour": a freshness target
+        r"\b(?:supposed|meant|expected|ought) to be (?:fresh|updated|refreshed|current|up to date|loaded|landed)\b|"
+        r"\b(?:needs?|has|have) to be (?:fresh|updated|refreshed|current|up to date|loaded|landed) (?:within|every|inside|"
+        r"in under|by)\b|\b(?:feeds?|dashboards?|data|tables?|ingest\w*|loads?)\b[^.?!]{0,30}\b(?:keeping|keep|kept) up\b": 1.0,
         # "and what did that do downstream? gold table ok?": the state of a table is its freshness and its checks
         r"\btables? (?:(?:is|are|look|looks|still) )?(?:ok|okay|fine|healthy|alright|all right|in good shape|sane|good)\b"
         r"(?!\s+(?:to|for)\b)": 1.0,
@@ -812,6 +828,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"off|unhealthy|drifting|stale|degraded)\b": 1.3,
     },
     "governance": {
+        # "building a data dictionary; some tables have no explanation of what they are": tables without descriptions
+        r"\bdata dictionar(?:y|ies)\b|\b(?:no|missing|without|lack\w*) (?:an? |any )?(?:explanation|description|docs?|"
+        r"documentation|comments?)s? (?:of|for|about|on) what (?:they|it|each one|each) (?:are|is|holds?|contains?|means?)\b": 1.0,
         # "which tables have no tags at all?": tables' classification tags, not spend's cost tags
         r"\b(?:tables?|datasets?|schemas?|columns?|catalogs?) (?:that |which )?(?:have|has|with|carry|carrying|are missing|"
         r"missing|lacking|lack) (?:no|zero|any|missing)? ?(?:\w+ )?tags?\b|\buntagged (?:tables?|datasets?|columns?)\b": 1.0,
@@ -973,6 +992,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "leadership wants 10% off the data platform bill. where would you start?": a saving target to find
+        r"\b\d+ ?(?:%|percent|per ?cent) (?:off|cut|reduction|less|lower|savings?)\b|\b(?:cut|trim|shave|take|reduce|lower|"
+        r"bring down) (?:\w+ ){0,4}?(?:by )?\d+ ?(?:%|percent|per ?cent)\b": 1.0,
         # "how quickly could we bank that?", "can we bank those savings this quarter": realise a saving found
         r"\bbank (?:that|this|it|those|these|the (?:\w+ )?(?:savings?|money|win))\b|\b(?:quick win|config change or|"
         r"(?:a |one )?(?:simple |quick |just a )?config(?:uration)? change)\b.{0,40}\b(?:bigger|larger|real|proper) "
@@ -1719,6 +1741,17 @@ BUILD_WITH = re.compile(r"(\b(?:use|using|pull|read|join|take|train on|feed)\s+(
                         r"use ?case)s?\b", re.IGNORECASE)
 
 
+#: "how much of its uptime was idle": a cluster's running time (idle or busy), not availability.
+CLUSTER_UPTIME = re.compile(r"\buptime\b((?: of (?:the |that |this |its |our )?(?:[\w-]+ )?clusters?)?)(?= (?:was|is|were|spent|"
+                            r"sitting|sat) (?:\w+ )?idle\b)", re.IGNORECASE)
+
+#: "don't want to chase a false positive at 3am": why the asker checks, not a security question.
+NOT_WORTH_CHASING = re.compile(r"\b(?:i |we )?(?:don'?t|do not|dont) want to (?:chase|wake (?:\w+ )?up for|get paged for|"
+                               r"be paged for|investigate|dig into) (?:a |another |some )?(?:false (?:positive|alarm)|ghost|"
+                               r"nothing|noise)\w*(?: (?:at|in the middle of the night|tonight|again)(?: \S+)?)?",
+                               re.IGNORECASE)
+
+
 #: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each
 #: pattern with what it reads as (in this order: a requester's words go before the role and purpose ones).
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -1745,6 +1778,8 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (BILL_OF_A_SIDE, r"\1\2"),
     (TRAINING_RUNS, r"\1training \2"),
     (BUILD_WITH, r"\1"),
+    (CLUSTER_UPTIME, r"running time\1"),
+    (NOT_WORTH_CHASING, " "),
 )
 
 

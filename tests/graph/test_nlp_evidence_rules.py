@@ -5460,3 +5460,48 @@ def test_lately_is_no_lateness_so_a_drift_question_reads_no_writer_failures():
     lately = [p.tool for p in choose_plays(spec, "is orders_silver.amount behaving normally lately?", slots)]
     assert "get_table_writer_failures" not in lately
     assert "get_table_writer_failures" in [p.tool for p in choose_plays(spec, "why is orders_silver late?", slots)]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("how much of the uptime of that cluster was idle last week?", "optimization", "reliability"),
+    ("are the job clusters maxing out their max workers at night?", "performance", None),
+    ("will it fail again on the next run?", "performance", None),
+    ("finance asked for 15 percent off our Databricks spend - where do we begin?", "optimization", None),
+    ("we're writing a data dictionary: which tables have no description of what they hold?", "governance", None),
+    ("the events feed is supposed to land within 10 minutes, is it keeping up?", "reliability", None),
+    ("the churn model's alert went off twice, is it drifting? I don't want to chase a false alarm tonight", "mlops", "security"),
+    ("How do I open port 443 on our Fortinet FortiGate?", None, None),
+    ("Are our users satisfied with the new search page?", None, None),
+])
+def test_round_403_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_an_arrow_from_a_person_to_a_group_is_a_grant_not_lineage():
+    spec = get_agent_registry().get("governance")
+    grant = choose_plays(spec, "alert: user -> group contractors, is this expected?", {"grantee": ["contractors"]})
+    assert "get_table_lineage" not in [p.tool for p in grant]
+    chain = choose_plays(spec, "orders_raw -> orders_silver -> table: any gaps?", {})
+    assert "get_table_lineage" in [p.tool for p in chain]
+
+
+def test_a_person_arrow_a_group_made_the_grant():
+    from health_monitor.graph.adapters import grants_made
+
+    assert grants_made("GRANT alert: admin@x.io -> group contractors", {"user": ["admin@x.io"]})
+    assert not grants_made("what grants does admin@x.io hold?", {"user": ["admin@x.io"]})
+
+
+def test_that_same_user_running_a_query_stays_with_the_query_history():
+    from health_monitor.graph.nlp.followup import _RAN_WORK
+
+    assert _RAN_WORK.search("was that same user the one who ran the slow query today?")
+    assert _RAN_WORK.search("did that person kick off the job?") is None  # "kicked off" said otherwise: not matched
+    assert _RAN_WORK.search("that user - any failures?") is None
+
+
+def test_two_asks_joined_by_the_word_plus_each_keep_their_names():
+    from health_monitor.graph.adapters import routed_asks
+
+    asks = routed_asks("Production uptime this month plus any job failures in the last 24h")
+    assert [a for a, _ in asks] == ["Production uptime this month", "any job failures in the last 24h"]
