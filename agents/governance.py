@@ -119,6 +119,9 @@ AGENT = AgentSpec(
                                     "Permissions API). Who owns the {n:plural:cluster} that exist: {all_owned_by}.")),
         # ("it's in my onboarding doc": the asker's own document, not the tables')
         Play("get_undocumented_tables", when=(r"comments?|descriptions?|undocumented|documentation|documented|"
+                                              # "a data dictionary; some tables have no explanation of what they are"
+                                              r"data dictionar(?:y|ies)|\b(?:no|missing|without|lack\w*) (?:an? |any )?"
+                                              r"explanations?\b|"
                                               # "do we document our tables at all"
                                               r"\bdocument(?:ing|ed|s)? (?:our |the |their |its |these |those |any )?(?:\w+ )?(?:tables?|"
                                               r"schemas?|datasets?|columns?|catalogs?)\b|"

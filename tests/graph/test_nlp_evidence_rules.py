@@ -5505,3 +5505,9 @@ def test_two_asks_joined_by_the_word_plus_each_keep_their_names():
 
     asks = routed_asks("Production uptime this month plus any job failures in the last 24h")
     assert [a for a, _ in asks] == ["Production uptime this month", "any job failures in the last 24h"]
+
+
+def test_a_data_dictionary_asks_for_the_tables_without_a_description():
+    spec = get_agent_registry().get("governance")
+    plays = choose_plays(spec, "for our data dictionary: which tables lack any explanation?", {})
+    assert plays[0].tool == "get_undocumented_tables"
