@@ -90,7 +90,7 @@ AGENT = AgentSpec(
                        recommend="Find what slows {job_name} down (its bottleneck tasks) or revisit its SLA.",
                        empty="No job missed its SLA in the period.")),
         Play("get_mtbf_mttr", when=(r"mtbf|mttr|mean time|between failures|to recover|recovery",), weight=3,
-             title="MTBF and MTTR",
+             title="MTBF and MTTR", compare=Compare("Job failure rate", total="failures", per="runs", unit="pct100"),
              lens=Lens(sort="failures desc", rows=3,
                        say="{workspace_name}: MTBF {mtbf_hours:num} hours, MTTR {mttr_minutes:num} min "
                            "({failures:int} failures in {runs:int} runs, {success_rate_pct:pct100} success)")),

@@ -152,3 +152,11 @@ def test_a_window_longer_than_the_tool_reads_is_its_longest_window():
     """"Where do we land by the end of next quarter" asks 117 days of a 60-day forecast: it reads 60, not 30."""
     args, dropped = validate_args(REG.get("get_cost_forecast"), {"days": 117}, AS_OF_DATE)
     assert args == {"days": 60} and dropped == []
+
+
+def test_mtbf_compared_between_months_runs_on_both_windows():
+    """"MTBF this month vs last month" read this month only: the MTBF play had no compared figure."""
+    calls = _plan("reliability", "MTBF for production this month vs last month", start_date=date(2026, 1, 1),
+                  end_date=date(2026, 1, 15), compare_start=date(2025, 12, 1), compare_end=date(2025, 12, 31))
+    mtbf = [c for c in calls if c.tool == "get_mtbf_mttr"]
+    assert [c.comparison for c in mtbf] == [False, True]
