@@ -101,7 +101,7 @@ AGENT = AgentSpec(
                        say="{violation_type} ({severity}): {subject} — {detail:clip}",
                        severity=(("high", "severity == high"),))),
         # ("failed logins last night?": "last night" is the window, not an after-hours ask)
-        Play("get_after_hours_activity", when=(r"after.?h(?:ou)?rs|outside .*hours|off.?h(?:ou)?rs|(?<!last )(?<!last\s\s)night|weekends?|"
+        Play("get_after_hours_activity", when=(r"after.?h(?:ou)?rs|outside .*h(?:ou)?rs\b|off.?h(?:ou)?rs|(?<!last )(?<!last\s\s)night|weekends?|"
                                                # "activity outside 08:00-18:00 UTC": outside the working day, by its hours
                                                r"outside (?:of )?(?:\d{1,2}(?::\d\d)?\s*(?:am|pm)?\s*(?:-|to|–)\s*\d{1,2}(?::\d\d)?)|"
                                                r"working hours|(?:odd|strange|weird|unusual|ungodly|late) hours|"

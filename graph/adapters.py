@@ -152,6 +152,9 @@ _PROPERTY_OF_KIND: dict[str, re.Pattern[str]] = {
                         r"respond\w*|serv\w*)\b", re.IGNORECASE),
     "endpoint": re.compile(r"\b(?:latency|how fast|answer\w*|respond\w*|requests?|slow|timeouts?)\b", re.IGNORECASE),
 }
+#: What a table's catalog entry says of it: its description, owner and tags.
+_DOCUMENTED = re.compile(r"\b(?:descriptions?|described|comments?|documented|documentation|docs|owners?|owned|tags?|"
+                         r"tagged)\b", re.IGNORECASE)
 #: A kind word ("that training job", "the table"): the question says itself what it is about.
 _KIND_WORD = re.compile(rf"\b(?:{KIND_WORD_ALTERNATION})\b", re.IGNORECASE)
 #: "its biggest job": a thing of the last subject's, so the last topic (its cost) still holds.
@@ -414,6 +417,9 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
                   if prior.entities.get(k) and pattern.search(question) and BY_NAME[k].owner in prior.domains]
         if owners:
             agents = list(dict.fromkeys(owners))
+        elif parsed.domains == ["governance"] and prior.entities.get("table") and _DOCUMENTED.search(question):
+            # "does it at least have a description?" after who queried the table: its catalog entry, not its readers
+            agents = ["governance"]
     unknown = [f"{m.kind} “{m.text}”" for m in parsed.unknown_mentions]
     context: dict[str, Any] = {}
     flat = Understanding(agents=agents, intents=intents, slots=slots,

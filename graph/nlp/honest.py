@@ -314,7 +314,9 @@ def _asked_here(text: str, named: re.Match[str]) -> bool:
     """Does another sentence than the one naming the product ask about this account? "Snowflake warehouses
     auto-suspend after 60 seconds for us. Are any of the clusters here sitting idle?": the product is background."""
     # a sentence naming a product itself ("check AWS CloudTrail for sign-ins from 192.168.1.100") is not about here
-    others = [m[0] for m in _SENTENCE.finditer(text) if not m.start() <= named.start() < m.end() and len(m[0].split()) >= 3
+    # (where the match ends: a pattern read from the start, "^(?!...).*airflow ...", begins in another sentence)
+    at = max(named.start(), named.end() - 1)
+    others = [m[0] for m in _SENTENCE.finditer(text) if not m.start() <= at < m.end() and len(m[0].split()) >= 3
               and not any(re.search(p, m[0].lower()) for p in OTHER_PRODUCTS) and not _WHAT_FOR.match(m[0])]
     return any((_HERE.search(o) or _OURS_SAID.search(o) and not _LEANS_BACK.search(o)) and not _NOT_OURS.search(o)
                for o in others)

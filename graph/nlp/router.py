@@ -303,7 +303,9 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     masked = _PAGED_FOR.sub(" ", masked)  # "pager went off for auth failures": the failures are the topic
     masked = without_requester(masked)  # "compliance asked me to check": who asked, not what
     masked = _DESCRIBING_CLAUSE.sub(" ", masked)  # "..., one of ours runs the training jobs": which one, not an ask
-    if _DBT_WORLD.search(masked) and not _ML_WORDS.search(masked):
+    table_then_model = bool((entities or {}).get("table")) and not (entities or {}).get("model") \
+        and _THAT_MODEL.search(masked)
+    if (_DBT_WORLD.search(masked) or table_then_model) and not _ML_WORDS.search(masked):
         # "in dbt we'd tag the customers model", "any DAGs fail overnight, any models stale?": dbt's models are tables
         masked = re.sub(r"\bmodels\b", "tables", re.sub(r"\bmodel\b", "table", masked, flags=re.IGNORECASE),
                         flags=re.IGNORECASE)
@@ -466,7 +468,11 @@ _LEANS_ON_RULE = re.compile(r"\b(?:violat\w*|breach\w*|broke|break\w*|against|un
                             r"control|requirement|standard))\b", re.IGNORECASE)
 
 #: Words of the dbt/Airflow world, where a "model" is a table ...
-_DBT_WORLD = re.compile(r"\bdbt\b|\bdags?\b|\bairflow\b|\bschema\.yml\b|\bsources\.yml\b", re.IGNORECASE)
+_DBT_WORLD = re.compile(r"\bdbt\b|\bdags?\b|\bairflow\b|\bschema\.yml\b|\bsources\.yml\b|"
+                        # "did any tests fail on the silver model?": a medallion layer's model is a table
+                        r"\b(?:silver|gold|bronze|staging|stg|marts?|raw|intermediate|int) models?\b", re.IGNORECASE)
+#: "the upstream lineage for orders_gold - what sources feed that model?": the model pointed back at is the table named.
+_THAT_MODEL = re.compile(r"\b(?:that|this|the same|said) model\b", re.IGNORECASE)
 #: ... unless the question says it means a machine-learning one.
 _ML_WORDS = re.compile(r"\b(?:ml|machine learning|registered|serving|served|endpoints?|inference|predict\w*|retrain\w*|mlflow|"
                        r"training|trained|features?|accuracy|f1|auc)\b", re.IGNORECASE)

@@ -39,6 +39,9 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "a quick summary of money and security stuff": the money side, said as a topic of its own
+        r"\bmoney\b(?= (?:and|&|\+|/|,) (?:\w+ ){0,2}(?:stuff|things?|side|bits?)\b)|\b(?:summary|overview|update|recap|"
+        r"picture|state|status|rundown) (?:of|on) (?:the |our )?money\b|\bmoney (?:stuff|side|things?|situation|picture)\b": 1.0,
         # "and what did that come to for ml-workspace yesterday?": the amount a figure came to
         r"\b(?:what|how much) (?:did|does|do|will|would) (?:that|it|this|they|those|these|the (?:\w+ )?(?:bill|total|figure|"
         r"spend|charges?)) (?:all )?(?:come|add) (?:to|up to)\b": 1.0,
@@ -637,6 +640,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "did any tests fail on the silver model yesterday?": a table's data tests (its expectations), in dbt's words
+        r"\btests? (?:\w+ ){0,2}(?:fail\w*|pass\w*|broke|break\w*|went red|red)\b[^.?!]{0,20}\b(?:on|for|against|in) "
+        r"(?:the |our |that |this )?(?:[\w-]+ )?(?:tables?|models?|datasets?|sources?)\b|\b(?:dbt|not_null|unique|"
+        r"accepted_values|relationships) tests?\b": 1.0,
         # "its supposed to be fresh within 15 min", "needs to be updated every hour": a freshness target
         r"\b(?:supposed|meant|expected|ought) to be (?:fresh|updated|refreshed|current|up to date|loaded|landed)\b|"
         r"\b(?:needs?|has|have) to be (?:fresh|updated|refreshed|current|up to date|loaded|landed) (?:within|every|inside|"
@@ -1745,6 +1752,11 @@ BUILD_WITH = re.compile(r"(\b(?:use|using|pull|read|join|take|train on|feed)\s+(
 CLUSTER_UPTIME = re.compile(r"\buptime\b((?: of (?:the |that |this |its |our )?(?:[\w-]+ )?clusters?)?)(?= (?:was|is|were|spent|"
                             r"sitting|sat) (?:\w+ )?idle\b)", re.IGNORECASE)
 
+#: "we have to show accuracy under art. 5(1)(d)": the accuracy a regulation asks of data, not a model's.
+REGULATED_ACCURACY = re.compile(r"\b(?<!data )accuracy\b(?= (?:under|per|as per|required by|in line with|according to|for) "
+                                r"(?:the )?(?:gdpr|dsgvo|rgpd|art\b|art\.|article|principle|regulation|law|lgpd|ccpa))",
+                                re.IGNORECASE)
+
 #: "don't want to chase a false positive at 3am": why the asker checks, not a security question.
 NOT_WORTH_CHASING = re.compile(r"\b(?:i |we )?(?:don'?t|do not|dont) want to (?:chase|wake (?:\w+ )?up for|get paged for|"
                                r"be paged for|investigate|dig into) (?:a |another |some )?(?:false (?:positive|alarm)|ghost|"
@@ -1780,6 +1792,7 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (BUILD_WITH, r"\1"),
     (CLUSTER_UPTIME, r"running time\1"),
     (NOT_WORTH_CHASING, " "),
+    (REGULATED_ACCURACY, "data accuracy"),
 )
 
 

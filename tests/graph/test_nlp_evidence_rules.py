@@ -5511,3 +5511,34 @@ def test_a_data_dictionary_asks_for_the_tables_without_a_description():
     spec = get_agent_registry().get("governance")
     plays = choose_plays(spec, "for our data dictionary: which tables lack any explanation?", {})
     assert plays[0].tool == "get_undocumented_tables"
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("quick update on the money and platform stuff since Friday", "cost", None),
+    ("a recap of the money for last week please", "cost", None),
+    ("is main.crm.customers complete and fresh? the audit wants accuracy per article 5", "quality", "mlops"),
+    ("did the not_null tests on orders_gold pass last night?", "quality", None),
+    ("any tests broke on the gold model?", "quality", None),
+    ("lineage of orders_silver: what reads from this model downstream?", "governance", "mlops"),
+])
+def test_round_407_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_a_product_named_in_a_later_sentence_leaves_the_first_ask_ours():
+    text = "Any high-severity security events today? Our Airflow connection uses a service principal token so I'm paranoid"
+    assert other_product(text) is None
+    assert other_product("restart the airflow scheduler please")
+
+
+def test_outside_business_hrs_is_after_hours_activity():
+    spec = get_agent_registry().get("security")
+    plays = choose_plays(spec, "any1 logging in outside business hrs yesterday?", {})
+    assert "get_after_hours_activity" in [p.tool for p in plays]
+
+
+def test_a_tables_description_is_its_catalog_entry():
+    from health_monitor.graph.adapters import _DOCUMENTED
+
+    assert _DOCUMENTED.search("does it at least have a description?")
+    assert _DOCUMENTED.search("who read it yesterday?") is None
