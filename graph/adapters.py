@@ -228,7 +228,10 @@ _SLOT_READS: dict[str, Any] = {"privilege": str.upper, "direction": direction,
 _PEOPLE = ("user", "group")
 #: "which other workspace went up", "besides that one": not the names the conversation carried.
 _OTHER_KIND = re.compile(rf"\b(?:which|what|any|the) other (?P<kind>{KIND_WORD_ALTERNATION})s?\b", re.IGNORECASE)
-_BESIDES = re.compile(r"\b(?:besides|apart from|other than|aside from|except(?: for)?) (?:that|this|it|the [\w-]+)"
+#: (not "ip 192.168.1.100 - anything besides the logins?": what else happened, of the same thing, is asked)
+_BESIDES = re.compile(r"\b(?:besides|apart from|other than|aside from|except(?: for)?) (?:that|this|it|the (?!(?:log-?ins?|"
+                      r"sign-?ins?|failures?|errors?|alerts?|events?|grants?|reads?|tokens?|spikes?|outages?|queries|"
+                      r"runs?|costs?|spend)\b)[\w-]+)"
                       r"(?: one)?\b", re.IGNORECASE)
 
 #: "who else was logged in then", "anybody else reading it": other people ("anyone else growing?" may be workspaces).

@@ -16,8 +16,7 @@ from datetime import date
 _VENDOR = "vendor"
 #: Vendors' names as written in the answer.
 VENDORS = {"palo alto": "Palo Alto Networks", "fortigate": "Fortinet", "fortinet": "Fortinet", "check ?point": "Check Point",
-           "cisco asa": "Cisco ASA", "pfsense": "pfSense", "sap": "SAP", "s/4 ?hana": "SAP", "netsuite": "NetSuite", "quickbooks": "QuickBooks", "xero": "Xero",
-           "dynamics 365": "Microsoft Dynamics 365", "purview": "Microsoft Purview", "sentinel": "Microsoft Sentinel", "chronicle": "Google Chronicle",
+           "cisco asa": "Cisco ASA", "pfsense": "pfSense", "purview": "Microsoft Purview", "sentinel": "Microsoft Sentinel", "chronicle": "Google Chronicle",
            "azure devops": "Azure DevOps", "github actions": "GitHub Actions", "jenkins": "Jenkins",
            "circleci": "CircleCI", "circle ci": "CircleCI", "gitlab": "GitLab", "salesforce": "Salesforce", "hubspot": "HubSpot", "opsgenie": "Opsgenie", "datadog": "Datadog", "new relic": "New Relic", "dynatrace": "Dynatrace", "honeycomb": "Honeycomb", "splunk": "Splunk", "pagerduty": "PagerDuty",
            "tableau": "Tableau", "looker": "Looker", "power bi": "Power BI", "powerbi": "Power BI",
@@ -37,7 +36,10 @@ _OUT_OF_SIGHT = {"e-mail": "e-mails or e-mail threads", "household": "household 
                  "exchange rates": "currency exchange rates (figures are in the list price's currency, USD)", "server log": "server logs", "cloud storage": "the cloud's own storage bill",
                  "Oracle or SQL Server database": "Oracle or SQL Server databases",
                  "privacy requests": "data subject requests or their case status (a privacy tool keeps those)",
-                 "customer satisfaction": "customer satisfaction figures (NPS, surveys, reviews)"}
+                 "customer satisfaction": "customer satisfaction figures (NPS, surveys, reviews)",
+                 "ERP": "ERP records or postings (SAP, NetSuite, QuickBooks and the like), and I post nothing",
+                 "cloud billing console": "view of the cloud provider's own billing console or its budget alerts",
+                 "container platform": "Kubernetes clusters or the servers on them, and I restart nothing"}
 #: A question about a bill gets the Databricks bill offered; any other gets the account's other figures.
 _BILL = re.compile(r"\b(?:bills?|invoices?|spend\w*|costs?|costing|paid|pay\w*|price\w*|licen[cs]\w*|subscriptions?|"
                    r"credits?|charges?|chargebacks?|showbacks?)\b", re.IGNORECASE)
@@ -130,6 +132,15 @@ OTHER_PRODUCTS: dict[str, str] = {
     # a chat or meeting tool's own bill ("how much are we paying for Microsoft Teams and Zoom every month?")
     r"\b(?:pay(?:ing)?|paid|spend(?:ing)?|cost(?:s|ing)?|bill(?:ed)?)\b.{0,20}\bfor (?:microsoft teams|ms teams|zoom|slack|"
     r"google workspace|gmail|office 365|m365)\b": _VENDOR,
+    # how to set something up in another vendor's tool ("how do I configure freshness monitors in Monte Carlo?")
+    rf"\bhow (?:do|can|would|should) (?:i|we|you)\b.{{0,60}}\b(?:in|on|with|using|inside) (?:our |the )?(?:{_VENDOR_WORDS})\b": _VENDOR,
+    # the cloud's own billing tools ("set up a budget alert in Azure Cost Management"): its console, not system tables
+    r"\b(?:azure cost management|aws cost explorer|aws budgets|cost and usage reports?|aws cur|gcp billing|google cloud billing|"
+    r"billing console)\b": "cloud billing console",
+    # a container platform's own servers ("restart the triton inference server on our k8s cluster")
+    r"\b(?:restart|scale|deploy|redeploy|roll ?back|drain|cordon|upgrade|patch|bounce|kill)\b.{0,60}\b(?:k8s|kubernetes|eks|"
+    r"aks|gke|openshift)\b|\b(?:kubectl|helm charts?|triton (?:inference )?server)\b|\b(?:k8s|kubernetes|eks|aks|gke|"
+    r"openshift)\b.{0,30}\b(?:pods?|nodes?|deployments?|namespaces?)\b": "container platform",
     # a network firewall's own rules ("how do I block 192.168.1.100 on our Palo Alto firewall?"): not this account's
     # (Databricks' own IP access lists are asked as such)
     r"\b(?:palo alto|fortigate|fortinet|check ?point|cisco asa|pfsense)\b|\b(?:on|in|at) (?:our|the) (?:\w+ )?firewall\b": _VENDOR,
@@ -138,7 +149,7 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"post(?:ed)?|repost\w*|cost cent(?:er|re)s?|profit cent(?:er|re)s?|purchase orders?|pos?|invoices?|fiscal|t-?codes?|"
     r"transactions?|vouchers?|accruals?|settlements?)\b|\b(?:journals?|ledgers?|postings?|repost\w*|cost cent(?:er|re)s?|"
     r"purchase orders?|accruals?)\b.{0,60}\b(?:in|into|from|on|via) (?:our |the )?(?:erp\W+)?(?:sap|s/?4 ?hana|netsuite|quickbooks|"
-    r"xero|dynamics 365)\b": _VENDOR,
+    r"xero|dynamics 365)\b": "ERP",
     # a CRM's or a BI server's or a pager's own records
     r"\b(?:salesforce|hubspot)\b": _VENDOR,
     r"^(?!.*\b(?:databricks|warehouses?|quer(?:y|ies)|clusters?|sql|tables?|gold|silver|bronze|on (?:it|them|top of))\b)"

@@ -5542,3 +5542,26 @@ def test_a_tables_description_is_its_catalog_entry():
 
     assert _DOCUMENTED.search("does it at least have a description?")
     assert _DOCUMENTED.search("who read it yesterday?") is None
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Write the incident notice we'd send to our customers about the outage", None, None),
+    ("Book the month-end accrual for the Databricks bill into SAP", None, None),
+    ("how do I create a budget alert in AWS Budgets?", None, None),
+    ("scale the inference pods on our kubernetes cluster", None, None),
+    ("how can we set up lineage monitors in Monte Carlo?", None, None),
+    ("Finance says the spike is just the new GPU jobs. How much did ml-workspace spend yesterday?", "cost", None),
+    ("My manager claims our warehouses are overprovisioned! Is bi-warehouse queueing at all?", "performance", None),
+    ("is etl-warehouse too big for its load, especially overnight?", "optimization", "security"),
+    ("what is the untagged spend at our negotiated price instead of list?", "cost", None),
+    ("Quand la table main.sales.orders_silver a-t-elle été mise à jour pour la dernière fois ?", "quality", None),
+])
+def test_round_411_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_besides_an_event_keeps_the_named_thing():
+    from health_monitor.graph.adapters import other_kinds
+
+    assert other_kinds("ip 10.0.0.1 - anything besides the logins?") == set()
+    assert "workspace" in other_kinds("besides that one, which workspace grew?")
