@@ -1780,7 +1780,8 @@ HEARSAY = re.compile(r"^\W*(?:the |our |my |their |a |one )?(?:[\w-]+ ){0,2}?(?:
                      r"they|he|she|someone|somebody|people|folks|cfo|cto|ciso|vp|director|engineers?|analysts?|users?|"
                      r"finance|legal|support) (?:keeps? |kept )?(?:says?|said|saying|claims?|claimed|claiming|thinks?|"
                      r"thought|believes?|insists?|insisted|told me|tells me|argues?|argued|swears?)\b[^.?!]{3,300}[.!]\s+"
-                     r"(?=[^.?!]{3,}\?)", re.IGNORECASE)
+                     # (not when the question points back at what the claim named: "... is slow. which one is that?")
+                     r"(?=(?![^?]*\b(?:it|its|that|this|they|them|those|these|one)\b)[^.?!]{3,}\?)", re.IGNORECASE)
 
 #: "don't want to chase a false positive at 3am": why the asker checks, not a security question.
 NOT_WORTH_CHASING = re.compile(r"\b(?:i |we )?(?:don'?t|do not|dont) want to (?:chase|wake (?:\w+ )?up for|get paged for|"

@@ -5565,3 +5565,10 @@ def test_besides_an_event_keeps_the_named_thing():
 
     assert other_kinds("ip 10.0.0.1 - anything besides the logins?") == set()
     assert "workspace" in other_kinds("besides that one, which workspace grew?")
+
+
+def test_a_claim_the_question_points_back_at_is_its_subject():
+    from health_monitor.graph.nlp.vocabulary import without_requester
+
+    assert "slow" in without_requester("People keep saying the reporting warehouse is slow. which one is that?")
+    assert "overprovisioned" not in without_requester("My manager claims we are overprovisioned! Is bi-warehouse queueing?")
