@@ -148,7 +148,7 @@ PRONOUN = re.compile(r"\b(?:them|they|those|these|it|its)\b", re.IGNORECASE)
 _BARE_PRONOUN = re.compile(r"\b(?:it|its|they|them)\b", re.IGNORECASE)
 #: Properties a kind of thing has, asked with a pronoun pointing at such things ("is any of them drifting").
 _PROPERTY_OF_KIND: dict[str, re.Pattern[str]] = {
-    "model": re.compile(r"\b(?:drift\w*|shift\w*|accura\w*|retrain\w*|predict\w*|latency|how fast|answer\w*|"
+    "model": re.compile(r"\b(?:drift\w*|shift\w*|accura\w*|retrain\w*|predict\w*|latency|how fast|how slow|answer\w*|"
                         r"respond\w*|serv\w*)\b", re.IGNORECASE),
     "endpoint": re.compile(r"\b(?:latency|how fast|answer\w*|respond\w*|requests?|slow|timeouts?)\b", re.IGNORECASE),
 }

@@ -142,8 +142,8 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"aks|gke|openshift)\b|\b(?:kubectl|helm charts?|triton (?:inference )?server)\b|\b(?:k8s|kubernetes|eks|aks|gke|"
     r"openshift)\b.{0,30}\b(?:pods?|nodes?|deployments?|namespaces?)\b": "container platform",
     # a network firewall's own rules ("how do I block 192.168.1.100 on our Palo Alto firewall?"): not this account's
-    # (Databricks' own IP access lists are asked as such)
-    r"\b(?:palo alto|fortigate|fortinet|check ?point|cisco asa|pfsense)\b|\b(?:on|in|at) (?:our|the) (?:\w+ )?firewall\b": _VENDOR,
+    # (Databricks' own IP access lists are asked as such; "block it at the firewall or is that overkill?" asks advice)
+    r"\b(?:palo alto|fortigate|fortinet|check ?point|cisco asa|pfsense)\b": _VENDOR,
     # an ERP's own books ("how do I repost costs between cost centres in SAP S/4HANA?"): its ledger, not Databricks'
     r"\b(?:sap|s/?4 ?hana|netsuite|quickbooks|xero|dynamics 365)\b(?![_-]).{0,60}\b(?:journals?|ledgers?|gl|g/l|postings?|"
     r"post(?:ed)?|repost\w*|cost cent(?:er|re)s?|profit cent(?:er|re)s?|purchase orders?|pos?|invoices?|fiscal|t-?codes?|"

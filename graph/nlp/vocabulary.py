@@ -607,7 +607,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:back )?(?:up|online|reachable|responding)(?: and running)?(?: (?:right now|now|currently|at the moment|again|yet))?"
         r"\s*(?:[?.!,;]|$)": 0.9,
         # "was prod actually up the whole month?": uptime over a period
-        r"\b(?:is|was|were|been|stay\w*|remain\w*) (?:\w+ ){0,2}up (?:the whole|all|the entire|for the whole|for the entire) "
+        # ("spend has been creeping up all week": a figure rising, not a thing staying up)
+        r"\b(?:is|was|were|been|stay\w*|remain\w*) (?!(?:\w+ )?(?:creep|crept|go|gone|going|climb|trend|tick|shoot|shot|ramp|"
+        r"drift|inch|edg|mov|jump|spik|risen|rising|gon)\w* up\b)(?:\w+ ){0,2}up (?:the whole|all|the entire|for the whole|"
+        r"for the entire) "
         r"(?:month|week|day|time|night|quarter|weekend)\b(?!,? (?:for nothing|doing (?:\w+ ){0,2}nothing|idle|sitting idle|with (?:nobody|no one|"
         r"nothing)|for no reason|(?:serving|running for|used by|answering) (?:\w+ )?(?:nobody|no one|nothing|noone)))": 1.0,
         # "did that take anything down", "the ingest misses": an outage or a missed deadline
@@ -1774,15 +1777,6 @@ REGULATED_ACCURACY = re.compile(r"\b(?<!data )accuracy\b(?= (?:under|per|as per|
                                 r"(?:the )?(?:gdpr|dsgvo|rgpd|art\b|art\.|article|principle|regulation|law|lgpd|ccpa))",
                                 re.IGNORECASE)
 
-#: "The owner says the stale data is because we downsized the ETL cluster. Was prod-etl-cluster maxed out?": a claim
-#: someone made, said before the question, is why it is asked; the question that follows is the ask.
-HEARSAY = re.compile(r"^\W*(?:the |our |my |their |a |one )?(?:[\w-]+ ){0,2}?(?:owners?|team|manager|boss|vendor|lead|"
-                     r"they|he|she|someone|somebody|people|folks|cfo|cto|ciso|vp|director|engineers?|analysts?|users?|"
-                     r"finance|legal|support) (?:keeps? |kept )?(?:says?|said|saying|claims?|claimed|claiming|thinks?|"
-                     r"thought|believes?|insists?|insisted|told me|tells me|argues?|argued|swears?)\b[^.?!]{3,300}[.!]\s+"
-                     # (not when the question points back at what the claim named: "... is slow. which one is that?")
-                     r"(?=(?![^?]*\b(?:it|its|that|this|they|them|those|these|one)\b)[^.?!]{3,}\?)", re.IGNORECASE)
-
 #: "don't want to chase a false positive at 3am": why the asker checks, not a security question.
 NOT_WORTH_CHASING = re.compile(r"\b(?:i |we )?(?:don'?t|do not|dont) want to (?:chase|wake (?:\w+ )?up for|get paged for|"
                                r"be paged for|investigate|dig into) (?:a |another |some )?(?:false (?:positive|alarm)|ghost|"
@@ -1793,7 +1787,6 @@ NOT_WORTH_CHASING = re.compile(r"\b(?:i |we )?(?:don'?t|do not|dont) want to (?:
 #: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each
 #: pattern with what it reads as (in this order: a requester's words go before the role and purpose ones).
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (HEARSAY, " "),  # first: "my manager claims ..." is a claim before the ask, not only who asks
     (SELF_CORRECTION, " "), (ASKER_CONTEXT, " "), (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
     (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (QUIET_HOURS_LOAD, r"quiet hours \1"), (HYPOTHETICAL_RUN, r"\1scheduled"), (SCHEDULE, " nightly "), (FIGURE_TREND, r" \1 trend "),
     (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (WHEN_IT_BROKE, r"\1 then"), (RUN_AT_TIME, r"\1"), (PRINCIPAL_QUERIES, r"access \1 \2"), (BRACKETED_PLUS_LIST, " "), (PAGED_SELF, " "), (COMPLAINERS, " complaints "), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "), (DATA_MODELS, r"\1data models"),

@@ -5551,7 +5551,6 @@ def test_a_tables_description_is_its_catalog_entry():
     ("scale the inference pods on our kubernetes cluster", None, None),
     ("how can we set up lineage monitors in Monte Carlo?", None, None),
     ("Finance says the spike is just the new GPU jobs. How much did ml-workspace spend yesterday?", "cost", None),
-    ("My manager claims our warehouses are overprovisioned! Is bi-warehouse queueing at all?", "performance", None),
     ("is etl-warehouse too big for its load, especially overnight?", "optimization", "security"),
     ("what is the untagged spend at our negotiated price instead of list?", "cost", None),
     ("Quand la table main.sales.orders_silver a-t-elle été mise à jour pour la dernière fois ?", "quality", None),
@@ -5567,8 +5566,11 @@ def test_besides_an_event_keeps_the_named_thing():
     assert "workspace" in other_kinds("besides that one, which workspace grew?")
 
 
-def test_a_claim_the_question_points_back_at_is_its_subject():
+def test_a_rumour_before_the_question_stays_its_subject():
+    """Set 52: "My BI folks say this morning's sales dashboard is still showing numbers from two days ago ... What's
+    going on?" -- the claim is what is asked about; setting claims aside broke rumour-style questions."""
     from health_monitor.graph.nlp.vocabulary import without_requester
 
     assert "slow" in without_requester("People keep saying the reporting warehouse is slow. which one is that?")
-    assert "overprovisioned" not in without_requester("My manager claims we are overprovisioned! Is bi-warehouse queueing?")
+    assert "dashboard" in without_requester("My BI folks say the sales dashboard is stale. What's going on?")
+    assert other_product("k what should we actually do about it, block it at the firewall or is that overkill") is None
