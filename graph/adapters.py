@@ -168,6 +168,8 @@ _THING_IT_USES = re.compile(rf"\bthe (?:[\w-]+ )?(?:{KIND_WORD_ALTERNATION}|serv
 _THAT_KIND_THEN_IT = re.compile(rf"\b(?:this|that|these|those|the same)\s+(?:[\w-]+\s+)?(?P<kind>{KIND_WORD_ALTERNATION}|"
                                 r"runs?)\b\s*[,:;-]\s*"
                                 r"(?:\w+\s+){0,3}?(?:it|they)\b", re.IGNORECASE)
+#: Kind words, and a job's runs as the job.
+_RUN_KINDS: dict[str, str] = {**WORD_KINDS, "run": "job", "runs": "job"}
 #: Entity kind -> the specialist to ask when a question names such a thing but no topic.
 KIND_OWNERS: dict[str, str] = {k.name: k.owner for k in KINDS if k.owner and k.name not in ("regulation", "grant")}
 _KIND_ORDER: dict[str, int] = {k.name: i for i, k in enumerate(KINDS)}
@@ -406,8 +408,7 @@ def understand(question: str, *, as_of: datetime | None, index: Any, previous: d
         # "and this job, is it running fine?" after its cost: "it" is the job said, so of the last turn's specialists
         # only the one that owns jobs stays
         said = _THAT_KIND_THEN_IT.search(question)
-        kind = WORD_KINDS.get(said["kind"].lower(), "job" if said["kind"].lower().startswith("run") else said["kind"].lower()) \
-            if said else None
+        kind = _RUN_KINDS.get(said["kind"].lower(), said["kind"].lower()) if said else None
         kept_domains = [d for d in prior.domains if kind in BY_NAME and d == BY_NAME[kind].owner] if said \
             else list(prior.domains)
         agents = list(dict.fromkeys([*kept_domains, *agents]))[:3]
