@@ -1,7 +1,7 @@
 """Questions in German, Spanish, French, Portuguese, Italian and Dutch, offline: detect the language, then
 read the question through a small glossary (``glossary/<lang>.txt``) into English words the router, the date parser and the parameter
-extractor already know ("gestern" -> "yesterday", "fehlgeschlagene Jobs" -> "failed jobs"). The Italian and
-Dutch markers and calendar words live in ``languages_it_nl.py`` and are merged here.
+extractor already know ("gestern" -> "yesterday", "fehlgeschlagene Jobs" -> "failed jobs"). The words that mark each
+language are ``markers/<lang>.txt``; the Italian and Dutch calendar words live in ``languages_it_nl.py``.
 
 The glossary is general vocabulary of the monitor's domains and of time, never names of an account:
 names pass through untouched, so the entity index still finds them. The offline answer stays in
@@ -18,25 +18,6 @@ from health_monitor.graph.nlp import languages_it_nl
 
 NAMES = {"en": "English", "de": "German", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
 
-#: Function words that mark a language (and are rare in the others).
-_MARKERS: dict[str, frozenset[str]] = {
-    "de": frozenset("""zugegriffen beschreibung daten tabellen der die das und ist sind nicht welche welcher welches warum wieso gestern heute wie viel viele
-        was wer wurde wurden haben hat letzte letzten letzter woche monat seit gibt es mit auf für von zu im vom zum
-        unsere unser unseren mir zeig zeige gab fehlgeschlagen fehlgeschlagene kosten wir ich können könnte
-        wo woher wohin gibt es sich auch noch nach bei über diese dieser diesen welchen keine kein""".split()),
-    "es": frozenset("""accedió accedieron datos últimos últimas días sensibles personales tablas el la los las que qué por porqué cuál cuáles cuánto cuánta cuántos ayer hoy semana pasada
-        mes es son fue fueron han hay del con para nuestro nuestra nuestros muéstrame muestra dime trabajos
-        fallaron fallidos costos coste gasto cómo quién dónde donde podemos puedo hubo están esta este estos
-        una uno unos tienen tiene ayer anoche desde está están estamos""".split()),
-    "fr": frozenset("""accédé données derniers dernières jours le les des est sont pourquoi quels quelles quel quelle combien hier aujourd'hui semaine
-        dernière dernier mois il y a du au aux avec pour nos notre qui ont été échoué échoués coûts montre
-        moi quoi où nous pouvons pouvez avons y a-t-il cette ces une un sont-elles est-ce""".split()),
-    "pt": frozenset("""nesse neste vamos mês orçamento ritmo acessou acessaram dados últimos últimas dias nos nas pessoais sensíveis tabelas o os as que por porque quais qual quanto quantos ontem hoje semana passada mês é são foi
-        foram há do da dos das com para nosso nossa nossos mostre mostra falharam falhos custos gasto quem
-        não onde podemos houve estão está esta este uma um têm tem nós tabela atrasada atrasado atrasadas pq tá
-        vc você""".split()),
-}
-
 
 
 #: Number, weekday and month words per language -> English (dates and counts: "letzten drei Tage").
@@ -51,9 +32,8 @@ _CALENDAR: dict[str, tuple[str, str, str]] = {
            "segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo",
            "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro"),
 }
-# Italian and Dutch: the same kinds of words, kept in their own module (merged here, before the calendar words).
+# Italian and Dutch: the same kinds of words, kept in their own module.
 NAMES.update(languages_it_nl.NAMES)
-_MARKERS.update(languages_it_nl.MARKERS)
 _CALENDAR.update(languages_it_nl.CALENDAR)
 _EN_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _EN_MONTHS = "january february march april may june july august september october november december".split()
@@ -74,30 +54,17 @@ def _glossary(lang: str) -> dict[str, str]:
 
 #: Per language: phrase -> English (longest phrases win; matched on whole words, case-insensitive).
 GLOSSARY: dict[str, dict[str, str]] = {lang: _glossary(lang) for lang in _CALENDAR}
-#: Calendar words mark their language too ("dezembro" is Portuguese), the English-looking ones aside.
-_MARKERS = {lang: markers | (frozenset(" ".join(_CALENDAR[lang]).split()) - frozenset(_EN_MONTHS + _EN_DAYS)
-                             - {"un", "uno", "um", "dos", "six", "sept", "mai", "abril", "april", "due"})
-            for lang, markers in _MARKERS.items()}
-_MARKERS["pt"] = _MARKERS["pt"] | {"gastamos", "em", "você", "isso", "então", "essa", "esse", "essas", "esses", "fez",
-                                   "pessoa", "mais", "nossa", "muito", "também", "ainda"}
-_MARKERS["de"] = _MARKERS["de"] | {"war", "hoch", "dem", "den", "ein", "eine", "einen", "wann", "ich", "bitte"}
-_MARKERS["fr"] = _MARKERS["fr"] | {"la", "je", "vous", "ce", "ça", "pas", "ne", "quand", "sur", "dans", "elle", "il",
-                                   "vient", "d'où", "jusqu'à", "exactement", "lignage", "couche", "faits", "d'usage"}
-_MARKERS["pt"] = _MARKERS["pt"] | {"pra", "nisso", "nisto", "dá", "houve", "nos", "processos", "uma", "preciso"}
-_MARKERS["fr"] = _MARKERS["fr"] | {"dispo", "tourne", "correctement", "au", "suspectes", "connexion", "là-bas", "grimper"}
-_MARKERS["es"] = _MARKERS["es"] | {"datos", "cuándo", "cuando", "también", "usted", "sobre"}
-_MARKERS["de"] = _MARKERS["de"] | {"woher", "kommt", "anstieg", "steigerung", "weitergeht", "landen", "monatsende"}
-_MARKERS["de"] = _MARKERS["de"] | {"jemand", "niemand", "seitdem", "tatsächlich", "wirklich", "gelesen", "wann", "jetzt"}
-_MARKERS["pt"] = _MARKERS["pt"] | {"quando", "treinamento", "treino", "alguém", "ninguém", "agora"}
-#: Words that are also everyday English never mark another language.
-_MARKERS = {lang: m - {"was", "die", "as", "no", "na", "a", "o", "son", "con", "hat", "an", "du", "do",
-                                    "be"}
-            for lang, m in _MARKERS.items()}
-# Words of everyday questions that only these languages spell so ("mes tableaux de bord sont lents", "como estava").
-for _lang, _words in {"fr": "mes tableaux bord lents entrepôt l'entrepôt rame vide", "pt": "estava estavam painel vazio",
-                      "es": "estaba estaban tablero vacío", "de": "zeigt leer woran"}.items():
-    _MARKERS[_lang] = _MARKERS[_lang] | frozenset(_words.split())
+_MARKERS_DIR = Path(__file__).with_name("markers")
 
+
+def _markers(lang: str) -> frozenset[str]:
+    """``markers/<lang>.txt``: the words that mark ``lang`` (one a line, sorted, lower case), rare in English and in
+    the other languages: function words, everyday words, and calendar words that are not English too."""
+    return frozenset((_MARKERS_DIR / f"{lang}.txt").read_text(encoding="utf-8").split())
+
+
+#: Per language: the words whose presence says a question is in it (two or more of them, see ``detect``).
+_MARKERS: dict[str, frozenset[str]] = {lang: _markers(lang) for lang in _CALENDAR}
 
 def detect(text: str) -> str:
     """ISO code of the question's language ("en" unless another language's markers clearly dominate)."""
@@ -286,22 +253,3 @@ def function_words() -> frozenset[str]:
     for glossary in GLOSSARY.values():
         words |= {w for phrase in glossary for w in phrase.split()}
     return frozenset(words)
-_MARKERS["es"] = _MARKERS["es"] | frozenset("intentó intentaron contraseña equivocada pareció raro avisos alguien nadie "
-                                            "demasiado".split())
-_MARKERS["pt"] = _MARKERS["pt"] | frozenset("numa demais rodando relatório diário computação vale pena trocar oi alguém "
-                                            "ninguém funcionou rodou senha errada quantas quantos vezes travou travaram alguma algum tabela tabelas "
-                                            "desatualizada desatualizadas desatualizado preciso".split())
-_MARKERS["fr"] = _MARKERS["fr"] | frozenset("planté fois combien".split())
-_MARKERS["de"] = _MARKERS["de"] | {"kamen", "derselben", "demselben", "alle"}
-_MARKERS["fr"] = _MARKERS["fr"] | {"renomme", "renommer", "aval", "amont", "seront", "impactées", "impactés", "derrière",
-                                   "était", "saturé"}
-# "e a latência de inferência dele, tá ok?": short Portuguese follow-ups need their own markers
-_MARKERS["pt"] = _MARKERS["pt"] | frozenset("latência inferência dele dela tá".split())
-_MARKERS["es"] = _MARKERS["es"] | frozenset("latencia inferencia".split())
-_MARKERS["de"] = _MARKERS["de"] | frozenset("funktioniert funktionieren stündliche stündlichen datenimport zuverlässig läuft "
-                                            "öfter".split())
-_MARKERS["pt"] = _MARKERS["pt"] | frozenset("coluna colunas mudou mudaram avisar driftou dropou crashou quebrou atrasou "
-                                            "rodou subiu".split())
-_MARKERS["de"] = _MARKERS["de"] | frozenset("markiert gekennzeichnet wem derzeit momentan zurzeit tabelle tabellen aktuell "
-                                            "aktuelle aktuellen".split())
-_MARKERS["de"] = _MARKERS["de"] | frozenset("rumstehen herumstehen rumsteht".split())
