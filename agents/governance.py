@@ -6,6 +6,8 @@ import dataclasses
 
 from health_monitor.agents.spec import CLUSTERS, JOB_OWNERS, AgentSpec, Before, Lens, Play
 
+from health_monitor.core.phrases import DESCRIPTION_WORDS
+
 #: Tables nobody uses: archive or deprecation candidates.
 UNREAD = (r"(?:nobody|no ?one|no one) (?:has |have |even )?(?:\w+ )?(?:read|reads|uses?|used|touch\w*|quer\w*|open\w*|"
           r"look\w* at)|(?:unused|unread|orphan\w*|abandoned|dead) tables?|tables? (?:that )?(?:no ?one|nobody) "
@@ -118,7 +120,7 @@ AGENT = AgentSpec(
                                     "permissions are not in the system tables (see the workspace admin settings or the "
                                     "Permissions API). Who owns the {n:plural:cluster} that exist: {all_owned_by}.")),
         # ("it's in my onboarding doc": the asker's own document, not the tables')
-        Play("get_undocumented_tables", when=(r"comments?|descriptions?|undocumented|documentation|documented|"
+        Play("get_undocumented_tables", when=(rf"{DESCRIPTION_WORDS}|"
                                               # "a data dictionary; some tables have no explanation of what they are"
                                               r"data dictionar(?:y|ies)|\b(?:no|missing|without|lack\w*) (?:an? |any )?"
                                               r"explanations?\b|"

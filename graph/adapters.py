@@ -25,7 +25,7 @@ from health_monitor.graph.understanding import Understanding as TypedUnderstandi
 from health_monitor.tools.executor import ToolExecutor, ToolResult
 from health_monitor.tools.registry import get_registry
 
-from health_monitor.core.phrases import PEOPLE_USING
+from health_monitor.core.phrases import DESCRIPTION_WORDS, FIGURE_NOUNS, PEOPLE_USING
 
 _LOCK = threading.Lock()
 
@@ -153,8 +153,7 @@ _PROPERTY_OF_KIND: dict[str, re.Pattern[str]] = {
     "endpoint": re.compile(r"\b(?:latency|how fast|answer\w*|respond\w*|requests?|slow|timeouts?)\b", re.IGNORECASE),
 }
 #: What a table's catalog entry says of it: its description, owner and tags.
-_DOCUMENTED = re.compile(r"\b(?:descriptions?|described|comments?|documented|documentation|docs|owners?|owned|tags?|"
-                         r"tagged)\b", re.IGNORECASE)
+_DOCUMENTED = re.compile(rf"\b(?:{DESCRIPTION_WORDS}|described|docs|owners?|owned|tags?|tagged)\b", re.IGNORECASE)
 #: A kind word ("that training job", "the table"): the question says itself what it is about.
 _KIND_WORD = re.compile(rf"\b(?:{KIND_WORD_ALTERNATION})\b", re.IGNORECASE)
 #: "its biggest job": a thing of the last subject's, so the last topic (its cost) still holds.
@@ -579,8 +578,7 @@ def own_names_and_windows(question: str, agents: list[str], slots: dict[str, Any
 #: "where do the cost numbers in our reports come from?", "the usage table behind the dashboards": an area's figures, as
 #: this monitor reads them (its Gold tables), whose lineage runs back to the system tables.
 _FIGURES_OF = re.compile(r"\b(?P<area>costs?|spend\w*|billing|bill|usage|dbus?|chargeback|money|dollars?|security|audit|jobs?|job runs?|"
-                         r"quer(?:y|ies)|uptime|availability|freshness|quality)\s+(?:\w+\s+)?(?:numbers?|figures?|totals?|data|reports?|"
-                         r"reporting|dashboards?|metrics|table|facts?)\b", re.IGNORECASE)
+                         rf"quer(?:y|ies)|uptime|availability|freshness|quality)\s+(?:\w+\s+)?(?:{FIGURE_NOUNS})\b", re.IGNORECASE)
 _AREA_WORDS = {"cost": "cost", "spend": "cost", "billing": "cost", "bill": "cost", "usage": "cost", "dbu": "cost",
                "money": "cost", "dollar": "cost",
                "chargeback": "cost", "security": "security", "audit": "security", "job": "performance",

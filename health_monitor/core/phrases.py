@@ -20,3 +20,11 @@ OWNER_OF_SPEND = (r"(?:an? |the |its |their |each |one )?(?:owning |responsible 
 #: "can every dollar be traced back to an owning team?", "charged to each department": spend attributed to its owners
 #: (tags), read alike by the router's cue and the cost and advisor plays; lineage's "traced back" cue refuses it.
 SPEND_TRACED_TO_OWNER = rf"\b(?:traced?|tied|mapped|allocated|attributed|charged) (?:back )?to {OWNER_OF_SPEND}"
+
+#: "the cost numbers in our reports", "spend dashboards", "the usage table": an area's figures as a thing (a report, a
+#: table), not the money itself (read alike by the router's money-origin rewrite and the adapters' lineage of figures).
+FIGURE_NOUNS = r"numbers?|figures?|totals?|data|reports?|reporting|dashboards?|metrics|tables?|facts?"
+
+#: "does it have a description?", "undocumented tables", "comments on the columns": a table's catalog documentation
+#: (read alike by the adapters' follow-up to a table and the governance play for tables without one).
+DESCRIPTION_WORDS = r"descriptions?|comments?|undocumented|documented|documentation"
