@@ -467,6 +467,11 @@ _CREATED_BY = re.compile(r"(?P<ran>[\w.+@-]+)(?: \([^)]*\))? ran (?:generate|cre
                          r"\b\w*(?:TOKEN|CREDENTIAL|KEY)_?CREATED\b[^.\n]{0,40}?\bby (?P<by>[\w.+@-]+)", re.IGNORECASE)
 
 
+#: "who ran it?": the runner of a query or a run, which their own history names.
+_RAN_IT = re.compile(r"\bwho\s+(?:ran|run|runs|is running|executed|submitted|kicked off|fired off|launched|started)\b",
+                     re.IGNORECASE)
+
+
 def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"who did that?": the principal behind the event the last answer was about."""
     if _DESCRIBED_PERSON.search(m.string):
@@ -532,6 +537,9 @@ def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
     # the actor is in the audit trail; the last turn's other areas only come along in the parser's merged view
     own = [d for d in cur.domains if d not in prior.understanding.domains]
     out.domains = list(dict.fromkeys(["security", *own])) if "security" in cur.domains or not cur.domains else cur.domains
+    if _RAN_IT.search(m[0]) and prior.understanding.domains[:1] == ["performance"]:
+        # "who ran it" after the slowest query or a job's runs: its runner is in the query and run history
+        out.domains = list(dict.fromkeys(["performance", *own]))
     return out
 
 
@@ -1291,7 +1299,8 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 r"\bwhat (?:do|should|must|can) (?:i|we) (?:re-?run|restart|re-?trigger|backfill|kick off)\b|"
                                 r"\b(?:re-?run|restart|backfill)\w*\W+(?:\w+\W+){0,3}?in (?:what|which|the right) order\b",
                                 re.IGNORECASE), _act),
-    Transform("who_did_that", re.compile(r"\bwho\s+(?:did|does|made|ran|run|changed|granted|deleted|created|"
+    Transform("who_did_that", re.compile(r"\bwho\s+(?:did|does|made|ran|run|kicked off|executed|submitted|launched|"
+                                         r"changed|granted|deleted|created|"
                                          r"triggered|started|caused|was behind|was responsible for|is behind|gave|"
                                          r"handed|issued|approved|signed off(?: on| for)?|set up|added|put|okayed|"
                                          r"authori[sz]ed|allowed)\s+"

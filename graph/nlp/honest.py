@@ -150,8 +150,8 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"transactions?|vouchers?|accruals?|settlements?)\b|\b(?:journals?|ledgers?|postings?|repost\w*|cost cent(?:er|re)s?|"
     r"purchase orders?|accruals?)\b.{0,60}\b(?:in|into|from|on|via) (?:our |the )?(?:erp\W+)?(?:sap|s/?4 ?hana|netsuite|quickbooks|"
     r"xero|dynamics 365)\b": "ERP",
-    # a CRM's or a BI server's or a pager's own records
-    r"\b(?:salesforce|hubspot)\b": _VENDOR,
+    # a CRM's or a BI server's or a pager's own records ("rewrite this LookML explore": Looker's own modelling code)
+    r"\b(?:salesforce|hubspot)\b": _VENDOR, r"\blookml\b": "Looker",
     r"^(?!.*\b(?:databricks|warehouses?|quer(?:y|ies)|clusters?|sql|tables?|gold|silver|bronze|on (?:it|them|top of))\b)"
     r".*\btableau\b.{0,30}\b(?:extracts?|server|workbooks?|refresh\w*|site)\b": _VENDOR,
     r"\b(?:pagerduty|opsgenie)\b.{0,40}\b(?:incidents?|escalation|schedules?|polic(?:y|ies)|rota|snooze\w*|"

@@ -596,7 +596,7 @@ _STATES = frozenset("""broken working ok okay fine down up dead alive healthy ru
 still actually really just reliable accurate trustworthy trusted stable steady flat constant slow slower sluggish laggy fast
 faster""".split())
 #: "... the quality checks we run, and which ones failed recently": an outcome of what the rest names.
-_OUTCOMES = frozenset("failed failing passed passing succeeded recently lately".split())
+_OUTCOMES = frozenset("fail fails failed failing pass passed passing succeeded recently lately".split())
 #: "is any of them slow", "are all of them ok": how many of what the rest names, no topic of their own.
 _QUANTIFIERS = frozenset("any all some none either neither one both each".split())
 #: Verbs of becoming that open a clause with no subject of its own ("any model drifting or getting slow?").
@@ -631,11 +631,11 @@ def _is_bare_state(clause: str) -> bool:
         return True  # "... gone stale", "... got slow": a state of the things the ask before names
     if len(words) >= 2 and words[0] in _BECOMING and all(w in _STATES for w in words[1:]):
         return True  # "... or getting slow?": the state of what the clause before named
-    words = [w for w in words if w not in ("which", "what", "any", "ones")]  # "which ones failed recently"
+    words = [w for w in words if w not in ("which", "what", "any", "ones", "ours")]  # "which ones failed recently"
     if 0 < len(words) <= 2 and all(w in _STATES for w in words) and clause.strip(" ?!.").lower() == " ".join(words):
         return True  # "is it fast or slow?": the second state word alone, of the same thing
     return bool(words) and all(w in _STATES or w in _OUTCOMES for w in words) and bool(
-        re.search(r"\b(?:it|they|them|those|these|that|this|ones)\b", clause, re.IGNORECASE))
+        re.search(r"\b(?:it|they|them|those|these|that|this|ones|ours)\b", clause, re.IGNORECASE))
 
 
 def _rounded(scores: dict[str, float]) -> dict[str, float]:

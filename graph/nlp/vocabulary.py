@@ -15,7 +15,7 @@ from health_monitor.agents.registry import AGENT_NAMES
 from health_monitor.graph.kinds import KINDS
 from health_monitor.graph.nlp.honest import ASKER_CONTEXT
 
-from health_monitor.core.phrases import OWNER_OF_SPEND, PEOPLE_USING, SPEND_TRACED_TO_OWNER
+from health_monitor.core.phrases import FIGURE_NOUNS, OWNER_OF_SPEND, PEOPLE_USING, SPEND_TRACED_TO_OWNER
 
 #: The specialists, in presentation order: the agents' registry is the only list.
 DOMAINS: tuple[str, ...] = AGENT_NAMES
@@ -165,7 +165,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"sliced) (?:\w+ )?(?:by|per|into)\b|by (?:type|kind|category) of (?:charge|spend|cost|usage|compute)\b": 1.0,
         # "why did ml-workspace jump yesterday?": a workspace that jumps is its spend (a place's name reads as nothing)
         r"\bworkspaces? (?:\w+ )?(?:jump|jumped|jumps|jumping|spike|spiked|spikes|spiking|climb|climbed|surg\w*|balloon\w*|"
-        r"shot up|went up|doubled|tripled)\b|\b(?:why|when|how much|how come) (?:did|has|have|does) (?:the |our )?(?:workspaces? )?"
+        r"shot up|went up|doubled|tripled)\b|\b(?:why|when|how much|how come) (?:did|has|have|does|is) (?:the |our )?(?:workspaces? )?"
         r"(?:jump|jumped|spike|spiked|climb|climbed|surge|surged|balloon|ballooned|shoot up|shot up|go up|gone up|double|"
         r"doubled)\b": 1.0,
         # "were we effectively paying for etl-warehouse while it was down?": what the compute cost in the meantime
@@ -636,7 +636,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:its|the|their|our|a) (?:[\w-]+ ){0,3}(?:window|deadline|target|slot|slas?)|lands? late": 1.0,
         r"99(?:\.\d+)?\s*%?|(?:inside|within|under|above|below|meet\w*|hit\w*|miss\w*) (?:our |the |an? )?"
         r"(?:slo|uptime|availability) (?:target|goal|objective)": 1.0,
-        r"r[au]n(?:s|ning)? (?:too )?long|overran|overrun\w*|woken up|paged|pager": 0.9,
+        r"(?<!stay )(?<!stays )(?<!stayed )(?<!left )(?<!keep )(?<!kept )r[au]n(?:s|ning)? (?:too )?long|overran|overrun\w*|"
+        r"woken up|paged|pager": 0.9,
         # "how long was it out for?": the length of an outage
         r"how long (?:was|were|is|has) (?:it|that|they|the \w+|[\w-]+) (?:been )?(?:out|down|offline|unavailable|dark)\b":
             1.0,
@@ -1080,6 +1081,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "I use it once a week and it seems to stay up forever": compute left running after its work is done
         r"\b(?:stays?|stayed|staying|left|sits?|sitting|keeps? running|running|is up|are up) (?:\w+ ){0,2}?(?:up |on |running )?"
         r"(?:forever|for ever|for (?:hours|days|ages) after|all (?:day|night|weekend)(?: long)? (?:for|with|after)|24/7 for)\b|"
+        # "warehouses or clusters here that stay running too long": compute left on past its work (its auto-stop)
+        r"\b(?:stays?|stayed|staying|left|keeps?|kept|remains?|remained) (?:on|up|running|alive) (?:for )?(?:too long|way too long|"
+        r"longer than (?:needed|necessary|it should|they should))\b|"
         r"\bnever (?:shuts?|turns?|spins?|scales?) (?:\w+ )?(?:down|off)\b|"
         # "does bi-warehouse cost more than it should overnight when nobody's looking": money spent on nothing
         r"\b(?:cost|costs|costing|spend\w*|pay\w*|burn\w*) more than (?:it|they|we|that|this) (?:really )?(?:should|needs?|ought)\b|"
@@ -1756,7 +1760,7 @@ BILL_OF_A_SIDE = re.compile(r"\b((?:bill|spend|spending|costs?) (?:for|of|on) (?
 #: (its drivers), not the data lineage of a table.
 #: (not a figure's: "the quarterly cost number in the board deck: where does it come from?" asks its data's lineage)
 MONEY_ORIGIN = re.compile(r"(\b(?:sav(?:e|es|ed|ing|ings)|spen[dt]\w*|costs?|bill\w*|money|dollars?|budget|\$\s?\d[\d.,]*k?)\b"
-                          r"(?! (?:\w+ )?(?:numbers?|figures?|totals?|data|reports?|reporting|dashboards?|metrics|tables?)\b)"
+                          rf"(?! (?:\w+ )?(?:{FIGURE_NOUNS})\b)"
                           r"[^.?!]{0,80}?)\bwhere (?:does|do|did|would|will|could) (?:it|that|this|they|those|all that) "
                           r"(?:all |mostly |mainly )?come from\b", re.IGNORECASE)
 

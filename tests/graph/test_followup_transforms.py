@@ -73,6 +73,13 @@ def test_who_did_that_names_the_actor_of_the_last_answer():
     assert out.domains == ["security"] and out.window == YESTERDAY
 
 
+def test_who_ran_it_after_a_query_answer_stays_with_the_query_history():
+    queried = prior(u={"domains": ["performance"]}, subject={"user": ["bob@company.com"], "warehouse": ["bi-warehouse"]})
+    out = follow("who kicked off that one", queried)
+    assert out.names("user") == ["bob@company.com"] and "performance" in out.domains
+    assert "performance" not in follow("who did that?", prior(subject={"user": ["bob@company.com"]})).domains
+
+
 def test_who_did_that_without_an_actor_asks_back():
     out = follow("who did that?", prior())
     assert out.refusal == "clarify" and out.refusal_text.startswith("The last answer did not name anyone")

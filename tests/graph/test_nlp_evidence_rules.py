@@ -5454,6 +5454,19 @@ def test_glossary_files_are_sorted_lower_case_pairs():
         assert keys == sorted(set(keys)) and all(k == k.lower() for k in keys), path.name
 
 
+def test_marker_files_are_sorted_lower_case_words_and_none_is_everyday_english():
+    from pathlib import Path
+
+    import health_monitor.graph.nlp.languages as languages
+
+    everyday_english = {"was", "die", "as", "no", "na", "a", "o", "son", "con", "hat", "an", "du", "do", "be", "the", "is"}
+    for path in sorted(Path(languages.__file__).with_name("markers").glob("*.txt")):
+        words = path.read_text(encoding="utf-8").splitlines()
+        assert words == sorted(set(words)) and all(w == w.lower() and " " not in w for w in words), path.name
+        assert not set(words) & everyday_english, (path.name, sorted(set(words) & everyday_english))
+        assert languages._MARKERS[path.stem] == frozenset(words)
+
+
 def test_lately_is_no_lateness_so_a_drift_question_reads_no_writer_failures():
     spec = get_agent_registry().get("quality")
     slots = {"table": ["main.sales.orders_silver"]}
@@ -5574,3 +5587,17 @@ def test_a_rumour_before_the_question_stays_its_subject():
     assert "slow" in without_requester("People keep saying the reporting warehouse is slow. which one is that?")
     assert "dashboard" in without_requester("My BI folks say the sales dashboard is stale. What's going on?")
     assert other_product("k what should we actually do about it, block it at the firewall or is that overkill") is None
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("fix the measures in my LookML view for the orders table", None, None),
+    ("what is a pipeline expectation, and did any of ours fail yesterday", "quality", "performance"),
+    ("any endpoints or warehouses that stay up way too long after the last query?", "optimization", "reliability"),
+    ("are our clusters kept running longer than needed?", "optimization", "reliability"),
+    ("which jobs ran too long last night?", "performance", None),
+    ("hoeveel is de rekening van ml-workspace gestegen ten opzichte van vorige maand?", "cost", None),
+    ("is etl-warehouse overdag niet te groot afgesteld?", "optimization", None),
+    ("o job que roda às 2h, tava lento ontem?", "performance", None),
+])
+def test_round_415_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
