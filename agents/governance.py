@@ -176,8 +176,11 @@ AGENT = AgentSpec(
                                      r"(?:which|what)(?: \w+){0,3} (?:tables?|ones?)(?: (?:in|of|across|on) (?:\w+ ){0,3}?\w+)? (?:carry|carries|have|has|hold|holds|contain|contains|"
                                      r"are tagged|tagged)(?: \w+){0,2} (?:pii|sensitive|personal)|"
                                      # "the inventory of tables carrying a PII classification tag"
-                                     r"\btables (?:carrying|that carry|which carry|having|holding|containing|tagged|marked|"
-                                     r"labell?ed|classified)(?: as| with)? (?:an? |the )?(?:pii|sensitive|personal)",), weight=5,
+                                     # ("the tables in the main catalog that are tagged as containing PII")
+                                     r"\btables(?: (?:in|of|across|on|from) (?:\w+ ){0,3}?\w+)?,? (?:(?:that|which) )?(?:are )?"
+                                     r"(?:carry\w*|contain\w*|having|holding|tagged|marked|labell?ed|classified|flagged)"
+                                     r"(?: as| with)?(?: containing| holding| having)? (?:an? |the )?(?:pii|sensitive|personal)",),
+             weight=5,
              title="PII tables",
              lens=PII_TABLES),
         # "tags on crm.customers?": a named table's classification (its PII tag and who can read it)

@@ -111,6 +111,9 @@ AGENT = AgentSpec(
                            "passed; worst expectation {worst_expectation}")),
         Play("get_drift_metrics", when=(r"drift|distribution|abnormal|shift|anomal|unusual|odd|weird|chang\w* shape|"
                                         r"skew\w*|(?:feel|feels|look|looks|seem|seems) (?:off|different)|"
+                                        # "is the silver one actually off too or just late": its values wrong, not late
+                                        r"\b(?:is|are|was|were) (?:\w+ ){0,3}?(?:actually |really |also |even )?off\b"
+                                        r"(?!\s+(?:by|schedule|track|hours|to|on|for|the)\b)|"
                                         # "is orders_silver.amount behaving normally lately?": a column's values as usual
                                         r"\b(?:behav\w*|acting) (?:normal\w*|as (?:expected|usual)|strange\w*|funny)|"
                                         # "the amount values in silver moving around lately"

@@ -684,7 +684,7 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
     if typed is None:
         typed = _merged(own, flat, parsed, as_of)
         if prior is not None:  # "the cost anomaly one, since when?": a name of the conversation
-            typed = _the_word_one(english, typed, prior, flat, known)
+            typed = _the_word_one(english, typed, prior, flat, known, carried="domains" in carried)
     if typed.previous is None and parsed.is_followup and prior is not None and not typed.topic \
             and not (typed.domains and followup.names_a_topic(english) and not parsed.references):
         # A plain follow-up continues the conversation's topic too, so the next move ("what about on
@@ -719,7 +719,7 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
 
 
 def _the_word_one(english: str, typed: TypedUnderstanding, prior: Any, flat: Understanding,
-                  known: dict[str, list[str]] | None = None) -> TypedUnderstanding:
+                  known: dict[str, list[str]] | None = None, *, carried: bool = False) -> TypedUnderstanding:
     """``typed`` (and ``flat``'s slots) with "the <words> one" resolved to the conversation's one name those words
     pick; the words then name the thing, not a topic ("the cost anomaly one, is it drifting?" is a model's)."""
     from health_monitor.graph.nlp import followup
@@ -734,8 +734,19 @@ def _the_word_one(english: str, typed: TypedUnderstanding, prior: Any, flat: Und
         plan = route(english.replace(added[0].text, f"the {added[0].kind}"))
         # only the areas the name's own words brought in go ("cost" in "the cost anomaly one")
         kept = [d for d in out.domains if d in plan.domains]
+        owner = BY_NAME[added[0].kind].owner if added[0].kind in BY_NAME else None
         if kept and not plan.off_topic:
-            out.domains = kept
+            # "is the raw one ok or just late?": read as that table, its owner leads ("late" of a table is its freshness)
+            lead = [owner] if owner and plan.domains[:1] == [owner] and owner not in kept else []
+            out.domains = lead + kept
+        elif (not out.domains or carried) and out.refusal is None and not plan.off_topic and plan.domains:
+            # "is the silver one actually off?": the question is about that thing, in words of its own (not the last
+            # turn's area, which only came along for want of a topic)
+            out.domains = list(plan.domains)
+        elif not out.domains and out.refusal is None and owner:
+            # "is the silver one actually off too or just late?": no topic word but the name's: its state, as its
+            # kind's owner reads it
+            out.domains = [owner]
     return out
 
 

@@ -95,7 +95,8 @@ utilization usage load""".split())
 #: Nouns a kind word modifies ("our SP for model deploys", "job runs", "table owners"): what about it, not its name.
 _MODIFIED = frozenset("""deploys deploy deployment deployments runs run costs cost owners owner failures failure errors
 latency metrics versions version registry training serving drift features scores predictions alerts logs history
-spend spending bill bills access grants lineage schedule schedules outage outages incidents health""".split())
+spend spending bill bills access grants lineage schedule schedules outage outages incidents health admin admins
+administrator administrators users members operators maintainers""".split())
 
 
 def _foreign_phrase(name: str) -> bool:

@@ -150,6 +150,9 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"transactions?|vouchers?|accruals?|settlements?)\b|\b(?:journals?|ledgers?|postings?|repost\w*|cost cent(?:er|re)s?|"
     r"purchase orders?|accruals?)\b.{0,60}\b(?:in|into|from|on|via) (?:our |the )?(?:erp\W+)?(?:sap|s/?4 ?hana|netsuite|quickbooks|"
     r"xero|dynamics 365)\b": "ERP",
+    # another vendor's product chosen ("any good Tableau alternatives you'd recommend?"): a buyer's guide, not this account
+    rf"\b(?:{_VENDOR_WORDS})\s+(?:alternatives?|competitors?|replacements?|substitutes?)\b|"
+    rf"\b(?:alternatives?|competitors?|replacements?|substitutes?) (?:to|for) (?:{_VENDOR_WORDS})\b": _VENDOR,
     # a CRM's or a BI server's or a pager's own records ("rewrite this LookML explore": Looker's own modelling code)
     r"\b(?:salesforce|hubspot)\b": _VENDOR, r"\blookml\b": "Looker",
     r"^(?!.*\b(?:databricks|warehouses?|quer(?:y|ies)|clusters?|sql|tables?|gold|silver|bronze|on (?:it|them|top of))\b)"
@@ -258,7 +261,7 @@ _CONTEXT = re.compile(r"\b(?:our|my|the) (?:old|previous|former|legacy) (?=(?:\w
                       r"platform|warehouse|system|query|job))|\b(?:moved|moving|(?<!n't )(?<!not )(?<!never )(?<!yet )migrat\w*|switch\w*|port(?:ed|ing)? (?:over|of|from)|ported|lift(?:ed)?[- ]and[- ]shift\w*|coming from|came from|(?:i|we) come from|vengo de|venimos de|venho d[aeo]s?|viemos d[aeo]s?|je viens d[e']|"
                       r"nous venons d[e']|ich komme (?:von|aus)|wir kommen (?:von|aus)|vengo da|veniamo da|ik kom van|wij komen van|"
                       r"used to|back (?:on(?! (?:track|budget|schedule|target|plan)\b)|at|when|in(?! (?:19|20)\d\d\b))|"
-                      r"previously|formerly|equivalent|i'?d|we'?d|we had|we used|like (?:in|on)|databricks (?:version|way)|"
+                      r"previously|formerly|equivalent|i['’]d|we['’]d|we had|we used|like (?:in|on)|databricks (?:version|way)|"
                       r"version of|(?:dba|admin|developer|engineer|analyst|person|guy|folks?) here|"
                       # "the etl-warehouse, is that basically a SQL Server instance?": an analogy, not the product
                       r"is (?:that|this|it) (?:basically|essentially|kind of|sort of|just|like)|similar to|same (?:thing )?as|"

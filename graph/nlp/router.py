@@ -50,6 +50,8 @@ SECONDARY_SHARE = 0.7
 CLAUSE_AT = 0.6
 #: ...and the whole question gives that domain at least this.
 CLAUSE_CONFIRM = 0.25
+#: ...half that when the clause is all about that domain by a strong word of its own (both its score and its cue).
+STRONG_CLAUSE = 0.9
 #: A clause whose precise cue (vocabulary.PRECISE_CUE) names a domain needs less of the classifier to add it,
 #: even where another domain leads the clause.
 PRECISE_CLAUSE_AT = 0.45
@@ -393,7 +395,9 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         for d in dict.fromkeys([top, *listed_item, *[d for d in DOMAINS if d != top and peaks[d] >= PRECISE_CUE]]):
             floor = PRECISE_CLAUSE_AT if peaks[d] >= PRECISE_CUE else NUMBERED_AT if enumerated and d == top else CLAUSE_AT
             # a list item that is only the area's word ("cost, jobs, security") needs no confirming
-            confirm = 0.0 if item == d else CLAUSE_CONFIRM
+            # ...and a clause that is all about one area by its own strong word ("what has uptime been") needs less
+            confirm = 0.0 if item == d else CLAUSE_CONFIRM / 2 if local[d] >= STRONG_CLAUSE and peaks[d] >= STRONG_CLAUSE \
+                else CLAUSE_CONFIRM
             if d not in chosen and (local[d] >= floor or item == d) and whole[d] >= confirm:
                 chosen.add(d)
                 why[d] = f"clause {clause!r}"

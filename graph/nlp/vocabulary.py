@@ -301,7 +301,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:(?!\b(?:can|could|may|able|allowed|permitted|entitled)\b).){0,25}\b(?:keeps? |kept |has been |have been |"
         r"is |was |were )?(?:open(?:s|ed|ing)?|read(?:s|ing)?|quer(?:y|ies|ied|ying)|access(?:es|ed|ing)?|pull(?:s|ed|ing)?|"
         r"hit(?:s|ting)?|touch(?:es|ed|ing)?)\b.{0,25}\b(?:tables?|datasets?)\b": 1.0,
-        r"log ?ins?|logged in|sign[- ]?ins?": 0.9, r"auth\w*|401s?|403s?|mfa|password\w*": 0.8,
+        r"log ?ins?|logged in|sign[- ]?ins?|signed (?:in|on)\b|last (?:signed|logged|sign|log)[- ]?(?:in|on)\b": 0.9, r"auth\w*|401s?|403s?|mfa|password\w*": 0.8,
         # "pull the audit trail for the contractors grant": the events themselves, whatever they are about
         r"\baudit (?:trail|history|events?|records?)\b": 1.0,
         # "who ran querys on crm.customers saturday nite": who read a table (the audit log), not how fast
@@ -1212,6 +1212,10 @@ GENERAL_KNOWLEDGE = re.compile(
     r"\b(?:gdpr|hipaa|ccpa|sox|pci|regulators?'?s?|regulatory|statutory)\b.{0,30}\b(?:fines?|penalt(?:y|ies)|"
     r"lawsuits?|damages)\b|\b(?:fines?|penalt(?:y|ies))\b.{0,20}\b(?:under|for breaching|for violating) "
     r"(?:the )?(?:gdpr|hipaa|ccpa)\b|\blegal advice\b|"
+    # "I need a legal view: does seven years satisfy the storage limitation principle under Article 5(1)(e)?"
+    r"\blegal (?:view|opinion|interpretation|assessment|reading|position|counsel)s?\b|"
+    r"\bsatisf\w* (?:the )?(?:[\w-]+ ){0,3}(?:principle|requirement|article|obligation)s? (?:under|of|in) (?:the )?"
+    r"(?:article|art\.|gdpr|lgpd|ccpa|hipaa|dsgvo|rgpd)\b|"
     # modelling advice ("help me tune xgboost, max_depth vs eta?"): a data scientist's craft, not this account's data
     r"\b(?:help me |how (?:do|should|would) (?:i|we) |how to |best way to )(?:tune|pick|choose|set|configure)\b.{0,40}"
     r"\b(?:xgboost|lightgbm|catboost|hyper-?parameters?|learning rate|max_depth|eta|batch size|epochs?|regulari[sz]ation)\b|"

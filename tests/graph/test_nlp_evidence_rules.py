@@ -5601,3 +5601,38 @@ def test_a_rumour_before_the_question_stays_its_subject():
 ])
 def test_round_415_phrasings(text: str, present: str | None, absent: str | None) -> None:
     _routes(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Please confirm MFA is on for every user in our Entra ID tenant", None, None),
+    ("which Looker alternatives are worth a trial for the finance team?", None, None),
+    ("I'd like your legal opinion: is keeping invoices ten years lawful?", None, None),
+    ("list the workspace admins and when each one last logged on", "security", None),
+    ("how was availability across the warehouses this quarter, and did any pipeline expectations drop rows?",
+     "reliability", None),
+    ("how was availability across the warehouses this quarter, and did any pipeline expectations drop rows?",
+     "quality", None),
+    ("I'd set a budget alert in Databricks for this; how much did we spend last week?", "cost", None),
+])
+def test_round_419_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_tables_tagged_as_containing_pii_list_the_pii_tables():
+    spec = get_agent_registry().get("governance")
+    plays = choose_plays(spec, "send me every table of the hr catalog which is tagged as containing PII", {})
+    assert "get_pii_tables" in [p.tool for p in plays]
+
+
+def test_a_role_after_a_kind_word_is_no_name():
+    from health_monitor.graph.nlp.entities import EntityIndex
+
+    ix = EntityIndex({"workspace": ["dev", "prod"]})
+    assert not [u for u in ix.match("who are the workspace admins here?").unknown_mentions if u.kind == "workspace"]
+
+
+def test_values_that_are_off_read_the_drift_not_only_the_lateness():
+    spec = get_agent_registry().get("quality")
+    plays = [p.tool for p in choose_plays(spec, "is the bronze table actually off or only behind?", {"table": ["a.b.c"]})]
+    assert "get_drift_metrics" in plays
+    assert "get_drift_metrics" not in [p.tool for p in choose_plays(spec, "is it off schedule?", {"table": ["a.b.c"]})]

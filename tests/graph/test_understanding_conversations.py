@@ -231,3 +231,12 @@ def test_month_to_date_against_the_same_point_last_month(demo_context):
     windows = [(c["args"].get("start_date"), c["args"].get("end_date")) for c in answer.tool_calls]
     assert ("2026-01-01", "2026-01-15") in windows and ("2025-12-01", "2025-12-15") in windows
     assert ("2025-12-01", "2025-12-31") not in windows
+
+
+def test_the_word_one_with_no_topic_word_asks_about_that_thing(demo_context):
+    """"is the raw one ok or just late?" after a lineage answer: no area word but the name's, so that table's state."""
+    _, second = _talk(demo_context, "what feeds main.sales.orders_silver upstream?", "and is the raw one ok or just late?")
+    assert "quality" in second.agents
+    assert any(c["args"].get("table") == "main.sales.orders_raw" for c in second.tool_calls), second.tool_calls
+    _, third = _talk(demo_context, "what feeds main.sales.orders_silver upstream?", "is the raw one actually off?")
+    assert third.agents == ["quality"]
