@@ -110,7 +110,7 @@ AGENT = AgentSpec(
                        say="{pipeline_name} / {dataset_name}: {pass_rate_pct:.2f}% of {checked_records:int} records "
                            "passed; worst expectation {worst_expectation}")),
         Play("get_drift_metrics", when=(r"drift|distribution|abnormal|shift|anomal|unusual|odd|weird|chang\w* shape|"
-                                        r"skew\w*|(?:feel|feels|look|looks|seem|seems) (?:off|different)|"
+                                        r"skew\w*|(?:feel|feels|felt|look|looks|looked|seem|seems|seemed) (?:off|different)|"
                                         # "is the silver one actually off too or just late": its values wrong, not late
                                         r"\b(?:is|are|was|were) (?:\w+ ){0,3}?(?:actually |really |also |even )?off\b"
                                         r"(?!\s+(?:by|schedule|track|hours|to|on|for|the)\b)|"

@@ -718,6 +718,10 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
     return typed
 
 
+#: Words of a follow-up that only switches the name it asks about ("and what about the hourly one, too?").
+_SWITCH_WORDS = frozenset("and what about how the same too also then for with one please pls now that this".split())
+
+
 def _the_word_one(english: str, typed: TypedUnderstanding, prior: Any, flat: Understanding,
                   known: dict[str, list[str]] | None = None, *, carried: bool = False) -> TypedUnderstanding:
     """``typed`` (and ``flat``'s slots) with "the <words> one" resolved to the conversation's one name those words
@@ -735,15 +739,17 @@ def _the_word_one(english: str, typed: TypedUnderstanding, prior: Any, flat: Und
         # only the areas the name's own words brought in go ("cost" in "the cost anomaly one")
         kept = [d for d in out.domains if d in plan.domains]
         owner = BY_NAME[added[0].kind].owner if added[0].kind in BY_NAME else None
+        # "is the silver one actually off?" asks something of that thing in words of its own; "and the hourly one?"
+        # only switches the name, so the last turn's area stays
+        asks_of_it = not out.domains or carried and bool(
+            set(re.findall(r"[a-z']{3,}", english.replace(added[0].text, " ").lower())) - _SWITCH_WORDS)
         if kept and not plan.off_topic:
             # "is the raw one ok or just late?": read as that table, its owner leads ("late" of a table is its freshness)
             lead = [owner] if owner and plan.domains[:1] == [owner] and owner not in kept else []
             out.domains = lead + kept
-        elif (not out.domains or carried) and out.refusal is None and not plan.off_topic and plan.domains:
-            # "is the silver one actually off?": the question is about that thing, in words of its own (not the last
-            # turn's area, which only came along for want of a topic)
-            out.domains = list(plan.domains)
-        elif not out.domains and out.refusal is None and owner:
+        elif asks_of_it and out.refusal is None and not plan.off_topic and plan.domains:
+            out.domains = list(plan.domains)  # (not the last turn's area, which came along for want of a topic)
+        elif asks_of_it and out.refusal is None and owner:
             # "is the silver one actually off too or just late?": no topic word but the name's: its state, as its
             # kind's owner reads it
             out.domains = [owner]

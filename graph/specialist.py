@@ -217,6 +217,7 @@ def make_report(spec: AgentSpec):
                 continue
             if finding is not None:
                 finding = _what_a_past_window_read(tool, finding, slots, ctx)
+                finding = _what_a_capped_look_back_read(tool, finding, result.get("args") or {}, slots, ctx)
             earlier = results.get(cid + BEFORE_SUFFIX)
             if earlier is not None and play is not None and tool is not None:
                 finding = nearest.finding(
@@ -317,12 +318,43 @@ def _what_a_past_window_read(tool: Any, finding: Any, slots: dict[str, Any], ctx
             or not fields & {"days", "hours", "lookback_days"}:
         return finding
     since = start.isoformat() if start is not None else "the window's start"
-    said = f"Read from {since} up to {ctx.as_of:%Y-%m-%d} (this check cannot stop at {end.isoformat()}):"
+    return _said_first(finding, f"Read from {since} up to {ctx.as_of:%Y-%m-%d} (this check cannot stop at {end.isoformat()}):")
+
+
+def _said_first(finding: Any, said: str) -> Any:
+    """``finding`` with ``said`` before its first line (its headline, else its first item) and its summary."""
+    head = finding.headline or (finding.items[0] if finding.items else "")
     if finding.headline or not finding.items:
         return finding.model_copy(update={"headline": f"{said} {head}" if head else said,
                                           "summary": f"{said} {finding.summary}"})
     return finding.model_copy(update={"items": [f"{said} {finding.items[0]}", *finding.items[1:]],
                                       "summary": f"{said} {finding.summary}"})
+
+
+#: A tool's look-back parameters and the span of one unit of each.
+_SPAN_UNITS = (("hours", timedelta(hours=1)), ("days", timedelta(days=1)), ("lookback_days", timedelta(days=1)))
+
+
+def _what_a_capped_look_back_read(tool: Any, finding: Any, args: dict[str, Any], slots: dict[str, Any],
+                                  ctx: RunContext) -> Any:
+    """A finding of a tool whose longest look-back is shorter than the window asked ("has that happened before this
+    quarter?" of failed runs, which look back 31 days at most), said for the span it read, not the window's label."""
+    start = as_date(slots.get("start_date"))
+    fields = getattr(getattr(tool, "params", None), "model_fields", {}) or {}
+    if finding is None or start is None or ctx.as_of is None:
+        return finding
+    for name, unit in _SPAN_UNITS:
+        most = next((m.le for m in getattr(fields.get(name), "metadata", ()) if getattr(m, "le", None)), None)
+        value = args.get(name)
+        if not isinstance(value, int) or most is None or value < most:
+            continue
+        since = (ctx.as_of - unit * int(most)).date()
+        if start >= since:
+            return finding
+        days = round(unit * int(most) / timedelta(days=1))
+        return _said_first(finding, f"Read from {since.isoformat()} only (this check looks back {days} days at most, "
+                                    f"not to {start.isoformat()}):")
+    return finding
 
 
 def _window_label(state: SpecialistState, spec: AgentSpec | None = None) -> str:

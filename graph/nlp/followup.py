@@ -765,6 +765,13 @@ def _subject_entities(prior: Prior, out: Understanding, skip: tuple[str, ...] = 
             if names and k not in own and k in KIND_NAMES and k not in skip]
 
 
+#: "what exactly went wrong with it?", "what happened to it": what broke, of the last answer's subject.
+_WENT_WRONG = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|then)\W+)*what (?:exactly |actually |really |precisely )?(?:went wrong|"
+                         r"broke|happened)(?: (?:with|to|in) (?:it|that|this|them|those))?\W*$", re.IGNORECASE)
+#: An answer opening with a job's failure ("nightly_etl (writes ...) failed on ..."): its subject is that job.
+_LED_WITH_FAILURE = re.compile(r"\b(?:failed|failing|failures?)\b", re.IGNORECASE)
+
+
 def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"why?": the cause of what the last answer was about, so its subject (the stale table, the spiking
     workspace) becomes this turn's, and the cause tools that need it can run."""
@@ -782,6 +789,13 @@ def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
         return out
     if _bare(m) and len(out.domains) > 1 and prior.lead in out.domains:
         out.domains = [prior.lead]  # "why?" after a two-part answer asks about the finding it led with
+    jobs = prior.named("job")
+    if _WENT_WRONG.match(m.string) and jobs and _LED_WITH_FAILURE.search(prior.answer.strip().split("\n", 1)[0]):
+        # "what exactly went wrong with it?" after "nightly_etl (writes orders_gold) failed ...": the job's run, whose
+        # own history has the error (the table's area only said which job writes it)
+        out.entities = [e for e in out.entities if e.kind != "job"] + [Entity(kind="job", name=jobs[0])]
+        out.domains = ["performance"]
+        return out
     # "why did it break?" after a stale table: the break is a failed run, beside the table's own specialist
     peaks = cue_peaks(m.string)
     out.domains = list(dict.fromkeys([*out.domains, *(d for d, v in peaks.items() if v >= PRECISE_CUE)]))[:3]
@@ -1361,6 +1375,8 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 r"^\W*(?:(?:ok(?:ay)?|so|and|then)\W+)*what (?:upstream|further up|up the (?:chain|line|pipeline)) "
                                 r"(?:broke|failed|went wrong|happened|changed|blew up)\b|"
                                 r"\broot cause\b|\bwhat'?s behind (?:it|that|this)\b|\bwhy (?:is|was|did) (?:it|that)\b|"
+                                # "what exactly went wrong with it?": what broke in the last answer's failure
+                                + _WENT_WRONG.pattern + "|"
                                 r"\bwhat(?:'?s| is| was)? (?:driving|causing|drove|caused|behind|pushing|pushed|tipping) (?:that|it|this|those|these)\b",
                                 re.IGNORECASE), _why),
     # "only the ones that also failed recently": the last answer's rows that are also in another area's finding
@@ -1439,6 +1455,10 @@ def the_word_one(text: str, out: Understanding, prior: Prior, known: dict[str, l
     if not picked and known and said:
         # "the other warehouse, the bi one": of the account's names of the kind the question says, the one with that word
         picked = [(kind, n) for kind in said for n in known.get(kind, []) if words <= _words(n)]
+    if not picked and known and not said:
+        # "and the hourly one, is it doing any better?": the account's one name with that word, whatever its kind
+        fits = [(kind, n) for kind, names in known.items() if kind in KIND_NAMES for n in names if words <= _words(n)]
+        picked = fits if len(fits) == 1 else []
     # a model and the endpoint serving it both fit "the cost anomaly one": the name the words say most of (a kind
     # word in a name says no more: "ml-workspace" is as much "the ml one" as the team "ml")
     def extra(n: str) -> int:
@@ -1497,7 +1517,7 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
                                               or (known or {}).get("table" if t.name == "downstream" else "", [])))
             if out is None:
                 continue
-            out = the_word_one(text, out, prior)
+            out = the_word_one(text, out, prior, known)
             out = _shared_word_area(text, cur, out, prior)
             # "is that group supposed to have that? who else can read the table": each kind said with "the" too
             out.entities += _definite(text, out, prior)

@@ -39,6 +39,8 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "which workspace blew up yesterday?" (of the bill): a workspace that blows up is its spend
+        r"\bworkspaces? (?:\w+ )?(?:blew|blown|blowing) up\b": 1.0,
         # "what would that untagged amount be ...": a sum of money without tags
         r"\buntagged (?:amount|spend|spending|costs?|dollars|money|usage|share|portion|part)\b": 1.0,
         # "what would that untagged amount be at our discounted rate rather than list?": the price paid against list
@@ -384,6 +386,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "is the production cluster maxing out?": its load at the limit
+        r"\bmax(?:es|ing)? out\b": 1.0,
         # "autoscaling on prod clusters - are we hitting max workers a lot?": clusters at their autoscaling ceiling
         r"\b(?:hitting|hit|hits|reaching|reached|reach|maxing out|maxed out|at|pinned at|stuck at) (?:the |its |their )?"
         r"max(?:imum)? (?:number of )?(?:workers|nodes|executors|cluster size)\b|\bautoscal\w* (?:to|at|up to) (?:the |its |their )?"
@@ -492,7 +496,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "where exactly did it break": where the run failed (what it breaks downstream is lineage's)
         IT_BROKE: 1.0,
         # ("ml-workspace blew up overnight $$", "the bill blew up": money that jumped, not a run)
-        r"crash\w*|(?<!spend )(?<!costs )(?<!cost )(?<!bill )(?<!budget )bl[eo]w(s|n)? up(?!(?: \w+){0,2} (?:spend|costs?|"
+        r"crash\w*|(?<!spend )(?<!costs )(?<!cost )(?<!bill )(?<!budget )(?<!workspace )bl[eo]w(s|n)? up(?!(?: \w+){0,2} (?:spend|costs?|"
         r"bill|budget|dbus?|money|\$)(?:\W|$))|f[ae]ll(?:s|en|ing)? over|keel\w* over|breaking (?:stuff|things)": 1.0,
         r"(?:has|have|did|had) (?:\w+ ){0,3}(?:gone|go|went) through|(?:run|ran|load\w*) (?:ok|fine|successfully)": 0.9,
         r"maxed(?: out)?|pegged|at (?:the|its) limit|flat out|red[- ]?lin\w*": 0.7,
@@ -568,6 +572,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?! (?:log|produce|write|record|use|take|show|return|output|report|cost|save|store|emit|generate|track|read)\w*\b)": 1.0,
     },
     "reliability": {
+        # "did we lose any production time this month?": downtime
+        r"\b(?:lose|lost|losing) (?:any |much |some |a lot of )?(?:production |prod )?(?:time|hours|uptime|availability)\b"
+        r"(?! (?:on|to|with|in|over|because|chasing|debugging)\b)": 0.9,
         # "is the hourly feed keeping up? it's supposed to be fresh within 15 min": a target a feed is held to (its SLA)
         r"\b(?:supposed|meant|expected|ought) to (?:be (?:fresh|updated|refreshed|current|loaded|landed|done)|land|finish|"
         r"complete|arrive) (?:within|every|inside|in under|by)\b|\b(?:feeds?|ingest\w*|loads?)\b[^.?!]{0,30}\b(?:keeping|"
@@ -649,6 +656,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "when was it last written, and by what?": a table's last write (its freshness)
+        r"\blast (?:written|written to|modified|loaded|landed|refreshed)\b": 1.0,
+        # "does it affect the revenue numbers people will see this morning?": figures downstream of a break
+        r"\b(?:affect|affects|affected|impact|impacts|impacted) (?:the |our |my |their )?(?:[\w-]+ ){0,2}(?:numbers|figures|"
+        r"dashboards?|reports?|kpis)\b": 1.0,
         # "did any tests fail on the silver model yesterday?": a table's data tests (its expectations), in dbt's words
         r"\btests? (?:\w+ ){0,2}(?:fail\w*|pass\w*|broke|break\w*|went red|red)\b[^.?!]{0,20}\b(?:on|for|against|in) "
         r"(?:the |our |that |this )?(?:[\w-]+ )?(?:tables?|models?|datasets?|sources?)\b|\b(?:dbt|not_null|unique|"
@@ -1008,6 +1020,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "is it bigger than what we actually need?": sized beyond its load
+        r"\b(?:bigger|larger|more|beefier) than (?:what )?(?:we|they|it|you|anyone) (?:actually |really |even )?(?:need|use)s?\b": 1.0,
         # "leadership wants 10% off the data platform bill. where would you start?": a saving target to find
         r"\b\d+ ?(?:%|percent|per ?cent) (?:off|cut|reduction|less|lower|savings?)\b|\b(?:cut|trim|shave|take|reduce|lower|"
         r"bring down) (?:\w+ ){0,4}?(?:by )?\d+ ?(?:%|percent|per ?cent)\b": 1.0,
@@ -1445,7 +1459,11 @@ ROLE_HERE = re.compile(r"\b(?:[\w-]+\s+){0,2}(?:owner|lead|manager|engineer|anal
 
 #: What the answer is for, said after the ask ("... I need this for the compliance report", "it's for the GDPR Art.
 #: 30 record"): the purpose, not a second topic.
-PURPOSE_AFTER = re.compile(r"\b(?:i|we) (?:(?:have|need|got|must) to|must|should|will|'ll|gotta) (?:file|open|raise|log|write up|"
+PURPOSE_AFTER = re.compile(# "For the incident report I need every permission change ...": where the answer goes, said first
+                           r"^\W*for (?:the|our|my|an?) (?:[\w.-]+ ){0,3}(?:report|deck|slides?|write-?up|post-?mortem|memo|"
+                           r"e-?mail|ticket|doc|summary|handover|pack)\b,?(?=\s+(?:i|we|can|could|please|pls|give|show|list|"
+                           r"send|pull)\b)|"
+                           r"\b(?:i|we) (?:(?:have|need|got|must) to|must|should|will|'ll|gotta) (?:file|open|raise|log|write up|"
                            r"create) (?:a|an) (?:[\w-]+ ){0,2}"
                            r"(?:ticket|issue|bug|case|incident)(?: about| for| on)?|"
                            r"\b(?:(?:(?:i|we) )?(?:need|want) (?:this|it|that|these|those|them)|(?:it'?s|this is|that'?s|these are) "

@@ -5636,3 +5636,19 @@ def test_values_that_are_off_read_the_drift_not_only_the_lateness():
     plays = [p.tool for p in choose_plays(spec, "is the bronze table actually off or only behind?", {"table": ["a.b.c"]})]
     assert "get_drift_metrics" in plays
     assert "get_drift_metrics" not in [p.tool for p in choose_plays(spec, "is it off schedule?", {"table": ["a.b.c"]})]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("what failed last night, and will it affect the sales dashboards this morning?", "quality", None),
+    ("did we lose much uptime last week?", "reliability", None),
+    ("we lost time on the investigation, which jobs failed?", "performance", "reliability"),
+    ("For the board deck, can you show the cost per workspace this quarter?", "cost", None),
+    ("when was orders_silver last loaded?", "quality", None),
+    ("is any cluster maxing out right now?", "performance", None),
+    ("is etl-warehouse beefier than what we really need?", "optimization", None),
+    ("which workspace blew up last week, bill-wise?", "cost", "performance"),
+    ("Ils venaient tous de la même adresse ?", "security", None),
+    ("Et l'avant-veille, rien de louche côté connexions ?", "security", None),
+])
+def test_round_423_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)

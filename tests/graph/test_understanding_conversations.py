@@ -240,3 +240,22 @@ def test_the_word_one_with_no_topic_word_asks_about_that_thing(demo_context):
     assert any(c["args"].get("table") == "main.sales.orders_raw" for c in second.tool_calls), second.tool_calls
     _, third = _talk(demo_context, "what feeds main.sales.orders_silver upstream?", "is the raw one actually off?")
     assert third.agents == ["quality"]
+
+
+def test_what_went_wrong_with_it_after_a_writer_failure_reads_the_jobs_runs(demo_context):
+    """After "nightly_etl (writes orders_gold) failed ...", "it" is the job: its failed runs have the error."""
+    *_, third = _talk(demo_context, "is main.sales.orders_gold up to date?", "why not?", "so what went wrong with it?")
+    assert third.agents == ["performance"]
+    assert "nightly_etl" in third.answer
+
+
+def test_the_word_one_switching_the_name_keeps_the_area(demo_context):
+    """"and the hourly one?" after a job's cost: the cost of the account's one job with that word."""
+    _, second = _talk(demo_context, "what did nightly_etl cost yesterday?", "and the hourly one?")
+    assert second.agents == ["cost"]
+    assert any(c["args"].get("job_name") == "hourly_ingest" for c in second.tool_calls), second.tool_calls
+
+
+def test_a_look_back_shorter_than_the_window_says_what_it_read(demo_context):
+    answer = ask("how many job failures were there in the last 60 days?", context=demo_context)
+    assert "looks back 31 days at most" in answer.answer
