@@ -153,7 +153,10 @@ AGENT = AgentSpec(
         Play("get_job_bottlenecks", when=(rf"bottleneck|where .* time|which task|{SLOW}|taking (so )?long|"
                                           r"why .* (slow|long)|(?:which|what)\s+(?:\w+\s+)?(?:cluster|compute)s?\s+(?:\w+\s+){0,6}(?:ran|runs|run)\b|"
                                           r"the (?:cluster|compute|box|machine|node)s? (?:it|they|that) "
-                                          r"(?:runs?|ran|is running|was running) on",),
+                                          r"(?:runs?|ran|is running|was running) on|"
+                                          # "the cluster that runs that ETL, was it overloaded?"
+                                          r"the (?:cluster|compute|box|machine|node)s? (?:that|which) (?:runs?|ran|is running|"
+                                          r"executes?) (?:it|that|this|them|those)\b",),
              needs=("job",), weight=3, title="Where the job's time goes",
              lens=Lens(sort="pct_of_job_time desc", rows=3,
                        say="{job_name} task {task_key}: {pct_of_job_time:pct100} of the job's time, p95 "

@@ -889,10 +889,18 @@ def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[
             and _FAILURE_AREAS & set(prior.understanding.domains) and _FAILURE_SAID.search(prior.answer.split("\n", 1)[0]):
         # "what did that knock over downstream?" after a failed run: which tables it left stale, beside the lineage
         out.domains = [*out.domains[:2], "quality"]
+    if _WHAT_BROKE.search(m.string) and "performance" not in out.domains:
+        # "what feeds it, and what broke?": the lineage, and the failed run itself
+        out.domains = [*out.domains[:2], "performance"]
     if not re.search(r"\bupstream\b", m.string, re.IGNORECASE):
         out.params["direction"] = "downstream"  # "what sits downstream/upstream of it": both ways
     out.intent = "cause"
     return out
+
+
+#: "... and what broke?": the failure itself, asked beside the lineage ("what broke downstream" is the lineage's).
+_WHAT_BROKE = re.compile(r"\bwhat (?:exactly |actually )?(?:broke|failed|went wrong|crashed|blew up)\b"
+                         r"(?!\s+(?:downstream|upstream|further|because|as a result))", re.IGNORECASE)
 
 
 def _upstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding | None:
@@ -1346,8 +1354,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                       rf"^\W*(?:and\s+)?(?:on|in|from|at|for|by)?\s*(?:which|what)\s+(?P<kind3>{_KIND_WORD})"
                                       rf"(?:\s+\w+\s+(?:that|it|this|them|those|these))?\W*$|"
                                       # "was the cluster it runs on struggling too?": the subject's own compute
-                                      rf"\bthe\s+(?P<kind4>{_KIND_WORD})\s+(?:it|that|this|they)\s+(?:runs?|ran|is running|"
-                                      rf"was running|executes?|lives?)\s+on\b|"
+                                      rf"\bthe\s+(?P<kind4>{_KIND_WORD})\s+(?:(?:it|that|this|they)\s+(?:runs?|ran|is running|"
+                                      rf"was running|executes?|lives?)\s+on\b|(?:that|which)\s+(?:runs?|ran|is running|executes?)\s+"
+                                      # "and the cluster that runs that ETL, was it overloaded?": the same, said the other way
+                                      rf"(?:that|this|it|those|these)\b)|"
                                       # "which job do i go yell at": the <kind> behind the last answer's figure
                                       rf"^\W*(?:so\s+|ok\s+|and\s+)?(?:which|what)\s+(?P<kind5>{_KIND_WORD})\s+(?:do|should|can|"
                                       rf"could|must)\s+(?:i|we)\s+(?:\w+\s+){{0,3}}(?:yell at|blame|talk to|ping|go after|chase|"
@@ -1498,6 +1508,20 @@ def _shared_word_area(text: str, cur: Understanding, out: Understanding, prior: 
     return out
 
 
+#: Words of timeliness ("was it on time the week before?"): of a table, its freshness; of a job, its SLA.
+_TIMELY = re.compile(r"\bon[- ]time\b|\bin time\b|\b(?:late|delayed|behind schedule)\b", re.IGNORECASE)
+
+
+def _timely_table(text: str, out: Understanding) -> Understanding:
+    """"was it on time the week before?" about a table (no job or compute named): its freshness (quality), not a job's
+    SLA (reliability)."""
+    kinds = {e.kind for e in out.entities}
+    if out.domains[:1] == ["reliability"] and "table" in kinds and not kinds & {"job", "warehouse", "cluster", "pipeline"} \
+            and _TIMELY.search(text):
+        out.domains = list(dict.fromkeys(["quality", *out.domains[1:]]))
+    return out
+
+
 def apply_followup(question: str, cur: Understanding, prior: Prior | None,
                    known: dict[str, list[str]] | None = None) -> Understanding | None:
     """This turn's understanding as a transformation of the previous one, or None when the question
@@ -1519,6 +1543,7 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
                 continue
             out = the_word_one(text, out, prior, known)
             out = _shared_word_area(text, cur, out, prior)
+            out = _timely_table(text, out)
             # "is that group supposed to have that? who else can read the table": each kind said with "the" too
             out.entities += _definite(text, out, prior)
             named = {(e.kind, e.name) for e in cur.entities if e.kind in IDENTITY_KINDS}

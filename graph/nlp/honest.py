@@ -206,7 +206,9 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\bcloud\s?trail\b(?![- ](?:style|like|ish)\b)|\bguard\s?duty\b(?![- ](?:style|like|ish)\b)|\bcloud\s?watch\b(?![- ](?:style|like|ish)\b)|"
     r"\baws (?:management )?console\b|\bsecurity hub\b|"
     # AWS's own identity model ("the difference between SCPs and permission boundaries in AWS Organizations")
-    r"\baws organizations\b|\bservice control polic(?:y|ies)\b|\bpermission boundar(?:y|ies)\b": "AWS",
+    r"\baws organizations\b|\bservice control polic(?:y|ies)\b|\bpermission boundar(?:y|ies)\b|"
+    # "how do I rotate AWS IAM access keys for our CI user?": the cloud's own identities
+    r"\baws iam\b|\biam (?:access keys?|users?|groups?)\b": "AWS",
     r"\b(?:azure (?:ad|monitor|sentinel)|entra id|defender for cloud)\b": "Azure",
     r"\bgcp (?:audit logs?|cloud logging)\b": "Google Cloud",
     r"\baws config\b|\bs3 buckets?\b|\b(?:ec2|reserved[- ]instances?|(?:aws|compute|ec2|sagemaker) savings plans?|savings plans? (?:coverage|utili[sz]ation|commitments?|purchases?)|rds|aws lambda|lambda functions?)\b": "AWS",

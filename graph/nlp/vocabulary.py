@@ -333,6 +333,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"pulling(?! (?:the |that |this |our )?(?:\w+ )?(?:numbers?|figures?|totals?|averages?|bill|spend|costs?|rates?|"
         r"scores?|trend) (?:up|down))(?! (?:their|its|his|her|our|your|my) (?:own )?weight)|accessing)|(?:hit|hits|hitting|"
         r"hammer\w*) (?:the |that |our |those )?(?:\w+ ){0,2}(?:pii|customer|sensitive|personal)\w*": 1.0,
+        # "anyone pulling from it unusually often?": reads of the thing the conversation is on, more than usual
+        r"\b(?:reading|querying|pulling from|accessing|hitting|reads|queries|pulls from|accesses)\s+(?:it|that|them|those|this)\s+"
+        r"(?:unusually|suspiciously|abnormally|weirdly|oddly|way too|far too|too)\s+(?:often|much|many times|frequently)\b": 1.0,
         # "is this same person also reading the customer table a lot": use of access, said of a person
         r"\b(?:also|still|again|been) (?:reading|accessing|querying|pulling)\b|\breading (?:\w+ ){0,4}(?:a lot|heavily|"
         r"so much|constantly|all the time)": 1.0,
@@ -1020,6 +1023,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "share of uptime at near-zero CPU": running time that did nothing (idle compute)
+        r"\b(?:running time|uptime)\b (?:\w+ ){0,2}(?:at|with|under) (?:near[- ]?zero|zero|low|no|minimal) (?:cpu|load|"
+        r"utili[sz]ation)\b": 1.0,
         # "is it bigger than what we actually need?": sized beyond its load
         r"\b(?:bigger|larger|more|beefier) than (?:what )?(?:we|they|it|you|anyone) (?:actually |really |even )?(?:need|use)s?\b": 1.0,
         # "leadership wants 10% off the data platform bill. where would you start?": a saving target to find
@@ -1226,6 +1232,9 @@ GENERAL_KNOWLEDGE = re.compile(
     r"\b(?:gdpr|hipaa|ccpa|sox|pci|regulators?'?s?|regulatory|statutory)\b.{0,30}\b(?:fines?|penalt(?:y|ies)|"
     r"lawsuits?|damages)\b|\b(?:fines?|penalt(?:y|ies))\b.{0,20}\b(?:under|for breaching|for violating) "
     r"(?:the )?(?:gdpr|hipaa|ccpa)\b|\blegal advice\b|"
+    # "what is the current ECB deposit rate?": a central bank's figure, not this account's
+    r"\b(?:ecb|central bank|federal reserve|fed funds|euribor|libor|sofr|prime rate)\b|\b(?:deposit|interest|mortgage|"
+    r"inflation) rates?\b|"
     # "I need a legal view: does seven years satisfy the storage limitation principle under Article 5(1)(e)?"
     r"\blegal (?:view|opinion|interpretation|assessment|reading|position|counsel)s?\b|"
     r"\bsatisf\w* (?:the )?(?:[\w-]+ ){0,3}(?:principle|requirement|article|obligation)s? (?:under|of|in) (?:the )?"
@@ -1704,6 +1713,12 @@ IF_SOMETHING_BREAKS = re.compile(r"\b(?:if|when|in case|should) (?:something|any
 #: "Who can read main.crm.customers? I'd like it for a churn model but it's tagged PII.", "... today? We use SPs for
 #: model deployment so I need to know.": a statement after the question says why it is asked, not a second ask (one
 #: that asks more, "We also need ...", "... too", a question word, stays)
+#: "..., since both affect how much I trust the figures": why the asker asks, not another ask.
+WHY_IT_MATTERS = re.compile(r"[,;]?\s*\b(?:since|because|as) (?:both|they|these|those|it|this|that|each|all of them) (?:\w+ ){0,2}"
+                            r"(?:affects?|impacts?|determines?|shapes?|changes?|decides?) (?:how (?:much|far) )?(?:i|we|people|"
+                            r"they|the board|finance) (?:can )?(?:trust|rely on|believe|use)\b[^.?!]*", re.IGNORECASE)
+
+
 TRAILING_BACKGROUND = re.compile(
     r"(?<=\?)\s+(?:(?:we|our|they|it'?s|it is|this is|that'?s)\b|i'?d (?:like|want|need) (?:it|this|that|them) for\b|"
     # "... dernière fois ? Le propriétaire affirme que c'était hier.": a claim someone made, after the question
@@ -1796,7 +1811,11 @@ BUILD_WITH = re.compile(r"(\b(?:use|using|pull|read|join|take|train on|feed)\s+(
 
 #: "how much of its uptime was idle": a cluster's running time (idle or busy), not availability.
 CLUSTER_UPTIME = re.compile(r"\buptime\b((?: of (?:the |that |this |its |our )?(?:[\w-]+ )?clusters?)?)(?= (?:was|is|were|spent|"
-                            r"sitting|sat) (?:\w+ )?idle\b)", re.IGNORECASE)
+                            r"sitting|sat) (?:\w+ )?idle\b|"
+                            # "share of uptime at near-zero CPU": how much of its running time did nothing
+                            r" (?:(?:was|is|were) )?(?:at|with|spent at|under) (?:near[- ]?zero|zero|low|no|minimal|idle) "
+                            r"(?:cpu|load|utili[sz]ation|usage)\b)",
+                            re.IGNORECASE)
 
 #: "we have to show accuracy under art. 5(1)(d)": the accuracy a regulation asks of data, not a model's.
 REGULATED_ACCURACY = re.compile(r"\b(?<!data )accuracy\b(?= (?:under|per|as per|required by|in line with|according to|for) "
@@ -1824,6 +1843,7 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (DATA_FLOW, r"\1\2\3"),
     (RELATION_ASIDE, " "),
     (TRAILING_BACKGROUND, " "),
+    (WHY_IT_MATTERS, " "),
     (IF_SOMETHING_BREAKS, " "),
     (OBLIGATION, " "),
     (BYTES_READ, " query scanning data "),

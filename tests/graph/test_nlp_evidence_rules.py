@@ -5652,3 +5652,16 @@ def test_values_that_are_off_read_the_drift_not_only_the_lateness():
 ])
 def test_round_423_phrasings(text: str, present: str | None, absent: str | None) -> None:
     _routes(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("list the IAM access keys older than 90 days in our AWS account", None, None),
+    ("what's the Fed funds rate right now? need it for a slide", None, None),
+    ("Welche Warehouses laufen nachts leer?", "optimization", None),
+    ("what share of the cluster's uptime was at low CPU last week?", "optimization", "reliability"),
+    ("show the lineage of the DBU figures back to the system tables, because they determine how much finance can trust "
+     "the chargeback", "governance", "quality"),
+    ("is someone querying it way too often?", "security", None),
+])
+def test_round_427_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)

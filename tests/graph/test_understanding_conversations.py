@@ -259,3 +259,18 @@ def test_the_word_one_switching_the_name_keeps_the_area(demo_context):
 def test_a_look_back_shorter_than_the_window_says_what_it_read(demo_context):
     answer = ask("how many job failures were there in the last 60 days?", context=demo_context)
     assert "looks back 31 days at most" in answer.answer
+
+
+def test_what_feeds_it_and_what_broke_reads_the_lineage_and_the_failed_run(demo_context):
+    *_, second, third = _talk(demo_context, "is main.sales.orders_gold fresh?", "what feeds it, and what failed?",
+                              "and did it land on time the week before?")
+    assert {"governance", "performance"} <= set(second.agents)
+    assert third.agents[0] == "quality"  # a table's lateness is its freshness, not a job's SLA
+
+
+def test_the_cluster_that_runs_that_job_is_found_through_the_job(demo_context):
+    """"and the cluster that runs that ETL, was it overloaded?" when no answer named a cluster: the job's compute."""
+    *_, third = _talk(demo_context, "did nightly_etl fail last night?", "who can read main.sales.orders_gold?",
+                      "and the cluster which runs that one, was it struggling?")
+    assert third.agents[0] == "performance"
+    assert any(c["args"].get("job_name") == "nightly_etl" for c in third.tool_calls), third.tool_calls
