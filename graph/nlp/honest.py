@@ -406,7 +406,10 @@ _FORECAST = re.compile(r"\b(?:forecast\w*|predict\w*|project(?:ed|ion|ions)?|exp
                        r"plan(?:ned)? for|where (?:do|will|would|are|should) we (?:land|end up|be)|end up|"
                        r"if nothing changes|(?:at|on) (?:this|the current|current) (?:rate|pace|trend|trajectory)|"
                        r"trajectory|heading (?:for|to(?:wards)?)|extrapolat\w*|(?:if|assuming) (?:the )?(?:current |this )?"
-                       r"(?:growth|trend|pattern|pace|rate) (?:holds|continues|keeps up|stays)|project \w+ forward)\b", re.IGNORECASE)
+                       r"(?:growth|trend|pattern|pace|rate) (?:holds|continues|keeps up|stays)|project \w+ forward|"
+                       # "if we moved daily_report onto job compute, how would next month's bill look?": a what-if ahead
+                       r"how (?:would|will) (?:\w+'?s? ){1,4}(?:look|be|end up|land|change)|what would (?:\w+'?s? ){1,4}"
+                       r"(?:look like|be|come to))\b", re.IGNORECASE)
 
 
 def asks_forecast(text: str) -> bool:

@@ -67,7 +67,8 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:the board|the (?:whole |entire )?(?:account|platform|estate))|\W*$|\W+(?:before|today|this morning|right now))|"
         r"\bacross the board\b(?=\W*(?:before|today|this morning|right now|whole account|\W*$))|"
         # a shift handover or a review: the top signals across domains
-        r"\bhand(?:ing)?[- ]?over\b|\bhandover\b|\bwhat changed\b.{0,40}\b(?:since|overnight|over the weekend|this week)\b|"
+        # ("need to know before I hand over": when the asker needs it, not what is asked)
+        r"(?<!before i )(?<!before we )(?<!before i can )(?<!until i )\bhand(?:ing)?[- ]?over\b|\bhandover\b|\bwhat changed\b.{0,40}\b(?:since|overnight|over the weekend|this week)\b|"
         r"\btop (?:\d+ |three |five |few |couple of )?(?:things|items|issues|risks|problems|action items|actions|"
         r"priorities|to-?dos|fixes)\b(?!\s+(?:to|we could|i could|you would) (?:cut|trim|save|reduce|switch|turn|shut|drop|"
         r"kill|optimi[sz]e|lower|downsize))|\bshould know about\b|"

@@ -106,6 +106,9 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
               # "is analyst@ consulting too often the customers table?": a French speaker's word for reading data
               (re.compile(r"\bconsult(ing|s|ed)?\b(?=(?:\s+[\w@.-]+){0,4}\s+(?:tables?|data|records|dataset|files?)\b)",
                           re.IGNORECASE), lambda m: {"ing": "reading", "s": "reads", "ed": "read"}.get(m[1] or "", "read")),
+              # "whos hammering crm.customers": who's, typed without its apostrophe
+              (re.compile(r"\bwhos\b(?=\s+(?:\w+ing|been|the|that|this|behind|on|in|reading|using)\b)", re.IGNORECASE),
+               "who's"),
               # "perms check on crm.customers": permissions
               (re.compile(r"\bperms\b", re.IGNORECASE), "permissions"),
               # "yesterday's sec summary": security (not seconds: "30 sec" has a number before it)

@@ -322,7 +322,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "who actually read them": use of access, not the permission to (governance)
         r"(?<!can )(?<!could )(?<!may )(?:actually|really|in fact|truly|ever) (?:\w+ ){0,2}(?:read|accessed|queried|opened|"
         r"used|looked at|touched|"
-        r"pull\w*)(?!\s+from\b)": 1.0,
+        r"pull\w*)(?!\s+(?:(?:its|their) (?:data |rows )?)?from\b)": 1.0,
         r"pull\w* (?:\w+ ){0,2}(?:customer|pii|personal|sensitive|private) (?:data|records|rows|info\w*)|"
         r"no business (?:seeing|accessing|reading|looking)|should ?n[o']t (?:have )?(?:seen|accessed|read|looked at)|snoop\w*|"
         r"(?:pull\w*|read\w*|query\w*|select\w*) from (?:the |that |our )?(?:\w+ ){0,2}(?:pii|customer|sensitive|personal)|"
@@ -356,7 +356,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:\w+ ){0,2}(?:permissions?|settings?|config\w*|grants?|access|roles?|passwords?|tokens?)|"
         r"been (?:reading|accessing|querying|looking at|poking)|"
         r"(?:unusual|odd|strange|weird|suspicious|unexpected) (?:\w+ )?(?:read|access|quer|login|activit)\w*|"
-        r"anyone unusual|pull\w* (?:\w+ )?(?:rows|data|records) (?:out|from)|(?:export|download|dump)\w* (?:\w+ )?"
+        r"anyone unusual|pull\w* (?!(?:its|their) )(?:\w+ )?(?:rows|data|records) (?:out|from)|(?:export|download|dump)\w* (?:\w+ )?"
         r"(?:rows|data|records|tables?)": 0.9,
         # "who is reading the customers table so often": use of access, as it happens
         # ("which workspace is pulling the number up": a figure raised, not data read)
@@ -659,6 +659,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "Revenue in the dashboard looks wrong. Is that bad data?": figures that look wrong (the data behind them)
+        # ("the anomaly flags on my cost dashboard look off": a model's flags, not the data)
+        r"\bbad data\b|^(?![^.?!]*\b(?:flags?|alerts?|predictions?|scores?|forecasts?|anomal\w*)\b)[^.?!]*?"
+        r"\b(?:numbers?|figures?|revenue|totals?|dashboards?|reports?|kpis?|metrics)\b[^.?!]{0,30}\b(?:looks?|"
+        r"looked|seems?|seemed) (?:wrong|off|weird|broken|funny|too (?:low|high))\b": 1.0,
         # "when was it last written, and by what?": a table's last write (its freshness)
         r"\blast (?:written|written to|modified|loaded|landed|refreshed)\b": 1.0,
         # "does it affect the revenue numbers people will see this morning?": figures downstream of a break
@@ -1289,7 +1294,8 @@ GENERAL_KNOWLEDGE = re.compile(
     # "the burn rate / runway slide for the board": the company's cash, not this account's spend
     r"\b(?:cash )?runway\b(?! (?:of|for|on|left on) (?:the |our )?(?:budget|credits?|commit\w*|dbus?|contract))|"
     # "translate this paragraph of our GDPR policy into English": a translation chore
-    r"\btranslat\w*\b.{0,50}\b(?:paragraph|passage|text|sentence|policy|clause|document|e-?mail|message|letter)s?\b|"
+    r"\btranslat\w*\b.{0,50}\b(?:paragraph|passage|text|sentence|policy|clause|document|e-?mail|message|letter|notice|"
+    r"page|website|banner)s?\b|"
     r"\b(?:paragraph|passage|sentence|clause)s?\b.{0,50}\btranslat\w*|"
     # "draft the privacy notice for our website": a lawyer's or a writer's text for the public, not this account's data
     r"\b(?:write|draft|compose|word|prepare|create)\s+(?:me\s+|us\s+)?(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,2}"
@@ -1376,6 +1382,9 @@ CHORE = re.compile(r"^\W*(?:(?:hey|hi|hello|ok|okay|so|also|please|pls|plz|can y
                    r"(?:write|draft|compose)\s+(?:me\s+|us\s+)?(?:a|an|the|our)\s+(?:[\w'-]+\s+){0,4}(?:(?:notification|notice|"
                    r"press release|announcement|apology|breach) (?:e-?mail|letter)s?|notifications?|press releases?|apolog(?:y|ies)|"
                    r"(?:e-?mail|letter|notice)s?(?=\s+(?:we'?d|we would|we'?ll|we will|to send|that we)\b))\b|"
+                   # "draft a friendly email to the department heads announcing our new chargeback policy": an announcement
+                   r"(?:write|draft|compose)\s+(?:me\s+|us\s+)?(?:a|an|the|our)\s+(?:[\w'-]+\s+){0,3}(?:e-?mail|letter|message|"
+                   r"memo|note|post)s?\s+(?:to\s+(?:[\w'-]+\s+){1,4})?(?:announc|introduc|welcom|launch|celebrat|thank)\w*|"
                    # "remind me to renew the licence" is a chore; "remind me what the target is" a question
                    r"remind\s+me\b(?!\s+(?:what|which|who|how|why|when|where|again|of\s+(?:the|our|its|that))\b)|"
                    r"(?:rewrite|reword|rephrase|proofread|polish|translate)\s+(?:this|my|the|our)\s+(?:[\w'-]+\s+){0,2}"
@@ -1714,6 +1723,10 @@ IF_SOMETHING_BREAKS = re.compile(r"\b(?:if|when|in case|should) (?:something|any
 #: model deployment so I need to know.": a statement after the question says why it is asked, not a second ask (one
 #: that asks more, "We also need ...", "... too", a question word, stays)
 #: "..., since both affect how much I trust the figures": why the asker asks, not another ask.
+#: "If contractors are on that list I need to know, they're billed separately": why it matters to the asker.
+BILLED_ASIDE = re.compile(r"[,;]\s*(?:they|he|she|it|those|these)(?:'re|'s| are| is) (?:\w+ ){0,2}(?:billed|charged|invoiced|"
+                          r"paid|contracted) (?:separately|differently|elsewhere|on (?:their|its) own|by the hour)\b",
+                          re.IGNORECASE)
 WHY_IT_MATTERS = re.compile(r"[,;]?\s*\b(?:since|because|as) (?:both|they|these|those|it|this|that|each|all of them) (?:\w+ ){0,2}"
                             r"(?:affects?|impacts?|determines?|shapes?|changes?|decides?) (?:how (?:much|far) )?(?:i|we|people|"
                             r"they|the board|finance) (?:can )?(?:trust|rely on|believe|use)\b[^.?!]*", re.IGNORECASE)
@@ -1844,6 +1857,7 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (RELATION_ASIDE, " "),
     (TRAILING_BACKGROUND, " "),
     (WHY_IT_MATTERS, " "),
+    (BILLED_ASIDE, " "),
     (IF_SOMETHING_BREAKS, " "),
     (OBLIGATION, " "),
     (BYTES_READ, " query scanning data "),

@@ -5665,3 +5665,24 @@ def test_round_423_phrasings(text: str, present: str | None, absent: str | None)
 ])
 def test_round_427_phrasings(text: str, present: str | None, absent: str | None) -> None:
     _routes(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("compose a short note to the team welcoming our new FinOps analyst", None, None),
+    ("please translate the cookie notice into Spanish for our site", None, None),
+    ("Which groups can query the finance tables? Flag contractors, they're paid separately.", "governance", "cost"),
+    ("which tables does the daily revenue table pull its rows from?", "governance", "security"),
+    ("whos reading the payroll table at night", "security", None),
+    ("the KPIs in my report seem off this week, is the data bad?", "quality", None),
+    ("¿Cuántas veces han fallado los jobs de producción hoy?", "performance", None),
+    ("Welke warehouses staan 's nachts stil?", "optimization", None),
+])
+def test_round_431_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_a_handover_as_the_askers_deadline_is_no_briefing():
+    from health_monitor.graph.nlp import intents
+
+    assert intents.intent_of("is hourly_ingest healthy? I want to know before we hand over") != "briefing"
+    assert intents.intent_of("give me the handover for the night shift") == "briefing"
