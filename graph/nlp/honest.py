@@ -326,6 +326,11 @@ _WHAT_FOR = re.compile(r"^\W*(?:i |we )?(?:want|need|would like|'d like|wanna|am
                        r"(?:compare|put|set|hold|line)\b", re.IGNORECASE)
 
 
+#: A sentence that asks or requests ("show me ...", "which ...") rather than tells.
+_ASKS = re.compile(r"^\W*(?:what|which|who|when|where|why|how|is|are|was|were|did|do|does|can|could|would|should|show|list|"
+                   r"give|tell|check|pull|find)\b", re.IGNORECASE)
+
+
 def _asked_here(text: str, named: re.Match[str]) -> bool:
     """Does another sentence than the one naming the product ask about this account? "Snowflake warehouses
     auto-suspend after 60 seconds for us. Are any of the clusters here sitting idle?": the product is background."""
@@ -334,6 +339,9 @@ def _asked_here(text: str, named: re.Match[str]) -> bool:
     at = max(named.start(), named.end() - 1)
     others = [m[0] for m in _SENTENCE.finditer(text) if not m.start() <= at < m.end() and len(m[0].split()) >= 3
               and not any(re.search(p, m[0].lower()) for p in OTHER_PRODUCTS) and not _WHAT_FOR.match(m[0])]
+    if _sentence_of(text, at).rstrip().endswith("?"):
+        # "Is PagerDuty down? none of my alerts fired last night": the product's question, with what the asker saw
+        others = [o for o in others if o.rstrip().endswith("?") or _ASKS.match(o)]
     return any((_HERE.search(o) or _OURS_SAID.search(o) and not _LEANS_BACK.search(o)) and not _NOT_OURS.search(o)
                for o in others)
 

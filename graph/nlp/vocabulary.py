@@ -426,7 +426,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"really |finally )?(?:work|run|succeed|finish|complete|pass)\b(?! (?:log|produce|write|record|use|take|show|return|output|"
         r"report|cost|save|store|emit|generate|track|read)\w*\b)": 1.0,
         # "is prod-etl-cluster saturated?", "is the warehouse maxed out": a resource at its limit
-        r"\bsaturat\w*\b|\bmaxed[- ]out\b|\bpegged\b|\b(?:running |is |are )at (?:full )?capacity\b|\bcpu[- ]bound\b": 1.0,
+        r"\bsaturat\w*\b|\bmaxed[- ]out\b|\bpegged\b|"
+        # "the cluster was pinned all night": its CPU at the limit
+        r"\b(?:clusters?|cpus?|nodes?|drivers?|warehouses?|it|they|was|were) (?:\w+ )?pinned\b(?! (?:messages?|posts?|tabs?|"
+        r"versions?|dependenc\w*|packages?|to (?:the |a )?(?:top|version)))|\b(?:running |is |are )at (?:full )?capacity\b|\bcpu[- ]bound\b": 1.0,
         # "someone ran select * on a 3TB model this morning": a heavy query, quoted
         r"\bselect \*|\b(?:ran|run|running|fired off|kicked off) (?:a |an |some )?(?:huge |massive |big |full )?(?:select|scan|"
         r"full scan|cross join)\b": 0.9,
@@ -601,6 +604,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"recurring) again\b": 1.0,
         # "is the BI warehouse healthy?", "meeting its service-level commitments": a resource's state, its SLA
         r"\b(?:is|are) (?:the )?(?:[\w-]+ )?(?:warehouses?|clusters?|endpoints?) (?:healthy|ok|okay|running fine|available)\b|"
+        # "is the production workspace up and healthy this month?": a place's availability
+        r"\b(?:is|are|was|were)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:workspaces?|platform|environment|prod|production)\s+"
+        r"(?:up|available|online)(?:\s+and\s+(?:healthy|running|ok|okay|stable))?\b|"
         r"\bservice[- ]level (?:commitments?|agreements?|objectives?|targets?|promises?)\b": 1.0,
         # "is the feed late?", "the hourly load keeps running late": a job's runs against its schedule
         r"\b(?:feeds?|ingests?|ingestion|loads?|syncs?|jobs?|pipelines?|runs?)\b (?:\w+ ){0,2}(?:late|running late|delayed|"
@@ -1733,6 +1739,9 @@ WHY_IT_MATTERS = re.compile(r"[,;]?\s*\b(?:since|because|as) (?:both|they|these|
 
 
 TRAILING_BACKGROUND = re.compile(
+    # "... não têm descrição nenhuma? a auditoria vai pedir isso": who will ask for it, after the question
+    r"(?<=\?)\s+(?:the |our |a |an )?(?:audit|auditors?|regulators?|board|boss|manager|finance|legal|compliance)\s+"
+    r"(?:will|is going to|'ll|wants? to|needs? to|is gonna|vai|va|wird) (?:\w+ )?(?:ask|want|need|check|look|demand)\b[^.?!]*|"
     r"(?<=\?)\s+(?:(?:we|our|they|it'?s|it is|this is|that'?s)\b|i'?d (?:like|want|need) (?:it|this|that|them) for\b|"
     # "... dernière fois ? Le propriétaire affirme que c'était hier.": a claim someone made, after the question
     r"(?:the |our |my )?(?:[\w-]+ )?(?:owners?|team|manager|boss|vendor|lead|he|she|someone|somebody|people|folks) "

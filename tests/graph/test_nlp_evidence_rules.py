@@ -5686,3 +5686,16 @@ def test_a_handover_as_the_askers_deadline_is_no_briefing():
 
     assert intents.intent_of("is hourly_ingest healthy? I want to know before we hand over") != "briefing"
     assert intents.intent_of("give me the handover for the night shift") == "briefing"
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Is Opsgenie down? my pages never arrived this morning", None, None),
+    ("is the dev environment up and running today, and what did it spend?", "reliability", None),
+    ("the driver was pinned at 100% for hours, why?", "performance", None),
+    ("¿qué tablas se quedaron sin refrescar anoche?", "quality", None),
+    ("¿se cayó algún warehouse ayer?", "reliability", None),
+    ("alguém liberou acesso ao schema finance essa semana?", "governance", None),
+    ("which tables in hr have no owner? the auditors will ask for it", "governance", "security"),
+])
+def test_round_435_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
