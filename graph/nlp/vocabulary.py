@@ -62,7 +62,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"team|owner|project) tags?\b|\btag coverage\b": 1.0,
         # "which job accounts for the overrun?", "the month-to-date total I should accrue": the budget's overrun, the accrual
         r"\b(?:budget )?overrun\b(?! (?:its |the |their )?(?:sla|deadline|window|schedule|time))|\bover ?spend\w*\b|"
-        r"\bmonth[- ]to[- ]date\b|\bmtd\b|\baccru(?:e|al|als|ed|ing)\b": 1.0,
+        # ("the month-to-date uptime": a period of another figure, not the spend)
+        r"\b(?:month[- ]to[- ]date|mtd)\b(?! (?:uptime|availability|failures?|incidents?|outages?|slas?|error rate|"
+        r"success rate|reliability))|\baccru(?:e|al|als|ed|ing)\b": 1.0,
+        # "how much is analytics up?" (a workspace's name reads as nothing): how much its spend rose
+        r"\bhow much (?:is|are|has|was|did) (?:it |that |spend |the bill |the spend )?(?:up|go up|gone up)\b": 0.9,
         # "avg $ per run for ml_training", "what do we pay per query on bi-warehouse", "unit-cost view": unit economics
         r"(?:\$|\bcosts?|\bpay(?:ing)?|\bspend(?:ing)?|\bdollars?|\bdbus?)\s+(?:\w+\s+){0,2}per\s+(?:query|queries|run|runs|statement|"
         r"job run|user|execution|row|gb|tb|seat|head|model|prediction|request)\b|\bper[- ](?:query|run|user|request) (?:cost|spend|"
@@ -1243,6 +1247,9 @@ GENERAL_KNOWLEDGE = re.compile(
     r"\b(?:gdpr|hipaa|ccpa|sox|pci|regulators?'?s?|regulatory|statutory)\b.{0,30}\b(?:fines?|penalt(?:y|ies)|"
     r"lawsuits?|damages)\b|\b(?:fines?|penalt(?:y|ies))\b.{0,20}\b(?:under|for breaching|for violating) "
     r"(?:the )?(?:gdpr|hipaa|ccpa)\b|\blegal advice\b|"
+    # "the CET1 minimum capital requirement under Basel III": a banking rule's figure, not this account's
+    r"\b(?:basel (?:ii|iii|iv|2|3|4)|cet ?1|tier[- ]1 capital|capital (?:requirements?|ratios?|adequacy)|solvency ii|"
+    r"liquidity coverage ratio)\b|"
     # "what is the current ECB deposit rate?": a central bank's figure, not this account's
     r"\b(?:ecb|central bank|federal reserve|fed funds|euribor|libor|sofr|prime rate)\b|\b(?:deposit|interest|mortgage|"
     r"inflation) rates?\b|"
@@ -1347,7 +1354,7 @@ OFF_TOPIC_CUES = re.compile(r"\b(?:jokes?|funny|poem|haiku|limerick|song|"
                             r"train (?:tickets?|strikes?)|visas?)\b|"
                             r"\bout of (?:pure )?curiosity\b|" + GENERAL_KNOWLEDGE.pattern + "|"
                             # a writing task ("draft a polite email to the auditors"), not a question about the data
-                            r"\b(?:write|draft|compose|word)\s+(?:me\s+|us\s+)?(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,3}"
+                            r"\b(?:write|draft|compose|word)\s+(?:me\s+|us\s+)?(?:a|an|the|our|some|my)\s+(?:[\w-]+\s+){0,3}"
                             r"(?:e-?mail|letter|notice|memo|essay|blog|tweet|post|speech|announcement|press release|"
                             r"job (?:ad|description|posting)|contract|cover letter|invitation|apology|thank you note|"
                             r"narrative|template|slides?|slide deck|deck|presentation|agenda|minutes|justification|agreement|"

@@ -5699,3 +5699,15 @@ def test_a_handover_as_the_askers_deadline_is_no_briefing():
 ])
 def test_round_435_phrasings(text: str, present: str | None, absent: str | None) -> None:
     _routes(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("what's the month-to-date availability of etl-warehouse?", "reliability", "cost"),
+    ("what is the minimum capital adequacy ratio banks must hold?", None, None),
+    ("write my weekly status email for the team", None, None),
+    ("how much is ml-workspace up versus last week?", "cost", None),
+    ("La spesa di dev è salita questa settimana?", "cost", None),
+    ("etl-warehouse è sovradimensionato?", "optimization", None),
+])
+def test_round_439_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
