@@ -1732,19 +1732,19 @@ IF_SOMETHING_BREAKS = re.compile(r"\b(?:if|when|in case|should) (?:something|any
                                  r"[\w-]+)?", re.IGNORECASE)
 
 
-#: "Who can read main.crm.customers? I'd like it for a churn model but it's tagged PII.", "... today? We use SPs for
-#: model deployment so I need to know.": a statement after the question says why it is asked, not a second ask (one
-#: that asks more, "We also need ...", "... too", a question word, stays)
-#: "..., since both affect how much I trust the figures": why the asker asks, not another ask.
 #: "If contractors are on that list I need to know, they're billed separately": why it matters to the asker.
 BILLED_ASIDE = re.compile(r"[,;]\s*(?:they|he|she|it|those|these)(?:'re|'s| are| is) (?:\w+ ){0,2}(?:billed|charged|invoiced|"
                           r"paid|contracted) (?:separately|differently|elsewhere|on (?:their|its) own|by the hour)\b",
                           re.IGNORECASE)
+#: "..., since both affect how much I trust the figures": why the asker asks, not another ask.
 WHY_IT_MATTERS = re.compile(r"[,;]?\s*\b(?:since|because|as) (?:both|they|these|those|it|this|that|each|all of them) (?:\w+ ){0,2}"
                             r"(?:affects?|impacts?|determines?|shapes?|changes?|decides?) (?:how (?:much|far) )?(?:i|we|people|"
                             r"they|the board|finance) (?:can )?(?:trust|rely on|believe|use)\b[^.?!]*", re.IGNORECASE)
 
 
+#: "Who can read main.crm.customers? I'd like it for a churn model but it's tagged PII.", "... today? We use SPs for
+#: model deployment so I need to know.": a statement after the question says why it is asked, not a second ask (one
+#: that asks more, "We also need ...", "... too", a question word, stays)
 TRAILING_BACKGROUND = re.compile(
     # "... não têm descrição nenhuma? a auditoria vai pedir isso": who will ask for it, after the question
     r"(?<=\?)\s+(?:the |our |a |an )?(?:audit|auditors?|regulators?|board|boss|manager|finance|legal|compliance)\s+"
