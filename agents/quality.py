@@ -101,7 +101,7 @@ AGENT = AgentSpec(
              default=True, weight=2, title="Expectation failures",
              lens=Lens(sort="failed_records desc", rows=3,
                        say="{expectation_name} on {dataset_name} ({pipeline_name}) caught {failed_records:int} "
-                           "records on {event_date:date} ({failure_rate_pct:.2f}%; {dropped_records:int} dropped)",
+                           "records on {event_date:date} ({failure_rate_pct:.2f}%; the flow dropped {dropped_records:int} that day)",
                        severity=(("medium", "failure_rate_pct >= 0.5"),),
                        recommend="Look at the rows {expectation_name} rejects at the source.",
                        empty="Every pipeline expectation passed.")),
