@@ -1250,6 +1250,9 @@ GENERAL_KNOWLEDGE = re.compile(
     # "the CET1 minimum capital requirement under Basel III": a banking rule's figure, not this account's
     r"\b(?:basel (?:ii|iii|iv|2|3|4)|cet ?1|tier[- ]1 capital|capital (?:requirements?|ratios?|adequacy)|solvency ii|"
     r"liquidity coverage ratio)\b|"
+    # "Kannst du mir eine Datenschutzerklärung ... formulieren?": a privacy notice to write, in either word order
+    r"\b(?:write|draft|compose|formulate)\b.{0,60}\bprivacy (?:notice|policy|statement)\b|\bprivacy (?:notice|policy|"
+    r"statement)\b.{0,60}\b(?:write|draft|compose|formulate)\b|"
     # "what is the current ECB deposit rate?": a central bank's figure, not this account's
     r"\b(?:ecb|central bank|federal reserve|fed funds|euribor|libor|sofr|prime rate)\b|\b(?:deposit|interest|mortgage|"
     r"inflation) rates?\b|"

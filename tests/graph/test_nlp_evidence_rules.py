@@ -5711,3 +5711,13 @@ def test_round_435_phrasings(text: str, present: str | None, absent: str | None)
 ])
 def test_round_439_phrasings(text: str, present: str | None, absent: str | None) -> None:
     _routes(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Welk deel van de kosten van analytics ontbreekt een tag?", "cost", None),
+    ("Welche Spalten haben ihren Datentyp geändert?", "quality", None),
+    ("Kannst du die Datenschutzerklärung für unsere App formulieren?", None, None),
+    ("etl-warehouse is s nachts bijna leeg, kan die kleiner?", "optimization", None),
+])
+def test_round_443_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
