@@ -135,6 +135,13 @@ AGENT = AgentSpec(
                        severity=(("low", "count >= 1"),),
                        recommend="Add a COMMENT to each table (owners first), starting with {table_full_name}.",
                        empty="Every table has a description.")),
+        # "tables in main with no owner or no tags?": only those two gaps (a missing description is another ask)
+        Play("get_metadata_quality", when=(r"\b(?:no|without|missing|lack\w*)\s+(?:an?\s+|any\s+)?(?:owners?|tags?)\b|"
+                                           r"untagged tables|unowned|ownerless",), weight=3,
+             title="Tables without an owner or tags",
+             lens=Lens(where="owner_tag_gaps > 0", sort="owner_tag_gaps desc", rows=5, say="{table_full_name}: {gaps}",
+                       recommend="Set an owner and at least one tag on {table_full_name} first.",
+                       empty="Every table here has an owner and at least one tag.")),
         # "every table tagged PII" asks which tables carry the tag, not which lack one
         Play("get_metadata_quality", when=(r"metadata|tags?\b(?! (?:as )?(?:pii|sensitive|personal|confidential))|"
                                            r"tagged\b(?! (?:as |with )?(?:pii|sensitive|personal|confidential))|gaps?|"
@@ -143,7 +150,8 @@ AGENT = AgentSpec(
              lens=Lens(where="gap_count > 0", sort="gap_count desc", rows=4, say="{table_full_name}: {gaps}")),
         JOB_OWNERS,  # "who owns nightly_etl?": the job's creator and run-as identity
         # "every table tagged PII + the owner of each": the owners of the tables just listed, which their play says
-        Play("get_table_owners", when=(r"owners?\b(?! of (?:each|them|those|these|it|every one|each one)\b)|\bowns?\b|owned|ownership|"
+        Play("get_table_owners", when=(r"(?<!\bno )(?<!without )(?<!without an )(?<!missing )(?<!lacking an )"
+                                       r"owners?\b(?! of (?:each|them|those|these|it|every one|each one)\b)|\bowns?\b|owned|ownership|"
                                        r"who (created|maintains)",), weight=2,
              title="Owners",
              lens=Lens(rows=4, say="{table_full_name} is owned by {table_owner} (last changed by {last_altered_by})")),
@@ -188,7 +196,8 @@ AGENT = AgentSpec(
              title="Tags", lens=Lens(rows=3, say="{table_full_name} is tagged PII (owner {table_owner}); "
                                                "{readers:plural:principal} can read it: {readers_list:clip}",
                                      empty="That table carries no PII tag.")),
-        Play("get_untagged_spend", when=(r"untagged|cost tags?|attribution",), title="Untagged spend",
+        Play("get_untagged_spend", when=(r"untagged(?! (?:tables?|datasets?|columns?|schemas?|views?|catalogs?)\b)|cost tags?|"
+                                         r"attribution",), title="Untagged spend",
              lens=Lens(sort="untagged_cost desc", rows=3,
                        say="{workspace_name} {untagged_cost:money} untagged ({untagged_pct:pct100})")),
         Play("get_metadata_quality", when=(), default=True, title="Metadata gaps",

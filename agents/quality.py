@@ -74,9 +74,13 @@ AGENT = AgentSpec(
                        empty="No load failed on a schema change in the period (a change that broke nothing is "
                              "not seen here).")),
         # "the dashboard numbers look old, explain what happened": the failed writers of whichever tables are stale
-        Play("get_table_writer_failures", when=(r"^(?=.*\b(?:why|cause\w*|reason\w*|what happened|explain\w*|what went wrong)\b)"
+        # ("which of my data products missed their refresh, and which jobs are behind them?": their writers)
+        Play("get_table_writer_failures", when=(r"^(?=.*\b(?:why|cause\w*|reason\w*|what happened|explain\w*|what went wrong|"
+                                                r"which (?:\w+ )?jobs? (?:are |is |were |was )?(?:behind|writ\w*|feed\w*|load\w*|"
+                                                r"produc\w*|populat\w*|refresh\w*|build\w*))\b)"
                                                 r"(?=.*\b(?:stale|old|out of date|outdated|behind|not (?:been )?(?:updated|"
-                                                r"refreshed|loaded)|late|frozen|stuck)\b).*",),
+                                                r"refreshed|loaded)|late|frozen|stuck|missed (?:\w+ ){0,2}refresh\w*|"
+                                                r"(?:didn'?t|did not|failed to) (?:get )?(?:refresh|update|load)\w*)\b).*",),
              unless=("table",), weight=2, title="Failed runs of the jobs that write stale tables",
              lens=_writer_lens("No job that writes a table failed in the window (per recorded lineage).")),
         Play("get_table_writer_failures", when=(r"\bwhy\b|cause|reason|what happened|stopped|broke|fail|behind|\blate\b|"

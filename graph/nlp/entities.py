@@ -385,7 +385,8 @@ class EntityIndex:
                 start, end = tokens[i][1], tokens[i + n - 1][2]
                 dotted = bool(re.match(r"\w\.", text[max(0, start - 2):start]) or re.match(r"\.\w", text[end:end + 2]))
                 if n == 1 and not dotted and compound[i] == (i, i) and all(k in _CONTAINERS for k, _ in targets) \
-                        and not {t[0] for t in tokens[max(0, i - 1):i + 2]} & _CONTAINER_WORDS:
+                        and not {t[0] for t in tokens[max(0, i - 1):i + 2]} & _CONTAINER_WORDS \
+                        and not _in_container(tokens, i):
                     continue  # "review for finance": a plain word, unless called a catalog/schema or dotted
                 if n == 1 and not dotted and all(k == "table" for k, _ in targets) and _topic_word(key) \
                         and not {t[0] for t in tokens[max(0, i - 1):i + 2]} & _TABLE_WORDS:
@@ -394,6 +395,9 @@ class EntityIndex:
                         and i > 0 and tokens[i - 1][0] in _PEOPLE_BEFORE \
                         and not {t[0] for t in tokens[i:i + 2]} & _DATA_WORDS:
                     continue  # "did customers really change?": people, not the table named customers
+                if n == 1 and not dotted and key in _DATA_COMPOUNDS and all(k == "table" for k, _ in targets) \
+                        and i > 0 and tokens[i - 1][0] == "data" and not {t[0] for t in tokens[i + 1:i + 2]} & _TABLE_WORDS:
+                    continue  # "which of my data products missed their refresh": the datasets, not a table named products
                 if n == 1 and key in _LAYER_WORDS and not _layer_as_name(text, tokens, i):
                     continue  # "the gold layer", "the gold usage fact table": the layer's word describing, no name
                 if n == 1 and not dotted and all(k in _CONTAINERS or k == "workspace" for k, _ in targets) \
@@ -535,8 +539,17 @@ _PEOPLE_NOUNS = frozenset("customers users employees people members clients vend
                           "contacts partners buyers shoppers subscribers".split())
 _PEOPLE_BEFORE = frozenset("did do does have has had our your their many more fewer new real some most all if when "
                            "whether because paying active".split())
+#: Nouns that follow "data" as one term ("data products", "data assets"): the datasets, not a table of that name.
+_DATA_COMPOUNDS = frozenset("product products asset assets source sources contract contracts consumer consumers "
+                            "domain domains set sets estate".split())
 #: Words that make a plain word one letter off a table's name that table ("the payrol data", "employe records").
 _DATA_WORDS = _TABLE_WORDS | {"data", "records", "rows", "tbl", "tabel"}
+
+
+def _in_container(tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """Is the word at ``i`` said as where tables live ("tables in main", "views under finance")?"""
+    return i >= 2 and tokens[i - 1][0] in ("in", "from", "under", "inside", "across") \
+        and tokens[i - 2][0] in _CONTAINER_WORDS | _TABLE_WORDS
 
 
 def _topic_word(word: str) -> bool:

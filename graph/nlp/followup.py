@@ -1357,7 +1357,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                       rf"\bthe\s+(?P<kind4>{_KIND_WORD})\s+(?:(?:it|that|this|they)\s+(?:runs?|ran|is running|"
                                       rf"was running|executes?|lives?)\s+on\b|(?:that|which)\s+(?:runs?|ran|is running|executes?)\s+"
                                       # "and the cluster that runs that ETL, was it overloaded?": the same, said the other way
-                                      rf"(?:that|this|it|those|these)\b)|"
+                                      rf"(?:that|this|it|those|these)\b|"
+                                      # "was the cluster part of it too?": the subject's compute, as a cause of its trouble
+                                      rf"(?:also\s+)?(?:(?:a\s+)?part\s+of|involved\s+in|(?:a\s+)?factor\s+in|to\s+blame\s+for)\s+"
+                                      rf"(?:it|that|this)\b)|"
                                       # "which job do i go yell at": the <kind> behind the last answer's figure
                                       rf"^\W*(?:so\s+|ok\s+|and\s+)?(?:which|what)\s+(?P<kind5>{_KIND_WORD})\s+(?:do|should|can|"
                                       rf"could|must)\s+(?:i|we)\s+(?:\w+\s+){{0,3}}(?:yell at|blame|talk to|ping|go after|chase|"

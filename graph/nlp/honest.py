@@ -256,6 +256,11 @@ _COMPARISON = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|instead o
                          r"\bcompar\w*\b.{0,80}\b(?:with|to|against)\b",
                          re.IGNORECASE)
 
+#: Periods compared, not products ("Snowflake credit burn this qtr vs last"): no comparison with this account.
+_PERIOD_COMPARED = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|against)\s+(?:the\s+|a\s+)?(?:last|previous|prior|"
+                              r"same|yesterday|(?:this|that) (?:week|month|quarter|year)|(?:the )?(?:day|week|month|quarter|"
+                              r"year) before|(?:a|one) (?:week|month|year) ago|q[1-4]|h[12]|fy\d*|\d{4})\b", re.IGNORECASE)
+
 
 #: The product is where the asker comes from, not what they ask about ("we just moved off Snowflake",
 #: "in Snowflake I'd open Query History"): the question is about this account.
@@ -392,7 +397,7 @@ def other_product(text: str) -> tuple[str, str] | None:
                 return None
             if _asked_here(text or "", re.search(pattern, (text or "").lower()) or m):
                 return None  # the product is where the asker comes from; another sentence asks about this account
-            if _COMPARISON.search(low) and _OURS.search(low):
+            if _COMPARISON.search(_PERIOD_COMPARED.sub(" ", low)) and _OURS.search(low):
                 return None
             return "other_product", _decline(name, m[0], low)
     return None

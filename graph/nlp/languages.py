@@ -107,8 +107,10 @@ _SHORTHAND = ((re.compile(r"(^|[.!?;:]\s*|\s-\s*)y(?=\s+(?:is|are|was|were|did|d
               (re.compile(r"\bconsult(ing|s|ed)?\b(?=(?:\s+[\w@.-]+){0,4}\s+(?:tables?|data|records|dataset|files?)\b)",
                           re.IGNORECASE), lambda m: {"ing": "reading", "s": "reads", "ed": "read"}.get(m[1] or "", "read")),
               # "whos hammering crm.customers": who's, typed without its apostrophe
-              (re.compile(r"\bwhos\b(?=\s+(?:\w+ing|been|the|that|this|behind|on|in|reading|using)\b)", re.IGNORECASE),
+              (re.compile(r"\bwhos\b(?=\s+(?:\w+ing|been|the|that|this|behind|on|in|reading|using|got)\b)", re.IGNORECASE),
                "who's"),
+              # "whos got read on pii tables rn": right now
+              (re.compile(r"(?<![\w.-])rn(?![\w.-])"), "right now"),
               # "perms check on crm.customers": permissions
               (re.compile(r"\bperms\b", re.IGNORECASE), "permissions"),
               # "yesterday's sec summary": security (not seconds: "30 sec" has a number before it)

@@ -920,7 +920,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:tables?|datasets?|columns?) (?:without|with no|missing|lacking) (?:any )?(?:docs?|documentation|comments?)\b|"
         r"\b(?:docs?|documentation) (?:gaps?|coverage|debt)\b": 1.2,
         # "who currently holds read on that table", "the full entitlement list": its grants
-        r"\b(?:holds?|holding|has|have|having|with) (?:read|select|write|modify|manage|owner(?:ship)?|all privileges)"
+        r"\b(?:holds?|holding|has|have|having|with|got) (?:read|select|write|modify|manage|owner(?:ship)?|all privileges)"
         r"(?: access| rights?| permissions?)? (?:on|to)\b|\bentitlements?\b": 1.0,
         # "which tables have PII": where sensitive data lives (its classification), beside who reads it
         r"(?:which|what|any) (?:\w+ )?tables? (?:have|has|hold|holds|contain|contains|carry|carries|store|stores) "
@@ -1159,7 +1159,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:compute|cluster|instance) types? (?:\w+ ){0,3}(?:right|wrong|cheaper)": 1.0,
         # spend without cost tags ("NOT tagged as PII" is a table's classification, governance's)
         r"(?:untagged|without tags|missing (cost )?tags|(?:is|are|was|were) ?n[o']t tagged|(?:isn|aren|wasn|weren)'?t tagged)"
-        r"(?! (?:as|with) (?:pii|sensitive|personal|confidential|restricted|gdpr)\b)": 1.0,
+        r"(?! (?:as|with) (?:pii|sensitive|personal|confidential|restricted|gdpr)\b)(?! (?:tables?|datasets?|columns?|schemas?|"
+        r"catalogs?|views?)\b)": 1.0,
         r"(?:no|without|missing) (?:a |any )?(?:[\w-]+ ){0,2}tags?|unattributed|unallocated|(?:can'?t|cannot|could ?n'?t|"
         r"unable to) (?:be )?(?:trace|tie|map|allocate|assign|attribute)\w* (?:\w+ ){0,3}to (?:a |any )?(?:\w+ )?"
         r"(?:team|project|owner|cost[- ]cent\w*|business unit|department)": 1.0,
@@ -1668,6 +1669,27 @@ COMPLAINERS = re.compile(r"\b(?:downstream |the |our |some )?(?:consumers|users|
                          r"shouting|grumbling)\b", re.IGNORECASE)
 
 
+#: "some consumers of my tables said their dashboards were blank a few days ago, was etl-warehouse down?": what users
+#: reported, told before the asker's own question about a cause (one that does not lean back on the report).
+REPORTED_SYMPTOM = re.compile(r"(?:^|(?<=[.!?] ))\W*(?:some |a few |several |two |three |the |our |my |a couple of )?"
+                              r"(?:[\w-]+ ){0,2}?(?:consumers|users|analysts|customers|stakeholders|people|folks|teams|execs|"
+                              r"business users)(?: (?:of|on|in|from) (?:my|our|the) [\w-]+(?: [\w-]+)?)? (?:said|say|told (?:me|us)|"
+                              r"reported|report|mentioned|complained|noticed|saw)(?: that)? [^,.;?!]{3,90}[,;.]\s*"
+                              r"(?=(?:so |but |and )?(?:was|were|is|are|did|does|do|has|had|could)\b"
+                              r"(?![^?]*\b(?:that|this|it|true|right|correct|real|accurate)\b)[^?]*\?)", re.IGNORECASE)
+
+
+#: "was someone trying to get into the catalog?": an attempt to break in (the catalog is where, not a grant asked about).
+BREAK_IN = re.compile(r"\b(?:try|tries|tried|trying|attempt(?:s|ed|ing)?)\s+to\s+(?:get|break|hack|sneak|force (?:their|his|her|"
+                      r"a) way)\s+(?:in)?to\s+(?:the\s+|our\s+|a\s+|my\s+)?(?:[\w-]+\s+)?(?:catalogs?|data|tables?|schemas?|"
+                      r"workspaces?|account|platform|system)\b", re.IGNORECASE)
+
+
+#: "tables in main with no owner or no tags?": the tables' tags, said after another thing they lack (not spend's tags).
+TABLES_WITHOUT_TAGS = re.compile(r"\b((?:tables?|tbls?|datasets?|schemas?|columns?|views?)\b[^.?!]{0,40}?\b)(?:no|without|missing|"
+                                 r"lacking)\s+(?:any\s+)?tags?\b", re.IGNORECASE)
+
+
 #: "any queries from them yet?" (of a group, a user): that principal's access, not query performance.
 PRINCIPAL_QUERIES = re.compile(r"\b(?:queries|query|reads|selects) (from|by) (them|those|that group|the group|him|her|that user|"
                                r"that account)\b", re.IGNORECASE)
@@ -1864,7 +1886,7 @@ NOT_WORTH_CHASING = re.compile(r"\b(?:i |we )?(?:don'?t|do not|dont) want to (?:
 #: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each
 #: pattern with what it reads as (in this order: a requester's words go before the role and purpose ones).
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (SELF_CORRECTION, " "), (ASKER_CONTEXT, " "), (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
+    (SELF_CORRECTION, " "), (ASKER_CONTEXT, " "), (REPORTED_SYMPTOM, " "), (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
     (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (QUIET_HOURS_LOAD, r"quiet hours \1"), (HYPOTHETICAL_RUN, r"\1scheduled"), (SCHEDULE, " nightly "), (FIGURE_TREND, r" \1 trend "),
     (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (WHEN_IT_BROKE, r"\1 then"), (RUN_AT_TIME, r"\1"), (PRINCIPAL_QUERIES, r"access \1 \2"), (BRACKETED_PLUS_LIST, " "), (PAGED_SELF, " "), (COMPLAINERS, " complaints "), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "), (DATA_MODELS, r"\1data models"),
     (SET_ASIDE_ACTIVITY, " "),
@@ -1891,6 +1913,8 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (BUILD_WITH, r"\1"),
     (CLUSTER_UPTIME, r"running time\1"),
     (NOT_WORTH_CHASING, " "),
+    (BREAK_IN, " unauthorized access attempts "),
+    (TABLES_WITHOUT_TAGS, r"\1untagged tables"),
     (REGULATED_ACCURACY, "data accuracy"),
 )
 

@@ -263,6 +263,13 @@ def test_the_compute_a_job_runs_on_is_found_through_the_job():
     assert out.names("job") == ["etl_daily"] and out.domains == ["performance"]
 
 
+def test_the_cluster_as_part_of_the_trouble_is_the_jobs_compute():
+    prior = Prior(understanding=Understanding(question="why did etl_daily fail?", domains=["quality"]),
+                  subject={"job": ["etl_daily"]}, as_of=AS_OF)
+    out = _follow("was the cluster also a factor in it, memory?", prior, domains=["performance", "quality"])
+    assert out.names("job") == ["etl_daily"] and out.domains == ["performance"]
+
+
 def test_the_table_a_job_choked_on_is_read_from_its_failures_not_from_what_it_writes():
     prior = Prior(understanding=Understanding(question="did anything fail?", domains=["performance"]),
                   subject={"job": ["etl_daily"], "table": ["main.gold.written"]}, as_of=AS_OF)
@@ -5721,3 +5728,49 @@ def test_round_439_phrasings(text: str, present: str | None, absent: str | None)
 ])
 def test_round_443_phrasings(text: str, present: str | None, absent: str | None) -> None:
     _routes(text, present, absent)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # periods compared, not products: the other product's figure is still asked for
+    ("Redshift spend last month versus the month before, formatted like the databricks table", None, None),
+    ("BigQuery cost this quarter vs last quarter, in the same layout as our databricks report", None, None),
+    # what users reported, before the asker's own question about a cause
+    ("business users reported the sales dashboard was empty on Monday, was bi-warehouse down?", "reliability", "quality"),
+    ("is someone trying to break into our schemas?", "security", "governance"),
+    ("which views have no owner or no tags?", "governance", "optimization"),
+    ("which clusters have no tags?", "optimization", None),
+    ("who's got select on the finance tables rn", "governance", None),
+    ("Schaffen wir das Quartalsbudget noch?", "cost", None),
+    ("Laufen die Jobs sauber durch oder stürzen die ab?", "performance", None),
+    ("Was treibt die Kosten in die Höhe?", "cost", None),
+])
+def test_round_447_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_a_comparison_of_products_still_answers_here():
+    assert other_product("is databricks cheaper than snowflake this month?") is None
+
+
+def test_data_products_are_datasets_not_a_table_named_products():
+    index = EntityIndex({"table": ["main.sales.products"]})
+    assert index.match("which data products are stale?").entities == {}
+    assert index.match("is the products table fresh?").entities == {"table": ["main.sales.products"]}
+    assert index.match("row count of the data products table").entities == {"table": ["main.sales.products"]}
+
+
+def test_the_jobs_behind_tables_that_missed_a_refresh_are_their_writers():
+    plays = choose_plays(get_agent_registry().get("quality"), "which datasets missed their refresh, and which jobs load them?", {})
+    assert "get_table_writer_failures" in [p.tool for p in plays]
+
+
+def test_tables_without_an_owner_or_tags_read_only_those_gaps():
+    plays = choose_plays(get_agent_registry().get("governance"), "tables under finance with no owner or no tags?", {})
+    assert plays[0].title == "Tables without an owner or tags"
+    assert "get_untagged_spend" not in [p.tool for p in plays] and "get_table_owners" not in [p.tool for p in plays]
+
+
+def test_tables_in_a_catalog_name_the_catalog():
+    index = EntityIndex({"catalog": ["main", "finance"]})
+    assert index.match("tables in finance without a description").entities == {"catalog": ["finance"]}
+    assert index.match("a review for finance").entities == {}

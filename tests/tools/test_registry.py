@@ -36,7 +36,7 @@ NAMED = {
     "get_table_lineage": ["table_name", "job"],
     "get_access_grants": ["table_name"],
     "get_compliance_report": ["regulation"],
-    "get_metadata_quality": ["schema"],
+    "get_metadata_quality": ["schema", "catalog"],
     "get_active_alerts": [],
 }
 

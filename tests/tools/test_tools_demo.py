@@ -292,3 +292,12 @@ def test_a_never_expiring_token_says_why_it_is_high(executor):
     events = rows(executor, "get_security_events", severity="high")
     tokens = [r for r in events if r["event_type"] == "TOKEN_CREATED"]
     assert tokens and all("never expires" in r["detail"] for r in tokens)
+
+
+def test_metadata_and_owners_narrow_to_a_catalog(executor):
+    gaps = rows(executor, "get_metadata_quality", catalog="dev")
+    owners = rows(executor, "get_table_owners", catalog="DEV")
+    assert gaps and {r["table_full_name"].split(".")[0] for r in gaps} == {"dev"}
+    assert {r["table_full_name"] for r in owners} == {r["table_full_name"] for r in gaps}
+    assert all(r["owner_tag_gaps"] == (r["table_owner"] is None) + (not r["has_tags"]) for r in gaps)
+    assert len(rows(executor, "get_metadata_quality")) > len(gaps)

@@ -47,6 +47,10 @@ class CatalogParam(ToolParams):
     catalog: Name("catalog", "Catalog name (e.g. main); omit for every catalog except system.")
 
 
+class MetadataParams(SchemaParam):
+    catalog: Name("catalog", "Catalog name (e.g. main); omit for every catalog except system.")
+
+
 class GrantsParams(ToolParams):
     grantee: Text("User or group holding the privilege (e.g. contractors); omit for all.")
     # a user's name (NameOf user): the rows it keeps are about that grantor, so answers do not narrow them again
@@ -113,11 +117,12 @@ TOOLS: list[Tool] = [
                         "evidence string"),
     ),
     Tool(
-        name="get_metadata_quality", domain="governance", agents=GOV + ("quality",), params=SchemaParam,
-        description="Metadata gaps of the tables of a schema: missing description, owner or tags, and PII "
-                    "flag; tables with most gaps first. Use for 'which tables have no description'.",
+        name="get_metadata_quality", domain="governance", agents=GOV + ("quality",), params=MetadataParams,
+        description="Metadata gaps of the tables of a schema or a catalog: missing description, owner or tags, and "
+                    "PII flag; tables with most gaps first. Use for 'which tables have no description' or 'tables "
+                    "in main with no owner or no tags'.",
         returns=columns("table_full_name string, table_type string, table_owner string, has_comment boolean, "
-                        "has_tags boolean, is_pii boolean, gaps string, gap_count int"),
+                        "has_tags boolean, is_pii boolean, gaps string, gap_count int, owner_tag_gaps int"),
     ),
     Tool(
         name="get_undocumented_tables", domain="governance", agents=GOV, params=CatalogParam,
@@ -135,8 +140,8 @@ TOOLS: list[Tool] = [
                         "undocumented bigint, pii_tables bigint, owners bigint, last_altered timestamp"),
     ),
     Tool(
-        name="get_table_owners", domain="governance", agents=GOV, params=SchemaParam,
-        description="Owner, creator and last modifier of each table of a schema (or all).",
+        name="get_table_owners", domain="governance", agents=GOV, params=MetadataParams,
+        description="Owner, creator and last modifier of each table of a schema or a catalog (or all).",
         returns=columns("table_full_name string, table_owner string, created_by string, created timestamp, "
                         "last_altered_by string, last_altered timestamp, is_pii boolean"),
     ),

@@ -1,10 +1,11 @@
 -- Metadata completeness of the tables of a schema: description, owner, tags, PII tagging.
--- Grain: one row per table (tables with a gap first). Parameters: :schema (schema or catalog.schema).
+-- Grain: one row per table (tables with a gap first). Parameters: :schema (schema or catalog.schema), :catalog.
 with tables as (
     select * from main.health_monitor.dim_table
     where table_catalog <> 'system'
       and (:schema is null or lower(table_schema) = lower(:schema)
            or lower(concat(table_catalog, '.', table_schema)) = lower(:schema))
+      and (:catalog is null or lower(table_catalog) = lower(:catalog))
 ),
 
 final as (
@@ -21,7 +22,9 @@ final as (
             case when size(map_keys(coalesce(tags, map()))) = 0 then 'no tags' end) as gaps,
         (case when not has_comment then 1 else 0 end)
             + (case when table_owner is null then 1 else 0 end)
-            + (case when size(map_keys(coalesce(tags, map()))) = 0 then 1 else 0 end) as gap_count
+            + (case when size(map_keys(coalesce(tags, map()))) = 0 then 1 else 0 end) as gap_count,
+        (case when table_owner is null then 1 else 0 end)
+            + (case when size(map_keys(coalesce(tags, map()))) = 0 then 1 else 0 end) as owner_tag_gaps
     from tables
 )
 
