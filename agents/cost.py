@@ -39,6 +39,15 @@ DRIVERS = (r"driv|drove|behind|cause|biggest|line item|top|what (made|drove)|bre
            # "the ml-workspace line looks way bigger than the other days, is that bad or normal?": a spike, and its why
            r"(?:bigger|higher|larger|taller) than (?:the |all the |any )?(?:other days|usual|normal|the rest)|"
            r"\b(?:bad|normal|expected) or (?:bad|normal|expected)\b|" + SURPRISE)
+#: "... or just expected training load?": whether a rise is the work it should be
+EXPECTED_OR_NOT = (r"\bor (?:is it |it'?s )?(?:just |simply |only )?(?:the )?(?:expected|normal|usual|legit\w*|regular|planned) "
+                   r"(?:[\w-]+ ){0,2}(?:load|usage|use|spend|work|growth|activity|traffic)\b")
+DRIVER_LENS = Lens(say="{driver_name} ({driver_type} in {workspace_name}, {sku_name}) cost {list_cost:money}, "
+                       "{pct_change:spct} against its 7-day average of {baseline_cost:money}",
+                   sort="list_cost desc", rows=3,
+                   severity=(("high", "pct_change >= 40 and list_cost >= 500"),
+                             ("medium", "pct_change >= 20 and list_cost >= 200")),
+                   recommend="Review {driver_name}: its compute ({sku_name}) is the largest line item.")
 
 WORKSPACE_SPEND = Lens(group="workspace_name", sum=("list_cost", "dbus", "jobs_cost", "all_purpose_cost", "sql_cost",
                                                    "gpu_cost", "serverless_cost", "untagged_cost", "serving_cost"),
@@ -90,16 +99,13 @@ AGENT = AgentSpec(
                        recommend="Look at what drove {workspace_name}'s spend on {usage_date:date} and set a "
                                  "budget alert on it.",
                        empty="No workspace's daily spend jumped out of its normal range.")),
-        Play("get_top_cost_drivers", when=(DRIVERS,), weight=2,
-             title="Top cost drivers",
-             lens=Lens(say="{driver_name} ({driver_type} in {workspace_name}, {sku_name}) cost {list_cost:money}, "
-                           "{pct_change:spct} against its 7-day average of {baseline_cost:money}",
-                       sort="list_cost desc", rows=3,
-                       severity=(("high", "pct_change >= 40 and list_cost >= 500"),
-                                 ("medium", "pct_change >= 20 and list_cost >= 200")),
-                       recommend="Review {driver_name}: its compute ({sku_name}) is the largest line item.")),
+        # "is it an anomaly I should investigate or just expected training load?": what drove it says which
+        Play("get_top_cost_drivers", when=(EXPECTED_OR_NOT,), weight=3, title="Top cost drivers", lens=DRIVER_LENS),
+        Play("get_top_cost_drivers", when=(DRIVERS,), weight=2, title="Top cost drivers", lens=DRIVER_LENS),
         # "split it by workspace" names its grouping: it outranks a team or chargeback reading
-        Play("get_daily_cost_summary", when=(r"(?:by|per|each|every|for each) workspaces?|workspace by workspace",),
+        Play("get_daily_cost_summary", when=(r"(?:by|per|each|every|for each) workspaces?|workspace by workspace|"
+                                             r"(?:across|over|for|in) all (?:the |our )?workspaces|\btotal (?:spend|bill|cost)?\s*"
+                                             r"(?:across|over|for) (?:all|every|the whole)\b",),
              weight=7, title="Spend by workspace", compare=Compare("Spend", total="list_cost"), lens=WORKSPACE_SPEND),
         # ...and the bill it changes, for the same period (graph.whatif says both)
         Play("get_daily_cost_summary", when=(WHAT_IF,), weight=3, title="Spend by workspace",

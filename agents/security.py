@@ -56,7 +56,8 @@ AGENT = AgentSpec(
                        severity=(("high", "count >= 5"), ("medium", "count >= 3")),
                        recommend="Block or investigate {source_ip_address} and check the account {principal}.",
                        empty="No failed login in the period.")),
-        Play("get_permission_changes", when=(r"grants?|granted|permissions?|privileges?|revok|access changes?|"
+        Play("get_permission_changes", when=(r"grants?|granted|permissions?|privileges?|revok(?!\w*\s+(?:it|that|this|them|those)\b)|"
+                                             r"access changes?|"
                                              # "when was that contractor access given, and by whom?"
                                              r"access (?:was |were |been )?(?:given|granted|handed)|\bby whom\b|"
                                              r"hand\w* out (?:\w+ )?access|(?:gave|given|giving) (?:\w+ ){0,3}access",
@@ -166,7 +167,10 @@ AGENT = AgentSpec(
                                         # "what did they touch": what the person the last answer named worked on
                                         r"\bwhat (?:did|does|has|have) (?:they|he|she|them|that (?:user|person|account|guy)|"
                                         r"the (?:user|person|account|guy)) (?:\w+ )?(?:touch|access|open|read|quer|hit|chang|modif)\w*|"
-                                        r"(?:were|was|is|are) (?:they|he|she|(?:that|the) (?:user|person|guy|account)) doing\b",),
+                                        r"(?:were|was|is|are) (?:they|he|she|(?:that|the) (?:user|person|guy|account)) doing\b|"
+                                        # "should we revoke it? what would break if we did": what the principal does
+                                        r"\bwhat (?:would|will|could|might|else would) (?:\w+ )?(?:break|stop|fail)\b|"
+                                        r"\bwhat (?:depends|relies) on (?:it|them|that|this)\b",),
              needs=("user",), weight=3, title="What the principal did",
              lens=Lens(sort="events desc", rows=4,
                        say="{principal}: {events:int} x {service_name}.{action_name} ({failures:int} failed, "

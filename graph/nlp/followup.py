@@ -557,7 +557,10 @@ _PRINCIPAL_KINDS = frozenset({"group"})
 _READS_PRINCIPALS = frozenset({"governance"})
 #: "was that same user the one who ran the slow query?": a person's queries and runs are the query and job history's.
 _RAN_WORK = re.compile(r"\b(?:ran|run|runs|running|launched|started|kicked off|fired off|submitted|executed|triggered)\b"
-                       r"[^.?!]{0,40}\b(?:quer(?:y|ies)|jobs?|notebooks?|runs?|scans?|statements?)\b", re.IGNORECASE)
+                       r"[^.?!]{0,40}\b(?:quer(?:y|ies)|jobs?|notebooks?|runs?|scans?|statements?)\b|"
+                       # "is that the same person behind the huge ~2TB query that ran today?"
+                       r"\b(?:behind|responsible for|who (?:ran|launched|started|submitted))\s+(?:the|that|this|those|these)\s+"
+                       r"(?:[\w~.%$-]+\s+){0,3}(?:quer(?:y|ies)|jobs?|notebooks?|scans?|statements?)\b", re.IGNORECASE)
 #: A thing's state asked in general ("anything wrong with that table?"): its owner's checks answer it.
 _STATE_ASK = re.compile(r"\b(?:anything|something|what(?:'s| is| was)?|is there anything|was there anything) (?:\w+ )?"
                         r"(?:wrong|off|broken|up|weird|odd|funny) with\b|\bany (?:issues?|problems?|trouble) with\b",
@@ -767,7 +770,10 @@ def _subject_entities(prior: Prior, out: Understanding, skip: tuple[str, ...] = 
 
 #: "what exactly went wrong with it?", "what happened to it": what broke, of the last answer's subject.
 _WENT_WRONG = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|then)\W+)*what (?:exactly |actually |really |precisely )?(?:went wrong|"
-                         r"broke|happened)(?: (?:with|to|in) (?:it|that|this|them|those))?\W*$", re.IGNORECASE)
+                         r"broke|happened)(?: (?:with|to|in) (?:it|that|this|them|those))?"
+                         # "what exactly broke, which table/column?": where in the data it broke, asked with it
+                         r"(?P<where>\W+(?:and\s+)?(?:which|what)\s+(?:tables?|columns?|fields?)(?:\s*(?:/|or|and)\s*(?:tables?|"
+                         r"columns?|fields?))?)?\W*$", re.IGNORECASE)
 #: An answer opening with a job's failure ("nightly_etl (writes ...) failed on ..."): its subject is that job.
 _LED_WITH_FAILURE = re.compile(r"\b(?:failed|failing|failures?)\b", re.IGNORECASE)
 
@@ -794,7 +800,7 @@ def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
         # "what exactly went wrong with it?" after "nightly_etl (writes orders_gold) failed ...": the job's run, whose
         # own history has the error (the table's area only said which job writes it)
         out.entities = [e for e in out.entities if e.kind != "job"] + [Entity(kind="job", name=jobs[0])]
-        out.domains = ["performance"]
+        out.domains = ["performance"]  # (its error says which table and column it broke on, when it was a schema change)
         return out
     # "why did it break?" after a stale table: the break is a failed run, beside the table's own specialist
     peaks = cue_peaks(m.string)
@@ -961,6 +967,11 @@ ACT_ADVISORS: dict[str, str] = {"cost": "optimization"}
 ACT_ADVISORS_ON: dict[str, tuple[str, frozenset[str]]] = {"performance": ("optimization", frozenset({"warehouse", "cluster"}))}
 
 
+#: Taking back the last answer's thing ("should we revoke it?", "can we rotate that").
+_REVOKE_IT = re.compile(r"\b(?:revok\w*|rotat\w*|disabl\w*|deactivat\w*|kill|expire|invalidat\w*|pull)\s+(?:it|that|this|them|"
+                        r"those)\b", re.IGNORECASE)
+
+
 def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     out = _keep_topic(_carry(cur, prior, "act"), prior, m)
     if not _bare(m) and re.search(r"\b(?:about|with) (?:it|that|this|them|those)\b", m.string, re.IGNORECASE):
@@ -971,6 +982,10 @@ def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
         # "ok so what would you fix first so it doesn't happen again": keeping the incident from recurring is its own
         # area's, whatever the last turn priced
         out.domains = list(cur.domains)
+    if _REVOKE_IT.search(m.string) and prior.lead and not cur.entities:
+        # "should we revoke it? what would break if we did" after a token: the thing is the last answer's, and so is
+        # its area (a token's use is in the audit trail), whatever "revoke" suggests of grants
+        out.domains = [prior.lead]
     out.intent = "recommendation"
     if "cost" in out.domains and "optimization" not in out.domains:
         # "budget??" then "fix?": a remedy for spend is the advisor's savings, beside the spend itself
@@ -1559,17 +1574,41 @@ def apply_followup(question: str, cur: Understanding, prior: Prior | None,
             if OPEN_PEOPLE.search(text):  # "who else has been touching that table": not the last answer's people
                 mine = {(e.kind, e.name) for e in cur.entities}
                 out.entities = [e for e in out.entities if e.kind not in ("user", "group") or (e.kind, e.name) in mine]
-            return out
+            return _widen(text, cur, out)
     own_entities = bool(cur.entities)
     if cur.window is not None and not cur.domains and NEW_WINDOW.pattern.search(text) or \
             (cur.window is not None and not cur.domains and not own_entities and (len(text.split()) <= 6 or _ONLY.match(text))):
         # ("only yesterday pls, not the whole week": the same question over that period)
-        return NEW_WINDOW.apply(cur, prior, None, [])  # type: ignore[arg-type]
+        return _widen(text, cur, NEW_WINDOW.apply(cur, prior, None, []))  # type: ignore[arg-type]
     if own_entities and (not cur.domains or not names_a_topic(text)) \
             and (SWITCH_FILTER.pattern.search(text) or len(text.split()) <= 5):
         # "only prod": a name and no topic words of its own (the domain came from the name's kind alone)
         return SWITCH_FILTER.apply(cur.model_copy(update={"domains": []}), prior, None, [])  # type: ignore[arg-type]
     return None
+
+
+#: Every thing of a kind, or the whole account ("across all workspaces", "account-wide"): the kinds no name filters.
+_WIDE = re.compile(r"\b(?:across|over|for|in|on) (?:all|every|each) (?:of )?(?:the |our )?(?P<kind>workspaces?|jobs?|warehouses?|"
+                   r"clusters?|tables?|pipelines?|endpoints?|models?)\b|\ball (?:the |our |of our )?(?P<kind2>workspaces|jobs|"
+                   r"warehouses|clusters|tables|pipelines|endpoints|models)\b|\b(?P<account>account[- ]wide|(?:the )?(?:whole|"
+                   r"entire) account|company[- ]wide|platform[- ]wide)\b", re.IGNORECASE)
+
+
+def _widen(text: str, cur: Understanding, out: Understanding) -> Understanding:
+    """"and yesterday's total across all workspaces?": no name carried from earlier turns filters the kinds widened."""
+    if wide := _widened(text):
+        mine = {(e.kind, e.name) for e in cur.entities}
+        out.entities = [e for e in out.entities if e.kind not in wide or (e.kind, e.name) in mine]
+    return out
+
+
+def _widened(text: str) -> set[str]:
+    """The kinds a question widens to all of ("across all workspaces"; the whole account: every workspace)."""
+    out: set[str] = set()
+    for m in _WIDE.finditer(text):
+        word = (m["kind"] or m["kind2"] or "").lower().rstrip("s")
+        out.add(WORD_KINDS.get(word, word) if word else "workspace")
+    return out
 
 
 #: A question about the state of something now ("is it crashing?", "is it still failing?", "right now").

@@ -85,7 +85,9 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwhat should (?:i|we) do\b|\brecommend\w*\b|\bhow (?:do|can|could|should) (?:i|we) (?:fix|reduce|cut|"
         r"improve|lower|save|speed)\b|\bnext steps?\b|\badvi[cs]e\b|\bsuggest\w*\b|\bhow much would\b",
         re.IGNORECASE)),
-    ("cause", re.compile(r"\bwhy\b|\bcaus\w*\b|\breason\w*\b|\bexplain\w*\b|\bwhat happened\b|\bbehind (?:the|this|"
+    ("cause", re.compile(r"\bwhy\b|\bcaus\w*\b|\breason\w*\b|\bexplain\w*\b|\bwhat happened\b|"
+                         # (not "the same person behind the huge query": who ran it)
+                         r"(?<!person )(?<!people )(?<!user )(?<!guy )(?<!one )(?<!who's )(?<!whos )(?<!who is )\bbehind (?:the|this|"
                          r"that)\b|\bdue to\b|\bdriv(?:ing|en|es|ers?)\b|\bhow come\b|\bwhat (?:pushed|pushes|pushing|drove|sent|tipped) "
                          r"(?:it|that|this|them|the \w+) (?:up|over)\b", re.IGNORECASE)),
     # ("budget vs actual" is a budget's status, not two periods)

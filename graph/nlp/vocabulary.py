@@ -39,6 +39,9 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "ok, and yesterday's total across all workspaces?": a period's total, said bare, is its bill
+        r"\b(?:yesterday|today|(?:this|last) (?:week|month|quarter|year))'?s total\b(?! (?:number|count|of|failures?|runs?|"
+        r"errors?|queries|logins?|rows?|records?|downtime|outages?)\b)": 0.9,
         # "which workspace blew up yesterday?" (of the bill): a workspace that blows up is its spend
         r"\bworkspaces? (?:\w+ )?(?:blew|blown|blowing) up\b": 1.0,
         # "what would that untagged amount be ...": a sum of money without tags
@@ -193,6 +196,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "did it ever get in successfully?" after failed logins: a login that worked
+        r"\b(?:get|got|gets|getting|make it|made it) in (?:\w+ )?(?:succes+ful+y|at all|eventually|in the end)\b|"
+        r"\bsucces+ful+(?:ly)? (?:log ?ins?|logins?|sign[- ]?ins?|logged in|signed in|auth\w*)\b|"
+        r"\b(?:log|logged|sign|signed) ?in succes+ful+y\b": 1.0,
         # "analyst@ hitting crm.customers a lot this wk - how many reads, normal?": how heavily a table is read, by whom
         r"\bhow many (?:\w+ )?(?:reads|accesses|lookups)\b|\b(?:hitting|hammering|pounding|reading|querying|pulling from|"
         r"accessing) (?:the |that |this |our )?(?:[\w.-]+ )?table (?:a lot|heavily|hard|so much|that much|constantly|nonstop|"
@@ -593,7 +600,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\bservice[- ]levels?\b": 1.0,
         # "whether things stayed up", "'Run exceeded expected duration threshold of 15m'": uptime and SLAs
         r"\b(?:did|does|do|whether|if) (?:things|it|everything|everything else|services?|systems?|prod|production|the platform|"
-        r"warehouses?) (?:stay|stayed) up\b|\b(?:everything|things|services?|systems?|prod) (?:stayed|stays|stay) up\b"
+        r"warehouses?) (?:stay|stayed) up\b(?! (?:\w+ )?(?:before|until|till) )|\b(?:everything|things|services?|systems?|prod) (?:stayed|stays|stay) up\b"
         r"(?! (?:all|the whole|overnight|for nothing|idle))|\bexceeded (?:the |its )?(?:expected )?(?:duration|runtime|run time) "
         r"(?:threshold|limit|sla)\b|\bduration threshold\b": 1.0,
         # "success rate and on-time percentage for each": how often runs finish within their schedule
@@ -663,12 +670,18 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
             1.0,
         r"nines|9s|keep (?:\w+ )?(?:its|their|the|our) promises?|supposed to (?:land|finish|complete|arrive|be done)|"
         r"(?:keep|kept|stay|stayed|staying) (?:\w+ )?up\b(?! (?:forever|for ever|for (?:hours|days|ages)|all (?:day|night|"
-        r"weekend)|24/7|after|when|while|even))|on time": 0.9,
+        r"weekend)|24/7|after|when|while|even|before|until|till|idle))|on time": 0.9,
         r"how much of the time|percent(?:age)? of the time|(?:up|available) (?:\w+ ){0,2}(?:of the time|% of)|"
         r"how long (?:\w+ ){0,6}(?:to|until) (?:\w+ ){0,4}(?:fix|recover|restore|repair|running again|working again|"
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "model drift vs data drift: any in orders_silver?": the data's own drift (a table's columns), beside a model's
+        r"\bdata[- ]drift\b|\bdrift\w* (?:in|on|of) (?:the )?(?:data|tables?|columns?)\b": 1.0,
+        # "is orders_gold safe to send to finance this morning or should i hold the report": can its figures go out
+        r"\b(?:safe|ok|okay|good|fine|ready|reliable enough) to (?:send|publish|ship|release|circulate|distribute|report on|"
+        r"present|go out)\b|\bshould (?:i|we) (?:hold|delay|pull) (?:off on |back )?(?:the |that |this |my |our )?(?:report|"
+        r"numbers|figures|dashboard|e-?mail|deck)\b": 1.0,
         # "Revenue in the dashboard looks wrong. Is that bad data?": figures that look wrong (the data behind them)
         # ("the anomaly flags on my cost dashboard look off": a model's flags, not the data)
         r"\bbad data\b|^(?![^.?!]*\b(?:flags?|alerts?|predictions?|scores?|forecasts?|anomal\w*)\b)[^.?!]*?"
@@ -1120,6 +1133,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:stays?|stayed|staying|left|keeps?|kept|remains?|remained) (?:on|up|running|alive) (?:for )?(?:too long|way too long|"
         r"longer than (?:needed|necessary|it should|they should))\b|"
         r"\bnever (?:shuts?|turns?|spins?|scales?) (?:\w+ )?(?:down|off)\b|"
+        # "how long does it stay up before auto-terminating": the idle time its auto-stop allows
+        r"\b(?:stays?|stayed|staying|remains?|keeps? running|runs?) (?:up |on |running |idle )?(?:\w+ ){0,2}?(?:before|until|till) "
+        r"(?:it )?(?:auto-?terminat\w*|auto-?stop\w*|shut\w* (?:down|off)|terminat\w*|turns? off|spins? down)|"
         # "does bi-warehouse cost more than it should overnight when nobody's looking": money spent on nothing
         r"\b(?:cost|costs|costing|spend\w*|pay\w*|burn\w*) more than (?:it|they|we|that|this) (?:really )?(?:should|needs?|ought)\b|"
         r"\bwhen nobody'?s (?:looking|using|watching|around|on)\b|\bwhen no ?one'?s (?:looking|using|around|on)\b": 1.0,
@@ -1300,6 +1316,11 @@ GENERAL_KNOWLEDGE = re.compile(
     # "what is the legal deadline to answer a data-subject request under the LGPD": a lawyer's answer
     r"\b(?:legal|statutory|regulatory) (?:deadline|time ?limit|period|requirement|obligation)s?\b|"
     r"\bdeadlines? (?:under|in|for|of) (?:the )?(?:gdpr|lgpd|ccpa|hipaa|dsgvo|rgpd)\b|"
+    # "whats the best way to run dbt tests in github actions": how to set up another tool, the tool's own manual
+    r"\b(?:best way to |how (?:do|can|should|would) (?:i|we|you) |how to )(?:\w+ ){0,2}?(?:run|set ?up|configure|install|"
+    r"deploy|wire|hook up|integrate|trigger)\b.{0,60}\b(?:in|with|on|using|via|from|inside) (?:github actions|gitlab(?: ci)?|"
+    r"jenkins|circleci|azure (?:devops|pipelines)|bitbucket pipelines|travis(?: ci)?|argo ?(?:cd|workflows)|airflow|dagster|"
+    r"prefect|kubernetes|k8s|docker(?: compose)?|terraform|helm)\b|"
     # "write me a pytorch training loop", "write a terraform module": code to write, not this account's data
     r"\b(?:write|code|generate|give) (?:me |us )?(?:a |an |some )?(?:\w+ ){0,2}(?:training loops?|scripts?|functions?|classes|"
     r"snippets?|dockerfiles?|terraform(?: modules?)?|unit tests?|regex(?:es)?)\b(?! (?:that|which) (?:ran|run|failed|reads?))|"
@@ -1690,6 +1711,18 @@ TABLES_WITHOUT_TAGS = re.compile(r"\b((?:tables?|tbls?|datasets?|schemas?|column
                                  r"lacking)\s+(?:any\s+)?tags?\b", re.IGNORECASE)
 
 
+#: "Availability is in scope for our SOC 2 report. What's production uptime ...": what the audit covers, said as a
+#: statement before the ask (the regulation is why the asker asks, not a compliance report asked for).
+IN_SCOPE = re.compile(r"(?:^|(?<=[.!?] ))\W*[^.?!]{0,60}\b(?:is|are) (?:in|within|part of the) scope (?:for|of) (?:our|the|this|"
+                      r"a|an) [^.?!]{0,40}\b(?:report|audit|review|assessment|certification|attestation|exam)\b[^.?!]*[.!]",
+                      re.IGNORECASE)
+#: "Non-human identities with broad grants ..., I'd like to know if any of them have more than they need": privileges
+#: beyond need (least privilege), not compute sized beyond its load.
+EXCESS_PRIVILEGE = re.compile(r"\b((?:permissions?|privileges?|grants?|access|rights|principals?|identities|roles?|entitlements?)"
+                              r"\b[^.?!]{0,120}?\b)(?:have|has|hold|holds|got|get|gets)\s+more\s+(?:\w+\s+)?than\s+(?:they|he|"
+                              r"she|it)\s+(?:really\s+)?(?:need|needs|should|require)s?\b", re.IGNORECASE)
+
+
 #: "any queries from them yet?" (of a group, a user): that principal's access, not query performance.
 PRINCIPAL_QUERIES = re.compile(r"\b(?:queries|query|reads|selects) (from|by) (them|those|that group|the group|him|her|that user|"
                                r"that account)\b", re.IGNORECASE)
@@ -1758,8 +1791,11 @@ IF_SOMETHING_BREAKS = re.compile(r"\b(?:if|when|in case|should) (?:something|any
 
 
 #: "If contractors are on that list I need to know, they're billed separately": why it matters to the asker.
-BILLED_ASIDE = re.compile(r"[,;]\s*(?:they|he|she|it|those|these)(?:'re|'s| are| is) (?:\w+ ){0,2}(?:billed|charged|invoiced|"
-                          r"paid|contracted) (?:separately|differently|elsewhere|on (?:their|its) own|by the hour)\b",
+BILLED_ASIDE = re.compile(r"(?:[,;]|(?<=[?.!]))\s*(?:they|he|she|it|those|these|the \w+|\w+)(?:'re|'s|\s+are|\s+is) (?:\w+ ){0,2}"
+                          r"(?:billed|charged|invoiced|paid|contracted) (?:separately|differently|elsewhere|on (?:their|its) own|"
+                          # "Contractors are billed to a separate cost center so I need to know if they're on it."
+                          r"by the hour|(?:to|against|under|from|on) (?:a |an |their |its |our )?(?:separate|different|another|"
+                          r"other|own|external) (?:cost[- ]cent(?:er|re)|budget|account|invoice|po|contract|line))\b[^.?!]*",
                           re.IGNORECASE)
 #: "..., since both affect how much I trust the figures": why the asker asks, not another ask.
 WHY_IT_MATTERS = re.compile(r"[,;]?\s*\b(?:since|because|as) (?:both|they|these|those|it|this|that|each|all of them) (?:\w+ ){0,2}"
@@ -1782,6 +1818,9 @@ TRAILING_BACKGROUND = re.compile(
     r"i (?:need|want) (?:it|this|that|them|its) (?:for|to|pra|para)\b|"
     # "is hourly_ingest landing on time? feature_refresh depends on it": why it matters, what relies on it
     r"(?:the\s+)?(?:[\w-]+\s+){1,2}?(?:depends?|relies?|builds?|feeds?|reads?|waits?)\s+(?:on|from|off|for)\s+(?:it|that|this|them)\b|"
+    # "... in the last 7 days? A vendor penalty clause depends on the exact count.": what hangs on the answer
+    r"(?:a\s+|an\s+|our\s+|the\s+)?(?:[\w-]+\s+){1,3}?(?:depends?|hinges?|rests?|relies?)\s+on\s+(?:the\s+)?(?:exact\s+|precise\s+)?"
+    r"(?:count|number|figure|answer|result|total|amount|date|timing)s?\b|"
     r"i(?:'m| am)? (?:use|using|want it for|plan to)\b)(?![^?]*\b(?:show|list|give|tell|also|too|please|which|what|who|how|"
     r"where|when|why|whether|and check|plus)\b)[^?]*?(?:[.!]\s*|$)", re.IGNORECASE)
 
@@ -1915,6 +1954,8 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (NOT_WORTH_CHASING, " "),
     (BREAK_IN, " unauthorized access attempts "),
     (TABLES_WITHOUT_TAGS, r"\1untagged tables"),
+    (IN_SCOPE, " "),
+    (EXCESS_PRIVILEGE, r"\1hold excess privileges"),
     (REGULATED_ACCURACY, "data accuracy"),
 )
 

@@ -5774,3 +5774,64 @@ def test_tables_in_a_catalog_name_the_catalog():
     index = EntityIndex({"catalog": ["main", "finance"]})
     assert index.match("tables in finance without a description").entities == {"catalog": ["finance"]}
     assert index.match("a review for finance").entities == {}
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("Who can read hr.people.employees? The interns are charged to a different budget, so I must know if they can.",
+     "governance", "cost"),
+    ("Did orders_pipeline breach its SLA this week? Our partner rebate depends on the precise number.", "reliability",
+     "governance"),
+    ("Do any groups have more permissions than they need on the finance catalog?", "governance", "optimization"),
+    ("Backups are within scope of the ISO audit. Did the warehouses have any outages this month?", "reliability",
+     "governance"),
+    ("how do we configure great expectations in dagster?", None, None),
+    ("escreva-me um Dockerfile para o nosso modelo", None, None),
+    ("is daily_revenue ready to publish to the board or should we hold the deck?", "quality", None),
+    ("how long does bi-warehouse stay on before it auto-stops?", "optimization", "reliability"),
+    ("any data drift on the customer tables this week?", "quality", None),
+    ("did they ever manage to log in successfully?", "security", None),
+    ("wat moeten we als eerste oppakken om het op te lossen?", "optimization", None),
+    ("Welke warehouses staan niks te doen maar kosten wel geld?", "optimization", None),
+    ("Hoeveel SLA-overschrijdingen hadden we gisteren?", "reliability", None),
+])
+def test_round_451_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_a_person_behind_a_query_is_who_ran_it_not_a_cause():
+    from health_monitor.graph.nlp import intents
+
+    assert intents.intent_of("was it the same user behind that 3TB scan?") != "cause"
+    assert intents.intent_of("what's behind the spike?") == "cause"
+
+
+def test_revoking_the_last_answers_thing_stays_in_its_area():
+    prior = Prior(understanding=Understanding(question="any tokens without expiry?", domains=["security"]),
+                  subject={"user": ["deploy-sp"]}, lead="security", as_of=AS_OF)
+    out = _follow("should we revoke that one? what would stop working", prior, domains=["governance"])
+    assert out.domains == ["security"]
+
+
+def test_what_broke_and_where_after_a_failure_reads_the_jobs_runs():
+    prior = Prior(understanding=Understanding(question="did etl_daily succeed?", domains=["performance", "quality"]),
+                  subject={"job": ["etl_daily"]}, as_of=AS_OF,
+                  answer="etl_daily failed once, last at 02:00 UTC; last error: schema mismatch")
+    out = _follow("so what broke, which column?", prior, domains=["quality"])
+    assert out.domains == ["performance"] and out.names("job") == ["etl_daily"]
+
+
+def test_a_total_across_all_workspaces_drops_the_carried_workspace():
+    prior = Prior(understanding=Understanding(question="untagged spend in dev?", domains=["cost"],
+                                              entities=[Entity(kind="workspace", name="dev")]),
+                  subject={"workspace": ["dev"]}, as_of=AS_OF)
+    from health_monitor.graph.understanding import Window
+
+    out = _follow("and yesterday's total across all workspaces?", prior,
+                  window=Window.day(date(2026, 3, 19), "yesterday"))
+    assert not out.names("workspace")
+
+
+def test_an_expected_load_question_reads_what_drove_the_spend():
+    plays = choose_plays(get_agent_registry().get("cost"), "is the jump in analytics a problem or just normal "
+                         "month-end usage?", {})
+    assert plays[0].tool == "get_top_cost_drivers"
