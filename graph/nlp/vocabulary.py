@@ -677,7 +677,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     },
     "quality": {
         # "model drift vs data drift: any in orders_silver?": the data's own drift (a table's columns), beside a model's
-        r"\bdata[- ]drift\b|\bdrift\w* (?:in|on|of) (?:the )?(?:data|tables?|columns?)\b": 1.0,
+        # (not "drift in the input data" of a model: its features)
+        r"\bdata[- ]drift\b(?! (?:of|in|on|for) (?:the |our |any )?(?:models?|inputs?|features?|predictions?))|"
+        r"\bdrift\w* (?:in|on|of) (?:the )?(?:tables?|columns?)\b": 1.0,
         # "is orders_gold safe to send to finance this morning or should i hold the report": can its figures go out
         r"\b(?:safe|ok|okay|good|fine|ready|reliable enough) to (?:send|publish|ship|release|circulate|distribute|report on|"
         r"present|go out)\b|\bshould (?:i|we) (?:hold|delay|pull) (?:off on |back )?(?:the |that |this |my |our )?(?:report|"

@@ -5789,6 +5789,7 @@ def test_tables_in_a_catalog_name_the_catalog():
     ("is daily_revenue ready to publish to the board or should we hold the deck?", "quality", None),
     ("how long does bi-warehouse stay on before it auto-stops?", "optimization", "reliability"),
     ("any data drift on the customer tables this week?", "quality", None),
+    ("any of our models showing data drift in their inputs?", "mlops", "quality"),
     ("did they ever manage to log in successfully?", "security", None),
     ("wat moeten we als eerste oppakken om het op te lossen?", "optimization", None),
     ("Welke warehouses staan niks te doen maar kosten wel geld?", "optimization", None),
