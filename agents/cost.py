@@ -39,6 +39,10 @@ DRIVERS = (r"driv|drove|behind|cause|biggest|line item|top|what (made|drove)|bre
            # "the ml-workspace line looks way bigger than the other days, is that bad or normal?": a spike, and its why
            r"(?:bigger|higher|larger|taller) than (?:the |all the |any )?(?:other days|usual|normal|the rest)|"
            r"\b(?:bad|normal|expected) or (?:bad|normal|expected)\b|" + SURPRISE)
+#: Money spent on runs that failed ("waste on job runs that failed", "what did the crashes cost us").
+FAILED_RUN_MONEY = (r"\b(?:fail(?:ed|ing|ures?)?|crash\w*|errored|broken|died)\b.{0,40}\b(?:cost(?:s|ing)?|money|spend|spent|waste\w*|"
+                    r"burn\w*|pay|paid|dollars?)\b|\b(?:cost(?:s|ing)?|money|spend|spent|waste\w*|burn\w*|pay|paid|dollars?)\b"
+                    r".{0,60}\b(?:fail(?:ed|ing|ures?)|crash(?:ed|es)|errored)\b")
 #: "... or just expected training load?": whether a rise is the work it should be
 EXPECTED_OR_NOT = (r"\bor (?:is it |it'?s )?(?:just |simply |only )?(?:the )?(?:expected|normal|usual|legit\w*|regular|planned) "
                    r"(?:[\w-]+ ){0,2}(?:load|usage|use|spend|work|growth|activity|traffic)\b")
@@ -90,6 +94,15 @@ AGENT = AgentSpec(
     ),
     all_clear="Spend is in its normal range: no workspace stands out.",
     playbook=(
+        # "how much money did we waste last week on compute for job runs that failed?": the failed runs' own bill
+        Play("get_failed_run_cost", when=(FAILED_RUN_MONEY,), weight=6, title="What failed runs cost",
+             lens=Lens(sort="failed_cost desc", rows=4,
+                       headline="Failed job runs cost {total_failed_cost:money} ({total_failed_runs:int} failed runs).",
+                       say="{job_name} ({workspace_name}): {failed_runs:plural:failed run}[ for {failed_cost:money}]"
+                           "[ ({failed_share:pct} of its run cost)][; {cost_note}]",
+                       severity=(("medium", "failed_cost >= 500"),),
+                       recommend="Fix {job_name} first: its failed runs cost the most ({last_error:err}).",
+                       empty="No job run failed in the period, so no compute went to failed runs.")),
         Play("get_cost_anomalies", when=(SPIKE,), default=True, weight=2,
              title="Cost spike",
              lens=Lens(say="{workspace_name} spent {list_cost:money} on {usage_date:date}, {pct_change:spct} "

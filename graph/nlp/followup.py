@@ -773,7 +773,12 @@ _WENT_WRONG = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|then)\W+)*what (?:exactly 
                          r"broke|happened)(?: (?:with|to|in) (?:it|that|this|them|those))?"
                          # "what exactly broke, which table/column?": where in the data it broke, asked with it
                          r"(?P<where>\W+(?:and\s+)?(?:which|what)\s+(?:tables?|columns?|fields?)(?:\s*(?:/|or|and)\s*(?:tables?|"
-                         r"columns?|fields?))?)?\W*$", re.IGNORECASE)
+                         r"columns?|fields?))?)?"
+                         # "what exactly went wrong? i dont really get the error": the error, explained
+                         r"(?:\W+(?:i|we) (?:don'?t|do not|dont|can'?t|cannot) (?:really |quite |fully )?(?:get|understand|follow|"
+                         r"parse|read) (?:the |that |this )?(?:error|message|log|stack ?trace)\b[^.?!]*)?\W*$", re.IGNORECASE)
+#: An answer that found the failed run of a table's writer ("nightly_etl (writes main.sales.orders_gold) failed on").
+_WRITER_FAILED = re.compile(r"\(writes [^)]+\) failed\b", re.IGNORECASE)
 #: An answer opening with a job's failure ("nightly_etl (writes ...) failed on ..."): its subject is that job.
 _LED_WITH_FAILURE = re.compile(r"\b(?:failed|failing|failures?)\b", re.IGNORECASE)
 
@@ -796,7 +801,10 @@ def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
     if _bare(m) and len(out.domains) > 1 and prior.lead in out.domains:
         out.domains = [prior.lead]  # "why?" after a two-part answer asks about the finding it led with
     jobs = prior.named("job")
-    if _WENT_WRONG.match(m.string) and jobs and _LED_WITH_FAILURE.search(prior.answer.strip().split("\n", 1)[0]):
+    # (or after a cause the last answer found in a job's failure: "why didn't it update?" then "what exactly went wrong?")
+    if _WENT_WRONG.match(m.string) and jobs and (_LED_WITH_FAILURE.search(prior.answer.strip().split("\n", 1)[0])
+                                                 or prior.understanding.intent == "cause"
+                                                 and _WRITER_FAILED.search(prior.answer)):
         # "what exactly went wrong with it?" after "nightly_etl (writes orders_gold) failed ...": the job's run, whose
         # own history has the error (the table's area only said which job writes it)
         out.entities = [e for e in out.entities if e.kind != "job"] + [Entity(kind="job", name=jobs[0])]
@@ -832,10 +840,22 @@ def _doubt(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
     """"are you sure?": the last turn again (its areas, names and window), so the answer shows its evidence; an area
     the doubt names by a strong word of its own is asked beside it ("are you sure there was no cost spike?")."""
     out = _carry(cur, prior, "doubt")
+    if _FIGURE_ORIGIN.search(m.string) and prior.understanding.domains:
+        # "that can't be right... where does that number come from?": what makes up the figure (its drivers), in
+        # the area that gave it, not the lineage of a table
+        out.domains, out.intent = list(prior.understanding.domains), "cause"
+        return out
     asked = cue_scores(without_requester(m.string))[0]
     own = [d for d in cur.domains if d not in prior.understanding.domains and asked.get(d, 0) >= STRONG_ASK]
     out.domains = list(dict.fromkeys([*prior.understanding.domains, *own]))[:3] or list(cur.domains)
     return out
+
+
+#: Where a figure the last answer gave comes from ("where does that number come from?", "how did you get that total").
+_FIGURE_ORIGIN = re.compile(r"\bwhere (?:does|do|did) (?:that|this|the|those|these) (?:number|figure|total|amount|sum|"
+                            r"dollar figure|\$?\s?figure)s? (?:\w+ )?come from\b|\bhow (?:did|do) (?:you|we) (?:get|arrive at|"
+                            r"come up with|calculate|compute|work out) (?:that|this|the|those|these) (?:number|figure|total|"
+                            r"amount|sum)s?\b", re.IGNORECASE)
 
 
 def _more(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -1413,6 +1433,9 @@ TRANSFORMS: tuple[Transform, ...] = (
                                    r"\b(?:narrow|filter|limit|restrict|zoom|drill)\w*\s+(?:it|that|this|them|those|"
                                    r"these|down|in)\b|\b(?:break|split)\s+(?:it|that|this|them|those)\s+(?:down|out|"
                                    r"up)?\s*(?:by|per)\b|^\W*(?:and\s+)?(?:only|just) (?:the )?[a-z\- ]{2,30} ones\b|"
+                                   # "ok then show me the breakdown by job": the last figure, split that way
+                                   r"^\W*(?:(?:and|ok|okay|so|then|now)\W+)*(?:(?:show|give|get|send) (?:me |us )?)?(?:the |a )?"
+                                   r"(?:full |whole |complete |detailed |line-by-line )?(?:breakdown|split) (?:by|per)\b|"
                                    # "which one's the slowest?": one of the last answer's rows, by the same figure
                                    r"^\W*(?:(?:and|ok|okay|so)\W+)?which (?:one|ones)(?:'s|'re| is| are| was| were)? "
                                    r"(?:the )?(?:\w+est|most|least|worst|best|top)(?:\s+\w+)?\W*$|"

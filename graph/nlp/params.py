@@ -41,6 +41,8 @@ def _number(word: str) -> float:
 
 
 def _top_n(low: str) -> tuple[int, str] | None:
+    # "every line, not just the top one": all of them, not a cap
+    low = re.sub(rf"\b(?:not|rather than|instead of)\s+(?:just|only)?\s*(?:the\s+)?(?:top|first)[\s-]*{_NUM}\b", " ", low)
     m = re.search(rf"\b(?:top|first|best|worst)[\s-]*{_NUM}\b", low)
     if m:
         return int(_number(m[1])), m[0]

@@ -550,7 +550,7 @@ def _only_identities(clause: str) -> bool:
                                        for w in words)
 
 
-_VAGUE_HEADS = frozenset({"thing", "things", "stuff", "thingy", "business"})
+_VAGUE_HEADS = frozenset({"thing", "things", "stuff", "thingy", "business", "one"})
 
 
 #: ...the same, cut from the question before it is scored as a whole.

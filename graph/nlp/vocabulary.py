@@ -678,7 +678,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
     "quality": {
         # "model drift vs data drift: any in orders_silver?": the data's own drift (a table's columns), beside a model's
         # (not "drift in the input data" of a model: its features)
-        r"\bdata[- ]drift\b(?! (?:of|in|on|for) (?:the |our |any )?(?:models?|inputs?|features?|predictions?))|"
+        r"\bdata[- ]drift\b(?! (?:of|in|on|for) (?:the |our |any |its |their )?(?:models?|inputs?|features?|predictions?))|"
         r"\bdrift\w* (?:in|on|of) (?:the )?(?:tables?|columns?)\b": 1.0,
         # "is orders_gold safe to send to finance this morning or should i hold the report": can its figures go out
         r"\b(?:safe|ok|okay|good|fine|ready|reliable enough) to (?:send|publish|ship|release|circulate|distribute|report on|"
@@ -753,7 +753,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"lag(?:s|ged|ging)? (?:behind|by)|lagging|(?:data|replication) lag": 1.0,
         # "whether the data our reports rely on can be trusted": the data's own quality, not the platform's uptime
         r"\b(?:data|numbers|figures|tables?)\b (?:\w+ ){0,5}(?:be |is |are )?(?:trusted|trustworthy|trust ?able|relied on)\b|"
-        r"\btrust (?:the |our |this |that |these |those )?(?:[\w-]+ ){0,2}?(?:data|numbers|figures|tables?|reports?|dashboards?)\b": 1.0,
+        r"\btrust (?:the |our |this |that |these |those )?(?:[\w-]+ ){0,2}?(?<!it )(?<!they )(?<!which )(?:data|numbers|figures|tables?|reports?|dashboards?)\b": 1.0,
         # "how far behind is it now" (said of a table): how stale it is
         r"\bhow far behind\b": 0.8,
         # "the gold orders table looks like it's from two days ago": how old what it shows is
@@ -1053,6 +1053,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "what does it cost today vs what it would cost on jobs compute?": the same work priced on cheaper compute
+        r"\bwhat (?:it|they|that|this|each|the \w+) would cost (?:on|with|using|under|if (?:we|it|they) (?:moved|switched|ran))\b|"
+        r"\b(?:would|could|will) cost (?:\w+ ){0,2}on (?:jobs?|serverless|job|spot) compute\b": 1.0,
         # "share of uptime at near-zero CPU": running time that did nothing (idle compute)
         r"\b(?:running time|uptime)\b (?:\w+ ){0,2}(?:at|with|under) (?:near[- ]?zero|zero|low|no|minimal) (?:cpu|load|"
         r"utili[sz]ation)\b": 1.0,
@@ -1318,6 +1321,8 @@ GENERAL_KNOWLEDGE = re.compile(
     # "what is the legal deadline to answer a data-subject request under the LGPD": a lawyer's answer
     r"\b(?:legal|statutory|regulatory) (?:deadline|time ?limit|period|requirement|obligation)s?\b|"
     r"\bdeadlines? (?:under|in|for|of) (?:the )?(?:gdpr|lgpd|ccpa|hipaa|dsgvo|rgpd)\b|"
+    # "Tu peux me rédiger une clause de sous-traitance article 28 RGPD ...": a clause of a legal text, whatever it is for
+    r"\b(?:write|draft|compose|word)\s+(?:me\s+|us\s+)?(?:a|an|the|our|some)\s+(?:[\w-]+\s+){0,2}clauses?\b|"
     # "whats the best way to run dbt tests in github actions": how to set up another tool, the tool's own manual
     r"\b(?:best way to |how (?:do|can|should|would) (?:i|we|you) |how to )(?:\w+ ){0,2}?(?:run|set ?up|configure|install|"
     r"deploy|wire|hook up|integrate|trigger)\b.{0,60}\b(?:in|with|on|using|via|from|inside) (?:github actions|gitlab(?: ci)?|"
@@ -1725,6 +1730,12 @@ EXCESS_PRIVILEGE = re.compile(r"\b((?:permissions?|privileges?|grants?|access|ri
                               r"she|it)\s+(?:really\s+)?(?:need|needs|should|require)s?\b", re.IGNORECASE)
 
 
+#: "quick summary for my standup pls: anything weird with costs or security stuff yesterday?": where the answer goes,
+#: said before the colon (the asks follow it).
+SUMMARY_FOR = re.compile(r"^\W*(?:a |my |the )?(?:quick |short |brief )?(?:summary|update|recap|rundown|digest) for (?:my|the|our|a|an|"
+                         r"this|tomorrow'?s|today'?s) [^:?\n]{0,40}?\s*:(?=[^,;\n]*\?\s*$)", re.IGNORECASE)
+
+
 #: "any queries from them yet?" (of a group, a user): that principal's access, not query performance.
 PRINCIPAL_QUERIES = re.compile(r"\b(?:queries|query|reads|selects) (from|by) (them|those|that group|the group|him|her|that user|"
                                r"that account)\b", re.IGNORECASE)
@@ -1927,7 +1938,7 @@ NOT_WORTH_CHASING = re.compile(r"\b(?:i |we )?(?:don'?t|do not|dont) want to (?:
 #: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each
 #: pattern with what it reads as (in this order: a requester's words go before the role and purpose ones).
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (SELF_CORRECTION, " "), (ASKER_CONTEXT, " "), (REPORTED_SYMPTOM, " "), (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
+    (SELF_CORRECTION, " "), (ASKER_CONTEXT, " "), (SUMMARY_FOR, " "), (REPORTED_SYMPTOM, " "), (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
     (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (QUIET_HOURS_LOAD, r"quiet hours \1"), (HYPOTHETICAL_RUN, r"\1scheduled"), (SCHEDULE, " nightly "), (FIGURE_TREND, r" \1 trend "),
     (COMPUTE_OWNER, r"\1 per user"), (TIME_ANCHOR, r"\1 then"), (WHEN_IT_BROKE, r"\1 then"), (RUN_AT_TIME, r"\1"), (PRINCIPAL_QUERIES, r"access \1 \2"), (BRACKETED_PLUS_LIST, " "), (PAGED_SELF, " "), (COMPLAINERS, " complaints "), (RANKED_BY, " ranked "), (FIGURE_DOUBT, " "), (DATA_MODELS, r"\1data models"),
     (SET_ASIDE_ACTIVITY, " "),

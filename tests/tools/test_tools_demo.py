@@ -301,3 +301,14 @@ def test_metadata_and_owners_narrow_to_a_catalog(executor):
     assert {r["table_full_name"] for r in owners} == {r["table_full_name"] for r in gaps}
     assert all(r["owner_tag_gaps"] == (r["table_owner"] is None) + (not r["has_tags"]) for r in gaps)
     assert len(rows(executor, "get_metadata_quality")) > len(gaps)
+
+
+def test_failed_run_cost_is_the_billed_usage_of_the_failed_runs(executor):
+    cost = rows(executor, "get_failed_run_cost", start_date="2026-01-01", end_date="2026-01-15")
+    runs = rows(executor, "get_job_runs", hours=24 * 15)
+    assert cost and {r["job_name"] for r in cost} <= {r["job_name"] for r in runs}
+    training = next(r for r in cost if r["job_name"] == "ml_training")
+    assert training["failed_runs"] >= 3 and 0 < training["failed_cost"] < training["all_runs_cost"]
+    assert all(r["cost_note"] for r in cost if r["failed_cost"] is None)  # unpriced runs say so, never $0
+    one = rows(executor, "get_failed_run_cost", start_date="2026-01-01", end_date="2026-01-15", job_name="ML_TRAINING")
+    assert [r["job_name"] for r in one] == ["ml_training"]

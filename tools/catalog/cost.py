@@ -176,6 +176,17 @@ TOOLS: list[Tool] = [
         cost_columns=("list_cost", "list_cost_per_run"),
     ),
     Tool(
+        name="get_failed_run_cost", domain="cost", agents=COST + ("performance", "optimization"),
+        params=JobCostParams,
+        description="What failed job runs cost between two dates (default the last 30 days): the billed usage of "
+                    "each failed run summed per job, its share of all the job's run cost, the last failure and its "
+                    "error. Use for 'how much money did failed runs waste last week'.",
+        returns=columns("workspace_name string, job_id string, job_name string, failed_runs bigint, "
+                        "failed_cost double, all_runs_cost double, failed_share double, last_failure timestamp, "
+                        "last_error string, cost_note string"),
+        cost_columns=("failed_cost", "all_runs_cost"),
+    ),
+    Tool(
         name="get_warehouse_costs", domain="cost", agents=COST + ("optimization",), params=DateRange,
         description="Spend of each SQL warehouse between two dates (default: the last 30 days), with its type, size "
                     "and auto-stop setting. Use for 'how much do our SQL warehouses cost'.",
