@@ -836,6 +836,17 @@ def _anything_else(cur: Understanding, prior: Prior, m: re.Match[str], known: li
     return out
 
 
+def _job_state(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding | None:
+    """"is it even working tho" after an answer about a job's spend: that job's runs (None when no job was named)."""
+    jobs = prior.subject.get("job") or prior.named("job")
+    if not jobs or cur.entities:
+        return None
+    out = _carry(cur, prior, "job_state", domains=False)
+    out.entities = [e for e in out.entities if e.kind != "job"] + [Entity(kind="job", name=jobs[0])]
+    out.domains = ["performance"]
+    return out
+
+
 def _doubt(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"are you sure?": the last turn again (its areas, names and window), so the answer shows its evidence; an area
     the doubt names by a strong word of its own is asked beside it ("are you sure there was no cost spike?")."""
@@ -988,7 +999,7 @@ ACT_ADVISORS_ON: dict[str, tuple[str, frozenset[str]]] = {"performance": ("optim
 
 
 #: Taking back the last answer's thing ("should we revoke it?", "can we rotate that").
-_REVOKE_IT = re.compile(r"\b(?:revok\w*|rotat\w*|disabl\w*|deactivat\w*|kill|expire|invalidat\w*|pull)\s+(?:it|that|this|them|"
+_REVOKE_IT = re.compile(r"\b(?:revok\w*|rotat\w*|disabl\w*|deactivat\w*|kill|expire|invalidat\w*|pull|block|ban)\s+(?:it|that|this|them|"
                         r"those)\b", re.IGNORECASE)
 
 
@@ -1343,7 +1354,7 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 r"tune|set|flip|turn|pull|use)\b|"
                                 r"\bwhat (?:do|should) (?:i|we) (?:tell|ask|advise) (?:\w+ ){0,3}to (?:change|do|fix)\b|\bhow (?:do|can|should) (?:i|we) fix\b|"
                                 r"\bwhat (?:do|would) you (?:recommend|suggest|do)\b|\bshould (?:i|we) (?:revoke|pull|remove|switch|turn|drop|keep|"
-                                r"retrain|roll)\w*\b|\bnext steps?\b|\bfix (?:it|that|this)\b|\baction (?:items?|points?|plan)\b|"
+                                r"retrain|roll|block|ban|disable|rotate|kill)\w*\b|\bnext steps?\b|\bfix (?:it|that|this)\b|\baction (?:items?|points?|plan)\b|"
                                 r"\bremediat\w*|\bprevent (?:it|that|this|a repeat)\b|\bhow (?:do|can|should) (?:i|we) (?:stop|prevent|"
                                 r"avoid)\b|\b(?:doesn'?t|does not|won'?t|never) (?:happen|repeat|recur)\w* again\b|"
                                 r"\bso (?:this|it|that) (?:doesn'?t|does not|won'?t) (?:happen|repeat|recur)\w*\b|"
@@ -1401,6 +1412,11 @@ TRANSFORMS: tuple[Transform, ...] = (
                                       rf"could|must)\s+(?:i|we)\s+(?:\w+\s+){{0,3}}(?:yell at|blame|talk to|ping|go after|chase|"
                                       rf"poke|nag|escalate to|look at first)\b",
                                       re.IGNORECASE), _attribute),
+    # "ml spend is insane" then "is it even working tho": the job behind the figure, whether its runs succeed
+    Transform("job_state", re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:is|are|does|do) (?:it|they|that|this|those) "
+                                      r"(?:even |actually |really |still |at least )?(?:work(?:ing|s)?|run(?:ning|s)?|"
+                                      r"succeed(?:ing|s)?|finish(?:ing|es)?|complet\w*|healthy)\b"
+                                      r"(?:\s+(?:tho|though|at least|at all|properly|ok|okay|fine))?\W*$", re.IGNORECASE), _job_state),
     Transform("that_thing", _THAT_KIND, _that_thing),
     # "45%?? that can't be right. are you sure?": the same figures again, with the evidence behind them
     Transform("doubt", re.compile(r"\b(?:are you sure|you sure|(?:that|this|it) can'?t be right|can'?t be right|"

@@ -213,6 +213,10 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"\bgcp (?:audit logs?|cloud logging)\b": "Google Cloud",
     r"\baws config\b|\bs3 buckets?\b|\b(?:ec2|reserved[- ]instances?|(?:aws|compute|ec2|sagemaker) savings plans?|savings plans? (?:coverage|utili[sz]ation|commitments?|purchases?)|rds|aws lambda|lambda functions?)\b": "AWS",
     r"\b(?:paid|pay|paying|owe)\b.{0,12}\b(?:to\s+)?(?:aws|amazon)\b": "AWS",
+    # "whats the p99 latency on our AWS ALB in us-east-1 last night": a load balancer's or a cloud service's metrics
+    r"\b(?:alb|elb|nlb|application load balancer|cloudfront|api gateway|dynamodb|cloudwatch)\b": "AWS",
+    # "how do i set up a W&B sweep": another ML platform's runs and sweeps
+    r"\b(?:w&b|wandb|weights (?:&|and) biases)\b": "Weights & Biases",
     # the cloud's own storage bill: not in Databricks' system tables
     r"\b(?:s3|ebs|blob storage|adls|gcs)\b.{0,30}\b(?:bills?|cost\w*|spend\w*|paid|pay|invoice)\b|"
     r"\b(?:bills?|cost\w*|spend\w*|paid|pay|invoice)\b.{0,30}\b(?:s3|ebs|blob storage|adls|gcs)\b": "cloud storage",

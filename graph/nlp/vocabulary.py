@@ -39,6 +39,8 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "and yesterday vs the 7 day avg for the whole workspace?": a day's spend against its weekly baseline
+        r"\b(?:vs\.?|versus|against|compared (?:to|with)) (?:the |its |our )?(?:7|seven)[- ]day (?:avg|average|baseline|mean)\b": 0.8,
         # "ok, and yesterday's total across all workspaces?": a period's total, said bare, is its bill
         r"\b(?:yesterday|today|(?:this|last) (?:week|month|quarter|year))'?s total\b(?! (?:number|count|of|failures?|runs?|"
         r"errors?|queries|logins?|rows?|records?|downtime|outages?)\b)": 0.9,
@@ -328,7 +330,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"call)\b)": 0.7, r"pii|sensitive|personal (?:info\w*|data)|confidential": 0.6, r"(access|accessed|read|looked at)": 0.3,
         r"tokens?|pats?": 0.8, r"denied|unauthori[sz]ed|forbidden": 0.9, r"after[- ]?h(?:ou)?rs|off[- ]h(?:ou)?rs": 1.0,
         r"outside (normal )?(working|business) hours|(?<!it )(?<!them )(?<!down )(?<!off )(?<!esp\. )(?<!especially )(?<!mostly )(?<!load )(?<!cost )(?<!spend )(?<!costs )(?<!bill )at night(?!,? when (?:\w+ )?(?:nobody|no ?one|nothing))|[0-9]+ ?am": 0.8,
-        r"threats?|suspicious|intrusion|brute force|hack\w*|(?:data|security) breach\w*|breached|breach of|compromis\w*|"
+        r"threats?|suspicious|sketchy|shady|fishy|dodgy|intrusion|brute force|hack\w*|(?:data|security) breach\w*|breached|breach of|compromis\w*|"
         r"exfiltrat\w*": 0.9, r"breach(es)?": 0.5,
         # "who actually read them": use of access, not the permission to (governance)
         r"(?<!can )(?<!could )(?<!may )(?:actually|really|in fact|truly|ever) (?:\w+ ){0,2}(?:read|accessed|queried|opened|"
@@ -400,6 +402,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "is nightly_etl the reason orders_gold is stale?": a job's runs as the suspected cause (masked to its kind)
+        r"\b(?:is|was) (?:the |that |this )?(?:[\w-]+ )?job (?:really |actually )?(?:the|a) (?:reason|cause|culprit|problem)\b|"
+        r"\bjob\s+(?:is |was )?(?:to blame|responsible for)\b": 1.0,
         # "is the production cluster maxing out?": its load at the limit
         r"\bmax(?:es|ing)? out\b": 1.0,
         # "autoscaling on prod clusters - are we hitting max workers a lot?": clusters at their autoscaling ceiling
@@ -679,7 +684,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "model drift vs data drift: any in orders_silver?": the data's own drift (a table's columns), beside a model's
         # (not "drift in the input data" of a model: its features)
         r"\bdata[- ]drift\b(?! (?:of|in|on|for) (?:the |our |any |its |their )?(?:models?|inputs?|features?|predictions?))|"
-        r"\bdrift\w* (?:in|on|of) (?:the )?(?:tables?|columns?)\b": 1.0,
+        r"\bdrift\w* (?:in|on|of) (?:the )?(?:tables?|columns?)\b|"
+        # "is anything in the source tables shifting too": the data's own distribution moving
+        r"\b(?:source |upstream |input |raw )?(?:tables?|columns?|data)\b (?:\w+ ){0,2}(?:shifting|drifting|shifted)\b": 1.0,
         # "is orders_gold safe to send to finance this morning or should i hold the report": can its figures go out
         r"\b(?:safe|ok|okay|good|fine|ready|reliable enough) to (?:send|publish|ship|release|circulate|distribute|report on|"
         r"present|go out)\b|\bshould (?:i|we) (?:hold|delay|pull) (?:off on |back )?(?:the |that |this |my |our )?(?:report|"

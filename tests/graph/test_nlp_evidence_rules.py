@@ -5888,3 +5888,41 @@ def test_the_error_explained_after_a_cause_found_in_a_writer_reads_that_job():
 def test_a_failed_runs_bill_reads_the_failed_run_cost():
     plays = choose_plays(get_agent_registry().get("cost"), "what did the crashed runs cost us last week?", {})
     assert plays[0].tool == "get_failed_run_cost"
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("what's the 5xx rate on our application load balancer today?", None, None),
+    ("can you help me set up a wandb sweep for the churn model?", None, None),
+    ("¿Se han concedido permisos nuevos a grupos externos esta semana?", "governance", None),
+    ("wer hat heute versucht sich anzumelden?", "security", None),
+    ("weekly recap: $$ + anything shady on the logins", "security", None),
+    ("are the columns in the raw tables drifting this week?", "quality", None),
+    ("ml-workspace yesterday against its 7-day average?", "cost", None),
+])
+def test_round_459_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_whether_the_job_behind_a_figure_works_reads_its_runs():
+    prior = Prior(understanding=Understanding(question="why is ml spend so high?", domains=["cost"]),
+                  subject={"job": ["train_big"]}, as_of=AS_OF)
+    out = _follow("but does it actually run ok?", prior)
+    assert out.domains == ["performance"] and out.names("job") == ["train_big"]
+    assert _follow("is it even working tho", Prior(understanding=Understanding(question="spend?", domains=["cost"]),
+                                                   subject={"workspace": ["dev"]}, as_of=AS_OF)) is None
+
+
+def test_blocking_the_last_answers_thing_stays_in_its_area():
+    prior = Prior(understanding=Understanding(question="failed logins?", domains=["security"]),
+                  subject={"ip": ["10.9.9.9"]}, lead="security", as_of=AS_OF)
+    out = _follow("should we ban it?", prior, domains=["optimization"])
+    assert out.domains == ["security"]
+
+
+def test_a_job_named_as_the_suspected_cause_reads_its_runs():
+    from health_monitor.graph.nlp import parse_question
+
+    index = EntityIndex({"job": ["load_sales"], "table": ["main.sales.sales_gold"]})
+    parsed = parse_question("is load_sales the reason sales_gold is stale? the report looks old",
+                            as_of=datetime(2026, 3, 20, 9), index=index)
+    assert {"quality", "performance"} <= set(parsed.domains), parsed.domains
