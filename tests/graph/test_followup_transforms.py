@@ -26,8 +26,14 @@ def test_every_transformation_is_covered_here():
     tested = {"downstream", "how_much_save", "act", "who_did_that", "shift_window", "that_thing", "why", "anything_else",
               "show_more", "when", "narrow", "attribute", "compare_with", "request", "nth_item", "where_from",
               "upstream", "cost_of_that", "writer", "reformat", "during_that", "its_property", "of_that_figure",
-              "doubt"}
+              "doubt", "job_state"}
     assert {t.name for t in TRANSFORMS} == tested
+
+
+@pytest.mark.parametrize("text", ["is it even working tho", "and does it actually finish?", "are they running at least"])
+def test_job_state_reads_the_runs_of_the_job_behind_the_last_figure(text):
+    out = follow(text, prior(subject={"job": ["ml_training"]}, u={"domains": ["cost"]}))
+    assert out is not None and out.domains == ["performance"] and out.names("job") == ["ml_training"]
 
 
 @pytest.mark.parametrize(("text", "start", "end"), [
