@@ -772,7 +772,7 @@ def _subject_entities(prior: Prior, out: Understanding, skip: tuple[str, ...] = 
 _WENT_WRONG = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|then)\W+)*what (?:exactly |actually |really |precisely )?(?:went wrong|"
                          r"broke|happened)(?: (?:with|to|in) (?:it|that|this|them|those))?"
                          # "what exactly broke, which table/column?": where in the data it broke, asked with it
-                         r"(?P<where>\W+(?:and\s+)?(?:which|what)\s+(?:tables?|columns?|fields?)(?:\s*(?:/|or|and)\s*(?:tables?|"
+                         r"(?:\W+(?:and\s+)?(?:which|what)\s+(?:tables?|columns?|fields?)(?:\s*(?:/|or|and)\s*(?:tables?|"
                          r"columns?|fields?))?)?"
                          # "what exactly went wrong? i dont really get the error": the error, explained
                          r"(?:\W+(?:i|we) (?:don'?t|do not|dont|can'?t|cannot) (?:really |quite |fully )?(?:get|understand|follow|"
@@ -1634,19 +1634,12 @@ _WIDE = re.compile(r"\b(?:across|over|for|in|on) (?:all|every|each) (?:of )?(?:t
 
 
 def _widen(text: str, cur: Understanding, out: Understanding) -> Understanding:
-    """"and yesterday's total across all workspaces?": no name carried from earlier turns filters the kinds widened."""
-    if wide := _widened(text):
-        mine = {(e.kind, e.name) for e in cur.entities}
-        out.entities = [e for e in out.entities if e.kind not in wide or (e.kind, e.name) in mine]
-    return out
-
-
-def _widened(text: str) -> set[str]:
-    """The kinds a question widens to all of ("across all workspaces"; the whole account: every workspace)."""
-    out: set[str] = set()
-    for m in _WIDE.finditer(text):
-        word = (m["kind"] or m["kind2"] or "").lower().rstrip("s")
-        out.add(WORD_KINDS.get(word, word) if word else "workspace")
+    """"and yesterday's total across all workspaces?": no name carried from earlier turns filters the kinds the question
+    widens to all of (the whole account: every workspace)."""
+    words = [(m["kind"] or m["kind2"] or "").lower().rstrip("s") for m in _WIDE.finditer(text)]
+    wide = {WORD_KINDS.get(w, w) if w else "workspace" for w in words}
+    mine = {(e.kind, e.name) for e in cur.entities}
+    out.entities = [e for e in out.entities if e.kind not in wide or (e.kind, e.name) in mine]
     return out
 
 
