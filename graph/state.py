@@ -114,6 +114,8 @@ class RoutingPlan(BaseModel):
     #: A sentence the answer opens with when the follow-up itself answers part of the question
     #: ("That was admin@company.com." for "who did that?").
     opening: str = ""
+    #: How many items the question asked for ("top 3 platform risks"); 0: not said.
+    top_n: int = 0
 
 
 def merge_reports(left: dict[str, Any] | None, right: dict[str, Any] | None) -> dict[str, Any]:

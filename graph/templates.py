@@ -49,6 +49,7 @@ MAX_ITEMS = 5
 HEADLINE_ROWS_BEYOND = 2
 #: Items of a briefing: the ranked top signals across every specialist.
 BRIEFING_ITEMS = 5
+MAX_BRIEFING_ITEMS = 10
 
 
 def _sentence(text: str) -> str:
@@ -249,14 +250,20 @@ def briefing(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentR
     present = {name: reports[name] for name in plan.agents if name in reports}
     ranked = [f for f in _ranked((f for r in present.values() for f in r.findings), list(titles))
               if SEVERITY_RANK.get(f.severity, 0) >= 1 or f.figures]
-    top = ranked[:BRIEFING_ITEMS]
+    # across domains: each area's most pressing signal before any area's second (same severity order otherwise)
+    firsts = [f for i, f in enumerate(ranked) if all(g.agent != f.agent for g in ranked[:i])]
+    ranked = sorted(ranked, key=lambda f: (-SEVERITY_RANK.get(f.severity, 0), all(f is not g for g in firsts)))
+    # "top 3 platform risks": as many as asked, up to ten; else five
+    top = ranked[:plan.top_n if 0 < plan.top_n <= MAX_BRIEFING_ITEMS else BRIEFING_ITEMS]
     period = f" ({plan.period})" if plan.period else (f" (as of {as_of})" if as_of else "")
     if not top:
         parts = [f"Briefing{period}: nothing crosses a threshold across {len(present)} areas."]
     else:
-        urgent = sum(1 for f in ranked if SEVERITY_RANK.get(f.severity, 0) >= 2)
-        parts = [f"Briefing{period}: {urgent} signal{'s' if urgent != 1 else ''} need attention across "
-                 f"{len(present)} areas; the most pressing: {core(top[0])}",
+        urgent = [f for f in ranked if SEVERITY_RANK.get(f.severity, 0) >= 2]
+        spread = len({f.agent for f in urgent})
+        where = f"{spread} of {len(present)} areas" if spread < len(present) else f"{len(present)} areas"
+        parts = [f"Briefing{period}: {len(urgent)} {'signal needs' if len(urgent) == 1 else 'signals need'} attention across "
+                 f"{where}; the most pressing: {core(top[0])}",
                  f"**Top {len(top)} across the platform**\n" + "\n".join(
                      f"{i}. **{titles.get(f.agent, f.agent)}: {f.title}**"
                      f"{f' _({SEVERITY_WORDS[f.severity]})_' if f.severity in SEVERITY_WORDS else ''}: {core(f)}"
@@ -272,7 +279,7 @@ def briefing(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentR
     rec = recommendation({a: r for a, r in present.items()}, list(titles))
     if rec:
         parts.append(rec)
-    parts.append(offer(present))
+    parts.append(offer(present, top[0] if top else None))
     return "\n\n".join(parts)
 
 
@@ -319,19 +326,22 @@ def connect(links: list[str]) -> str:
     return "**How these connect:**\n" + "\n".join(f"- {x}" for x in links)
 
 
-def offer(reports: dict[str, AgentReport]) -> str:
-    names = [n for _, n, _ in shared_entities(reports)]
-    if not names:
-        findings = sorted((f for r in reports.values() for f in r.findings),
-                          key=lambda f: -SEVERITY_RANK.get(f.severity, 0))
-        for f in findings[:1]:  # the most severe finding's first subject (its first row's), workspace last
-            kinds = [k for k in f.entities if k in OFFER_KINDS]
-            for kind in sorted(kinds, key=lambda k: k == "workspace"):
-                names += f.entities[kind][:1]
+def offer(reports: dict[str, AgentReport], first: Finding | None = None) -> str:
+    """Where to dig next: the subject of the finding the answer leads with (``first``), else a name two areas share,
+    else the most severe finding's subject."""
+    severest = sorted((f for r in reports.values() for f in r.findings), key=lambda f: -SEVERITY_RANK.get(f.severity, 0))
+    names = _subject_names(first) if first is not None else []
+    names = names or [n for _, n, _ in shared_entities(reports)] or (_subject_names(severest[0]) if severest else [])
     if names:
         return (f"Want me to dig further? I can break down {names[0]} in more detail, compare with an earlier "
                 "period, or check another area.")
     return "Want me to dig further? I can look at a different period, a specific workspace, job or user."
+
+
+def _subject_names(f: Finding) -> list[str]:
+    """A finding's first subject of each kind worth digging into, the workspace last."""
+    kinds = sorted((k for k in f.entities if k in OFFER_KINDS), key=lambda k: k == "workspace")
+    return [f.entities[k][0] for k in kinds if f.entities[k]]
 
 
 def without_repeats(reports: dict[str, AgentReport], order: Iterable[str]) -> dict[str, AgentReport]:
@@ -410,7 +420,7 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
         parts.append(link)
     if rec:
         parts.append(rec)
-    parts.append(offer(present))
+    parts.append(offer(present, ranked[0] if ranked else None))
     return "\n\n".join(parts)
 
 

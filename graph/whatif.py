@@ -17,6 +17,8 @@ from typing import Any
 from health_monitor.graph.figures import money
 from health_monitor.graph.state import AgentReport, ToolCallRecord
 
+from health_monitor.core.phrases import PER_YEAR_WORDS
+
 #: The question imagines a change rather than asking what happened.
 HYPOTHETICAL = re.compile(r"\bwhat if\b|\bif (?:we|i|they|you|it|that)\b|\bsuppos\w*\b|\bimagine\b|\bhypothetical\w*\b|"
                           r"\bwould (?:\w+ ){0,5}(?:have|'ve) (?:been|cost|saved|come|looked)\b|\bwhat would\b",
@@ -109,10 +111,33 @@ MONTH_DAYS = 30
 DEFAULT_TARGET = 99.9
 
 
+#: "what would those add up to over a full year?": the monthly figures taken over twelve months.
+PER_YEAR = re.compile(r"\b" + PER_YEAR_WORDS, re.IGNORECASE)
+
+
+def per_year(reports: dict[str, AgentReport]) -> str:
+    """The first finding's monthly money figures (a column named ``*monthly*``, as billed rather than net) summed over
+    its rows and taken over twelve months ("" when no finding holds one: no guess from daily or windowed spend)."""
+    for report in reports.values():
+        for finding in report.findings:
+            cols = [c for c in (finding.rows[0] if finding.rows else {}) if "monthly" in c and not c.startswith("net_")]
+            values = [v for row in finding.rows for c in cols[:1] if isinstance(v := row.get(c), (int, float))]
+            if not values:
+                continue
+            monthly, n = sum(values), len(values)
+            what = "savings" if "sav" in cols[0] else finding.title.lower()
+            items = f"the {n} items below" if n > 1 else "the item below"
+            return (f"**Over a year:** the {what} come to about {money(monthly)} a month, so about {money(monthly * 12)} "
+                    f"over twelve months ({items}, each month's estimate held for a year; an estimate, nothing was re-run).")
+    return ""
+
+
 def estimate(question: str, reports: dict[str, AgentReport], calls: Iterable[ToolCallRecord],
              subject: dict[str, list[str]] | None = None) -> str:
     """The what-if sentence for ``question`` over the findings: spend changed, or an outage taken away ("" when it
     imagines no change, or names nothing the rows hold)."""
+    if PER_YEAR.search(question or "") and (yearly := per_year(reports)):
+        return yearly
     if WITHOUT_OUTAGE.search(question or "") and "reliability" in reports:
         return _without_outage(reports["reliability"])
     if ERROR_BUDGET.search(question or "") and "reliability" in reports:

@@ -342,7 +342,10 @@ _AHEAD = re.compile(r"\b(?:will|won'?t|going to|gonna|forecast\w*|project\w*|exp
 #: "our auditor shows up in three weeks", "the renewal is in 2 months": when something happens, not a span to read.
 _EVENT_AHEAD = re.compile(r"\b(?:shows?|showing|turns?|turning)\s+up\s*$|\b(?:arriv\w*|comes?|coming|starts?|starting|begins?|"
                           r"kicks?\s+off|(?:is|are)\s+due|due|happens?|visits?|expires?|renews?|launch\w*|goes\s+live|"
-                          r"(?:is|are|'s))\s*$")
+                          r"(?:is|are|'s))\s*$|"
+                          # "assuming we cut over in two weeks", "we migrate in 3 weeks": a move ahead
+                          r"\b(?:cut|cuts|cutting|switch\w*|roll\w*|go|goes|going|move|moves|moving)\s+(?:over|live|out)\s*$|"
+                          r"\b(?:we|they|i)\s+(?:migrate|move|ship|release|deploy|switch|cut\s*over)\s*$")
 
 
 #: "still showing the day before yesterday's numbers": a screen still showing a day's data (with "'s numbers" after).

@@ -259,6 +259,8 @@ class Descriptions:
             return []
         if tokens[k][0] not in _RELATIVE | _RELATIVE_BY_FAMILY.get(family, frozenset()):
             return []
+        if tokens[k][0] == "who" and "," in text[tokens[hi][2]:tokens[k][1]]:
+            return []  # "among the PII tables, who granted it?": a new ask about a person, no description of a thing
         out: list[int] = []
         for i in range(k + 1, min(len(tokens), k + 1 + _MAX_AFTER)):
             word = tokens[i][0]

@@ -30,6 +30,8 @@ from health_monitor.graph.nlp.vocabulary import (
 )
 from health_monitor.graph.understanding import Entity, TurnRef, Understanding, Window
 
+from health_monitor.core.phrases import PER_YEAR_WORDS
+
 _OPENERS = re.compile(r"^\s*(?:and|also|plus|but|ok(?:ay)?|so|then|what about|how about|same (?:for|but)|"
                       r"now|go back to|back to|compare (?:that|it|this)|and what about|what else)\b", re.IGNORECASE)
 #: Reference word -> the entity kind it points at ("any": whatever the last turn named).
@@ -282,7 +284,7 @@ _UNITS = {"day": 1, "week": 7, "fortnight": 14}
 _DEFAULT_DAYS = {"day": 1, "week": 7, "month": 30}
 #: Moves that ask the last question again with something changed: the planner reads that question's words.
 CONTINUING = frozenset({"reformat", "show_more", "shift_window", "new_window", "narrow", "when", "switch_filter", "attribute",
-                        "compare_with"})
+                        "compare_with", "per_year"})
 _COMPARED = re.compile(r"\b(?:compar\w*|vs\.?|versus|against|relative|than)\b", re.IGNORECASE)
 
 
@@ -1094,6 +1096,16 @@ def _save(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
     return out
 
 
+def _per_year(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"what would those add up to over a full year?": the last answer again (its window, not a year's), its monthly
+    figures then taken over twelve months (graph.whatif)."""
+    out = _carry(cur, prior, "per_year", domains=False)
+    prev = prior.understanding
+    out.domains, out.window, out.comparison = list(prev.domains), prev.window, prev.comparison
+    out.params = dict(prev.params)
+    return out
+
+
 def _of_that_figure(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"how much of that isn't tagged?", "which job accounts for the difference?": a part of the last answer's figure
     or what is behind it, so the figure's area stays beside the new one."""
@@ -1308,6 +1320,13 @@ TRANSFORMS: tuple[Transform, ...] = (
                                        r"down the line|down ?stream|after it)\b|\bwho (?:reads|uses|consumes) "
                                        r"(?:that|it|this)(?: table)?\b)",
                                        re.IGNORECASE | re.DOTALL), _downstream),
+    # "what would those add up to over a full year?", "annualised?": the last figures over twelve months
+    Transform("per_year", re.compile(r"\b(?:would|will|could|does|do|'d)\s+(?:that|those|it|this|these|they|them|all (?:that|this|"
+                                     r"of (?:it|that|them)))\s+(?:\w+\s+){0,2}?(?:add up to|come to|amount to|total|be|mean|"
+                                     r"save(?: us)?|cost(?: us)?|be worth)\b.{0,20}?\b" + PER_YEAR_WORDS + r"|"
+                                     r"^\W*(?:(?:and|so|ok(?:ay)?)\W+)?(?:(?:what(?:'s| is)?|how much(?: is)?) (?:that|it|this|those|"
+                                     r"these) )?(?:annuali[sz]ed|annually|per year|a year|per annum|yearly)\s*\?*\s*$",
+                                     re.IGNORECASE), _per_year),
     Transform("how_much_save", re.compile(r"\bhow much (?:of (?:that|it|this|those|these) )?(?:would|could|will|can) (?:that|it|this|we|i)\b.*\bsave\b|"
                                           # "how much would that add up to if we fixed all of it": the savings
                                           r"\b(?:how much|what)\b.{0,60}\bif (?:we|i|you|they) (?:fix|did|do|implement|"

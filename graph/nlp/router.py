@@ -78,6 +78,11 @@ _ASKS_OF_HEAD = re.compile(r"\s*(?:what|where|who|which|how|when|why|is|are|does
 _BEFORE_DECIDING = re.compile(r"^\W*(?:before|prior to) (?:i|we) (?:can |could |do |go ahead and )?(?:approve|sign off|"
                               r"agree|decide|renew|extend|commit|green-?light|okay|ok|say yes|give the go-ahead)\b"
                               r"[^-–—:;,?]{0,80}?(?:\s[-–—]+\s|[:;,]\s)", re.IGNORECASE)
+#: A decision weighed, said first as a statement ("I'm deciding whether etl-warehouse should move to serverless SQL, and
+#: availability is the main argument."): why the next sentence asks, not an ask of its own.
+_WEIGHING = re.compile(r"^\W*(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been) (?:\w+ )?(?:deciding|decide|weighing|"
+                       r"considering|evaluating|debating|thinking about|trying to (?:decide|figure out|work out)) (?:whether|if)\b"
+                       r"[^?!.]{0,200}[.!]\s+(?=\S)", re.IGNORECASE)
 #: An item of a numbered list of asks: "1) is the budget ok", "(2) ...", "3. ...".
 _NUMBERED = re.compile(NUMBERED_ITEM)
 #: A leading purpose ("For the audit binder:", "Preparing SOC 2 evidence:"): what the answer is for, not what it is about.
@@ -203,6 +208,10 @@ _SPECIFICALLY = re.compile(r"^\W*(?:specifically|in particular|particularly|espe
 #: "I need three things:", "two questions:": the list that follows is that many asks.
 _COUNTED_LIST = re.compile(r"\b(?:two|three|four|five|[2-5]) (?:things|questions|asks|items|parts|points)\b[^:?.!]{0,20}:",
                            re.IGNORECASE)
+#: A document's contents listed after a colon ("a readiness report for production: 30-day spend trend, job failure
+#: rate, uptime this month, and any stale tables"): each item is one of its sections, asked beyond MAX_DOMAINS.
+_CONTENTS_LIST = re.compile(r"\b(?:report|summary|overview|checklist|scorecard|snapshot|pack|one-pager|memo|deck|"
+                            r"slide)\b[^:?.!]{0,60}:(?=(?:[^,;]+[,;]){2,})", re.IGNORECASE)
 #: Said in a plan's reason when a general-knowledge sentence was set aside and the rest routed.
 SET_ASIDE = "a general-knowledge question beside it was set aside"
 
@@ -280,6 +289,11 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         asked = route(raw[decision.end():], entities=entities, classifier=classifier)
         if not asked.off_topic:
             return asked
+    weighing = _WEIGHING.match(raw)
+    if weighing and "?" in raw[weighing.end():] and len(raw[weighing.end():].split()) >= 3:
+        asked = route(raw[weighing.end():], entities=entities, classifier=classifier)
+        if not asked.off_topic:
+            return asked
     purpose = _PURPOSE.match(raw)
     if purpose and len(raw[purpose.end():].split()) >= 3 and not _LEANS_ON_RULE.search(raw[purpose.end():]):
         # (not "Our policy restricts access after hours. Any violations of it yesterday?": the ask needs the rule's words)
@@ -323,7 +337,7 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
     # ...and "I need three things: how many ..., what ..., and whether ...": a counted list, each item asked
     # ...and two asks joined by a plus sign alone ("costs + fails prod last 24h"), each with its own topic word
     pluses = len(re.findall(r"\s\+\s", masked))
-    plus_list = len(clauses) >= 3 and (pluses >= 2 or bool(_COUNTED_LIST.search(masked))) \
+    plus_list = len(clauses) >= 3 and (pluses >= 2 or bool(_COUNTED_LIST.search(masked) or _CONTENTS_LIST.search(masked))) \
         or len(clauses) == 2 and pluses == 1
     head = _carried_head(clauses)  # "morning brief pls: $ spikes, failed jobs, sec": each clause starts with it
     # "3 things pls: 1) gpu cost ... 2) did the job pass": a head with no topic of its own only dilutes each ask

@@ -358,7 +358,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"security|secure": 0.9, r"principals?|service principal": 0.6, r"risky|anomalous user": 0.6,
         r"who (did|does|has done)|what (else )?(has|did) .{0,30} (do|done)": 0.4,
         r"severity|alerts?": 0.3, r"(?:hi|high)[- ]?sev\w*|sev[- ]?[12]\b": 0.8,
-        r"who (?:changed|altered|modified|dropped|deleted|renamed|disabled|enabled)": 0.9,
+        r"who (?:last |most recently |recently |just |actually |originally )?(?:changed|altered|modified|dropped|deleted|"
+        r"renamed|disabled|enabled|edited|reconfigured|touched)": 0.9,
         # "who gave the contractors access, and when": an action in the audit log, not only today's grants
         r"(?:who|someone|somebody|anyone|anybody) (?:actually |really |exactly |even )?(?:gave|give|gives|granted|grant|grants|"
         r"added|issued|handed) (?:\w+ ){0,5}"
@@ -473,6 +474,12 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "did the payments job pass this morning?": whether a run succeeded
         r"\b(?:did|has|have|does) (?:the |that |it |this |our )?(?:[\w-]+ )?(?:job|run|pipeline|workflow|load|etl)s? "
         r"(?:pass|succeed|go green|finish|complete)\w*\b": 1.0,
+        # "is nightly_etl green now or still red?": a job's status light (masked to its kind)
+        r"\b(?:is|are|was|were)\s+(?:the\s+|that\s+|it\s+|this\s+|our\s+)?(?:[\w-]+\s+)?(?:job|run|pipeline|workflow|load|etl|dag)s?"
+        r"\s+(?:\w+\s+)?(?:green|red|passing|failing)\b|\b(?:green|red)\s+(?:\w+\s+)?or\s+(?:still\s+)?(?:red|green)\b": 1.0,
+        # "our overnight data refresh broke yesterday": a run that broke
+        r"\b(?:refresh|reload|load|etl|sync|ingest\w*|import|batch|pipeline|workflow|dag)s?\s+(?:\w+\s+)?(?:broke|broken|crashed|"
+        r"died|blew up|bombed|fell over|errored)\b": 1.0,
         # "bi-warehouse bill looks fat" then "who's hammering it": who loads the compute
         r"\bwho(?:'s| is| are| has been| have been)? (?:been )?(?:hammering|pounding|thrashing|hogging|maxing out|flooding) "
         r"(?:it|that|this|them|the (?:warehouse|cluster|endpoint)s?)\b": 1.0,
@@ -761,6 +768,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "whether the data our reports rely on can be trusted": the data's own quality, not the platform's uptime
         r"\b(?:data|numbers|figures|tables?)\b (?:\w+ ){0,5}(?:be |is |are )?(?:trusted|trustworthy|trust ?able|relied on)\b|"
         r"\btrust (?:the |our |this |that |these |those )?(?:[\w-]+ ){0,2}?(?<!it )(?<!they )(?<!which )(?:data|numbers|figures|tables?|reports?|dashboards?)\b": 1.0,
+        # "any data we can't trust right now?": data the asker cannot rely on (a relative clause after the data)
+        r"\b(?:data|numbers|figures|tables?|datasets?)\s+(?:that\s+|which\s+)?(?:we|i|you|people|anyone|they|users)\s+"
+        r"(?:can'?t|cannot|can not|shouldn'?t|should not|don'?t|do not|couldn'?t)\s+(?:fully\s+|really\s+)?(?:trust|rely on|believe)\b": 1.0,
         # "how far behind is it now" (said of a table): how stale it is
         r"\bhow far behind\b": 0.8,
         # "the gold orders table looks like it's from two days ago": how old what it shows is
@@ -805,7 +815,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "check result_state in ..." asks to look; "the quality checks", "checks failed" are expectations
         r"expectations?|(?<!please )(?<!pls )(?<!can you )(?<!could you )(?<!and )(?<!to )checks?(?! (?:the |in |on |if |whether |"
         r"that |this |what |who |how |for |out |result_|it\b))|constraints?|violations?(?! of (?:it|that|this|them|the (?:policy|rule|control|standard)|(?:our|the|that|"
-        r"this) (?:[\w-]+ )?polic(?:y|ies)))": 0.7, r"data[- ]quality|dq|quality|validat\w*": 0.9,
+        r"this) (?:[\w-]+ )?polic(?:y|ies)))(?! (?:would|will|does|do|did|could|might) (?:it|that|this|they|the (?:policy|rule|"
+        r"control|standard))\b)": 0.7, r"data[- ]quality|dq|quality|validat\w*": 0.9,
         r"drift\w*": 0.4, r"shift\w* in|(?:distribution|value|mean|average) shift\w*": 0.8,
         # "my model uses orders_silver.amount as a feature. has that distribution shifted?": the column's drift
         r"\bhas (?:that|the|this|its) (?:\w+ )?distribution (?:\w+ )?(?:shifted|changed|moved|drifted)\b|"
@@ -1193,7 +1204,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"unable to) (?:be )?(?:trace|tie|map|allocate|assign|attribute)\w* (?:\w+ ){0,3}to (?:a |any )?(?:\w+ )?"
         r"(?:team|project|owner|cost[- ]cent\w*|business unit|department)": 1.0,
         # (not "before I cut the release": a release branch; not "the legend keeps getting cut off")
-        r"(?<!was )(?<!is )(?<!were )(?<!are )(?<!visibly )(?<!much )(?<!any )(?<!noticeably )(cut|reduce|lower|trim|shrink)\w*(?! off\b)(?! (?:the |a |an |our |this )?(?:release|branch|build|tag|rc|version)s?\b)": 0.7, r"(?:switch|turn|shut)\w* (?!it |that |this |them )(?:\w+ )?(?:off|down)": 0.9,
+        r"(?<!was )(?<!is )(?<!were )(?<!are )(?<!visibly )(?<!much )(?<!any )(?<!noticeably )(cut(?!-?over)|reduce|lower|trim|shrink)\w*(?! off\b)(?! over\b)(?! (?:the |a |an |our |this )?(?:release|branch|build|tag|rc|version)s?\b)": 0.7, r"(?:switch|turn|shut)\w* (?!it |that |this |them )(?:\w+ )?(?:off|down)": 0.9,
         # "switch it off": whatever "it" is (a model, a job) decides the area; a hint of savings only
         r"(?:switch|turn|shut)\w* (?:it|that|this|them) (?:off|down)": 0.4, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
@@ -1437,6 +1448,10 @@ CHORE = re.compile(r"^\W*(?:(?:hey|hi|hello|ok|okay|so|also|please|pls|plz|can y
                    # "draft a friendly email to the department heads announcing our new chargeback policy": an announcement
                    r"(?:write|draft|compose)\s+(?:me\s+|us\s+)?(?:a|an|the|our)\s+(?:[\w'-]+\s+){0,3}(?:e-?mail|letter|message|"
                    r"memo|note|post)s?\s+(?:to\s+(?:[\w'-]+\s+){1,4})?(?:announc|introduc|welcom|launch|celebrat|thank)\w*|"
+                   # "write a short thank-you note to the board chair": a courtesy to write, whatever it thanks for
+                   r"(?:write|draft|compose|send)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my)\s+(?:[\w'-]+\s+){0,2}(?:thank[- ]?you|"
+                   r"congratulat\w*|congrats|birthday|farewell|goodbye|condolences?|sympathy|welcome|get[- ]well|holiday|"
+                   r"anniversary)\s+(?:e-?mail|letter|message|msg|note|card|post|speech|toast)s?\b|"
                    # "remind me to renew the licence" is a chore; "remind me what the target is" a question
                    r"remind\s+me\b(?!\s+(?:what|which|who|how|why|when|where|again|of\s+(?:the|our|its|that))\b)|"
                    r"(?:rewrite|reword|rephrase|proofread|polish|translate)\s+(?:this|my|the|our)\s+(?:[\w'-]+\s+){0,2}"

@@ -28,3 +28,9 @@ FIGURE_NOUNS = r"numbers?|figures?|totals?|data|reports?|reporting|dashboards?|m
 #: "does it have a description?", "undocumented tables", "comments on the columns": a table's catalog documentation
 #: (read alike by the adapters' follow-up to a table and the governance play for tables without one).
 DESCRIPTION_WORDS = r"descriptions?|comments?|undocumented|documented|documentation"
+
+#: A year as the span a figure is taken over ("over a full year", "per year", "annualised"): the follow-up that asks
+#: it and the estimate that answers it read the same words.
+PER_YEAR_WORDS = (r"(?:(?:over|in|for|across|per|a|each)\s+(?:a\s+|one\s+|1\s+)?(?:full\s+|whole\s+|entire\s+|calendar\s+)?"
+                  r"year\b(?!\s+(?:before|ago|earlier|prior))|annuali[sz](?:e|ed|ing)\b|annually\b|per annum\b|"
+                  r"over (?:the next |a )?(?:12|twelve) months\b)")

@@ -91,6 +91,22 @@ def test_the_briefing_never_calls_an_area_with_a_finding_above_threshold_or_not_
     assert "Nothing alarming in: cost." in text
 
 
+def test_the_briefing_gives_as_many_as_asked_one_area_each_first_and_offers_its_lead():
+    from health_monitor.agents.registry import get_agent_registry
+
+    agents: AgentRegistry = get_agent_registry()
+    lead, other = f("cost", "high", summary="spike $900"), f("security", "high", summary="17 tokens never expire")
+    lead.entities, other.entities = {"job": ["train_big"]}, {"job": ["nightly"], "workspace": ["dev"]}
+    reports = {"security": AgentReport(agent="security", findings=[other, f("security", "high", summary="pii reads")]),
+               "cost": AgentReport(agent="cost", findings=[lead]),
+               "quality": AgentReport(agent="quality", findings=[f("quality", "high", summary="stale table")])}
+    plan = RoutingPlan(agents=["cost", "security", "quality"], method="briefing", top_n=3)
+    text = templates.briefing(agents, plan, reports)
+    assert "**Top 3 across the platform**" in text and "pii reads" not in text.split("**Top 3")[1]
+    assert "4 signals need attention across 3 areas" in text
+    assert "the most pressing: spike $900" in text and "break down train_big" in text
+
+
 def test_a_stale_table_in_the_scorecard_crosses_the_threshold():
     """The scorecard is the briefing's data-quality check: a stale table must not read as all clear."""
     from health_monitor.agents.quality import AGENT

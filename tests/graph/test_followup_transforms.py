@@ -26,8 +26,17 @@ def test_every_transformation_is_covered_here():
     tested = {"downstream", "how_much_save", "act", "who_did_that", "shift_window", "that_thing", "why", "anything_else",
               "show_more", "when", "narrow", "attribute", "compare_with", "request", "nth_item", "where_from",
               "upstream", "cost_of_that", "writer", "reformat", "during_that", "its_property", "of_that_figure",
-              "doubt", "job_state"}
+              "doubt", "job_state", "per_year"}
     assert {t.name for t in TRANSFORMS} == tested
+
+
+@pytest.mark.parametrize("text", ["what would those add up to over a full year?", "annualised?", "and per year?",
+                                  "how much would that save us in a whole year"])
+def test_per_year_asks_the_last_question_again_over_its_own_window(text):
+    p = prior(u={"domains": ["optimization"], "params": {"top_n": 3}})
+    out = follow(text, p, domains=["cost"], params={"days": 365})
+    assert out is not None and out.previous.transform == "per_year"
+    assert out.domains == ["optimization"] and out.window == YESTERDAY and out.params == {"top_n": 3}
 
 
 @pytest.mark.parametrize("text", ["is it even working tho", "and does it actually finish?", "are they running at least"])

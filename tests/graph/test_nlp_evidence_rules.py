@@ -5926,3 +5926,63 @@ def test_a_job_named_as_the_suspected_cause_reads_its_runs():
     parsed = parse_question("is load_sales the reason sales_gold is stale? the report looks old",
                             as_of=datetime(2026, 3, 20, 9), index=index)
     assert {"quality", "performance"} <= set(parsed.domains), parsed.domains
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a courtesy to write is a chore, whatever it is about
+    ("please compose a congratulations card for the platform team on cutting the cloud bill", None, None),
+    ("draft a farewell email to our departing FinOps lead", None, None),
+    # a job's status light
+    ("is load_orders green again or still red after the rerun?", "performance", None),
+    ("were the pipelines red this morning?", "performance", None),
+    # a run that broke
+    ("the nightly sync crashed, what happened?", "performance", None),
+    # data the asker cannot rely on, in a relative clause
+    ("suspicious sign-ins aside, are there tables we shouldn't rely on today?", "quality", None),
+    # a decision weighed first is why the next sentence asks, not an ask
+    ("We're weighing whether bi-warehouse should go serverless, and uptime decides it. How many outages did it have "
+     "this month?", "reliability", "optimization"),
+    # a migration ahead is no savings cut
+    ("we cut over to Unity Catalog next quarter - which tables still lack an owner?", "governance", "optimization"),
+    # the violations a rule the asker states would catch are the rule's area, not failed expectations
+    ("We plan a rule that caps auto-termination at 30 minutes. Which violations would it flag among the clusters?",
+     "optimization", "quality"),
+])
+def test_round_463_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_a_documents_listed_sections_are_each_asked():
+    from health_monitor.graph.nlp.router import route
+
+    plan = route("a go-live checklist for dev: weekly spend, failed job runs, warehouse uptime, and tables that "
+                 "went stale this week")
+    assert {"cost", "performance", "reliability", "quality"} <= set(plan.domains), plan.domains
+
+
+def test_a_move_ahead_in_n_weeks_is_no_window_read():
+    from health_monitor.graph.nlp.params import extract_params
+
+    assert "days" not in extract_params("once we migrate in 3 weeks, will the dev jobs still pass?",
+                                        as_of=datetime(2026, 3, 20)).params
+    assert extract_params("how many failed runs in 3 weeks", as_of=datetime(2026, 3, 20)).params["days"] == 21
+
+
+def test_who_last_edited_a_thing_is_the_audit_log():
+    _routes("who last edited the settings of load_orders?", "security", None)
+
+
+def test_a_person_asked_after_a_comma_describes_no_table():
+    from health_monitor.graph.nlp import parse_question
+
+    index = EntityIndex({"table": ["main.ops.fact_grants", "main.sales.orders"]})
+    parsed = parse_question("which groups can read the customer tables, who granted it and when?",
+                            as_of=datetime(2026, 3, 20, 9), index=index)
+    assert "table" not in parsed.entities, parsed.entities
+
+
+def test_a_board_asking_for_the_top_risks_gets_a_briefing_of_that_many():
+    from health_monitor.graph.nlp import intents
+
+    assert intents.intent_of("exec deck: our 4 biggest platform risks?") == "briefing"
+    assert intents.intent_of("what are the top 3 security risks") != "briefing"  # one area's risks: that area

@@ -96,3 +96,22 @@ def test_a_monthly_target_budgets_the_month_and_no_target_is_said_as_assumed():
     text = estimate("how much of our monthly error budget have we burned so far?", _uptime(6, 86.4), [])
     assert "99.9% assumed" in text and "a 30-day month allows about 43.2 minutes" in text
     assert "in the 6 days read, 200% of that budget (43.2 minutes over)" in text
+
+
+def test_monthly_figures_over_a_year_are_summed_and_taken_twelve_times():
+    from health_monitor.graph.whatif import PER_YEAR, per_year
+
+    savings = Finding(agent="optimization", title="Savings opportunities", summary="", tools=["t"], rows=[
+        {"resource": "c1", "estimated_monthly_saving": 1000.0, "net_estimated_monthly_saving": 900.0},
+        {"resource": "w1", "estimated_monthly_saving": 500.0, "net_estimated_monthly_saving": 450.0}])
+    text = per_year({"optimization": AgentReport(agent="optimization", findings=[savings])})
+    assert "$1,500 a month" in text and "$18,000 over twelve months" in text and "2 items" in text
+    assert PER_YEAR.search("what would those add up to over a full year?")
+    assert not PER_YEAR.search("what about the year before?")
+
+
+def test_no_monthly_figure_gets_no_yearly_guess():
+    from health_monitor.graph.whatif import per_year
+
+    reports, _ = _reports()  # daily spend rows only
+    assert per_year(reports) == ""
