@@ -28,7 +28,15 @@ from health_monitor.graph.events import Progress, ToolEnd, ToolStart, emit
 from health_monitor.graph.findings import row_numbers, to_finding
 from health_monitor.graph.history import history_messages, role_of
 from health_monitor.graph.llm import LLMFailure, call_llm, fallback, turn_of, unavailable
-from health_monitor.graph.planner import BEFORE_SUFFIX, COMPARISON_SUFFIX, call_id, plan, play_for, play_slots
+from health_monitor.graph.planner import (
+    BEFORE_SUFFIX,
+    COMPARISON_SUFFIX,
+    asked_play,
+    call_id,
+    plan,
+    play_for,
+    play_slots,
+)
 from health_monitor.graph.state import (
     AgentReport,
     SpecialistInput,
@@ -191,6 +199,7 @@ def make_report(spec: AgentSpec):
         if state.get("failure"):
             errors.append(state["failure"])
         results = state.get("results") or {}
+        asked = asked_play(spec, state.get("question", ""), _slots(spec, state), ctx.as_of.date() if ctx.as_of else None)
         for cid, result in results.items():
             name = result["tool"]
             if cid.endswith((COMPARISON_SUFFIX, BEFORE_SUFFIX)):  # read with its main call, not on its own
@@ -226,6 +235,7 @@ def make_report(spec: AgentSpec):
                     label=_window_label(state, spec), as_of=ctx.as_of, filtered=_filtered_kinds(tool, result),
                     money_cols=set(getattr(tool, "cost_columns", ()) or ())) or finding
             if finding is not None:
+                finding.asked = play is not None and play is asked
                 findings.append(finding)
         findings = _comparisons(spec, results, _slots(spec, state), registry,
                                 adapters.data_first_day(ctx)) + findings

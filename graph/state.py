@@ -61,6 +61,9 @@ class Finding(BaseModel):
     more: int = 0
     #: The rows are not about the name the question asked for (listed as "the others"): never the lead.
     off_subject: bool = False
+    #: Read by the play the question's own words chose first: in the question's main area, it answers what was asked
+    #: and leads the answer whatever its severity.
+    asked: bool = False
     #: The lens judges its rows (severity rules); a listing (lineage, an inventory) crosses no threshold either way.
     judged: bool = True
     #: The first rows the finding was read from (scalar values). Only this turn's synthesis reads them

@@ -112,12 +112,15 @@ def item_lines(findings: list[Finding], budget: int = MAX_ITEMS) -> list[str]:
 
 
 def _ranked(findings: Iterable[Finding], order: list[str], subject: dict[str, list[str]] | None = None,
-            asked: str = "") -> list[Finding]:
+            asked: str = "", primary: str = "") -> list[Finding]:
     """Most severe first; ties keep the specialists' presentation order. With a ``subject`` (what a cause question
     is about), the findings about it come first: "why?" after a stale table leads with that table's writer. With
-    an ``asked`` kind ("which warehouse ...?"), the findings whose first name is of that kind come next."""
+    an ``asked`` kind ("which warehouse ...?"), the findings whose first name is of that kind come next; then the
+    ``primary`` area's finding that answers what was asked ("how much did failed runs cost?": their cost, before
+    the failures the same question also brought)."""
     return sorted(findings, key=lambda f: (f.off_subject, bool(subject) and not _about(f, subject),
                                            bool(asked) and _first_named_kind(f) != asked,
+                                           not (primary and f.asked and f.agent == primary),
                                            -SEVERITY_RANK.get(f.severity, 0),
                                            order.index(f.agent) if f.agent in order else 99))
 
@@ -150,7 +153,8 @@ def section(title: str, report: AgentReport | None, all_clear: str) -> str:
     if report is None:
         lines.append("- This check did not run.")
         return "\n".join(lines)
-    ordered = sorted(report.findings, key=lambda f: -SEVERITY_RANK.get(f.severity, 0))
+    # what the question asked of this area first, then by severity
+    ordered = sorted(report.findings, key=lambda f: (not f.asked, -SEVERITY_RANK.get(f.severity, 0)))
     lines += item_lines(ordered)
     if report.error:
         lines.append(f"- I could not complete part of this check: {report.error}. The other sections are unaffected.")
@@ -166,12 +170,12 @@ def area(title: str) -> str:
 
 
 def lead(reports: dict[str, AgentReport], titles: dict[str, str], period: str = "",
-         subject: dict[str, list[str]] | None = None, asked: str = "", compares: bool = False) -> str:
+         subject: dict[str, list[str]] | None = None, asked: str = "", compares: bool = False, primary: str = "") -> str:
     """The answer's first sentence: the most important finding with its figure, and the period.
 
     "Nothing crosses a threshold" only when every finding is below medium, every check completed
     and nothing said "not measured"."""
-    findings = _ranked((f for r in reports.values() for f in r.findings), list(titles), subject, asked)
+    findings = _ranked((f for r in reports.values() for f in r.findings), list(titles), subject, asked, primary)
     when = f"{period[:1].upper()}{period[1:]}: " if period else ""
     areas = " and ".join(area(titles[a]) for a in reports)
     failed = [a for a, r in reports.items() if r.error]
@@ -368,7 +372,7 @@ def _present_ranked(agents: AgentRegistry, plan: RoutingPlan, unique: dict[str, 
     """The planned specialists' reports (each finding once) and their findings in the order the answer says them."""
     present = {name: unique[name] for name in plan.agents if name in unique}
     ranked = _ranked((f for r in present.values() for f in r.findings), primary_first([a.name for a in agents], plan),
-                     plan.subject or None, plan.asked_kind)
+                     plan.subject or None, plan.asked_kind, plan.primary)
     return present, ranked
 
 
@@ -394,7 +398,8 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
     labelled = any(r.period for r in present.values())
     period = own or plan.period or period_of(list(calls), ranked[0].tools if ranked else [], as_of)
     titles = {a: titles[a] for a in primary_first(list(titles), plan)}
-    first = lead(present, titles, period, subject, plan.asked_kind, compares=plan.intent == "compare") if present \
+    first = lead(present, titles, period, subject, plan.asked_kind, compares=plan.intent == "compare",
+                 primary=plan.primary) if present \
         else "I could not get any results for this question."
     rec = recommendation(present, list(titles), subject)
     if plan.intent == "recommendation" and rec:

@@ -165,6 +165,26 @@ def test_a_savings_answer_opens_with_the_total_and_ends_with_one_recommendation(
     assert a.answer.count("**Recommendation:**") == 1 and "**Recommendation:** Start with" in a.answer
 
 
+def test_the_money_asked_for_leads_before_the_failures_the_question_also_brought(demo_context):
+    a = ask("how much money did the failed job runs burn last week?", context=demo_context, persist=False)
+    assert {"cost", "performance"} <= set(a.agents), a.agents
+    first = a.answer.split("\n", 1)[0]
+    assert "failed job runs cost $" in first.lower() and "most pressing" not in first, first
+
+
+def test_the_finding_that_answers_the_main_ask_leads_whatever_its_severity():
+    asked = f("cost", "low", summary="failed runs cost $599 (13 failed runs)")
+    asked.asked = True
+    reports = {"cost": AgentReport(agent="cost", findings=[f("cost", "medium", summary="spend $9,000"), asked]),
+               "performance": AgentReport(agent="performance", findings=[f("performance", "high", summary="x failed")])}
+    titles = {**TITLES, "performance": "Performance"}
+    assert templates.lead(reports, titles, "last week", primary="cost").startswith("Last week: failed runs cost $599")
+    # without a main area (a briefing) the most severe leads, and a finding asked of a second area does not jump it
+    assert templates.lead(reports, titles, "last week").startswith("Last week: x failed")
+    assert templates.lead(reports, titles, "last week", primary="performance").startswith("Last week: x failed")
+    assert templates.section("Cost", reports["cost"], "ok").split("\n")[1].startswith("- **cost finding**: failed runs")
+
+
 def test_when_one_ask_named_its_own_period_each_section_says_which_period_it_read():
     from health_monitor.agents.registry import get_agent_registry
 
