@@ -186,14 +186,14 @@ AGENT = AgentSpec(
                        empty="All spend carries a cost-attribution tag.")),
         Play("get_job_costs", when=(r"\bjobs?\b|expensive|line item|biggest",),
              args={"top_n": "$top_n|5"}, title="Most expensive jobs",
-             lens=Lens(say="{job_name} ({workspace_name})[ {list_cost:money}] over {runs:int} runs "
+             lens=Lens(say="{job_name} ({workspace_name})[ {list_cost:money}] over {runs:plural:run} "
                            "({failed_runs:int} failed[, {list_cost_per_run:money} a run])[; {cost_note}]",
                        sort="list_cost desc", rows=3,
                        severity=(("medium", "failed_runs >= 3"),))),
         Play("get_job_costs", when=(r"cost|spend|spent|expensive|bill|how much",), needs=("job",), weight=3,
              args={"top_n": "$top_n|5"}, title="Job cost",
              lens=Lens(sort="list_cost desc", rows=2,
-                       say="{job_name} ({workspace_name})[ cost {list_cost:money}] over {runs:int} runs "
+                       say="{job_name} ({workspace_name})[ cost {list_cost:money}] over {runs:plural:run} "
                            "({failed_runs:int} failed[, {list_cost_per_run:money} a run])[; {cost_note}]")),
         # "which user generated the most SQL warehouse consumption? I'll allocate bi-warehouse on that": a shared
         # warehouse's spend shared out by who ran statements on it

@@ -29,7 +29,7 @@ FAILS = (r"fail|error|broke|crash|\boom\b|succe|did .* run|runs? ok|status|went 
          # "what did nightly_etl choke on yesterday": what a run failed on
          r"\bchok\w* on\b|\btrip\w* (?:up )?(?:on|over)\b|"
          # "nightly_etl died ~02:15", "it blew up", a pasted "AnalysisException": a run that ended badly
-         r"\b(?:died|dies|dead|blew up|bombed|tanked|keeled over|fell over|exception)\b|\w+exception\b|"
+         r"\b(?:died|dies|dead|blew up|bombed|tanked|keeled over|fell over|falls over|falling over|exception)\b|\w+exception\b|"
          # "which tasks didn't finish properly last night?", "stopped working": runs that did not complete
          r"\b(?:did ?n'?t|did not|never|wouldn'?t|failed to) (?:finish|complete|land|run|succeed)|\bstop(?:ped|s)? working\b")
 WAREHOUSE_DAYS = Lens(sort="start_date desc", rows=3,
@@ -69,8 +69,8 @@ AGENT = AgentSpec(
         Play("get_job_runs", when=(r"succe|finish\w*|complet\w*|did .* run|those runs|how (did|many) .* run|runs? (ok|status)|\bpass(?:ed)? "
                                    r"(?:even )?once\b",),
              title="Job runs", lens=Lens(group="job_name", sum=("list_cost",), sort="count desc", rows=3,
-                                         say="{job_name} ran {count:times}: {is_success:int} succeeded, "
-                                             "{is_sla_breach:int} over SLA, {list_cost:money} of compute")),
+                                         say="{job_name} ran {count:times}: {is_success:int} succeeded"
+                                             "[, {is_sla_breach:int} over SLA], {list_cost:money} of compute")),
         Play("get_job_success_rate", when=(r"failure rate|success rate|fail (the )?most|most fail|highest fail|"
                                            r"flaky|most often|worst jobs?|" + LOWERED, r"fail\w*\b.*\bcompare\b"), weight=3,
              title="Job failure rates", compare=Compare("Job failure rate", total="failed", per="runs",
@@ -120,7 +120,7 @@ AGENT = AgentSpec(
                        say="{duration_minutes:num} min on {warehouse_name} by {executed_by} ({read_gb:gb} read)")),
         Play("get_resource_utilization", when=(r"\bcpu\b|memory|utili[sz]|bottleneck|pressure|\bhot\b|saturat|\bmelt\w*|"
                                                r"overload\w*|struggl\w*|busy|pegged|maxed|flat out|red[- ]?lin\w*|"
-                                               r"(?:at|hit|hitting) 100",),
+                                               r"(?:at|hit|hitting) 100|strain\w*|stress(?:ed)?\b|under (?:heavy |high |a lot of )?load",),
              weight=2, title="Cluster CPU and memory", lens=CLUSTER_LOAD),
         # "which clusters do we have", "what runtime are our clusters on", "any GPU clusters": the inventory of compute
         Play("get_clusters", when=(r"\b(?:which|what|list|all|every|each|inventory of|how many|our) (?:\w+ ){0,2}clusters?\b"
@@ -139,7 +139,7 @@ AGENT = AgentSpec(
                                                r"the (?:cluster|compute|box|machine|node)s? (?:behind|under(?:neath)?|running|"
                                                r"powering) (?:it|that|this|them)\b|too small|under-?sized|under-?powered",),
              weight=2, title="Cluster CPU and memory", lens=CLUSTER_LOAD),
-        Play("get_cluster_cpu_history", when=(r"\bcpu\b|memory|utili[sz]|looked like|history|over time|"
+        Play("get_cluster_cpu_history", when=(r"\bcpu\b|memory|utili[sz]|looked like|history|over time|strain\w*|"
                                               r"overload\w*|\bmelt\w*|busy|what'?s up|going on|doing|status|looking|"
                                               # "prod-etl-cluster wasn't the reason the ETL crawled?": its load then
                                               rf"reason|cause|culprit|to blame|because|{SLOW}",),
@@ -199,6 +199,6 @@ AGENT = AgentSpec(
         Play("get_job_costs", when=(r"expensive|cost(s|ly)? of (the )?jobs?|job costs?",),
              title="Job cost",
              lens=Lens(sort="list_cost desc", rows=3,
-                       say="{job_name}[ {list_cost:money}] over {runs:int} runs ({failed_runs:int} failed)[; {cost_note}]")),
+                       say="{job_name}[ {list_cost:money}] over {runs:plural:run} ({failed_runs:int} failed)[; {cost_note}]")),
     ),
 )

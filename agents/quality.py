@@ -131,7 +131,7 @@ AGENT = AgentSpec(
                        severity=(("high", "mean_shift_stddevs >= 2"), ("medium", "is_drift == true")),
                        recommend="Check the upstream source of {column_name} for a change in units or logic.",
                        empty="No profiled column drifted.")),
-        Play("get_column_profile", when=(r"profile|nulls?|by column|columns?|values?|distinct|min|max",),
+        Play("get_column_profile", when=(r"\b(?:profil\w*|nulls?|by column|columns?|values?|distinct|min(?:imum)?|max(?:imum)?)\b",),
              needs=("table",), weight=3, title="Column profile",
              lens=Lens(sort="null_rate_pct desc", rows=4,
                        headline="{table_full_name}: {row_count:int} rows in the latest profile.",

@@ -106,7 +106,7 @@ AGENT = AgentSpec(
              title="Job success rates", compare=Compare("Job failure rate", total="failed", per="runs",
                                                         unit="pct100"),
              lens=Lens(where="failed > 0", sort="failure_rate_pct desc", rows=3,
-                       say="{job_name}: {success_rate_pct:pct100} success over {runs:int} runs",
+                       say="{job_name}: {success_rate_pct:pct100} success over {runs:plural:run}",
                        severity=(("high", "success_rate_pct < 80"), ("medium", "success_rate_pct < 95")))),
         Play("get_failed_jobs", when=(r"fail|error|broke|crash",), title="Failed job runs", before=Before(needs=("job",)),
              lens=FAILED_RUNS),

@@ -368,12 +368,16 @@ def call_id(agent: str, call: PlannedCall, position: int) -> str:
     return f"{agent}-p{call.play_index}-{position}" + (COMPARISON_SUFFIX if call.comparison else "")
 
 
-def asked_play(spec: AgentSpec, question: str, slots: dict[str, Any], as_of_date: date | None = None) -> Play | None:
-    """The play the question's own words match best, or None when none does (the agent's defaults or the last turn's
-    topic answered): its finding is the answer to what was asked."""
+def asked_play(spec: AgentSpec, question: str, slots: dict[str, Any], as_of_date: date | None = None,
+               intents: list[str] | tuple[str, ...] = ()) -> Play | None:
+    """The play :func:`plan` puts first when the question's words (with its intents' hint words, as the plan reads
+    them) match one, or None when none does (the agent's defaults or the last turn's topic answered): its finding
+    is the answer to what was asked."""
     full = derive_slots(slots, as_of_date)
-    text = mask_names(without_requester(without_breakdown_list(question or "")), full)
-    scored = [(p.matches(text, full) * p.weight, -i, p) for i, p in enumerate(spec.playbook)]
+    own = mask_names(without_requester(without_breakdown_list(question or "")), full)
+    text = mask_names(without_requester(without_breakdown_list(" ".join([question or "", *intents]))), full)
+    scored = [((p.matches(text, full) + (p.matches(own, full) if intents else 0)) * p.weight, -i, p)
+              for i, p in enumerate(spec.playbook)]
     score, _, best = max(scored, key=lambda t: (t[0], t[1]), default=(0, 0, None))
     return best if score > 0 else None
 

@@ -199,7 +199,8 @@ def make_report(spec: AgentSpec):
         if state.get("failure"):
             errors.append(state["failure"])
         results = state.get("results") or {}
-        asked = asked_play(spec, state.get("question", ""), _slots(spec, state), ctx.as_of.date() if ctx.as_of else None)
+        asked = asked_play(spec, state.get("question", ""), _slots(spec, state), ctx.as_of.date() if ctx.as_of else None,
+                           list((state.get("turn") or {}).get("intents") or []))
         for cid, result in results.items():
             name = result["tool"]
             if cid.endswith((COMPARISON_SUFFIX, BEFORE_SUFFIX)):  # read with its main call, not on its own

@@ -549,6 +549,9 @@ def _when(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
     """"when exactly?": the same question, read for its times (its specialists, whatever "start" suggests)."""
     out = _carry(cur, prior, "when")
     out.domains = list(prior.understanding.domains) or out.domains
+    if _FAILURE_SAID.search(m.string) and prior.named("job") and "performance" not in out.domains:
+        # "when did that failure occur?" after a stale table's writer: the job's runs say when it failed, first
+        out.domains = ["performance", *out.domains][:3]
     out.intent = "lookup"
     return out
 
@@ -682,6 +685,10 @@ _ACTED_ON = re.compile(r"\b(?:did|do|does|have|has|had)\s+(?:they|he|she|that (?
                        r"download|delet|drop|alter|chang|look)\w*", re.IGNORECASE)
 
 
+#: Kinds of things whose usage is billed: the lines a spend splits into.
+_SPENDING_KINDS = frozenset({"job", "warehouse", "cluster", "user", "endpoint", "workspace", "pipeline", "sku"})
+
+
 def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"which warehouse was that on?": the <kind> the last answer's subject belongs to, in the same topic."""
     word = (m.group("kind") or m.group("kind2") or m.group("kind3") or m.group("kind4") or m.group("kind5")).lower()
@@ -717,6 +724,11 @@ def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[s
         # "that huge query today that scanned 2TB, ... which warehouse was it on": the question says which thing itself
         out = _carry(cur, prior, "attribute", domains=False)
         out.domains = list(cur.domains)
+        return out
+    if not names and m.group("kind3") and "cost" in prior.understanding.domains and kind in _SPENDING_KINDS:
+        # "which job burned it" after a workspace's spend: that spend read by job, in the same topic
+        out = _carry(cur, prior, "attribute", domains=False)
+        out.domains = ["cost"]
         return out
     if not names and m.group("kind5") and prior.understanding.domains:
         # "which job do i go yell at" after a budget: the last topic again, read by that kind
@@ -1420,7 +1432,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                       rf"(?:\s+\w+\s+(?:that|it|this|them|those|these))?\W*$|"
                                       # "was the cluster it runs on struggling too?": the subject's own compute
                                       rf"\bthe\s+(?P<kind4>{_KIND_WORD})\s+(?:(?:it|that|this|they)\s+(?:runs?|ran|is running|"
-                                      rf"was running|executes?|lives?)\s+on\b|(?:that|which)\s+(?:runs?|ran|is running|executes?)\s+"
+                                      rf"was running|executes?|lives?)\s+on\b|"
+                                      # "was the cluster on which that job ran under strain?": the same, said formally
+                                      rf"(?:on|in)\s+which\s+(?:that|this|it|the)\s+(?:\w+\s+)?(?:runs?|ran|is running|was running|"
+                                      rf"executes?|executed)\b|(?:that|which)\s+(?:runs?|ran|is running|executes?)\s+"
                                       # "and the cluster that runs that ETL, was it overloaded?": the same, said the other way
                                       rf"(?:that|this|it|those|these)\b|"
                                       # "was the cluster part of it too?": the subject's compute, as a cause of its trouble
@@ -1491,6 +1506,11 @@ TRANSFORMS: tuple[Transform, ...] = (
                                       r"\bkeep going\b|^\W*more\W*$", re.IGNORECASE), _more),
     Transform("when", re.compile(r"^\W*(?:and\s+)?(?:since\s+)?when(?: exactly| was (?:that|it)| did (?:that|it|this) "
                                  r"(?:happen|start))?\W*$|"
+                                 # "when precisely did that failure occur?": when the last answer's event happened
+                                 r"^\W*(?:and\s+|so\s+)?when\s+(?:exactly\s+|precisely\s+)?(?:did|was|were)\s+(?:that|this|those|"
+                                 r"these|it)\s+(?:\w+\s+)?(?:happen|occur|start|begin|fail|break|go down|die)\w*\b|"
+                                 # "and the one with drift, since when?": when, of a thing the last answer showed
+                                 r"^\W*(?:and\s+)?(?:that|this|the one|those|these|it)\b[^?.!]{0,40}?[,;]?\s*since when\W*$|"
                                  # "since when exactly? and on which inputs?": when, then a second small ask
                                  r"^\W*(?:and\s+)?(?:since\s+)?when(?: exactly)?\s*[?,;]+\s*(?:and\s+)?(?=\S)|"
                                  r"\bat what time\b|\bwhat time (?:was|did)\b|"

@@ -84,7 +84,9 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              re.IGNORECASE)),
     ("recommendation", re.compile(
         r"\bwhat should (?:i|we) do\b|\brecommend\w*\b|\bhow (?:do|can|could|should) (?:i|we) (?:fix|reduce|cut|"
-        r"improve|lower|save|speed)\b|\bnext steps?\b|\badvi[cs]e\b|\bsuggest\w*\b|\bhow much would\b",
+        r"improve|lower|save|speed)\b|\bnext steps?\b|"
+        # (not "could you advise whether the data is healthy": tell me whether)
+        r"\badvi[cs]e\b(?!\s+(?:me\s+|us\s+)?(?:on\s+)?(?:whether|if)\b)|\bsuggest\w*\b|\bhow much would\b",
         re.IGNORECASE)),
     ("cause", re.compile(r"\bwhy\b|\bcaus\w*\b|\breason\w*\b|\bexplain\w*\b|\bwhat happened\b|"
                          # (not "the same person behind the huge query": who ran it)

@@ -638,7 +638,12 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # ("if its auto-termination went down to 15 min": a setting lowered, not an outage)
         r"(?<!number )(?<!numbers )(?<!total )(?<!figure )(?:is|was|went|go(?:es)?|goes|going|been) down"
         r"(?! (?:to|by|from) (?:about |around |only )?\d)": 0.9,
-        r"(?:is|was|were|went|been) (?:\w+[-_]?\w* ){1,2}down\b(?! (?:by|from|to|\d|\$))": 0.7,
+        # (not "is warehouse spend down this week?": a figure that fell)
+        r"(?:is|was|were|went|been) (?!(?:\w+ )?(?:spend|spending|costs?|bills?|usage|dbus?|numbers?|figures?|totals?|prices?|"
+        r"rates?|latency|errors?|failures?|revenue)\b)(?:\w+[-_]?\w* ){1,2}down\b(?! (?:by|from|to|\d|\$))": 0.7,
+        # "was a sql warehouse down last wk?": compute that was out
+        r"\b(?:warehouse|cluster|endpoint|workspace|service)s?\s+(?:(?:was|were|is|are|went|been|go(?:es|ing)?)\s+)?"
+        r"(?:down|offline|unavailable|unreachable)\b(?!\s+(?:by|from|to|\d|\$))": 1.0,
         # "every tile said the warehouse was unavailable", "sometimes 30+ min behind": an outage or a late run
         r"\bunavailable\b|\bunreachable\b|\b\d+\+?\s*(?:min|mins|minutes|hours?|hrs?|h)\b (?:\w+ )?(?:behind|late)\b": 0.9,
         # "and is etl-warehouse up right now": whether it is available at the moment
@@ -1100,6 +1105,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:it|them|that one|this one)\s*\?": 1.0,
         # "is the bi-warehouse sized correct?", "right-sized?": the size against what is used
         r"\b(?:sized|provisioned) (?:correct(?:ly)?|right|properly|appropriately|well|ok)\b|\bright-?siz\w*|"
+        # "are our SQL warehouses appropriately sized for their load?": the same, the adverb first
+        r"\b(?:correctly|properly|appropriately|adequately|sensibly|reasonably|badly|poorly)[- ](?:sized|provisioned)\b|"
         r"\boversized\b": 1.0,
         # "what does it cost to keep the dashboard database running overnight when nobody is using it?": idle compute
         r"\b(?:running|on|up|idle|awake|alive)\b(?:\s+[\w-]+){0,3}\s+(?:when|while|if|even though) (?:nobody|no ?one|no-one)"

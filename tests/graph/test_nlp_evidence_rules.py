@@ -5986,3 +5986,55 @@ def test_a_board_asking_for_the_top_risks_gets_a_briefing_of_that_many():
 
     assert intents.intent_of("exec deck: our 4 biggest platform risks?") == "briefing"
     assert intents.intent_of("what are the top 3 security risks") != "briefing"  # one area's risks: that area
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("was any warehouse offline on monday? our dashboards hung", "reliability", None),
+    ("is warehouse spend down this week?", "cost", "reliability"),
+    ("are the interactive clusters properly sized for what runs on them?", "optimization", None),
+])
+def test_round_467_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_which_thing_spent_it_after_a_spend_reads_that_spend_by_it():
+    prior = Prior(understanding=Understanding(question="gpu spend in dev yesterday?", domains=["cost"]),
+                  subject={"workspace": ["dev"]}, as_of=AS_OF)
+    out = _follow("which warehouse ate it", prior)
+    assert out.refusal is None and out.domains == ["cost"]
+
+
+def test_since_when_of_the_one_showing_a_shared_word_keeps_its_area():
+    prior = Prior(understanding=Understanding(question="how are my models doing? drift, latency", domains=["mlops"]),
+                  as_of=AS_OF)
+    assert _follow("and the one that has drift, since when?", prior, domains=["quality"]).domains == ["mlops"]
+
+
+def test_when_a_failure_happened_after_a_writer_was_found_reads_the_jobs_runs():
+    prior = Prior(understanding=Understanding(question="why is sales_gold stale?", domains=["quality"]),
+                  subject={"job": ["load_sales"], "table": ["main.sales.sales_gold"]}, as_of=AS_OF)
+    out = _follow("when exactly did that failure happen?", prior)
+    assert out.domains == ["performance", "quality"]
+
+
+def test_the_compute_a_job_ran_on_said_formally_is_that_jobs_compute():
+    prior = Prior(understanding=Understanding(question="why did load_sales fail?", domains=["performance"]),
+                  subject={"job": ["load_sales"]}, as_of=AS_OF)
+    out = _follow("was the cluster on which that job ran overloaded?", prior)
+    assert out.previous.transform == "attribute" and out.names("job") == ["load_sales"]
+
+
+def test_strain_on_compute_and_a_job_falling_over_choose_their_plays():
+    perf = get_agent_registry().get("performance")
+    assert choose_plays(perf, "was its cluster under strain?", {})[0].tool in ("get_resource_utilization",
+                                                                               "get_cluster_cpu_history")
+    assert "get_failed_jobs" in [p.tool for p in choose_plays(perf, "it keeps falling over", {"job": "x"})]
+    quality = get_agent_registry().get("quality")
+    assert "get_column_profile" not in [p.tool for p in choose_plays(quality, "can you determine why it is stale?", {})]
+
+
+def test_advise_whether_asks_whether_not_what_to_do():
+    from health_monitor.graph.nlp import intents
+
+    assert intents.intent_of("could you advise whether the billing data is complete?") == "lookup"
+    assert intents.intent_of("please advise on how to fix the warehouse") == "recommendation"
