@@ -35,6 +35,11 @@ _BEFORE = re.compile(r"\b(?:the\s+)?(day|week|month|quarter|year|period)\s+(?:be
 _SAME = re.compile(r"\b(?:the\s+)?same\s+(?:point|period|time|days?|dates?|weekdays?|stage|window|hours?)\s+"
                    r"(?:(?:of|in)\s+)?(?:last|the\s+previous|the\s+prior|a|one)\s+(week|month|quarter|year)\b|"
                    r"^\W*(?:the\s+)?(?:a|one)\s+(week|month|year)\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+#: An average after the comparison word ("vs the 7d avg", "against its usual daily spend"): a baseline the anomaly
+#: figures already hold, not a second period to read.
+AVERAGE_BASELINE = re.compile(r"^\W*(?:the\s+|its\s+|our\s+|their\s+|a\s+|an\s+)?(?:(?:\d+\s*-?\s*d(?:ays?)?|\d+-day|seven[- ]day|"
+                              r"7-day|weekly|daily|monthly|usual|normal|typical|rolling|trailing|recent)\s+)*"
+                              r"(?:avg|average|mean|norm|baseline)\b", re.IGNORECASE)
 #: A second period follows the comparison word within this many words ("vs what we saw last week").
 _SECOND_WITHIN = 4
 _ADJ = {"daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year",
@@ -105,6 +110,8 @@ def comparison_windows(text: str, window: Window | None, as_of: datetime) -> tup
     """``(window, comparison)`` when ``text`` compares periods, else ``(window, None)``."""
     low = (text or "")[:2000].lower()
     against = _AGAINST.search(low)
+    if against and AVERAGE_BASELINE.match(low[against.end():]):
+        return window, None
     if against:
         rest = low[against.end():]
         first = parse_window(low[:against.start()], as_of)

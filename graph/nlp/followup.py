@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from health_monitor.graph.kinds import BY_NAME, KIND_NAMES, KIND_WORD_ALTERNATION, WORD_KINDS
-from health_monitor.graph.nlp.comparison import period_before
+from health_monitor.graph.nlp.comparison import AVERAGE_BASELINE, period_before
 from health_monitor.graph.nlp.models import TIME_KEYS, ParsedQuestion, TurnContext
 from health_monitor.graph.nlp.router import route
 from health_monitor.graph.nlp.vocabulary import (
@@ -405,6 +405,8 @@ def _compare_with(cur: Understanding, prior: Prior, m: re.Match[str], known: lis
     own = cur.window is not None and cur.window.words and cur.window.words.lower() not in clause
     out.window = cur.window if own else prior.understanding.window
     out.comparison, out.intent = None, "compare"
+    if AVERAGE_BASELINE.match(clause):
+        out.intent = "lookup"  # "vs the 7d avg?": the anomaly figures against the average, no second period
     bare = re.sub(r"\bper \w+", " ", clause)  # ("..., per run": the unit of the figure, no topic)
     for e in cur.entities:
         bare = re.sub(re.escape(e.name.lower().rsplit(".", 1)[-1]), " ", bare)
@@ -1013,8 +1015,9 @@ ACT_ADVISORS_ON: dict[str, tuple[str, frozenset[str]]] = {"performance": ("optim
 
 
 #: Taking back the last answer's thing ("should we revoke it?", "can we rotate that").
-_REVOKE_IT = re.compile(r"\b(?:revok\w*|rotat\w*|disabl\w*|deactivat\w*|kill|expire|invalidat\w*|pull|block|ban)\s+(?:it|that|this|them|"
-                        r"those)\b", re.IGNORECASE)
+#: Verbs that take away what a principal holds ("revoke", "rotate", "block"...): "should we ...?" asks what to do.
+_REVOKE_VERBS = r"revok\w*|rotat\w*|disabl\w*|deactivat\w*|kill|expire|invalidat\w*|pull|block|ban"
+_REVOKE_IT = re.compile(rf"\b(?:{_REVOKE_VERBS})\s+(?:it|that|this|them|those)\b", re.IGNORECASE)
 
 
 def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -1384,8 +1387,8 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 r"flags?) (?:do|should|must|can|could|would) (?:i|we|they|you) (?:\w+ )?(?:change|adjust|tweak|"
                                 r"tune|set|flip|turn|pull|use)\b|"
                                 r"\bwhat (?:do|should) (?:i|we) (?:tell|ask|advise) (?:\w+ ){0,3}to (?:change|do|fix)\b|\bhow (?:do|can|should) (?:i|we) fix\b|"
-                                r"\bwhat (?:do|would) you (?:recommend|suggest|do)\b|\bshould (?:i|we) (?:revoke|pull|remove|switch|turn|drop|keep|"
-                                r"retrain|roll|block|ban|disable|rotate|kill)\w*\b|\bnext steps?\b|\bfix (?:it|that|this)\b|\baction (?:items?|points?|plan)\b|"
+                                r"\bwhat (?:do|would) you (?:recommend|suggest|do)\b|\bshould (?:i|we) (?:remove|switch|turn|drop|keep|"
+                                r"retrain|roll|" + _REVOKE_VERBS + r")\w*\b|\bnext steps?\b|\bfix (?:it|that|this)\b|\baction (?:items?|points?|plan)\b|"
                                 r"\bremediat\w*|\bprevent (?:it|that|this|a repeat)\b|\bhow (?:do|can|should) (?:i|we) (?:stop|prevent|"
                                 r"avoid)\b|\b(?:doesn'?t|does not|won'?t|never) (?:happen|repeat|recur)\w* again\b|"
                                 r"\bso (?:this|it|that) (?:doesn'?t|does not|won'?t) (?:happen|repeat|recur)\w*\b|"

@@ -15,7 +15,13 @@ from health_monitor.agents.registry import AGENT_NAMES
 from health_monitor.graph.kinds import KINDS
 from health_monitor.graph.nlp.honest import ASKER_CONTEXT
 
-from health_monitor.core.phrases import FIGURE_NOUNS, OWNER_OF_SPEND, PEOPLE_USING, SPEND_TRACED_TO_OWNER
+from health_monitor.core.phrases import (
+    FIGURE_NOUNS,
+    OWNER_OF_SPEND,
+    PEOPLE_USING,
+    REPORTING_PEOPLE,
+    SPEND_TRACED_TO_OWNER,
+)
 
 #: The specialists, in presentation order: the agents' registry is the only list.
 DOMAINS: tuple[str, ...] = AGENT_NAMES
@@ -1721,16 +1727,16 @@ PAGED_SELF = re.compile(r"(?:^|(?<=[.!?;]))\W*(?:ugh|argh|sigh|welp|ok|so)?[\s,]
 
 
 #: "Downstream consumers keep complaining about late data": who complains, not an ask about them.
-COMPLAINERS = re.compile(r"\b(?:downstream |the |our |some )?(?:consumers|users|customers|folks|people|teams?|stakeholders|"
-                         r"analysts|execs) (?:keep|keeps|are|have been|started|kept) (?:complaining|moaning|asking|pinging|"
+COMPLAINERS = re.compile(r"\b(?:downstream |the |our |some )?" + REPORTING_PEOPLE + r" (?:keep|keeps|are|have been|started|"
+                         r"kept) (?:complaining|moaning|asking|pinging|"
                          r"shouting|grumbling)\b", re.IGNORECASE)
 
 
 #: "some consumers of my tables said their dashboards were blank a few days ago, was etl-warehouse down?": what users
 #: reported, told before the asker's own question about a cause (one that does not lean back on the report).
 REPORTED_SYMPTOM = re.compile(r"(?:^|(?<=[.!?] ))\W*(?:some |a few |several |two |three |the |our |my |a couple of )?"
-                              r"(?:[\w-]+ ){0,2}?(?:consumers|users|analysts|customers|stakeholders|people|folks|teams|execs|"
-                              r"business users)(?: (?:of|on|in|from) (?:my|our|the) [\w-]+(?: [\w-]+)?)? (?:said|say|told (?:me|us)|"
+                              r"(?:[\w-]+ ){0,2}?" + REPORTING_PEOPLE + r"(?: (?:of|on|in|from) (?:my|our|the) [\w-]+(?: [\w-]+)?)? "
+                              r"(?:said|say|told (?:me|us)|"
                               r"reported|report|mentioned|complained|noticed|saw)(?: that)? [^,.;?!]{3,90}[,;.]\s*"
                               r"(?=(?:so |but |and )?(?:was|were|is|are|did|does|do|has|had|could)\b"
                               r"(?![^?]*\b(?:that|this|it|true|right|correct|real|accurate)\b)[^?]*\?)", re.IGNORECASE)

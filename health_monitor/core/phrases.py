@@ -34,3 +34,7 @@ DESCRIPTION_WORDS = r"descriptions?|comments?|undocumented|documented|documentat
 PER_YEAR_WORDS = (r"(?:(?:over|in|for|across|per|a|each)\s+(?:a\s+|one\s+|1\s+)?(?:full\s+|whole\s+|entire\s+|calendar\s+)?"
                   r"year\b(?!\s+(?:before|ago|earlier|prior))|annuali[sz](?:e|ed|ing)\b|annually\b|per annum\b|"
                   r"over (?:the next |a )?(?:12|twelve) months\b)")
+
+#: The people whose report or complaint the asker passes on ("consumers said...", "stakeholders keep asking..."):
+#: who noticed, not what is asked.
+REPORTING_PEOPLE = r"(?:consumers|users|customers|folks|people|teams?|stakeholders|analysts|execs|business users)"

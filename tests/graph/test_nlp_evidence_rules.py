@@ -6038,3 +6038,16 @@ def test_advise_whether_asks_whether_not_what_to_do():
 
     assert intents.intent_of("could you advise whether the billing data is complete?") == "lookup"
     assert intents.intent_of("please advise on how to fix the warehouse") == "recommendation"
+
+
+def test_an_average_after_vs_is_a_baseline_not_a_second_period():
+    from health_monitor.graph.nlp.comparison import comparison_windows
+    from health_monitor.graph.understanding import Window
+
+    day, now = Window.day(date(2026, 3, 19), "yesterday"), datetime(2026, 3, 20, 9)
+    assert comparison_windows("dev spend yesterday against its usual daily average", day, now)[1] is None
+    assert comparison_windows("dev spend yesterday vs the day before", day, now)[1] is not None
+    prior = Prior(understanding=Understanding(question="dev spend yesterday?", domains=["cost"], window=day), as_of=AS_OF)
+    assert _follow("and vs the 30-day avg?", prior).intent == "lookup"
+    plays = choose_plays(get_agent_registry().get("cost"), "dev yesterday vs the 7d avg?", {})
+    assert plays[0].tool == "get_cost_anomalies"
