@@ -112,7 +112,7 @@ AGENT = AgentSpec(
                        recommend="Review the slowest statement's plan (reads of {read_gb:gb} suggest a missing "
                                  "filter or partition pruning).",
                        empty="No statement ran longer than 5 minutes.")),
-        Play("get_top_queries", when=(r"quer(y|ies)|statements?|longest|"
+        Play("get_top_queries", when=(r"quer(y|ies)|statements?|longest|\bscans?\b|\b\d+(?:\.\d+)? ?(?:tb|gb|pb)\b|"
                                       # "who ran it" then "how much data": what the query read
                                       r"how much data|\b(?:data|bytes|gb|tb|terabytes?) (?:read|scanned)\b",),
              title="Longest queries",

@@ -101,6 +101,9 @@ AGENT = AgentSpec(
         Play("get_expectation_failures", when=(r"expectations?|checks?|constraints?|controls?\b|validations?|violat|valid_|dropped|catch|"
                                                r"quarantin|bad (rows|records)|rules?|throw\w* .{0,20}away|discard|"
                                                r"(?:los[te]?|losing|missing|swallow\w*) (?:\w+ )?(?:rows|records|orders)|"
+                                               # "some orders seem to be missing": the same, the rows named first
+                                               r"\b(?:rows|records|orders)\s+(?:\w+\s+){0,3}(?:missing|lost|gone|dropped|"
+                                               r"disappear\w*|vanish\w*)\b|"
                                                r"never (?:show|turn|arrive|land|make)",),
              default=True, weight=2, title="Expectation failures",
              lens=Lens(sort="failed_records desc", rows=3,

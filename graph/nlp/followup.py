@@ -1450,10 +1450,14 @@ TRANSFORMS: tuple[Transform, ...] = (
                                       rf"poke|nag|escalate to|look at first)\b",
                                       re.IGNORECASE), _attribute),
     # "ml spend is insane" then "is it even working tho": the job behind the figure, whether its runs succeed
-    Transform("job_state", re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:is|are|does|do) (?:it|they|that|this|those) "
+    Transform("job_state", re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:is|are|does|do) (?:it|they|that|this|those)"
+                                      r"(?: (?:thing|things|one|ones|job|jobs|stuff))? "
                                       r"(?:even |actually |really |still |at least )?(?:work(?:ing|s)?|run(?:ning|s)?|"
                                       r"succeed(?:ing|s)?|finish(?:ing|es)?|complet\w*|healthy)\b"
-                                      r"(?:\s+(?:tho|though|at least|at all|properly|ok|okay|fine))?\W*$", re.IGNORECASE), _job_state),
+                                      r"(?:\s+(?:tho|though|at least|at all|properly|ok|okay|fine))?"
+                                      # "..., or does it keep breaking?": the same ask, said the other way
+                                      r"(?:\W+or (?:does|do|is|are) (?:it|they) (?:\w+ ){0,2}(?:break\w*|fail\w*|crash\w*|"
+                                      r"fall\w* over|die\w*|error\w*))?\W*$", re.IGNORECASE), _job_state),
     Transform("that_thing", _THAT_KIND, _that_thing),
     # "45%?? that can't be right. are you sure?": the same figures again, with the evidence behind them
     Transform("doubt", re.compile(r"\b(?:are you sure|you sure|(?:that|this|it) can'?t be right|can'?t be right|"

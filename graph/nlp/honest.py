@@ -29,7 +29,9 @@ VENDORS = {"palo alto": "Palo Alto Networks", "fortigate": "Fortinet", "fortinet
            "google cloud": "Google Cloud", "cloudflare": "Cloudflare", "crowdstrike": "CrowdStrike",
            "grafana": "Grafana", "prometheus": "Prometheus", "kibana": "Kibana", "elasticsearch": "Elasticsearch",
            "opensearch": "OpenSearch", "kafka": "Kafka", "statuspage": "Statuspage", "status page": "Statuspage",
-           "microsoft teams": "Microsoft Teams", "ms teams": "Microsoft Teams", "zoom": "Zoom", "cloudera": "Cloudera", "hortonworks": "Hortonworks", "onetrust": "OneTrust", "trustarc": "TrustArc", "bigid": "BigID", "securiti": "Securiti", "osano": "Osano"}
+           "microsoft teams": "Microsoft Teams", "ms teams": "Microsoft Teams", "zoom": "Zoom", "cloudera": "Cloudera", "hortonworks": "Hortonworks", "onetrust": "OneTrust", "trustarc": "TrustArc", "bigid": "BigID", "securiti": "Securiti", "osano": "Osano",
+           "falcon": "CrowdStrike Falcon", "sentinelone": "SentinelOne", "qradar": "IBM QRadar", "sumo logic": "Sumo Logic",
+           "sumologic": "Sumo Logic", "carbon black": "Carbon Black"}
 #: What is out of sight, for the names that are not a product ("no household data or bill" would not read).
 _OUT_OF_SIGHT = {"e-mail": "e-mails or e-mail threads", "household": "household bills", "office costs": "office or facilities costs", "cloud price lists": "cloud providers' price lists", "HR records": "HR system records (people, pay, leave, hire and exit dates)",
                  "training records": "people's course and training records (a learning system's)",
@@ -198,6 +200,12 @@ OTHER_PRODUCTS: dict[str, str] = {
     r"excel|qlik|superset|metabase)\b|\b(?:power ?bi|tableau|looker|excel|qlik|superset|metabase)\b.{0,40}\b(?:colou?rs?|"
     r"legends?|fonts?|axis|axes|themes?|formatting|tooltips?|slicers?)\b": _VENDOR,
     r"\bspl\b|\bsplunk\b.{0,30}\b(?:search\w*|quer(?:y|ies)|index\w*|dashboards?|alerts?)\b": "Splunk",
+    # "check Splunk for lateral movement from 10.0.0.5", "pull CrowdStrike Falcon detections for host X": another security
+    # tool's own records, asked to be searched there
+    r"\b(?:check|search|look|query|pull|grep|run|open|fetch|dig)\w*\s+(?:\w+\s+){0,2}?(?:in\s+|on\s+|from\s+|through\s+)?"
+    r"(?:splunk|crowdstrike|falcon|sentinelone|qradar|sumo ?logic|kibana|elasticsearch|datadog|carbon black)\b|"
+    r"\b(?:crowdstrike|falcon|sentinelone|carbon black|defender)\s+(?:\w+\s+)?(?:detections?|alerts?|incidents?|hosts?|sensors?|"
+    r"agents?|telemetry|edr)\b|\bedr (?:detections?|alerts?|telemetry)\b": _VENDOR,
     r"\b(?:sshd|syslog|linux (?:boxes|servers|hosts|machines)|windows event logs?|active directory)\b": "server log",
     r"\b(?:aws|amazon|ec2)\b.{0,25}\b(?:bill|invoice|account(?! console)|spend|costs?)\b|"
     r"\b(?:bill|invoice|spend|costs?)\b.{0,15}\b(?:from|on|of|for)\s+(?:aws|amazon)\b": "AWS",

@@ -45,6 +45,10 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "every charge must carry a cost-center tag", "cost-allocation control": spend tied to its owner by tags
+        r"\b(?:charges?|spend|costs?|usage|bills?|line items?)\s+(?:must|should|has to|have to|needs? to|is required to|are "
+        r"required to)\s+(?:carry|have|bear|include|be tagged with)\s+(?:a|an|the|its)?\s*(?:cost[- ]cent\w*|team|owner|project|"
+        r"department|business unit|chargeback)\b|\bcost[- ]allocation\b": 1.0,
         # "and yesterday vs the 7 day avg for the whole workspace?": a day's spend against its weekly baseline
         r"\b(?:vs\.?|versus|against|compared (?:to|with)) (?:the |its |our )?(?:7|seven)[- ]day (?:avg|average|baseline|mean)\b": 0.8,
         # "ok, and yesterday's total across all workspaces?": a period's total, said bare, is its bill
@@ -476,7 +480,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"retain\w*|hold|own|lose|lost))": 1.0,
         # "did last night's sales data refresh actually go through?", "the monster query", "any slowdown overnight"
         r"\b(?:refresh|load|run|job|etl|sync|ingest|import|export|batch)\w* (?:\w+ )?(?:go|went|gone|get|got) through\b|"
-        r"\b(?:monster|huge|giant|massive|runaway|killer) (?:quer(?:y|ies)|scans?)\b|\bslow-?downs?\b": 1.0,
+        r"\b(?:monster|huge|giant|massive|runaway|killer|largest|biggest|heaviest) (?:quer(?:y|ies)|scans?)\b|"
+        r"\b\d+(?:\.\d+)? ?(?:tb|gb|pb|terabytes?|gigabytes?) (?:quer(?:y|ies)|scans?)\b|\bslow-?downs?\b": 1.0,
         # "did the payments job pass this morning?": whether a run succeeded
         r"\b(?:did|has|have|does) (?:the |that |it |this |our )?(?:[\w-]+ )?(?:job|run|pipeline|workflow|load|etl)s? "
         r"(?:pass|succeed|go green|finish|complete)\w*\b": 1.0,
@@ -507,8 +512,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:runs?|ran|running)(?! hot\b)(?! on (?:an? |the |our )?(?:[\w-]+ ){0,2}?(?:all[- ]purpose|interactive|jobs? (?:compute|clusters?)|"
         r"serverless|shared|spot|photon|gpu|classic|wrong|right|cheap\w*|expensive|pricey|costly))": 0.35,
         # "the failed logins": sign-in attempts, the security log's, not runs
-        r"fail\w*(?! (?:log ?ins?|logons?|sign[- ]?ins?|auth\w*|password\w*|credentials?|mfa|2fa|(?:its |the |their |any )?"
-        r"(?:freshness|quality|dq|expectations?|validations?))\b)|errors?(?![- ]budgets?)|errored|erroring|oom": 0.55,
+        # ("... must carry a cost-center tag. Where are we failing that?": a rule not met, no run)
+        r"(?<!we )(?<!we're )fail\w*(?! (?:log ?ins?|logons?|sign[- ]?ins?|auth\w*|password\w*|credentials?|mfa|2fa|(?:its |the |their |any )?"
+        r"(?:freshness|quality|dq|expectations?|validations?))\b)|\bwe(?:'re| are)? fail\w*(?! (?:that|this|it|the (?:control|"
+        r"policy|rule|standard|requirement|test|audit))\b)|errors?(?![- ]budgets?)|errored|erroring|oom": 0.55,
         # "the nightly thing that loads the sales data, it did not work good?": a run that failed
         r"\b(?:did|does|do|has|have|is|was)(?:n'?t| not) (?:work|run|finish|complete|succeed)\w*"
         r"(?: (?:good|well|right|properly|correctly|ok|okay))?\b|\bdid ?n[o']?t (?:work|run)\b": 0.8,
@@ -916,11 +923,21 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "anything on the ML side that's broken": the models' health
         r"\b(?:ml|ai|machine learning) (?:side|stuff|things?|models?|systems?|bits?)\b.{0,20}\b(?:broken|failing|down|wrong|"
         r"off|unhealthy|drifting|stale|degraded)\b": 1.3,
+        # "is the AI stuff costing more than it should, and is it behaving itself?": the models' own health
+        r"\b(?:ai|a\.i\.|ml|machine learning) (?:stuff|things?|side|models?|bits?|systems?)\b.{0,60}\b(?:behaving|behaves|"
+        r"misbehaving)\b": 1.0,
+        # "is the AI thing getting slower when it gives answers?": how fast the served models answer
+        r"\b(?:slow\w*|faster|quicker|latenc\w*|lag\w*|takes? (?:\w+ )?(?:long|ages|forever))\b.{0,40}\b(?:gives?|giving|gave|"
+        r"returns?|returning|serves?|serving|spits? out|comes? back with) (?:\w+ )?(?:answers?|predictions?|responses?|scores?)\b": 1.0,
     },
     "governance": {
         # "building a data dictionary; some tables have no explanation of what they are": tables without descriptions
         r"\bdata dictionar(?:y|ies)\b|\b(?:no|missing|without|lack\w*) (?:an? |any )?(?:explanation|description|docs?|"
-        r"documentation|comments?)s? (?:of|for|about|on) what (?:they|it|each one|each) (?:are|is|holds?|contains?|means?)\b": 1.0,
+        r"documentation|comments?)s? (?:(?:written |jotted )?down )?(?:of|for|about|on) what (?:they|it|each one|each) (?:are|is|"
+        r"holds?|contains?|means?)\b|"
+        # "which of our data has no explanation written down?": data nobody described
+        r"\b(?:data|tables?|datasets?|columns?)\b.{0,30}\b(?:no|missing|without|lack\w*) (?:an? |any )?(?:explanation|description|"
+        r"docs?|documentation|definition)s? (?:written|jotted)(?: down)?\b": 1.0,
         # "which tables have no tags at all?": tables' classification tags, not spend's cost tags
         r"\b(?:tables?|datasets?|schemas?|columns?|catalogs?) (?:that |which )?(?:have|has|with|carry|carrying|are missing|"
         r"missing|lacking|lack) (?:no|zero|any|missing)? ?(?:\w+ )?tags?\b|\buntagged (?:tables?|datasets?|columns?)\b": 1.0,
@@ -992,7 +1009,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?<!engineers )(?<!users )(?<!folks )(?<!customers )(?<!teams )(?<!stakeholders )(?<!colleagues )(?<!i )"
         r"(?<!you )(?<!it )(?<!'it )(?<!that )depend(?!ab)\w*|consumes?|reads from": 1.0,
         # "what feeds the gold table?": its sources
-        r"\b(?:what|which \w+) (?:feeds|fills|populates|loads(?: into)?|writes (?:to|into))\b": 1.0,
+        r"\b(?:what|which \w+) (?:feeds|fills|populates|loads(?: into)?|writes (?:to|into))\b|"
+        # "which jobs failed, and did any of them write to financial tables?": what the named jobs write
+        r"\b(?:did|do|does) (?:any|either|one|some|all|none|each) of (?:them|those|these|the \w+) (?:write|load|feed|populate)s? "
+        r"(?:in)?to\b": 1.0,
         # "does system.billing.usage feed anything in gold? trace it": what it feeds
         r"\b(?:does|do|did) (?:\w[\w.]* ){1,3}feed (?:anything|something|any|into|other)\b|\bwhat does (?:\w[\w.]* ){1,3}feed\b|"
         r"\btrace (?:it|that|this|them)(?: (?:back|through|for me|down))?\b": 1.0,
@@ -1276,6 +1296,12 @@ def area_item(clause: str) -> str | None:
 #: General knowledge, not this account's data ("the capital of estonia", "precision vs recall? interview tmrw", "the
 #: typical GDPR fine if emails leaked"): declined whatever area words it holds.
 GENERAL_KNOWLEDGE = re.compile(
+    # "what is the legal retention period for invoices in France?": the law, not this account's data
+    # (not "is our audit log retention long enough for SOX's legal retention period?": this account's logs)
+    r"^(?![^\n]*\b(?:tables?|data|logs?|audit|system|databricks|catalog|schemas?|workspaces?)\b)[^\n]*?"
+    r"\b(?:legal|statutory|mandatory|regulatory)\s+(?:retention|storage|archiving|keeping)\s+(?:period|duration|time|requirement)s?\b|"
+    r"\bhow long (?:must|should|do|does|are) (?:we|i|you|companies|a company|businesses|firms) (?:\w+ )?(?:keep|retain|store|archive)"
+    r" (?:invoices|receipts|payslips|contracts|tax records|employee records|paper\w*)\b|"
     # "a good regex for validating German IBANs": a coding chore, not this account's data
     r"\b(?:regex|regexp|regular expression)\b.{0,40}\b(?:for|to) (?:validat|match|pars|extract|check)\w*|"
     # "can you recommend a good Portuguese-English dictionary for compliance terms?": a reading list, not the account
@@ -1869,6 +1895,12 @@ TRAILING_BACKGROUND = re.compile(
     # "... in the last 7 days? A vendor penalty clause depends on the exact count.": what hangs on the answer
     r"(?:a\s+|an\s+|our\s+|the\s+)?(?:[\w-]+\s+){1,3}?(?:depends?|hinges?|rests?|relies?)\s+on\s+(?:the\s+)?(?:exact\s+|precise\s+)?"
     r"(?:count|number|figure|answer|result|total|amount|date|timing)s?\b|"
+    # "... today? Bulk extracts of customer data are a GDPR concern for us.": why it matters to the asker
+    r"(?:[\w-]+\s+){1,5}?(?:is|are)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:concern|worry|risk|priority|requirement|issue)\s+(?:for|to)\s+"
+    r"(?:us|me|them|our\s+\w+)\b|"
+    # "... drop rows yesterday? valid_amount was flaky before": what the thing was like before, not an ask
+    r"(?:[\w-]+\s+){1,2}?(?:was|were|has been|have been|used to be)\s+(?:\w+\s+)?(?:flaky|unreliable|broken|bad|off|weird|"
+    r"noisy|problematic)\s+(?:before|earlier|previously|in the past|last (?:week|month|time))\b|"
     r"i(?:'m| am)? (?:use|using|want it for|plan to)\b)(?![^?]*\b(?:show|list|give|tell|also|too|please|which|what|who|how|"
     r"where|when|why|whether|and check|plus)\b)[^?]*?(?:[.!]\s*|$)", re.IGNORECASE)
 

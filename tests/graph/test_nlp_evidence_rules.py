@@ -6051,3 +6051,42 @@ def test_an_average_after_vs_is_a_baseline_not_a_second_period():
     assert _follow("and vs the 30-day avg?", prior).intent == "lookup"
     plays = choose_plays(get_agent_registry().get("cost"), "dev yesterday vs the 7d avg?", {})
     assert plays[0].tool == "get_cost_anomalies"
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # another security tool's records, asked to be searched there
+    ("search Sumo Logic for beaconing from 10.1.2.3", None, None),
+    ("any SentinelOne alerts on host LAPTOP-17 today?", None, None),
+    # the AI things in plain words
+    ("does the ML stuff take longer now to return predictions?", "mlops", None),
+    ("the AI bits: are they misbehaving lately, and what do they cost?", "mlops", None),
+    # data nobody described
+    ("which tables have no description written down? onboarding is painful", "governance", None),
+    # the heaviest reads, and why they matter said after
+    ("who ran the heaviest scans on the reporting warehouse this week? exports of PII are a compliance concern for us",
+     "performance", "governance"),
+    ("did the clickstream pipeline drop rows today? amount_check was noisy before", "quality", "reliability"),
+    # what the named jobs write
+    ("which jobs broke overnight, and did any of them write to the finance tables?", "governance", None),
+    # a rule about tags on charges, and where it is not met
+    ("Finance policy: all spend must carry a project tag. Where are we failing that?", "cost", "performance"),
+    # the law, not the account
+    ("how long must we keep payslips in Germany?", None, None),
+    ("Quelle est la durée légale de conservation des contrats ?", None, None),
+    ("chi ha provato a loggarsi senza successo stamattina?", "security", None),
+])
+def test_round_471_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_a_thing_that_keeps_breaking_after_a_jobs_spend_reads_its_runs():
+    prior = Prior(understanding=Understanding(question="why did the bill jump?", domains=["cost"]),
+                  subject={"job": ["train_big"]}, as_of=AS_OF)
+    out = _follow("is that job even running ok, or does it keep failing?", prior)
+    assert out.domains == ["performance"] and out.names("job") == ["train_big"]
+
+
+def test_missing_rows_said_rows_first_read_the_expectations_and_big_scans_the_queries():
+    quality, perf = get_agent_registry().get("quality"), get_agent_registry().get("performance")
+    assert "get_expectation_failures" in [p.tool for p in choose_plays(quality, "some records seem to have vanished", {})]
+    assert choose_plays(perf, "who keeps running 3TB scans?", {})[0].tool == "get_top_queries"
