@@ -353,9 +353,13 @@ def _naming_test(wanted: dict[str, set[str]] | None, at_least: int = 1) -> Any:
     return lambda r: any(said(r, kind, names) >= at_least for kind, names in wanted.items())
 
 
+#: Rows a finding quotes when the question asks for every one ("list every registered model").
+LIST_ALL_ROWS = 15
+
+
 def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], money_cols: set[str],
               page: int = 0, prefer: dict[str, set[str]] | None = None,
-              joint: dict[str, set[str]] | None = None, pasted: list[str] | None = None) -> Reading:
+              joint: dict[str, set[str]] | None = None, pasted: list[str] | None = None, every: bool = False) -> Reading:
     """Read ``rows`` through ``lens`` (``page``: pages already shown, so "show me more" quotes the next rows;
     ``prefer``: kind -> lower-case names whose rows come first; ``joint``: kind -> two or more names the question
     gave, whose rows naming two of them at once come first; ``pasted``: lower-case error codes the question quoted,
@@ -396,10 +400,10 @@ def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], mon
         kept = [r for r in kept if not ((t := render(lens.say, r)) in said or said.add(t))]
     if not kept:
         return Reading()
-    size = lens.rows or 3
+    size = max(lens.rows or 3, LIST_ALL_ROWS if every else 0)
     if page and page * size >= len(kept):
         return Reading(kept=kept, note=f"No more rows: all {len(kept)} were shown already.")
-    quoted = kept[page * size: (page + 1) * size] if lens.rows or page else []
+    quoted = kept[page * size: (page + 1) * size] if lens.rows or page or every else []
     out = Reading(kept=kept)
     if lens.headline and len(kept) == 1 and lens.say and not page \
             and all(f.startswith("total_") or f == "n" for f in re.findall(r"\{(\w+)", lens.headline)):
@@ -459,7 +463,8 @@ def to_finding(*, agent: str, tool: str, title: str, rows: list[dict[str, Any]],
     joint = {k: names for k, v in (slots or {}).items() if isinstance(v, (list, tuple)) and len(v) >= 2
              and not k.startswith("_") and len(names := {str(n).lower() for n in v}) >= 2}
     read = read_rows(focused, lens, columns=columns, money_cols=money_cols, page=int((slots or {}).get("page") or 0),
-                     prefer=prefer, joint=joint, pasted=(slots or {}).get("_pasted"))
+                     prefer=prefer, joint=joint, pasted=(slots or {}).get("_pasted"),
+                     every=bool((slots or {}).get("_list_all")))
     text, kept = read.text, read.kept
     wider = _beyond_names(rows, focused, slots or {})
     if not kept and wider:

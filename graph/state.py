@@ -119,6 +119,8 @@ class RoutingPlan(BaseModel):
     opening: str = ""
     #: How many items the question asked for ("top 3 platform risks"); 0: not said.
     top_n: int = 0
+    #: The question asks for every row ("list every registered model"): sections show up to LIST_ALL_ITEMS lines.
+    list_all: bool = False
 
 
 def merge_reports(left: dict[str, Any] | None, right: dict[str, Any] | None) -> dict[str, Any]:

@@ -50,6 +50,8 @@ HEADLINE_ROWS_BEYOND = 2
 #: Items of a briefing: the ranked top signals across every specialist.
 BRIEFING_ITEMS = 5
 MAX_BRIEFING_ITEMS = 10
+#: Lines a section may show when the question asks for every row ("list every registered model").
+LIST_ALL_ITEMS = 20
 
 
 def _sentence(text: str) -> str:
@@ -148,14 +150,14 @@ def _own_name(name: Any) -> str:
     return low if "@" in low else low.rsplit(".", 1)[-1]
 
 
-def section(title: str, report: AgentReport | None, all_clear: str) -> str:
+def section(title: str, report: AgentReport | None, all_clear: str, budget: int = MAX_ITEMS) -> str:
     lines = [f"**{title}**"]
     if report is None:
         lines.append("- This check did not run.")
         return "\n".join(lines)
     # what the question asked of this area first, then by severity
     ordered = sorted(report.findings, key=lambda f: (not f.asked, -SEVERITY_RANK.get(f.severity, 0)))
-    lines += item_lines(ordered)
+    lines += item_lines(ordered, budget)
     if report.error:
         lines.append(f"- I could not complete part of this check: {report.error}. The other sections are unaffected.")
     if not ordered and not report.error:
@@ -418,7 +420,7 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
             # when one ask named its own period, every section says which period it read
             own_period = (rep.period or plan.period) if rep is not None and labelled else ""
             title = f"{spec.title} · {own_period}" if own_period else spec.title
-            parts.append(section(title, rep, spec.all_clear))
+            parts.append(section(title, rep, spec.all_clear, LIST_ALL_ITEMS if plan.list_all else MAX_ITEMS))
     connected = list(links)
     link = connect(connected) if connected else cross_domain(present, titles)
     if link:

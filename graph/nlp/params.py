@@ -40,6 +40,12 @@ def _number(word: str) -> float:
     return float(word) if word[0].isdigit() else float(NUMBER_WORDS[word])
 
 
+#: "list every registered model", "the full list": every row, not the first few (graph.findings.LIST_ALL_ROWS).
+LIST_ALL = re.compile(r"\b(?:list|show|give me|name|enumerate|tell me)\b(?:\s+[\w-]+){0,2}?\s+(?:every|each|all(?: of)?(?: the| our)?)"
+                      r"\s+(?!(?:day|week|month|year|time|night|morning)s?\b)|\b(?:full|complete|entire|whole) (?:list|inventory|register)\b|"
+                      r"\bevery single\b|\ball of them\b")
+
+
 def _top_n(low: str) -> tuple[int, str] | None:
     # "every line, not just the top one": all of them, not a cap
     low = re.sub(rf"\b(?:not|rather than|instead of)\s+(?:just|only)?\s*(?:the\s+)?(?:top|first)[\s-]*{_NUM}\b", " ", low)
@@ -177,6 +183,9 @@ def extract_params(text: str, *, as_of: datetime) -> ParamResult:
         found = finder(low)
         if found is not None:
             out.params[key], out.matched[key] = found
+    every = LIST_ALL.search(low)
+    if every and "top_n" not in out.params:
+        out.params["_list_all"], out.matched["_list_all"] = True, every[0]
     regs = regulations(low)
     if regs:
         out.params["regulation"] = regs[0]

@@ -6090,3 +6090,33 @@ def test_missing_rows_said_rows_first_read_the_expectations_and_big_scans_the_qu
     quality, perf = get_agent_registry().get("quality"), get_agent_registry().get("performance")
     assert "get_expectation_failures" in [p.tool for p in choose_plays(quality, "some records seem to have vanished", {})]
     assert choose_plays(perf, "who keeps running 3TB scans?", {})[0].tool == "get_top_queries"
+
+
+@pytest.mark.parametrize(("text", "every"), [
+    ("list every registered model with its metrics", True),
+    ("show me all of the untagged clusters", True),
+    ("I need the complete inventory of PII tables", True),
+    ("show the top 3 jobs by cost", False),
+    ("show all week's failures", False),
+    ("what did we spend every day this week?", False),
+])
+def test_a_question_asking_for_every_row_says_so(text: str, every: bool) -> None:
+    from health_monitor.graph.nlp.params import extract_params
+
+    assert bool(extract_params(text, as_of=datetime(2026, 3, 20)).params.get("_list_all")) is every
+
+
+def test_every_row_asked_is_quoted_beyond_the_lens_and_the_section_budget():
+    from health_monitor.agents.spec import Lens
+    from health_monitor.graph.findings import read_rows
+    from health_monitor.graph.state import AgentReport, Finding
+
+    rows = [{"name": f"m{i}", "score": i} for i in range(12)]
+    lens = Lens(rows=3, say="{name} scored {score:int}")
+    assert len(read_rows(rows, lens, columns=["name", "score"], money_cols=set()).items) == 3
+    every = read_rows(rows, lens, columns=["name", "score"], money_cols=set(), every=True)
+    assert len(every.items) == 12
+    f = Finding(agent="mlops", title="Models", summary="s", items=[f"m{i}" for i in range(12)])
+    report = AgentReport(agent="mlops", findings=[f])
+    assert "…and" in templates.section("MLOps", report, "ok") and "m11" not in templates.section("MLOps", report, "ok")
+    assert "m11" in templates.section("MLOps", report, "ok", templates.LIST_ALL_ITEMS)
