@@ -25,7 +25,7 @@ SPIKE = (r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|w
          # "the one spend number I should worry about": what stands out against its usual level
          r"worr(?:y|ied|ying)|concern\w*|alarm\w*|red flags?|"
          # "the variance on its spend yesterday against its normal daily run-rate": the deviation from its baseline
-         r"\bvariance\b|(?:against|compared (?:with|to)|versus|vs\.?) (?:(?:its|their|the|our|a) )?(?:[\w-]+ )?(?:normal|usual|"
+         r"\bvariance\b|(?:against|compared (?:with|to)|versus|vs\.?) (?:(?:its|their|the|our|a) )?(?:[\w-]+ ){0,2}(?:normal|usual|"
          r"typical|average|avg|mean)\b|"
          r"odd one out|stands? out|sticks? out|deviat\w*|baseline|above (?:the |its |our )?(?:\w+ )?(?:average|avg|normal|"
          r"usual|mean)|" + SURPRISE)

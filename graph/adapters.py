@@ -699,7 +699,8 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
         typed.topic = english  # "Qual foi a consulta mais lenta?": later follow-ups plan with its English reading
     if typed.comparison is None and typed.refusal is None:
         window, other = comparison.comparison_windows(english, typed.window, as_of)
-        if other is None and typed.intent == "compare" and typed.window is not None and not _compares_things(typed):
+        if other is None and typed.intent == "compare" and typed.window is not None and not _compares_things(typed) \
+                and not comparison.against_average(english):  # "versus its 7-day average": the anomaly's baseline
             other = comparison.period_before(typed.window)
         if other is not None:
             typed.window, typed.comparison, typed.intent = window, other, "compare"

@@ -106,11 +106,17 @@ def period_before(w: Window, unit: str = "") -> Window:
     return w.shifted(-step, name=name)
 
 
+def against_average(text: str) -> bool:
+    """Does ``text`` hold something against an average ("cost yesterday versus its trailing 7-day average")?"""
+    low = (text or "")[:2000].lower()
+    return any(AVERAGE_BASELINE.match(low[m.end():]) for m in _AGAINST.finditer(low))
+
+
 def comparison_windows(text: str, window: Window | None, as_of: datetime) -> tuple[Window | None, Window | None]:
     """``(window, comparison)`` when ``text`` compares periods, else ``(window, None)``."""
     low = (text or "")[:2000].lower()
     against = _AGAINST.search(low)
-    if against and AVERAGE_BASELINE.match(low[against.end():]):
+    if against and against_average(low):
         return window, None
     if against:
         rest = low[against.end():]

@@ -1356,7 +1356,9 @@ TRANSFORMS: tuple[Transform, ...] = (
     # figure, or what is behind it, read in the figure's area beside the question's own
     Transform("of_that_figure", re.compile(r"^\W*(?:(?:and|ok(?:ay)?|so|but)\W+)?(?:how much|how many|what (?:share|part|portion|"
                                            r"percent(?:age)?|fraction|proportion|chunk|bit)) of (?:that|it|this|those|these|"
-                                           r"them)\b(?! (?:\w+ )?(?:save|saving)\b)|"
+                                           r"them)\b(?! (?:\w+ )?(?:save|saving)\b)"
+                                           # ("how many of that job's runs failed?": that job's own runs, not the figure)
+                                           rf"(?!\s+(?:[\w-]+'s|{_KIND_WORD})\b)|"
                                            r"\b(?:accounts? for|explains?|is behind|made up|makes up) (?:the|that|this) (?:difference|"
                                            r"gap|delta|jump|spike|increase|extra|rise|bump|overage)\b", re.IGNORECASE),
               _of_that_figure),
@@ -1536,7 +1538,7 @@ SWITCH_FILTER = Transform("switch_filter", re.compile(r"^\W*(?:and\s+)?(?:only|j
 
 
 #: "the ml one", "the prod one": one of the last answer's names, picked by a word of it.
-_WORD_ONE = re.compile(r"\bthe ((?:[a-z][\w-]{1,20} )?[a-z][\w-]{1,20}) (?:one|(?P<kind>table|job|warehouse|cluster|model|"
+_WORD_ONE = re.compile(r"\bthe ((?:[a-z][\w-]{1,20} )?(?!one\b)[a-z][\w-]{1,20}) (?:one|(?P<kind>table|job|warehouse|cluster|model|"
                        r"endpoint|pipeline)|(?P<figure>delta|spike|jump|increase|bump|rise|drop|dip|overage|difference|gap))\b",
                        re.IGNORECASE)
 #: Words before a figure noun that say what the figure measures ("the cost spike"), not whose it is ("the ml delta").

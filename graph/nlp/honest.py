@@ -204,6 +204,8 @@ OTHER_PRODUCTS: dict[str, str] = {
     # tool's own records, asked to be searched there
     r"\b(?:check|search|look|query|pull|grep|run|open|fetch|dig)\w*\s+(?:\w+\s+){0,2}?(?:in\s+|on\s+|from\s+|through\s+)?"
     r"(?:splunk|crowdstrike|falcon|sentinelone|qradar|sumo ?logic|kibana|elasticsearch|datadog|carbon black)\b|"
+    r"\bokta\b.{0,30}\b(?:mfa|2fa|factors?|passwords?|resets?|accounts?|logins?|enrol\w*)\b|\b(?:reset|unlock|re-?enrol\w*)\w*\b"
+    r".{0,25}\bokta\b|"
     r"\b(?:crowdstrike|falcon|sentinelone|carbon black|defender)\s+(?:\w+\s+)?(?:detections?|alerts?|incidents?|hosts?|sensors?|"
     r"agents?|telemetry|edr)\b|\bedr (?:detections?|alerts?|telemetry)\b": _VENDOR,
     r"\b(?:sshd|syslog|linux (?:boxes|servers|hosts|machines)|windows event logs?|active directory)\b": "server log",
@@ -279,7 +281,9 @@ _PERIOD_COMPARED = re.compile(r"\b(?:than|vs\.?|versus|compared (?:to|with)|agai
 _CONTEXT = re.compile(r"\b(?:our|my|the) (?:old|previous|former|legacy) (?=(?:\w+ ){0,2}?(?:report|dashboard|setup|stack|"
                       r"platform|warehouse|system|query|job))|\b(?:moved|moving|(?<!n't )(?<!not )(?<!never )(?<!yet )migrat\w*|switch\w*|port(?:ed|ing)? (?:over|of|from)|ported|lift(?:ed)?[- ]and[- ]shift\w*|coming from|came from|(?:i|we) come from|vengo de|venimos de|venho d[aeo]s?|viemos d[aeo]s?|je viens d[e']|"
                       r"nous venons d[e']|ich komme (?:von|aus)|wir kommen (?:von|aus)|vengo da|veniamo da|ik kom van|wij komen van|"
-                      r"used to|back (?:on(?! (?:track|budget|schedule|target|plan)\b)|at|when|in(?! (?:19|20)\d\d\b))|"
+                      # ("so I can get back in": signing in again, not where the asker comes from)
+                      r"used to|(?<!get )(?<!log )(?<!sign )(?<!getting )(?<!logging )(?<!signing )back (?:on(?! (?:track|budget|"
+                      r"schedule|target|plan)\b)|at|when|in(?! (?:19|20)\d\d\b))|"
                       r"previously|formerly|equivalent|i['’]d|we['’]d|we had|we used|like (?:in|on)|databricks (?:version|way)|"
                       r"version of|(?:dba|admin|developer|engineer|analyst|person|guy|folks?) here|"
                       # "the etl-warehouse, is that basically a SQL Server instance?": an analogy, not the product
@@ -290,7 +294,7 @@ _CONTEXT = re.compile(r"\b(?:our|my|the) (?:old|previous|former|legacy) (?=(?:\w
                       r"at|against|over) (?:the |our |this |a )?(?:[\w.-]+ ){0,4}(?:tables?|warehouses?|views?|data|"
                       r"schemas?|catalogs?)\b|"
                       # "I have to file a Jira ticket about the schema break, give me the details": where the answer goes
-                      r"(?:i|we) (?:have|need|want|got|'ve got) to (?:file|open|raise|create|write|log|submit|update)|"
+                      r"(?:i|we) (?:have|need|want|got|'ve got) to (?:file|open|raise|create|write|log(?! (?:back )?(?:in|on)\b)|submit|update)|"
                       # "someone on slack said the cost one is acting up": where the asker heard it, not the product
                       r"(?:on|in|via|over|through) (?:slack|teams|jira)(?!\s+(?:bills?|invoices?|costs?|spend\w*|licen\w*|"
                       r"seats?|subscriptions?|renewals?|contracts?))|(?:slack|teams) (?:thread|channel|message|dm|post))\b",

@@ -269,6 +269,11 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         if not asked.off_topic:
             return asked
     quoted = _QUOTED_REPORT.search(raw)
+    if quoted and (_ASKED_IN_QUOTE.search(raw[max(0, quoted.start() - 40):quoted.start("said")])
+                   or len(_QUOTED_REPORT.findall(raw)) >= 2 and _EACH_QUOTE.search(raw[quoted.end("said"):])):
+        # "Auditor's request, verbatim: '...'", "SecOps says '...' and finance says '...'. Can you check both?": the
+        # quotes are what is asked, not a symptom beside the ask
+        quoted = None
     if quoted:
         # "A user writes: 'my dashboard is blank'. Is bi-warehouse up?": the quoted report is the symptom; the ask
         # that follows says where to look (the report alone is the ask when nothing else asks)
@@ -456,6 +461,10 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
 #: A user's words quoted in the question ("usr says 'hourly data is LATE again!!!' .. how many SLA misses this week").
 _QUOTED_REPORT = re.compile(r"\b(?:says?|said|writes?|wrote|reports?|reported|complain(?:s|ed|ing)?|verbatim|"
                             r"screams?|yells?)\b[^'\"‘“]{0,25}(?:'|\"|‘|“)(?P<said>[^'\"’”]{6,240}?)(?:'|\"|’|”)", re.IGNORECASE)
+#: Words before a quote that make it the ask itself ("the auditor's request, verbatim: '...'").
+_ASKED_IN_QUOTE = re.compile(r"\b(?:request\w*|asks?|asked|asking|question\w*|wants?|needs?)\b", re.IGNORECASE)
+#: "... can you check both?": every quote is asked about.
+_EACH_QUOTE = re.compile(r"\b(?:both|each|all of (?:them|these|those)|either|all three|the two)\b", re.IGNORECASE)
 _ITEM = r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?"
 _AREA_LIST_AT_END = re.compile(rf"\b(?:across|covering|spanning|for|in|on|about)\s+({_ITEM}(?:\s*,\s*{_ITEM})*\s*,?\s+"
                                rf"(?:and|&|\+|or)\s+{_ITEM})\s*[.?!]*\s*$", re.IGNORECASE)

@@ -706,6 +706,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "did the nightly_etl failure hit our downstream reporting data?": what a failure left stale or wrong downstream
+        r"\b(?:hit|hits|affect\w*|impact\w*|hurt|reach\w*|touch\w*|leave|left)\s+(?:our\s+|the\s+|any\s+)?(?:downstream\s+)"
+        r"(?:reporting\s+|report\s+|dashboard\s+)?(?:data|tables?|reports?|dashboards?|numbers)\b|"
+        # "how healthy is our revenue data flow end to end?": the data's own health along its path
+        r"\bhow healthy (?:is|are) (?:our|the) (?:[\w-]+ ){0,2}(?:data|pipelines?|data flows?|feeds?|tables?)\b": 1.0,
         # "model drift vs data drift: any in orders_silver?": the data's own drift (a table's columns), beside a model's
         # (not "drift in the input data" of a model: its features)
         r"\bdata[- ]drift\b(?! (?:of|in|on|for) (?:the |our |any |its |their )?(?:models?|inputs?|features?|predictions?))|"
@@ -1102,6 +1107,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"row filters?": 0.7,
     },
     "optimization": {
+        # "should it run on a different kind of compute?": a cheaper or better fitting compute type
+        r"\b(?:different|other|another|cheaper|better|right|wrong) (?:kind|type|sort|class) of compute\b|\brun (?:it |this |that |them )?"
+        r"on (?:a )?(?:different|cheaper|other|another) (?:kind of |type of )?(?:compute|cluster|warehouse)\b": 1.0,
         # "what does it cost today vs what it would cost on jobs compute?": the same work priced on cheaper compute
         r"\bwhat (?:it|they|that|this|each|the \w+) would cost (?:on|with|using|under|if (?:we|it|they) (?:moved|switched|ran))\b|"
         r"\b(?:would|could|will) cost (?:\w+ ){0,2}on (?:jobs?|serverless|job|spot) compute\b": 1.0,

@@ -6120,3 +6120,48 @@ def test_every_row_asked_is_quoted_beyond_the_lens_and_the_section_budget():
     report = AgentReport(agent="mlops", findings=[f])
     assert "…and" in templates.section("MLOps", report, "ok") and "m11" not in templates.section("MLOps", report, "ok")
     assert "m11" in templates.section("MLOps", report, "ok", templates.LIST_ALL_ITEMS)
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("did the load_sales crash affect any downstream dashboard data?", "quality", None),
+    ("how healthy are the billing data feeds from bronze to gold?", "quality", None),
+    ("load_sales looks pricey, could it run on a cheaper kind of compute?", "optimization", None),
+    ('Ticket says: "please unlock my Okta account, I need to log back in" - can you do that?', None, None),
+    ('Compliance request, verbatim: "Which groups can read the payroll table?" Can you pull that?', "governance", None),
+    ('Two pings: SRE says "the bi warehouse was down at noon" and finance says "the dev bill doubled". Check both?',
+     "reliability", None),
+    ("dev spend yesterday versus its trailing 30-day average, both figures please", "cost", None),
+])
+def test_round_475_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_both_quotes_asked_route_both_areas():
+    from health_monitor.graph.nlp.router import route
+
+    plan = route('Two pings: SRE says "the bi warehouse was down at noon" and finance says "the dev bill doubled". '
+                 "Check both?")
+    assert {"reliability", "cost"} <= set(plan.domains), plan.domains
+
+
+def test_the_word_one_before_a_figure_word_is_that_name_not_one():
+    from health_monitor.graph.nlp.followup import the_word_one
+
+    prior = Prior(understanding=Understanding(question="spend per workspace this quarter?", domains=["cost"]),
+                  found={"workspace": ["prod", "ml-lab", "dev"]}, as_of=AS_OF)
+    out = the_word_one("why did the lab one spike?", Understanding(question="x", domains=["cost"]), prior, {})
+    assert [e.name for e in out.entities] == ["ml-lab"]
+
+
+def test_how_many_of_that_jobs_runs_is_that_jobs_runs_not_part_of_the_figure():
+    prior = Prior(understanding=Understanding(question="dev cost by job?", domains=["cost"]),
+                  subject={"job": ["load_sales"]}, as_of=AS_OF)
+    out = _follow("how many of that job's runs failed today?", prior, domains=["performance"])
+    assert out is None or out.previous.transform != "of_that_figure"
+
+
+def test_an_average_named_after_versus_is_no_second_period_in_the_understanding():
+    from health_monitor.graph.nlp.comparison import against_average
+
+    assert against_average("cost yesterday versus its trailing 7-day average")
+    assert not against_average("cost yesterday versus the day before")
