@@ -116,18 +116,18 @@ PER_YEAR = re.compile(r"\b" + PER_YEAR_WORDS, re.IGNORECASE)
 
 
 def per_year(reports: dict[str, AgentReport]) -> str:
-    """The first finding's monthly money figures (a column named ``*monthly*``, as billed rather than net) summed over
-    its rows and taken over twelve months ("" when no finding holds one: no guess from daily or windowed spend)."""
+    """The first finding's monthly savings (a ``*monthly_saving*`` column, as billed rather than net) summed over its
+    rows and taken over twelve months ("" when no finding holds one: no guess from a budget, daily or windowed spend)."""
     for report in reports.values():
         for finding in report.findings:
-            cols = [c for c in (finding.rows[0] if finding.rows else {}) if "monthly" in c and not c.startswith("net_")]
+            cols = [c for c in (finding.rows[0] if finding.rows else {})
+                    if "monthly_saving" in c and not c.startswith("net_")]
             values = [v for row in finding.rows for c in cols[:1] if isinstance(v := row.get(c), (int, float))]
             if not values:
                 continue
             monthly, n = sum(values), len(values)
-            what = "savings" if "sav" in cols[0] else finding.title.lower()
             items = f"the {n} items below" if n > 1 else "the item below"
-            return (f"**Over a year:** the {what} come to about {money(monthly)} a month, so about {money(monthly * 12)} "
+            return (f"**Over a year:** the savings come to about {money(monthly)} a month, so about {money(monthly * 12)} "
                     f"over twelve months ({items}, each month's estimate held for a year; an estimate, nothing was re-run).")
     return ""
 

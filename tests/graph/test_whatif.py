@@ -115,3 +115,11 @@ def test_no_monthly_figure_gets_no_yearly_guess():
 
     reports, _ = _reports()  # daily spend rows only
     assert per_year(reports) == ""
+
+
+def test_a_monthly_budget_is_no_saving_to_take_over_a_year():
+    from health_monitor.graph.whatif import per_year
+
+    budget = Finding(agent="cost", title="Budget status", summary="", tools=["t"],
+                     rows=[{"workspace_name": "dev", "monthly_budget": 5000.0, "projected_monthly_cost": 5200.0}])
+    assert per_year({"cost": AgentReport(agent="cost", findings=[budget])}) == ""
