@@ -107,10 +107,19 @@ def _findings(reports: Any) -> list[Any]:
     return out
 
 
+def _calls_for_action(finding: Any) -> bool:
+    """A finding that needs attention, or one that answers what was asked: a plain listing the question also brought
+    ("hourly_ingest ran 183 times" beside the failed runs asked about) proposes nothing."""
+    get = finding.get if isinstance(finding, dict) else lambda k, d=None: getattr(finding, k, d)
+    return get("severity", None) not in ("info", "low") or bool(get("asked", False))
+
+
 def proposals_for(reports: Any, lookup: Lookup, *, limit: int = MAX_PROPOSALS) -> list[Proposal]:
     """The actions that would fix what the findings found (best first: saving, then risk removed)."""
     found: dict[str, Proposal] = {}
     for finding in _findings(reports):
+        if not _calls_for_action(finding):
+            continue
         tools = set(finding_parts(finding)[2])
         for spec in ACTIONS:
             if not tools & set(spec.answers):

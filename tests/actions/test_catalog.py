@@ -246,3 +246,14 @@ def test_preview_says_who_executes():
     assert executor_of(real, user_token="u")["run_as"].startswith("the approving user")
     assert "service principal" in executor_of(real)["run_as"] and executor_of(real)["dry_run"]
     assert not executor_of(real, policy=Policy(execute_on_real=True))["dry_run"]
+
+
+def test_a_listing_the_question_also_brought_proposes_nothing(lookup):
+    from health_monitor.graph.state import Finding
+
+    runs = finding(lookup, "get_job_runs", {"hours": 168})
+    listing = Finding(agent="performance", title="Job runs", summary="s", severity="info", tools=["get_job_runs"],
+                      entities=runs["entities"])
+    assert proposals_for({"performance": {"findings": [listing]}}, lookup) == []
+    asked = listing.model_copy(update={"asked": True})
+    assert proposals_for({"performance": {"findings": [asked]}}, lookup)

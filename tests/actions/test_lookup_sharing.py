@@ -45,7 +45,7 @@ def test_proposing_reuses_the_turns_executor(warehouse, demo_dir):
     # What the specialist's tool call did earlier in the turn.
     rows = adapters.run_tool(ctx, "get_savings_recommendations", {"top_n": 4}).rows
     counted.sql.clear()
-    finding = Finding(agent="optimization", title="Savings", summary="s", tools=["get_savings_recommendations"],
+    finding = Finding(agent="optimization", title="Savings", summary="s", tools=["get_savings_recommendations"], severity="medium",
                       entities=entities_of(rows))
     out = propose_actions({"findings": {"optimization": SimpleNamespace(findings=[finding])}},
                           SimpleNamespace(context=ctx))
