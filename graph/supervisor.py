@@ -176,7 +176,7 @@ def make_supervisor(agents: AgentRegistry):
                 # "is the job that refreshes our features flaky?": the findings about the job described lead
                 plan.subject = {k: list(v) for k, v in understood.slots["_prefer"].items()}
             plan.asked_kind = asked_kind(typed.question or question)
-            plan.top_n = understood.slots.get("top_n") or 0 if typed.intent == "briefing" else 0
+            plan.top_n = (understood.slots.get("top_n") or 0) if typed.intent == "briefing" else 0
             plan.list_all = bool(understood.slots.get("_list_all"))
         plan.primary = next((a for a in understood.agents or () if a in plan.agents), "")
         if typed is not None and typed.language != "en" and ctx.llm is None:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from health_monitor.graph.kinds import BY_NAME, KIND_NAMES, KIND_WORD_ALTERNATION, WORD_KINDS
-from health_monitor.graph.nlp.comparison import AVERAGE_BASELINE, period_before
+from health_monitor.graph.nlp.comparison import against_average, period_before
 from health_monitor.graph.nlp.models import TIME_KEYS, ParsedQuestion, TurnContext
 from health_monitor.graph.nlp.router import route
 from health_monitor.graph.nlp.vocabulary import (
@@ -405,7 +405,7 @@ def _compare_with(cur: Understanding, prior: Prior, m: re.Match[str], known: lis
     own = cur.window is not None and cur.window.words and cur.window.words.lower() not in clause
     out.window = cur.window if own else prior.understanding.window
     out.comparison, out.intent = None, "compare"
-    if AVERAGE_BASELINE.match(clause):
+    if against_average(m.string):
         out.intent = "lookup"  # "vs the 7d avg?": the anomaly figures against the average, no second period
     bare = re.sub(r"\bper \w+", " ", clause)  # ("..., per run": the unit of the figure, no topic)
     for e in cur.entities:
