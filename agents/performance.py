@@ -21,7 +21,7 @@ CLUSTER_LOAD = Lens(sort="hours_cpu_over_90 desc", rows=3,
                     recommend="Give {cluster_name} more or larger workers (or autoscaling): it spends hours "
                               "above 90% CPU.")
 
-FAILS = (r"fail|error|broke|crash|\boom\b|succe|did .* run|runs? ok|status|went wrong|"
+FAILS = (r"fail|error|broke|crash|\boom(?:s|ing|ed)?\b|out of memory|succe|did .* run|runs? ok|status|went wrong|"
          # "did ml_training pass even once", "is it green yet": a run's outcome
          r"\bpass(?:ed|es|ing)?\b(?! (?:the|a|an|it|that|this|them) \w*\s*(?:to|on|along)\b)|\b(?:go|went|gone|turn\w*) green\b|"
          # "ml_training is running out of GPU memory again?": a failure mode, read in the failed runs' errors
@@ -112,9 +112,16 @@ AGENT = AgentSpec(
                        recommend="Review the slowest statement's plan (reads of {read_gb:gb} suggest a missing "
                                  "filter or partition pruning).",
                        empty="No statement ran longer than 5 minutes.")),
-        Play("get_top_queries", when=(r"quer(y|ies)|statements?|longest|\bscans?\b|\b\d+(?:\.\d+)? ?(?:tb|gb|pb)\b|"
+        # "the largest scans", "who keeps running 3TB scans": ranked by data read, which need not be the longest
+        Play("get_top_queries", when=(r"\bscans?\b|\b\d+(?:\.\d+)? ?(?:tb|gb|pb)\b|"
+                                      r"\b(?:largest|biggest|heaviest|hungriest)\s+(?:\w+\s+)?(?:quer(?:y|ies)|statements?|reads?)\b|"
+                                      r"\bmost data\b|"
                                       # "who ran it" then "how much data": what the query read
                                       r"how much data|\b(?:data|bytes|gb|tb|terabytes?) (?:read|scanned)\b",),
+             args={"rank_by": "read"}, weight=2, title="Largest scans",
+             lens=Lens(sort="read_gb desc", rows=5,
+                       say="{read_gb:gb} read by {executed_by} on {warehouse_name} in {duration_minutes:num} min")),
+        Play("get_top_queries", when=(r"quer(y|ies)|statements?|longest",),
              title="Longest queries",
              lens=Lens(sort="duration_minutes desc", rows=5,
                        say="{duration_minutes:num} min on {warehouse_name} by {executed_by} ({read_gb:gb} read)")),

@@ -474,7 +474,10 @@ _POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|those|these|that one|thi
                           r"(?<!were )(?<!was )(?<!is )(?<!are )(?<!be )(?<!been )there(?!'s|\s+(?:is|are|was|were|been|any))|"
                           # ("what sits downstream of orders_gold" names its own table)
                           r"same|(?:down|up)stream(?!\s+(?:of|from)\s+(?!it\b|that\b|this\b|them\b|those\b|these\b)\w)|"
-                          r"affected|impacted|blast radius|(?:the|that|this) change)\b", re.IGNORECASE)
+                          r"affected|impacted|blast radius|(?:the|that|this) change|"
+                          # "ml_training keeps failing; what's that costing us?": "that" standing for what was said
+                          r"that(?=\s*(?:[?.!,;]|$)|\s+(?:costing|costs?|cost us|means?|worth|doing|takes?|took|breaks?|broke|"
+                          r"affects?|affected|impacts?|hurts?|adds? up|comes? to|amounts? to)\b))\b", re.IGNORECASE)
 
 
 def _points_back_to(text: str, kind: str) -> bool:

@@ -84,4 +84,10 @@ def Choice(*values: str, description: str) -> Any:  # noqa: N802
                      Field(None, description=f"{description} One of: {', '.join(values)}; omit for all.")]
 
 
+def Ranking(*values: str, description: str) -> Any:  # noqa: N802
+    """How rows are ranked: one of ``values`` (case-insensitive), the first when omitted."""
+    return Annotated[Literal[values], BeforeValidator(_lower),  # type: ignore[valid-type]
+                     Field(values[0], description=f"{description} One of: {', '.join(values)} (default {values[0]}).")]
+
+
 Severity = Choice("low", "medium", "high", description="Minimum severity.")

@@ -693,7 +693,8 @@ _SPENDING_KINDS = frozenset({"job", "warehouse", "cluster", "user", "endpoint", 
 
 def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
     """"which warehouse was that on?": the <kind> the last answer's subject belongs to, in the same topic."""
-    word = (m.group("kind") or m.group("kind2") or m.group("kind3") or m.group("kind4") or m.group("kind5")).lower()
+    word = (m.group("kind") or m.group("kind2") or m.group("kind3") or m.group("kind4") or m.group("kind5")
+            or m.group("kind6")).lower()
     kind = WORD_KINDS.get(word, word)
     if _ACTED_ON.search(m.string):
         return None  # "which tables did they read during that window": what the person did, not where "it" lives
@@ -731,6 +732,11 @@ def _attribute(cur: Understanding, prior: Prior, m: re.Match[str], known: list[s
         # "which job burned it" after a workspace's spend: that spend read by job, in the same topic
         out = _carry(cur, prior, "attribute", domains=False)
         out.domains = ["cost"]
+        return out
+    if m.group("kind6") and prior.understanding.domains:
+        # "gpu? is it the training job" after a budget: the same figure, read by that kind (the words name which one)
+        out = _carry(cur, prior, "attribute", domains=False)
+        out.domains = list(prior.understanding.domains)
         return out
     if not names and m.group("kind5") and prior.understanding.domains:
         # "which job do i go yell at" after a budget: the last topic again, read by that kind
@@ -818,7 +824,7 @@ def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
         out.domains = [prior.lead]  # "why?" after a two-part answer asks about the finding it led with
     jobs = prior.named("job")
     # (or after a cause the last answer found in a job's failure: "why didn't it update?" then "what exactly went wrong?")
-    if _WENT_WRONG.match(m.string) and jobs and (_LED_WITH_FAILURE.search(prior.answer.strip().split("\n", 1)[0])
+    if (_WENT_WRONG.match(m.string) or _JOB_FAILURE.search(m.string)) and jobs and (_LED_WITH_FAILURE.search(prior.answer.strip().split("\n", 1)[0])
                                                  or prior.understanding.intent == "cause"
                                                  and _WRITER_FAILED.search(prior.answer)):
         # "what exactly went wrong with it?" after "nightly_etl (writes orders_gold) failed ...": the job's run, whose
@@ -839,6 +845,9 @@ def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
         out.domains = [*out.domains[:2], "performance"]
     return out
 
+
+#: "what caused the upstream job failure?": a job's failure named as what is asked about.
+_JOB_FAILURE = re.compile(r"\b(?:job|run|pipeline|etl|task|load|ingest)s? (?:failure|crash|error)s?\b", re.IGNORECASE)
 
 #: An answer that led with runs taking too long ("missed its 15 min SLA 4 times, the last run 6 min over").
 _RUN_TOO_LONG = re.compile(r"\bSLAs?\b|\bmin over\b|\btook (?:too )?long|\bran (?:too )?long|\blate\b", re.IGNORECASE)
@@ -1287,7 +1296,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                      r"(?: of (?:it|that|this))?\W*$|"
                                      r"\b(?:which|what|any) (?!(?:broke|failed|went wrong|happened|changed|blew up|died|"
                                      r"is broken|was broken)\b)(?:\w+ ){0,2}(?:are |is |sit\w* |lie\w* |come\w* )?upstream\b"
-                                     r"(?! (?:broke|failed|went wrong|changed|blew up|died|is broken|was broken|happened)\b)|"
+                                     # ("what caused the upstream job failure": a failure said to be upstream, its cause)
+                                     r"(?! (?:broke|failed|went wrong|changed|blew up|died|is broken|was broken|happened)\b)"
+                                     r"(?! (?:[\w-]+ ){0,2}(?:failures?|errors?|crash\w*|issues?|problems?|outages?|incidents?|"
+                                     r"breakages?)\b)|"
                                      r"\bupstream (?:of |from )?(?:that|it|this|them)\b|\bwhat(?:'s| is)? upstream\b(?! (?:broke|failed|went wrong|"
                                      r"changed|blew up|died|happened)\b)|"
                                      r"\b(?:what|which \w+) (?:feeds?|fills?|populates?|loads?)(?: into)? (?:it|that|this|them)\b|"
@@ -1449,7 +1461,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                       # "which job do i go yell at": the <kind> behind the last answer's figure
                                       rf"^\W*(?:so\s+|ok\s+|and\s+)?(?:which|what)\s+(?P<kind5>{_KIND_WORD})\s+(?:do|should|can|"
                                       rf"could|must)\s+(?:i|we)\s+(?:\w+\s+){{0,3}}(?:yell at|blame|talk to|ping|go after|chase|"
-                                      rf"poke|nag|escalate to|look at first)\b",
+                                      rf"poke|nag|escalate to|look at first)\b|"
+                                      # "gpu? is it the training job": a guess at the <kind> behind the last answer's figure
+                                      rf"^\W*(?:[\w$-]+\?+\s*)?(?:so\s+|and\s+)?(?:is|was)\s+(?:it|that|this)\s+(?:all\s+|mostly\s+|"
+                                      rf"just\s+)?(?:the|our|that|this|a)\s+(?:[\w-]+\s+){{0,2}}(?P<kind6>{_KIND_WORD})\W*$",
                                       re.IGNORECASE), _attribute),
     # "ml spend is insane" then "is it even working tho": the job behind the figure, whether its runs succeed
     Transform("job_state", re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:is|are|does|do) (?:it|they|that|this|those)"
@@ -1473,6 +1488,9 @@ TRANSFORMS: tuple[Transform, ...] = (
                                          r"(?!.*\b(?:he|she|they|them|it|that|this|those|these|his|her|their)\b)",
                                          re.IGNORECASE), _anything_else),
     Transform("why", re.compile(r"^\W*(?:and\s+|but\s+|so\s+)?(?:why|how come)\b|\bwhat caused (?:it|that|this)\b|"
+                                # "what caused the upstream job failure exactly?": the failure the last answer showed
+                                r"\bwhat (?:caused|triggered|broke) (?:the|that|this) (?:[\w-]+ ){0,2}(?:failure|crash|error|"
+                                r"outage|breakage|incident)\b(?! (?:of|on|in|at|for) )|"
                                 # a bare "and?", "so?", "go on": the story behind the last figure
                                 r"^\W*(?:and+|so+|and so|and then|go on|annd+|soo+)\W*$|"
                                 # "ok so what broke upstream?": the cause, up the chain from what the last answer was about

@@ -435,6 +435,11 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         domains += [d for d in sorted(numbered & chosen, key=lambda d: -whole[d]) if d not in domains]
     if len(short) >= _LIST_ITEMS:
         domains += [d for d in sorted(listed & chosen, key=lambda d: -whole[d]) if d not in domains]
+    for d in _areas_run(masked):
+        # "a reliability + performance scorecard", "cost perf sec the works": every area the run names
+        if d not in domains:
+            domains.append(d)
+            why[d] = "an area the question names beside others"
     for d in _areas_listed_at_end(masked):
         # "rank the three things to fix first across cost, reliability and security": every area the list names
         if d not in domains:
@@ -479,6 +484,43 @@ def _areas_listed_at_end(text: str) -> list[str]:
     items = [i.strip() for i in re.split(r"\s*,\s*|\s+(?:and|&|\+|or)\s+", m[1]) if i.strip()]
     areas = [area_item(i) for i in items]
     return list(dict.fromkeys(areas)) if len(items) >= 2 and all(areas) else []
+
+
+#: What a run of area words asks for ("a reliability + performance scorecard", "full health rundown: cost perf sec").
+_REPORT_NOUN = re.compile(r"^(?:score ?cards?|reports?|summar(?:y|ies)|overviews?|rundowns?|reviews?|snapshots?|status|"
+                          r"updates?|check-?ups?|health ?checks?|pictures?|kpis?|numbers|metrics|dashboards?|briefs?|"
+                          r"briefings?|digests?|recaps?|the works)$", re.IGNORECASE)
+_JOINER = frozenset({"+", "&", "/", "and", "or"})
+
+
+def _areas_run(text: str) -> list[str]:
+    """The areas a run of their words names together ("reliability + performance scorecard", "cost perf sec the
+    works"): two or more beside a report's word, or three or more on their own; each is asked."""
+    words = [(m[0], m.start(), m.end()) for m in re.finditer(r"[A-Za-z$][\w$-]*|[+&/]", text or "")]
+    runs: list[tuple[list[str], int, int]] = []
+    i, areas, first = 0, [], 0
+    while i <= len(words):
+        joined = i < len(words) and (not areas or not text[words[i - 1][2]:words[i][1]].strip(" ,"))
+        two = area_item(f"{words[i][0]} {words[i + 1][0]}") if joined and i + 1 < len(words) else None
+        one = area_item(words[i][0]) if joined else None
+        if joined and (two or one):
+            first = first if areas else i
+            areas.append(two or one)
+            i += 2 if two else 1
+        elif joined and areas and words[i][0].lower() in _JOINER:
+            i += 1
+        else:
+            if areas:
+                runs.append((areas, first, i))
+            areas = []
+            i += 1
+    for found, start, end in runs:
+        near = [w for w, *_ in words[max(0, start - 2):start] + words[end:end + 2]]
+        tail = " ".join(w for w, *_ in words[end:end + 2])
+        if len(set(found)) >= 3 or len(set(found)) >= 2 and (any(_REPORT_NOUN.match(w) for w in near)
+                                                              or _REPORT_NOUN.match(tail)):
+            return list(dict.fromkeys(found))
+    return []
 
 
 _RUN_OUTCOME = re.compile(r"\b(?:fail(?:ing|ed|s)?|crash\w*|succeed\w*|erroring)\b", re.IGNORECASE)

@@ -208,6 +208,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "user@company.com was active between 02:00 and 04:00 yesterday": what a person did, from the audit log
+        r"\b(?:user|principal|account|admin|contractor|analyst)s?\s+(?:was|were|has been|had been|is|been)\s+(?:\w+\s+)?"
+        r"(?:active|logged in|signed in|online)\s+(?:between|from|during|at|around|overnight|late|after hours|in the night)\b": 1.0,
         # "did it ever get in successfully?" after failed logins: a login that worked
         r"\b(?:get|got|gets|getting|make it|made it) in (?:\w+ )?(?:succes+ful+y|at all|eventually|in the end)\b|"
         r"\bsucces+ful+(?:ly)? (?:log ?ins?|logins?|sign[- ]?ins?|logged in|signed in|auth\w*)\b|"
@@ -897,6 +900,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:\w+ )?(?:off|wrong|weird|odd|strange|funny|suspicious|broken)": 0.9,
     },
     "mlops": {
+        # "training job failed, gpu bill up, drift alerts...": the models' drift monitoring (a table's own drift is
+        # named with its table or column)
+        r"\bdrift (?:alerts?|alarms?|warnings?|flags?|scores?)\b(?! (?:on|for|in|of) (?:the |our |a )?(?:\w+ )?(?:tables?|columns?|"
+        r"data ?sets?)\b)": 0.9,
         # "for the leadership update: is the AI healthy?": the models, in a manager's words
         r"\b(?:the|our) (?:ai|a\.i\.|ml)(?: stuff| thing| side| models?)? (?:is |are )?(?:still )?(?:healthy|working|ok|okay|fine|"
         r"behaving|performing|accurate|drifting|broken)\b|\bis (?:the|our) (?:ai|a\.i\.) (?:\w+ )?(?:healthy|working|ok|okay|fine)\b": 1.0,
@@ -1310,6 +1317,14 @@ GENERAL_KNOWLEDGE = re.compile(
     r"\b(?:legal|statutory|mandatory|regulatory)\s+(?:retention|storage|archiving|keeping)\s+(?:period|duration|time|requirement)s?\b|"
     r"\bhow long (?:must|should|do|does|are) (?:we|i|you|companies|a company|businesses|firms) (?:\w+ )?(?:keep|retain|store|archive)"
     r" (?:invoices|receipts|payslips|contracts|tax records|employee records|paper\w*)\b|"
+    # "what's the difference between LGPD and GDPR on consent?": two laws compared, not this account's compliance
+    r"^(?![^\n]*\b(?:our|we|us|tables?|logs?|account|workspaces?|catalog|controls?|databricks)\b)[^\n]*?"
+    r"\b(?:differ\w*|compare[sd]?|comparison|contrast)\b[^\n]{0,30}\b(?:gdpr|lgpd|ccpa|cpra|hipaa|sox|pci(?: dss)?|dsgvo|rgpd|"
+    r"pipeda|nis ?2|dora|glba|ferpa)\b\s+(?:and|&|vs\.?|versus|or|to|from|with)\s+(?:the\s+)?(?:gdpr|lgpd|ccpa|cpra|hipaa|sox|"
+    r"pci(?: dss)?|dsgvo|rgpd|pipeda|nis ?2|dora|glba|ferpa)\b|"
+    r"^(?![^\n]*\b(?:our|we|us|tables?|logs?|account|workspaces?|catalog|controls?|databricks)\b)[^\n]*?"
+    r"\b(?:gdpr|lgpd|ccpa|cpra|hipaa|sox|pci(?: dss)?|dsgvo|rgpd|pipeda|nis ?2|dora|glba|ferpa)\s+(?:differ\w*|compares?)\s+"
+    r"(?:from|to|with)\s+(?:the\s+)?(?:gdpr|lgpd|ccpa|cpra|hipaa|sox|pci(?: dss)?|dsgvo|rgpd|pipeda|nis ?2|dora|glba|ferpa)\b|"
     # "a good regex for validating German IBANs": a coding chore, not this account's data
     r"\b(?:regex|regexp|regular expression)\b.{0,40}\b(?:for|to) (?:validat|match|pars|extract|check)\w*|"
     # "can you recommend a good Portuguese-English dictionary for compliance terms?": a reading list, not the account
@@ -1499,6 +1514,16 @@ CHORE = re.compile(r"^\W*(?:(?:hey|hi|hello|ok|okay|so|also|please|pls|plz|can y
                    r"(?:write|draft|compose|send)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my)\s+(?:[\w'-]+\s+){0,2}(?:thank[- ]?you|"
                    r"congratulat\w*|congrats|birthday|farewell|goodbye|condolences?|sympathy|welcome|get[- ]well|holiday|"
                    r"anniversary)\s+(?:e-?mail|letter|message|msg|note|card|post|speech|toast)s?\b|"
+                   # "draft my self-review for the perf cycle": a career document to write, not this account's performance
+                   r"(?:help\s+(?:me|us)\s+(?:to\s+)?)?(?:write|draft|compose|prepare|polish|redo)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my)\s+"
+                   r"(?:[\w'-]+\s+){0,2}(?:self[- ]?reviews?|self[- ]?assessments?|self[- ]?evaluations?|perf(?:ormance)? reviews?|"
+                   r"promo(?:tion)? (?:packets?|docs?|cases?)|peer (?:reviews?|feedback)|cover letters?|resumes?|cvs?|"
+                   r"job (?:descriptions?|posts?|postings?|ads?)|okrs?)\b|"
+                   # "help me write a pytorch DataLoader that shuffles shards": code to write, not this account's data
+                   r"(?:help\s+(?:me|us)\s+(?:to\s+)?)?(?:write|code|implement|build|debug|fix)\s+(?:me\s+|us\s+)?(?:a|an|some|my|our|the"
+                   r")\s+(?:[\w'-]+\s+){0,3}(?:data ?loaders?|dataset class|training loop|functions?|class(?:es)?|decorators?|"
+                   r"unit tests?|regex(?:es)?|parsers?|wrappers?|dockerfiles?|helm charts?|terraform modules?|react components?|"
+                   r"bash scripts?|python scripts?|list comprehensions?)\b|"
                    # "remind me to renew the licence" is a chore; "remind me what the target is" a question
                    r"remind\s+me\b(?!\s+(?:what|which|who|how|why|when|where|again|of\s+(?:the|our|its|that))\b)|"
                    r"(?:rewrite|reword|rephrase|proofread|polish|translate)\s+(?:this|my|the|our)\s+(?:[\w'-]+\s+){0,2}"
@@ -1898,6 +1923,10 @@ TRAILING_BACKGROUND = re.compile(
     r"(?:keeps? )?(?:says?|said|claims?|claimed|thinks?|believes?|insists?|swears?)\b|"
     # "A orders_gold tá atualizada? Preciso dela pra retreinar o modelo hoje": what the asker needs it for
     r"i (?:need|want) (?:it|this|that|them|its) (?:for|to|pra|para)\b|"
+    # "... misses this wk? Need to know if it's a pattern before I commit headcount to a fix": a decision pending on it
+    r"(?:(?:i |we )?(?:need|want|have|got) to (?:know|understand|see|judge|check)\b[^.?!]{0,80}?\b)?(?:before|so) (?:i|we) "
+    r"(?:can )?(?:\w+ )?(?:commit|decide|approve|sign off|hire|escalate|invest|allocate|assign|staff|budget|prioriti[sz]e|"
+    r"pull the trigger|green-?light|push back)\w*\b|"
     # "is hourly_ingest landing on time? feature_refresh depends on it": why it matters, what relies on it
     r"(?:the\s+)?(?:[\w-]+\s+){1,2}?(?:depends?|relies?|builds?|feeds?|reads?|waits?)\s+(?:on|from|off|for)\s+(?:it|that|this|them)\b|"
     # "... in the last 7 days? A vendor penalty clause depends on the exact count.": what hangs on the answer

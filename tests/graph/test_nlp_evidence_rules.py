@@ -6165,3 +6165,64 @@ def test_an_average_named_after_versus_is_no_second_period_in_the_understanding(
 
     assert against_average("cost yesterday versus its trailing 7-day average")
     assert not against_average("cost yesterday versus the day before")
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a decision pending on the answer, said after the question, is why it is asked
+    ("how often did load_orders miss its SLA this month? I have to know before we allocate another engineer", "reliability", None),
+    ("is the dev budget blown? need to see it before I sign off on the new cluster", "cost", None),
+    # areas named together beside a report's word, or three on their own, are each asked
+    ("send me a cost & security snapshot for the exec sync", "security", None),
+    ("send me a cost & security snapshot for the exec sync", "cost", None),
+    ("weekly digest pls: quality, uptime, spend", "reliability", None),
+    # a career document or code to write is a chore
+    ("help me polish my performance review before Friday", None, None),
+    ("could you write a python decorator that retries on timeouts?", None, None),
+    # two laws compared is general knowledge
+    ("what's the difference between CCPA and GDPR for data subject requests?", None, None),
+    ("how does HIPAA compare with GDPR on breach notices?", None, None),
+    # a person's activity in a time window is the audit log
+    ("the contractor was logged in between 1 and 3 am on sunday, anything odd?", "security", None),
+    # drift alerts are the models' monitoring
+    ("we got drift alerts overnight on the churn side, anything serious?", "mlops", None),
+])
+def test_round_479_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_what_caused_the_job_failure_after_a_writer_reads_that_jobs_runs():
+    prior = Prior(understanding=Understanding(question="is sales_gold fresh?", domains=["quality"]),
+                  subject={"job": ["load_sales"], "table": ["main.sales.sales_gold"]},
+                  answer="load_sales (writes main.sales.sales_gold) failed on 2026-03-19 02:00 UTC: schema mismatch",
+                  as_of=AS_OF)
+    out = _follow("what triggered the nightly job failure exactly?", prior, domains=["performance"])
+    assert out.domains == ["performance"] and out.names("job") == ["load_sales"]
+
+
+def test_the_upstream_failure_is_no_lineage_ask():
+    prior = Prior(understanding=Understanding(question="is sales_gold fresh?", domains=["quality"]),
+                  subject={"table": ["main.sales.sales_gold"]}, as_of=AS_OF)
+    out = _follow("what caused the upstream load failure?", prior, domains=["performance"])
+    assert out is None or out.previous is None or out.previous.transform != "upstream"
+
+
+def test_a_guess_at_the_thing_behind_a_figure_keeps_the_figures_area():
+    prior = Prior(understanding=Understanding(question="what's eating the dev budget?", domains=["cost"]),
+                  subject={"workspace": ["dev"], "job": ["load_sales"]}, as_of=AS_OF)
+    out = _follow("storage? is it the sales job", prior, domains=["performance"])
+    assert out.domains == ["cost"]
+
+
+def test_that_standing_for_a_named_job_keeps_the_job_for_the_cost_ask():
+    from health_monitor.graph.adapters import names_out_of_scope
+
+    slots = {"job": "load_sales", "_named": ["job"]}
+    assert "cost" not in names_out_of_scope("load_sales keeps failing; what's that costing us?",
+                                            ["performance", "cost"], slots)
+
+
+def test_out_of_memory_failures_choose_the_failure_plays():
+    cost = get_agent_registry().get("cost")
+    assert choose_plays(cost, "the job keeps OOMing, what does that waste?", {"job": "x"})[0].tool == "get_failed_run_cost"
+    perf = get_agent_registry().get("performance")
+    assert "get_failed_jobs" in [p.tool for p in choose_plays(perf, "it ran out of memory again", {"job": "x"})]

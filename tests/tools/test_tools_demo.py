@@ -312,3 +312,13 @@ def test_failed_run_cost_is_the_billed_usage_of_the_failed_runs(executor):
     assert all(r["cost_note"] for r in cost if r["failed_cost"] is None)  # unpriced runs say so, never $0
     one = rows(executor, "get_failed_run_cost", start_date="2026-01-01", end_date="2026-01-15", job_name="ML_TRAINING")
     assert [r["job_name"] for r in one] == ["ml_training"]
+
+
+def test_top_queries_rank_by_run_time_or_by_data_read(executor):
+    longest = rows(executor, "get_top_queries", days=30, top_n=10)
+    largest = rows(executor, "get_top_queries", days=30, top_n=10, rank_by="READ")
+    assert [r["duration_minutes"] for r in longest] == sorted((r["duration_minutes"] for r in longest), reverse=True)
+    assert [r["read_gb"] for r in largest] == sorted((r["read_gb"] for r in largest), reverse=True)
+    # the two rankings are different lists on the demo (the largest scans are not all among the longest)
+    assert {r["statement_text"] for r in largest} != {r["statement_text"] for r in longest}
+    assert not executor.run("get_top_queries", {"rank_by": "bytes; drop table x"}).ok

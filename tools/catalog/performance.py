@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from health_monitor.tools.params import Choice, Date, Days, Hours, Name, TopN
+from health_monitor.tools.params import Choice, Date, Days, Hours, Name, Ranking, TopN
 from health_monitor.tools.spec import GPU_COVERAGE, SLA_COVERAGE, Tool, ToolParams, columns
 from pydantic import Field
 
@@ -85,6 +85,8 @@ class TopQueries(ToolParams):
     days: Days(7)
     top_n: TopN(10)
     warehouse: Name("warehouse", "SQL warehouse name or id; omit for all.")
+    #: "the largest scans" are the statements that read the most, which need not be the longest
+    rank_by: Ranking("duration", "read", description="Rank by run time ('duration') or by data read ('read').")
 
 
 class JobDays(ToolParams):
@@ -198,7 +200,7 @@ TOOLS: list[Tool] = [
     Tool(
         name="get_top_queries", domain="performance", agents=PERF, params=TopQueries,
         description="The N longest SQL statements of the last N days (optionally on one warehouse), with user, "
-                    "duration in minutes and data read.",
+                    "duration in minutes and data read; rank_by='read' ranks by data read instead (the largest scans).",
         returns=columns("rank bigint, start_time timestamp, warehouse_name string, executed_by string, "
                         "statement_type string, execution_status string, duration_minutes double, read_gb double, "
                         "statement_text string"),

@@ -1,5 +1,5 @@
--- The longest SQL statements of the last :days days, top N.
--- Grain: one row per statement. Parameters: :days, :top_n, :warehouse (id or name).
+-- The longest SQL statements of the last :days days, top N (or, rank_by 'read', those that read the most data).
+-- Grain: one row per statement. Parameters: :days, :top_n, :warehouse (id or name), :rank_by ('duration' or 'read').
 with queries as (
     select * from main.health_monitor.fact_query
     where start_date >= date_sub(:as_of_date, :days)
@@ -7,7 +7,11 @@ with queries as (
 ),
 
 ranked as (
-    select *, row_number() over (order by duration_seconds desc, statement_id) as rn from queries
+    select *, row_number() over (
+        order by case when :rank_by = 'read' then cast(read_bytes as double) else duration_seconds end desc nulls last,
+                 statement_id
+    ) as rn
+    from queries
 ),
 
 final as (
