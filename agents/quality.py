@@ -49,6 +49,9 @@ AGENT = AgentSpec(
         # "Why is orders_gold stale?": the failed runs of the job that writes it (relations then say how the
         # failure, the stale table and any upstream schema change connect).
         Play("get_schema_changes", when=(r"schema (?:change|drift|mismatch|evolution|break)\w*|column\w* (?:\w+ ){0,3}(?:changed|type)|"
+                                         # "what actually changed in orders_raw that broke it, which column?"
+                                         r"\bwhat (?:\w+ )?changed (?:in|on|about|with)\b.{0,40}\b(?:broke|break\w*|fail\w*)\b|"
+                                         r"\b(?:broke|break\w*|fail\w*)\b.{0,40}\bwhich columns?\b|"
                                          # "has the schema of orders_raw changed recently?"
                                          # "what table was it choking on?": what a load failed on
                                          r"\b(?:chok|fail|break|broke|crash|error|blew|fell|trip)\w*\s+(?:up\s+|over\s+)?on\b|"

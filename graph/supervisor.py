@@ -49,6 +49,10 @@ UNSAFE_PATTERNS: dict[str, str] = {
                        r"\binsert\s+into\b|\bupdate\s+\S+\s+set\b|\balter\s+(table|schema)\b|"
                        # (not "when exactly did admin@ grant SELECT on main.crm.customers to contractors?": asked about)
                        r"^(?!.*\b(?:did|has|have|had|who|when|whether|was|were)\b[^?!\n]{0,60}\b(?:grant|revoke)\b)"
+                       # (nor "Audit alert: GRANT SELECT ON main.crm.customers TO contractors. who issued it?": a statement
+                       # the log saw, quoted to ask about it)
+                       r"(?!.*\b(?:alert|event|log|ticket|saw|seen|noticed|found|spotted|flagged|detected)\b(?:\s+\w+){0,2}\W{0,3}\s*(?:grant|revoke)\b"
+                       r"[^?]{0,160}\b(?:who|when|why|whether)\b)"
                        r".*\b(grant|revoke)\s+\w+(\s+\w+)?\s+on\s+\S+\s+(to|from)\b|"
                        r"\b(delete|remove|wipe|purge|erase|truncate)\s+(?:all\s+|the\s+|every\s+)*(?:rows?|records?|data|"
                        rf"contents)\s+(?:in|from|of)\b|{_NOT_MINE}\bdrop\s+(?:the\s+)?\w+\.\w+",

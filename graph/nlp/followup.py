@@ -1039,7 +1039,8 @@ def _act(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
         # "ok so what would you fix first so it doesn't happen again": keeping the incident from recurring is its own
         # area's, whatever the last turn priced
         out.domains = list(cur.domains)
-    if _REVOKE_IT.search(m.string) and prior.lead and not cur.entities:
+    # (a workspace said is where the breakage would be, "does that break prod jobs", not the thing revoked)
+    if _REVOKE_IT.search(m.string) and prior.lead and all(e.kind == "workspace" for e in cur.entities):
         # "should we revoke it? what would break if we did" after a token: the thing is the last answer's, and so is
         # its area (a token's use is in the audit trail), whatever "revoke" suggests of grants
         out.domains = [prior.lead]
@@ -1263,7 +1264,9 @@ def _writer(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]
 _WRITER = re.compile(r"\b(?:the|that|which|what)\s+(?:[\w-]+\s+){0,2}(?:jobs?|workflows?|pipelines?|tasks?|process(?:es)?|"
                      r"etl|loads?|loaders?)\s+(?:that|which|who)?\s*(?:\w+\s+){0,4}?(?:load|writ|fill|populat|feed|"
                      r"build|refresh|updat|produc|creat)\w*\s+(?:it|that|this|them|the table|that table)\b|"
-                     r"\b(?:the|which)\s+(?:jobs?|workflows?|pipelines?)\s+behind\s+(?:it|that|this)\b", re.IGNORECASE)
+                     r"\b(?:the|which)\s+(?:jobs?|workflows?|pipelines?)\s+behind\s+(?:it|that|this)\b|"
+                     # "and did the upstream job fail?" after a table: the job that writes it
+                     r"\b(?:the|that)\s+upstream\s+(?:jobs?|workflows?|pipelines?|loads?|etl|loaders?)\b", re.IGNORECASE)
 
 
 def _reformat(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
@@ -1312,10 +1315,13 @@ TRANSFORMS: tuple[Transform, ...] = (
                                     + r")(?: down| up)?\b(?=.*\b(?:it|that|this|them|for me|now)\b)", re.IGNORECASE), _request),
     # "why did it break" asks for a cause, not for what it breaks: a question opening with why/when/where is
     # downstream only when it says so.
+    # (not "can i just revoke it or does that break prod jobs": what revoking the last answer's thing would break)
     Transform("downstream", re.compile(r"^(?!\W*(?:(?:and|but|so|ok\w*)\W+)?(?:why|how come|when|where)\b(?!.*\bdownstream\b))"
+                                       r"(?!.*" + _REVOKE_IT.pattern + ")"
                                        r".*?(?:"
                                        r"\b(?:that|it|this)\s+(?:\w+\s+){0,2}(?:break|breaks|broke|impact\w*|affect\w*|"
-                                       r"knock\w* (?:out|over)|take\w* (?:out|down))\b(?!\s+(?:down|out|up|upstream)\b)|"
+                                       # (not "what changed in orders_raw that broke it": what broke it, its cause)
+                                       r"knock\w* (?:out|over)|take\w* (?:out|down))\b(?!\s+(?:down|out|up|upstream|it|them)\b)|"
                                        r"\b(?:break|breaks|broke|impact\w*|affect\w*|knock\w* (?:\w+ ){0,2}(?:out|over))\b.*\bdownstream\b|"
                                        # "what did that wreck downstream": whatever the verb, what lies downstream of it
                                        r"\bwhat (?:did|does|do|will|would|could|might|has|have) (?:that|it|this|they) (?:\w+\s+){1,3}"
@@ -1402,7 +1408,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 r"tune|set|flip|turn|pull|use)\b|"
                                 r"\bwhat (?:do|should) (?:i|we) (?:tell|ask|advise) (?:\w+ ){0,3}to (?:change|do|fix)\b|\bhow (?:do|can|should) (?:i|we) fix\b|"
                                 r"\bwhat (?:do|would) you (?:recommend|suggest|do)\b|\bshould (?:i|we) (?:remove|switch|turn|drop|keep|"
-                                r"retrain|roll|" + _REVOKE_VERBS + r")\w*\b|\bnext steps?\b|\bfix (?:it|that|this)\b|\baction (?:items?|points?|plan)\b|"
+                                r"retrain|roll|" + _REVOKE_VERBS + r")\w*\b|"
+                                # "can i just revoke it or does that break prod jobs": a remedy, and what it would break
+                                r"\b(?:can|could|may) (?:i|we) (?:just |simply |safely )?(?:" + _REVOKE_VERBS + r")\s+(?:it|that|this|"
+                                r"them|those)\b|\bnext steps?\b|\bfix (?:it|that|this)\b|\baction (?:items?|points?|plan)\b|"
                                 r"\bremediat\w*|\bprevent (?:it|that|this|a repeat)\b|\bhow (?:do|can|should) (?:i|we) (?:stop|prevent|"
                                 r"avoid)\b|\b(?:doesn'?t|does not|won'?t|never) (?:happen|repeat|recur)\w* again\b|"
                                 r"\bso (?:this|it|that) (?:doesn'?t|does not|won'?t) (?:happen|repeat|recur)\w*\b|"

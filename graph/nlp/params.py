@@ -43,7 +43,9 @@ def _number(word: str) -> float:
 #: "list every registered model", "the full list": every row, not the first few (graph.findings.LIST_ALL_ROWS).
 LIST_ALL = re.compile(r"\b(?:list|show|give me|name|enumerate|tell me)\b(?:\s+[\w-]+){0,2}?\s+(?:every|each|all(?: of)?(?: the| our)?)"
                       r"\s+(?!(?:day|week|month|year|time|night|morning)s?\b)|\b(?:full|complete|entire|whole) (?:list|inventory|register)\b|"
-                      r"\bevery single\b|\ball of them\b")
+                      r"\bevery single\b|\ball of them\b|"
+                      # "which models does it run, and is there a training history for each?": every one, each described
+                      r"\bfor (?:each|every one)(?: of them| one)?\s*[?.!]*\s*$")
 
 
 def _top_n(low: str) -> tuple[int, str] | None:

@@ -208,6 +208,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "heavy PII reads on crm.customers": who read the sensitive data, from the audit log
+        r"\b(?:pii|sensitive(?: data)?|personal data|customer data) (?:reads?|access(?:es)?|lookups?|queries|pulls?|"
+        r"downloads?|exports?)\b|\breads? (?:of|on|from) (?:the )?(?:pii|sensitive)\b": 1.0,
         # "user@company.com was active between 02:00 and 04:00 yesterday": what a person did, from the audit log
         r"\b(?:user|principal|account|admin|contractor|analyst)s?\s+(?:was|were|has been|had been|is|been)\s+(?:\w+\s+)?"
         r"(?:active|logged in|signed in|online)\s+(?:between|from|during|at|around|overnight|late|after hours|in the night)\b": 1.0,
@@ -343,8 +346,13 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"call)\b)": 0.7, r"pii|sensitive|personal (?:info\w*|data)|confidential": 0.6, r"(access|accessed|read|looked at)": 0.3,
         r"tokens?|pats?": 0.8, r"denied|unauthori[sz]ed|forbidden": 0.9, r"after[- ]?h(?:ou)?rs|off[- ]h(?:ou)?rs": 1.0,
         r"outside (normal )?(working|business) hours|(?<!it )(?<!them )(?<!down )(?<!off )(?<!esp\. )(?<!especially )(?<!mostly )(?<!load )(?<!cost )(?<!spend )(?<!costs )(?<!bill )at night(?!,? when (?:\w+ )?(?:nobody|no ?one|nothing))|[0-9]+ ?am": 0.8,
-        r"threats?|suspicious|sketchy|shady|fishy|dodgy|intrusion|brute force|hack\w*|(?:data|security) breach\w*|breached|breach of|compromis\w*|"
-        r"exfiltrat\w*": 0.9, r"breach(es)?": 0.5,
+        r"threats?|suspicious|sketchy|shady|fishy|dodgy|intrusion|brute force|hack\w*|(?:data|security) breach\w*|"
+        # (not "any budget that is likely to be breached": a limit overrun, not an intrusion)
+        r"(?<!budget )(?<!budgets )(?<!limit )(?<!sla )(?<!threshold )(?<!quota )(?<!cap )"
+        r"(?<!be )(?<!been )(?<!get )(?<!gets )(?<!being )breached|breach of(?! (?:the |its |our |a )?(?:budget|sla|limit|"
+        r"threshold|quota|cap|target|slo)s?\b)|compromis\w*|"
+        r"exfiltrat\w*": 0.9, r"(?<!budget )(?<!sla )(?<!slo )breach(es)?(?! (?:of )?(?:the |its |our |a )?(?:budget|sla|slo|"
+        r"limit|threshold|quota|cap|target)s?\b)": 0.5,
         # "who actually read them": use of access, not the permission to (governance)
         r"(?<!can )(?<!could )(?<!may )(?:actually|really|in fact|truly|ever) (?:\w+ ){0,2}(?:read|accessed|queried|opened|"
         r"used|looked at|touched|"
@@ -658,9 +666,14 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:is|was|were|went|been) (?!(?:\w+ )?(?:spend|spending|costs?|bills?|usage|dbus?|numbers?|figures?|totals?|prices?|"
         r"rates?|latency|errors?|failures?|revenue)\b)(?:\w+[-_]?\w* ){1,2}down\b(?! (?:by|from|to|\d|\$))": 0.7,
         # "was a sql warehouse down last wk?": compute that was out
-        r"\b(?:warehouse|cluster|endpoint|workspace|service)s?\s+(?:(?:was|were|is|are|went|been|go(?:es|ing)?)\s+)?"
+        # ...and "was the reporting system down at some point last week?": the thing users work on, by its plain name
+        r"\b(?:warehouse|cluster|endpoint|workspace|service|system|platform|dashboards?|reporting|bi tool|app)s?\s+"
+        r"(?:(?:was|were|is|are|went|been|go(?:es|ing)?)\s+)?"
         r"(?:down|offline|unavailable|unreachable)\b(?!\s+(?:by|from|to|\d|\$))": 1.0,
         # "every tile said the warehouse was unavailable", "sometimes 30+ min behind": an outage or a late run
+        # "my team had a couple of hours where nothing would load": an outage, as users saw it
+        r"\bnothing (?:would|will|did|could|was going to) (?:load|open|work|come up|respond)\b|\b(?:wouldn'?t|would not|didn'?t|"
+        r"did not|couldn'?t) (?:even )?load (?:at all|for (?:hours|an hour|a while))\b|"
         r"\bunavailable\b|\bunreachable\b|\b\d+\+?\s*(?:min|mins|minutes|hours?|hrs?|h)\b (?:\w+ )?(?:behind|late)\b": 0.9,
         # "and is etl-warehouse up right now": whether it is available at the moment
         r"\b(?:is|are) (?!(?:it|that|this|they|spend|cost|usage|the (?:spend|cost|bill|usage))\b)(?:[\w<>]+[-_]?[\w<>]* ){1,2}"
@@ -672,7 +685,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"drift|inch|edg|mov|jump|spik|risen|rising|gon)\w* up\b)(?:\w+ ){0,2}up (?:the whole|all|the entire|for the whole|"
         r"for the entire) "
         r"(?:month|week|day|time|night|quarter|weekend)\b(?!,? (?:for nothing|doing (?:\w+ ){0,2}nothing|idle|sitting idle|with (?:nobody|no one|"
-        r"nothing)|for no reason|(?:serving|running for|used by|answering) (?:\w+ )?(?:nobody|no one|nothing|noone)))": 1.0,
+        r"nothing)|with (?:almost |nearly |hardly |barely |next to |very )?(?:no|zero|few|little|hardly any) (?:queries|users|load|"
+        r"traffic|work|jobs|statements|activity|use|usage|requests)|for no reason|(?:serving|running for|used by|answering) (?:\w+ )?(?:nobody|no one|nothing|noone)))": 1.0,
         # "did that take anything down", "the ingest misses": an outage or a missed deadline
         # (not "bring it back down": a figure lowered again)
         r"\b(?:took|take|takes|taking|taken|knock\w*|bring|brought) (?!(?:\w+ )?back down\b)(?:\w+ ){0,2}(?:down|offline)\b|"
@@ -709,6 +723,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "some orders seem to be missing from the daily totals ... is something filtering them out?": rows a check drops
+        r"\b(?:rows?|records?|orders?|transactions?|entries|lines)\b (?:\w+ ){0,3}(?:missing|gone|disappear\w*|vanish\w*|"
+        r"dropped|lost) (?:from|in|out of) (?:the |our )?(?:[\w-]+ ){0,2}(?:totals?|tables?|reports?|counts?|sums?|data|gold|"
+        r"silver|dashboards?)\b|\b(?:filter\w*|drop\w*|throw\w*|weed\w*) (?:them|those|these|rows|records|orders) out\b": 1.0,
         # "did the nightly_etl failure hit our downstream reporting data?": what a failure left stale or wrong downstream
         r"\b(?:hit|hits|affect\w*|impact\w*|hurt|reach\w*|touch\w*|leave|left)\s+(?:our\s+|the\s+|any\s+)?(?:downstream\s+)"
         r"(?:reporting\s+|report\s+|dashboard\s+)?(?:data|tables?|reports?|dashboards?|numbers)\b|"
@@ -943,6 +961,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"returns?|returning|serves?|serving|spits? out|comes? back with) (?:\w+ )?(?:answers?|predictions?|responses?|scores?)\b": 1.0,
     },
     "governance": {
+        # "list the current grantees of main.crm.customers": who holds grants on it
+        r"\bgrantees?\b|\bgrant[- ]holders?\b|\bwho holds (?:\w+ )?(?:grants?|privileges?|permissions?)\b": 1.0,
         # "building a data dictionary; some tables have no explanation of what they are": tables without descriptions
         r"\bdata dictionar(?:y|ies)\b|\b(?:no|missing|without|lack\w*) (?:an? |any )?(?:explanation|description|docs?|"
         r"documentation|comments?)s? (?:(?:written |jotted )?down )?(?:of|for|about|on) what (?:they|it|each one|each) (?:are|is|"
@@ -1010,7 +1030,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"take (?:away|back) (?:\w+ ){0,2}(?:access|permissions?|rights|grants?|privileges?)|"
         r"(?:pull|remove|cut off) (?:his|her|their|that|the|its) (?:\w+ )?(?:access|permissions?|rights|grants?)": 1.0,
         # "an upstream column type change" is a cause, not a lineage question
-        r"lineage|(?<!broke )(?<!failed )(?<!wrong )(?<!changed )(?<!happened )(?<!bug )(?<!bugs )(?<!problem )(?<!issue )(?<!error )upstream(?! (?:\w+ ){0,2}(?:changes?|failures?|schema|columns?|types?|problems?|issues?|outages?|bugs?|"
+        r"lineage|(?<!broke )(?<!failed )(?<!wrong )(?<!changed )(?<!happened )(?<!bug )(?<!bugs )(?<!problem )(?<!issue )(?<!error )upstream(?! (?:\w+ ){0,2}(?:changes?|fail\w*|errors?|crash\w*|broke|break\w*|died|schema|columns?|types?|problems?|issues?|outages?|bugs?|"
         r"late|delay\w*|landed|arrived|slow|(?:are |is |went |gone |look(?:s|ing)? )?(?:stale|outdated|behind)))|"
         r"downstream(?! (?:teams?|users?|people|folks|stakeholders|customers|colleagues|analysts))"
         # ("is that why the downstream feature tables landed late": their lateness, caused upstream)
@@ -1897,6 +1917,14 @@ IF_SOMETHING_BREAKS = re.compile(r"\b(?:if|when|in case|should) (?:something|any
                                  r"[\w-]+)?", re.IGNORECASE)
 
 
+#: "If the system.billing.usage feed is late, which gold tables downstream would be affected?": a supposed state, said
+#: to ask what follows from it (not "tell me if hourly_ingest was late": there the "if" is the ask).
+IF_THING_IS = re.compile(r"\b(?:if|when|should|in case)\s+(?:(?:the|our|a|that|this)\s+)?(?:[\w.<>-]+\s+){1,3}(?:is|are|was|were|goes|"
+                         r"go|runs?|gets?|comes? in|lands?|turns? out) (?:ever )?(?:late|delayed|down|stale|missing|broken|behind|"
+                         r"empty|wrong|unavailable|offline)\b(?=\s*,\s*(?:then\s+)?(?:which|what|who|how|where|will|would|does|do|"
+                         r"is|are|can|could)\b)", re.IGNORECASE)
+
+
 #: "If contractors are on that list I need to know, they're billed separately": why it matters to the asker.
 BILLED_ASIDE = re.compile(r"(?:[,;]|(?<=[?.!]))\s*(?:they|he|she|it|those|these|the \w+|\w+)(?:'re|'s|\s+are|\s+is) (?:\w+ ){0,2}"
                           r"(?:billed|charged|invoiced|paid|contracted) (?:separately|differently|elsewhere|on (?:their|its) own|"
@@ -1923,6 +1951,9 @@ TRAILING_BACKGROUND = re.compile(
     r"(?:keeps? )?(?:says?|said|claims?|claimed|thinks?|believes?|insists?|swears?)\b|"
     # "A orders_gold tá atualizada? Preciso dela pra retreinar o modelo hoje": what the asker needs it for
     r"i (?:need|want) (?:it|this|that|them|its) (?:for|to|pra|para)\b|"
+    # "... showing input drift? If a model's inputs shift, its outputs may no longer be reliable evidence.": why it matters
+    r"if (?:a|an|the|its|our|their|any|these|those|this|that|one) [^.?!,]{3,80},\s*(?:then\s+)?(?:its|their|the|it|they|we|"
+    r"this|that|our|everything)\b[^.?!]{0,80}?\b(?:may|might|could|would|will|can)\b|"
     # "... misses this wk? Need to know if it's a pattern before I commit headcount to a fix": a decision pending on it
     r"(?:(?:i |we )?(?:need|want|have|got) to (?:know|understand|see|judge|check)\b[^.?!]{0,80}?\b)?(?:before|so) (?:i|we) "
     r"(?:can )?(?:\w+ )?(?:commit|decide|approve|sign off|hire|escalate|invest|allocate|assign|staff|budget|prioriti[sz]e|"
@@ -2056,6 +2087,7 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (WHY_IT_MATTERS, " "),
     (BILLED_ASIDE, " "),
     (IF_SOMETHING_BREAKS, " "),
+    (IF_THING_IS, " "),
     (OBLIGATION, " "),
     (BYTES_READ, " query scanning data "),
     (MONEY_ORIGIN, r"\1what drives it"),

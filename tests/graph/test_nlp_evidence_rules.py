@@ -6226,3 +6226,68 @@ def test_out_of_memory_failures_choose_the_failure_plays():
     assert choose_plays(cost, "the job keeps OOMing, what does that waste?", {"job": "x"})[0].tool == "get_failed_run_cost"
     perf = get_agent_registry().get("performance")
     assert "get_failed_jobs" in [p.tool for p in choose_plays(perf, "it ran out of memory again", {"job": "x"})]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a budget or an SLA breached is no intrusion
+    ("will the analytics budget be breached before month end?", "cost", "security"),
+    ("was the prod workspace breached overnight?", "security", None),
+    # a supposed state said to ask what follows from it
+    ("if the nightly load is late, which reports downstream would show old numbers?", "governance", "reliability"),
+    # "if a thing changes, X may ...": why it is asked, after the question
+    ("any drift on the fraud model lately? If a model's features move, its scores could become unreliable.", "mlops",
+     "reliability"),
+    # who holds grants, said by the holders' name
+    ("who are the grantees on finance.gl.invoices?", "governance", None),
+    # sensitive-data reads are the audit log's
+    ("sensitive data exports last night, anyone?", "security", None),
+    # rows dropped by a check, said as users see it
+    ("a few invoices went missing from the monthly totals, is something throwing them out?", "quality", None),
+    # the system users work on, down; and an outage as users saw it
+    ("was the platform down this morning? nothing would load for my analysts", "reliability", None),
+    # a warehouse kept up with almost no work is waste, not uptime
+    ("the adhoc warehouse is up the whole weekend with hardly any queries, worth changing?", "optimization",
+     "reliability"),
+    # small talk in Italian
+    ("mi consigli un buon ristorante per il pranzo?", None, None),
+])
+def test_round_483_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_a_grant_statement_the_log_saw_quoted_to_ask_who_is_no_command():
+    from health_monitor.graph.supervisor import UNSAFE_PATTERNS
+
+    def unsafe(q: str) -> bool:
+        return any(re.search(p, q, re.IGNORECASE | re.DOTALL) for p in UNSAFE_PATTERNS.values())
+
+    assert not unsafe("Alert fired: GRANT MODIFY ON finance.gl.invoices TO analysts. who did that and when?")
+    assert unsafe("GRANT MODIFY ON finance.gl.invoices TO analysts")
+    assert unsafe("the log saw GRANT MODIFY ON finance.gl.invoices TO analysts; run it again for interns")
+
+
+def test_the_upstream_job_after_a_table_is_its_writer():
+    prior = Prior(understanding=Understanding(question="what feeds sales_gold?", domains=["governance"]),
+                  subject={"table": ["main.sales.sales_gold"]}, as_of=AS_OF)
+    out = _follow("so did that upstream load crash?", prior, domains=["performance"])
+    assert out.previous.transform == "writer" and "performance" in out.domains and "governance" not in out.domains
+
+
+def test_revoking_the_last_answers_thing_and_what_it_breaks_is_a_remedy_not_lineage():
+    prior = Prior(understanding=Understanding(question="who created that token?", domains=["security"]),
+                  subject={"user": ["etl-sp"]}, lead="security", as_of=AS_OF)
+    out = _follow("could we just disable it, or would that break the prod loads?", prior, domains=["governance"])
+    assert out.previous.transform == "act" and out.domains == ["security"]
+
+
+def test_what_changed_in_a_table_that_broke_it_reads_the_schema_changes():
+    quality = get_agent_registry().get("quality")
+    assert choose_plays(quality, "what exactly changed on orders_raw that broke the load, which column?",
+                        {"table": "x"})[0].tool == "get_schema_changes"
+
+
+def test_for_each_at_the_end_asks_every_row():
+    from health_monitor.graph.nlp.params import LIST_ALL
+
+    assert LIST_ALL.search("which models do we serve, and who owns each one? and the accuracy for each?")
+    assert not LIST_ALL.search("for each workspace, how much did we spend last week?")
