@@ -49,11 +49,15 @@ class Lookup:
         return found[0] if found else None
 
 
+def finding_field(finding: Any, key: str, default: Any = None) -> Any:
+    """One field of a finding object or of its JSON."""
+    return finding.get(key, default) if isinstance(finding, dict) else getattr(finding, key, default)
+
+
 def finding_parts(finding: Any) -> tuple[str, str, list[str], dict[str, list[str]]]:
     """(agent, title, tools, entities) of a finding object or its JSON."""
-    get = finding.get if isinstance(finding, dict) else lambda k, d=None: getattr(finding, k, d)
-    return (str(get("agent", "") or ""), str(get("title", "") or ""), list(get("tools", []) or []),
-            dict(get("entities", {}) or {}))
+    return (str(finding_field(finding, "agent") or ""), str(finding_field(finding, "title") or ""),
+            list(finding_field(finding, "tools") or []), dict(finding_field(finding, "entities") or {}))
 
 
 def named(finding: Any) -> set[str]:

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from health_monitor.actions.catalog import ACTIONS, CATALOG, ActionRefused
-from health_monitor.actions.lookup import GOLD, Lookup, finding_parts
+from health_monitor.actions.lookup import GOLD, Lookup, finding_field, finding_parts
 from health_monitor.actions.spec import RISK_RANK, Proposal, Verification
 from health_monitor.db import actions_repo as repo
 from health_monitor.db import session_scope
@@ -110,8 +110,7 @@ def _findings(reports: Any) -> list[Any]:
 def _calls_for_action(finding: Any) -> bool:
     """A finding that needs attention, or one that answers what was asked: a plain listing the question also brought
     ("hourly_ingest ran 183 times" beside the failed runs asked about) proposes nothing."""
-    get = finding.get if isinstance(finding, dict) else lambda k, d=None: getattr(finding, k, d)
-    return get("severity", None) not in ("info", "low") or bool(get("asked", False))
+    return finding_field(finding, "severity") not in ("info", "low") or bool(finding_field(finding, "asked"))
 
 
 def proposals_for(reports: Any, lookup: Lookup, *, limit: int = MAX_PROPOSALS) -> list[Proposal]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from health_monitor.agents.spec import AgentSpec, Compare, Lens, Play
 
-from health_monitor.core.phrases import SPEND_TRACED_TO_OWNER
+from health_monitor.core.phrases import NOT_OUR_FAILING, SPEND_TRACED_TO_OWNER
 
 COST_PROMPT = """You are the cost specialist of a Databricks platform health monitor, answering {user}.
 The data is as of {as_of}; "yesterday" means the UTC day before that, "today" the part of the day up to it.
@@ -41,9 +41,9 @@ DRIVERS = (r"driv|drove|behind|cause|biggest|line item|top|what (made|drove)|bre
            r"(?:bigger|higher|larger|taller) than (?:the |all the |any )?(?:other days|usual|normal|the rest)|"
            r"\b(?:bad|normal|expected) or (?:bad|normal|expected)\b|" + SURPRISE)
 #: Money spent on runs that failed ("waste on job runs that failed", "what did the crashes cost us").
-FAILED_RUN_MONEY = (r"\b(?<!we )(?<!we're )(?:fail(?:ed|ing|ures?)?|crash\w*|errored|broken|died|oom(?:s|ing|ed|'d)?|out of memory)\b.{0,40}\b(?:cost(?:s|ing)?|money|spend|spent|waste\w*|"
+FAILED_RUN_MONEY = (r"\b" + NOT_OUR_FAILING + r"(?:fail(?:ed|ing|ures?)?|crash\w*|errored|broken|died|oom(?:s|ing|ed|'d)?|out of memory)\b.{0,40}\b(?:cost(?:s|ing)?|money|spend|spent|waste\w*|"
                     r"burn\w*|pay|paid|dollars?)\b|\b(?:cost(?:s|ing)?|money|spend|spent|waste\w*|burn\w*|pay|paid|dollars?)\b"
-                    r".{0,60}\b(?<!we )(?<!we're )(?:fail(?:ed|ing|ures?)|crash(?:ed|es)|errored|oom(?:s|ing|ed)?|out of memory)\b")
+                    r".{0,60}\b" + NOT_OUR_FAILING + r"(?:fail(?:ed|ing|ures?)|crash(?:ed|es)|errored|oom(?:s|ing|ed)?|out of memory)\b")
 #: "... or just expected training load?": whether a rise is the work it should be
 EXPECTED_OR_NOT = (r"\bor (?:is it |it'?s )?(?:just |simply |only )?(?:the )?(?:expected|normal|usual|legit\w*|regular|planned) "
                    r"(?:[\w-]+ ){0,2}(?:load|usage|use|spend|work|growth|activity|traffic)\b")

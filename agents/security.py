@@ -132,8 +132,11 @@ AGENT = AgentSpec(
                        recommend="Give the token from {principal} an expiry (or revoke it) and prefer OAuth for "
                                  "service principals.")),
         # "what service principals do we have and when was each last active", "dormant accounts": the identities
+        # (not "which service principal made that token": the one behind an act, which that act's tool names)
         Play("get_principals", when=(r"(?:what|which|list|all|every|each|inventory of|how many|our) (?:\w+ ){0,2}(?:service "
-                                     r"principals?|service accounts?|principals|identities|accounts)\b|\b(?:principals?|"
+                                     r"principals?|service accounts?|principals|identities|accounts)\b(?! (?:\w+ ){0,2}(?:made|"
+                                     r"created|minted|issued|generated|owns|owned|ran|did|granted|changed|deleted|read|accessed|"
+                                     r"queried|triggered)\b)|\b(?:principals?|"
                                      r"accounts?|identities|users?|sps?) (?:\w+ ){0,4}(?:last (?:active|seen|used|logged)|"
                                      r"(?:been )?(?:dormant|inactive|unused))|\blast (?:active|seen)\b|\bdormant\b",),
              weight=4, args={"kind": "$principal_kind"}, title="Principals",

@@ -74,15 +74,15 @@ _SPLIT = re.compile(r"[?;!]+|\.\s+|\s(?=\(?\d{1,2}\)\s)|\s[—–-]+\s|\s[+&/]\s
 #: One ask after a colon, about what the head before it names ("...: what is its lineage?", "...: who owns it?").
 _ASKS_OF_HEAD = re.compile(r"\s*(?:what|where|who|which|how|when|why|is|are|does|do|did|can)\b[^?.!]{0,50}?"
                            r"\b(?:its|it|their|they|them)\b[^?.!]{0,40}\??\s*$", re.IGNORECASE)
-#: A decision pending before the ask ("Before I approve the budget extension - ", "Before we sign off on it, ").
-_BEFORE_DECIDING = re.compile(r"^\W*(?:before|prior to) (?:i|we) (?:can |could |do |go ahead and )?(?:approve|sign off|"
-                              r"agree|decide|renew|extend|commit|green-?light|okay|ok|say yes|give the go-ahead)\b"
-                              r"[^-–—:;,?]{0,80}?(?:\s[-–—]+\s|[:;,]\s)", re.IGNORECASE)
-#: A decision weighed, said first as a statement ("I'm deciding whether etl-warehouse should move to serverless SQL, and
-#: availability is the main argument."): why the next sentence asks, not an ask of its own.
-_WEIGHING = re.compile(r"^\W*(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been) (?:\w+ )?(?:deciding|decide|weighing|"
-                       r"considering|evaluating|debating|thinking about|trying to (?:decide|figure out|work out)) (?:whether|if)\b"
-                       r"[^?!.]{0,200}[.!]\s+(?=\S)", re.IGNORECASE)
+#: A decision pending, said before the ask: "Before I approve the budget extension - ", "Before we sign off on it, "
+#: (``before``), or weighed as a statement ("I'm deciding whether etl-warehouse should move to serverless SQL, and
+#: availability is the main argument."): why the rest asks, not an ask of its own.
+_DECISION_FIRST = re.compile(r"^\W*(?:(?P<before>(?:before|prior to) (?:i|we) (?:can |could |do |go ahead and )?(?:approve|"
+                             r"sign off|agree|decide|renew|extend|commit|green-?light|okay|ok|say yes|give the go-ahead)\b"
+                             r"[^-–—:;,?]{0,80}?(?:\s[-–—]+\s|[:;,]\s))|"
+                             r"(?:i'?m|i am|we'?re|we are|i'?ve been|we'?ve been) (?:\w+ )?(?:deciding|decide|weighing|"
+                             r"considering|evaluating|debating|thinking about|trying to (?:decide|figure out|work out)) (?:whether|if)\b"
+                             r"[^?!.]{0,200}[.!]\s+(?=\S))", re.IGNORECASE)
 #: An item of a numbered list of asks: "1) is the budget ok", "(2) ...", "3. ...".
 _NUMBERED = re.compile(NUMBERED_ITEM)
 #: A leading purpose ("For the audit binder:", "Preparing SOC 2 evidence:"): what the answer is for, not what it is about.
@@ -287,16 +287,12 @@ def route(text: str, *, entities: dict[str, list[str]] | None = None,
         # "security + data quality: anything on fire?": the areas are named; what follows asks their state
         asked = route(raw.split(":", 1)[1], entities=entities, classifier=classifier)
         return RoutePlan(domains=named, scores=asked.scores, reason="areas named before the colon: " + ", ".join(named))
-    decision = _BEFORE_DECIDING.match(raw)
-    if decision and len(raw[decision.end():].split()) >= 3:
+    decision = _DECISION_FIRST.match(raw)
+    rest = raw[decision.end():] if decision else ""
+    if decision and len(rest.split()) >= 3 and (decision["before"] or "?" in rest):
         # "Before I approve the contractor budget extension - what data can the contractors group see?": the
-        # decision pending is why it is asked; the ask follows the dash
-        asked = route(raw[decision.end():], entities=entities, classifier=classifier)
-        if not asked.off_topic:
-            return asked
-    weighing = _WEIGHING.match(raw)
-    if weighing and "?" in raw[weighing.end():] and len(raw[weighing.end():].split()) >= 3:
-        asked = route(raw[weighing.end():], entities=entities, classifier=classifier)
+        # decision pending is why it is asked; the ask follows the dash (a decision weighed: the question after it)
+        asked = route(rest, entities=entities, classifier=classifier)
         if not asked.off_topic:
             return asked
     purpose = _PURPOSE.match(raw)

@@ -17,6 +17,7 @@ from health_monitor.graph.nlp.honest import ASKER_CONTEXT
 
 from health_monitor.core.phrases import (
     FIGURE_NOUNS,
+    NOT_OUR_FAILING,
     OWNER_OF_SPEND,
     PEOPLE_USING,
     REPORTING_PEOPLE,
@@ -524,7 +525,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"serverless|shared|spot|photon|gpu|classic|wrong|right|cheap\w*|expensive|pricey|costly))": 0.35,
         # "the failed logins": sign-in attempts, the security log's, not runs
         # ("... must carry a cost-center tag. Where are we failing that?": a rule not met, no run)
-        r"(?<!we )(?<!we're )fail\w*(?! (?:log ?ins?|logons?|sign[- ]?ins?|auth\w*|password\w*|credentials?|mfa|2fa|(?:its |the |their |any )?"
+        NOT_OUR_FAILING + r"fail\w*(?! (?:log ?ins?|logons?|sign[- ]?ins?|auth\w*|password\w*|credentials?|mfa|2fa|(?:its |the |their |any )?"
         r"(?:freshness|quality|dq|expectations?|validations?))\b)|\bwe(?:'re| are)? fail\w*(?! (?:that|this|it|the (?:control|"
         r"policy|rule|standard|requirement|test|audit))\b)|errors?(?![- ]budgets?)|errored|erroring|oom": 0.55,
         # "the nightly thing that loads the sales data, it did not work good?": a run that failed

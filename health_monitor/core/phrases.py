@@ -38,3 +38,7 @@ PER_YEAR_WORDS = (r"(?:(?:over|in|for|across|per|a|each)\s+(?:a\s+|one\s+|1\s+)?
 #: The people whose report or complaint the asker passes on ("consumers said...", "stakeholders keep asking..."):
 #: who noticed, not what is asked.
 REPORTING_PEOPLE = r"(?:consumers|users|customers|folks|people|teams?|stakeholders|analysts|execs|business users)"
+
+#: Put before a failure word: "where are we failing that?" is a rule the asker's own side does not meet, not a run
+#: that failed (performance's fail cue and the cost of failed runs both read it so).
+NOT_OUR_FAILING = r"(?<!we )(?<!we're )"

@@ -5390,10 +5390,12 @@ def test_round_399_phrasings(text: str, present: str | None, absent: str | None)
 
 
 def test_a_decision_pending_before_the_dash_is_why_not_what():
-    from health_monitor.graph.nlp.router import _BEFORE_DECIDING
+    from health_monitor.graph.nlp.router import _DECISION_FIRST
 
-    assert _BEFORE_DECIDING.match("Before I approve the budget extension - who can read it?")
-    assert _BEFORE_DECIDING.match("before the audit, who can read it?") is None  # an event ahead, not a decision
+    assert _DECISION_FIRST.match("Before I approve the budget extension - who can read it?")["before"]
+    assert _DECISION_FIRST.match("before the audit, who can read it?") is None  # an event ahead, not a decision
+    weighed = _DECISION_FIRST.match("I'm weighing whether dev should go serverless. Is its warehouse busy at night?")
+    assert weighed and not weighed["before"]
 
 
 def test_an_erp_question_is_another_products():
@@ -6291,3 +6293,10 @@ def test_for_each_at_the_end_asks_every_row():
 
     assert LIST_ALL.search("which models do we serve, and who owns each one? and the accuracy for each?")
     assert not LIST_ALL.search("for each workspace, how much did we spend last week?")
+
+
+def test_which_principal_did_an_act_reads_that_act_not_the_principals_list():
+    security = get_agent_registry().get("security")
+    tools = [p.tool for p in choose_plays(security, "which service principal minted the new token?", {})]
+    assert tools[0] == "get_token_activity" and "get_principals" not in tools
+    assert choose_plays(security, "which service principals do we have?", {})[0].tool == "get_principals"
