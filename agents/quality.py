@@ -36,7 +36,11 @@ AGENT = AgentSpec(
         Play("get_freshness_violations", when=(r"stale|fresh|behind|\blate\b|refresh|up.to.date|out.of.date|lag|"
                                                r"schedule|last (updated|written)|still (?:showing|shows|displaying|on|stuck)|"
                                                r"(?:old|outdated|yesterday'?s) (?:numbers|data|figures)|numbers from|"
-                                               r"never (?:landed|arrived|came)|days? ago",),
+                                               r"never (?:landed|arrived|came)|days? ago|"
+                                               # "the sales numbers look kinda old?? when did that table last get new data"
+                                               r"(?:look|looks|looking|seem|seems|are|is) (?:kinda |kind of |a bit |pretty |really |"
+                                               r"very |quite |super )?(?:old|dated|stale)\b|last (?:got|get|gets|received|had) "
+                                               r"(?:new|fresh|any) (?:data|rows|records)",),
              # ``hours`` is how late counts as stale, not the question's window: "since monday" must not
              # raise the threshold to 96 h and hide a table a day behind (the default: 1.5 x its interval).
              args={"hours": None}, default=True, weight=2, title="Stale tables",
@@ -95,7 +99,8 @@ AGENT = AgentSpec(
              needs=("table",), weight=1, before=Before(days=31),
              title="Failed runs of the job that writes it",
              lens=_writer_lens("No job that writes this table failed in the window (per its recorded lineage).")),
-        Play("get_table_freshness", when=(r"fresh|last (updated|written)|when was",), needs=("table",),
+        Play("get_table_freshness", when=(r"fresh|last (updated|written)|when was|last (?:got|get|gets|received|had) (?:new|fresh|"
+                                          r"any) (?:data|rows|records)",), needs=("table",),
              weight=2, title="Table freshness",
              lens=Lens(rows=2, say="{table_full_name}: last written {last_write_time:time}, {hours_since_update:num} "
                                    "hours ago (usual interval {expected_refresh_hours:num} h)",

@@ -63,7 +63,7 @@ AGENT = AgentSpec(
                                              r"hand\w* out (?:\w+ )?access|(?:gave|given|giving) (?:\w+ ){0,3}access",
                                              # a change of access is the question itself: it outranks the
                                              # qualifier ("given new access to the PII tables")
-                                             r"given (?:\w+ )?access|new access|(?:been|was|were) granted|"
+                                             r"given (?:\w+ )?access|new access|(?:been|was|were|get|got|gets|getting) granted|"
                                              r"gave (?:\w+ ){0,3}access|opened up (?:\w+ ){0,2}(?:read|access|select|write)|"
                                              r"grant (?:was|were|got) (?:made|given|added|issued)|who received|"
                                              # "contractors can now see the customer data - who signed off on that?"
@@ -77,6 +77,8 @@ AGENT = AgentSpec(
                                           # "one person pulling the customer data over and over": repeated reads
                                           r"(?:customer|client|patient|employee|user) (?:data|records|info\w*|details)|"
                                           r"over and over|again and again|repeatedly|(?:pulling|reading|querying) it\b|"
+                                          # "analyst hammering crm.customers all week": heavy reads of a table
+                                          r"\b(?:hammer\w*|pound\w*|slamm\w*)\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\.\s*)*tables?\b|"
                                           # "anyone exfiltrating the customer table? lots of big reads"
                                           r"exfiltrat\w*|(?:big|large|huge|bulk|lots of|many) (?:\w+ )?(?:reads|exports?|downloads?)|"
                                           # "has anybody been pulling from it a lot lately" (it: the table)

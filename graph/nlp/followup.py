@@ -835,7 +835,11 @@ def _why(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -
     # "why did it break?" after a stale table: the break is a failed run, beside the table's own specialist
     peaks = cue_peaks(m.string)
     out.domains = list(dict.fromkeys([*out.domains, *(d for d, v in peaks.items() if v >= PRECISE_CUE)]))[:3]
-    if prior.lead and prior.lead not in out.domains and prior.subject and not SELECTION.search(m.string):
+    # (not "why was it so slow? was the cluster maxed out?": a thing of another kind, asked of its own area)
+    said = {WORD_KINDS.get(w.lower(), w.lower())
+            for w in re.findall(rf"\b(?:the|that|its|their)\s+({_KIND_WORD})\b", m.string, re.IGNORECASE)}
+    if prior.lead and prior.lead not in out.domains and prior.subject and not SELECTION.search(m.string) \
+            and not said - set(prior.subject):
         # "why? which job should have updated it" after a stale table: the specialist of that finding reads its
         # cause (the table's writer), beside the one the question's own words chose
         out.domains = [*out.domains[:2], prior.lead]
@@ -1416,6 +1420,9 @@ TRANSFORMS: tuple[Transform, ...] = (
                                 r"avoid)\b|\b(?:doesn'?t|does not|won'?t|never) (?:happen|repeat|recur)\w* again\b|"
                                 r"\bso (?:this|it|that) (?:doesn'?t|does not|won'?t) (?:happen|repeat|recur)\w*\b|"
                                 r"\bwhat should (?:i|we|they) do about\b|"
+                                # "is that bad? what should i look at next": the next step on the last answer's problem
+                                r"\bwhat (?:should|do|must|would you have) (?:i|we|me|us) (?:look at|check|investigate|dig into|"
+                                r"focus on|watch|look into) (?:next|now|first|after that)\b|"
                                 # "what should whoever picks this up next actually do", "get it green again"
                                 # ("so what does that do to prod uptime?" asks its effect, not what to do)
                                 r"\bwhat (?:should|must|do(?:es)?|can|could) (?:\w+\s+){1,7}(?:actually\s+)?do\b(?!\s+(?:with|to|for)\b)|"

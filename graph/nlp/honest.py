@@ -303,6 +303,9 @@ _CONTEXT = re.compile(r"\b(?:our|my|the) (?:old|previous|former|legacy) (?=(?:\w
 
 #: A product named in a comparison ("like a flaky jenkins build", "as slow as our old oracle box").
 _SIMILE = re.compile(r"\b(?:like|as \w+ as|worse than|better than) (?:\w+ ){0,4}$|"
+                     # "long-lived credentials? Think IAM access keys that never get rotated": the product as an example
+                     r"(?:^|[.?!:;]\s*|\b(?:just )?)(?:think|picture|imagine|e\.g\.|eg|similar to|akin to|analogous to|(?:the|our|an?) "
+                     r"equivalent (?:of|to)|(?:the )?databricks (?:version|equivalent) of) (?:of )?(?:\w+ ){0,2}$|"
                      # "basically what `dbt ls --select +orders_gold` would print if this were a dbt project"
                      r"\b(?:basically |essentially |roughly |just )?what\s*[`'\"]?$|\bif (?:this|it|we) were (?:a |an |on |using )?$|"
                      # "same format as a status page would show": the product as a shape for the answer
@@ -497,6 +500,11 @@ ASKER_CONTEXT = re.compile(
     r"\d+)\s+(?:days?|weeks?|months?)\s+ago|\s+yesterday|\s+recently)?|"
     r"\b(?:ticket|request|escalation|complaint|case)\s+(?:[\w#-]*\d[\w#-]*\s+)?(?:came\s+in\s+)?from\s+(?:the\s+)?"
     r"[\w-]+(?:\s+[\w-]+)?(?=\s*[,.:;]|\s+(?:team|folks|people))|"
+    # "..., i'm on call for the first time tomorrow": when the asker's own duty starts, not the window asked
+    r"\b(?:i'?m|i am|we'?re|we are|i'?ll be|we'?ll be)\s+(?:\w+\s+)?(?:on[- ]call|on shift|on duty|on pager(?: duty)?|covering|"
+    r"taking over|presenting|off|out|away|travel\w*)\b(?:\s+(?:for\s+(?:the\s+)?(?:first|1st)\s+time|(?:\w+\s+){0,3}?))?\s*"
+    r"(?:tomorrow|tonight|next (?:week|month)|this (?:weekend|evening)|on (?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday))\b|"
     # "First week on the job here.", "my second day in the role": how long the asker has been here, not a job's runs
     r"\b(?:(?:my|our)\s+)?(?:first|second|third|1st|2nd|3rd)\s+(?:day|week|month)s?\s+(?:on the job|in the (?:role|job|team|"
     r"seat)|at (?:the|this) (?:company|job)|here)\b|\bnew (?:on|to) the (?:job|role|team)\b|"

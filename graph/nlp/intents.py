@@ -41,6 +41,10 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:'s)? (?:health|status|state)\b|\bcovering (?:every|all|each) (?:area|domain)s?\b|"
         # "tl;dr for the next shift: everything that's red across the account"
         r"\beverything (?:that'?s |that is |that was |still )?(?:red|broken|failing|on fire|down|wrong|weird)\b|\btl;?dr\b|"
+        # "quick overview of everything that went wrong yesterday", "what broke overnight?": a period's problems, everywhere
+        r"(?:\b(?:everything|anything|all|whatever) (?:that )?|^\W*(?:so |ok |and )?what )(?:went|has gone|have gone|had gone|"
+        r"goes|broke|has broken|failed) (?:wrong )?(?:yesterday|today|overnight|last night|this (?:morning|week)|over the weekend|"
+        r"since (?:yesterday|friday|monday))\b|"
         # "a short summary of everything that is wrong today"
         r"\b(?:summary|overview|recap|list|rundown|roundup) of (?:everything|all|anything|all the things|what(?:'s| is| was)?)"
         r"(?: that)?(?: is| are| was|'s)? (?:wrong|broken|failing|off|bad|on fire)\b|^\W*what(?:'s| is) (?:broken|wrong)\b(?! with)|"

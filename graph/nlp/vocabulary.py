@@ -46,6 +46,9 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "did we still get billed for the downtime?": what an outage or idle time cost
+        r"\b(?:billed|charged|invoiced|pay|paid|paying)\s+(?:\w+\s+){0,2}(?:for|during)\s+(?:the\s+|that\s+|its\s+)?(?:downtime|"
+        r"outage|idle (?:time|hours)|time (?:it|they) (?:was|were) (?:down|idle))\b": 1.0,
         # "every charge must carry a cost-center tag", "cost-allocation control": spend tied to its owner by tags
         r"\b(?:charges?|spend|costs?|usage|bills?|line items?)\s+(?:must|should|has to|have to|needs? to|is required to|are "
         r"required to)\s+(?:carry|have|bear|include|be tagged with)\s+(?:a|an|the|its)?\s*(?:cost[- ]cent\w*|team|owner|project|"
@@ -209,6 +212,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "analyst hammering crm.customers all week": a person's heavy reads of a table, from the audit log
+        r"\b(?:user|analyst|contractor|someone|somebody|anyone|anybody|person|guy|admin|intern|service principal)s?\s+"
+        r"(?:\w+\s+)?(?:hammer\w*|pound\w*|slamm\w*|scrap\w*|bulk[- ]read\w*|pulling\s+(?:everything|all)\s+from)\s+"
+        r"(?:on\s+)?(?:the\s+)?table\b": 1.0,
         # "heavy PII reads on crm.customers": who read the sensitive data, from the audit log
         r"\b(?:pii|sensitive(?: data)?|personal data|customer data) (?:reads?|access(?:es)?|lookups?|queries|pulls?|"
         r"downloads?|exports?)\b|\breads? (?:of|on|from) (?:the )?(?:pii|sensitive)\b": 1.0,
@@ -709,6 +716,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:miss\w*|bl[eo]w\w*(?: past| through)?|overr?a[nr]\w*|exceed\w*|went over|go(?:es)? over|broke|"
         r"(?:run|runs|ran|running|gone|went|go|goes|going) (?:past|beyond|over)) "
         r"(?:its|the|their|our|a) (?:[\w-]+ ){0,3}(?:window|deadline|target|slot|slas?)|lands? late": 1.0,
+        # "does it keep its deadline?": whether runs land in time
+        r"\b(?:keep|keeps|kept|keeping|meet|meets|met|meeting|make|makes|made|making|hit|hits|hitting) (?:its|the|their|our) "
+        r"(?:[\w-]+ ){0,2}(?:deadlines?|slas?|slos?|windows?|time slots?)\b": 1.0,
         r"99(?:\.\d+)?\s*%?|(?:inside|within|under|above|below|meet\w*|hit\w*|miss\w*) (?:our |the |an? )?"
         r"(?:slo|uptime|availability) (?:target|goal|objective)": 1.0,
         r"(?<!stay )(?<!stays )(?<!stayed )(?<!left )(?<!keep )(?<!kept )r[au]n(?:s|ning)? (?:too )?long|overran|overrun\w*|"
@@ -724,6 +734,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "does that mean the tables after it are wrong now?": the data's state, said plainly
+        r"\b(?:tables?|data|numbers|figures|reports?|dashboards?)\b (?:\w+ ){0,3}(?:are|is|be|were|was) (?:now |still |all )?"
+        r"(?:wrong|incorrect|bad|stale|out of date|outdated|corrupt\w*|garbage)\b": 1.0,
         # "some orders seem to be missing from the daily totals ... is something filtering them out?": rows a check drops
         r"\b(?:rows?|records?|orders?|transactions?|entries|lines)\b (?:\w+ ){0,3}(?:missing|gone|disappear\w*|vanish\w*|"
         r"dropped|lost) (?:from|in|out of) (?:the |our )?(?:[\w-]+ ){0,2}(?:totals?|tables?|reports?|counts?|sums?|data|gold|"

@@ -6300,3 +6300,56 @@ def test_which_principal_did_an_act_reads_that_act_not_the_principals_list():
     tools = [p.tool for p in choose_plays(security, "which service principal minted the new token?", {})]
     assert tools[0] == "get_token_activity" and "get_principals" not in tools
     assert choose_plays(security, "which service principals do we have?", {})[0].tool == "get_principals"
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # another product named as an example of what is asked here
+    ("any tokens that never expire? think IAM users with keys nobody rotates", "security", None),
+    # a person hammering a table is the audit log's
+    ("someone keeps pounding finance.gl.invoices at night, who?", "security", None),
+    # what downtime or idle time was billed
+    ("the bi warehouse was out for an hour; were we charged for the outage?", "cost", None),
+    # a deadline kept or met is the SLA
+    ("does load_orders meet its deadline most days?", "reliability", None),
+    # the data's state said plainly
+    ("are the revenue numbers wrong now because of that?", "quality", None),
+])
+def test_round_487_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_a_period_of_problems_is_a_briefing_and_the_askers_own_duty_is_no_window():
+    from health_monitor.graph.nlp import intents
+    from health_monitor.graph.nlp.params import extract_params
+
+    assert intents.intent_of("give me everything that failed since friday") == "briefing"
+    assert intents.intent_of("so what went wrong overnight?") == "briefing"
+    params = extract_params("what broke today? I'm on pager duty tomorrow", as_of=datetime(2026, 3, 20, 9)).params
+    assert params["start_date"] == "2026-03-20" and "horizon_days" not in params
+
+
+def test_getting_granted_access_leads_with_the_permission_change():
+    security = get_agent_registry().get("security")
+    assert choose_plays(security, "did anybody get granted access to the patient table with PII this week?",
+                        {})[0].tool == "get_permission_changes"
+
+
+def test_why_slow_and_was_the_cluster_maxed_keeps_to_the_clusters_area():
+    prior = Prior(understanding=Understanding(question="which tables are stale because of load_sales?",
+                                              domains=["quality", "governance"]),
+                  subject={"table": ["main.sales.sales_gold"]}, lead="quality", as_of=AS_OF)
+    out = _follow("and why was it so slow first, was the cluster pegged?", prior, domains=["performance"])
+    assert "quality" not in out.domains
+
+
+def test_what_to_look_at_next_after_an_answer_is_its_next_step():
+    prior = Prior(understanding=Understanding(question="what is that token alert?", domains=["security"]),
+                  subject={"user": ["etl-sp"]}, lead="security", as_of=AS_OF)
+    out = _follow("is that bad? what should we check next", prior)
+    assert out.previous.transform == "act" and out.domains == ["security"]
+
+
+def test_old_looking_numbers_read_the_freshness_plays():
+    quality = get_agent_registry().get("quality")
+    assert choose_plays(quality, "the revenue figures look a bit old, when did it last get new data?",
+                        {})[0].tool == "get_freshness_violations"
