@@ -551,9 +551,11 @@ def _when(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
     """"when exactly?": the same question, read for its times (its specialists, whatever "start" suggests)."""
     out = _carry(cur, prior, "when")
     out.domains = list(prior.understanding.domains) or out.domains
-    if _FAILURE_SAID.search(m.string) and prior.named("job") and "performance" not in out.domains:
-        # "when did that failure occur?" after a stale table's writer: the job's runs say when it failed, first
+    if _FAILURE_SAID.search(m.string) and (jobs := prior.named("job")) and "performance" not in out.domains:
+        # "when did that failure occur?" after a stale table's writer: that job's runs say when it failed, first
         out.domains = ["performance", *out.domains][:3]
+        if not cur.names("job"):
+            out.entities = [e for e in out.entities if e.kind != "job"] + [Entity(kind="job", name=jobs[0])]
     out.intent = "lookup"
     return out
 
@@ -922,7 +924,7 @@ _HYPOTHETICAL_DAMAGE = re.compile(r"\b(?:if|were|should) (?:we|i|they|you|someon
 #: Areas whose last answer was a failure: the damage downstream of it is stale data, which freshness measures...
 _FAILURE_AREAS = frozenset({"performance", "reliability", "quality"})
 #: ...when the answer's first line says something failed (not "orders_silver is fresh").
-_FAILURE_SAID = re.compile(r"\b(?:fail\w*|stale|errors?|broke\w*|crash\w*|outages?|missed|behind schedule)\b", re.IGNORECASE)
+_FAILURE_SAID = re.compile(r"\b(?:fail\w*|stale|errors?|broke\w*|break\w*|crash\w*|outages?|missed|behind schedule)\b", re.IGNORECASE)
 
 
 def _downstream(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:

@@ -20,7 +20,7 @@ VENDORS = {"palo alto": "Palo Alto Networks", "fortigate": "Fortinet", "fortinet
            "azure devops": "Azure DevOps", "github actions": "GitHub Actions", "jenkins": "Jenkins",
            "circleci": "CircleCI", "circle ci": "CircleCI", "gitlab": "GitLab", "salesforce": "Salesforce", "hubspot": "HubSpot", "opsgenie": "Opsgenie", "datadog": "Datadog", "new relic": "New Relic", "dynatrace": "Dynatrace", "honeycomb": "Honeycomb", "splunk": "Splunk", "pagerduty": "PagerDuty",
            "tableau": "Tableau", "looker": "Looker", "power bi": "Power BI", "powerbi": "Power BI",
-           "dbt cloud": "dbt Cloud", "confluent": "Confluent", "mongodb atlas": "MongoDB Atlas", "github": "GitHub",
+           "dbt cloud": "dbt Cloud", "confluent": "Confluent", "msk": "Amazon MSK", "mongodb atlas": "MongoDB Atlas", "github": "GitHub",
            "jira": "Jira", "slack": "Slack", "okta": "Okta", "airflow": "Airflow", "dbt": "dbt",
            "alation": "Alation", "collibra": "Collibra", "atlan": "Atlan", "informatica": "Informatica",
            "monte carlo": "Monte Carlo", "fivetran": "Fivetran", "airbyte": "Airbyte", "hightouch": "Hightouch",
@@ -180,7 +180,10 @@ OTHER_PRODUCTS: dict[str, str] = {
     # datasource"): not in Databricks' system tables
     r"\b(?:grafana|prometheus|kibana|elasticsearch|opensearch)\b.{0,60}\b(?:boards?|dashboards?|datasources?|data sources?|"
     r"panels?|alerts?|scrape\w*|exporters?|queries|indices|index)\b|\b(?:boards?|dashboards?|panels?)\b.{0,40}"
-    r"\b(?:grafana|prometheus|kibana)\b|\bkafka (?:brokers?|zookeeper|cluster health)\b": _VENDOR,
+    r"\b(?:grafana|prometheus|kibana)\b|\bkafka (?:brokers?|zookeeper|cluster health)\b|"
+    # "the p99 produce latency on our MSK kafka cluster": a message broker's own metrics
+    r"\b(?:amazon |aws )?msk\b|\bconfluent(?: cloud)?\b|\bkafka (?:clusters?|topics?|partitions?|consumer lag|producers?|"
+    r"consumers?)\b|\b(?:produce|consumer) latency\b|\bconsumer (?:group )?lag\b": _VENDOR,
     # mail itself ("forward me the e-mail thread where the CFO approved the budget")
     r"\b(?:e-?mail|mail) (?:threads?|chains?|exchanges?|trails?)\b|\bforward (?:me |us )?(?:the |that |those )?"
     r"(?:e-?mails?|mails?|threads?)\b": "e-mail",
@@ -424,9 +427,14 @@ def other_product(text: str) -> tuple[str, str] | None:
 
 def _decline(name: str, matched: str, text: str) -> str:
     if name == _VENDOR:
-        name = next((shown for word, shown in VENDORS.items() if re.search(rf"\b{word}\b", matched)), "that vendor")
+        # (the words that matched may be the product's metric, "produce latency on our MSK cluster": then its name)
+        name = next((shown for where in (matched, text) for word, shown in VENDORS.items()
+                     if re.search(rf"\b{word}\b", where)), "")
     bill = bool(_BILL.search(text))
-    unseen = _OUT_OF_SIGHT.get(name, f"{name} data or bill" if bill else f"{name} data")
+    # (a product with no name on the list: "no data or bill of that product", not "no that vendor data")
+    default = (f"{name} data or bill" if bill else f"{name} data") if name else \
+        ("data or bill of that product" if bill else "data of that product")
+    unseen = _OUT_OF_SIGHT.get(name, default)
     offer = ("For the Databricks side I can show spend by workspace, SKU or job, and where it could be cut."
              if bill else "For this Databricks account I can show its logins, access, jobs, queries, models and spend.")
     return f"I can't answer that: I only read this Databricks account's system tables, so I have no {unseen}. {offer}"

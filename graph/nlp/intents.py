@@ -41,6 +41,11 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:'s)? (?:health|status|state)\b|\bcovering (?:every|all|each) (?:area|domain)s?\b|"
         # "tl;dr for the next shift: everything that's red across the account"
         r"\beverything (?:that'?s |that is |that was |still )?(?:red|broken|failing|on fire|down|wrong|weird)\b|\btl;?dr\b|"
+        # "overall risk posture across the platform - the single most important thing I should flag to the board?"
+        r"\b(?:overall|platform|account)[- ](?:risk |security |health )?posture\b|\brisk posture (?:across|of|for) (?:the |our )?"
+        r"(?:platform|account|estate|databricks)\b|\b(?:the )?(?:single |one )?(?:most important|biggest|number one|#1) "
+        r"(?:thing|issue|risk|item|problem) (?:i|we) (?:should|need to|must|ought to) (?:flag|raise|report|mention|escalate|"
+        r"tell|bring up)\b|"
         # "quick overview of everything that went wrong yesterday", "what broke overnight?": a period's problems, everywhere
         r"(?:\b(?:everything|anything|all|whatever) (?:that )?|^\W*(?:so |ok |and )?what )(?:went|has gone|have gone|had gone|"
         r"goes|broke|has broken|failed) (?:wrong )?(?:yesterday|today|overnight|last night|this (?:morning|week)|over the weekend|"

@@ -666,6 +666,9 @@ _OUTCOMES = frozenset("fail fails failed failing pass passed passing succeeded r
 _QUANTIFIERS = frozenset("any all some none either neither one both each".split())
 #: Verbs of becoming that open a clause with no subject of its own ("any model drifting or getting slow?").
 _BECOMING = frozenset("getting becoming gotten got gone going looking".split())
+#: "..., or has something changed in it?": whether the thing the rest names changed.
+_CHANGED_IN_IT = re.compile(r"^\W*or\s+(?:has|did|have|is)\s+(?:something|anything)\s+(?:\w+\s+)?(?:changed?|different)\s+"
+                            r"(?:in|with|about|on|to)\s+(?:it|them|that|this|those|these)\W*$", re.IGNORECASE)
 
 
 def _not_an_ask(i: int, clause: str, *, in_list: bool) -> bool:
@@ -696,7 +699,10 @@ def _is_bare_state(clause: str) -> bool:
         return True  # "... gone stale", "... got slow": a state of the things the ask before names
     if len(words) >= 2 and words[0] in _BECOMING and all(w in _STATES for w in words[1:]):
         return True  # "... or getting slow?": the state of what the clause before named
-    words = [w for w in words if w not in ("which", "what", "any", "ones", "ours")]  # "which ones failed recently"
+    if _CHANGED_IN_IT.match(clause):
+        return True  # "can I still trust the tool that flags costs, or has something changed in it?": that tool's state
+    # "which ones failed recently", "are they still reliable"
+    words = [w for w in words if w not in ("which", "what", "any", "ones", "ours", "they")]
     if 0 < len(words) <= 2 and all(w in _STATES for w in words) and clause.strip(" ?!.").lower() == " ".join(words):
         return True  # "is it fast or slow?": the second state word alone, of the same thing
     return bool(words) and all(w in _STATES or w in _OUTCOMES for w in words) and bool(

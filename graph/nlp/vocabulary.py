@@ -46,6 +46,10 @@ DESCRIBED_MODEL = (r"\b(?:thing|things|model|models|tool|bot|algorithm|ai|ml)\b 
 
 DOMAIN_CUES: dict[str, dict[str, float]] = {
     "cost": {
+        # "why is ml-workspace over plan?": spend against the budget, in a controller's words
+        r"\b(?:over|above|under|below|against|vs\.?|versus|ahead of|behind) (?:the )?(?:plan|planned (?:spend|budget)|"
+        r"budgeted (?:amount|spend)?|forecast)\b(?! (?:to|for) )|\bplan variance\b|\bvariance (?:to|against|vs\.?) "
+        r"(?:plan|budget)\b": 1.0,
         # "did we still get billed for the downtime?": what an outage or idle time cost
         r"\b(?:billed|charged|invoiced|pay|paid|paying)\s+(?:\w+\s+){0,2}(?:for|during)\s+(?:the\s+|that\s+|its\s+)?(?:downtime|"
         r"outage|idle (?:time|hours)|time (?:it|they) (?:was|were) (?:down|idle))\b": 1.0,
@@ -362,7 +366,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"exfiltrat\w*": 0.9, r"(?<!budget )(?<!sla )(?<!slo )breach(es)?(?! (?:of )?(?:the |its |our |a )?(?:budget|sla|slo|"
         r"limit|threshold|quota|cap|target)s?\b)": 0.5,
         # "who actually read them": use of access, not the permission to (governance)
-        r"(?<!can )(?<!could )(?<!may )(?:actually|really|in fact|truly|ever) (?:\w+ ){0,2}(?:read|accessed|queried|opened|"
+        # (not "too long given how it's actually used": how a cluster is used, not who read what)
+        r"(?<!can )(?<!could )(?<!may )(?<!how it's )(?<!how its )(?<!how it is )(?<!how they're )(?<!how they are )"
+        r"(?:actually|really|in fact|truly|ever) (?:\w+ ){0,2}(?:read|accessed|queried|opened|"
         r"used|looked at|touched|"
         r"pull\w*)(?!\s+(?:(?:its|their) (?:data |rows )?)?from\b)": 1.0,
         r"pull\w* (?:\w+ ){0,2}(?:customer|pii|personal|sensitive|private) (?:data|records|rows|info\w*)|"
@@ -1359,6 +1365,12 @@ GENERAL_KNOWLEDGE = re.compile(
     r"^(?![^\n]*\b(?:our|we|us|tables?|logs?|account|workspaces?|catalog|controls?|databricks)\b)[^\n]*?"
     r"\b(?:gdpr|lgpd|ccpa|cpra|hipaa|sox|pci(?: dss)?|dsgvo|rgpd|pipeda|nis ?2|dora|glba|ferpa)\s+(?:differ\w*|compares?)\s+"
     r"(?:from|to|with)\s+(?:the\s+)?(?:gdpr|lgpd|ccpa|cpra|hipaa|sox|pci(?: dss)?|dsgvo|rgpd|pipeda|nis ?2|dora|glba|ferpa)\b|"
+    # "why does learning-rate warmup help so much when training transformers?": machine-learning theory, not this account
+    r"^(?![^\n]*\b(?:our|my|we|this account|workspace|job|endpoint|registered)\b)[^\n]*?\b(?:why|how) (?:(?:does|do|is|are|would) )?"
+    r"(?:the )?(?:learning[- ]rate|lr|warm-?up|dropout|batch ?norm\w*|layer ?norm\w*|attention|self-attention|adam\w*|momentum|"
+    r"weight decay|residual connections?|gradient (?:clipping|descent)|backprop\w*|label smoothing|early stopping)\b|"
+    r"\bexplain (?:to me )?(?:how|why) (?:transformers?|attention|backprop\w*|gradient descent|dropout|batch ?norm\w*|"
+    r"learning[- ]rate (?:warm-?up|schedules?))\b|"
     # "a good regex for validating German IBANs": a coding chore, not this account's data
     r"\b(?:regex|regexp|regular expression)\b.{0,40}\b(?:for|to) (?:validat|match|pars|extract|check)\w*|"
     # "can you recommend a good Portuguese-English dictionary for compliance terms?": a reading list, not the account
@@ -1965,6 +1977,9 @@ TRAILING_BACKGROUND = re.compile(
     r"(?:keeps? )?(?:says?|said|claims?|claimed|thinks?|believes?|insists?|swears?)\b|"
     # "A orders_gold tá atualizada? Preciso dela pra retreinar o modelo hoje": what the asker needs it for
     r"i (?:need|want) (?:it|this|that|them|its) (?:for|to|pra|para)\b|"
+    # "... has no cost tags? Can't attribute incident costs properly without them.": what the answer enables
+    r"(?:i |we )?(?:can'?t|cannot|can not|couldn'?t) (?:\w+ ){1,6}(?:without|unless (?:we|i) (?:have|get|know)) (?:them|it|that|"
+    r"this|those|these|the (?:\w+ )?(?:tags?|numbers?|data|figures?))\b|"
     # "... showing input drift? If a model's inputs shift, its outputs may no longer be reliable evidence.": why it matters
     r"if (?:a|an|the|its|our|their|any|these|those|this|that|one) [^.?!,]{3,80},\s*(?:then\s+)?(?:its|their|the|it|they|we|"
     r"this|that|our|everything)\b[^.?!]{0,80}?\b(?:may|might|could|would|will|can)\b|"

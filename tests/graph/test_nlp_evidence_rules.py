@@ -6353,3 +6353,41 @@ def test_old_looking_numbers_read_the_freshness_plays():
     quality = get_agent_registry().get("quality")
     assert choose_plays(quality, "the revenue figures look a bit old, when did it last get new data?",
                         {})[0].tool == "get_freshness_violations"
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a message broker's own metrics are another product's
+    ("consumer lag on our confluent cloud topics this morning?", None, None),
+    # how a cluster is used is no security question
+    ("prod-bi has a 90 min auto-termination; too long given how it's really used?", "optimization", "security"),
+    # what the answer enables, said after it, is why it is asked
+    ("how much of the analytics spend is untagged? We can't charge teams back without the tags.", "cost",
+     "reliability"),
+    # "are they still reliable" said of the models the rest names
+    ("the models behind the alerts, are they still reliable, or due a retrain?", "mlops", "reliability"),
+    # machine-learning theory is general knowledge
+    ("why does dropout help so much when fine-tuning transformers?", None, None),
+])
+def test_round_491_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_a_risk_posture_for_the_board_is_a_briefing():
+    from health_monitor.graph.nlp import intents
+
+    assert intents.intent_of("what's our overall security posture, and the one thing we must escalate?") == "briefing"
+    assert intents.intent_of("the single most important issue I should raise with the CTO this month?") == "briefing"
+
+
+def test_an_unnamed_vendor_is_declined_in_plain_words():
+    from health_monitor.graph.nlp.honest import _decline
+
+    assert "that product" in _decline("vendor", "zorgmetrics", "how is zorgmetrics doing")
+    assert "Amazon MSK" in other_product("p99 produce latency of the msk brokers?")[1]
+
+
+def test_when_it_broke_after_a_writer_reads_that_jobs_failure():
+    prior = Prior(understanding=Understanding(question="why is sales_gold stale?", domains=["quality"]),
+                  subject={"job": ["load_sales"], "table": ["main.sales.sales_gold"]}, as_of=AS_OF)
+    out = _follow("when exactly did it break?", prior)
+    assert out.domains[0] == "performance" and out.names("job") == ["load_sales"]
