@@ -540,7 +540,9 @@ def _actor(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
     out.entities = [e for e in out.entities if e.kind != "user"] + [Entity(kind="user", name=actors[0], text=m[0])]
     # the actor is in the audit trail; the last turn's other areas only come along in the parser's merged view
     own = [d for d in cur.domains if d not in prior.understanding.domains]
-    out.domains = list(dict.fromkeys(["security", *own])) if "security" in cur.domains or not cur.domains else cur.domains
+    # ("which account issued that grant?": whoever granted is in the audit trail, whatever "grant" suggests)
+    out.domains = list(dict.fromkeys(["security", *own])) if "security" in cur.domains or not cur.domains \
+        or _GRANTING.search(m[0]) else cur.domains
     if _RAN_IT.search(m[0]) and prior.understanding.domains[:1] == ["performance"]:
         # "who ran it" after the slowest query or a job's runs: its runner is in the query and run history
         out.domains = list(dict.fromkeys(["performance", *own]))
@@ -1443,6 +1445,12 @@ TRANSFORMS: tuple[Transform, ...] = (
                                          r"\bwho(?:'s| is| was) the (?:service principal|principal|sp|user|account|person|"
                                          r"identity|human|guy|one) (?:behind|responsible for) (?:that|it|this|those|these|them)\b|"
                                          r"\bby whom\b|\bwho (?:set|put) (?:that|it|this) (?:up|in)\b|"
+                                         # "which account issued that grant?", "who added the contractors one": the actor
+                                         # of the change the last answer showed, said by what it was
+                                         r"\b(?:who|which (?:account|user|principal|service principal|sp|admin|person|identity))\s+"
+                                         r"(?:did|made|issued|granted|added|gave|created|changed|approved|ran|set up|put in|pushed)\s+"
+                                         r"(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:grants?|changes?|tokens?|permissions?|access|one|"
+                                         r"updates?|edits?)\b|"
                                          # "who runs that one anyway" (of a query): whoever ran it ("who is running
                                          # them", of jobs, asks the identity they run as: the jobs' own rows)
                                          r"\bwho (?:runs|is running) (?:that|this|it)(?: one)?\b",

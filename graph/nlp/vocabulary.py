@@ -438,6 +438,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "why do our reports on bi-warehouse take forever today? who is blocking everything?": slow work, its blocker
+        r"\b(?:take|takes|taking|took)\b.{0,60}\bforever\b|\bwho(?:'s| is| was) (?:blocking|hogging|clogging)\b": 0.9,
+        # "does anyone actually hammer it during the day?": load on the thing the conversation is about
+        r"\b(?:hammer\w*|pound\w*|load\w*|us(?:e|es|ing))\s+(?:it|them|the warehouse|the cluster)\s+(?:hard\s+|much\s+|a lot\s+)?"
+        r"(?:during|in|over|throughout)\s+the\s+(?:day|night|week|business hours|daytime|working day)\b": 1.0,
         # "is nightly_etl the reason orders_gold is stale?": a job's runs as the suspected cause (masked to its kind)
         r"\b(?:is|was) (?:the |that |this )?(?:[\w-]+ )?job (?:really |actually )?(?:the|a) (?:reason|cause|culprit|problem)\b|"
         r"\bjob\s+(?:is |was )?(?:to blame|responsible for)\b": 1.0,
@@ -740,6 +745,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"back)|running again|working again|time to (?:fix|recover|restore|repair)": 1.0,
     },
     "quality": {
+        # "order amounts look totally different from a few weeks ago": a column's values drifting
+        r"\b(?:amounts?|values?|numbers?|figures?|totals?|distributions?)\b (?:\w+ ){0,2}(?:look|looks|looking|seem|seems|are|is) "
+        r"(?:totally |completely |very |quite |really )?(?:different|off|weird) (?:from|than|to|vs\.?|compared (?:to|with))\b": 1.0,
         # "does that mean the tables after it are wrong now?": the data's state, said plainly
         r"\b(?:tables?|data|numbers|figures|reports?|dashboards?)\b (?:\w+ ){0,3}(?:are|is|be|were|was) (?:now |still |all )?"
         r"(?:wrong|incorrect|bad|stale|out of date|outdated|corrupt\w*|garbage)\b": 1.0,
@@ -981,6 +989,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"returns?|returning|serves?|serving|spits? out|comes? back with) (?:\w+ )?(?:answers?|predictions?|responses?|scores?)\b": 1.0,
     },
     "governance": {
+        # "is the customer PII still open to contractors?": who may read it, the grants
+        r"\b(?:still |now )?(?:open|exposed|visible|available|accessible|readable) to (?:the )?(?:contractors?|group|groups|"
+        r"everyone|everybody|interns?|vendors?|externals?|third[- ]parties|outsiders|[\w-]+ (?:group|team))\b": 1.0,
         # "list the current grantees of main.crm.customers": who holds grants on it
         r"\bgrantees?\b|\bgrant[- ]holders?\b|\bwho holds (?:\w+ )?(?:grants?|privileges?|permissions?)\b": 1.0,
         # "building a data dictionary; some tables have no explanation of what they are": tables without descriptions
@@ -1544,6 +1555,9 @@ CHORE = re.compile(r"^\W*(?:(?:hey|hi|hello|ok|okay|so|also|please|pls|plz|can y
                    # "send the invite to the platform team"
                    r"(?:send|forward)\s+(?:out\s+)?(?:the|an?|my|our)\s+(?:[\w'-]+\s+){0,2}(?:invites?|invitations?|calendar)\b|"
                    r"(?:reset|unlock|change)\s+my\s+(?:[\w'-]+\s+){0,2}(?:password|account|login|pin)s?\b|"
+                   # "how do I reset a clinician's Epic Hyperspace password?": a helpdesk task in another system
+                   r"how\s+(?:do|can|should|would)\s+(?:i|we)\s+(?:reset|unlock|recover|change)\s+(?:a|an|the|my|our|his|her|their|"
+                   r"someone'?s|[\w-]+'s)\s+(?:[\w'-]+\s+){0,3}(?:password|passcode|pin|login)s?\b|"
                    r"(?:set|create|add|make)\s+(?:me\s+)?(?:a\s+)?reminders?\b|"
                    # "draft me a polite email reminding team leads that their sign-off is due": a reminder to write
                    r"(?:write|draft|compose|send)\s+(?:me\s+|us\s+)?(?:a|an|the)\s+(?:[\w'-]+\s+){0,2}(?:e-?mail|message|"
@@ -1976,7 +1990,8 @@ TRAILING_BACKGROUND = re.compile(
     r"(?:the |our |my )?(?:[\w-]+ )?(?:owners?|team|manager|boss|vendor|lead|he|she|someone|somebody|people|folks) "
     r"(?:keeps? )?(?:says?|said|claims?|claimed|thinks?|believes?|insists?|swears?)\b|"
     # "A orders_gold tá atualizada? Preciso dela pra retreinar o modelo hoje": what the asker needs it for
-    r"i (?:need|want) (?:it|this|that|them|its) (?:for|to|pra|para)\b|"
+    r"i (?:need|want) (?:it|this|that|them|its|the (?:figure|figures|number|numbers|data|answer|count|total)s?) "
+    r"(?:for|to|pra|para)\b|"
     # "... has no cost tags? Can't attribute incident costs properly without them.": what the answer enables
     r"(?:i |we )?(?:can'?t|cannot|can not|couldn'?t) (?:\w+ ){1,6}(?:without|unless (?:we|i) (?:have|get|know)) (?:them|it|that|"
     r"this|those|these|the (?:\w+ )?(?:tags?|numbers?|data|figures?))\b|"

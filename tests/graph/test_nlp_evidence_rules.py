@@ -6391,3 +6391,30 @@ def test_when_it_broke_after_a_writer_reads_that_jobs_failure():
                   subject={"job": ["load_sales"], "table": ["main.sales.sales_gold"]}, as_of=AS_OF)
     out = _follow("when exactly did it break?", prior)
     assert out.domains[0] == "performance" and out.names("job") == ["load_sales"]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a helpdesk task in another system
+    ("how can I reset a nurse's Workday password?", None, None),
+    # values that look different from before are a drift
+    ("the invoice totals look completely different than last month, did someone change something?", "quality", None),
+    # data open to a group is its grants
+    ("is the payroll table still visible to the interns?", "governance", None),
+    # slow work said as taking forever, and who blocks it
+    ("why does every dashboard take forever this morning, who is hogging the warehouse?", "performance", None),
+    # load on the thing asked about during the day
+    ("do the analysts hammer it during the working day?", "performance", None),
+    # the figure needed for a report, said after the question, is why it is asked
+    ("what was etl-warehouse's availability this month? I need the figure for the quality committee.", "reliability",
+     "quality"),
+])
+def test_round_495_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_which_account_issued_that_grant_is_the_audit_trails_actor():
+    prior = Prior(understanding=Understanding(question="any permission changes on the PII tables?",
+                                              domains=["governance"]),
+                  subject={"table": ["main.hr.payroll"], "user": ["ops@example.com"]}, as_of=AS_OF)
+    out = _follow("which user issued that grant?", prior, domains=["governance"])
+    assert out.previous.transform == "who_did_that" and out.domains[0] == "security"
