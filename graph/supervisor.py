@@ -84,6 +84,21 @@ class RouteDecision(BaseModel):
     reason: str = Field("", description="One short sentence: why these specialists.")
 
 
+def asked_area(question: str, agents: list[str]) -> str:
+    """The area of the one sentence that asks, when the others only tell ("ml_training keeps OOMing on the GPU nodes;
+    what's that costing in wasted DBUs?": the cost is asked, the failures are why), else ""."""
+    from health_monitor.graph.nlp.vocabulary import cue_scores, without_requester
+
+    sentences = [p.strip() for p in re.split(r"(?<=[?;.!])\s+", question or "") if p.strip()]
+    asks = [p for p in sentences if p.endswith("?")]
+    if len(sentences) < 2 or len(asks) != 1 or len(agents) < 2:
+        return ""
+    scores = cue_scores(without_requester(asks[0]))[0]
+    ranked = sorted(agents, key=lambda a: -scores.get(a, 0.0))
+    top = scores.get(ranked[0], 0.0)
+    return ranked[0] if top > 0 and all(scores.get(a, 0.0) < top for a in ranked[1:]) else ""
+
+
 #: A service principal's name in the audit log: its application id (a UUID) or the usual "-sp"/"svc-" naming.
 _SERVICE_PRINCIPAL = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$|(?:^|[-_.])(?:sp|svc|service|bot|"
                                 r"automation|app)(?:$|[-_.])", re.IGNORECASE)
@@ -182,7 +197,8 @@ def make_supervisor(agents: AgentRegistry):
             plan.asked_kind = asked_kind(typed.question or question)
             plan.top_n = (understood.slots.get("top_n") or 0) if typed.intent == "briefing" else 0
             plan.list_all = bool(understood.slots.get("_list_all"))
-        plan.primary = next((a for a in understood.agents or () if a in plan.agents), "")
+        plan.primary = asked_area(question, plan.agents) or next(
+            (a for a in understood.agents or () if a in plan.agents), "")
         if typed is not None and typed.language != "en" and ctx.llm is None:
             notes.append(note(typed.language))
         understood.unknown = [_with_suggestions(u, ctx.entity_index) for u in understood.unknown]

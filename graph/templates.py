@@ -413,12 +413,18 @@ def answer(agents: AgentRegistry, plan: RoutingPlan, reports: dict[str, AgentRep
     if missing:
         parts.append("I could not find " + "; nor ".join(missing) + " in this account, so I left that out and "
                      "answered for everything else.")
+    # with no period asked, each specialist reads its own default ("last 24 hours" of runs, 30 days of spend): when
+    # the sections' periods differ, each says its own, so no figure is read under another's period
+    read = {name: period_of(list(calls), rep.findings[0].tools, as_of) for name, rep in present.items()
+            if rep.findings and not labelled and not plan.period}
+    mixed = len(set(read.values())) > 1
     for name in plan.agents:
         spec = agents.get(name)
         if name not in repeated:
             rep = reports.get(name)
             # when one ask named its own period, every section says which period it read
-            own_period = (rep.period or plan.period) if rep is not None and labelled else ""
+            own_period = (rep.period or plan.period) if rep is not None and labelled else read.get(name, "") if mixed \
+                else ""
             title = f"{spec.title} · {own_period}" if own_period else spec.title
             parts.append(section(title, rep, spec.all_clear, LIST_ALL_ITEMS if plan.list_all else MAX_ITEMS))
     connected = list(links)

@@ -505,10 +505,10 @@ def _areas_run(text: str) -> list[str]:
             i += 2 if two else 1
         elif joined and areas and words[i][0].lower() in _JOINER:
             i += 1
+        elif areas:
+            runs.append((areas, first, i))
+            areas = []  # (the word that ended the run may start the next one)
         else:
-            if areas:
-                runs.append((areas, first, i))
-            areas = []
             i += 1
     for found, start, end in runs:
         near = [w for w, *_ in words[max(0, start - 2):start] + words[end:end + 2]]

@@ -219,3 +219,38 @@ def test_a_question_about_a_group_leads_with_the_findings_about_that_group(demo_
             persist=False)
     first = a.answer.split("\n", 1)[0]
     assert "contractors" in first and "admin@company.com" in first, first
+
+
+def test_with_no_period_asked_sections_that_read_different_windows_each_say_theirs():
+    from health_monitor.agents.registry import get_agent_registry
+
+    reports = {"cost": AgentReport(agent="cost", findings=[f("cost", "medium", items=("ml_training $2,114",),
+                                                             tool="get_failed_run_cost")]),
+               "performance": AgentReport(agent="performance", findings=[
+                   f("performance", "high", items=("ml_training failed 3 times",), tool="get_failed_jobs")])}
+    calls = [ToolCallRecord(agent="cost", tool="get_failed_run_cost",
+                            args={"start_date": "2026-01-01", "end_date": "2026-01-15"}),
+             ToolCallRecord(agent="performance", tool="get_failed_jobs", args={"hours": 24})]
+    plan = RoutingPlan(agents=["cost", "performance"])
+    text = templates.answer(get_agent_registry(), plan, reports, calls=calls, as_of="2026-01-15 09:00 UTC")
+    assert "**Cost · 2026-01-01 to 2026-01-15 (UTC)**" in text
+    assert "**Performance · last 24 hours to 2026-01-15 09:00 UTC**" in text
+    # the same window everywhere needs no label per section
+    same = [ToolCallRecord(agent=a, tool=t, args={"hours": 24}) for a, t in (("cost", "get_failed_run_cost"),
+                                                                             ("performance", "get_failed_jobs"))]
+    assert "**Cost**" in templates.answer(get_agent_registry(), plan, reports, calls=same, as_of="2026-01-15 09:00 UTC")
+
+
+def test_the_one_sentence_that_asks_names_the_main_area():
+    from health_monitor.graph.supervisor import asked_area
+
+    q = "load_sales keeps crashing on the big nodes; what is that costing us?"
+    assert asked_area(q, ["performance", "cost"]) == "cost"
+    assert asked_area("what did load_sales cost, and did it fail?", ["performance", "cost"]) == ""  # one sentence
+    assert asked_area("Spend is up. Is it the failures? Or the new cluster?", ["cost", "performance"]) == ""  # two asks
+
+
+def test_the_cost_asked_after_a_failure_told_leads(demo_context):
+    a = ask("ml_training keeps OOMing on the GPU nodes; what's that costing in wasted DBUs?", context=demo_context,
+            persist=False)
+    assert "failed run" in a.answer.split("\n", 1)[0], a.answer.split("\n", 1)[0]
