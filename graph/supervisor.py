@@ -25,6 +25,7 @@ from health_monitor.graph.nlp.followup import REQUEST_VERBS
 from health_monitor.graph.nlp.honest import not_covered
 from health_monitor.graph.nlp.languages import note
 from health_monitor.graph.nlp.router import SET_ASIDE, route
+from health_monitor.graph.nlp.vocabulary import cue_scores, without_requester
 from health_monitor.graph.state import HONEST_PREFIX, HealthState, RoutingPlan
 from health_monitor.graph.understanding import NEAREST_DATA_REFUSALS, Window
 from health_monitor.graph.vocabulary import entity_index
@@ -87,8 +88,6 @@ class RouteDecision(BaseModel):
 def asked_area(question: str, agents: list[str]) -> str:
     """The area of the one sentence that asks, when the others only tell ("ml_training keeps OOMing on the GPU nodes;
     what's that costing in wasted DBUs?": the cost is asked, the failures are why), else ""."""
-    from health_monitor.graph.nlp.vocabulary import cue_scores, without_requester
-
     sentences = [p.strip() for p in re.split(r"(?<=[?;.!])\s+", question or "") if p.strip()]
     asks = [p for p in sentences if p.endswith("?")]
     if len(sentences) < 2 or len(asks) != 1 or len(agents) < 2:
