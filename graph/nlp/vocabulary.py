@@ -105,6 +105,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"costs?|total) land\b|\bwhat would (?:the |our )?(?:[\w-]+ ){0,2}(?:bill|spend|costs?|total) (?:be|have been|look like)\b": 1.0,
         # "would a bigger node have been cheaper than eating 3 retries?": what each costs, set side by side
         r"\b(?:cheaper|pricier|costlier|more expensive|less expensive) than\b": 1.0,
+        # "and the cheapest one?", "which workspace is the cheapest": a ranking by spend, from the other end
+        r"\bthe (?:cheapest|least (?:expensive|costly)|lowest[- ](?:cost|spend)\w*)(?: (?:one|ones|workspaces?|jobs?|teams?|"
+        r"warehouses?|skus?|users?|clusters?|endpoints?|projects?|products?))?(?=\s*(?:[?.!,;]|$|\b(?:of|in|on|by|and|so far|this|"
+        r"last|yesterday)\b))": 1.0,
         # "spread the untagged bit pro-rata over the tagged teams": a chargeback's allocation of spend
         r"\bpro[- ]?rat(?:a|ed|e)\b|\bapportion\w*|\b(?:spread|split|allocat\w*|distribut\w*) (?:\w+ ){0,4}(?:over|across|"
         r"among|between) (?:the )?(?:\w+ ){0,2}(?:teams?|workspaces?|departments?|cost cent\w+|business units?|projects?)\b|"
@@ -414,7 +418,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"scores?|trend) (?:up|down))|hitting|downloading|exporting)": 1.0,
         r"access anomal\w*|anomalous (?:access|logins?|activity|reads?)|unusual access|"
         # "who granted contractors read on it?", "what was granted and by whom": the grant event in the audit log
-        r"\bwho (?:granted|gave|issued|handed out|approved|signed off|sanctioned|authori[sz]ed|okay?e?d|green-?lit)\b|\bgranted (?:\w+ ){0,3}by whom\b|\bby whom\b|"
+        r"\bwho (?:granted|gave|issued|handed out|approved|signed off|sanctioned|authori[sz]ed|okay?e?d|green-?lit)\b|\bgranted (?:\w+ ){0,3}by whom\b|\bby whom\b|\bby who\b(?=\s*(?:[?.!,;]|$))|"
+        # "when was the contractors grant added": the moment of the grant event, in the audit log
+        r"\bwhen (?:was|were|did|had) (?:the |that |this |those |these )?(?:[\w.@-]+ ){0,3}(?:grants?|permissions?|privileges?|"
+        r"access|rights) (?:get |got |first )?(?:added|created|made|given|issued|put in|set up|granted|handed out)\b|"
         # "exact timestamp of admin@ granting SELECT on it": the moment of the event, in the audit log
         r"\b(?:timestamp|time|date|moment|when exactly)\b (?:of|that|when) (?:\S+ )?(?:grant\w*|revok\w*|gave|giving|"
         r"chang\w* (?:the )?(?:grants?|permissions?))|\bexact (?:time|timestamp|date) (?:of|that|when)\b": 1.0,
@@ -955,6 +962,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"behaving|performing|accurate|drifting|broken)\b|\bis (?:the|our) (?:ai|a\.i\.) (?:\w+ )?(?:healthy|working|ok|okay|fine)\b": 1.0,
         # "the thing that predicts costs", "the tool which flags odd logins": a model, by what it does
         DESCRIBED_MODEL: 1.0,
+        # "is the drift in that column going to mess with any of our models?": the models fed by the data
+        r"\b(?:mess\w* (?:up|with)|affect\w*|impact\w*|hurt\w*|throw\w* off|skew\w*|break\w*|degrad\w*|poison\w*) "
+        r"(?:any of |all of |some of |one of )?(?:our |the |my |their |its )?(?:ml |machine learning |production |deployed |"
+        r"trained )?models\b(?![^.?!]{0,25}\bdbt\b)": 1.0,
         # "put their serving latency next to that cost": how fast the served models answer
         r"\b(?:serving|inference|endpoint|model|prediction) latenc\w*|\blatenc\w* (?:of|on|for) (?:the |our )?(?:serving|"
         r"endpoints?|models?)\b": 1.2,
@@ -1043,6 +1054,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:tables?|datasets?|models?|columns?)\b.{0,30}\b(?:nobody|no ?one|never)\b.{0,20}\bdocument\w*|"
         r"\b(?:tables?|datasets?|columns?) (?:without|with no|missing|lacking) (?:any )?(?:docs?|documentation|comments?)\b|"
         r"\b(?:docs?|documentation) (?:gaps?|coverage|debt)\b": 1.2,
+        # "is that table even documented properly?", "are those columns described at all": whether it has descriptions
+        r"\b(?:is|are|was|were) (?:(?:it|they|that|this|those|these|the|our|its)\s+)?(?:[\w.-]+\s+){0,2}?(?:even |properly |"
+        r"actually |really |at all |fully )?(?:documented|described|commented)\b|\b(?:documented|described|commented) "
+        r"(?:properly|correctly|well|at all|anywhere)\b": 1.0,
         # "who currently holds read on that table", "the full entitlement list": its grants
         r"\b(?:holds?|holding|has|have|having|with|got) (?:read|select|write|modify|manage|owner(?:ship)?|all privileges)"
         r"(?: access| rights?| permissions?)? (?:on|to)\b|\bentitlements?\b": 1.0,
@@ -1229,8 +1244,11 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:basically |mostly |just )?(?:asleep|sleeping|dozing|napping)\b": 1.0,
         # "what can we do to bring it back within budget without stopping model training?": savings to meet a budget
         r"\b(?:bring|get|keep|pull) (?:it|that|this|them|costs?|spend\w*|the (?:spend|bill|costs?)) (?:back )?(?:with)?in(?:side)? "
-        r"(?:the |our |its )?budget\b|\b(?:bring|get) (?:it|that|this|them|costs?|spend) back (?:under|below|to) (?:the |our )?"
-        r"budget\b": 1.0,
+        r"(?:the |our |its )?budget\b|\b(?:bring|get|pull|put|drive|push|steer) (?:it|that|this|them|costs?|spend|"
+        r"the (?:spend|bill|costs?)) back (?:under|below|to|within|in line with) (?:the |our |its )?budget\b": 1.0,
+        # "what levers do we have?", "which levers can we pull": the means to lower the spend
+        r"\b(?:what|which|any|the|our) (?:\w+ )?levers? (?:do|can|could|would|should|are there|have|might|we)\b|\bpull (?:\w+ )?"
+        r"levers?\b": 0.9,
         # "is it running on the wrong (pricier) kind of compute?": the compute type a workload should use
         r"\b(?:wrong|pricier|pricey|expensive|costlier|right|cheaper|best|better) (?:\(?[\w-]+\)? ){0,2}(?:kind|type|sort|class|"
         r"flavou?r) of (?:compute|clusters?|machines?|nodes?|instances?|warehouses?)\b|\b(?:on|using) (?:the )?(?:wrong|pricier|pricey|"
@@ -1305,7 +1323,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # (not "before I cut the release": a release branch; not "the legend keeps getting cut off")
         r"(?<!was )(?<!is )(?<!were )(?<!are )(?<!visibly )(?<!much )(?<!any )(?<!noticeably )(cut(?!-?over)|reduce|lower|trim|shrink)\w*(?! off\b)(?! over\b)(?! (?:the |a |an |our |this )?(?:release|branch|build|tag|rc|version)s?\b)": 0.7, r"(?:switch|turn|shut)\w* (?!it |that |this |them )(?:\w+ )?(?:off|down)": 0.9,
         # "switch it off": whatever "it" is (a model, a job) decides the area; a hint of savings only
-        r"(?:switch|turn|shut)\w* (?:it|that|this|them) (?:off|down)": 0.4, r"cheap(?:er|est)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
+        r"(?:switch|turn|shut)\w* (?:it|that|this|them) (?:off|down)": 0.4, r"(?<!the )cheap(?:er|est)|\bthe cheapest(?= (?:\w+ )?(?:way|option|setup|compute|instance|node|choice|alternative|plan|"
+        r"approach|config\w*|tier|route|size|type|kind)s?\b)|less expensive|cost[- ]effective|wast\w*|zombie|left running": 0.9,
         r"efficien\w*|opportunit\w*|recommendations?": 0.5,
         r"burn\w* (?:through )?(?:[\w-]+ )?(?:cash|money|dollars|budget)|money pits?|sitting (?:there|around)|sits? (?:there|around|idle)|doing nothing|"
         r"to do nothing|(?:not|n't) (?:actually |really |even )?doing (?:any|much|real) (?:\w+ )?work|(?:switched|turned|left) on but|"
@@ -2116,6 +2135,12 @@ NOT_WORTH_CHASING = re.compile(r"\b(?:i |we )?(?:don'?t|do not|dont) want to (?:
 
 #: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each
 #: pattern with what it reads as (in this order: a requester's words go before the role and purpose ones).
+#: "... ml-workspace spend, yesterday compared to what it usually runs?": what it usually costs (no job runs)
+USUAL_RUN_RATE = re.compile(r"(\b(?:spend\w*|spent|bill\w*|costs?|costing|charges?|money|dollars?|dbus?|invoice)\b[^.?!]{0,80}?)"
+                            r"\b(?:what|how much) (?:it|they|that|this|we|the workspace|the team)(?:'s| is| are)? (?:usually|normally|"
+                            r"typically|generally|ordinarily|tends? to)\s+run(?:s|ning)?(?: us| at)?\b", re.IGNORECASE)
+
+
 CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (SELF_CORRECTION, " "), (ASKER_CONTEXT, " "), (SUMMARY_FOR, " "), (REPORTED_SYMPTOM, " "), (REQUESTER, " "), (NEW_OWNER, " "), (SELF_INTRODUCTION, " "), (ROLE_HERE, " "), (PURPOSE_AFTER, " "), (ASIDE, " "),
     (LOAD_AFTER_HOURS, r"\1\2 in quiet hours"), (QUIET_HOURS_LOAD, r"quiet hours \1"), (HYPOTHETICAL_RUN, r"\1scheduled"), (SCHEDULE, " nightly "), (FIGURE_TREND, r" \1 trend "),
@@ -2150,6 +2175,7 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (IN_SCOPE, " "),
     (EXCESS_PRIVILEGE, r"\1hold excess privileges"),
     (REGULATED_ACCURACY, "data accuracy"),
+    (USUAL_RUN_RATE, r"\1its usual spend"),
 )
 
 
