@@ -32,7 +32,7 @@ AGENT = AgentSpec(
     playbook=(
         Play("get_model_performance", when=(r"accura|\bauc\b|\bf1\b|precision|recall|mape|metrics?|how (good|well)|"
                                             r"overview|overall|\bstatus\b|health\w*|how (?:are|is) (?:\w+ ){0,2}(?:models?|doing)|behav\w*|sideways|"
-                                            r"acting (?:up|weird|odd|strange)",), default=True, weight=2,
+                                            r"acting (?:up|weird|odd|strange)|hold(?:s|ing)? up|far(?:e|es|ing)\b|cop(?:e|es|ing)\b",), default=True, weight=2,
              args={"model_name": "$model"}, title="Model accuracy",
              lens=Lens(where="is_primary == true", group="model_name", sort="metric_value", rows=4,
                        say="{model_name} v{version} ({status}): {metric_name} {metric_value:.2f} on "
@@ -44,7 +44,9 @@ AGENT = AgentSpec(
                                       # "is the model itself ok?", "can I trust it": the model's own state
                                       r"\b(?:model|it|itself)(?: itself)? (?:ok|okay|fine|alright|all right|trustworthy|sane|broken)\b|"
                                       r"\btrust (?:it|the model|its (?:scores?|output|predictions?))\b|"
-                                      r"health\w*|how (?:are|is) (?:\w+ ){0,2}(?:models?|doing)|behav\w*|sideways|acting (?:up|weird|odd|strange)",),
+                                      r"health\w*|how (?:are|is) (?:\w+ ){0,2}(?:models?|doing)|behav\w*|sideways|acting (?:up|weird|odd|strange)|"
+                                      # "how's the model holding up?": how it is doing, accuracy and inputs
+                                      r"hold(?:s|ing)? up|far(?:e|es|ing)\b|cop(?:e|es|ing)\b",),
              default=True, weight=2, args={"model_name": "$model"}, title="Input drift",
              lens=Lens(where="is_drift == true", group="model_name", sort="count desc", rows=3,
                        say="{model_name} ({count:plural:drifted feature}): {explanation:long}",
@@ -89,7 +91,7 @@ AGENT = AgentSpec(
              lens=Lens(group="endpoint_name", sort="measured_at desc", rows=4,
                        say="{endpoint_name}[ serves {model_name}][ version {model_version}]{model_version:unless: (the "
                            "version it serves is not recorded in the serving tables)}, last measured {measured_at:time}")),
-        Play("get_service_health", when=(r"errors?|degraded|status|healthy|up\b",), weight=1,
+        Play("get_service_health", when=(r"errors?|degraded|status|healthy|(?<!holding )(?<!holds )(?<!hold )(?<!held )up\b",), weight=1,
              args={"service_name": "$endpoint"}, title="Serving health",
              lens=Lens(where="service_type == serving_endpoint", sort="error_rate_pct desc", rows=3,
                        say="{service_name} is {status}: p95 latency {latency_p95_ms:num} ms, {error_rate_pct:.2f}% "
