@@ -72,7 +72,7 @@ WAREHOUSE_SPEND = Lens(say="{warehouse_name} ({warehouse_size}, auto-stop {auto_
                        sort="list_cost desc", rows=3)
 
 #: Spend per `team` tag.
-TEAM_SPEND = Lens(say="{team} {list_cost:money} ({pct_of_total:pct100})", sort="list_cost desc", rows=5)
+TEAM_SPEND = Lens(say="{team}{team:unless:no team tag} {list_cost:money} ({pct_of_total:pct100})", sort="list_cost desc", rows=5)
 
 #: The spend forecast, per workspace with its 95 % interval.
 FORECAST = Lens(group="workspace_name", sum=("predicted_cost", "lower_cost", "upper_cost"), sort="predicted_cost desc",
@@ -119,7 +119,13 @@ AGENT = AgentSpec(
         # "split it by workspace" names its grouping: it outranks a team or chargeback reading
         Play("get_daily_cost_summary", when=(r"(?:by|per|each|every|for each) workspaces?|workspace by workspace|"
                                              r"(?:across|over|for|in) all (?:the |our )?workspaces|\btotal (?:spend|bill|cost)?\s*"
-                                             r"(?:across|over|for) (?:all|every|the whole)\b",),
+                                             r"(?:across|over|for) (?:all|every|the whole)\b|"
+                                             # "which of our workspaces burns the most money?": the workspaces ranked
+                                             r"\b(?:which|what) (?:(?:one )?of (?:our|the|my|all|these|those) )?workspaces? "
+                                             r"(?:\w+ ){0,2}?(?:burn|spend|cost|eat|consum|us|cheap|expensive|pric)\w*"
+                                             r"(?= [^.?!]{0,25}\b(?:most|least|more|less|highest|lowest|biggest|smallest)\b|"
+                                             r"\w*(?:est|iest)\b)|\b(?:most|least) (?:expensive|costly) workspaces?\b|"
+                                             r"\b(?:costliest|priciest|cheapest|biggest-spending) workspaces?\b",),
              weight=7, title="Spend by workspace", compare=Compare("Spend", total="list_cost"), lens=WORKSPACE_SPEND),
         # ...and the bill it changes, for the same period (graph.whatif says both)
         Play("get_daily_cost_summary", when=(WHAT_IF,), weight=3, title="Spend by workspace",

@@ -694,6 +694,9 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
         # etl-warehouse") plans with the question the chain is about; one with its own topic words and no word
         # pointing back ("ok only the failed logins now", not "which jobs dragged that down") starts a new topic.
         typed.topic = prior.understanding.topic or prior.understanding.question
+    elif not typed.topic and parsed.is_followup and prior is not None and parsed.params.get("_least"):
+        # "and the cheapest one?": the last ranking, read from its other end (its own words choose no play)
+        typed.topic = prior.understanding.topic or prior.understanding.question
     if not typed.topic and parsed.described:
         # "the ML thing that flags weird spending": the description says which model, not what is asked, so the
         # topic later follow-ups plan with ("since when?") leaves it out

@@ -359,11 +359,12 @@ LIST_ALL_ROWS = 15
 
 def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], money_cols: set[str],
               page: int = 0, prefer: dict[str, set[str]] | None = None,
-              joint: dict[str, set[str]] | None = None, pasted: list[str] | None = None, every: bool = False) -> Reading:
+              joint: dict[str, set[str]] | None = None, pasted: list[str] | None = None, every: bool = False,
+              least: bool = False) -> Reading:
     """Read ``rows`` through ``lens`` (``page``: pages already shown, so "show me more" quotes the next rows;
     ``prefer``: kind -> lower-case names whose rows come first; ``joint``: kind -> two or more names the question
     gave, whose rows naming two of them at once come first; ``pasted``: lower-case error codes the question quoted,
-    whose rows come first)."""
+    whose rows come first; ``least``: the first sort key read from its other end, "the cheapest one")."""
     if rows and "severity" in rows[0]:
         rows = [{**r, "severity_rank": SEVERITY_RANK.get(str(r.get("severity") or "").lower(), 0)} for r in rows]
     if lens.derive:
@@ -375,13 +376,15 @@ def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], mon
     spans = _spans(kept)
     kept = grouped(kept, lens.group, lens.sum) if lens.group else kept
     # "issues desc, hours_since_update desc": stable sorts, last key first; rows missing a key go last.
-    for part in reversed([p.strip() for p in (lens.sort or "").split(",") if p.strip()]):
+    parts = [p.strip() for p in (lens.sort or "").split(",") if p.strip()]
+    for i, part in reversed(list(enumerate(parts))):
         key, _, order = part.partition(" ")
+        descending = (order.strip() == "desc") != (least and i == 0)
         present = [r for r in kept if r.get(key) is not None]
         try:
-            present.sort(key=lambda r: r[key], reverse=order.strip() == "desc")
+            present.sort(key=lambda r: r[key], reverse=descending)
         except TypeError:
-            present.sort(key=lambda r: str(r[key]), reverse=order.strip() == "desc")
+            present.sort(key=lambda r: str(r[key]), reverse=descending)
         kept = present + [r for r in kept if r.get(key) is None]
     if prefer:
         # "our overnight sales load didn't land - what broke?": the rows about the thing described come first
@@ -412,6 +415,10 @@ def read_rows(rows: list[dict[str, Any]], lens: Lens, *, columns: list[str], mon
         return out
     if lens.headline:
         out.headline = render(lens.headline, {**spans, **_totals(kept), **kept[0], "n": len(kept)})
+    if least and lens.say and not page and len(kept) > 1:
+        # "and the cheapest one?": the answer names it first, the total after
+        lowest = render(lens.say, {**kept[0], "n": len(kept)}).rstrip(".")
+        out.headline = f"The lowest is {lowest}" + (f"; {out.headline}" if out.headline else ".")
     if quoted or not out.headline:
         quoted = quoted or kept[:3]
         say = lens.say or _generic_say(columns or list(kept[0]), money_cols)
@@ -448,9 +455,11 @@ def figures_of(rows: list[dict[str, Any]], limit: int = 3) -> dict[str, float | 
 
 def to_finding(*, agent: str, tool: str, title: str, rows: list[dict[str, Any]], lens: Lens,
                columns: list[str], money_cols: set[str], message: str | None = None,
-               slots: dict[str, Any] | None = None, filtered: frozenset[str] = frozenset()) -> Finding | None:
+               slots: dict[str, Any] | None = None, filtered: frozenset[str] = frozenset(),
+               complete: bool = True) -> Finding | None:
     """One finding from one tool's rows (None when the lens keeps no row and has no ``empty`` text).
-    ``filtered``: entity kinds the tool call already filtered by."""
+    ``filtered``: entity kinds the tool call already filtered by; ``complete``: the rows are every row there is
+    (not a top N cut), so "the cheapest" may read them from the other end."""
     focused, missing = focus(rows, slots or {}, filtered)
     if missing:
         # The rest still answers a question with several asks ("who can read the PII tables, and the lineage of
@@ -464,7 +473,7 @@ def to_finding(*, agent: str, tool: str, title: str, rows: list[dict[str, Any]],
              and not k.startswith("_") and len(names := {str(n).lower() for n in v}) >= 2}
     read = read_rows(focused, lens, columns=columns, money_cols=money_cols, page=int((slots or {}).get("page") or 0),
                      prefer=prefer, joint=joint, pasted=(slots or {}).get("_pasted"),
-                     every=bool((slots or {}).get("_list_all")))
+                     every=bool((slots or {}).get("_list_all")), least=bool((slots or {}).get("_least")) and complete)
     text, kept = read.text, read.kept
     wider = _beyond_names(rows, focused, slots or {})
     if not kept and wider:

@@ -185,6 +185,9 @@ def choose_plays(spec: AgentSpec, text: str, slots: dict[str, Any] | None = None
     agent's default plays. ``own`` is the part of ``text`` the user wrote (the rest are the intent's hint
     words): its matches count twice, so "why ... can't be tied to a team" reads untagged spend before the
     drivers "why" hints at."""
+    if topic and (slots or {}).get("_least") and not any(p.matches(own or text, slots) for p in spec.playbook):
+        # "and the cheapest one?": the last ranking read from its other end, not the area's defaults
+        return choose_plays(spec, topic, slots)
     scored = [((p.matches(text, slots) + (p.matches(own, slots) if own else 0)) * p.weight, i, p)
               for i, p in enumerate(spec.playbook)]
     ranked = sorted(scored, key=lambda t: (-t[0], t[1]))

@@ -221,7 +221,8 @@ def make_report(spec: AgentSpec):
                                         _window_label(state, spec)),
                     lens=play.lens if play else Lens(), columns=result["columns"],
                     money_cols=set(getattr(tool, "cost_columns", ()) or ()), message=result.get("message"),
-                    slots=slots, filtered=_filtered_kinds(tool, result))
+                    slots=slots, filtered=_filtered_kinds(tool, result),
+                    complete=len(result["rows"]) < int((result.get("args") or {}).get("top_n") or 10**9))
             except Exception as e:  # a bad template must not lose the agent's other findings
                 errors.append(f"{name}: could not summarise ({e.__class__.__name__}: {e})")
                 continue

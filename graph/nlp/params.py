@@ -47,6 +47,12 @@ LIST_ALL = re.compile(r"\b(?:list|show|give me|name|enumerate|tell me)\b(?:\s+[\
                       # "which models does it run, and is there a training history for each?": every one, each described
                       r"\bfor (?:each|every one)(?: of them| one)?\s*[?.!]*\s*$")
 
+#: "and the cheapest one?", "which team spends the least": a ranking by spend read from its cheapest end
+#: (graph.findings reverses a lens's first sort key, only over complete results).
+LEAST_SPEND = re.compile(r"\b(?:cheapest|least (?:expensive|costly|pricey)|lowest[- ](?:cost|spend\w*|bill)|smallest (?:bill|spend\w*|"
+                         r"costs?)|(?:spends?|spent|spending|costs?|costing|burns?|burning|bills?) (?:us )?(?:the )?least)\b"
+                         r"(?! (?:way|option|setup|compute|instance|node|choice|alternative|plan|approach|tier|route|size|type|kind)s?\b)")
+
 
 def _top_n(low: str) -> tuple[int, str] | None:
     # "every line, not just the top one": all of them, not a cap
@@ -188,6 +194,9 @@ def extract_params(text: str, *, as_of: datetime) -> ParamResult:
     every = LIST_ALL.search(low)
     if every and "top_n" not in out.params:
         out.params["_list_all"], out.matched["_list_all"] = True, every[0]
+    least = LEAST_SPEND.search(low)
+    if least:
+        out.params["_least"], out.matched["_least"] = True, least[0]
     regs = regulations(low)
     if regs:
         out.params["regulation"] = regs[0]

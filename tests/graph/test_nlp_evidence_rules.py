@@ -6418,3 +6418,41 @@ def test_which_account_issued_that_grant_is_the_audit_trails_actor():
                   subject={"table": ["main.hr.payroll"], "user": ["ops@example.com"]}, as_of=AS_OF)
     out = _follow("which user issued that grant?", prior, domains=["governance"])
     assert out.previous.transform == "who_did_that" and out.domains[0] == "security"
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # the means to lower a spend back to its budget
+    ("which levers could we pull to steer spend back within budget?", "optimization", None),
+    # when a grant was made, and by whom, is an audit event
+    ("when were the read permissions on the payroll table handed out, and by who?", "security", None),
+    # whether a table is described is its documentation
+    ("are the finance tables even described at all?", "governance", None),
+    # a data problem's reach into the models it feeds
+    ("could the nulls in the features table throw off our production models?", "mlops", None),
+    # the cheapest of a ranking is a spend question, not savings
+    ("which warehouse costs the least this month?", "cost", "optimization"),
+    ("what is the cheapest option for running the nightly load?", "optimization", None),
+    # "what it usually runs" of a bill is its usual spend, no job runs
+    ("is the analytics bill this week higher than what it normally runs?", "cost", "performance"),
+])
+def test_round_499_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_holding_up_asks_a_models_health_not_its_serving_status():
+    plays = [p.tool for p in choose_plays(get_agent_registry().get("mlops"), "how is the churn model holding up?",
+                                          {"model": "churn"})]
+    assert "get_model_drift" in plays and "get_service_health" not in plays
+
+
+def test_the_cheapest_reads_a_complete_ranking_from_its_other_end():
+    from health_monitor.agents.spec import Lens
+    from health_monitor.graph.findings import read_rows
+    from health_monitor.graph.nlp.params import extract_params
+
+    assert extract_params("and which team spends the least?", as_of=datetime(2026, 3, 20)).params.get("_least") is True
+    assert "_least" not in extract_params("what is the cheapest way to run it?", as_of=datetime(2026, 3, 20)).params
+    rows = [{"team": "a", "list_cost": 5.0}, {"team": "b", "list_cost": 1.0}, {"team": "c", "list_cost": 3.0}]
+    lens = Lens(say="{team}", sort="list_cost desc", rows=3)
+    assert read_rows(rows, lens, columns=["team", "list_cost"], money_cols=set(), least=True).kept[0]["team"] == "b"
+    assert read_rows(rows, lens, columns=["team", "list_cost"], money_cols=set()).kept[0]["team"] == "a"
