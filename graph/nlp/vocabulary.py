@@ -506,6 +506,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "is the job that trains our big models healthy?": a job, said by what it does
         r"\b(?:the |our |that )?(?:job|pipeline|workflow|task)s? (?:that|which) (?:\w+ )?(?:trains?|retrains?|builds?|loads?|"
         r"refresh\w*|scores?|feeds?|fills?|writes?)\b": 1.0,
+        # "why is it stale - what broke upstream of it?": the failed run upstream that left it behind
+        r"\b(?:what|which \w+|something|anything) (?:broke|failed|crashed|went wrong|errored|died)\b[^.?!]{0,12}\bupstream\b": 1.0,
         # "was the nightly_etl failure caused by an upstream change?": why a run failed
         r"\b(?:failure|crash|failed run)s?\s+(?:was\s+|were\s+)?(?:caused|triggered)\s+by\b|\bcaused (?:the |that |this )?"
         r"(?:[\w-]+\s+)?(?:failure|crash)\b": 1.0,
@@ -1034,6 +1036,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\b(?:which|what) (?:[\w-]+ ){0,2}(?:users?|groups?|principals?|accounts?|people|teams?|identities) (?:can|could|"
         r"are able to|are allowed to|may|have (?:the )?(?:right|permission) to) (?:\w+ )?(?:read|query|select|access|see|write|"
         r"modify)\b": 1.0,
+        # "whether each table has a description": its documentation
+        r"\b(?:has|have|had|having|with|without|lacks?|lacking|gets?|got|carr\w*) (?:a |an |any |no |proper |decent )?"
+        r"(?:descriptions?|comments?|docs|documentation|docstrings?)\b(?! (?:field|box|column) (?:of|in) (?:the )?(?:job|alert))": 1.0,
         # "which of those have no docs?": documentation is descriptions
         r"\b(?:no|missing|without|lack\w*|need|write) (?:the )?(?:docs|documentation|docs? blocks?)\b": 1.0,
         # "principals currently holding SELECT (or higher) on main.crm.customers": who holds a privilege on a table
@@ -1087,7 +1092,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?<!engineers )(?<!users )(?<!folks )(?<!customers )(?<!teams )(?<!stakeholders )(?<!colleagues )(?<!i )"
         r"(?<!you )(?<!it )(?<!'it )(?<!that )depend(?!ab)\w*|consumes?|reads from": 1.0,
         # "what feeds the gold table?": its sources
-        r"\b(?:what|which \w+) (?:feeds|fills|populates|loads(?: into)?|writes (?:to|into))\b|"
+        r"\b(?:what|which \w+) (?:feeds?|fills?|populates?|loads?(?: into)?|writes? (?:to|into))\b|"
         # "which jobs failed, and did any of them write to financial tables?": what the named jobs write
         r"\b(?:did|do|does) (?:any|either|one|some|all|none|each) of (?:them|those|these|the \w+) (?:write|load|feed|populate)s? "
         r"(?:in)?to\b": 1.0,
@@ -1163,6 +1168,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "check what the contractors group can actually see": what a principal's grants let it read
         r"\bwhat (?!(?:can|could|i|we|you)\b)(?:\w+ ){1,3}(?:can|could|is able to|are able to) (?:actually |really |currently )?"
         r"(?:see|read|access|query|view)\b|"
+        # "what can that principal actually get at?", "what could automation-sp reach": what its grants let it touch
+        r"\bwhat (?:can|could) (?:that |this |the |our )?(?!(?:we|i|you)\b)(?:[\w.@-]+\s+){1,3}?(?:actually |really |currently |even )?"
+        r"(?:get at|get into|reach|touch|see|read|access|query|view|open)\b|"
         # "ppl w/ access to pii tbls + who gave it to them": who holds access, and who granted it
         r"(?:people|ppl|users|principals|folks|accounts|groups|anyone|everyone|everybody) (?:w/|with|that have|who have|"
         r"having) (?:\w+ )?access\b|who (?:gave|granted|handed) (?:it|them|that|this|access)\b": 1.0,
@@ -1313,6 +1321,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:right|wrong|best|cheaper|cheapest|correct) (?:compute|cluster|instance|node|warehouse) (?:type|kind|size|tier)s?|"
         r"\boverpa(?:y|ys|ying|id)\b|"
         r"(?:compute|cluster|instance) types? (?:\w+ ){0,3}(?:right|wrong|cheaper)": 1.0,
+        # "how much of dev spend has no cost tag": spend nobody can be charged for, the advisor's untagged spend
+        r"\b(?:spend\w*|spent|costs?|bills?|dbus?|charges?|dollars)\b[^.?!]{0,30}?\b(?:has|have|had|with|carr\w*|"
+        r"bears?|gets?)? ?(?:no|without|missing|lacking) (?:a |any )?(?:cost[- ]?(?:cent(?:er|re) |attribution |allocation )?|"
+        r"team |owner |project |chargeback )?tags?\b": 1.2,
         # spend without cost tags ("NOT tagged as PII" is a table's classification, governance's)
         r"(?:untagged|without tags|missing (cost )?tags|(?:is|are|was|were) ?n[o']t tagged|(?:isn|aren|wasn|weren)'?t tagged)"
         r"(?! (?:as|with) (?:pii|sensitive|personal|confidential|restricted|gdpr)\b)(?! (?:tables?|datasets?|columns?|schemas?|"
@@ -1401,6 +1413,10 @@ GENERAL_KNOWLEDGE = re.compile(
     r"weight decay|residual connections?|gradient (?:clipping|descent)|backprop\w*|label smoothing|early stopping)\b|"
     r"\bexplain (?:to me )?(?:how|why) (?:transformers?|attention|backprop\w*|gradient descent|dropout|batch ?norm\w*|"
     r"learning[- ]rate (?:warm-?up|schedules?))\b|"
+    # "which EUR/USD rate for the month-end accrual?", "Databricks' share price after the IPO": markets, not the account
+    r"\b(?:eur|usd|gbp|chf|jpy|cad|aud|brl|inr)\s*/\s*(?:eur|usd|gbp|chf|jpy|cad|aud|brl|inr)\b|\b(?:fx|forex|exchange|"
+    r"currency|conversion) rates?\b(?![^.?!]{0,40}\b(?:in|of|on|for) (?:our|the) (?:bill|invoice|spend|usage|costs?)\b)|"
+    r"\b(?:share|stock|equity) prices?\b|\b(?:ipo|market cap(?:itali[sz]ation)?|valuation of (?:databricks|snowflake|the company))\b|"
     # "a good regex for validating German IBANs": a coding chore, not this account's data
     r"\b(?:regex|regexp|regular expression)\b.{0,40}\b(?:for|to) (?:validat|match|pars|extract|check)\w*|"
     # "can you recommend a good Portuguese-English dictionary for compliance terms?": a reading list, not the account
@@ -2135,6 +2151,13 @@ NOT_WORTH_CHASING = re.compile(r"\b(?:i |we )?(?:don'?t|do not|dont) want to (?:
 
 #: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each
 #: pattern with what it reads as (in this order: a requester's words go before the role and purpose ones).
+#: "the lineage from system.billing.usage to the tables our cost reports read": the reports a lineage ends in, named
+#: by their subject, are consumers of the data, not a question about spend.
+LINEAGE_CONSUMER = re.compile(r"(\b(?:lineage|trace\w*|upstream|downstream|feeds?|flows?|through to|all the way to)\b[^?!]{0,120}?"
+                              r"\b(?:our|the|my|their) )(?:cost|billing|finance|financial|spend|usage|chargeback|finops|revenue) "
+                              r"((?:reports?|dashboards?|views?|marts?|tables?)\b)", re.IGNORECASE)
+
+
 #: "... ml-workspace spend, yesterday compared to what it usually runs?": what it usually costs (no job runs)
 USUAL_RUN_RATE = re.compile(r"(\b(?:spend\w*|spent|bill\w*|costs?|costing|charges?|money|dollars?|dbus?|invoice)\b[^.?!]{0,80}?)"
                             r"\b(?:what|how much) (?:it|they|that|this|we|the workspace|the team)(?:'s| is| are)? (?:usually|normally|"
@@ -2176,6 +2199,7 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (EXCESS_PRIVILEGE, r"\1hold excess privileges"),
     (REGULATED_ACCURACY, "data accuracy"),
     (USUAL_RUN_RATE, r"\1its usual spend"),
+    (LINEAGE_CONSUMER, r"\1\2"),
 )
 
 
