@@ -92,7 +92,9 @@ AGENT = AgentSpec(
                        say="{job_name}: {failures:int} x {termination_code} ({error_message:err})")),
         Play("get_slow_queries", when=(r"slow\w* (quer|qry|statement|sql)|(quer|qry|statement|sql)\w* .{0,30}slow|slowst|"
                                        # "the dashboard took forever to load; was the warehouse choking on something?"
-                                       r"took (?:forever|ages|minutes)|forever to (?:load|run|refresh)|chok\w*(?! on\b)|crawl\w*|"
+                                       r"took (?:forever|ages|minutes)|forever to (?:load|run|refresh)|"
+                                       # (not "did the cluster underneath choke as well?": the compute's load)
+                                       r"(?<!cluster )(?<!clusters )(?<!underneath )(?<!beneath )(?<!node )chok\w*(?! on\b)|crawl\w*|"
                                        # "someone ran a report today that took nearly twenty minutes"
                                        r"\b(?:reports?|quer(?:y|ies)|dashboards?|statements?)\b (?:\w+ ){0,3}?took (?:nearly |almost |"
                                        r"about |over |more than |around |like )?(?:\w+[- ]?){1,2} ?(?:minutes|mins|hours|hrs)\b|"
@@ -127,7 +129,8 @@ AGENT = AgentSpec(
                        say="{duration_minutes:num} min on {warehouse_name} by {executed_by} ({read_gb:gb} read)")),
         Play("get_resource_utilization", when=(r"\bcpu\b|memory|utili[sz]|bottleneck|pressure|\bhot\b|saturat|\bmelt\w*|"
                                                r"overload\w*|struggl\w*|busy|pegged|maxed|flat out|red[- ]?lin\w*|"
-                                               r"(?:at|hit|hitting) 100|strain\w*|stress(?:ed)?\b|under (?:heavy |high |a lot of )?load",),
+                                               r"(?:at|hit|hitting) 100|strain\w*|stress(?:ed)?\b|under (?:heavy |high |a lot of )?load|chok\w*|gasp\w*|"
+                                               r"(?:was|were|is|are|got) (?:\w+ )?(?:swamped|slammed|hammered|overwhelmed)",),
              weight=2, title="Cluster CPU and memory", lens=CLUSTER_LOAD),
         # "which clusters do we have", "what runtime are our clusters on", "any GPU clusters": the inventory of compute
         Play("get_clusters", when=(r"\b(?:which|what|list|all|every|each|inventory of|how many|our) (?:\w+ ){0,2}clusters?\b"
@@ -144,7 +147,10 @@ AGENT = AgentSpec(
                                                r"the (?:box|machine|node|host|server)s? (?:it|they) runs? on|"
                                                # "is the cluster behind it just too small?"
                                                r"the (?:cluster|compute|box|machine|node)s? (?:behind|under(?:neath)?|running|"
-                                               r"powering) (?:it|that|this|them)\b|too small|under-?sized|under-?powered",),
+                                               r"powering) (?:it|that|this|them)\b|too small|under-?sized|under-?powered|"
+                                               # "did the cluster underneath choke as well?", "the underlying cluster"
+                                               r"the (?:cluster|compute|box|machine|node)s? (?:underneath|beneath)\b|"
+                                               r"\bthe underlying (?:cluster|compute|box|machine|node)s?\b",),
              weight=2, title="Cluster CPU and memory", lens=CLUSTER_LOAD),
         Play("get_cluster_cpu_history", when=(r"\bcpu\b|memory|utili[sz]|looked like|history|over time|strain\w*|"
                                               r"overload\w*|\bmelt\w*|busy|what'?s up|going on|doing|status|looking|"

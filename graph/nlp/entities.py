@@ -46,7 +46,7 @@ _IP = IP_PATTERN = re.compile(r"\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5
 _CODE_ROOTS = (r"torch|org|java|javax|com|py4j|pyspark|scala|sun|numpy|np|pandas|pd|sklearn|tensorflow|tf|os|sys|"
                r"dbutils|mlflow|requests|urllib|json|datetime|spark|delta|io|net|google|amazon|azure")
 _THREE_PART = THREE_PART_PATTERN = re.compile(
-    rf"\b(?!(?:{_CODE_ROOTS})\.)[a-z_][\w]*\.[a-z_][\w]*\.(?![\w]*(?:error|exception|warning)\b)[a-z_][\w]*\b",
+    rf"(?<![\w.])(?!(?:{_CODE_ROOTS})\.)[a-z_][\w]*\.[a-z_][\w]*\.(?![\w]*(?:error|exception|warning)\b)[a-z_][\w]*\b(?!\.\w)",
     re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z0-9]+")
 #: A name written as one word with separators ("finance-prod", "orders_gold"): matched whole or not at all.
@@ -80,6 +80,7 @@ me us we you they he she i not no yes than then so if about over under into out 
 yesterday today week month day days hours ago since even still just really actually again ever already also too
 alone itself anymore anyway yet quite very so such right currently recently lately usually always never often
 either neither both instead though otherwise else please pls thanks
+underneath beneath below above behind involved concerned attached underlying nearby besides
 isnt arent wasnt werent dont doesnt didnt cant wont hasnt havent shouldnt wouldnt couldnt aint innit
 """.split())
 #: Kinds of compute and tiers that describe a thing, never name it ("an all-purpose cluster").

@@ -389,6 +389,10 @@ def _shift(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str])
         # evening spans the evening before and that day's small hours (a nightly job's "night before" is its
         # run of the day before)
         out.window = Window.make(prev.start - timedelta(days=1), prev.start, "the night before")
+    elif (m.group("unit") or "").lower() in ("night", "evening") and prev.span_days == 2 \
+            and re.search(r"\b(?:night|overnight|evening)\b", f"{prev.words or ''} {prev.label or ''}", re.IGNORECASE):
+        # "and the night before?" after last night's events: the night a day earlier, not two calendar days back
+        out.window = prev.shifted(-1, name=f"the {m.group('unit').lower()} before")
     else:
         trailing = prev.days or prev.span_days
         step = 1 if unit == "day" and prev.span_days == 1 else max(_UNITS.get(unit, 1), trailing)
@@ -1474,7 +1478,10 @@ TRANSFORMS: tuple[Transform, ...] = (
                                       rf"^\W*(?:and\s+)?(?:on|in|from|at|for|by)?\s*(?:which|what)\s+(?P<kind3>{_KIND_WORD})"
                                       rf"(?:\s+\w+\s+(?:that|it|this|them|those|these))?\W*$|"
                                       # "was the cluster it runs on struggling too?": the subject's own compute
-                                      rf"\bthe\s+(?P<kind4>{_KIND_WORD})\s+(?:(?:it|that|this|they)\s+(?:runs?|ran|is running|"
+                                      rf"\bthe\s+(?P<kind4>{_KIND_WORD})\s+(?:"
+                                      # "did the cluster underneath choke as well?": the compute under the subject
+                                      rf"(?:underneath|beneath|below|behind|under)(?:\s+(?:it|that|this|them))?(?![\w-])|"
+                                      rf"(?:it|that|this|they)\s+(?:runs?|ran|is running|"
                                       rf"was running|executes?|lives?)\s+on\b|"
                                       # "was the cluster on which that job ran under strain?": the same, said formally
                                       rf"(?:on|in)\s+which\s+(?:that|this|it|the)\s+(?:\w+\s+)?(?:runs?|ran|is running|was running|"
