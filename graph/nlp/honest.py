@@ -447,6 +447,10 @@ _FORECAST = re.compile(r"\b(?:forecast\w*|predict\w*|project(?:ed|ion|ions)?|exp
                        r"if nothing changes|(?:at|on) (?:this|the current|current) (?:rate|pace|trend|trajectory)|"
                        r"trajectory|heading (?:for|to(?:wards)?)|extrapolat\w*|(?:if|assuming) (?:the )?(?:current |this )?"
                        r"(?:growth|trend|pattern|pace|rate) (?:holds|continues|keeps up|stays)|project \w+ forward|"
+                       # "my boss wants 20% off the bill next quarter": a savings target ahead, planned with today's data
+                       r"(?:cut|save|saving|savings|reduce|reduction|trim|lower|shave|off (?:the |our )?(?:[\w-]+ )?(?:bill|spend|costs?|invoice))"
+                       r"\b[^.?!]{0,60}\b(?:next|coming|following) (?:week|month|quarter|year)|\b(?:next|coming) (?:week|month|"
+                       r"quarter|year)'?s? (?:savings?|cuts?|targets?|reductions?)|"
                        # "if we moved daily_report onto job compute, how would next month's bill look?": a what-if ahead
                        r"how (?:would|will) (?:\w+'?s? ){1,4}(?:look|be|end up|land|change)|what would (?:\w+'?s? ){1,4}"
                        r"(?:look like|be|come to))\b", re.IGNORECASE)
@@ -513,6 +517,10 @@ ASKER_CONTEXT = re.compile(
     r"taking over|presenting|off|out|away|travel\w*)\b(?:\s+(?:for\s+(?:the\s+)?(?:first|1st)\s+time|(?:\w+\s+){0,3}?))?\s*"
     r"(?:tomorrow|tonight|next (?:week|month)|this (?:weekend|evening)|on (?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday))\b|"
+    # "... with dollar figures for next week's deck", "before tomorrow's board meeting": when the answer is needed
+    r"\b(?:for|in|at|before|by|ahead of|into)\s+(?:the\s+)?(?:next|coming|this coming|tomorrow|monday|tuesday|wednesday|"
+    r"thursday|friday)(?:\s+(?:week|month|quarter|year))?'?s\s+(?:[\w-]+\s+){0,2}?(?:deck|meeting|review|board|presentation|"
+    r"report|call|sync|stand-?up|update|offsite|session|qbr|slides?|memo|all-?hands|steerco|committee|demo|retro)\b|"
     # "First week on the job here.", "my second day in the role": how long the asker has been here, not a job's runs
     r"\b(?:(?:my|our)\s+)?(?:first|second|third|1st|2nd|3rd)\s+(?:day|week|month)s?\s+(?:on the job|in the (?:role|job|team|"
     r"seat)|at (?:the|this) (?:company|job)|here)\b|\bnew (?:on|to) the (?:job|role|team)\b|"
