@@ -18,7 +18,10 @@ from health_monitor.graph.nlp.dates import parse_window
 from health_monitor.graph.understanding import Window
 
 #: Words that put a second period after them ("X vs Y", "X compared with Y").
-_AGAINST = re.compile(r"\b(?:compared? (?:to|with)|in comparison (?:to|with)|relative to|than|"
+_AGAINST = re.compile(r"\b(?:compared? (?:to|with)|in comparison (?:to|with)|relative to|"
+                      # ("is it bigger than it needs to be overnight?": a size against its need, no second period)
+                      r"than(?! (?:it|they|we|this|that|you|i|he|she)(?:'?d| \w+)? (?:needs?|has|have|should|ought|must|"
+                      r"used|needed|requires?|is|are|was|were)\b)(?! (?:needed|necessary|required|warranted|justified)\b)|"
                       # ("budget vs actual" holds spend against a budget, not against another period)
                       r"(?<!budget )(?<!budgets )(?<!plan )(?<!target )(?<!forecast )(?:vs\.?|versus|against)"
                       r"(?! actuals?\b))\s", re.IGNORECASE)
