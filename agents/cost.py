@@ -20,6 +20,8 @@ SURPRISE = (r"\b(?:nuts|crazy|insane|wild|mad|ridiculous|absurd|outrageous|huge|
             r"fishy|off the scale|out of (?:the )?ordinary|out of line)\b|through the roof|"
             r"off the charts|going on|what happened|blew up|explod\w*|skyrocket\w*|ballooned|\bwtf\b|\bwth\b")
 SPIKE = (r"spike|jump|anomal|unusual|surge|\bhigh(er)?\b|increase|went up|rose|why|unexpected|abnormal|outliers?|"
+         # "which workspaces are spending more than normal?": above their usual level
+         r"\b(?:more|above|over) (?:than )?(?:the |their |its )?(?:normal|usual|typical|expected)\b|"
          # "someone says production spend doubled yesterday - true?": a claimed jump, checked against the usual level
          r"\b(?:doubl|tripl|quadrupl)(?:ed|ing|e)\b|"
          # "the one spend number I should worry about": what stands out against its usual level
@@ -123,7 +125,7 @@ AGENT = AgentSpec(
                                              # "which of our workspaces burns the most money?": the workspaces ranked
                                              r"\b(?:which|what) (?:(?:one )?of (?:our|the|my|all|these|those) )?workspaces? "
                                              r"(?:\w+ ){0,2}?(?:burn|spend|cost|eat|consum|us|cheap|expensive|pric)\w*"
-                                             r"(?= [^.?!]{0,25}\b(?:most|least|more|less|highest|lowest|biggest|smallest)\b|"
+                                             r"(?= [^.?!]{0,25}\b(?:most|least|highest|lowest|biggest|smallest)\b|"
                                              r"\w*(?:est|iest)\b)|\b(?:most|least) (?:expensive|costly) workspaces?\b|"
                                              r"\b(?:costliest|priciest|cheapest|biggest-spending) workspaces?\b",),
              weight=7, title="Spend by workspace", compare=Compare("Spend", total="list_cost"), lens=WORKSPACE_SPEND),
@@ -195,7 +197,9 @@ AGENT = AgentSpec(
                        severity=(("medium", "untagged_pct >= 20"),),
                        recommend="Enforce a team/cost_center tag with a compute policy in {workspace_name}.",
                        empty="All spend carries a cost-attribution tag.")),
-        Play("get_job_costs", when=(r"\bjobs?\b|expensive|line item|biggest",),
+        # ("what are the GPU training runs costing us": the jobs that train, by their cost)
+        Play("get_job_costs", when=(r"\bjobs?\b|expensive|line item|biggest|\b(?:gpu |training |etl |batch |nightly )+"
+                                    r"(?:runs?|workloads?|pipelines?)\b",),
              args={"top_n": "$top_n|5"}, title="Most expensive jobs",
              lens=Lens(say="{job_name} ({workspace_name})[ {list_cost:money}] over {runs:plural:run} "
                            "({failed_runs:int} failed[, {list_cost_per_run:money} a run])[; {cost_note}]",

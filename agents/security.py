@@ -65,6 +65,8 @@ AGENT = AgentSpec(
                                              # qualifier ("given new access to the PII tables")
                                              r"given (?:\w+ )?access|new access|(?:been|was|were|get|got|gets|getting) granted|"
                                              r"gave (?:\w+ ){0,3}access|opened up (?:\w+ ){0,2}(?:read|access|select|write)|"
+                                             # "has anyone handed contractors access to customer data?"
+                                             r"hand(?:ed|ing|s)?\s+(?:\w+\s+){0,3}(?:access|read|rights|permissions?)\b|"
                                              r"grant (?:was|were|got) (?:made|given|added|issued)|who received|"
                                              # "contractors can now see the customer data - who signed off on that?"
                                              r"who (?:signed off|approved|okay?e?d|authori[sz]ed|sanctioned|green-?lit)|"

@@ -24,7 +24,7 @@ from health_monitor.graph.llm import LLMFailure, fallback, structured_llm, turn_
 from health_monitor.graph.nlp.followup import REQUEST_VERBS
 from health_monitor.graph.nlp.honest import not_covered
 from health_monitor.graph.nlp.languages import note
-from health_monitor.graph.nlp.router import SET_ASIDE, route
+from health_monitor.graph.nlp.router import SET_ASIDE, route, split_clauses
 from health_monitor.graph.nlp.vocabulary import cue_scores, without_requester
 from health_monitor.graph.state import HONEST_PREFIX, HealthState, RoutingPlan
 from health_monitor.graph.understanding import NEAREST_DATA_REFUSALS, Window
@@ -96,6 +96,19 @@ def asked_area(question: str, agents: list[str]) -> str:
     ranked = sorted(agents, key=lambda a: -scores.get(a, 0.0))
     top = scores.get(ranked[0], 0.0)
     return ranked[0] if top > 0 and all(scores.get(a, 0.0) < top for a in ranked[1:]) else ""
+
+
+def first_asked_area(question: str, agents: list[str]) -> str:
+    """The area the first ask of several names ("total spend this month and the production uptime": cost), so the
+    answer opens with it; "" when the first clause naming an area names two as strongly."""
+    if len(agents) < 2:
+        return ""
+    for clause in split_clauses(without_requester(question or "")):
+        scores = cue_scores(clause)[0]
+        present = sorted((a for a in agents if scores.get(a, 0.0) > 0), key=lambda a: -scores[a])
+        if present:
+            return present[0] if all(scores[a] < scores[present[0]] for a in present[1:]) else ""
+    return ""
 
 
 #: A service principal's name in the audit log: its application id (a UUID) or the usual "-sp"/"svc-" naming.
@@ -196,7 +209,9 @@ def make_supervisor(agents: AgentRegistry):
             plan.asked_kind = asked_kind(typed.question or question)
             plan.top_n = (understood.slots.get("top_n") or 0) if typed.intent == "briefing" else 0
             plan.list_all = bool(understood.slots.get("_list_all"))
-        plan.primary = asked_area(question, plan.agents) or next(
+        plan.primary = asked_area(question, plan.agents) or (
+            first_asked_area(typed.question or question, plan.agents)
+            if typed is not None and typed.previous is None and typed.intent != "briefing" else "") or next(
             (a for a in understood.agents or () if a in plan.agents), "")
         if typed is not None and typed.language != "en" and ctx.llm is None:
             notes.append(note(typed.language))

@@ -6456,3 +6456,95 @@ def test_the_cheapest_reads_a_complete_ranking_from_its_other_end():
     lens = Lens(say="{team}", sort="list_cost desc", rows=3)
     assert read_rows(rows, lens, columns=["team", "list_cost"], money_cols=set(), least=True).kept[0]["team"] == "b"
     assert read_rows(rows, lens, columns=["team", "list_cost"], money_cols=set()).kept[0]["team"] == "a"
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # markets are no part of the account
+    ("which GBP/USD rate do we book the invoices at?", None, None),
+    ("how did Snowflake's stock price move this quarter?", None, None),
+    # spend with no attribution tag is the advisor's untagged spend too
+    ("what part of the staging bill carries no team tag?", "optimization", None),
+    # the tables that feed one, asked beside its freshness
+    ("is the revenue table fresh, and which sources feed it?", "governance", None),
+    # what failed upstream of a stale table is a run's failure
+    ("the kpi table is behind again - what failed upstream of it?", "performance", None),
+    # whether a table has a description is its documentation
+    ("list the finance tables and whether each one has a comment", "governance", None),
+    # reports a lineage ends in are its consumers, not spend
+    ("trace the lineage from the raw events to the tables our finance dashboards read", "governance", "cost"),
+])
+def test_round_503_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_the_cluster_underneath_is_the_subjects_compute_not_a_cluster_name():
+    index = EntityIndex({"cluster": ["etl-main"], "job": ["load_sales"]})
+    assert index.match("did the cluster underneath choke as well?").unknown_mentions == []
+    prior = Prior(understanding=Understanding(question="what broke in load_sales?", domains=["performance"]),
+                  subject={"job": ["load_sales"]}, as_of=AS_OF)
+    out = _follow("did the cluster underneath choke as well?", prior, domains=["performance"])
+    assert out.previous.transform == "attribute"
+
+
+def test_the_night_before_last_night_is_one_night_back():
+    from health_monitor.graph.understanding import Window
+
+    night = Window.make(date(2026, 3, 18), date(2026, 3, 19), "last night (from 18:00 UTC)", words="last night",
+                        hours=15)
+    prior = Prior(understanding=Understanding(question="any failed logins last night?", domains=["security"],
+                                              window=night), as_of=AS_OF)
+    out = _follow("and the night before?", prior)
+    assert (out.window.start, out.window.end) == (date(2026, 3, 17), date(2026, 3, 18))
+    assert out.window.label.startswith("the night before")
+
+
+def test_when_the_answer_is_needed_or_a_target_ahead_is_no_window_of_data():
+    from health_monitor.graph.nlp.honest import asks_forecast
+    from health_monitor.graph.nlp.params import extract_params
+
+    asked = extract_params("top three ways to save, with dollar figures, for next month's steerco?",
+                           as_of=datetime(2026, 3, 20))
+    assert "start_date" not in asked.params
+    assert asks_forecast("finance wants 15% off our cloud bill next year; where do we begin?")
+    assert not asks_forecast("how many jobs failed next week?")
+
+
+def test_a_pasted_java_class_is_no_table():
+    from health_monitor.graph.nlp.entities import THREE_PART_PATTERN
+
+    text = "com.databricks.sql.io.FileReadException at x; the table is main.ops.events."
+    assert [m[0] for m in THREE_PART_PATTERN.finditer(text)] == ["main.ops.events"]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # what a principal's grants let it reach
+    ("what could the etl service principal actually reach?", "governance", None),
+])
+def test_round_503_more_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_a_size_against_its_need_is_no_second_period():
+    from health_monitor.graph.nlp.comparison import comparison_windows
+    from health_monitor.graph.understanding import Window
+
+    night = Window.make(date(2026, 3, 19), date(2026, 3, 20), "overnight", words="overnight")
+    _, other = comparison_windows("is the warehouse bigger than it needs to be overnight?", night,
+                                  datetime(2026, 3, 20, 9))
+    assert other is None
+
+
+@pytest.mark.parametrize(("agent", "text", "slots", "tool"), [
+    ("security", "did someone hand  group  access to the payroll data?", {"group": ["interns"]}, "get_permission_changes"),
+    ("cost", "what are the gpu training runs costing us?", {}, "get_job_costs"),
+    ("cost", "which workspaces are spending more than normal?", {}, "get_cost_anomalies"),
+])
+def test_round_503_plays(agent: str, text: str, slots: dict, tool: str) -> None:
+    assert tool in [p.tool for p in choose_plays(get_agent_registry().get(agent), text, slots)]
+
+
+def test_several_asks_open_with_the_first():
+    from health_monitor.graph.supervisor import first_asked_area
+
+    assert first_asked_area("total spend this month and the uptime of production", ["reliability", "cost"]) == "cost"
+    assert first_asked_area("uptime this month, and what we spent", ["cost", "reliability"]) == "reliability"
