@@ -71,7 +71,10 @@ AGENT = AgentSpec(
                                             r"(?:loading|working|responding|reachable|connecting)|unreachable|offline|"
                                             r"(?:could ?n[o']t|could not|can'?t|cannot|unable to|nobody could|no ?one could) "
                                             r"(?:connect|reach|load|get in|log ?in)|(?:dragg\w*|brought|pulled|"
-                                            r"bring\w*) (?:it|that|this|us|them|the number) down",),
+                                            r"bring\w*) (?:it|that|this|us|them|the number) down|"
+                                            # "the incident register: each incident's start, end, duration and service"
+                                            r"\bincident (?:register|log|list|history|record|timeline)s?\b|\b(?:each|every|all) "
+                                            r"incidents?\b[^.?!]{0,60}\b(?:start|end|duration|affected)",),
              weight=2,
              title="Outages", before=Before(), lens=OUTAGES),
         # "MTBF for etl-warehouse": a warehouse's failures are its outages (the MTBF tool counts job runs per workspace)

@@ -65,8 +65,15 @@ AGENT = AgentSpec(
                                              # qualifier ("given new access to the PII tables")
                                              r"given (?:\w+ )?access|new access|(?:been|was|were|get|got|gets|getting) granted|"
                                              r"gave (?:\w+ ){0,3}access|opened up (?:\w+ ){0,2}(?:read|access|select|write)|"
+                                             # "who made that change?" (of the permission changes just shown): its author
+                                             r"\bwho (?:made|did|pushed|applied|authored|submitted) (?:that|this|the|those|these)"
+                                             r" (?:\w+ )?(?:changes?|edits?|modifications?)\b|"
                                              # "has anyone handed contractors access to customer data?"
                                              r"hand(?:ed|ing|s)?\s+(?:\w+\s+){0,3}(?:access|read|rights|permissions?)\b|"
+                                             # "did anyone open up customer PII to an outside group?"
+                                             r"\bopen(?:ed|ing|s)? up\s+(?:[\w.-]+\s+){1,4}?to\s+(?:an?\s+|the\s+|some\s+)?(?:\w+\s+)?"
+                                             r"(?:group|team|users?|people|contractors?|vendors?|partners?|outsiders?|externals?|"
+                                             r"third[- ]part\w*|everyone|principals?)\b|"
                                              r"grant (?:was|were|got) (?:made|given|added|issued)|who received|"
                                              # "contractors can now see the customer data - who signed off on that?"
                                              r"who (?:signed off|approved|okay?e?d|authori[sz]ed|sanctioned|green-?lit)|"
@@ -127,7 +134,9 @@ AGENT = AgentSpec(
                        severity=(("medium", "events >= 10"),),
                        empty="No person was active outside working hours (service principals aside).")),
         Play("get_token_activity", when=(r"tokens?|\bpats?\b|credentials?|created (it|that|this)|who created|expir\w*|"
-                                         r"valid forever|never expires?|who (?:minted|issued|made) (?:it|that|this)",),
+                                         r"valid forever|never expires?|who (?:minted|issued|made) (?:it|that|this)"
+                                         # ("who made that change?": a change's author, no token)
+                                         r"(?! (?:\w+ )?(?:changes?|grants?|permissions?|updates?|edits?|modifications?)\b)",),
              weight=3, title="Tokens created", before=Before(),
              lens=Lens(sort="severity_rank desc", rows=3,
                        say="{principal}{is_service_principal:if: (a service principal)} ran {action_name} at "

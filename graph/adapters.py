@@ -649,6 +649,9 @@ INTENT_WORDS: dict[str, str] = {"cause": "why cause driver reason", "recommendat
 #: Words added per follow-up move ("who did that?" reads the actor's activity; "downstream" the lineage).
 TRANSFORM_WORDS: dict[str, str] = {"who_did_that": "what did the user do activity", "downstream": "downstream lineage",
                                    "when": "time"}
+#: A turn about runs failing: "what's that costing us?" after it asks what the failed runs cost.
+_FAILURE_TALK = re.compile(r"\b(?:fail\w*|crash\w*|dying|died|dies|die|broke|break\w*|oom\w*|out of memory|errors?|erroring)\b",
+                           re.IGNORECASE)
 #: Kinds whose unknown names get an honest "no such thing" instead of the whole account's figures.
 HONEST_KINDS = ("workspace", "job", "table", "warehouse", "cluster", "endpoint", "pipeline", "model")
 
@@ -688,6 +691,13 @@ def typed_turn(flat: Understanding, parsed: Any, original: str, *, as_of: dateti
         typed = _merged(own, flat, parsed, as_of)
         if prior is not None:  # "the cost anomaly one, since when?": a name of the conversation
             typed = _the_word_one(english, typed, prior, flat, known, carried="domains" in carried)
+            if parsed.is_followup:  # "and what was the exact error of the job?": the job the conversation is about
+                pointed = followup.the_named(english, typed, prior)
+                typed.entities += pointed
+                for e in pointed:
+                    flat.slots[e.kind] = [e.name]
+                if pointed:  # said with "the", it filters as strictly as a name spelled out
+                    flat.slots["_named"] = sorted(set(flat.slots.get("_named") or ()) | {e.kind for e in pointed})
     if typed.previous is None and parsed.is_followup and prior is not None and not typed.topic \
             and not (typed.domains and followup.names_a_topic(english) and not parsed.references):
         # A plain follow-up continues the conversation's topic too, so the next move ("what about on
@@ -818,7 +828,9 @@ def _honest(typed: TypedUnderstanding, original: str, as_of: datetime, known: di
         forecast = w.future and honest.asks_forecast(f"{original} {english} {typed.topic}")
         found = honest.future_window(w.start, w.end, as_of.date(), forecast=forecast)
     if found is None:
-        missing = [e for e in typed.unknown if e.kind in HONEST_KINDS and known.get(e.kind)]
+        # ("the SageMaker endpoint equivalent": another product's name, a likeness, not a name of this account)
+        missing = [e for e in typed.unknown if e.kind in HONEST_KINDS and known.get(e.kind)
+                   and not honest.other_product(e.name)]
         if missing:
             e = missing[0]
             found = "unknown_name", honest.unknown_names(e.kind, e.name, e.suggestions, known.get(e.kind))
@@ -888,6 +900,8 @@ def _apply_to_flat(flat: Understanding, typed: TypedUnderstanding) -> None:
     words = INTENT_WORDS.get(typed.intent, "")
     if typed.previous is not None:
         words = f"{words} {TRANSFORM_WORDS.get(typed.previous.transform, '')}".strip()
+        if typed.previous.transform == "cost_of_that" and _FAILURE_TALK.search(typed.previous.question or ""):
+            words = f"{words} failed runs cost"  # "why does X keep dying" then "what's that costing us?"
         if typed.previous.transform in CONTINUING and typed.topic and typed.topic not in flat.intents:
             flat.intents.append(typed.topic)  # "show me more": more of what the conversation is about
     if words:

@@ -22,7 +22,7 @@ from health_monitor.graph.history import history_messages
 from health_monitor.graph.kinds import asked_kind
 from health_monitor.graph.llm import LLMFailure, fallback, structured_llm, turn_of
 from health_monitor.graph.nlp.followup import REQUEST_VERBS
-from health_monitor.graph.nlp.honest import not_covered
+from health_monitor.graph.nlp.honest import not_covered, other_product
 from health_monitor.graph.nlp.languages import note
 from health_monitor.graph.nlp.router import SET_ASIDE, route, split_clauses
 from health_monitor.graph.nlp.vocabulary import cue_scores, without_requester
@@ -215,7 +215,9 @@ def make_supervisor(agents: AgentRegistry):
             (a for a in understood.agents or () if a in plan.agents), "")
         if typed is not None and typed.language != "en" and ctx.llm is None:
             notes.append(note(typed.language))
-        understood.unknown = [_with_suggestions(u, ctx.entity_index) for u in understood.unknown]
+        # ("the SageMaker endpoint equivalent": another product named as a likeness, no name of this account)
+        understood.unknown = [_with_suggestions(u, ctx.entity_index) for u in understood.unknown
+                              if not other_product(u.partition(" ")[2].strip("“”"))]
         turn = {**understood.context, "question": question, "intents": understood.intents,
                 "slots": understood.slots, "unknown": understood.unknown, "agents": plan.agents}
         emit(Routing(agents=plan.agents, reason=plan.reason, declined=plan.declined, method=plan.method))
@@ -346,11 +348,12 @@ def _with_suggestions(unknown: str, index: Any) -> str:
     import difflib
 
     kind, _, name = unknown.partition(" ")
+    article = "an" if kind[:1].lower() in "aeiou" else "a"
     names = list(getattr(index, "names", {}).get(kind, []) or [])
     if not names:
-        return f"a {kind} {name}".strip()
+        return f"{article} {kind} {name}".strip()
     close = difflib.get_close_matches(name.strip("“”"), names, n=3, cutoff=0.5) or sorted(names)[:5]
-    return f"a {kind} {name} (known {kind}s include {', '.join(close)})"
+    return f"{article} {kind} {name} (known {kind}s include {', '.join(close)})"
 
 
 def _ordered(agents: AgentRegistry, chosen: list[str]) -> list[str]:

@@ -182,7 +182,7 @@ def _rules(as_of: datetime) -> list:
         (r"\blast\s+year\b",
          lambda m: TimeWindow(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31), "last year", m[0])),
         # "since yesterday": from that day up to now, not that day alone
-        (r"\bsince\s+(?:last\s+night|yesterday|yday|yest)\b",
+        (r"\bsince\s+(?:last\s+night|yesterday|yday|ydy|yest)\b",
          lambda m: TimeWindow(today - timedelta(days=1), today, "since yesterday", m[0])),
         (r"\bsince\s+(?:the\s+)?day\s+before\s+yesterday\b",
          lambda m: TimeWindow(today - timedelta(days=2), today, "since the day before yesterday", m[0])),
@@ -228,7 +228,7 @@ def _rules(as_of: datetime) -> list:
          lambda m: _this_month_day(today, int(m[1]), m[0])),
         (r"\b(?:the\s+)?day\s+before\s+yesterday\b",
          lambda m: _single(today - timedelta(days=2), m[0], "the day before yesterday")),
-        (r"\b(?:last\s+evening|yesterday|yday|yest)\b",
+        (r"\b(?:last\s+evening|yesterday|yday|ydy|yest)\b",
          lambda m: _single(today - timedelta(days=1), m[0], "yesterday")),
         (r"\b(?:today|this (?:morning|afternoon|evening)|so far today|tonight)\b",
          lambda m: _single(today, m[0], "today")),

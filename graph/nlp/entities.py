@@ -81,6 +81,7 @@ yesterday today week month day days hours ago since even still just really actua
 alone itself anymore anyway yet quite very so such right currently recently lately usually always never often
 either neither both instead though otherwise else please pls thanks
 underneath beneath below above behind involved concerned attached underlying nearby besides
+stating stated states saying noting listing giving showing
 isnt arent wasnt werent dont doesnt didnt cant wont hasnt havent shouldnt wouldnt couldnt aint innit
 """.split())
 #: Kinds of compute and tiers that describe a thing, never name it ("an all-purpose cluster").

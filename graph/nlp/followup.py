@@ -314,6 +314,11 @@ def _definite(text: str, out: Understanding, prior: Prior) -> list[Entity]:
     return found
 
 
+def the_named(text: str, out: Understanding, prior: Prior) -> list[Entity]:
+    """:func:`_definite` for a follow-up no move reads ("and what was the exact error of the job?")."""
+    return _definite(text, out, prior)
+
+
 #: "the table where the schema thing happened": a table picked by what the last answers said happened to it.
 _TABLE_WHERE = re.compile(r"\bthe (?:table|one|dataset) (?:where|with|that (?:had|got|saw)|in which|behind) (?:the |a |that |this )?"
                           r"(?P<what>[\w -]{3,40}?) (?:happened|was|hit|broke|changed|came from|is|started)\b", re.IGNORECASE)
@@ -1406,7 +1411,12 @@ TRANSFORMS: tuple[Transform, ...] = (
     Transform("cost_of_that", re.compile(r"\bhow much (?:\w+ ){0,2}(?:did|has|have|had) (?:that|it|this|those|these|they|all "
                                          r"(?:that|this)) (?:\w+ )?(?:wast|burn|cost|set us back|run us)\w*"
                                          + FIGURATIVE + r"|\bwhat did (?:that|it|this|those|all (?:that|this)) (?:\w+ )?cost\b"
-                                         + FIGURATIVE, re.IGNORECASE), _cost_of_that),
+                                         + FIGURATIVE +
+                                         # "what's that costing us?", "how much is all this burning?" (of failing runs)
+                                         r"|\bwhat(?:'s| is| are| does| do) (?:that|it|this|those|these|all (?:that|this))\s+"
+                                         r"(?:\w+\s+)?(?:costing|cost us|setting us back|running us)\b" + FIGURATIVE +
+                                         r"|\bhow much (?:is|are) (?:that|it|this|those|these|all (?:that|this)) (?:\w+ )?"
+                                         r"(?:costing|wasting|burning|setting us back)\b" + FIGURATIVE, re.IGNORECASE), _cost_of_that),
     Transform("act", re.compile(r"\bwhat (?:should|do|can|could) (?:i|we|they|you|the team) (?:\w+ )?do\b|"
                                 # "fix? 🔧", "next steps?", "options?": the ask for a remedy, said in one word
                                 r"^\W*(?:any |the )?(?:fix(?:es)?|solutions?|remed(?:y|ies)|next steps?|options?|what now|"

@@ -313,9 +313,14 @@ _SIMILE = re.compile(r"\b(?:like|as \w+ as|worse than|better than) (?:\w+ ){0,4}
                      r"\b(?:basically |essentially |roughly |just )?what\s*[`'\"]?$|\bif (?:this|it|we) were (?:a |an |on |using )?$|"
                      # "same format as a status page would show": the product as a shape for the answer
                      r"\b(?:same|similar) (?:format|layout|style|shape|look|view) as (?:an? |the |our |in )?$|"
-                     r"\b(?:in|with) the (?:format|style|layout|look) of (?:an? |the )?$")
+                     r"\b(?:in|with) the (?:format|style|layout|look) of (?:an? |the )?$|"
+                     # "are we basically paying for an idle EC2 box?": what a thing here amounts to, said in another's words
+                     r"\b(?:basically|essentially|effectively|practically|glorified|just) (?:\w+ ){0,3}an? (?:\w+ )?$")
 #: "an athena-sized bill", "a redshift-style cluster": the product as a measure of something here.
-_SIZED = re.compile(r"^[- ](?:sized?|style|like|ish|grade|level|scale|type)\b", re.IGNORECASE)
+_SIZED = re.compile(r"^[- ](?:sized?|style|like|ish|grade|level|scale|type)\b|^[- ][\w-]+[- ](?:style|sized?|ish)\b|"
+                    # "anything in our audit logs GuardDuty would've flagged?": the product as a yardstick for data here
+                    r"^\s+(?:would|might|could)(?:'ve| have|'d)?\s+(?:\w+\s+)?(?:flag|catch|alert|detect|notic|pick|complain|"
+                    r"mark|raise|block|warn)\w*", re.IGNORECASE)
 
 
 #: Names written as identifiers ("cost_anomaly_detector"): a name in the account, whose words are no bill.

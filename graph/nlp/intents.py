@@ -22,7 +22,10 @@ INTENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bwhat should (?:i|we) (?:actually |really |even )?(?:be )?(?:worr(?:y|ied)|concerned|losing sleep) about\b|"
         r"\banything (?:i should know|important|to worry about|on fire|burning)\b|\bwhat(?:'?s| is) on fire\b|"
         r"\bstate of (?:the )?(?:platform|account|union)\b|\boverall (?:(?:account|platform|system) )?(?:health|status|picture)\b|"
-        r"\bexec(?:utive)? (?:summary|overview|update|brief)\b|"
+        # ("For the exec update: did anyone open up PII?": where the answer goes, before the one thing asked)
+        r"(?<!for the )(?<!for my )(?<!for our )(?<!for an )(?<!for this )(?<!in the )(?<!into the )"
+        r"\bexec(?:utive)? (?:summary|overview|update|brief)\b(?!\s*[:\-–—,]\s*(?:did|does|do|is|are|was|were|has|have|who|"
+        r"what|when|where|which|how|why|can|could|any)\b)|"
         r"\bhow (?:healthy|bad|good|ok|okay) (?:is|are) (?:\w+ ){0,2}(?:overall|in general|generally|all round)\b|"
         # "a little summary about 'how healthy our setup is'": the whole account's state
         r"\bhow healthy (?:(?:our|the|my) (?:setup|platform|account|environment|estate|stack|system|databricks) (?:is|looks)|"

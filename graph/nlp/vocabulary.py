@@ -372,6 +372,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "who actually read them": use of access, not the permission to (governance)
         # (not "too long given how it's actually used": how a cluster is used, not who read what)
         r"(?<!can )(?<!could )(?<!may )(?<!how it's )(?<!how its )(?<!how it is )(?<!how they're )(?<!how they are )"
+        # (nor "given how little it actually gets used": how much a thing is used)
+        r"(?<!little it )(?<!much it )(?<!often it )(?<!rarely it )(?<!seldom it )(?<!little they )(?<!often they )"
         r"(?:actually|really|in fact|truly|ever) (?:\w+ ){0,2}(?:read|accessed|queried|opened|"
         r"used|looked at|touched|"
         r"pull\w*)(?!\s+(?:(?:its|their) (?:data |rows )?)?from\b)": 1.0,
@@ -907,7 +909,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?:throw\w*|toss\w*|discard\w*|los\w*|swallow\w*|filter\w*) (?:\w+ ){0,2}(?:rows|records|orders|events)|"
         r"(?:rows|records|orders|events) (?:\w+ ){0,2}(?:never|don'?t|do not|did ?n[o']t) (?:show|turn|make it|arrive|land)": 0.9,
         # "is the table behind?"; a job's runs behind schedule are late runs (reliability), not old data
-        r"(?<!dashboard )(?<!dashboards )(?<!report )refresh\w*|last updated|(?<!broken )(?<!broken or )(?:fall\w*|fell|running|is|are|was|were|got|gotten) behind|"
+        r"(?<!dashboard )(?<!dashboards )(?<!report )refresh\w*|last updated|\b(?:its|their|the) last (?:update|refresh|load|write)\b|(?<!broken )(?<!broken or )(?:fall\w*|fell|running|is|are|was|were|got|gotten) behind|"
         r"\b(?:is|are|was|were) (?!the job|the run)(?:\w+ ){1,2}behind\b(?! (?:schedule|by|on))|"
         r"(?<!job )(?<!jobs )(?<!run )(?<!runs )(?<!broken or )behind (?:schedule|by)": 0.6,
         # "whether the order amount values we train on have shifted lately": a column's distribution moving
@@ -1091,6 +1093,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"(?<!credits )(?<!credit )(?<!payments )(?<!bonuses )(?<!contracts )(?<!finance )(?<!business )(?<!we )(?<!they )(?<!team )(?<!people )(?<!everyone )(?<!scientists )(?<!analysts )"
         r"(?<!engineers )(?<!users )(?<!folks )(?<!customers )(?<!teams )(?<!stakeholders )(?<!colleagues )(?<!i )"
         r"(?<!you )(?<!it )(?<!'it )(?<!that )depend(?!ab)\w*|consumes?|reads from": 1.0,
+        # "the provenance of the data of orders_gold": where it comes from, its lineage
+        r"\bprovenance\b|\bdata origin\b|\borigin of (?:the |its |this |that )?data\b": 1.0,
         # "what feeds the gold table?": its sources
         r"\b(?:what|which \w+) (?:feeds?|fills?|populates?|loads?(?: into)?|writes? (?:to|into))\b|"
         # "which jobs failed, and did any of them write to financial tables?": what the named jobs write
@@ -1417,6 +1421,10 @@ GENERAL_KNOWLEDGE = re.compile(
     r"\b(?:eur|usd|gbp|chf|jpy|cad|aud|brl|inr)\s*/\s*(?:eur|usd|gbp|chf|jpy|cad|aud|brl|inr)\b|\b(?:fx|forex|exchange|"
     r"currency|conversion) rates?\b(?![^.?!]{0,40}\b(?:in|of|on|for) (?:our|the) (?:bill|invoice|spend|usage|costs?)\b)|"
     r"\b(?:share|stock|equity) prices?\b|\b(?:ipo|market cap(?:itali[sz]ation)?|valuation of (?:databricks|snowflake|the company))\b|"
+    # "the procedure to notify a data breach to the CNIL within 72 hours": a regulator's process, not the account
+    r"\b(?:procedure|process|steps?|how|deadline|rules?)\b[^.?!]{0,40}\b(?:notify|notif\w+|report|declare)\w*\b[^.?!]{0,40}"
+    r"\b(?:breach\w*|violation\w*)\b[^.?!]{0,40}\b(?:cnil|ico|garante|aepd|bfdi|anpd|dpc|regulators?|supervisory authorit\w*|"
+    r"data protection authorit\w*|authorit(?:y|ies))\b|"
     # "a good regex for validating German IBANs": a coding chore, not this account's data
     r"\b(?:regex|regexp|regular expression)\b.{0,40}\b(?:for|to) (?:validat|match|pars|extract|check)\w*|"
     # "can you recommend a good Portuguese-English dictionary for compliance terms?": a reading list, not the account
@@ -2151,6 +2159,12 @@ NOT_WORTH_CHASING = re.compile(r"\b(?:i |we )?(?:don'?t|do not|dont) want to (?:
 
 #: Words that say who asks, why, when the answer is needed or how a thing is described, not what is asked: each
 #: pattern with what it reads as (in this order: a requester's words go before the role and purpose ones).
+#: "Production uptime month to date - are we under 100% and what ate the budget?": beside uptime, the budget is the
+#: error budget (the downtime an SLO allows), not money.
+UPTIME_BUDGET = re.compile(r"(\b(?:uptime|availability|slos?|slas?|downtime|outages?|nines)\b[^.?!]{0,80}?\b)(?:the|our|its|that) "
+                           r"budget\b(?! (?:for|of) (?:the |our )?(?:month|year|quarter|team|workspace|project))", re.IGNORECASE)
+
+
 #: "the lineage from system.billing.usage to the tables our cost reports read": the reports a lineage ends in, named
 #: by their subject, are consumers of the data, not a question about spend.
 LINEAGE_CONSUMER = re.compile(r"(\b(?:lineage|trace\w*|upstream|downstream|feeds?|flows?|through to|all the way to)\b[^?!]{0,120}?"
@@ -2200,6 +2214,7 @@ CONTEXT_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (REGULATED_ACCURACY, "data accuracy"),
     (USUAL_RUN_RATE, r"\1its usual spend"),
     (LINEAGE_CONSUMER, r"\1\2"),
+    (UPTIME_BUDGET, r"\1the error budget"),
 )
 
 

@@ -188,7 +188,8 @@ def test_the_table_beside_a_resolved_group_is_the_one_the_answer_said_with_it():
     assert out.names("table") == ["main.crm.customers"]
 
 
-@pytest.mark.parametrize("text", ["how much did that waste?", "and what did all that cost us", "how much has it burned"])
+@pytest.mark.parametrize("text", ["how much did that waste?", "and what did all that cost us", "how much has it burned",
+                                  "what's that costing us?", "how much is all this burning?"])
 def test_what_that_cost_is_the_cost_of_the_last_subject(text):
     out = follow(text, prior(u={"domains": ["performance"], "entities": []}, subject={"job": ["ml_training"]}))
     assert out.previous.transform == "cost_of_that" and out.domains == ["cost"]

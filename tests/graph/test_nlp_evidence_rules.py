@@ -6548,3 +6548,68 @@ def test_several_asks_open_with_the_first():
 
     assert first_asked_area("total spend this month and the uptime of production", ["reliability", "cost"]) == "cost"
     assert first_asked_area("uptime this month, and what we spent", ["cost", "reliability"]) == "reliability"
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # where the answer goes, said first, does not make a briefing of one question
+    ("For the board update: did anyone open the payroll table to an outside team?", "security", "cost"),
+    # beside uptime, the budget is the error budget
+    ("availability this month - are we under target and what burned the budget?", "reliability", "cost"),
+    # how little a thing is used is no read by someone
+    ("is a 90 minute idle timeout sensible given how rarely it actually gets used?", "optimization", "security"),
+    # another product as a yardstick or a likeness of a thing here
+    ("biggest query this week, in BigQuery bytes-billed style", "performance", None),
+    ("any sign-ins Okta would have flagged as risky yesterday?", "security", None),
+    ("is dev-shared basically just an idle EC2 instance we pay for?", "optimization", None),
+    # a regulator's procedure is general knowledge
+    ("what is the process to report a data breach to the ICO?", None, None),
+    # provenance is lineage, a last update is freshness
+    ("give me the provenance of the revenue table and the time of its last refresh", "governance", None),
+    ("give me the provenance of the revenue table and the time of its last refresh", "quality", None),
+])
+def test_round_507_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_an_english_word_one_letter_from_a_workspace_is_no_workspace():
+    found = EntityIndex({"workspace": ["staging", "production"]}).match("the register, stating each incident's start")
+    assert not any(m.kind == "workspace" for m in found.matches)
+
+
+def test_an_incident_register_lists_the_outages_too():
+    plays = [p.tool for p in choose_plays(get_agent_registry().get("reliability"),
+                                          "the incident log for last month with each incident's start and end", {})]
+    assert "get_warehouse_outages" in plays
+
+
+def test_ydy_is_yesterday():
+    from health_monitor.graph.nlp.params import extract_params
+
+    assert extract_params("security summary ydy", as_of=datetime(2026, 3, 20, 9)).params["start_date"] == "2026-03-19"
+
+
+def test_the_kind_said_with_the_in_a_plain_follow_up_is_the_conversations():
+    from health_monitor.graph.nlp.followup import the_named
+
+    prior = Prior(understanding=Understanding(question="why is sales_gold stale?", domains=["quality"],
+                                              entities=[Entity(kind="job", name="load_sales")]),
+                  subject={"job": ["load_sales"]}, as_of=AS_OF)
+    found = the_named("and what was the exact error of the job?",
+                      Understanding(question="and what was the exact error of the job?"), prior)
+    assert [(e.kind, e.name) for e in found] == [("job", "load_sales")]
+
+
+@pytest.mark.parametrize(("agent", "text", "tool", "absent"), [
+    ("security", "who made that change?", "get_permission_changes", "get_token_activity"),
+    ("security", "did anyone open up the payroll data to an external vendor?", "get_permission_changes", None),
+])
+def test_round_507_plays(agent: str, text: str, tool: str, absent: str | None) -> None:
+    plays = [p.tool for p in choose_plays(get_agent_registry().get(agent), text, {})]
+    assert tool in plays and (absent is None or absent not in plays)
+
+
+def test_a_purpose_said_first_makes_no_briefing():
+    from health_monitor.graph.nlp import intents
+
+    assert intents.intent_of("For the exec update: did anyone grant access to payroll?") != "briefing"
+    assert intents.intent_of("exec update please") == "briefing"
