@@ -98,17 +98,31 @@ def asked_area(question: str, agents: list[str]) -> str:
     return ranked[0] if top > 0 and all(scores.get(a, 0.0) < top for a in ranked[1:]) else ""
 
 
+#: A clause describing its subject ("the GPU job that eats our budget"): words about the thing, not an ask.
+_DESCRIBING = re.compile(r"\b(?:that|which|who|whose)\b", re.IGNORECASE)
+
+
 def first_asked_area(question: str, agents: list[str]) -> str:
-    """The area the first ask of several names ("total spend this month and the production uptime": cost), so the
-    answer opens with it; "" when the first clause naming an area names two as strongly."""
-    if len(agents) < 2:
+    """The area of the first of several asks in one sentence ("total spend this month and the production uptime":
+    cost), so the answer opens with it. "" unless the first two clauses each name one area of their own, different
+    ones, and the first describes nothing ("the job that eats our budget - does it finish?" asks about the job)."""
+    text = without_requester(question or "").strip()
+    if len(agents) < 2 or re.search(r"[.?!]\s+\S", text):
         return ""
-    for clause in split_clauses(without_requester(question or "")):
+    areas: list[tuple[str, str]] = []
+    for clause in split_clauses(text):
         scores = cue_scores(clause)[0]
         present = sorted((a for a in agents if scores.get(a, 0.0) > 0), key=lambda a: -scores[a])
-        if present:
-            return present[0] if all(scores[a] < scores[present[0]] for a in present[1:]) else ""
-    return ""
+        if not present:
+            continue  # "Management summary for the close:": a heading, no ask
+        if any(scores[a] >= scores[present[0]] for a in present[1:]):
+            return ""
+        areas.append((present[0], clause))
+        if len(areas) == 2:
+            break
+    if len(areas) < 2 or areas[0][0] == areas[1][0] or _DESCRIBING.search(areas[0][1]):
+        return ""
+    return areas[0][0]
 
 
 #: A service principal's name in the audit log: its application id (a UUID) or the usual "-sp"/"svc-" naming.

@@ -6548,6 +6548,9 @@ def test_several_asks_open_with_the_first():
 
     assert first_asked_area("total spend this month and the uptime of production", ["reliability", "cost"]) == "cost"
     assert first_asked_area("uptime this month, and what we spent", ["cost", "reliability"]) == "reliability"
+    # a clause describing its subject, or two sentences, leave the usual order
+    assert first_asked_area("and the gpu job that eats our budget, does it even finish?", ["cost", "performance"]) == ""
+    assert first_asked_area("Why is the report stale? Feels like the pipeline broke.", ["quality", "performance"]) == ""
 
 
 @pytest.mark.parametrize(("text", "present", "absent"), [
