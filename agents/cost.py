@@ -132,11 +132,14 @@ AGENT = AgentSpec(
         # ...and the bill it changes, for the same period (graph.whatif says both)
         Play("get_daily_cost_summary", when=(WHAT_IF,), weight=3, title="Spend by workspace",
              compare=Compare("Spend", total="list_cost"), lens=WORKSPACE_SPEND),
-        Play("get_daily_cost_summary", when=(r"how much|cost|spend|spent|bill|dbu",), default=True,
+        # ("going up? by how much": the size of a change, the comparison's)
+        Play("get_daily_cost_summary", when=(r"(?<!by )how much|cost|spend|spent|bill|dbu",), default=True,
              title="Spend by workspace", compare=Compare("Spend", total="list_cost"), lens=WORKSPACE_SPEND),
         Play("get_cost_period_comparison", when=(r"compar|week over week|vs\.?|versus|highlight|trend|change|"
                                                  r"last week|previous|creep\w*|grow\w*|climb\w*|going up|rising|"
-                                                 r"ballooning|(?:just |only )?noise\b",),
+                                                 r"ballooning|(?:just |only )?noise\b",
+                                                 # "going up?? by how much": the size of the change, asked outright
+                                                 r"\bby how much\b|\bhow much (?:more|higher|bigger|up)\b"),
              # Its periods are the last N days and the N before; a labelled comparison window is
              # answered by the compared plays instead (graph.planner.comparison_slots).
              unless=("compare_start",), title="Period over period",

@@ -133,7 +133,8 @@ AGENT = AgentSpec(
                                         r"\b(?:behav\w*|acting) (?:normal\w*|as (?:expected|usual)|strange\w*|funny)|"
                                         # "the amount values in silver moving around lately"
                                         r"(?:values?|numbers|figures|amounts?)\s+(?:\w+\s+){0,4}(?:moving|jumping|bouncing|"
-                                        r"wander\w*|shifting) (?:around|about)",), weight=2,
+                                        r"wander\w*|shifting) (?:around|about)",), weight=3,
+             # (weighs as much as a column profile: "did the amount column drift?" names the column and asks the drift)
              args={"end_date": "$week_end", "baseline_date": "$baseline_end"}, title="Distribution drift",
              lens=Lens(where="is_drift == true", sort="mean_shift_stddevs desc", rows=3,
                        say="{table_full_name}.{column_name} moved {mean_shift_stddevs:num} standard deviations "

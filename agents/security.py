@@ -48,7 +48,11 @@ AGENT = AgentSpec(
                                                # "same ip over and over?", "any weird IPs": the sources of failed logins
                                                r"(?:same|which|what|weird|odd|strange|unknown|suspicious|new|foreign|"
                                                r"unusual) (?:source )?ips?\b", r"security|issues?|threats?|suspicious|sketchy|shady|fishy|dodgy|"
-                                               r"anything (to worry|odd|unusual)"),
+                                               r"anything (to worry|odd|unusual)",
+                                               # "any failed login attempts overnight?": failures said outright outweigh the
+                                               # night the window names
+                                               r"\bfail\w*\s+(?:\w+\s+)?(?:log.?ins?|sign.?ins?|auth\w*)|\b(?:log.?in|sign.?in|auth\w*)"
+                                               r"\s+(?:\w+\s+)?(?:failures?|fails|failed|attempts?)\b"),
              default=True, weight=2, title="Failed logins", before=Before(),
              lens=Lens(group="source_ip_address", sort="count desc", rows=3,
                        say="{count:plural:failed login} from {source_ip_address} (user {principal}[, HTTP {status_code:int}], "

@@ -902,6 +902,8 @@ def _apply_to_flat(flat: Understanding, typed: TypedUnderstanding) -> None:
         words = f"{words} {TRANSFORM_WORDS.get(typed.previous.transform, '')}".strip()
         if typed.previous.transform == "cost_of_that" and _FAILURE_TALK.search(typed.previous.question or ""):
             words = f"{words} failed runs cost"  # "why does X keep dying" then "what's that costing us?"
+        if typed.previous.transform == "who_did_that" and _GRANT_WORDS.search(typed.previous.question or ""):
+            words = f"{words} permission changes"  # "any grants added on the PII tables?" then "who did it": the grant
         if typed.previous.transform in CONTINUING and typed.topic and typed.topic not in flat.intents:
             flat.intents.append(typed.topic)  # "show me more": more of what the conversation is about
     if words:

@@ -562,6 +562,10 @@ def _when(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) 
     """"when exactly?": the same question, read for its times (its specialists, whatever "start" suggests)."""
     out = _carry(cur, prior, "when")
     out.domains = list(prior.understanding.domains) or out.domains
+    if not prior.understanding.entities and not cur.entities:
+        # "which of our models are drifting?" then "since when": the one the answer found, not every model
+        out.entities += [e for e in _subject_entities(prior, out) if e.kind in ("model", "job", "table", "endpoint",
+                                                                                "warehouse", "cluster", "pipeline")]
     if _FAILURE_SAID.search(m.string) and (jobs := prior.named("job")) and "performance" not in out.domains:
         # "when did that failure occur?" after a stale table's writer: that job's runs say when it failed, first
         out.domains = ["performance", *out.domains][:3]

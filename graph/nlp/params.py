@@ -111,7 +111,10 @@ def regulations(text: str) -> list[str]:
 
 #: Verbs that report how the asker heard ("on friday they pinged me"): the day they heard, not the day asked about.
 _REPORTED = re.compile(r"\b(?:pinged|told|said|asked|mentioned|messaged|emailed|called|texted|complained|flagged|"
-                       r"noticed|reported|raised|escalated|slacked|dm'?d)\b")
+                       r"noticed|reported|raised|escalated|slacked|dm'?d|"
+                       # "We got a SOC alert overnight. Were there failed sign-ins ... yesterday?": when the news came
+                       r"(?:got|received|had|saw) (?:an? |the |some )?(?:[\w-]+ )?(?:alerts?|pages?|tickets?|emails?|calls?|"
+                       r"messages?|notifications?|warnings?))\b")
 
 
 #: Words that compare two periods: their days are two windows, not one (graph.nlp.comparison reads them).

@@ -726,6 +726,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         # "are there reliability problems in production that could cost us": the area named with what is asked of it
         r"\breliability (?:problems?|issues?|risks?|concerns?|troubles?|gaps?|incidents?|side|picture|track record)\b": 1.0,
         r"reliab\w*|stab(le|ility)|flaky|dependab\w*|trustworth\w*": 0.9,
+        # "any jobs that have been unreliable": runs that fail now and then
+        r"\bunreliab\w*|\bnot (?:very |that |too |so )?reliable\b|\bundependable\b": 0.9,
         # "is the thing even healthy / up, like a readiness check": whether it serves
         r"\b(?:readiness|liveness) (?:checks?|probes?)\b": 1.0, r"health(y)?": 0.4, r"late|delayed": 0.4,
         # "has hourly_ingest been late recently?": runs that miss their time

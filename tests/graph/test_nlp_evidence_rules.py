@@ -6616,3 +6616,41 @@ def test_a_purpose_said_first_makes_no_briefing():
 
     assert intents.intent_of("For the exec update: did anyone grant access to payroll?") != "briefing"
     assert intents.intent_of("exec update please") == "briefing"
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # jobs that have been unreliable, beside another ask
+    ("costs by team this month, plus any pipelines that have been unreliable", "reliability", None),
+    # Italian: where a table comes from is its lineage
+    ("da dove arrivano i dati della tabella main.ops.events?", "governance", None),
+])
+def test_round_511_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+@pytest.mark.parametrize(("agent", "text", "slots", "first"), [
+    # a column named with the drift asked: the drift leads, not the profile
+    ("quality", "did the price column in sales_silver drift lately?", {"table": ["main.s.sales_silver"]},
+     "get_drift_metrics"),
+    # failed sign-ins said outright outweigh the night the window names
+    ("security", "any failed sign-in attempts overnight?", {}, "get_failed_auth_attempts"),
+    # "going up? by how much" asks the size of the change
+    ("cost", "is staging spend going up? by how much", {}, "get_cost_period_comparison"),
+])
+def test_round_511_first_plays(agent: str, text: str, slots: dict, first: str) -> None:
+    assert choose_plays(get_agent_registry().get(agent), text, slots)[0].tool == first
+
+
+def test_news_received_first_is_no_window_asked():
+    from health_monitor.graph.nlp.params import extract_params
+
+    asked = extract_params("We got a pager alert overnight. Were there failed logins yesterday?",
+                           as_of=datetime(2026, 3, 20, 9))
+    assert asked.params["start_date"] == "2026-03-19" == asked.params["end_date"]
+
+
+def test_since_when_reads_the_one_the_last_answer_found():
+    prior = Prior(understanding=Understanding(question="which of our models are drifting", domains=["mlops"]),
+                  subject={"model": ["churn_scorer"]}, as_of=AS_OF)
+    out = _follow("since when", prior)
+    assert out.previous.transform == "when" and out.names("model") == ["churn_scorer"]
