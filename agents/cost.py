@@ -139,7 +139,9 @@ AGENT = AgentSpec(
                                                  r"last week|previous|creep\w*|grow\w*|climb\w*|going up|rising|"
                                                  r"ballooning|(?:just |only )?noise\b",
                                                  # "going up?? by how much": the size of the change, asked outright
-                                                 r"\bby how much\b|\bhow much (?:more|higher|bigger|up)\b"),
+                                                 # (not "by how much?" after a budget: the overrun, the budget's)
+                                                 r"\b(?:going up|rising|ris(?:en|es)|gr[eo]w\w*|climb\w*|increas\w*|jump\w*|creep\w*|"
+                                                 r"up)\b[^.!]{0,30}\bby how much\b|\bhow much (?:more|higher|bigger)\b"),
              # Its periods are the last N days and the N before; a labelled comparison window is
              # answered by the compared plays instead (graph.planner.comparison_slots).
              unless=("compare_start",), title="Period over period",

@@ -130,6 +130,9 @@ AGENT = AgentSpec(
         Play("get_resource_utilization", when=(r"\bcpu\b|memory|utili[sz]|bottleneck|pressure|\bhot\b|saturat|\bmelt\w*|"
                                                r"overload\w*|struggl\w*|busy|pegged|maxed|flat out|red[- ]?lin\w*|"
                                                r"(?:at|hit|hitting) 100|strain\w*|stress(?:ed)?\b|under (?:heavy |high |a lot of )?load|chok\w*|gasp\w*|"
+                                               # "how hard is it being pushed? do we need a bigger one?", "close to the limit"
+                                               r"\bhow hard\b|\bbeing pushed\b|\bpushed (?:hard|to the limit)\b|\bbigger (?:one|cluster|"
+                                               r"node|instance|size)s?\b|(?:close|near) to (?:the |its )?(?:limit|capacity|max\w*)|busiest|"
                                                r"(?:was|were|is|are|got) (?:\w+ )?(?:swamped|slammed|hammered|overwhelmed)",),
              weight=2, title="Cluster CPU and memory", lens=CLUSTER_LOAD),
         # "which clusters do we have", "what runtime are our clusters on", "any GPU clusters": the inventory of compute

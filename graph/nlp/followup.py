@@ -284,7 +284,7 @@ _UNITS = {"day": 1, "week": 7, "fortnight": 14}
 _DEFAULT_DAYS = {"day": 1, "week": 7, "month": 30}
 #: Moves that ask the last question again with something changed: the planner reads that question's words.
 CONTINUING = frozenset({"reformat", "show_more", "shift_window", "new_window", "narrow", "when", "switch_filter", "attribute",
-                        "compare_with", "per_year"})
+                        "compare_with", "per_year", "how_far"})
 _COMPARED = re.compile(r"\b(?:compar\w*|vs\.?|versus|against|relative|than)\b", re.IGNORECASE)
 
 
@@ -1297,6 +1297,18 @@ def _reformat(cur: Understanding, prior: Prior, m: re.Match[str], known: list[st
     return out
 
 
+def _how_far(cur: Understanding, prior: Prior, m: re.Match[str], known: list[str]) -> Understanding:
+    """"by how much?" after a budget at risk: the size of what the last answer found, so the last question again."""
+    out = _carry(cur, prior, "how_far", domains=False)
+    out.domains = list(prior.understanding.domains)
+    return out
+
+
+#: "by how much?", "how far over?": the size of the last answer's finding, asked bare.
+_HOW_FAR = re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)\W+)?(?:by how much|how much (?:over|under|above|below|more|less|off)|"
+                      r"how far (?:over|under|off|above|below|out))(?: (?:is it|are we|was it|were we|then))?\W*$", re.IGNORECASE)
+
+
 #: "put all of that in an auditor-friendly table", "can you make that a csv": the last answer, laid out again.
 _REFORMAT = re.compile(r"\b(?:put|format|lay(?: it)? out|turn|make|convert|give|show|paste|dump|export)\b.{0,20}\b(?:all )?"
                        r"(?:of )?(?:that|this|it|those|these|them|everything)\b.{0,40}\b(?:into |in |as )(?:an? |one )?"
@@ -1310,6 +1322,7 @@ _REFORMAT = re.compile(r"\b(?:put|format|lay(?: it)? out|turn|make|convert|give|
 TRANSFORMS: tuple[Transform, ...] = (
     Transform("nth_item", _NTH, _nth_item),
     Transform("reformat", _REFORMAT, _reformat),
+    Transform("how_far", _HOW_FAR, _how_far),
     Transform("writer", _WRITER, _writer),
     Transform("where_from", re.compile(r"^\W*(?:(?:and|so|ok(?:ay)?|but)\W+)?(?:(?P<topic>(?:those|these|the|that|this) [\w -]{3,40}?)"
                                        r"\s*(?:[-–—,:]\s*|\s))?(?:where from|from where|where(?:'d| did| do| "

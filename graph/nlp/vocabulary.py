@@ -220,6 +220,10 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"where (?:do|will|would|are|should) we (?:land|end up)|land(?:ing)? (?:at|by) (?:the )?(?:end|month|quarter|year)": 0.9,
     },
     "security": {
+        # "anything our DPO should know about access to customer data?": reads of personal data that happened
+        r"\b(?:know|worry|worried|concern\w*|anything|unusual|odd|suspicious|heads?-up) (?:\w+ ){0,3}about (?:the |any )?"
+        r"access(?:es)? to (?:the |our )?(?:customer|personal|pii|sensitive|patient|employee|client) (?:data|records|info\w*|"
+        r"tables?)\b": 1.0,
         # "analyst hammering crm.customers all week": a person's heavy reads of a table, from the audit log
         r"\b(?:user|analyst|contractor|someone|somebody|anyone|anybody|person|guy|admin|intern|service principal)s?\s+"
         r"(?:\w+\s+)?(?:hammer\w*|pound\w*|slamm\w*|scrap\w*|bulk[- ]read\w*|pulling\s+(?:everything|all)\s+from)\s+"
@@ -447,6 +451,12 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"opened|touched|pulled from|looked at)\b": 1.0,
     },
     "performance": {
+        # "how hard is prod-etl-cluster being pushed?", "how close to the limit is our busiest cluster?": its load
+        r"\bhow hard (?:is|are|was|were) (?:[\w-]+ ){1,3}(?:being )?(?:pushed|worked|hit|loaded|running)\b|"
+        r"\b(?:close|near) to (?:the |its |their |our )?(?:limit|capacity|max\w*|ceiling)\b|"
+        r"\bbusiest (?:cluster|warehouse|node|machine)s?\b": 1.0,
+        # "could bad data explain yesterday's ETL failure?": a run that failed, named as such
+        r"\b(?:etl|job|pipeline|load|ingest|batch|nightly|training)(?:'s)? (?:run )?failures?\b": 1.0,
         # "why do our reports on bi-warehouse take forever today? who is blocking everything?": slow work, its blocker
         r"\b(?:take|takes|taking|took)\b.{0,60}\bforever\b|\bwho(?:'s| is| was) (?:blocking|hogging|clogging)\b": 0.9,
         # "does anyone actually hammer it during the day?": load on the thing the conversation is about
@@ -778,7 +788,9 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"\bdata[- ]drift\b(?! (?:of|in|on|for) (?:the |our |any |its |their )?(?:models?|inputs?|features?|predictions?))|"
         r"\bdrift\w* (?:in|on|of) (?:the )?(?:tables?|columns?)\b|"
         # "is anything in the source tables shifting too": the data's own distribution moving
-        r"\b(?:source |upstream |input |raw )?(?:tables?|columns?|data)\b (?:\w+ ){0,2}(?:shifting|drifting|shifted)\b": 1.0,
+        # (not "or is its input data drifting on us?" of a model: its features, mlops's)
+        r"\b(?<!its )(?<!their )(?<!model's )(?<!input )(?:source |upstream |input |raw )?(?:tables?|columns?|data)\b (?:\w+ ){0,2}"
+        r"(?:shifting|drifting|shifted)\b": 1.0,
         # "is orders_gold safe to send to finance this morning or should i hold the report": can its figures go out
         r"\b(?:safe|ok|okay|good|fine|ready|reliable enough) to (?:send|publish|ship|release|circulate|distribute|report on|"
         r"present|go out)\b|\bshould (?:i|we) (?:hold|delay|pull) (?:off on |back )?(?:the |that |this |my |our )?(?:report|"
@@ -899,7 +911,7 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"budging|budged|going up)\b": 1.0,
         # "check result_state in ..." asks to look; "the quality checks", "checks failed" are expectations
         r"expectations?|(?<!please )(?<!pls )(?<!can you )(?<!could you )(?<!and )(?<!to )checks?(?! (?:the |in |on |if |whether |"
-        r"that |this |what |who |how |for |out |result_|it\b))|constraints?|violations?(?! of (?:it|that|this|them|the (?:policy|rule|control|standard)|(?:our|the|that|"
+        r"that |this |what |who |how |for |out |result_|it\b|both\b|them\b|these\b|those\b|each\b|everything\b|again\b))|constraints?|violations?(?! of (?:it|that|this|them|the (?:policy|rule|control|standard)|(?:our|the|that|"
         r"this) (?:[\w-]+ )?polic(?:y|ies)))(?! (?:would|will|does|do|did|could|might) (?:it|that|this|they|the (?:policy|rule|"
         r"control|standard))\b)": 0.7, r"data[- ]quality|dq|quality|validat\w*": 0.9,
         r"drift\w*": 0.4, r"shift\w* in|(?:distribution|value|mean|average) shift\w*": 0.8,
@@ -968,6 +980,8 @@ DOMAIN_CUES: dict[str, dict[str, float]] = {
         r"behaving|performing|accurate|drifting|broken)\b|\bis (?:the|our) (?:ai|a\.i\.) (?:\w+ )?(?:healthy|working|ok|okay|fine)\b": 1.0,
         # "the thing that predicts costs", "the tool which flags odd logins": a model, by what it does
         DESCRIBED_MODEL: 1.0,
+        # "can we still trust it, or is its input data drifting on us?": a model's inputs moving
+        r"\b(?:its|their|the model'?s?) inputs?(?: data| features?)? (?:is |are |has been |have been )?(?:drift\w*|shift\w*)": 1.0,
         # "is the drift in that column going to mess with any of our models?": the models fed by the data
         r"\b(?:mess\w* (?:up|with)|affect\w*|impact\w*|hurt\w*|throw\w* off|skew\w*|break\w*|degrad\w*|poison\w*) "
         r"(?:any of |all of |some of |one of )?(?:our |the |my |their |its )?(?:ml |machine learning |production |deployed |"

@@ -26,7 +26,7 @@ def test_every_transformation_is_covered_here():
     tested = {"downstream", "how_much_save", "act", "who_did_that", "shift_window", "that_thing", "why", "anything_else",
               "show_more", "when", "narrow", "attribute", "compare_with", "request", "nth_item", "where_from",
               "upstream", "cost_of_that", "writer", "reformat", "during_that", "its_property", "of_that_figure",
-              "doubt", "job_state", "per_year"}
+              "doubt", "job_state", "per_year", "how_far"}
     assert {t.name for t in TRANSFORMS} == tested
 
 
@@ -451,3 +451,11 @@ def test_a_doubt_naming_another_area_asks_it_beside_the_last():
     p = prior(u={"question": "any failed logins yesterday?", "domains": ["security"]})
     out = follow("are you sure? and are you sure there was no cost spike either?", p, domains=["cost"])
     assert out is not None and out.previous.transform == "doubt" and out.domains == ["security", "cost"]
+
+
+@pytest.mark.parametrize("text", ["by how much?", "and how far over are we?", "how much over then"])
+def test_how_far_asks_the_last_question_again(text):
+    p = prior(u={"question": "will ml-workspace blow its budget?", "domains": ["cost"]})
+    out = follow(text, p)
+    assert out is not None and out.previous.transform == "how_far"
+    assert out.domains == ["cost"] and out.names("workspace") == ["ml-workspace"]

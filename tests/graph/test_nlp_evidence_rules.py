@@ -6654,3 +6654,27 @@ def test_since_when_reads_the_one_the_last_answer_found():
                   subject={"model": ["churn_scorer"]}, as_of=AS_OF)
     out = _follow("since when", prior)
     assert out.previous.transform == "when" and out.names("model") == ["churn_scorer"]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # a cluster's load, said as how hard it is pushed or how near its limit
+    ("how hard is the etl cluster being pushed this week?", "performance", None),
+    ("which warehouses are oversized, and how near to its limit does the busiest cluster run?", "performance", None),
+    # a run's failure named as such, beside a data question
+    ("is the finance data ok, and could it explain last night's load failure?", "performance", None),
+    # a model's inputs drifting is the model's, not a table's
+    ("is churn_model still reliable, or are its input features drifting?", "mlops", "quality"),
+    # what a privacy officer should know about access to personal data: the reads that happened
+    ("anything the privacy team should know about access to employee data this month?", "security", None),
+    # "check both" is an instruction, no data check
+    ("the hourly_ingest failures and the drift on the churn model - related? check both", "mlops", "quality"),
+])
+def test_round_515_phrasings(text: str, present: str | None, absent: str | None) -> None:
+    _routes(text, present, absent)
+
+
+def test_by_how_much_after_a_budget_is_no_period_comparison():
+    plays = [p.tool for p in choose_plays(get_agent_registry().get("cost"), "by how much?", {})]
+    assert "get_cost_period_comparison" not in plays[:1]
+    assert choose_plays(get_agent_registry().get("cost"), "is dev spend rising? by how much", {})[0].tool == \
+        "get_cost_period_comparison"
