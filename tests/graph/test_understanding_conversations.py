@@ -34,7 +34,9 @@ def test_a_date_shift_changes_the_tools_date_arguments(demo_context):
 def test_who_did_that_names_the_actor(demo_context):
     first, second = _talk(demo_context, "Who changed permissions yesterday?", "who did that?")
     assert "admin@company.com" in first.answer
-    assert {c["args"].get("user") for c in second.tool_calls} == {"admin@company.com"}
+    # every call that reads one principal reads the actor; the permission changes (the grant they made) come too
+    assert {c["args"].get("user") for c in second.tool_calls if "user" in c["args"]} == {"admin@company.com"}
+    assert "get_permission_changes" in {c["tool"] for c in second.tool_calls}
     assert second.answer.startswith("That was admin@company.com")
 
 
